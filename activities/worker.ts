@@ -1,0 +1,40 @@
+// The worker process: runs the workflows and activities of the platform on one task queue.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import pino from 'pino';
+import { loadConfig } from '../api/config';
+import { connectDatabase } from '../db/connection';
+import { createActivities, type ActivityDeps } from './index';
+
+export async function createWorker(connection: NativeConnection, opts: { namespace: string; taskQueue: string } & ActivityDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities(opts),
+    ...overrides,
+  });
+}
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { process: 'worker' } });
+  const db = connectDatabase(config.databaseUrl, { poolSize: 10 });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool });
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  logger.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker started');
+  await worker.run();
+  await connection.close();
+  await db.close();
+  logger.info('worker stopped');
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

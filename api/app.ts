@@ -1,0 +1,91 @@
+// The Express application: security headers, request ids and logs, metrics, the declared routes, the OpenAPI
+// document and its browser, and the one error handler.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import client from 'prom-client';
+import { mountRoutes, type RouteSpec } from './routing';
+import { errorHandler, notFoundHandler } from './errors';
+import { buildOpenApi } from './openapi';
+import type { AppDeps } from './deps';
+import { healthRoutes } from './routes/health';
+import { authRoutes } from './routes/auth';
+import { caseRoutes } from './routes/cases';
+import { consultationRoutes } from './routes/consultations';
+import { caseImportRoutes } from './routes/case-imports';
+import { referenceRoutes } from './routes/reference';
+
+export const allRoutes: RouteSpec[] = [
+  ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
+];
+
+const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+const httpDuration = new client.Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request duration by route and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+  registers: [registry],
+});
+export const metricsRegistry = registry;
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'", 'ws:', 'wss:'] },
+    },
+  }));
+  app.use(pinoHttp({
+    logger: deps.logger,
+    genReqId(req, res) {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+  }));
+  app.use((req, res, next) => {
+    const end = httpDuration.startTimer();
+    res.on('finish', () => end({ method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
+
+  app.get('/metrics', (_req, res, next) => {
+    registry.metrics().then((text) => res.type(registry.contentType).send(text), next);
+  });
+  const openapi = buildOpenApi(allRoutes, deps.config.publicUrl);
+  app.get('/api/openapi.json', (_req, res) => { res.json(openapi); });
+  const swaggerDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });
+  app.get('/api/docs/init.js', (_req, res) => {
+    res.type('js').send("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });");
+  });
+  app.use('/api/docs/assets', express.static(swaggerDir, { index: false }));
+
+  const router = express.Router();
+  mountRoutes(router, allRoutes, deps);
+  app.use(router);
+  app.get('/', (_req, res) => { res.type('html').send(HOME_PAGE); });
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+const DOCS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Service delivery platform API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
+
+// Until the web UI lands (issue: citizen portal), the root page points people to what exists.
+const HOME_PAGE = `<!doctype html><html lang="lv"><head><meta charset="utf-8"><title>Pakalpojumu sniegšanas platforma</title></head>
+<body><main><h1>Pakalpojumu sniegšanas platforma / Service delivery platform</h1>
+<ul><li><a href="/api/docs">API documentation (OpenAPI)</a></li><li><a href="/api/v1/auth/dev-personas">Demo personas</a></li>
+<li><a href="/readyz">Readiness</a></li></ul></main></body></html>`;

@@ -1,0 +1,37 @@
+// Bearer JWTs carrying subject, roles, agency, sector, office and the person behind a citizen account.
+import { SignJWT, jwtVerify } from 'jose';
+import type { SigningKeys } from './keys';
+import { ROLES, type Principal, type Role } from './principal';
+import { unauthenticated } from '../errors';
+
+export const TOKEN_ISSUER = 'https://sdp.gov.lv';
+export const TOKEN_AUDIENCE = 'sdp-api';
+const LIFETIME = '8h'; // one working day at the counter
+
+export async function issueToken(keys: SigningKeys, p: Principal): Promise<string> {
+  return new SignJWT({ name: p.name, roles: p.roles, agency: p.agency, sector: p.sector, office: p.office, person: p.person })
+    .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
+    .setSubject(p.sub)
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(LIFETIME)
+    .sign(keys.privateKey);
+}
+
+export async function verifyToken(keys: SigningKeys, token: string): Promise<Principal> {
+  try {
+    const { payload } = await jwtVerify(token, keys.publicKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'] });
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string)) : [];
+    if (!payload.sub || roles.length === 0) throw new Error('token without subject or roles');
+    const principal: Principal = { sub: payload.sub, name: String(payload.name ?? payload.sub), roles };
+    if (typeof payload.agency === 'string') principal.agency = payload.agency;
+    if (typeof payload.sector === 'string') principal.sector = payload.sector;
+    if (typeof payload.office === 'string') principal.office = payload.office;
+    const person = payload.person as Principal['person'] | undefined;
+    if (person && typeof person.type === 'string' && typeof person.id === 'string') principal.person = { type: person.type, id: person.id };
+    return principal;
+  } catch {
+    throw unauthenticated('The bearer token is invalid or expired.');
+  }
+}

@@ -1,0 +1,46 @@
+// Platform configuration, read from the environment once and validated at boot: a typo in a variable stops the
+// process with a clear message instead of surfacing as a strange failure hours later.
+import path from 'node:path';
+import { Ajv2020 as Ajv } from 'ajv/dist/2020';
+import configSchema from '../forms/config.schema.json';
+
+export interface PlatformConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  redisUrl?: string;
+  dataDir: string;
+  logLevel: string;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data');
+  const port = env.PORT === undefined ? 3000 : Number(env.PORT);
+  const config: PlatformConfig = {
+    env: (env.NODE_ENV as PlatformConfig['env']) ?? 'development',
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? '',
+    temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'service-delivery',
+    dataDir,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+  if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(configSchema);
+  if (!validate(config)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return config;
+}

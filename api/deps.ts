@@ -1,0 +1,17 @@
+// What the API needs from the outside world, built once at boot and passed down (tests build their own).
+import type { Logger } from 'pino';
+import type { Client } from '@temporalio/client';
+import type { PlatformConfig } from './config';
+import type { Database } from '../db/connection';
+import type { SigningKeys } from './auth/keys';
+import type { Principal } from './auth/principal';
+
+export interface AppDeps {
+  config: PlatformConfig;
+  db: Database;
+  keys: SigningKeys;
+  logger: Logger;
+  /** The Temporal client; connected lazily so the API answers /healthz while Temporal is still starting. */
+  temporal(): Promise<Client>;
+  verify(token: string): Promise<Principal>;
+}

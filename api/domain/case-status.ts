@@ -1,0 +1,49 @@
+// The canonical status vocabulary of a service-delivery case and the transitions allowed between statuses.
+// Terminal statuses end a case; only an officer may reopen one, and only with a written reason.
+
+export const CASE_STATUSES = [
+  'draft', 'submitted', 'in_progress', 'info_requested', 'awaiting_payment',
+  'answered', 'licence_issued', 'rejected', 'completed', 'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CHANNELS = ['eservice', 'in_person', 'phone', 'email', 'post', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'completed', 'withdrawn']);
+
+const WORKING: CaseStatus[] = ['in_progress', 'info_requested', 'awaiting_payment', 'answered', 'licence_issued', 'rejected', 'completed', 'withdrawn'];
+
+const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: WORKING,
+  in_progress: WORKING.filter((s) => s !== 'in_progress'),
+  info_requested: ['submitted', 'in_progress', 'rejected', 'withdrawn', 'completed'],
+  awaiting_payment: ['in_progress', 'answered', 'licence_issued', 'rejected', 'completed', 'withdrawn'],
+  answered: ['completed', 'in_progress'],
+  licence_issued: ['completed', 'in_progress'],
+  rejected: [],
+  completed: [],
+  withdrawn: [],
+};
+
+/** The statuses a case may start its life with when an agency registers it. */
+export const INITIAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['draft', 'submitted', 'in_progress']);
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function isTerminal(status: CaseStatus): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+/** Checks a whole history (oldest first); returns the index of the first step that is not allowed, or -1. */
+export function firstInvalidStep(history: readonly CaseStatus[]): number {
+  if (history.length === 0) return 0;
+  if (!INITIAL_STATUSES.has(history[0])) return 0;
+  for (let i = 1; i < history.length; i += 1) {
+    if (!canTransition(history[i - 1], history[i])) return i;
+  }
+  return -1;
+}

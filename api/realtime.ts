@@ -1,0 +1,74 @@
+// Socket.IO: live status for citizens. A signed-in citizen's sockets join the room of their person
+// ("person:natural:01018012345"); every status event that concerns that person, as recipient or representative,
+// is pushed as `case:status`. Events arrive from PostgreSQL NOTIFY, so it does not matter which process wrote them.
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import type { Pool } from 'pg';
+import type { Principal } from './auth/principal';
+import { listenForStatusEvents, readStatusEvents } from '../db/case-events';
+
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+const personRoom = (key: string) => `person:${key}`;
+
+export function attachRealtime(server: http.Server, deps: { pool: Pool; databaseUrl: string; logger: Logger; verify(token: string): Promise<Principal> }): Realtime {
+  const io = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    // A dropped connection gets the events it missed on reconnect (within two minutes).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  io.use((socket: Socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    if (typeof token !== 'string') {
+      next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'Send auth.token.' } }));
+      return;
+    }
+    deps.verify(token).then((principal) => {
+      socket.data.principal = principal;
+      next();
+    }, () => next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'The token is invalid or expired.' } })));
+  });
+
+  io.on('connection', (socket) => {
+    const principal = socket.data.principal as Principal;
+    if (principal.person) void socket.join(personRoom(`${principal.person.type}:${principal.person.id}`));
+    socket.emit('ready', { rooms: [...socket.rooms].filter((r) => r !== socket.id) });
+  });
+
+  // Only events of people connected to this node are read; recently sent ids are remembered because two
+  // notified ranges may overlap when transactions interleave.
+  const sent = new Set<number>();
+  const remember = (id: number) => {
+    sent.add(id);
+    if (sent.size > 50_000) sent.delete(sent.values().next().value as number);
+  };
+  const connectedPeople = () => [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('person:')).map((r) => r.slice(7));
+  const stopListening = listenForStatusEvents(deps.databaseUrl, (from, to) => {
+    const people = connectedPeople();
+    if (people.length === 0) return;
+    readStatusEvents(deps.pool, from, to, people).then((events) => {
+      for (const e of events) {
+        if (sent.has(e.eventId)) continue;
+        remember(e.eventId);
+        const payload = { caseId: e.caseId, status: e.status, label: e.label, at: e.at, agencyId: e.agencyId, serviceId: e.serviceId, eventId: e.eventId };
+        const rooms = [personRoom(e.recipientKey)];
+        if (e.representativeKey) rooms.push(personRoom(e.representativeKey));
+        io.local.to(rooms).emit('case:status', payload);
+      }
+    }, (err: unknown) => deps.logger.warn({ err }, 'reading status events failed'));
+  }, (err) => deps.logger.warn({ err }, 'status event listener'));
+
+  return {
+    io,
+    async close() {
+      await stopListening();
+      await new Promise<void>((resolve) => { void io.close(() => resolve()); });
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// Routes are declared once, as data: method, path, who may call it, the schemas of its input and output. The same
+// declarations register Express handlers (with auth and ajv validation in front) and build the OpenAPI document.
+import express, { type Request, type Response, type Router } from 'express';
+import type { Principal, Role } from './auth/principal';
+import { forbidden, unauthenticated, ApiError } from './errors';
+import { validate, type SchemaName } from './validation';
+import type { AppDeps } from './deps';
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteContext<B = unknown, Q = unknown> {
+  req: Request;
+  res: Response;
+  deps: AppDeps;
+  principal: Principal;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  requestId: string;
+}
+
+export interface RouteSpec<B = unknown, Q = unknown> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  /** Roles allowed, or 'public' for no sign-in. */
+  auth: readonly Role[] | 'public' | 'any-signed-in';
+  body?: SchemaName;
+  /** Bodies that are not JSON (e.g. NDJSON uploads) are streamed by the handler itself. */
+  rawBody?: { contentType: string; description: string };
+  bodyLimit?: string;
+  query?: SchemaName;
+  responses: Record<number, { description: string; schema?: SchemaName; contentType?: string }>;
+  handler: (ctx: RouteContext<B, Q>) => Promise<Reply | void>;
+}
+
+// Helps inference: the handler's body and query types are given by the caller.
+export function route<B = unknown, Q = unknown>(spec: RouteSpec<B, Q>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+const PUBLIC: Principal = { sub: 'anonymous', name: 'anonymous', roles: [] };
+
+export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps): void {
+  for (const spec of routes) {
+    const parsers = [];
+    if (spec.body) {
+      parsers.push(express.json({ limit: spec.bodyLimit ?? '1mb', strict: false, type: () => true }));
+    }
+    const authFirst = (req: Request, _res: Response, next: express.NextFunction) => {
+      // Who is asking is settled before the body is read: an anonymous caller never gets the body parsed.
+      authenticate(req, spec, deps).then((p) => {
+        req.principal = p;
+        next();
+      }, next);
+    };
+    const requireJson = (req: Request, _res: Response, next: express.NextFunction) => {
+      if (spec.body && !req.is('application/json')) {
+        next(new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.'));
+      } else next();
+    };
+    router[spec.method](spec.path, authFirst, requireJson, ...parsers, async (req: Request, res: Response, next: express.NextFunction) => {
+      try {
+        const principal = req.principal ?? PUBLIC;
+        const body = spec.body ? validate(spec.body, req.body) : undefined;
+        const query = validate(spec.query ?? 'empty-query', { ...req.query }, { query: true, prefix: '/query' });
+        const reply = await spec.handler({
+          req, res, deps, principal, body, query, params: req.params, requestId: String(req.id),
+        });
+        if (!reply || res.headersSent) return;
+        if (reply.headers) res.set(reply.headers);
+        res.status(reply.status ?? 200);
+        if (reply.body === undefined) res.end();
+        else res.json(reply.body);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+}
+
+async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promise<Principal> {
+  const header = req.headers.authorization;
+  if (spec.auth === 'public') {
+    return header?.startsWith('Bearer ') ? deps.verify(header.slice(7)).catch(() => PUBLIC) : PUBLIC;
+  }
+  if (!header?.startsWith('Bearer ')) throw unauthenticated();
+  const principal = await deps.verify(header.slice(7));
+  if (spec.auth !== 'any-signed-in' && !principal.roles.some((r) => (spec.auth as readonly Role[]).includes(r))) {
+    throw forbidden(`This needs one of the roles: ${spec.auth.join(', ')}.`);
+  }
+  return principal;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}

@@ -1,0 +1,65 @@
+// The API process: REST API, Socket.IO and (later) the built UI on one port.
+import http from 'node:http';
+import pino from 'pino';
+import { loadConfig, type PlatformConfig } from './config';
+import { connectDatabase, type Database } from '../db/connection';
+import { loadOrCreateKeys } from './auth/keys';
+import { verifyToken } from './auth/tokens';
+import { createApp } from './app';
+import { attachRealtime, type Realtime } from './realtime';
+import { lazyTemporalClient } from './temporal';
+import type { AppDeps } from './deps';
+
+export interface RunningApi {
+  url: string;
+  server: http.Server;
+  deps: AppDeps;
+  realtime: Realtime;
+  close(): Promise<void>;
+}
+
+export async function startApi(config: PlatformConfig, opts: { db?: Database } = {}): Promise<RunningApi> {
+  const logger = pino({ level: config.logLevel, base: { process: 'api' } });
+  const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
+  const keys = await loadOrCreateKeys(config.dataDir);
+  const temporal = lazyTemporalClient(config);
+  const deps: AppDeps = {
+    config, db, keys, logger,
+    temporal: () => temporal.get(),
+    verify: (token) => verifyToken(keys, token),
+  };
+  const app = createApp(deps);
+  const server = http.createServer(app);
+  server.requestTimeout = 0; // large imports stream for minutes; the header timeout still guards slow clients
+  const realtime = attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, logger, verify: deps.verify });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port }, 'API listening');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server, deps, realtime,
+    async close() {
+      await realtime.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await temporal.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  startApi(config).then((api) => {
+    const stop = () => { void api.close().then(() => process.exit(0)); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }, (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

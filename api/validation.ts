@@ -1,0 +1,78 @@
+// Every schema in forms/api is loaded into one ajv instance by its $id; routes refer to schemas by file name.
+// The same schemas build the OpenAPI document, so what is validated and what is documented cannot drift apart.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { validationFailed, type ErrorDetail } from './errors';
+
+export const API_SCHEMA_DIR = path.resolve(__dirname, '../forms/api');
+export const API_SCHEMA_BASE = 'https://sdp.gov.lv/schemas/api/';
+
+export type SchemaName = string; // file name without .schema.json, e.g. 'case-create'
+
+function loadSchemas(): Record<SchemaName, Record<string, unknown>> {
+  const schemas: Record<SchemaName, Record<string, unknown>> = {};
+  for (const file of fs.readdirSync(API_SCHEMA_DIR).sort()) {
+    if (!file.endsWith('.schema.json')) continue;
+    schemas[file.replace(/\.schema\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(API_SCHEMA_DIR, file), 'utf8'));
+  }
+  return schemas;
+}
+
+export const apiSchemas = loadSchemas();
+
+function makeAjv(coerceTypes: boolean) {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: true });
+  addFormats(ajv);
+  for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
+  return ajv;
+}
+
+const bodyAjv = makeAjv(false);
+const queryAjv = makeAjv(true); // query strings are text: "limit=5" must validate as an integer
+
+const cache = new Map<string, ValidateFunction>();
+function validatorFor(name: SchemaName, forQuery: boolean): ValidateFunction {
+  const key = `${forQuery ? 'q' : 'b'}:${name}`;
+  let fn = cache.get(key);
+  if (!fn) {
+    const ajv = forQuery ? queryAjv : bodyAjv;
+    const found = ajv.getSchema(`${API_SCHEMA_BASE}${name}.schema.json`);
+    if (!found) throw new Error(`Unknown schema ${name}`);
+    fn = found;
+    cache.set(key, fn);
+  }
+  return fn;
+}
+
+export function toDetails(errors: ErrorObject[] | null | undefined, prefix = ''): ErrorDetail[] {
+  return (errors ?? []).map((e) => {
+    let pathText = prefix + e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      pathText = `${pathText}/${extra}`;
+      message = 'is not a known field';
+    } else if (e.keyword === 'required') {
+      pathText = `${pathText}/${(e.params as { missingProperty: string }).missingProperty}`;
+      message = 'is required';
+    } else if (e.keyword === 'enum') {
+      message = `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    }
+    return { path: pathText || '/', code: e.keyword === 'additionalProperties' ? 'unknown_field' : e.keyword, message };
+  });
+}
+
+/** Validates and returns the value typed as T, or throws a 400 validation_failed ApiError. */
+export function validate<T>(name: SchemaName, value: unknown, opts: { query?: boolean; prefix?: string } = {}): T {
+  const fn = validatorFor(name, opts.query ?? false);
+  if (!fn(value)) throw validationFailed(toDetails(fn.errors, opts.prefix));
+  return value as T;
+}
+
+/** Like validate but returns the error details instead of throwing (per-item validation in batches). */
+export function check(name: SchemaName, value: unknown, prefix = ''): ErrorDetail[] | null {
+  const fn = validatorFor(name, false);
+  return fn(value) ? null : toDetails(fn.errors, prefix);
+}

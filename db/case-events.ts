@@ -1,0 +1,93 @@
+// Status events reach every API node through PostgreSQL LISTEN/NOTIFY: whichever process writes a status (the API,
+// a Temporal activity in the worker, a bulk import) announces the id range it wrote, after the write committed.
+// Each API node then reads just the events of the people connected to it. Works across any number of nodes.
+import pg, { type Pool } from 'pg';
+
+export const CASE_STATUS_CHANNEL = 'case_status';
+
+export async function publishStatusEvents(pool: Pool | pg.PoolClient, from: number, to: number): Promise<void> {
+  await pool.query('SELECT pg_notify($1, $2)', [CASE_STATUS_CHANNEL, JSON.stringify({ from, to })]);
+}
+
+export interface StatusEventRow {
+  eventId: number;
+  caseId: string;
+  status: string;
+  label: string | null;
+  at: string;
+  agencyId: string;
+  serviceId: string;
+  recipientKey: string;
+  representativeKey: string | null;
+}
+
+/** Reads events in [from, to] that concern any of the given person keys ("natural:01018012345"). */
+export async function readStatusEvents(pool: Pool, from: number, to: number, personKeys: string[]): Promise<StatusEventRow[]> {
+  const { rows } = await pool.query(
+    `SELECT e.id, e.case_id, e.status, e.label, e.at, c.agency_id, c.service_id,
+            c.recipient_type || ':' || c.recipient_id AS recipient_key,
+            CASE WHEN c.representative_id IS NULL THEN NULL ELSE c.representative_type || ':' || c.representative_id END AS representative_key
+       FROM case_status_events e JOIN cases c ON c.id = e.case_id
+      WHERE e.id BETWEEN $1 AND $2
+        AND (c.recipient_type || ':' || c.recipient_id = ANY($3::text[])
+             OR c.representative_type || ':' || c.representative_id = ANY($3::text[]))
+      ORDER BY e.id`,
+    [from, to, personKeys],
+  );
+  return rows.map((r) => ({
+    eventId: r.id, caseId: r.case_id, status: r.status, label: r.label, at: new Date(r.at).toISOString(),
+    agencyId: r.agency_id, serviceId: r.service_id, recipientKey: r.recipient_key, representativeKey: r.representative_key,
+  }));
+}
+
+/**
+ * A dedicated connection that LISTENs and reconnects after the database restarts (with a growing pause, capped
+ * at 5 s, forever: live status is worth waiting for and the rest of the API keeps working meanwhile).
+ */
+export function listenForStatusEvents(url: string, onRange: (from: number, to: number) => void, onError: (e: Error) => void): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let delay = 100;
+  const connect = async () => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      try {
+        const { from, to } = JSON.parse(msg.payload ?? '{}') as { from: number; to: number };
+        if (Number.isFinite(from) && Number.isFinite(to)) onRange(from, to);
+      } catch (e) {
+        onError(e as Error);
+      }
+    });
+    c.on('error', (e) => {
+      onError(e);
+      void retry();
+    });
+    c.on('end', () => void retry());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CASE_STATUS_CHANNEL}`);
+      client = c;
+      delay = 100;
+    } catch (e) {
+      onError(e as Error);
+      await c.end().catch(() => undefined);
+      await retry();
+    }
+  };
+  let retrying = false;
+  const retry = async () => {
+    if (stopped || retrying) return;
+    retrying = true;
+    client = null;
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 5000);
+    retrying = false;
+    await connect();
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
+  };
+}

@@ -1,0 +1,40 @@
+// Schema changes are umzug migrations, applied in order and recorded in the `migrations` table; never sync().
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { Sequelize } from 'sequelize';
+import type { Database } from './connection';
+import * as foundation from './migrations/0001-foundation';
+
+export interface Migration {
+  up(sequelize: Sequelize): Promise<void>;
+  down(sequelize: Sequelize): Promise<void>;
+}
+
+// Explicit list: a migration is applied because it is named here, not because a file happens to exist.
+const migrations: Array<{ name: string; migration: Migration }> = [
+  { name: '0001-foundation', migration: foundation },
+];
+
+export function createMigrator(sequelize: Sequelize) {
+  return new Umzug({
+    migrations: migrations.map(({ name, migration }) => ({
+      name,
+      up: () => migration.up(sequelize),
+      down: () => migration.down(sequelize),
+    })),
+    storage: new SequelizeStorage({ sequelize, tableName: 'migrations' }),
+    logger: undefined,
+  });
+}
+
+export async function migrate(db: Database): Promise<string[]> {
+  // A session advisory lock on one dedicated connection, so two processes starting at once do not both migrate.
+  const lock = await db.pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(727001)');
+    const done = await createMigrator(db.sequelize).up();
+    return done.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined);
+    lock.release();
+  }
+}

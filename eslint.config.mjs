@@ -1,0 +1,49 @@
+// ESLint flat config. Type-aware rules everywhere (no-floating-promises), and a sandbox override for workflows/:
+// workflow code is replayed deterministically, so it may not touch Node builtins, I/O libraries or the database.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
+const ioLibraries = ['pg', 'sequelize', 'umzug', 'express', 'socket.io', 'jose', 'pino', 'pino-http', 'ajv', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.data/**', '.tools/**', 'ui/**', 'test-artifacts/**', 'dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...nodeBuiltins, ...ioLibraries].map((name) => ({ name, message: 'Workflow code must be deterministic: do I/O in an activity.' })),
+        patterns: [{ group: ['../activities/*', '../api/*', '../db/*'], allowTypeImports: true, message: 'Workflows import only types from other folders.' }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' },
+        { name: 'process', message: 'Workflows have no process.' }],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Date.now is replay-safe only through the workflow sandbox; prefer workflow time explicitly.' },
+        { object: 'Math', property: 'random', message: 'Use uuid4() from @temporalio/workflow.' }],
+    },
+  },
+  {
+    // Tests read loosely typed JSON responses.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    files: ['eslint.config.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

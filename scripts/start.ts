@@ -1,0 +1,61 @@
+// `npm start`: the whole platform on one machine. PostgreSQL (resolved), Temporal (dev server unless
+// TEMPORAL_ADDRESS), migrations and demo data, then the worker and API processes, restarted if they crash.
+// Ctrl-C stops everything it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { resolveDatabase } from './lib/database';
+import { startTemporal } from './lib/temporal-server';
+import { connectDatabase } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
+
+const ROOT = path.resolve(__dirname, '..');
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
+
+async function main() {
+  const database = await resolveDatabase(dataDir);
+  console.log(`PostgreSQL: ${database.source} (${database.url.replace(/:[^:@/]+@/, ':***@')})`);
+  const db = connectDatabase(database.url, { poolSize: 4 });
+  const applied = await migrate(db);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+  await seedReferenceData(db);
+  await seedDemoCases(db);
+  await db.close();
+
+  const temporal = await startTemporal(dataDir);
+  console.log(`Temporal: ${temporal.address}${temporal.process ? ' (dev server, UI http://localhost:8233)' : ''}`);
+
+  const env = { ...process.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };
+  let stopping = false;
+  const children = new Map<string, ChildProcess>();
+  const run = (name: string, script: string) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { env, stdio: 'inherit' });
+    children.set(name, child);
+    child.once('exit', (code, signal) => {
+      children.delete(name);
+      if (stopping) return;
+      console.error(`${name} exited (${signal ?? code}); restarting in 1 s`);
+      setTimeout(() => { if (!stopping) run(name, script); }, 1000);
+    });
+  };
+  run('worker', 'activities/worker.ts');
+  run('api', 'api/server.ts');
+  console.log(`Platform starting at http://localhost:${process.env.PORT ?? 3000} (API docs at /api/docs)`);
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping ...');
+    await Promise.all([...children.values()].map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })));
+    await temporal.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

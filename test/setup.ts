@@ -1,0 +1,71 @@
+// Root hooks for the whole mocha run: one fresh PostgreSQL database (dropped after), one real Temporal dev server
+// (the CLI binary, never a download), a worker and the API on a random port. Tests reach them through `stack`.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { connectDatabase, ensureDatabaseExists, dropDatabase, type Database } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { seedReferenceData } from '../db/seed/seed';
+import { loadConfig, type PlatformConfig } from '../api/config';
+import { startApi, type RunningApi } from '../api/server';
+import { createWorker } from '../activities/worker';
+import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
+
+export interface TestStack {
+  databaseUrl: string;
+  db: Database;
+  temporal: TestWorkflowEnvironment;
+  worker: Worker;
+  api: RunningApi;
+  config: PlatformConfig;
+  dataDir: string;
+  taskQueue: string;
+}
+
+export const stack = {} as TestStack;
+let workerRun: Promise<void> | undefined;
+
+function baseDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+before(async function () {
+  this.timeout(180_000);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const url = new URL(baseDatabaseUrl());
+  url.pathname = `/sdp_test_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
+  stack.databaseUrl = url.toString();
+  await ensureDatabaseExists(stack.databaseUrl);
+  stack.db = connectDatabase(stack.databaseUrl, { poolSize: 12 });
+  await migrate(stack.db);
+  await seedReferenceData(stack.db);
+
+  stack.temporal = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: ensureTemporalCli() }, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+  });
+  stack.taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;
+  stack.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-test-'));
+  stack.config = loadConfig({
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
+    TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  });
+  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.db.pool });
+  workerRun = stack.worker.run();
+  stack.api = await startApi(stack.config);
+});
+
+after(async function () {
+  this.timeout(60_000);
+  await stack.api?.close();
+  if (workerRun) {
+    stack.worker.shutdown();
+    await workerRun;
+  }
+  await stack.temporal?.teardown();
+  await stack.db?.close();
+  if (stack.databaseUrl) await dropDatabase(stack.databaseUrl);
+  if (stack.dataDir) fs.rmSync(stack.dataDir, { recursive: true, force: true });
+});

@@ -1,0 +1,2 @@
+// Every workflow type the worker runs, registered explicitly.
+export { caseImportWorkflow } from './case-import';
