@@ -1,5 +1,5 @@
 // The worker process: runs the workflows and activities of the platform on one task queue.
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import pino from 'pino';
 import { loadConfig } from '../api/config';
 import { connectDatabase } from '../db/connection';
@@ -19,6 +19,9 @@ export async function createWorker(connection: NativeConnection, opts: { namespa
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { process: 'worker' } });
+  const sdkLevel: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' };
+  // The SDK's own INFO lines (bundle built, state changes) are noise at the platform's info level.
+  Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel] ?? 'WARN') });
   const db = connectDatabase(config.databaseUrl, { poolSize: 10 });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool });

@@ -38,7 +38,8 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', 'loopback');
   app.use(helmet({
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'", 'ws:', 'wss:'] },
+      // TLS ends at the load balancer in production; locally the platform is plain http on localhost.
+      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null },
     },
   }));
   app.use(pinoHttp({
@@ -50,7 +51,10 @@ export function createApp(deps: AppDeps) {
       return id;
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
   }));
   app.use((req, res, next) => {
     const end = httpDuration.startTimer();
