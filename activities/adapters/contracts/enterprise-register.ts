@@ -1,0 +1,25 @@
+// Role: the enterprise register (Uzņēmumu reģistrs): companies and their board members.
+import type { CallContext, ConfigCheck } from './common';
+
+export interface BoardMember {
+  personalCode: string | null;
+  name: string;
+  role: string; // e.g. 'chair', 'member'
+  since: string; // YYYY-MM-DD
+}
+
+export interface Company {
+  registrationNumber: string; // 11 digits
+  name: string;
+  legalForm: string; // e.g. 'SIA', 'AS', 'IK'
+  status: 'active' | 'liquidation' | 'excluded';
+  registeredOn: string; // YYYY-MM-DD
+  legalAddress: string;
+  boardMembers: BoardMember[];
+}
+
+export interface EnterpriseRegister extends ConfigCheck {
+  getCompany(registrationNumber: string, ctx: CallContext): Promise<Company | null>;
+  /** Companies where the person is a board member (for "my companies"). */
+  companiesOfBoardMember(personalCode: string, ctx: CallContext): Promise<Company[]>;
+}
