@@ -4,6 +4,7 @@ import pino from 'pino';
 import { loadConfig } from '../api/config';
 import { connectDatabase } from '../db/connection';
 import { createActivities, type ActivityDeps } from './index';
+import { adapterConfigFromEnv, createAdapters } from './adapters';
 
 export async function createWorker(connection: NativeConnection, opts: { namespace: string; taskQueue: string } & ActivityDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
   return Worker.create({
@@ -24,7 +25,8 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel] ?? 'WARN') });
   const db = connectDatabase(config.databaseUrl, { poolSize: 10 });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool });
+  const adapters = createAdapters(adapterConfigFromEnv());
+  const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters });
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

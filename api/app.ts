@@ -16,9 +16,13 @@ import { caseRoutes } from './routes/cases';
 import { consultationRoutes } from './routes/consultations';
 import { caseImportRoutes } from './routes/case-imports';
 import { referenceRoutes } from './routes/reference';
+import { eserviceDefinitionRoutes } from './routes/eservice-definitions';
+import { applicationRoutes } from './routes/applications';
+import { taskRoutes } from './routes/tasks';
 
 export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
+  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes,
 ];
 
 const registry = new client.Registry();

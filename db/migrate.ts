@@ -3,6 +3,7 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import type { Database } from './connection';
 import * as foundation from './migrations/0001-foundation';
+import * as eservices from './migrations/0002-eservices';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -12,6 +13,7 @@ export interface Migration {
 // Explicit list: a migration is applied because it is named here, not because a file happens to exist.
 const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0001-foundation', migration: foundation },
+  { name: '0002-eservices', migration: eservices },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -8,6 +8,8 @@ import { startTemporal } from './lib/temporal-server';
 import { connectDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
+import { seedEServices } from '../db/seed/eservices';
+import { startSimulators } from '../simulators';
 
 const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
@@ -20,7 +22,12 @@ async function main() {
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
   await seedReferenceData(db);
   await seedDemoCases(db);
+  await seedEServices(db);
   await db.close();
+
+  // Stand-ins for the state registers and the e-address; real endpoints replace them through <ROLE>_URL.
+  const simulators = process.env.SIMULATORS === 'off' ? null : await startSimulators();
+  if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
   const temporal = await startTemporal(dataDir);
   console.log(`Temporal: ${temporal.address}${temporal.process ? ' (dev server, UI http://localhost:8233)' : ''}`);
@@ -48,6 +55,7 @@ async function main() {
     console.log('Stopping ...');
     await Promise.all([...children.values()].map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })));
     await temporal.stop();
+    await simulators?.close();
     await database.stop();
     process.exit(0);
   };

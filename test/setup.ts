@@ -13,6 +13,9 @@ import { loadConfig, type PlatformConfig } from '../api/config';
 import { startApi, type RunningApi } from '../api/server';
 import { createWorker } from '../activities/worker';
 import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
+import { seedEServices } from '../db/seed/eservices';
+import { startSimulators, type RunningSimulators } from '../simulators';
+import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 
 export interface TestStack {
   databaseUrl: string;
@@ -23,6 +26,10 @@ export interface TestStack {
   config: PlatformConfig;
   dataDir: string;
   taskQueue: string;
+  simulators: RunningSimulators;
+  adapters: Adapters;
+  /** Environment for child processes (workers) that must reach the same stack. */
+  childEnv: NodeJS.ProcessEnv;
 }
 
 export const stack = {} as TestStack;
@@ -42,6 +49,9 @@ before(async function () {
   stack.db = connectDatabase(stack.databaseUrl, { poolSize: 12 });
   await migrate(stack.db);
   await seedReferenceData(stack.db);
+  await seedEServices(stack.db);
+  stack.simulators = await startSimulators({ basePort: 0 });
+  const urls = stack.simulators.urls;
 
   stack.temporal = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: ensureTemporalCli() }, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
@@ -52,7 +62,13 @@ before(async function () {
     NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   });
-  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.db.pool });
+  stack.childEnv = {
+    ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'warn',
+    POPULATION_REGISTER_URL: urls.populationRegister, ADDRESS_REGISTER_URL: urls.addressRegister,
+    ENTERPRISE_REGISTER_URL: urls.enterpriseRegister, E_ADDRESS_URL: urls.eAddress,
+  };
+  stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
+  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.db.pool, adapters: stack.adapters });
   workerRun = stack.worker.run();
   stack.api = await startApi(stack.config);
 });
@@ -65,6 +81,7 @@ after(async function () {
     await workerRun;
   }
   await stack.temporal?.teardown();
+  await stack.simulators?.close();
   await stack.db?.close();
   if (stack.databaseUrl) await dropDatabase(stack.databaseUrl);
   if (stack.dataDir) fs.rmSync(stack.dataDir, { recursive: true, force: true });

@@ -1,2 +1,3 @@
 // Every workflow type the worker runs, registered explicitly.
 export { caseImportWorkflow } from './case-import';
+export { applicationWorkflow } from './application/workflow';

@@ -6,7 +6,7 @@ import { check } from '../validation';
 import type { ErrorDetail } from '../errors';
 import { referenceData, type ReferenceData } from '../../db/reference';
 import { normalisePersonId, type PersonType } from '../domain/person-id';
-import { firstInvalidStep, type CaseStatus, type Channel } from '../domain/case-status';
+import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus, type Channel } from '../domain/case-status';
 import { isValidCaseId } from '../domain/case-id';
 import { nextCaseIds } from './reserve-case-ids';
 import { publishStatusEvents } from '../../db/case-events';
@@ -105,9 +105,11 @@ function prepare(index: number, raw: unknown, agencyId: string, ref: ReferenceDa
       return fail(index, externalId, 'status_mismatch', 'status must equal the last entry of statusHistory.', [{ path: '/status', code: 'status_mismatch', message: `last history entry is ${last.status}` }]);
     }
   } else {
+    // Without a history, a case that starts later than "submitted" is taken to have been submitted first.
     const status = input.status ?? 'submitted';
-    history = [{ status: 'submitted', at: registeredAt, label: status === 'submitted' ? input.statusLabel ?? null : null }];
-    if (status !== 'submitted') history.push({ status, at: registeredAt, label: input.statusLabel ?? null });
+    history = INITIAL_STATUSES.has(status)
+      ? [{ status, at: registeredAt, label: input.statusLabel ?? null }]
+      : [{ status: 'submitted', at: registeredAt, label: null }, { status, at: registeredAt, label: input.statusLabel ?? null }];
   }
   const bad = firstInvalidStep(history.map((h) => h.status));
   if (bad >= 0) {

@@ -47,3 +47,17 @@ export function firstInvalidStep(history: readonly CaseStatus[]): number {
   }
   return -1;
 }
+
+/** How people read the statuses (the words of the original platform plan). */
+export const STATUS_NAMES: Record<CaseStatus, { lv: string; en: string }> = {
+  draft: { lv: 'Melnraksts', en: 'Draft' },
+  submitted: { lv: 'Iesniegts', en: 'Submitted' },
+  in_progress: { lv: 'Apstrādē', en: 'In progress' },
+  info_requested: { lv: 'Paprasīta papildu informācija', en: 'More information requested' },
+  awaiting_payment: { lv: 'Gaida maksājumu', en: 'Awaiting payment' },
+  answered: { lv: 'Sniegta atbilde', en: 'Answered' },
+  licence_issued: { lv: 'Izsniegta licence', en: 'Licence issued' },
+  rejected: { lv: 'Atteikts', en: 'Rejected' },
+  completed: { lv: 'Pabeigts', en: 'Completed' },
+  withdrawn: { lv: 'Atsaukts', en: 'Withdrawn' },
+};

@@ -80,7 +80,7 @@ describe('activities/case-import', () => {
     const startWorker = () => {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'activities/worker.ts')], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_TASK_QUEUE: queue, LOG_LEVEL: 'warn' },
+        env: { ...stack.childEnv, TEMPORAL_TASK_QUEUE: queue },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       workers.push(child);

@@ -1,0 +1,42 @@
+// Backends for every role that always fail as unavailable: for tests and for demonstrating that a workflow waits
+// and retries while a register is down instead of carrying on with empty fields.
+import { SystemUnavailableError } from '../contracts/common';
+import type { PopulationRegister } from '../contracts/population-register';
+import type { AddressRegister } from '../contracts/address-register';
+import type { EnterpriseRegister } from '../contracts/enterprise-register';
+import type { EAddress } from '../contracts/e-address';
+
+export const FAILING = 'failing';
+
+export interface FailingOptions {
+  message?: string;
+}
+
+function failing(role: string, options: FailingOptions) {
+  const system = `${FAILING}-${role}`;
+  const message = options.message ?? 'always unavailable (failing backend)';
+  return {
+    fail: (): Promise<never> => Promise.reject(new SystemUnavailableError(system, message)),
+    checkConfig: () => Promise.resolve({ ok: false, message: `${system}: ${message}` }),
+  };
+}
+
+export function createFailingPopulationRegister(options: FailingOptions = {}): PopulationRegister {
+  const { fail, checkConfig } = failing('population-register', options);
+  return { getPerson: fail, getDeclaredAddress: fail, checkConfig };
+}
+
+export function createFailingAddressRegister(options: FailingOptions = {}): AddressRegister {
+  const { fail, checkConfig } = failing('address-register', options);
+  return { search: fail, validate: fail, checkConfig };
+}
+
+export function createFailingEnterpriseRegister(options: FailingOptions = {}): EnterpriseRegister {
+  const { fail, checkConfig } = failing('enterprise-register', options);
+  return { getCompany: fail, companiesOfBoardMember: fail, checkConfig };
+}
+
+export function createFailingEAddress(options: FailingOptions = {}): EAddress {
+  const { fail, checkConfig } = failing('e-address', options);
+  return { hasMailbox: fail, send: fail, checkConfig };
+}

@@ -1,0 +1,123 @@
+// The one place adapters are registered (DESIGN.md rule 4: explicit, no globbing). For each role, a map from
+// backend id to its factory and options schema; `createAdapters` validates options and builds one adapter per role.
+import type { PopulationRegister } from './contracts/population-register';
+import type { AddressRegister } from './contracts/address-register';
+import type { EnterpriseRegister } from './contracts/enterprise-register';
+import type { EAddress } from './contracts/e-address';
+import { AdapterConfigError, validateAdapterOptions } from './options';
+import { createPmlpPopulationRegister, PMLP_POPULATION_REGISTER } from './pmlp-population-register/client';
+import { createVzdAddressRegister, VZD_ADDRESS_REGISTER } from './vzd-address-register/client';
+import { createUrEnterpriseRegister, UR_ENTERPRISE_REGISTER } from './ur-enterprise-register/client';
+import { createVraaEAddress, VRAA_E_ADDRESS } from './vraa-e-address/client';
+import * as failing from './failing/client';
+import pmlpSchema from './pmlp-population-register/options.schema.json';
+import vzdSchema from './vzd-address-register/options.schema.json';
+import urSchema from './ur-enterprise-register/options.schema.json';
+import vraaSchema from './vraa-e-address/options.schema.json';
+import failingSchema from './failing/options.schema.json';
+
+export { AdapterConfigError } from './options';
+
+export interface Adapters {
+  populationRegister: PopulationRegister;
+  addressRegister: AddressRegister;
+  enterpriseRegister: EnterpriseRegister;
+  eAddress: EAddress;
+}
+export type AdapterRole = keyof Adapters;
+
+export interface AdapterBackend<T> {
+  /** Call through createAdapters, which validates the options against optionsSchema first. */
+  factory(options: unknown): T;
+  optionsSchema: object;
+}
+
+export interface AdapterChoice {
+  backend: string;
+  options: unknown;
+}
+export type AdaptersConfig = Record<AdapterRole, AdapterChoice>;
+
+// The cast is safe because createAdapters validates options against the same schema before calling the factory.
+const backend = <T, O>(factory: (options: O) => T, optionsSchema: object): AdapterBackend<T> =>
+  ({ factory: (options) => factory(options as O), optionsSchema });
+
+export const populationRegisterBackends: Record<string, AdapterBackend<PopulationRegister>> = {
+  [PMLP_POPULATION_REGISTER]: backend(createPmlpPopulationRegister, pmlpSchema),
+  [failing.FAILING]: backend(failing.createFailingPopulationRegister, failingSchema),
+};
+export const addressRegisterBackends: Record<string, AdapterBackend<AddressRegister>> = {
+  [VZD_ADDRESS_REGISTER]: backend(createVzdAddressRegister, vzdSchema),
+  [failing.FAILING]: backend(failing.createFailingAddressRegister, failingSchema),
+};
+export const enterpriseRegisterBackends: Record<string, AdapterBackend<EnterpriseRegister>> = {
+  [UR_ENTERPRISE_REGISTER]: backend(createUrEnterpriseRegister, urSchema),
+  [failing.FAILING]: backend(failing.createFailingEnterpriseRegister, failingSchema),
+};
+export const eAddressBackends: Record<string, AdapterBackend<EAddress>> = {
+  [VRAA_E_ADDRESS]: backend(createVraaEAddress, vraaSchema),
+  [failing.FAILING]: backend(failing.createFailingEAddress, failingSchema),
+};
+
+export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBackend<Adapters[R]>> } = {
+  populationRegister: populationRegisterBackends,
+  addressRegister: addressRegisterBackends,
+  enterpriseRegister: enterpriseRegisterBackends,
+  eAddress: eAddressBackends,
+};
+
+export const ADAPTER_ROLES: readonly AdapterRole[] = ['populationRegister', 'addressRegister', 'enterpriseRegister', 'eAddress'];
+
+/** Per role: the production backend, the environment variable prefix and the simulator's port. */
+export const roleDefaults: Record<AdapterRole, { backend: string; envPrefix: string; simulatorPort: number }> = {
+  populationRegister: { backend: PMLP_POPULATION_REGISTER, envPrefix: 'POPULATION_REGISTER', simulatorPort: 4101 },
+  addressRegister: { backend: VZD_ADDRESS_REGISTER, envPrefix: 'ADDRESS_REGISTER', simulatorPort: 4102 },
+  enterpriseRegister: { backend: UR_ENTERPRISE_REGISTER, envPrefix: 'ENTERPRISE_REGISTER', simulatorPort: 4103 },
+  eAddress: { backend: VRAA_E_ADDRESS, envPrefix: 'E_ADDRESS', simulatorPort: 4104 },
+};
+
+function createAdapter<R extends AdapterRole>(role: R, choice: AdapterChoice | undefined): Adapters[R] {
+  if (!choice || typeof choice.backend !== 'string') {
+    throw new AdapterConfigError(role, `Adapter configuration for ${role} is missing: give { backend, options }.`);
+  }
+  const backends: Record<string, AdapterBackend<Adapters[R]>> = adapterBackends[role];
+  const chosen = Object.hasOwn(backends, choice.backend) ? backends[choice.backend] : undefined;
+  if (!chosen) {
+    throw new AdapterConfigError(role,
+      `Adapter configuration for ${role}: unknown backend "${choice.backend}" (known: ${Object.keys(backends).join(', ')}).`);
+  }
+  return chosen.factory(validateAdapterOptions(role, choice.backend, chosen.optionsSchema, choice.options));
+}
+
+/** One adapter per role; throws AdapterConfigError naming the role and the bad option. */
+export function createAdapters(config: AdaptersConfig): Adapters {
+  return {
+    populationRegister: createAdapter('populationRegister', config.populationRegister),
+    addressRegister: createAdapter('addressRegister', config.addressRegister),
+    enterpriseRegister: createAdapter('enterpriseRegister', config.enterpriseRegister),
+    eAddress: createAdapter('eAddress', config.eAddress),
+  };
+}
+
+/** <ROLE>_URL (default the local simulator), optional <ROLE>_BACKEND and <ROLE>_TIMEOUT_MS for every role. */
+export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AdaptersConfig {
+  const choice = (role: AdapterRole): AdapterChoice => {
+    const { backend: defaultBackend, envPrefix, simulatorPort } = roleDefaults[role];
+    const options: Record<string, unknown> = { baseUrl: env[`${envPrefix}_URL`] || `http://127.0.0.1:${simulatorPort}` };
+    const timeout = env[`${envPrefix}_TIMEOUT_MS`];
+    if (timeout) options.timeoutMs = Number(timeout); // a non-number fails validation with the option's name
+    return { backend: env[`${envPrefix}_BACKEND`] || defaultBackend, options };
+  };
+  return {
+    populationRegister: choice('populationRegister'),
+    addressRegister: choice('addressRegister'),
+    enterpriseRegister: choice('enterpriseRegister'),
+    eAddress: choice('eAddress'),
+  };
+}
+
+/** Every adapter's configuration check, e.g. for readiness or a boot log line. */
+export async function checkAdapters(adapters: Adapters): Promise<Record<AdapterRole, { ok: boolean; message: string }>> {
+  const results = await Promise.all(ADAPTER_ROLES.map((role) => adapters[role].checkConfig()));
+  return Object.fromEntries(ADAPTER_ROLES.map((role, i) => [role, results[i]])) as Record<AdapterRole, { ok: boolean; message: string }>;
+}

@@ -1,0 +1,24 @@
+// Population register role backed by PMLP's register over HTTP (in development: simulators/population-register).
+import type { CallContext } from '../contracts/common';
+import type { DeclaredAddress, Person, PopulationRegister } from '../contracts/population-register';
+import { HttpJsonClient, type HttpAdapterOptions } from '../http-json';
+import { toDeclaredAddress, toPerson, type WirePerson, type WireResidence } from './mapping';
+
+export const PMLP_POPULATION_REGISTER = 'pmlp-population-register';
+
+export function createPmlpPopulationRegister(options: HttpAdapterOptions): PopulationRegister {
+  const http = new HttpJsonClient(PMLP_POPULATION_REGISTER, options);
+  const personPath = (personalCode: string) => `persons/${encodeURIComponent(personalCode)}`;
+  return {
+    async getPerson(personalCode: string, ctx: CallContext): Promise<Person | null> {
+      const wire = await http.getOrNull<WirePerson>(personPath(personalCode), ctx);
+      return wire && toPerson(wire);
+    },
+    async getDeclaredAddress(personalCode: string, ctx: CallContext): Promise<DeclaredAddress | null> {
+      // 404 means an unknown person or no declared address; the contract answers null for both.
+      const wire = await http.getOrNull<WireResidence>(`${personPath(personalCode)}/residence`, ctx);
+      return wire && toDeclaredAddress(wire);
+    },
+    checkConfig: () => http.checkHealth('population-register'),
+  };
+}

@@ -1,0 +1,36 @@
+// Pure mapping from the PMLP population register's wire format to the population-register contract.
+import type { DeclaredAddress, Person } from '../contracts/population-register';
+
+export interface WireResidence {
+  aris_code: string;
+  address: string;
+  atvk: string;
+  declared_from: string;
+}
+
+export interface WirePerson {
+  person_code: string;
+  given_name: string;
+  surname: string;
+  birth_date: string | null;
+  residence: WireResidence | null;
+}
+
+export function toDeclaredAddress(wire: WireResidence): DeclaredAddress {
+  return {
+    addressCode: wire.aris_code,
+    fullAddress: wire.address,
+    municipalityCode: wire.atvk,
+    declaredSince: wire.declared_from,
+  };
+}
+
+export function toPerson(wire: WirePerson): Person {
+  return {
+    personalCode: wire.person_code.replace('-', ''),
+    givenName: wire.given_name,
+    familyName: wire.surname,
+    birthDate: wire.birth_date ?? null,
+    declaredAddress: wire.residence ? toDeclaredAddress(wire.residence) : null,
+  };
+}

@@ -1,0 +1,46 @@
+// Pure mapping from the enterprise register's (UR) wire format to the enterprise-register contract.
+import type { BoardMember, Company } from '../contracts/enterprise-register';
+
+export interface WireOfficer {
+  person_code: string | null;
+  name: string;
+  /** 'CHAIR_OF_BOARD' | 'BOARD_MEMBER' | 'OWNER' (an individual merchant has an owner, not a board). */
+  position: string;
+  registered_on: string;
+}
+
+export interface WireCompany {
+  regcode: string;
+  name: string;
+  type: string;
+  status: string;
+  registered: string;
+  address: string;
+  officers: WireOfficer[];
+}
+
+const ROLES: Record<string, string> = { CHAIR_OF_BOARD: 'chair', BOARD_MEMBER: 'member', OWNER: 'owner' };
+const STATUSES: Record<string, Company['status']> = { REGISTERED: 'active', LIQUIDATION: 'liquidation', EXCLUDED: 'excluded' };
+
+export function toBoardMember(wire: WireOfficer): BoardMember {
+  return {
+    personalCode: wire.person_code ? wire.person_code.replace('-', '') : null,
+    name: wire.name,
+    role: ROLES[wire.position] ?? wire.position.toLowerCase(),
+    since: wire.registered_on,
+  };
+}
+
+export function toCompany(wire: WireCompany): Company {
+  const status = STATUSES[wire.status];
+  // An unknown status must not pass as 'active': treat it as the most restrictive one.
+  return {
+    registrationNumber: wire.regcode,
+    name: wire.name,
+    legalForm: wire.type,
+    status: status ?? 'excluded',
+    registeredOn: wire.registered,
+    legalAddress: wire.address,
+    boardMembers: wire.officers.map(toBoardMember),
+  };
+}

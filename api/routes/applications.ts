@@ -1,0 +1,180 @@
+// E-service applications: open, autosave the draft, submit, withdraw, answer a request for information, upload
+// files, download issued documents. A citizen sees only their own applications (others are 404).
+import crypto from 'node:crypto';
+import express from 'express';
+import { route, type RouteContext } from '../routing';
+import { ApiError, forbidden, notFound, unprocessable } from '../errors';
+import { actorType, hasRole, type Principal } from '../auth/principal';
+import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
+import { publishedVersion } from '../commands/eservice-definitions';
+import { findApplication, applicationDetails, applicationsOfPerson } from '../queries/applications';
+import { presentApplication, type ApplicationRow } from '../presenters/application';
+import { parseCaseId } from './cases';
+import { audit } from '../../db/audit';
+import { mapTemporal } from '../temporal-errors';
+import { MESSAGES, type Actor, type UpdateResult } from '../../workflows/application/messages';
+
+const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export function actorOf(p: Principal): Actor {
+  return { type: actorType(p) as Actor['type'], id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) };
+}
+
+/** The application if the caller may see it: its recipient, or staff of its agency. Anyone else gets 404. */
+export async function visibleApplication(ctx: RouteContext, opts: { write?: boolean } = {}): Promise<ApplicationRow> {
+  const id = parseCaseId(ctx.params.id);
+  const row = await findApplication(ctx.deps.db.pool, id);
+  const p = ctx.principal;
+  const own = row && p.person && row.recipient_type === p.person.type && row.recipient_id === p.person.id;
+  const agencyStaff = row && !opts.write && hasRole(p, 'agency-officer', 'agency-admin') && p.agency === row.agency_id;
+  if (!row || !(own || agencyStaff)) throw notFound('application');
+  return row;
+}
+
+async function present(ctx: RouteContext, row: ApplicationRow) {
+  const def = await publishedVersion(ctx.deps.db.pool, row.definition_id, row.definition_version);
+  if (!def) throw notFound('e-service');
+  const details = await applicationDetails(ctx.deps.db.pool, row.case_id);
+  return presentApplication(row, def.content, details.events, details.documents);
+}
+
+async function auditRead(ctx: RouteContext, row: ApplicationRow, resource: string) {
+  const p = ctx.principal;
+  const own = p.person?.id === row.recipient_id;
+  await audit(ctx.deps.db.pool, {
+    actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office },
+    subject: { type: row.recipient_type, id: row.recipient_id }, action: 'read', resource,
+    purpose: own ? 'own-application' : 'case-handling', requestId: ctx.requestId,
+  });
+}
+
+async function update(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<UpdateResult> {
+  const client = await ctx.deps.temporal();
+  const handle = client.workflow.getHandle(applicationWorkflowId(caseId));
+  return mapTemporal(handle.executeUpdate<UpdateResult, [unknown]>(name, { args: [arg] }));
+}
+
+export const applicationRoutes = [
+  route<{ eserviceId: string }>({
+    method: 'post', path: '/api/v1/applications', tag: 'E-services', summary: 'Open an e-service: creates a case in status draft and starts its workflow',
+    auth: ['citizen'], body: 'application-open',
+    responses: { 201: { description: 'The new application' }, 200: { description: 'The same Idempotency-Key was used before: that application' }, 404: { description: 'No such published e-service', schema: 'error' } },
+    async handler(ctx) {
+      const person = ctx.principal.person;
+      if (!person) throw forbidden('Your account has no person identity.');
+      const key = ctx.req.get('idempotency-key');
+      if (key !== undefined && !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–100 characters of A–Z, a–z, 0–9, . _ : -.');
+      const { caseId, created } = await openApplication(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, ctx.body.eserviceId, {
+        recipient: { ...person, name: ctx.principal.name }, actor: actorOf(ctx.principal), ...(key ? { idempotencyKey: key } : {}),
+      });
+      const row = await findApplication(ctx.deps.db.pool, caseId);
+      if (!row) throw notFound('application');
+      return { status: created ? 201 : 200, headers: { Location: `/api/v1/applications/${caseId}` }, body: await present(ctx, row) };
+    },
+  }),
+  route<unknown, { status?: string }>({
+    method: 'get', path: '/api/v1/me/applications', tag: 'Citizen', summary: 'My applications (e.g. ?status=draft: drafts to resume)',
+    auth: ['citizen'], query: 'me-applications-query',
+    responses: { 200: { description: 'My applications' } },
+    async handler(ctx) {
+      const person = ctx.principal.person;
+      if (!person) throw forbidden('Your account has no person identity.');
+      const items = await applicationsOfPerson(ctx.deps.db.pool, person, ctx.query.status);
+      await audit(ctx.deps.db.pool, { actor: { type: 'citizen', id: ctx.principal.sub }, subject: person, action: 'read', resource: 'me/applications', purpose: 'own-applications', requestId: ctx.requestId });
+      return { body: { items } };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/applications/:id', tag: 'E-services', summary: 'An application: pinned form, draft, status history, documents',
+    auth: ['citizen', 'agency-officer', 'agency-admin'],
+    responses: { 200: { description: 'The application' }, 404: { description: 'Not yours or no such application', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx);
+      await auditRead(ctx, row, `application:${row.case_id}`);
+      if (row.status === 'draft') {
+        // A workflow that could not be started earlier (Temporal was down) is started now.
+        await ensureApplicationWorkflow(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, row.case_id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'workflow start deferred'));
+      }
+      return { body: await present(ctx, row) };
+    },
+  }),
+  route<{ version: number; data: Record<string, unknown>; step?: string }>({
+    method: 'put', path: '/api/v1/applications/:id/draft', tag: 'E-services', summary: 'Autosave the draft (optimistic: 409 when the version is stale)',
+    auth: ['citizen'], body: 'draft-save', bodyLimit: '512kb',
+    responses: { 200: { description: 'Saved: the new version' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx, { write: true });
+      return { body: await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub) };
+    },
+  }),
+  route<{ version?: number }>({
+    method: 'post', path: '/api/v1/applications/:id/submit', tag: 'E-services', summary: 'Submit: validated against the pinned form schema (422 with field errors)',
+    auth: ['citizen'], body: 'application-submit',
+    responses: { 200: { description: 'Submitted: the new status' }, 422: { description: 'Field-level errors', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx, { write: true });
+      if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
+      const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
+      return { body: await update(ctx, row.case_id, MESSAGES.submit, { data, actor: actorOf(ctx.principal) }) };
+    },
+  }),
+  route<{ reason?: string }>({
+    method: 'post', path: '/api/v1/applications/:id/withdraw', tag: 'E-services', summary: 'Withdraw the application',
+    auth: ['citizen'], body: 'application-withdraw',
+    responses: { 200: { description: 'Withdrawn' }, 409: { description: 'Already ended or decided', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx, { write: true });
+      return { body: await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) }) };
+    },
+  }),
+  route<{ data: Record<string, unknown>; fileIds: string[] }>({
+    method: 'post', path: '/api/v1/applications/:id/info', tag: 'E-services', summary: 'Answer a request for more information (data and uploaded files)',
+    auth: ['citizen'], body: 'application-info',
+    responses: { 200: { description: 'Answered: the new status' }, 409: { description: 'No information was requested', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx, { write: true });
+      if (ctx.body.fileIds.length) {
+        const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [row.case_id, ctx.body.fileIds]);
+        if (rows.length !== new Set(ctx.body.fileIds).size) throw unprocessable('unknown_file', 'A file id is not a file of this application.', [{ path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' }]);
+      }
+      return { body: await update(ctx, row.case_id, MESSAGES.provideInfo, { data: ctx.body.data, fileIds: ctx.body.fileIds, actor: actorOf(ctx.principal) }) };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/applications/:id/files', tag: 'E-services', summary: 'Upload a file for the application (PDF, PNG, JPEG, DOCX, text; up to 10 MB)',
+    auth: ['citizen'], rawBody: { contentType: 'application/pdf', description: 'The file as the body; its name in the X-File-Name header' },
+    responses: { 201: { description: 'Stored' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx, { write: true });
+      const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+      if (!FILE_TYPES.includes(type)) throw new ApiError(415, 'unsupported_media_type', `Accepted file types: ${FILE_TYPES.join(', ')}.`);
+      const body = await new Promise<Buffer>((resolve, reject) => {
+        express.raw({ type: () => true, limit: MAX_FILE_BYTES })(ctx.req, ctx.res, (err?: unknown) => (err ? reject(err) : resolve(ctx.req.body as Buffer)));
+      });
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new ApiError(400, 'empty_file', 'The file is empty.');
+      const name = (ctx.req.get('x-file-name') ?? 'file').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200);
+      const id = crypto.randomUUID();
+      await ctx.deps.db.pool.query(
+        'INSERT INTO application_files (id, case_id, uploaded_by, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [id, row.case_id, ctx.principal.sub, name, type, body.length, body, crypto.createHash('sha256').update(body).digest('hex')]);
+      return { status: 201, body: { id, fileName: name, contentType: type, byteSize: body.length } };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/applications/:id/documents/:documentId', tag: 'E-services', summary: 'Download an issued document (PDF)',
+    auth: ['citizen', 'agency-officer', 'agency-admin'],
+    responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'No such document', schema: 'error' } },
+    async handler(ctx) {
+      const row = await visibleApplication(ctx);
+      const { rows } = await ctx.deps.db.pool.query('SELECT file_name, content_type, content, sha256 FROM documents WHERE id = $1 AND case_id = $2', [ctx.params.documentId, row.case_id]);
+      if (!rows[0]) throw notFound('document');
+      await auditRead(ctx, row, `document:${ctx.params.documentId}`);
+      ctx.res.set({
+        'Content-Type': rows[0].content_type,
+        'Content-Disposition': `attachment; filename="${rows[0].file_name}"`,
+        ETag: `"${rows[0].sha256}"`,
+      }).send(rows[0].content);
+    },
+  }),
+];

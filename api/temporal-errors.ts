@@ -1,0 +1,39 @@
+// Temporal's answers to updates, mapped to the API's error shape. The workflow rejects with ApplicationFailure
+// types from workflows/application/messages.ts (REJECTIONS); each gets an HTTP status here.
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { ApiError } from './errors';
+import { REJECTIONS } from '../workflows/application/messages';
+
+const STATUS_OF: Record<string, number> = {
+  [REJECTIONS.notDraft]: 409,
+  [REJECTIONS.notInfoRequested]: 409,
+  [REJECTIONS.alreadyEnded]: 409,
+  [REJECTIONS.noSuchTask]: 409,
+  [REJECTIONS.otherAgency]: 403,
+  [REJECTIONS.notClaimed]: 409,
+  [REJECTIONS.claimedByOther]: 409,
+  [REJECTIONS.outcomeNotAllowed]: 422,
+  [REJECTIONS.messageRequired]: 422,
+};
+
+export function toApiError(e: unknown): unknown {
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type) {
+    return new ApiError(STATUS_OF[e.cause.type] ?? 409, e.cause.type, e.cause.message);
+  }
+  if (e instanceof WorkflowNotFoundError) return new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new ApiError(503, 'temporarily_unavailable', 'The e-service runtime did not answer in time; try again.');
+  const grpc = e as { code?: number; details?: string };
+  if (grpc?.code === 5 /* NOT_FOUND */ || /already completed/i.test(String((e as Error)?.message))) {
+    return new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
+  }
+  return e;
+}
+
+export async function mapTemporal<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    throw toApiError(e);
+  }
+}

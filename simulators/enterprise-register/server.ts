@@ -1,0 +1,27 @@
+// Enterprise register simulator (UR-like): companies with their officers (board members, owners).
+//   GET /legal-entities/:regcode                  → WireCompany | 404
+//   GET /legal-entities?officer=<personal code>   → { items: WireCompany[] }
+import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
+import { errorBody } from '../faults';
+import { companiesOfOfficer, companyByRegcode } from './data';
+
+export async function startEnterpriseRegisterSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const app = createSimulatorApp('enterprise-register', opts);
+
+  app.get('/legal-entities', (req, res) => {
+    const code = typeof req.query.officer === 'string' ? personalCodeParam(req.query.officer) : null;
+    if (!code) {
+      res.status(400).json(errorBody('invalid_officer', 'Give the officer\'s 11-digit personal code in "officer".'));
+      return;
+    }
+    res.json({ items: companiesOfOfficer(code) });
+  });
+
+  app.get('/legal-entities/:regcode', (req, res) => {
+    const company = companyByRegcode(req.params.regcode);
+    if (!company) res.status(404).json(errorBody('legal_entity_not_found', `No legal entity with number ${req.params.regcode}.`));
+    else res.json(company);
+  });
+
+  return listen(app, opts);
+}

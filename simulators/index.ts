@@ -1,0 +1,63 @@
+// Starts the four external-system simulators together (for `npm start`, tests and manual use).
+// Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4104 until Ctrl-C.
+import type { RunningSimulator, SimulatorOptions } from './app';
+import { startPopulationRegisterSimulator } from './population-register/server';
+import { startAddressRegisterSimulator } from './address-register/server';
+import { startEnterpriseRegisterSimulator } from './enterprise-register/server';
+import { startEAddressSimulator } from './e-address/server';
+
+export type { RunningSimulator, SimulatorOptions } from './app';
+export { startPopulationRegisterSimulator, startAddressRegisterSimulator, startEnterpriseRegisterSimulator, startEAddressSimulator };
+
+export const DEFAULT_BASE_PORT = 4101;
+
+export interface SimulatorUrls {
+  populationRegister: string;
+  addressRegister: string;
+  enterpriseRegister: string;
+  eAddress: string;
+}
+
+export interface RunningSimulators {
+  urls: SimulatorUrls;
+  close(): Promise<void>;
+}
+
+/** Port order: population register, address register, enterprise register, e-address (basePort .. basePort+3). */
+const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
+  ['populationRegister', startPopulationRegisterSimulator],
+  ['addressRegister', startAddressRegisterSimulator],
+  ['enterpriseRegister', startEnterpriseRegisterSimulator],
+  ['eAddress', startEAddressSimulator],
+];
+
+/** basePort 0 gives each simulator a random free port. */
+export async function startSimulators(opts: { basePort?: number; host?: string } = {}): Promise<RunningSimulators> {
+  const basePort = opts.basePort ?? DEFAULT_BASE_PORT;
+  const started: RunningSimulator[] = [];
+  const urls = {} as SimulatorUrls;
+  try {
+    for (const [i, [role, start]] of starters.entries()) {
+      const simulator = await start({ port: basePort === 0 ? 0 : basePort + i, host: opts.host });
+      started.push(simulator);
+      urls[role] = simulator.url;
+    }
+  } catch (err) {
+    await Promise.all(started.map((s) => s.close())); // a busy port must not leave the others running
+    throw err;
+  }
+  return { urls, close: async () => { await Promise.all(started.map((s) => s.close())); } };
+}
+
+if (require.main === module) {
+  const basePort = process.env.SIMULATORS_BASE_PORT ? Number(process.env.SIMULATORS_BASE_PORT) : DEFAULT_BASE_PORT;
+  startSimulators({ basePort, host: process.env.SIMULATORS_HOST }).then((sims) => {
+    for (const [role, url] of Object.entries(sims.urls)) console.log(`${role}: ${url}`);
+    const stop = () => { void sims.close().then(() => process.exit(0)); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }, (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,122 @@
+// One contract suite per role (./contracts/*.ts), run against every registered backend that talks to a system,
+// each pointed at freshly started simulators over real HTTP; plus the failing backends and the registry itself.
+import { expect } from 'chai';
+import { startSimulators, type RunningSimulators } from '../../../simulators';
+import {
+  adapterBackends, adapterConfigFromEnv, createAdapters, AdapterConfigError, ADAPTER_ROLES, type AdaptersConfig,
+} from '../../../activities/adapters';
+import { FAILING } from '../../../activities/adapters/failing/client';
+import { clearFaults, ctx, expectUnavailable, realTargets } from './contracts/support';
+import { populationRegisterContract } from './contracts/population-register';
+import { addressRegisterContract } from './contracts/address-register';
+import { enterpriseRegisterContract } from './contracts/enterprise-register';
+import { eAddressContract } from './contracts/e-address';
+
+describe('adapters against the simulators', function () {
+  let sims: RunningSimulators;
+  before(async () => { sims = await startSimulators({ basePort: 0 }); });
+  after(() => sims?.close());
+  afterEach(() => Promise.all(Object.values(sims.urls).map(clearFaults)));
+
+  const url = (role: keyof RunningSimulators['urls']) => () => sims.urls[role];
+  for (const target of realTargets('populationRegister', url('populationRegister'))) populationRegisterContract(target);
+  for (const target of realTargets('addressRegister', url('addressRegister'))) addressRegisterContract(target);
+  for (const target of realTargets('enterpriseRegister', url('enterpriseRegister'))) enterpriseRegisterContract(target);
+  for (const target of realTargets('eAddress', url('eAddress'))) eAddressContract(target);
+
+  it('builds every role from the environment and each passes its configuration check', async () => {
+    const adapters = createAdapters(adapterConfigFromEnv({
+      POPULATION_REGISTER_URL: sims.urls.populationRegister, ADDRESS_REGISTER_URL: sims.urls.addressRegister,
+      ENTERPRISE_REGISTER_URL: sims.urls.enterpriseRegister, E_ADDRESS_URL: `${sims.urls.eAddress}/`,
+    }));
+    for (const role of ADAPTER_ROLES) expect(await adapters[role].checkConfig(), role).to.include({ ok: true });
+  });
+
+  it('fails the configuration check when a URL points at another system', async () => {
+    const config = adapterConfigFromEnv({ POPULATION_REGISTER_URL: sims.urls.addressRegister });
+    const check = await createAdapters(config).populationRegister.checkConfig();
+    expect(check.ok).to.equal(false);
+    expect(check.message).to.match(/answers as "address-register", not "population-register"/);
+  });
+});
+
+describe('failing adapter backends', () => {
+  const adapters = createAdapters({
+    populationRegister: { backend: FAILING, options: {} }, addressRegister: { backend: FAILING, options: {} },
+    enterpriseRegister: { backend: FAILING, options: { message: 'maintenance window' } }, eAddress: { backend: FAILING, options: {} },
+  });
+
+  it('throw SystemUnavailableError from every call of every role', async () => {
+    await expectUnavailable(adapters.populationRegister.getPerson('15038511239', ctx()));
+    await expectUnavailable(adapters.populationRegister.getDeclaredAddress('15038511239', ctx()));
+    await expectUnavailable(adapters.addressRegister.search('brivibas', 5, ctx()));
+    await expectUnavailable(adapters.addressRegister.validate({ code: '105360201' }, ctx()));
+    const err = await expectUnavailable(adapters.enterpriseRegister.getCompany('40203145872', ctx()));
+    expect(err.message).to.match(/maintenance window/);
+    await expectUnavailable(adapters.enterpriseRegister.companiesOfBoardMember('15038511239', ctx()));
+    await expectUnavailable(adapters.eAddress.hasMailbox({ type: 'natural', id: '15038511239' }, ctx()));
+    await expectUnavailable(adapters.eAddress.send({ recipient: { type: 'natural', id: '15038511239' }, sender: { agencyId: 'pmlp', name: 'PMLP' }, subject: 's', body: 'b' }, ctx()));
+  });
+
+  it('report a failed configuration check', async () => {
+    for (const role of ADAPTER_ROLES) expect((await adapters[role].checkConfig()).ok, role).to.equal(false);
+  });
+
+  it('are selected for a role by <ROLE>_BACKEND alone', async () => {
+    const fromEnv = createAdapters(adapterConfigFromEnv({ ADDRESS_REGISTER_BACKEND: 'failing' }));
+    await expectUnavailable(fromEnv.addressRegister.search('riga', 1, ctx()));
+  });
+});
+
+describe('adapter registry', () => {
+  const good = (): AdaptersConfig => adapterConfigFromEnv({});
+  const rejection = (config: AdaptersConfig): AdapterConfigError => {
+    try {
+      createAdapters(config);
+    } catch (err) {
+      expect(err).to.be.instanceOf(AdapterConfigError);
+      return err as AdapterConfigError;
+    }
+    throw new Error('createAdapters accepted a bad configuration');
+  };
+
+  it('registers a real backend and the failing backend for every role', () => {
+    for (const role of ADAPTER_ROLES) {
+      expect(Object.keys(adapterBackends[role]), role).to.include(FAILING).and.have.length.of.at.least(2);
+    }
+  });
+
+  it('defaults to the simulators on 4101..4104 and the real backends', () => {
+    expect(good()).to.deep.equal({
+      populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'http://127.0.0.1:4101' } },
+      addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://127.0.0.1:4102' } },
+      enterpriseRegister: { backend: 'ur-enterprise-register', options: { baseUrl: 'http://127.0.0.1:4103' } },
+      eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://127.0.0.1:4104' } },
+    });
+  });
+
+  it('names the role and the option that is wrong', () => {
+    const badTimeout = rejection({ ...good(), addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://x', timeoutMs: 'soon' } } });
+    expect(badTimeout.role).to.equal('addressRegister');
+    expect(badTimeout.message).to.equal('Adapter options for addressRegister (backend "vzd-address-register") are invalid: option "timeoutMs" must be integer.');
+    expect(rejection({ ...good(), eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://x', retries: 3 } } }).message)
+      .to.match(/eAddress .*unknown option "retries"/);
+    expect(rejection({ ...good(), enterpriseRegister: { backend: 'ur-enterprise-register', options: {} } }).message)
+      .to.match(/enterpriseRegister .*option "baseUrl" is required/);
+    expect(rejection({ ...good(), populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'ftp://x' } } }).message)
+      .to.match(/populationRegister .*option "baseUrl" must match pattern/);
+    expect(rejection(adapterConfigFromEnv({ E_ADDRESS_TIMEOUT_MS: 'abc' })).message).to.match(/eAddress .*option "timeoutMs"/);
+  });
+
+  it('names an unknown backend and lists the known ones', () => {
+    const err = rejection({ ...good(), populationRegister: { backend: 'pmlp-v2', options: {} } });
+    expect(err.message).to.equal('Adapter configuration for populationRegister: unknown backend "pmlp-v2" (known: pmlp-population-register, failing).');
+    expect(rejection({ ...good(), eAddress: undefined } as unknown as AdaptersConfig).message).to.match(/eAddress is missing/);
+  });
+
+  it('does not change the caller\'s options when filling in defaults', () => {
+    const options = { baseUrl: 'http://127.0.0.1:4101' };
+    createAdapters({ ...good(), populationRegister: { backend: 'pmlp-population-register', options } });
+    expect(options).to.deep.equal({ baseUrl: 'http://127.0.0.1:4101' });
+  });
+});

@@ -1,0 +1,47 @@
+// The enterprise-register contract, run against every registered backend (see ../contract.test.ts).
+import { expect } from 'chai';
+import type { EnterpriseRegister } from '../../../../activities/adapters/contracts/enterprise-register';
+import { ANNA_CODE, JANIS_CODE } from '../../../../simulators/population-register/data';
+import { ANNA_COMPANY_REGCODE } from '../../../../simulators/enterprise-register/data';
+import { makePersonalCode } from '../../../../api/domain/person-id';
+import { ctx, faultBehaviour, type ContractTarget } from './support';
+
+export function enterpriseRegisterContract(target: ContractTarget<EnterpriseRegister>): void {
+  describe(`enterprise register contract: ${target.backend}`, () => {
+    it('returns a company with its board', async () => {
+      const company = await target.make().getCompany(ANNA_COMPANY_REGCODE, ctx());
+      expect(company).to.deep.include({ registrationNumber: ANNA_COMPANY_REGCODE, legalForm: 'SIA', status: 'active' });
+      expect(company?.registeredOn).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      expect(company?.legalAddress).to.match(/Rīga/);
+      expect(company?.boardMembers).to.deep.include({ personalCode: ANNA_CODE, name: 'Anna Bērziņa', role: 'chair', since: '2017-05-03' });
+    });
+
+    it('answers null for an unknown registration number', async () => {
+      expect(await target.make().getCompany('40000000000', ctx())).to.equal(null);
+    });
+
+    it('maps statuses and board members without a Latvian personal code', async () => {
+      const register = target.make();
+      expect((await register.getCompany('40003278561', ctx()))?.status).to.equal('liquidation');
+      expect((await register.getCompany('40102736458', ctx()))?.status).to.equal('excluded');
+      const withForeigner = await register.getCompany('40003512934', ctx());
+      expect(withForeigner?.legalForm).to.equal('AS');
+      expect(withForeigner?.boardMembers.find((m) => m.personalCode === null)).to.deep.include({ name: 'Erik Lindqvist', role: 'member' });
+    });
+
+    it('lists the companies of a board member', async () => {
+      const register = target.make();
+      const annas = await register.companiesOfBoardMember(ANNA_CODE, ctx());
+      expect(annas.map((c) => c.registrationNumber)).to.deep.equal([ANNA_COMPANY_REGCODE]);
+      const janis = await register.companiesOfBoardMember(JANIS_CODE, ctx());
+      expect(janis).to.have.length(1);
+      expect(janis[0].boardMembers.find((m) => m.personalCode === JANIS_CODE)?.role).to.equal('member');
+      expect(await register.companiesOfBoardMember(makePersonalCode(29, 2, 1904, 900), ctx())).to.deep.equal([]);
+    });
+
+    faultBehaviour(target, {
+      getCompany: (register) => register.getCompany(ANNA_COMPANY_REGCODE, ctx()),
+      companiesOfBoardMember: (register) => register.companiesOfBoardMember(ANNA_CODE, ctx()),
+    });
+  });
+}
