@@ -10,18 +10,11 @@ import { publishStatusEvents } from '../db/case-events';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';
 import { renderPdf } from './documents/pdf';
+import { durationMs } from '../workflows/application/expressions';
 
 export interface ApplicationActivityDeps { pool: Pool; adapters: Adapters }
 
 const definitionError = (message: string) => ApplicationFailure.create({ type: 'DefinitionError', message, nonRetryable: true });
-
-function durationMs(text: string): number {
-  const m = /^([0-9]+) ?(ms|s|m|h|d|seconds?|minutes?|hours?|days?)$/.exec(text);
-  if (!m) throw definitionError(`bad duration ${text}`);
-  const unit = m[2];
-  const factor = unit === 'ms' ? 1 : unit.startsWith('s') ? 1000 : unit === 'm' || unit.startsWith('minute') ? 60_000 : unit.startsWith('h') ? 3_600_000 : 86_400_000;
-  return Number(m[1]) * factor;
-}
 
 function registerCall(adapters: Adapters, register: string, operation: string, args: Record<string, unknown>, ctx: { idempotencyKey: string }): Promise<unknown> | null {
   const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { Principal } from './auth/principal';
 import { listenForStatusEvents, readStatusEvents } from '../db/case-events';
+import { saveDraftFromSocket } from './realtime-drafts';
 
 export interface Realtime {
   io: Server;
@@ -38,6 +39,12 @@ export function attachRealtime(server: http.Server, deps: { pool: Pool; database
   io.on('connection', (socket) => {
     const principal = socket.data.principal as Principal;
     if (principal.person) void socket.join(personRoom(`${principal.person.type}:${principal.person.id}`));
+    socket.on('draft:save', (message: unknown, ack?: (answer: unknown) => void) => {
+      void saveDraftFromSocket(deps.pool, principal, message).then((answer) => {
+        if (!answer.ok && answer.error.code === 'internal_error') deps.logger.warn({ message }, 'draft:save failed');
+        if (typeof ack === 'function') ack(answer);
+      });
+    });
     socket.emit('ready', { rooms: [...socket.rooms].filter((r) => r !== socket.id) });
   });
 

@@ -13,6 +13,7 @@ import type { Actor } from '../../workflows/application/messages';
 import type { ApplicationInput } from '../../workflows/application/workflow';
 import type { EServiceDefinition } from '../../workflows/application/dsl';
 import { toDetails } from '../validation';
+import { durationMs } from '../../workflows/application/expressions';
 
 export const applicationWorkflowId = (caseId: string) => `application:${caseId}`;
 
@@ -34,11 +35,11 @@ export async function openApplication(pool: Pool, temporal: () => Promise<Client
     status: 'draft',
   }]);
   if (result.outcome === 'failed') throw new ApiError(422, result.error.code, result.error.message, result.error.details);
-  const ttlDays = def.content.draft?.ttlDays ?? 30;
+  const ttlMs = durationMs(def.content.draft?.ttl ?? '30 days');
   await pool.query(
     `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 day') ON CONFLICT (case_id) DO NOTHING`,
-    [result.id, eserviceId, def.version, def.agencyId, opener.recipient.type, opener.recipient.id, opener.actor.id, ttlDays]);
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 millisecond') ON CONFLICT (case_id) DO NOTHING`,
+    [result.id, eserviceId, def.version, def.agencyId, opener.recipient.type, opener.recipient.id, opener.actor.id, ttlMs]);
   await ensureApplicationWorkflow(pool, temporal, taskQueue, result.id);
   return { caseId: result.id, created: result.outcome === 'created' };
 }

@@ -36,7 +36,7 @@ export interface EServiceDefinition {
   title: Text;
   description?: Text;
   form: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown> };
-  draft?: { ttlDays?: number; reminderDaysBefore?: number };
+  draft?: { ttl?: string; reminderBefore?: string };
   prefill?: PrefillStep[];
   steps: Step[];
 }

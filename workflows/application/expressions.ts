@@ -64,3 +64,13 @@ export function renderTemplate(template: string, context: unknown): string {
 export function renderText(text: Text, context: unknown): Text {
   return { lv: renderTemplate(text.lv, context), en: renderTemplate(text.en, context) };
 }
+
+/** Milliseconds of a DSL duration such as "5 days", "30m" or "2 hours" (the ms-style strings Temporal accepts). */
+export function durationMs(text: string): number {
+  const m = /^([0-9]+) ?(ms|s|m|h|d|seconds?|minutes?|hours?|days?)$/.exec(text);
+  if (!m) throw new RangeError(`not a duration: ${text}`);
+  const unit = m[2];
+  const factor = unit === 'ms' ? 1 : unit.startsWith('s') ? 1000 : unit === 'm' || unit.startsWith('minute') ? 60_000
+    : unit.startsWith('h') ? 3_600_000 : 86_400_000;
+  return Number(m[1]) * factor;
+}

@@ -7,7 +7,7 @@ import {
 } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { EServiceDefinition, Step, TaskStep, Text } from './dsl';
-import { evaluate, evaluateArgs, getPath, renderText, setPointer } from './expressions';
+import { durationMs, evaluate, evaluateArgs, getPath, renderText, setPointer } from './expressions';
 import {
   MESSAGES, REJECTIONS, type ApplicationView, type ClaimTaskRequest, type CompleteTaskRequest, type PaymentReceived,
   type ProvideInfoRequest, type SubmitRequest, type UpdateResult, type WithdrawRequest, type Actor,
@@ -32,7 +32,6 @@ export const paymentReceivedSignal = defineSignal<[PaymentReceived]>(MESSAGES.pa
 export const viewQuery = defineQuery<ApplicationView>(MESSAGES.view);
 
 const TERMINAL = new Set(['rejected', 'completed', 'withdrawn']);
-const DAY_MS = 86_400_000;
 
 function reject(type: string, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -306,8 +305,8 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       }
       if (Object.keys(form).length > 0) await acts.applyPrefill({ caseId: input.caseId, values: form });
 
-      const ttl = (definition.draft?.ttlDays ?? 30) * DAY_MS;
-      const remindBefore = Math.min((definition.draft?.reminderDaysBefore ?? 3) * DAY_MS, ttl);
+      const ttl = durationMs(definition.draft?.ttl ?? '30 days');
+      const remindBefore = Math.min(durationMs(definition.draft?.reminderBefore ?? '3 days'), ttl);
       if (!(await condition(() => submitted !== null, ttl - remindBefore))) {
         await notify('draft-reminder', { lv: 'Jūsu pieteikuma melnraksts drīz tiks dzēsts', en: 'Your draft application will expire soon' },
           { lv: 'Pabeidziet un iesniedziet pieteikumu, lai nezaudētu ievadītos datus.', en: 'Finish and submit the application so that you do not lose what you entered.' });

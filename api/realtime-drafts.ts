@@ -1,0 +1,29 @@
+// Autosave over Socket.IO: `draft:save` does what PUT /api/v1/applications/{id}/draft does, with the same checks
+// and the same error shape in the acknowledgement, so a form can save on every change without an HTTP round trip.
+import type { Pool } from 'pg';
+import type { Principal } from './auth/principal';
+import { ApiError, errorBody, notFound } from './errors';
+import { validate } from './validation';
+import { saveDraft } from './commands/applications';
+import { findApplication } from './queries/applications';
+import { isValidCaseId } from './domain/case-id';
+
+export interface DraftSaveMessage { applicationId: string; version: number; data: Record<string, unknown>; step?: string }
+export type DraftSaveAck = { ok: true; version: number; savedAt: string } | { ok: false; error: ReturnType<typeof errorBody>['error'] };
+
+export async function saveDraftFromSocket(pool: Pool, principal: Principal, message: unknown): Promise<DraftSaveAck> {
+  try {
+    const m = (message ?? {}) as Partial<DraftSaveMessage>;
+    const applicationId = typeof m.applicationId === 'string' ? m.applicationId : '';
+    const { applicationId: _ignored, ...change } = m;
+    const body = validate<{ version: number; data: Record<string, unknown>; step?: string }>('draft-save', change);
+    const row = isValidCaseId(applicationId) ? await findApplication(pool, applicationId) : null;
+    const own = row && principal.person && row.recipient_type === principal.person.type && row.recipient_id === principal.person.id;
+    if (!row || !own) throw notFound('application');
+    const saved = await saveDraft(pool, applicationId, body, principal.sub);
+    return { ok: true, ...saved };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };
+    return { ok: false, error: errorBody('internal_error', 'The draft could not be saved; try again.').error };
+  }
+}
