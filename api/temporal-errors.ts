@@ -18,8 +18,12 @@ const STATUS_OF: Record<string, number> = {
 };
 
 export function toApiError(e: unknown): unknown {
-  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type) {
-    return new ApiError(STATUS_OF[e.cause.type] ?? 409, e.cause.type, e.cause.message);
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type && STATUS_OF[e.cause.type]) {
+    return new ApiError(STATUS_OF[e.cause.type], e.cause.type, e.cause.message);
+  }
+  if (e instanceof WorkflowUpdateFailedError) {
+    // Not a business rejection (e.g. the workflow is still starting): the request may simply be repeated.
+    return new ApiError(503, 'temporarily_unavailable', 'The application is not ready for this yet; try again in a moment.', [], { 'Retry-After': '1' });
   }
   if (e instanceof WorkflowNotFoundError) return new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new ApiError(503, 'temporarily_unavailable', 'The e-service runtime did not answer in time; try again.');

@@ -15,8 +15,9 @@ const dslAjv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(dslAjv);
 const validateDsl = dslAjv.compile(definitionSchema);
 
-/** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword. */
-export const formAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+/** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword.
+ * Defaults declared in a form apply at submission, so a one-click e-service needs no typing at all. */
+export const formAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
 addFormats(formAjv);
 
 function* allSteps(steps: Step[], prefix: string): Generator<[Step, string]> {

@@ -142,7 +142,7 @@ export const applicationRoutes = [
     },
   }),
   route({
-    method: 'post', path: '/api/v1/applications/:id/files', tag: 'E-services', summary: 'Upload a file for the application (PDF, PNG, JPEG, DOCX, text; up to 10 MB)',
+    method: 'post', path: '/api/v1/applications/:id/files', tag: 'E-services', summary: 'Upload a file for the application (PDF, PNG, JPEG, DOCX, text; up to 10 MB); X-File-Name percent-encoded',
     auth: ['citizen'], rawBody: { contentType: 'application/pdf', description: 'The file as the body; its name in the X-File-Name header' },
     responses: { 201: { description: 'Stored' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
     async handler(ctx) {
@@ -153,7 +153,10 @@ export const applicationRoutes = [
         express.raw({ type: () => true, limit: MAX_FILE_BYTES })(ctx.req, ctx.res, (err?: unknown) => (err ? reject(err) : resolve(ctx.req.body as Buffer)));
       });
       if (!Buffer.isBuffer(body) || body.length === 0) throw new ApiError(400, 'empty_file', 'The file is empty.');
-      const name = (ctx.req.get('x-file-name') ?? 'file').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200);
+      // Header values are Latin-1, so clients send the name percent-encoded (UTF-8): "%C4%ABres%20l%C4%ABgums.pdf".
+      let name = ctx.req.get('x-file-name') ?? 'file';
+      try { name = decodeURIComponent(name); } catch { /* not encoded: keep as sent */ }
+      name = name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'file';
       const id = crypto.randomUUID();
       await ctx.deps.db.pool.query(
         'INSERT INTO application_files (id, case_id, uploaded_by, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',

@@ -40,7 +40,8 @@ function reject(type: string, message: string): never {
 interface OpenTask { id: string; step: TaskStep; claimedBy: string | null; outcome: CompleteTaskRequest | null; processed: boolean }
 
 export async function applicationWorkflow(input: ApplicationInput): Promise<{ status: string }> {
-  const definition: EServiceDefinition = await acts.loadDefinition(input.definitionId, input.version);
+  // Handlers are registered before the first await: an update that arrives at once must find them.
+  let definition: EServiceDefinition | null = null;
   let phase: ApplicationView['phase'] = 'draft';
   let status = 'draft';
   let label: string | null = null;
@@ -295,6 +296,7 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
   // --- the run ---------------------------------------------------------------------------------------------------
   try {
     await main.run(async () => {
+      definition = await acts.loadDefinition(input.definitionId, input.version);
       for (const step of definition.prefill ?? []) {
         try {
           await runStep(step, `prefill:${step.id}`);
@@ -305,8 +307,9 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       }
       if (Object.keys(form).length > 0) await acts.applyPrefill({ caseId: input.caseId, values: form });
 
-      const ttl = durationMs(definition.draft?.ttl ?? '30 days');
-      const remindBefore = Math.min(durationMs(definition.draft?.reminderBefore ?? '3 days'), ttl);
+      const draftRules = (definition as EServiceDefinition).draft;
+      const ttl = durationMs(draftRules?.ttl ?? '30 days');
+      const remindBefore = Math.min(durationMs(draftRules?.reminderBefore ?? '3 days'), ttl);
       if (!(await condition(() => submitted !== null, ttl - remindBefore))) {
         await notify('draft-reminder', { lv: 'Jūsu pieteikuma melnraksts drīz tiks dzēsts', en: 'Your draft application will expire soon' },
           { lv: 'Pabeidziet un iesniedziet pieteikumu, lai nezaudētu ievadītos datus.', en: 'Finish and submit the application so that you do not lose what you entered.' });
@@ -321,7 +324,7 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       await acts.markSubmitted({ caseId: input.caseId, data: submission.data, actor: submission.actor });
       await setStatus('submitted', null, submission.actor);
       phase = 'running';
-      await runSteps(definition.steps, '');
+      await runSteps((definition as EServiceDefinition).steps, '');
       if (!TERMINAL.has(status) && status !== 'answered' && status !== 'licence_issued') await setStatus('completed');
     });
   } catch (e) {
