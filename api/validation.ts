@@ -23,7 +23,8 @@ function loadSchemas(): Record<SchemaName, Record<string, unknown>> {
 export const apiSchemas = loadSchemas();
 
 function makeAjv(coerceTypes: boolean) {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: true });
+  // multipleOfPrecision: 19.99 / 0.01 is 1998.9999999999998 in floating point; without it prices with cents fail.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: true, multipleOfPrecision: 9 });
   addFormats(ajv);
   for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
   return ajv;

@@ -168,8 +168,13 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
     needIds.forEach((p, i) => { p.id = ids[i]; });
   }
 
-  const inserted = await insertCases(db, registrar, toWrite);
-  const missing = toWrite.filter((p) => !inserted.has(p.id as string));
+  // A reserved id given to several items of one batch is written once, for the first of them; the others are told
+  // apart below (the same externalId again, or the id already used).
+  const ids = new Set<string>();
+  const unique = toWrite.filter((p) => !ids.has(p.id as string) && ids.add(p.id as string));
+  const inserted = await insertCases(db, registrar, unique);
+  const created = new Set(unique.filter((p) => inserted.has(p.id as string)));
+  const missing = toWrite.filter((p) => !created.has(p));
   let existing = new Map<string, string>();
   if (missing.length > 0) {
     const found = await db.query<{ id: string; external_id: string }>(
@@ -179,7 +184,7 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
     existing = new Map(found.rows.map((r) => [r.external_id, r.id]));
   }
   for (const p of toWrite) {
-    if (inserted.has(p.id as string)) {
+    if (created.has(p)) {
       results[p.index] = { index: p.index, outcome: 'created', id: p.id as string, externalId: p.input.externalId };
     } else {
       const id = existing.get(p.input.externalId);

@@ -66,5 +66,11 @@ export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseF
      ORDER BY c.status_at DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
-  return { rows, total: Number(rows[0]?.total ?? 0) };
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && f.offset > 0) {
+    // A page past the end still says how many there are.
+    const count = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')}`, params.slice(0, -2));
+    total = count.rows[0].n;
+  }
+  return { rows, total };
 }

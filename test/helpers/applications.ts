@@ -110,6 +110,7 @@ export async function driveResidenceDeclaration(client: Client, pool: Pool, app:
     if (v.phase === 'ended' || ['completed', 'rejected', 'withdrawn'].includes(v.status)) return v;
     if (v.phase === 'draft' && v.status === 'draft') {
       await tryUpdate(client, handle, MESSAGES.submit, { data, actor: citizenActor(app.person) });
+      await sleep(200);
       continue;
     }
     if (v.openTask) {
@@ -117,6 +118,7 @@ export async function driveResidenceDeclaration(client: Client, pool: Pool, app:
       if (opts.approveWhen) await opts.approveWhen;
       if (v.openTask.claimedBy !== officer.id) await tryUpdate(client, handle, MESSAGES.claimTask, { taskId: v.openTask.id, officer });
       await tryUpdate(client, handle, MESSAGES.completeTask, { taskId: v.openTask.id, outcome: 'approve', officer });
+      await sleep(200);
       continue;
     }
     await sleep(300); // being processed (address check, document, ...)
