@@ -41,7 +41,7 @@ function baseDatabaseUrl(): string {
 
 before(async function () {
   this.timeout(180_000);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('ERROR') }); // activity retries are expected in fault tests
   const url = new URL(baseDatabaseUrl());
   url.pathname = `/sdp_test_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
   stack.databaseUrl = url.toString();

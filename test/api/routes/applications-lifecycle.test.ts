@@ -107,6 +107,36 @@ describe('api/routes/applications (lifecycle)', () => {
     expect(late.body.error.code).to.equal('not_draft');
   });
 
+  it('waits, with the reason shown, while a register is down, and continues when it is back', async function () {
+    this.timeout(90_000);
+    const faults = `${stack.simulators.urls.addressRegister}/_faults`;
+    const opened = await openAndPrefill('residence-declaration', 'citizen-janis');
+    const app = await waitFor('prefill', async () => {
+      const r = await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-janis' });
+      return r.body.draft.data.applicant?.givenName ? r.body : null;
+    });
+    const data = { ...app.draft.data, newAddress: { text: 'Āgenskalna iela 18 - 3, Rīga, LV-1046' }, residenceBasis: 'tenant', declarationDate: '2026-12-21', confirm: true };
+    await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-janis', json: { version: app.draft.version, data } });
+    await fetch(faults, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: true }) });
+    try {
+      await call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-janis', json: {} });
+      const waiting = await waitFor('waiting for the register', async () => {
+        const r = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' });
+        return r.body.waitingFor === 'address-register' ? r.body : null;
+      });
+      expect(waiting.status).to.equal('submitted');
+    } finally {
+      await fetch(faults, { method: 'DELETE' });
+    }
+    const task = await waitFor('the check to pass and the task to open', async () =>
+      (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id), 60_000);
+    expect(task.status).to.equal('open');
+    const after = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' });
+    expect(after.body.waitingFor).to.equal(null);
+    expect(after.body.status).to.equal('in_progress');
+    await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-janis', json: {} });
+  });
+
   describe('autosave over Socket.IO', () => {
     let socket: Socket;
     afterEach(() => socket?.disconnect());

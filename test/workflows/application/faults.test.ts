@@ -19,7 +19,7 @@ import {
 import { applicationWorkflowId } from '../../../api/commands/applications';
 import { ensureTemporalCli } from '../../../scripts/lib/temporal-cli';
 import { waitForTemporal } from '../../../scripts/lib/temporal-server';
-import { MESSAGES } from '../../../workflows/application/messages';
+import { MESSAGES, type ApplicationView } from '../../../workflows/application/messages';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const STATUSES = ['draft', 'submitted', 'in_progress', 'completed'];
@@ -145,17 +145,21 @@ async function expectEachOnce(caseIds: string[]): Promise<void> {
 }
 
 describe('workflows/application faults', () => {
-  afterEach(function () {
-    if (this.currentTest?.state !== 'failed') return;
-    for (const [i, child] of children.entries()) {
-      const log = child.stderr.join('').trim();
-      if (log) console.error(`--- worker ${i} (pid ${child.process.pid}) stderr, last lines ---\n${log.slice(-6000)}`);
+  // Each test's workers end with it; a failed test shows what its workers wrote to stderr.
+  afterEach(async function () {
+    this.timeout(60_000);
+    if (this.currentTest?.state === 'failed') {
+      for (const [i, child] of children.entries()) {
+        const log = child.stderr.join('').trim();
+        if (log) console.error(`--- worker ${i} (pid ${child.process.pid}) stderr, last lines ---\n${log.slice(-6000)}`);
+      }
     }
+    await Promise.all(children.splice(0).map((c) => kill(c.process)));
   });
 
   after(async function () {
     this.timeout(60_000);
-    await Promise.all(children.map((c) => kill(c.process)));
+    await Promise.all(children.splice(0).map((c) => kill(c.process)));
   });
 
   it('completes 50 applications in flight after the worker is killed, each document, notification and status once', async function () {
@@ -215,7 +219,10 @@ describe('workflows/application faults', () => {
       const probes = await Promise.all(Array.from({ length: 40 }, () => fetch(`${populationRegister}/persons/${registerPersons[0].personalCode}`).then((r) => r.status)));
       expect(probes).to.include(503);
 
-      const apps = await openMany(20, async () => client, stack.taskQueue);
+      // A worker of its own (its retry warnings stay in its stderr, shown only if the test fails).
+      const queue = `faults-registers-${uniqueSuffix()}`;
+      startWorker(queue);
+      const apps = await openMany(20, async () => client, queue);
       const ends = await Promise.all(apps.map((app) => driveResidenceDeclaration(client, pool, app, { timeoutMs: 200_000 })));
       expect(ends.map((v) => v.status)).to.deep.equal(apps.map(() => 'completed'));
       await Promise.all(apps.map((a) => client.workflow.getHandle(applicationWorkflowId(a.caseId)).result()));
@@ -261,7 +268,7 @@ describe('workflows/application faults', () => {
 
     after(async function () {
       this.timeout(60_000);
-      await Promise.all(children.map((c) => kill(c.process)));
+      await Promise.all(children.splice(0).map((c) => kill(c.process)));
       if (server) await kill(server, 'SIGTERM');
       await connection?.close().catch(() => undefined);
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -294,7 +301,8 @@ describe('workflows/application faults', () => {
       for (const [i, app] of apps.entries()) {
         const description = await waitFor('the workflow after the restart', () => client.workflow.getHandle(applicationWorkflowId(app.caseId)).describe(), 60_000, 500);
         expect(description.status.name, `workflow of ${app.caseId} after the restart`).to.equal('RUNNING');
-        const view = await waitFor('the worker to answer again', () => client.workflow.getHandle(applicationWorkflowId(app.caseId)).query<{ openTask: { id: string; claimedBy: string | null } | null }>(MESSAGES.view), 90_000, 500);
+        const view = await waitFor('the worker to answer again', () => client.connection.withDeadline(Date.now() + 10_000, () =>
+          client.workflow.getHandle(applicationWorkflowId(app.caseId)).query<ApplicationView>(MESSAGES.view)), 90_000, 500);
         expect(view.openTask?.id).to.equal(atTask[i].openTask?.id);
         expect(view.openTask?.claimedBy ?? null).to.equal(i < 2 ? OFFICER_PMLP.id : null);
       }
