@@ -1,7 +1,7 @@
 // What every adapter call carries and how every adapter reports failure, whatever system it talks to.
 
 export interface CallContext {
-  /** Derived from the workflow and step (e.g. "application:LV-0001000001-33/step:check-address"): a retried call
+  /** Derived from the workflow and step (e.g. "application:LV-0001000001-67/step:check-address"): a retried call
    * with the same key must not have a second effect in the external system. */
   idempotencyKey: string;
   /** For the external system's logs. */

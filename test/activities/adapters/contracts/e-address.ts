@@ -9,7 +9,7 @@ import { ctx, expectUnavailable, faultBehaviour, setFaults, clearFaults, type Co
 const anna = { type: 'natural' as const, id: ANNA_CODE };
 const message = (subject: string): OfficialMessage => ({
   recipient: anna, sender: { agencyId: 'pmlp', name: 'Pilsonības un migrācijas lietu pārvalde' },
-  subject, body: 'Jūsu iesniegums ir saņemts.', caseId: 'LV-0001000001-33',
+  subject, body: 'Jūsu iesniegums ir saņemts.', caseId: 'LV-0001000001-67',
 });
 
 async function storedFor(simulatorUrl: string, idempotencyKey: string): Promise<any[]> {
@@ -37,7 +37,7 @@ export function eAddressContract(target: ContractTarget<EAddress>): void {
       expect(second).to.deep.equal({ messageId: first.messageId, duplicate: true });
       const stored = await storedFor(target.simulatorUrl(), call.idempotencyKey);
       expect(stored).to.have.length(1);
-      expect(stored[0]).to.deep.include({ messageId: first.messageId, subject: 'Iesniegums saņemts', caseId: 'LV-0001000001-33' });
+      expect(stored[0]).to.deep.include({ messageId: first.messageId, subject: 'Iesniegums saņemts', caseId: 'LV-0001000001-67' });
     });
 
     it('delivers a second message under another key', async () => {
