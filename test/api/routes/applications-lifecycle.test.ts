@@ -137,6 +137,39 @@ describe('api/routes/applications (lifecycle)', () => {
     await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-janis', json: {} });
   });
 
+  it('waits for payment at a payment step and continues when it is paid, or rejects when it expires', async function () {
+    this.timeout(60_000);
+    const id = `test-paid-${uniqueSuffix()}`;
+    const def = {
+      ...shippedDefinition('declared-address-statement'), id,
+      steps: [
+        { id: 'fee', kind: 'payment', amountEur: 7.11, description: { lv: 'Valsts nodeva', en: 'State fee' }, expiresIn: '4 seconds' },
+        { id: 'answered', kind: 'setStatus', status: 'answered' },
+      ],
+    };
+    await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: def });
+    expect((await call('POST', `/api/v1/eservice-definitions/${id}/publish`, { as: 'admin-pmlp' })).status).to.equal(201);
+
+    const paid = await openAndPrefill(id);
+    await call('POST', `/api/v1/applications/${paid.id}/submit`, { as: 'citizen-anna', json: {} });
+    await waitFor('awaiting payment', async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'awaiting_payment');
+    const request = await stack.db.pool.query('SELECT amount_eur, status FROM payment_requests WHERE case_id = $1', [paid.id]);
+    expect(request.rows[0]).to.deep.equal({ amount_eur: '7.11', status: 'requested' });
+    // The billing issue's reconciliation sends this signal; here the test plays the bank.
+    await stack.temporal.client.workflow.getHandle(`application:${paid.id}`).signal('paymentReceived', { stepId: 'fee', amountEur: 7.11, reference: 'RF18539007547034' });
+    await waitFor('answered', async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'answered');
+
+    const unpaid = await openAndPrefill(id);
+    await call('POST', `/api/v1/applications/${unpaid.id}/submit`, { as: 'citizen-anna', json: {} });
+    const expired = await waitFor('payment expiry', async () => {
+      const r = await call('GET', `/api/v1/applications/${unpaid.id}`, { as: 'citizen-anna' });
+      return r.body.status === 'rejected' ? r.body : null;
+    }, 30_000);
+    expect(expired.statusLabel.en).to.equal('The payment was not received in time');
+    const expiredRequest = await stack.db.pool.query('SELECT status FROM payment_requests WHERE case_id = $1', [unpaid.id]);
+    expect(expiredRequest.rows[0].status).to.equal('expired');
+  });
+
   describe('autosave over Socket.IO', () => {
     let socket: Socket;
     afterEach(() => socket?.disconnect());
