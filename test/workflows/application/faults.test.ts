@@ -202,6 +202,14 @@ describe('workflows/application faults', () => {
     const results = await Promise.all(caseIds.map((id) => client.workflow.getHandle(applicationWorkflowId(id)).result()));
     expect(results.map((r: { status: string }) => r.status)).to.deep.equal(caseIds.map(() => 'completed'));
     await expectEachOnce(caseIds);
+
+    // The kill hit work in flight: some workflow or activity tasks of the killed worker had to time out.
+    let timedOut = 0;
+    for (const id of caseIds) {
+      const { events } = await client.workflow.getHandle(applicationWorkflowId(id)).fetchHistory();
+      timedOut += (events ?? []).filter((e) => e.activityTaskTimedOutEventAttributes || e.workflowTaskTimedOutEventAttributes).length;
+    }
+    expect(timedOut, 'tasks of the killed worker that timed out').to.be.greaterThan(0);
   });
 
   it('completes every application while the population and address registers fail 30% of calls', async function () {
