@@ -19,11 +19,18 @@ import { referenceRoutes } from './routes/reference';
 import { eserviceDefinitionRoutes } from './routes/eservice-definitions';
 import { applicationRoutes } from './routes/applications';
 import { taskRoutes } from './routes/tasks';
+import { assistanceRoutes } from './routes/assistance';
+import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
-  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes,
+  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes,
 ];
+
+// TLS ends at the load balancer in production; locally the platform is plain http on localhost.
+const CSP_DIRECTIVES: Record<string, string[] | null> = {
+  'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null,
+};
 
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
@@ -40,12 +47,7 @@ export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet({
-    contentSecurityPolicy: {
-      // TLS ends at the load balancer in production; locally the platform is plain http on localhost.
-      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null },
-    },
-  }));
+  app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
   app.use(pinoHttp({
     logger: deps.logger,
     genReqId(req, res) {
@@ -81,7 +83,8 @@ export function createApp(deps: AppDeps) {
   const router = express.Router();
   mountRoutes(router, allRoutes, deps);
   app.use(router);
-  app.get('/', (_req, res) => { res.type('html').send(HOME_PAGE); });
+  // The web UI (ui/dist): its page adds only 'unsafe-eval' to this policy, for the form validator (see web-ui.ts).
+  mountWebUi(app, CSP_DIRECTIVES);
 
   app.use(notFoundHandler);
   app.use(errorHandler);
@@ -91,9 +94,3 @@ export function createApp(deps: AppDeps) {
 const DOCS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Service delivery platform API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
-
-// Until the web UI lands (issue: citizen portal), the root page points people to what exists.
-const HOME_PAGE = `<!doctype html><html lang="lv"><head><meta charset="utf-8"><title>Pakalpojumu sniegšanas platforma</title></head>
-<body><main><h1>Pakalpojumu sniegšanas platforma / Service delivery platform</h1>
-<ul><li><a href="/api/docs">API documentation (OpenAPI)</a></li><li><a href="/api/v1/auth/dev-personas">Demo personas</a></li>
-<li><a href="/readyz">Readiness</a></li></ul></main></body></html>`;

@@ -5,6 +5,7 @@ import type { PlatformConfig } from './config';
 import type { Database } from '../db/connection';
 import type { SigningKeys } from './auth/keys';
 import type { Principal } from './auth/principal';
+import type { Grant } from './cobrowse/grants';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -14,4 +15,10 @@ export interface AppDeps {
   /** The Temporal client; connected lazily so the API answers /healthz while Temporal is still starting. */
   temporal(): Promise<Client>;
   verify(token: string): Promise<Principal>;
+  /** Hooks into live co-browsing, set once Socket.IO is attached. */
+  assist: {
+    grantChanged(grant: Grant): Promise<void>;
+    /** Writes pending co-browse edits of an application to its draft (before it is submitted). */
+    flush(caseId: string): Promise<void>;
+  };
 }

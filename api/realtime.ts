@@ -8,21 +8,38 @@ import type { Pool } from 'pg';
 import type { Principal } from './auth/principal';
 import { listenForStatusEvents, readStatusEvents } from '../db/case-events';
 import { saveDraftFromSocket } from './realtime-drafts';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient, type RedisClientType } from 'redis';
+import { cobrowse } from './cobrowse/socket';
+import { memoryFieldVersions, redisFieldVersions } from './cobrowse/field-store';
+import type { Grant } from './cobrowse/grants';
 
 export interface Realtime {
   io: Server;
+  grantChanged(grant: Grant): Promise<void>;
+  flush(caseId: string): Promise<void>;
   close(): Promise<void>;
 }
 
 const personRoom = (key: string) => `person:${key}`;
 
-export function attachRealtime(server: http.Server, deps: { pool: Pool; databaseUrl: string; logger: Logger; verify(token: string): Promise<Principal> }): Realtime {
+export async function attachRealtime(server: http.Server, deps: { pool: Pool; databaseUrl: string; redisUrl?: string | undefined; logger: Logger; verify(token: string): Promise<Principal> }): Promise<Realtime> {
+  // With REDIS_URL, several API nodes share rooms (Redis streams adapter, which also keeps connection state
+  // recovery working across nodes) and co-browse field versions.
+  let redis: RedisClientType | null = null;
+  if (deps.redisUrl) {
+    redis = createClient({ url: deps.redisUrl });
+    redis.on('error', (err: unknown) => deps.logger.warn({ err }, 'redis'));
+    await redis.connect();
+  }
   const io = new Server(server, {
     path: '/socket.io',
     serveClient: false,
     // A dropped connection gets the events it missed on reconnect (within two minutes).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(redis ? { adapter: createAdapter(redis) } : {}),
   });
+  const assist = cobrowse({ io, pool: deps.pool, logger: deps.logger, store: redis ? redisFieldVersions(redis) : memoryFieldVersions() });
 
   io.use((socket: Socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
@@ -45,6 +62,7 @@ export function attachRealtime(server: http.Server, deps: { pool: Pool; database
         if (typeof ack === 'function') ack(answer);
       });
     });
+    assist.onConnection(socket);
     socket.emit('ready', { rooms: [...socket.rooms].filter((r) => r !== socket.id) });
   });
 
@@ -73,9 +91,13 @@ export function attachRealtime(server: http.Server, deps: { pool: Pool; database
 
   return {
     io,
+    grantChanged: (grant) => assist.grantChanged(grant),
+    flush: (caseId) => assist.flush(caseId),
     async close() {
+      await assist.flushAll();
       await stopListening();
       await new Promise<void>((resolve) => { void io.close(() => resolve()); });
+      if (redis) await redis.quit().catch(() => undefined);
     },
   };
 }

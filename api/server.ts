@@ -27,11 +27,13 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
     config, db, keys, logger,
     temporal: () => temporal.get(),
     verify: (token) => verifyToken(keys, token),
+    assist: { grantChanged: async () => undefined, flush: async () => undefined },
   };
   const app = createApp(deps);
   const server = http.createServer(app);
   server.requestTimeout = 0; // large imports stream for minutes; the header timeout still guards slow clients
-  const realtime = attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, logger, verify: deps.verify });
+  const realtime = await attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, logger, verify: deps.verify });
+  deps.assist = { grantChanged: (g) => realtime.grantChanged(g), flush: (caseId) => realtime.flush(caseId) };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -4,6 +4,7 @@ import type { Sequelize } from 'sequelize';
 import type { Database } from './connection';
 import * as foundation from './migrations/0001-foundation';
 import * as eservices from './migrations/0002-eservices';
+import * as assistance from './migrations/0003-assistance';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -14,6 +15,7 @@ export interface Migration {
 const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0001-foundation', migration: foundation },
   { name: '0002-eservices', migration: eservices },
+  { name: '0003-assistance', migration: assistance },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

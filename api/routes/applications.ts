@@ -28,7 +28,9 @@ export async function visibleApplication(ctx: RouteContext, opts: { write?: bool
   const p = ctx.principal;
   const own = row && p.person && row.recipient_type === p.person.type && row.recipient_id === p.person.id;
   const agencyStaff = row && !opts.write && hasRole(p, 'agency-officer', 'agency-admin') && p.agency === row.agency_id;
-  if (!row || !(own || agencyStaff)) throw notFound('application');
+  // Staff who opened it at the counter on a written mandate or a registered delegation act for the citizen.
+  const actingStaff = row && row.acting_staff_id === p.sub && (row.acting_basis === 'mandate' || row.acting_basis === 'delegation');
+  if (!row || !(own || agencyStaff || actingStaff)) throw notFound('application');
   return row;
 }
 
@@ -87,7 +89,7 @@ export const applicationRoutes = [
   }),
   route({
     method: 'get', path: '/api/v1/applications/:id', tag: 'E-services', summary: 'An application: pinned form, draft, status history, documents',
-    auth: ['citizen', 'agency-officer', 'agency-admin'],
+    auth: ['citizen', 'agency-officer', 'agency-admin', 'kac-staff'],
     responses: { 200: { description: 'The application' }, 404: { description: 'Not yours or no such application', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx);
@@ -101,7 +103,7 @@ export const applicationRoutes = [
   }),
   route<{ version: number; data: Record<string, unknown>; step?: string }>({
     method: 'put', path: '/api/v1/applications/:id/draft', tag: 'E-services', summary: 'Autosave the draft (optimistic: 409 when the version is stale)',
-    auth: ['citizen'], body: 'draft-save', bodyLimit: '512kb',
+    auth: ['citizen', 'kac-staff', 'agency-officer'], body: 'draft-save', bodyLimit: '512kb',
     responses: { 200: { description: 'Saved: the new version' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });

@@ -1,0 +1,165 @@
+// The e-service assistant over HTTP: the citizen's consents (join codes, revoke, mode), staff redeeming a code,
+// opening an application at the counter on a mandate or delegation, and submitting on the citizen's behalf.
+import { route, type RouteContext } from '../routing';
+import { ApiError, forbidden, notFound, unprocessable } from '../errors';
+import type { Principal } from '../auth/principal';
+import { createGrant, redeemCode, grantsOfPerson, changeGrant, activeGrantOf, findGrant, type AssistMode } from '../cobrowse/grants';
+import { findApplication } from '../queries/applications';
+import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
+import { parseCaseId } from './cases';
+import { audit } from '../../db/audit';
+import { mapTemporal } from '../temporal-errors';
+import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
+import { normalisePersonId, type PersonRef } from '../domain/person-id';
+import { referenceData } from '../../db/reference';
+
+const STAFF = ['kac-staff', 'agency-officer'] as const;
+
+function personOf(p: Principal): PersonRef {
+  if (!p.person) throw forbidden('Your account has no person identity.');
+  return p.person;
+}
+
+async function staffBasisFor(ctx: RouteContext, caseId: string, grantId?: string): Promise<{ basis: 'consent' | 'mandate' | 'delegation'; reference: string | null }> {
+  if (grantId) {
+    const grant = await activeGrantOf(ctx.deps.db.pool, grantId, ctx.principal.sub);
+    if (grant && grant.caseId === caseId && grant.mode === 'assist') return { basis: 'consent', reference: grant.id };
+  } else {
+    const { rows } = await ctx.deps.db.pool.query('SELECT acting_staff_id, acting_basis, acting_basis_ref FROM cases WHERE id = $1', [caseId]);
+    if (rows[0]?.acting_staff_id === ctx.principal.sub && ['mandate', 'delegation'].includes(rows[0].acting_basis)) return { basis: rows[0].acting_basis, reference: rows[0].acting_basis_ref };
+  }
+  const row = await findApplication(ctx.deps.db.pool, caseId);
+  await audit(ctx.deps.db.pool, {
+    actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
+    subject: row ? { type: row.recipient_type, id: row.recipient_id } : undefined, action: 'update', resource: `application:${caseId}`,
+    purpose: 'submit-refused:no_basis', requestId: ctx.requestId,
+  });
+  throw new ApiError(403, 'no_basis', 'Submitting for a citizen needs their consent in assist mode, a written mandate or a registered delegation.');
+}
+
+export const assistanceRoutes = [
+  route<{ scope: 'application' | 'portal'; applicationId?: string; mode: AssistMode }>({
+    method: 'post', path: '/api/v1/assist-codes', tag: 'E-service assistant', summary: 'Citizen: create a single-use join code (expires in 10 minutes)',
+    auth: ['citizen'], body: 'assist-code-create',
+    responses: { 201: { description: 'The code (shown once) and the consent' } },
+    async handler(ctx) {
+      const person = personOf(ctx.principal);
+      if (ctx.body.scope === 'application') {
+        if (!ctx.body.applicationId) throw unprocessable('application_required', 'Say which application the code is for.', [{ path: '/applicationId', code: 'required', message: 'is required' }]);
+        const row = await findApplication(ctx.deps.db.pool, ctx.body.applicationId);
+        if (!row || row.recipient_type !== person.type || row.recipient_id !== person.id) throw notFound('application');
+      }
+      const { code, grant } = await createGrant(ctx.deps.db.pool, ctx.principal, { scope: ctx.body.scope, ...(ctx.body.applicationId ? { caseId: ctx.body.applicationId } : {}), mode: ctx.body.mode }, ctx.requestId);
+      return { status: 201, body: { code, grant } };
+    },
+  }),
+  route<unknown, { applicationId?: string }>({
+    method: 'get', path: '/api/v1/me/assist-grants', tag: 'E-service assistant', summary: 'Citizen: who may see or help with my sessions (last 24 hours)',
+    auth: ['citizen'], query: 'assist-grants-query',
+    responses: { 200: { description: 'Consents' } },
+    async handler(ctx) {
+      return { body: { items: await grantsOfPerson(ctx.deps.db.pool, personOf(ctx.principal), ctx.query.applicationId) } };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/assist-grants/:id/revoke', tag: 'E-service assistant', summary: 'Citizen: stop — ends the staff member\'s access at once',
+    auth: ['citizen'],
+    responses: { 200: { description: 'Revoked' }, 404: { description: 'Not your consent', schema: 'error' } },
+    async handler(ctx) {
+      const grant = await changeGrant(ctx.deps.db.pool, ctx.principal, ctx.params.id, { revoke: true }, ctx.requestId);
+      await ctx.deps.assist.grantChanged(grant);
+      return { body: grant };
+    },
+  }),
+  route<{ mode: AssistMode }>({
+    method: 'post', path: '/api/v1/assist-grants/:id/mode', tag: 'E-service assistant', summary: 'Citizen: switch a consent between view and assist',
+    auth: ['citizen'], body: 'assist-mode',
+    responses: { 200: { description: 'Changed' } },
+    async handler(ctx) {
+      const current = await findGrant(ctx.deps.db.pool, ctx.params.id);
+      if (current && !current.active && current.usedAt) throw new ApiError(409, 'grant_ended', 'This consent has ended.');
+      const grant = await changeGrant(ctx.deps.db.pool, ctx.principal, ctx.params.id, { mode: ctx.body.mode }, ctx.requestId);
+      await ctx.deps.assist.grantChanged(grant);
+      return { body: grant };
+    },
+  }),
+  route<{ code: string }>({
+    method: 'post', path: '/api/v1/assist-sessions', tag: 'E-service assistant', summary: 'Staff: redeem a citizen\'s join code',
+    auth: [...STAFF, 'support-specialist'], body: 'assist-session-open',
+    responses: { 201: { description: 'The consent, now active for you' }, 404: { description: 'Unknown code', schema: 'error' }, 409: { description: 'Used', schema: 'error' }, 410: { description: 'Expired or revoked', schema: 'error' } },
+    async handler(ctx) {
+      const grant = await redeemCode(ctx.deps.db.pool, ctx.principal, ctx.body.code, ctx.requestId);
+      const row = grant.caseId ? await findApplication(ctx.deps.db.pool, grant.caseId) : null;
+      return { status: 201, body: { grant, application: row ? { id: row.case_id, eserviceId: row.definition_id, status: row.status, recipientName: row.recipient_name } : null } };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/assist-grants/:id/end', tag: 'E-service assistant', summary: 'Staff: leave the session',
+    auth: [...STAFF, 'support-specialist'],
+    responses: { 200: { description: 'Ended' } },
+    async handler(ctx) {
+      const grant = await changeGrant(ctx.deps.db.pool, ctx.principal, ctx.params.id, { end: true }, ctx.requestId);
+      await ctx.deps.assist.grantChanged(grant);
+      return { body: grant };
+    },
+  }),
+  route<{ eserviceId: string; recipient: PersonRef & { name?: string }; basis: { type: 'mandate'; reference: string } | { type: 'delegation'; delegationId: string } }>({
+    method: 'post', path: '/api/v1/assisted-applications', tag: 'E-service assistant', summary: 'Staff at the counter: open an e-service for a citizen on a written mandate or a registered delegation',
+    auth: STAFF, body: 'assisted-application-open',
+    responses: { 201: { description: 'The application, acting for the citizen' }, 422: { description: 'No such delegation', schema: 'error' } },
+    async handler(ctx) {
+      const p = ctx.principal;
+      if (!p.office) throw forbidden('Acting at the counter needs an office.');
+      const recipientId = normalisePersonId(ctx.body.recipient);
+      if (!recipientId) throw unprocessable('invalid_person_id', 'The recipient identifier is not valid.', [{ path: '/recipient/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' }]);
+      const recipient = { ...ctx.body.recipient, id: recipientId };
+      let reference: string;
+      if (ctx.body.basis.type === 'delegation') {
+        const { rows } = await ctx.deps.db.pool.query(
+          `SELECT id FROM delegations WHERE id = $1 AND principal_type = $2 AND principal_id = $3 AND revoked_at IS NULL
+             AND valid_from <= current_date AND (valid_until IS NULL OR valid_until >= current_date)`, [ctx.body.basis.delegationId, recipient.type, recipient.id]);
+        if (!rows[0]) throw unprocessable('no_delegation', 'No valid registered delegation from this person.', [{ path: '/basis/delegationId', code: 'no_delegation', message: 'not found, expired or revoked' }]);
+        reference = ctx.body.basis.delegationId;
+      } else {
+        reference = ctx.body.basis.reference;
+      }
+      const { caseId } = await openApplication(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, ctx.body.eserviceId, {
+        recipient, actor: { type: 'staff', id: p.sub, name: p.name, office: p.office },
+      });
+      await ctx.deps.db.pool.query(
+        'UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6 WHERE id = $1',
+        [caseId, p.sub, p.name, p.office, ctx.body.basis.type, reference]);
+      await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, office: p.office }, subject: recipient, action: 'create', resource: `application:${caseId}`, purpose: `act-for:${ctx.body.basis.type}`, requestId: ctx.requestId, details: { reference } });
+      return { status: 201, body: { id: caseId, href: `/api/v1/applications/${caseId}` } };
+    },
+  }),
+  route<{ grantId?: string }>({
+    method: 'post', path: '/api/v1/applications/:id/submit-on-behalf', tag: 'E-service assistant', summary: 'Staff: submit for the citizen (consent in assist mode, mandate or delegation)',
+    auth: STAFF, body: 'submit-on-behalf',
+    responses: { 200: { description: 'Submitted' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
+    async handler(ctx) {
+      const caseId = parseCaseId(ctx.params.id);
+      const { basis, reference } = await staffBasisFor(ctx, caseId, ctx.body.grantId);
+      const p = ctx.principal;
+      await ctx.deps.assist.flush(caseId);
+      const data = await loadDraftForSubmit(ctx.deps.db.pool, caseId);
+      const office = p.office ? (await referenceData(ctx.deps.db.pool)).offices.get(p.office) : undefined;
+      // The case records who acted, on which basis, and where: the office's channel replaces the e-service channel.
+      await ctx.deps.db.pool.query(
+        `UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6,
+           channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
+           municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
+        [caseId, p.sub, p.name, p.office ?? null, basis, reference, office?.municipalityCode ?? null]);
+      const client = await ctx.deps.temporal();
+      const result = await mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<UpdateResult, [unknown]>(MESSAGES.submit, {
+        args: [{ data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } }],
+      }));
+      const row = await findApplication(ctx.deps.db.pool, caseId);
+      await audit(ctx.deps.db.pool, {
+        actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: row ? { type: row.recipient_type, id: row.recipient_id } : undefined,
+        action: 'update', resource: `application:${caseId}`, purpose: `submit-on-behalf:${basis}`, requestId: ctx.requestId, details: { reference },
+      });
+      return { body: { ...result, basis } };
+    },
+  }),
+];
