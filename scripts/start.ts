@@ -10,11 +10,13 @@ import { migrate } from '../db/migrate';
 import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
 import { seedEServices } from '../db/seed/eservices';
 import { startSimulators } from '../simulators';
+import { ensureUiBuilt } from './lib/build-ui';
 
 const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 
 async function main() {
+  ensureUiBuilt();
   const database = await resolveDatabase(dataDir);
   console.log(`PostgreSQL: ${database.source} (${database.url.replace(/:[^:@/]+@/, ':***@')})`);
   const db = connectDatabase(database.url, { poolSize: 4 });

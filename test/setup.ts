@@ -16,6 +16,7 @@ import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
 import { seedEServices } from '../db/seed/eservices';
 import { startSimulators, type RunningSimulators } from '../simulators';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
+import { ensureUiBuilt } from '../scripts/lib/build-ui';
 
 export interface TestStack {
   databaseUrl: string;
@@ -70,6 +71,7 @@ before(async function () {
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
   stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.db.pool, adapters: stack.adapters });
   workerRun = stack.worker.run();
+  ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
   stack.api = await startApi(stack.config);
 });
 

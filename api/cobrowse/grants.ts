@@ -28,6 +28,7 @@ function newCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row of assist_grants, read field by field
 function present(r: Record<string, any>): Grant {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const active = !!r.used_at && !r.revoked_at && !r.ended_at && Date.now() - r.used_at.getTime() < SESSION_MAX_HOURS * 3_600_000;

@@ -1,0 +1,126 @@
+// Journey: Anna declares her new residence in the browser (reloading half-way finds every field restored), an
+// officer approves in a second browser, and Anna's open page shows the decision live; she downloads the document.
+// axe checks every page on the way.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { stack } from '../../setup';
+import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
+
+const NEW_ADDRESS = 'Brīvības iela 137 - 4, Rīga, LV-1012';
+
+describe('journey: residence declaration in the browser', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let citizenContext: BrowserContext;
+  let officerContext: BrowserContext;
+  let citizen: Page;
+  let officer: Page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    citizenContext = await browser.newContext({ acceptDownloads: true, locale: 'lv-LV' });
+    officerContext = await browser.newContext({ locale: 'lv-LV' });
+    citizen = await citizenContext.newPage();
+    officer = await officerContext.newPage();
+  });
+  after(async () => { await browser?.close(); });
+
+  it('citizen fills in, reloads, submits; officer approves; the citizen sees it live and downloads the decision', async () => {
+    const base = stack.api.url;
+    const pageErrors: string[] = [];
+    citizen.on('pageerror', (e) => pageErrors.push(e.message));
+
+    // Demo sign-in, clearly marked, listing the personas.
+    await citizen.goto(`${base}/`);
+    await citizen.waitForURL(/\/sign-in$/);
+    await citizen.locator('[data-persona="citizen-anna"]').waitFor();
+    expect(await citizen.locator('.demo-banner').textContent()).to.match(/Demonstrācijas/);
+    await checkPage(citizen, '01-sign-in');
+    await citizen.locator('[data-persona="citizen-anna"]').click();
+    await citizen.locator('h1', { hasText: 'Anna Bērziņa' }).waitFor();
+    await checkPage(citizen, '02-dashboard');
+
+    // Browse the services, search, start the residence declaration.
+    await citizen.getByRole('navigation').getByRole('link', { name: 'Pakalpojumi', exact: true }).click();
+    await citizen.getByLabel('Meklēt pakalpojumu').fill('dzīvesvie');
+    const card = citizen.locator('[data-eservice="residence-declaration"]');
+    await card.waitFor();
+    await checkPage(citizen, '03-services');
+    await card.getByRole('button').click();
+    await citizen.waitForURL(/\/applications\/LV-\d{10}-\d{2}$/);
+    const caseId = citizen.url().split('/').pop() as string;
+
+    // The population register prefill arrives in the draft a moment later.
+    await citizen.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 20_000 });
+    await citizen.locator('#root_newAddress_text').fill(NEW_ADDRESS);
+    await citizen.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
+    await citizen.locator('[data-state="saved"]').waitFor();
+    await checkPage(citizen, '04-form-half');
+
+    // Reload half-way: every field is back.
+    await citizen.reload();
+    await citizen.locator('#root_newAddress_text').waitFor();
+    expect(await citizen.locator('#root_newAddress_text').inputValue()).to.equal(NEW_ADDRESS);
+    expect(await citizen.locator('#root_residenceBasis option:checked').textContent()).to.equal('Īrnieks');
+    expect(await citizen.locator('#root_applicant_givenName').inputValue()).to.equal('Anna');
+    expect(await citizen.locator('#root_applicant_familyName').inputValue()).to.equal('Bērziņa');
+
+    // Submitting too early: an error summary linked to the fields.
+    await citizen.getByRole('button', { name: 'Iesniegt' }).click();
+    const summary = citizen.locator('.error-summary');
+    await summary.waitFor();
+    await checkPage(citizen, '05-error-summary');
+    await summary.locator('a[href="#root_declarationDate"]').click();
+    expect(await citizen.evaluate<string>('document.activeElement?.id')).to.equal('root_declarationDate');
+
+    await citizen.locator('#root_declarationDate').fill('2026-12-01');
+    await citizen.locator('#root_phone').fill('+371 20000000');
+    await citizen.locator('#root_confirm').check();
+    await citizen.locator('[data-state="saved"]').waitFor();
+    await citizen.getByRole('button', { name: 'Iesniegt' }).click();
+    await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 20_000 });
+    await citizen.locator('#history-heading').waitFor();
+    await checkPage(citizen, '06-submitted');
+    await citizen.evaluate('window.journeyMarker = 42'); // gone if the page reloads
+
+    // The officer, in another browser context: inbox, task, claim, approve.
+    await signIn(officer, base, 'officer-pmlp');
+    await officer.getByLabel('Kārtot').selectOption('-created_at'); // other tests may have filled the inbox
+    const row = officer.locator(`tr[data-case="${caseId}"]`);
+    await row.waitFor({ timeout: 15_000 }).catch(async () => {
+      // The task is created once the address check has passed: look again.
+      await officer.reload();
+      await officer.getByLabel('Kārtot').selectOption('-created_at');
+      await row.waitFor({ timeout: 30_000 });
+    });
+    await checkPage(officer, '07-officer-inbox');
+    await row.getByRole('link').click();
+    await officer.getByRole('button', { name: 'Paņemt darbā' }).click();
+    await officer.locator('#outcome-approve').waitFor();
+    await checkPage(officer, '08-officer-task');
+    await officer.locator('#outcome-approve').check();
+    await officer.getByRole('button', { name: 'Pieņemt lēmumu' }).click();
+    await officer.locator('.alert-success', { hasText: 'Lēmums pieņemts' }).waitFor({ timeout: 30_000 });
+    await checkPage(officer, '09-officer-decided');
+
+    // The citizen's open page follows live, without a reload.
+    await citizen.locator('#application-status [data-status="completed"]').waitFor({ timeout: 30_000 });
+    expect(await citizen.evaluate<number>('window.journeyMarker')).to.equal(42);
+    const download = citizen.locator('button[data-document]').first();
+    await download.waitFor({ timeout: 15_000 });
+    await checkPage(citizen, '10-completed');
+    const [file] = await Promise.all([citizen.waitForEvent('download'), download.click()]);
+    const saved = path.join(ARTIFACTS, 'decision.pdf');
+    await file.saveAs(saved);
+    expect(file.suggestedFilename()).to.match(/\.pdf$/);
+    expect(fs.readFileSync(saved).subarray(0, 5).toString()).to.equal('%PDF-');
+
+    // "My cases" lists it with its timeline.
+    await citizen.getByRole('navigation').getByRole('link', { name: 'Manas lietas', exact: true }).click();
+    await citizen.locator(`[data-case="${caseId}"][data-status="completed"]`).waitFor();
+    await checkPage(citizen, '11-my-cases');
+    expect(pageErrors).to.deep.equal([]);
+  });
+});

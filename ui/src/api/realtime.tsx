@@ -1,0 +1,38 @@
+// One Socket.IO connection per signed-in user: live `case:status` events and draft autosave (`draft:save`).
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { useAuth } from '../auth/AuthContext';
+import { getToken } from '../auth/session';
+import type { StatusEvent } from './types';
+
+const SocketContext = createContext<Socket | null>(null);
+
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const { principal } = useAuth();
+  const [socket, setSocket] = useState<Socket | null>(null);
+  useEffect(() => {
+    const token = getToken();
+    if (!principal || !token) return undefined;
+    const s = io(window.location.origin, { path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'] });
+    setSocket(s);
+    return () => {
+      s.close();
+      setSocket(null);
+    };
+  }, [principal]);
+  return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
+}
+
+export function useSocket(): Socket | null {
+  return useContext(SocketContext);
+}
+
+/** Calls `onEvent` for every live status change of the signed-in person's cases. */
+export function useStatusEvents(onEvent: (e: StatusEvent) => void): void {
+  const socket = useSocket();
+  useEffect(() => {
+    if (!socket) return undefined;
+    socket.on('case:status', onEvent);
+    return () => { socket.off('case:status', onEvent); };
+  }, [socket, onEvent]);
+}

@@ -1,0 +1,28 @@
+// The demo sign-in keeps the bearer token and the principal in sessionStorage: they end with the browser tab.
+import type { Principal } from '../api/types';
+
+const TOKEN = 'sdp.token';
+const PRINCIPAL = 'sdp.principal';
+
+export function getToken(): string | null {
+  return sessionStorage.getItem(TOKEN);
+}
+
+export function getPrincipal(): Principal | null {
+  const raw = sessionStorage.getItem(PRINCIPAL);
+  if (!raw) return null;
+  try { return JSON.parse(raw) as Principal; } catch { return null; }
+}
+
+export function storeSession(token: string, principal: Principal): void {
+  sessionStorage.setItem(TOKEN, token);
+  sessionStorage.setItem(PRINCIPAL, JSON.stringify(principal));
+}
+
+export function clearSession(): void {
+  sessionStorage.removeItem(TOKEN);
+  sessionStorage.removeItem(PRINCIPAL);
+}
+
+export const isCitizen = (p: Principal | null) => !!p?.roles.includes('citizen');
+export const isOfficer = (p: Principal | null) => !!p?.roles.some((r) => r === 'agency-officer' || r === 'agency-admin');

@@ -1,0 +1,67 @@
+// The page frame: skip link, header with navigation and the language switch, the main landmark, the footer.
+// After every route change the focus moves to the page's heading, so screen readers announce the new page.
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext';
+import { isCitizen, isOfficer } from '../auth/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { principal, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const first = useRef(true);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    // Wait a frame so the new page has rendered its heading.
+    const id = requestAnimationFrame(() => {
+      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+      const target = heading ?? mainRef.current;
+      if (target) {
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus();
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('layout.skip')}</a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to="/" className="brand">{t('layout.brand')}</Link>
+          <LanguageSwitch />
+          {principal && (
+            <div className="user">
+              <span>{t('layout.signedInAs', { name: principal.name })}</span>
+              <button type="button" className="link-button" onClick={() => { signOut(); void navigate('/sign-in'); }}>{t('layout.signOut')}</button>
+            </div>
+          )}
+        </div>
+        {principal && (
+          <nav aria-label={t('layout.nav')} className="container main-nav">
+            <ul>
+              {isCitizen(principal) && (<>
+                <li><NavLink to="/" end>{t('nav.dashboard')}</NavLink></li>
+                <li><NavLink to="/services">{t('nav.services')}</NavLink></li>
+                <li><NavLink to="/cases">{t('nav.cases')}</NavLink></li>
+              </>)}
+              {isOfficer(principal) && <li><NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink></li>}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">{t('layout.footer')}</div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// The published e-services, searchable; starting one opens a new draft and goes to its page.
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import type { Application, EServiceSummary } from '../api/types';
+import { Alert, Loading } from '../components/Alert';
+import { usePageTitle } from '../components/usePageTitle';
+import { useLocalized } from '../i18n/useLocalized';
+
+export async function startEService(eserviceId: string): Promise<Application> {
+  return api<Application>('/api/v1/applications', { body: { eserviceId }, headers: { 'idempotency-key': crypto.randomUUID() } });
+}
+
+export function Services() {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  const navigate = useNavigate();
+  const [items, setItems] = useState<EServiceSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState<string | null>(null);
+  usePageTitle(t('services.title'));
+
+  useEffect(() => {
+    api<{ items: EServiceSummary[] }>('/api/v1/eservice-definitions').then((r) => setItems(r.items), () => setError(t('errors.generic')));
+  }, [t]);
+
+  const shown = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    return (items ?? []).filter((s) => !q || `${loc(s.title)} ${loc(s.description)} ${s.id}`.toLocaleLowerCase().includes(q));
+  }, [items, query, loc]);
+
+  const start = async (id: string) => {
+    setStarting(id);
+    try {
+      const app = await startEService(id);
+      void navigate(`/applications/${app.id}`);
+    } catch {
+      setError(t('services.startFailed'));
+      setStarting(null);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('services.title')}</h1>
+      <div role="search" className="search">
+        <label htmlFor="service-search">{t('services.search')}</label>
+        <input id="service-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby="service-count" />
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      {!items ? <Loading /> : (
+        <>
+          <p id="service-count" role="status">{t('services.count', { count: shown.length })}</p>
+          <ul className="cards">
+            {shown.map((s) => (
+              <li key={s.id} className="card" data-eservice={s.id}>
+                <h2>{loc(s.title)}</h2>
+                <p>{loc(s.description)}</p>
+                <button type="button" className="primary" disabled={starting !== null} onClick={() => void start(s.id)}
+                  aria-label={t('services.startNamed', { title: loc(s.title) })}>
+                  {starting === s.id ? t('services.starting') : t('services.start')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
