@@ -11,6 +11,7 @@ import { SystemRejectedError, SystemUnavailableError } from './adapters/contract
 import type { Adapters } from './adapters';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../workflows/application/expressions';
+import { createInvoice } from '../api/billing/invoices';
 
 export interface ApplicationActivityDeps { pool: Pool; adapters: Adapters }
 
@@ -186,6 +187,20 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
         `INSERT INTO payment_requests (id, case_id, step_id, amount_eur, description_lv, description_en, status, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'requested', now() + $7 * interval '1 millisecond') ON CONFLICT (id) DO NOTHING`,
         [id, req.caseId, req.stepId, req.amountEur, req.description.lv, req.description.en, durationMs(req.expiresIn)]);
+      return id;
+    },
+
+    /** The payment step's invoice (billing): payer = the recipient, due when the step expires; idempotent by request id. */
+    async invoiceForPayment(req: { caseId: string; requestId: string; amountEur: number; description: Text; expiresIn: string }): Promise<string> {
+      const r = await recipientOf(req.caseId);
+      const due = new Date(Date.now() + durationMs(req.expiresIn)).toISOString().slice(0, 10);
+      const { id } = await createInvoice(pool, r.agency_id, 'eservice-runtime', {
+        idempotencyKey: `payment-request:${req.requestId}`,
+        payer: { type: r.recipient_type as 'natural' | 'legal', id: r.recipient_id, name: r.recipient_name ?? r.recipient_id },
+        lines: [{ description: req.description.lv, quantity: 1, unitPrice: req.amountEur, vatExemption: { category: 'O', reason: 'Valsts nodeva / state fee outside the scope of VAT' } }],
+        currency: 'EUR', dueDate: due, caseId: req.caseId,
+      });
+      await pool.query('UPDATE invoices SET payment_request_id = $2 WHERE id = $1', [id, req.requestId]);
       return id;
     },
 

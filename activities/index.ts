@@ -2,6 +2,7 @@
 import type { Pool } from 'pg';
 import { createCaseImportActivities } from './case-import';
 import { createApplicationActivities } from './application';
+import { createInvoiceActivities } from './invoice';
 import type { Adapters } from './adapters';
 
 export interface ActivityDeps {
@@ -13,5 +14,6 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCaseImportActivities({ pool: deps.pool }),
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters }),
+    ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
   };
 }

@@ -20,11 +20,12 @@ import { eserviceDefinitionRoutes } from './routes/eservice-definitions';
 import { applicationRoutes } from './routes/applications';
 import { taskRoutes } from './routes/tasks';
 import { assistanceRoutes } from './routes/assistance';
+import { invoiceRoutes } from './routes/invoices';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
-  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes,
+  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.

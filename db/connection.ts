@@ -5,6 +5,8 @@ import pg from 'pg';
 
 // Timestamps and numerics come back as strings/Dates we control; bigint ids as JS numbers (they stay < 2^53).
 pg.types.setTypeParser(20, (value: string) => Number(value));
+// DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to shift it by.
+pg.types.setTypeParser(1082, (value: string) => value);
 
 export interface Database {
   sequelize: Sequelize;

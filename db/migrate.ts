@@ -5,6 +5,7 @@ import type { Database } from './connection';
 import * as foundation from './migrations/0001-foundation';
 import * as eservices from './migrations/0002-eservices';
 import * as assistance from './migrations/0003-assistance';
+import * as billing from './migrations/0004-billing';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -16,6 +17,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0001-foundation', migration: foundation },
   { name: '0002-eservices', migration: eservices },
   { name: '0003-assistance', migration: assistance },
+  { name: '0004-billing', migration: billing },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

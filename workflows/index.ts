@@ -1,3 +1,4 @@
 // Every workflow type the worker runs, registered explicitly.
 export { caseImportWorkflow } from './case-import';
 export { applicationWorkflow } from './application/workflow';
+export { invoiceWorkflow } from './invoice';

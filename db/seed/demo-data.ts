@@ -17,13 +17,13 @@ export const municipalities = [
 ];
 
 export const agencies = [
-  { id: 'pmlp', registrationNumber: '90000094011', kind: 'state', sectorId: 'interior', municipalityCode: null, nameLv: 'Pilsonības un migrācijas lietu pārvalde', nameEn: 'Office of Citizenship and Migration Affairs' },
-  { id: 'vid', registrationNumber: '90000069281', kind: 'state', sectorId: 'finance', municipalityCode: null, nameLv: 'Valsts ieņēmumu dienests', nameEn: 'State Revenue Service' },
-  { id: 'vzd', registrationNumber: '90000018622', kind: 'state', sectorId: 'justice', municipalityCode: null, nameLv: 'Valsts zemes dienests', nameEn: 'State Land Service' },
-  { id: 'csdd', registrationNumber: '40003345377', kind: 'state', sectorId: 'transport', municipalityCode: null, nameLv: 'Ceļu satiksmes drošības direkcija', nameEn: 'Road Traffic Safety Directorate' },
-  { id: 'ur', registrationNumber: '90000270634', kind: 'state', sectorId: 'justice', municipalityCode: null, nameLv: 'Latvijas Republikas Uzņēmumu reģistrs', nameEn: 'Register of Enterprises' },
-  { id: 'riga', registrationNumber: '90011524360', kind: 'municipality', sectorId: 'smart-administration', municipalityCode: '0001000', nameLv: 'Rīgas valstspilsētas pašvaldība', nameEn: 'Riga City Municipality' },
-  { id: 'jelgava', registrationNumber: '90000042516', kind: 'municipality', sectorId: 'smart-administration', municipalityCode: '0054000', nameLv: 'Jelgavas valstspilsētas pašvaldība', nameEn: 'Jelgava City Municipality' },
+  { id: 'pmlp', creditorIban: 'LV11TREL0130000090001', registrationNumber: '90000094011', kind: 'state', sectorId: 'interior', municipalityCode: null, nameLv: 'Pilsonības un migrācijas lietu pārvalde', nameEn: 'Office of Citizenship and Migration Affairs' },
+  { id: 'vid', creditorIban: 'LV81TREL0130000090002', registrationNumber: '90000069281', kind: 'state', sectorId: 'finance', municipalityCode: null, nameLv: 'Valsts ieņēmumu dienests', nameEn: 'State Revenue Service' },
+  { id: 'vzd', creditorIban: 'LV54TREL0130000090003', registrationNumber: '90000018622', kind: 'state', sectorId: 'justice', municipalityCode: null, nameLv: 'Valsts zemes dienests', nameEn: 'State Land Service' },
+  { id: 'csdd', creditorIban: 'LV27TREL0130000090004', registrationNumber: '40003345377', kind: 'state', sectorId: 'transport', municipalityCode: null, nameLv: 'Ceļu satiksmes drošības direkcija', nameEn: 'Road Traffic Safety Directorate' },
+  { id: 'ur', creditorIban: 'LV97TREL0130000090005', registrationNumber: '90000270634', kind: 'state', sectorId: 'justice', municipalityCode: null, nameLv: 'Latvijas Republikas Uzņēmumu reģistrs', nameEn: 'Register of Enterprises' },
+  { id: 'riga', creditorIban: 'LV70TREL0130000090006', registrationNumber: '90011524360', kind: 'municipality', sectorId: 'smart-administration', municipalityCode: '0001000', nameLv: 'Rīgas valstspilsētas pašvaldība', nameEn: 'Riga City Municipality' },
+  { id: 'jelgava', creditorIban: 'LV43TREL0130000090007', registrationNumber: '90000042516', kind: 'municipality', sectorId: 'smart-administration', municipalityCode: '0054000', nameLv: 'Jelgavas valstspilsētas pašvaldība', nameEn: 'Jelgava City Municipality' },
 ] as const;
 
 const weekdays = (opens: string, closes: string) =>

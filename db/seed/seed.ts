@@ -16,10 +16,12 @@ export async function seedReferenceData(db: Database): Promise<void> {
              ON CONFLICT (code) DO UPDATE SET name_lv = EXCLUDED.name_lv, name_en = EXCLUDED.name_en`, [m.code, m.nameLv, m.nameEn]);
   }
   for (const a of agencies) {
-    await q(`INSERT INTO agencies (id, registration_number, kind, sector_id, municipality_code, name_lv, name_en) VALUES ($1,$2,$3,$4,$5,$6,$7)
+    await q(`INSERT INTO agencies (id, registration_number, kind, sector_id, municipality_code, name_lv, name_en, creditor_iban, creditor_bic)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'TRELLV22')
              ON CONFLICT (id) DO UPDATE SET registration_number = EXCLUDED.registration_number, kind = EXCLUDED.kind, sector_id = EXCLUDED.sector_id,
-               municipality_code = EXCLUDED.municipality_code, name_lv = EXCLUDED.name_lv, name_en = EXCLUDED.name_en`,
-      [a.id, a.registrationNumber, a.kind, a.sectorId, a.municipalityCode, a.nameLv, a.nameEn]);
+               municipality_code = EXCLUDED.municipality_code, name_lv = EXCLUDED.name_lv, name_en = EXCLUDED.name_en,
+               creditor_iban = EXCLUDED.creditor_iban, creditor_bic = EXCLUDED.creditor_bic`,
+      [a.id, a.registrationNumber, a.kind, a.sectorId, a.municipalityCode, a.nameLv, a.nameEn, a.creditorIban]);
   }
   for (const o of offices) {
     await q(`INSERT INTO offices (id, kind, agency_id, municipality_code, name_lv, name_en, address, latitude, longitude, opening_hours)

@@ -3,7 +3,7 @@
 // walks the definition's steps. Every status it sets is a status of the case in the register.
 import {
   allHandlersFinished, ApplicationFailure, CancellationScope, condition, defineQuery, defineSignal, defineUpdate,
-  isCancellation, setHandler, sleep,
+  getExternalWorkflowHandle, isCancellation, ParentClosePolicy, patched, setHandler, sleep, startChild,
 } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { EServiceDefinition, Step, TaskStep, Text } from './dsl';
@@ -189,10 +189,17 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       case 'payment': {
         const amountEur = Number(evaluate(step.amountEur, context()));
         const requestId = await acts.requestPayment({ caseId: input.caseId, stepId: step.id, amountEur, description: step.description, expiresIn: step.expiresIn });
+        let invoiceId: string | null = null;
+        if (patched('payment-step-invoice')) {
+          // The billing issue: a real invoice with an RF reference, run by its own workflow, which signals back.
+          invoiceId = await acts.invoiceForPayment({ caseId: input.caseId, requestId, amountEur, description: step.description, expiresIn: step.expiresIn });
+          await startChild('invoiceWorkflow', { workflowId: `invoice:${invoiceId}`, args: [{ invoiceId }], parentClosePolicy: ParentClosePolicy.ABANDON });
+        }
         await setStatus('awaiting_payment', step.description);
         const paid = await condition(() => payments.has(step.id), step.expiresIn as Duration);
-        steps[step.id] = { requestId, paid, payment: payments.get(step.id) ?? null };
+        steps[step.id] = { requestId, invoiceId, paid, payment: payments.get(step.id) ?? null };
         if (!paid) {
+          if (invoiceId) await getExternalWorkflowHandle(`invoice:${invoiceId}`).signal('cancelRequested', { reason: 'The e-service payment step expired', by: 'eservice-runtime' });
           await acts.expirePayment({ requestId });
           await setStatus('rejected', { lv: 'Maksājums netika saņemts laikā', en: 'The payment was not received in time' });
           return;

@@ -155,8 +155,13 @@ describe('api/routes/applications (lifecycle)', () => {
     await waitFor('awaiting payment', async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'awaiting_payment');
     const request = await stack.db.pool.query('SELECT amount_eur, status FROM payment_requests WHERE case_id = $1', [paid.id]);
     expect(request.rows[0]).to.deep.equal({ amount_eur: '7.11', status: 'requested' });
-    // The billing issue's reconciliation sends this signal; here the test plays the bank.
-    await stack.temporal.client.workflow.getHandle(`application:${paid.id}`).signal('paymentReceived', { stepId: 'fee', amountEur: 7.11, reference: 'RF18539007547034' });
+    // The step issued a real invoice to the citizen; paying it at a customer centre moves the application on.
+    const invoice = await waitFor('invoice', async () => (await call('GET', '/api/v1/me/invoices', { as: 'citizen-anna' })).body.items.find((i: any) => i.caseId === paid.id));
+    expect(invoice).to.deep.include({ status: 'issued', currency: 'EUR' });
+    expect(invoice.totals.total).to.equal(7.11);
+    expect(invoice.paymentReference).to.match(/^RF[0-9]{2}[0-9A-Z]+$/);
+    const counter = await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 7.11, receiptNumber: `R-${uniqueSuffix()}` } });
+    expect(counter.status).to.equal(201);
     await waitFor('answered', async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'answered');
 
     const unpaid = await openAndPrefill(id);
@@ -168,6 +173,7 @@ describe('api/routes/applications (lifecycle)', () => {
     expect(expired.statusLabel.en).to.equal('The payment was not received in time');
     const expiredRequest = await stack.db.pool.query('SELECT status FROM payment_requests WHERE case_id = $1', [unpaid.id]);
     expect(expiredRequest.rows[0].status).to.equal('expired');
+    await waitFor('invoice cancelled', async () => (await stack.db.pool.query('SELECT status FROM invoices WHERE case_id = $1', [unpaid.id])).rows[0]?.status === 'cancelled');
   });
 
   describe('autosave over Socket.IO', () => {

@@ -1,0 +1,138 @@
+// Invoices and payment checks (mission area 4, integration APIs 5 and 6).
+import { route, type RouteContext } from '../routing';
+import { ApiError, badRequest, forbidden, notFound } from '../errors';
+import { hasRole, type Principal } from '../auth/principal';
+import { createInvoice, recordPayment, type InvoiceInput } from '../billing/invoices';
+import { loadInvoice, type InvoiceView } from '../billing/presenter';
+import { ensureInvoiceWorkflow, pokeInvoices } from '../billing/workflow-client';
+import { normaliseRfReference } from '../domain/rf-reference';
+import { audit } from '../../db/audit';
+import { mapTemporal } from '../temporal-errors';
+import { invoiceWorkflowId } from '../../workflows/invoice';
+
+const ISSUERS = ['agency-system', 'agency-admin'] as const;
+const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
+
+function agencyOf(p: Principal): string {
+  if (!p.agency) throw forbidden('Your account is not linked to an agency.');
+  return p.agency;
+}
+
+/** The issuing agency and the payer may see an invoice; anyone else gets 404. */
+export async function visibleInvoice(ctx: RouteContext, id: string): Promise<InvoiceView> {
+  const inv = await loadInvoice(ctx.deps.db.pool, id);
+  const p = ctx.principal;
+  const issuer = inv && hasRole(p, ...AGENCY) && p.agency === inv.agencyId;
+  const payer = inv && p.person && p.person.type === inv.payer.type && p.person.id === inv.payer.id;
+  if (!inv || !(issuer || payer)) throw notFound('invoice');
+  await audit(ctx.deps.db.pool, {
+    actor: { type: payer ? 'citizen' : 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },
+    action: 'read', resource: `invoice:${inv.id}`, purpose: payer ? 'own-invoice' : 'billing', requestId: ctx.requestId,
+  });
+  return inv;
+}
+
+export const invoiceRoutes = [
+  route<InvoiceInput>({
+    method: 'post', path: '/api/v1/invoices', tag: 'Billing', summary: 'Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)',
+    auth: ISSUERS, body: 'invoice-create',
+    responses: { 201: { description: 'Issued' }, 200: { description: 'The same idempotencyKey: the invoice issued before' }, 422: { description: 'Not issuable (IBAN, total, currency, due date)', schema: 'error' } },
+    async handler(ctx) {
+      const agencyId = agencyOf(ctx.principal);
+      const { id, created } = await createInvoice(ctx.deps.db.pool, agencyId, ctx.principal.sub, ctx.body);
+      await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'invoice workflow start deferred'));
+      const inv = await loadInvoice(ctx.deps.db.pool, id);
+      return { status: created ? 201 : 200, headers: { Location: `/api/v1/invoices/${id}` }, body: inv };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/invoices', tag: 'Billing', summary: 'Your agency\'s invoices, newest first',
+    auth: AGENCY,
+    responses: { 200: { description: 'Invoices' } },
+    async handler(ctx) {
+      const { rows } = await ctx.deps.db.pool.query(
+        `SELECT id, number, payment_reference, payer_name, total, amount_paid, status, due_date, issue_date FROM invoices WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 200`,
+        [agencyOf(ctx.principal)]);
+      return { body: { items: rows.map((r) => ({ id: r.id, number: r.number, paymentReference: r.payment_reference, payerName: r.payer_name, total: Number(r.total), paid: Number(r.amount_paid), status: r.status, issueDate: r.issue_date, dueDate: r.due_date })) } };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/me/invoices', tag: 'Citizen', summary: 'My invoices',
+    auth: ['citizen'],
+    responses: { 200: { description: 'Invoices' } },
+    async handler(ctx) {
+      const person = ctx.principal.person;
+      if (!person) throw forbidden('Your account has no person identity.');
+      const { rows } = await ctx.deps.db.pool.query('SELECT id FROM invoices WHERE payer_type = $1 AND payer_id = $2 ORDER BY created_at DESC LIMIT 200', [person.type, person.id]);
+      const items = await Promise.all(rows.map((r) => loadInvoice(ctx.deps.db.pool, r.id)));
+      await audit(ctx.deps.db.pool, { actor: { type: 'citizen', id: ctx.principal.sub }, subject: person, action: 'read', resource: 'me/invoices', purpose: 'own-invoices', requestId: ctx.requestId });
+      return { body: { items } };
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/invoices/:id', tag: 'Billing', summary: 'The invoice as JSON (links to UBL, EPC QR and PDF)',
+    auth: [...AGENCY, 'citizen'],
+    responses: { 200: { description: 'The invoice' }, 404: { description: 'Not yours', schema: 'error' } },
+    async handler(ctx) {
+      return { body: await visibleInvoice(ctx, ctx.params.id) };
+    },
+  }),
+  route<{ reason: string }>({
+    method: 'post', path: '/api/v1/invoices/:id/cancel', tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
+    auth: ISSUERS, body: 'invoice-cancel',
+    responses: { 200: { description: 'Cancelled' }, 409: { description: 'Paid already', schema: 'error' } },
+    async handler(ctx) {
+      const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
+      if (!inv || inv.agencyId !== agencyOf(ctx.principal)) throw notFound('invoice');
+      if (inv.status === 'paid' || inv.status === 'cancelled') throw new ApiError(409, 'invoice_closed', `The invoice is ${inv.status}.`);
+      await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, inv.id);
+      const client = await ctx.deps.temporal();
+      const result = await mapTemporal(client.workflow.getHandle(invoiceWorkflowId(inv.id)).executeUpdate<{ status: string }, [unknown]>('cancelInvoice', { args: [{ reason: ctx.body.reason, by: ctx.principal.sub }] }));
+      return { body: result };
+    },
+  }),
+  route<{ amountEur: number; receiptNumber: string }>({
+    method: 'post', path: '/api/v1/invoices/:id/counter-payments', tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
+    auth: ['kac-staff', 'agency-officer'], body: 'counter-payment',
+    responses: { 201: { description: 'Booked' }, 200: { description: 'This receipt was booked before' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
+    async handler(ctx) {
+      const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
+      const p = ctx.principal;
+      // Customer centres (VPVKAC) take payments for any agency; an agency's own officers only for their agency.
+      if (!inv || (!hasRole(p, 'kac-staff') && inv.agencyId !== p.agency)) throw notFound('invoice');
+      const client = await ctx.deps.db.pool.connect();
+      let outcome;
+      try {
+        await client.query('BEGIN');
+        outcome = await recordPayment(client, {
+          invoiceId: inv.id, amountCents: Math.round(ctx.body.amountEur * 100), source: 'counter',
+          sourceRef: `counter:${p.office ?? p.agency ?? 'office'}:${ctx.body.receiptNumber}`, bookedAt: new Date(), payerName: inv.payer.name, recordedBy: p.sub,
+        });
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+      if (!outcome.recorded && outcome.reason === 'cancelled') throw new ApiError(409, 'invoice_cancelled', 'The invoice is cancelled; nothing was booked.');
+      await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id }, action: 'update', resource: `invoice:${inv.id}`, purpose: 'counter-payment', requestId: ctx.requestId, details: { receipt: ctx.body.receiptNumber, amountEur: ctx.body.amountEur } });
+      await pokeInvoices(ctx.deps.temporal, [inv.id], ctx.req.log);
+      return { status: outcome.recorded ? 201 : 200, body: { booked: outcome.recorded, invoice: await loadInvoice(ctx.deps.db.pool, inv.id) } };
+    },
+  }),
+  route<unknown, { reference: string }>({
+    method: 'get', path: '/api/v1/payments/check', tag: 'Billing', summary: 'Payment status by RF reference (to the issuing agency and the payer only)',
+    auth: [...AGENCY, 'citizen'], query: 'payment-check-query',
+    responses: { 200: { description: 'paid, partly_paid, unpaid, overdue or cancelled' }, 400: { description: 'Bad check digits', schema: 'error' }, 404: { description: 'Unknown or not yours', schema: 'error' } },
+    async handler(ctx) {
+      const reference = normaliseRfReference(ctx.query.reference);
+      if (!reference) throw badRequest('invalid_reference', 'Not an ISO 11649 reference, or its check digits are wrong (mistyped).', [{ path: '/query/reference', code: 'invalid_reference', message: 'RF + 2 check digits + up to 21 characters' }]);
+      const { rows } = await ctx.deps.db.pool.query('SELECT id FROM invoices WHERE payment_reference = $1', [reference]);
+      if (!rows[0]) throw notFound('invoice');
+      const inv = await visibleInvoice(ctx, rows[0].id);
+      const status = inv.status === 'issued' ? 'unpaid' : inv.status;
+      return { body: { reference, status, amountDue: inv.totals.due, amountPaid: inv.totals.paid, total: inv.totals.total, currency: 'EUR', lastPaidAt: inv.lastPaidAt, dueDate: inv.dueDate } };
+    },
+  }),
+];
