@@ -1,0 +1,99 @@
+// Issuing invoices: the platform's RF reference, idempotency, every refusal the issue names, who may check payment.
+import { expect } from 'chai';
+import { call } from '../../helpers/http';
+import { uniqueSuffix } from '../../helpers/cases';
+import { normaliseRfReference } from '../../../api/domain/rf-reference';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const anna = { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' };
+function invoice(extra: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: `inv-${uniqueSuffix()}`,
+    payer: anna,
+    lines: [
+      { description: 'Pases izgatavošana', quantity: 1, unitPrice: 30, vatExemption: { category: 'O', reason: 'Valsts nodeva' } },
+      { description: 'Piegāde', quantity: 2, unitPrice: 2.5, vatRate: 21 },
+    ],
+    currency: 'EUR',
+    dueDate: inDays(14),
+    ...extra,
+  };
+}
+
+describe('api/routes/invoices', () => {
+  it('issues an invoice with a valid, unique RF reference and computed totals; the same key returns it', async () => {
+    const body = invoice();
+    const first = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });
+    expect(first.status).to.equal(201, JSON.stringify(first.body));
+    expect(normaliseRfReference(first.body.paymentReference)).to.equal(first.body.paymentReference);
+    expect(first.body.totals).to.deep.equal({ net: 35, vat: 1.05, total: 36.05, paid: 0, due: 36.05 });
+    expect(first.body.creditor.iban).to.equal('LV11TREL0130000090001');
+    expect(first.body.lines.map((l: any) => l.vatCategory)).to.deep.equal(['O', 'S']);
+    const again = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });
+    expect(again.status).to.equal(200);
+    expect(again.body.id).to.equal(first.body.id);
+    const other = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice() });
+    expect(other.body.paymentReference).to.not.equal(first.body.paymentReference);
+  });
+
+  it('refuses bad invoices with a clear error and books nothing', async () => {
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ creditorIban: 'LV12 TREL 0130 0000 9000 1' }, 422, 'iban_check_digits'],
+      [{ creditorIban: 'DE89370400440532013000' }, 422, 'iban_foreign'],
+      [{ creditorIban: 'not an iban' }, 422, 'iban_malformed'],
+      [{ lines: [{ description: 'x', quantity: 1, unitPrice: 0, vatRate: 21 }] }, 422, 'non_positive_total'],
+      [{ lines: [{ description: 'x', quantity: 1, unitPrice: -5, vatRate: 0 }] }, 422, 'non_positive_total'],
+      [{ currency: 'USD' }, 422, 'currency_not_supported'],
+      [{ dueDate: '2020-01-01' }, 422, 'due_date_in_past'],
+      [{ payer: { ...anna, id: '150385-11238' } }, 422, 'invalid_person_id'],
+      [{ lines: [{ description: 'x', quantity: 1, unitPrice: 5 }] }, 422, 'vat_missing'],
+      [{ lines: [] }, 400, 'validation_failed'],
+      [{ extra: true }, 400, 'validation_failed'],
+    ];
+    for (const [patch, status, code] of cases) {
+      const r = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice(patch) });
+      expect(r.status, JSON.stringify(patch)).to.equal(status);
+      expect(r.body.error.code, JSON.stringify(r.body)).to.equal(code);
+    }
+    expect((await call('POST', '/api/v1/invoices', { as: 'citizen-anna', json: invoice() })).status).to.equal(403);
+  });
+
+  it('answers payment checks to the issuer and the payer only, and books counter payments once', async () => {
+    const created = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice() });
+    const ref = created.body.paymentReference as string;
+    const spaced = ref.replace(/(.{4})/g, '$1 ').trim();
+    const asPayer = await call('GET', `/api/v1/payments/check?reference=${encodeURIComponent(spaced)}`, { as: 'citizen-anna' });
+    expect(asPayer.body).to.deep.include({ reference: ref, status: 'unpaid', amountPaid: 0, amountDue: 36.05 });
+    expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'system-pmlp' })).status).to.equal(200);
+    expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-janis' })).status).to.equal(404);
+    expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'system-vid' })).status).to.equal(404);
+    const typo = `${ref.slice(0, -1)}${ref.endsWith('1') ? '2' : '1'}`;
+    const bad = await call('GET', `/api/v1/payments/check?reference=${typo}`, { as: 'system-pmlp' });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.code).to.equal('invalid_reference');
+
+    const receipt = `R-${uniqueSuffix()}`;
+    const part = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 10, receiptNumber: receipt } });
+    expect(part.status).to.equal(201);
+    expect(part.body.invoice.status).to.equal('partly_paid');
+    const resent = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 10, receiptNumber: receipt } });
+    expect(resent.status).to.equal(200);
+    expect(resent.body.invoice.totals.paid).to.equal(10);
+    const check = await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' });
+    expect(check.body).to.deep.include({ status: 'partly_paid', amountPaid: 10, amountDue: 26.05 });
+    await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 26.05, receiptNumber: `${receipt}-2` } });
+    expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' })).body.status).to.equal('paid');
+  });
+
+  it('lets the issuer cancel an unpaid invoice and refuses payments on it afterwards', async () => {
+    const created = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice() });
+    const cancelled = await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-pmlp', json: { reason: 'Izrakstīts kļūdaini' } });
+    expect(cancelled.status).to.equal(200, JSON.stringify(cancelled.body));
+    expect(cancelled.body.status).to.equal('cancelled');
+    const pay = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 5, receiptNumber: `R-${uniqueSuffix()}` } });
+    expect(pay.status).to.equal(409);
+    expect((await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-vid', json: { reason: 'not mine' } })).status).to.equal(404);
+    const check = await call('GET', `/api/v1/payments/check?reference=${created.body.paymentReference}`, { as: 'system-pmlp' });
+    expect(check.body.status).to.equal('cancelled');
+  });
+});
