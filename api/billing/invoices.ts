@@ -35,6 +35,12 @@ export function computeLines(lines: InvoiceLineInput[]) {
     const vat = Math.round((net * rate) / 100);
     return { ...l, lineNo: i + 1, netCents: net, vatCents: vat, rate, category };
   });
+  // EN 16931 (BR-O-11…14): a line outside the scope of VAT (O, e.g. a state fee) cannot share an invoice with
+  // any other VAT category; such charges are invoiced separately.
+  const categories = new Set(computed.map((l) => l.category));
+  if (categories.has('O') && categories.size > 1) {
+    problems.push({ path: '/lines', code: 'vat_outside_scope_mixed', message: 'lines outside the scope of VAT (O) need an invoice of their own' });
+  }
   const netCents = computed.reduce((s, l) => s + l.netCents, 0);
   const vatCents = computed.reduce((s, l) => s + l.vatCents, 0);
   return { lines: computed, netCents, vatCents, totalCents: netCents + vatCents, problems };

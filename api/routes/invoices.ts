@@ -9,6 +9,10 @@ import { normaliseRfReference } from '../domain/rf-reference';
 import { audit } from '../../db/audit';
 import { mapTemporal } from '../temporal-errors';
 import { invoiceWorkflowId } from '../../workflows/invoice';
+import type { SupplierInfo } from '../billing/formats/common';
+import { renderUbl } from '../billing/formats/ubl';
+import { epcQrPng, epcQrSvg, NothingToPay } from '../billing/formats/epc-qr';
+import { renderInvoicePdf } from '../billing/formats/pdf';
 
 const ISSUERS = ['agency-system', 'agency-admin'] as const;
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
@@ -135,4 +139,69 @@ export const invoiceRoutes = [
       return { body: { reference, status, amountDue: inv.totals.due, amountPaid: inv.totals.paid, total: inv.totals.total, currency: 'EUR', lastPaidAt: inv.lastPaidAt, dueDate: inv.dueDate } };
     },
   }),
+
+  // ---- the machine-readable formats: each rendered from the same InvoiceView, to the issuer and the payer only ----
+  route({
+    method: 'get', path: '/api/v1/invoices/:id/ubl.xml', tag: 'Billing', summary: 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0, EN 16931)',
+    auth: [...AGENCY, 'citizen'],
+    responses: { 200: { description: 'UBL 2.1 Invoice', contentType: 'application/xml' }, 404: { description: 'Not yours', schema: 'error' } },
+    async handler(ctx) {
+      const inv = await visibleInvoice(ctx, ctx.params.id);
+      const xml = renderUbl(inv, await supplierOf(ctx, inv));
+      sendFile(ctx, 'application/xml; charset=utf-8', `attachment; filename="${fileName(inv)}.xml"`, xml);
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/invoices/:id/qr.png', tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as PNG',
+    auth: [...AGENCY, 'citizen'],
+    responses: { 200: { description: 'PNG image', contentType: 'image/png' }, 404: { description: 'Not yours', schema: 'error' }, 409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' } },
+    async handler(ctx) {
+      const inv = await visibleInvoice(ctx, ctx.params.id);
+      sendFile(ctx, 'image/png', `inline; filename="${fileName(inv)}-qr.png"`, await qrOrConflict(() => epcQrPng(inv)));
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/invoices/:id/qr.svg', tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as SVG',
+    auth: [...AGENCY, 'citizen'],
+    responses: { 200: { description: 'SVG image', contentType: 'image/svg+xml' }, 404: { description: 'Not yours', schema: 'error' }, 409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' } },
+    async handler(ctx) {
+      const inv = await visibleInvoice(ctx, ctx.params.id);
+      sendFile(ctx, 'image/svg+xml; charset=utf-8', `inline; filename="${fileName(inv)}-qr.svg"`, await qrOrConflict(() => epcQrSvg(inv)));
+    },
+  }),
+  route({
+    method: 'get', path: '/api/v1/invoices/:id/invoice.pdf', tag: 'Billing', summary: 'The invoice as a PDF for people (Latvian and English), with the EPC QR code while an amount is due',
+    auth: [...AGENCY, 'citizen'],
+    responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'Not yours', schema: 'error' } },
+    async handler(ctx) {
+      const inv = await visibleInvoice(ctx, ctx.params.id);
+      const pdf = await renderInvoicePdf(inv, await supplierOf(ctx, inv));
+      sendFile(ctx, 'application/pdf', `inline; filename="${fileName(inv)}.pdf"`, pdf);
+    },
+  }),
 ];
+
+/** What the formats need about the issuing agency that the InvoiceView does not carry. */
+async function supplierOf(ctx: RouteContext, inv: InvoiceView): Promise<SupplierInfo> {
+  const { rows } = await ctx.deps.db.pool.query<{ registration_number: string }>('SELECT registration_number FROM agencies WHERE id = $1', [inv.agencyId]);
+  if (!rows[0]) throw new Error(`agency ${inv.agencyId} of invoice ${inv.id} is missing`);
+  return { registrationNumber: rows[0].registration_number };
+}
+
+async function qrOrConflict<T>(render: () => Promise<T>): Promise<T> {
+  try {
+    return await render();
+  } catch (e) {
+    if (e instanceof NothingToPay) {
+      throw new ApiError(409, e.reason === 'too_large' ? 'amount_too_large_for_qr' : 'nothing_to_pay', e.message, [{ code: `invoice_${e.reason}`, message: e.message }]);
+    }
+    throw e;
+  }
+}
+
+const fileName = (inv: InvoiceView) => `invoice-${inv.number.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+
+/** Formats carry personal data and change with every payment: never cached by shared caches, always revalidated. */
+function sendFile(ctx: RouteContext, contentType: string, disposition: string, body: string | Buffer): void {
+  ctx.res.set({ 'Content-Type': contentType, 'Content-Disposition': disposition, 'Cache-Control': 'private, no-store' }).send(body);
+}

@@ -11,7 +11,7 @@ function invoice(extra: Record<string, unknown> = {}) {
     idempotencyKey: `inv-${uniqueSuffix()}`,
     payer: anna,
     lines: [
-      { description: 'Pases izgatavošana', quantity: 1, unitPrice: 30, vatExemption: { category: 'O', reason: 'Valsts nodeva' } },
+      { description: 'Pases fotografēšana', quantity: 1, unitPrice: 30, vatRate: 21 },
       { description: 'Piegāde', quantity: 2, unitPrice: 2.5, vatRate: 21 },
     ],
     currency: 'EUR',
@@ -26,9 +26,9 @@ describe('api/routes/invoices', () => {
     const first = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });
     expect(first.status).to.equal(201, JSON.stringify(first.body));
     expect(normaliseRfReference(first.body.paymentReference)).to.equal(first.body.paymentReference);
-    expect(first.body.totals).to.deep.equal({ net: 35, vat: 1.05, total: 36.05, paid: 0, due: 36.05 });
+    expect(first.body.totals).to.deep.equal({ net: 35, vat: 7.35, total: 42.35, paid: 0, due: 42.35 });
     expect(first.body.creditor.iban).to.equal('LV11TREL0130000090001');
-    expect(first.body.lines.map((l: any) => l.vatCategory)).to.deep.equal(['O', 'S']);
+    expect(first.body.lines.map((l: any) => l.vatCategory)).to.deep.equal(['S', 'S']);
     const again = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });
     expect(again.status).to.equal(200);
     expect(again.body.id).to.equal(first.body.id);
@@ -47,6 +47,7 @@ describe('api/routes/invoices', () => {
       [{ dueDate: '2020-01-01' }, 422, 'due_date_in_past'],
       [{ payer: { ...anna, id: '150385-11238' } }, 422, 'invalid_person_id'],
       [{ lines: [{ description: 'x', quantity: 1, unitPrice: 5 }] }, 422, 'vat_missing'],
+      [{ lines: [{ description: 'fee', quantity: 1, unitPrice: 5, vatExemption: { category: 'O', reason: 'Valsts nodeva' } }, { description: 'x', quantity: 1, unitPrice: 5, vatRate: 21 }] }, 422, 'vat_outside_scope_mixed'],
       [{ lines: [] }, 400, 'validation_failed'],
       [{ extra: true }, 400, 'validation_failed'],
     ];
@@ -63,7 +64,7 @@ describe('api/routes/invoices', () => {
     const ref = created.body.paymentReference as string;
     const spaced = ref.replace(/(.{4})/g, '$1 ').trim();
     const asPayer = await call('GET', `/api/v1/payments/check?reference=${encodeURIComponent(spaced)}`, { as: 'citizen-anna' });
-    expect(asPayer.body).to.deep.include({ reference: ref, status: 'unpaid', amountPaid: 0, amountDue: 36.05 });
+    expect(asPayer.body).to.deep.include({ reference: ref, status: 'unpaid', amountPaid: 0, amountDue: 42.35 });
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'system-pmlp' })).status).to.equal(200);
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-janis' })).status).to.equal(404);
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'system-vid' })).status).to.equal(404);
@@ -80,8 +81,8 @@ describe('api/routes/invoices', () => {
     expect(resent.status).to.equal(200);
     expect(resent.body.invoice.totals.paid).to.equal(10);
     const check = await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' });
-    expect(check.body).to.deep.include({ status: 'partly_paid', amountPaid: 10, amountDue: 26.05 });
-    await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 26.05, receiptNumber: `${receipt}-2` } });
+    expect(check.body).to.deep.include({ status: 'partly_paid', amountPaid: 10, amountDue: 32.35 });
+    await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 32.35, receiptNumber: `${receipt}-2` } });
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' })).body.status).to.equal('paid');
   });
 

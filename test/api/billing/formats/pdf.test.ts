@@ -1,0 +1,54 @@
+// The PDF renderer on its own: what a person needs to pay is on the page, in Latvian and English, with the QR code.
+import { expect } from 'chai';
+import { renderInvoicePdf } from '../../../../api/billing/formats/pdf';
+import { pdfText } from '../../../helpers/pdf-text';
+import { invoiceView, SUPPLIER } from './fixture';
+
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+const hasImage = (pdf: Buffer) => /\/Subtype \/Image/.test(pdf.toString('latin1'));
+
+describe('api/billing/formats/pdf', () => {
+  it('prints issuer, payer, dates, lines, VAT summary, totals and the payment details', async () => {
+    const pdf = await renderInvoicePdf(invoiceView({ caseId: 'C-2026-000001' }), SUPPLIER);
+    expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
+    const text = pdfText(pdf);
+    for (const s of [
+      'Pilsonības un migrācijas lietu', 'Reģ. Nr. / Reg. No. 90000013606', 'Rēķins', 'Invoice', 'PMLP-2026-10000042',
+      'Maksātājs / Payer', 'Anna Bērziņa', 'Brīvības iela 100 - 5, Rīga, LV-1001', '2026-03-02', '2026-04-01', 'C-2026-000001',
+      'Pases izsniegšana (valsts nodeva)', 'Piegāde ar kurjeru', '1,99\u00a0EUR', '21%',
+      'PVN kopsavilkums / VAT summary', 'Valsts nodeva: nav PVN objekts', '10,07\u00a0EUR → 2,11\u00a0EUR',
+      'Kopā / Total', '42,18\u00a0EUR', 'LV91 TREL 2220 0000 0000 1 · TRELLV22', 'RF94 1000 0042', 'Skenējiet bankas lietotnē',
+    ]) expect(text, s).to.include(s);
+    expect(hasImage(pdf), 'the EPC QR code').to.equal(true);
+  });
+
+  it('does not print a natural person\'s personal code, but prints a company\'s registration number', async () => {
+    expect(pdfText(await renderInvoicePdf(invoiceView(), SUPPLIER))).not.to.include('15038511239');
+    const legal = pdfText(await renderInvoicePdf(invoiceView({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks"', address: null } }), SUPPLIER));
+    expect(legal).to.include('Reģ. Nr. / Reg. No. 40003032949');
+  });
+
+  it('shows a paid invoice as paid, without a QR code', async () => {
+    const pdf = await renderInvoicePdf(invoiceView({ status: 'paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 42.18, due: 0 } }), SUPPLIER);
+    const text = pdfText(pdf);
+    expect(text).to.include('APMAKSĀTS').and.to.include('Samaksāts / Paid');
+    expect(hasImage(pdf)).to.equal(false);
+  });
+
+  it('runs over several pages with many lines and numbers them', async () => {
+    const lines = Array.from({ length: 100 }, (_, i) => ({
+      lineNo: i + 1, description: `Pakalpojums nr. ${i + 1}: ${'garš apraksts '.repeat(5)}`, quantity: 1, unitPrice: 1, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net: 1, vat: 0.21,
+    }));
+    const pdf = await renderInvoicePdf(invoiceView({ lines, totals: { net: 100, vat: 21, total: 121, paid: 0, due: 121 } }), SUPPLIER);
+    const pages = pageCount(pdf);
+    expect(pages).to.be.greaterThan(1);
+    const text = pdfText(pdf);
+    expect(text).to.include(`PMLP-2026-10000042 · ${pages}/${pages}`);
+    expect(text).to.include('Pakalpojums nr. 100').and.to.include('RF94 1000 0042');
+  });
+
+  it('renders the same invoice to the same bytes', async () => {
+    const [a, b] = await Promise.all([renderInvoicePdf(invoiceView(), SUPPLIER), renderInvoicePdf(invoiceView(), SUPPLIER)]);
+    expect(a.equals(b)).to.equal(true);
+  });
+});
