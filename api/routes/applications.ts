@@ -117,6 +117,7 @@ export const applicationRoutes = [
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
+      await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
       const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
       return { body: await update(ctx, row.case_id, MESSAGES.submit, { data, actor: actorOf(ctx.principal) }) };
     },

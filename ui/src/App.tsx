@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { isCitizen, isOfficer } from './auth/session';
+import { homeOf, isAssistStaff, isCitizen, isOfficer } from './auth/session';
 import { RealtimeProvider } from './api/realtime';
 import { Layout } from './components/Layout';
 import { SignIn } from './pages/SignIn';
@@ -13,20 +13,23 @@ import { ApplicationPage } from './pages/application/ApplicationPage';
 import { Inbox } from './officer/Inbox';
 import { TaskPage } from './officer/TaskPage';
 import { NotFound } from './pages/NotFound';
+import { AssistStart } from './assist/AssistStart';
+import { AssistSession } from './assist/AssistSession';
 
-function Require({ role, children }: { role: 'citizen' | 'officer'; children: ReactNode }) {
+const ALLOWED = { citizen: isCitizen, officer: isOfficer, staff: isAssistStaff };
+
+function Require({ role, children }: { role: keyof typeof ALLOWED; children: ReactNode }) {
   const { principal } = useAuth();
   const location = useLocation();
   if (!principal) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
-  const ok = role === 'citizen' ? isCitizen(principal) : isOfficer(principal);
-  if (!ok) return <Navigate to={isOfficer(principal) ? '/officer/tasks' : '/'} replace />;
+  if (!ALLOWED[role](principal)) return <Navigate to={homeOf(principal)} replace />;
   return <>{children}</>;
 }
 
 function Home() {
   const { principal } = useAuth();
   if (!principal) return <Navigate to="/sign-in" replace />;
-  if (isOfficer(principal) && !isCitizen(principal)) return <Navigate to="/officer/tasks" replace />;
+  if (!isCitizen(principal) && homeOf(principal) !== '/') return <Navigate to={homeOf(principal)} replace />;
   return <Dashboard />;
 }
 
@@ -44,6 +47,8 @@ export function App() {
               <Route path="applications/:id" element={<Require role="citizen"><ApplicationPage /></Require>} />
               <Route path="officer/tasks" element={<Require role="officer"><Inbox /></Require>} />
               <Route path="officer/tasks/:id" element={<Require role="officer"><TaskPage /></Require>} />
+              <Route path="assist" element={<Require role="staff"><AssistStart /></Require>} />
+              <Route path="assist/:grantId" element={<Require role="staff"><AssistSession /></Require>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -26,3 +26,13 @@ export function clearSession(): void {
 
 export const isCitizen = (p: Principal | null) => !!p?.roles.includes('citizen');
 export const isOfficer = (p: Principal | null) => !!p?.roles.some((r) => r === 'agency-officer' || r === 'agency-admin');
+/** Front-office staff and support specialists: the e-service assistant console (co-browsing with a join code). */
+export const isAssistStaff = (p: Principal | null) => !!p?.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist');
+
+/** Where a signed-in user starts: citizens at the portal, officers at their tasks, front-office staff at the assistant. */
+export function homeOf(p: Principal | null): string {
+  if (isCitizen(p)) return '/';
+  if (isOfficer(p)) return '/officer/tasks';
+  if (isAssistStaff(p)) return '/assist';
+  return '/';
+}

@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
-import { isCitizen, isOfficer } from '../auth/session';
+import { isAssistStaff, isCitizen, isOfficer } from '../auth/session';
+import { PortalPresence } from '../cobrowse/PortalPresence';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout() {
@@ -52,10 +53,12 @@ export function Layout() {
                 <li><NavLink to="/cases">{t('nav.cases')}</NavLink></li>
               </>)}
               {isOfficer(principal) && <li><NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink></li>}
+              {isAssistStaff(principal) && <li><NavLink to="/assist">{t('nav.assist')}</NavLink></li>}
             </ul>
           </nav>
         )}
       </header>
+      <PortalPresence />
       <main id="main" ref={mainRef} tabIndex={-1} className="container">
         <Outlet />
       </main>

@@ -19,8 +19,14 @@ export interface EServiceFormProps {
   serverErrors?: { extraErrors: ErrorSchema; summary: SummaryItem[] } | null;
   readonly?: boolean;
   idPrefix?: string;
+  /** The field (rjsf id) that got or lost the focus: co-browsing shows it to the helper. */
+  onFocusField?: (id: string | null) => void;
+  /** The browser's validation errors as shown (empty after a valid submit). */
+  onClientErrors?: (errors: RJSFValidationError[]) => void;
   children?: ReactNode;
 }
+
+const NO_CONST_DEFAULTS = { constAsDefaults: 'never' } as const;
 
 export function useLocalizedForm(schema: RJSFSchema, uiSchema: UiSchema) {
   const { t, i18n } = useTranslation();
@@ -50,11 +56,18 @@ export function EServiceForm(props: EServiceFormProps) {
         readonly={props.readonly}
         showErrorList={false}
         noHtml5Validate
+        // A `const` (such as "I confirm the data are true") is for the person to tick, never pre-filled.
+        experimental_defaultFormStateBehavior={NO_CONST_DEFAULTS}
         transformErrors={transformErrors}
         extraErrors={props.serverErrors?.extraErrors}
         onChange={(e) => props.onChange?.(e.formData as FormData)}
-        onError={(errors: RJSFValidationError[]) => setClientErrors(clientSummary(errors, schema, props.idPrefix ?? 'root'))}
-        onSubmit={(e) => { setClientErrors([]); props.onSubmit?.(e.formData as FormData); }}
+        onFocus={(id) => props.onFocusField?.(id)}
+        onBlur={() => props.onFocusField?.(null)}
+        onError={(errors: RJSFValidationError[]) => {
+          setClientErrors(clientSummary(errors, schema, props.idPrefix ?? 'root'));
+          props.onClientErrors?.(errors);
+        }}
+        onSubmit={(e) => { setClientErrors([]); props.onClientErrors?.([]); props.onSubmit?.(e.formData as FormData); }}
       >
         {props.children ?? <></>}
       </Form>

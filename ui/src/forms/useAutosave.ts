@@ -1,7 +1,8 @@
 // Autosave of an e-service draft: every change is saved after a 500 ms pause, over Socket.IO (`draft:save`, with
 // an acknowledgement) or, without a connection, with PUT /draft. Saves run one at a time; a stale version (the
 // register prefill moved the draft ahead) is merged and saved again. Until the citizen types, the draft is
-// re-read for a few seconds so the prefilled fields appear.
+// re-read for a few seconds so the prefilled fields appear. Values that arrive from co-browsing (`replace`) are already
+// saved by the server and only shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useSocket } from '../api/realtime';
@@ -92,16 +93,29 @@ export function useAutosave(app: Application) {
       api<Application>(`/api/v1/applications/${app.id}`).then((fresh) => {
         if (typed.current || fresh.draft.version <= version.current) return;
         version.current = fresh.draft.version;
-        current.current = fresh.draft.data;
-        setData(fresh.draft.data);
+        // Merged, so a value a helper entered meanwhile (co-browsing) stays.
+        current.current = mergeDrafts(fresh.draft.data, current.current);
+        setData(current.current);
         setState({ kind: 'saved', at: fresh.draft.savedAt });
       }, () => undefined);
     }, 1000);
     return () => window.clearInterval(id);
   }, [app.id]);
 
+  /** Shows data that the server already holds (a co-browsing edit or resync): nothing to save. */
+  const replace = useCallback((next: FormData) => {
+    current.current = next;
+    setData(next);
+  }, []);
+
+  /** Saves the current data again even if nothing changed here (the draft moved ahead on the server). */
+  const saveAgain = useCallback(() => {
+    pending.current = true;
+    return flush();
+  }, [flush]);
+
   // Leaving the page saves what is pending.
   useEffect(() => () => { if (pending.current) void flush(); }, [flush]);
 
-  return { data, state, onChange, flush, version };
+  return { data, state, onChange, flush, version, current, replace, saveAgain };
 }

@@ -1,5 +1,5 @@
 // The citizen's dashboard: one-click information cards (no form): the declared address from the population
-// register, open cases, drafts to resume.
+// register, open cases, drafts to resume; help from a portal support specialist (a join code for viewing).
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { usePageTitle } from '../components/usePageTitle';
 import { useFormatDate, useLocalized } from '../i18n/useLocalized';
 import { DeclaredAddressCard } from './DeclaredAddressCard';
+import { HelpPanel } from '../cobrowse/HelpPanel';
 
 const CLOSED = new Set(['rejected', 'completed', 'withdrawn', 'draft']);
 
@@ -71,6 +72,7 @@ export function Dashboard() {
           <Link to="/services">{t('dashboard.browse')}</Link>
         </li>
       </ul>
+      <HelpPanel scope="portal" />
     </>
   );
 }

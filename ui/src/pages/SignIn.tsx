@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Persona } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { isOfficer } from '../auth/session';
+import { homeOf } from '../auth/session';
 import { Alert, Loading } from '../components/Alert';
 import { usePageTitle } from '../components/usePageTitle';
 import { useLocalized } from '../i18n/useLocalized';
 
-// The personas the UI serves today: citizens and agency officers.
-const SHOWN_ROLES = ['citizen', 'agency-officer'];
+// The personas the UI serves today: citizens, agency officers, front-office staff and support specialists.
+const SHOWN_ROLES = ['citizen', 'agency-officer', 'kac-staff', 'support-specialist'];
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export function SignIn() {
   const choose = async (id: string) => {
     try {
       const principal = await signIn(id);
-      void navigate(isOfficer(principal) ? '/officer/tasks' : '/');
+      void navigate(homeOf(principal));
     } catch {
       setError(t('signIn.failed'));
     }

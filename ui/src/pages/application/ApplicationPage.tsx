@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useLocalized } from '../../i18n/useLocalized';
 import { DraftForm } from './DraftForm';
 import { ApplicationStatus } from './ApplicationStatus';
+import { HelpPanel } from '../../cobrowse/HelpPanel';
 
 export function ApplicationPage() {
   const { id = '' } = useParams();
@@ -40,6 +41,7 @@ export function ApplicationPage() {
         {t('application.caseId')}: <span className="mono">{app.id}</span> · {t('application.status')}:{' '}
         <span aria-live="polite" id="application-status"><StatusBadge status={app.status} /></span>
       </p>
+      <HelpPanel key={app.id} scope="application" applicationId={app.id} allowNew={app.status === 'draft'} />
       {app.status === 'draft'
         ? <DraftForm key={app.id} app={app} onSubmitted={load} />
         : <ApplicationStatus app={app} reload={load} />}

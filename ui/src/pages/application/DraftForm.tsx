@@ -1,40 +1,73 @@
 // Filling in a draft: autosaved as the citizen types, submitted after the pending save; the server's field
-// errors come back into the form and the error summary.
-import { useState } from 'react';
+// errors come back into the form and the error summary. While the page is open the draft is shared with the
+// helpers the citizen let in (co-browsing): each change goes to them live, their changes appear here, marked.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
-import type { Application } from '../../api/types';
+import type { Application, FormData } from '../../api/types';
 import { Alert } from '../../components/Alert';
+import { ChangeAnnouncer } from '../../cobrowse/ChangeAnnouncer';
+import { authorMarks, decorateUiSchema } from '../../cobrowse/marks';
+import { fromClientErrors, fromServerDetails } from '../../cobrowse/presence-errors';
+import { useCitizenCobrowse } from '../../cobrowse/useCitizenCobrowse';
+import { useAuthorName } from '../../cobrowse/useOffices';
 import { EServiceForm, useLocalizedForm } from '../../forms/EServiceForm';
 import { serverErrors } from '../../forms/errors';
 import { useAutosave } from '../../forms/useAutosave';
 import { useFormatDate } from '../../i18n/useLocalized';
 import { SaveIndicator } from './SaveIndicator';
 
+const wait = (ms: number) => new Promise((resolve) => { window.setTimeout(resolve, ms); });
+
 export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(): void }) {
   const { t } = useTranslation();
   const fmt = useFormatDate();
-  const { data, state, onChange, flush, version } = useAutosave(app);
+  const { data, state, onChange, flush, version, current, replace, saveAgain } = useAutosave(app);
+  const co = useCitizenCobrowse({ appId: app.id, step: app.draft.step ?? 'form', schema: app.form.schema, current, replace });
+  const author = useAuthorName();
+  const uiSchema = useMemo(
+    () => decorateUiSchema(app.form.uiSchema, authorMarks(co.marks, (by) => t('cobrowse.changedBy', { name: author(by) }))),
+    [app.form.uiSchema, co.marks, author, t]);
   const localized = useLocalizedForm(app.form.schema, app.form.uiSchema);
   const [errors, setErrors] = useState<ReturnType<typeof serverErrors> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const submitOnce = () => api(`/api/v1/applications/${app.id}/submit`, { body: { version: version.current } });
+
   const submit = async () => {
     setBusy(true);
     setFailure(null);
     try {
+      await co.flush();
       await flush();
-      await api(`/api/v1/applications/${app.id}/submit`, { body: { version: version.current } });
+      try {
+        await submitOnce();
+      } catch (e) {
+        // Co-browsing edits are written to the draft by the server a moment later, which moves its version on:
+        // save what this screen shows once more and submit that.
+        if (!(e instanceof ApiError && e.code === 'stale_version')) throw e;
+        await wait(300);
+        await saveAgain();
+        await submitOnce();
+      }
       setErrors(null);
+      co.setErrors([]);
       onSubmitted();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'form_invalid') setErrors(serverErrors(e.details, localized.schema, t));
-      else if (e instanceof ApiError && e.code === 'stale_version') setFailure(t('application.stale'));
+      if (e instanceof ApiError && e.code === 'form_invalid') {
+        setErrors(serverErrors(e.details, localized.schema, t));
+        co.setErrors(fromServerDetails(e.details));
+      } else if (e instanceof ApiError && e.code === 'stale_version') setFailure(t('application.stale'));
       else setFailure(e instanceof ApiError ? e.message : t('errors.generic'));
     } finally {
       setBusy(false);
     }
+  };
+
+  const change = (next: FormData) => {
+    co.local(next);
+    onChange(next);
   };
 
   return (
@@ -42,9 +75,11 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
       <h2 id="form-heading">{t('application.fillIn')}</h2>
       <p className="muted">{t('application.draftHelp', { date: fmt(app.draft.expiresAt, false) })}</p>
       <SaveIndicator state={state} />
+      <ChangeAnnouncer change={co.lastChange} schema={localized.schema} author={author} />
       {failure && <Alert kind="error">{failure}</Alert>}
-      <EServiceForm schema={app.form.schema} uiSchema={app.form.uiSchema} data={data} onChange={onChange}
-        onSubmit={() => void submit()} serverErrors={errors}>
+      <EServiceForm schema={app.form.schema} uiSchema={uiSchema} data={data} onChange={change}
+        onSubmit={() => void submit()} serverErrors={errors} onFocusField={co.setFocus}
+        onClientErrors={(list) => co.setErrors(fromClientErrors(list))}>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>{busy ? t('application.submitting') : t('application.submit')}</button>
         </div>
