@@ -21,11 +21,13 @@ import { applicationRoutes } from './routes/applications';
 import { taskRoutes } from './routes/tasks';
 import { assistanceRoutes } from './routes/assistance';
 import { invoiceRoutes } from './routes/invoices';
+import { onlinePaymentRoutes } from './routes/online-payments';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
   ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
+  ...onlinePaymentRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.

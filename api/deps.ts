@@ -6,6 +6,7 @@ import type { Database } from '../db/connection';
 import type { SigningKeys } from './auth/keys';
 import type { Principal } from './auth/principal';
 import type { Grant } from './cobrowse/grants';
+import type { PaymentInitiation } from '../activities/adapters/contracts/payment-initiation';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -21,4 +22,6 @@ export interface AppDeps {
     /** Writes pending co-browse edits of an application to its draft (before it is submitted). */
     flush(caseId: string): Promise<void>;
   };
+  /** Online payments' bank link; when absent, api/routes/online-payments.ts builds it from the environment. */
+  paymentInitiation?: PaymentInitiation;
 }

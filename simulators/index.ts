@@ -1,13 +1,17 @@
-// Starts the four external-system simulators together (for `npm start`, tests and manual use).
-// Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4104 until Ctrl-C.
+// Starts the five external-system simulators together (for `npm start`, tests and manual use).
+// Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4105 until Ctrl-C.
 import type { RunningSimulator, SimulatorOptions } from './app';
 import { startPopulationRegisterSimulator } from './population-register/server';
 import { startAddressRegisterSimulator } from './address-register/server';
 import { startEnterpriseRegisterSimulator } from './enterprise-register/server';
 import { startEAddressSimulator } from './e-address/server';
+import { startPaymentInitiationSimulator } from './payment-initiation/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
-export { startPopulationRegisterSimulator, startAddressRegisterSimulator, startEnterpriseRegisterSimulator, startEAddressSimulator };
+export {
+  startPopulationRegisterSimulator, startAddressRegisterSimulator, startEnterpriseRegisterSimulator, startEAddressSimulator,
+  startPaymentInitiationSimulator,
+};
 
 export const DEFAULT_BASE_PORT = 4101;
 
@@ -16,6 +20,7 @@ export interface SimulatorUrls {
   addressRegister: string;
   enterpriseRegister: string;
   eAddress: string;
+  paymentInitiation: string;
 }
 
 export interface RunningSimulators {
@@ -23,12 +28,14 @@ export interface RunningSimulators {
   close(): Promise<void>;
 }
 
-/** Port order: population register, address register, enterprise register, e-address (basePort .. basePort+3). */
+/** Port order: population register, address register, enterprise register, e-address, payment initiation
+ * (basePort .. basePort+4). */
 const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
   ['populationRegister', startPopulationRegisterSimulator],
   ['addressRegister', startAddressRegisterSimulator],
   ['enterpriseRegister', startEnterpriseRegisterSimulator],
   ['eAddress', startEAddressSimulator],
+  ['paymentInitiation', startPaymentInitiationSimulator],
 ];
 
 /** basePort 0 gives each simulator a random free port. */

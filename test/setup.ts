@@ -66,7 +66,7 @@ before(async function () {
   stack.childEnv = {
     ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'warn',
     POPULATION_REGISTER_URL: urls.populationRegister, ADDRESS_REGISTER_URL: urls.addressRegister,
-    ENTERPRISE_REGISTER_URL: urls.enterpriseRegister, E_ADDRESS_URL: urls.eAddress,
+    ENTERPRISE_REGISTER_URL: urls.enterpriseRegister, E_ADDRESS_URL: urls.eAddress, PAYMENT_INITIATION_URL: urls.paymentInitiation,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
   stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.db.pool, adapters: stack.adapters });

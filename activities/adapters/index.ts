@@ -4,16 +4,19 @@ import type { PopulationRegister } from './contracts/population-register';
 import type { AddressRegister } from './contracts/address-register';
 import type { EnterpriseRegister } from './contracts/enterprise-register';
 import type { EAddress } from './contracts/e-address';
+import type { PaymentInitiation } from './contracts/payment-initiation';
 import { AdapterConfigError, validateAdapterOptions } from './options';
 import { createPmlpPopulationRegister, PMLP_POPULATION_REGISTER } from './pmlp-population-register/client';
 import { createVzdAddressRegister, VZD_ADDRESS_REGISTER } from './vzd-address-register/client';
 import { createUrEnterpriseRegister, UR_ENTERPRISE_REGISTER } from './ur-enterprise-register/client';
 import { createVraaEAddress, VRAA_E_ADDRESS } from './vraa-e-address/client';
+import { BANK_LINK, createBankLink } from './bank-link/client';
 import * as failing from './failing/client';
 import pmlpSchema from './pmlp-population-register/options.schema.json';
 import vzdSchema from './vzd-address-register/options.schema.json';
 import urSchema from './ur-enterprise-register/options.schema.json';
 import vraaSchema from './vraa-e-address/options.schema.json';
+import bankLinkSchema from './bank-link/options.schema.json';
 import failingSchema from './failing/options.schema.json';
 
 export { AdapterConfigError } from './options';
@@ -23,6 +26,7 @@ export interface Adapters {
   addressRegister: AddressRegister;
   enterpriseRegister: EnterpriseRegister;
   eAddress: EAddress;
+  paymentInitiation: PaymentInitiation;
 }
 export type AdapterRole = keyof Adapters;
 
@@ -58,25 +62,38 @@ export const eAddressBackends: Record<string, AdapterBackend<EAddress>> = {
   [VRAA_E_ADDRESS]: backend(createVraaEAddress, vraaSchema),
   [failing.FAILING]: backend(failing.createFailingEAddress, failingSchema),
 };
+export const paymentInitiationBackends: Record<string, AdapterBackend<PaymentInitiation>> = {
+  [BANK_LINK]: backend(createBankLink, bankLinkSchema),
+  [failing.FAILING]: backend(failing.createFailingPaymentInitiation, failingSchema),
+};
 
 export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBackend<Adapters[R]>> } = {
   populationRegister: populationRegisterBackends,
   addressRegister: addressRegisterBackends,
   enterpriseRegister: enterpriseRegisterBackends,
   eAddress: eAddressBackends,
+  paymentInitiation: paymentInitiationBackends,
 };
 
-export const ADAPTER_ROLES: readonly AdapterRole[] = ['populationRegister', 'addressRegister', 'enterpriseRegister', 'eAddress'];
+export const ADAPTER_ROLES: readonly AdapterRole[] = ['populationRegister', 'addressRegister', 'enterpriseRegister', 'eAddress', 'paymentInitiation'];
 
-/** Per role: the production backend, the environment variable prefix and the simulator's port. */
-export const roleDefaults: Record<AdapterRole, { backend: string; envPrefix: string; simulatorPort: number }> = {
+/**
+ * Per role: the production backend, the environment variable prefix and the simulator's port; `envOptions` maps
+ * further options of the role to variables <PREFIX>_<NAME> (set only when the variable is, so schema defaults apply).
+ */
+export const roleDefaults: Record<AdapterRole, { backend: string; envPrefix: string; simulatorPort: number; envOptions?: Record<string, string> }> = {
   populationRegister: { backend: PMLP_POPULATION_REGISTER, envPrefix: 'POPULATION_REGISTER', simulatorPort: 4101 },
   addressRegister: { backend: VZD_ADDRESS_REGISTER, envPrefix: 'ADDRESS_REGISTER', simulatorPort: 4102 },
   enterpriseRegister: { backend: UR_ENTERPRISE_REGISTER, envPrefix: 'ENTERPRISE_REGISTER', simulatorPort: 4103 },
   eAddress: { backend: VRAA_E_ADDRESS, envPrefix: 'E_ADDRESS', simulatorPort: 4104 },
+  paymentInitiation: {
+    backend: BANK_LINK, envPrefix: 'PAYMENT_INITIATION', simulatorPort: 4105,
+    envOptions: { secret: 'SECRET', merchantId: 'MERCHANT_ID' },
+  },
 };
 
-function createAdapter<R extends AdapterRole>(role: R, choice: AdapterChoice | undefined): Adapters[R] {
+/** One role's adapter (e.g. the API builds only paymentInitiation); throws AdapterConfigError like createAdapters. */
+export function createAdapter<R extends AdapterRole>(role: R, choice: AdapterChoice | undefined): Adapters[R] {
   if (!choice || typeof choice.backend !== 'string') {
     throw new AdapterConfigError(role, `Adapter configuration for ${role} is missing: give { backend, options }.`);
   }
@@ -96,16 +113,24 @@ export function createAdapters(config: AdaptersConfig): Adapters {
     addressRegister: createAdapter('addressRegister', config.addressRegister),
     enterpriseRegister: createAdapter('enterpriseRegister', config.enterpriseRegister),
     eAddress: createAdapter('eAddress', config.eAddress),
+    paymentInitiation: createAdapter('paymentInitiation', config.paymentInitiation),
   };
 }
 
-/** <ROLE>_URL (default the local simulator), optional <ROLE>_BACKEND and <ROLE>_TIMEOUT_MS for every role. */
+/**
+ * <ROLE>_URL (default the local simulator), optional <ROLE>_BACKEND and <ROLE>_TIMEOUT_MS for every role, plus the
+ * role's envOptions (PAYMENT_INITIATION_SECRET, PAYMENT_INITIATION_MERCHANT_ID).
+ */
 export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AdaptersConfig {
   const choice = (role: AdapterRole): AdapterChoice => {
-    const { backend: defaultBackend, envPrefix, simulatorPort } = roleDefaults[role];
+    const { backend: defaultBackend, envPrefix, simulatorPort, envOptions = {} } = roleDefaults[role];
     const options: Record<string, unknown> = { baseUrl: env[`${envPrefix}_URL`] || `http://127.0.0.1:${simulatorPort}` };
     const timeout = env[`${envPrefix}_TIMEOUT_MS`];
     if (timeout) options.timeoutMs = Number(timeout); // a non-number fails validation with the option's name
+    for (const [option, name] of Object.entries(envOptions)) {
+      const value = env[`${envPrefix}_${name}`];
+      if (value) options[option] = value;
+    }
     return { backend: env[`${envPrefix}_BACKEND`] || defaultBackend, options };
   };
   return {
@@ -113,6 +138,7 @@ export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Adap
     addressRegister: choice('addressRegister'),
     enterpriseRegister: choice('enterpriseRegister'),
     eAddress: choice('eAddress'),
+    paymentInitiation: choice('paymentInitiation'),
   };
 }
 

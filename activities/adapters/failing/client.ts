@@ -5,6 +5,7 @@ import type { PopulationRegister } from '../contracts/population-register';
 import type { AddressRegister } from '../contracts/address-register';
 import type { EnterpriseRegister } from '../contracts/enterprise-register';
 import type { EAddress } from '../contracts/e-address';
+import type { PaymentInitiation } from '../contracts/payment-initiation';
 
 export const FAILING = 'failing';
 
@@ -39,4 +40,10 @@ export function createFailingEnterpriseRegister(options: FailingOptions = {}): E
 export function createFailingEAddress(options: FailingOptions = {}): EAddress {
   const { fail, checkConfig } = failing('e-address', options);
   return { hasMailbox: fail, send: fail, checkConfig };
+}
+
+/** Also refuses to verify callbacks (as unavailable, so the gateway delivers them again later). */
+export function createFailingPaymentInitiation(options: FailingOptions = {}): PaymentInitiation {
+  const { fail, checkConfig } = failing('payment-initiation', options);
+  return { initiate: fail, verifyCallback: fail, checkConfig };
 }

@@ -11,6 +11,7 @@ import { populationRegisterContract } from './contracts/population-register';
 import { addressRegisterContract } from './contracts/address-register';
 import { enterpriseRegisterContract } from './contracts/enterprise-register';
 import { eAddressContract } from './contracts/e-address';
+import { paymentInitiationContract } from './contracts/payment-initiation';
 
 describe('adapters against the simulators', function () {
   let sims: RunningSimulators;
@@ -23,11 +24,13 @@ describe('adapters against the simulators', function () {
   for (const target of realTargets('addressRegister', url('addressRegister'))) addressRegisterContract(target);
   for (const target of realTargets('enterpriseRegister', url('enterpriseRegister'))) enterpriseRegisterContract(target);
   for (const target of realTargets('eAddress', url('eAddress'))) eAddressContract(target);
+  for (const target of realTargets('paymentInitiation', url('paymentInitiation'))) paymentInitiationContract(target);
 
   it('builds every role from the environment and each passes its configuration check', async () => {
     const adapters = createAdapters(adapterConfigFromEnv({
       POPULATION_REGISTER_URL: sims.urls.populationRegister, ADDRESS_REGISTER_URL: sims.urls.addressRegister,
       ENTERPRISE_REGISTER_URL: sims.urls.enterpriseRegister, E_ADDRESS_URL: `${sims.urls.eAddress}/`,
+      PAYMENT_INITIATION_URL: sims.urls.paymentInitiation,
     }));
     for (const role of ADAPTER_ROLES) expect(await adapters[role].checkConfig(), role).to.include({ ok: true });
   });
@@ -44,6 +47,7 @@ describe('failing adapter backends', () => {
   const adapters = createAdapters({
     populationRegister: { backend: FAILING, options: {} }, addressRegister: { backend: FAILING, options: {} },
     enterpriseRegister: { backend: FAILING, options: { message: 'maintenance window' } }, eAddress: { backend: FAILING, options: {} },
+    paymentInitiation: { backend: FAILING, options: {} },
   });
 
   it('throw SystemUnavailableError from every call of every role', async () => {
@@ -56,6 +60,11 @@ describe('failing adapter backends', () => {
     await expectUnavailable(adapters.enterpriseRegister.companiesOfBoardMember('15038511239', ctx()));
     await expectUnavailable(adapters.eAddress.hasMailbox({ type: 'natural', id: '15038511239' }, ctx()));
     await expectUnavailable(adapters.eAddress.send({ recipient: { type: 'natural', id: '15038511239' }, sender: { agencyId: 'pmlp', name: 'PMLP' }, subject: 's', body: 'b' }, ctx()));
+    await expectUnavailable(adapters.paymentInitiation.initiate({
+      amountCents: 100, currency: 'EUR', reference: 'RF18539007547034', description: 'x',
+      returnUrl: 'http://127.0.0.1:9/return', callbackUrl: 'http://127.0.0.1:9/callback',
+    }, ctx()));
+    await expectUnavailable(adapters.paymentInitiation.verifyCallback(Buffer.from('{}'), { 'x-signature': 'sha256=00' }));
   });
 
   it('report a failed configuration check', async () => {
@@ -86,13 +95,21 @@ describe('adapter registry', () => {
     }
   });
 
-  it('defaults to the simulators on 4101..4104 and the real backends', () => {
+  it('defaults to the simulators on 4101..4105 and the real backends', () => {
     expect(good()).to.deep.equal({
       populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'http://127.0.0.1:4101' } },
       addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://127.0.0.1:4102' } },
       enterpriseRegister: { backend: 'ur-enterprise-register', options: { baseUrl: 'http://127.0.0.1:4103' } },
       eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://127.0.0.1:4104' } },
+      paymentInitiation: { backend: 'bank-link', options: { baseUrl: 'http://127.0.0.1:4105' } },
     });
+  });
+
+  it('reads the payment-initiation secret and merchant from the environment, and refuses a short secret', () => {
+    const config = adapterConfigFromEnv({ PAYMENT_INITIATION_SECRET: 'a-production-secret-0123456789', PAYMENT_INITIATION_MERCHANT_ID: 'lv-portal' });
+    expect(config.paymentInitiation.options).to.deep.equal({ baseUrl: 'http://127.0.0.1:4105', secret: 'a-production-secret-0123456789', merchantId: 'lv-portal' });
+    expect(rejection(adapterConfigFromEnv({ PAYMENT_INITIATION_SECRET: 'short' })).message).to.match(/paymentInitiation .*option "secret" must NOT have fewer than 16 characters/);
+    expect(() => createAdapters(adapterConfigFromEnv({ PAYMENT_INITIATION_BACKEND: 'failing', PAYMENT_INITIATION_SECRET: 'x' }))).to.not.throw();
   });
 
   it('names the role and the option that is wrong', () => {
