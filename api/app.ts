@@ -21,6 +21,7 @@ import { applicationRoutes } from './routes/applications';
 import { taskRoutes } from './routes/tasks';
 import { assistanceRoutes } from './routes/assistance';
 import { invoiceRoutes } from './routes/invoices';
+import { bankStatementRoutes } from './routes/bank-statements';
 import { onlinePaymentRoutes } from './routes/online-payments';
 import { mountWebUi } from './web-ui';
 
@@ -28,6 +29,7 @@ export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
   ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
   ...onlinePaymentRoutes,
+  ...bankStatementRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.

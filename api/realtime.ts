@@ -10,7 +10,7 @@ import { listenForStatusEvents, readStatusEvents } from '../db/case-events';
 import { saveDraftFromSocket } from './realtime-drafts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
-import { cobrowse } from './cobrowse/socket';
+import { cobrowse, type RestoredSession } from './cobrowse/socket';
 import { memoryFieldVersions, redisFieldVersions } from './cobrowse/field-store';
 import type { Grant } from './cobrowse/grants';
 
@@ -25,8 +25,10 @@ const personRoom = (key: string) => `person:${key}`;
 
 export async function attachRealtime(server: http.Server, deps: { pool: Pool; databaseUrl: string; redisUrl?: string | undefined; logger: Logger; verify(token: string): Promise<Principal> }): Promise<Realtime> {
   // With REDIS_URL, several API nodes share rooms (Redis streams adapter, which also keeps connection state
-  // recovery working across nodes) and co-browse field versions.
+  // recovery working across nodes) and co-browse field versions. Nodes of one deployment share a database, so its
+  // name keeps their streams and keys apart from another deployment's (or a test run's) on the same Redis.
   let redis: RedisClientType | null = null;
+  const space = `sdp:${decodeURIComponent(new URL(deps.databaseUrl).pathname.slice(1)) || 'default'}`;
   if (deps.redisUrl) {
     redis = createClient({ url: deps.redisUrl });
     redis.on('error', (err: unknown) => deps.logger.warn({ err }, 'redis'));
@@ -37,9 +39,14 @@ export async function attachRealtime(server: http.Server, deps: { pool: Pool; da
     serveClient: false,
     // A dropped connection gets the events it missed on reconnect (within two minutes).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    ...(redis ? { adapter: createAdapter(redis) } : {}),
+    ...(redis ? { adapter: createAdapter(redis, { streamName: `${space}:socket.io`, channelPrefix: `${space}:socket.io`, sessionKeyPrefix: `${space}:sio:session:` }) } : {}),
   });
-  const assist = cobrowse({ io, pool: deps.pool, logger: deps.logger, store: redis ? redisFieldVersions(redis) : memoryFieldVersions() });
+  const store = redis ? redisFieldVersions(redis, `${space}:cobrowse:`) : memoryFieldVersions();
+  const assist = cobrowse({ io, pool: deps.pool, logger: deps.logger, store, clustered: !!redis });
+  // A restored connection must not get back into a co-browsing session whose consent ended while it was away.
+  const adapter = io.of('/').adapter as unknown as { restoreSession(pid: string, offset: string): Promise<RestoredSession | null> | null };
+  const restoreSession = adapter.restoreSession.bind(adapter);
+  adapter.restoreSession = async (pid, offset) => (await assist.vetRestoredSession(await restoreSession(pid, offset))) ?? null;
 
   io.use((socket: Socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
@@ -95,6 +102,7 @@ export async function attachRealtime(server: http.Server, deps: { pool: Pool; da
     flush: (caseId) => assist.flush(caseId),
     async close() {
       await assist.flushAll();
+      await store.close();
       await stopListening();
       await new Promise<void>((resolve) => { void io.close(() => resolve()); });
       if (redis) await redis.quit().catch(() => undefined);

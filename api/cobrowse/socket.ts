@@ -1,33 +1,52 @@
 // Co-browsing over Socket.IO. Rooms: `app:<case>` (the citizen's own tabs), `watch:<case>` (staff seeing the form
 // as the citizen does), `watchm:<case>` (support specialists: sensitive fields masked), `pwatch:<person>` (a
 // support specialist watching the whole portal session), `grant:<id>` (the sockets of one consent, so a revocation
-// reaches them at once on any node).
+// reaches them at once on any node) and `grant:<id>:assist` (those of them that may edit now).
+// Consent is checked in the database when a staff member joins; after that a keystroke needs no query: membership
+// of the consent's rooms is the permission, and a revocation or mode change takes the sockets out of them on every
+// node (through the adapter) right after it is committed. Anything not covered that way is checked in the database.
 import type { Server, Socket } from 'socket.io';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import { errorBody } from '../errors';
-import { audit } from '../../db/audit';
+import { audit, type AuditEntry } from '../../db/audit';
 import { isValidCaseId } from '../domain/case-id';
 import { findApplication } from '../queries/applications';
 import { publishedVersion } from '../commands/eservice-definitions';
-import { activeGrantOf, grantsOfPerson, type Grant } from './grants';
-import { editFlusher, savedFieldVersions, type FieldVersions } from './field-store';
-import { isSensitive, MASK, maskData, sensitivePointers } from './masking';
+import { findGrant, grantsOfPerson, SESSION_MAX_HOURS, type Grant } from './grants';
+import { editFlusher, flushEdits, savedFieldVersions, type FieldVersions } from './field-store';
+import { isSensitive, MASK, maskData, maskEdit, sensitivePointers } from './masking';
 import { getPointer, setPointer } from '../../workflows/application/expressions';
 
 type Ack = (answer: unknown) => void;
+// Any message from a client is untrusted: read it as a bag of unknown values.
+type Message = Record<string, unknown>;
 const POINTER = /^(\/[^/]{1,100}){1,8}$/;
+const FORBIDDEN_KEYS = /\/(__proto__|prototype|constructor)(\/|$)/;
 const MAX_VALUE_CHARS = 10_000;
+const MAX_PRESENCE_CHARS = 20_000;
 
 function refuse(ack: Ack | undefined, code: string, message: string) {
   if (typeof ack === 'function') ack({ ok: false, error: errorBody(code, message).error });
 }
 
-export interface CobrowseDeps { io: Server; pool: Pool; logger: Logger; store: FieldVersions }
+/** A grant as a support specialist may see it: whose session it is, without their personal code. */
+export function grantForViewer(grant: Grant, viewer: Principal): Grant {
+  return viewer.roles.includes('support-specialist') ? { ...grant, person: { ...grant.person, id: MASK } } : grant;
+}
 
-export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
-  const flusher = editFlusher(pool, (e) => logger.warn({ err: e }, 'flushing co-browse edits failed'));
+/** What a session restored by connection state recovery carries (socket.io's Session, as far as we touch it). */
+export interface RestoredSession { rooms: string[]; missedPackets: unknown[][] }
+
+export interface CobrowseDeps {
+  io: Server; pool: Pool; logger: Logger; store: FieldVersions;
+  /** Several API nodes share rooms (a Redis adapter): a room empty here may have members elsewhere. */
+  clustered?: boolean;
+}
+
+export function cobrowse({ io, pool, logger, store, clustered = false }: CobrowseDeps) {
+  const flusher = editFlusher(pool, store, (e) => logger.warn({ err: e }, 'flushing co-browse edits failed'));
   const sensitiveCache = new Map<string, string[]>();
   const personKey = (p: { type: string; id: string }) => `${p.type}:${p.id}`;
 
@@ -38,15 +57,18 @@ export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
     const def = row ? await publishedVersion(pool, row.definition_id, row.definition_version) : null;
     const list = sensitivePointers(def?.content.form.uiSchema);
     sensitiveCache.set(caseId, list);
+    if (sensitiveCache.size > 10_000) sensitiveCache.delete(sensitiveCache.keys().next().value as string);
     return list;
   }
 
   async function snapshot(caseId: string, masked: boolean) {
+    // Pending edits first: one flushed (and forgotten by the store) meanwhile is then in the draft read after.
+    const pending = await store.pending(caseId);
     const row = await findApplication(pool, caseId);
     if (!row) return null;
     let data = row.draft_data;
     const versions: Record<string, number> = { ...((row as unknown as { draft_field_versions: Record<string, number> }).draft_field_versions ?? {}) };
-    for (const e of await store.pending(caseId)) {
+    for (const e of pending) {
       if ((versions[e.pointer] ?? 0) < e.version) {
         data = setPointer(data, e.pointer, e.value);
         versions[e.pointer] = e.version;
@@ -65,30 +87,47 @@ export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
     io.to(`app:${caseId}`).emit('cobrowse:watchers', { applicationId: caseId, watchers: list.map((g) => ({ grantId: g.id, name: g.usedByName, role: g.usedByRole, office: g.usedByOffice, mode: g.mode })) });
   }
 
-  async function applyEdit(caseId: string, pointer: string, value: unknown, by: Record<string, unknown>, savedBy: string) {
+  async function applyEdit(caseId: string, pointer: string, value: unknown, by: Record<string, unknown>, savedBy: string, auditOf?: (version: number) => AuditEntry) {
     const version = await store.next(caseId, pointer, value, () => savedFieldVersions(pool, caseId));
-    flusher.add(caseId, { pointer, value, version }, savedBy);
+    flusher.add(caseId, { pointer, value, version, ...(auditOf ? { audit: auditOf(version) } : {}) }, savedBy);
     const message = { applicationId: caseId, pointer, value, version, by };
     io.to([`app:${caseId}`, `watch:${caseId}`]).emit('cobrowse:edit', message);
-    const masked = isSensitive(pointer, await sensitiveOf(caseId));
-    io.to(`watchm:${caseId}`).emit('cobrowse:edit', masked ? { ...message, value: MASK, masked: true } : message);
+    // Support specialists rarely watch: a keystroke is not encoded (and kept for recovery) for an empty room.
+    if (clustered || io.of('/').adapter.rooms.has(`watchm:${caseId}`)) {
+      const masked = maskEdit(pointer, value, await sensitiveOf(caseId));
+      io.to(`watchm:${caseId}`).emit('cobrowse:edit', masked.masked ? { ...message, value: masked.value, masked: true } : message);
+    }
     return version;
   }
 
-  function validEdit(m: { pointer?: unknown; value?: unknown }): string | null {
-    if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer)) return 'The pointer must be a JSON Pointer such as /applicant/givenName.';
+  function validEdit(m: Message): string | null {
+    if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer) || FORBIDDEN_KEYS.test(m.pointer)) return 'The pointer must be a JSON Pointer such as /applicant/givenName.';
     if (JSON.stringify(m.value ?? null).length > MAX_VALUE_CHARS) return 'The value is too long.';
     return null;
   }
 
+  /** Registers a handler that never leaves a promise rejected: a failure is logged and answered, never a crash. */
+  function on(socket: Socket, event: string, handler: (m: Message, ack: Ack | undefined) => Promise<unknown>) {
+    socket.on(event, (first?: unknown, second?: unknown) => {
+      // `emit(event, ack)` without a payload puts the acknowledgement first.
+      const ack = (typeof second === 'function' ? second : typeof first === 'function' ? first : undefined) as Ack | undefined;
+      const m = (first && typeof first === 'object' ? first : {}) as Message;
+      handler(m, ack).catch((err: unknown) => {
+        logger.warn({ err, event }, 'co-browse message failed');
+        refuse(ack, 'internal_error', 'Something went wrong on our side; try again.');
+      });
+    });
+  }
+
   function onConnection(socket: Socket) {
     const p = socket.data.principal as Principal;
-    const ownCases = new Set<string>();
+    // A connection restored by connection state recovery is back in its rooms: the applications it had opened.
+    const ownCases = new Set([...socket.rooms].filter((r) => r.startsWith('app:')).map((r) => r.slice(4)));
 
     if (p.roles.includes('citizen') && p.person) {
       const person = p.person;
-      socket.on('cobrowse:open', async (m: { applicationId?: unknown }, ack?: Ack) => {
-        const id = typeof m?.applicationId === 'string' ? m.applicationId : '';
+      on(socket, 'cobrowse:open', async (m, ack) => {
+        const id = typeof m.applicationId === 'string' ? m.applicationId : '';
         const row = isValidCaseId(id) ? await findApplication(pool, id) : null;
         if (!row || row.recipient_type !== person.type || row.recipient_id !== person.id) return refuse(ack, 'not_found', 'No such application.');
         ownCases.add(id);
@@ -96,9 +135,10 @@ export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
         await watchers(id, person);
         ack?.({ ok: true, snapshot: await snapshot(id, false) });
       });
-      socket.on('cobrowse:presence', async (m: Record<string, unknown>) => {
-        const presence = { page: m?.page ?? null, step: m?.step ?? null, focus: m?.focus ?? null, errors: Array.isArray(m?.errors) ? m.errors.slice(0, 50) : [], at: new Date().toISOString() };
-        const id = typeof m?.applicationId === 'string' && ownCases.has(m.applicationId) ? m.applicationId : null;
+      on(socket, 'cobrowse:presence', async (m) => {
+        const presence = { page: m.page ?? null, step: m.step ?? null, focus: m.focus ?? null, errors: Array.isArray(m.errors) ? m.errors.slice(0, 50) : [], at: new Date().toISOString() };
+        if (JSON.stringify(presence).length > MAX_PRESENCE_CHARS) return;
+        const id = typeof m.applicationId === 'string' && ownCases.has(m.applicationId) ? m.applicationId : null;
         if (id) {
           await store.setPresence(id, presence);
           io.to([`watch:${id}`, `watchm:${id}`]).emit('cobrowse:presence', { applicationId: id, ...presence });
@@ -106,8 +146,8 @@ export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
         await store.setPresence(`portal:${personKey(person)}`, presence);
         io.to(`pwatch:${personKey(person)}`).emit('cobrowse:presence', { applicationId: id, ...presence });
       });
-      socket.on('cobrowse:edit', async (m: { applicationId?: unknown; pointer?: unknown; value?: unknown }, ack?: Ack) => {
-        const id = typeof m?.applicationId === 'string' ? m.applicationId : '';
+      on(socket, 'cobrowse:edit', async (m, ack) => {
+        const id = typeof m.applicationId === 'string' ? m.applicationId : '';
         if (!ownCases.has(id)) return refuse(ack, 'not_found', 'Open the application first (cobrowse:open).');
         const bad = validEdit(m);
         if (bad) return refuse(ack, 'validation_failed', bad);
@@ -119,56 +159,103 @@ export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
 
     const isSupport = p.roles.includes('support-specialist');
     if (!p.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist')) return;
-    const auditAs = (g: Grant, purpose: string, details?: Record<string, unknown>) => audit(pool, {
-      actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: g.person, action: purpose.startsWith('edit') ? 'update' : 'read',
+    const actor = { type: 'staff', id: p.sub, agency: p.agency, office: p.office };
+    const auditEntry = (g: Grant, purpose: string, details?: Record<string, unknown>): AuditEntry => ({
+      actor, subject: g.person, action: purpose.startsWith('edit') ? 'update' : 'read',
       resource: g.caseId ? `application:${g.caseId}` : `portal:${personKey(g.person)}`, purpose, details: { grantId: g.id, basis: 'consent', mode: g.mode, ...details },
     });
+    const auditAs = (g: Grant, purpose: string, details?: Record<string, unknown>) => audit(pool, auditEntry(g, purpose, details));
+    // The consents this socket joined (checked in the database then); see the rooms above for how they stay valid.
+    const joined = new Map<string, Grant>();
+    const joinedForEdit = (m: Message): Grant | null => {
+      const g = typeof m.grantId === 'string' ? joined.get(m.grantId) : undefined;
+      if (!g || !socket.rooms.has(`grant:${g.id}:assist`) || (m.applicationId !== undefined && m.applicationId !== g.caseId)) return null;
+      if (Date.now() - Date.parse(g.usedAt as string) >= SESSION_MAX_HOURS * 3_600_000) return null;
+      return { ...g, mode: 'assist' };
+    };
 
-    socket.on('cobrowse:join', async (m: { grantId?: unknown }, ack?: Ack) => {
-      const grant = typeof m?.grantId === 'string' ? await activeGrantOf(pool, m.grantId, p.sub) : null;
-      if (!grant) return refuse(ack, 'no_consent', 'No active consent: redeem a join code first, or it was revoked.');
-      await socket.join(`grant:${grant.id}`);
+    /**
+     * The consent a staff message acts under: active, redeemed by this staff member, for the session the message
+     * names (if it names one). Anything else is refused with a stable code and audited as `<action>-refused:<code>`.
+     */
+    async function consentFor(action: string, m: Message, ack: Ack | undefined): Promise<Grant | null> {
+      const id = typeof m.grantId === 'string' ? m.grantId : null;
+      const grant = id ? await findGrant(pool, id) : null;
+      if (!grant || !grant.active || grant.usedBy !== p.sub) {
+        await audit(pool, {
+          actor, subject: grant?.person, action: 'read', resource: `assist-grant:${grant ? grant.id : 'unknown'}`,
+          purpose: `${action}-refused:no_consent`, details: { grantId: id, ...(typeof m.applicationId === 'string' ? { applicationId: m.applicationId } : {}) },
+        });
+        refuse(ack, 'no_consent', 'No active consent: ask the citizen for a join code and redeem it first, or the consent was revoked or has ended.');
+        return null;
+      }
+      if (m.applicationId !== undefined && m.applicationId !== grant.caseId) {
+        await auditAs(grant, `${action}-refused:wrong_session`, { applicationId: m.applicationId });
+        refuse(ack, 'wrong_session', 'This consent is for another session; ask the citizen for a code for this one.');
+        return null;
+      }
+      return grant;
+    }
+
+    on(socket, 'cobrowse:join', async (m, ack) => {
+      const first = await consentFor('join', m, ack);
+      if (!first) return;
+      const assistRoom = `grant:${first.id}:assist`;
+      const rooms = [`grant:${first.id}`, ...sessionRooms(first, isSupport)];
+      await socket.join(first.mode === 'assist' && !isSupport ? [...rooms, assistRoom] : rooms);
+      // Read again once in the rooms: a revocation or mode change that raced with this join has either taken this
+      // socket out of them already or is seen here. (Rooms are only ever left after this point, never joined.)
+      const grant = await findGrant(pool, first.id);
+      if (!grant || !grant.active) {
+        for (const r of [...rooms, assistRoom]) await socket.leave(r);
+        await auditAs(first, 'join-refused:no_consent');
+        return refuse(ack, 'no_consent', 'The consent ended just now.');
+      }
+      if (grant.mode !== 'assist') await socket.leave(assistRoom);
+      joined.set(grant.id, grant);
       if (grant.scope === 'portal') {
-        await socket.join(`pwatch:${personKey(grant.person)}`);
         await auditAs(grant, 'watch-portal');
-        return ack?.({ ok: true, grant, snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) } });
+        return ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) } });
       }
       const caseId = grant.caseId as string;
-      await socket.join(isSupport ? `watchm:${caseId}` : `watch:${caseId}`);
       await auditAs(grant, `watch:${grant.mode}`);
       await watchers(caseId, grant.person);
-      ack?.({ ok: true, grant, snapshot: await snapshot(caseId, isSupport) });
+      ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: await snapshot(caseId, isSupport) });
     });
 
-    socket.on('cobrowse:edit', async (m: { grantId?: unknown; pointer?: unknown; value?: unknown }, ack?: Ack) => {
-      const grant = typeof m?.grantId === 'string' ? await activeGrantOf(pool, m.grantId, p.sub) : null;
-      if (!grant || !grant.caseId) return refuse(ack, 'no_consent', 'No active consent for this session.');
-      if (grant.mode !== 'assist' || isSupport) {
+    on(socket, 'cobrowse:edit', async (m, ack) => {
+      // A keystroke in a joined session in assist mode goes straight through; anything else is checked in full.
+      const grant = joinedForEdit(m) ?? await consentFor('edit', m, ack);
+      if (!grant) return;
+      if (grant.mode !== 'assist' || isSupport || !grant.caseId) {
         await auditAs(grant, 'edit-refused:view_only', { pointer: m.pointer });
         return refuse(ack, 'view_only', 'The citizen allowed viewing only.');
       }
       const bad = validEdit(m);
       if (bad) return refuse(ack, 'validation_failed', bad);
-      const version = await applyEdit(grant.caseId, m.pointer as string, m.value, { type: 'staff', id: p.sub, name: p.name, office: p.office ?? null }, p.sub);
-      await auditAs(grant, 'edit', { pointer: m.pointer, version });
+      // Audited by the autosave that stores it, just before it does, a fraction of a second later.
+      const version = await applyEdit(grant.caseId, m.pointer as string, m.value, { type: 'staff', id: p.sub, name: p.name, office: p.office ?? null }, p.sub,
+        (v) => auditEntry(grant, 'edit', { pointer: m.pointer, version: v }));
       ack?.({ ok: true, version });
     });
 
-    socket.on('cobrowse:reveal', async (m: { grantId?: unknown; pointer?: unknown }, ack?: Ack) => {
-      const grant = typeof m?.grantId === 'string' ? await activeGrantOf(pool, m.grantId, p.sub) : null;
-      if (!grant || !grant.caseId || typeof m.pointer !== 'string') return refuse(ack, 'no_consent', 'No active consent for this session.');
+    on(socket, 'cobrowse:reveal', async (m, ack) => {
+      const grant = await consentFor('reveal', m, ack);
+      if (!grant) return;
+      if (!grant.caseId) return refuse(ack, 'not_found', 'A portal session has no form fields.');
+      if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer)) return refuse(ack, 'validation_failed', 'The pointer must be a JSON Pointer such as /applicant/givenName.');
       if (isSupport && isSensitive(m.pointer, await sensitiveOf(grant.caseId))) {
         await auditAs(grant, 'reveal-refused:field_masked', { pointer: m.pointer });
         return refuse(ack, 'field_masked', 'This field is masked for support specialists.');
       }
       const snap = await snapshot(grant.caseId, isSupport);
       await auditAs(grant, 'reveal', { pointer: m.pointer });
-      ack?.({ ok: true, value: snap ? getPointer(snap.data, m.pointer) : null });
+      ack?.({ ok: true, value: snap ? getPointer(snap.data, m.pointer) ?? null : null });
     });
 
-    socket.on('cobrowse:leave', async (m: { grantId?: unknown }, ack?: Ack) => {
-      const grant = typeof m?.grantId === 'string' ? await activeGrantOf(pool, m.grantId, p.sub) : null;
-      if (!grant) return refuse(ack, 'no_consent', 'No active consent.');
+    on(socket, 'cobrowse:leave', async (m, ack) => {
+      const grant = await consentFor('leave', m, ack);
+      if (!grant) return;
       await pool.query('UPDATE assist_grants SET ended_at = COALESCE(ended_at, now()) WHERE id = $1', [grant.id]);
       await auditAs(grant, 'leave');
       await grantEnded({ ...grant, active: false }, 'left');
@@ -176,19 +263,66 @@ export function cobrowse({ io, pool, logger, store }: CobrowseDeps) {
     });
   }
 
+  /** The rooms through which a consent's holder sees the session. */
+  function sessionRooms(grant: Grant, masked: boolean): string[] {
+    if (!grant.caseId) return [`pwatch:${personKey(grant.person)}`];
+    return [masked ? `watchm:${grant.caseId}` : `watch:${grant.caseId}`];
+  }
+
   /** A consent ended (revoked, left, expired): its sockets leave every room of the session at once, on every node. */
   async function grantEnded(grant: Grant, reason: string) {
     io.to(`grant:${grant.id}`).emit('cobrowse:ended', { grantId: grant.id, reason });
-    const rooms = grant.caseId ? [`watch:${grant.caseId}`, `watchm:${grant.caseId}`] : [`pwatch:${personKey(grant.person)}`];
-    io.in(`grant:${grant.id}`).socketsLeave(rooms);
+    const rooms = [...sessionRooms(grant, false), ...sessionRooms(grant, true), `grant:${grant.id}:assist`, `grant:${grant.id}`];
+    io.in(`grant:${grant.id}`).socketsLeave([...new Set(rooms)]);
     if (grant.caseId) await watchers(grant.caseId, grant.person);
   }
 
   async function grantChanged(grant: Grant) {
     if (!grant.active) return grantEnded(grant, grant.revokedAt ? 'revoked' : 'ended');
+    // Switching to view takes away the edit permission at once; switching to assist gives it to the joined sockets
+    // (never to a support specialist's, whose consent cannot be in assist mode).
+    if (grant.mode === 'assist' && grant.usedByRole !== 'support-specialist') io.in(`grant:${grant.id}`).socketsJoin(`grant:${grant.id}:assist`);
+    else io.in(`grant:${grant.id}`).socketsLeave(`grant:${grant.id}:assist`);
     io.to(`grant:${grant.id}`).emit('cobrowse:mode', { grantId: grant.id, mode: grant.mode });
     if (grant.caseId) await watchers(grant.caseId, grant.person);
   }
 
-  return { onConnection, grantChanged, flushAll: () => flusher.flushAll(), flush: (caseId: string) => flusher.flush(caseId) };
+  /**
+   * A staff connection that dropped comes back in the rooms it had, with the events it missed, unless a consent
+   * ended meanwhile: then the rooms of that session are left out, and so is everything of the session it missed
+   * except the news that it ended.
+   */
+  async function vetRestoredSession<S extends RestoredSession>(session: S | null | undefined): Promise<S | null | undefined> {
+    if (!session) return session;
+    const live = new Set<string>();
+    const dead = new Set<string>();
+    for (const room of session.rooms.filter((r) => /^grant:[^:]+$/.test(r))) {
+      const g = await findGrant(pool, room.slice(6));
+      if (!g) continue;
+      for (const r of [...sessionRooms(g, false), ...sessionRooms(g, true)]) (g.active ? live : dead).add(r);
+      if (!g.active) dead.add(room);
+      if (!g.active || g.mode !== 'assist') dead.add(`${room}:assist`);
+    }
+    for (const r of live) dead.delete(r);
+    if (dead.size === 0) return session;
+    const deadCases = new Set([...dead].filter((r) => r.startsWith('watch') && !live.has(r)).map((r) => r.slice(r.indexOf(':') + 1)));
+    const portalEnded = [...dead].some((r) => r.startsWith('pwatch:'));
+    session.rooms = session.rooms.filter((r) => !dead.has(r));
+    session.missedPackets = session.missedPackets.filter(([event, payload]) => {
+      if (typeof event !== 'string' || !event.startsWith('cobrowse:') || event === 'cobrowse:ended' || event === 'cobrowse:mode') return true;
+      const caseId = (payload as { applicationId?: unknown } | null)?.applicationId;
+      if (typeof caseId === 'string' && deadCases.has(caseId)) return false;
+      return !(portalEnded && event === 'cobrowse:presence');
+    });
+    return session;
+  }
+
+  /** Saves what is pending for an application: this node's queue, then what any node holds in the shared store. */
+  async function flush(caseId: string) {
+    await flusher.flush(caseId);
+    const pending = await store.pending(caseId);
+    if (pending.length) store.settled(caseId, (await flushEdits(pool, caseId, pending, 'co-browsing'))?.versions ?? null);
+  }
+
+  return { onConnection, grantChanged, vetRestoredSession, flushAll: () => flusher.flushAll(), flush };
 }

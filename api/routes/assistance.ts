@@ -5,6 +5,7 @@ import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { Principal } from '../auth/principal';
 import { createGrant, redeemCode, grantsOfPerson, changeGrant, activeGrantOf, findGrant, type AssistMode } from '../cobrowse/grants';
 import { findApplication } from '../queries/applications';
+import { grantForViewer } from '../cobrowse/socket';
 import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
@@ -49,7 +50,9 @@ export const assistanceRoutes = [
         const row = await findApplication(ctx.deps.db.pool, ctx.body.applicationId);
         if (!row || row.recipient_type !== person.type || row.recipient_id !== person.id) throw notFound('application');
       }
-      const { code, grant } = await createGrant(ctx.deps.db.pool, ctx.principal, { scope: ctx.body.scope, ...(ctx.body.applicationId ? { caseId: ctx.body.applicationId } : {}), mode: ctx.body.mode }, ctx.requestId);
+      // A portal code covers the whole session, whatever page the citizen asked from: it names no application.
+      const caseId = ctx.body.scope === 'application' ? ctx.body.applicationId : undefined;
+      const { code, grant } = await createGrant(ctx.deps.db.pool, ctx.principal, { scope: ctx.body.scope, ...(caseId ? { caseId } : {}), mode: ctx.body.mode }, ctx.requestId);
       return { status: 201, body: { code, grant } };
     },
   }),
@@ -90,7 +93,7 @@ export const assistanceRoutes = [
     async handler(ctx) {
       const grant = await redeemCode(ctx.deps.db.pool, ctx.principal, ctx.body.code, ctx.requestId);
       const row = grant.caseId ? await findApplication(ctx.deps.db.pool, grant.caseId) : null;
-      return { status: 201, body: { grant, application: row ? { id: row.case_id, eserviceId: row.definition_id, status: row.status, recipientName: row.recipient_name } : null } };
+      return { status: 201, body: { grant: grantForViewer(grant, ctx.principal), application: row ? { id: row.case_id, eserviceId: row.definition_id, status: row.status, recipientName: row.recipient_name } : null } };
     },
   }),
   route({
@@ -141,6 +144,8 @@ export const assistanceRoutes = [
       const caseId = parseCaseId(ctx.params.id);
       const { basis, reference } = await staffBasisFor(ctx, caseId, ctx.body.grantId);
       const p = ctx.principal;
+      // Refused before the case records anyone as acting for the citizen.
+      if ((await findApplication(ctx.deps.db.pool, caseId))?.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       await ctx.deps.assist.flush(caseId);
       const data = await loadDraftForSubmit(ctx.deps.db.pool, caseId);
       const office = p.office ? (await referenceData(ctx.deps.db.pool)).offices.get(p.office) : undefined;

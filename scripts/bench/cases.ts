@@ -1,7 +1,7 @@
 // Benchmark of case ingestion (issue 2, section 4): N generated cases through POST /api/v1/cases/batch against
 // an API in its own process, then the same rows COPYed into scratch tables of the same database. Goal: the API
 // reaches at least half of raw COPY. Self-contained: a fresh database, dropped at the end (also on error).
-//   npm run bench:cases -- [--cases 1000000] [--batch 10000] [--concurrency 3]
+//   npm run bench:cases -- [--cases 1000000] [--batch 10000] [--concurrency 3] [--baseline-fks]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connectDatabase, dropDatabase, ensureDatabaseExists, type Database } from '../../db/connection';
 import { migrate } from '../../db/migrate';
@@ -21,7 +22,9 @@ import { makePersonalCode } from '../../api/domain/person-id';
 import { caseIdFromNumber } from '../../api/domain/case-id';
 
 const ROOT = path.resolve(__dirname, '../..');
-const { values: args } = parseArgs({ options: { cases: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' } } });
+const { values: args } = parseArgs({ options: {
+  cases: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'baseline-fks': { type: 'boolean' },
+} });
 const N = Number(args.cases ?? process.env.BENCH_CASES ?? 1_000_000);
 const BATCH = Number(args.batch ?? 10_000);
 const CONCURRENCY = Number(args.concurrency ?? 3);
@@ -29,7 +32,7 @@ const AGENCY = 'pmlp';
 const ACTOR = 'system-pmlp'; // the persona we sign in as: created_by and the events' actor_id
 const OFFICE = offices.find((o) => o.id === 'pmlp-riga-1') ?? offices[0];
 const SERVICES = services.filter((s) => s.agencyId === AGENCY);
-const HISTORIES = [['submitted'], ['submitted', 'in_progress'], ['submitted', 'in_progress', 'completed'], ['submitted', 'answered'], ['submitted', 'rejected']];
+const HISTORIES = [['submitted'], ['in_progress'], ['submitted', 'in_progress'], ['submitted', 'in_progress', 'completed'], ['submitted', 'answered'], ['submitted', 'rejected']];
 const NAMES = ['Anna Bērziņa', 'Jānis Kalniņš', 'Līga Ozola', 'Andris Liepiņš', 'Ieva Krūmiņa', 'Mārtiņš Zariņš'];
 
 // Deterministic pseudo-random numbers (mulberry32): every run generates the same cases.
@@ -74,22 +77,14 @@ function makeCase(i: number, run: string, codes: string[], now: number) {
   }
   if (rnd() < 0.2) item.satisfaction = 1 + Math.floor(rnd() * 5);
   if (rnd() < 0.01) item.complaint = true;
-  let history: Array<{ status: string; at: string; label: string | null }>;
-  if (rnd() < 0.5) {
-    let at = registered;
-    history = pick(HISTORIES).map((status, k) => {
-      at += k === 0 ? 0 : Math.floor(rnd() * 48 * 3_600_000);
-      return { status, at: new Date(at).toISOString(), label: status === 'completed' ? 'Izpildīts' : null };
-    });
-    item.statusHistory = history.map((h) => (h.label ? h : { status: h.status, at: h.at }));
-  } else {
-    // Without a history the register records "submitted" and then the given status, both at registeredAt.
-    history = [{ status: 'submitted', at: item.registeredAt as string, label: null }];
-    if (rnd() < 0.3) {
-      item.status = 'in_progress';
-      history.push({ status: 'in_progress', at: item.registeredAt as string, label: null });
-    }
-  }
+  // A history is stored as given; without one (and without a status) the register stores "submitted" at registeredAt.
+  const steps = rnd() < 0.5 ? pick(HISTORIES) : null;
+  let at = registered;
+  const history = (steps ?? ['submitted']).map((status, k) => {
+    at += k === 0 ? 0 : Math.floor(rnd() * 48 * 3_600_000);
+    return { status, at: new Date(at).toISOString(), label: status === 'completed' ? 'Izpildīts' : null };
+  });
+  if (steps) item.statusHistory = history.map((h) => (h.label ? h : { status: h.status, at: h.at }));
   const id = caseIdFromNumber(1_000_001 + i); // the ids a fresh case_number_seq hands out
   const last = history[history.length - 1];
   const res = item.resources as { staffMinutes?: number; waitingMinutes?: number; callMinutes?: number } | undefined;
@@ -102,9 +97,9 @@ function makeCase(i: number, run: string, codes: string[], now: number) {
 }
 
 async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as net.AddressInfo).port;
+  const srv = net.createServer().listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address() as net.AddressInfo;
   await new Promise((resolve) => srv.close(resolve));
   return port;
 }
@@ -116,12 +111,10 @@ function request(base: string, method: string, urlPath: string, body?: Buffer, t
     if (token) headers.authorization = `Bearer ${token}`;
     const req = http.request(`${base}${urlPath}`, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject);
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
     });
-    req.on('error', reject);
-    req.end(body);
+    req.on('error', reject).end(body);
   });
 }
 
@@ -147,10 +140,9 @@ async function startApiProcess(databaseUrl: string, dataDir: string): Promise<{ 
 
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
   clearTimeout(timer);
 }
 
@@ -160,7 +152,7 @@ async function main(): Promise<void> {
   }
   const run = crypto.randomBytes(4).toString('hex');
   const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/sdp_bench_${run}`;
+  url.pathname = `/sdp_bench_cases_${run}`;
   const databaseUrl = url.toString();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-bench-'));
   let db: Database | null = null;
@@ -176,10 +168,17 @@ async function main(): Promise<void> {
   try {
     await ensureDatabaseExists(databaseUrl);
     db = connectDatabase(databaseUrl, { poolSize: 2 });
-    await migrate(db);
-    await seedReferenceData(db);
+    await migrate(db).then(() => seedReferenceData(db as Database));
     await db.pool.query(`CREATE TABLE cases_copy_baseline (LIKE cases INCLUDING ALL);
       CREATE TABLE case_status_events_copy_baseline (LIKE case_status_events INCLUDING ALL)`);
+    // LIKE copies no foreign keys; --baseline-fks gives the baseline the register's own, for a like-for-like view.
+    if (args['baseline-fks']) {
+      const fks = await db.pool.query<{ t: string; def: string }>(`SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def
+        FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_status_events'::regclass)`);
+      for (const fk of fks.rows) {
+        await db.pool.query(`ALTER TABLE ${fk.t}_copy_baseline ADD ${fk.def.replace(/REFERENCES cases\(/, 'REFERENCES cases_copy_baseline(')}`);
+      }
+    }
 
     // Everything is generated and serialised before any timing: only the API's and PostgreSQL's work is measured.
     console.error(`generating ${N} cases…`);
@@ -230,31 +229,29 @@ async function main(): Promise<void> {
     const apiStart = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CONCURRENCY }, send));
     const apiSeconds = Number(process.hrtime.bigint() - apiStart) / 1e9;
-    const stored = await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM cases WHERE external_id LIKE 'BENCH-%'");
-    if (stored.rows[0].n !== N) throw new Error(`expected ${N} cases in the table, found ${stored.rows[0].n}`);
+    // The baseline must write what the API wrote: a change in how the register stores histories shows up here.
+    const { rows: [got] } = await db.pool.query<{ c: number; e: number }>(`SELECT count(DISTINCT c.id)::int AS c, count(*)::int AS e
+      FROM cases c JOIN case_status_events e ON e.case_id = c.id WHERE c.external_id LIKE 'BENCH-%'`);
+    if (got.c !== N || got.e !== events) throw new Error(`the API stored ${got.c} cases, ${got.e} events; the baseline has ${N}, ${events}`);
     await stopProcess(api);
 
     await db.pool.query('CHECKPOINT');
     const client = await db.pool.connect();
-    let copySeconds: number;
-    try {
-      const copyStart = process.hrtime.bigint();
-      // Both tables, as the API writes both: cases first, then their status events (each one streamed COPY).
-      await pipeline(Readable.from(caseCopy), client.query(copyFrom(`COPY cases_copy_baseline (id, agency_id, service_id,
-        external_id, channel, office_id, municipality_code, recipient_type, recipient_id, recipient_name, representative_type,
-        representative_id, representative_name, representative_basis, status, status_label, status_at, registered_at, price_eur,
-        staff_minutes, waiting_minutes, call_minutes, satisfaction, complaint, created_by) FROM STDIN`)));
-      await pipeline(Readable.from(eventCopy),
-        client.query(copyFrom('COPY case_status_events_copy_baseline (case_id, status, label, at, actor_type, actor_id) FROM STDIN')));
-      copySeconds = Number(process.hrtime.bigint() - copyStart) / 1e9;
-    } finally {
-      client.release();
-    }
+    const copyStart = process.hrtime.bigint();
+    // Both tables, as the API writes both: cases first, then their status events (each one streamed COPY).
+    await pipeline(Readable.from(caseCopy), client.query(copyFrom(`COPY cases_copy_baseline (id, agency_id, service_id,
+      external_id, channel, office_id, municipality_code, recipient_type, recipient_id, recipient_name, representative_type,
+      representative_id, representative_name, representative_basis, status, status_label, status_at, registered_at, price_eur,
+      staff_minutes, waiting_minutes, call_minutes, satisfaction, complaint, created_by) FROM STDIN`)))
+      .then(() => pipeline(Readable.from(eventCopy), client.query(copyFrom(
+        'COPY case_status_events_copy_baseline (case_id, status, label, at, actor_type, actor_id) FROM STDIN'))))
+      .finally(() => client.release());
+    const copySeconds = Number(process.hrtime.bigint() - copyStart) / 1e9;
 
     const apiRate = N / apiSeconds;
     const copyRate = N / copySeconds;
     console.log(`API:  ${N} cases in ${bodies.length} batches of ≤${BATCH} (${CONCURRENCY} in flight), ${apiSeconds.toFixed(1)} s, ${Math.round(apiRate)} cases/s`);
-    console.log(`COPY: ${N} case rows + ${events} status event rows, ${copySeconds.toFixed(1)} s, ${Math.round(copyRate)} cases/s`);
+    console.log(`COPY: ${N} case rows + ${events} status event rows${args['baseline-fks'] ? ' (with foreign keys)' : ''}, ${copySeconds.toFixed(1)} s, ${Math.round(copyRate)} cases/s`);
     console.log(`ratio api/copy = ${(apiRate / copyRate).toFixed(2)}`);
   } finally {
     await cleanup();

@@ -8,28 +8,41 @@ type HistoryEvent = NonNullable<History['events']>[number];
 const eventId = (e: HistoryEvent) => Number(e.eventId ?? 0);
 const atMs = (e: HistoryEvent) => tsToMs(e.eventTime);
 
-/** Activities scheduled per phase: the phases are cut where the submit, claim and decision updates arrive and answer. */
+/**
+ * Activities per phase, cut where the submit, claim and decision updates arrive. An update's answer waits for the
+ * activities that completed between its arrival and its answer (submitAck, completeAck); the rest of that segment runs
+ * after the answer (toTask, tail).
+ */
 export function shapeFromHistory(history: History): BareShape {
-  const shape: BareShape = { pre: 0, submitAck: 0, toTask: 0, claim: 0, completeAck: 0, tail: 0 };
   const updateName = new Map<number, string>(); // accepted event id → update name
-  let phase: keyof BareShape = 'pre';
+  const scheduledIn = new Map<number, string>(); // scheduled event id → segment
+  const scheduled: Record<string, number> = { pre: 0, submit: 0, claim: 0, complete: 0 };
+  const acked: Record<string, number> = { submit: 0, complete: 0 };
+  let segment = 'pre';
+  let acking: string | null = null;
   for (const e of history.events ?? []) {
     const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
-    const completed = e.workflowExecutionUpdateCompletedEventAttributes;
+    const answered = e.workflowExecutionUpdateCompletedEventAttributes;
+    const done = e.activityTaskCompletedEventAttributes;
     if (accepted) {
       const name = accepted.acceptedRequest?.input?.name ?? '';
       updateName.set(eventId(e), name);
-      if (name === 'submit') phase = 'submitAck';
-      if (name === 'claimTask') phase = 'claim';
-      if (name === 'completeTask') phase = 'completeAck';
-    } else if (completed) {
-      const name = updateName.get(Number(completed.acceptedEventId ?? 0));
-      if (name === 'submit') phase = 'toTask';
-      if (name === 'completeTask') phase = 'tail';
+      const next = ({ submit: 'submit', claimTask: 'claim', completeTask: 'complete' } as Record<string, string>)[name];
+      if (next) segment = next;
+      if (next === 'submit' || next === 'complete') acking = next;
+    } else if (answered) {
+      if (updateName.get(Number(answered.acceptedEventId ?? 0)) === (acking === 'complete' ? 'completeTask' : acking)) acking = null;
     } else if (e.activityTaskScheduledEventAttributes) {
-      shape[phase] += 1;
+      scheduled[segment] += 1;
+      scheduledIn.set(eventId(e), segment);
+    } else if (done && acking && scheduledIn.get(Number(done.scheduledEventId ?? 0)) === acking) {
+      acked[acking] += 1;
     }
   }
+  const shape: BareShape = {
+    pre: scheduled.pre, submitAck: acked.submit, toTask: scheduled.submit - acked.submit,
+    claim: scheduled.claim, completeAck: acked.complete, tail: scheduled.complete - acked.complete,
+  };
   if (shape.toTask < 1) throw new Error(`unexpected interpreter history: no activity between submit and the task (${JSON.stringify(shape)})`);
   return shape;
 }
@@ -44,13 +57,15 @@ interface Samples { queue: number[]; run: number[] }
 export interface Breakdown {
   histories: number;
   events: number;
+  /** Size of the histories as JSON (payloads base64), a rough measure of what the server stores and sends. */
+  jsonBytes: number;
   workflowTasks: number;
   activities: Map<string, Samples>;
   workflowTask: Samples;
 }
 
 export function newBreakdown(): Breakdown {
-  return { histories: 0, events: 0, workflowTasks: 0, activities: new Map(), workflowTask: { queue: [], run: [] } };
+  return { histories: 0, events: 0, jsonBytes: 0, workflowTasks: 0, activities: new Map(), workflowTask: { queue: [], run: [] } };
 }
 
 /** Adds one history: activity queue time (scheduled → started) and run time (started → completed), and the same for workflow tasks. */
@@ -59,6 +74,7 @@ export function addToBreakdown(b: Breakdown, history: History, fromMs = 0): void
   const byId = new Map(events.map((e) => [eventId(e), e]));
   b.histories += 1;
   b.events += events.length;
+  b.jsonBytes += JSON.stringify(events).length;
   for (const e of events) {
     const done = e.activityTaskCompletedEventAttributes;
     if (done) {
@@ -93,7 +109,7 @@ const ms = (x: number) => `${x.toFixed(1)}`.padStart(7);
 
 /** Table lines: per activity type and for workflow tasks, mean and p95 of queue and run time in ms. */
 export function formatBreakdown(label: string, b: Breakdown): string[] {
-  const lines = [`${label}: ${b.histories} histories, ${(b.events / b.histories).toFixed(1)} events and ${(b.workflowTasks / b.histories).toFixed(1)} workflow tasks each`,
+  const lines = [`${label}: ${b.histories} histories, ${(b.events / b.histories).toFixed(1)} events and ${(b.workflowTasks / b.histories).toFixed(1)} workflow tasks and ${(b.jsonBytes / b.histories / 1024).toFixed(1)} KB (JSON) each`,
     `  ${'ms per call'.padEnd(26)}${'calls'.padStart(7)}${'queue'.padStart(8)}${'q p95'.padStart(8)}${'run'.padStart(8)}${'run p95'.padStart(8)}`];
   const row = (name: string, s: Samples) =>
     `  ${name.padEnd(26)}${String(s.run.length).padStart(7)} ${ms(mean(s.queue))} ${ms(percentile(s.queue, 95))} ${ms(mean(s.run))} ${ms(percentile(s.run, 95))}`;

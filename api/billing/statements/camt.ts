@@ -1,0 +1,475 @@
+// Streaming reader of ISO 20022 bank-to-customer cash management messages: camt.053 (BkToCstmrStmt, the account
+// statement) and camt.054 (BkToCstmrDbtCdtNtfctn, the debit/credit notification), versions .001.02 to .001.08.
+//
+// Why saxes (a streaming SAX parser) and not a DOM or object-tree parser: a statement may be 200 MB; building its
+// tree costs several times that in memory (measured: 1.6 GB for a 90 MB file of 100,000 entries with
+// fast-xml-parser, and 19 s), while saxes holds one entry at a time, checks well-formedness (XML 1.0) as it goes
+// and reads the same file in about a second. It runs with its own namespace resolution off (15-40 % faster);
+// the few namespace declarations a camt file has are resolved here, so elements of other namespaces (e.g. in
+// SplmtryData envelopes) are skipped and a foreign root is refused.
+//
+// The reader checks what booking relies on (root, namespace and version, GrpHdr/MsgId, each statement's Id,
+// CreDtTm and Acct, each entry's Amt with Ccy, CdtDbtInd and Sts, amounts as decimals, dates) and reports the
+// first problem as a CamtError with the element path; it does not validate the full XSD.
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { normaliseRfReference } from '../../domain/rf-reference';
+
+export type CamtKind = 'camt.053' | 'camt.054';
+
+export interface CamtHeader {
+  kind: CamtKind;
+  /** e.g. camt.053.001.02 */
+  version: string;
+  namespace: string;
+  messageId: string;
+  createdAt: string;
+}
+
+export interface CamtAccount {
+  /** 1-based position of the Stmt / Ntfctn in the message */
+  index: number;
+  statementId: string;
+  iban: string | null;
+  otherId: string | null;
+}
+
+/** One credit transaction of a booked credit entry (an entry holds one or several). */
+export interface CamtTransaction {
+  /** Stable id of the transaction across statements: the same bank transaction books once. */
+  sourceRef: string;
+  /** Decimal as a string with a dot, no exponent (e.g. "12.30"). */
+  amount: string;
+  currency: string;
+  /** A valid ISO 11649 reference, normalised, found in Strd/CdtrRefInf/Ref or else in Ustrd. */
+  reference: string | null;
+  /** The structured reference as given when it is not a valid RF reference. */
+  rawReference: string | null;
+  remittance: string | null;
+  debtorName: string | null;
+  /** ISO date or date-time; without a zone it is local (Europe/Riga) time. */
+  bookedAt: string;
+  accountIban: string | null;
+}
+
+export interface CamtTotals { entries: number; transactions: number; skipped: number; statements: number }
+
+export interface CamtProblem { path: string; code: string; message: string }
+
+export class CamtError extends Error {
+  constructor(readonly path: string, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export interface CamtHandlers {
+  header(h: CamtHeader): void;
+  account(a: CamtAccount): void;
+  transaction(t: CamtTransaction): void;
+}
+
+const NS = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05[34])\.001\.(0[2-8])$/;
+const MESSAGE: Record<CamtKind, string> = { 'camt.053': 'BkToCstmrStmt', 'camt.054': 'BkToCstmrDbtCdtNtfctn' };
+const STATEMENT: Record<CamtKind, string> = { 'camt.053': 'Stmt', 'camt.054': 'Ntfctn' };
+const DECIMAL = /^(\d{1,18})(?:\.(\d{1,5}))?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
+const MAX_INTEGER_DIGITS = 12; // numeric(14,2) in the ledger
+const MAX_TEXT = 500;
+
+interface TxDraft {
+  amount: string | null; currency: string | null; txAmount: string | null; txCurrency: string | null;
+  cdtDbt: string | null; acctSvcrRef: string | null; endToEndId: string | null;
+  strdRefs: string[]; ustrd: string[]; debtorName: string | null;
+}
+
+interface EntryDraft {
+  ntryRef: string | null; amount: string | null; currency: string | null; cdtDbt: string | null; reversal: boolean;
+  status: string | null; bookingDate: string | null; valueDate: string | null; acctSvcrRef: string | null; txs: TxDraft[];
+}
+
+const newTx = (): TxDraft => ({
+  amount: null, currency: null, txAmount: null, txCurrency: null, cdtDbt: null, acctSvcrRef: null, endToEndId: null,
+  strdRefs: [], ustrd: [], debtorName: null,
+});
+
+function isCalendarDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** Finds an RF reference in free text, also when typed in groups of four ("RF18 5390 0754 7034"). */
+export function findRfReference(text: string): string | null {
+  const tokens = text.toUpperCase().split(/[^0-9A-Z]+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!/^RF\d{2}/.test(tokens[i]) && !(tokens[i] === 'RF' && /^\d{2}/.test(tokens[i + 1] ?? ''))) continue;
+    let candidate = '';
+    let best: string | null = null;
+    for (let j = i; j < tokens.length && candidate.length + tokens[j].length <= 25; j += 1) {
+      candidate += tokens[j];
+      const ok = normaliseRfReference(candidate);
+      if (ok) best = ok;
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/**
+ * Feed it the bytes with write(), then end(). Handlers are called synchronously as the header, each statement's
+ * account and each booked credit transaction are read; errors are thrown as CamtError from write() or end().
+ */
+export class CamtReader {
+  private readonly sax = new SaxesParser({ xmlns: false, position: false });
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly names: string[] = [];
+  private text = '';
+  private skipDepth = 0; // > 0: inside an element of another namespace
+  private nsScopes: Array<{ depth: number; prefix: string; uri: string }> = [];
+
+  private camtNs: string | null = null;
+  private kind: CamtKind | null = null;
+  private version = '';
+  private messageSeen = false;
+  private header: { msgId: string | null; createdAt: string | null } | null = null;
+  private headerSent = false;
+
+  private stmtDepth = 0;
+  private stmtNo = 0;
+  private stmt: { id: string | null; createdAt: string | null; iban: string | null; otherId: string | null; accountSent: boolean; hasAcct: boolean } | null = null;
+  private ntryDepth = 0;
+  private ntryNo = 0;
+  private entry: EntryDraft | null = null;
+  private txDepth = 0;
+  private tx: TxDraft | null = null;
+  private account: CamtAccount | null = null;
+  private pendingCcy: string | null = null; // the Ccy of the Amt element being read
+
+  readonly totals: CamtTotals = { entries: 0, transactions: 0, skipped: 0, statements: 0 };
+
+  constructor(private readonly handlers: CamtHandlers) {
+    this.sax.on('error', (e) => { throw new CamtError(this.path(), 'not_xml', `Not well-formed XML: ${e.message}`); });
+    this.sax.on('opentag', (tag) => this.open(tag));
+    this.sax.on('text', (t) => { this.text += t; });
+    this.sax.on('cdata', (t) => { this.text += t; });
+    this.sax.on('closetag', () => this.close());
+  }
+
+  write(chunk: Buffer): void {
+    this.sax.write(this.decoder.write(chunk));
+  }
+
+  end(): CamtHeader {
+    const rest = this.decoder.end();
+    if (rest) this.sax.write(rest);
+    this.sax.close();
+    if (!this.kind) throw new CamtError('/', 'not_xml', 'The body has no root element.');
+    if (!this.messageSeen) throw new CamtError('/Document', 'missing_element', `${MESSAGE[this.kind]} is missing.`);
+    if (!this.headerSent) throw new CamtError(`/Document/${MESSAGE[this.kind]}`, 'missing_element', 'GrpHdr is missing.');
+    if (this.totals.statements === 0) throw new CamtError(`/Document/${MESSAGE[this.kind]}`, 'missing_element', `${STATEMENT[this.kind]} is missing.`);
+    return this.currentHeader();
+  }
+
+  private currentHeader(): CamtHeader {
+    return { kind: this.kind as CamtKind, version: this.version, namespace: this.camtNs as string, messageId: this.header?.msgId ?? '', createdAt: this.header?.createdAt ?? '' };
+  }
+
+  /** The element path for error details, with positions of statements, entries and transactions. */
+  path(extra?: string): string {
+    let p = '';
+    for (let d = 0; d < this.names.length; d += 1) {
+      const n = this.names[d];
+      p += `/${n}`;
+      if (d + 1 === this.stmtDepth) p += `[${this.stmtNo}]`;
+      else if (d + 1 === this.ntryDepth) p += `[${this.ntryNo}]`;
+      else if (d + 1 === this.txDepth && this.entry) p += `[${this.entry.txs.length}]`;
+    }
+    return extra ? `${p}/${extra}` : p || '/';
+  }
+
+  private fail(code: string, message: string, extra?: string): never {
+    throw new CamtError(this.path(extra), code, message);
+  }
+
+  private resolve(prefix: string): string | undefined {
+    for (let i = this.nsScopes.length - 1; i >= 0; i -= 1) if (this.nsScopes[i].prefix === prefix) return this.nsScopes[i].uri;
+    return undefined;
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    if (this.skipDepth > 0) { this.skipDepth += 1; return; }
+    const depth = this.names.length + 1;
+    const attrs = tag.attributes;
+    for (const k in attrs) {
+      if (k === 'xmlns') this.nsScopes.push({ depth, prefix: '', uri: attrs[k] });
+      else if (k.startsWith('xmlns:')) this.nsScopes.push({ depth, prefix: k.slice(6), uri: attrs[k] });
+    }
+    const qname = tag.name;
+    const colon = qname.indexOf(':');
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const uri = this.resolve(colon < 0 ? '' : qname.slice(0, colon));
+
+    if (depth === 1) {
+      if (local !== 'Document') throw new CamtError(`/${qname}`, 'wrong_root', `The root element must be Document, not ${qname}.`);
+      const m = uri ? NS.exec(uri) : null;
+      if (!m) {
+        throw new CamtError('/Document', 'wrong_namespace',
+          `Not a camt.053 or camt.054 message of versions .001.02 to .001.08 (namespace ${uri ? `"${uri}"` : 'missing'}).`);
+      }
+      this.camtNs = uri as string;
+      this.kind = m[1] as CamtKind;
+      this.version = `${m[1]}.001.${m[2]}`;
+    } else if (uri !== this.camtNs) {
+      this.skipDepth = 1; // another namespace (an extension): not ours to read
+      this.popScopes(depth);
+      return;
+    }
+    this.names.push(local);
+    this.text = '';
+    this.onOpen(local, depth, attrs);
+  }
+
+  private popScopes(depth: number): void {
+    while (this.nsScopes.length && this.nsScopes[this.nsScopes.length - 1].depth >= depth) this.nsScopes.pop();
+  }
+
+  private onOpen(local: string, depth: number, attrs: Record<string, string>): void {
+    const kind = this.kind as CamtKind;
+    if (depth === 2) {
+      if (local !== MESSAGE[kind]) this.fail('wrong_message', `A ${kind} Document holds ${MESSAGE[kind]}, not ${local}.`);
+      this.messageSeen = true;
+      return;
+    }
+    if (depth === 3) {
+      if (local === 'GrpHdr') this.header = { msgId: null, createdAt: null };
+      else if (local === STATEMENT[kind]) {
+        if (!this.headerSent) this.fail('missing_element', 'GrpHdr must come before the statements.');
+        this.stmtDepth = depth;
+        this.stmtNo += 1;
+        this.ntryNo = 0;
+        this.stmt = { id: null, createdAt: null, iban: null, otherId: null, accountSent: false, hasAcct: false };
+      }
+      return;
+    }
+    if (this.stmtDepth && depth === this.stmtDepth + 1 && local === 'Ntry') {
+      this.sendAccount();
+      this.ntryDepth = depth;
+      this.ntryNo += 1;
+      this.entry = { ntryRef: null, amount: null, currency: null, cdtDbt: null, reversal: false, status: null, bookingDate: null, valueDate: null, acctSvcrRef: null, txs: [] };
+      return;
+    }
+    if (this.ntryDepth && local === 'TxDtls' && depth === this.ntryDepth + 2 && this.names[depth - 2] === 'NtryDtls') {
+      this.txDepth = depth;
+      this.tx = newTx();
+      (this.entry as EntryDraft).txs.push(this.tx);
+      return;
+    }
+    if (local === 'Amt') {
+      const ccy = attrs.Ccy;
+      if (ccy === undefined) {
+        if (this.ntryDepth) this.fail('missing_currency', 'Amt must have the Ccy attribute.');
+        return;
+      }
+      if (!CURRENCY.test(ccy)) this.fail('invalid_currency', `Ccy "${ccy}" is not a three-letter currency code.`);
+      this.pendingCcy = ccy;
+    }
+  }
+
+  private close(): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth -= 1;
+      if (this.skipDepth === 0) this.popScopes(this.names.length + 1);
+      return;
+    }
+    const depth = this.names.length;
+    const local = this.names[depth - 1];
+    const value = this.text.trim();
+    this.text = '';
+    if (this.txDepth) this.closeInTx(local, depth, value);
+    else if (this.ntryDepth) this.closeInEntry(local, depth, value);
+    else if (this.stmtDepth) this.closeInStatement(local, depth, value);
+    else if (depth === 4 && this.header && this.names[2] === 'GrpHdr') {
+      if (local === 'MsgId') this.header.msgId = value;
+      else if (local === 'CreDtTm') this.header.createdAt = value;
+    } else if (depth === 3 && local === 'GrpHdr') {
+      const h = this.header as { msgId: string | null; createdAt: string | null };
+      if (!h.msgId) this.fail('missing_element', 'MsgId is missing or empty.', 'MsgId');
+      if (!h.createdAt) this.fail('missing_element', 'CreDtTm is missing.', 'CreDtTm');
+      if (!DATE_TIME.test(h.createdAt) || !isCalendarDate(h.createdAt.slice(0, 10))) this.fail('invalid_date', `CreDtTm "${h.createdAt}" is not an ISO date-time.`, 'CreDtTm');
+      this.headerSent = true;
+      this.handlers.header(this.currentHeader());
+    }
+    this.names.pop();
+    this.popScopes(depth);
+  }
+
+  private amount(value: string): string {
+    const m = DECIMAL.exec(value);
+    if (!m || m[1].length + (m[2]?.length ?? 0) > 18) this.fail('invalid_amount', `"${value.slice(0, 40)}" is not a decimal amount.`);
+    const int = m[1].replace(/^0+(?=\d)/, '');
+    if (int.length > MAX_INTEGER_DIGITS) this.fail('invalid_amount', `${value} is too large.`);
+    return m[2] ? `${int}.${m[2]}` : int;
+  }
+
+  private takeCurrency(): string {
+    const c = this.pendingCcy;
+    this.pendingCcy = null;
+    if (!c) this.fail('missing_currency', 'Amt must have the Ccy attribute.');
+    return c;
+  }
+
+  private closeInTx(local: string, depth: number, value: string): void {
+    const tx = this.tx as TxDraft;
+    const rel = depth - this.txDepth;
+    if (rel === 0) {
+      this.txDepth = 0;
+      this.tx = null;
+      return;
+    }
+    const parent = this.names[depth - 2];
+    if (local === 'Amt') {
+      if (rel === 1) {
+        tx.amount = this.amount(value);
+        tx.currency = this.takeCurrency();
+      } else if (rel === 3 && parent === 'TxAmt') {
+        tx.txAmount = this.amount(value);
+        tx.txCurrency = this.takeCurrency();
+      } else {
+        this.amount(value);
+        this.pendingCcy = null;
+      }
+    } else if (rel === 1 && local === 'CdtDbtInd') tx.cdtDbt = value;
+    else if (rel === 2 && parent === 'Refs') {
+      if (local === 'AcctSvcrRef') tx.acctSvcrRef = value;
+      else if (local === 'EndToEndId') tx.endToEndId = value;
+    } else if (local === 'Ustrd' && rel === 2 && parent === 'RmtInf') tx.ustrd.push(value);
+    else if (local === 'Ref' && rel === 4 && parent === 'CdtrRefInf') tx.strdRefs.push(value);
+    else if (local === 'Nm' && tx.debtorName === null && this.names[this.txDepth] === 'RltdPties'
+      && (this.names[this.txDepth + 1] === 'Dbtr') && (rel === 3 || (rel === 4 && parent === 'Pty'))) tx.debtorName = value;
+  }
+
+  private closeInEntry(local: string, depth: number, value: string): void {
+    const e = this.entry as EntryDraft;
+    const rel = depth - this.ntryDepth;
+    if (rel === 0) {
+      this.finishEntry(e);
+      this.ntryDepth = 0;
+      this.entry = null;
+      return;
+    }
+    if (rel === 1) {
+      switch (local) {
+        case 'NtryRef': e.ntryRef = value; break;
+        case 'Amt': e.amount = this.amount(value); e.currency = this.takeCurrency(); break;
+        case 'CdtDbtInd': e.cdtDbt = value; break;
+        case 'RvslInd': e.reversal = value === 'true' || value === '1'; break;
+        case 'Sts': if (value) e.status = value; break;
+        case 'AcctSvcrRef': e.acctSvcrRef = value; break;
+        default: break;
+      }
+      return;
+    }
+    const parent = this.names[depth - 2];
+    if (rel === 2) {
+      if (parent === 'Sts' && (local === 'Cd' || local === 'Prtry')) e.status = value;
+      else if (parent === 'BookgDt' && (local === 'Dt' || local === 'DtTm')) e.bookingDate = this.date(value, local);
+      else if (parent === 'ValDt' && (local === 'Dt' || local === 'DtTm')) e.valueDate = this.date(value, local);
+    }
+    if (local === 'Amt' && this.pendingCcy !== null) {
+      // amounts elsewhere in the entry (AmtDtls, Chrgs...) are checked but not used
+      this.amount(value);
+      this.pendingCcy = null;
+    }
+  }
+
+  private date(value: string, local: string): string {
+    if (!(local === 'Dt' ? DATE : DATE_TIME).test(value) || !isCalendarDate(value.slice(0, 10))) {
+      this.fail('invalid_date', `"${value.slice(0, 40)}" is not an ISO ${local === 'Dt' ? 'date' : 'date-time'}.`);
+    }
+    return value;
+  }
+
+  private closeInStatement(local: string, depth: number, value: string): void {
+    const s = this.stmt as NonNullable<CamtReader['stmt']>;
+    const rel = depth - this.stmtDepth;
+    if (rel === 0) {
+      this.sendAccount();
+      this.totals.statements += 1;
+      this.stmtDepth = 0;
+      this.stmt = null;
+      return;
+    }
+    if (rel === 1) {
+      if (local === 'Id') s.id = value;
+      else if (local === 'CreDtTm') s.createdAt = value;
+      else if (local === 'Acct') s.hasAcct = true;
+    } else if (this.names[this.stmtDepth] === 'Acct' && this.names[this.stmtDepth + 1] === 'Id') {
+      if (rel === 3 && local === 'IBAN') s.iban = value.replace(/\s+/g, '').toUpperCase();
+      else if (rel === 4 && local === 'Id' && this.names[depth - 2] === 'Othr') s.otherId = value;
+    }
+  }
+
+  /** Called before the first entry of a statement (or at its end): the statement header must be complete. */
+  private sendAccount(): void {
+    const s = this.stmt as NonNullable<CamtReader['stmt']>;
+    if (s.accountSent) return;
+    if (!s.id) this.fail('missing_element', 'Id is missing.', 'Id');
+    if (!s.createdAt) this.fail('missing_element', 'CreDtTm is missing.', 'CreDtTm');
+    if (!DATE_TIME.test(s.createdAt) || !isCalendarDate(s.createdAt.slice(0, 10))) this.fail('invalid_date', `CreDtTm "${s.createdAt}" is not an ISO date-time.`, 'CreDtTm');
+    if (!s.hasAcct || (!s.iban && !s.otherId)) this.fail('missing_element', 'Acct/Id (IBAN or Othr/Id) is missing.', 'Acct');
+    s.accountSent = true;
+    this.account = { index: this.stmtNo, statementId: s.id, iban: s.iban, otherId: s.otherId };
+    this.handlers.account(this.account);
+  }
+
+  private finishEntry(e: EntryDraft): void {
+    this.totals.entries += 1;
+    if (e.amount === null) this.fail('missing_element', 'Amt is missing.', 'Amt');
+    if (e.cdtDbt !== 'CRDT' && e.cdtDbt !== 'DBIT') this.fail(e.cdtDbt ? 'invalid_value' : 'missing_element', 'CdtDbtInd must be CRDT or DBIT.', 'CdtDbtInd');
+    if (!e.status) this.fail('missing_element', 'Sts is missing.', 'Sts');
+    const txs = e.txs.length ? e.txs : [newTx()];
+    if (e.cdtDbt !== 'CRDT' || e.status !== 'BOOK' || e.reversal) {
+      this.totals.skipped += txs.length;
+      return;
+    }
+    const account = this.account as CamtAccount;
+    const header = this.header as { msgId: string };
+    const bookedAt = e.bookingDate ?? e.valueDate ?? (this.stmt?.createdAt as string);
+    const scope = account.iban ?? account.otherId;
+    for (let k = 0; k < txs.length; k += 1) {
+      const tx = txs[k];
+      if (tx.cdtDbt === 'DBIT') { this.totals.skipped += 1; continue; }
+      let amount = tx.amount ?? tx.txAmount;
+      let currency = tx.amount !== null ? tx.currency : tx.txCurrency;
+      if (amount === null) {
+        if (txs.length > 1) this.fail('missing_element', 'An entry with several transactions needs the amount of each (TxDtls/Amt or AmtDtls/TxAmt/Amt).', `NtryDtls/TxDtls[${k + 1}]/Amt`);
+        amount = e.amount;
+        currency = e.currency;
+      }
+      if (Number(amount) === 0) { this.totals.skipped += 1; continue; }
+      let sourceRef: string;
+      if (tx.acctSvcrRef) sourceRef = `camt:${scope}:${tx.acctSvcrRef}`;
+      else if (e.acctSvcrRef) sourceRef = txs.length === 1 ? `camt:${scope}:${e.acctSvcrRef}` : `camt:${scope}:${e.acctSvcrRef}/${k + 1}`;
+      else if (tx.endToEndId && tx.endToEndId !== 'NOTPROVIDED') sourceRef = `camt:${scope}:e2e:${tx.endToEndId}:${amount}:${bookedAt}`;
+      else sourceRef = `camt:${header.msgId}/${account.index}/${e.ntryRef ?? `#${this.ntryNo}`}/${k + 1}`;
+
+      let reference: string | null = null;
+      let rawReference: string | null = null;
+      for (const r of tx.strdRefs) {
+        reference = normaliseRfReference(r);
+        if (reference) break;
+        rawReference ??= r || null;
+      }
+      if (!reference) for (const u of tx.ustrd) if ((reference = findRfReference(u))) break;
+      if (reference) rawReference = null;
+      const remittance = tx.ustrd.length ? tx.ustrd.join(' ').slice(0, MAX_TEXT) : null;
+      this.totals.transactions += 1;
+      this.handlers.transaction({
+        sourceRef, amount, currency: currency as string, reference, rawReference: rawReference?.slice(0, 140) ?? null, remittance,
+        debtorName: tx.debtorName?.slice(0, 200) ?? null, bookedAt, accountIban: account.iban,
+      });
+    }
+  }
+}
