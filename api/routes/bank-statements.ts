@@ -8,7 +8,7 @@ import { audit } from '../../db/audit';
 import { pokeInvoices } from '../billing/workflow-client';
 import { importBankStatement, ownsAccount, statementSummary } from '../billing/statements/import';
 import { spool, tooLarge } from '../billing/statements/spool';
-import { listSuspense, resolveSuspense, type Resolution } from '../billing/statements/suspense';
+import { listSuspense, resolveSuspense, type Resolution, type SuspenseQuery } from '../billing/statements/suspense';
 
 const IMPORTERS = ['agency-system', 'agency-admin'] as const;
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
@@ -59,13 +59,16 @@ export const bankStatementRoutes = [
       } finally {
         await upload.remove();
       }
-      const { summary, invoiceIds } = result;
+      const { summary, invoiceIds, transactions, skipped } = result;
       const p = ctx.principal;
       if (!summary.duplicate) {
         await audit(ctx.deps.db.pool, {
           actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, action: 'create', resource: `bank-statement:${summary.id}`,
           purpose: 'bank-reconciliation', requestId: ctx.requestId,
-          details: { kind: summary.kind, messageId: summary.messageId, bytes: upload.bytes, entries: summary.entries, matched: summary.matched, suspense: summary.suspense },
+          details: {
+            kind: summary.kind, messageId: summary.messageId, bytes: upload.bytes, entries: summary.entries, transactions, skipped,
+            matched: summary.matched, suspense: summary.suspense, duplicates: summary.duplicates,
+          },
         });
         if (invoiceIds.length <= POKE_INLINE) await pokeAll(ctx, invoiceIds);
         else void pokeAll(ctx, invoiceIds).catch((err: unknown) => ctx.req.log.warn({ err }, 'invoice pokes after import failed'));
@@ -89,7 +92,7 @@ export const bankStatementRoutes = [
       return { body: summary };
     },
   }),
-  route<unknown, { status: string; limit: number; offset: number }>({
+  route<unknown, SuspenseQuery>({
     method: 'get', path: '/api/v1/suspense', tag: 'Billing', summary: 'Your agency\'s suspense list: statement credits not booked onto an invoice (open ones by default)',
     auth: AGENCY, query: 'suspense-list-query',
     responses: { 200: { description: '{items, total}' } },
@@ -100,7 +103,7 @@ export const bankStatementRoutes = [
       // Debtor names are personal data: the read is audited.
       await audit(ctx.deps.db.pool, {
         actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, action: 'read', resource: 'suspense',
-        purpose: 'bank-reconciliation', requestId: ctx.requestId, details: { status: ctx.query.status, count: result.items.length },
+        purpose: 'bank-reconciliation', requestId: ctx.requestId, details: { status: ctx.query.status, statementId: ctx.query.statementId ?? null, count: result.items.length },
       });
       return { body: result };
     },

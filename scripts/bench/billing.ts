@@ -4,7 +4,7 @@
 // same database made before (a), the set-based baseline: COPY of the entries (reference, amount — already
 // extracted, no XML) into a table and ONE UPDATE invoices … FROM join. Prints entries/s of both and, last, the
 // ratio. Goal: at least 0.5. Self-contained: fresh databases, dropped at the end (also on error).
-//   npm run bench:billing -- [--entries 100000] [--rounds 3] [--keep (the databases, for inspection)]
+//   npm run bench:billing -- [--entries 100000] [--rounds 5] [--keep (the databases, for inspection)]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ import { CamtReader } from '../../api/billing/statements/camt';
 
 const { values: args } = parseArgs({ options: { entries: { type: 'string' }, rounds: { type: 'string' }, keep: { type: 'boolean' } } });
 const N = Number(args.entries ?? process.env.BENCH_ENTRIES ?? 100_000);
-const ROUNDS = Number(args.rounds ?? 3);
+const ROUNDS = Number(args.rounds ?? 5);
 const AGENCY = agencies.find((a) => a.id === 'pmlp') as (typeof agencies)[number];
 const IBAN = AGENCY.creditorIban as string;
 
@@ -212,9 +212,12 @@ async function main(): Promise<void> {
 
     // Each round measures both on fresh copies of the same data; the machine may be shared, so the best round of
     // each is compared (every round is printed).
+    const rounds: string[] = [];
+    const ratios: number[] = [];
     let bestImport: Awaited<ReturnType<typeof runImport>> | null = null;
     let bestBaseline: Awaited<ReturnType<typeof runBaseline>> | null = null;
     for (let r = 1; r <= ROUNDS; r += 1) {
+      process.env.CAMT_VARIANT = r % 2 ? 'A' : 'B';
       const a = `${templateName}_import_${r}`;
       await copyDatabase(adminUrl, templateName, a);
       created.push(a);
@@ -225,7 +228,9 @@ async function main(): Promise<void> {
       created.push(b);
       const base = await runBaseline(dbUrl(b), gen);
       if (!args.keep) { await dropDatabase(dbUrl(b)); created.pop(); }
-      console.error(`  round ${r}: import ${imp.seconds.toFixed(2)} s, baseline ${base.seconds.toFixed(2)} s (ratio ${(base.seconds / imp.seconds).toFixed(2)})`);
+      rounds.push(`  round ${r}${process.env.CAMT_VARIANT}: import ${imp.seconds.toFixed(2)} s, baseline ${base.seconds.toFixed(2)} s, ratio ${(base.seconds / imp.seconds).toFixed(2)} (load ${os.loadavg()[0].toFixed(1)})`);
+      ratios.push(base.seconds / imp.seconds);
+      console.error(rounds[rounds.length - 1]);
       if (!bestImport || imp.seconds < bestImport.seconds) bestImport = imp;
       if (!bestBaseline || base.seconds < bestBaseline.seconds) bestBaseline = base;
     }
@@ -234,13 +239,17 @@ async function main(): Promise<void> {
     const s = imp.summary;
     const importRate = N / imp.seconds;
     const baselineRate = N / base.seconds;
-    console.log(`bench:billing — ${N} credit entries (${(gen.bytes / 1e6).toFixed(1)} MB camt.053) against ${N} open invoices, best of ${ROUNDS} rounds`);
+    console.log(`bench:billing — ${N} credit entries (${(gen.bytes / 1e6).toFixed(1)} MB camt.053) against ${N} open invoices, best of ${ROUNDS} rounds`
+      + ` on ${os.cpus().length} CPUs (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    for (const line of rounds) console.log(line);
+    const median = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
     console.log(`parse only (saxes, streaming):            ${parseSeconds.toFixed(2)} s, ${Math.round(parsed / parseSeconds)} entries/s`);
     console.log(`import (hash, parse, COPY, book; 1 txn):  ${imp.seconds.toFixed(2)} s, ${Math.round(importRate)} entries/s`
       + ` — matched ${s.matched}, paid ${s.paid}, partly paid ${s.partlyPaid}, suspense ${s.suspense}, duplicates ${s.duplicates}`);
     console.log(`  invoices after import:   ${imp.statuses}`);
     console.log(`baseline (COPY + one UPDATE … FROM):      ${base.seconds.toFixed(2)} s, ${Math.round(baselineRate)} entries/s`);
     console.log(`  invoices after baseline: ${base.statuses}`);
+    console.log(`median ratio of the rounds = ${median.toFixed(2)}`);
     console.log(`ratio import/baseline = ${(importRate / baselineRate).toFixed(2)}`);
   } finally {
     await cleanup();

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Session } from 'node:inspector';
@@ -242,7 +242,7 @@ async function preparePairs(db: Database, api: RunningApi, pairs: number): Promi
   return setups;
 }
 
-interface Phase { result: ClientResult; loopDelayP99: number; utilisation: number }
+interface Phase { result: ClientResult; loopDelayP99: number; loopDelayMax: number; utilisation: number; gcMs: number; gcMaxMs: number }
 
 function inspect(session: Session, method: string, params?: object): Promise<unknown> {
   return new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
@@ -252,6 +252,9 @@ function inspect(session: Session, method: string, params?: object): Promise<unk
 async function phase(job: ClientJob, profileFile?: string): Promise<Phase> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const elu0 = performance.eventLoopUtilization();
+  const gc: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) gc.push(e.duration); });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const inspector = profileFile ? new Session() : null;
   if (inspector) {
     inspector.connect();
@@ -267,7 +270,11 @@ async function phase(job: ClientJob, profileFile?: string): Promise<Phase> {
     fs.writeFileSync(`${profileFile}.cpuprofile`, JSON.stringify(profile));
     inspector.disconnect();
   }
-  return { result, loopDelayP99: loop.percentile(99) / 1e6, utilisation: performance.eventLoopUtilization(elu0).utilization };
+  gcObserver.disconnect();
+  return {
+    result, loopDelayP99: loop.percentile(99) / 1e6, loopDelayMax: loop.max / 1e6, utilisation: performance.eventLoopUtilization(elu0).utilization,
+    gcMs: gc.reduce((a, b) => a + b, 0), gcMaxMs: Math.max(0, ...gc),
+  };
 }
 
 async function main() {
@@ -321,8 +328,9 @@ async function main() {
         refused: list.reduce((n, p) => n + p.result.refused, 0), last: list[list.length - 1].result.last,
         toStaff: list.flatMap((p) => p.result.toStaff), toCitizen: list.flatMap((p) => p.result.toCitizen),
       },
-      loopDelayP99: Math.max(...list.map((p) => p.loopDelayP99)),
+      loopDelayP99: Math.max(...list.map((p) => p.loopDelayP99)), loopDelayMax: Math.max(...list.map((p) => p.loopDelayMax)),
       utilisation: list.reduce((n, p) => n + p.utilisation, 0) / list.length,
+      gcMs: list.reduce((n, p) => n + p.gcMs, 0), gcMaxMs: Math.max(...list.map((p) => p.gcMaxMs)),
     });
     const co = merge(phases.cobrowse);
     const bare = merge(phases.echo);
@@ -349,7 +357,7 @@ async function main() {
       const both = all(r);
       return `${name.padEnd(10)} p50 ${f(percentile(both, 50)).padStart(5)} ms  p99 ${f(percentile(both, 99)).padStart(5)} ms  max ${f(both[both.length - 1] ?? NaN).padStart(6)} ms | ` +
         `citizen→staff p50 ${f(percentile(r.toStaff, 50))} / p99 ${f(percentile(r.toStaff, 99))} ms, staff→citizen p50 ${f(percentile(r.toCitizen, 50))} / p99 ${f(percentile(r.toCitizen, 99))} ms | ` +
-        `${both.length} measured of ${r.sent} sent (${(r.sent / ((job.warmupMs + job.durationMs) * ROUNDS / 1000)).toFixed(0)}/s), ${r.missing} missing, ${r.refused} refused | server thread: loop delay p99 ${f(p.loopDelayP99)} ms, busy ${(p.utilisation * 100).toFixed(0)}%`;
+        `${both.length} measured of ${r.sent} sent (${(r.sent / ((job.warmupMs + job.durationMs) * ROUNDS / 1000)).toFixed(0)}/s), ${r.missing} missing, ${r.refused} refused | server thread: loop delay p99 ${f(p.loopDelayP99)} / max ${f(p.loopDelayMax)} ms, busy ${(p.utilisation * 100).toFixed(0)}%, GC ${f(p.gcMs)} ms (longest ${f(p.gcMaxMs)} ms)`;
     };
     const coAll = all(co.result);
     const bareAll = all(bare.result);

@@ -94,10 +94,18 @@ const newTx = (): TxDraft => ({
   strdRefs: [], ustrd: [], debtorName: null,
 });
 
+const checkedDates = new Map<string, boolean>(); // a statement has few distinct dates
+
 function isCalendarDate(ymd: string): boolean {
-  const [y, m, d] = ymd.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  let ok = checkedDates.get(ymd);
+  if (ok === undefined) {
+    const [y, m, d] = ymd.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    ok = y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+    if (checkedDates.size > 10_000) checkedDates.clear();
+    checkedDates.set(ymd, ok);
+  }
+  return ok;
 }
 
 /** Finds an RF reference in free text, also when typed in groups of four ("RF18 5390 0754 7034"). */
@@ -128,6 +136,8 @@ export class CamtReader {
   private text = '';
   private skipDepth = 0; // > 0: inside an element of another namespace
   private nsScopes: Array<{ depth: number; prefix: string; uri: string }> = [];
+  private rootScopes = -1;
+  private rootPrefix = '';
 
   private camtNs: string | null = null;
   private kind: CamtKind | null = null;
@@ -202,14 +212,19 @@ export class CamtReader {
     if (this.skipDepth > 0) { this.skipDepth += 1; return; }
     const depth = this.names.length + 1;
     const attrs = tag.attributes;
+    let declares = false;
     for (const k in attrs) {
       if (k === 'xmlns') this.nsScopes.push({ depth, prefix: '', uri: attrs[k] });
       else if (k.startsWith('xmlns:')) this.nsScopes.push({ depth, prefix: k.slice(6), uri: attrs[k] });
+      else continue;
+      declares = true;
     }
     const qname = tag.name;
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : qname.slice(colon + 1);
-    const uri = this.resolve(colon < 0 ? '' : qname.slice(0, colon));
+    const prefix = colon < 0 ? '' : qname.slice(0, colon);
+    // Fast path: no declarations below the root and the root's prefix: the camt namespace.
+    const uri = !declares && this.nsScopes.length === this.rootScopes && prefix === this.rootPrefix ? this.camtNs ?? undefined : this.resolve(prefix);
 
     if (depth === 1) {
       if (local !== 'Document') throw new CamtError(`/${qname}`, 'wrong_root', `The root element must be Document, not ${qname}.`);
@@ -219,6 +234,8 @@ export class CamtReader {
           `Not a camt.053 or camt.054 message of versions .001.02 to .001.08 (namespace ${uri ? `"${uri}"` : 'missing'}).`);
       }
       this.camtNs = uri as string;
+      this.rootScopes = this.nsScopes.length;
+      this.rootPrefix = prefix;
       this.kind = m[1] as CamtKind;
       this.version = `${m[1]}.001.${m[2]}`;
     } else if (uri !== this.camtNs) {
@@ -310,6 +327,7 @@ export class CamtReader {
     if (!m || m[1].length + (m[2]?.length ?? 0) > 18) this.fail('invalid_amount', `"${value.slice(0, 40)}" is not a decimal amount.`);
     const int = m[1].replace(/^0+(?=\d)/, '');
     if (int.length > MAX_INTEGER_DIGITS) this.fail('invalid_amount', `${value} is too large.`);
+    if (this.pendingCcy === 'EUR' && m[2] && /[1-9]/.test(m[2].slice(2))) this.fail('invalid_amount', `${value}: EUR has two decimals.`);
     return m[2] ? `${int}.${m[2]}` : int;
   }
 

@@ -1,14 +1,17 @@
 // Importing a camt.053 / camt.054 file: the same function serves POST /api/v1/bank-statements and the benchmark.
 //
-// One transaction per file. Parsing and booking overlap: every CHUNK transactions are COPYed and reconciled
+// One transaction per file. Parsing and booking overlap: every CHUNK transactions are COPYed and booked
 // (reconcile.ts) on the import's connection while the next chunk is parsed, so PostgreSQL and the parser work at
 // the same time; but nothing commits until the whole file was read and found valid. A file that turns out invalid
 // at its last byte (or a failure of the database, or of this process) rolls everything back: a half-booked
-// statement, or a booked one without its sha256, cannot exist. Chunked commits with a resumable marker would
-// keep transactions shorter, but a crash between chunks would leave part of a statement booked and its file not
-// recorded, and a retry would have to trust the marker; one transaction is simpler and is fast enough (about
-// two seconds for 100,000 entries, see scripts/bench/billing.ts). Imports of one agency are serialised by a
-// transaction-scoped advisory lock, so two statements holding the same entry cannot both book it.
+// statement, or a booked one without its sha256, cannot exist. Committing chunk by chunk with a resumable marker
+// would keep transactions shorter, but bank_statements has no column for such a marker, and a crash between
+// chunks would leave a statement partly booked that only a re-import of the very same file could complete; one
+// transaction keeps the rule simple (a 200 MB file is about 230,000 entries: tens of seconds, see
+// scripts/bench/billing.ts). The upload is spooled to disk before (spool.ts), so the transaction never waits for
+// the network. Imports of one agency are serialised by a transaction-scoped advisory lock, so two statements
+// holding the same entry cannot both book it; payments through recordPayment (counter, online) are not blocked:
+// reconcile.ts books again any chunk whose invoices they changed meanwhile.
 import type { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import crypto from 'node:crypto';
@@ -16,7 +19,8 @@ import { ApiError, badRequest } from '../../errors';
 import { CamtError, CamtReader, type CamtAccount, type CamtHeader, type CamtKind } from './camt';
 import { TEMP_TABLES, copyLine, reconcileChunk, type ChunkContext } from './reconcile';
 
-export const CHUNK = 20_000;
+/** Transactions booked per statement; measured with scripts/bench/billing.ts (5,000 to 50,000 differ little). */
+export const CHUNK = 10_000;
 /** The first chunk is small, so that the database starts booking while the rest is parsed. */
 const FIRST_CHUNK = 2_000;
 const SLICE = 64 * 1024;
@@ -46,7 +50,11 @@ export interface ImportInput {
   importedBy: string;
   /** The file's bytes: a fresh stream each call */
   open: () => Readable;
-  /** Hex sha256 of the bytes, when the caller computed it while receiving them; else it is computed here first. */
+  /**
+   * Hex sha256 of the bytes, when the caller computed it while receiving them (the route does): a file imported
+   * before is then answered before any parsing. Without it the hash is computed while parsing, and a repeated file
+   * is recognised (and rolled back) at the end.
+   */
   sha256?: string;
   chunkSize?: number;
   /** Tests only: see ChunkContext. */
@@ -129,16 +137,13 @@ class SerialQueue {
 
 class DuplicateRace extends Error {}
 
-async function hashOf(stream: Readable): Promise<string> {
-  const h = crypto.createHash('sha256');
-  for await (const piece of stream) h.update(piece as Buffer);
-  return h.digest('hex');
-}
-
 export async function importBankStatement(pool: Pool, input: ImportInput): Promise<ImportResult> {
-  const sha256 = input.sha256 ?? await hashOf(input.open());
-  const before = await duplicateOf(pool, input.agencyId, sha256);
-  if (before) return before;
+  let sha256 = input.sha256;
+  if (sha256) {
+    const before = await duplicateOf(pool, input.agencyId, sha256);
+    if (before) return before;
+  }
+  const hash = sha256 ? null : crypto.createHash('sha256');
 
   const chunkSize = input.chunkSize ?? CHUNK;
   const client = await pool.connect();
@@ -181,7 +186,7 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
         const ins = await client.query(
           `INSERT INTO bank_statements (id, kind, message_id, account_iban, sha256, entry_count, imported_by)
            VALUES ($1, $2, $3, $4, $5, 0, $6) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-          [statementId, h.kind, h.messageId, a.iban, sha256, input.importedBy]);
+          [statementId, h.kind, h.messageId, a.iban, sha256 ?? `pending:${statementId}`, input.importedBy]);
         if (ins.rowCount === 0) throw new DuplicateRace(); // the same file, imported meanwhile by another request
       });
     },
@@ -208,6 +213,7 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
     await client.query(TEMP_TABLES);
     for await (const piece of input.open()) {
       const buf = piece as Buffer;
+      hash?.update(buf);
       // Small slices, yielding in between while SQL runs: the connection's replies are read between two slices,
       // so the next statement goes out at once instead of after a whole buffer's parse.
       for (let off = 0; off < buf.length && !queue.error; off += SLICE) {
@@ -223,14 +229,16 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
     }
     await queue.settle();
     if (queue.error) throw queue.error;
-    await client.query('UPDATE bank_statements SET entry_count = $2, matched_count = $3, suspense_count = $4, duplicate_count = $5 WHERE id = $1',
-      [statementId, reader.totals.entries, totals.matched, totals.suspense, totals.duplicates]);
+    sha256 ??= (hash as crypto.Hash).digest('hex');
+    await client.query('UPDATE bank_statements SET sha256 = $6, entry_count = $2, matched_count = $3, suspense_count = $4, duplicate_count = $5 WHERE id = $1',
+      [statementId, reader.totals.entries, totals.matched, totals.suspense, totals.duplicates, sha256])
+      .catch((e: unknown) => { throw (e as { code?: string }).code === '23505' ? new DuplicateRace() : e; });
     await client.query('COMMIT');
   } catch (e) {
     queue.error ??= e; // the steps still queued skip
     await queue.settle();
     await client.query('ROLLBACK').catch(() => { broken = true; });
-    if (e instanceof DuplicateRace) {
+    if (e instanceof DuplicateRace && sha256) {
       const dup = await duplicateOf(pool, input.agencyId, sha256);
       if (dup) return dup;
     }

@@ -23,15 +23,16 @@ export function presentSuspense(r: Record<string, unknown>): SuspenseView {
   };
 }
 
-export async function listSuspense(pool: Pool, agencyId: string, q: { status: string; limit: number; offset: number }): Promise<{ items: SuspenseView[]; total: number }> {
+export interface SuspenseQuery { status: string; limit: number; offset: number; statementId?: string }
+
+export async function listSuspense(pool: Pool, agencyId: string, q: SuspenseQuery): Promise<{ items: SuspenseView[]; total: number }> {
+  const where = `agency_id = $1 AND ($2 = 'all' OR status = $2) AND ($3::uuid IS NULL OR statement_id = $3)`;
+  const params = [agencyId, q.status, q.statementId ?? null];
   const { rows } = await pool.query(
-    `SELECT *, count(*) OVER () AS total FROM suspense_entries
-     WHERE agency_id = $1 AND ($2 = 'all' OR status = $2)
-     ORDER BY booked_at DESC, id LIMIT $3 OFFSET $4`, [agencyId, q.status, q.limit, q.offset]);
+    `SELECT *, count(*) OVER () AS total FROM suspense_entries WHERE ${where} ORDER BY booked_at DESC, id LIMIT $4 OFFSET $5`,
+    [...params, q.limit, q.offset]);
   let total = rows.length ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && q.offset > 0) {
-    total = Number((await pool.query(`SELECT count(*) AS n FROM suspense_entries WHERE agency_id = $1 AND ($2 = 'all' OR status = $2)`, [agencyId, q.status])).rows[0].n);
-  }
+  if (rows.length === 0 && q.offset > 0) total = Number((await pool.query(`SELECT count(*) AS n FROM suspense_entries WHERE ${where}`, params)).rows[0].n);
   return { items: rows.map(presentSuspense), total };
 }
 
