@@ -217,7 +217,6 @@ async function main(): Promise<void> {
     let bestImport: Awaited<ReturnType<typeof runImport>> | null = null;
     let bestBaseline: Awaited<ReturnType<typeof runBaseline>> | null = null;
     for (let r = 1; r <= ROUNDS; r += 1) {
-      process.env.CAMT_VARIANT = r % 2 ? 'A' : 'B';
       const a = `${templateName}_import_${r}`;
       await copyDatabase(adminUrl, templateName, a);
       created.push(a);
@@ -228,7 +227,7 @@ async function main(): Promise<void> {
       created.push(b);
       const base = await runBaseline(dbUrl(b), gen);
       if (!args.keep) { await dropDatabase(dbUrl(b)); created.pop(); }
-      rounds.push(`  round ${r}${process.env.CAMT_VARIANT}: import ${imp.seconds.toFixed(2)} s, baseline ${base.seconds.toFixed(2)} s, ratio ${(base.seconds / imp.seconds).toFixed(2)} (load ${os.loadavg()[0].toFixed(1)})`);
+      rounds.push(`  round ${r}: import ${imp.seconds.toFixed(2)} s, baseline ${base.seconds.toFixed(2)} s, ratio ${(base.seconds / imp.seconds).toFixed(2)} (load ${os.loadavg()[0].toFixed(1)})`);
       ratios.push(base.seconds / imp.seconds);
       console.error(rounds[rounds.length - 1]);
       if (!bestImport || imp.seconds < bestImport.seconds) bestImport = imp;

@@ -33,7 +33,7 @@ const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, ra
 // When an invoice changed after the plan read it (a counter or online payment booked by recordPayment meanwhile),
 // fewer invoices are updated than planned: the caller rolls the chunk back to its savepoint and books it again.
 // No part joins the result of another (the planner cannot know their sizes), so the plan stays linear in the chunk.
-const BOOK_SQL_A = `
+const BOOK_SQL = `
   WITH plan AS MATERIALIZED (
     SELECT seq, source_ref, CASE WHEN refusal IS NULL THEN invoice_id END AS invoice_id, amount_paid AS seen_paid, status AS seen_status,
       amount, booked, currency, COALESCE(refusal, CASE WHEN amount > booked THEN 'overpayment' END) AS reason,
@@ -79,54 +79,6 @@ const BOOK_SQL_A = `
   SELECT (SELECT count(*) FROM plan)::int AS planned, (SELECT count(*) FROM paid)::int AS matched, (SELECT count(*) FROM parked)::int AS suspense,
     (SELECT count(*) FROM sums)::int AS wanted, (SELECT count(*) FROM updated)::int AS got,
     COALESCE((SELECT array_agg(id) FROM updated), '{}') AS ids, COALESCE((SELECT array_agg(status = 'paid') FROM updated), '{}') AS paid_flags`;
-const BOOK_SQL_B = `
-  WITH plan AS MATERIALIZED (
-    SELECT seq, source_ref, CASE WHEN refusal IS NULL THEN invoice_id END AS invoice_id, amount_paid AS seen_paid, status AS seen_status,
-      amount, booked, currency, COALESCE(refusal, CASE WHEN amount > booked THEN 'overpayment' END) AS reason,
-      COALESCE(reference, raw_reference) AS reference, remittance, debtor_name, booked_at
-    FROM (
-      SELECT c.*,
-        CASE WHEN c.refusal IS NULL THEN LEAST(c.amount, GREATEST(c.total - c.amount_paid - COALESCE(SUM(c.amount) FILTER (WHERE c.refusal IS NULL)
-          OVER (PARTITION BY c.invoice_id ORDER BY c.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), 0)) ELSE 0 END AS booked
-      FROM (
-        SELECT f.*, i.id AS invoice_id, i.total, i.amount_paid, i.status,
-          CASE WHEN f.currency <> 'EUR' THEN 'currency'
-               WHEN f.reference IS NULL AND f.raw_reference IS NULL THEN 'no_reference'
-               WHEN i.id IS NULL THEN 'unknown_reference'
-               WHEN i.status = 'cancelled' THEN 'cancelled_invoice' END AS refusal
-        FROM camt_tx f
-        LEFT JOIN invoices i ON i.payment_reference = f.reference AND i.agency_id = $3
-        -- one index probe per transaction (a correlated subquery with LIMIT is never turned into a hash of the
-        -- whole table, which the planner might choose for an anti-join while the tables' statistics are young)
-        WHERE (SELECT 1 FROM payments p WHERE p.source_ref = f.source_ref LIMIT 1) IS NULL
-          AND (SELECT 1 FROM suspense_entries s WHERE s.source_ref = f.source_ref LIMIT 1) IS NULL
-      ) c
-    ) x
-  ), sums AS (
-    SELECT invoice_id, SUM(booked) AS amount, MAX(booked_at) AS booked_at, MIN(seen_paid) AS seen_paid, MIN(seen_status) AS seen_status
-    FROM plan WHERE booked > 0 GROUP BY invoice_id
-  ), updated AS (
-    UPDATE invoices i SET amount_paid = i.amount_paid + s.amount,
-      status = CASE WHEN i.amount_paid + s.amount >= i.total THEN 'paid' WHEN i.status = 'overdue' THEN 'overdue' ELSE 'partly_paid' END,
-      last_paid_at = GREATEST(i.last_paid_at, s.booked_at)
-    FROM sums s WHERE i.id = s.invoice_id AND i.amount_paid = s.seen_paid AND i.status = s.seen_status
-    RETURNING i.id, i.status
-  ), paid AS (
-    INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
-    SELECT (substr($1::text, 1, 19) || '8000-' || lpad(to_hex(seq), 12, '0'))::uuid, invoice_id, 'bank_statement', source_ref, booked, 'EUR', booked_at, debtor_name, $1, $2
-    FROM plan WHERE booked > 0 ORDER BY seq
-    RETURNING 1
-  ), parked AS (
-    INSERT INTO suspense_entries (id, statement_id, source_ref, agency_id, reason, amount, currency, reference, remittance, debtor_name, booked_at)
-    SELECT gen_random_uuid(), $1, source_ref, $3, reason, amount - booked, currency, reference, remittance, debtor_name, booked_at
-    FROM plan WHERE reason IS NOT NULL
-    RETURNING 1
-  )
-  SELECT (SELECT count(*) FROM plan)::int AS planned, (SELECT count(*) FROM paid)::int AS matched, (SELECT count(*) FROM parked)::int AS suspense,
-    (SELECT count(*) FROM sums)::int AS wanted, (SELECT count(*) FROM updated)::int AS got,
-    COALESCE((SELECT array_agg(id) FROM updated), '{}') AS ids, COALESCE((SELECT array_agg(status = 'paid') FROM updated), '{}') AS paid_flags`;
-const BOOK_SQL_X = () => (process.env.CAMT_VARIANT === 'B' ? BOOK_SQL_B : BOOK_SQL_A);
-
 
 /** COPY text format: backslash, tab and line breaks escaped; \N is NULL. */
 function field(v: string | null): string {
@@ -158,7 +110,7 @@ export async function reconcileChunk(client: PoolClient, lines: string, ctx: Chu
   for (let attempt = 0; ; attempt += 1) {
     await client.query('SAVEPOINT camt_chunk');
     if (ctx.beforeBooking) await ctx.beforeBooking(attempt);
-    const { rows } = await client.query(BOOK_SQL_X(), [ctx.statementId, ctx.importedBy, ctx.agencyId]);
+    const { rows } = await client.query(BOOK_SQL, [ctx.statementId, ctx.importedBy, ctx.agencyId]);
     const r = rows[0] as { planned: number; matched: number; suspense: number; wanted: number; got: number; ids: string[]; paid_flags: boolean[] };
     if (r.got === r.wanted) {
       await client.query('RELEASE SAVEPOINT camt_chunk');
