@@ -210,8 +210,8 @@ async function main(): Promise<void> {
     if (login.status !== 200) throw new Error(`dev-login failed: ${login.status} ${login.text}`);
     const token = (JSON.parse(login.text) as { token: string }).token;
 
-    // API first, COPY after: the API process is then idle during the baseline. A CHECKPOINT before each phase
-    // starts both with no dirty buffers left over from the step before.
+    // API first, COPY after (not alternated: that would split the one streamed COPY): the API process is then idle
+    // during the baseline. A CHECKPOINT before each phase starts both without the step before's dirty buffers.
     await db.pool.query('CHECKPOINT');
     let next = 0;
     const send = async () => {
