@@ -9,6 +9,7 @@ import { canTransition, STATUS_NAMES, type CaseStatus } from '../api/domain/case
 import { publishStatusEvents } from '../db/case-events';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';
+import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../workflows/application/expressions';
 import { createInvoice } from '../api/billing/invoices';
@@ -47,10 +48,11 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
     try {
       let messageId: string | null = null;
       let skipped: string | null = null;
-      if (await adapters.eAddress.hasMailbox(recipient, { idempotencyKey })) {
+      try {
         const receipt = await adapters.eAddress.send({ recipient, sender: { agencyId: r.agency_id, name: r.agency_name }, subject, body, caseId }, { idempotencyKey });
         messageId = receipt.messageId;
-      } else {
+      } catch (e) {
+        if (!(e instanceof NoMailboxError)) throw e;
         skipped = 'no_mailbox';
       }
       await pool.query(

@@ -1,6 +1,7 @@
 // Activities of the invoice workflow: read the booked state, mark overdue or cancelled, remind and notify the payer.
 import type { Pool } from 'pg';
 import type { Adapters } from './adapters';
+import { NoMailboxError } from './adapters/contracts/e-address';
 
 export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapters: Adapters }) {
   async function notifyPayer(invoiceId: string, key: string, subject: { lv: string; en: string }, body: { lv: string; en: string }) {
@@ -12,9 +13,11 @@ export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapte
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
       [id, inv.case_id, inv.payer_type, inv.payer_id, subject.lv, subject.en, body.lv, body.en]);
     const recipient = { type: inv.payer_type, id: inv.payer_id };
-    if (await adapters.eAddress.hasMailbox(recipient, { idempotencyKey: id })) {
+    try {
       const receipt = await adapters.eAddress.send({ recipient, sender: { agencyId: inv.agency_id, name: inv.name_lv }, subject: `${subject.lv} / ${subject.en}`, body: `${body.lv}\n\n${body.en}`, ...(inv.case_id ? { caseId: inv.case_id } : {}) }, { idempotencyKey: id });
       await pool.query('UPDATE notifications SET e_address_message_id = $2 WHERE id = $1', [id, receipt.messageId]);
+    } catch (e) {
+      if (!(e instanceof NoMailboxError)) throw e; // no mailbox: the portal notification is the only one
     }
   }
   const describe = (inv: Record<string, string>) => `${inv.number}, ${inv.total} EUR, ${inv.payment_reference}`;

@@ -1,11 +1,7 @@
 // Issued documents as PDF. DejaVu Sans covers every Latvian letter (ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž), which the
 // PDF standard fonts do not.
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
-
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
-const BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+import { registerPlatformFonts } from '../../api/documents/pdf-fonts';
 
 export interface DocumentContent {
   issuer: string;
@@ -24,8 +20,7 @@ export function renderPdf(doc: DocumentContent): Promise<Buffer> {
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
-    pdf.registerFont('regular', REGULAR);
-    pdf.registerFont('bold', BOLD);
+    registerPlatformFonts(pdf);
     pdf.font('regular').fontSize(10).fillColor('#444').text('Latvijas Republika', { align: 'right' }).text(doc.issuer, { align: 'right' });
     pdf.moveDown(2);
     pdf.font('bold').fontSize(18).fillColor('#000').text(doc.title.lv);

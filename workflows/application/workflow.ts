@@ -37,7 +37,7 @@ function reject(type: string, message: string): never {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 }
 
-interface OpenTask { id: string; step: TaskStep; claimedBy: string | null; outcome: CompleteTaskRequest | null; processed: boolean }
+interface OpenTask { id: string; step: TaskStep; claimedBy: string | null; outcome: CompleteTaskRequest | null; processed: boolean; inInbox: boolean }
 
 export async function applicationWorkflow(input: ApplicationInput): Promise<{ status: string }> {
   // Handlers are registered before the first await: an update that arrives at once must find them.
@@ -116,10 +116,12 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
     for (let attempt = 1; ; attempt += 1) {
       if (status !== 'in_progress') await setStatus('in_progress');
       const taskId = `${input.caseId}:${step.id}:${attempt}`;
+      // Known to the workflow before the inbox row exists, so an officer who sees the row can always claim at once.
+      const task: OpenTask = { id: taskId, step, claimedBy: null, outcome: null, processed: false, inInbox: false };
+      openTask = task;
       await acts.openTask({ taskId, caseId: input.caseId, agencyId: input.agencyId, stepId: step.id, title: step.title, instructions: step.instructions ?? null, outcomes: step.outcomes, dueIn: step.dueIn });
-      openTask = { id: taskId, step, claimedBy: null, outcome: null, processed: false };
+      task.inInbox = true;
       progress += 1;
-      const task = openTask;
       await condition(() => task.outcome !== null);
       const decision = task.outcome as CompleteTaskRequest | null;
       if (!decision) return;
@@ -271,6 +273,7 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
   setHandler(claimTaskUpdate, async (request) => {
     const task = openTask as OpenTask;
     task.claimedBy = request.officer.id;
+    await condition(() => task.inInbox); // the claim is written over the inbox row, never before it
     await acts.claimTask({ taskId: task.id, officer: request.officer });
     return { taskId: task.id, claimedBy: request.officer.id };
   }, {

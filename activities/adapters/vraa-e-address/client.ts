@@ -2,8 +2,8 @@
 // (in development: simulators/e-address). Delivery is idempotent on the CallContext's key: the system answers a
 // repeated key with the first message's id and `duplicate: true`, so a retried activity never sends twice.
 import type { PersonRef } from '../../../api/domain/person-id';
-import type { CallContext } from '../contracts/common';
-import type { DeliveryReceipt, EAddress, OfficialMessage } from '../contracts/e-address';
+import { SystemRejectedError, type CallContext } from '../contracts/common';
+import { NoMailboxError, type DeliveryReceipt, type EAddress, type OfficialMessage } from '../contracts/e-address';
 import { HttpJsonClient, type HttpAdapterOptions } from '../http-json';
 import { mailboxPath, toDeliveryReceipt, toWireMessage, type WireReceipt } from './mapping';
 
@@ -17,8 +17,13 @@ export function createVraaEAddress(options: HttpAdapterOptions): EAddress {
       return mailbox?.active === true;
     },
     async send(message: OfficialMessage, ctx: CallContext): Promise<DeliveryReceipt> {
-      // A recipient without a mailbox answers 422: SystemRejectedError, since retrying cannot help.
-      return toDeliveryReceipt(await http.post<WireReceipt>('messages', toWireMessage(message), ctx));
+      try {
+        return toDeliveryReceipt(await http.post<WireReceipt>('messages', toWireMessage(message), ctx));
+      } catch (e) {
+        // The system answers 422 (no_mailbox) for a recipient without an active mailbox.
+        if (e instanceof SystemRejectedError && e.status === 422) throw new NoMailboxError(e.system, e.status, e.message);
+        throw e;
+      }
     },
     checkConfig: () => http.checkHealth('e-address'),
   };

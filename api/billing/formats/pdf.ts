@@ -1,16 +1,12 @@
 // The invoice for people: an A4 PDF with Latvian and English labels, the lines, the VAT summary, the totals, the
 // payment details and the EPC QR code to pay from a banking app. DejaVu Sans covers every Latvian letter, which the
 // PDF standard fonts do not (the same fonts as activities/documents/pdf.ts).
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { registerPlatformFonts } from '../../documents/pdf-fonts';
 import type { InvoiceView } from '../presenter';
 import { formatRfReference } from '../../domain/rf-reference';
 import { monetaryTotals, publicPayerId, toCents, vatBreakdown, type SupplierInfo, type VatGroup } from './common';
 import { epcQrPng, NothingToPay } from './epc-qr';
-
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
-const BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 
 const MARGIN = 50;
 const PAGE_W = 595.28; // A4
@@ -64,8 +60,7 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
-    pdf.registerFont('regular', REGULAR);
-    pdf.registerFont('bold', BOLD);
+    registerPlatformFonts(pdf);
 
     /** Starts a new page when `height` does not fit; true when it did. */
     const ensureRoom = (height: number): boolean => {

@@ -2,7 +2,7 @@
 // the simulator through GET /messages.
 import { expect } from 'chai';
 import { SystemRejectedError } from '../../../../activities/adapters/contracts/common';
-import type { EAddress, OfficialMessage } from '../../../../activities/adapters/contracts/e-address';
+import { NoMailboxError, type EAddress, type OfficialMessage } from '../../../../activities/adapters/contracts/e-address';
 import { ANNA_CODE } from '../../../../simulators/population-register/data';
 import { ctx, expectUnavailable, faultBehaviour, setFaults, clearFaults, type ContractTarget } from './support';
 
@@ -50,7 +50,7 @@ export function eAddressContract(target: ContractTarget<EAddress>): void {
 
     it('rejects, as non-retryable, a message to someone without a mailbox', async () => {
       const err = await target.make().send({ ...message('x'), recipient: { type: 'eidas', id: 'FR/LV/7f3a9c2e1b' } }, ctx()).catch((e: unknown) => e);
-      expect(err).to.be.instanceOf(SystemRejectedError);
+      expect(err).to.be.instanceOf(NoMailboxError).and.instanceOf(SystemRejectedError);
       expect((err as SystemRejectedError).retryable).to.equal(false);
     });
 
