@@ -6,6 +6,7 @@ import * as foundation from './migrations/0001-foundation';
 import * as eservices from './migrations/0002-eservices';
 import * as assistance from './migrations/0003-assistance';
 import * as billing from './migrations/0004-billing';
+import * as catalog from './migrations/0005-catalog';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -18,6 +19,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0002-eservices', migration: eservices },
   { name: '0003-assistance', migration: assistance },
   { name: '0004-billing', migration: billing },
+  { name: '0005-catalog', migration: catalog },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

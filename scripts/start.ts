@@ -9,6 +9,7 @@ import { connectDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
 import { seedEServices } from '../db/seed/eservices';
+import { seedCatalog } from '../db/seed/catalog';
 import { startSimulators } from '../simulators';
 import { ensureUiBuilt } from './lib/build-ui';
 
@@ -25,6 +26,7 @@ async function main() {
   await seedReferenceData(db);
   await seedDemoCases(db);
   await seedEServices(db);
+  await seedCatalog(db);
   await db.close();
 
   // Stand-ins for the state registers and the e-address; real endpoints replace them through <ROLE>_URL.

@@ -14,6 +14,7 @@ import { startApi, type RunningApi } from '../api/server';
 import { createWorker } from '../activities/worker';
 import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
 import { seedEServices } from '../db/seed/eservices';
+import { seedCatalog } from '../db/seed/catalog';
 import { startSimulators, type RunningSimulators } from '../simulators';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
@@ -51,6 +52,7 @@ before(async function () {
   await migrate(stack.db);
   await seedReferenceData(stack.db);
   await seedEServices(stack.db);
+  await seedCatalog(stack.db);
   stack.simulators = await startSimulators({ basePort: 0 });
   const urls = stack.simulators.urls;
 

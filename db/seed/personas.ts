@@ -17,6 +17,7 @@ export const personas: Persona[] = [
   { sub: 'officer-pmlp', name: 'Ilze Ozola', roles: ['agency-officer'], agency: 'pmlp', office: 'pmlp-riga-1', descriptionLv: 'PMLP ierēdne', descriptionEn: 'PMLP officer' },
   { sub: 'officer-vid', name: 'Māris Liepa', roles: ['agency-officer'], agency: 'vid', office: 'vid-riga', descriptionLv: 'VID ierēdnis', descriptionEn: 'SRS officer' },
   { sub: 'admin-pmlp', name: 'Dace Vītola', roles: ['agency-admin', 'agency-officer'], agency: 'pmlp', descriptionLv: 'PMLP administratore', descriptionEn: 'PMLP administrator' },
+  { sub: 'approver-pmlp', name: 'Kristīne Liepiņa', roles: ['agency-approver', 'agency-officer'], agency: 'pmlp', descriptionLv: 'PMLP pakalpojumu aprakstu apstiprinātāja', descriptionEn: 'PMLP approver of service descriptions' },
   { sub: 'staff-vpvkac-riga', name: 'Laura Kļaviņa', roles: ['kac-staff'], office: 'vpvkac-riga', descriptionLv: 'VPVKAC Rīgā klientu konsultante', descriptionEn: 'Customer adviser, unified centre Riga' },
   { sub: 'analyst-varam', name: 'Edgars Zariņš', roles: ['varam-analyst'], sector: 'smart-administration', descriptionLv: 'VARAM analītiķis', descriptionEn: 'VARAM analyst' },
   { sub: 'analyst-iem', name: 'Inga Krūmiņa', roles: ['ministry-analyst'], sector: 'interior', descriptionLv: 'Iekšlietu ministrijas analītiķe', descriptionEn: 'Ministry of the Interior analyst' },
