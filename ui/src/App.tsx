@@ -15,6 +15,11 @@ import { TaskPage } from './officer/TaskPage';
 import { NotFound } from './pages/NotFound';
 import { AssistStart } from './assist/AssistStart';
 import { AssistSession } from './assist/AssistSession';
+import { MyInvoices } from './billing/MyInvoices';
+import { InvoicePage } from './billing/InvoicePage';
+import { PaymentReturn } from './billing/PaymentReturn';
+import { AgencyInvoices } from './billing/AgencyInvoices';
+import { SuspensePage } from './billing/SuspensePage';
 
 const ALLOWED = { citizen: isCitizen, officer: isOfficer, staff: isAssistStaff };
 
@@ -45,8 +50,14 @@ export function App() {
               <Route path="services" element={<Require role="citizen"><Services /></Require>} />
               <Route path="cases" element={<Require role="citizen"><MyCases /></Require>} />
               <Route path="applications/:id" element={<Require role="citizen"><ApplicationPage /></Require>} />
+              <Route path="invoices" element={<Require role="citizen"><MyInvoices /></Require>} />
+              <Route path="invoices/:id" element={<Require role="citizen"><InvoicePage /></Require>} />
+              <Route path="payments/online/:id" element={<Require role="citizen"><PaymentReturn /></Require>} />
               <Route path="officer/tasks" element={<Require role="officer"><Inbox /></Require>} />
               <Route path="officer/tasks/:id" element={<Require role="officer"><TaskPage /></Require>} />
+              <Route path="agency/invoices" element={<Require role="officer"><AgencyInvoices /></Require>} />
+              <Route path="agency/invoices/:id" element={<Require role="officer"><InvoicePage agency /></Require>} />
+              <Route path="agency/suspense" element={<Require role="officer"><SuspensePage /></Require>} />
               <Route path="assist" element={<Require role="staff"><AssistStart /></Require>} />
               <Route path="assist/:grantId" element={<Require role="staff"><AssistSession /></Require>} />
               <Route path="*" element={<NotFound />} />

@@ -57,3 +57,14 @@ export async function downloadFile(href: string, fallbackName: string): Promise<
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Fetches a protected file (an image, say) with the bearer token; the caller makes an object URL of it. */
+export async function fetchBlob(href: string): Promise<Blob> {
+  const token = getToken();
+  const res = await fetch(href, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) {
+    const err = (safeJson(await res.text()) as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'download_failed', err?.message ?? res.statusText);
+  }
+  return res.blob();
+}

@@ -51,8 +51,13 @@ export function Layout() {
                 <li><NavLink to="/" end>{t('nav.dashboard')}</NavLink></li>
                 <li><NavLink to="/services">{t('nav.services')}</NavLink></li>
                 <li><NavLink to="/cases">{t('nav.cases')}</NavLink></li>
+                <li><NavLink to="/invoices">{t('billing.nav.mine')}</NavLink></li>
               </>)}
               {isOfficer(principal) && <li><NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink></li>}
+              {isOfficer(principal) && (<>
+                <li><NavLink to="/agency/invoices">{t('billing.nav.agencyInvoices')}</NavLink></li>
+                <li><NavLink to="/agency/suspense">{t('billing.nav.suspense')}</NavLink></li>
+              </>)}
               {isAssistStaff(principal) && <li><NavLink to="/assist">{t('nav.assist')}</NavLink></li>}
             </ul>
           </nav>

@@ -13,6 +13,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { useFormatDate, useLocalized } from '../i18n/useLocalized';
 import { DeclaredAddressCard } from './DeclaredAddressCard';
 import { HelpPanel } from '../cobrowse/HelpPanel';
+import { InvoicesCard } from '../billing/InvoicesCard';
 
 const CLOSED = new Set(['rejected', 'completed', 'withdrawn', 'draft']);
 
@@ -66,6 +67,7 @@ export function Dashboard() {
             </ul>
           )}
         </li>
+        <li className="card"><InvoicesCard /></li>
         <li className="card">
           <h2>{t('dashboard.servicesCard')}</h2>
           <p>{t('dashboard.servicesHelp')}</p>

@@ -1,0 +1,42 @@
+// The billing shapes the UI reads from the API (api/billing/presenter.ts, api/presenters/online-payment.ts,
+// api/billing/statements/suspense.ts and the agency list in api/routes/invoices.ts).
+
+export type InvoiceStatus = 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
+
+export interface Invoice {
+  id: string; number: string; agencyId: string; status: InvoiceStatus; currency: 'EUR';
+  paymentReference: string; paymentReferenceFormatted: string;
+  issueDate: string; dueDate: string;
+  payer: { type: string; id: string; name: string; address: string | null };
+  creditor: { name: string; iban: string; ibanFormatted: string; bic: string | null };
+  lines: Array<{ lineNo: number; description: string; quantity: number; unitPrice: number; vatCategory: string; vatRate: number; vatExemptionReason: string | null; net: number; vat: number }>;
+  totals: { net: number; vat: number; total: number; paid: number; due: number };
+  caseId: string | null; lastPaidAt: string | null; cancelledAt: string | null;
+  payments: Array<{ source: string; amount: number; bookedAt: string }>;
+  links: { self: string; ubl: string; qrPng: string; qrSvg: string; pdf: string };
+}
+
+/** A row of the agency's list (GET /api/v1/invoices). */
+export interface AgencyInvoice {
+  id: string; number: string; paymentReference: string; payerName: string; total: number; paid: number;
+  status: InvoiceStatus; issueDate: string; dueDate: string;
+}
+
+export type OnlinePaymentStatus = 'initiated' | 'succeeded' | 'failed';
+
+export interface OnlinePayment {
+  id: string; invoiceId: string; status: OnlinePaymentStatus; amount: number; currency: string; paymentReference: string;
+  createdAt: string; completedAt: string | null; invoiceStatus: InvoiceStatus; redirectUrl?: string;
+  links: { self: string; invoice: string };
+}
+
+export type SuspenseReason = 'unknown_reference' | 'no_reference' | 'overpayment' | 'cancelled_invoice' | 'currency';
+export type SuspenseStatus = 'open' | 'resolved' | 'refunded';
+
+export interface SuspenseEntry {
+  id: string; statementId: string; reason: SuspenseReason; amount: number; currency: string;
+  reference: string | null; remittance: string | null; debtorName: string | null; bookedAt: string;
+  status: SuspenseStatus; resolvedInvoiceId: string | null; resolvedBy: string | null; resolvedAt: string | null; note: string | null;
+}
+
+export interface ResolveOutcome { entry: SuspenseEntry; invoice: { id: string; status: InvoiceStatus; amountPaid: number; total: number } | null }
