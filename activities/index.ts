@@ -3,11 +3,14 @@ import type { Pool } from 'pg';
 import { createCaseImportActivities } from './case-import';
 import { createApplicationActivities } from './application';
 import { createInvoiceActivities } from './invoice';
+import { createCatalogActivities } from './catalog';
 import type { Adapters } from './adapters';
 
 export interface ActivityDeps {
   pool: Pool;
   adapters: Adapters;
+  /** Where the portal is reachable from outside, for links in webhook payloads. */
+  publicBaseUrl?: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -15,5 +18,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseImportActivities({ pool: deps.pool }),
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
+    ...createCatalogActivities({ pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000' }),
   };
 }

@@ -22,7 +22,10 @@ import { taskRoutes } from './routes/tasks';
 import { assistanceRoutes } from './routes/assistance';
 import { invoiceRoutes } from './routes/invoices';
 import { bankStatementRoutes } from './routes/bank-statements';
+import { catalogAgencyRoutes } from './routes/catalog-agency';
+import { catalogWebhookRoutes } from './routes/catalog-webhooks';
 import { onlinePaymentRoutes } from './routes/online-payments';
+import { publicCatalogCors, publicCatalogRoutes } from './routes/catalog-public';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
@@ -30,6 +33,9 @@ export const allRoutes: RouteSpec[] = [
   ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
   ...onlinePaymentRoutes,
   ...bankStatementRoutes,
+  ...catalogAgencyRoutes,
+  ...catalogWebhookRoutes,
+  ...publicCatalogRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.
@@ -85,6 +91,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/docs/assets', express.static(swaggerDir, { index: false }));
 
+  app.use(publicCatalogCors); // the public catalogue and its widget are for any site (CORS *, cross-origin scripts)
   const router = express.Router();
   mountRoutes(router, allRoutes, deps);
   app.use(router);

@@ -8,6 +8,7 @@ import { verifyToken } from './auth/tokens';
 import { createApp } from './app';
 import { attachRealtime, type Realtime } from './realtime';
 import { lazyTemporalClient } from './temporal';
+import { ensureCatalogSchedulesInBackground } from './catalog/schedules';
 import type { AppDeps } from './deps';
 
 export interface RunningApi {
@@ -41,10 +42,12 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, 'API listening');
+  const schedules = ensureCatalogSchedulesInBackground(deps.temporal, config.taskQueue, logger);
   return {
     url: `http://127.0.0.1:${port}`,
     server, deps, realtime,
     async close() {
+      schedules.stop();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

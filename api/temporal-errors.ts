@@ -4,6 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTime
 import { ApplicationFailure } from '@temporalio/common';
 import { ApiError } from './errors';
 import { REJECTIONS } from '../workflows/application/messages';
+import { REVIEW_REFUSALS } from '../workflows/catalog';
 
 const STATUS_OF: Record<string, number> = {
   [REJECTIONS.notDraft]: 409,
@@ -15,6 +16,10 @@ const STATUS_OF: Record<string, number> = {
   [REJECTIONS.claimedByOther]: 409,
   [REJECTIONS.outcomeNotAllowed]: 422,
   [REJECTIONS.messageRequired]: 422,
+  [REVIEW_REFUSALS.notYourStep]: 403,
+  [REVIEW_REFUSALS.ownVersion]: 403,
+  [REVIEW_REFUSALS.commentRequired]: 422,
+  [REVIEW_REFUSALS.notInReview]: 409,
 };
 
 export function toApiError(e: unknown): unknown {

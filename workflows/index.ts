@@ -2,3 +2,4 @@
 export { caseImportWorkflow } from './case-import';
 export { applicationWorkflow } from './application/workflow';
 export { invoiceWorkflow } from './invoice';
+export { catalogPublicationWorkflow, catalogChangeWorkflow, catalogFreshnessWorkflow } from './catalog';
