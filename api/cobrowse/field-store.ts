@@ -215,7 +215,11 @@ export async function flushEdits(pool: Pool, caseId: string, edits: FieldEdit[],
  * costs the database a handful of statements a second however many sessions there are, and when it is slow the
  * rounds simply grow. An application can be saved at once (before it is submitted).
  */
-export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unknown) => void, intervalMs = 150) {
+// Half a second: typing reaches the database twice a second at most, every other session's keystrokes are relayed
+// without waiting behind draft rebuilds, and a crash loses at most the last half second (a submit flushes first).
+export const AUTOSAVE_ROUND_MS = 500;
+
+export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unknown) => void, intervalMs = AUTOSAVE_ROUND_MS) {
   const queues = new Map<string, DraftEdits>();
   const known = new Map<string, SavedDraft>(); // each draft as the last round left it (a few thousand sessions' worth)
   let chain: Promise<void> = Promise.resolve(); // rounds, one after another
