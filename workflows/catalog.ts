@@ -21,7 +21,11 @@ const delivery = proxyActivities<CatalogActivities>({
 });
 
 export type ReviewStage = 'agency_review' | 'catalogue_review';
-export interface PublicationInput { serviceId: string; version: number; agencyId: string; authorId: string }
+export interface PublicationInput {
+  serviceId: string; version: number; agencyId: string; authorId: string;
+  /** The stage the database shows when the workflow starts (a healed workflow may start at the catalogue step). */
+  stage: ReviewStage;
+}
 export interface ReviewDecision {
   decision: 'approve' | 'return';
   comment?: string | null;
@@ -45,7 +49,7 @@ export const REVIEW_REFUSALS = {
 } as const;
 
 export async function catalogPublicationWorkflow(input: PublicationInput): Promise<PublicationState> {
-  let stage: string = 'agency_review';
+  let stage: string = input.stage;
   let pending: ReviewDecision | null = null;
   let decided = 0;
   let withdrawn = false;
@@ -70,10 +74,7 @@ export async function catalogPublicationWorkflow(input: PublicationInput): Promi
     },
   });
 
-  // A version submitted twice (a retried submit) is reviewed by the first run only; the stage is the database's.
-  const initial = await acts.catalogVersionStage({ serviceId: input.serviceId, version: input.version });
-  if (initial !== 'agency_review' && initial !== 'catalogue_review') return { stage: initial ?? 'unknown' };
-  stage = initial;
+  // Every decision is checked against the database's stage when it is recorded (recordCatalogDecision).
 
   let step = 0;
   for (;;) {

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { checkReferences, registerChannels, type ServiceDescription } from './description';
 import { withdrawService } from './read-model';
 import {
-  catalogChangeWorkflowId, catalogPublicationWorkflowId, serviceWithdrawnSignal, type PublicationInput,
+  catalogChangeWorkflowId, catalogPublicationWorkflowId, serviceWithdrawnSignal, type PublicationInput, type ReviewStage,
 } from '../../workflows/catalog';
 
 export interface Author { id: string; name: string; agency: string }
@@ -115,14 +115,29 @@ export async function submitService(pool: Pool, temporal: () => Promise<Client>,
       [serviceId, entry.latest_version, author.id, author.name, comment ?? null]);
     return { version: entry.latest_version, stage: 'agency_review', authorId: originalAuthor };
   });
-  const input: PublicationInput = { serviceId, version, agencyId: author.agency, authorId };
-  const client = await temporal();
+  await startPublicationWorkflow(await temporal(), taskQueue, { serviceId, version, agencyId: author.agency, authorId, stage: stage as ReviewStage });
+  return { version, stage };
+}
+
+async function startPublicationWorkflow(client: Client, taskQueue: string, input: PublicationInput): Promise<void> {
   try {
-    await client.workflow.start('catalogPublicationWorkflow', { taskQueue, workflowId: catalogPublicationWorkflowId(serviceId, version), args: [input] });
+    await client.workflow.start('catalogPublicationWorkflow', { taskQueue, workflowId: catalogPublicationWorkflowId(input.serviceId, input.version), args: [input] });
   } catch (e) {
     if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
   }
-  return { version, stage };
+}
+
+/**
+ * A version the database shows in review but whose workflow is missing (the API stopped between the two) gets its
+ * workflow now; true when there is one to talk to.
+ */
+export async function healPublicationWorkflow(pool: Pool, client: Client, taskQueue: string, serviceId: string, version: number): Promise<boolean> {
+  const { rows } = await pool.query(
+    `SELECT v.author_id, v.stage, s.agency_id FROM catalog_service_versions v JOIN catalog_services s USING (service_id)
+      WHERE v.service_id = $1 AND v.version = $2 AND v.stage IN ('agency_review','catalogue_review')`, [serviceId, version]);
+  if (!rows[0]) return false;
+  await startPublicationWorkflow(client, taskQueue, { serviceId, version, agencyId: rows[0].agency_id, authorId: rows[0].author_id, stage: rows[0].stage });
+  return true;
 }
 
 export async function withdrawFromCatalog(pool: Pool, temporal: () => Promise<Client>, taskQueue: string, author: Author, serviceId: string, reason: string): Promise<{ version: number }> {

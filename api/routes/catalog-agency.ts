@@ -1,10 +1,11 @@
 // Integration API 2: agencies manage their own service descriptions (create, change, retrieve, list, withdraw), with
 // every change kept as a version, a diff between versions, and the multi-step publication; reviewers decide here too.
 import { route } from '../routing';
-import { notFound, unprocessable } from '../errors';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { ApiError, conflict, notFound, unprocessable } from '../errors';
 import { mapTemporal } from '../temporal-errors';
 import type { ServiceDescription } from '../catalog/description';
-import { authorOf, changeService, createService, markReviewed, submitService, withdrawFromCatalog } from '../catalog/commands';
+import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from '../catalog/commands';
 import { entryDetail, listEntries, listVersions, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from '../catalog/queries';
 import { diffDocuments } from '../catalog/diff';
 import { catalogPublicationWorkflowId, decideReviewUpdate, type PublicationState } from '../../workflows/catalog';
@@ -131,8 +132,16 @@ export const catalogAgencyRoutes = [
       if (!rows[0]) throw notFound('catalogue service');
       const client = await ctx.deps.temporal();
       const p = ctx.principal;
-      const state = await mapTemporal(client.workflow.getHandle(catalogPublicationWorkflowId(ctx.params.serviceId, version)).executeUpdate<PublicationState, [unknown]>(decideReviewUpdate, {
+      const decide = () => client.workflow.getHandle(catalogPublicationWorkflowId(ctx.params.serviceId, version)).executeUpdate<PublicationState, [unknown]>(decideReviewUpdate, {
         args: [{ decision: ctx.body.decision, comment: ctx.body.comment ?? null, reviewer: { id: p.sub, name: p.name, roles: p.roles, agency: p.agency ?? null } }],
+      });
+      const state = await mapTemporal(decide().catch(async (e: unknown) => {
+        const gone = e instanceof WorkflowNotFoundError || (e as { code?: number }).code === 5 || /already completed/i.test(String((e as Error)?.message));
+        if (!gone) throw e;
+        if (!(await healPublicationWorkflow(ctx.deps.db.pool, client, ctx.deps.config.taskQueue, ctx.params.serviceId, version))) {
+          throw conflict('review_not_in_review', 'This version is not waiting for a review decision.');
+        }
+        throw new ApiError(503, 'temporarily_unavailable', 'The review is just starting; try again in a moment.', [], { 'Retry-After': '1' });
       }));
       if (state.stage === 'withdrawn') throw unprocessable('withdrawn', 'The service was withdrawn while in review.');
       return { body: { serviceId: ctx.params.serviceId, version, stage: state.stage } };

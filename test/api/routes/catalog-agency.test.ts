@@ -111,6 +111,22 @@ describe('api/routes/catalog-agency', () => {
     expect(detail.body).to.deep.include({ stage: 'returned', publishedVersion: 1 });
   });
 
+  it('heals a review whose workflow is missing (the API stopped between the database and Temporal)', async () => {
+    const d = newDescription();
+    await call('POST', BASE, { as: 'admin-pmlp', json: { description: d } });
+    await submitAndWaitForWorkflow(d.id);
+    const client = await stack.api.deps.temporal();
+    await client.workflow.getHandle(catalogPublicationWorkflowId(d.id, 1)).terminate('lost');
+    const first = await call('POST', `/api/v1/catalog/reviews/${d.id}/1`, { as: 'approver-pmlp', json: { decision: 'approve' } });
+    expect(first.status).to.equal(503);
+    expect(first.headers.get('retry-after')).to.equal('1');
+    const retried = await waitFor('healed review', async () => {
+      const r = await call('POST', `/api/v1/catalog/reviews/${d.id}/1`, { as: 'approver-pmlp', json: { decision: 'approve' } });
+      return r.status === 200 && r;
+    });
+    expect(retried.body.stage).to.equal('catalogue_review');
+  });
+
   it('refuses bad input, another agency and inconsistent references with clear errors', async () => {
     const d = newDescription();
     const other = await call('POST', BASE, { as: 'admin-pmlp', json: { description: { ...d, id: 'income-tax-return' } } });
