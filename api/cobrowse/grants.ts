@@ -63,6 +63,7 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
     return new ApiError(status, errorCode, message);
   };
   try {
+    if (!code.trim()) throw await refuse(400, 'code_required', 'Ask the citizen for the join code shown in their session.');
     await client.query('BEGIN');
     const { rows } = await client.query('SELECT * FROM assist_grants WHERE code_hash = $1 FOR UPDATE', [hashCode(code)]);
     const r = rows[0];

@@ -86,12 +86,12 @@ export const assistanceRoutes = [
       return { body: grant };
     },
   }),
-  route<{ code: string }>({
+  route<{ code?: string }>({
     method: 'post', path: '/api/v1/assist-sessions', tag: 'E-service assistant', summary: 'Staff: redeem a citizen\'s join code',
     auth: [...STAFF, 'support-specialist'], body: 'assist-session-open',
     responses: { 201: { description: 'The consent, now active for you' }, 404: { description: 'Unknown code', schema: 'error' }, 409: { description: 'Used', schema: 'error' }, 410: { description: 'Expired or revoked', schema: 'error' } },
     async handler(ctx) {
-      const grant = await redeemCode(ctx.deps.db.pool, ctx.principal, ctx.body.code, ctx.requestId);
+      const grant = await redeemCode(ctx.deps.db.pool, ctx.principal, ctx.body.code ?? '', ctx.requestId);
       const row = grant.caseId ? await findApplication(ctx.deps.db.pool, grant.caseId) : null;
       return { status: 201, body: { grant: grantForViewer(grant, ctx.principal), application: row ? { id: row.case_id, eserviceId: row.definition_id, status: row.status, recipientName: row.recipient_name } : null } };
     },

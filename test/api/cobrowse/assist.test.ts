@@ -445,10 +445,15 @@ describe('api/cobrowse (e-service assistant)', () => {
       }
       expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:no_consent' })).to.have.length(3);
 
-      // Redeeming nothing is bad input, answered in the one error shape (the schema stops it before any lookup).
+      // Redeeming nothing is refused and audited like any other refusal; so is a malformed code.
+      since = await lastAuditId();
       const noCode = await call('POST', '/api/v1/assist-sessions', { as: STAFF, json: {} });
       expect(noCode.status).to.equal(400);
-      expect(noCode.body.error.code).to.equal('validation_failed');
+      expect(noCode.body.error.code).to.equal('code_required');
+      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_required', resource: 'assist-grant:unknown' })).to.have.length(1);
+      since = await lastAuditId();
+      expect((await redeem('not a code!')).body.error.code).to.equal('invalid_code');
+      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:invalid_code' })).to.have.length(1);
 
       since = await lastAuditId();
       const unknown = await redeem('ABCD-EFGH');
