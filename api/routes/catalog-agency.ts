@@ -11,8 +11,9 @@ import { diffDocuments } from '../catalog/diff';
 import { catalogPublicationWorkflowId, decideReviewUpdate, type PublicationState } from '../../workflows/catalog';
 
 const TAG = 'Catalogue management';
-const OWNERS = ['agency-admin'] as const;
-const READERS = ['agency-admin', 'agency-approver', 'catalogue-admin'] as const;
+// Integration API 2 is for agency systems as much as for people: an agency's own system may manage its descriptions.
+const OWNERS = ['agency-admin', 'agency-system'] as const;
+const READERS = ['agency-admin', 'agency-system', 'agency-approver', 'catalogue-admin'] as const;
 const BASE = '/api/v1/agency/catalog/services';
 
 function versionParam(raw: string): number {

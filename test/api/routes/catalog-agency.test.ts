@@ -139,6 +139,13 @@ describe('api/routes/catalog-agency', () => {
     expect(schema.status).to.equal(400);
     expect(errorOf(schema).code).to.equal('validation_failed');
     expect((await call('POST', BASE, { as: 'officer-pmlp', json: { description: d } })).status).to.equal(403);
+    // The agency's own information system uses the same API (integration API 2), for its agency only.
+    const bySystem = await call('POST', BASE, { as: 'system-pmlp', json: { description: d } });
+    expect(bySystem.status, JSON.stringify(bySystem.body)).to.equal(201);
+    const systemList = await call('GET', BASE, { as: 'system-pmlp' });
+    expect(systemList.body.items.map((i: any) => i.serviceId)).to.include(d.id);
+    expect(systemList.body.items.every((i: any) => i.agencyId === 'pmlp')).to.equal(true);
+    expect((await call('GET', `${BASE}/${d.id}`, { as: 'system-vid' })).status).to.equal(404);
     expect((await call('GET', `${BASE}/trade-permit`, { as: 'admin-pmlp' })).status).to.equal(404); // Riga's
     expect((await call('GET', `${BASE}/trade-permit`, { as: 'catalogue-admin' })).status).to.equal(200);
     expect((await call('GET', `${BASE}/residence-declaration/diff?from=1&to=x`, { as: 'admin-pmlp' })).status).to.equal(400);
