@@ -1,6 +1,8 @@
 // Integration API 2 end to end: an agency describes a service, changes it (versions, diff), submits it; the agency's
 // approver and the catalogue administrator decide in the publication workflow; the public sees only the published
 // version while a new one is in review; withdrawal; the stale list, "reviewed" and the freshness schedule.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
@@ -32,7 +34,22 @@ async function submitAndWaitForWorkflow(id: string): Promise<number> {
   return submitted.body.version as number;
 }
 
+// RECORD_HISTORIES=1 saves the finished publication workflows for the replay test (test/workflows/catalog).
+const recorded: Array<{ name: string; workflowId: string }> = [];
+
 describe('api/routes/catalog-agency', () => {
+  after(async function () {
+    if (!process.env.RECORD_HISTORIES) return;
+    this.timeout(30_000);
+    const client = await stack.api.deps.temporal();
+    const dir = path.join(__dirname, '../../workflows/catalog/histories');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const { name, workflowId } of recorded) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(history, null, 1)}\n`);
+    }
+  });
+
   it('creates, versions and diffs a description; publishes it through both review steps', async () => {
     const d = newDescription();
     const created = await call('POST', BASE, { as: 'admin-pmlp', json: { description: d } });
@@ -83,6 +100,7 @@ describe('api/routes/catalog-agency', () => {
     ]);
     const { rows } = await stack.db.pool.query(`SELECT kind, version FROM catalog_changes WHERE service_id = $1`, [d.id]);
     expect(rows).to.deep.equal([{ kind: 'published', version: 2 }]);
+    recorded.push({ name: 'published-after-two-steps', workflowId: catalogPublicationWorkflowId(d.id, 2) });
   });
 
   it('keeps the published version live while a new one is in review, and returns it with comments', async () => {
@@ -109,6 +127,7 @@ describe('api/routes/catalog-agency', () => {
     const detail = await call('GET', `${BASE}/${d.id}`, { as: 'admin-pmlp' });
     expect(detail.body.events.at(-1)).to.deep.include({ action: 'returned', step: 'agency', comment: 'Add the fee.' });
     expect(detail.body).to.deep.include({ stage: 'returned', publishedVersion: 1 });
+    recorded.push({ name: 'returned-at-agency-step', workflowId: catalogPublicationWorkflowId(d.id, 2) });
   });
 
   it('heals a review whose workflow is missing (the API stopped between the database and Temporal)', async () => {
@@ -164,6 +183,7 @@ describe('api/routes/catalog-agency', () => {
     expect((await call('POST', `${BASE}/${d.id}/withdraw`, { as: 'admin-pmlp', json: { reason: 'again' } })).status).to.equal(409);
     const { rows } = await stack.db.pool.query(`SELECT kind FROM catalog_changes WHERE service_id = $1 ORDER BY seq`, [d.id]);
     expect(rows.map((r) => r.kind)).to.deep.equal(['published', 'withdrawn']);
+    recorded.push({ name: 'published-first-version', workflowId: catalogPublicationWorkflowId(d.id, 1) });
   });
 
   it('lists stale descriptions, reminds and escalates from the schedule, and "reviewed" moves the date', async () => {
