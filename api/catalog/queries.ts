@@ -99,13 +99,22 @@ export async function staleList(pool: Pool, scope: string | null) {
   return rows.map(presentEntry);
 }
 
+const audiencesOf = (p: Principal) => p.roles.filter((r) => r === 'agency-admin' || r === 'agency-approver' || r === 'catalogue-admin');
+const MINE = `audience = ANY($1) AND (audience = 'catalogue-admin' OR agency_id = $2)`;
+
+/** Unread reminders first, then the latest read ones. */
 export async function remindersFor(pool: Pool, p: Principal) {
-  const audiences = p.roles.filter((r) => r === 'agency-admin' || r === 'agency-approver' || r === 'catalogue-admin');
   const { rows } = await pool.query(
-    `SELECT id, audience, agency_id, service_id, kind, subject_lv, subject_en, body_lv, body_en, created_at FROM staff_reminders
-      WHERE audience = ANY($1) AND (audience = 'catalogue-admin' OR agency_id = $2) ORDER BY created_at DESC, id LIMIT 200`, [audiences, p.agency ?? null]);
+    `SELECT id, audience, agency_id, service_id, kind, subject_lv, subject_en, body_lv, body_en, created_at, read_at FROM staff_reminders
+      WHERE ${MINE} ORDER BY read_at IS NOT NULL, created_at DESC, id LIMIT 200`, [audiencesOf(p), p.agency ?? null]);
   return rows.map((r) => ({
     id: r.id, audience: r.audience, agencyId: r.agency_id, serviceId: r.service_id, kind: r.kind,
     subject: { lv: r.subject_lv, en: r.subject_en }, body: { lv: r.body_lv, en: r.body_en }, createdAt: r.created_at.toISOString(),
+    readAt: r.read_at?.toISOString() ?? null,
   }));
+}
+
+export async function markReminderRead(pool: Pool, p: Principal, id: string): Promise<boolean> {
+  const { rowCount } = await pool.query(`UPDATE staff_reminders SET read_at = COALESCE(read_at, now()) WHERE id = $3 AND ${MINE}`, [audiencesOf(p), p.agency ?? null, id]);
+  return (rowCount ?? 0) > 0;
 }

@@ -6,7 +6,7 @@ import { ApiError, conflict, notFound, unprocessable } from '../errors';
 import { mapTemporal } from '../temporal-errors';
 import type { ServiceDescription } from '../catalog/description';
 import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from '../catalog/commands';
-import { entryDetail, listEntries, listVersions, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from '../catalog/queries';
+import { entryDetail, listEntries, listVersions, markReminderRead, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from '../catalog/queries';
 import { diffDocuments } from '../catalog/diff';
 import { catalogPublicationWorkflowId, decideReviewUpdate, type PublicationState } from '../../workflows/catalog';
 
@@ -162,6 +162,15 @@ export const catalogAgencyRoutes = [
     responses: { 200: { description: 'Reminders, newest first' } },
     async handler(ctx) {
       return { body: { items: await remindersFor(ctx.deps.db.pool, ctx.principal) } };
+    },
+  }),
+  route({
+    method: 'post', path: '/api/v1/staff/reminders/:id/read', tag: TAG, summary: 'Mark one of your reminders as read',
+    auth: READERS,
+    responses: { 204: { description: 'Marked' }, 404: { description: 'Not one of yours', schema: 'error' } },
+    async handler(ctx) {
+      if (!(await markReminderRead(ctx.deps.db.pool, ctx.principal, ctx.params.id))) throw notFound('reminder');
+      return { status: 204 };
     },
   }),
 ];

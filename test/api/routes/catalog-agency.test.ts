@@ -209,6 +209,12 @@ describe('api/routes/catalog-agency', () => {
     const approver = await call('GET', '/api/v1/staff/reminders', { as: 'approver-pmlp' });
     expect(approver.body.items.map((r: any) => r.serviceId)).to.include('passport-issue');
     expect((await call('GET', '/api/v1/staff/reminders', { as: 'admin-pmlp' })).body.items.every((r: any) => r.agencyId === 'pmlp')).to.equal(true);
+    const first = reminders.find((r: any) => r.serviceId === 'passport-issue');
+    expect((await call('POST', `/api/v1/staff/reminders/${encodeURIComponent(first.id)}/read`, { as: 'admin-pmlp' })).status).to.equal(204);
+    expect((await call('POST', `/api/v1/staff/reminders/${encodeURIComponent(first.id)}/read`, { as: 'catalogue-admin' })).status).to.equal(404); // not addressed to them
+    const afterRead = (await call('GET', '/api/v1/staff/reminders', { as: 'admin-pmlp' })).body.items;
+    expect(afterRead.find((r: any) => r.id === first.id).readAt).to.be.a('string');
+    expect(afterRead.at(-1).id).to.equal(first.id); // read ones last
 
     const reviewed = await call('POST', `${BASE}/passport-issue/reviewed`, { as: 'admin-pmlp', json: {} });
     expect(reviewed.status, JSON.stringify(reviewed.body)).to.equal(200);
