@@ -20,11 +20,13 @@ import { eserviceDefinitionRoutes } from './routes/eservice-definitions';
 import { applicationRoutes } from './routes/applications';
 import { taskRoutes } from './routes/tasks';
 import { assistanceRoutes } from './routes/assistance';
+import { delegationRoutes } from './routes/delegations';
 import { invoiceRoutes } from './routes/invoices';
 import { bankStatementRoutes } from './routes/bank-statements';
 import { catalogAgencyRoutes } from './routes/catalog-agency';
 import { catalogWebhookRoutes } from './routes/catalog-webhooks';
 import { onlinePaymentRoutes } from './routes/online-payments';
+import { catalogLinkedDataRoutes } from './routes/catalog-linked-data';
 import { publicCatalogCors, publicCatalogRoutes } from './routes/catalog-public';
 import { mountWebUi } from './web-ui';
 
@@ -32,10 +34,12 @@ export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
   ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
   ...onlinePaymentRoutes,
+  ...delegationRoutes,
   ...bankStatementRoutes,
   ...catalogAgencyRoutes,
   ...catalogWebhookRoutes,
   ...publicCatalogRoutes,
+  ...catalogLinkedDataRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.

@@ -21,6 +21,8 @@ export interface AppDeps {
     grantChanged(grant: Grant): Promise<void>;
     /** Writes pending co-browse edits of an application to its draft (before it is submitted). */
     flush(caseId: string): Promise<void>;
+    /** The application left draft (its new status): co-browse edits to it are refused from now on. */
+    leftDraft(caseId: string, status: string): Promise<void>;
   };
   /** Online payments' bank link; when absent, api/routes/online-payments.ts builds it from the environment. */
   paymentInitiation?: PaymentInitiation;

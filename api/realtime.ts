@@ -6,7 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { Principal } from './auth/principal';
-import { listenForStatusEvents, readStatusEvents } from '../db/case-events';
+import { listenForStatusEvents, readCaseStatuses, readStatusEvents } from '../db/case-events';
 import { saveDraftFromSocket } from './realtime-drafts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
@@ -18,6 +18,8 @@ export interface Realtime {
   io: Server;
   grantChanged(grant: Grant): Promise<void>;
   flush(caseId: string): Promise<void>;
+  /** The application left draft (submitted, withdrawn): co-browse edits are refused from now on, on every node. */
+  leftDraft(caseId: string, status: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,13 @@ export async function attachRealtime(server: http.Server, deps: { pool: Pool; da
   };
   const connectedPeople = () => [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('person:')).map((r) => r.slice(7));
   const stopListening = listenForStatusEvents(deps.databaseUrl, (from, to) => {
+    // Co-browsed drafts that were submitted (by whichever process): no more edits to them from this node's sockets.
+    const coBrowsed = assist.casesHere();
+    if (coBrowsed.length) {
+      readCaseStatuses(deps.pool, from, to, coBrowsed)
+        .then((changes) => Promise.all(changes.filter((c) => c.status !== 'draft').map((c) => assist.leftDraft(c.caseId, c.status))))
+        .catch((err: unknown) => deps.logger.warn({ err }, 'reading co-browsed statuses failed'));
+    }
     const people = connectedPeople();
     if (people.length === 0) return;
     readStatusEvents(deps.pool, from, to, people).then((events) => {
@@ -100,6 +109,8 @@ export async function attachRealtime(server: http.Server, deps: { pool: Pool; da
     io,
     grantChanged: (grant) => assist.grantChanged(grant),
     flush: (caseId) => assist.flush(caseId),
+    // The status is written already: a failure here (Redis away) must not fail the request that wrote it.
+    leftDraft: (caseId, status) => assist.leftDraft(caseId, status).catch((err: unknown) => deps.logger.warn({ err, caseId }, 'marking a co-browsed draft as left failed')),
     async close() {
       await assist.flushAll();
       await store.close();

@@ -28,13 +28,13 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
     config, db, keys, logger,
     temporal: () => temporal.get(),
     verify: (token) => verifyToken(keys, token),
-    assist: { grantChanged: async () => undefined, flush: async () => undefined },
+    assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
   };
   const app = createApp(deps);
   const server = http.createServer(app);
   server.requestTimeout = 0; // large imports stream for minutes; the header timeout still guards slow clients
   const realtime = await attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, logger, verify: deps.verify });
-  deps.assist = { grantChanged: (g) => realtime.grantChanged(g), flush: (caseId) => realtime.flush(caseId) };
+  deps.assist = { grantChanged: (g) => realtime.grantChanged(g), flush: (caseId) => realtime.flush(caseId), leftDraft: (caseId, status) => realtime.leftDraft(caseId, status) };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -40,6 +40,13 @@ export async function readStatusEvents(pool: Pool, from: number, to: number, per
   }));
 }
 
+/** The statuses written in [from, to] for any of the given cases (co-browsing learns that a draft was submitted). */
+export async function readCaseStatuses(pool: Pool, from: number, to: number, caseIds: string[]): Promise<Array<{ caseId: string; status: string }>> {
+  const { rows } = await pool.query<{ case_id: string; status: string }>(
+    'SELECT case_id, status FROM case_status_events WHERE id BETWEEN $1 AND $2 AND case_id = ANY($3::text[]) ORDER BY id', [from, to, caseIds]);
+  return rows.map((r) => ({ caseId: r.case_id, status: r.status }));
+}
+
 /**
  * A dedicated connection that LISTENs and reconnects after the database restarts (with a growing pause, capped
  * at 5 s, forever: live status is worth waiting for and the rest of the API keeps working meanwhile).

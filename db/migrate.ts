@@ -7,6 +7,7 @@ import * as eservices from './migrations/0002-eservices';
 import * as assistance from './migrations/0003-assistance';
 import * as billing from './migrations/0004-billing';
 import * as catalog from './migrations/0005-catalog';
+import * as delegations from './migrations/0006-delegations';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -20,6 +21,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0003-assistance', migration: assistance },
   { name: '0004-billing', migration: billing },
   { name: '0005-catalog', migration: catalog },
+  { name: '0006-delegations', migration: delegations },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

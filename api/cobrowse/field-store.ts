@@ -5,6 +5,9 @@
 // which edits are flushed within a fraction of a second (the same autosave as PUT /draft, merged by version),
 // after the audit rows of the staff edits among them: no edit is saved unaudited. A keystroke costs no database
 // round trip of its own: each node saves what was typed into all its sessions in rounds of a few statements.
+// Once an application has left draft (submitted, withdrawn) its draft never changes again, so the store refuses
+// further edits: told by the API node that submitted it, by the status notification every node gets, by a flush
+// that found it frozen, or (a cold store) by the saved draft itself. Refusing costs no extra round trip either.
 import type { Pool } from 'pg';
 import type { RedisClientType } from 'redis';
 import { setPointer } from '../../workflows/application/expressions';
@@ -14,8 +17,13 @@ import { audit, type AuditEntry } from '../../db/audit';
 export interface FieldEdit { pointer: string; value: unknown; version: number; audit?: AuditEntry }
 
 export interface FieldVersions {
-  /** Assigns the next version of the field; `dbVersions` seeds a cold store from the saved draft. */
-  next(caseId: string, pointer: string, value: unknown, dbVersions: () => Promise<Record<string, number>>): Promise<number>;
+  /**
+   * Assigns the next version of the field; `dbVersions` seeds a cold store from the saved draft (null: it is no
+   * longer a draft). Null when the application has left draft: the edit is refused, never saved.
+   */
+  next(caseId: string, pointer: string, value: unknown, dbVersions: () => Promise<Record<string, number> | null>): Promise<number | null>;
+  /** The application has left draft: no edit is accepted from now on (on every node sharing the store). */
+  leftDraft(caseId: string): Promise<void>;
   /** Field values newer than the saved draft may hold (not yet flushed). */
   pending(caseId: string): Promise<FieldEdit[]>;
   /** The saved draft now holds these versions (null: it is no longer a draft); lets the memory store forget idle sessions. */
@@ -37,6 +45,11 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
   const idleMs = opts.idleMs ?? 10 * 60_000;
   const cases = new Map<string, { fields: Map<string, { value: unknown; version: number }>; touched: number; saved: Record<string, number> | null }>();
   const presences = new Map<string, Record<string, unknown>>();
+  const left = new Map<string, true>(); // applications no longer in draft (a case never goes back to draft)
+  const leave = (caseId: string) => {
+    setCapped(left, caseId, true, 100_000);
+    cases.delete(caseId);
+  };
   // A session idle for a while whose every field is saved at its latest version is forgotten: the draft alone is
   // the truth then, and its next edit seeds the versions from it. (Never on the way of a keystroke: that would cost
   // a database read per flush.)
@@ -50,10 +63,13 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
   sweeper.unref();
   return {
     async next(caseId, pointer, value, dbVersions) {
+      if (left.has(caseId)) return null;
       let c = cases.get(caseId);
       if (!c) {
         const seeded = await dbVersions();
-        c = cases.get(caseId) ?? { fields: new Map(Object.entries(seeded).map(([p, v]) => [p, { value: undefined, version: v }])), touched: 0, saved: null };
+        if (seeded === null) leave(caseId);
+        if (left.has(caseId)) return null; // the saved draft, or news that arrived meanwhile, says it left draft
+        c = cases.get(caseId) ?? { fields: new Map(Object.entries(seeded ?? {}).map(([p, v]) => [p, { value: undefined, version: v }])), touched: 0, saved: null };
         cases.set(caseId, c);
       }
       const version = (c.fields.get(pointer)?.version ?? 0) + 1;
@@ -64,11 +80,11 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
     async pending(caseId) {
       return [...(cases.get(caseId)?.fields.entries() ?? [])].filter(([, f]) => f.value !== undefined).map(([pointer, f]) => ({ pointer, value: f.value, version: f.version }));
     },
+    async leftDraft(caseId) { leave(caseId); },
     settled(caseId, saved) {
+      if (saved === null) return leave(caseId); // no longer a draft: nothing more will be saved
       const c = cases.get(caseId);
-      if (!c) return;
-      if (saved === null) cases.delete(caseId); // no longer a draft: nothing more will be saved
-      else c.saved = { ...c.saved, ...saved };
+      if (c) c.saved = { ...c.saved, ...saved };
     },
     async setPresence(key, presence) { setCapped(presences, key, presence, 50_000); },
     async presence(key) { return presences.get(key) ?? null; },
@@ -76,14 +92,17 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
       clearInterval(sweeper);
       cases.clear();
       presences.clear();
+      left.clear();
     },
   };
 }
 
 // One script per edit: seeds a cold hash from the saved draft's versions (ARGV[3] = '1' and pairs after it), bumps
 // the field's version and stores the value under it, atomically, so two nodes never pair a value with another's
-// version. Returns false when the hash is cold and no seed was given (the caller reads the draft and calls again).
+// version. Returns false when the hash is cold and no seed was given (the caller reads the draft and calls again),
+// -1 when the application has left draft (KEYS[3] is set).
 const NEXT_SCRIPT = `
+if redis.call('EXISTS', KEYS[3]) == 1 then return -1 end
 if redis.call('EXISTS', KEYS[1]) == 0 then
   if ARGV[3] ~= '1' then return false end
   for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
@@ -98,17 +117,28 @@ return v`;
 export function redisFieldVersions(redis: RedisClientType, prefix = 'cobrowse:'): FieldVersions {
   const key = (caseId: string) => `${prefix}fields:${caseId}`;
   const values = (caseId: string) => `${prefix}values:${caseId}`;
-  const run = (caseId: string, args: string[]) => redis.eval(NEXT_SCRIPT, { keys: [key(caseId), values(caseId)], arguments: args });
+  const closed = (caseId: string) => `${prefix}closed:${caseId}`;
+  const run = (caseId: string, args: string[]) => redis.eval(NEXT_SCRIPT, { keys: [key(caseId), values(caseId), closed(caseId)], arguments: args });
+  // Longer than the field keys live, so the mark outlasts them; after that the saved draft says it (cold path).
+  const CLOSED_SECONDS = 7 * 86_400;
+  const leftDraft = async (caseId: string) => {
+    await redis.multi().set(closed(caseId), '1', { EX: CLOSED_SECONDS }).del([key(caseId), values(caseId)]).exec();
+  };
   return {
     async next(caseId, pointer, value, dbVersions) {
       const json = JSON.stringify(value ?? null);
       let version = await run(caseId, [pointer, json, '0']);
       if (typeof version !== 'number') {
-        const seeded = Object.entries(await dbVersions()).flatMap(([p, v]) => [p, String(v)]);
-        version = await run(caseId, [pointer, json, '1', ...seeded]);
+        const saved = await dbVersions();
+        if (saved === null) {
+          await leftDraft(caseId);
+          return null;
+        }
+        version = await run(caseId, [pointer, json, '1', ...Object.entries(saved).flatMap(([p, v]) => [p, String(v)])]);
       }
-      return Number(version);
+      return Number(version) < 0 ? null : Number(version);
     },
+    leftDraft,
     async pending(caseId) {
       const all = await redis.hGetAll(values(caseId));
       return Object.entries(all).map(([pointer, stored]) => {
@@ -126,8 +156,11 @@ export function redisFieldVersions(redis: RedisClientType, prefix = 'cobrowse:')
   };
 }
 
-export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Record<string, number>> {
-  const { rows } = await pool.query('SELECT draft_field_versions FROM applications WHERE case_id = $1', [caseId]);
+/** The field versions of the saved draft; null when the application is no longer a draft. */
+export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Record<string, number> | null> {
+  const { rows } = await pool.query(
+    'SELECT a.draft_field_versions, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1', [caseId]);
+  if (rows[0] && rows[0].status !== 'draft') return null;
   return (rows[0]?.draft_field_versions ?? {}) as Record<string, number>;
 }
 

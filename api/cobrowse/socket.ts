@@ -5,6 +5,8 @@
 // Consent is checked in the database when a staff member joins; after that a keystroke needs no query: membership
 // of the consent's rooms is the permission, and a revocation or mode change takes the sockets out of them on every
 // node (through the adapter) right after it is committed. Anything not covered that way is checked in the database.
+// An application that left draft takes no more edits from anyone (`not_draft`): the field store knows it without
+// a query per keystroke (see field-store.ts), and open screens are told its status (`cobrowse:status`).
 import type { Server, Socket } from 'socket.io';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -26,6 +28,7 @@ const POINTER = /^(\/[^/]{1,100}){1,8}$/;
 const FORBIDDEN_KEYS = /\/(__proto__|prototype|constructor)(\/|$)/;
 const MAX_VALUE_CHARS = 10_000;
 const MAX_PRESENCE_CHARS = 20_000;
+const NOT_DRAFT = 'The application has been submitted (or withdrawn): the form can no longer change.';
 
 function refuse(ack: Ack | undefined, code: string, message: string) {
   if (typeof ack === 'function') ack({ ok: false, error: errorBody(code, message).error });
@@ -87,8 +90,10 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
     io.to(`app:${caseId}`).emit('cobrowse:watchers', { applicationId: caseId, watchers: list.map((g) => ({ grantId: g.id, name: g.usedByName, role: g.usedByRole, office: g.usedByOffice, mode: g.mode })) });
   }
 
+  /** Relays and queues an edit for saving; null (nothing done) when the application is no longer a draft. */
   async function applyEdit(caseId: string, pointer: string, value: unknown, by: Record<string, unknown>, savedBy: string, auditOf?: (version: number) => AuditEntry) {
     const version = await store.next(caseId, pointer, value, () => savedFieldVersions(pool, caseId));
+    if (version === null) return null;
     flusher.add(caseId, { pointer, value, version, ...(auditOf ? { audit: auditOf(version) } : {}) }, savedBy);
     const message = { applicationId: caseId, pointer, value, version, by };
     io.to([`app:${caseId}`, `watch:${caseId}`]).emit('cobrowse:edit', message);
@@ -152,6 +157,7 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
         const bad = validEdit(m);
         if (bad) return refuse(ack, 'validation_failed', bad);
         const version = await applyEdit(id, m.pointer as string, m.value, { type: 'citizen' }, p.sub);
+        if (version === null) return refuse(ack, 'not_draft', NOT_DRAFT);
         ack?.({ ok: true, version });
       });
       return;
@@ -236,6 +242,10 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
       // Audited by the autosave that stores it, just before it does, a fraction of a second later.
       const version = await applyEdit(grant.caseId, m.pointer as string, m.value, { type: 'staff', id: p.sub, name: p.name, office: p.office ?? null }, p.sub,
         (v) => auditEntry(grant, 'edit', { pointer: m.pointer, version: v }));
+      if (version === null) {
+        await auditAs(grant, 'edit-refused:not_draft', { pointer: m.pointer });
+        return refuse(ack, 'not_draft', NOT_DRAFT);
+      }
       ack?.({ ok: true, version });
     });
 
@@ -324,5 +334,24 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
     if (pending.length) store.settled(caseId, (await flushEdits(pool, caseId, pending, 'co-browsing'))?.versions ?? null);
   }
 
-  return { onConnection, grantChanged, vetRestoredSession, flushAll: () => flusher.flushAll(), flush };
+  /**
+   * The application left draft (its new status): no more edits from anyone, and the screens open on this node are
+   * told. Every node hears of it (the status notification), so each tells only its own sockets.
+   */
+  async function leftDraft(caseId: string, status: string) {
+    await store.leftDraft(caseId);
+    io.local.to([`app:${caseId}`, `watch:${caseId}`, `watchm:${caseId}`]).emit('cobrowse:status', { applicationId: caseId, status });
+  }
+
+  /** Applications with a co-browsing room on this node (whose status changes matter here). */
+  function casesHere(): string[] {
+    const ids = new Set<string>();
+    for (const room of io.of('/').adapter.rooms.keys()) {
+      const m = /^(?:app|watch|watchm):(.+)$/.exec(room);
+      if (m) ids.add(m[1]);
+    }
+    return [...ids];
+  }
+
+  return { onConnection, grantChanged, vetRestoredSession, flushAll: () => flusher.flushAll(), flush, leftDraft, casesHere };
 }

@@ -119,7 +119,9 @@ export const applicationRoutes = [
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
       const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
-      return { body: await update(ctx, row.case_id, MESSAGES.submit, { data, actor: actorOf(ctx.principal) }) };
+      const result = await update(ctx, row.case_id, MESSAGES.submit, { data, actor: actorOf(ctx.principal) });
+      await ctx.deps.assist.leftDraft(row.case_id, result.status); // co-browse edits are refused from now on
+      return { body: result };
     },
   }),
   route<{ reason?: string }>({
@@ -128,7 +130,9 @@ export const applicationRoutes = [
     responses: { 200: { description: 'Withdrawn' }, 409: { description: 'Already ended or decided', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
-      return { body: await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) }) };
+      const result = await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
+      if (row.status === 'draft') await ctx.deps.assist.leftDraft(row.case_id, result.status);
+      return { body: result };
     },
   }),
   route<{ data: Record<string, unknown>; fileIds: string[] }>({

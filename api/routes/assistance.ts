@@ -13,6 +13,8 @@ import { mapTemporal } from '../temporal-errors';
 import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { referenceData } from '../../db/reference';
+import { counterDelegation } from '../commands/delegations';
+import type { DelegationRow } from '../presenters/delegation';
 
 const STAFF = ['kac-staff', 'agency-officer'] as const;
 
@@ -21,13 +23,23 @@ function personOf(p: Principal): PersonRef {
   return p.person;
 }
 
+async function stillDelegated(ctx: RouteContext, caseId: string, delegationId: string): Promise<boolean> {
+  const row = await findApplication(ctx.deps.db.pool, caseId);
+  if (!row) return false;
+  return counterDelegation(ctx.deps.db.pool, delegationId, { type: row.recipient_type as PersonRef['type'], id: row.recipient_id }, row.definition_id)
+    .then(() => true, (e: unknown) => { if (e instanceof ApiError && e.status === 422) return false; throw e; });
+}
+
 async function staffBasisFor(ctx: RouteContext, caseId: string, grantId?: string): Promise<{ basis: 'consent' | 'mandate' | 'delegation'; reference: string | null }> {
   if (grantId) {
     const grant = await activeGrantOf(ctx.deps.db.pool, grantId, ctx.principal.sub);
     if (grant && grant.caseId === caseId && grant.mode === 'assist') return { basis: 'consent', reference: grant.id };
   } else {
     const { rows } = await ctx.deps.db.pool.query('SELECT acting_staff_id, acting_basis, acting_basis_ref FROM cases WHERE id = $1', [caseId]);
-    if (rows[0]?.acting_staff_id === ctx.principal.sub && ['mandate', 'delegation'].includes(rows[0].acting_basis)) return { basis: rows[0].acting_basis, reference: rows[0].acting_basis_ref };
+    const acting = rows[0]?.acting_staff_id === ctx.principal.sub ? rows[0] : null;
+    if (acting?.acting_basis === 'mandate') return { basis: 'mandate', reference: acting.acting_basis_ref };
+    // A delegation is checked again: revoked (or expired) since the application was opened, it is no basis any more.
+    if (acting?.acting_basis === 'delegation' && await stillDelegated(ctx, caseId, acting.acting_basis_ref)) return { basis: 'delegation', reference: acting.acting_basis_ref };
   }
   const row = await findApplication(ctx.deps.db.pool, caseId);
   await audit(ctx.deps.db.pool, {
@@ -117,12 +129,12 @@ export const assistanceRoutes = [
       if (!recipientId) throw unprocessable('invalid_person_id', 'The recipient identifier is not valid.', [{ path: '/recipient/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' }]);
       const recipient = { ...ctx.body.recipient, id: recipientId };
       let reference: string;
+      let delegation: DelegationRow | null = null;
       if (ctx.body.basis.type === 'delegation') {
-        const { rows } = await ctx.deps.db.pool.query(
-          `SELECT id FROM delegations WHERE id = $1 AND principal_type = $2 AND principal_id = $3 AND revoked_at IS NULL
-             AND valid_from <= current_date AND (valid_until IS NULL OR valid_until >= current_date)`, [ctx.body.basis.delegationId, recipient.type, recipient.id]);
-        if (!rows[0]) throw unprocessable('no_delegation', 'No valid registered delegation from this person.', [{ path: '/basis/delegationId', code: 'no_delegation', message: 'not found, expired or revoked' }]);
-        reference = ctx.body.basis.delegationId;
+        // Given by this recipient, not revoked, valid today and covering the e-service; else 422 no_delegation.
+        delegation = await counterDelegation(ctx.deps.db.pool, ctx.body.basis.delegationId, recipient, ctx.body.eserviceId);
+        reference = delegation.id;
+        if (!recipient.name && delegation.principal_name) recipient.name = delegation.principal_name;
       } else {
         reference = ctx.body.basis.reference;
       }
@@ -132,6 +144,12 @@ export const assistanceRoutes = [
       await ctx.deps.db.pool.query(
         'UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6 WHERE id = $1',
         [caseId, p.sub, p.name, p.office, ctx.body.basis.type, reference]);
+      if (delegation) {
+        // The representative of a delegation is on the case: it is theirs to follow too (GET /me/cases, live status).
+        await ctx.deps.db.pool.query(
+          `UPDATE cases SET representative_type = $2, representative_id = $3, representative_name = $4, representative_basis = 'delegation' WHERE id = $1`,
+          [caseId, delegation.representative_type, delegation.representative_id, delegation.representative_name]);
+      }
       await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, office: p.office }, subject: recipient, action: 'create', resource: `application:${caseId}`, purpose: `act-for:${ctx.body.basis.type}`, requestId: ctx.requestId, details: { reference } });
       return { status: 201, body: { id: caseId, href: `/api/v1/applications/${caseId}` } };
     },
@@ -159,6 +177,7 @@ export const assistanceRoutes = [
       const result = await mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<UpdateResult, [unknown]>(MESSAGES.submit, {
         args: [{ data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } }],
       }));
+      await ctx.deps.assist.leftDraft(caseId, result.status); // co-browse edits are refused from now on, on both sides
       const row = await findApplication(ctx.deps.db.pool, caseId);
       await audit(ctx.deps.db.pool, {
         actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: row ? { type: row.recipient_type, id: row.recipient_id } : undefined,

@@ -10,7 +10,7 @@ const t = (lv: string, en: string): Text => ({ lv, en });
 const AGENCY_SECTOR: Record<string, string> = { pmlp: 'interior', vid: 'finance', vzd: 'justice', csdd: 'transport', ur: 'justice', riga: 'smart-administration', jelgava: 'smart-administration' };
 const AGENCY_OFFICES: Record<string, string[]> = { pmlp: ['pmlp-riga-1', 'vpvkac-riga', 'vpvkac-jelgava', 'vpvkac-valmiera'], vid: ['vid-riga', 'vpvkac-riga'], csdd: ['csdd-riga'], riga: ['vpvkac-riga'], jelgava: ['vpvkac-jelgava'] };
 // E-services not (yet) run by the platform live on the agency's own portal.
-const AGENCY_ESERVICES: Record<string, string> = { vid: 'https://eds.vid.gov.lv', vzd: 'https://www.kadastrs.lv', csdd: 'https://e.csdd.lv', ur: 'https://www.ur.gov.lv', riga: 'https://eriga.lv', jelgava: 'https://www.jelgava.lv' };
+const AGENCY_ESERVICES: Record<string, string> = { vid: 'https://eds.vid.gov.lv/', vzd: 'https://www.kadastrs.lv/', csdd: 'https://e.csdd.lv/', ur: 'https://www.ur.gov.lv/', riga: 'https://eriga.lv/', jelgava: 'https://www.jelgava.lv/' };
 const PHONES: Record<string, string> = { pmlp: '+371 67209400', vid: '+371 67120000', vzd: '+371 67038626', csdd: '+371 67025777', ur: '+371 67031703', riga: '+371 80000800', jelgava: '+371 63005555' };
 
 interface Extra {
@@ -87,7 +87,7 @@ function describe(s: (typeof services)[number]): ServiceDescription {
   const steps = (lv: string, en: string) => [t(lv, en)];
   for (const type of s.channels) {
     const base = { evidence: evidence.map((e) => e.id), processingTime: x.processingTime, ...cost };
-    if (type === 'eservice') channels.push({ type, ...base, steps: steps('Pierakstieties portālā un aizpildiet e-pakalpojumu.', 'Sign in to the portal and fill in the e-service.'), eserviceUrl: x.eservice ?? AGENCY_ESERVICES[s.agencyId] ?? 'https://latvija.gov.lv' });
+    if (type === 'eservice') channels.push({ type, ...base, steps: steps('Pierakstieties portālā un aizpildiet e-pakalpojumu.', 'Sign in to the portal and fill in the e-service.'), eserviceUrl: x.eservice ?? AGENCY_ESERVICES[s.agencyId] ?? 'https://latvija.gov.lv/' });
     if (type === 'in_person' && offices) channels.push({ type, ...base, steps: steps('Ierodieties klientu apkalpošanas centrā ar dokumentiem.', 'Come to a customer service centre with your documents.'), offices });
     if (type === 'phone') channels.push({ type, ...base, evidence: [], steps: steps('Zvaniet konsultācijai darba laikā.', 'Call for advice in working hours.'), phone: PHONES[s.agencyId] ?? '+371 80001234', hours: t('Darba dienās 8.30–17.00', 'Working days 8:30–17:00') });
     if (type === 'email') channels.push({ type, ...base, steps: steps('Nosūtiet iesniegumu, parakstītu ar drošu elektronisko parakstu.', 'Send the application signed with a qualified electronic signature.'), email: `pasts@${s.agencyId}.gov.lv` });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { homeOf, isAssistStaff, isCitizen, isOfficer } from './auth/session';
+import { isCounterStaff } from './delegations/roles';
 import { RealtimeProvider } from './api/realtime';
 import { Layout } from './components/Layout';
 import { SignIn } from './pages/SignIn';
@@ -15,18 +16,34 @@ import { TaskPage } from './officer/TaskPage';
 import { NotFound } from './pages/NotFound';
 import { AssistStart } from './assist/AssistStart';
 import { AssistSession } from './assist/AssistSession';
+import { CounterStart } from './assist/CounterStart';
+import { CounterApplication } from './assist/CounterApplication';
+import { DelegationsPage } from './delegations/DelegationsPage';
 import { MyInvoices } from './billing/MyInvoices';
 import { InvoicePage } from './billing/InvoicePage';
 import { PaymentReturn } from './billing/PaymentReturn';
 import { AgencyInvoices } from './billing/AgencyInvoices';
 import { SuspensePage } from './billing/SuspensePage';
+import { CatalogSearch } from './catalog/public/CatalogSearch';
+import { ServicePage } from './catalog/public/ServicePage';
+import { AgencyCatalog } from './catalog/agency/AgencyCatalog';
+import { EntryPage } from './catalog/agency/EntryPage';
+import { EditorPage } from './catalog/editor/EditorPage';
+import { ReviewQueue } from './catalog/reviews/ReviewQueue';
+import { ReviewPage } from './catalog/reviews/ReviewPage';
+import { StalePage } from './catalog/stale/StalePage';
+import { isCatalogAuthor, isCatalogReviewer, isCatalogStaff } from './catalog/roles';
 
-const ALLOWED = { citizen: isCitizen, officer: isOfficer, staff: isAssistStaff };
+const ALLOWED = {
+  citizen: isCitizen, officer: isOfficer, staff: isAssistStaff,
+  counter: isCounterStaff,
+  catalogAuthor: isCatalogAuthor, catalogReviewer: isCatalogReviewer, catalogStaff: isCatalogStaff,
+};
 
 function Require({ role, children }: { role: keyof typeof ALLOWED; children: ReactNode }) {
   const { principal } = useAuth();
   const location = useLocation();
-  if (!principal) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (!principal) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
   if (!ALLOWED[role](principal)) return <Navigate to={homeOf(principal)} replace />;
   return <>{children}</>;
 }
@@ -59,7 +76,19 @@ export function App() {
               <Route path="agency/invoices/:id" element={<Require role="officer"><InvoicePage agency /></Require>} />
               <Route path="agency/suspense" element={<Require role="officer"><SuspensePage /></Require>} />
               <Route path="assist" element={<Require role="staff"><AssistStart /></Require>} />
+              <Route path="assist/counter" element={<Require role="counter"><CounterStart /></Require>} />
+              <Route path="assist/counter/:id" element={<Require role="counter"><CounterApplication /></Require>} />
               <Route path="assist/:grantId" element={<Require role="staff"><AssistSession /></Require>} />
+              <Route path="delegations" element={<Require role="citizen"><DelegationsPage /></Require>} />
+              <Route path="catalog" element={<CatalogSearch />} />
+              <Route path="catalog/reviews" element={<Require role="catalogReviewer"><ReviewQueue /></Require>} />
+              <Route path="catalog/reviews/:serviceId/:version" element={<Require role="catalogReviewer"><ReviewPage /></Require>} />
+              <Route path="catalog/stale" element={<Require role="catalogStaff"><StalePage /></Require>} />
+              <Route path="catalog/:id" element={<ServicePage />} />
+              <Route path="agency/catalog" element={<Require role="catalogStaff"><AgencyCatalog /></Require>} />
+              <Route path="agency/catalog/new" element={<Require role="catalogAuthor"><EditorPage /></Require>} />
+              <Route path="agency/catalog/:id" element={<Require role="catalogStaff"><EntryPage /></Require>} />
+              <Route path="agency/catalog/:id/edit" element={<Require role="catalogAuthor"><EditorPage key="edit" /></Require>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -173,6 +173,9 @@ describe('api/cobrowse across two API nodes (Redis)', function () {
     const { rows } = await stack.db.pool.query('SELECT c.acting_basis, c.acting_office_id, c.channel, a.submitted_data FROM cases c JOIN applications a ON a.case_id = c.id WHERE c.id = $1', [app.id]);
     expect(rows[0]).to.deep.include({ acting_basis: 'consent', acting_office_id: 'vpvkac-riga', channel: 'in_person' });
     expect(rows[0].submitted_data).to.deep.include({ confirm: true, residenceBasis: 'family-member' });
+    // Submitted through node B: node A refuses the citizen's next edit at once too (the mark is in Redis).
+    expect((await edit(citizen, { applicationId: app.id, pointer: '/email', value: 'late@example.lv' })).error.code).to.equal('not_draft');
+    expect((await edit(staff, { grantId, pointer: '/phone', value: '+371 26111113' })).error.code).to.equal('not_draft');
     await waitFor('officer task', async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id));
   });
 

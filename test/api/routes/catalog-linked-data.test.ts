@@ -55,10 +55,12 @@ describe('api/routes/catalog-linked-data (service JSON-LD)', () => {
     const outcome = await validateCpsvAp(res.body);
     expect(outcome.conforms, outcome.violations.join('\n')).to.equal(true);
     expect(res.body['@id']).to.equal('https://sdp.gov.lv/id/service/trade-permit');
-    // The e-service link points to the portal the client reached.
+    // An e-service on another portal keeps its address; one run by the platform points to the portal the client reached.
     const store = await toStore(res.body);
-    expect(objectsOf(store, 'https://sdp.gov.lv/id/service/trade-permit/channel/eservice', 'http://xmlns.com/foaf/0.1/page'))
-      .to.deep.equal([`http://${new URL(stack.api.url).host}/services?service=trade-permit`]);
+    expect(objectsOf(store, 'https://sdp.gov.lv/id/service/trade-permit/channel/eservice', 'http://xmlns.com/foaf/0.1/page')).to.deep.equal(['https://eriga.lv/']);
+    const own = await toStore((await call('GET', jsonLdPath('residence-declaration'))).body);
+    expect(objectsOf(own, 'https://sdp.gov.lv/id/service/residence-declaration/channel/eservice', 'http://xmlns.com/foaf/0.1/page'))
+      .to.deep.equal([`http://${new URL(stack.api.url).host}/services?start=residence-declaration`]);
   });
 
   it('answers 304 to a matching If-None-Match or an If-Modified-Since not before the publication', async () => {

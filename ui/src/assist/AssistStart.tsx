@@ -1,13 +1,15 @@
 // The staff console's start: the citizen reads out their join code, the staff member enters it and joins the
 // citizen's session (an application, or for a support specialist the whole portal session).
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Alert } from '../components/Alert';
 import { usePageTitle } from '../components/usePageTitle';
 import type { AssistSessionOpened } from '../cobrowse/types';
+import { useAuth } from '../auth/AuthContext';
+import { isCounterStaff } from '../delegations/roles';
 
 const CODE = /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/;
 
@@ -15,6 +17,7 @@ export function AssistStart() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const { principal } = useAuth();
   const ended = (location.state as { ended?: string } | null)?.ended;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,6 +60,12 @@ export function AssistStart() {
         </div>
         <div className="actions"><button type="submit" className="primary" disabled={busy}>{t('assist.join')}</button></div>
       </form>
+      {isCounterStaff(principal) && (
+        <section className="panel" aria-labelledby="counter-link-heading">
+          <h2 id="counter-link-heading"><Link to="/assist/counter">{t('delegations.counter.link')}</Link></h2>
+          <p className="muted">{t('delegations.counter.linkHint')}</p>
+        </section>
+      )}
     </>
   );
 }

@@ -34,5 +34,6 @@ export function homeOf(p: Principal | null): string {
   if (isCitizen(p)) return '/';
   if (isOfficer(p)) return '/officer/tasks';
   if (isAssistStaff(p)) return '/assist';
+  if (p?.roles.includes('catalogue-admin')) return '/catalog/reviews'; // the service catalogue's administrator
   return '/';
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useSocket } from '../api/realtime';
-import type { FormData } from '../api/types';
+import type { CaseStatus, FormData } from '../api/types';
 import { FieldSync, type EditResult } from './field-sync';
 import { setAt } from './pointer';
 import type { AnnouncedChange } from './ChangeAnnouncer';
@@ -58,7 +58,12 @@ export function useStaffCobrowse(grantId: string, me: string) {
         .emitWithAck('cobrowse:edit', { grantId, pointer, value }) as SocketAck<{ version: number }>;
       return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
     },
-    onRefused: (code) => { if (code === 'no_consent') end('revoked'); else if (code === 'view_only') patch({ mode: 'view' }); },
+    onRefused: (code) => {
+      if (code === 'no_consent') end('revoked');
+      else if (code === 'view_only') patch({ mode: 'view' });
+      // Submitted meanwhile (the `cobrowse:status` news may still be on its way): the form freezes.
+      else if (code === 'not_draft') patch((prev) => (prev.snapshot?.status === 'draft' ? { snapshot: { ...prev.snapshot, status: 'submitted' } } : {}));
+    },
   }));
   useEffect(() => () => sync.dispose(), [sync]);
 
@@ -102,6 +107,9 @@ export function useStaffCobrowse(grantId: string, me: string) {
       patch({ presence: p });
     };
     const onEnded = (m: { grantId: string; reason: string }) => { if (m.grantId === grantId) end(m.reason); };
+    const onStatus = (m: { applicationId: string; status: CaseStatus }) => {
+      if (m.applicationId === session.current.grant?.caseId) patch((prev) => (prev.snapshot ? { snapshot: { ...prev.snapshot, status: m.status } } : {}));
+    };
     const onMode = (m: { grantId: string; mode: AssistMode }) => {
       if (m.grantId === grantId) patch({ mode: m.mode, modeChanged: m.mode });
     };
@@ -111,6 +119,7 @@ export function useStaffCobrowse(grantId: string, me: string) {
     socket.on('cobrowse:presence', onPresence);
     socket.on('cobrowse:ended', onEnded);
     socket.on('cobrowse:mode', onMode);
+    socket.on('cobrowse:status', onStatus);
     if (socket.connected) void join();
     return () => {
       live = false;
@@ -120,6 +129,7 @@ export function useStaffCobrowse(grantId: string, me: string) {
       socket.off('cobrowse:presence', onPresence);
       socket.off('cobrowse:ended', onEnded);
       socket.off('cobrowse:mode', onMode);
+      socket.off('cobrowse:status', onStatus);
     };
   }, [socket, grantId, me, sync, patch, end]);
 

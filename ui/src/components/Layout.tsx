@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { isAssistStaff, isCitizen, isOfficer } from '../auth/session';
 import { PortalPresence } from '../cobrowse/PortalPresence';
+import { isCatalogReviewer, isCatalogStaff } from '../catalog/roles';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function Layout() {
@@ -44,24 +45,29 @@ export function Layout() {
             </div>
           )}
         </div>
-        {principal && (
-          <nav aria-label={t('layout.nav')} className="container main-nav">
-            <ul>
-              {isCitizen(principal) && (<>
-                <li><NavLink to="/" end>{t('nav.dashboard')}</NavLink></li>
-                <li><NavLink to="/services">{t('nav.services')}</NavLink></li>
-                <li><NavLink to="/cases">{t('nav.cases')}</NavLink></li>
-                <li><NavLink to="/invoices">{t('billing.nav.mine')}</NavLink></li>
-              </>)}
-              {isOfficer(principal) && <li><NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink></li>}
-              {isOfficer(principal) && (<>
-                <li><NavLink to="/agency/invoices">{t('billing.nav.agencyInvoices')}</NavLink></li>
-                <li><NavLink to="/agency/suspense">{t('billing.nav.suspense')}</NavLink></li>
-              </>)}
-              {isAssistStaff(principal) && <li><NavLink to="/assist">{t('nav.assist')}</NavLink></li>}
-            </ul>
-          </nav>
-        )}
+        {/* The service catalogue is public: the navigation is there for signed-out visitors too. */}
+        <nav aria-label={t('layout.nav')} className="container main-nav">
+          <ul>
+            {isCitizen(principal) && (<>
+              <li><NavLink to="/" end>{t('nav.dashboard')}</NavLink></li>
+              <li><NavLink to="/services">{t('nav.services')}</NavLink></li>
+              <li><NavLink to="/cases">{t('nav.cases')}</NavLink></li>
+              <li><NavLink to="/invoices">{t('billing.nav.mine')}</NavLink></li>
+              <li><NavLink to="/delegations">{t('delegations.nav')}</NavLink></li>
+            </>)}
+            {isOfficer(principal) && <li><NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink></li>}
+            {isOfficer(principal) && (<>
+              <li><NavLink to="/agency/invoices">{t('billing.nav.agencyInvoices')}</NavLink></li>
+              <li><NavLink to="/agency/suspense">{t('billing.nav.suspense')}</NavLink></li>
+            </>)}
+            {isAssistStaff(principal) && <li><NavLink to="/assist">{t('nav.assist')}</NavLink></li>}
+            {isCatalogStaff(principal) && <li><NavLink to="/agency/catalog">{t('catalog.nav.mine')}</NavLink></li>}
+            {isCatalogReviewer(principal) && <li><NavLink to="/catalog/reviews">{t('catalog.nav.reviews')}</NavLink></li>}
+            {isCatalogStaff(principal) && <li><NavLink to="/catalog/stale">{t('catalog.nav.stale')}</NavLink></li>}
+            <li><NavLink to="/catalog" end>{t('catalog.nav.catalog')}</NavLink></li>
+            {!principal && <li><NavLink to="/sign-in">{t('catalog.nav.signIn')}</NavLink></li>}
+          </ul>
+        </nav>
       </header>
       <PortalPresence />
       <main id="main" ref={mainRef} tabIndex={-1} className="container">

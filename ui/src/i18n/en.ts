@@ -1,5 +1,7 @@
 // English texts: the same keys as lv.ts.
 import type { lv } from './lv';
+import { catalogEn } from './catalog-en';
+import { delegationsEn } from './delegations-en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -211,4 +213,6 @@ export const en: Texts<typeof lv> = {
     owner: 'Owner', tenant: 'Tenant', 'family-member': 'Family member', other: 'Other',
     personal: 'Personal use', employer: 'For the employer', bank: 'For a bank',
   },
+  catalog: catalogEn,
+  delegations: delegationsEn,
 };

@@ -1,4 +1,7 @@
 // Latvian texts (the default language).
+import { catalogLv } from './catalog-lv';
+import { delegationsLv } from './delegations-lv';
+
 export const lv = {
   layout: {
     skip: 'Pāriet uz saturu', brand: 'Pakalpojumu portāls', signedInAs: 'Pieslēdzies: {{name}}', signOut: 'Iziet',
@@ -207,4 +210,6 @@ export const lv = {
     owner: 'Īpašnieks', tenant: 'Īrnieks', 'family-member': 'Ģimenes loceklis', other: 'Cits',
     personal: 'Personīgām vajadzībām', employer: 'Darba devējam', bank: 'Bankai',
   },
+  catalog: catalogLv,
+  delegations: delegationsLv,
 };

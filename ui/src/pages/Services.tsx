@@ -1,6 +1,7 @@
-// The published e-services, searchable; starting one opens a new draft and goes to its page.
-import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+// The published e-services, searchable; starting one opens a new draft and goes to its page. `?start=<eserviceId>`
+// (the service catalogue's "Start the e-service" link, after sign-in) starts that e-service at once.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Application, EServiceSummary } from '../api/types';
@@ -20,6 +21,8 @@ export function Services() {
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const startRequested = useRef(false);
   usePageTitle(t('services.title'));
 
   useEffect(() => {
@@ -31,16 +34,23 @@ export function Services() {
     return (items ?? []).filter((s) => !q || `${loc(s.title)} ${loc(s.description)} ${s.id}`.toLocaleLowerCase().includes(q));
   }, [items, query, loc]);
 
-  const start = async (id: string) => {
+  const start = async (id: string, replace = false) => {
     setStarting(id);
     try {
       const app = await startEService(id);
-      void navigate(`/applications/${app.id}`);
+      void navigate(`/applications/${app.id}`, { replace });
     } catch {
       setError(t('services.startFailed'));
       setStarting(null);
     }
   };
+
+  const requested = params.get('start');
+  useEffect(() => {
+    if (!requested || startRequested.current) return;
+    startRequested.current = true; // once, even when the effect runs twice
+    void start(requested, true);
+  }, [requested]); // start is recreated each render; the ref keeps it to one call
 
   return (
     <>

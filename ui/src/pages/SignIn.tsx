@@ -1,6 +1,6 @@
 // The demo sign-in: clearly marked, lists the seeded personas; real authentication replaces it later.
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Persona } from '../api/types';
@@ -10,14 +10,17 @@ import { Alert, Loading } from '../components/Alert';
 import { usePageTitle } from '../components/usePageTitle';
 import { useLocalized } from '../i18n/useLocalized';
 
-// The personas the UI serves today: citizens, agency officers, front-office staff and support specialists.
-const SHOWN_ROLES = ['citizen', 'agency-officer', 'kac-staff', 'support-specialist'];
+// The personas the UI serves today: citizens, agency officers, front-office staff, support specialists and the
+// service catalogue's administrator.
+const SHOWN_ROLES = ['citizen', 'agency-officer', 'kac-staff', 'support-specialist', 'catalogue-admin'];
 
 export function SignIn() {
   const { t } = useTranslation();
   const loc = useLocalized();
   const { signIn } = useAuth();
   const navigate = useNavigate();
+  // A page that asked for sign-in (e.g. /services?start=… from the catalogue) is where the user goes back to.
+  const from = (useLocation().state as { from?: string } | null)?.from;
   const [personas, setPersonas] = useState<Persona[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   usePageTitle(t('signIn.title'));
@@ -32,7 +35,7 @@ export function SignIn() {
   const choose = async (id: string) => {
     try {
       const principal = await signIn(id);
-      void navigate(homeOf(principal));
+      void navigate(from && from !== '/' && from.startsWith('/') && !from.startsWith('//') ? from : homeOf(principal));
     } catch {
       setError(t('signIn.failed'));
     }

@@ -1,0 +1,128 @@
+// Journey: at the counter on a registered delegation. Anna registers a delegation to Jānis on her "Delegations"
+// page; Laura at VPVKAC Rīgā (a second browser context) enters Anna's personal code, finds the delegation, opens the
+// residence declaration for Anna on it, fills it in and submits it on her behalf. The case records Anna as the
+// recipient, Jānis as her representative on the delegation, Laura and her office as acting, the in-person channel.
+// Then Anna revokes the delegation and the counter no longer finds it. axe checks every page on the way.
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { stack } from '../../setup';
+import { call } from '../../helpers/http';
+import { dwellingAddresses } from '../../helpers/applications';
+import { checkPage, launchBrowser, signIn } from '../browser';
+
+const ANNA = '15038511239';
+const JANIS = '02117814569';
+const STAFF = 'staff-vpvkac-riga';
+const NEW_ADDRESS = dwellingAddresses[3].text; // known to the address register simulator
+const dashed = (code: string) => `${code.slice(0, 6)}-${code.slice(6)}`;
+
+describe('journey: an application at the counter on a registered delegation', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let citizen: Page;
+  let staff: Page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    citizen = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
+    staff = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
+  });
+  after(async () => { await browser?.close(); });
+
+  it('Anna delegates to Jānis; Laura opens, fills in and submits for Anna on it; Anna revokes it', async () => {
+    const base = stack.api.url;
+    const errors: string[] = [];
+    citizen.on('pageerror', (e) => errors.push(`citizen: ${e.message}`));
+    staff.on('pageerror', (e) => errors.push(`staff: ${e.message}`));
+    const { rows: days } = await stack.db.pool.query<{ today: string; until: string }>("SELECT current_date::text AS today, (current_date + 30)::text AS until");
+
+    // Anna registers the delegation on her Delegations page.
+    await signIn(citizen, base, 'citizen-anna');
+    await citizen.getByRole('navigation').getByRole('link', { name: 'Pilnvarojumi', exact: true }).click();
+    await citizen.locator('h1', { hasText: 'Pilnvarojumi' }).waitFor();
+    await checkPage(citizen, 'counter-01-delegations');
+    // Submitting empty: an error summary linked to the fields.
+    await citizen.getByRole('button', { name: 'Reģistrēt pilnvarojumu' }).click();
+    await citizen.locator('.error-summary a[href="#delegation-code"]').waitFor();
+    await checkPage(citizen, 'counter-02-delegation-errors');
+    await citizen.getByLabel('Pilnvarotā personas kods').fill(dashed(JANIS));
+    await citizen.getByLabel('Pilnvarotā vārds un uzvārds').fill('Jānis Kalniņš');
+    await citizen.getByLabel('Derīgs no').fill(days[0].today);
+    await citizen.getByLabel('Derīgs līdz (nav obligāts)').fill(days[0].until);
+    await citizen.getByRole('button', { name: 'Reģistrēt pilnvarojumu' }).click();
+    await citizen.getByTestId('delegations-notice').filter({ hasText: 'Jānis Kalniņš ir reģistrēts' }).waitFor();
+    const row = citizen.locator('[data-testid="delegations-given"] tbody tr').first();
+    expect(await row.textContent()).to.contain('Jānis Kalniņš').and.to.contain('Visi e-pakalpojumi').and.to.contain('Spēkā');
+    const delegationId = await row.getAttribute('data-delegation') as string;
+    expect(delegationId).to.match(/^[0-9a-f-]{36}$/);
+    await checkPage(citizen, 'counter-03-delegation-registered');
+
+    // Laura, at the counter: from the assistant's start page to the counter form.
+    await signIn(staff, base, STAFF);
+    await staff.waitForURL(/\/assist$/);
+    await staff.getByRole('link', { name: 'Pieteikums klātienē ar pilnvaru vai pilnvarojumu' }).click();
+    await staff.locator('h1', { hasText: 'Pieteikums klātienē' }).waitFor();
+    await checkPage(staff, 'counter-04-start');
+    await staff.getByLabel('Iedzīvotāja personas kods').fill(dashed(ANNA));
+    await staff.getByRole('button', { name: 'Meklēt pilnvarojumus' }).click();
+    const option = staff.locator(`[data-delegation="${delegationId}"]`);
+    await option.waitFor();
+    expect(await option.textContent()).to.contain('Jānis Kalniņš').and.to.contain(dashed(JANIS));
+    await option.locator('input[type=radio]').check();
+    await staff.getByLabel('E-pakalpojums').selectOption({ label: 'Dzīvesvietas deklarēšana' });
+    await checkPage(staff, 'counter-05-basis-chosen');
+    await staff.getByRole('button', { name: 'Atvērt pieteikumu' }).click();
+    await staff.waitForURL(/\/assist\/counter\/LV-\d{10}-\d{2}$/);
+    const caseId = staff.url().split('/').pop() as string;
+
+    // Anna's form, prefilled from the population register; Laura fills it in and submits on Anna's behalf.
+    await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 20_000 });
+    expect(await staff.getByTestId('counter-meta').textContent()).to.contain('reģistrēts pilnvarojums').and.to.contain('Jānis Kalniņš');
+    await staff.locator('#root_newAddress_text').fill(NEW_ADDRESS);
+    await staff.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
+    await staff.locator('#root_declarationDate').fill('2026-12-01');
+    await staff.locator('#root_confirm').check();
+    await checkPage(staff, 'counter-06-form');
+    await staff.getByRole('button', { name: 'Iesniegt iedzīvotāja vārdā' }).click();
+    await staff.getByTestId('counter-submitted').waitFor({ timeout: 20_000 });
+    await checkPage(staff, 'counter-07-submitted');
+
+    // The case: recipient Anna, Jānis her representative on the delegation, Laura and her office, in person.
+    const mine = await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-anna' });
+    const item = mine.body.items.find((c: any) => c.id === caseId);
+    expect(item, 'the case in Anna\'s cases').to.not.equal(undefined);
+    expect(item).to.deep.include({ channel: 'in_person', officeId: 'vpvkac-riga', relation: 'recipient' });
+    expect(item.recipient).to.include({ type: 'natural', id: ANNA });
+    expect(item.representative).to.deep.equal({ type: 'natural', id: JANIS, name: 'Jānis Kalniņš', basis: 'delegation' });
+    expect(item.status).to.be.oneOf(['submitted', 'in_progress']);
+    const janis = await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-janis' });
+    expect(janis.body.items.find((c: any) => c.id === caseId)?.relation).to.equal('representative');
+    const { rows } = await stack.db.pool.query(
+      `SELECT c.acting_staff_id, c.acting_staff_name, c.acting_office_id, c.acting_basis, c.acting_basis_ref, a.submitted_data
+         FROM cases c JOIN applications a ON a.case_id = c.id WHERE c.id = $1`, [caseId]);
+    expect(rows[0]).to.deep.include({
+      acting_staff_id: STAFF, acting_staff_name: 'Laura Kļaviņa', acting_office_id: 'vpvkac-riga', acting_basis: 'delegation', acting_basis_ref: delegationId,
+    });
+    expect(rows[0].submitted_data).to.deep.include({ residenceBasis: 'tenant', declarationDate: '2026-12-01', confirm: true });
+    expect(rows[0].submitted_data.newAddress.text).to.equal(NEW_ADDRESS);
+    const lookups = await stack.db.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND subject_id = $2 AND purpose = 'counter:delegation-lookup'", [STAFF, ANNA]);
+    expect(lookups.rows[0].n).to.be.at.least(1);
+
+    // Anna revokes it: it ends at once, and the counter no longer finds it.
+    await citizen.reload();
+    const again = citizen.locator(`[data-delegation="${delegationId}"]`);
+    await again.getByRole('button', { name: 'Atsaukt pilnvarojumu personai Jānis Kalniņš' }).click();
+    await again.getByRole('button', { name: 'Jā, atsaukt' }).click();
+    await citizen.locator(`[data-delegation="${delegationId}"][data-status="revoked"]`).waitFor();
+    await citizen.getByTestId('delegations-notice').filter({ hasText: 'atsaukts' }).waitFor();
+    await checkPage(citizen, 'counter-08-revoked');
+    await staff.getByRole('link', { name: 'Jauns pieteikums klātienē' }).click();
+    await staff.getByLabel('Iedzīvotāja personas kods').fill(ANNA);
+    await staff.getByRole('button', { name: 'Meklēt pilnvarojumus' }).click();
+    // The answer is shown: Anna's other valid delegations (from other tests), or that she has none.
+    await staff.locator('.counter-start [data-delegation], [data-testid="no-delegations"]').first().waitFor();
+    expect(await staff.locator(`[data-delegation="${delegationId}"]`).count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+});

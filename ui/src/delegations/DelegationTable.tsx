@@ -1,0 +1,75 @@
+// A list of delegations: those the citizen gave (with Revoke, confirmed in place) or those they hold.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../i18n/useLocalized';
+import { formatPersonalCode, useValidity, type Delegation, type EServiceOption } from './types';
+
+interface Props {
+  kind: 'given' | 'held';
+  items: Delegation[];
+  eservices: EServiceOption[];
+  onRevoke?(d: Delegation): Promise<void>;
+}
+
+export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  const validity = useValidity();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleOf = (id: string) => {
+    const s = eservices.find((x) => x.id === id);
+    return s ? loc(s.title) : id;
+  };
+  const other = (d: Delegation) => (kind === 'given' ? d.representative : d.principal);
+
+  if (items.length === 0) return <p>{t(kind === 'given' ? 'delegations.noneGiven' : 'delegations.noneHeld')}</p>;
+  return (
+    <table className="tasks delegations" data-testid={`delegations-${kind}`}>
+      <caption className="visually-hidden">{t(`delegations.${kind}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(kind === 'given' ? 'delegations.columns.representative' : 'delegations.columns.principal')}</th>
+          <th scope="col">{t('delegations.columns.scope')}</th>
+          <th scope="col">{t('delegations.columns.validity')}</th>
+          <th scope="col">{t('delegations.columns.status')}</th>
+          {kind === 'given' && <th scope="col">{t('delegations.columns.action')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((d) => {
+          const person = other(d);
+          const name = person.name ?? formatPersonalCode(person.id);
+          return (
+            <tr key={d.id} data-delegation={d.id} data-status={d.status}>
+              <th scope="row">{name}<div className="muted mono">{formatPersonalCode(person.id)}</div></th>
+              <td>{d.scope === 'all' ? t('delegations.scopeAll') : d.scope.map(titleOf).join(', ')}</td>
+              <td>{validity(d)}</td>
+              <td><span className={`badge delegation-${d.status}`}>{t(`delegations.status.${d.status}`)}</span></td>
+              {kind === 'given' && (
+                <td>
+                  {onRevoke && (d.status === 'active' || d.status === 'scheduled') && (confirming === d.id ? (
+                    <div role="group" aria-label={t('delegations.revokeNamed', { name })}>
+                      <p>{t('delegations.confirmRevoke', { name })}</p>
+                      <div className="actions">
+                        <button type="button" className="danger" disabled={busy} onClick={() => {
+                          setBusy(true);
+                          void onRevoke(d).finally(() => { setBusy(false); setConfirming(null); });
+                        }}>{t('delegations.confirm')}</button>
+                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>{t('delegations.keep')}</button>
+                      </div>
+                    </div>
+                  ) : (
+                    <button type="button" className="secondary" aria-label={t('delegations.revokeNamed', { name })} onClick={() => setConfirming(d.id)}>
+                      {t('delegations.revoke')}
+                    </button>
+                  ))}
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,56 @@
+// What the delegation API says (api/presenters/delegation.ts), and the small helpers the pages share.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Localized } from '../api/types';
+
+export type DelegationStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
+export interface PersonRef { type: string; id: string; name?: string }
+
+export interface Delegation {
+  id: string;
+  principal: PersonRef;
+  representative: PersonRef;
+  scope: 'all' | string[];
+  validFrom: string;
+  validUntil: string | null;
+  status: DelegationStatus;
+  createdAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface MyDelegations { given: Delegation[]; held: Delegation[] }
+
+export interface EServiceOption { id: string; title: Localized }
+
+/** A calendar day ("2026-03-14") in the current language; read as UTC so it never shifts a day. */
+export function useFormatDay(): (day: string | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'lv-LV';
+  return useCallback((day) => {
+    if (!day) return '';
+    const d = new Date(`${day}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  }, [locale]);
+}
+
+/** From when until when, in words. */
+export function useValidity(): (d: Pick<Delegation, 'validFrom' | 'validUntil'>) => string {
+  const { t } = useTranslation();
+  const day = useFormatDay();
+  return useCallback((d) => (d.validUntil
+    ? t('delegations.validity', { from: day(d.validFrom), until: day(d.validUntil) })
+    : t('delegations.validityOpen', { from: day(d.validFrom) })), [t, day]);
+}
+
+/** Today in the browser's calendar, as YYYY-MM-DD. */
+export function todayLocal(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** A personal code as people write it: 11 digits with the dash after the sixth. */
+export function formatPersonalCode(code: string): string {
+  return /^\d{11}$/.test(code) ? `${code.slice(0, 6)}-${code.slice(6)}` : code;
+}
+
+export const PERSONAL_CODE = /^\d{6}-?\d{5}$/;
