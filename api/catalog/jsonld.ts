@@ -1,5 +1,5 @@
 // A published service as CPSV-AP 3.2 JSON-LD (cpsv:PublicService), conforming to the SEMIC SHACL shapes
-// (shared/standards/cpsv-ap-3.2.0-SHACL.ttl; test/api/catalog/jsonld.test.ts checks every seeded service).
+// (forms/shapes/cpsv-ap-3.2.0-SHACL.ttl, a copy of the standard's file; test/api/catalog/jsonld.test.ts checks every seeded service).
 // Every node gets a stable IRI under a configurable base, so republished copies and open datasets link up.
 // The shapes check sh:class against the data graph itself: every linked node therefore carries its own @type.
 import type { Pool, PoolClient } from 'pg';

@@ -1,12 +1,13 @@
 // JSON-LD → RDF (jsonld, in safe mode: anything it cannot turn into triples is an error, not silently dropped) and
-// SHACL validation (rdf-validate-shacl) against the CPSV-AP 3.2 shapes in shared/standards.
+// SHACL validation (rdf-validate-shacl) against the CPSV-AP 3.2 shapes, kept in the repository (forms/shapes) as the
+// official file, unchanged, so a fresh clone validates against exactly what the standard publishes.
 import fs from 'node:fs';
 import path from 'node:path';
 import jsonld from 'jsonld';
 import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 
-const SHAPES_FILE = path.resolve(__dirname, '../../../shared/standards/cpsv-ap-3.2.0-SHACL.ttl');
+const SHAPES_FILE = path.resolve(__dirname, '../../forms/shapes/cpsv-ap-3.2.0-SHACL.ttl');
 let shapes: Store | undefined;
 
 export async function toStore(document: unknown): Promise<Store> {
