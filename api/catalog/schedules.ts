@@ -23,6 +23,7 @@ export async function ensureCatalogSchedules(client: Client, taskQueue: string):
 
 export function ensureCatalogSchedulesInBackground(temporal: () => Promise<Client>, taskQueue: string, logger: Logger): { stop(): void } {
   let stopped = false;
+  let failures = 0;
   let timer: NodeJS.Timeout | undefined;
   const attempt = (delayMs: number) => {
     timer = setTimeout(() => {
@@ -30,7 +31,10 @@ export function ensureCatalogSchedulesInBackground(temporal: () => Promise<Clien
         (result) => logger.info({ schedule: CATALOG_FRESHNESS_SCHEDULE_ID, result }, 'catalogue schedule ready'),
         (err: unknown) => {
           if (stopped) return;
-          logger.warn({ err }, 'catalogue schedule not yet created; retrying');
+          failures += 1;
+          // Said once; Temporal may simply still be starting (or be down for a while: the API works without it).
+          if (failures === 1) logger.warn({ err }, 'catalogue schedule not yet created; retrying in the background');
+          else logger.debug({ err, failures }, 'catalogue schedule not yet created; retrying');
           attempt(Math.min(delayMs * 2 || 1000, 60_000));
         });
     }, delayMs);
