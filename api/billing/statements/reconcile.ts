@@ -26,7 +26,8 @@ const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, ra
 //           which of the agency's invoices it names, and how much of each amount that invoice can still take, in
 //           document order (a running sum per invoice);
 //   updated one UPDATE … FROM adds the booked sums to the invoices — only where the invoice is still as the plan
-//           saw it (amount_paid, status);
+//           saw it (amount_paid, status); rows are reached by the ctid the plan read, in heap order (a TID scan
+//           instead of a primary-key probe each; an invoice changed meanwhile has a new ctid and is not updated);
 //   paid    the payments, one per booked transaction (in invoice order: the indexes and foreign-key checks then
 //           walk their pages in order);
 //   parked  the suspense entries: refusals and the excess of overpayments.
@@ -35,7 +36,7 @@ const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, ra
 // No part joins the result of another (the planner cannot know their sizes), so the plan stays linear in the chunk.
 const BOOK_SQL = `
   WITH plan AS MATERIALIZED (
-    SELECT seq, source_ref, CASE WHEN refusal IS NULL THEN invoice_id END AS invoice_id, amount_paid AS seen_paid, status AS seen_status,
+    SELECT seq, source_ref, CASE WHEN refusal IS NULL THEN invoice_id END AS invoice_id, invoice_ctid, amount_paid AS seen_paid, status AS seen_status,
       amount, booked, currency, COALESCE(refusal, CASE WHEN amount > booked THEN 'overpayment' END) AS reason,
       COALESCE(reference, raw_reference) AS reference, remittance, debtor_name, booked_at
     FROM (
@@ -43,7 +44,7 @@ const BOOK_SQL = `
         CASE WHEN c.refusal IS NULL THEN LEAST(c.amount, GREATEST(c.total - c.amount_paid - COALESCE(SUM(c.amount) FILTER (WHERE c.refusal IS NULL)
           OVER (PARTITION BY c.invoice_id ORDER BY c.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), 0)) ELSE 0 END AS booked
       FROM (
-        SELECT f.*, i.id AS invoice_id, i.total, i.amount_paid, i.status,
+        SELECT f.*, i.id AS invoice_id, i.ctid AS invoice_ctid, i.total, i.amount_paid, i.status,
           CASE WHEN f.currency <> 'EUR' THEN 'currency'
                WHEN f.reference IS NULL AND f.raw_reference IS NULL THEN 'no_reference'
                WHEN i.id IS NULL THEN 'unknown_reference'
@@ -57,13 +58,13 @@ const BOOK_SQL = `
       ) c
     ) x
   ), sums AS (
-    SELECT invoice_id, SUM(booked) AS amount, MAX(booked_at) AS booked_at, MIN(seen_paid) AS seen_paid, MIN(seen_status) AS seen_status
-    FROM plan WHERE booked > 0 GROUP BY invoice_id
+    SELECT invoice_id, MIN(invoice_ctid) AS invoice_ctid, SUM(booked) AS amount, MAX(booked_at) AS booked_at, MIN(seen_paid) AS seen_paid, MIN(seen_status) AS seen_status
+    FROM plan WHERE booked > 0 GROUP BY invoice_id ORDER BY 2
   ), updated AS (
     UPDATE invoices i SET amount_paid = i.amount_paid + s.amount,
       status = CASE WHEN i.amount_paid + s.amount >= i.total THEN 'paid' WHEN i.status = 'overdue' THEN 'overdue' ELSE 'partly_paid' END,
       last_paid_at = GREATEST(i.last_paid_at, s.booked_at)
-    FROM sums s WHERE i.id = s.invoice_id AND i.amount_paid = s.seen_paid AND i.status = s.seen_status
+    FROM sums s WHERE i.ctid = s.invoice_ctid AND i.id = s.invoice_id AND i.amount_paid = s.seen_paid AND i.status = s.seen_status
     RETURNING i.id, i.status
   ), paid AS (
     INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
