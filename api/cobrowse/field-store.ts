@@ -251,6 +251,7 @@ export async function flushEdits(pool: Pool, caseId: string, edits: FieldEdit[],
 // Half a second: typing reaches the database twice a second at most, every other session's keystrokes are relayed
 // without waiting behind draft rebuilds, and a crash loses at most the last half second (a submit flushes first).
 export const AUTOSAVE_ROUND_MS = 500;
+const AUTOSAVE_SLICE = 40;
 
 export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unknown) => void, intervalMs = AUTOSAVE_ROUND_MS) {
   const queues = new Map<string, DraftEdits>();
@@ -287,7 +288,9 @@ export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unkno
   const round = (caseIds?: string[]) => {
     chain = chain.then(async () => {
       const batch = take(caseIds ?? [...queues.keys()].slice(0, 500)); // the rest in the next round
-      if (batch.length) await save(batch);
+      // In slices: each slice's statements are built in one go, so a slice bounds how long the event loop is busy
+      // with autosave before it relays keystrokes again.
+      for (let i = 0; i < batch.length; i += AUTOSAVE_SLICE) await save(batch.slice(i, i + AUTOSAVE_SLICE));
     });
     return chain;
   };
