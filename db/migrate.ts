@@ -8,6 +8,7 @@ import * as assistance from './migrations/0003-assistance';
 import * as billing from './migrations/0004-billing';
 import * as catalog from './migrations/0005-catalog';
 import * as delegations from './migrations/0006-delegations';
+import * as catalogSearch from './migrations/0007-catalog-search';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -22,6 +23,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0004-billing', migration: billing },
   { name: '0005-catalog', migration: catalog },
   { name: '0006-delegations', migration: delegations },
+  { name: '0007-catalog-search', migration: catalogSearch },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

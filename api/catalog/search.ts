@@ -3,7 +3,7 @@
 // agencies, sectors, municipalities, offices; it changes rarely and is needed on every answer) and the catalogue's
 // vocabulary for typo tolerance.
 import crypto from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { ChannelType, Lang, ServiceDescription, Text } from './description';
 
 export interface CatalogSearch {
@@ -68,6 +68,26 @@ export const fold = (text: string): string => text.normalize('NFD').replace(/\p{
  * Ranking per token: 2 when the title has the stem, 1.5 when it has a similar word, 1 when only the text has; then
  * shorter titles (the more general service) first.
  */
+/**
+ * The published catalogue is small and stays in memory, where a random page costs about what a sequential one does.
+ * With the default random_page_cost (4, for spinning disks) the planner scans the 500 characters of every row for a
+ * LIKE instead of using the trigram index (17 ms instead of 7 on 5,000 services), so a search says so for itself.
+ */
+async function withSearchPlanner<T>(pool: Pool, work: (db: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN READ ONLY; SET LOCAL random_page_cost = 1.1');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 export async function searchCatalog(pool: Pool, s: CatalogSearch): Promise<{ rows: SearchRow[]; total: number }> {
   const params: unknown[] = [];
   const param = (v: unknown) => { params.push(v); return `$${params.length}`; };
@@ -99,14 +119,14 @@ export async function searchCatalog(pool: Pool, s: CatalogSearch): Promise<{ row
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const offset = (s.page - 1) * s.pageSize;
   // The page is chosen on the narrow columns; only its rows read the (TOASTed) document for their description.
-  const { rows } = await pool.query(
+  const { rows } = await withSearchPlanner(pool, (db) => db.query(
     `WITH page AS (
        SELECT p.service_id, row_number() OVER (ORDER BY ${order.join(', ')}) AS rank, count(*) OVER () AS total
          FROM catalog_published p ${whereSql}
         ORDER BY rank LIMIT ${param(s.pageSize)} OFFSET ${param(offset)})
      SELECT p.service_id, p.version, p.title_lv, p.title_en, p.document->'description' AS description, p.agency_id, p.channels,
             p.life_events, p.business_events, p.thematic_areas, p.municipalities, p.published_at, page.total
-       FROM page JOIN catalog_published p USING (service_id) ORDER BY page.rank`, params);
+       FROM page JOIN catalog_published p USING (service_id) ORDER BY page.rank`, params));
   let total = rows.length > 0 ? Number(rows[0].total) : 0;
   if (rows.length === 0 && offset > 0) {
     // Past the last page: the window count is not there, so count on its own (without the paging parameters).
