@@ -187,8 +187,21 @@ export class Vocabulary {
     });
   }
 
+  /** Corrections already worked out: this vocabulary never changes (a publication brings a new one). */
+  private readonly corrections = new Map<string, string[]>();
+
   /** Words of the catalogue at least 0.6 similar to the (folded) token, best first; the token itself excluded. */
   similarWords(token: string): string[] {
+    let found = this.corrections.get(token);
+    if (!found) {
+      found = this.computeSimilarWords(token);
+      if (this.corrections.size >= 10_000) this.corrections.clear(); // bounded: odd tokens do not pile up
+      this.corrections.set(token, found);
+    }
+    return [...found];
+  }
+
+  private computeSimilarWords(token: string): string[] {
     const wanted = new Set(trigramsOf(token));
     const shared = new Map<number, number>();
     for (const t of wanted) for (const i of this.byTrigram.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
