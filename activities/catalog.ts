@@ -2,7 +2,8 @@
 // external portals. Every write is keyed so that a retried activity changes nothing twice.
 import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { inTransaction } from '../db/transaction';
 import { publishVersion } from '../api/catalog/read-model';
 
 export interface Reviewer { id: string; name: string }
@@ -29,21 +30,6 @@ export function webhookSignature(secret: string, timestamp: number, body: string
 }
 
 export function createCatalogActivities({ pool, fetchImpl = fetch, publicBaseUrl = '' }: { pool: Pool; fetchImpl?: typeof fetch; publicBaseUrl?: string }) {
-  async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
-  }
-
   return {
     /** The stage of a version now (a withdrawn service ends its review). */
     async catalogVersionStage(req: { serviceId: string; version: number }): Promise<string | null> {
@@ -57,7 +43,7 @@ export function createCatalogActivities({ pool, fetchImpl = fetch, publicBaseUrl
      * stage and, when published, the change-feed sequence number.
      */
     async recordCatalogDecision(d: DecisionRecord): Promise<{ stage: string; changeSeq: number | null }> {
-      return inTransaction(async (client) => {
+      return inTransaction(pool, async (client) => {
         const done = await client.query('SELECT action FROM catalog_review_events WHERE idempotency_key = $1', [d.idempotencyKey]);
         const current = await client.query('SELECT stage FROM catalog_service_versions WHERE service_id = $1 AND version = $2 FOR UPDATE', [d.serviceId, d.version]);
         const stage = current.rows[0]?.stage as string | undefined;

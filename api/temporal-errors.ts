@@ -22,6 +22,12 @@ const STATUS_OF: Record<string, number> = {
   [REVIEW_REFUSALS.notInReview]: 409,
 };
 
+/** The workflow does not exist or has ended: an update or signal has no one to go to. */
+export function isWorkflowGone(e: unknown): boolean {
+  return e instanceof WorkflowNotFoundError || (e as { code?: number } | null)?.code === 5 /* NOT_FOUND */
+    || /already completed/i.test(String((e as Error | null)?.message));
+}
+
 export function toApiError(e: unknown): unknown {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type && STATUS_OF[e.cause.type]) {
     return new ApiError(STATUS_OF[e.cause.type], e.cause.type, e.cause.message);
@@ -30,12 +36,8 @@ export function toApiError(e: unknown): unknown {
     // Not a business rejection (e.g. the workflow is still starting): the request may simply be repeated.
     return new ApiError(503, 'temporarily_unavailable', 'The application is not ready for this yet; try again in a moment.', [], { 'Retry-After': '1' });
   }
-  if (e instanceof WorkflowNotFoundError) return new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
+  if (isWorkflowGone(e)) return new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
   if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new ApiError(503, 'temporarily_unavailable', 'The e-service runtime did not answer in time; try again.');
-  const grpc = e as { code?: number; details?: string };
-  if (grpc?.code === 5 /* NOT_FOUND */ || /already completed/i.test(String((e as Error)?.message))) {
-    return new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
-  }
   return e;
 }
 

@@ -1,5 +1,5 @@
 // The API's Temporal client, connected on first use and reused; a failed connection is retried on the next use.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { PlatformConfig } from './config';
 
 export function lazyTemporalClient(config: PlatformConfig): { get(): Promise<Client>; close(): Promise<void> } {
@@ -18,4 +18,16 @@ export function lazyTemporalClient(config: PlatformConfig): { get(): Promise<Cli
       if (pending) await pending.then((c) => c.connection.close()).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Starts a workflow under its business id unless it runs (or ran) already: safe to call any number of times, which
+ * is how a request cut off between the database and Temporal is healed by repeating it.
+ */
+export async function startWorkflowOnce(client: Client, workflowType: string, options: { taskQueue: string; workflowId: string; args: unknown[] }): Promise<void> {
+  try {
+    await client.workflow.start(workflowType, options);
+  } catch (e) {
+    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+  }
 }

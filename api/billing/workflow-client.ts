@@ -1,16 +1,12 @@
 // Starting and poking invoice workflows from the API. Starting is idempotent by workflow id; a poke that cannot be
 // delivered (Temporal briefly down) is not lost: the workflow re-reads the booked state at its next timer.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { startWorkflowOnce } from '../temporal';
 import type { Logger } from 'pino';
 import { invoiceWorkflowId } from '../../workflows/invoice';
 
 export async function ensureInvoiceWorkflow(temporal: () => Promise<Client>, taskQueue: string, invoiceId: string): Promise<void> {
-  const client = await temporal();
-  try {
-    await client.workflow.start('invoiceWorkflow', { taskQueue, workflowId: invoiceWorkflowId(invoiceId), args: [{ invoiceId }] });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+  await startWorkflowOnce(await temporal(), 'invoiceWorkflow', { taskQueue, workflowId: invoiceWorkflowId(invoiceId), args: [{ invoiceId }] });
 }
 
 export async function pokeInvoices(temporal: () => Promise<Client>, invoiceIds: Iterable<string>, logger: Logger): Promise<void> {

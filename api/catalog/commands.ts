@@ -1,7 +1,9 @@
 // Agency management of catalogue descriptions (integration API 2): every change is a new immutable version with its
 // author and time; submitting starts the publication workflow; withdrawing and "reviewed, no changes" are one step.
 import type { Pool, PoolClient } from 'pg';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { startWorkflowOnce } from '../temporal';
+import { inTransaction } from '../../db/transaction';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import type { Principal } from '../auth/principal';
 import { checkReferences, registerChannels, type ServiceDescription } from './description';
@@ -15,21 +17,6 @@ export interface Author { id: string; name: string; agency: string }
 export function authorOf(p: Principal): Author {
   if (!p.agency) throw forbidden('Your account is not linked to an agency.');
   return { id: p.sub, name: p.name, agency: p.agency };
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
 }
 
 async function assertConsistent(pool: Pool | PoolClient, d: ServiceDescription): Promise<void> {
@@ -119,12 +106,8 @@ export async function submitService(pool: Pool, temporal: () => Promise<Client>,
   return { version, stage };
 }
 
-async function startPublicationWorkflow(client: Client, taskQueue: string, input: PublicationInput): Promise<void> {
-  try {
-    await client.workflow.start('catalogPublicationWorkflow', { taskQueue, workflowId: catalogPublicationWorkflowId(input.serviceId, input.version), args: [input] });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+function startPublicationWorkflow(client: Client, taskQueue: string, input: PublicationInput): Promise<void> {
+  return startWorkflowOnce(client, 'catalogPublicationWorkflow', { taskQueue, workflowId: catalogPublicationWorkflowId(input.serviceId, input.version), args: [input] });
 }
 
 /**
@@ -156,12 +139,8 @@ export async function withdrawFromCatalog(pool: Pool, temporal: () => Promise<Cl
   return { version: result.version };
 }
 
-export async function startChangeDelivery(client: Client, taskQueue: string, seq: number): Promise<void> {
-  try {
-    await client.workflow.start('catalogChangeWorkflow', { taskQueue, workflowId: catalogChangeWorkflowId(seq), args: [{ seq }] });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+export function startChangeDelivery(client: Client, taskQueue: string, seq: number): Promise<void> {
+  return startWorkflowOnce(client, 'catalogChangeWorkflow', { taskQueue, workflowId: catalogChangeWorkflowId(seq), args: [{ seq }] });
 }
 
 /** "Reviewed, nothing changed": moves the review-by date (default a year from today) without a new version. */

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { startWorkflowOnce } from '../temporal';
 import type { ValidateFunction } from 'ajv';
 import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '../errors';
 import { registerCases } from './register-cases';
@@ -56,12 +56,7 @@ export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Prom
     recipient: { type: r.recipient_type, id: r.recipient_id, ...(r.recipient_name ? { name: r.recipient_name } : {}) },
     createdBy: { type: 'citizen', id: r.created_by },
   };
-  const client = await temporal();
-  try {
-    await client.workflow.start('applicationWorkflow', { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+  await startWorkflowOnce(await temporal(), 'applicationWorkflow', { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
 }
 
 const MAX_DRAFT_BYTES = 256 * 1024;

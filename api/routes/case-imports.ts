@@ -1,5 +1,5 @@
 // Bulk transfer of cases from agency systems (integration API 1): upload an NDJSON file, follow its progress.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { startWorkflowOnce } from '../temporal';
 import { route, type RouteContext } from '../routing';
 import { ApiError, forbidden, notFound } from '../errors';
 import type { Principal } from '../auth/principal';
@@ -17,16 +17,9 @@ function agencyOf(p: Principal): string {
 
 /** Starts the import's workflow unless it runs already; safe to call any number of times. */
 async function ensureWorkflow(ctx: RouteContext, importId: string): Promise<void> {
-  const client = await ctx.deps.temporal();
-  try {
-    await client.workflow.start('caseImportWorkflow', {
-      taskQueue: ctx.deps.config.taskQueue,
-      workflowId: caseImportWorkflowId(importId),
-      args: [{ importId }],
-    });
-  } catch (e) {
-    if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-  }
+  await startWorkflowOnce(await ctx.deps.temporal(), 'caseImportWorkflow', {
+    taskQueue: ctx.deps.config.taskQueue, workflowId: caseImportWorkflowId(importId), args: [{ importId }],
+  });
 }
 
 function present(row: Record<string, unknown>) {

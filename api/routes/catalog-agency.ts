@@ -1,9 +1,8 @@
 // Integration API 2: agencies manage their own service descriptions (create, change, retrieve, list, withdraw), with
 // every change kept as a version, a diff between versions, and the multi-step publication; reviewers decide here too.
 import { route } from '../routing';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { ApiError, conflict, notFound, unprocessable } from '../errors';
-import { mapTemporal } from '../temporal-errors';
+import { isWorkflowGone, mapTemporal } from '../temporal-errors';
 import type { ServiceDescription } from '../catalog/description';
 import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from '../catalog/commands';
 import { entryDetail, listEntries, listVersions, markReminderRead, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from '../catalog/queries';
@@ -137,8 +136,7 @@ export const catalogAgencyRoutes = [
         args: [{ decision: ctx.body.decision, comment: ctx.body.comment ?? null, reviewer: { id: p.sub, name: p.name, roles: p.roles, agency: p.agency ?? null } }],
       });
       const state = await mapTemporal(decide().catch(async (e: unknown) => {
-        const gone = e instanceof WorkflowNotFoundError || (e as { code?: number }).code === 5 || /already completed/i.test(String((e as Error)?.message));
-        if (!gone) throw e;
+        if (!isWorkflowGone(e)) throw e;
         if (!(await healPublicationWorkflow(ctx.deps.db.pool, client, ctx.deps.config.taskQueue, ctx.params.serviceId, version))) {
           throw conflict('review_not_in_review', 'This version is not waiting for a review decision.');
         }

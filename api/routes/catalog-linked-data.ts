@@ -2,7 +2,7 @@
 // JSON-LD, the open datasets as CSV and JSON-LD, and their DCAT-AP catalogue. Public, no sign-in, readable from any
 // site (CORS), and cacheable: every answer has an ETag and revalidates to 304 Not Modified.
 import crypto from 'node:crypto';
-import type { Request } from 'express';
+import { notModified } from '../conditional';
 import { route, type RouteContext, type RouteSpec } from '../routing';
 import { notFound } from '../errors';
 import { cpsvDocument, idBaseFromEnv, loadLinkedDataRefs, loadPublished, publicServiceNode, type LinkOptions } from '../catalog/jsonld';
@@ -21,18 +21,6 @@ function linkOptions(ctx: RouteContext): LinkOptions {
   return { idBase: ID_BASE, portalOrigin: host ? `${ctx.req.protocol}://${host}` : new URL(ctx.deps.config.publicUrl).origin };
 }
 
-/** If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); ETags compare weakly for GET. */
-function isNotModified(req: Request, etag: string, lastModified?: Date): boolean {
-  const ifNoneMatch = req.get('if-none-match');
-  if (ifNoneMatch !== undefined) {
-    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag.replace(/^W\//, ''));
-  }
-  const ifModifiedSince = req.get('if-modified-since');
-  if (!ifModifiedSince || !lastModified) return false;
-  const since = Date.parse(ifModifiedSince);
-  return Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
-}
-
 /** Sets the validators and cache headers; answers 304 and returns true when the client's copy is current. */
 function answeredNotModified(ctx: RouteContext, etag: string, lastModified?: Date): boolean {
   ctx.res.set({
@@ -40,7 +28,7 @@ function answeredNotModified(ctx: RouteContext, etag: string, lastModified?: Dat
     'Access-Control-Expose-Headers': 'ETag, Last-Modified', 'Cross-Origin-Resource-Policy': 'cross-origin',
     ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
   });
-  if (!isNotModified(ctx.req, etag, lastModified)) return false;
+  if (!notModified(ctx.req, etag, lastModified)) return false;
   ctx.res.status(304).end();
   return true;
 }

@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
+import { notModified } from '../conditional';
 import { route } from '../routing';
 import { ApiError, badRequest, type ErrorDetail } from '../errors';
 import {
@@ -47,16 +48,6 @@ export const publicCatalogCors: RequestHandler = (req, res, next) => {
 };
 
 // ---- conditional requests ----
-
-const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-
-/** RFC 9110 13.1: If-None-Match decides when present (weak comparison); otherwise If-Modified-Since, to the second. */
-function notModified(req: Request, etag: string, lastModified?: Date): boolean {
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch) return ifNoneMatch.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
-  const since = Date.parse(req.headers['if-modified-since'] ?? '');
-  return lastModified !== undefined && Number.isFinite(since) && Math.floor(lastModified.getTime() / 1000) <= Math.floor(since / 1000);
-}
 
 const notPublished = () => new ApiError(404, 'not_found', 'No such service in the public catalogue (never published, or withdrawn).');
 

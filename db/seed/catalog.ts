@@ -4,6 +4,7 @@ import type { Database } from '../connection';
 import { taxonomy } from './catalog-taxonomy';
 import { services } from './demo-data';
 import { publishVersion } from '../../api/catalog/read-model';
+import { inTransaction } from '../transaction';
 import type { ChannelDescription, ServiceDescription, Text } from '../../api/catalog/description';
 
 const t = (lv: string, en: string): Text => ({ lv, en });
@@ -115,9 +116,7 @@ export async function seedTaxonomy(db: Database): Promise<void> {
 export async function seedCatalog(db: Database): Promise<void> {
   await seedTaxonomy(db);
   for (const s of services) {
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(db.pool, async (client) => {
       const created = await client.query(
         `INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, $2, 1, current_date + 365)
          ON CONFLICT (service_id) DO NOTHING RETURNING service_id`, [s.id, s.agencyId]);
@@ -128,13 +127,7 @@ export async function seedCatalog(db: Database): Promise<void> {
         await client.query(`INSERT INTO catalog_review_events (service_id, version, action, actor_id, actor_name) VALUES ($1, 1, 'created', 'catalogue-admin', 'Demo data')`, [s.id]);
         await publishVersion(client, s.id, 1);
       }
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK');
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 
