@@ -8,9 +8,8 @@ import type { RequestHandler } from 'express';
 import { notModified } from '../conditional';
 import { route } from '../routing';
 import { ApiError, badRequest, type ErrorDetail } from '../errors';
-import {
-  catalogChanges, catalogReference, publishedService, searchCatalog, type CatalogReference, type CatalogSearch,
-} from '../catalog/search';
+import { catalogChanges, catalogReference, publishedService, type CatalogReference } from '../catalog/search';
+import { catalogSearchIndex, type CatalogSearch } from '../catalog/search-index';
 import { validatorCache } from '../catalog/validator-cache';
 import {
   BodyCache, presentChange, presentSearchItem, presentService, presentTaxonomy, serviceEtag,
@@ -105,7 +104,7 @@ export const publicCatalogRoutes = [
     responses: { 200: { description: '{ items, total, page, pageSize }, best matches first (title matches before others)' } },
     async handler({ deps, query }) {
       const ref = await referenceForFilters(deps.db.pool, query);
-      const { rows, total } = await searchCatalog(deps.db.pool, query);
+      const { rows, total } = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).search(query);
       return {
         headers: { 'Cache-Control': CACHE_CONTROL },
         body: { items: rows.map((r) => presentSearchItem(r, ref)), total, page: query.page, pageSize: query.pageSize },

@@ -8,7 +8,7 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
 import { publishVersion, withdrawService } from '../../../api/catalog/read-model';
-import { wordSimilarity } from '../../../api/catalog/search';
+import { wordSimilarity } from '../../../api/catalog/search-text';
 import type { ServiceDescription } from '../../../api/catalog/description';
 
 const SEARCH = '/api/v1/catalog/services';
@@ -81,6 +81,12 @@ describe('api/routes/catalog-public', () => {
     seqBefore = Number((await stack.db.pool.query('SELECT coalesce(max(seq), 0) AS s FROM catalog_changes')).rows[0].s);
     await publish(windmill, 1);
     await publish(mention, 1);
+    // The API's search index hears of publications through the change feed's NOTIFY, a moment after the commit.
+    for (const started = Date.now(); Date.now() - started < 2000;) {
+      const found = await call('GET', `${SEARCH}?pageSize=100&agency=pmlp&${q('vējdzirnavas')}`);
+      if ([windmill.id, mention.id].every((id) => ids(found).includes(id))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   });
 
   describe('search', () => {

@@ -1,0 +1,159 @@
+// The public search's in-process index: it matches exactly what a LIKE over the read model's folded text matches,
+// ranks and pages as the API promises, and stays coherent with the catalogue through the change feed's
+// announcements, or without them (the listening connection down) by reading the catalogue again.
+import { expect } from 'chai';
+import type { PoolClient } from 'pg';
+import { stack } from '../../setup';
+import { uniqueSuffix } from '../../helpers/cases';
+import { demoDescription } from '../../../db/seed/catalog';
+import { services } from '../../../db/seed/demo-data';
+import { publishVersion, withdrawService } from '../../../api/catalog/read-model';
+import { CatalogChangeListener } from '../../../api/catalog/change-listener';
+import { CatalogSearchIndex, SearchSnapshot, catalogSearchIndex, type CatalogSearch, type IndexedService } from '../../../api/catalog/search-index';
+import { fold, searchTokens, stemOf, wordsOf } from '../../../api/catalog/search-text';
+import type { ServiceDescription } from '../../../api/catalog/description';
+
+const run = uniqueSuffix();
+const base = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
+const query = (over: Partial<CatalogSearch>): CatalogSearch => ({ lang: 'lv', page: 1, pageSize: 100, ...over });
+
+async function inTransaction(work: (client: PoolClient) => Promise<unknown>): Promise<void> {
+  const client = await stack.db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+async function publish(d: ServiceDescription, version: number): Promise<void> {
+  await inTransaction(async (client) => {
+    await client.query(`INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, 'pmlp', $2, $3, '{other}') ON CONFLICT (id) DO NOTHING`,
+      [d.id, d.title.lv, d.title.en]);
+    await client.query(`INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, 'pmlp', $2, current_date + 365)
+      ON CONFLICT (service_id) DO UPDATE SET latest_version = EXCLUDED.latest_version`, [d.id, version]);
+    await client.query(`INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name)
+      VALUES ($1, $2, $3, 'catalogue_review', 'test', 'Test')`, [d.id, version, JSON.stringify(d)]);
+    await publishVersion(client, d.id, version);
+  });
+}
+
+/** Waits (up to 2 s) until `check` holds: an index hears of a publication through the change feed's NOTIFY. */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < 2000;) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
+}
+
+const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) => (await index.search(query(over))).rows.map((r) => r.serviceId);
+
+describe('api/catalog/search-index', () => {
+  describe('matching', () => {
+    it('finds exactly what LIKE over the folded text finds, for stems, diacritics and corrected typos', async () => {
+      const index = catalogSearchIndex(stack.db.pool, stack.databaseUrl);
+      const snapshot = await index.current();
+      const queries = ['Dzīvesvietas deklarēšana', 'dzivesvieta', 'deklaresana', 'pasport', 'kindergarden', 'atļauja', 'permits',
+        'licence renewl', 'tirdzniecibas atlauja jelgava', 'zzqxw', 'pase', 'uzņēmums reģistrācija', 'iela'];
+      for (const q of queries) {
+        // The SQL the index replaced: per token its stem or a similar word of the catalogue, LIKE '%…%'.
+        const params: string[] = [];
+        const where = searchTokens(q).map((token) => {
+          const literal = fold(stemOf(token));
+          const patterns = [literal, ...snapshot.vocabulary.similarWords(fold(token))];
+          return `(${patterns.map((p) => { params.push(`%${p}%`); return `search_fold LIKE $${params.length}`; }).join(' OR ')})`;
+        });
+        const { rows } = await stack.db.pool.query(`SELECT service_id FROM catalog_published WHERE ${where.join(' AND ')}`, params);
+        const found = await index.search(query({ q, pageSize: 100 }));
+        expect(found.total, q).to.equal(rows.length);
+        expect(found.rows.map((r) => r.serviceId).sort(), q).to.deep.equal(rows.map((r) => r.service_id as string).sort());
+      }
+    });
+  });
+
+  describe('ranking, filters and paging (one snapshot)', () => {
+    const service = (id: string, lv: string, en: string, text: string, over: Partial<IndexedService> = {}): IndexedService => ({
+      serviceId: id, version: 1, title: { lv, en }, description: { lv: text, en: text }, agencyId: 'pmlp', channels: ['eservice'],
+      lifeEvents: [], businessEvents: [], thematicAreas: [], municipalities: [], publishedAt: new Date(0),
+      titleFold: fold(`${lv} ${en}`), titleEnLower: en.toLowerCase(), words: [...new Set(wordsOf(fold(`${lv} ${en} ${text}`)))], ...over,
+    });
+    const snapshot = new SearchSnapshot([
+      service('mention', 'Zemes noma', 'Land lease', 'Noma zemei zem vējdzirnavām.'),
+      service('long-title', 'Vējdzirnavu reģistrācija un pārreģistrācija', 'Windmill registration and re-registration', ''),
+      service('title', 'Vējdzirnavu reģistrācija', 'Windmill registration', '', { municipalities: ['0940200'], agencyId: 'valmiera' }),
+      service('typo-title', 'Vejdzirnavu registrs', 'Registry of windmills', '', { channels: ['in_person'] }),
+      service('other', 'Āboli', 'Apples', 'Augļi', { municipalities: ['0001000'] }),
+    ]);
+    const ids = (over: Partial<CatalogSearch>) => snapshot.search(query(over)).rows.map((r) => r.serviceId);
+
+    it('ranks the stem in the title first, then a similar word in the title, then the text; the shorter title first among equals', () => {
+      // "vējdzirnavas" → stem "vejdzirnav": in four titles (the shortest first), in the text of the fifth.
+      expect(ids({ q: 'vējdzirnavas' })).to.deep.equal(['typo-title', 'title', 'long-title', 'mention']);
+      const kindergartens = new SearchSnapshot([
+        service('kg-text', 'Skolas pusdienas', 'School meals', 'Also for a kindergarten.'),
+        service('kg-similar', 'Bērnudārzs', 'Kindergarten enrolment', ''),
+        service('kg-stem-long', 'Bērnudārza klubs un vēl', 'Kindergarden club and more', ''),
+        service('kg-stem', 'Bērnudārza klubs', 'Kindergarden club', ''),
+      ]);
+      expect(kindergartens.search(query({ q: 'kindergarden', lang: 'en' })).rows.map((r) => r.serviceId))
+        .to.deep.equal(['kg-stem', 'kg-stem-long', 'kg-similar', 'kg-text']);
+    });
+
+    it('orders by title in the language asked for when there is no query', () => {
+      expect(ids({})).to.deep.equal(['other', 'long-title', 'title', 'typo-title', 'mention']); // folded Latvian titles
+      expect(ids({ lang: 'en' })).to.deep.equal(['other', 'mention', 'typo-title', 'title', 'long-title']);
+    });
+
+    it('applies every filter, nationwide services counting for every municipality', () => {
+      expect(ids({ municipality: '0940200' })).to.deep.equal(['long-title', 'title', 'typo-title', 'mention']);
+      expect(ids({ agency: 'valmiera' })).to.deep.equal(['title']);
+      expect(ids({ channel: 'in_person', q: 'vejdzirnavu' })).to.deep.equal(['typo-title']);
+    });
+
+    it('pages, with the total of all matches', () => {
+      const page = snapshot.search(query({ q: 'vējdzirnavas', page: 2, pageSize: 3 }));
+      expect(page.total).to.equal(4);
+      expect(page.rows.map((r) => r.serviceId)).to.deep.equal(['mention']);
+      expect(snapshot.search(query({ page: 9, pageSize: 3 }))).to.deep.equal({ total: 5, rows: [] });
+    });
+
+    it('replaces and removes services in a new snapshot, leaving the old one as it was', () => {
+      const next = snapshot.with(new Set(['title', 'other']), [service('title', 'Vējdzirnavas', 'Windmills', '')]);
+      expect(next.search(query({})).rows.map((r) => r.serviceId)).to.deep.equal(['title', 'long-title', 'typo-title', 'mention']);
+      expect(snapshot.size).to.equal(5);
+    });
+  });
+
+  describe('coherence with the catalogue', () => {
+    const dragon = { ...base, id: `test-index-dragon-${run}`, relatedServices: [], title: { lv: 'Pūķu reģistrs', en: 'Dragon register' } };
+
+    it('hears publications and withdrawals through the change feed', async () => {
+      const index = catalogSearchIndex(stack.db.pool, stack.databaseUrl);
+      await index.current(); // loaded before the changes: only the announcements bring them
+      await publish(dragon, 1);
+      expect(await eventually(async () => (await idsOf(index, { q: 'pūķu' })).includes(dragon.id))).to.equal(true);
+      await publish({ ...dragon, title: { lv: 'Grifu reģistrs', en: 'Griffin register' } }, 2);
+      expect(await eventually(async () => (await idsOf(index, { q: 'grifu' })).includes(dragon.id))).to.equal(true);
+      expect(await idsOf(index, { q: 'pūķu' })).to.not.include(dragon.id);
+      await inTransaction((client) => withdrawService(client, dragon.id, { id: 'test', name: 'Test' }, 'test'));
+      expect(await eventually(async () => !(await idsOf(index, { q: 'grifu' })).includes(dragon.id))).to.equal(true);
+    });
+
+    it('without announcements (no listening connection), reads the catalogue again once the index is over a second old', async () => {
+      const deaf = new CatalogChangeListener(stack.db.pool, 'postgres://postgres@127.0.0.1:1/none');
+      const index = new CatalogSearchIndex(stack.db.pool, deaf);
+      const unicorn = { ...base, id: `test-index-unicorn-${run}`, relatedServices: [], title: { lv: 'Vienradžu reģistrs', en: 'Unicorn register' } };
+      expect(await idsOf(index, { q: 'vienradžu' })).to.deep.equal([]);
+      await publish(unicorn, 1);
+      expect(deaf.listening).to.equal(false);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await idsOf(index, { q: 'vienradžu' })).to.deep.equal([unicorn.id]);
+    });
+  });
+});
