@@ -9,6 +9,8 @@ import * as billing from './migrations/0004-billing';
 import * as catalog from './migrations/0005-catalog';
 import * as delegations from './migrations/0006-delegations';
 import * as catalogSearch from './migrations/0007-catalog-search';
+import * as catalogSearchInProcess from './migrations/0008-catalog-search-in-process';
+import * as paymentsStatementLink from './migrations/0009-payments-statement-link';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -24,6 +26,8 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0005-catalog', migration: catalog },
   { name: '0006-delegations', migration: delegations },
   { name: '0007-catalog-search', migration: catalogSearch },
+  { name: '0008-catalog-search-in-process', migration: catalogSearchInProcess },
+  { name: '0009-payments-statement-link', migration: paymentsStatementLink },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

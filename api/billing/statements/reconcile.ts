@@ -6,6 +6,7 @@
 // beyond the total is not added to the invoice but kept in suspense (reason overpayment) for the agency to refund
 // or book elsewhere, so no cent is counted twice. Unknown or missing references and other currencies go to
 // suspense as well. The same transaction (source_ref) is never booked twice.
+import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
@@ -29,7 +30,7 @@ const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, ra
 //           saw it (amount_paid, status); rows are reached by the ctid the plan read, in heap order (a TID scan
 //           instead of a primary-key probe each; an invoice changed meanwhile has a new ctid and is not updated);
 //   paid    the payments, one per booked transaction (in invoice order: the indexes and foreign-key checks then
-//           walk their pages in order);
+//           walk their pages in order), with time-ordered ids from paymentIdRange ($4, $5);
 //   parked  the suspense entries: refusals and the excess of overpayments.
 // When an invoice changed after the plan read it (a counter or online payment booked by recordPayment meanwhile),
 // fewer invoices are updated than planned: the caller rolls the chunk back to its savepoint and books it again.
@@ -68,7 +69,8 @@ const BOOK_SQL = `
     RETURNING i.id, i.status
   ), paid AS (
     INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
-    SELECT gen_random_uuid(), invoice_id, 'bank_statement', source_ref, booked, 'EUR', booked_at, debtor_name, $1, $2
+    SELECT (substr($4, 1, 20) || lpad(to_hex($5::bigint + row_number() OVER (ORDER BY invoice_id)), 12, '0'))::uuid,
+      invoice_id, 'bank_statement', source_ref, booked, 'EUR', booked_at, debtor_name, $1, $2
     FROM plan WHERE booked > 0 ORDER BY invoice_id
     RETURNING 1
   ), parked AS (
@@ -80,6 +82,22 @@ const BOOK_SQL = `
   SELECT (SELECT count(*) FROM plan)::int AS planned, (SELECT count(*) FROM paid)::int AS matched, (SELECT count(*) FROM parked)::int AS suspense,
     (SELECT count(*) FROM sums)::int AS wanted, (SELECT count(*) FROM updated)::int AS got,
     COALESCE((SELECT array_agg(id) FROM updated), '{}') AS ids, COALESCE((SELECT array_agg(status = 'paid') FROM updated), '{}') AS paid_flags`;
+
+/**
+ * Ids for a chunk's payments: UUIDv7 (RFC 9562) — 48 bits of Unix time in milliseconds, version 7, random bits —
+ * whose last 48 bits count up from a random start, one per payment, in SQL. Later chunks have larger ids, so the
+ * primary key is appended to instead of written at random pages, and no random number is drawn per row (both
+ * measurable at 10,000 payments a chunk). Two chunks in the same millisecond share the 26 random bits of the
+ * prefix with probability 2^-26, and then overlap only if their starts (32 random bits, 2^15 apart) are equal.
+ */
+export function paymentIdRange(now = Date.now()): { prefix: string; start: string } {
+  const random = crypto.randomBytes(8);
+  const hex = random.toString('hex');
+  const variant = (8 + (random[7] & 3)).toString(16);
+  const prefix = `${now.toString(16).padStart(12, '0')}7${hex.slice(0, 3)}${variant}${hex.slice(3, 6)}`;
+  const start = BigInt(`0x${hex.slice(6, 14)}`) << 15n; // below 2^47: the counter never reaches the 48th bit
+  return { prefix, start: start.toString() };
+}
 
 /** COPY text format: backslash, tab and line breaks escaped; \N is NULL. */
 function field(v: string | null): string {
@@ -111,7 +129,8 @@ export async function reconcileChunk(client: PoolClient, lines: string, ctx: Chu
   for (let attempt = 0; ; attempt += 1) {
     await client.query('SAVEPOINT camt_chunk');
     if (ctx.beforeBooking) await ctx.beforeBooking(attempt);
-    const { rows } = await client.query(BOOK_SQL, [ctx.statementId, ctx.importedBy, ctx.agencyId]);
+    const ids = paymentIdRange();
+    const { rows } = await client.query(BOOK_SQL, [ctx.statementId, ctx.importedBy, ctx.agencyId, ids.prefix, ids.start]);
     const r = rows[0] as { planned: number; matched: number; suspense: number; wanted: number; got: number; ids: string[]; paid_flags: boolean[] };
     if (r.got === r.wanted) {
       await client.query('RELEASE SAVEPOINT camt_chunk');

@@ -9,6 +9,7 @@ import { stack } from '../../setup';
 import { makeRfReference } from '../../../api/domain/rf-reference';
 import { CamtError, CamtReader, findRfReference, type CamtTransaction } from '../../../api/billing/statements/camt';
 import { importBankStatement } from '../../../api/billing/statements/import';
+import { paymentIdRange } from '../../../api/billing/statements/reconcile';
 import { recordPayment } from '../../../api/billing/invoices';
 
 const PMLP_IBAN = 'LV11TREL0130000090001';
@@ -207,6 +208,15 @@ describe('api/routes/bank-statements', () => {
     expect(r.status, JSON.stringify(r.body)).to.equal(201);
     expect(r.body).to.include({ entries: 2500, matched: 2400, paid: 0, partlyPaid: 1, suspense: 100, duplicates: 0 });
     expect(await check(inv.ref)).to.include({ status: 'partly_paid', amountPaid: 24 });
+    // Payment ids: UUIDv7, distinct, later chunks after earlier ones (the primary key is appended to).
+    const { rows } = await stack.db.pool.query(
+      `SELECT id::text AS id, source_ref FROM payments WHERE statement_id = $1 ORDER BY (substring(source_ref from 'C([0-9]+)-'))::int`, [r.body.id]);
+    expect(rows).to.have.length(2400);
+    expect(new Set(rows.map((x) => x.id)).size).to.equal(2400);
+    for (const { id } of rows) expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const first = rows[0].id as string;
+    const last = rows[rows.length - 1].id as string;
+    expect(last > first, 'the last chunk has larger ids than the first').to.equal(true);
     const listed = await call('GET', `/api/v1/suspense?statementId=${r.body.id}&limit=10&offset=95`, { as: 'system-pmlp' });
     expect(listed.body.total).to.equal(100);
     expect(listed.body.items).to.have.length(5);
@@ -329,6 +339,20 @@ describe('api/routes/bank-statements', () => {
     expect(open.body.items.map((i: any) => i.id)).to.not.include.members([u1.id, u2.id]);
     expect(open.body.items.every((i: any) => i.status === 'open')).to.equal(true);
     expect((await call('GET', '/api/v1/suspense', { as: 'citizen-anna' })).status).to.equal(403);
+  });
+});
+
+describe('api/billing/statements/reconcile paymentIdRange', () => {
+  it('gives a UUIDv7 prefix with the time and the version and variant bits, and a start that leaves room to count', () => {
+    const at = Date.UTC(2026, 10, 24, 12, 0, 0);
+    const { prefix, start } = paymentIdRange(at);
+    expect(prefix).to.match(/^[0-9a-f]{12}7[0-9a-f]{3}[89ab][0-9a-f]{3}$/);
+    expect(parseInt(prefix.slice(0, 12), 16)).to.equal(at);
+    expect(BigInt(start) < 2n ** 47n).to.equal(true);
+    expect(BigInt(start) % 2n ** 15n).to.equal(0n);
+    const later = paymentIdRange(at + 1);
+    expect(later.prefix > prefix, 'a later millisecond sorts after').to.equal(true);
+    expect(new Set(Array.from({ length: 50 }, () => paymentIdRange(at).prefix)).size).to.be.greaterThan(45);
   });
 });
 
