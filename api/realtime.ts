@@ -25,6 +25,22 @@ export interface Realtime {
 
 const personRoom = (key: string) => `person:${key}`;
 
+/**
+ * Connection state recovery keeps every broadcast for two minutes, in this process's memory without Redis. Co-browse
+ * keystrokes are most of them (a thousand a second at 200 sessions): kept, they were most of the heap, the garbage
+ * collector's pauses grew with it, and they showed in the keystrokes' tail latency (scripts/bench/cobrowse.ts).
+ * So edits are broadcast without being kept; a recovered connection gets each field's current value instead
+ * (cobrowse vetRestoredSession), which is also all its screen needs.
+ */
+function keepEditsOutOfRecovery(io: Server): void {
+  type Broadcast = (packet: { data?: unknown[] }, opts: unknown) => unknown;
+  const adapter = io.of('/').adapter as unknown as { broadcast: Broadcast };
+  const keeping = adapter.broadcast;
+  const plain = (Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as { broadcast?: Broadcast }).broadcast;
+  if (typeof plain !== 'function' || plain === keeping) return; // not the session-aware in-memory adapter
+  adapter.broadcast = (packet, opts) => (packet.data?.[0] === 'cobrowse:edit' ? plain : keeping).call(adapter, packet, opts);
+}
+
 export async function attachRealtime(server: http.Server, deps: { pool: Pool; databaseUrl: string; redisUrl?: string | undefined; logger: Logger; verify(token: string): Promise<Principal> }): Promise<Realtime> {
   // With REDIS_URL, several API nodes share rooms (Redis streams adapter, which also keeps connection state
   // recovery working across nodes) and co-browse field versions. Nodes of one deployment share a database, so its
@@ -43,6 +59,7 @@ export async function attachRealtime(server: http.Server, deps: { pool: Pool; da
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(redis ? { adapter: createAdapter(redis, { streamName: `${space}:socket.io`, channelPrefix: `${space}:socket.io`, sessionKeyPrefix: `${space}:sio:session:` }) } : {}),
   });
+  if (!redis) keepEditsOutOfRecovery(io);
   const store = redis ? redisFieldVersions(redis, `${space}:cobrowse:`) : memoryFieldVersions();
   const assist = cobrowse({ io, pool: deps.pool, logger: deps.logger, store, clustered: !!redis });
   // A restored connection must not get back into a co-browsing session whose consent ended while it was away.

@@ -64,7 +64,8 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
     return list;
   }
 
-  async function snapshot(caseId: string, masked: boolean) {
+  /** The draft as the screens should show it: the saved draft with the edits not yet saved merged in. */
+  async function currentFields(caseId: string) {
     // Pending edits first: one flushed (and forgotten by the store) meanwhile is then in the draft read after.
     const pending = await store.pending(caseId);
     const row = await findApplication(pool, caseId);
@@ -77,6 +78,13 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
         versions[e.pointer] = e.version;
       }
     }
+    return { row, data, versions };
+  }
+
+  async function snapshot(caseId: string, masked: boolean) {
+    const current = await currentFields(caseId);
+    if (!current) return null;
+    const { row, data, versions } = current;
     const def = await publishedVersion(pool, row.definition_id, row.definition_version);
     return {
       applicationId: caseId, status: row.status, data: masked ? maskData(data, await sensitiveOf(caseId)) : data, fieldVersions: versions,
@@ -314,7 +322,14 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
       if (!g.active || g.mode !== 'assist') dead.add(`${room}:assist`);
     }
     for (const r of live) dead.delete(r);
-    if (dead.size === 0) return session;
+    if (dead.size > 0) dropEnded(session, live, dead);
+    // With Redis the adapter keeps edits for recovery like any other event (in Redis, not in this heap).
+    if (!clustered) session.missedPackets.push(...await catchUp(session.rooms));
+    return session;
+  }
+
+  /** Takes out of a restored session the rooms and missed events of co-browsing that ended while it was away. */
+  function dropEnded(session: RestoredSession, live: Set<string>, dead: Set<string>): void {
     const deadCases = new Set([...dead].filter((r) => r.startsWith('watch') && !live.has(r)).map((r) => r.slice(r.indexOf(':') + 1)));
     const portalEnded = [...dead].some((r) => r.startsWith('pwatch:'));
     session.rooms = session.rooms.filter((r) => !dead.has(r));
@@ -324,7 +339,31 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
       if (typeof caseId === 'string' && deadCases.has(caseId)) return false;
       return !(portalEnded && event === 'cobrowse:presence');
     });
-    return session;
+  }
+
+  /**
+   * Edits are not kept for recovery in memory (realtime.ts): a restored connection gets, for each application it has open or
+   * watches, every edited field's current value and version, masked for a support specialist. Screens merge by
+   * version, so what they already have is ignored.
+   */
+  async function catchUp(rooms: string[]): Promise<unknown[][]> {
+    const open = new Map<string, boolean>(); // case → masked
+    for (const room of rooms) {
+      const m = /^(app|watch|watchm):(.+)$/.exec(room);
+      if (m) open.set(m[2], (open.get(m[2]) ?? true) && m[1] === 'watchm');
+    }
+    const packets: unknown[][] = [];
+    for (const [caseId, masked] of open) {
+      const state = await currentFields(caseId);
+      if (!state) continue;
+      const sensitive = masked ? await sensitiveOf(caseId) : [];
+      for (const [pointer, version] of Object.entries(state.versions)) {
+        const value = getPointer(state.data, pointer);
+        const shown = masked ? maskEdit(pointer, value, sensitive) : { masked: false, value };
+        packets.push(['cobrowse:edit', { applicationId: caseId, pointer, value: shown.value, version, by: { type: 'catch-up' }, ...(shown.masked ? { masked: true } : {}) }]);
+      }
+    }
+    return packets;
   }
 
   /** Saves what is pending for an application: this node's queue, then what any node holds in the shared store. */

@@ -5,10 +5,11 @@
 // edit broadcast to it with an acknowledgement, nothing else) gets the same number of clients at the same rate.
 // Goal: p99 under 30 ms and within 2x of the bare echo.
 //   npm run bench:cobrowse -- [--pairs 200] [--seconds 20] [--rounds 2] [--warmup 3] [--min-gap 150] [--max-gap 250]
-//     [--cobrowse-first] [--profile DIR]
+//     [--cobrowse-first] [--profile DIR] [--timeline]
 // The measured seconds of each side are split into rounds that alternate the two (echo first in odd rounds unless
 // --cobrowse-first), so a machine that is busier at one moment than another does not favour either side.
-// --profile writes a CPU profile of the server thread for each phase (DIR/<mode>-<round>.cpuprofile).
+// --profile writes a CPU profile of the server thread for each phase (DIR/<mode>-<round>.cpuprofile); --timeline
+// prints each measured second's p99.
 // Self-contained: a fresh database on the local PostgreSQL (migrated, seeded, dropped at the end, also on error),
 // the API in this process through startApi (Temporal is never called: the applications are written straight into
 // the register), the clients in a worker thread with their own event loop, as browsers would be.
@@ -44,6 +45,8 @@ interface PairSetup { citizenToken: string; staffToken: string; applicationId: s
 interface ClientJob {
   mode: 'cobrowse' | 'echo'; url: string; pairs: PairSetup[];
   warmupMs: number; durationMs: number; minGapMs: number; maxGapMs: number;
+  /** Print each measured second's p99, to see whether a tail comes from one stall or from all along. */
+  timeline: boolean;
 }
 interface ClientResult {
   mode: ClientJob['mode']; toStaff: number[]; toCitizen: number[]; sent: number; missing: number; refused: number;
@@ -95,6 +98,7 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
   let sent = 0;
   let refused = 0;
   const inFlight = new Map<string, { at: number; measured: boolean }>();
+  const timeline: number[][] = [];
   const last = job.pairs.map(() => ({ citizen: null as string | null, staff: null as string | null }));
   const start = performance.now();
   const measureFrom = start + job.warmupMs;
@@ -108,7 +112,12 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
       const t = inFlight.get(key);
       if (!t) return;
       inFlight.delete(key);
-      if (t.measured) (side === 'staff' ? toStaff : toCitizen).push(performance.now() - t.at);
+      if (t.measured) {
+        const ms = performance.now() - t.at;
+        (side === 'staff' ? toStaff : toCitizen).push(ms);
+        const sec = Math.floor((t.at - measureFrom) / 1000);
+        (timeline[sec] ??= []).push(ms);
+      }
     };
     const event = job.mode === 'cobrowse' ? 'cobrowse:edit' : 'edit';
     citizen.on(event, arrive('citizen'));
@@ -145,6 +154,11 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
   for (const { citizen, staff } of sockets) {
     citizen.disconnect();
     staff.disconnect();
+  }
+  if (job.timeline) {
+    // Epoch milliseconds of the first measured second, to line it up with e.g. node --trace-gc (times since the start).
+    const perSecond = timeline.map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length * 0.99)]?.toFixed(1) ?? '-');
+    console.error(`[bench] ${job.mode} p99 per second from ${(performance.timeOrigin + measureFrom).toFixed(0)}: ${perSecond.join(' ')}`);
   }
   toStaff.sort((a, b) => a - b);
   toCitizen.sort((a, b) => a - b);
@@ -280,13 +294,13 @@ async function phase(job: ClientJob, profileFile?: string): Promise<Phase> {
 async function main() {
   const { values: args } = parseArgs({ options: {
     pairs: { type: 'string' }, seconds: { type: 'string' }, warmup: { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' },
-    'cobrowse-first': { type: 'boolean' }, profile: { type: 'string' }, rounds: { type: 'string' },
+    'cobrowse-first': { type: 'boolean' }, profile: { type: 'string' }, rounds: { type: 'string' }, timeline: { type: 'boolean' },
   } });
   const PAIRS = Number(args.pairs ?? 200);
   const ROUNDS = Math.max(1, Number(args.rounds ?? 2));
   const job = {
     warmupMs: Number(args.warmup ?? 3) * 1000, durationMs: (Number(args.seconds ?? 20) * 1000) / ROUNDS,
-    minGapMs: Number(args['min-gap'] ?? 150), maxGapMs: Number(args['max-gap'] ?? 250),
+    minGapMs: Number(args['min-gap'] ?? 150), maxGapMs: Number(args['max-gap'] ?? 250), timeline: !!args.timeline,
   };
 
   const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');

@@ -16,7 +16,8 @@ export interface Watcher { grantId: string; name: string | null; role: string | 
 /** Who made an edit: the citizen, or a staff member with their office. */
 export interface EditAuthor { type: 'citizen' | 'staff'; id?: string; name?: string; office?: string | null }
 
-export interface RemoteEdit { applicationId: string; pointer: string; value?: unknown; version: number; by: EditAuthor; masked?: boolean }
+/** A field's new value; `catch-up` is a field's current value sent to a connection recovered after a drop. */
+export interface RemoteEdit { applicationId: string; pointer: string; value?: unknown; version: number; by: EditAuthor | { type: 'catch-up' }; masked?: boolean }
 
 /** A validation error on the citizen's screen, as sent in presence. */
 export interface PresenceError { pointer: string; code: string; message: string; params?: Record<string, unknown> }

@@ -78,9 +78,10 @@ export function useCitizenCobrowse({ appId, step, schema, current, replace }: Ci
       if (stableJson(getAt(current.current, e.pointer) ?? null) !== stableJson(e.value ?? null)) {
         replaceRef.current(setAt(current.current, e.pointer, e.value));
       }
-      if (e.by?.type === 'staff') {
-        setMarks((m) => new Map(m).set(e.pointer, e.by));
-        setLastChange((c) => ({ pointer: e.pointer, by: e.by, seq: (c?.seq ?? 0) + 1 }));
+      const by = e.by;
+      if (by?.type === 'staff') {
+        setMarks((m) => new Map(m).set(e.pointer, by));
+        setLastChange((c) => ({ pointer: e.pointer, by, seq: (c?.seq ?? 0) + 1 }));
       }
     };
     socket.on('connect', open);

@@ -95,10 +95,11 @@ export function useStaffCobrowse(grantId: string, me: string) {
       const caseId = session.current.grant?.caseId;
       if (!caseId || e.applicationId !== caseId || !sync.remote(e.pointer, e.version)) return;
       data.current = setAt(data.current, e.pointer, e.value);
-      const mine = e.by?.type === 'staff' && e.by.id === me;
+      const by = e.by?.type === 'citizen' || e.by?.type === 'staff' ? e.by : null; // a catch-up has no author
+      const mine = by?.type === 'staff' && by.id === me;
       patch((prev) => ({
         data: data.current,
-        ...(mine ? {} : { marks: new Map(prev.marks).set(e.pointer, e.by), lastChange: { pointer: e.pointer, by: e.by, seq: (prev.lastChange?.seq ?? 0) + 1 } }),
+        ...(mine || !by ? {} : { marks: new Map(prev.marks).set(e.pointer, by), lastChange: { pointer: e.pointer, by, seq: (prev.lastChange?.seq ?? 0) + 1 } }),
       }));
     };
     const onPresence = (p: Presence) => {
