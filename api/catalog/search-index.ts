@@ -53,7 +53,8 @@ export interface IndexedService extends SearchRow {
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const MAX_CACHED = 10_000;
+/** What the per-snapshot caches of matching services may hold: a byte per service each, 16 MB in all (twice that with the tokens'). */
+const CACHE_BYTES = 16 * 1024 * 1024;
 
 /** One state of the published catalogue, never changed: a change brings a new snapshot. */
 export class SearchSnapshot {
@@ -69,6 +70,8 @@ export class SearchSnapshot {
   /** Matching positions of a pattern or a filter, worked out once per snapshot. */
   private readonly sets = new Map<string, Uint8Array>();
   private readonly tokens = new Map<string, TokenMatch>();
+  /** How many matching sets fit in CACHE_BYTES (at least 100): odd queries do not pile up. */
+  private readonly maxCached: number;
 
   constructor(services: IndexedService[]) {
     this.services = [...services].sort((a, b) => byCodeUnits(a.titleFold, b.titleFold) || byCodeUnits(a.serviceId, b.serviceId));
@@ -83,6 +86,7 @@ export class SearchSnapshot {
       }
     });
     this.vocabulary = new Vocabulary([...this.postings.keys()].filter((w) => w.length >= 3));
+    this.maxCached = Math.max(100, Math.floor(CACHE_BYTES / Math.max(1, this.services.length)));
   }
 
   get size(): number {
@@ -127,7 +131,7 @@ export class SearchSnapshot {
         for (let i = 0; i < m.length; i += 1) matches[i] |= m[i];
       }
       found = { literal, similar, matches };
-      if (this.tokens.size >= MAX_CACHED) this.tokens.clear();
+      if (this.tokens.size >= this.maxCached) this.tokens.clear();
       this.tokens.set(token, found);
     }
     return found;
@@ -137,7 +141,7 @@ export class SearchSnapshot {
     let found = this.sets.get(key);
     if (!found) {
       found = compute();
-      if (this.sets.size >= MAX_CACHED) this.sets.clear(); // bounded: odd queries do not pile up
+      if (this.sets.size >= this.maxCached) this.sets.clear();
       this.sets.set(key, found);
     }
     return found;
