@@ -302,6 +302,7 @@ async function main() {
     warmupMs: Number(args.warmup ?? 3) * 1000, durationMs: (Number(args.seconds ?? 20) * 1000) / ROUNDS,
     minGapMs: Number(args['min-gap'] ?? 150), maxGapMs: Number(args['max-gap'] ?? 250), timeline: !!args.timeline,
   };
+  if (job.timeline) log(`process started at ${performance.timeOrigin.toFixed(0)} (epoch ms; node --trace-gc counts from here)`);
 
   const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/sdp_bench_cobrowse_${Date.now().toString(36)}`;
