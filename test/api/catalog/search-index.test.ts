@@ -2,55 +2,22 @@
 // ranks and pages as the API promises, and stays coherent with the catalogue through the change feed's
 // announcements, or without them (the listening connection down) by reading the catalogue again.
 import { expect } from 'chai';
-import type { PoolClient } from 'pg';
 import { stack } from '../../setup';
 import { uniqueSuffix } from '../../helpers/cases';
+import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
-import { publishVersion, withdrawService } from '../../../api/catalog/read-model';
+import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { CatalogChangeListener } from '../../../api/catalog/change-listener';
 import { CatalogSearchIndex, SearchSnapshot, catalogSearchIndex, type CatalogSearch, type IndexedService } from '../../../api/catalog/search-index';
 import { fold, searchTokens, stemOf, wordsOf } from '../../../api/catalog/search-text';
-import type { ServiceDescription } from '../../../api/catalog/description';
 
 const run = uniqueSuffix();
 const base = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
 const query = (over: Partial<CatalogSearch>): CatalogSearch => ({ lang: 'lv', page: 1, pageSize: 100, ...over });
 
-async function inTransaction(work: (client: PoolClient) => Promise<unknown>): Promise<void> {
-  const client = await stack.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await work(client);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
-}
-
-async function publish(d: ServiceDescription, version: number): Promise<void> {
-  await inTransaction(async (client) => {
-    await client.query(`INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, 'pmlp', $2, $3, '{other}') ON CONFLICT (id) DO NOTHING`,
-      [d.id, d.title.lv, d.title.en]);
-    await client.query(`INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, 'pmlp', $2, current_date + 365)
-      ON CONFLICT (service_id) DO UPDATE SET latest_version = EXCLUDED.latest_version`, [d.id, version]);
-    await client.query(`INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name)
-      VALUES ($1, $2, $3, 'catalogue_review', 'test', 'Test')`, [d.id, version, JSON.stringify(d)]);
-    await publishVersion(client, d.id, version);
-  });
-}
-
-/** Waits (up to 2 s) until `check` holds: an index hears of a publication through the change feed's NOTIFY. */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < 2000;) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return check();
-}
+/** Whether `check` holds within 2 s: an index hears of a publication through the change feed's NOTIFY. */
+const eventually = (check: () => Promise<boolean>): Promise<boolean> => waitFor('the index', check, 2000, 20).then(() => true, () => false);
 
 const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) => (await index.search(query(over))).rows.map((r) => r.serviceId);
 
@@ -141,7 +108,7 @@ describe('api/catalog/search-index', () => {
       await publish({ ...dragon, title: { lv: 'Grifu reģistrs', en: 'Griffin register' } }, 2);
       expect(await eventually(async () => (await idsOf(index, { q: 'grifu' })).includes(dragon.id))).to.equal(true);
       expect(await idsOf(index, { q: 'pūķu' })).to.not.include(dragon.id);
-      await inTransaction((client) => withdrawService(client, dragon.id, { id: 'test', name: 'Test' }, 'test'));
+      await withdrawDescription(dragon.id);
       expect(await eventually(async () => !(await idsOf(index, { q: 'grifu' })).includes(dragon.id))).to.equal(true);
     });
 

@@ -7,34 +7,13 @@ import { call, errorOf, type ApiResponse } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
-import { publishVersion, withdrawService } from '../../../api/catalog/read-model';
+import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { wordSimilarity } from '../../../api/catalog/search-text';
 import type { ServiceDescription } from '../../../api/catalog/description';
 
 const SEARCH = '/api/v1/catalog/services';
 const run = uniqueSuffix();
 const base = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
-
-/** Writes version `version` of a description as the catalogue does and publishes it (one transaction). */
-async function publish(d: ServiceDescription, version: number): Promise<void> {
-  const client = await stack.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, 'pmlp', $2, $3, '{other}') ON CONFLICT (id) DO NOTHING`,
-      [d.id, d.title.lv, d.title.en]);
-    await client.query(`INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, 'pmlp', $2, current_date + 365)
-      ON CONFLICT (service_id) DO UPDATE SET latest_version = EXCLUDED.latest_version`, [d.id, version]);
-    await client.query(`INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name)
-      VALUES ($1, $2, $3, 'catalogue_review', 'test', 'Test')`, [d.id, version, JSON.stringify(d)]);
-    await publishVersion(client, d.id, version);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
-}
 
 const describeService = (id: string, over: Partial<ServiceDescription>): ServiceDescription => ({ ...base, id, relatedServices: [], ...over });
 
@@ -249,14 +228,7 @@ describe('api/routes/catalog-public', () => {
       const doomed = describeService(`test-doomed-${run}`, { title: { lv: 'Pūķu reģistrs', en: 'Dragon register' } });
       await publish(doomed, 1);
       expect((await eventually(`${SEARCH}/${doomed.id}`, 200)).status).to.equal(200);
-      const client = await stack.db.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await withdrawService(client, doomed.id, { id: 'test', name: 'Test' }, 'test');
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
+      await withdrawDescription(doomed.id);
       expectError(await eventually(`${SEARCH}/${doomed.id}`, 404), 404, 'not_found');
       expect(ids(await search(q('Dragon register')))).to.not.include(doomed.id);
     });

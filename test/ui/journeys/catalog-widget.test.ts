@@ -10,29 +10,8 @@ import { checkPage, launchBrowser } from '../browser';
 import { uniqueSuffix } from '../../helpers/cases';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
-import { publishVersion } from '../../../api/catalog/read-model';
+import { publishDescription as publish } from '../../helpers/catalog';
 import type { ServiceDescription } from '../../../api/catalog/description';
-
-/** Writes a version as the catalogue does (new version row, latest_version bumped) and publishes it. */
-async function publish(d: ServiceDescription, version: number): Promise<void> {
-  const client = await stack.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, 'pmlp', $2, $3, '{other}') ON CONFLICT (id) DO NOTHING`,
-      [d.id, d.title.lv, d.title.en]);
-    await client.query(`INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, 'pmlp', $2, current_date + 365)
-      ON CONFLICT (service_id) DO UPDATE SET latest_version = EXCLUDED.latest_version`, [d.id, version]);
-    await client.query(`INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name)
-      VALUES ($1, $2, $3, 'catalogue_review', 'test', 'Test')`, [d.id, version, JSON.stringify(d)]);
-    await publishVersion(client, d.id, version);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
-}
 
 describe('journey: catalogue widget on another site', function () {
   this.timeout(60_000);

@@ -15,8 +15,7 @@ import { waitFor } from '../../helpers/wait';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
-import { publishVersion } from '../../../api/catalog/read-model';
-import type { ServiceDescription } from '../../../api/catalog/description';
+import { publishDescription } from '../../helpers/catalog';
 import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog';
 
 const run = uniqueSuffix();
@@ -25,25 +24,6 @@ function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
-}
-
-/** A published description written straight into the catalogue (as the seed does), for the stale list. */
-async function publishDirectly(d: ServiceDescription): Promise<void> {
-  const client = await stack.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, 'pmlp', $2, $3, '{other}')`, [d.id, d.title.lv, d.title.en]);
-    await client.query(`INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, 'pmlp', 1, current_date + 365)`, [d.id]);
-    await client.query(`INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name) VALUES ($1, 1, $2, 'catalogue_review', 'admin-pmlp', 'Dace Vītola')`,
-      [d.id, JSON.stringify(d)]);
-    await publishVersion(client, d.id, 1);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
 }
 
 /** The reviewer's decision in the browser: from the queue to the review page, a choice, a comment, and back. */
@@ -289,7 +269,7 @@ describe('journey: the service catalogue in the browser', function () {
   it('the catalogue administrator sees an overdue description and its reminder; the agency marks it reviewed', async () => {
     const residence = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
     const id = `stale-residence-${run}`;
-    await publishDirectly({ ...residence, id, title: { lv: `Novecojis apraksts ${run}`, en: `Stale description ${run}` }, relatedServices: [] });
+    await publishDescription({ ...residence, id, title: { lv: `Novecojis apraksts ${run}`, en: `Stale description ${run}` }, relatedServices: [] }, 1, { id: 'admin-pmlp', name: 'Dace Vītola' });
     await stack.db.pool.query(`UPDATE catalog_services SET review_by = current_date - 5 WHERE service_id = $1`, [id]);
     const client = await stack.api.deps.temporal();
     const schedule = client.schedule.getHandle(CATALOG_FRESHNESS_SCHEDULE_ID);
