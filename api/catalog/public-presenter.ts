@@ -2,7 +2,7 @@
 // display it (labels for every code, offices with address and opening hours, links), the taxonomy and the change
 // feed. Presented service bodies are kept in memory by ETag, so a read of an unchanged service costs no JSON work.
 import type { ChannelDescription, ServiceDescription, Text } from './description';
-import { SCHEMES, type CatalogReference, type ChangeRow, type OfficeInfo, type PublishedService } from './search';
+import { SCHEMES, type CatalogReference, type ChangeRow, type OfficeInfo, type PublishedService } from './public-reads';
 import type { SearchRow } from './search-index';
 
 /** The CPSV-AP JSON-LD representation lives next to the JSON one (api/routes/catalog-linked-data.ts). */

@@ -8,7 +8,7 @@ import type { RequestHandler } from 'express';
 import { notModified } from '../conditional';
 import { route } from '../routing';
 import { ApiError, badRequest, type ErrorDetail } from '../errors';
-import { catalogChanges, catalogReference, publishedService, type CatalogReference } from '../catalog/search';
+import { catalogChanges, catalogReference, publishedService, type CatalogReference } from '../catalog/public-reads';
 import { catalogSearchIndex, type CatalogSearch } from '../catalog/search-index';
 import { validatorCache } from '../catalog/validator-cache';
 import {
