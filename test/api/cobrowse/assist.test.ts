@@ -609,6 +609,8 @@ describe('api/cobrowse (e-service assistant)', () => {
       const submit = await call('POST', `/api/v1/applications/${app.id}/submit-on-behalf`, { as: STAFF, json: { grantId } });
       expect(submit.body.error.code).to.equal('no_basis');
       expect(await auditRows(since, { actor: STAFF, purpose: 'edit-refused:no_consent' })).to.have.length(1);
+      // The edit made before the revocation is kept: autosaved within a round (500 ms), waited for, not assumed.
+      await waitFor('the edit before the revocation saved', async () => (await savedDraft(app.id)).data.phone === '+371 20000006', WAIT_MS, 50).catch(() => undefined);
       expect((await savedDraft(app.id)).data.phone).to.equal('+371 20000006');
     });
   });
