@@ -11,6 +11,7 @@ import * as delegations from './migrations/0006-delegations';
 import * as catalogSearch from './migrations/0007-catalog-search';
 import * as catalogSearchInProcess from './migrations/0008-catalog-search-in-process';
 import * as paymentsStatementLink from './migrations/0009-payments-statement-link';
+import * as draftMerge from './migrations/0010-draft-merge';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -28,6 +29,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0007-catalog-search', migration: catalogSearch },
   { name: '0008-catalog-search-in-process', migration: catalogSearchInProcess },
   { name: '0009-payments-statement-link', migration: paymentsStatementLink },
+  { name: '0010-draft-merge', migration: draftMerge },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -17,7 +17,8 @@ import { isValidCaseId } from '../domain/case-id';
 import { findApplication } from '../queries/applications';
 import { publishedVersion } from '../commands/eservice-definitions';
 import { findGrant, grantsOfPerson, SESSION_MAX_HOURS, type Grant } from './grants';
-import { editFlusher, flushEdits, savedFieldVersions, type FieldVersions } from './field-store';
+import { savedFieldVersions, type FieldVersions } from './field-store';
+import { editFlusher, flushEdits } from './autosave';
 import { isSensitive, MASK, maskData, maskEdit, sensitivePointers } from './masking';
 import { getPointer, setPointer } from '../../workflows/application/expressions';
 
@@ -99,10 +100,11 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
   }
 
   /** Relays and queues an edit for saving; null (nothing done) when the application is no longer a draft. */
-  async function applyEdit(caseId: string, pointer: string, value: unknown, by: Record<string, unknown>, savedBy: string, auditOf?: (version: number) => AuditEntry) {
+  async function applyEdit(caseId: string, pointer: string, sent: unknown, by: Record<string, unknown>, savedBy: string, auditOf?: (version: number) => AuditEntry) {
+    const value = sent === undefined ? null : sent; // an edit without a value empties the field, on screens and in the draft alike
     const version = await store.next(caseId, pointer, value, () => savedFieldVersions(pool, caseId));
     if (version === null) return null;
-    flusher.add(caseId, { pointer, value, version, ...(auditOf ? { audit: auditOf(version) } : {}) }, savedBy);
+    flusher.add(caseId, { pointer, value, version }, savedBy, auditOf?.(version));
     const message = { applicationId: caseId, pointer, value, version, by };
     io.to([`app:${caseId}`, `watch:${caseId}`]).emit('cobrowse:edit', message);
     // Support specialists rarely watch: a keystroke is not encoded (and kept for recovery) for an empty room.
@@ -370,7 +372,7 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
   async function flush(caseId: string) {
     await flusher.flush(caseId);
     const pending = await store.pending(caseId);
-    if (pending.length) store.settled(caseId, (await flushEdits(pool, caseId, pending, 'co-browsing'))?.versions ?? null);
+    if (pending.length) store.settled(caseId, await flushEdits(pool, caseId, pending, 'co-browsing'));
   }
 
   /**
