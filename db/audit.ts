@@ -16,17 +16,19 @@ export interface AuditEntry {
 export async function audit(db: Pool | PoolClient, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
+  // One JSON parameter for any number of rows: serialising it is one native call, where an array parameter per
+  // column costs the driver an escape per value (the co-browse autosave writes hundreds of rows a second).
   await db.query(
     `INSERT INTO audit_log (actor_type, actor_id, actor_agency, actor_office, on_behalf_of, subject_type, subject_id,
        action, resource, purpose, request_id, details)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-       $8::text[], $9::text[], $10::text[], $11::text[], $12::jsonb[])`,
-    [
-      list.map((e) => e.actor.type), list.map((e) => e.actor.id), list.map((e) => e.actor.agency ?? null),
-      list.map((e) => e.actor.office ?? null), list.map((e) => e.onBehalfOf ?? null),
-      list.map((e) => e.subject?.type ?? null), list.map((e) => e.subject?.id ?? null),
-      list.map((e) => e.action), list.map((e) => e.resource), list.map((e) => e.purpose),
-      list.map((e) => e.requestId ?? null), list.map((e) => (e.details ? JSON.stringify(e.details) : null)),
-    ],
+     SELECT r.actor_type, r.actor_id, r.actor_agency, r.actor_office, r.on_behalf_of, r.subject_type, r.subject_id,
+            r.action, r.resource, r.purpose, r.request_id, r.details
+       FROM jsonb_to_recordset($1::jsonb) AS r(actor_type text, actor_id text, actor_agency text, actor_office text,
+            on_behalf_of text, subject_type text, subject_id text, action text, resource text, purpose text, request_id text, details jsonb)`,
+    [JSON.stringify(list.map((e) => ({
+      actor_type: e.actor.type, actor_id: e.actor.id, actor_agency: e.actor.agency ?? null, actor_office: e.actor.office ?? null,
+      on_behalf_of: e.onBehalfOf ?? null, subject_type: e.subject?.type ?? null, subject_id: e.subject?.id ?? null,
+      action: e.action, resource: e.resource, purpose: e.purpose, request_id: e.requestId ?? null, details: e.details ?? null,
+    })))],
   );
 }

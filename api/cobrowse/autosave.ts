@@ -43,26 +43,22 @@ export async function saveDrafts(pool: Pool, batch: DraftEdits[]): Promise<Map<s
   const todo = batch.filter((b) => b.edits.length > 0);
   const result = new Map<string, Record<string, number> | null>();
   if (todo.length === 0) return result;
-  const edits = todo.flatMap((b) => b.edits.map((e) => ({ caseId: b.caseId, ...e })));
+  // One JSON parameter: [{ c: case, s: saved by, e: [[pointer, value, version], ...] }, ...] (see audit()).
+  const apps = todo.map((b) => ({ c: b.caseId, s: b.savedBy, e: b.edits.map((e) => [e.pointer, e.value ?? null, e.version]) }));
   const { rows } = await pool.query<{ case_id: string; draft: boolean | null }>(
-    `WITH e AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::int[]) WITH ORDINALITY AS e(case_id, pointer, value, version, n)
-     ), apps AS (
-       SELECT e.case_id, jsonb_agg(jsonb_build_array(e.pointer, e.value, e.version) ORDER BY e.n) AS edits FROM e GROUP BY e.case_id
+    `WITH apps AS (
+       SELECT app ->> 'c' AS case_id, app ->> 's' AS saved_by, app -> 'e' AS edits FROM jsonb_array_elements($1::jsonb) AS app
      ), saved AS (
        UPDATE applications a
           SET (draft_data, draft_field_versions) = (SELECT m.data, m.versions FROM draft_merge(a.draft_data, a.draft_field_versions, apps.edits) m),
-              draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = s.saved_by
-         FROM apps, unnest($5::text[], $6::text[]) AS s(case_id, saved_by), cases c
-        WHERE a.case_id = apps.case_id AND s.case_id = apps.case_id AND c.id = a.case_id AND c.status = 'draft'
-          AND draft_edits_newer(a.draft_field_versions, apps.edits)
+              draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = apps.saved_by
+         FROM apps, cases c
+        WHERE a.case_id = apps.case_id AND c.id = a.case_id AND c.status = 'draft' AND draft_edits_newer(a.draft_field_versions, apps.edits)
        RETURNING a.case_id
      )
      SELECT apps.case_id, saved.case_id IS NOT NULL OR c.status = 'draft' AS draft
        FROM apps LEFT JOIN saved ON saved.case_id = apps.case_id LEFT JOIN cases c ON c.id = apps.case_id`,
-    [edits.map((e) => e.caseId), edits.map((e) => e.pointer),
-      edits.map((e) => JSON.stringify(e.value ?? null)), edits.map((e) => e.version),
-      todo.map((b) => b.caseId), todo.map((b) => b.savedBy)]);
+    [JSON.stringify(apps)]);
   const draft = new Map(rows.map((r) => [r.case_id, r.draft === true]));
   for (const b of todo) {
     if (!draft.get(b.caseId)) {
@@ -86,8 +82,8 @@ export async function flushEdits(pool: Pool, caseId: string, edits: FieldEdit[],
 // round takes one of the cores the relay runs on): with half-second rounds that rebuilt whole drafts here, half of
 // the slowest 1 % of keystrokes in scripts/bench/cobrowse.ts arrived during a round.
 export const AUTOSAVE_ROUND_MS = 1000;
-// Applications per statement: bounds how long one round's statement holds the relay thread and PostgreSQL.
-const AUTOSAVE_SLICE = 100;
+// Applications per statement: bounds one statement's size; a round of a few hundred sessions is one statement.
+const AUTOSAVE_SLICE = 500;
 
 /** One application's edits waiting for the next round: the newest edit of each field, and the audit rows. */
 interface Queued { caseId: string; fields: Map<string, FieldEdit>; audits: Map<string, AuditEntry>; savedBy: string; failures: number }
