@@ -8,6 +8,8 @@
 //     [--cobrowse-first] [--profile DIR] [--timeline]
 // The measured seconds of each side are split into rounds that alternate the two (echo first in odd rounds unless
 // --cobrowse-first), so a machine that is busier at one moment than another does not favour either side.
+// Each phase connects and joins all its sockets, then the server thread's heap is collected in full, then typing
+// starts: a phase is measured on its own, not on garbage left by the one before or by its 400 connections.
 // --profile writes a CPU profile of the server thread for each phase (DIR/<mode>-<round>.cpuprofile); --timeline
 // prints each measured second's p99.
 // Self-contained: a fresh database on the local PostgreSQL (migrated, seeded, dropped at the end, also on error),
@@ -20,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Session } from 'node:inspector';
 import { Server } from 'socket.io';
@@ -92,6 +96,12 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
       return { citizen, staff };
     })));
   }
+
+  // Connected and joined: the server side collects the garbage of 400 connections before anyone types.
+  await new Promise<void>((resolve) => {
+    parentPort?.once('message', () => resolve());
+    parentPort?.postMessage({ connected: true });
+  });
 
   const toStaff: number[] = [];
   const toCitizen: number[] = [];
@@ -175,12 +185,26 @@ if (!isMainThread) {
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
+/** A full garbage collection of the server thread (the clients' thread is not touched). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** The clients of one phase, in a worker thread; resolves with their measurements. */
-function clientsPhase(job: ClientJob): Promise<ClientResult> {
+function clientsPhase(job: ClientJob, connected: () => void): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     // tsx hooks `require` in the worker as it does here.
     const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: job });
-    worker.once('message', (m: { ok: boolean; result?: ClientResult; error?: string }) => {
+    worker.on('message', (m: { connected?: true; ok?: boolean; result?: ClientResult; error?: string }) => {
+      if (m.connected) {
+        // Each phase starts typing from a collected heap, so neither side pays for garbage the other left or for
+        // its own connections (measured: a full collection then came 2–5 s into the measured seconds of
+        // whichever phase, a 10–20 ms pause that showed in its p99).
+        connected();
+        worker.postMessage('go');
+        return;
+      }
       void worker.terminate();
       if (m.ok && m.result) resolve(m.result);
       else reject(new Error(m.error));
@@ -262,12 +286,18 @@ function inspect(session: Session, method: string, params?: object): Promise<unk
   return new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
-/** Runs one phase; the server thread's event-loop delay and utilisation show how busy the server side was. */
+/**
+ * Runs one phase; the server thread's event-loop delay (from typing on) and utilisation show how busy the server
+ * side was, its GC time leaves out the collection made before typing.
+ */
 async function phase(job: ClientJob, profileFile?: string): Promise<Phase> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const elu0 = performance.eventLoopUtilization();
   const gc: number[] = [];
-  const gcObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) gc.push(e.duration); });
+  let forced = { from: 0, to: 0 }; // the collection before typing starts is not the phase's
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.startTime < forced.from || e.startTime > forced.to) gc.push(e.duration);
+  });
   gcObserver.observe({ entryTypes: ['gc'] });
   const inspector = profileFile ? new Session() : null;
   if (inspector) {
@@ -276,7 +306,12 @@ async function phase(job: ClientJob, profileFile?: string): Promise<Phase> {
     await inspect(inspector, 'Profiler.start');
   }
   loop.enable();
-  const result = await clientsPhase(job);
+  const result = await clientsPhase(job, () => {
+    const from = performance.now();
+    collectGarbage();
+    forced = { from, to: performance.now() };
+    loop.reset();
+  });
   loop.disable();
   if (inspector && profileFile) {
     const { profile } = (await inspect(inspector, 'Profiler.stop')) as { profile: unknown };
