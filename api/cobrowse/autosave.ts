@@ -17,7 +17,8 @@ export interface DraftEdits { caseId: string; edits: FieldEdit[]; audits: AuditE
  */
 export function addEditAudit(rows: Map<string, AuditEntry>, entry: AuditEntry): void {
   const d = entry.details ?? {};
-  const key = JSON.stringify([entry.actor.id, entry.onBehalfOf ?? null, entry.resource, entry.purpose, d.grantId ?? null, d.pointer ?? null]);
+  // Called for every staff keystroke: a plain key (only the pointer, last, comes from the client).
+  const key = `${entry.actor.id}\u0000${entry.onBehalfOf ?? ''}\u0000${entry.resource}\u0000${entry.purpose}\u0000${String(d.grantId ?? '')}\u0000${String(d.pointer ?? '')}`;
   const row = rows.get(key);
   if (!row) {
     rows.set(key, { ...entry, details: { ...d, firstVersion: d.version, edits: 1 } });
