@@ -10,7 +10,8 @@ import { listenForStatusEvents, readCaseStatuses, readStatusEvents } from '../db
 import { saveDraftFromSocket } from './realtime-drafts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
-import { cobrowse, type RestoredSession } from './cobrowse/socket';
+import { cobrowse } from './cobrowse/socket';
+import type { RestoredSession } from './cobrowse/recovery';
 import { memoryFieldVersions, redisFieldVersions } from './cobrowse/field-store';
 import type { Grant } from './cobrowse/grants';
 
