@@ -1,5 +1,6 @@
 // Co-browsing peers for tests: a Socket.IO client signed in as a persona that records every co-browse event and
-// keeps the form as its screen would show it (a field update older than the one held is ignored, as in the UI).
+// keeps the form as its screen would show it (a field update older than the one held is ignored, as in the UI);
+// and the session the test/api/cobrowse/assist-*.test.ts files share (a citizen with a staff member joined).
 import { expect } from 'chai';
 import { io, type Socket, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { stack } from '../setup';
@@ -127,3 +128,21 @@ export async function savedDraft(caseId: string): Promise<{ data: Record<string,
   const { rows } = await stack.db.pool.query('SELECT draft_data, draft_field_versions, draft_saved_by FROM applications WHERE case_id = $1', [caseId]);
   return { data: rows[0].draft_data, versions: rows[0].draft_field_versions, savedBy: rows[0].draft_saved_by };
 }
+
+/** Anna's application open on her screen and a staff member (or specialist) joined to it with a fresh consent. */
+export async function session(mode: 'view' | 'assist', staffPersona = STAFF) {
+  const app = await openPrefilled();
+  const citizen = await connectPeer('citizen-anna');
+  const opened = await request(citizen, 'cobrowse:open', { applicationId: app.id });
+  expect(opened.ok, JSON.stringify(opened)).to.equal(true);
+  citizen.load(opened.snapshot);
+  const { grantId } = await grantFor(app.id, mode, staffPersona);
+  const staff = await connectPeer(staffPersona);
+  const joined = await request(staff, 'cobrowse:join', { grantId });
+  expect(joined.ok, JSON.stringify(joined)).to.equal(true);
+  staff.load(joined.snapshot);
+  return { app, citizen, staff, grantId, joined };
+}
+
+/** A co-browse edit from a peer (citizen: `applicationId`; staff: `grantId`), resolving with the server's answer. */
+export const edit = (peer: Peer, message: Record<string, unknown>) => request(peer, 'cobrowse:edit', message);
