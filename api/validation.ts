@@ -42,8 +42,11 @@ function isStorableDateTime(s: string): boolean {
   return Number.isFinite(t) && t >= EARLIEST;
 }
 
-/** PostgreSQL text cannot hold U+0000: such strings are refused at the door (iteratively: bodies may nest deeply). */
-function nulCharacters(value: unknown, prefix: string): ErrorDetail[] {
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: strings and keys with it are refused at the door (iteratively:
+ * bodies may nest deeply).
+ */
+export function nulCharacters(value: unknown, prefix: string): ErrorDetail[] {
   const found: ErrorDetail[] = [];
   const stack: Array<[unknown, string]> = [[value, prefix]];
   while (stack.length > 0) {
@@ -51,7 +54,11 @@ function nulCharacters(value: unknown, prefix: string): ErrorDetail[] {
     if (typeof v === 'string') {
       if (v.includes('\u0000')) found.push({ path: at || '/', code: 'invalid_character', message: 'must not contain the NUL character' });
     } else if (v && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) stack.push([child, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      for (const [k, child] of Object.entries(v)) {
+        const path = `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (k.includes('\u0000')) found.push({ path, code: 'invalid_character', message: 'the name must not contain the NUL character' });
+        stack.push([child, path]);
+      }
     }
   }
   return found;

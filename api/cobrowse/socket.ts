@@ -12,6 +12,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import { errorBody } from '../errors';
+import { nulCharacters } from '../validation';
 import { audit, type AuditEntry } from '../../db/audit';
 import { isValidCaseId } from '../domain/case-id';
 import { findApplication } from '../queries/applications';
@@ -116,6 +117,8 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
   function validEdit(m: Message): string | null {
     if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer) || FORBIDDEN_KEYS.test(m.pointer)) return 'The pointer must be a JSON Pointer such as /applicant/givenName.';
     if (JSON.stringify(m.value ?? null).length > MAX_VALUE_CHARS) return 'The value is too long.';
+    // PostgreSQL cannot store U+0000: refused here, or the autosave round of every session saved with it would fail.
+    if (m.pointer.includes('\u0000') || nulCharacters(m.value, '').length > 0) return 'Text must not contain the NUL character (U+0000).';
     return null;
   }
 

@@ -143,5 +143,27 @@ describe('api/cobrowse (e-service assistant): live editing and merging', () => {
       expect(merged.data).to.deep.include({ email: 'put@example.lv', residenceBasis: 'tenant' });
       expect(merged.data.newAddress).to.deep.equal({ text: ADDRESS.text, code: ADDRESS.code });
     });
+
+    it('refuses text PostgreSQL cannot store (U+0000) at once, so the autosave of every other session goes on', async () => {
+      const one = await session('assist');
+      const other = await session('assist');
+      for (const bad of [
+        { grantId: one.grantId, pointer: '/phone', value: '+371\u00002' },
+        { grantId: one.grantId, pointer: '/contact', value: { ['a\u0000b']: 'x' } },
+        { grantId: one.grantId, pointer: '/ph\u0000one', value: '+371 2' },
+      ]) {
+        const answer = await edit(one.staff, bad);
+        expect(answer, JSON.stringify(bad)).to.deep.include({ ok: false });
+        expect(answer.error.code).to.equal('validation_failed');
+      }
+      const byCitizen = await edit(one.citizen, { applicationId: one.app.id, pointer: '/email', value: 'a\u0000@example.lv' });
+      expect(byCitizen.error.code).to.equal('validation_failed');
+      // Edits of both sessions made with the refused ones are saved.
+      await edit(one.staff, { grantId: one.grantId, pointer: '/phone', value: '+371 26000009' });
+      await edit(other.citizen, { applicationId: other.app.id, pointer: '/email', value: 'other@example.lv' });
+      await waitFor('both saved', async () =>
+        (await savedDraft(one.app.id)).data.phone === '+371 26000009' && (await savedDraft(other.app.id)).data.email === 'other@example.lv', WAIT_MS, 25);
+      expect(one.citizen.data.phone).to.equal('+371 26000009');
+    });
   });
 });

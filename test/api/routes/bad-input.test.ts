@@ -204,6 +204,13 @@ describe('api/routes/bad-input', () => {
       expect(query.status).to.be.within(400, 499);
       errorOf(query);
 
+      // In a name too: a draft is free-form JSON whose keys are stored as well.
+      const opened = await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'residence-declaration' } });
+      expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
+      const draft = await call('PUT', `/api/v1/applications/${opened.body.id}/draft`, { as: 'citizen-anna', json: { version: opened.body.draft.version, data: { notes: { ['a\u0000b']: 'x' } } } });
+      expect(draft.status, JSON.stringify(draft.body)).to.be.within(400, 499);
+      expect(errorOf(draft).details).to.deep.include({ path: '/data/notes/a\u0000b', code: 'invalid_character', message: 'the name must not contain the NUL character' });
+
       // In a batch only the item with the NUL fails.
       const batch = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: [validCase({ statusLabel: '\u0000' }), validCase()] } });
       expect(batch.status).to.equal(200);
