@@ -4,10 +4,11 @@
 // socket): citizen → staff and staff → citizen. In the same run, a bare Socket.IO echo server (a room per pair, the
 // edit broadcast to it with an acknowledgement, nothing else) gets the same number of clients at the same rate.
 // Goal: p99 under 30 ms and within 2x of the bare echo.
-//   npm run bench:cobrowse -- [--pairs 200] [--seconds 20] [--rounds 2] [--warmup 3] [--min-gap 150] [--max-gap 250]
+//   npm run bench:cobrowse -- [--pairs 200] [--seconds 40] [--rounds 4] [--warmup 3] [--min-gap 150] [--max-gap 250]
 //     [--cobrowse-first] [--profile DIR] [--timeline]
 // The measured seconds of each side are split into rounds that alternate the two (echo first in odd rounds unless
-// --cobrowse-first), so a machine that is busier at one moment than another does not favour either side.
+// --cobrowse-first), so a machine that is busier at one moment than another does not favour either side; 40 s in
+// 4 rounds by default, because on a shared 2-core machine one busy 10 s round moved a 20 s run's p99 ratio by 0.5.
 // Each phase connects and joins all its sockets, then the server thread's heap is collected in full, then typing
 // starts: a phase is measured on its own, not on garbage left by the one before or by its 400 connections.
 // --profile writes a CPU profile of the server thread for each phase (DIR/<mode>-<round>.cpuprofile); --timeline
@@ -180,9 +181,9 @@ async function main() {
     'cobrowse-first': { type: 'boolean' }, profile: { type: 'string' }, rounds: { type: 'string' }, timeline: { type: 'boolean' },
   } });
   const PAIRS = Number(args.pairs ?? 200);
-  const ROUNDS = Math.max(1, Number(args.rounds ?? 2));
+  const ROUNDS = Math.max(1, Number(args.rounds ?? 4));
   const job = {
-    warmupMs: Number(args.warmup ?? 3) * 1000, durationMs: (Number(args.seconds ?? 20) * 1000) / ROUNDS,
+    warmupMs: Number(args.warmup ?? 3) * 1000, durationMs: (Number(args.seconds ?? 40) * 1000) / ROUNDS,
     minGapMs: Number(args['min-gap'] ?? 150), maxGapMs: Number(args['max-gap'] ?? 250), timeline: !!args.timeline,
   };
   if (job.timeline) log(`process started at ${performance.timeOrigin.toFixed(0)} (epoch ms; node --trace-gc counts from here)`);
