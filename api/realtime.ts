@@ -31,7 +31,7 @@ const personRoom = (key: string) => `person:${key}`;
  * keystrokes are most of them (a thousand a second at 200 sessions): kept, they were most of the heap, the garbage
  * collector's pauses grew with it, and they showed in the keystrokes' tail latency (scripts/bench/cobrowse.ts).
  * So edits are broadcast without being kept; a recovered connection gets each field's current value instead
- * (cobrowse vetRestoredSession), which is also all its screen needs.
+ * (catchUp in cobrowse/recovery.ts), which is also all its screen needs.
  */
 function keepEditsOutOfRecovery(io: Server): void {
   type Broadcast = (packet: { data?: unknown[] }, opts: unknown) => unknown;

@@ -13,23 +13,24 @@ export interface DraftEdits { caseId: string; edits: FieldEdit[]; audits: AuditE
 /**
  * Adds a staff edit's audit entry to a save's rows: one row per person, consent and field, however many keystrokes
  * it took, with the last version (`version`), the first (`firstVersion`) and how many edits (`edits`). A field
- * typed into letter by letter is one change of personal data on record, not a row per letter.
+ * typed into letter by letter is one change of personal data on record, not a row per letter. The entry may itself
+ * be such a row (a round whose audit rows could not be written is merged into the next): its counts are kept.
  */
 export function addEditAudit(rows: Map<string, AuditEntry>, entry: AuditEntry): void {
   const d = entry.details ?? {};
   // Called for every staff keystroke: a plain key (only the pointer, last, comes from the client).
   const key = `${entry.actor.id}\u0000${entry.onBehalfOf ?? ''}\u0000${entry.resource}\u0000${entry.purpose}\u0000${String(d.grantId ?? '')}\u0000${String(d.pointer ?? '')}`;
+  const first = typeof d.firstVersion === 'number' ? d.firstVersion : d.version;
+  const edits = typeof d.edits === 'number' ? d.edits : 1;
   const row = rows.get(key);
   if (!row) {
-    rows.set(key, { ...entry, details: { ...d, firstVersion: d.version, edits: 1 } });
+    rows.set(key, { ...entry, details: { ...d, firstVersion: first, edits } });
     return;
   }
   const details = row.details as { version?: unknown; firstVersion?: unknown; edits: number };
-  if (typeof d.version === 'number') {
-    if (typeof details.version !== 'number' || d.version > details.version) details.version = d.version;
-    if (typeof details.firstVersion !== 'number' || d.version < details.firstVersion) details.firstVersion = d.version;
-  }
-  details.edits += 1;
+  if (typeof d.version === 'number' && (typeof details.version !== 'number' || d.version > details.version)) details.version = d.version;
+  if (typeof first === 'number' && (typeof details.firstVersion !== 'number' || first < details.firstVersion)) details.firstVersion = first;
+  details.edits += edits;
 }
 
 /**

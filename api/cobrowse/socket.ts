@@ -42,7 +42,6 @@ export function grantForViewer(grant: Grant, viewer: Principal): Grant {
   return viewer.roles.includes('support-specialist') ? { ...grant, person: { ...grant.person, id: MASK } } : grant;
 }
 
-
 export interface CobrowseDeps {
   io: Server; pool: Pool; logger: Logger; store: FieldVersions;
   /** Several API nodes share rooms (a Redis adapter): a room empty here may have members elsewhere. */

@@ -24,6 +24,20 @@ const staffEdit = (caseId: string, pointer: string, version: number): AuditEntry
   resource: `application:${caseId}`, purpose: 'edit', details: { grantId: 'grant-1', basis: 'consent', mode: 'assist', pointer, version },
 });
 
+/** The real pool, except that the first statement containing `marker` fails (a dropped connection). */
+function failingOnce(marker: string): Pool {
+  let failed = false;
+  return {
+    query: (...args: Parameters<Pool['query']>) => {
+      if (!failed && typeof args[0] === 'string' && args[0].includes(marker)) {
+        failed = true;
+        return Promise.reject(new Error('connection lost'));
+      }
+      return (pool().query as (...a: unknown[]) => unknown)(...args);
+    },
+  } as unknown as Pool;
+}
+
 describe('api/cobrowse autosave', () => {
   describe('draft_merge (in PostgreSQL)', () => {
     const cases: Array<[string, Record<string, unknown>, string, unknown]> = [
@@ -97,16 +111,7 @@ describe('api/cobrowse autosave', () => {
       const app = await openPrefilled();
       const since = await lastAuditId();
       // The database refuses the first merge: the audit rows are written, the edits are kept for the next round.
-      let failMerge = true;
-      const flaky = {
-        query: (...args: Parameters<Pool['query']>) => {
-          if (failMerge && typeof args[0] === 'string' && args[0].includes('draft_merge')) {
-            failMerge = false;
-            return Promise.reject(new Error('connection lost'));
-          }
-          return (pool().query as (...a: unknown[]) => unknown)(...args);
-        },
-      } as unknown as Pool;
+      const flaky = failingOnce('draft_merge');
       const errors: unknown[] = [];
       const flusher = editFlusher(flaky, memoryFieldVersions(), (e) => errors.push(e), 50);
       const phone = '+371 26000000';
@@ -122,6 +127,21 @@ describe('api/cobrowse autosave', () => {
       const rows = await auditRows(since, { actor: STAFF, purpose: 'edit', resource: `application:${app.id}` });
       expect(rows).to.have.length(1);
       expect(rows[0].details).to.deep.include({ pointer: '/phone', firstVersion: 1, version: phone.length, edits: phone.length, grantId: 'grant-1' });
+      await flusher.flushAll();
+    });
+
+    it('keeps a field\'s keystroke count when writing its audit row fails and is tried again', async () => {
+      const app = await openPrefilled();
+      const since = await lastAuditId();
+      const errors: unknown[] = [];
+      const flusher = editFlusher(failingOnce('INSERT INTO audit_log'), memoryFieldVersions(), (e) => errors.push(e), 50);
+      const phone = '+371 27000000';
+      for (let i = 1; i <= 5; i += 1) flusher.add(app.id, { pointer: '/phone', value: phone.slice(0, 8 + i), version: i }, STAFF, staffEdit(app.id, '/phone', i));
+      await waitFor('saved after the failure', async () => ((await savedDraft(app.id)).versions['/phone'] === 5 ? true : null));
+      expect(errors).to.have.length(1);
+      const rows = await auditRows(since, { actor: STAFF, purpose: 'edit', resource: `application:${app.id}` });
+      expect(rows).to.have.length(1);
+      expect(rows[0].details).to.deep.include({ pointer: '/phone', firstVersion: 1, version: 5, edits: 5 });
       await flusher.flushAll();
     });
   });
