@@ -64,6 +64,10 @@ export async function createInvoice(pool: Pool | PoolClient, agencyId: string, c
   }
   const totals = computeLines(input.lines);
   problems.push(...totals.problems);
+  // Reverse charge shifts the VAT to a taxable buyer, named by its VAT or registration number (EN 16931 BR-AE-02).
+  if (input.payer.type !== 'legal' && totals.lines.some((l) => l.category === 'AE')) {
+    problems.push({ path: '/lines', code: 'reverse_charge_needs_business_payer', message: 'reverse charge (AE) applies only to a legal person payer' });
+  }
   if (totals.totalCents <= 0) problems.push({ path: '/lines', code: 'non_positive_total', message: 'the total must be more than zero' });
   if (input.caseId) {
     const c = isValidCaseId(input.caseId) ? await pool.query('SELECT agency_id FROM cases WHERE id = $1', [input.caseId]) : null;

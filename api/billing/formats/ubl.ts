@@ -73,11 +73,12 @@ export function renderUbl(inv: InvoiceView, supplier: SupplierInfo): string {
     e('cac:PartyLegalEntity', t('cbc:RegistrationName', inv.creditor.name), t('cbc:CompanyID', reg, { schemeID: LV_REGISTRATION_SCHEME })),
   ));
 
-  // A legal person is addressed by its registration number; a natural person by name (and address when given)
-  // only. Consumer invoices are handed to the payer, not sent over the Peppol network, so no electronic address
-  // (BT-49) is invented for them.
+  // A legal person is addressed by its registration number. A natural person is no Peppol participant and has no
+  // public identifier (the personal code never leaves the platform): the issuing agency hands a consumer invoice
+  // over itself (portal, e-address mailbox), so the buyer's electronic address (BT-49, mandatory by
+  // PEPPOL-EN16931-R010) names the agency's own endpoint, the one place the document is held for the payer.
   const customerParty = e('cac:AccountingCustomerParty', e('cac:Party',
-    payerId !== null && t('cbc:EndpointID', payerId, { schemeID: LV_REGISTRATION_SCHEME }),
+    t('cbc:EndpointID', payerId ?? reg, { schemeID: LV_REGISTRATION_SCHEME }),
     payerId !== null && e('cac:PartyIdentification', t('cbc:ID', payerId, { schemeID: LV_REGISTRATION_SCHEME })),
     e('cac:PartyName', t('cbc:Name', inv.payer.name)),
     e('cac:PostalAddress', t('cbc:StreetName', inv.payer.address?.replace(/\s*[\r\n]+\s*/g, ', ')), country(payerCountry(inv))),

@@ -42,7 +42,7 @@ describe('api/billing/formats/ubl', () => {
     const xml = renderUbl(invoiceView(), SUPPLIER);
     expect(xml).not.to.include('15038511239');
     const buyer = parseUbl(xml).AccountingCustomerParty.Party;
-    expect(buyer.EndpointID).to.equal(undefined);
+    expect(buyer.EndpointID).to.deep.equal({ '#text': '90000013606', '@_schemeID': '0218' });
     expect(buyer.PartyIdentification).to.equal(undefined);
     expect(buyer.PartyLegalEntity).to.deep.equal({ RegistrationName: 'Anna Bērziņa' });
     expect(buyer.PostalAddress).to.deep.equal({ StreetName: 'Brīvības iela 100 - 5, Rīga, LV-1001', Country: { IdentificationCode: 'LV' } });
