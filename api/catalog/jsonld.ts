@@ -27,7 +27,8 @@ export function ldContext(idBase: string) {
     foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#', time: 'http://www.w3.org/2006/time#',
     schema: 'http://schema.org/', gsp: 'http://www.opengis.net/ont/geosparql#', owl: 'http://www.w3.org/2002/07/owl#',
     rdfs: 'http://www.w3.org/2000/01/rdf-schema#', xsd: 'http://www.w3.org/2001/XMLSchema#', qb: 'http://purl.org/linked-data/cube#',
-    'sdmx-dimension': 'http://purl.org/linked-data/sdmx/2009/dimension#', sdp: `${idBase}def/`,
+    'sdmx-dimension': 'http://purl.org/linked-data/sdmx/2009/dimension#', vcard: 'http://www.w3.org/2006/vcard/ns#',
+    dcatap: 'http://data.europa.eu/r5r/', sdp: `${idBase}def/`,
   };
 }
 

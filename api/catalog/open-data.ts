@@ -7,6 +7,7 @@ import {
   EU_AUTHORITY, conceptNode, flattenNodes, graphDocument, iris, langText, loadLinkedDataRefs, loadPublished, municipalityNode,
   officeNode, openingHoursSpec, publicServiceNode, type LinkOptions, type LinkedDataRefs, OTHER_CHANNEL_LABEL,
 } from './jsonld';
+import { languages, latvia, licence, nationalAuthority, stableAvailability, theme, themeTaxonomy, type ThemeCode } from './dcat-terms';
 
 type Queryable = Pool | PoolClient;
 type Node = Record<string, unknown>;
@@ -228,26 +229,26 @@ export const FORMATS = {
 } as const;
 export type FormatId = keyof typeof FORMATS;
 
-const DATASET_TEXTS: Record<DatasetId, { title: Text; description: Text; themes: string[] }> = {
+const DATASET_TEXTS: Record<DatasetId, { title: Text; description: Text; themes: ThemeCode[]; keywords: Text[] }> = {
   'public-services': {
     title: { lv: 'Publisko pakalpojumu katalogs', en: 'Public service catalogue' },
     description: { lv: 'Visi publicētie valsts un pašvaldību pakalpojumu apraksti (CPSV-AP 3.2) ar kanāliem, izmaksām un termiņiem.', en: 'Every published description of a state or municipal service (CPSV-AP 3.2) with its channels, costs and processing times.' },
-    themes: ['GOVE'],
+    themes: ['GOVE'], keywords: [{ lv: 'pakalpojumi', en: 'services' }, { lv: 'katalogs', en: 'catalogue' }],
   },
   'service-statistics': {
     title: { lv: 'Pakalpojumu sniegšanas statistika', en: 'Service delivery statistics' },
     description: { lv: `Pakalpojumu sniegšanas gadījumi pa pakalpojumiem, kanāliem, mēnešiem un pašvaldībām: skaits, vidējā cena, darba laiks, izpildes laiks un apmierinātība. Šūnas ar mazāk nekā ${MIN_PUBLISHED_COUNT} gadījumiem netiek publicētas.`, en: `Service delivery cases by service, channel, month and municipality: count, average price, staff time, time to a final status and satisfaction. Cells with fewer than ${MIN_PUBLISHED_COUNT} cases are suppressed.` },
-    themes: ['GOVE', 'SOCI'],
+    themes: ['GOVE', 'SOCI'], keywords: [{ lv: 'statistika', en: 'statistics' }, { lv: 'pakalpojumi', en: 'services' }],
   },
   'service-locations': {
     title: { lv: 'Klientu apkalpošanas vietas', en: 'Service locations' },
     description: { lv: 'Klientu apkalpošanas centri ar adresēm, koordinātām, darba laiku un klātienē pieejamajiem pakalpojumiem.', en: 'Customer service centres with their addresses, coordinates, opening hours and the services offered there in person.' },
-    themes: ['GOVE', 'REGI'],
+    themes: ['GOVE', 'REGI'], keywords: [{ lv: 'klientu centri', en: 'customer centres' }, { lv: 'adreses', en: 'addresses' }],
   },
   taxonomy: {
     title: { lv: 'Pakalpojumu kataloga klasifikatori', en: 'Service catalogue classifiers' },
     description: { lv: 'Tematiskās jomas, dzīves un uzņēmējdarbības situācijas, kanāli, nozares un pašvaldības kā SKOS konceptu shēmas.', en: 'Thematic areas, life and business events, channels, sectors and municipalities as SKOS concept schemes.' },
-    themes: ['GOVE'],
+    themes: ['GOVE'], keywords: [{ lv: 'klasifikatori', en: 'classifiers' }, { lv: 'taksonomija', en: 'taxonomy' }],
   },
 };
 
@@ -267,48 +268,67 @@ export async function renderDataset(db: Queryable, id: DatasetId, format: Format
 export const datasetPath = (id: DatasetId, format: FormatId) => `/api/v1/open-data/datasets/${id}.${format}`;
 
 /**
- * When each dataset last changed. The catalogue's change feed dates the catalogue, the locations' offers and the
- * classifiers it uses (offices and classifiers carry no change time of their own); the case register its statistics.
+ * When each dataset first had data and last changed. The catalogue's change feed dates the catalogue, the locations'
+ * offers and the classifiers it uses (offices and classifiers carry no change time of their own); the case register
+ * its statistics.
  */
-async function modifiedDates(db: Queryable): Promise<Record<DatasetId, Date | null>> {
-  const { rows } = await db.query('SELECT (SELECT max(at) FROM catalog_changes) AS catalog, (SELECT max(updated_at) FROM cases) AS cases');
-  const catalog: Date | null = rows[0].catalog;
-  return { 'public-services': catalog, 'service-statistics': rows[0].cases, 'service-locations': catalog, taxonomy: catalog };
+async function datasetDates(db: Queryable): Promise<Record<DatasetId, { first: Date | null; modified: Date | null }>> {
+  const { rows: [r] } = await db.query(`SELECT (SELECT min(at) FROM catalog_changes) AS catalog_first, (SELECT max(at) FROM catalog_changes) AS catalog,
+    (SELECT min(registered_at) FROM cases WHERE status <> 'draft') AS cases_first, (SELECT max(updated_at) FROM cases) AS cases`);
+  const catalog = { first: r.catalog_first as Date | null, modified: r.catalog as Date | null };
+  return { 'public-services': catalog, 'service-statistics': { first: r.cases_first, modified: r.cases }, 'service-locations': catalog, taxonomy: catalog };
 }
 
 const PUBLISHER: Text = { lv: 'Viedās administrācijas un reģionālās attīstības ministrija', en: 'Ministry of Smart Administration and Regional Development' };
-const LICENCE = { '@id': `${EU_AUTHORITY}licence/CC_BY_4_0`, '@type': 'dct:LicenseDocument' };
-
-/** The DCAT-AP catalogue of the open datasets, with a distribution per format. */
+const CONTACT = {
+  '@type': ['vcard:Kind', 'vcard:Organization'], 'vcard:fn': PUBLISHER.lv,
+  'vcard:hasEmail': { '@id': 'mailto:pasts@varam.gov.lv' }, 'vcard:hasURL': { '@id': 'https://www.varam.gov.lv/' },
+};
+/** The DCAT-AP 3 catalogue of the open datasets, with a distribution per format. */
 export async function dcatCatalog(db: Queryable, links: LinkOptions): Promise<Node> {
   const ids = iris(links.idBase);
-  const modified = await modifiedDates(db);
-  const dateTime = (d: Date | null) => (d ? { 'dct:modified': typed(new Date(d).toISOString(), 'xsd:dateTime') } : {});
+  const dates = await datasetDates(db);
+  const dateTime = (d: Date | null, property = 'dct:modified') => (d ? { [property]: typed(new Date(d).toISOString(), 'xsd:dateTime') } : {});
+  // The period the data covers: from its first record (the platform's first publication when there is none yet) to
+  // its last change.
+  const day = (d: Date) => typed(new Date(d).toISOString().slice(0, 10), 'xsd:date');
+  const temporal = (from: Date | null, to: Date | null) =>
+    (from ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': day(from), ...(to ? { 'dcat:endDate': day(to) } : {}) } } : {});
   const publisher = {
     '@id': ids.organisation('varam'), '@type': 'foaf:Agent', 'dct:identifier': 'VARAM', 'foaf:name': langText(PUBLISHER), 'dct:title': langText(PUBLISHER),
+    'dct:type': nationalAuthority,
   };
-  const datasets = DATASET_IDS.map((id) => ({
-    '@id': ids.dataset(id), '@type': 'dcat:Dataset', 'dct:identifier': id,
-    'dct:title': langText(DATASET_TEXTS[id].title), 'dct:description': langText(DATASET_TEXTS[id].description),
-    'dct:publisher': publisher, 'dct:license': LICENCE, 'dct:spatial': { '@id': `${EU_AUTHORITY}country/LVA`, '@type': 'dct:Location' },
-    'dcat:theme': DATASET_TEXTS[id].themes.map((t) => ({ '@id': `${EU_AUTHORITY}data-theme/${t}`, '@type': 'skos:Concept' })),
-    ...dateTime(modified[id]),
-    'dcat:distribution': (Object.keys(FORMATS) as FormatId[]).map((f) => ({
-      '@id': `${ids.dataset(id)}/distribution/${f}`, '@type': 'dcat:Distribution',
-      'dct:title': langText({ lv: `${DATASET_TEXTS[id].title.lv} (${FORMATS[f].fileType})`, en: `${DATASET_TEXTS[id].title.en} (${FORMATS[f].fileType})` }),
-      'dcat:downloadURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` }, 'dcat:accessURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` },
-      'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${FORMATS[f].mediaType}`, '@type': 'dct:MediaType' },
-      'dct:format': { '@id': `${EU_AUTHORITY}file-type/${FORMATS[f].fileType}`, '@type': 'dct:MediaTypeOrExtent' },
-      'dct:license': LICENCE, ...dateTime(modified[id]),
-      ...(id === 'public-services' && f === 'jsonld' ? { 'dct:conformsTo': { '@id': 'https://semiceu.github.io/CPSV-AP/releases/3.2.0/' } } : {}),
-    })),
-  }));
-  const latest = Object.values(modified).filter((d): d is Date => d !== null).sort((a, b) => +new Date(b) - +new Date(a))[0] ?? null;
-  return graphDocument([{
+  const datasets = DATASET_IDS.map((id) => {
+    const texts = DATASET_TEXTS[id];
+    const { first, modified } = dates[id];
+    return {
+      '@id': ids.dataset(id), '@type': 'dcat:Dataset', 'dct:identifier': id,
+      'dct:title': langText(texts.title), 'dct:description': langText(texts.description),
+      'dcat:keyword': texts.keywords.flatMap(langText),
+      'dct:publisher': publisher, 'dcat:contactPoint': { '@id': `${ids.organisation('varam')}/contact`, ...CONTACT },
+      'dct:license': licence, 'dct:spatial': latvia, 'dcat:theme': texts.themes.map(theme),
+      ...temporal(first ?? dates['public-services'].first, modified ?? dates['public-services'].modified),
+      ...dateTime(modified),
+      'dcat:distribution': (Object.keys(FORMATS) as FormatId[]).map((f) => ({
+        '@id': `${ids.dataset(id)}/distribution/${f}`, '@type': 'dcat:Distribution',
+        'dct:title': langText({ lv: `${texts.title.lv} (${FORMATS[f].fileType})`, en: `${texts.title.en} (${FORMATS[f].fileType})` }),
+        'dct:description': langText({ lv: `${texts.title.lv}, ${FORMATS[f].fileType} formātā, vienmēr aktuāls.`, en: `${texts.title.en} as ${FORMATS[f].fileType}, always current.` }),
+        'dcat:downloadURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` }, 'dcat:accessURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` },
+        'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${FORMATS[f].mediaType}`, '@type': 'dct:MediaType' },
+        'dct:format': { '@id': `${EU_AUTHORITY}file-type/${FORMATS[f].fileType}`, '@type': 'dct:MediaTypeOrExtent' },
+        'dct:license': licence, 'dcatap:availability': stableAvailability, ...dateTime(modified),
+        ...(id === 'public-services' && f === 'jsonld' ? { 'dct:conformsTo': { '@id': 'https://semiceu.github.io/CPSV-AP/releases/3.2.0/', '@type': 'dct:Standard' } } : {}),
+      })),
+    };
+  });
+  const latest = Object.values(dates).map((d) => d.modified).filter((d): d is Date => d !== null).sort((a, b) => +new Date(b) - +new Date(a))[0] ?? null;
+  const earliest = Object.values(dates).map((d) => d.first).filter((d): d is Date => d !== null).sort((a, b) => +new Date(a) - +new Date(b))[0] ?? null;
+  return graphDocument(flattenNodes([{
     '@id': `${links.idBase}open-data/catalog`, '@type': 'dcat:Catalog',
     'dct:title': langText({ lv: 'Pakalpojumu sniegšanas platformas atvērtie dati', en: 'Open data of the service delivery platform' }),
     'dct:description': langText({ lv: 'Publisko pakalpojumu katalogs, sniegšanas statistika, apkalpošanas vietas un klasifikatori.', en: 'The public service catalogue, delivery statistics, service locations and classifiers.' }),
-    'dct:publisher': publisher, 'dct:license': LICENCE, 'dct:language': [{ '@id': `${EU_AUTHORITY}language/LAV` }, { '@id': `${EU_AUTHORITY}language/ENG` }],
-    'foaf:homepage': { '@id': `${links.portalOrigin}/` }, ...dateTime(latest), 'dcat:dataset': datasets,
-  }], links.idBase);
+    'dct:publisher': publisher, 'dct:license': licence, 'dct:language': languages, 'dct:spatial': latvia, 'dcat:themeTaxonomy': themeTaxonomy,
+    'foaf:homepage': { '@id': `${links.portalOrigin}/`, '@type': 'foaf:Document' }, ...dateTime(earliest, 'dct:issued'), ...dateTime(latest),
+    'dcat:dataset': datasets,
+  }]), links.idBase);
 }

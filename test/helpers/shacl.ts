@@ -9,6 +9,12 @@ import SHACLValidator from 'rdf-validate-shacl';
 
 const SHAPES_FILE = path.resolve(__dirname, '../../forms/shapes/cpsv-ap-3.2.0-SHACL.ttl');
 let shapes: Store | undefined;
+// DCAT-AP 3.0.1 (forms/standards/dcat-ap-3): the mandatory constraints, the class ranges and the recommended
+// properties. The vocabulary shapes are left out: they check membership of the EU controlled vocabularies, which
+// are not available offline (the output names the vocabularies' IRIs and types the nodes itself).
+const DCAT_AP_FILES = ['html_shacl_shapes.ttl', 'html_shacl_range.ttl', 'html_shacl_shapes_recommended.ttl']
+  .map((f) => path.resolve(__dirname, '../../forms/standards/dcat-ap-3', f));
+let dcatApShapes: Store | undefined;
 
 export async function toStore(document: unknown): Promise<Store> {
   const nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', safe: true } as jsonld.Options.ToRdf)) as unknown as string;
@@ -19,8 +25,19 @@ export interface ShaclOutcome { conforms: boolean; violations: string[]; triples
 
 export async function validateCpsvAp(document: unknown): Promise<ShaclOutcome> {
   shapes ??= new Store(new Parser().parse(fs.readFileSync(SHAPES_FILE, 'utf8')));
+  return validateWith(shapes, document);
+}
+
+/** Every result of the DCAT-AP 3 shapes counts, whatever its severity (the recommended ones are warnings). */
+export async function validateDcatAp(document: unknown): Promise<ShaclOutcome> {
+  dcatApShapes ??= new Store(DCAT_AP_FILES.flatMap((f) => new Parser().parse(fs.readFileSync(f, 'utf8'))));
+  const outcome = await validateWith(dcatApShapes, document);
+  return { ...outcome, conforms: outcome.violations.length === 0 };
+}
+
+async function validateWith(shapeStore: Store, document: unknown): Promise<ShaclOutcome> {
   const data = await toStore(document);
-  const report = await new SHACLValidator(shapes).validate(data);
+  const report = await new SHACLValidator(shapeStore).validate(data);
   const violations = report.results.map((r) => [
     r.severity?.value.replace(/^.*#/, ''), r.focusNode?.value, r.path?.value, r.sourceConstraintComponent?.value.replace(/^.*#/, ''),
     r.value?.value, r.message.map((m) => m.value).join(' '),

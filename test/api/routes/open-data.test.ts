@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
-import { validateCpsvAp, toStore, objectsOf, subjectsOfType } from '../../helpers/shacl';
+import { validateCpsvAp, validateDcatAp, toStore, objectsOf, subjectsOfType } from '../../helpers/shacl';
 import { registerCases } from '../../../api/commands/register-cases';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
@@ -81,6 +81,13 @@ describe('api/routes/catalog-linked-data (open data)', () => {
 
     const again = await call('GET', '/api/v1/open-data/catalog.jsonld', { headers: { 'if-none-match': res.headers.get('etag') as string } });
     expect(again.status).to.equal(304);
+  });
+
+  it('conforms to the DCAT-AP 3 shapes: mandatory, ranges and recommended properties', async () => {
+    const res = await call('GET', '/api/v1/open-data/catalog.jsonld');
+    const outcome = await validateDcatAp(res.body);
+    expect(outcome.violations.join('\n'), 'DCAT-AP 3.0.1 SHACL').to.equal('');
+    expect(outcome.conforms).to.equal(true);
   });
 
   it('publishes the catalogue as CSV with one row per published service and as a conforming CPSV-AP graph', async () => {
