@@ -6,7 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import client from 'prom-client';
-import { mountRoutes, type RouteSpec } from './routing';
+import { methodNotAllowedHandler, mountRoutes, type RouteSpec } from './routing';
 import { errorHandler, notFoundHandler } from './errors';
 import { buildOpenApi } from './openapi';
 import type { AppDeps } from './deps';
@@ -99,6 +99,7 @@ export function createApp(deps: AppDeps) {
   const router = express.Router();
   mountRoutes(router, allRoutes, deps);
   app.use(router);
+  app.use(methodNotAllowedHandler(allRoutes));
   // The web UI (ui/dist): its page adds only 'unsafe-eval' to this policy, for the form validator (see web-ui.ts).
   mountWebUi(app, CSP_DIRECTIVES);
 

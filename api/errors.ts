@@ -29,6 +29,8 @@ export const unauthenticated = (message = 'Sign in first: send a bearer token.')
 export const forbidden = (message = 'Your role does not allow this.') => new ApiError(403, 'forbidden', message);
 export const notFound = (what = 'resource') => new ApiError(404, 'not_found', `No such ${what}.`);
 export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new ApiError(409, code, message, details);
+export const methodNotAllowed = (method: string, allow: string[]) =>
+  new ApiError(405, 'method_not_allowed', `${method} is not allowed here; use ${allow.join(', ')}.`, [{ code: 'allowed_methods', message: allow.join(', '), allow }], { Allow: allow.join(', ') });
 export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) => new ApiError(422, code, message, details);
 
 export function errorBody(code: string, message: string, details: ErrorDetail[] = []) {

@@ -2,8 +2,8 @@
 // declarations register Express handlers (with auth and ajv validation in front) and build the OpenAPI document.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Principal, Role } from './auth/principal';
-import { forbidden, unauthenticated, ApiError } from './errors';
-import { validate, type SchemaName } from './validation';
+import { forbidden, unauthenticated, methodNotAllowed, ApiError } from './errors';
+import { check, validate, type SchemaName } from './validation';
 import type { AppDeps } from './deps';
 
 export interface Reply {
@@ -35,6 +35,11 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   rawBody?: { contentType: string; description: string };
   bodyLimit?: string;
   query?: SchemaName;
+  /** Defaults to one derived from the method and path (api/openapi.ts operationIdOf). */
+  operationId?: string;
+  /** Answers 429 with Retry-After when the caller goes over its rate limit. */
+  rateLimited?: boolean;
+  /** Per status; a JSON success response names its schema, which the tests check every reply against. */
   responses: Record<number, { description: string; schema?: SchemaName; contentType?: string }>;
   handler: (ctx: RouteContext<B, Q>) => Promise<Reply | void>;
 }
@@ -73,6 +78,7 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps):
           req, res, deps, principal, body, query, params: req.params, requestId: String(req.id),
         });
         if (!reply || res.headersSent) return;
+        if (deps.config.env === 'test') checkResponse(spec, reply);
         if (reply.headers) res.set(reply.headers);
         res.status(reply.status ?? 200);
         if (reply.body === undefined) res.end();
@@ -82,6 +88,37 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps):
       }
     });
   }
+}
+
+/**
+ * In the tests every JSON reply is checked against the schema its route declares for that status, so a presenter
+ * drifting from the documented shape fails the test that hit it (a 500 naming the mismatch), not a client later.
+ */
+export function checkResponse(spec: RouteSpec, reply: Reply): void {
+  const status = reply.status ?? 200;
+  const schema = spec.responses[status]?.schema;
+  if (reply.body === undefined || status >= 400) return;
+  if (!schema) throw new ApiError(500, 'response_schema_missing', `${spec.method.toUpperCase()} ${spec.path} declares no schema for ${status}.`);
+  const problems = check(schema, reply.body, '/response');
+  if (problems) throw new ApiError(500, 'response_schema_violation', `${spec.method.toUpperCase()} ${spec.path} answered ${status} outside ${schema}.`, problems);
+}
+
+/** Paths as regular expressions, to tell "no such path" (404) from "no such method on this path" (405). */
+function pathPattern(path: string): RegExp {
+  const escaped = path.split(/(:[A-Za-z]+)/).map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+/** After every route: a request to a declared path with a method it does not declare answers 405 with Allow. */
+export function methodNotAllowedHandler(routes: RouteSpec[]): express.RequestHandler {
+  const patterns = routes.map((r) => ({ re: pathPattern(r.path), method: r.method.toUpperCase() }));
+  return (req, _res, next) => {
+    if (req.method === 'OPTIONS') return next();
+    const allowed = new Set(patterns.filter((p) => p.re.test(req.path)).map((p) => p.method));
+    if (!allowed.size || allowed.has(req.method)) return next();
+    if (allowed.has('GET')) allowed.add('HEAD');
+    next(methodNotAllowed(req.method, [...allowed].sort()));
+  };
 }
 
 async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promise<Principal> {
@@ -102,3 +139,4 @@ declare module 'express-serve-static-core' {
     principal?: Principal;
   }
 }
+

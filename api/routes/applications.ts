@@ -61,7 +61,7 @@ export const applicationRoutes = [
   route<{ eserviceId: string }>({
     method: 'post', path: '/api/v1/applications', tag: 'E-services', summary: 'Open an e-service: creates a case in status draft and starts its workflow',
     auth: ['citizen'], body: 'application-open',
-    responses: { 201: { description: 'The new application' }, 200: { description: 'The same Idempotency-Key was used before: that application' }, 404: { description: 'No such published e-service', schema: 'error' } },
+    responses: { 201: { description: 'The new application', schema: 'application' }, 200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' }, 404: { description: 'No such published e-service', schema: 'error' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
@@ -78,7 +78,7 @@ export const applicationRoutes = [
   route<unknown, { status?: string }>({
     method: 'get', path: '/api/v1/me/applications', tag: 'Citizen', summary: 'My applications (e.g. ?status=draft: drafts to resume)',
     auth: ['citizen'], query: 'me-applications-query',
-    responses: { 200: { description: 'My applications' } },
+    responses: { 200: { description: 'My applications', schema: 'get-me-applications-response' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
@@ -90,7 +90,7 @@ export const applicationRoutes = [
   route({
     method: 'get', path: '/api/v1/applications/:id', tag: 'E-services', summary: 'An application: pinned form, draft, status history, documents',
     auth: ['citizen', 'agency-officer', 'agency-admin', 'kac-staff'],
-    responses: { 200: { description: 'The application' }, 404: { description: 'Not yours or no such application', schema: 'error' } },
+    responses: { 200: { description: 'The application', schema: 'application' }, 404: { description: 'Not yours or no such application', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx);
       await auditRead(ctx, row, `application:${row.case_id}`);
@@ -104,7 +104,7 @@ export const applicationRoutes = [
   route<{ version: number; data: Record<string, unknown>; step?: string }>({
     method: 'put', path: '/api/v1/applications/:id/draft', tag: 'E-services', summary: 'Autosave the draft (optimistic: 409 when the version is stale)',
     auth: ['citizen', 'kac-staff', 'agency-officer'], body: 'draft-save', bodyLimit: '512kb',
-    responses: { 200: { description: 'Saved: the new version' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
+    responses: { 200: { description: 'Saved: the new version', schema: 'put-applications-id-draft-response' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       return { body: await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub) };
@@ -113,7 +113,7 @@ export const applicationRoutes = [
   route<{ version?: number }>({
     method: 'post', path: '/api/v1/applications/:id/submit', tag: 'E-services', summary: 'Submit: validated against the pinned form schema (422 with field errors)',
     auth: ['citizen'], body: 'application-submit',
-    responses: { 200: { description: 'Submitted: the new status' }, 422: { description: 'Field-level errors', schema: 'error' } },
+    responses: { 200: { description: 'Submitted: the new status', schema: 'application-status' }, 422: { description: 'Field-level errors', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
@@ -127,7 +127,7 @@ export const applicationRoutes = [
   route<{ reason?: string }>({
     method: 'post', path: '/api/v1/applications/:id/withdraw', tag: 'E-services', summary: 'Withdraw the application',
     auth: ['citizen'], body: 'application-withdraw',
-    responses: { 200: { description: 'Withdrawn' }, 409: { description: 'Already ended or decided', schema: 'error' } },
+    responses: { 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       const result = await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
@@ -138,7 +138,7 @@ export const applicationRoutes = [
   route<{ data: Record<string, unknown>; fileIds: string[] }>({
     method: 'post', path: '/api/v1/applications/:id/info', tag: 'E-services', summary: 'Answer a request for more information (data and uploaded files)',
     auth: ['citizen'], body: 'application-info',
-    responses: { 200: { description: 'Answered: the new status' }, 409: { description: 'No information was requested', schema: 'error' } },
+    responses: { 200: { description: 'Answered: the new status', schema: 'application-status' }, 409: { description: 'No information was requested', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       if (ctx.body.fileIds.length) {
@@ -151,7 +151,7 @@ export const applicationRoutes = [
   route({
     method: 'post', path: '/api/v1/applications/:id/files', tag: 'E-services', summary: 'Upload a file for the application (PDF, PNG, JPEG, DOCX, text; up to 10 MB); X-File-Name percent-encoded',
     auth: ['citizen'], rawBody: { contentType: 'application/pdf', description: 'The file as the body; its name in the X-File-Name header' },
-    responses: { 201: { description: 'Stored' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
+    responses: { 201: { description: 'Stored', schema: 'post-applications-id-files-response' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();

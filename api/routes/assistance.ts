@@ -54,7 +54,7 @@ export const assistanceRoutes = [
   route<{ scope: 'application' | 'portal'; applicationId?: string; mode: AssistMode }>({
     method: 'post', path: '/api/v1/assist-codes', tag: 'E-service assistant', summary: 'Citizen: create a single-use join code (expires in 10 minutes)',
     auth: ['citizen'], body: 'assist-code-create',
-    responses: { 201: { description: 'The code (shown once) and the consent' } },
+    responses: { 201: { description: 'The code (shown once) and the consent', schema: 'post-assist-codes-response' } },
     async handler(ctx) {
       const person = personOf(ctx.principal);
       if (ctx.body.scope === 'application') {
@@ -71,7 +71,7 @@ export const assistanceRoutes = [
   route<unknown, { applicationId?: string }>({
     method: 'get', path: '/api/v1/me/assist-grants', tag: 'E-service assistant', summary: 'Citizen: who may see or help with my sessions (last 24 hours)',
     auth: ['citizen'], query: 'assist-grants-query',
-    responses: { 200: { description: 'Consents' } },
+    responses: { 200: { description: 'Consents', schema: 'get-me-assist-grants-response' } },
     async handler(ctx) {
       return { body: { items: await grantsOfPerson(ctx.deps.db.pool, personOf(ctx.principal), ctx.query.applicationId) } };
     },
@@ -79,7 +79,7 @@ export const assistanceRoutes = [
   route({
     method: 'post', path: '/api/v1/assist-grants/:id/revoke', tag: 'E-service assistant', summary: 'Citizen: stop — ends the staff member\'s access at once',
     auth: ['citizen'],
-    responses: { 200: { description: 'Revoked' }, 404: { description: 'Not your consent', schema: 'error' } },
+    responses: { 200: { description: 'Revoked', schema: 'post-assist-grants-id-revoke-response' }, 404: { description: 'Not your consent', schema: 'error' } },
     async handler(ctx) {
       const grant = await changeGrant(ctx.deps.db.pool, ctx.principal, ctx.params.id, { revoke: true }, ctx.requestId);
       await ctx.deps.assist.grantChanged(grant);
@@ -89,7 +89,7 @@ export const assistanceRoutes = [
   route<{ mode: AssistMode }>({
     method: 'post', path: '/api/v1/assist-grants/:id/mode', tag: 'E-service assistant', summary: 'Citizen: switch a consent between view and assist',
     auth: ['citizen'], body: 'assist-mode',
-    responses: { 200: { description: 'Changed' } },
+    responses: { 200: { description: 'Changed', schema: 'post-assist-grants-id-mode-response' } },
     async handler(ctx) {
       const current = await findGrant(ctx.deps.db.pool, ctx.params.id);
       if (current && !current.active && current.usedAt) throw new ApiError(409, 'grant_ended', 'This consent has ended.');
@@ -101,7 +101,8 @@ export const assistanceRoutes = [
   route<{ code?: string }>({
     method: 'post', path: '/api/v1/assist-sessions', tag: 'E-service assistant', summary: 'Staff: redeem a citizen\'s join code',
     auth: [...STAFF, 'support-specialist'], body: 'assist-session-open',
-    responses: { 201: { description: 'The consent, now active for you' }, 404: { description: 'Unknown code', schema: 'error' }, 409: { description: 'Used', schema: 'error' }, 410: { description: 'Expired or revoked', schema: 'error' } },
+    rateLimited: true,
+    responses: { 201: { description: 'The consent, now active for you', schema: 'post-assist-sessions-response' }, 404: { description: 'Unknown code', schema: 'error' }, 409: { description: 'Used', schema: 'error' }, 410: { description: 'Expired or revoked', schema: 'error' } },
     async handler(ctx) {
       const grant = await redeemCode(ctx.deps.db.pool, ctx.principal, ctx.body.code ?? '', ctx.requestId);
       const row = grant.caseId ? await findApplication(ctx.deps.db.pool, grant.caseId) : null;
@@ -111,7 +112,7 @@ export const assistanceRoutes = [
   route({
     method: 'post', path: '/api/v1/assist-grants/:id/end', tag: 'E-service assistant', summary: 'Staff: leave the session',
     auth: [...STAFF, 'support-specialist'],
-    responses: { 200: { description: 'Ended' } },
+    responses: { 200: { description: 'Ended', schema: 'post-assist-grants-id-end-response' } },
     async handler(ctx) {
       const grant = await changeGrant(ctx.deps.db.pool, ctx.principal, ctx.params.id, { end: true }, ctx.requestId);
       await ctx.deps.assist.grantChanged(grant);
@@ -121,7 +122,7 @@ export const assistanceRoutes = [
   route<{ eserviceId: string; recipient: PersonRef & { name?: string }; basis: { type: 'mandate'; reference: string } | { type: 'delegation'; delegationId: string } }>({
     method: 'post', path: '/api/v1/assisted-applications', tag: 'E-service assistant', summary: 'Staff at the counter: open an e-service for a citizen on a written mandate or a registered delegation',
     auth: STAFF, body: 'assisted-application-open',
-    responses: { 201: { description: 'The application, acting for the citizen' }, 422: { description: 'No such delegation', schema: 'error' } },
+    responses: { 201: { description: 'The application, acting for the citizen', schema: 'post-assisted-applications-response' }, 422: { description: 'No such delegation', schema: 'error' } },
     async handler(ctx) {
       const p = ctx.principal;
       if (!p.office) throw forbidden('Acting at the counter needs an office.');
@@ -157,7 +158,7 @@ export const assistanceRoutes = [
   route<{ grantId?: string }>({
     method: 'post', path: '/api/v1/applications/:id/submit-on-behalf', tag: 'E-service assistant', summary: 'Staff: submit for the citizen (consent in assist mode, mandate or delegation)',
     auth: STAFF, body: 'submit-on-behalf',
-    responses: { 200: { description: 'Submitted' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
+    responses: { 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
     async handler(ctx) {
       const caseId = parseCaseId(ctx.params.id);
       const { basis, reference } = await staffBasisFor(ctx, caseId, ctx.body.grantId);

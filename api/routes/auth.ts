@@ -15,7 +15,7 @@ export const authRoutes = [
   route({
     method: 'get', path: '/api/v1/auth/dev-personas', tag: 'Authentication', summary: 'Demo personas (not in production)',
     auth: 'public',
-    responses: { 200: { description: 'The personas' } },
+    responses: { 200: { description: 'The personas', schema: 'get-auth-dev-personas-response' } },
     async handler(ctx) {
       devOnly(ctx.deps.config.env);
       return {
@@ -31,7 +31,8 @@ export const authRoutes = [
   route<{ persona: string }>({
     method: 'post', path: '/api/v1/auth/dev-login', tag: 'Authentication', summary: 'Sign in as a demo persona (not in production)',
     auth: 'public', body: 'dev-login',
-    responses: { 200: { description: 'A bearer token' }, 404: { description: 'Unknown persona', schema: 'error' } },
+    rateLimited: true,
+    responses: { 200: { description: 'A bearer token', schema: 'post-auth-dev-login-response' }, 404: { description: 'Unknown persona', schema: 'error' } },
     async handler(ctx) {
       devOnly(ctx.deps.config.env);
       const persona = findPersona(ctx.body.persona);
@@ -48,7 +49,7 @@ export const authRoutes = [
   route({
     method: 'get', path: '/api/v1/auth/me', tag: 'Authentication', summary: 'Who am I (from the bearer token)',
     auth: 'any-signed-in',
-    responses: { 200: { description: 'The principal' } },
+    responses: { 200: { description: 'The principal', schema: 'get-auth-me-response' } },
     async handler(ctx) {
       return { body: ctx.principal };
     },

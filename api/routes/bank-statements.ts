@@ -36,8 +36,8 @@ export const bankStatementRoutes = [
     auth: IMPORTERS,
     rawBody: { contentType: 'application/xml', description: 'The camt.053 or camt.054 XML file as the bank sent it, up to 200 MB' },
     responses: {
-      201: { description: 'Imported: {id, kind, entries, matched, partlyPaid, paid, suspense, duplicates, duplicate: false}' },
-      200: { description: 'This file (same sha256) was imported before: nothing changed; the first import\'s summary with duplicate: true' },
+      201: { description: 'Imported: {id, kind, entries, matched, partlyPaid, paid, suspense, duplicates, duplicate: false}', schema: 'bank-statement-summary' },
+      200: { description: 'This file (same sha256) was imported before: nothing changed; the first import\'s summary with duplicate: true', schema: 'bank-statement-summary' },
       400: { description: 'Not valid camt XML (invalid_camt, with the element path); nothing booked', schema: 'error' },
       403: { description: 'The statement\'s account is not your agency\'s', schema: 'error' },
       413: { description: 'Larger than 200 MB', schema: 'error' },
@@ -83,7 +83,7 @@ export const bankStatementRoutes = [
   route({
     method: 'get', path: '/api/v1/bank-statements/:id', tag: 'Billing', summary: 'The summary of an imported statement of your agency',
     auth: AGENCY,
-    responses: { 200: { description: 'The summary' }, 404: { description: 'No such statement of your agency', schema: 'error' } },
+    responses: { 200: { description: 'The summary', schema: 'bank-statement-summary' }, 404: { description: 'No such statement of your agency', schema: 'error' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       if (!UUID.test(ctx.params.id)) throw notFound('statement');
@@ -95,7 +95,7 @@ export const bankStatementRoutes = [
   route<unknown, SuspenseQuery>({
     method: 'get', path: '/api/v1/suspense', tag: 'Billing', summary: 'Your agency\'s suspense list: statement credits not booked onto an invoice (open ones by default)',
     auth: AGENCY, query: 'suspense-list-query',
-    responses: { 200: { description: '{items, total}' } },
+    responses: { 200: { description: '{items, total}', schema: 'get-suspense-response' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       const result = await listSuspense(ctx.deps.db.pool, agencyId, ctx.query);
@@ -113,7 +113,7 @@ export const bankStatementRoutes = [
     summary: 'Resolve a suspense entry: book it onto one of your invoices ({invoiceId, note}) or mark it refunded ({refund: true, note})',
     auth: AGENCY, body: 'suspense-resolve',
     responses: {
-      200: { description: 'Resolved or refunded' },
+      200: { description: 'Resolved or refunded', schema: 'post-suspense-id-resolve-response' },
       404: { description: 'No such entry of your agency', schema: 'error' },
       409: { description: 'Resolved already, the invoice is cancelled, or the amount is not in EUR', schema: 'error' },
       422: { description: 'Not an invoice of your agency', schema: 'error' },

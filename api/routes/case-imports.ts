@@ -41,7 +41,7 @@ export const caseImportRoutes = [
     method: 'post', path: '/api/v1/case-imports', tag: 'Case register', summary: 'Upload an NDJSON file of cases (one CaseCreate per line) for bulk import',
     auth: WRITERS,
     rawBody: { contentType: 'application/x-ndjson', description: 'One CaseCreate JSON object per line; any size up to 4 GiB' },
-    responses: { 202: { description: 'Stored; the import runs in the background' }, 415: { description: 'Not NDJSON', schema: 'error' } },
+    responses: { 202: { description: 'Stored; the import runs in the background', schema: 'post-case-imports-response' }, 415: { description: 'Not NDJSON', schema: 'error' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       if (!NDJSON_TYPES.some((t) => ctx.req.is(t))) {
@@ -65,7 +65,7 @@ export const caseImportRoutes = [
   route<unknown, { errorsLimit: number; errorsOffset: number }>({
     method: 'get', path: '/api/v1/case-imports/:id', tag: 'Case register', summary: 'Progress of an import and its per-line errors',
     auth: WRITERS, query: 'case-import-query',
-    responses: { 200: { description: 'Progress and errors' }, 404: { description: 'No such import of your agency', schema: 'error' } },
+    responses: { 200: { description: 'Progress and errors', schema: 'get-case-imports-id-response' }, 404: { description: 'No such import of your agency', schema: 'error' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       if (!UUID.test(ctx.params.id)) throw notFound('import');
@@ -88,7 +88,7 @@ export const caseImportRoutes = [
   route({
     method: 'get', path: '/api/v1/case-imports', tag: 'Case register', summary: 'Your agency\'s imports, newest first',
     auth: WRITERS,
-    responses: { 200: { description: 'Imports' } },
+    responses: { 200: { description: 'Imports', schema: 'get-case-imports-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query('SELECT * FROM case_imports WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 100', [agencyOf(ctx.principal)]);
       return { body: { items: rows.map(present) } };

@@ -125,7 +125,7 @@ export const caseRoutes = [
   route<{ count: number }>({
     method: 'post', path: '/api/v1/case-ids', tag: 'Case register', summary: 'Reserve up to 1,000 case ids for cases your system creates first',
     auth: AGENCY_WRITERS, body: 'case-ids-reserve',
-    responses: { 201: { description: 'The reserved ids' } },
+    responses: { 201: { description: 'The reserved ids', schema: 'post-case-ids-response' } },
     async handler(ctx) {
       const ids = await reserveCaseIds(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.body.count, ctx.principal.sub);
       return { status: 201, body: { ids } };

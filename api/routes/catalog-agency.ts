@@ -25,7 +25,7 @@ export const catalogAgencyRoutes = [
   route<{ description: ServiceDescription; reviewBy?: string }>({
     method: 'post', path: BASE, tag: TAG, summary: 'Describe a new service (version 1, a draft)',
     auth: OWNERS, body: 'catalog-service-create', bodyLimit: '512kb',
-    responses: { 201: { description: 'Created' }, 409: { description: 'The id is taken', schema: 'error' }, 422: { description: 'Unknown codes, offices or services', schema: 'error' } },
+    responses: { 201: { description: 'Created', schema: 'catalog-version-stage' }, 409: { description: 'The id is taken', schema: 'error' }, 422: { description: 'Unknown codes, offices or services', schema: 'error' } },
     async handler(ctx) {
       const created = await createService(ctx.deps.db.pool, authorOf(ctx.principal), ctx.body.description, ctx.body.reviewBy);
       return { status: 201, headers: { Location: `${BASE}/${created.serviceId}` }, body: { ...created, stage: 'draft' } };
@@ -34,7 +34,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: BASE, tag: TAG, summary: "Your agency's descriptions (all agencies' for the catalogue administrator)",
     auth: READERS,
-    responses: { 200: { description: 'Entries with their latest version, stage and review date' } },
+    responses: { 200: { description: 'Entries with their latest version, stage and review date', schema: 'get-agency-catalog-services-response' } },
     async handler(ctx) {
       return { body: { items: await listEntries(ctx.deps.db.pool, scopeOf(ctx.principal)) } };
     },
@@ -42,7 +42,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: `${BASE}/:id`, tag: TAG, summary: 'One description: the latest version, its stage and the review trail',
     auth: READERS,
-    responses: { 200: { description: 'The entry' }, 404: { description: 'Not yours or no such service', schema: 'error' } },
+    responses: { 200: { description: 'The entry', schema: 'get-agency-catalog-services-id-response' }, 404: { description: 'Not yours or no such service', schema: 'error' } },
     async handler(ctx) {
       return { body: await entryDetail(ctx.deps.db.pool, scopeOf(ctx.principal), ctx.params.id) };
     },
@@ -50,7 +50,7 @@ export const catalogAgencyRoutes = [
   route<{ baseVersion: number; description: ServiceDescription; comment?: string }>({
     method: 'put', path: `${BASE}/:id`, tag: TAG, summary: 'Change a description: stored as a new version (the published one stays live)',
     auth: OWNERS, body: 'catalog-service-change', bodyLimit: '512kb',
-    responses: { 200: { description: 'The new version' }, 409: { description: 'Stale base version, or in review', schema: 'error' }, 422: { description: 'Inconsistent', schema: 'error' } },
+    responses: { 200: { description: 'The new version', schema: 'catalog-version-stage' }, 409: { description: 'Stale base version, or in review', schema: 'error' }, 422: { description: 'Inconsistent', schema: 'error' } },
     async handler(ctx) {
       const { version } = await changeService(ctx.deps.db.pool, authorOf(ctx.principal), ctx.params.id, ctx.body.baseVersion, ctx.body.description, ctx.body.comment);
       return { body: { serviceId: ctx.params.id, version, stage: 'draft' } };
@@ -59,7 +59,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: `${BASE}/:id/versions`, tag: TAG, summary: 'Every version with its author, time and stage',
     auth: READERS,
-    responses: { 200: { description: 'Versions, newest first' } },
+    responses: { 200: { description: 'Versions, newest first', schema: 'get-agency-catalog-services-id-versions-response' } },
     async handler(ctx) {
       return { body: { items: await listVersions(ctx.deps.db.pool, scopeOf(ctx.principal), ctx.params.id) } };
     },
@@ -67,7 +67,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: `${BASE}/:id/versions/:version`, tag: TAG, summary: 'One version as it was written',
     auth: READERS,
-    responses: { 200: { description: 'The version' }, 404: { description: 'No such version', schema: 'error' } },
+    responses: { 200: { description: 'The version', schema: 'get-agency-catalog-services-id-versions-version-response' }, 404: { description: 'No such version', schema: 'error' } },
     async handler(ctx) {
       return { body: await versionDocument(ctx.deps.db.pool, scopeOf(ctx.principal), ctx.params.id, versionParam(ctx.params.version)) };
     },
@@ -75,7 +75,7 @@ export const catalogAgencyRoutes = [
   route<unknown, { from: number; to: number }>({
     method: 'get', path: `${BASE}/:id/diff`, tag: TAG, summary: 'What changed between two versions (JSON-pointer operations with both sides)',
     auth: READERS, query: 'catalog-diff-query',
-    responses: { 200: { description: 'The changes' }, 404: { description: 'No such version', schema: 'error' } },
+    responses: { 200: { description: 'The changes', schema: 'get-agency-catalog-services-id-diff-response' }, 404: { description: 'No such version', schema: 'error' } },
     async handler(ctx) {
       const scope = scopeOf(ctx.principal);
       const [from, to] = await Promise.all([ctx.query.from, ctx.query.to].map((v) => versionDocument(ctx.deps.db.pool, scope, ctx.params.id, v)));
@@ -85,7 +85,7 @@ export const catalogAgencyRoutes = [
   route<{ comment?: string }>({
     method: 'post', path: `${BASE}/:id/submit`, tag: TAG, summary: "Send the latest version to review (the agency's approver, then the catalogue administrator)",
     auth: OWNERS, body: 'catalog-submit',
-    responses: { 202: { description: 'In review' }, 409: { description: 'Nothing to submit', schema: 'error' } },
+    responses: { 202: { description: 'In review', schema: 'post-agency-catalog-services-id-submit-response' }, 409: { description: 'Nothing to submit', schema: 'error' } },
     async handler(ctx) {
       const result = await mapTemporal(submitService(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, authorOf(ctx.principal), ctx.params.id, ctx.body.comment));
       return { status: 202, body: { serviceId: ctx.params.id, ...result } };
@@ -94,7 +94,7 @@ export const catalogAgencyRoutes = [
   route<{ reason: string }>({
     method: 'post', path: `${BASE}/:id/withdraw`, tag: TAG, summary: 'Take the service out of the public catalogue (the versions stay on record)',
     auth: OWNERS, body: 'catalog-withdraw',
-    responses: { 200: { description: 'Withdrawn' }, 409: { description: 'Already withdrawn', schema: 'error' } },
+    responses: { 200: { description: 'Withdrawn', schema: 'post-agency-catalog-services-id-withdraw-response' }, 409: { description: 'Already withdrawn', schema: 'error' } },
     async handler(ctx) {
       const { version } = await withdrawFromCatalog(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, authorOf(ctx.principal), ctx.params.id, ctx.body.reason);
       return { body: { serviceId: ctx.params.id, version, withdrawn: true } };
@@ -103,7 +103,7 @@ export const catalogAgencyRoutes = [
   route<{ reviewBy?: string }>({
     method: 'post', path: `${BASE}/:id/reviewed`, tag: TAG, summary: 'Reviewed, nothing to change: moves the review-by date in one step',
     auth: OWNERS, body: 'catalog-reviewed',
-    responses: { 200: { description: 'The new review-by date' }, 422: { description: 'Date out of range', schema: 'error' } },
+    responses: { 200: { description: 'The new review-by date', schema: 'post-agency-catalog-services-id-reviewed-response' }, 422: { description: 'Date out of range', schema: 'error' } },
     async handler(ctx) {
       return { body: { serviceId: ctx.params.id, ...(await markReviewed(ctx.deps.db.pool, authorOf(ctx.principal), ctx.params.id, ctx.body.reviewBy)) } };
     },
@@ -112,7 +112,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: '/api/v1/catalog/reviews', tag: TAG, summary: 'Versions waiting for your decision',
     auth: ['agency-approver', 'catalogue-admin'],
-    responses: { 200: { description: 'The review queue' } },
+    responses: { 200: { description: 'The review queue', schema: 'get-catalog-reviews-response' } },
     async handler(ctx) {
       return { body: { items: await reviewQueue(ctx.deps.db.pool, ctx.principal) } };
     },
@@ -122,7 +122,7 @@ export const catalogAgencyRoutes = [
     summary: 'Approve (to the next step, or publish at the last) or return to the author with comments',
     auth: ['agency-approver', 'catalogue-admin'], body: 'catalog-review-decision',
     responses: {
-      200: { description: 'The stage the decision led to' }, 403: { description: 'Not your step, or your own version', schema: 'error' },
+      200: { description: 'The stage the decision led to', schema: 'post-catalog-reviews-service-id-version-response' }, 403: { description: 'Not your step, or your own version', schema: 'error' },
       409: { description: 'Not waiting for a decision', schema: 'error' }, 422: { description: 'Returning without a comment', schema: 'error' },
     },
     async handler(ctx) {
@@ -149,7 +149,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: '/api/v1/catalog/stale', tag: TAG, summary: 'Published descriptions due for review soon or overdue (all agencies for the catalogue administrator)',
     auth: READERS,
-    responses: { 200: { description: 'The stale list, overdue first' } },
+    responses: { 200: { description: 'The stale list, overdue first', schema: 'get-catalog-stale-response' } },
     async handler(ctx) {
       return { body: { items: await staleList(ctx.deps.db.pool, scopeOf(ctx.principal)) } };
     },
@@ -157,7 +157,7 @@ export const catalogAgencyRoutes = [
   route({
     method: 'get', path: '/api/v1/staff/reminders', tag: TAG, summary: 'Your reminders (review due, overdue)',
     auth: READERS,
-    responses: { 200: { description: 'Reminders, newest first' } },
+    responses: { 200: { description: 'Reminders, newest first', schema: 'get-staff-reminders-response' } },
     async handler(ctx) {
       return { body: { items: await remindersFor(ctx.deps.db.pool, ctx.principal) } };
     },

@@ -100,8 +100,9 @@ const taxonomyBodies = new WeakMap<CatalogReference, Buffer>();
 export const publicCatalogRoutes = [
   route<unknown, SearchQuery>({
     method: 'get', path: '/api/v1/catalog/services', tag: TAG, auth: 'public', query: 'catalog-search-query',
+    rateLimited: true,
     summary: 'Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging',
-    responses: { 200: { description: '{ items, total, page, pageSize }, best matches first (title matches before others)' } },
+    responses: { 200: { description: '{ items, total, page, pageSize }, best matches first (title matches before others)', schema: 'get-catalog-services-response' } },
     async handler({ deps, query }) {
       const ref = await referenceForFilters(deps.db.pool, query);
       const { rows, total } = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).search(query);
@@ -114,7 +115,7 @@ export const publicCatalogRoutes = [
   route({
     method: 'get', path: '/api/v1/catalog/services/:id', tag: TAG, auth: 'public',
     summary: 'A published service description: the document with labels, offices, links; ETag and Last-Modified, 304 when unchanged',
-    responses: { 200: { description: 'The description' }, 304: { description: 'Not modified' }, 404: { description: 'Never published or withdrawn' } },
+    responses: { 200: { description: 'The description', schema: 'get-catalog-services-id-response' }, 304: { description: 'Not modified' }, 404: { description: 'Never published or withdrawn' } },
     async handler({ req, res, deps, params }) {
       const pool = deps.db.pool;
       const [validator, ref] = await Promise.all([validatorCache(pool, deps.config.databaseUrl).get(params.id), catalogReference(pool)]);
@@ -144,7 +145,7 @@ export const publicCatalogRoutes = [
   route({
     method: 'get', path: '/api/v1/catalog/taxonomy', tag: TAG, auth: 'public',
     summary: 'Every classifier the catalogue uses (thematic areas, life and business events, channels) with agencies, sectors and municipalities',
-    responses: { 200: { description: '{ schemes, agencies, sectors, municipalities } with lv/en labels' }, 304: { description: 'Not modified' } },
+    responses: { 200: { description: '{ schemes, agencies, sectors, municipalities } with lv/en labels', schema: 'get-catalog-taxonomy-response' }, 304: { description: 'Not modified' } },
     async handler({ req, res, deps }) {
       const ref = await catalogReference(deps.db.pool);
       const etag = `"taxonomy-${ref.tag}"`;
@@ -163,7 +164,7 @@ export const publicCatalogRoutes = [
   route<unknown, { since: number; limit: number }>({
     method: 'get', path: '/api/v1/catalog/changes', tag: TAG, auth: 'public', query: 'catalog-changes-query',
     summary: 'The change feed for republishing portals: publications and withdrawals after `since`, in order',
-    responses: { 200: { description: '{ items: [{ seq, serviceId, version, kind, at, links }], next } — pass next as since' } },
+    responses: { 200: { description: '{ items: [{ seq, serviceId, version, kind, at, links }], next } — pass next as since', schema: 'get-catalog-changes-response' } },
     async handler({ deps, query }) {
       const changes = await catalogChanges(deps.db.pool, query.since, query.limit);
       return {

@@ -11,7 +11,7 @@ export const catalogWebhookRoutes = [
   route<{ url: string }>({
     method: 'post', path: '/api/v1/catalog/webhooks', tag: TAG, summary: 'Subscribe to catalogue changes (the signing secret is in this answer only)',
     auth: SUBSCRIBERS, body: 'catalog-webhook-create',
-    responses: { 201: { description: 'Subscribed' } },
+    responses: { 201: { description: 'Subscribed', schema: 'post-catalog-webhooks-response' } },
     async handler(ctx) {
       const id = crypto.randomUUID();
       const secret = crypto.randomBytes(32).toString('base64url');
@@ -26,7 +26,7 @@ export const catalogWebhookRoutes = [
   route({
     method: 'get', path: '/api/v1/catalog/webhooks', tag: TAG, summary: 'Your subscriptions with their delivery counts',
     auth: SUBSCRIBERS,
-    responses: { 200: { description: 'Subscriptions' } },
+    responses: { 200: { description: 'Subscriptions', schema: 'get-catalog-webhooks-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query(
         `SELECT w.id, w.url, w.active, w.created_at,

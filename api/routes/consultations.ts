@@ -24,7 +24,7 @@ export const consultationRoutes = [
   route<Record<string, unknown>>({
     method: 'post', path: '/api/v1/consultations', tag: 'Case register', summary: 'Register one consultation (idempotent by agency and externalId)',
     auth: WRITERS, body: 'consultation-create',
-    responses: { 201: { description: 'Created' }, 200: { description: 'Already registered' } },
+    responses: { 201: { description: 'Created', schema: 'post-consultations-response' }, 200: { description: 'Already registered', schema: 'post-consultations-response' } },
     async handler(ctx) {
       const [r] = await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, [ctx.body]);
       if (r.outcome === 'failed') throw new ApiError(r.error.code === 'validation_failed' ? 400 : 422, r.error.code, r.error.message, r.error.details);
@@ -34,7 +34,7 @@ export const consultationRoutes = [
   route<{ consultations: unknown[] }>({
     method: 'post', path: '/api/v1/consultations/batch', tag: 'Case register', summary: 'Register up to 10,000 consultations',
     auth: WRITERS, body: 'consultation-batch', bodyLimit: '32mb',
-    responses: { 200: { description: 'One result per item' } },
+    responses: { 200: { description: 'One result per item', schema: 'post-consultations-batch-response' } },
     async handler(ctx) {
       return { body: counts(await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body.consultations)) };
     },

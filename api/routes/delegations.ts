@@ -39,7 +39,7 @@ export const delegationRoutes = [
   route({
     method: 'get', path: '/api/v1/me/delegations', tag: TAG, summary: 'Citizen: the delegations I gave and those I hold',
     auth: ['citizen'],
-    responses: { 200: { description: '{ given: [...], held: [...] }' } },
+    responses: { 200: { description: '{ given: [...], held: [...] }', schema: 'get-me-delegations-response' } },
     async handler(ctx) {
       const person = personOf(ctx.principal);
       const lists = await delegationsOfPerson(ctx.deps.db.pool, person);
@@ -84,7 +84,7 @@ export const delegationRoutes = [
     method: 'post', path: '/api/v1/delegations/lookup', tag: TAG,
     summary: 'Staff at the counter: the valid delegations a person has given (the personal code in the body, never in the URL)',
     auth: STAFF, body: 'delegation-lookup',
-    responses: { 200: { description: '{ items: [...] } valid today' }, 422: { description: 'Invalid personal code', schema: 'error' } },
+    responses: { 200: { description: '{ items: [...] } valid today', schema: 'post-delegations-lookup-response' }, 422: { description: 'Invalid personal code', schema: 'error' } },
     async handler(ctx) {
       const p = ctx.principal;
       const id = normalisePersonId(ctx.body.person);

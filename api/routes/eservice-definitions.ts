@@ -13,7 +13,7 @@ export const eserviceDefinitionRoutes = [
   route<Record<string, unknown>>({
     method: 'post', path: '/api/v1/eservice-definitions', tag: 'E-service definitions', summary: 'Create an e-service as a draft definition',
     auth: ['agency-admin'], body: 'eservice-definition-draft', bodyLimit: '2mb',
-    responses: { 201: { description: 'Draft stored, with the problems publishing would report' }, 409: { description: 'Exists already', schema: 'error' } },
+    responses: { 201: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' }, 409: { description: 'Exists already', schema: 'error' } },
     async handler(ctx) {
       const { id } = await saveDraft(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body, { create: true });
       return { status: 201, headers: { Location: `/api/v1/eservice-definitions/${id}` }, body: { id, problems: checkDefinition(ctx.body) } };
@@ -22,7 +22,7 @@ export const eserviceDefinitionRoutes = [
   route<Record<string, unknown>>({
     method: 'put', path: '/api/v1/eservice-definitions/:id/draft', tag: 'E-service definitions', summary: 'Replace the draft of an e-service',
     auth: ['agency-admin'], body: 'eservice-definition-draft', bodyLimit: '2mb',
-    responses: { 200: { description: 'Draft stored, with the problems publishing would report' } },
+    responses: { 200: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' } },
     async handler(ctx) {
       const { id } = await saveDraft(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body, { create: false, id: ctx.params.id });
       return { body: { id, problems: checkDefinition(ctx.body) } };
@@ -31,7 +31,7 @@ export const eserviceDefinitionRoutes = [
   route({
     method: 'post', path: '/api/v1/eservice-definitions/:id/publish', tag: 'E-service definitions', summary: 'Publish the draft as a new immutable version',
     auth: ['agency-admin'],
-    responses: { 201: { description: 'The new version' }, 422: { description: 'The draft is not a valid definition', schema: 'error' } },
+    responses: { 201: { description: 'The new version', schema: 'post-eservice-definitions-id-publish-response' }, 422: { description: 'The draft is not a valid definition', schema: 'error' } },
     async handler(ctx) {
       const { version } = await publish(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.params.id, ctx.principal.sub);
       return { status: 201, body: { id: ctx.params.id, version } };
@@ -40,7 +40,7 @@ export const eserviceDefinitionRoutes = [
   route({
     method: 'get', path: '/api/v1/eservice-definitions', tag: 'E-service definitions', summary: 'Published e-services (public)',
     auth: 'public',
-    responses: { 200: { description: 'E-services' } },
+    responses: { 200: { description: 'E-services', schema: 'get-eservice-definitions-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query(
         `SELECT d.id, d.agency_id, d.service_id, d.latest_version, v.content->'title' AS title, v.content->'description' AS description, v.published_at
@@ -52,7 +52,7 @@ export const eserviceDefinitionRoutes = [
   route({
     method: 'get', path: '/api/v1/eservice-definitions/:id', tag: 'E-service definitions', summary: 'The latest published version (public); the draft too for the owning agency',
     auth: 'public',
-    responses: { 200: { description: 'The definition' }, 404: { description: 'Not published', schema: 'error' } },
+    responses: { 200: { description: 'The definition', schema: 'get-eservice-definitions-id-response' }, 404: { description: 'Not published', schema: 'error' } },
     async handler(ctx) {
       const pool = ctx.deps.db.pool;
       const { rows } = await pool.query('SELECT agency_id, draft, latest_version FROM eservice_definitions WHERE id = $1', [ctx.params.id]);
@@ -73,7 +73,7 @@ export const eserviceDefinitionRoutes = [
   route({
     method: 'get', path: '/api/v1/eservice-definitions/:id/versions/:version', tag: 'E-service definitions', summary: 'One published version',
     auth: 'public',
-    responses: { 200: { description: 'The version' }, 404: { description: 'No such version', schema: 'error' } },
+    responses: { 200: { description: 'The version', schema: 'get-eservice-definitions-id-versions-version-response' }, 404: { description: 'No such version', schema: 'error' } },
     async handler(ctx) {
       const version = Number(ctx.params.version);
       if (!Number.isInteger(version) || version < 1) throw notFound('version');

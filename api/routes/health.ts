@@ -13,14 +13,14 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 export const healthRoutes = [
   route({
     method: 'get', path: '/healthz', tag: 'Operations', summary: 'The process is up', auth: 'public',
-    responses: { 200: { description: 'Up' } },
+    responses: { 200: { description: 'Up', schema: 'get-healthz-response' } },
     async handler() {
       return { body: { status: 'ok' } };
     },
   }),
   route({
     method: 'get', path: '/readyz', tag: 'Operations', summary: 'PostgreSQL and Temporal are reachable', auth: 'public',
-    responses: { 200: { description: 'Ready' }, 503: { description: 'A dependency does not answer' } },
+    responses: { 200: { description: 'Ready', schema: 'get-readyz-response' }, 503: { description: 'A dependency does not answer' } },
     async handler(ctx) {
       const checks: Record<string, { ok: boolean; error?: string }> = {};
       await Promise.all([

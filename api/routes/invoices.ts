@@ -40,7 +40,7 @@ export const invoiceRoutes = [
   route<InvoiceInput>({
     method: 'post', path: '/api/v1/invoices', tag: 'Billing', summary: 'Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)',
     auth: ISSUERS, body: 'invoice-create',
-    responses: { 201: { description: 'Issued' }, 200: { description: 'The same idempotencyKey: the invoice issued before' }, 422: { description: 'Not issuable (IBAN, total, currency, due date)', schema: 'error' } },
+    responses: { 201: { description: 'Issued', schema: 'invoice' }, 200: { description: 'The same idempotencyKey: the invoice issued before', schema: 'invoice' }, 422: { description: 'Not issuable (IBAN, total, currency, due date)', schema: 'error' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       const { id, created } = await createInvoice(ctx.deps.db.pool, agencyId, ctx.principal.sub, ctx.body);
@@ -52,7 +52,7 @@ export const invoiceRoutes = [
   route({
     method: 'get', path: '/api/v1/invoices', tag: 'Billing', summary: 'Your agency\'s invoices, newest first',
     auth: AGENCY,
-    responses: { 200: { description: 'Invoices' } },
+    responses: { 200: { description: 'Invoices', schema: 'get-invoices-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query(
         `SELECT id, number, payment_reference, payer_name, total, amount_paid, status, due_date, issue_date FROM invoices WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 200`,
@@ -63,7 +63,7 @@ export const invoiceRoutes = [
   route({
     method: 'get', path: '/api/v1/me/invoices', tag: 'Citizen', summary: 'My invoices',
     auth: ['citizen'],
-    responses: { 200: { description: 'Invoices' } },
+    responses: { 200: { description: 'Invoices', schema: 'get-me-invoices-response' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
@@ -76,7 +76,7 @@ export const invoiceRoutes = [
   route({
     method: 'get', path: '/api/v1/invoices/:id', tag: 'Billing', summary: 'The invoice as JSON (links to UBL, EPC QR and PDF)',
     auth: [...AGENCY, 'citizen'],
-    responses: { 200: { description: 'The invoice' }, 404: { description: 'Not yours', schema: 'error' } },
+    responses: { 200: { description: 'The invoice', schema: 'invoice' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
       return { body: await visibleInvoice(ctx, ctx.params.id) };
     },
@@ -84,7 +84,7 @@ export const invoiceRoutes = [
   route<{ reason: string }>({
     method: 'post', path: '/api/v1/invoices/:id/cancel', tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
     auth: ISSUERS, body: 'invoice-cancel',
-    responses: { 200: { description: 'Cancelled' }, 409: { description: 'Paid already', schema: 'error' } },
+    responses: { 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       if (!inv || inv.agencyId !== agencyOf(ctx.principal)) throw notFound('invoice');
@@ -98,7 +98,7 @@ export const invoiceRoutes = [
   route<{ amountEur: number; receiptNumber: string }>({
     method: 'post', path: '/api/v1/invoices/:id/counter-payments', tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
     auth: ['kac-staff', 'agency-officer'], body: 'counter-payment',
-    responses: { 201: { description: 'Booked' }, 200: { description: 'This receipt was booked before' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
+    responses: { 201: { description: 'Booked', schema: 'post-invoices-id-counter-payments-response' }, 200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       const p = ctx.principal;
@@ -128,7 +128,7 @@ export const invoiceRoutes = [
   route<unknown, { reference: string }>({
     method: 'get', path: '/api/v1/payments/check', tag: 'Billing', summary: 'Payment status by RF reference (to the issuing agency and the payer only)',
     auth: [...AGENCY, 'citizen'], query: 'payment-check-query',
-    responses: { 200: { description: 'paid, partly_paid, unpaid, overdue or cancelled' }, 400: { description: 'Bad check digits', schema: 'error' }, 404: { description: 'Unknown or not yours', schema: 'error' } },
+    responses: { 200: { description: 'paid, partly_paid, unpaid, overdue or cancelled', schema: 'get-payments-check-response' }, 400: { description: 'Bad check digits', schema: 'error' }, 404: { description: 'Unknown or not yours', schema: 'error' } },
     async handler(ctx) {
       const reference = normaliseRfReference(ctx.query.reference);
       if (!reference) throw badRequest('invalid_reference', 'Not an ISO 11649 reference, or its check digits are wrong (mistyped).', [{ path: '/query/reference', code: 'invalid_reference', message: 'RF + 2 check digits + up to 21 characters' }]);

@@ -45,7 +45,7 @@ export const taskRoutes = [
   route<unknown, TaskQuery>({
     method: 'get', path: '/api/v1/tasks', tag: 'Officer work', summary: 'The agency inbox: filter by status, service, mine; sort by due date',
     auth: STAFF, query: 'task-list-query',
-    responses: { 200: { description: 'Tasks' } },
+    responses: { 200: { description: 'Tasks', schema: 'get-tasks-response' } },
     async handler(ctx) {
       if (!ctx.principal.agency) throw forbidden('Your account is not linked to an agency.');
       const q = ctx.query;
@@ -63,7 +63,7 @@ export const taskRoutes = [
   route({
     method: 'get', path: '/api/v1/tasks/:id', tag: 'Officer work', summary: 'A task with the application\'s submitted data and history',
     auth: STAFF,
-    responses: { 200: { description: 'The task' }, 404: { description: 'No such task in your agency', schema: 'error' } },
+    responses: { 200: { description: 'The task', schema: 'get-tasks-id-response' }, 404: { description: 'No such task in your agency', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
       if (row.agency_id !== ctx.principal.agency) throw notFound('task');
@@ -92,7 +92,7 @@ export const taskRoutes = [
   route({
     method: 'post', path: '/api/v1/tasks/:id/claim', tag: 'Officer work', summary: 'Claim a task (Temporal Update)',
     auth: ['agency-officer'],
-    responses: { 200: { description: 'Claimed' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not open or claimed by another officer', schema: 'error' } },
+    responses: { 200: { description: 'Claimed', schema: 'post-tasks-id-claim-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not open or claimed by another officer', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
       return { body: await sendUpdate(ctx, row.case_id, MESSAGES.claimTask, { taskId: row.id, officer: actorOf(ctx.principal) }) };
@@ -101,7 +101,7 @@ export const taskRoutes = [
   route<{ outcome: string; message?: string }>({
     method: 'post', path: '/api/v1/tasks/:id/complete', tag: 'Officer work', summary: 'Complete a claimed task with an outcome; answers with the new status',
     auth: ['agency-officer'], body: 'task-complete',
-    responses: { 200: { description: 'The application\'s new status' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not claimed by you', schema: 'error' } },
+    responses: { 200: { description: 'The application\'s new status', schema: 'post-tasks-id-complete-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not claimed by you', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
       const result = await sendUpdate<UpdateResult>(ctx, row.case_id, MESSAGES.completeTask, { taskId: row.id, outcome: ctx.body.outcome, ...(ctx.body.message ? { message: ctx.body.message } : {}), officer: actorOf(ctx.principal) });
