@@ -330,11 +330,14 @@ describe('api/routes/bad-input', () => {
   });
 
   describe('routes and query parameters', () => {
-    it('answers an unknown route or method with 404 route_not_found', async () => {
-      for (const [method, path] of [['GET', '/api/v1/nothing'], ['GET', '/api/v2/cases'], ['DELETE', `/api/v1/cases/${existingCaseId}`],
-        ['PUT', '/api/v1/cases'], ['POST', '/api/v1/me/cases'], ['GET', '/api/v1/cases/batch/extra'], ['PATCH', '/api/v1/case-ids']]) {
+    it('answers an unknown route with 404 route_not_found, and a method the route does not have with 405', async () => {
+      for (const [method, path] of [['GET', '/api/v1/nothing'], ['GET', '/api/v2/cases'], ['GET', '/api/v1/cases/batch/extra']]) {
         const res = await call(method, path, { as: 'system-pmlp' });
         expectError(res, 404, 'route_not_found');
+      }
+      for (const [method, path] of [['DELETE', `/api/v1/cases/${existingCaseId}`], ['PUT', '/api/v1/cases'], ['POST', '/api/v1/me/cases'], ['PATCH', '/api/v1/case-ids']]) {
+        const res = await call(method, path, { as: 'system-pmlp' });
+        expectError(res, 405, 'method_not_allowed');
       }
     });
 
