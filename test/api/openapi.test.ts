@@ -47,7 +47,7 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     fs.writeFileSync(file, JSON.stringify(doc));
     const r = spawnSync('python3', ['-m', 'openapi_spec_validator', file], { env: pythonToolsEnv(), encoding: 'utf8', timeout: 90_000 });
     if (r.stderr.includes('No module named openapi_spec_validator')) throw new Error('openapi-spec-validator is missing: npm install provisions it into .tools/python');
-    expect(r.status, `${r.stdout}\n${r.stderr}`).to.equal(0);
+    expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-3000)).to.equal(0);
     expect(r.stdout).to.match(/OK/);
   });
 
