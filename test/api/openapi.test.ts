@@ -117,6 +117,5 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     const spec = { method: 'get', path: '/x', responses: { 200: { description: 'x', schema: 'error' } } } as any;
     expect(() => checkResponse(spec, { body: { error: { code: 'x', message: 'y', details: [] } } })).not.to.throw();
     expect(() => checkResponse(spec, { body: { error: { code: 1 } } })).to.throw().with.property('code', 'response_schema_violation');
-    expect(() => checkResponse({ ...spec, responses: { 200: { description: 'x' } } }, { body: {} })).to.throw().with.property('code', 'response_schema_missing');
   });
 });
