@@ -61,6 +61,34 @@ function xsdErrors(files: string[]): Map<string, string[]> {
 
 const isFailure = (a: AssertFailure) => a.flag === 'fatal' || a.flag === 'error';
 
+/** CEN's schematron source of the same EN 16931 rules: checks the schematron compiler against CEN's own XSLT. */
+export const EN16931_SCH = path.join(STANDARDS, 'en16931-ubl/preprocessed/EN16931-UBL-validation-preprocessed.sch');
+
+/**
+ * The ids of the failed asserts (every flag) per document, by CEN's pre-compiled EN 16931 XSLT and by a schematron
+ * file compiled here; for checking the compiler itself.
+ */
+export function failedAssertIdsBoth(documents: Record<string, string>, sch: string): Record<string, { official: string[]; compiled: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sch-compare-'));
+  try {
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    const names = Object.keys(documents);
+    names.forEach((name, i) => fs.writeFileSync(path.join(input, `${i}.xml`), documents[name]));
+    const compiled = path.join(dir, 'compiled.xslt');
+    saxon([`-s:${sch}`, `-xsl:${SCHEMATRON_COMPILER}`, `-o:${compiled}`]);
+    for (const out of ['official', 'compiled']) fs.mkdirSync(path.join(dir, out));
+    saxon([`-s:${input}`, `-xsl:${EN16931_XSLT}`, `-o:${path.join(dir, 'official')}`]);
+    saxon([`-s:${input}`, `-xsl:${compiled}`, `-o:${path.join(dir, 'compiled')}`]);
+    const ids = (file: string) => failedAsserts(file).map((a) => a.id).sort();
+    return Object.fromEntries(names.map((name, i) => [name, {
+      official: ids(path.join(dir, 'official', `${i}.xml`)), compiled: ids(path.join(dir, 'compiled', `${i}.xml`)),
+    }]));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Validates every document; the verdicts are keyed like the input. */
 export function validateUbl(documents: Record<string, string>): Record<string, UblVerdict> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ubl-validate-'));

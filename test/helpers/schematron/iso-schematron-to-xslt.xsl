@@ -2,9 +2,9 @@
 <!--
   A minimal ISO Schematron (queryBinding xslt2/xslt3) to XSLT 3.0 compiler, for the rule files the platform's
   outputs are checked against (Peppol BIS Billing 3.0: forms/standards/peppol-bis-3). It implements the parts of
-  ISO/IEC 19757-3 those files use: ns, schema- and rule-level let, xsl:function, pattern, rule (first matching rule
+  ISO/IEC 19757-3 those files use: ns, schema-, pattern- and rule-level let, phases (all patterns active), xsl:function, pattern, rule (first matching rule
   of a pattern fires, as the standard says), assert and report with value-of and name, and writes SVRL
-  (failed-assert / successful-report with id, flag, location and text). No includes, abstract patterns or phases:
+  (failed-assert / successful-report with id, flag, location and text). No includes, abstract patterns or default phase:
   a schema using them is refused rather than half-checked.
 -->
 <xsl:stylesheet version="3.0"
@@ -17,8 +17,9 @@
   <xsl:output method="xml" indent="yes"/>
 
   <xsl:template match="/sch:schema">
-    <xsl:if test="//sch:include | //sch:pattern[@abstract = 'true'] | //sch:pattern[@is-a] | //sch:extends | //sch:phase">
-      <xsl:message terminate="yes">unsupported Schematron construct (include, abstract pattern, extends or phase)</xsl:message>
+    <!-- Without a default phase every pattern is active (#ALL), so phases that only group patterns change nothing. -->
+    <xsl:if test="//sch:include | //sch:pattern[@abstract = 'true'] | //sch:pattern[@is-a] | //sch:extends | @defaultPhase[. != '#ALL']">
+      <xsl:message terminate="yes">unsupported Schematron construct (include, abstract pattern, extends or a default phase)</xsl:message>
     </xsl:if>
     <axsl:stylesheet version="3.0">
       <xsl:for-each select="sch:ns">

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { call } from '../../../helpers/http';
 import { uniqueSuffix } from '../../../helpers/cases';
-import { validateUbl, missingValidators, verdictText, type UblVerdict } from '../../../helpers/ubl-validators';
+import { validateUbl, missingValidators, verdictText, failedAssertIdsBoth, EN16931_SCH, type UblVerdict } from '../../../helpers/ubl-validators';
 import { parseUbl } from '../../../helpers/ubl';
 import { renderUbl } from '../../../../api/billing/formats/ubl';
 import { invoiceView, SUPPLIER } from './fixture';
@@ -90,6 +90,22 @@ describe('Peppol BIS Billing 3.0: every UBL invoice passes the UBL 2.1 XSD, EN 1
     const v = validateUbl({ noEndpoint: xml, notUbl: broken });
     expect(v.noEndpoint.peppol.map((a) => a.id)).to.deep.equal(['PEPPOL-EN16931-R010']);
     expect(v.notUbl.xsd).to.have.length.greaterThan(0);
+  });
+
+  it('the schematron compiler that runs the Peppol rules gives CEN\'s own results on the EN 16931 rules', () => {
+    const ok = documents['natural person, exempt and several VAT rates'];
+    const broken: Record<string, string> = {
+      valid: ok,
+      'wrong VAT total': ok.replace(/(<cac:TaxTotal>\s*<cbc:TaxAmount currencyID="EUR">)[0-9.]+/, '$19.99'),
+      'wrong line total': ok.replace(/(<cac:LegalMonetaryTotal>\s*<cbc:LineExtensionAmount currencyID="EUR">)[0-9.]+/, '$11.00'),
+      'unknown country': ok.replace(/<cbc:IdentificationCode>LV<\/cbc:IdentificationCode>/g, '<cbc:IdentificationCode>ZZ</cbc:IdentificationCode>'),
+      'unknown type code': ok.replace('<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>', '<cbc:InvoiceTypeCode>999</cbc:InvoiceTypeCode>'),
+      'wrong rate on a line': ok.replace('<cbc:Percent>21</cbc:Percent>', '<cbc:Percent>20</cbc:Percent>'),
+    };
+    const results = failedAssertIdsBoth(broken, EN16931_SCH);
+    for (const [name, { official, compiled }] of Object.entries(results)) expect(compiled, name).to.deep.equal(official);
+    expect(results.valid.official).to.deep.equal([]);
+    expect(Object.values(results).filter((r) => r.official.length).length).to.equal(Object.keys(broken).length - 1);
   });
 
   it('addresses a natural person without writing the personal code', () => {
