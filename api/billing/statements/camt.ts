@@ -50,6 +50,8 @@ export interface CamtTransaction {
   /** ISO date or date-time; without a zone it is local (Europe/Riga) time. */
   bookedAt: string;
   accountIban: string | null;
+  /** Set when the transaction must not be booked whatever its reference: it goes to suspense with this reason. */
+  flag: 'conflicting_direction' | null;
 }
 
 export interface CamtTotals { entries: number; transactions: number; skipped: number; statements: number }
@@ -448,17 +450,17 @@ export class CamtReader {
     if (e.cdtDbt !== 'CRDT' && e.cdtDbt !== 'DBIT') this.fail(e.cdtDbt ? 'invalid_value' : 'missing_element', 'CdtDbtInd must be CRDT or DBIT.', 'CdtDbtInd');
     if (!e.status) this.fail('missing_element', 'Sts is missing.', 'Sts');
     const txs = e.txs.length ? e.txs : [newTx()];
-    if (e.cdtDbt !== 'CRDT' || e.status !== 'BOOK' || e.reversal) {
+    if (e.status !== 'BOOK' || e.reversal) {
       this.totals.skipped += txs.length;
       return;
     }
-    const account = this.account as CamtAccount;
-    const header = this.header as { msgId: string };
     const bookedAt = e.bookingDate ?? e.valueDate ?? (this.stmt?.createdAt as string);
-    const scope = account.iban ?? account.otherId;
+    const credits: Array<{ tx: TxDraft; k: number; amount: string; currency: string; key: string }> = [];
     for (let k = 0; k < txs.length; k += 1) {
       const tx = txs[k];
-      if (tx.cdtDbt === 'DBIT') { this.totals.skipped += 1; continue; }
+      // A debit entry's transactions are money out, unless one says explicitly it is a credit: such a contradiction
+      // is kept (in suspense, conflicting_direction) for a person to look at, never booked and never dropped.
+      if (tx.cdtDbt === 'DBIT' || (e.cdtDbt === 'DBIT' && tx.cdtDbt !== 'CRDT')) { this.totals.skipped += 1; continue; }
       let amount = tx.amount ?? tx.txAmount;
       let currency = tx.amount !== null ? tx.currency : tx.txCurrency;
       if (amount === null) {
@@ -467,12 +469,14 @@ export class CamtReader {
         currency = e.currency;
       }
       if (Number(amount) === 0) { this.totals.skipped += 1; continue; }
-      let sourceRef: string;
-      if (tx.acctSvcrRef) sourceRef = `camt:${scope}:${tx.acctSvcrRef}`;
-      else if (e.acctSvcrRef) sourceRef = txs.length === 1 ? `camt:${scope}:${e.acctSvcrRef}` : `camt:${scope}:${e.acctSvcrRef}/${k + 1}`;
-      else if (tx.endToEndId && tx.endToEndId !== 'NOTPROVIDED') sourceRef = `camt:${scope}:e2e:${tx.endToEndId}:${amount}:${bookedAt}`;
-      else sourceRef = `camt:${header.msgId}/${account.index}/${e.ntryRef ?? `#${this.ntryNo}`}/${k + 1}`;
-
+      credits.push({ tx, k, amount, currency: currency as string, key: this.transactionKey(e, tx, k, txs.length, amount, bookedAt) });
+    }
+    // Two transactions of one entry with the same key (e.g. sharing a bank reference or end-to-end id) are two
+    // credits, not one repeated: each is told apart by its position in the entry.
+    const counts = new Map<string, number>();
+    for (const c of credits) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    for (const c of credits) {
+      const { tx } = c;
       let reference: string | null = null;
       let rawReference: string | null = null;
       for (const r of tx.strdRefs) {
@@ -485,9 +489,25 @@ export class CamtReader {
       const remittance = tx.ustrd.length ? tx.ustrd.join(' ').slice(0, MAX_TEXT) : null;
       this.totals.transactions += 1;
       this.handlers.transaction({
-        sourceRef, amount, currency: currency as string, reference, rawReference: rawReference?.slice(0, 140) ?? null, remittance,
-        debtorName: tx.debtorName?.slice(0, 200) ?? null, bookedAt, accountIban: account.iban,
+        sourceRef: (counts.get(c.key) as number) > 1 ? `${c.key}#${c.k + 1}` : c.key, amount: c.amount, currency: c.currency, reference,
+        rawReference: rawReference?.slice(0, 140) ?? null, remittance, debtorName: tx.debtorName?.slice(0, 200) ?? null, bookedAt,
+        accountIban: (this.account as CamtAccount).iban, flag: e.cdtDbt === 'DBIT' ? 'conflicting_direction' : null,
       });
     }
+  }
+
+  /**
+   * The transaction's identity within its account (the same bank transaction in a later statement or notification
+   * books once): the account, then the bank's own reference of the transaction, else the entry's reference and the
+   * transaction's place in it, else the end-to-end id with amount and date, else the message, statement and entry.
+   */
+  private transactionKey(e: EntryDraft, tx: TxDraft, k: number, count: number, amount: string, bookedAt: string): string {
+    const account = this.account as CamtAccount;
+    const scope = account.iban ?? account.otherId;
+    if (tx.acctSvcrRef) return `camt:${scope}:${tx.acctSvcrRef}`;
+    if (e.acctSvcrRef) return count === 1 ? `camt:${scope}:${e.acctSvcrRef}` : `camt:${scope}:${e.acctSvcrRef}/${k + 1}`;
+    if (tx.endToEndId && tx.endToEndId !== 'NOTPROVIDED') return `camt:${scope}:e2e:${tx.endToEndId}:${amount}:${bookedAt}`;
+    const header = this.header as { msgId: string };
+    return `camt:${scope}:msg:${header.msgId}/${account.statementId}/${e.ntryRef ?? `#${this.ntryNo}`}/${k + 1}`;
   }
 }
