@@ -16,7 +16,8 @@ export function camt(kind: '053' | '054', entries: Entry[], opts: { version?: nu
   const ntries = entries.map((e, n) => {
     const sts = v >= 8 ? `<Sts><Cd>${e.status ?? 'BOOK'}</Cd></Sts>` : `<Sts>${e.status ?? 'BOOK'}</Sts>`;
     const txs = e.txs.map((t) => {
-      const amount = v >= 4 ? `${amt(t.amount, t.ccy)}${t.cdtDbt ? `<CdtDbtInd>${t.cdtDbt}</CdtDbtInd>` : ''}` : `<AmtDtls><TxAmt>${amt(t.amount, t.ccy)}</TxAmt></AmtDtls>`;
+      // From .04 on a transaction states its amount and direction (the entry's, unless given).
+      const amount = v >= 4 ? `${amt(t.amount, t.ccy)}<CdtDbtInd>${t.cdtDbt ?? e.cdtDbt ?? 'CRDT'}</CdtDbtInd>` : `<AmtDtls><TxAmt>${amt(t.amount, t.ccy)}</TxAmt></AmtDtls>`;
       const debtor = t.debtor ? `<RltdPties><Dbtr>${v >= 8 ? `<Pty><Nm>${t.debtor}</Nm></Pty>` : `<Nm>${t.debtor}</Nm>`}</Dbtr></RltdPties>` : '';
       const strd = t.ref ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${t.ref}</Ref></CdtrRefInf></Strd>` : '';
       const ustrd = t.ustrd ? `<Ustrd>${t.ustrd}</Ustrd>` : '';
