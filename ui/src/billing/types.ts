@@ -22,7 +22,8 @@ export interface AgencyInvoice {
   status: InvoiceStatus; issueDate: string; dueDate: string;
 }
 
-export type OnlinePaymentStatus = 'initiated' | 'succeeded' | 'failed';
+/** expired: left at the bank's page while another payment of the invoice was started (one is in flight at a time). */
+export type OnlinePaymentStatus = 'initiated' | 'succeeded' | 'failed' | 'expired';
 
 export interface OnlinePayment {
   id: string; invoiceId: string; status: OnlinePaymentStatus; amount: number; currency: string; paymentReference: string;
