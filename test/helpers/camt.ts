@@ -1,7 +1,31 @@
 // camt.053 (BkToCstmrStmt) and camt.054 (BkToCstmrDbtCdtNtfctn) messages as banks send them, in a given version,
-// for the statement tests. What they write is valid against the ISO 20022 XSD of its version (checked in
-// test/api/billing/camt-standards.test.ts): a statement has its mandatory opening balance (Bal).
+// for the statement tests. Every message written is checked against the ISO 20022 XSD of its version with xmllint
+// (forms/standards/iso20022-camt) before a test gets it: a statement has its mandatory opening balance (Bal).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { uniqueSuffix } from './cases';
+
+export const CAMT_STANDARDS = path.resolve(__dirname, '../../forms/standards/iso20022-camt');
+
+/** xmllint's complaints about a camt document against the XSD of its version: '' when valid, null without an XSD here. */
+export function xsdProblems(xml: string): string | null {
+  const version = /urn:iso:std:iso:20022:tech:xsd:(camt\.05[34]\.001\.0\d)/.exec(xml)?.[1];
+  const xsd = path.join(CAMT_STANDARDS, `${version}.xsd`);
+  if (!version || !fs.existsSync(xsd)) return null;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-xsd-'));
+  const file = path.join(tmp, 'doc.xml');
+  fs.writeFileSync(file, xml);
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', xsd, file], { stdio: 'pipe' });
+    return '';
+  } catch (e) {
+    return String((e as { stderr?: Buffer }).stderr ?? e);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 export const PMLP_IBAN = 'LV11TREL0130000090001';
 export const today = new Date().toISOString().slice(0, 10);
@@ -9,7 +33,8 @@ export const today = new Date().toISOString().slice(0, 10);
 export interface Tx { amount: string; ccy?: string; ref?: string; ustrd?: string; txRef?: string; e2e?: string; debtor?: string; cdtDbt?: 'CRDT' | 'DBIT' }
 export interface Entry { ref?: string; amount?: string; ccy?: string; cdtDbt?: 'CRDT' | 'DBIT'; status?: string; txs: Tx[] }
 
-export function camt(kind: '053' | '054', entries: Entry[], opts: { version?: number; msgId?: string; iban?: string } = {}): string {
+/** opts.broken: the test breaks the message on purpose (a bad amount, an undefined entity): not checked. */
+export function camt(kind: '053' | '054', entries: Entry[], opts: { version?: number; msgId?: string; iban?: string; broken?: true } = {}): string {
   const v = opts.version ?? 2;
   const [root, stmt] = kind === '053' ? ['BkToCstmrStmt', 'Stmt'] : ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'];
   const amt = (a: string, ccy = 'EUR') => `<Amt Ccy="${ccy}">${a}</Amt>`;
@@ -34,7 +59,7 @@ export function camt(kind: '053' | '054', entries: Entry[], opts: { version?: nu
   const balance = kind === '053'
     ? `   <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp>${amt('0.00')}<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${today}</Dt></Dt></Bal>\n`
     : '';
-  return `<?xml version="1.0" encoding="UTF-8"?>
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.${kind}.001.0${v}">
  <${root}>
   <GrpHdr><MsgId>${opts.msgId ?? `MSG-${uniqueSuffix()}`}</MsgId><CreDtTm>${today}T18:00:00+03:00</CreDtTm></GrpHdr>
@@ -44,4 +69,7 @@ ${balance}${ntries}  </${stmt}>
  </${root}>
 </Document>
 `;
+  const problems = opts.broken ? '' : xsdProblems(xml);
+  if (problems) throw new Error(`the generated camt.${kind} v${v} is not valid against its XSD:\n${problems}`);
+  return xml;
 }

@@ -1,38 +1,18 @@
 // camt.053 / camt.054 against the standard (issue 13): every file the tests and the benchmark generate is valid
-// against its ISO 20022 XSD, checked by xmllint (Debian libxml2-utils); and the real-world samples of a public
+// against its ISO 20022 XSD, checked by xmllint (Debian libxml2-utils; test/helpers/camt.ts checks each message it
+// writes, here every kind of entry it can write and the benchmark's statement); and the real-world samples of a public
 // parsing library import through the API: nothing lost (each credit booked, suspended or recognised as the same
 // entry again), nothing answered 5xx, an unknown account refused clearly.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { call, errorOf } from '../../helpers/http';
-import { camt, type Entry } from '../../helpers/camt';
+import { CAMT_STANDARDS, camt, xsdProblems, type Entry } from '../../helpers/camt';
 import { statementEntry, statementHead, statementTail } from '../../../scripts/bench/camt-statement';
 import { makeRfReference } from '../../../api/domain/rf-reference';
 import { CamtReader, type CamtTransaction } from '../../../api/billing/statements/camt';
 
-const DIR = path.resolve(__dirname, '../../../forms/standards/iso20022-camt');
-const SAMPLES = path.join(DIR, 'samples');
-
-/** xmllint's verdict on one document against the XSD of its namespace's version; null when there is no XSD here. */
-function xsdProblems(xml: string): string | null {
-  const version = /urn:iso:std:iso:20022:tech:xsd:(camt\.05[34]\.001\.0\d)/.exec(xml)?.[1];
-  const xsd = path.join(DIR, `${version}.xsd`);
-  if (!version || !fs.existsSync(xsd)) return null;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-xsd-'));
-  const file = path.join(tmp, 'doc.xml');
-  fs.writeFileSync(file, xml);
-  try {
-    execFileSync('xmllint', ['--noout', '--schema', xsd, file], { stdio: 'pipe' });
-    return '';
-  } catch (e) {
-    return String((e as { stderr?: Buffer }).stderr ?? e);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
+const SAMPLES = path.join(CAMT_STANDARDS, 'samples');
 
 function credits(xml: string): CamtTransaction[] {
   const txs: CamtTransaction[] = [];
