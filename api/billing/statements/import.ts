@@ -66,7 +66,8 @@ export function invalidCamt(e: CamtError): ApiError {
   return badRequest('invalid_camt', 'The body is not a valid ISO 20022 camt.053 or camt.054 message; nothing was booked.', [{ path: e.path, code: e.code, message: e.message }]);
 }
 
-export const accountNotYours = (iban: string | null) => new ApiError(403, 'account_not_yours',
+/** 404 as for every other agency's resource: an agency learns nothing about accounts that are not its own. */
+export const accountNotYours = (iban: string | null) => new ApiError(404, 'account_not_yours',
   `The statement's account ${iban ?? '(no IBAN)'} is not a registered collection account of your agency; nothing was booked.`, [
     { path: '/Document/*/Acct/Id', code: 'account_not_yours', message: 'unknown account, or another agency\'s: a platform administrator registers collection accounts' },
   ]);

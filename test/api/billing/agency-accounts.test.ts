@@ -48,7 +48,7 @@ describe('agency collection accounts', () => {
     const s = uniqueSuffix();
     const xml = camt('053', [{ ref: `GENUINE-${s}`, txs: [{ amount: '42.35', ref: genuine.body.paymentReference, debtor: 'Anna Bērziņa' }] }]);
     const byVid = await postStatement(xml, 'system-vid');
-    expect(byVid.status, JSON.stringify(byVid.body)).to.equal(403);
+    expect(byVid.status, JSON.stringify(byVid.body)).to.equal(404);
     expect(errorOf(byVid).code).to.equal('account_not_yours');
     const parked = await stack.db.pool.query("SELECT 1 FROM suspense_entries WHERE source_ref LIKE $1", [`%GENUINE-${s}%`]);
     expect(parked.rowCount, 'nothing of the statement kept under VID').to.equal(0);
@@ -63,7 +63,7 @@ describe('agency collection accounts', () => {
     const vidSuspense = await call('GET', `/api/v1/suspense?status=all&statementId=${byPmlp.body.id}`, { as: 'system-vid' });
     expect(vidSuspense.body.items).to.deep.equal([]);
     // The same file again, by VID: still refused (the first import's summary is PMLP's).
-    expect((await postStatement(xml, 'system-vid')).status).to.equal(403);
+    expect((await postStatement(xml, 'system-vid')).status).to.equal(404);
   });
 
   it('lets a platform administrator register, list and deactivate accounts (audited); invoices name only active own ones', async () => {

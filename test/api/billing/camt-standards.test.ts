@@ -59,7 +59,7 @@ describe('camt.053 / camt.054 and the ISO 20022 standard', () => {
 
     // Before the accounts are registered: refused as not an account of the agency, nothing booked.
     const unknown = await post(sample('genkgo-camt053.v2.minimal.xml'));
-    expect(unknown.status).to.equal(403);
+    expect(unknown.status).to.equal(404);
     expect(errorOf(unknown).code).to.equal('account_not_yours');
 
     for (const iban of ['NL26VAYB8060476890', 'CH2801234000123456789']) {

@@ -289,7 +289,7 @@ describe('api/routes/bank-statements', () => {
     ]);
     // VID cannot import a statement of PMLP's account
     const foreign = await postStatement(xml, 'system-vid');
-    expect(foreign.status).to.equal(403);
+    expect(foreign.status).to.equal(404);
     expect(errorOf(foreign).code).to.equal('account_not_yours');
 
     const r = await postStatement(xml);
