@@ -86,6 +86,13 @@ describe('api/routes/invoices', () => {
     expect(check.body).to.deep.include({ status: 'partly_paid', amountPaid: 10, amountDue: 32.35 });
     await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 32.35, receiptNumber: `${receipt}-2` } });
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' })).body.status).to.equal('paid');
+    // Money beyond the amount due is never added to the invoice: it waits in the suspense list, and the answer says so.
+    const surplus = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 5, receiptNumber: `${receipt}-3` } });
+    expect(surplus.status).to.equal(201);
+    expect(surplus.body).to.deep.include({ booked: true, toSuspense: 5 });
+    expect(surplus.body.invoice.totals).to.deep.include({ total: 42.35, paid: 42.35, due: 0 });
+    const parked = await stack.db.pool.query('SELECT reason, source, amount, agency_id FROM suspense_entries WHERE source_ref = $1', [`counter:vpvkac-riga:${receipt}-3`]);
+    expect(parked.rows).to.deep.equal([{ reason: 'overpayment', source: 'counter', amount: '5.00', agency_id: 'pmlp' }]);
   });
 
   it('lets the issuer cancel an unpaid invoice and refuses payments on it afterwards', async () => {
