@@ -140,23 +140,16 @@ describe('api/routes/invoices', () => {
   });
 
   it('writes an invoice and its lines in one transaction: a failure writing the lines leaves no invoice behind', async () => {
-    const marker = `FAIL-LINES-${uniqueSuffix()}`;
-    await stack.db.pool.query(`
-      CREATE FUNCTION test_fail_lines() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.description = '${marker}' THEN RAISE EXCEPTION 'lines cannot be written'; END IF; RETURN NEW; END $$;
-      CREATE TRIGGER test_fail_lines BEFORE INSERT ON invoice_lines FOR EACH ROW EXECUTE FUNCTION test_fail_lines();`);
-    const body = invoice({ lines: [{ description: marker, quantity: 1, unitPrice: 5, vatRate: 21 }] });
-    try {
-      let failed = false;
-      await createInvoice(stack.db.pool, 'pmlp', 'test', body as unknown as InvoiceInput).catch(() => { failed = true; });
-      expect(failed).to.equal(true);
-    } finally {
-      await stack.db.pool.query('DROP TRIGGER test_fail_lines ON invoice_lines; DROP FUNCTION test_fail_lines()');
-    }
+    // PostgreSQL refuses text with NUL (the API refuses it at the door; createInvoice is called directly here), so
+    // the lines fail to be written after the invoice row was.
+    const body = invoice({ lines: [{ description: 'Pakalpojums\u0000', quantity: 1, unitPrice: 5, vatRate: 21 }] });
+    let failed = false;
+    await createInvoice(stack.db.pool, 'pmlp', 'test', body as unknown as InvoiceInput).catch(() => { failed = true; });
+    expect(failed).to.equal(true);
     const { rowCount } = await stack.db.pool.query('SELECT 1 FROM invoices WHERE idempotency_key = $1', [body.idempotencyKey]);
     expect(rowCount, 'no invoice without its lines').to.equal(0);
     // and the same key then issues it whole
-    const retried = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });
+    const retried = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: { ...body, lines: [{ description: 'Pakalpojums', quantity: 1, unitPrice: 5, vatRate: 21 }] } });
     expect(retried.status).to.equal(201);
     expect(retried.body.lines).to.have.length(1);
   });
