@@ -41,6 +41,17 @@ export const agencyAccountRoutes = [
       return { body: { items: await listAgencyAccounts(ctx.deps.db.pool, { agencyId, active: ctx.query.active }) } };
     },
   }),
+  route({
+    method: 'get', path: '/api/v1/agency-accounts/:iban', tag: 'Billing', summary: 'One collection account (a platform administrator, or its own agency\'s staff)',
+    auth: READERS,
+    responses: { 200: { description: 'The account', schema: 'agency-account' }, 404: { description: 'No such account of your agency', schema: 'error' } },
+    async handler(ctx) {
+      const account = await findAgencyAccount(ctx.deps.db.pool, ctx.params.iban.replace(/\s+/g, '').toUpperCase());
+      const p = ctx.principal;
+      if (!account || (!hasRole(p, 'platform-admin') && account.agencyId !== p.agency)) throw notFound('account');
+      return { body: account };
+    },
+  }),
   route<AccountCreate>({
     method: 'post', path: '/api/v1/agency-accounts', tag: 'Billing', summary: 'Register a collection account of an agency (platform administrator)',
     auth: ADMIN, body: 'agency-account-create',

@@ -83,6 +83,9 @@ describe('agency collection accounts', () => {
     expect(again.status).to.equal(409);
     expect(errorOf(again).code).to.equal('account_exists');
 
+    const one = await call('GET', created.headers.get('location') as string, { as: 'officer-vid' });
+    expect(one.body).to.deep.equal(created.body);
+    expect((await call('GET', `/api/v1/agency-accounts/${iban}`, { as: 'officer-pmlp' })).status).to.equal(404);
     const all = await call('GET', '/api/v1/agency-accounts?agencyId=vid', { as: 'platform-admin' });
     expect(all.body.items.map((a: any) => a.iban)).to.include.members([VID_IBAN, iban]);
     const own = await call('GET', '/api/v1/agency-accounts', { as: 'officer-vid' });
