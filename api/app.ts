@@ -23,6 +23,7 @@ import { assistanceRoutes } from './routes/assistance';
 import { delegationRoutes } from './routes/delegations';
 import { invoiceRoutes } from './routes/invoices';
 import { bankStatementRoutes } from './routes/bank-statements';
+import { agencyAccountRoutes } from './routes/agency-accounts';
 import { catalogAgencyRoutes } from './routes/catalog-agency';
 import { catalogWebhookRoutes } from './routes/catalog-webhooks';
 import { onlinePaymentRoutes } from './routes/online-payments';
@@ -36,6 +37,7 @@ export const allRoutes: RouteSpec[] = [
   ...onlinePaymentRoutes,
   ...delegationRoutes,
   ...bankStatementRoutes,
+  ...agencyAccountRoutes,
   ...catalogAgencyRoutes,
   ...catalogWebhookRoutes,
   ...publicCatalogRoutes,

@@ -3,7 +3,7 @@ import type { PersonRef } from '../domain/person-id';
 
 export const ROLES = [
   'citizen', 'kac-staff', 'agency-officer', 'agency-admin', 'agency-approver', 'agency-system',
-  'ministry-analyst', 'varam-analyst', 'catalogue-admin', 'support-specialist',
+  'ministry-analyst', 'varam-analyst', 'catalogue-admin', 'support-specialist', 'platform-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -3,6 +3,8 @@
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { ApiError, unprocessable, type ErrorDetail } from '../errors';
+import { inTransaction } from '../../db/transaction';
+import { collectionAccountFor, type AgencyAccount } from '../../db/agency-accounts';
 import { checkCreditorIban } from '../domain/iban';
 import { makeRfReference } from '../domain/rf-reference';
 import { normalisePersonId } from '../domain/person-id';
@@ -23,16 +25,21 @@ export interface InvoiceInput {
 }
 
 const cents = (eur: number) => Math.round(eur * 100);
+/** numeric(14,2) holds up to this many cents; a larger line or total is refused, not an overflow (a 500). */
+export const MAX_AMOUNT_CENTS = 99_999_999_999_999;
 
 export function computeLines(lines: InvoiceLineInput[]) {
   const problems: ErrorDetail[] = [];
   const computed = lines.map((l, i) => {
     if (l.vatRate === undefined && !l.vatExemption) problems.push({ path: `/lines/${i}`, code: 'vat_missing', message: 'give vatRate or vatExemption' });
     if (l.vatRate !== undefined && l.vatExemption) problems.push({ path: `/lines/${i}`, code: 'vat_ambiguous', message: 'give vatRate or vatExemption, not both' });
+    // Allowances (EN 16931 BG-20/BG-27) are not modelled: a discount is a lower price, not a negative line.
+    if (l.unitPrice < 0) problems.push({ path: `/lines/${i}/unitPrice`, code: 'discount_not_supported', message: 'negative prices (discounts) are not supported: invoice the reduced price' });
     const net = Math.round(l.quantity * cents(l.unitPrice));
     const rate = l.vatExemption ? 0 : l.vatRate ?? 0;
     const category = l.vatExemption?.category ?? (rate === 0 ? 'Z' : 'S');
     const vat = Math.round((net * rate) / 100);
+    if (Math.abs(net) + Math.abs(vat) > MAX_AMOUNT_CENTS) problems.push({ path: `/lines/${i}`, code: 'amount_too_large', message: 'the line amount is beyond what an invoice can carry' });
     return { ...l, lineNo: i + 1, netCents: net, vatCents: vat, rate, category };
   });
   // EN 16931 (BR-O-11…14): a line outside the scope of VAT (O, e.g. a state fee) cannot share an invoice with
@@ -43,24 +50,30 @@ export function computeLines(lines: InvoiceLineInput[]) {
   }
   const netCents = computed.reduce((s, l) => s + l.netCents, 0);
   const vatCents = computed.reduce((s, l) => s + l.vatCents, 0);
+  if (netCents + vatCents > MAX_AMOUNT_CENTS) problems.push({ path: '/lines', code: 'amount_too_large', message: 'the total is beyond what an invoice can carry' });
   return { lines: computed, netCents, vatCents, totalCents: netCents + vatCents, problems };
 }
 
-export async function createInvoice(pool: Pool | PoolClient, agencyId: string, createdBy: string, input: InvoiceInput): Promise<{ id: string; created: boolean }> {
-  const existing = await pool.query('SELECT id FROM invoices WHERE agency_id = $1 AND idempotency_key = $2', [agencyId, input.idempotencyKey]);
-  if (existing.rows[0]) return { id: existing.rows[0].id, created: false };
+const findByKey = async (db: Pool | PoolClient, agencyId: string, key: string): Promise<string | null> =>
+  (await db.query('SELECT id FROM invoices WHERE agency_id = $1 AND idempotency_key = $2', [agencyId, key])).rows[0]?.id ?? null;
 
+/** What is wrong with the input, and the collection account the invoice is paid into. */
+async function checkInvoice(db: Pool | PoolClient, agencyId: string, input: InvoiceInput, today: string) {
   const problems: ErrorDetail[] = [];
   if (input.currency !== 'EUR') problems.push({ path: '/currency', code: 'currency_not_supported', message: 'invoices are in EUR' });
-  const today = new Date().toISOString().slice(0, 10);
   if (input.dueDate < today) problems.push({ path: '/dueDate', code: 'due_date_in_past', message: `must be ${today} or later` });
   const payerId = normalisePersonId(input.payer);
   if (!payerId) problems.push({ path: '/payer/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' });
-  const agency = (await pool.query('SELECT name_lv, creditor_iban, creditor_bic FROM agencies WHERE id = $1', [agencyId])).rows[0];
-  const ibanCheck = checkCreditorIban(input.creditorIban ?? agency?.creditor_iban ?? '');
-  if ('problem' in ibanCheck) {
+  let account: AgencyAccount | null = null;
+  const ibanCheck = input.creditorIban === undefined ? null : checkCreditorIban(input.creditorIban);
+  if (ibanCheck && 'problem' in ibanCheck) {
     const message = { malformed: 'not an IBAN', foreign: 'the creditor account must be a Latvian IBAN', check_digits: 'wrong check digits: mistyped' }[ibanCheck.problem];
     problems.push({ path: '/creditorIban', code: `iban_${ibanCheck.problem}`, message });
+  } else {
+    // Only an active collection account of the agency itself (agency_accounts): never another agency's.
+    account = await collectionAccountFor(db, agencyId, ibanCheck?.iban);
+    if (!account && ibanCheck) problems.push({ path: '/creditorIban', code: 'account_not_agency', message: 'not an active collection account of your agency' });
+    if (!account && !ibanCheck) problems.push({ path: '/creditorIban', code: 'no_collection_account', message: 'your agency has no active collection account' });
   }
   const totals = computeLines(input.lines);
   problems.push(...totals.problems);
@@ -70,10 +83,21 @@ export async function createInvoice(pool: Pool | PoolClient, agencyId: string, c
   }
   if (totals.totalCents <= 0) problems.push({ path: '/lines', code: 'non_positive_total', message: 'the total must be more than zero' });
   if (input.caseId) {
-    const c = isValidCaseId(input.caseId) ? await pool.query('SELECT agency_id FROM cases WHERE id = $1', [input.caseId]) : null;
+    const c = isValidCaseId(input.caseId) ? await db.query('SELECT agency_id FROM cases WHERE id = $1', [input.caseId]) : null;
     if (!c?.rows[0] || c.rows[0].agency_id !== agencyId) problems.push({ path: '/caseId', code: 'unknown_case', message: 'not a case of your agency' });
   }
+  return { problems, payerId, account, totals };
+}
+
+/** Issues an invoice: the invoice and its lines are written in one transaction (both or neither). */
+export async function createInvoice(pool: Pool, agencyId: string, createdBy: string, input: InvoiceInput): Promise<{ id: string; created: boolean }> {
+  const existing = await findByKey(pool, agencyId, input.idempotencyKey);
+  if (existing) return { id: existing, created: false };
+  const today = new Date().toISOString().slice(0, 10);
+  const { problems, payerId, account, totals } = await checkInvoice(pool, agencyId, input, today);
   if (problems.length) throw unprocessable(problems[0].code, 'The invoice cannot be issued as it is.', problems);
+  const { iban, bic } = account as AgencyAccount;
+  const creditorName = (await pool.query('SELECT name_lv FROM agencies WHERE id = $1', [agencyId])).rows[0].name_lv as string;
 
   const seq = (await pool.query<{ n: number }>("SELECT nextval('payment_reference_seq') AS n")).rows[0].n;
   const id = crypto.randomUUID();
@@ -81,55 +105,79 @@ export async function createInvoice(pool: Pool | PoolClient, agencyId: string, c
   const number = `${agencyId.toUpperCase()}-${today.slice(0, 4)}-${seq}`;
   const eur = (c: number) => (c / 100).toFixed(2);
   try {
-    await pool.query(
-      `INSERT INTO invoices (id, number, agency_id, idempotency_key, payment_reference, payer_type, payer_id, payer_name, payer_address, currency,
-         creditor_iban, creditor_bic, creditor_name, issue_date, due_date, total_net, total_vat, total, status, case_id, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'EUR',$10,$11,$12,$13,$14,$15,$16,$17,'issued',$18,$19)`,
-      [id, number, agencyId, input.idempotencyKey, reference, input.payer.type, payerId, input.payer.name, input.payer.address ?? null,
-        (ibanCheck as { iban: string }).iban, agency.creditor_bic, agency.name_lv, today, input.dueDate,
-        eur(totals.netCents), eur(totals.vatCents), eur(totals.totalCents), input.caseId ?? null, createdBy]);
+    await inTransaction(pool, async (client) => {
+      await client.query(
+        `INSERT INTO invoices (id, number, agency_id, idempotency_key, payment_reference, payer_type, payer_id, payer_name, payer_address, currency,
+           creditor_iban, creditor_bic, creditor_name, issue_date, due_date, total_net, total_vat, total, status, case_id, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'EUR',$10,$11,$12,$13,$14,$15,$16,$17,'issued',$18,$19)`,
+        [id, number, agencyId, input.idempotencyKey, reference, input.payer.type, payerId, input.payer.name, input.payer.address ?? null,
+          iban, bic, creditorName, today, input.dueDate, eur(totals.netCents), eur(totals.vatCents), eur(totals.totalCents), input.caseId ?? null, createdBy]);
+      await client.query(
+        `INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price, vat_category, vat_rate, vat_exemption_reason, net, vat)
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::numeric[], $5::numeric[], $6::text[], $7::numeric[], $8::text[], $9::numeric[], $10::numeric[])`,
+        [id, totals.lines.map((l) => l.lineNo), totals.lines.map((l) => l.description), totals.lines.map((l) => l.quantity),
+          totals.lines.map((l) => l.unitPrice), totals.lines.map((l) => l.category), totals.lines.map((l) => l.rate),
+          totals.lines.map((l) => l.vatExemption?.reason ?? null), totals.lines.map((l) => eur(l.netCents)), totals.lines.map((l) => eur(l.vatCents))]);
+    });
   } catch (e) {
     // Two requests with the same key at once: the loser returns the winner's invoice.
     if ((e as { code?: string }).code === '23505') {
-      const again = await pool.query('SELECT id FROM invoices WHERE agency_id = $1 AND idempotency_key = $2', [agencyId, input.idempotencyKey]);
-      if (again.rows[0]) return { id: again.rows[0].id, created: false };
+      const again = await findByKey(pool, agencyId, input.idempotencyKey);
+      if (again) return { id: again, created: false };
     }
     throw e;
   }
-  await pool.query(
-    `INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price, vat_category, vat_rate, vat_exemption_reason, net, vat)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::numeric[], $5::numeric[], $6::text[], $7::numeric[], $8::text[], $9::numeric[], $10::numeric[])`,
-    [id, totals.lines.map((l) => l.lineNo), totals.lines.map((l) => l.description), totals.lines.map((l) => l.quantity),
-      totals.lines.map((l) => l.unitPrice), totals.lines.map((l) => l.category), totals.lines.map((l) => l.rate),
-      totals.lines.map((l) => l.vatExemption?.reason ?? null), totals.lines.map((l) => eur(l.netCents)), totals.lines.map((l) => eur(l.vatCents))]);
   return { id, created: true };
 }
 
 export interface PaymentInput {
   invoiceId: string; amountCents: number; source: 'bank_statement' | 'online' | 'counter' | 'suspense'; sourceRef: string;
   bookedAt: Date; payerName?: string | null; statementId?: string | null; recordedBy: string;
+  /** Money that already moved (an online payment): on a cancelled invoice it is kept in suspense for a refund. */
+  suspendIfCancelled?: boolean;
 }
 
 export type PaymentOutcome =
-  | { recorded: true; invoiceId: string; status: string; amountPaidCents: number; totalCents: number; overpaidCents: number }
+  | { recorded: true; invoiceId: string; status: string; amountPaidCents: number; totalCents: number; bookedCents: number; overpaidCents: number }
   | { recorded: false; reason: 'duplicate' | 'cancelled' | 'not_found' };
 
-/** Books one payment against an invoice inside the caller's transaction; the same sourceRef books only once. */
+/**
+ * Books one payment against an invoice inside the caller's transaction; the same sourceRef books only once. The
+ * invoice takes at most what is still due: any surplus (a card payment after a bank transfer, a second payment)
+ * goes to the suspense list as an overpayment for the agency to refund, under the same sourceRef.
+ */
 export async function recordPayment(client: PoolClient, p: PaymentInput): Promise<PaymentOutcome> {
-  const inv = (await client.query('SELECT status, total, amount_paid FROM invoices WHERE id = $1 FOR UPDATE', [p.invoiceId])).rows[0];
+  const inv = (await client.query('SELECT status, total, amount_paid, agency_id, payment_reference FROM invoices WHERE id = $1 FOR UPDATE', [p.invoiceId])).rows[0];
   if (!inv) return { recorded: false, reason: 'not_found' };
-  if (inv.status === 'cancelled') return { recorded: false, reason: 'cancelled' };
-  const inserted = await client.query(
-    `INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, 'EUR', $6, $7, $8, $9) ON CONFLICT (source_ref) DO NOTHING`,
-    [crypto.randomUUID(), p.invoiceId, p.source, p.sourceRef, (p.amountCents / 100).toFixed(2), p.bookedAt, p.payerName ?? null, p.statementId ?? null, p.recordedBy]);
-  if (inserted.rowCount === 0) return { recorded: false, reason: 'duplicate' };
+  const seen = await client.query(
+    'SELECT 1 FROM payments WHERE source_ref = $1 UNION ALL SELECT 1 FROM suspense_entries WHERE source_ref = $1 LIMIT 1', [p.sourceRef]);
+  if (seen.rowCount) return { recorded: false, reason: 'duplicate' };
+  const park = (reason: 'overpayment' | 'cancelled_invoice', amountCents: number) => client.query(
+    `INSERT INTO suspense_entries (id, statement_id, source_ref, agency_id, reason, amount, currency, reference, debtor_name, booked_at, source)
+     VALUES ($1, $2, $3, $4, $5, $6, 'EUR', $7, $8, $9, $10) ON CONFLICT (source_ref) DO NOTHING`,
+    [crypto.randomUUID(), p.statementId ?? null, p.sourceRef, inv.agency_id, reason, (amountCents / 100).toFixed(2), inv.payment_reference, p.payerName ?? null, p.bookedAt, p.source]);
+  if (inv.status === 'cancelled') {
+    if (p.suspendIfCancelled) await park('cancelled_invoice', p.amountCents);
+    return { recorded: false, reason: 'cancelled' };
+  }
   const totalCents = cents(Number(inv.total));
-  const paidCents = cents(Number(inv.amount_paid)) + p.amountCents;
+  const bookedCents = Math.min(p.amountCents, Math.max(0, totalCents - cents(Number(inv.amount_paid))));
+  const overpaidCents = p.amountCents - bookedCents;
+  if (bookedCents > 0) {
+    const inserted = await client.query(
+      `INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, 'EUR', $6, $7, $8, $9) ON CONFLICT (source_ref) DO NOTHING`,
+      [crypto.randomUUID(), p.invoiceId, p.source, p.sourceRef, (bookedCents / 100).toFixed(2), p.bookedAt, p.payerName ?? null, p.statementId ?? null, p.recordedBy]);
+    if (inserted.rowCount === 0) return { recorded: false, reason: 'duplicate' };
+  }
+  if (overpaidCents > 0) await park('overpayment', overpaidCents);
+  const paidCents = cents(Number(inv.amount_paid)) + bookedCents;
   const status = paidCents >= totalCents ? 'paid' : inv.status === 'overdue' ? 'overdue' : 'partly_paid';
-  await client.query('UPDATE invoices SET amount_paid = $2, status = $3, last_paid_at = GREATEST(last_paid_at, $4) WHERE id = $1',
-    [p.invoiceId, (paidCents / 100).toFixed(2), status, p.bookedAt]);
-  return { recorded: true, invoiceId: p.invoiceId, status, amountPaidCents: paidCents, totalCents, overpaidCents: Math.max(0, paidCents - totalCents) };
+  if (bookedCents > 0) {
+    await client.query('UPDATE invoices SET amount_paid = $2, status = $3, last_paid_at = GREATEST(last_paid_at, $4) WHERE id = $1',
+      [p.invoiceId, (paidCents / 100).toFixed(2), status, p.bookedAt]);
+  }
+  return { recorded: true, invoiceId: p.invoiceId, status, amountPaidCents: paidCents, totalCents, bookedCents, overpaidCents };
 }
 
 export async function invoiceIdByReference(pool: Pool | PoolClient, reference: string): Promise<string | null> {

@@ -14,7 +14,7 @@ import type { OnlinePaymentRow } from '../presenters/online-payment';
 import { SystemRejectedError, SystemUnavailableError } from '../../activities/adapters/contracts/common';
 import type { PaymentCallback, PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 
-export type CallbackOutcome = 'booked' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
+export type CallbackOutcome = 'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
 
 const cents = (eur: string | number) => Math.round(Number(eur) * 100);
 
@@ -49,19 +49,43 @@ export interface StartOnlinePayment {
   requestId?: string;
 }
 
-/** Creates (or finds again) the online payment for the amount due and registers it at the bank. */
-export async function startOnlinePayment(pool: Pool, bank: PaymentInitiation, input: StartOnlinePayment): Promise<{ row: OnlinePaymentRow; redirectUrl: string; created: boolean }> {
-  const { invoice } = input;
-  const id = onlinePaymentId(invoice.id, input.startedBy, input.idempotencyKey);
-  if (!(await loadOnlinePayment(pool, id))) {
+/**
+ * How long a payment started at the bank link counts as in flight: the bank's payment page has expired by then, so a
+ * payer who left it may start again. (A late success of the expired one still books; any surplus goes to suspense.)
+ */
+export const IN_FLIGHT_MINUTES = 30;
+
+/**
+ * The payment to use for this request: the one made before under the same key, else a new one, else — when another
+ * payment of the invoice is still in flight (a second tab) — that one. At most one payment per invoice is in flight
+ * (the unique index online_payments_one_in_flight), so two starts at once never give two payments to capture.
+ */
+async function paymentInFlight(pool: Pool, invoice: InvoiceView, id: string, startedBy: string): Promise<OnlinePaymentRow> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const found = await loadOnlinePayment(pool, id);
+    if (found) return found;
     if (invoice.status === 'paid' || invoice.status === 'cancelled' || invoice.totals.due <= 0) {
       throw conflict('invoice_closed', `The invoice is ${invoice.status}: there is nothing to pay.`);
     }
     await pool.query(
-      `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES ($1, $2, $3, 'initiated', $4) ON CONFLICT (id) DO NOTHING`,
-      [id, invoice.id, (cents(invoice.totals.due) / 100).toFixed(2), input.startedBy]);
+      `UPDATE online_payments SET status = 'expired', completed_at = now()
+       WHERE invoice_id = $1 AND status = 'initiated' AND created_at < now() - $2 * interval '1 minute'`, [invoice.id, IN_FLIGHT_MINUTES]);
+    const inserted = await pool.query(
+      `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES ($1, $2, $3, 'initiated', $4) ON CONFLICT DO NOTHING`,
+      [id, invoice.id, (cents(invoice.totals.due) / 100).toFixed(2), startedBy]);
+    if (inserted.rowCount === 1) return (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
+    const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.invoice_id = $1 AND op.status = 'initiated'`, [invoice.id]);
+    if (rows[0]) return rows[0];
+    // the one in flight ended in between: try again
   }
-  let row = (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
+  throw conflict('online_payment_in_flight', 'Another online payment of this invoice is in progress; try again in a moment.');
+}
+
+/** Creates (or finds again) the online payment for the amount due and registers it at the bank. */
+export async function startOnlinePayment(pool: Pool, bank: PaymentInitiation, input: StartOnlinePayment): Promise<{ row: OnlinePaymentRow; redirectUrl: string; created: boolean }> {
+  const { invoice } = input;
+  let row = await paymentInFlight(pool, invoice, onlinePaymentId(invoice.id, input.startedBy, input.idempotencyKey), input.startedBy);
+  const id = row.id;
 
   let initiated;
   try {
@@ -118,11 +142,13 @@ export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, reco
     let outcome: CallbackOutcome;
     if (cb.status === 'succeeded') {
       const paidAt = cb.paidAt ?? new Date();
+      // Money moved: what the invoice cannot take (paid meanwhile, or cancelled) waits in suspense for a refund.
       const booked = await recordPayment(client, {
         invoiceId: op.invoice_id, amountCents: cb.amountCents, source: 'online', sourceRef: `online:${cb.paymentId}`,
-        bookedAt: paidAt, payerName: op.payer_name, recordedBy,
+        bookedAt: paidAt, payerName: op.payer_name, recordedBy, suspendIfCancelled: true,
       });
-      outcome = booked.recorded ? 'booked' : booked.reason === 'cancelled' ? 'invoice_cancelled' : 'duplicate';
+      if (booked.recorded) outcome = booked.bookedCents > 0 ? 'booked' : 'suspended';
+      else outcome = booked.reason === 'cancelled' ? 'invoice_cancelled' : 'duplicate';
       if (op.status !== 'succeeded') {
         await client.query("UPDATE online_payments SET status = 'succeeded', completed_at = $2 WHERE id = $1", [op.id, paidAt]);
       }

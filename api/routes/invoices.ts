@@ -98,7 +98,7 @@ export const invoiceRoutes = [
   route<{ amountEur: number; receiptNumber: string }>({
     method: 'post', path: '/api/v1/invoices/:id/counter-payments', tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
     auth: ['kac-staff', 'agency-officer'], body: 'counter-payment',
-    responses: { 201: { description: 'Booked', schema: 'post-invoices-id-counter-payments-response' }, 200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
+    responses: { 201: { description: 'Booked: {booked, toSuspense (EUR beyond the amount due, kept in the suspense list for a refund), invoice}', schema: 'post-invoices-id-counter-payments-response' }, 200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       const p = ctx.principal;
@@ -122,7 +122,9 @@ export const invoiceRoutes = [
       if (!outcome.recorded && outcome.reason === 'cancelled') throw new ApiError(409, 'invoice_cancelled', 'The invoice is cancelled; nothing was booked.');
       await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id }, action: 'update', resource: `invoice:${inv.id}`, purpose: 'counter-payment', requestId: ctx.requestId, details: { receipt: ctx.body.receiptNumber, amountEur: ctx.body.amountEur } });
       await pokeInvoices(ctx.deps.temporal, [inv.id], ctx.req.log);
-      return { status: outcome.recorded ? 201 : 200, body: { booked: outcome.recorded, invoice: await loadInvoice(ctx.deps.db.pool, inv.id) } };
+      // What the invoice could not take (paid meanwhile) waits in the suspense list for a refund: say so.
+      const toSuspense = outcome.recorded ? outcome.overpaidCents / 100 : 0;
+      return { status: outcome.recorded ? 201 : 200, body: { booked: outcome.recorded, toSuspense, invoice: await loadInvoice(ctx.deps.db.pool, inv.id) } };
     },
   }),
   route<unknown, { reference: string }>({

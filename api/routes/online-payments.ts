@@ -157,7 +157,7 @@ export const onlinePaymentRoutes = [
         status: callback.status, sequence: callback.sequence, amount: callback.amountCents / 100,
       }, { type: applied.payer.type, id: applied.payer.id });
       if (applied.outcome === 'booked') await pokeInvoices(ctx.deps.temporal, [applied.row.invoice_id], ctx.req.log);
-      if (applied.outcome === 'invoice_cancelled') ctx.req.log.warn({ onlinePayment: applied.row.id }, 'online payment received for a cancelled invoice: not booked, to be refunded');
+      if (applied.outcome === 'invoice_cancelled') ctx.req.log.warn({ onlinePayment: applied.row.id }, 'online payment received for a cancelled invoice: kept in suspense, to be refunded');
       return { body: { received: true, outcome: applied.outcome, status: applied.row.status } };
     },
   }),

@@ -22,6 +22,7 @@ export const personas: Persona[] = [
   { sub: 'analyst-varam', name: 'Edgars Zariņš', roles: ['varam-analyst'], sector: 'smart-administration', descriptionLv: 'VARAM analītiķis', descriptionEn: 'VARAM analyst' },
   { sub: 'analyst-iem', name: 'Inga Krūmiņa', roles: ['ministry-analyst'], sector: 'interior', descriptionLv: 'Iekšlietu ministrijas analītiķe', descriptionEn: 'Ministry of the Interior analyst' },
   { sub: 'catalogue-admin', name: 'Rūta Ābola', roles: ['catalogue-admin'], descriptionLv: 'Pakalpojumu kataloga administratore', descriptionEn: 'Service catalogue administrator' },
+  { sub: 'platform-admin', name: 'Oskars Kalējs', roles: ['platform-admin'], descriptionLv: 'Platformas administrators: iestāžu norēķinu konti', descriptionEn: 'Platform administrator: agencies\' collection accounts' },
   { sub: 'support-specialist', name: 'Artis Grava', roles: ['support-specialist'], descriptionLv: 'Portāla atbalsta speciālists', descriptionEn: 'Portal support specialist' },
 ];
 

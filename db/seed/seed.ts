@@ -22,6 +22,10 @@ export async function seedReferenceData(db: Database): Promise<void> {
                municipality_code = EXCLUDED.municipality_code, name_lv = EXCLUDED.name_lv, name_en = EXCLUDED.name_en,
                creditor_iban = EXCLUDED.creditor_iban, creditor_bic = EXCLUDED.creditor_bic`,
       [a.id, a.registrationNumber, a.kind, a.sectorId, a.municipalityCode, a.nameLv, a.nameEn, a.creditorIban]);
+    // Each agency's collection account (reference data a platform administrator keeps): inserted once, so a
+    // deactivation by the administrator survives the next start.
+    await q(`INSERT INTO agency_accounts (iban, bic, agency_id, name, created_by) VALUES ($1, 'TRELLV22', $2, $3, 'seed')
+             ON CONFLICT (iban) DO NOTHING`, [a.creditorIban, a.id, `${a.nameLv} (Valsts kase)`]);
   }
   for (const o of offices) {
     await q(`INSERT INTO offices (id, kind, agency_id, municipality_code, name_lv, name_en, address, latitude, longitude, opening_hours)

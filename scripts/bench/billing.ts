@@ -21,6 +21,7 @@ import { agencies } from '../../db/seed/demo-data';
 import { makeRfReference } from '../../api/domain/rf-reference';
 import { importBankStatement } from '../../api/billing/statements/import';
 import { CamtReader } from '../../api/billing/statements/camt';
+import { statementEntry, statementHead, statementTail } from './camt-statement';
 
 const { values: args } = parseArgs({ options: { entries: { type: 'string' }, rounds: { type: 'string' }, keep: { type: 'boolean' } } });
 const N = Number(args.entries ?? process.env.BENCH_ENTRIES ?? 100_000);
@@ -71,13 +72,7 @@ function generateStatement(totals: number[], dir: string): Generated {
   const out = fs.openSync(file, 'w');
   const mix = { exact: 0, partial: 0, over: 0, unknown: 0 };
   const base: string[] = [];
-  let buf = `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<BkToCstmrStmt>
-<GrpHdr><MsgId>BENCH-${Date.now()}</MsgId><CreDtTm>2024-06-07T18:00:00+03:00</CreDtTm></GrpHdr>
-<Stmt><Id>STMT-BENCH-1</Id><CreDtTm>2024-06-07T18:00:00+03:00</CreDtTm><Acct><Id><IBAN>${IBAN}</IBAN></Id><Ccy>EUR</Ccy><Svcr><FinInstnId><BICFI>TRELLV22</BICFI></FinInstnId></Svcr></Acct>
-<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2024-06-07</Dt></Dt></Bal>
-`;
+  let buf = statementHead(IBAN, `BENCH-${Date.now()}`);
   let written = 0;
   for (let i = 0; i < N; i += 1) {
     const r = rnd();
@@ -89,18 +84,10 @@ function generateStatement(totals: number[], dir: string): Generated {
     else mix.exact += 1;
     const amount = eur(cents);
     base.push(`${ref}\t${amount}\n`);
-    buf += `<Ntry><NtryRef>${i + 1}</NtryRef><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>`
-      + '<BookgDt><Dt>2024-06-07</Dt></BookgDt><ValDt><Dt>2024-06-07</Dt></ValDt>'
-      + `<AcctSvcrRef>2024060700${i}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>`
-      + `<NtryDtls><TxDtls><Refs><AcctSvcrRef>2024060700${i}</AcctSvcrRef><EndToEndId>E2E-${i}</EndToEndId></Refs>`
-      + `<Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>`
-      + `<RltdPties><Dbtr><Pty><Nm>Payer ${i}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>`
-      + '<RltdAgts><DbtrAgt><FinInstnId><BICFI>HABALV22</BICFI></FinInstnId></DbtrAgt></RltdAgts>'
-      + `<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${ref}</Ref></CdtrRefInf></Strd></RmtInf>`
-      + '</TxDtls></NtryDtls></Ntry>\n';
+    buf += statementEntry(i, amount, ref);
     if (buf.length > 1 << 20) { written += fs.writeSync(out, buf); buf = ''; }
   }
-  buf += '</Stmt>\n</BkToCstmrStmt>\n</Document>\n';
+  buf += statementTail();
   written += fs.writeSync(out, buf);
   fs.closeSync(out);
   return { file, bytes: written, baselineTsv: Buffer.from(base.join('')), mix };

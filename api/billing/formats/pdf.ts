@@ -62,6 +62,15 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     pdf.on('error', reject);
     registerPlatformFonts(pdf);
 
+    /**
+     * The font size (at most `size`) at which `text` fits `width` on one line in the current font: amounts of a
+     * million euro and more are drawn smaller rather than wrapped or cut inside their box.
+     */
+    const fitSize = (text: string, width: number, size: number): number => {
+      const natural = pdf.fontSize(size).widthOfString(text);
+      return natural <= width ? size : Math.floor(((size * width) / natural) * 100) / 100;
+    };
+
     /** Starts a new page when `height` does not fit; true when it did. */
     const ensureRoom = (height: number): boolean => {
       if (pdf.y + height <= PAGE_H - MARGIN - 20) return false;
@@ -107,23 +116,25 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     const cols = [
       { label: 'Nr.\nNo.', w: 28, align: 'left' as const },
       { label: 'Apraksts\nDescription', w: CONTENT_W - 28 - 60 - 75 - 50 - 85, align: 'left' as const },
-      { label: 'Daudzums\nQuantity', w: 60, align: 'right' as const },
-      { label: 'Cena\nUnit price', w: 75, align: 'right' as const },
+      { label: 'Daudzums\nQuantity', w: 60, align: 'right' as const, amount: true },
+      { label: 'Cena\nUnit price', w: 75, align: 'right' as const, amount: true },
       { label: 'PVN\nVAT', w: 50, align: 'right' as const },
-      { label: 'Summa bez PVN\nNet amount', w: 85, align: 'right' as const },
+      { label: 'Summa bez PVN\nNet amount', w: 85, align: 'right' as const, amount: true },
     ];
     const header = () => row(cols.map((c) => c.label), 'bold', GREY, 7.5);
     const row = (cells: string[], font: 'regular' | 'bold', colour = '#000', size = 8.5): void => {
-      pdf.font(font).fontSize(size);
-      const height = Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: cols[i].w - 6 })));
+      pdf.font(font);
+      // Amount cells shrink to fit their column on one line; the labels keep their size.
+      const sizes = cells.map((c, i) => (font === 'regular' && 'amount' in cols[i] ? fitSize(c, cols[i].w - 6, size) : size));
+      const height = Math.max(...cells.map((c, i) => pdf.fontSize(sizes[i]).heightOfString(c, { width: cols[i].w - 6 })), pdf.fontSize(size).currentLineHeight());
       if (ensureRoom(height + 6) && font === 'regular') {
         header(); // the table goes on: its header again on the new page
-        pdf.font(font).fontSize(size);
+        pdf.font(font);
       }
       const y = pdf.y;
       let x = MARGIN;
       cells.forEach((c, i) => {
-        pdf.fillColor(colour).text(c, x + 3, y, { width: cols[i].w - 6, align: cols[i].align });
+        pdf.fontSize(sizes[i]).fillColor(colour).text(c, x + 3, y, { width: cols[i].w - 6, align: cols[i].align });
         x += cols[i].w;
       });
       pdf.y = y + height + 4;
@@ -145,7 +156,9 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
       const y = pdf.y;
       pdf.font('regular').fontSize(8.5).fillColor('#000').text(vatLabel(g), MARGIN, y, { width: sumW * 0.5 });
       const labelBottom = pdf.y;
-      pdf.text(`${formatEur(g.taxableCents)} → ${formatEur(g.vatCents)}`, MARGIN + sumW * 0.5, y, { width: sumW * 0.5, align: 'right' });
+      const amounts = `${formatEur(g.taxableCents)} → ${formatEur(g.vatCents)}`;
+      pdf.fontSize(fitSize(amounts, sumW * 0.5, 8.5)).text(amounts, MARGIN + sumW * 0.5, y, { width: sumW * 0.5, align: 'right' });
+      pdf.fontSize(8.5);
       pdf.y = Math.max(pdf.y, labelBottom);
       if (g.exemptionReason) pdf.fillColor(GREY).fontSize(7.5).text(g.exemptionReason, MARGIN, pdf.y, { width: sumW });
       pdf.moveDown(0.3);
@@ -155,9 +168,11 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     const tw = CONTENT_W - sumW - 15;
     let ty = sumTop;
     const totalRow = (label: string, cents: number, strong = false) => {
-      pdf.font(strong ? 'bold' : 'regular').fontSize(strong ? 10 : 8.5).fillColor('#000').text(label, tx, ty, { width: tw * 0.6 });
+      const size = strong ? 10 : 8.5;
+      pdf.font(strong ? 'bold' : 'regular').fontSize(size).fillColor('#000').text(label, tx, ty, { width: tw * 0.6 });
       const labelBottom = pdf.y;
-      pdf.text(formatEur(cents), tx + tw * 0.6, ty, { width: tw * 0.4, align: 'right' });
+      const amount = formatEur(cents);
+      pdf.fontSize(fitSize(amount, tw * 0.4, size)).text(amount, tx + tw * 0.6, ty, { width: tw * 0.4, align: 'right' });
       ty = Math.max(pdf.y, labelBottom) + 3;
     };
     totalRow('Summa bez PVN / Net total', totals.taxExclusiveCents);

@@ -13,7 +13,9 @@
 // first problem as a CamtError with the element path; it does not validate the full XSD.
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { normaliseRfReference } from '../../domain/rf-reference';
+import { creditsOfEntry, newTx, type EntryDraft, type TxDraft } from './camt-entry';
+
+export { findRfReference } from './camt-entry';
 
 export type CamtKind = 'camt.053' | 'camt.054';
 
@@ -50,6 +52,8 @@ export interface CamtTransaction {
   /** ISO date or date-time; without a zone it is local (Europe/Riga) time. */
   bookedAt: string;
   accountIban: string | null;
+  /** Set when the transaction must not be booked whatever its reference: it goes to suspense with this reason. */
+  flag: 'conflicting_direction' | null;
 }
 
 export interface CamtTotals { entries: number; transactions: number; skipped: number; statements: number }
@@ -76,23 +80,6 @@ const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
 const MAX_INTEGER_DIGITS = 12; // numeric(14,2) in the ledger
-const MAX_TEXT = 500;
-
-interface TxDraft {
-  amount: string | null; currency: string | null; txAmount: string | null; txCurrency: string | null;
-  cdtDbt: string | null; acctSvcrRef: string | null; endToEndId: string | null;
-  strdRefs: string[]; ustrd: string[]; debtorName: string | null;
-}
-
-interface EntryDraft {
-  ntryRef: string | null; amount: string | null; currency: string | null; cdtDbt: string | null; reversal: boolean;
-  status: string | null; bookingDate: string | null; valueDate: string | null; acctSvcrRef: string | null; txs: TxDraft[];
-}
-
-const newTx = (): TxDraft => ({
-  amount: null, currency: null, txAmount: null, txCurrency: null, cdtDbt: null, acctSvcrRef: null, endToEndId: null,
-  strdRefs: [], ustrd: [], debtorName: null,
-});
 
 const checkedDates = new Map<string, boolean>(); // a statement has few distinct dates
 
@@ -106,23 +93,6 @@ function isCalendarDate(ymd: string): boolean {
     checkedDates.set(ymd, ok);
   }
   return ok;
-}
-
-/** Finds an RF reference in free text, also when typed in groups of four ("RF18 5390 0754 7034"). */
-export function findRfReference(text: string): string | null {
-  const tokens = text.toUpperCase().split(/[^0-9A-Z]+/).filter(Boolean);
-  for (let i = 0; i < tokens.length; i += 1) {
-    if (!/^RF\d{2}/.test(tokens[i]) && !(tokens[i] === 'RF' && /^\d{2}/.test(tokens[i + 1] ?? ''))) continue;
-    let candidate = '';
-    let best: string | null = null;
-    for (let j = i; j < tokens.length && candidate.length + tokens[j].length <= 25; j += 1) {
-      candidate += tokens[j];
-      const ok = normaliseRfReference(candidate);
-      if (ok) best = ok;
-    }
-    if (best) return best;
-  }
-  return null;
 }
 
 /**
@@ -444,50 +414,14 @@ export class CamtReader {
 
   private finishEntry(e: EntryDraft): void {
     this.totals.entries += 1;
-    if (e.amount === null) this.fail('missing_element', 'Amt is missing.', 'Amt');
-    if (e.cdtDbt !== 'CRDT' && e.cdtDbt !== 'DBIT') this.fail(e.cdtDbt ? 'invalid_value' : 'missing_element', 'CdtDbtInd must be CRDT or DBIT.', 'CdtDbtInd');
-    if (!e.status) this.fail('missing_element', 'Sts is missing.', 'Sts');
-    const txs = e.txs.length ? e.txs : [newTx()];
-    if (e.cdtDbt !== 'CRDT' || e.status !== 'BOOK' || e.reversal) {
-      this.totals.skipped += txs.length;
-      return;
-    }
-    const account = this.account as CamtAccount;
-    const header = this.header as { msgId: string };
-    const bookedAt = e.bookingDate ?? e.valueDate ?? (this.stmt?.createdAt as string);
-    const scope = account.iban ?? account.otherId;
-    for (let k = 0; k < txs.length; k += 1) {
-      const tx = txs[k];
-      if (tx.cdtDbt === 'DBIT') { this.totals.skipped += 1; continue; }
-      let amount = tx.amount ?? tx.txAmount;
-      let currency = tx.amount !== null ? tx.currency : tx.txCurrency;
-      if (amount === null) {
-        if (txs.length > 1) this.fail('missing_element', 'An entry with several transactions needs the amount of each (TxDtls/Amt or AmtDtls/TxAmt/Amt).', `NtryDtls/TxDtls[${k + 1}]/Amt`);
-        amount = e.amount;
-        currency = e.currency;
-      }
-      if (Number(amount) === 0) { this.totals.skipped += 1; continue; }
-      let sourceRef: string;
-      if (tx.acctSvcrRef) sourceRef = `camt:${scope}:${tx.acctSvcrRef}`;
-      else if (e.acctSvcrRef) sourceRef = txs.length === 1 ? `camt:${scope}:${e.acctSvcrRef}` : `camt:${scope}:${e.acctSvcrRef}/${k + 1}`;
-      else if (tx.endToEndId && tx.endToEndId !== 'NOTPROVIDED') sourceRef = `camt:${scope}:e2e:${tx.endToEndId}:${amount}:${bookedAt}`;
-      else sourceRef = `camt:${header.msgId}/${account.index}/${e.ntryRef ?? `#${this.ntryNo}`}/${k + 1}`;
-
-      let reference: string | null = null;
-      let rawReference: string | null = null;
-      for (const r of tx.strdRefs) {
-        reference = normaliseRfReference(r);
-        if (reference) break;
-        rawReference ??= r || null;
-      }
-      if (!reference) for (const u of tx.ustrd) if ((reference = findRfReference(u))) break;
-      if (reference) rawReference = null;
-      const remittance = tx.ustrd.length ? tx.ustrd.join(' ').slice(0, MAX_TEXT) : null;
+    const { credits, skipped } = creditsOfEntry(e, {
+      account: this.account as CamtAccount, messageId: (this.header as { msgId: string }).msgId, entryNo: this.ntryNo,
+      statementCreatedAt: this.stmt?.createdAt as string, fail: (code, message, extra) => this.fail(code, message, extra),
+    });
+    this.totals.skipped += skipped;
+    for (const t of credits) {
       this.totals.transactions += 1;
-      this.handlers.transaction({
-        sourceRef, amount, currency: currency as string, reference, rawReference: rawReference?.slice(0, 140) ?? null, remittance,
-        debtorName: tx.debtorName?.slice(0, 200) ?? null, bookedAt, accountIban: account.iban,
-      });
+      this.handlers.transaction(t);
     }
   }
 }

@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import { ApiError, badRequest } from '../../errors';
 import { CamtError, CamtReader, type CamtAccount, type CamtHeader, type CamtKind } from './camt';
 import { TEMP_TABLES, copyLine, reconcileChunk, type ChunkContext } from './reconcile';
+import { agencyOwnsAccount } from '../../../db/agency-accounts';
 
 /** Transactions booked per statement; measured with scripts/bench/billing.ts (5,000 to 50,000 differ little). */
 export const CHUNK = 10_000;
@@ -65,16 +66,21 @@ export function invalidCamt(e: CamtError): ApiError {
   return badRequest('invalid_camt', 'The body is not a valid ISO 20022 camt.053 or camt.054 message; nothing was booked.', [{ path: e.path, code: e.code, message: e.message }]);
 }
 
-export const accountNotYours = (iban: string | null) => new ApiError(403, 'account_not_yours',
-  `The statement's account ${iban ?? '(no IBAN)'} is not an account of your agency; nothing was booked.`);
+/** 404 as for every other agency's resource: an agency learns nothing about accounts that are not its own. */
+export const accountNotYours = (iban: string | null) => new ApiError(404, 'account_not_yours',
+  `The statement's account ${iban ?? '(no IBAN)'} is not a registered collection account of your agency; nothing was booked.`, [
+    { path: '/Document/*/Acct/Id', code: 'account_not_yours', message: 'unknown account, or another agency\'s: a platform administrator registers collection accounts' },
+  ]);
 
-/** An account is the agency's when it is the agency's creditor account or the creditor account of one of its invoices. */
+/** The statement's account: its IBAN, else its Othr/Id (normalised like an IBAN). */
+const accountKey = (a: CamtAccount): string | null => a.iban ?? (a.otherId ? a.otherId.replace(/\s+/g, '').toUpperCase() : null);
+
+/**
+ * An account is the agency's when it is registered to it in agency_accounts (active or not) — never because an
+ * invoice names it. A statement account given as Othr/Id is matched when that id is an IBAN.
+ */
 export async function ownsAccount(db: Pool | PoolClient, agencyId: string, iban: string | null): Promise<boolean> {
-  if (!iban) return false;
-  const { rows } = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM agencies WHERE id = $1 AND creditor_iban = $2)
-         OR EXISTS (SELECT 1 FROM invoices WHERE agency_id = $1 AND creditor_iban = $2) AS ok`, [agencyId, iban]);
-  return rows[0].ok === true;
+  return agencyOwnsAccount(db, agencyId, iban ? iban.replace(/\s+/g, '').toUpperCase() : null);
 }
 
 /** The summary of an imported statement; paid / partly paid as they stood right after its import. */
@@ -177,7 +183,7 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
     header(h) { header = h; },
     account(a) {
       queue.push(async () => {
-        if (!(await ownsAccount(client, input.agencyId, a.iban))) throw accountNotYours(a.iban ?? a.otherId);
+        if (!(await ownsAccount(client, input.agencyId, accountKey(a)))) throw accountNotYours(accountKey(a));
       });
       if (firstAccount) return;
       firstAccount = a;
@@ -186,7 +192,7 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
         const ins = await client.query(
           `INSERT INTO bank_statements (id, kind, message_id, account_iban, sha256, entry_count, imported_by)
            VALUES ($1, $2, $3, $4, $5, 0, $6) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-          [statementId, h.kind, h.messageId, a.iban, sha256 ?? `pending:${statementId}`, input.importedBy]);
+          [statementId, h.kind, h.messageId, accountKey(a), sha256 ?? `pending:${statementId}`, input.importedBy]);
         if (ins.rowCount === 0) throw new DuplicateRace(); // the same file, imported meanwhile by another request
       });
     },
@@ -252,7 +258,7 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
   const importedAt = (await pool.query('SELECT imported_at FROM bank_statements WHERE id = $1', [statementId])).rows[0].imported_at as Date;
   return {
     summary: {
-      id: statementId, kind: h.kind, messageId: h.messageId, accountIban: (firstAccount as CamtAccount | null)?.iban ?? null,
+      id: statementId, kind: h.kind, messageId: h.messageId, accountIban: firstAccount ? accountKey(firstAccount) : null,
       importedAt: importedAt.toISOString(), entries: reader.totals.entries, matched: totals.matched, partlyPaid: touched.size - paid, paid,
       suspense: totals.suspense, duplicates: totals.duplicates, duplicate: false,
     },

@@ -16,11 +16,11 @@ import type { CamtTransaction } from './camt';
 export const TEMP_TABLES = `
   CREATE TEMP TABLE camt_tx (
     seq integer NOT NULL, source_ref text NOT NULL, amount numeric NOT NULL, currency text NOT NULL, reference text,
-    raw_reference text, remittance text, debtor_name text, booked_at timestamptz NOT NULL
+    raw_reference text, remittance text, debtor_name text, booked_at timestamptz NOT NULL, flag text
   ) ON COMMIT DROP;
 `;
 
-const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, raw_reference, remittance, debtor_name, booked_at) FROM STDIN';
+const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, raw_reference, remittance, debtor_name, booked_at, flag) FROM STDIN';
 
 // One statement books a chunk ($1 statement id, $2 who, $3 agency):
 //   plan    what is new (not in payments or suspense by source_ref; repeats inside the file are dropped before),
@@ -46,7 +46,8 @@ const BOOK_SQL = `
           OVER (PARTITION BY c.invoice_id ORDER BY c.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), 0)) ELSE 0 END AS booked
       FROM (
         SELECT f.*, i.id AS invoice_id, i.ctid AS invoice_ctid, i.total, i.amount_paid, i.status,
-          CASE WHEN f.currency <> 'EUR' THEN 'currency'
+          CASE WHEN f.flag IS NOT NULL THEN f.flag
+               WHEN f.currency <> 'EUR' THEN 'currency'
                WHEN f.reference IS NULL AND f.raw_reference IS NULL THEN 'no_reference'
                WHEN i.id IS NULL THEN 'unknown_reference'
                WHEN i.status = 'cancelled' THEN 'cancelled_invoice' END AS refusal
@@ -106,7 +107,7 @@ function field(v: string | null): string {
 }
 
 export function copyLine(seq: number, t: CamtTransaction): string {
-  return `${seq}\t${field(t.sourceRef)}\t${t.amount}\t${t.currency}\t${field(t.reference)}\t${field(t.rawReference)}\t${field(t.remittance)}\t${field(t.debtorName)}\t${field(t.bookedAt)}\n`;
+  return `${seq}\t${field(t.sourceRef)}\t${t.amount}\t${t.currency}\t${field(t.reference)}\t${field(t.rawReference)}\t${field(t.remittance)}\t${field(t.debtorName)}\t${field(t.bookedAt)}\t${field(t.flag)}\n`;
 }
 
 export interface ChunkResult {

@@ -1,12 +1,13 @@
 // The suspense list: statement credits the import could not book onto an invoice (unknown or missing reference,
-// a cancelled invoice, another currency) and the excess of overpayments. The agency that owns the account resolves
+// a cancelled invoice, another currency, a credit in a debit entry) and the excess of overpayments from every
+// source (a statement, an online payment, the counter: source says which). The agency that owns the account resolves
 // each one: booked onto one of its invoices (a payment with source 'suspense' through recordPayment) or refunded.
 import type { Pool } from 'pg';
 import { ApiError, conflict, notFound, unprocessable } from '../../errors';
 import { recordPayment } from '../invoices';
 
 export interface SuspenseView {
-  id: string; statementId: string; reason: string; amount: number; currency: string;
+  id: string; statementId: string | null; source: string; reason: string; amount: number; currency: string;
   reference: string | null; remittance: string | null; debtorName: string | null; bookedAt: string;
   status: 'open' | 'resolved' | 'refunded'; resolvedInvoiceId: string | null; resolvedBy: string | null; resolvedAt: string | null; note: string | null;
 }
@@ -15,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function presentSuspense(r: Record<string, unknown>): SuspenseView {
   return {
-    id: r.id as string, statementId: r.statement_id as string, reason: r.reason as string, amount: Number(r.amount), currency: r.currency as string,
+    id: r.id as string, statementId: r.statement_id as string | null, source: r.source as string, reason: r.reason as string, amount: Number(r.amount), currency: r.currency as string,
     reference: r.reference as string | null, remittance: r.remittance as string | null, debtorName: r.debtor_name as string | null,
     bookedAt: (r.booked_at as Date).toISOString(), status: r.status as SuspenseView['status'],
     resolvedInvoiceId: r.resolved_invoice_id as string | null, resolvedBy: r.resolved_by as string | null,

@@ -1,6 +1,8 @@
 // Issuing invoices: the platform's RF reference, idempotency, every refusal the issue names, who may check payment.
 import { expect } from 'chai';
-import { call } from '../../helpers/http';
+import { call, errorOf } from '../../helpers/http';
+import { stack } from '../../setup';
+import { createInvoice, type InvoiceInput } from '../../../api/billing/invoices';
 import { uniqueSuffix } from '../../helpers/cases';
 import { normaliseRfReference } from '../../../api/domain/rf-reference';
 
@@ -42,7 +44,7 @@ describe('api/routes/invoices', () => {
       [{ creditorIban: 'DE89370400440532013000' }, 422, 'iban_foreign'],
       [{ creditorIban: 'not an iban' }, 422, 'iban_malformed'],
       [{ lines: [{ description: 'x', quantity: 1, unitPrice: 0, vatRate: 21 }] }, 422, 'non_positive_total'],
-      [{ lines: [{ description: 'x', quantity: 1, unitPrice: -5, vatRate: 0 }] }, 422, 'non_positive_total'],
+      [{ lines: [{ description: 'x', quantity: 1, unitPrice: -5, vatRate: 0 }] }, 422, 'discount_not_supported'],
       [{ currency: 'USD' }, 422, 'currency_not_supported'],
       [{ dueDate: '2020-01-01' }, 422, 'due_date_in_past'],
       [{ payer: { ...anna, id: '150385-11238' } }, 422, 'invalid_person_id'],
@@ -84,6 +86,13 @@ describe('api/routes/invoices', () => {
     expect(check.body).to.deep.include({ status: 'partly_paid', amountPaid: 10, amountDue: 32.35 });
     await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 32.35, receiptNumber: `${receipt}-2` } });
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' })).body.status).to.equal('paid');
+    // Money beyond the amount due is never added to the invoice: it waits in the suspense list, and the answer says so.
+    const surplus = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 5, receiptNumber: `${receipt}-3` } });
+    expect(surplus.status).to.equal(201);
+    expect(surplus.body).to.deep.include({ booked: true, toSuspense: 5 });
+    expect(surplus.body.invoice.totals).to.deep.include({ total: 42.35, paid: 42.35, due: 0 });
+    const parked = await stack.db.pool.query('SELECT reason, source, amount, agency_id FROM suspense_entries WHERE source_ref = $1', [`counter:vpvkac-riga:${receipt}-3`]);
+    expect(parked.rows).to.deep.equal([{ reason: 'overpayment', source: 'counter', amount: '5.00', agency_id: 'pmlp' }]);
   });
 
   it('lets the issuer cancel an unpaid invoice and refuses payments on it afterwards', async () => {
@@ -96,5 +105,52 @@ describe('api/routes/invoices', () => {
     expect((await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-vid', json: { reason: 'not mine' } })).status).to.equal(404);
     const check = await call('GET', `/api/v1/payments/check?reference=${created.body.paymentReference}`, { as: 'system-pmlp' });
     expect(check.body.status).to.equal('cancelled');
+  });
+
+  it('refuses a discount (negative) line with 422, and answers no invoice input with a 5xx', async () => {
+    const discount = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice({ lines: [
+      { description: 'Pakalpojums', quantity: 1, unitPrice: 50, vatRate: 21 },
+      { description: 'Atlaide', quantity: 1, unitPrice: -10, vatRate: 21 },
+    ] }) });
+    expect(discount.status, JSON.stringify(discount.body)).to.equal(422);
+    expect(errorOf(discount).code).to.equal('discount_not_supported');
+    expect(errorOf(discount).details[0].path).to.equal('/lines/1/unitPrice');
+
+    const line = (l: Record<string, unknown>) => invoice({ lines: [{ description: 'x', quantity: 1, unitPrice: 5, vatRate: 21, ...l }] });
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [line({ quantity: 0 }), 400, 'validation_failed'],
+      [line({ quantity: 0.0001 }), 400, 'validation_failed'],
+      [line({ quantity: 1.23456 }), 400, 'validation_failed'],
+      [line({ unitPrice: 5.001 }), 400, 'validation_failed'],
+      [line({ vatRate: 21.005 }), 400, 'validation_failed'],
+      [line({ quantity: 1000000, unitPrice: 1000000000 }), 422, 'amount_too_large'],
+      [invoice({ lines: Array.from({ length: 100 }, () => ({ description: 'x', quantity: 1000000, unitPrice: 999999, vatRate: 21 })) }), 422, 'amount_too_large'],
+      [line({ quantity: 0.001, unitPrice: 0.01 }), 422, 'non_positive_total'],
+      [line({ unitPrice: 1e300 }), 400, 'validation_failed'],
+    ];
+    for (const [body, status, code] of cases) {
+      const r = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });
+      expect(r.status, JSON.stringify(body.lines).slice(0, 200)).to.equal(status);
+      expect(errorOf(r).code, JSON.stringify(r.body)).to.equal(code);
+    }
+    // Close to the largest invoice the books can carry (999 999 999 999,99 EUR): issued, to the cent.
+    const big = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: line({ quantity: 826446.28, unitPrice: 1000000, vatRate: 21 }) });
+    expect(big.status, JSON.stringify(big.body)).to.equal(201);
+    expect(big.body.totals).to.deep.include({ net: 826446280000, vat: 173553718800, total: 999999998800 });
+  });
+
+  it('writes an invoice and its lines in one transaction: a failure writing the lines leaves no invoice behind', async () => {
+    // PostgreSQL refuses text with NUL (the API refuses it at the door; createInvoice is called directly here), so
+    // the lines fail to be written after the invoice row was.
+    const body = invoice({ lines: [{ description: 'Pakalpojums\u0000', quantity: 1, unitPrice: 5, vatRate: 21 }] });
+    let failed = false;
+    await createInvoice(stack.db.pool, 'pmlp', 'test', body as unknown as InvoiceInput).catch(() => { failed = true; });
+    expect(failed).to.equal(true);
+    const { rowCount } = await stack.db.pool.query('SELECT 1 FROM invoices WHERE idempotency_key = $1', [body.idempotencyKey]);
+    expect(rowCount, 'no invoice without its lines').to.equal(0);
+    // and the same key then issues it whole
+    const retried = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: { ...body, lines: [{ description: 'Pakalpojums', quantity: 1, unitPrice: 5, vatRate: 21 }] } });
+    expect(retried.status).to.equal(201);
+    expect(retried.body.lines).to.have.length(1);
   });
 });

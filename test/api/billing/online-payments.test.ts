@@ -296,4 +296,61 @@ describe('api/routes/online-payments', () => {
     expect(up.body.redirectUrl).to.be.a('string');
     expect(await bankPaymentIdOf(up.body.id)).to.be.a('string');
   });
+
+  it('keeps one online payment in flight per invoice: two tabs started at once get the same payment', async () => {
+    const invoice = await issueInvoice();
+    const [a, b] = await Promise.all([start(invoice.id), start(invoice.id)]);
+    expect([a.status, b.status].sort(), JSON.stringify([a.body, b.body])).to.deep.equal([200, 201]);
+    expect(a.body.id).to.equal(b.body.id);
+    expect(a.body.redirectUrl).to.equal(b.body.redirectUrl);
+    const later = await start(invoice.id, { as: 'system-pmlp' });
+    expect(later.status).to.equal(200);
+    expect(later.body.id).to.equal(a.body.id);
+    const { rows } = await stack.db.pool.query("SELECT count(*)::int AS n FROM online_payments WHERE invoice_id = $1", [invoice.id]);
+    expect(rows[0].n, 'one payment to capture').to.equal(1);
+
+    // The database itself refuses a second payment in flight (not only this code).
+    const second = await stack.db.pool.query(
+      `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES (gen_random_uuid(), $1, 36.05, 'initiated', 'test')`, [invoice.id])
+      .then(() => 'inserted', (e: { code?: string }) => e.code);
+    expect(second).to.equal('23505');
+
+    // Left at the bank's page for longer than its session lasts: the next start is a new payment.
+    await stack.db.pool.query("UPDATE online_payments SET created_at = now() - interval '31 minutes' WHERE id = $1", [a.body.id]);
+    const fresh = await start(invoice.id);
+    expect(fresh.status, JSON.stringify(fresh.body)).to.equal(201);
+    expect(fresh.body.id).to.not.equal(a.body.id);
+    expect(await onlineStatus(a.body.id)).to.equal('expired');
+  });
+
+  it('puts a surplus in suspense: a card payment arriving after a counter payment never makes the invoice more than 100 % paid', async () => {
+    const invoice = await issueInvoice();
+    const payment = await startPayment(invoice.id); // 36.05 due when started
+    const counter = await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 10, receiptNumber: `R-${uniqueSuffix()}` } });
+    expect(counter.status, JSON.stringify(counter.body)).to.equal(201);
+    await complete(payment.bankPaymentId, 'pay');
+    await waitFor('the online payment to succeed', async () => (await onlineStatus(payment.id)) === 'succeeded', 20_000);
+
+    const inv = (await call('GET', `/api/v1/invoices/${invoice.id}`, { as: 'citizen-anna' })).body;
+    expect(inv.status).to.equal('paid');
+    expect(inv.totals).to.deep.include({ total: 36.05, paid: 36.05, due: 0 });
+    expect((await paymentRows(invoice.id)).map((p) => [p.source, p.amount]).sort()).to.deep.equal([['counter', '10.00'], ['online', '26.05']]);
+    const suspense = await call('GET', '/api/v1/suspense?status=open&limit=500', { as: 'system-pmlp' });
+    const surplus = suspense.body.items.filter((e: any) => e.reference === invoice.paymentReference);
+    expect(surplus.map((e: any) => [e.reason, e.source, e.amount, e.statementId])).to.deep.equal([['overpayment', 'online', 10, null]]);
+    // Refunded from the suspense list like any other entry.
+    const refunded = await call('POST', `/api/v1/suspense/${surplus[0].id}/resolve`, { as: 'system-pmlp', json: { refund: true, note: 'Atmaksāts uz karti' } });
+    expect(refunded.status, JSON.stringify(refunded.body)).to.equal(200);
+  });
+
+  it('keeps money paid online for a cancelled invoice in suspense for a refund', async () => {
+    const invoice = await issueInvoice();
+    const payment = await startPayment(invoice.id);
+    await stack.db.pool.query("UPDATE invoices SET status = 'cancelled' WHERE id = $1", [invoice.id]);
+    await complete(payment.bankPaymentId, 'pay');
+    await waitFor('the online payment to succeed', async () => (await onlineStatus(payment.id)) === 'succeeded', 20_000);
+    expect(await paymentRows(invoice.id)).to.deep.equal([]);
+    const { rows } = await stack.db.pool.query('SELECT reason, source, amount FROM suspense_entries WHERE source_ref = $1', [`online:${payment.bankPaymentId}`]);
+    expect(rows).to.deep.equal([{ reason: 'cancelled_invoice', source: 'online', amount: '36.05' }]);
+  });
 });

@@ -12,8 +12,8 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
 import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
 import { makeRfReference } from '../../../api/domain/rf-reference';
+import { camt } from '../../helpers/camt';
 
-const PMLP_IBAN = 'LV11TREL0130000090001';
 const janis = { type: 'natural', id: '02117814569', name: 'Jānis Kalniņš' };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -29,27 +29,10 @@ async function issueInvoice(description: string, amount: number): Promise<{ id: 
   return res.body;
 }
 
-/** A one-entry camt.053 statement of PMLP's account: a credit whose RF reference no invoice carries. */
+/** A one-entry camt.053 statement of PMLP's account (valid against the XSD): a credit whose RF reference no invoice carries. */
 function camt053(amount: string, reference: string, debtor: string): string {
-  const today = new Date().toISOString().slice(0, 10);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
- <BkToCstmrStmt>
-  <GrpHdr><MsgId>JOURNEY-${uniqueSuffix()}</MsgId><CreDtTm>${today}T18:00:00+03:00</CreDtTm></GrpHdr>
-  <Stmt><Id>S-${uniqueSuffix()}</Id><CreDtTm>${today}T18:00:00+03:00</CreDtTm>
-   <Acct><Id><IBAN>${PMLP_IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct>
-   <Ntry><NtryRef>1</NtryRef><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
-    <BookgDt><Dt>${today}</Dt></BookgDt><ValDt><Dt>${today}</Dt></ValDt><AcctSvcrRef>J-${uniqueSuffix()}</AcctSvcrRef>
-    <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-    <NtryDtls><TxDtls><Refs><AcctSvcrRef>T-${uniqueSuffix()}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
-     <AmtDtls><TxAmt><Amt Ccy="EUR">${amount}</Amt></TxAmt></AmtDtls><RltdPties><Dbtr><Nm>${debtor}</Nm></Dbtr></RltdPties>
-     <RmtInf><Ustrd>Par pasi</Ustrd><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${reference}</Ref></CdtrRefInf></Strd></RmtInf>
-    </TxDtls></NtryDtls>
-   </Ntry>
-  </Stmt>
- </BkToCstmrStmt>
-</Document>
-`;
+  return camt('053', [{ ref: `J-${uniqueSuffix()}`, txs: [{ amount, ref: reference, ustrd: 'Par pasi', txRef: `T-${uniqueSuffix()}`, debtor }] }],
+    { msgId: `JOURNEY-${uniqueSuffix()}` });
 }
 
 /** Saves a download and returns its bytes. */

@@ -73,7 +73,7 @@ export function PaymentReturn() {
             <p>{t('billing.return.invoiceNow')} <InvoiceStatusBadge status={payment.invoiceStatus} /></p>
           </Alert>
         )}
-        {payment?.status === 'failed' && !pending && (
+        {(payment?.status === 'failed' || payment?.status === 'expired') && !pending && (
           <Alert kind="error">
             <p className="outcome-final"><strong>{t('billing.return.failed')}</strong></p>
             <p>{t('billing.return.failedHelp')}</p>
@@ -93,5 +93,6 @@ export function PaymentReturn() {
 
 function isFinal(p: OnlinePayment, bankSaid: string | null, waited: number): boolean {
   if (p.status === 'succeeded') return true;
+  if (p.status === 'expired') return bankSaid !== 'succeeded' || waited > PATIENCE_MS;
   return p.status === 'failed' && (bankSaid !== 'succeeded' || waited > PATIENCE_MS);
 }

@@ -22,7 +22,8 @@ export interface AgencyInvoice {
   status: InvoiceStatus; issueDate: string; dueDate: string;
 }
 
-export type OnlinePaymentStatus = 'initiated' | 'succeeded' | 'failed';
+/** expired: left at the bank's page while another payment of the invoice was started (one is in flight at a time). */
+export type OnlinePaymentStatus = 'initiated' | 'succeeded' | 'failed' | 'expired';
 
 export interface OnlinePayment {
   id: string; invoiceId: string; status: OnlinePaymentStatus; amount: number; currency: string; paymentReference: string;
@@ -30,11 +31,12 @@ export interface OnlinePayment {
   links: { self: string; invoice: string };
 }
 
-export type SuspenseReason = 'unknown_reference' | 'no_reference' | 'overpayment' | 'cancelled_invoice' | 'currency';
+export type SuspenseReason = 'unknown_reference' | 'no_reference' | 'overpayment' | 'cancelled_invoice' | 'currency' | 'conflicting_direction';
 export type SuspenseStatus = 'open' | 'resolved' | 'refunded';
 
 export interface SuspenseEntry {
-  id: string; statementId: string; reason: SuspenseReason; amount: number; currency: string;
+  /** source: where the money came from (a statement, or the surplus of an online, counter or suspense booking). */
+  id: string; statementId: string | null; source: 'bank_statement' | 'online' | 'counter' | 'suspense' | 'migration'; reason: SuspenseReason; amount: number; currency: string;
   reference: string | null; remittance: string | null; debtorName: string | null; bookedAt: string;
   status: SuspenseStatus; resolvedInvoiceId: string | null; resolvedBy: string | null; resolvedAt: string | null; note: string | null;
 }

@@ -193,7 +193,7 @@ export const en: Texts<typeof lv> = {
       caption_zero: '{{count}} entries', caption_one: '{{count}} entry', caption_other: '{{count}} entries',
       filter: { open: 'Open', resolved: 'Booked', refunded: 'Refunded', all: 'All' },
       state: { open: 'Open', resolved: 'Booked', refunded: 'Refunded' },
-      reasons: { unknown_reference: 'Unknown reference', no_reference: 'No reference', overpayment: 'Overpayment', cancelled_invoice: 'Invoice cancelled', currency: 'Other currency' },
+      reasons: { unknown_reference: 'Unknown reference', no_reference: 'No reference', overpayment: 'Overpayment', cancelled_invoice: 'Invoice cancelled', currency: 'Other currency', conflicting_direction: 'Credit in a debit entry' },
     },
     resolve: {
       title: 'Resolve: {{amount}}', how: 'How is it resolved?', book: 'Book onto an invoice', refund: 'Refunded to the payer',

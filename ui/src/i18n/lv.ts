@@ -190,7 +190,7 @@ export const lv = {
       caption_zero: '{{count}} ieraksti', caption_one: '{{count}} ieraksts', caption_other: '{{count}} ieraksti',
       filter: { open: 'Neatrisinātie', resolved: 'Iegrāmatotie', refunded: 'Atmaksātie', all: 'Visi' },
       state: { open: 'Neatrisināts', resolved: 'Iegrāmatots', refunded: 'Atmaksāts' },
-      reasons: { unknown_reference: 'Nezināma atsauce', no_reference: 'Nav atsauces', overpayment: 'Pārmaksa', cancelled_invoice: 'Rēķins atcelts', currency: 'Cita valūta' },
+      reasons: { unknown_reference: 'Nezināma atsauce', no_reference: 'Nav atsauces', overpayment: 'Pārmaksa', cancelled_invoice: 'Rēķins atcelts', currency: 'Cita valūta', conflicting_direction: 'Kredīts debeta ierakstā' },
     },
     resolve: {
       title: 'Atrisināt: {{amount}}', how: 'Kā atrisināt?', book: 'Iegrāmatot rēķinā', refund: 'Atmaksāts maksātājam',

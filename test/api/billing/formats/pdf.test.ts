@@ -1,6 +1,6 @@
 // The PDF renderer on its own: what a person needs to pay is on the page, in Latvian and English, with the QR code.
 import { expect } from 'chai';
-import { renderInvoicePdf } from '../../../../api/billing/formats/pdf';
+import { formatEur, renderInvoicePdf } from '../../../../api/billing/formats/pdf';
 import { pdfText } from '../../../helpers/pdf-text';
 import { invoiceView, SUPPLIER } from './fixture';
 
@@ -50,5 +50,24 @@ describe('api/billing/formats/pdf', () => {
   it('renders the same invoice to the same bytes', async () => {
     const [a, b] = await Promise.all([renderInvoicePdf(invoiceView(), SUPPLIER), renderInvoicePdf(invoiceView(), SUPPLIER)]);
     expect(a.equals(b)).to.equal(true);
+  });
+
+  it('fits amounts of a million euro and more into their boxes: each amount is drawn whole, on one line', async () => {
+    for (const [unitPrice, quantity] of [[1000000, 1], [1234567.89, 1000], [999999.99, 1000000]]) {
+      const net = Math.round(unitPrice * quantity * 100) / 100;
+      const vat = Math.round(net * 21) / 100;
+      const total = Math.round((net + vat) * 100) / 100;
+      const inv = invoiceView({
+        lines: [{ lineNo: 1, description: 'Liela summa', quantity, unitPrice, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net, vat }],
+        totals: { net, vat, total, paid: 0, due: total },
+      });
+      const lines = pdfText(await renderInvoicePdf(inv, SUPPLIER)).split('\n');
+      const eur = (v: number) => formatEur(Math.round(v * 100));
+      // pdfkit wraps (or breaks inside a word) any text wider than its box: a whole amount on a line of its own fits.
+      for (const amount of [eur(unitPrice), eur(net), eur(vat), eur(total)]) {
+        expect(lines, `${amount} whole in its box`).to.include(amount);
+      }
+      expect(lines, 'the VAT summary line').to.include(`${eur(net)} → ${eur(vat)}`);
+    }
   });
 });
