@@ -12,6 +12,7 @@ import * as catalogSearch from './migrations/0007-catalog-search';
 import * as catalogSearchInProcess from './migrations/0008-catalog-search-in-process';
 import * as paymentsStatementLink from './migrations/0009-payments-statement-link';
 import * as draftMerge from './migrations/0010-draft-merge';
+import * as auditEvidence from './migrations/0013-audit-evidence';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -30,6 +31,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0008-catalog-search-in-process', migration: catalogSearchInProcess },
   { name: '0009-payments-statement-link', migration: paymentsStatementLink },
   { name: '0010-draft-merge', migration: draftMerge },
+  { name: '0013-audit-evidence', migration: auditEvidence },
 ];
 
 export function createMigrator(sequelize: Sequelize) {
