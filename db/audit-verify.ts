@@ -81,7 +81,7 @@ export async function verifyAuditChain(pool: Pool, anchor?: { chainSeq: number; 
         `SELECT id::text, chain_seq::text, at::text, actor_type, actor_id, actor_agency, actor_office, on_behalf_of,
                 subject_type, subject_id, action, resource, purpose, request_id, details::text, prev_hash, row_hash
            FROM audit_log WHERE $1::bigint IS NULL OR (chain_seq, id) > ($1::bigint, $2::bigint)
-          ORDER BY chain_seq, id LIMIT $3`, [...after, PAGE]);
+          ORDER BY audit_log.chain_seq, audit_log.id LIMIT $3`, [...after, PAGE]);
       for (const row of page.rows) {
         const problem = check(row, expectedSeq, prevHash);
         if (problem) return { ok: false, rows, head: rows ? { chainSeq: expectedSeq - 1, hash: prevHash.toString('hex') } : null, problem };
