@@ -125,6 +125,15 @@ describe('audit of every personal-data read and write', () => {
       const decided = await traced('POST', `/api/v1/tasks/${task.id}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } });
       expect(decided.res.status, JSON.stringify(decided.res.body)).to.equal(200);
       expect(decided.audit.map((r) => [r.action, r.resource, r.details.outcome])).to.deep.equal([['update', `task:${task.id}`, 'approve']]);
+
+      // What the workflow itself wrote: the register's data in the draft, and every status it set.
+      const prefill = await stack.db.pool.query("SELECT actor_type, subject_id FROM audit_log WHERE resource = $1 AND purpose = 'prefill'", [`application:${id}/draft`]);
+      expect(prefill.rows).to.deep.equal([{ actor_type: 'system', subject_id: ANNA }]);
+      const statuses = await waitFor('the decision\'s status in the audit log', async () => {
+        const { rows } = await stack.db.pool.query("SELECT details->>'to' AS status FROM audit_log WHERE resource = $1 AND purpose = 'e-service' ORDER BY chain_seq", [`case:${id}`]);
+        return rows.some((r) => r.status === decided.res.body.status) ? rows.map((r) => r.status) : null;
+      });
+      expect(statuses[0]).to.equal('submitted');
     });
 
     it('records a draft written by counter staff for the citizen they act for', async function () {
