@@ -55,13 +55,13 @@ before(async function () {
   url.pathname = `/sdp_test_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
   stack.databaseUrl = url.toString();
   await ensureDatabaseExists(stack.databaseUrl);
-  stack.db = connectDatabase(stack.databaseUrl, { poolSize: 12 });
+  stack.db = connectDatabase(stack.databaseUrl, { poolSize: 8 }); // test set-up; the worker has its own pool below
   await migrate(stack.db);
   await seedReferenceData(stack.db);
   await seedEServices(stack.db);
   await seedCatalog(stack.db);
   stack.appDatabaseUrl = await ensureAppLogin(stack.databaseUrl, process.env.TEST_APP_DATABASE_PASSWORD ?? 'sdp-app-test');
-  stack.appDb = connectDatabase(stack.appDatabaseUrl, { poolSize: 12 });
+  stack.appDb = connectDatabase(stack.appDatabaseUrl, { poolSize: 10 });
   stack.simulators = await startSimulators({ basePort: 0 });
   const urls = stack.simulators.urls;
 
