@@ -71,7 +71,7 @@ export async function verifyAuditChain(pool: Pool, anchor?: { chainSeq: number; 
   const client = await pool.connect();
   try {
     // One snapshot for the whole walk: writers keep appending meanwhile, the walk sees the chain as it was.
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TIME ZONE 'UTC'");
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
     let expectedSeq = 1;
     let prevHash: Buffer = GENESIS;
     let rows = 0;
