@@ -7,6 +7,7 @@ import type { EServiceDefinition, TaskOutcome, Text } from '../workflows/applica
 import type { Actor } from '../workflows/application/messages';
 import { canTransition, STATUS_NAMES, type CaseStatus } from '../api/domain/case-status';
 import { publishStatusEvents } from '../db/case-events';
+import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
@@ -95,7 +96,8 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const { rows } = await client.query<{ status: CaseStatus }>('SELECT status FROM cases WHERE id = $1 FOR UPDATE', [req.caseId]);
+        const { rows } = await client.query<{ status: CaseStatus; recipient_type: string; recipient_id: string }>(
+          'SELECT status, recipient_type, recipient_id FROM cases WHERE id = $1 FOR UPDATE', [req.caseId]);
         if (!rows[0]) throw definitionError(`case ${req.caseId} not found`);
         const seen = await client.query('SELECT 1 FROM case_status_events WHERE idempotency_key = $1', [req.idempotencyKey]);
         if (seen.rowCount) {
@@ -114,6 +116,11 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
           'UPDATE cases SET status = $2, status_label = $3, status_label_en = $4, status_at = now(), updated_at = now() WHERE id = $1',
           [req.caseId, next, req.label?.lv ?? null, req.label?.en ?? null]);
         await publishStatusEvents(client, ev.rows[0].id, ev.rows[0].id);
+        await audit(client, { // last: the audit chain's lock is held until the commit
+          actor: { type: req.actor.type, id: req.actor.id, agency: req.actor.agency, office: req.actor.office },
+          subject: { type: rows[0].recipient_type, id: rows[0].recipient_id }, action: 'update', resource: `case:${req.caseId}`,
+          purpose: 'e-service', requestId: req.idempotencyKey, details: { from: rows[0].status, to: next },
+        });
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -142,9 +149,17 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
 
     async applyPrefill(req: { caseId: string; values: Record<string, unknown> }): Promise<void> {
       // Prefilled values never overwrite what the citizen typed meanwhile: the draft wins, key by key.
-      await pool.query(
-        `UPDATE applications SET draft_data = $2::jsonb || draft_data, draft_version = draft_version + 1, draft_saved_at = now(),
-           draft_saved_by = 'prefill' WHERE case_id = $1`, [req.caseId, JSON.stringify(req.values)]);
+      const { rows } = await pool.query<{ recipient_type: string; recipient_id: string }>(
+        `UPDATE applications a SET draft_data = $2::jsonb || a.draft_data, draft_version = a.draft_version + 1, draft_saved_at = now(),
+           draft_saved_by = 'prefill' FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id RETURNING c.recipient_type, c.recipient_id`,
+        [req.caseId, JSON.stringify(req.values)]);
+      // Register data written into a citizen's draft is a write of personal data by the platform itself.
+      if (rows[0]) {
+        await audit(pool, {
+          actor: { type: 'system', id: 'prefill' }, subject: { type: rows[0].recipient_type, id: rows[0].recipient_id }, action: 'update',
+          resource: `application:${req.caseId}/draft`, purpose: 'prefill', details: { fields: Object.keys(req.values) },
+        });
+      }
     },
 
     async markSubmitted(req: { caseId: string; data: Record<string, unknown>; actor: Actor }): Promise<void> {

@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type W
 import pino from 'pino';
 import { loadConfig } from '../api/config';
 import { connectDatabase } from '../db/connection';
+import { assertLeastPrivilege } from '../db/roles';
 import { createActivities, type ActivityDeps } from './index';
 import { adapterConfigFromEnv, createAdapters } from './adapters';
 
@@ -24,6 +25,7 @@ async function main() {
   // The SDK's own INFO lines (bundle built, state changes) are noise at the platform's info level.
   Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel] ?? 'WARN') });
   const db = connectDatabase(config.databaseUrl, { poolSize: 10 });
+  if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const adapters = createAdapters(adapterConfigFromEnv());
   const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters });

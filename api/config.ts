@@ -9,6 +9,8 @@ export interface PlatformConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Migrations only (npm start, npm run db:migrate): the API and the worker never use it. */
+  databaseOwnerUrl?: string;
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
   };
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
+  if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(configSchema);
   if (!validate(config)) {

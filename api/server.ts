@@ -3,6 +3,7 @@ import http from 'node:http';
 import pino from 'pino';
 import { loadConfig, type PlatformConfig } from './config';
 import { connectDatabase, type Database } from '../db/connection';
+import { assertLeastPrivilege } from '../db/roles';
 import { loadOrCreateKeys } from './auth/keys';
 import { verifyToken } from './auth/tokens';
 import { createApp } from './app';
@@ -22,6 +23,7 @@ export interface RunningApi {
 export async function startApi(config: PlatformConfig, opts: { db?: Database } = {}): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
+  if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const keys = await loadOrCreateKeys(config.dataDir);
   const temporal = lazyTemporalClient(config);
   const deps: AppDeps = {

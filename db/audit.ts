@@ -1,5 +1,8 @@
 // The one audit function: every read or change of personal data goes through here (DESIGN.md rule 9):
 // who (actor), on whose behalf, whose data (subject), what (action on a resource), why (purpose), when.
+// audit_log is append-only and hash-chained by PostgreSQL itself (migration 0013; `npm run audit:verify`): the time
+// and chain fields are set by its trigger. The trigger holds the chain's lock until the transaction ends, so inside
+// a transaction write the audit rows last; many rows go in one call (one statement), never one call per row.
 import type { Pool, PoolClient } from 'pg';
 
 export interface AuditEntry {

@@ -19,7 +19,8 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 async function main() {
   ensureUiBuilt();
   const database = await resolveDatabase(dataDir);
-  console.log(`PostgreSQL: ${database.source} (${database.url.replace(/:[^:@/]+@/, ':***@')})`);
+  const hide = (url: string) => url.replace(/:[^:@/]+@/, ':***@');
+  console.log(`PostgreSQL: ${database.source} (migrations as ${hide(database.url)}; API and worker as ${hide(database.appUrl)})`);
   const db = connectDatabase(database.url, { poolSize: 4 });
   const applied = await migrate(db);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
@@ -36,7 +37,7 @@ async function main() {
   const temporal = await startTemporal(dataDir);
   console.log(`Temporal: ${temporal.address}${temporal.process ? ' (dev server, UI http://localhost:8233)' : ''}`);
 
-  const env = { ...process.env, DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };
+  const env = { ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };
   let stopping = false;
   const children = new Map<string, ChildProcess>();
   const run = (name: string, script: string) => {

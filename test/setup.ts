@@ -1,5 +1,7 @@
 // Root hooks for the whole mocha run: one fresh PostgreSQL database (dropped after), one real Temporal dev server
 // (the CLI binary, never a download), a worker and the API on a random port. Tests reach them through `stack`.
+// As in production, the API and the worker connect as the application role (sdp_app, see db/roles.ts); `stack.db`
+// is the owner's connection, for tests that set up or inspect data behind the API's back.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +10,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { connectDatabase, ensureDatabaseExists, dropDatabase, type Database } from '../db/connection';
 import { migrate } from '../db/migrate';
+import { ensureAppLogin } from '../db/roles';
 import { seedReferenceData } from '../db/seed/seed';
 import { loadConfig, type PlatformConfig } from '../api/config';
 import { startApi, type RunningApi } from '../api/server';
@@ -20,8 +23,12 @@ import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activiti
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
 
 export interface TestStack {
+  /** The owner's URL (migrations, test set-up). */
   databaseUrl: string;
   db: Database;
+  /** The application role's URL and pool: what the API and the worker use. */
+  appDatabaseUrl: string;
+  appDb: Database;
   temporal: TestWorkflowEnvironment;
   worker: Worker;
   api: RunningApi;
@@ -48,11 +55,13 @@ before(async function () {
   url.pathname = `/sdp_test_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
   stack.databaseUrl = url.toString();
   await ensureDatabaseExists(stack.databaseUrl);
-  stack.db = connectDatabase(stack.databaseUrl, { poolSize: 12 });
+  stack.db = connectDatabase(stack.databaseUrl, { poolSize: 8 }); // test set-up; the worker has its own pool below
   await migrate(stack.db);
   await seedReferenceData(stack.db);
   await seedEServices(stack.db);
   await seedCatalog(stack.db);
+  stack.appDatabaseUrl = await ensureAppLogin(stack.databaseUrl, process.env.TEST_APP_DATABASE_PASSWORD ?? 'sdp-app-test');
+  stack.appDb = connectDatabase(stack.appDatabaseUrl, { poolSize: 10 });
   stack.simulators = await startSimulators({ basePort: 0 });
   const urls = stack.simulators.urls;
 
@@ -62,16 +71,16 @@ before(async function () {
   stack.taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;
   stack.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-test-'));
   stack.config = loadConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   });
   stack.childEnv = {
-    ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'warn',
+    ...process.env, DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'warn',
     POPULATION_REGISTER_URL: urls.populationRegister, ADDRESS_REGISTER_URL: urls.addressRegister,
     ENTERPRISE_REGISTER_URL: urls.enterpriseRegister, E_ADDRESS_URL: urls.eAddress, PAYMENT_INITIATION_URL: urls.paymentInitiation,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
-  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.db.pool, adapters: stack.adapters });
+  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.appDb.pool, adapters: stack.adapters });
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
   stack.api = await startApi(stack.config);
@@ -86,6 +95,7 @@ after(async function () {
   }
   await stack.temporal?.teardown();
   await stack.simulators?.close();
+  await stack.appDb?.close();
   await stack.db?.close();
   if (stack.databaseUrl) await dropDatabase(stack.databaseUrl);
   if (stack.dataDir) fs.rmSync(stack.dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { ApiError, conflict, notFound, unprocessable, badRequest } from '../errors';
 import { canTransition, isTerminal, type CaseStatus } from '../domain/case-status';
 import { publishStatusEvents } from '../../db/case-events';
+import { audit } from '../../db/audit';
 
 export interface StatusChange {
   status: CaseStatus;
@@ -17,6 +18,7 @@ export interface StatusActor {
   actorType: string;
   actorId: string;
   mayReopen: boolean;
+  requestId?: string;
 }
 
 const REOPEN_TARGETS: ReadonlySet<CaseStatus> = new Set(['in_progress', 'submitted', 'info_requested']);
@@ -30,8 +32,8 @@ export async function changeCaseStatus(pool: Pool, caseId: string, change: Statu
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const found = await client.query<{ status: CaseStatus; status_at: Date; status_label: string | null; agency_id: string }>(
-      'SELECT status, status_at, status_label, agency_id FROM cases WHERE id = $1 FOR UPDATE',
+    const found = await client.query<{ status: CaseStatus; status_at: Date; status_label: string | null; agency_id: string; recipient_type: string; recipient_id: string }>(
+      'SELECT status, status_at, status_label, agency_id, recipient_type, recipient_id FROM cases WHERE id = $1 FOR UPDATE',
       [caseId],
     );
     const current = found.rows[0];
@@ -70,6 +72,11 @@ export async function changeCaseStatus(pool: Pool, caseId: string, change: Statu
       [caseId, change.status, change.label ?? null, at],
     );
     await publishStatusEvents(client, ev.rows[0].id, ev.rows[0].id); // delivered at COMMIT
+    await audit(client, {
+      actor: { type: actor.actorType, id: actor.actorId, agency: actor.agencyId }, subject: { type: current.recipient_type, id: current.recipient_id },
+      action: 'update', resource: `case:${caseId}`, purpose: 'case-handling', requestId: actor.requestId,
+      details: { from: current.status, to: change.status, ...(change.reopenReason ? { reopened: true } : {}) },
+    });
     await client.query('COMMIT');
     return { changed: true };
   } catch (e) {

@@ -10,6 +10,8 @@ import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus, type Channel } fro
 import { isValidCaseId } from '../domain/case-id';
 import { nextCaseIds } from './reserve-case-ids';
 import { publishStatusEvents } from '../../db/case-events';
+import { audit, type AuditEntry } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
 
 export interface CaseInput {
   externalId: string;
@@ -34,6 +36,9 @@ export interface Registrar {
   agencyId: string;
   actorType: string;
   actorId: string;
+  /** Audited with every case written: why (default 'case-registration') and the request (or import) it came from. */
+  purpose?: string;
+  requestId?: string;
 }
 
 export type ItemResult =
@@ -172,7 +177,14 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
   // apart below (the same externalId again, or the id already used).
   const ids = new Set<string>();
   const unique = toWrite.filter((p) => !ids.has(p.id as string) && ids.add(p.id as string));
-  const inserted = await insertCases(db, registrar, unique);
+  // The cases and their audit rows commit together; the audit is one set-based insert for the whole batch, last,
+  // so the audit chain's lock is held only for it and the commit.
+  const writeAudited = async (client: PoolClient) => {
+    const written = await insertCases(client, registrar, unique);
+    await audit(client, unique.filter((p) => written.has(p.id as string)).map((p) => registrationAudit(registrar, p)));
+    return written;
+  };
+  const inserted = opts.client ? await writeAudited(opts.client) : await inTransaction(pool, writeAudited);
   const created = new Set(unique.filter((p) => inserted.has(p.id as string)));
   const missing = toWrite.filter((p) => !created.has(p));
   let existing = new Map<string, string>();
@@ -194,6 +206,16 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
     }
   }
   return results;
+}
+
+function registrationAudit(registrar: Registrar, p: PreparedCase): AuditEntry {
+  const rep = p.input.representative;
+  return {
+    actor: { type: registrar.actorType, id: registrar.actorId, agency: registrar.agencyId },
+    subject: { type: p.input.recipient.type, id: p.recipientId }, action: 'create', resource: `case:${p.id as string}`,
+    purpose: registrar.purpose ?? 'case-registration', requestId: registrar.requestId,
+    details: rep ? { representative: { type: rep.type, id: p.representativeId, basis: rep.basis } } : undefined,
+  };
 }
 
 async function insertCases(pool: Pool | PoolClient, registrar: Registrar, rows: PreparedCase[]): Promise<Set<string>> {

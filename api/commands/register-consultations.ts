@@ -5,6 +5,8 @@ import { check } from '../validation';
 import type { ErrorDetail } from '../errors';
 import { referenceData } from '../../db/reference';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
+import { audit } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
 
 interface ConsultationInput {
   externalId: string; channel: string; officeId?: string; municipalityCode?: string; serviceId?: string;
@@ -17,7 +19,8 @@ export type ConsultationResult =
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-export async function registerConsultations(pool: Pool, agencyId: string, actorId: string, items: unknown[]): Promise<ConsultationResult[]> {
+/** `auditAs`: who registers, as the audit log records it (a consultation with a known person is personal data). */
+export async function registerConsultations(pool: Pool, agencyId: string, actorId: string, items: unknown[], auditAs: { actorType: string; requestId?: string } = { actorType: 'system' }): Promise<ConsultationResult[]> {
   const ref = await referenceData(pool);
   const results: ConsultationResult[] = new Array(items.length);
   const ok: Array<{ index: number; input: ConsultationInput; personId: string | null; municipalityCode: string | null; occurredAt: Date }> = [];
@@ -54,18 +57,30 @@ export async function registerConsultations(pool: Pool, agencyId: string, actorI
   });
   if (ok.length === 0) return results;
   const col = <T>(fn: (r: (typeof ok)[number]) => T) => ok.map(fn);
-  const inserted = await pool.query<{ id: number; external_id: string }>(
-    `INSERT INTO consultations (agency_id, external_id, channel, office_id, municipality_code, service_id, topic, content,
-       duration_minutes, person_type, person_id, occurred_at, created_by)
-     SELECT $1, t.* , $13 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-       $9::int[], $10::text[], $11::text[], $12::timestamptz[]) AS t
-     ON CONFLICT (agency_id, external_id) DO NOTHING
-     RETURNING id, external_id`,
-    [agencyId, col((r) => r.input.externalId), col((r) => r.input.channel), col((r) => r.input.officeId ?? null),
-      col((r) => r.municipalityCode), col((r) => r.input.serviceId ?? null), col((r) => r.input.topic),
-      col((r) => r.input.content ?? null), col((r) => r.input.durationMinutes), col((r) => r.input.person?.type ?? null),
-      col((r) => r.personId), col((r) => r.occurredAt.toISOString()), actorId],
-  );
+  const inserted = await inTransaction(pool, async (client) => {
+    const written = await client.query<{ id: number; external_id: string }>(
+      `INSERT INTO consultations (agency_id, external_id, channel, office_id, municipality_code, service_id, topic, content,
+         duration_minutes, person_type, person_id, occurred_at, created_by)
+       SELECT $1, t.* , $13 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::int[], $10::text[], $11::text[], $12::timestamptz[]) AS t
+       ON CONFLICT (agency_id, external_id) DO NOTHING
+       RETURNING id, external_id`,
+      [agencyId, col((r) => r.input.externalId), col((r) => r.input.channel), col((r) => r.input.officeId ?? null),
+        col((r) => r.municipalityCode), col((r) => r.input.serviceId ?? null), col((r) => r.input.topic),
+        col((r) => r.input.content ?? null), col((r) => r.input.durationMinutes), col((r) => r.input.person?.type ?? null),
+        col((r) => r.personId), col((r) => r.occurredAt.toISOString()), actorId],
+    );
+    const firstOf = new Map<string, (typeof ok)[number]>();
+    for (const r of ok) if (!firstOf.has(r.input.externalId)) firstOf.set(r.input.externalId, r);
+    await audit(client, written.rows.flatMap((w) => {
+      const r = firstOf.get(w.external_id);
+      return r?.personId && r.input.person ? [{
+        actor: { type: auditAs.actorType, id: actorId, agency: agencyId }, subject: { type: r.input.person.type, id: r.personId },
+        action: 'create' as const, resource: `consultation:${w.id}`, purpose: 'consultation-register', requestId: auditAs.requestId,
+      }] : [];
+    }));
+    return written;
+  });
   const created = new Map(inserted.rows.map((r) => [r.external_id, r.id]));
   const missing = ok.filter((r) => !created.has(r.input.externalId)).map((r) => r.input.externalId);
   const existing = new Map<string, number>();

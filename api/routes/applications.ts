@@ -51,6 +51,17 @@ async function auditRead(ctx: RouteContext, row: ApplicationRow, resource: strin
   });
 }
 
+/** A write of the application's personal data: by its recipient, or by someone acting for them (on_behalf_of). */
+export async function auditWrite(ctx: RouteContext, row: ApplicationRow, action: 'create' | 'update', resource: string, details?: Record<string, unknown>) {
+  const p = ctx.principal;
+  const own = p.person?.type === row.recipient_type && p.person?.id === row.recipient_id;
+  await audit(ctx.deps.db.pool, {
+    actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, onBehalfOf: own ? undefined : row.recipient_id,
+    subject: { type: row.recipient_type, id: row.recipient_id }, action, resource,
+    purpose: own ? 'own-application' : `act-for:${row.acting_basis ?? 'representation'}`, requestId: ctx.requestId, details,
+  });
+}
+
 async function update(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<UpdateResult> {
   const client = await ctx.deps.temporal();
   const handle = client.workflow.getHandle(applicationWorkflowId(caseId));
@@ -72,6 +83,7 @@ export const applicationRoutes = [
       });
       const row = await findApplication(ctx.deps.db.pool, caseId);
       if (!row) throw notFound('application');
+      if (created) await auditWrite(ctx, row, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/applications/${caseId}` }, body: await present(ctx, row) };
     },
   }),
@@ -107,7 +119,11 @@ export const applicationRoutes = [
     responses: { 200: { description: 'Saved: the new version', schema: 'put-applications-id-draft-response' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
-      return { body: await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub) };
+      const saved = await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub);
+      // Someone else writing a citizen's draft is audited; the citizen's own autosave (every few keystrokes) is not.
+      const own = ctx.principal.person?.type === row.recipient_type && ctx.principal.person?.id === row.recipient_id;
+      if (!own) await auditWrite(ctx, row, 'update', `application:${row.case_id}/draft`, { version: saved.version });
+      return { body: saved };
     },
   }),
   route<{ version?: number }>({
@@ -121,6 +137,7 @@ export const applicationRoutes = [
       const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
       const result = await update(ctx, row.case_id, MESSAGES.submit, { data, actor: actorOf(ctx.principal) });
       await ctx.deps.assist.leftDraft(row.case_id, result.status); // co-browse edits are refused from now on
+      await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'submit', status: result.status });
       return { body: result };
     },
   }),
@@ -132,6 +149,7 @@ export const applicationRoutes = [
       const row = await visibleApplication(ctx, { write: true });
       const result = await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
       if (row.status === 'draft') await ctx.deps.assist.leftDraft(row.case_id, result.status);
+      await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'withdraw', status: result.status });
       return { body: result };
     },
   }),
@@ -145,7 +163,9 @@ export const applicationRoutes = [
         const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [row.case_id, ctx.body.fileIds]);
         if (rows.length !== new Set(ctx.body.fileIds).size) throw unprocessable('unknown_file', 'A file id is not a file of this application.', [{ path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' }]);
       }
-      return { body: await update(ctx, row.case_id, MESSAGES.provideInfo, { data: ctx.body.data, fileIds: ctx.body.fileIds, actor: actorOf(ctx.principal) }) };
+      const result = await update(ctx, row.case_id, MESSAGES.provideInfo, { data: ctx.body.data, fileIds: ctx.body.fileIds, actor: actorOf(ctx.principal) });
+      await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'info', status: result.status, fileIds: ctx.body.fileIds });
+      return { body: result };
     },
   }),
   route({
@@ -168,6 +188,7 @@ export const applicationRoutes = [
       await ctx.deps.db.pool.query(
         'INSERT INTO application_files (id, case_id, uploaded_by, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
         [id, row.case_id, ctx.principal.sub, name, type, body.length, body, crypto.createHash('sha256').update(body).digest('hex')]);
+      await auditWrite(ctx, row, 'create', `application-file:${id}`, { caseId: row.case_id, byteSize: body.length });
       return { status: 201, body: { id, fileName: name, contentType: type, byteSize: body.length } };
     },
   }),

@@ -2,7 +2,8 @@
 import { startWorkflowOnce } from '../temporal';
 import { route, type RouteContext } from '../routing';
 import { ApiError, forbidden, notFound } from '../errors';
-import type { Principal } from '../auth/principal';
+import { actorType, type Principal } from '../auth/principal';
+import { audit } from '../../db/audit';
 import { storeCaseImport } from '../commands/store-case-import';
 import { caseImportWorkflowId } from '../../workflows/case-import';
 
@@ -77,6 +78,14 @@ export const caseImportRoutes = [
       const errors = await ctx.deps.db.pool.query(
         'SELECT line_no, code, message, details FROM case_import_errors WHERE import_id = $1 ORDER BY line_no LIMIT $2 OFFSET $3',
         [ctx.params.id, ctx.query.errorsLimit, ctx.query.errorsOffset]);
+      if (errors.rows.length > 0) {
+        // Error lines quote what the agency sent about people (identifiers, names): their read is audited.
+        const p = ctx.principal;
+        await audit(ctx.deps.db.pool, {
+          actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, action: 'read', resource: `case-import:${ctx.params.id}/errors`,
+          purpose: 'case-registration', requestId: ctx.requestId, details: { lines: errors.rows.map((e) => e.line_no) },
+        });
+      }
       return {
         body: {
           ...present(rows[0]),

@@ -45,7 +45,7 @@ export const caseRoutes = [
     responses: { 201: { description: 'Created', schema: 'case' }, 200: { description: 'Already registered: the same case', schema: 'case' }, 422: { description: 'Business rule failed', schema: 'error' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      const [result] = await registerCases(ctx.deps.db.pool, { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub }, [ctx.body]);
+      const [result] = await registerCases(ctx.deps.db.pool, { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub, requestId: ctx.requestId }, [ctx.body]);
       if (result.outcome === 'failed') {
         const status = result.error.code === 'validation_failed' ? 400 : 422;
         throw new ApiError(status, result.error.code, result.error.message, result.error.details);
@@ -66,7 +66,7 @@ export const caseRoutes = [
     responses: { 200: { description: 'One result per item, in order', schema: 'case-batch-result' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      const results = await registerCases(ctx.deps.db.pool, { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub }, ctx.body.cases);
+      const results = await registerCases(ctx.deps.db.pool, { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub, requestId: ctx.requestId }, ctx.body.cases);
       return { body: summarise(results) };
     },
   }),
@@ -79,7 +79,7 @@ export const caseRoutes = [
       const agencyId = agencyOf(ctx.principal);
       await changeCaseStatus(ctx.deps.db.pool, id, ctx.body, {
         agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub,
-        mayReopen: hasRole(ctx.principal, 'agency-officer', 'agency-admin'),
+        mayReopen: hasRole(ctx.principal, 'agency-officer', 'agency-admin'), requestId: ctx.requestId,
       });
       const row = await findCase(ctx.deps.db.pool, id);
       if (!row) throw notFound('case');

@@ -1,7 +1,7 @@
 // Consultations (integration API 4): what the agencies' front offices answered, in every channel.
 import { route } from '../routing';
 import { ApiError, forbidden } from '../errors';
-import type { Principal } from '../auth/principal';
+import { actorType, type Principal } from '../auth/principal';
 import { registerConsultations, type ConsultationResult } from '../commands/register-consultations';
 
 const WRITERS = ['agency-system', 'agency-officer', 'agency-admin'] as const;
@@ -26,7 +26,7 @@ export const consultationRoutes = [
     auth: WRITERS, body: 'consultation-create',
     responses: { 201: { description: 'Created', schema: 'post-consultations-response' }, 200: { description: 'Already registered', schema: 'post-consultations-response' } },
     async handler(ctx) {
-      const [r] = await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, [ctx.body]);
+      const [r] = await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, [ctx.body], { actorType: actorType(ctx.principal), requestId: ctx.requestId });
       if (r.outcome === 'failed') throw new ApiError(r.error.code === 'validation_failed' ? 400 : 422, r.error.code, r.error.message, r.error.details);
       return { status: r.outcome === 'created' ? 201 : 200, body: { id: r.id, externalId: r.externalId, outcome: r.outcome } };
     },
@@ -36,7 +36,7 @@ export const consultationRoutes = [
     auth: WRITERS, body: 'consultation-batch', bodyLimit: '32mb',
     responses: { 200: { description: 'One result per item', schema: 'post-consultations-batch-response' } },
     async handler(ctx) {
-      return { body: counts(await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body.consultations)) };
+      return { body: counts(await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body.consultations, { actorType: actorType(ctx.principal), requestId: ctx.requestId })) };
     },
   }),
 ];

@@ -1,7 +1,7 @@
 // Invoices and payment checks (mission area 4, integration APIs 5 and 6).
 import { route, type RouteContext } from '../routing';
 import { ApiError, badRequest, forbidden, notFound } from '../errors';
-import { hasRole, type Principal } from '../auth/principal';
+import { actorType, hasRole, type Principal } from '../auth/principal';
 import { createInvoice, recordPayment, type InvoiceInput } from '../billing/invoices';
 import { loadInvoice, type InvoiceView } from '../billing/presenter';
 import { ensureInvoiceWorkflow, pokeInvoices } from '../billing/workflow-client';
@@ -46,6 +46,12 @@ export const invoiceRoutes = [
       const { id, created } = await createInvoice(ctx.deps.db.pool, agencyId, ctx.principal.sub, ctx.body);
       await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'invoice workflow start deferred'));
       const inv = await loadInvoice(ctx.deps.db.pool, id);
+      if (!inv) throw notFound('invoice');
+      const p = ctx.principal;
+      await audit(ctx.deps.db.pool, {
+        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },
+        action: created ? 'create' : 'read', resource: `invoice:${inv.id}`, purpose: 'billing', requestId: ctx.requestId,
+      });
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/invoices/${id}` }, body: inv };
     },
   }),
@@ -55,8 +61,14 @@ export const invoiceRoutes = [
     responses: { 200: { description: 'Invoices', schema: 'get-invoices-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query(
-        `SELECT id, number, payment_reference, payer_name, total, amount_paid, status, due_date, issue_date FROM invoices WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 200`,
+        `SELECT id, number, payment_reference, payer_type, payer_id, payer_name, total, amount_paid, status, due_date, issue_date FROM invoices WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 200`,
         [agencyOf(ctx.principal)]);
+      const p = ctx.principal;
+      // Payers' names are personal data: one audit row per invoice listed, one insert for the list.
+      await audit(ctx.deps.db.pool, rows.map((r) => ({
+        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: r.payer_type, id: r.payer_id },
+        action: 'read' as const, resource: `invoice:${r.id}`, purpose: 'billing', requestId: ctx.requestId, details: { list: 'invoices' },
+      })));
       return { body: { items: rows.map((r) => ({ id: r.id, number: r.number, paymentReference: r.payment_reference, payerName: r.payer_name, total: Number(r.total), paid: Number(r.amount_paid), status: r.status, issueDate: r.issue_date, dueDate: r.due_date })) } };
     },
   }),
@@ -92,6 +104,11 @@ export const invoiceRoutes = [
       await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, inv.id);
       const client = await ctx.deps.temporal();
       const result = await mapTemporal(client.workflow.getHandle(invoiceWorkflowId(inv.id)).executeUpdate<{ status: string }, [unknown]>('cancelInvoice', { args: [{ reason: ctx.body.reason, by: ctx.principal.sub }] }));
+      const p = ctx.principal;
+      await audit(ctx.deps.db.pool, {
+        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },
+        action: 'update', resource: `invoice:${inv.id}`, purpose: 'billing', requestId: ctx.requestId, details: { status: result.status },
+      });
       return { body: result };
     },
   }),

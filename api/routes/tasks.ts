@@ -36,6 +36,15 @@ async function taskRow(ctx: RouteContext) {
   return rows[0];
 }
 
+/** An officer's decision on a task is a write of the applicant's personal data (claim, outcome, message). */
+async function auditTaskWrite(ctx: RouteContext, row: Record<string, string>, details: Record<string, unknown>) {
+  await audit(ctx.deps.db.pool, {
+    actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
+    subject: { type: row.recipient_type, id: row.recipient_id }, action: 'update', resource: `task:${row.id}`,
+    purpose: 'case-handling', requestId: ctx.requestId, details: { caseId: row.case_id, ...details },
+  });
+}
+
 async function sendUpdate<R>(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<R> {
   const client = await ctx.deps.temporal();
   return mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<R, [unknown]>(name, { args: [arg] }));
@@ -51,12 +60,19 @@ export const taskRoutes = [
       const q = ctx.query;
       const statuses = q.status === 'active' ? ['open', 'claimed'] : [q.status];
       const { rows } = await ctx.deps.db.pool.query(
-        `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, v.content->'title' AS eservice_title, count(*) OVER () AS total
+        `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id,
+                v.content->'title' AS eservice_title, count(*) OVER () AS total
            FROM tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.case_id = t.case_id
            JOIN eservice_definition_versions v ON v.definition_id = a.definition_id AND v.version = a.definition_version
           WHERE t.agency_id = $1 AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR c.service_id = $3) AND (NOT $4 OR t.claimed_by = $5)
           ORDER BY ${SORTS[q.sort]}, t.id LIMIT $6 OFFSET $7`,
         [ctx.principal.agency, statuses, q.serviceId ?? null, q.mine, ctx.principal.sub, q.limit, q.offset]);
+      // The inbox shows each applicant's name: one audit row per task listed, one insert for the page.
+      await audit(ctx.deps.db.pool, rows.map((r) => ({
+        actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
+        subject: { type: r.recipient_type, id: r.recipient_id }, action: 'read' as const, resource: `task:${r.id}`, purpose: 'case-handling', requestId: ctx.requestId,
+        details: { list: 'tasks' },
+      })));
       return { body: { items: rows.map(presentTask), total: Number(rows[0]?.total ?? 0) } };
     },
   }),
@@ -95,7 +111,9 @@ export const taskRoutes = [
     responses: { 200: { description: 'Claimed', schema: 'post-tasks-id-claim-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not open or claimed by another officer', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
-      return { body: await sendUpdate(ctx, row.case_id, MESSAGES.claimTask, { taskId: row.id, officer: actorOf(ctx.principal) }) };
+      const result = await sendUpdate(ctx, row.case_id, MESSAGES.claimTask, { taskId: row.id, officer: actorOf(ctx.principal) });
+      await auditTaskWrite(ctx, row, { step: 'claim' });
+      return { body: result };
     },
   }),
   route<{ outcome: string; message?: string }>({
@@ -105,6 +123,7 @@ export const taskRoutes = [
     async handler(ctx) {
       const row = await taskRow(ctx);
       const result = await sendUpdate<UpdateResult>(ctx, row.case_id, MESSAGES.completeTask, { taskId: row.id, outcome: ctx.body.outcome, ...(ctx.body.message ? { message: ctx.body.message } : {}), officer: actorOf(ctx.principal) });
+      await auditTaskWrite(ctx, row, { step: 'complete', outcome: ctx.body.outcome, status: result.status });
       return { body: result };
     },
   }),

@@ -1,12 +1,21 @@
 // Which PostgreSQL to use: DATABASE_URL; else the local server at 127.0.0.1:5432 if it answers; else an
 // embedded PostgreSQL under .data/pg (downloaded as an npm package, started and stopped with the platform).
+// Two roles: the owner migrates (`url`); the API and the worker connect as the application role (`appUrl`).
+// With DATABASE_OWNER_URL set, both URLs are given (production); without it, the URL found is taken as the owner's
+// and the application role sdp_app is created on that server with a password kept in .data/db-app-password.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabaseExists } from '../../db/connection';
+import { ensureAppLogin } from '../../db/roles';
 
 export interface ResolvedDatabase {
+  /** The owner's URL: migrations and seeds. */
   url: string;
-  source: 'DATABASE_URL' | 'local' | 'embedded';
+  /** The application role's URL: the API and the worker. */
+  appUrl: string;
+  source: 'DATABASE_OWNER_URL' | 'DATABASE_URL' | 'local' | 'embedded';
   stop(): Promise<void>;
 }
 
@@ -28,29 +37,45 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** The application role's development password: generated once, kept under the data directory. */
+function developmentAppPassword(dataDir: string): string {
+  const file = path.join(dataDir, 'db-app-password');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = crypto.randomBytes(24).toString('hex');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
 export async function resolveDatabase(dataDir: string, dbName = 'sdp'): Promise<ResolvedDatabase> {
+  if (process.env.DATABASE_OWNER_URL) {
+    if (!process.env.DATABASE_URL) throw new Error('DATABASE_OWNER_URL is set: set DATABASE_URL to the application role\'s URL too.');
+    await ensureDatabaseExists(process.env.DATABASE_OWNER_URL);
+    return { url: process.env.DATABASE_OWNER_URL, appUrl: process.env.DATABASE_URL, source: 'DATABASE_OWNER_URL', stop: async () => undefined };
+  }
+  const withAppRole = async (found: Omit<ResolvedDatabase, 'appUrl'>): Promise<ResolvedDatabase> =>
+    ({ ...found, appUrl: await ensureAppLogin(found.url, developmentAppPassword(dataDir), { setPassword: true }) });
   if (process.env.DATABASE_URL) {
     await ensureDatabaseExists(process.env.DATABASE_URL);
-    return { url: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined };
+    return withAppRole({ url: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined });
   }
   if (await answers(LOCAL_ADMIN)) {
     const local = new URL(LOCAL_ADMIN);
     local.pathname = `/${dbName}`;
     const url = local.toString();
     await ensureDatabaseExists(url);
-    return { url, source: 'local', stop: async () => undefined };
+    return withAppRole({ url, source: 'local', stop: async () => undefined });
   }
   // The embedded server is an ES module; load it only when it is needed.
   const { default: EmbeddedPostgres } = (await import(EMBEDDED_MODULE)) as { default: new (o: object) => {
     initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(n: string): Promise<void>;
   } };
   const databaseDir = path.join(dataDir, 'pg');
-  const fs = await import('node:fs');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: 'postgres', port: EMBEDDED_PORT, persistent: true, onLog: () => undefined });
   if (fresh) await server.initialise();
   await server.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${dbName}`;
   await ensureDatabaseExists(url);
-  return { url, source: 'embedded', stop: () => server.stop() };
+  return withAppRole({ url, source: 'embedded', stop: () => server.stop() });
 }

@@ -33,7 +33,7 @@ async function startNode(name: string): Promise<Node> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
     cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
     env: {
-      ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: stack.databaseUrl,
+      ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: stack.appDatabaseUrl,
       TEMPORAL_ADDRESS: stack.temporal.address, TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, REDIS_URL,
     },
   });
