@@ -45,6 +45,7 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 // body-parser and Express report their own 4xx errors with a `type`; each gets a stable code.
 const PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   'entity.parse.failed': { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' },
+  'entity.too.deep': { status: 400, code: 'json_too_deep', message: 'The request body nests JSON deeper than this API accepts (64 levels).' },
   'entity.too.large': { status: 413, code: 'payload_too_large', message: 'The request body is larger than this endpoint accepts.' },
   'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'The content encoding is not supported.' },
   'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'Only UTF-8 bodies are accepted.' },

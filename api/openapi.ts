@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, built from the route declarations and the JSON Schemas in forms/api. OpenAPI 3.1 uses
 // JSON Schema 2020-12, so the schemas go in as they are; only $refs are rewritten to components: a cross-file one to
 // the other file's component, a local one ("#/$defs/x") to the same file's component.
-import type { RouteSpec } from './routing';
+import { paramFormat, pathParams, type RouteSpec } from './routing';
 import { apiSchemas } from './validation';
 
 const componentRef = (name: string, pointer = '') => `#/components/schemas/${name}${pointer}`;
@@ -67,7 +67,9 @@ function responsesOf(r: RouteSpec): Record<string, unknown> {
 }
 
 function parametersOf(r: RouteSpec): Array<Record<string, unknown>> {
-  const params: Array<Record<string, unknown>> = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params: Array<Record<string, unknown>> = pathParams(r).map((name) => ({
+    name, in: 'path', required: true, schema: rewriteRefs({ $ref: `common.schema.json#/$defs/${paramFormat(r, name)}` }, 'common'),
+  }));
   if (r.query) {
     const qs = apiSchemas[r.query] as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, schema] of Object.entries(qs.properties ?? {})) {

@@ -2,8 +2,8 @@
 // declarations register Express handlers (with auth and ajv validation in front) and build the OpenAPI document.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Principal, Role } from './auth/principal';
-import { forbidden, unauthenticated, methodNotAllowed, ApiError } from './errors';
-import { check, validate, type SchemaName } from './validation';
+import { forbidden, notFound, unauthenticated, methodNotAllowed, ApiError } from './errors';
+import { MAX_JSON_DEPTH, check, isValidParam, validate, type ParamFormat, type SchemaName } from './validation';
 import type { AppDeps } from './deps';
 
 export interface Reply {
@@ -35,6 +35,11 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   rawBody?: { contentType: string; description: string };
   bodyLimit?: string;
   query?: SchemaName;
+  /**
+   * Formats of the path parameters ($defs of common.schema.json). Undeclared ones are `pathText` (printable, at most
+   * 200 characters). A parameter that does not match its format cannot name anything: 404 before the handler runs.
+   */
+  params?: Record<string, ParamFormat>;
   /** Defaults to one derived from the method and path (api/openapi.ts operationIdOf). */
   operationId?: string;
   /** Answers 429 with Retry-After when the caller goes over its rate limit. */
@@ -55,8 +60,12 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps):
   for (const spec of routes) {
     const parsers = [];
     if (spec.body) {
-      parsers.push(express.json({ limit: spec.bodyLimit ?? '1mb', strict: false, type: () => true }));
+      parsers.push(express.json({ limit: spec.bodyLimit ?? '1mb', strict: false, type: () => true, verify: refuseDeepJson }));
     }
+    const checkParams = (req: Request, _res: Response, next: express.NextFunction) => {
+      const bad = pathParams(spec).find((name) => !isValidParam(paramFormat(spec, name), req.params[name] ?? ''));
+      next(bad === undefined ? undefined : notFound());
+    };
     const authFirst = (req: Request, _res: Response, next: express.NextFunction) => {
       // Who is asking is settled before the body is read: an anonymous caller never gets the body parsed.
       authenticate(req, spec, deps).then((p) => {
@@ -69,7 +78,7 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps):
         next(new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.'));
       } else next();
     };
-    router[spec.method](spec.path, authFirst, requireJson, ...parsers, async (req: Request, res: Response, next: express.NextFunction) => {
+    router[spec.method](spec.path, authFirst, checkParams, requireJson, ...parsers, async (req: Request, res: Response, next: express.NextFunction) => {
       try {
         const principal = req.principal ?? PUBLIC;
         const body = spec.body ? validate(spec.body, req.body) : undefined;
@@ -119,6 +128,39 @@ export function methodNotAllowedHandler(routes: RouteSpec[]): express.RequestHan
     if (allowed.has('GET')) allowed.add('HEAD');
     next(methodNotAllowed(req.method, [...allowed].sort()));
   };
+}
+
+export function pathParams(spec: RouteSpec): string[] {
+  return [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
+}
+
+export function paramFormat(spec: RouteSpec, name: string): ParamFormat {
+  return spec.params?.[name] ?? 'pathText';
+}
+
+/**
+ * body-parser's verify hook, run on the raw bytes before JSON.parse: a body nested deeper than MAX_JSON_DEPTH is
+ * refused (400 json_too_deep) before any recursive code (parser, ajv, JSON.stringify, jsonb) meets it.
+ */
+function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < buf.length; i += 1) {
+    const c = buf[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === 0x5c) escaped = true;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) throw Object.assign(new Error('JSON nested too deep'), { type: 'entity.too.deep', status: 400 });
+    } else if (c === 0x7d || c === 0x5d) {
+      depth -= 1;
+    }
+  }
 }
 
 async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promise<Principal> {

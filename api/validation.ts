@@ -28,6 +28,8 @@ function makeAjv(coerceTypes: boolean) {
   const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: true, multipleOfPrecision: 9 });
   addFormats(ajv);
   ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime, compare: rfc3339.compare });
+  // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not: only the canonical form passes.
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
   return ajv;
 }
@@ -42,27 +44,51 @@ function isStorableDateTime(s: string): boolean {
   return Number.isFinite(t) && t >= EARLIEST;
 }
 
+/** Deeper JSON than this is refused: no form, description or definition nests nearly as deep. */
+export const MAX_JSON_DEPTH = 64;
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function unstorableString(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain the NUL character';
+  // JSON allows "\ud800" alone; PostgreSQL's jsonb and any UTF-8 consumer cannot store it.
+  if (LONE_SURROGATE.test(s)) return 'must not contain a lone UTF-16 surrogate';
+  return null;
+}
+
 /**
- * PostgreSQL text and jsonb cannot hold U+0000: strings and keys with it are refused at the door (iteratively:
- * bodies may nest deeply).
+ * Values PostgreSQL (or any consumer) cannot take are refused at the door, whatever the schema says: strings and
+ * keys with U+0000 or a lone UTF-16 surrogate, numbers beyond ±2^53 (not exact in JavaScript; beyond bigint soon
+ * after) and nesting deeper than MAX_JSON_DEPTH. Walked iteratively: a body may nest deeply.
  */
-export function nulCharacters(value: unknown, prefix: string): ErrorDetail[] {
+export function unstorableValues(value: unknown, prefix: string): ErrorDetail[] {
   const found: ErrorDetail[] = [];
-  const stack: Array<[unknown, string]> = [[value, prefix]];
+  const stack: Array<[unknown, string, number]> = [[value, prefix, 0]];
   while (stack.length > 0) {
-    const [v, at] = stack.pop() as [unknown, string];
+    const [v, at, depth] = stack.pop() as [unknown, string, number];
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) found.push({ path: at || '/', code: 'invalid_character', message: 'must not contain the NUL character' });
+      const problem = unstorableString(v);
+      if (problem) found.push({ path: at || '/', code: 'invalid_character', message: problem });
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) found.push({ path: at || '/', code: 'out_of_range', message: `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
     } else if (v && typeof v === 'object') {
+      if (depth >= MAX_JSON_DEPTH) {
+        found.push({ path: at || '/', code: 'too_deep', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` });
+        continue;
+      }
       for (const [k, child] of Object.entries(v)) {
         const path = `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (k.includes('\u0000')) found.push({ path, code: 'invalid_character', message: 'the name must not contain the NUL character' });
-        stack.push([child, path]);
+        const problem = unstorableString(k);
+        if (problem) found.push({ path, code: 'invalid_character', message: `the name ${problem}` });
+        stack.push([child, path, depth + 1]);
       }
     }
   }
   return found;
 }
+
+/** @deprecated name kept for callers: the same walk as unstorableValues. */
+export const nulCharacters = unstorableValues;
 
 const PER_ITEM: ReadonlySet<SchemaName> = new Set(['case-batch', 'consultation-batch']);
 
@@ -103,18 +129,38 @@ export function toDetails(errors: ErrorObject[] | null | undefined, prefix = '')
 
 /** Validates and returns the value typed as T, or throws a 400 validation_failed ApiError. */
 export function validate<T>(name: SchemaName, value: unknown, opts: { query?: boolean; prefix?: string } = {}): T {
+  // Batch items are checked one by one with check(), so that one bad item does not fail the others; the batch as a
+  // whole is only checked for depth (ajv's recursion must never meet a value nested thousands deep).
+  const unstorable = unstorableValues(value, opts.prefix ?? '');
+  const tooDeep = unstorable.filter((d) => d.code === 'too_deep');
+  if (tooDeep.length > 0) throw validationFailed(tooDeep);
   const fn = validatorFor(name, opts.query ?? false);
   if (!fn(value)) throw validationFailed(toDetails(fn.errors, opts.prefix));
-  // Batch items are checked one by one with check(), so that one bad item does not fail the others.
-  const nul = PER_ITEM.has(name) ? [] : nulCharacters(value, opts.prefix ?? '');
-  if (nul.length > 0) throw validationFailed(nul);
+  // Query values are text until ajv coerces them: "offset=99999999999999999999" is a number only now.
+  const after = opts.query ? unstorableValues(value, opts.prefix ?? '') : unstorable;
+  if (!PER_ITEM.has(name) && after.length > 0) throw validationFailed(after);
   return value as T;
 }
+
+/** A path parameter against its format in common.schema.json ($defs): false when it cannot name anything. */
+export function isValidParam(format: ParamFormat, value: string): boolean {
+  const key = `p:${format}`;
+  let fn = cache.get(key);
+  if (!fn) {
+    fn = bodyAjv.getSchema(`${API_SCHEMA_BASE}common.schema.json#/$defs/${format}`);
+    if (!fn) throw new Error(`Unknown path parameter format ${format}`);
+    cache.set(key, fn);
+  }
+  return fn(value) && unstorableValues(value, '').length === 0;
+}
+
+export type ParamFormat = 'uuid' | 'versionNumber' | 'slug' | 'caseId' | 'pathText';
 
 /** Like validate but returns the error details instead of throwing (per-item validation in batches). */
 export function check(name: SchemaName, value: unknown, prefix = ''): ErrorDetail[] | null {
   const fn = validatorFor(name, false);
+  const unstorable = unstorableValues(value, prefix);
+  if (unstorable.some((d) => d.code === 'too_deep')) return unstorable;
   if (!fn(value)) return toDetails(fn.errors, prefix);
-  const nul = nulCharacters(value, prefix);
-  return nul.length > 0 ? nul : null;
+  return unstorable.length > 0 ? unstorable : null;
 }

@@ -77,7 +77,7 @@ export const assistanceRoutes = [
     },
   }),
   route({
-    method: 'post', path: '/api/v1/assist-grants/:id/revoke', tag: 'E-service assistant', summary: 'Citizen: stop — ends the staff member\'s access at once',
+    method: 'post', path: '/api/v1/assist-grants/:id/revoke', params: { id: 'uuid' }, tag: 'E-service assistant', summary: 'Citizen: stop — ends the staff member\'s access at once',
     auth: ['citizen'],
     responses: { 200: { description: 'Revoked', schema: 'post-assist-grants-id-revoke-response' }, 404: { description: 'Not your consent', schema: 'error' } },
     async handler(ctx) {
@@ -87,7 +87,7 @@ export const assistanceRoutes = [
     },
   }),
   route<{ mode: AssistMode }>({
-    method: 'post', path: '/api/v1/assist-grants/:id/mode', tag: 'E-service assistant', summary: 'Citizen: switch a consent between view and assist',
+    method: 'post', path: '/api/v1/assist-grants/:id/mode', params: { id: 'uuid' }, tag: 'E-service assistant', summary: 'Citizen: switch a consent between view and assist',
     auth: ['citizen'], body: 'assist-mode',
     responses: { 200: { description: 'Changed', schema: 'post-assist-grants-id-mode-response' } },
     async handler(ctx) {
@@ -110,7 +110,7 @@ export const assistanceRoutes = [
     },
   }),
   route({
-    method: 'post', path: '/api/v1/assist-grants/:id/end', tag: 'E-service assistant', summary: 'Staff: leave the session',
+    method: 'post', path: '/api/v1/assist-grants/:id/end', params: { id: 'uuid' }, tag: 'E-service assistant', summary: 'Staff: leave the session',
     auth: [...STAFF, 'support-specialist'],
     responses: { 200: { description: 'Ended', schema: 'post-assist-grants-id-end-response' } },
     async handler(ctx) {

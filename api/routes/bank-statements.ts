@@ -82,7 +82,7 @@ export const bankStatementRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/bank-statements/:id', tag: 'Billing', summary: 'The summary of an imported statement of your agency',
+    method: 'get', path: '/api/v1/bank-statements/:id', params: { id: 'uuid' }, tag: 'Billing', summary: 'The summary of an imported statement of your agency',
     auth: AGENCY,
     responses: { 200: { description: 'The summary', schema: 'bank-statement-summary' }, 404: { description: 'No such statement of your agency', schema: 'error' } },
     async handler(ctx) {
@@ -110,7 +110,7 @@ export const bankStatementRoutes = [
     },
   }),
   route<Resolution>({
-    method: 'post', path: '/api/v1/suspense/:id/resolve', tag: 'Billing',
+    method: 'post', path: '/api/v1/suspense/:id/resolve', params: { id: 'uuid' }, tag: 'Billing',
     summary: 'Resolve a suspense entry: book it onto one of your invoices ({invoiceId, note}) or mark it refunded ({refund: true, note})',
     auth: AGENCY, body: 'suspense-resolve',
     responses: {

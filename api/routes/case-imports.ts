@@ -64,7 +64,7 @@ export const caseImportRoutes = [
     },
   }),
   route<unknown, { errorsLimit: number; errorsOffset: number }>({
-    method: 'get', path: '/api/v1/case-imports/:id', tag: 'Case register', summary: 'Progress of an import and its per-line errors',
+    method: 'get', path: '/api/v1/case-imports/:id', params: { id: 'uuid' }, tag: 'Case register', summary: 'Progress of an import and its per-line errors',
     auth: WRITERS, query: 'case-import-query',
     responses: { 200: { description: 'Progress and errors', schema: 'get-case-imports-id-response' }, 404: { description: 'No such import of your agency', schema: 'error' } },
     async handler(ctx) {

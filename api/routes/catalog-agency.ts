@@ -65,7 +65,7 @@ export const catalogAgencyRoutes = [
     },
   }),
   route({
-    method: 'get', path: `${BASE}/:id/versions/:version`, tag: TAG, summary: 'One version as it was written',
+    method: 'get', path: `${BASE}/:id/versions/:version`, params: { version: 'versionNumber' }, tag: TAG, summary: 'One version as it was written',
     auth: READERS,
     responses: { 200: { description: 'The version', schema: 'get-agency-catalog-services-id-versions-version-response' }, 404: { description: 'No such version', schema: 'error' } },
     async handler(ctx) {
@@ -118,7 +118,7 @@ export const catalogAgencyRoutes = [
     },
   }),
   route<{ decision: 'approve' | 'return'; comment?: string }>({
-    method: 'post', path: '/api/v1/catalog/reviews/:serviceId/:version', tag: TAG,
+    method: 'post', path: '/api/v1/catalog/reviews/:serviceId/:version', params: { version: 'versionNumber' }, tag: TAG,
     summary: 'Approve (to the next step, or publish at the last) or return to the author with comments',
     auth: ['agency-approver', 'catalogue-admin'], body: 'catalog-review-decision',
     responses: {

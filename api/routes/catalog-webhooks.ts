@@ -38,7 +38,7 @@ export const catalogWebhookRoutes = [
     },
   }),
   route({
-    method: 'delete', path: '/api/v1/catalog/webhooks/:id', tag: TAG, summary: 'Unsubscribe (pending deliveries stop)',
+    method: 'delete', path: '/api/v1/catalog/webhooks/:id', params: { id: 'uuid' }, tag: TAG, summary: 'Unsubscribe (pending deliveries stop)',
     auth: SUBSCRIBERS,
     responses: { 204: { description: 'Unsubscribed' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {

@@ -51,7 +51,7 @@ export const delegationRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/me/delegations/:id', tag: TAG, summary: 'Citizen: one delegation I gave or hold',
+    method: 'get', path: '/api/v1/me/delegations/:id', params: { id: 'uuid' }, tag: TAG, summary: 'Citizen: one delegation I gave or hold',
     auth: ['citizen'],
     responses: { 200: { description: 'The delegation', schema: 'delegation' }, 404: { description: 'Not yours or no such delegation', schema: 'error' } },
     async handler(ctx) {
@@ -65,7 +65,7 @@ export const delegationRoutes = [
     },
   }),
   route({
-    method: 'post', path: '/api/v1/me/delegations/:id/revoke', tag: TAG, summary: 'Citizen: revoke a delegation I gave (takes effect at once)',
+    method: 'post', path: '/api/v1/me/delegations/:id/revoke', params: { id: 'uuid' }, tag: TAG, summary: 'Citizen: revoke a delegation I gave (takes effect at once)',
     auth: ['citizen'],
     responses: {
       200: { description: 'Revoked', schema: 'delegation' }, 403: { description: 'You hold it; only who gave it may revoke it', schema: 'error' },

@@ -71,7 +71,7 @@ export const eserviceDefinitionRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/eservice-definitions/:id/versions/:version', tag: 'E-service definitions', summary: 'One published version',
+    method: 'get', path: '/api/v1/eservice-definitions/:id/versions/:version', params: { version: 'versionNumber' }, tag: 'E-service definitions', summary: 'One published version',
     auth: 'public',
     responses: { 200: { description: 'The version', schema: 'get-eservice-definitions-id-versions-version-response' }, 404: { description: 'No such version', schema: 'error' } },
     async handler(ctx) {

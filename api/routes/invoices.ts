@@ -86,7 +86,7 @@ export const invoiceRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id', tag: 'Billing', summary: 'The invoice as JSON (links to UBL, EPC QR and PDF)',
+    method: 'get', path: '/api/v1/invoices/:id', params: { id: 'uuid' }, tag: 'Billing', summary: 'The invoice as JSON (links to UBL, EPC QR and PDF)',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'The invoice', schema: 'invoice' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
@@ -94,7 +94,7 @@ export const invoiceRoutes = [
     },
   }),
   route<{ reason: string }>({
-    method: 'post', path: '/api/v1/invoices/:id/cancel', tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
+    method: 'post', path: '/api/v1/invoices/:id/cancel', params: { id: 'uuid' }, tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
     auth: ISSUERS, body: 'invoice-cancel',
     responses: { 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
     async handler(ctx) {
@@ -113,7 +113,7 @@ export const invoiceRoutes = [
     },
   }),
   route<{ amountEur: number; receiptNumber: string }>({
-    method: 'post', path: '/api/v1/invoices/:id/counter-payments', tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
+    method: 'post', path: '/api/v1/invoices/:id/counter-payments', params: { id: 'uuid' }, tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
     auth: ['kac-staff', 'agency-officer'], body: 'counter-payment',
     responses: { 201: { description: 'Booked: {booked, toSuspense (EUR beyond the amount due, kept in the suspense list for a refund), invoice}', schema: 'post-invoices-id-counter-payments-response' }, 200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
     async handler(ctx) {
@@ -161,7 +161,7 @@ export const invoiceRoutes = [
 
   // ---- the machine-readable formats: each rendered from the same InvoiceView, to the issuer and the payer only ----
   route({
-    method: 'get', path: '/api/v1/invoices/:id/ubl.xml', tag: 'Billing', summary: 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0, EN 16931)',
+    method: 'get', path: '/api/v1/invoices/:id/ubl.xml', params: { id: 'uuid' }, tag: 'Billing', summary: 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0, EN 16931)',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'UBL 2.1 Invoice', contentType: 'application/xml' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
@@ -171,7 +171,7 @@ export const invoiceRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id/qr.png', tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as PNG',
+    method: 'get', path: '/api/v1/invoices/:id/qr.png', params: { id: 'uuid' }, tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as PNG',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'PNG image', contentType: 'image/png' }, 404: { description: 'Not yours', schema: 'error' }, 409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' } },
     async handler(ctx) {
@@ -180,7 +180,7 @@ export const invoiceRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id/qr.svg', tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as SVG',
+    method: 'get', path: '/api/v1/invoices/:id/qr.svg', params: { id: 'uuid' }, tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as SVG',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'SVG image', contentType: 'image/svg+xml' }, 404: { description: 'Not yours', schema: 'error' }, 409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' } },
     async handler(ctx) {
@@ -189,7 +189,7 @@ export const invoiceRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id/invoice.pdf', tag: 'Billing', summary: 'The invoice as a PDF for people (Latvian and English), with the EPC QR code while an amount is due',
+    method: 'get', path: '/api/v1/invoices/:id/invoice.pdf', params: { id: 'uuid' }, tag: 'Billing', summary: 'The invoice as a PDF for people (Latvian and English), with the EPC QR code while an amount is due',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {

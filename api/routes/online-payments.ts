@@ -47,7 +47,7 @@ function idempotencyKeyOf(ctx: RouteContext): string {
 
 export const onlinePaymentRoutes = [
   route<{ returnPath?: string }>({
-    method: 'post', path: '/api/v1/invoices/:id/online-payments', tag: 'Billing',
+    method: 'post', path: '/api/v1/invoices/:id/online-payments', params: { id: 'uuid' }, tag: 'Billing',
     summary: 'Start paying the invoice online: answers the bank\'s payment page to redirect the payer to (idempotent by the Idempotency-Key header)',
     auth: PAYERS, body: 'online-payment-create',
     rateLimited: true,
@@ -85,7 +85,7 @@ export const onlinePaymentRoutes = [
   }),
 
   route({
-    method: 'get', path: '/api/v1/online-payments/:id', tag: 'Billing',
+    method: 'get', path: '/api/v1/online-payments/:id', params: { id: 'uuid' }, tag: 'Billing',
     summary: 'An online payment\'s status, for the page the bank sends the payer back to (the payer and the issuing agency only)',
     auth: PAYERS,
     responses: { 200: { description: 'The payment', schema: 'online-payment' }, 404: { description: 'No such payment, or not yours', schema: 'error' } },

@@ -10,6 +10,10 @@ import { call, errorOf, tokenFor, type ApiResponse } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
 import { loadOrCreateKeys } from '../../../api/auth/keys';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/auth/tokens';
+import { allRoutes } from '../../../api/app';
+import type { RouteSpec } from '../../../api/routing';
+import { apiSchemas } from '../../../api/validation';
+import { personas } from '../../../db/seed/personas';
 
 const ANNA = '15038511239';
 const run = uniqueSuffix();
@@ -370,6 +374,97 @@ describe('api/routes/bad-input', () => {
       const res = await call('GET', '/api/v1/cases/%E0%A4%A', { as: 'system-pmlp' });
       expect(res.status).to.equal(400);
       errorOf(res);
+    });
+  });
+
+  describe('attack classes: every route, every input (issue 13)', () => {
+    /** A persona allowed to call the route, so that the input reaches the handler rather than a 401/403. */
+    const personaFor = (spec: RouteSpec): string => {
+      if (spec.auth === 'public') return '';
+      if (spec.auth === 'any-signed-in') return 'citizen-anna';
+      const allowed = spec.auth;
+      const persona = personas.find((p) => p.roles.some((r) => allowed.includes(r)));
+      if (!persona) throw new Error(`no persona for ${spec.path}`);
+      return persona.sub;
+    };
+    const SAMPLE: Record<string, string> = { uuid: '00000000-0000-4000-8000-000000000000', versionNumber: '1', pathText: 'LV-0001000001-67', slug: 'x', caseId: 'LV-0001000001-67' };
+    const pathParams = (spec: RouteSpec) => [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
+    const pathOf = (spec: RouteSpec, value?: string) =>
+      spec.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(value ?? SAMPLE[spec.params?.[name] ?? 'pathText']).replace(/%25/g, '%'));
+    const send = (spec: RouteSpec, path: string, body?: string) =>
+      raw(spec.method.toUpperCase(), path, body, body === undefined ? {} : { 'content-type': 'application/json' }, personaFor(spec));
+    const JSON_ROUTES = allRoutes.filter((r) => !r.rawBody);
+
+    it('answers ids that look like UUIDs but are not with a 4xx on every route with path ids', async () => {
+      const withIds = JSON_ROUTES.filter((r) => pathParams(r).length > 0);
+      expect(withIds.length).to.be.greaterThan(30);
+      const BAD_IDS = ['------------------------------------', '0123456789abcdef0123456789abcdef0123', 'urn:uuid:00000000-0000-4000-8000-000000000000',
+        '00000000-0000-4000-8000-00000000000g', '99999999999999999999', '%00', 'x'.repeat(300)];
+      const failures: string[] = [];
+      for (const spec of withIds) {
+        for (const bad of BAD_IDS) {
+          const res = await send(spec, pathOf(spec, bad), spec.body ? '{}' : undefined);
+          if (res.status < 400 || res.status > 499 || !(res.body as { error?: unknown })?.error) failures.push(`${spec.method} ${spec.path} ${bad.slice(0, 40)}: ${res.status}`);
+        }
+      }
+      expect(failures).to.deep.equal([]);
+    });
+
+    it('answers paging offsets and other integers beyond bigint with 400 on every query', async () => {
+      const failures: string[] = [];
+      let tried = 0;
+      for (const spec of JSON_ROUTES.filter((r) => r.method === 'get' && r.query)) {
+        const props = (apiSchemas[spec.query as string] as { properties?: Record<string, { type?: string }> }).properties ?? {};
+        for (const [name, schema] of Object.entries(props)) {
+          if (schema.type !== 'integer') continue;
+          for (const big of ['99999999999999999999', '9223372036854775808', '1e30']) {
+            tried += 1;
+            const res = await send(spec, `${pathOf(spec)}?${name}=${big}`);
+            if (res.status !== 400 || (res.body as { error?: { code?: string } })?.error?.code !== 'validation_failed') failures.push(`${spec.path}?${name}=${big}: ${res.status}`);
+          }
+        }
+      }
+      expect(tried).to.be.greaterThan(10);
+      expect(failures).to.deep.equal([]);
+    });
+
+    it('answers JSON nested thousands of levels deep with 400 json_too_deep on every JSON body', async () => {
+      const deep = `{"data": ${'{"a": '.repeat(5000)}1${'}'.repeat(5000)}, "list": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const failures: string[] = [];
+      const bodies = JSON_ROUTES.filter((r) => r.body);
+      for (const spec of bodies) {
+        const res = await send(spec, pathOf(spec), deep);
+        if (res.status !== 400 || (res.body as { error?: { code?: string } })?.error?.code !== 'json_too_deep') failures.push(`${spec.method} ${spec.path}: ${res.status} ${JSON.stringify(res.body).slice(0, 100)}`);
+      }
+      expect(bodies.length).to.be.greaterThan(30);
+      expect(failures).to.deep.equal([]);
+      // Nesting a form needs is fine.
+      const opened = await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'residence-declaration' } });
+      const nested = JSON.parse(`${'{"a": '.repeat(40)}1${'}'.repeat(40)}`) as Record<string, unknown>;
+      const saved = await call('PUT', `/api/v1/applications/${opened.body.id}/draft`, { as: 'citizen-anna', json: { version: opened.body.draft.version, data: { notes: nested } } });
+      expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+    });
+
+    it('answers lone UTF-16 surrogates in draft data and in any JSON body with 400 invalid_character', async () => {
+      const opened = await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'residence-declaration' } });
+      expect(opened.status).to.equal(201);
+      const version = opened.body.draft.version as number;
+      const draftPath = `/api/v1/applications/${opened.body.id}/draft`;
+      for (const [text, where] of [
+        [`{"version": ${version}, "data": {"notes": "a\\ud800b"}}`, '/data/notes'],
+        [`{"version": ${version}, "data": {"notes": "\\udfff"}}`, '/data/notes'],
+        [`{"version": ${version}, "data": {"notes": {"k\\udc00": 1}}}`, '/data/notes/k\udc00'],
+      ]) {
+        const res = await raw('PUT', draftPath, text, { 'content-type': 'application/json' }, 'citizen-anna');
+        const e = expectError(res, 400, 'validation_failed');
+        expect(e.details.map((d) => d.path), text).to.include(where);
+        expect(e.details[0].code).to.equal('invalid_character');
+      }
+      // A well-formed pair (an emoji) is text like any other.
+      const emoji = await raw('PUT', draftPath, `{"version": ${version}, "data": {"notes": "\\ud83d\\ude00"}}`, { 'content-type': 'application/json' }, 'citizen-anna');
+      expect(emoji.status, JSON.stringify(emoji.body)).to.equal(200);
+      const caseBody = JSON.stringify(validCase()).replace(/"externalId":"[^"]*"/, '"externalId":"lone-\\ud800"');
+      expectError(await raw('POST', '/api/v1/cases', caseBody, { 'content-type': 'application/json' }), 400, 'validation_failed');
     });
   });
 
