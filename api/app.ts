@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import client from 'prom-client';
 import { methodNotAllowedHandler, mountRoutes, type RouteSpec } from './routing';
 import { errorHandler, notFoundHandler } from './errors';
+import { metricsAccess } from './metrics-access';
 import { buildOpenApi } from './openapi';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './routes/health';
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps) {
     next();
   });
 
-  app.get('/metrics', (_req, res, next) => {
+  app.get('/metrics', metricsAccess(deps.config), (_req, res, next) => {
     registry.metrics().then((text) => res.type(registry.contentType).send(text), next);
   });
   const openapi = buildOpenApi(allRoutes, deps.config.publicUrl);

@@ -18,6 +18,35 @@ export interface PlatformConfig {
   dataDir: string;
   logLevel: string;
   publicUrl: string;
+  /** METRICS_TOKEN: bearer token /metrics asks for (required for /metrics in production). */
+  metricsToken?: string;
+  /** ALLOWED_ORIGINS: browser origins besides PUBLIC_URL's that may open a Socket.IO connection. */
+  allowedOrigins: string[];
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: `loopback` lets webhooks reach 127.0.0.0/8 and ::1 (tests only). */
+  webhookAllowPrivateNetworks: 'off' | 'loopback';
+  rateLimits: RateLimits;
+}
+
+/** Requests per window (0 = no limit) for the endpoints an attacker would hammer. */
+export interface RateLimits {
+  windowSeconds: number;
+  signIn: number;
+  assistJoin: number;
+  paymentStart: number;
+  catalogSearch: number;
+}
+
+const RATE_LIMIT_ENV: Record<keyof RateLimits, [string, number]> = {
+  windowSeconds: ['RATE_LIMIT_WINDOW_SECONDS', 60],
+  signIn: ['RATE_LIMIT_SIGN_IN', 60],
+  assistJoin: ['RATE_LIMIT_ASSIST_JOIN', 30],
+  paymentStart: ['RATE_LIMIT_PAYMENT_START', 30],
+  catalogSearch: ['RATE_LIMIT_CATALOG_SEARCH', 600],
+};
+
+function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {
+  const entries = Object.entries(RATE_LIMIT_ENV).map(([key, [name, fallback]]) => [key, env[name] === undefined || env[name] === '' ? fallback : Number(env[name])]);
+  return Object.fromEntries(entries) as unknown as RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -36,7 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    webhookAllowPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'off') as PlatformConfig['webhookAllowPrivateNetworks'],
+    rateLimits: rateLimitsFrom(env),
   };
+  if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
   const ajv = new Ajv({ allErrors: true });
