@@ -16,9 +16,13 @@ type Node = Record<string, unknown>;
 export const MIN_PUBLISHED_COUNT = 5;
 
 // ---- CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled) ----
+// Text that a spreadsheet would take for a formula (OWASP CSV injection: a cell starting with =, +, -, @, tab or
+// carriage return) gets a leading single quote, so that an agency's title such as `=HYPERLINK(…)` stays text on
+// the screen of whoever opens the file. Numbers are written as numbers.
+const FORMULA_START = /^[=+\-@\t\r]/;
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 export function toCsv(header: readonly string[], rows: readonly unknown[][]): string {

