@@ -81,6 +81,8 @@ export async function checkReferences(db: Queryable, d: ServiceDescription, poin
     });
   }
 
+  for (const [path, message] of linkProblems(d)) at(path, 'unsafe_link', message);
+
   const evidenceIds = new Set(d.evidence.map((e) => e.id));
   const officeIds = [...new Set(d.channels.flatMap((c) => c.offices ?? []))];
   const offices = await existing(db, 'SELECT id FROM offices WHERE id = ANY($1)', officeIds);
@@ -92,6 +94,36 @@ export async function checkReferences(db: Queryable, d: ServiceDescription, poin
     (c.offices ?? []).forEach((o, j) => { if (!offices.has(o)) at(`/channels/${i}/offices/${j}`, 'unknown_office', `"${o}" is not an office.`); });
   });
   return problems;
+}
+
+/**
+ * Why a link in a description is not safe to put in a portal page, or null: only https addresses without user-info
+ * (`https://user@host` shows one host and opens another) and paths on the portal (one leading slash; `//host` and
+ * `/\\host` are other hosts to a browser). The schema's pattern says the same in short; this parses the address.
+ */
+export function unsafeLink(link: string): string | null {
+  if (link.startsWith('/')) return /^\/(?![/\\])/.test(link) ? null : 'A path on the portal starts with a single /.';
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return 'Not an address.';
+  }
+  if (url.protocol !== 'https:') return 'Only https addresses.';
+  if (url.username || url.password) return 'No user name or password in the address.';
+  if (!url.hostname || !/^https:\/\/[^/\\@\s]/i.test(link)) return 'The address names no host.';
+  return null;
+}
+
+function linkProblems(d: ServiceDescription): Array<[string, string]> {
+  const links: Array<[string, string | undefined]> = [
+    ...d.legalBasis.map((l, i): [string, string | undefined] => [`/legalBasis/${i}/url`, l.url]),
+    ...d.channels.map((c, i): [string, string | undefined] => [`/channels/${i}/eserviceUrl`, c.eserviceUrl]),
+  ];
+  return links.flatMap(([path, link]) => {
+    const problem = link === undefined ? null : unsafeLink(link);
+    return problem ? [[path, problem] as [string, string]] : [];
+  });
 }
 
 /** The case-register channels a description offers ('other' is always allowed, as before the catalogue). */

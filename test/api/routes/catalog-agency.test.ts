@@ -171,6 +171,34 @@ describe('api/routes/catalog-agency', () => {
     expect((await call('POST', `/api/v1/catalog/reviews/residence-declaration/1`, { as: 'approver-pmlp', json: { decision: 'maybe' } })).status).to.equal(400);
   });
 
+  it('accepts only https links and paths on the portal in a description (no //host, javascript:, http or user-info)', async () => {
+    const d = newDescription();
+    const eservice = d.channels.findIndex((c) => c.type === 'eservice');
+    expect(eservice).to.be.at.least(0);
+    const withLink = (link: string, where: 'eservice' | 'legal') => ({
+      ...d,
+      channels: where === 'eservice' ? d.channels.map((c, i) => (i === eservice ? { ...c, eserviceUrl: link } : c)) : d.channels,
+      legalBasis: where === 'legal' ? [{ ...d.legalBasis[0], url: link }] : d.legalBasis,
+    });
+    const refused = ['//evil.example/login', '/\\evil.example', 'javascript:alert(document.cookie)', 'http://likumi.lv/ta/id/1',
+      'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', 'https://', 'https:///path', ' https://likumi.lv/'];
+    for (const link of refused) {
+      for (const where of ['eservice', 'legal'] as const) {
+        const res = await call('POST', BASE, { as: 'admin-pmlp', json: { description: withLink(link, where) } });
+        expect(res.status, `${where} ${link}`).to.equal(400);
+        expect(errorOf(res).code).to.equal('validation_failed');
+      }
+    }
+    // Parsed, not only matched: user-info makes an address show one host and open another.
+    const userInfo = await call('POST', BASE, { as: 'admin-pmlp', json: { description: withLink('https://latvija.gov.lv@evil.example/', 'eservice') } });
+    expect(userInfo.status).to.equal(422);
+    expect(errorOf(userInfo).details).to.deep.include({ path: `/description/channels/${eservice}/eserviceUrl`, code: 'unsafe_link', message: 'No user name or password in the address.' });
+    for (const [i, link] of ['https://latvija.gov.lv/pakalpojumi/1', '/e-pakalpojumi/residence-declaration'].entries()) {
+      const ok = await call('POST', BASE, { as: 'admin-pmlp', json: { description: { ...withLink(link, 'eservice'), id: `${d.id}-${i}` } } });
+      expect(ok.status, `${link} ${JSON.stringify(ok.body)}`).to.equal(201);
+    }
+  });
+
   it('withdraws a service from the public catalogue and records it in the feed', async () => {
     const d = newDescription();
     await call('POST', BASE, { as: 'admin-pmlp', json: { description: d } });
