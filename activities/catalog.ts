@@ -1,10 +1,14 @@
 // Activities of the catalogue: review decisions and publication, review-date reminders, webhook deliveries to
 // external portals. Every write is keyed so that a retried activity changes nothing twice.
 import crypto from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { inTransaction } from '../db/transaction';
 import { publishVersion } from '../api/catalog/read-model';
+import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from '../api/lib/outbound-address';
 
 export interface Reviewer { id: string; name: string }
 type ReviewStage = 'agency_review' | 'catalogue_review';
@@ -29,7 +33,35 @@ export function webhookSignature(secret: string, timestamp: number, body: string
   return crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 }
 
-export function createCatalogActivities({ pool, fetchImpl = fetch, publicBaseUrl = '' }: { pool: Pool; fetchImpl?: typeof fetch; publicBaseUrl?: string }) {
+/** How long a portal has to answer a delivery (connect, send, answer) before the attempt counts as failed. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/**
+ * One POST to a subscriber: only to public addresses (checked for the exact address the socket connects to), never
+ * following a redirect, within the deadline. Answers the status; every network failure is the same "no answer".
+ */
+function postWebhook(rawUrl: string, body: string, headers: Record<string, string>, opts: { allow: PrivateNetworkAllowance; timeoutMs: number }): Promise<number> {
+  const url = new URL(rawUrl);
+  const host = hostOf(url);
+  if (net.isIP(host) && isBlockedAddress(host, opts.allow)) return Promise.reject(new BlockedAddressError(`${host} is not a public address`));
+  const request = url.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST', agent: false, lookup: guardedLookup(opts.allow), signal: AbortSignal.timeout(opts.timeoutMs),
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    }, (res) => {
+      res.on('error', reject);
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.resume(); // the answer's body is not read: nothing from the subscriber's side is kept
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function createCatalogActivities({ pool, publicBaseUrl = '', webhookAllowPrivateNetworks = 'off', webhookTimeoutMs = WEBHOOK_TIMEOUT_MS }: {
+  pool: Pool; publicBaseUrl?: string; webhookAllowPrivateNetworks?: PrivateNetworkAllowance; webhookTimeoutMs?: number;
+}) {
   return {
     /** The stage of a version now (a withdrawn service ends its review). */
     async catalogVersionStage(req: { serviceId: string; version: number }): Promise<string | null> {
@@ -136,23 +168,23 @@ export function createCatalogActivities({ pool, fetchImpl = fetch, publicBaseUrl
       let status = 0;
       let error: string | null = null;
       try {
-        const res = await fetchImpl(r.url, {
-          method: 'POST', body, signal: AbortSignal.timeout(10_000),
-          headers: {
-            'content-type': 'application/json', 'x-sdp-delivery': `${req.webhookId}:${req.seq}`, 'x-sdp-event': `service.${r.kind}`,
-            'x-sdp-signature': `t=${timestamp},v1=${webhookSignature(r.secret, timestamp, body)}`,
-          },
-        });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-        if (!res.ok) error = `answered ${res.status}`;
+        status = await postWebhook(r.url, body, {
+          'content-type': 'application/json', 'x-sdp-delivery': `${req.webhookId}:${req.seq}`, 'x-sdp-event': `service.${r.kind}`,
+          'x-sdp-signature': `t=${timestamp},v1=${webhookSignature(r.secret, timestamp, body)}`,
+        }, { allow: webhookAllowPrivateNetworks, timeoutMs: webhookTimeoutMs });
+        if (status >= 300 && status < 400) error = `answered ${status}: redirects are not followed`;
+        else if (status < 200 || status >= 300) error = `answered ${status}`;
       } catch (e) {
-        error = (e as Error).message;
+        // Refused, reset, timed out or unresolvable are one "no answer": the record must not map a network's ports.
+        error = e instanceof BlockedAddressError ? 'not a public address' : 'no answer';
       }
       await pool.query(
         `UPDATE catalog_webhook_deliveries SET attempts = attempts + 1, last_status = $3, last_error = $4,
                 status = CASE WHEN $4::text IS NULL THEN 'delivered' ELSE status END, delivered_at = CASE WHEN $4::text IS NULL THEN now() END
           WHERE webhook_id = $1 AND change_seq = $2`, [req.webhookId, req.seq, status || null, error]);
+      if (error === 'not a public address') {
+        throw ApplicationFailure.create({ type: 'webhook_address_blocked', nonRetryable: true, message: `webhook ${req.webhookId}: ${error}` });
+      }
       if (error) throw new Error(`webhook ${req.webhookId}: ${error}`);
     },
 

@@ -5,12 +5,15 @@ import { createApplicationActivities } from './application';
 import { createInvoiceActivities } from './invoice';
 import { createCatalogActivities } from './catalog';
 import type { Adapters } from './adapters';
+import type { PrivateNetworkAllowance } from '../api/lib/outbound-address';
 
 export interface ActivityDeps {
   pool: Pool;
   adapters: Adapters;
   /** Where the portal is reachable from outside, for links in webhook payloads. */
   publicBaseUrl?: string;
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: whether webhook deliveries may reach loopback (tests); off by default. */
+  webhookAllowPrivateNetworks?: PrivateNetworkAllowance;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -18,6 +21,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseImportActivities({ pool: deps.pool }),
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
-    ...createCatalogActivities({ pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000' }),
+    ...createCatalogActivities({
+      pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000',
+      webhookAllowPrivateNetworks: deps.webhookAllowPrivateNetworks ?? 'off',
+    }),
   };
 }

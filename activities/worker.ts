@@ -28,7 +28,7 @@ async function main() {
   if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const adapters = createAdapters(adapterConfigFromEnv());
-  const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters });
+  const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters, webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks });
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

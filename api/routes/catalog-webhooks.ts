@@ -2,7 +2,8 @@
 // signed with its own secret (shown once), delivered with retries by Temporal (workflows/catalog.ts).
 import crypto from 'node:crypto';
 import { route } from '../routing';
-import { notFound } from '../errors';
+import { notFound, unprocessable } from '../errors';
+import { webhookUrlProblem } from '../lib/outbound-address';
 
 const TAG = 'Catalogue republication';
 const SUBSCRIBERS = ['agency-system', 'catalogue-admin'] as const;
@@ -11,8 +12,12 @@ export const catalogWebhookRoutes = [
   route<{ url: string }>({
     method: 'post', path: '/api/v1/catalog/webhooks', tag: TAG, summary: 'Subscribe to catalogue changes (the signing secret is in this answer only)',
     auth: SUBSCRIBERS, body: 'catalog-webhook-create',
-    responses: { 201: { description: 'Subscribed', schema: 'post-catalog-webhooks-response' } },
+    responses: { 201: { description: 'Subscribed', schema: 'post-catalog-webhooks-response' }, 422: { description: 'Not an https URL of a public host (webhook_url_not_allowed)', schema: 'error' } },
     async handler(ctx) {
+      // The platform will POST to this URL for a day per change: it must be a public host, never the platform's own
+      // network. The host name is resolved here, never connected to (delivery checks the address again).
+      const problem = await webhookUrlProblem(ctx.body.url, { production: ctx.deps.config.env === 'production', allow: ctx.deps.config.webhookAllowPrivateNetworks });
+      if (problem) throw unprocessable('webhook_url_not_allowed', 'The webhook URL is not allowed.', [{ path: '/url', code: 'webhook_url_not_allowed', message: problem }]);
       const id = crypto.randomUUID();
       const secret = crypto.randomBytes(32).toString('base64url');
       await ctx.deps.db.pool.query('INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret) VALUES ($1, $2, $3, $4, $5)',
@@ -42,7 +47,6 @@ export const catalogWebhookRoutes = [
     auth: SUBSCRIBERS,
     responses: { 204: { description: 'Unsubscribed' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
-      if (!/^[0-9a-f-]{36}$/.test(ctx.params.id)) throw notFound('webhook');
       const { rowCount } = await ctx.deps.db.pool.query('UPDATE catalog_webhooks SET active = false WHERE id = $1 AND owner_id = $2 AND active', [ctx.params.id, ctx.principal.sub]);
       if (!rowCount) throw notFound('webhook');
       return { status: 204 };
