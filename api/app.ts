@@ -9,6 +9,7 @@ import client from 'prom-client';
 import { methodNotAllowedHandler, mountRoutes, type RouteSpec } from './routing';
 import { errorHandler, notFoundHandler } from './errors';
 import { metricsAccess } from './metrics-access';
+import { createRateLimiters, deploymentKeyPrefix } from './rate-limits';
 import { buildOpenApi } from './openapi';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './routes/health';
@@ -100,7 +101,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(publicCatalogCors); // the public catalogue and its widget are for any site (CORS *, cross-origin scripts)
   const router = express.Router();
-  mountRoutes(router, allRoutes, deps);
+  mountRoutes(router, allRoutes, deps, createRateLimiters(deps.config.rateLimits, { redis: deps.rateLimitRedis, keyPrefix: deploymentKeyPrefix(deps.config.databaseUrl) }));
   app.use(router);
   app.use(methodNotAllowedHandler(allRoutes));
   // The web UI (ui/dist): its page adds only 'unsafe-eval' to this policy, for the form validator (see web-ui.ts).

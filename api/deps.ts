@@ -1,5 +1,6 @@
 // What the API needs from the outside world, built once at boot and passed down (tests build their own).
 import type { Logger } from 'pino';
+import type { RedisClientType } from 'redis';
 import type { Client } from '@temporalio/client';
 import type { PlatformConfig } from './config';
 import type { Database } from '../db/connection';
@@ -24,6 +25,8 @@ export interface AppDeps {
     /** The application left draft (its new status): co-browse edits to it are refused from now on. */
     leftDraft(caseId: string, status: string): Promise<void>;
   };
+  /** Redis for rate-limit counters shared by every API node (REDIS_URL); each node counts alone without it. */
+  rateLimitRedis?: RedisClientType | null;
   /** Online payments' bank link; when absent, api/routes/online-payments.ts builds it from the environment. */
   paymentInitiation?: PaymentInitiation;
 }

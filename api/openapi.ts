@@ -49,7 +49,7 @@ function standardErrors(r: RouteSpec): Record<string, { description: string; con
     out['413'] = errorResponse('The body is larger than this endpoint accepts');
     out['415'] = errorResponse(`The body is not ${r.rawBody?.contentType ?? 'application/json'}`);
   }
-  if (r.rateLimited) out['429'] = errorResponse('Too many requests: wait for Retry-After seconds');
+  if (r.rateLimit) out['429'] = errorResponse('Too many requests: wait for Retry-After seconds');
   return out;
 }
 

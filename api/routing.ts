@@ -5,6 +5,7 @@ import type { Principal, Role } from './auth/principal';
 import { forbidden, notFound, unauthenticated, methodNotAllowed, ApiError } from './errors';
 import { MAX_JSON_DEPTH, check, isValidParam, validate, type ParamFormat, type SchemaName } from './validation';
 import type { AppDeps } from './deps';
+import type { RateLimitKind, RateLimiters } from './rate-limits';
 
 export interface Reply {
   status?: number;
@@ -42,8 +43,8 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   params?: Record<string, ParamFormat>;
   /** Defaults to one derived from the method and path (api/openapi.ts operationIdOf). */
   operationId?: string;
-  /** Answers 429 with Retry-After when the caller goes over its rate limit. */
-  rateLimited?: boolean;
+  /** Counted against this limit (per account when signed in, else per address): 429 rate_limited with Retry-After. */
+  rateLimit?: RateLimitKind;
   /** Per status; a JSON success response names its schema, which the tests check every reply against. */
   responses: Record<number, { description: string; schema?: SchemaName; contentType?: string }>;
   handler: (ctx: RouteContext<B, Q>) => Promise<Reply | void>;
@@ -56,7 +57,7 @@ export function route<B = unknown, Q = unknown>(spec: RouteSpec<B, Q>): RouteSpe
 
 const PUBLIC: Principal = { sub: 'anonymous', name: 'anonymous', roles: [] };
 
-export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps): void {
+export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps, limiters?: RateLimiters): void {
   for (const spec of routes) {
     const parsers = [];
     if (spec.body) {
@@ -78,7 +79,8 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps):
         next(new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.'));
       } else next();
     };
-    router[spec.method](spec.path, authFirst, checkParams, requireJson, ...parsers, async (req: Request, res: Response, next: express.NextFunction) => {
+    const limited = spec.rateLimit && limiters ? [limiters[spec.rateLimit]] : [];
+    router[spec.method](spec.path, authFirst, ...limited, checkParams, requireJson, ...parsers, async (req: Request, res: Response, next: express.NextFunction) => {
       try {
         const principal = req.principal ?? PUBLIC;
         const body = spec.body ? validate(spec.body, req.body) : undefined;

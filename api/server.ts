@@ -1,6 +1,7 @@
 // The API process: REST API, Socket.IO and (later) the built UI on one port.
 import http from 'node:http';
 import pino from 'pino';
+import { createClient, type RedisClientType } from 'redis';
 import { loadConfig, type PlatformConfig } from './config';
 import { connectDatabase, type Database } from '../db/connection';
 import { assertLeastPrivilege } from '../db/roles';
@@ -32,6 +33,12 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
     verify: (token) => verifyToken(keys, token),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
   };
+  if (config.redisUrl) {
+    const redis: RedisClientType = createClient({ url: config.redisUrl });
+    redis.on('error', (err: unknown) => logger.warn({ err }, 'redis (rate limits)'));
+    await redis.connect();
+    deps.rateLimitRedis = redis;
+  }
   const app = createApp(deps);
   const server = http.createServer(app);
   server.requestTimeout = 0; // large imports stream for minutes; the header timeout still guards slow clients
@@ -54,6 +61,7 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await temporal.close();
+      if (deps.rateLimitRedis) await deps.rateLimitRedis.quit().catch(() => undefined);
       if (!opts.db) await db.close();
     },
   };

@@ -101,7 +101,7 @@ export const assistanceRoutes = [
   route<{ code?: string }>({
     method: 'post', path: '/api/v1/assist-sessions', tag: 'E-service assistant', summary: 'Staff: redeem a citizen\'s join code',
     auth: [...STAFF, 'support-specialist'], body: 'assist-session-open',
-    rateLimited: true,
+    rateLimit: 'assistJoin',
     responses: { 201: { description: 'The consent, now active for you', schema: 'post-assist-sessions-response' }, 404: { description: 'Unknown code', schema: 'error' }, 409: { description: 'Used', schema: 'error' }, 410: { description: 'Expired or revoked', schema: 'error' } },
     async handler(ctx) {
       const grant = await redeemCode(ctx.deps.db.pool, ctx.principal, ctx.body.code ?? '', ctx.requestId);

@@ -31,7 +31,7 @@ export const authRoutes = [
   route<{ persona: string }>({
     method: 'post', path: '/api/v1/auth/dev-login', tag: 'Authentication', summary: 'Sign in as a demo persona (not in production)',
     auth: 'public', body: 'dev-login',
-    rateLimited: true,
+    rateLimit: 'signIn',
     responses: { 200: { description: 'A bearer token', schema: 'post-auth-dev-login-response' }, 404: { description: 'Unknown persona', schema: 'error' } },
     async handler(ctx) {
       devOnly(ctx.deps.config.env);

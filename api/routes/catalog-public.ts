@@ -100,7 +100,7 @@ const taxonomyBodies = new WeakMap<CatalogReference, Buffer>();
 export const publicCatalogRoutes = [
   route<unknown, SearchQuery>({
     method: 'get', path: '/api/v1/catalog/services', tag: TAG, auth: 'public', query: 'catalog-search-query',
-    rateLimited: true,
+    rateLimit: 'catalogSearch',
     summary: 'Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging',
     responses: { 200: { description: '{ items, total, page, pageSize }, best matches first (title matches before others)', schema: 'get-catalog-services-response' } },
     async handler({ deps, query }) {

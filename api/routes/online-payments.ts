@@ -50,7 +50,7 @@ export const onlinePaymentRoutes = [
     method: 'post', path: '/api/v1/invoices/:id/online-payments', params: { id: 'uuid' }, tag: 'Billing',
     summary: 'Start paying the invoice online: answers the bank\'s payment page to redirect the payer to (idempotent by the Idempotency-Key header)',
     auth: PAYERS, body: 'online-payment-create',
-    rateLimited: true,
+    rateLimit: 'paymentStart',
     responses: {
       201: { description: 'Started: redirect the payer to redirectUrl', schema: 'online-payment' },
       200: { description: 'The same Idempotency-Key: the payment started before', schema: 'online-payment' },
