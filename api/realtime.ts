@@ -42,7 +42,28 @@ function keepEditsOutOfRecovery(io: Server): void {
   adapter.broadcast = (packet, opts) => (packet.data?.[0] === 'cobrowse:edit' ? plain : keeping).call(adapter, packet, opts);
 }
 
-export async function attachRealtime(server: http.Server, deps: { pool: Pool; databaseUrl: string; redisUrl?: string | undefined; logger: Logger; verify(token: string): Promise<Principal> }): Promise<Realtime> {
+/**
+ * Cross-site WebSocket hijacking: a browser opens a socket to any host and sends the page's Origin. A browser's
+ * connection is let in only from the platform's own origins: the origin it reached this server at (the Host
+ * header, which a page cannot set), PUBLIC_URL's and ALLOWED_ORIGINS. Clients that send no Origin (not browsers:
+ * agency systems, tests) are let through here and must still present a valid token to the middleware below.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, own: ReadonlySet<string>): boolean {
+  if (origin === undefined) return true;
+  if (own.has(origin)) return true;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
+  } catch {
+    return false; // "null" (sandboxed frames, file:) and anything unparsable
+  }
+}
+
+export async function attachRealtime(server: http.Server, deps: {
+  pool: Pool; databaseUrl: string; redisUrl?: string | undefined; logger: Logger; verify(token: string): Promise<Principal>;
+  publicUrl?: string; allowedOrigins?: readonly string[];
+}): Promise<Realtime> {
+  const ownOrigins = new Set([...(deps.publicUrl ? [deps.publicUrl] : []), ...(deps.allowedOrigins ?? [])].map((o) => new URL(o).origin));
   // With REDIS_URL, several API nodes share rooms (Redis streams adapter, which also keeps connection state
   // recovery working across nodes) and co-browse field versions. Nodes of one deployment share a database, so its
   // name keeps their streams and keys apart from another deployment's (or a test run's) on the same Redis.
@@ -56,6 +77,14 @@ export async function attachRealtime(server: http.Server, deps: { pool: Pool; da
   const io = new Server(server, {
     path: '/socket.io',
     serveClient: false,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (originAllowed(origin, req.headers.host, ownOrigins)) callback(null, true);
+      else {
+        deps.logger.warn({ origin }, 'Socket.IO connection from a foreign origin refused');
+        callback('origin_not_allowed', false);
+      }
+    },
     // A dropped connection gets the events it missed on reconnect (within two minutes).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     ...(redis ? { adapter: createAdapter(redis, { streamName: `${space}:socket.io`, channelPrefix: `${space}:socket.io`, sessionKeyPrefix: `${space}:sio:session:` }) } : {}),

@@ -42,7 +42,8 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
   const app = createApp(deps);
   const server = http.createServer(app);
   server.requestTimeout = 0; // large imports stream for minutes; the header timeout still guards slow clients
-  const realtime = await attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, logger, verify: deps.verify });
+  const realtime = await attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, logger, verify: deps.verify,
+    publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins });
   deps.assist = { grantChanged: (g) => realtime.grantChanged(g), flush: (caseId) => realtime.flush(caseId), leftDraft: (caseId, status) => realtime.leftDraft(caseId, status) };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

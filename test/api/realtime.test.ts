@@ -6,6 +6,8 @@ import { stack } from '../setup';
 import { call, tokenFor } from '../helpers/http';
 import { personalCode, uniqueSuffix } from '../helpers/cases';
 import { waitFor } from '../helpers/wait';
+import { loadConfig } from '../../api/config';
+import { startApi } from '../../api/server';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
@@ -142,5 +144,51 @@ describe('api/realtime', () => {
       expect(outcome.error?.data?.code).to.equal('unauthenticated');
       expect(socket.connected).to.equal(false);
     }
+  });
+  describe('Origin', () => {
+    /** Connects with the given Origin header (none when undefined): connected, or the connect_error's message. */
+    async function attempt(url: string, origin: string | undefined, token?: string): Promise<string> {
+      const socket = io(url, {
+        auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false, forceNew: true,
+        ...(origin === undefined ? {} : { extraHeaders: { origin } }),
+      });
+      open.push(socket);
+      return new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`neither connect nor connect_error in ${WAIT_MS} ms`)), WAIT_MS);
+        socket.once('connect', () => { clearTimeout(timer); resolve('connected'); });
+        socket.once('connect_error', (error) => { clearTimeout(timer); resolve(error.message); });
+      });
+    }
+
+    it('lets browsers in from the platform\'s own origin only; clients without an Origin need a valid token', async () => {
+      const token = await tokenFor('citizen-anna');
+      expect(await attempt(stack.api.url, stack.api.url, token), 'the origin it is reached at').to.equal('connected');
+      for (const foreign of ['https://evil.example', 'http://127.0.0.1.evil.example', 'null', `${stack.api.url.replace('127.0.0.1', 'localhost')}`]) {
+        expect(await attempt(stack.api.url, foreign, token), foreign).not.to.equal('connected');
+      }
+      expect(await attempt(stack.api.url, undefined, token), 'no Origin, valid token').to.equal('connected');
+      expect(await attempt(stack.api.url, undefined), 'no Origin, no token').to.equal('unauthenticated');
+    });
+
+    it('lets in PUBLIC_URL\'s origin and ALLOWED_ORIGINS, and nothing else', async function () {
+      this.timeout(30_000);
+      const api = await startApi(loadConfig({
+        NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
+        TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent',
+        PUBLIC_URL: 'https://portal.example.lv/app', ALLOWED_ORIGINS: 'https://partner.example.lv, https://kiosk.example.lv:8443',
+      }), { db: stack.db });
+      try {
+        const token = await tokenFor('citizen-anna');
+        for (const allowed of ['https://portal.example.lv', 'https://partner.example.lv', 'https://kiosk.example.lv:8443']) {
+          expect(await attempt(api.url, allowed, token), allowed).to.equal('connected');
+        }
+        for (const refused of ['http://portal.example.lv', 'https://kiosk.example.lv', 'https://evil.example.lv']) {
+          expect(await attempt(api.url, refused, token), refused).not.to.equal('connected');
+        }
+      } finally {
+        for (const socket of open) socket.disconnect();
+        await api.close();
+      }
+    });
   });
 });
