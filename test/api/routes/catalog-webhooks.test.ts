@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { stack } from '../../setup';
-import { call, errorOf } from '../../helpers/http';
+import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
@@ -120,7 +120,7 @@ describe('api/routes/catalog-webhooks', function () {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const subscribe = async (hookUrl: string) => {
-        const token = (await call('POST', '/api/v1/auth/dev-login', { json: { persona: 'system-pmlp' } })).body.token as string;
+        const token = await tokenFor('system-pmlp');
         const res = await fetch(`${base}/api/v1/catalog/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: hookUrl }) });
         return { status: res.status, body: (await res.json()) as any };
       };
