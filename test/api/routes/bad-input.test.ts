@@ -3,6 +3,7 @@
 // invalid and expired tokens, wrong roles, unknown routes, bad query parameters, and the business checks of a case
 // (personal code check digits, future timestamps, another agency's service, a channel the service does not offer).
 import zlib from 'node:zlib';
+import { io } from 'socket.io-client';
 import { expect } from 'chai';
 import { SignJWT, generateKeyPair } from 'jose';
 import { stack } from '../../setup';
@@ -463,6 +464,18 @@ describe('api/routes/bad-input', () => {
       // A well-formed pair (an emoji) is text like any other.
       const emoji = await raw('PUT', draftPath, `{"version": ${version}, "data": {"notes": "\\ud83d\\ude00"}}`, { 'content-type': 'application/json' }, 'citizen-anna');
       expect(emoji.status, JSON.stringify(emoji.body)).to.equal(200);
+      // The same over Socket.IO autosave, which shares the validation.
+      const socket = io(stack.api.url, { auth: { token: await tokenFor('citizen-anna') }, transports: ['websocket'], reconnection: false, forceNew: true });
+      try {
+        const ack = await new Promise<{ ok: boolean; error?: { code: string; details: Array<{ code: string }> } }>((resolve) => {
+          socket.emit('draft:save', { applicationId: opened.body.id, version: emoji.body.version, data: { notes: 'x\udc00' } }, resolve);
+        });
+        expect(ack.ok).to.equal(false);
+        expect(ack.error?.code).to.equal('validation_failed');
+        expect(ack.error?.details[0].code).to.equal('invalid_character');
+      } finally {
+        socket.disconnect();
+      }
       const caseBody = JSON.stringify(validCase()).replace(/"externalId":"[^"]*"/, '"externalId":"lone-\\ud800"');
       expectError(await raw('POST', '/api/v1/cases', caseBody, { 'content-type': 'application/json' }), 400, 'validation_failed');
     });
