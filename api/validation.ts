@@ -156,6 +156,9 @@ export function isValidParam(format: ParamFormat, value: string): boolean {
 
 export type ParamFormat = 'uuid' | 'versionNumber' | 'slug' | 'caseId' | 'pathText';
 
+/** A UUID PostgreSQL's uuid type takes (canonical 8-4-4-4-12 hex): check before an id from outside reaches a query. */
+export const isUuid = (value: string): boolean => isValidParam('uuid', value);
+
 /** Like validate but returns the error details instead of throwing (per-item validation in batches). */
 export function check(name: SchemaName, value: unknown, prefix = ''): ErrorDetail[] | null {
   const fn = validatorFor(name, false);

@@ -2,6 +2,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { formatRfReference } from '../domain/rf-reference';
 import { formatIban } from '../domain/iban';
+import { isUuid } from '../validation';
 
 export interface InvoiceView {
   id: string; number: string; agencyId: string; status: string; currency: 'EUR';
@@ -17,7 +18,7 @@ export interface InvoiceView {
 }
 
 export async function loadInvoice(pool: Pool | PoolClient, id: string): Promise<InvoiceView | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const inv = (await pool.query('SELECT * FROM invoices WHERE id = $1', [id])).rows[0];
   if (!inv) return null;
   const [lines, payments] = await Promise.all([

@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../errors';
 import { audit } from '../../db/audit';
 import type { Principal } from '../auth/principal';
 import type { PersonRef } from '../domain/person-id';
+import { isUuid } from '../validation';
 
 export const CODE_TTL_MINUTES = 10;
 export const SESSION_MAX_HOURS = 4; // a used grant ends by itself after a working session
@@ -93,7 +94,7 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
 }
 
 export async function findGrant(pool: Pool, id: string): Promise<Grant | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await pool.query('SELECT * FROM assist_grants WHERE id = $1', [id]);
   return rows[0] ? present(rows[0]) : null;
 }

@@ -411,6 +411,18 @@ describe('api/routes/bad-input', () => {
       expect(failures).to.deep.equal([]);
     });
 
+    it('answers a co-browse grant id that looks like a UUID but is not with no_consent over Socket.IO', async () => {
+      const socket = io(stack.api.url, { auth: { token: await tokenFor('staff-vpvkac-riga') }, transports: ['websocket'], reconnection: false, forceNew: true });
+      try {
+        for (const grantId of ['------------------------------------', '0123456789abcdef0123456789abcdef0123']) {
+          const ack = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => { socket.emit('cobrowse:join', { grantId }, resolve); });
+          expect(ack.error?.code, grantId).to.equal('no_consent');
+        }
+      } finally {
+        socket.disconnect();
+      }
+    });
+
     it('answers paging offsets and other integers beyond bigint with 400 on every query', async () => {
       const failures: string[] = [];
       let tried = 0;
