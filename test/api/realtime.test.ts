@@ -173,10 +173,10 @@ describe('api/realtime', () => {
     it('lets in PUBLIC_URL\'s origin and ALLOWED_ORIGINS, and nothing else', async function () {
       this.timeout(30_000);
       const api = await startApi(loadConfig({
-        NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
+        NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
         TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent',
         PUBLIC_URL: 'https://portal.example.lv/app', ALLOWED_ORIGINS: 'https://partner.example.lv, https://kiosk.example.lv:8443',
-      }), { db: stack.db });
+      }), { db: stack.appDb });
       try {
         const token = await tokenFor('citizen-anna');
         for (const allowed of ['https://portal.example.lv', 'https://partner.example.lv', 'https://kiosk.example.lv:8443']) {

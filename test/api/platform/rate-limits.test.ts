@@ -14,9 +14,9 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function nodeWith(env: Record<string, string>): Promise<RunningApi> {
   return startApi(loadConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent', ...env,
-  }), { db: stack.db });
+  }), { db: stack.appDb });
 }
 
 async function send(api: RunningApi, method: string, path: string, opts: { as?: string; json?: unknown; headers?: Record<string, string> } = {}) {
@@ -86,7 +86,7 @@ describe('api/platform/rate-limits', function () {
       // Counters of this deployment (named after its database) from an earlier run of this file are gone.
       const redis = createClient({ url: REDIS_URL });
       await redis.connect();
-      for await (const keys of redis.scanIterator({ MATCH: `${deploymentKeyPrefix(stack.databaseUrl)}:rl:*` })) if (keys.length) await redis.del(keys);
+      for await (const keys of redis.scanIterator({ MATCH: `${deploymentKeyPrefix(stack.appDatabaseUrl)}:rl:*` })) if (keys.length) await redis.del(keys);
       await redis.quit();
       a = await nodeWith({ REDIS_URL, RATE_LIMIT_SIGN_IN: '3' });
       b = await nodeWith({ REDIS_URL, RATE_LIMIT_SIGN_IN: '3' });

@@ -183,7 +183,7 @@ describe('api/routes/catalog-webhooks', function () {
       const port = (inside.address() as AddressInfo).port;
       try {
         // Private networks not allowed (production's setting): nothing reaches the server, and no retry follows.
-        const strict = createCatalogActivities({ pool: stack.db.pool });
+        const strict = createCatalogActivities({ pool: stack.appDb.pool });
         for (const hookUrl of [`http://localhost:${port}/rebound`, `http://127.0.0.1:${port}/literal`, `http://[::ffff:127.0.0.1]:${port}/mapped`]) {
           const d = await pendingDelivery(hookUrl);
           const err = await strict.deliverCatalogWebhook(d).then(() => null, (e: unknown) => e as { nonRetryable?: boolean; type?: string });
@@ -193,7 +193,7 @@ describe('api/routes/catalog-webhooks', function () {
         expect(hits).to.deep.equal([]);
 
         // Loopback allowed (tests): a 3xx is a failed delivery, and the redirect target is never asked.
-        const loopback = createCatalogActivities({ pool: stack.db.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 300 });
+        const loopback = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 300 });
         const redirected = await pendingDelivery(`http://localhost:${port}/redirect`);
         const redirectError = await loopback.deliverCatalogWebhook(redirected).then(() => null, (e: Error) => e.message);
         expect(redirectError).to.match(/redirects are not followed/);
