@@ -23,6 +23,7 @@ import { applicationRoutes } from './routes/applications';
 import { taskRoutes } from './routes/tasks';
 import { assistanceRoutes } from './routes/assistance';
 import { delegationRoutes } from './routes/delegations';
+import { mandateRoutes } from './routes/mandates';
 import { invoiceRoutes } from './routes/invoices';
 import { bankStatementRoutes } from './routes/bank-statements';
 import { agencyAccountRoutes } from './routes/agency-accounts';
@@ -38,6 +39,7 @@ export const allRoutes: RouteSpec[] = [
   ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
   ...onlinePaymentRoutes,
   ...delegationRoutes,
+  ...mandateRoutes,
   ...bankStatementRoutes,
   ...agencyAccountRoutes,
   ...catalogAgencyRoutes,

@@ -8,6 +8,7 @@ import type { SigningKeys } from './auth/keys';
 import type { Principal } from './auth/principal';
 import type { Grant } from './cobrowse/grants';
 import type { PaymentInitiation } from '../activities/adapters/contracts/payment-initiation';
+import type { PopulationRegister } from '../activities/adapters/contracts/population-register';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -29,4 +30,6 @@ export interface AppDeps {
   rateLimitRedis?: RedisClientType | null;
   /** Online payments' bank link; when absent, api/routes/online-payments.ts builds it from the environment. */
   paymentInitiation?: PaymentInitiation;
+  /** The population register (identity checks of representatives); when absent, built from the environment. */
+  populationRegister?: PopulationRegister;
 }

@@ -1,5 +1,5 @@
 // Autosave over Socket.IO: `draft:save` does what PUT /api/v1/applications/{id}/draft does, with the same checks
-// and the same error shape in the acknowledgement, so a form can save on every change without an HTTP round trip.
+// (the policy module, asked at every message) and the same error shape in the acknowledgement, so a form can save on every change without an HTTP round trip.
 import type { Pool } from 'pg';
 import type { Principal } from './auth/principal';
 import { ApiError, errorBody, notFound } from './errors';
@@ -7,6 +7,8 @@ import { validate } from './validation';
 import { saveDraft } from './commands/applications';
 import { findApplication } from './queries/applications';
 import { isValidCaseId } from './domain/case-id';
+import { accessTo, applicationSubject, auditEntry } from './auth/policy';
+import { audit } from '../db/audit';
 
 export interface DraftSaveMessage { applicationId: string; version: number; data: Record<string, unknown>; step?: string }
 export type DraftSaveAck = { ok: true; version: number; savedAt: string } | { ok: false; error: ReturnType<typeof errorBody>['error'] };
@@ -18,9 +20,11 @@ export async function saveDraftFromSocket(pool: Pool, principal: Principal, mess
     const { applicationId: _ignored, ...change } = m;
     const body = validate<{ version: number; data: Record<string, unknown>; step?: string }>('draft-save', change);
     const row = isValidCaseId(applicationId) ? await findApplication(pool, applicationId) : null;
-    const own = row && principal.person && row.recipient_type === principal.person.type && row.recipient_id === principal.person.id;
-    if (!row || !own) throw notFound('application');
+    // Asked at every message, like every HTTP request: a basis revoked a moment ago is no basis now.
+    const access = row ? await accessTo(pool, principal, applicationSubject(row), 'write') : null;
+    if (!row || !access) throw notFound('application');
     const saved = await saveDraft(pool, applicationId, body, principal.sub);
+    if (access.as !== 'recipient') await audit(pool, auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}`));
     return { ok: true, ...saved };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };

@@ -14,6 +14,7 @@ import { cobrowse } from './cobrowse/socket';
 import type { RestoredSession } from './cobrowse/recovery';
 import { memoryFieldVersions, redisFieldVersions } from './cobrowse/field-store';
 import type { Grant } from './cobrowse/grants';
+import { representativeMayRead } from './auth/policy';
 
 export interface Realtime {
   io: Server;
@@ -140,16 +141,17 @@ export async function attachRealtime(server: http.Server, deps: {
     }
     const people = connectedPeople();
     if (people.length === 0) return;
-    readStatusEvents(deps.pool, from, to, people).then((events) => {
+    readStatusEvents(deps.pool, from, to, people).then(async (events) => {
       for (const e of events) {
         if (sent.has(e.eventId)) continue;
         remember(e.eventId);
         const payload = { caseId: e.caseId, status: e.status, label: e.label, at: e.at, agencyId: e.agencyId, serviceId: e.serviceId, eventId: e.eventId };
         const rooms = [personRoom(e.recipientKey)];
-        if (e.representativeKey) rooms.push(personRoom(e.representativeKey));
+        // The representative hears of it only while the basis they follow the case on is valid (asked now).
+        if (e.representativeKey && await representativeMayRead(deps.pool, e.caseId, e.representativeKey)) rooms.push(personRoom(e.representativeKey));
         io.local.to(rooms).emit('case:status', payload);
       }
-    }, (err: unknown) => deps.logger.warn({ err }, 'reading status events failed'));
+    }).catch((err: unknown) => deps.logger.warn({ err }, 'reading status events failed'));
   }, (err) => deps.logger.warn({ err }, 'status event listener'));
 
   return {

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import pino from 'pino';
 import { createClient, type RedisClientType } from 'redis';
+import type { PopulationRegister } from '../activities/adapters/contracts/population-register';
 import { loadConfig, type PlatformConfig } from './config';
 import { connectDatabase, type Database } from '../db/connection';
 import { assertLeastPrivilege } from '../db/roles';
@@ -21,7 +22,7 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(config: PlatformConfig, opts: { db?: Database } = {}): Promise<RunningApi> {
+export async function startApi(config: PlatformConfig, opts: { db?: Database; populationRegister?: PopulationRegister } = {}): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
   if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
@@ -32,6 +33,7 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database } =
     temporal: () => temporal.get(),
     verify: (token) => verifyToken(keys, token),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
+    ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
   };
   if (config.redisUrl) {
     const redis: RedisClientType = createClient({ url: config.redisUrl });

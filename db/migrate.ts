@@ -13,6 +13,7 @@ import * as catalogSearchInProcess from './migrations/0008-catalog-search-in-pro
 import * as paymentsStatementLink from './migrations/0009-payments-statement-link';
 import * as draftMerge from './migrations/0010-draft-merge';
 import * as agencyAccounts from './migrations/0011-agency-accounts';
+import * as representationBasis from './migrations/0012-representation-basis';
 import * as auditEvidence from './migrations/0013-audit-evidence';
 
 export interface Migration {
@@ -33,6 +34,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0009-payments-statement-link', migration: paymentsStatementLink },
   { name: '0010-draft-merge', migration: draftMerge },
   { name: '0011-agency-accounts', migration: agencyAccounts },
+  { name: '0012-representation-basis', migration: representationBasis },
   { name: '0013-audit-evidence', migration: auditEvidence },
 ];
 

@@ -84,7 +84,7 @@ before(async function () {
   stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.appDb.pool, adapters: stack.adapters, webhookAllowPrivateNetworks: stack.config.webhookAllowPrivateNetworks });
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
-  stack.api = await startApi(stack.config);
+  stack.api = await startApi(stack.config, { populationRegister: stack.adapters.populationRegister });
 });
 
 after(async function () {

@@ -2,9 +2,9 @@
 // as the citizen does), `watchm:<case>` (support specialists: sensitive fields masked), `pwatch:<person>` (a
 // support specialist watching the whole portal session), `grant:<id>` (the sockets of one consent, so a revocation
 // reaches them at once on any node) and `grant:<id>:assist` (those of them that may edit now).
-// Consent is checked in the database when a staff member joins; after that a keystroke needs no query: membership
-// of the consent's rooms is the permission, and a revocation or mode change takes the sockets out of them on every
-// node (through the adapter) right after it is committed. Anything not covered that way is checked in the database.
+// Consent is checked in the database (api/auth/policy.ts) for every staff message, keystrokes included: a revocation
+// refuses the very next one. Membership of the consent's rooms decides what a socket is sent; a revocation or mode
+// change takes the sockets out of them on every node (through the adapter) right after it is committed.
 // An application that left draft takes no more edits from anyone (`not_draft`): the field store knows it without
 // a query per keystroke (see field-store.ts), and open screens are told its status (`cobrowse:status`).
 import type { Server, Socket } from 'socket.io';
@@ -17,7 +17,8 @@ import { audit, type AuditEntry } from '../../db/audit';
 import { isValidCaseId } from '../domain/case-id';
 import { findApplication } from '../queries/applications';
 import { publishedVersion } from '../commands/eservice-definitions';
-import { findGrant, grantsOfPerson, SESSION_MAX_HOURS, type Grant } from './grants';
+import { findGrant, grantsOfPerson, type Grant } from './grants';
+import { activeConsent, actorKind, personKey as personRef } from '../auth/policy';
 import { savedFieldVersions, type FieldVersions } from './field-store';
 import { editFlusher, flushEdits } from './autosave';
 import { personKey, sessionRecovery, sessionRooms } from './recovery';
@@ -175,29 +176,21 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
 
     const isSupport = p.roles.includes('support-specialist');
     if (!p.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist')) return;
-    const actor = { type: 'staff', id: p.sub, agency: p.agency, office: p.office };
+    const actor = { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office };
     const auditEntry = (g: Grant, purpose: string, details?: Record<string, unknown>): AuditEntry => ({
-      actor, subject: g.person, action: purpose.startsWith('edit') ? 'update' : 'read',
+      actor, onBehalfOf: personRef(g.person), subject: g.person, action: purpose.startsWith('edit') ? 'update' : 'read',
       resource: g.caseId ? `application:${g.caseId}` : `portal:${personKey(g.person)}`, purpose, details: { grantId: g.id, basis: 'consent', mode: g.mode, ...details },
     });
     const auditAs = (g: Grant, purpose: string, details?: Record<string, unknown>) => audit(pool, auditEntry(g, purpose, details));
-    // The consents this socket joined (checked in the database then); see the rooms above for how they stay valid.
-    const joined = new Map<string, Grant>();
-    const joinedForEdit = (m: Message): Grant | null => {
-      const g = typeof m.grantId === 'string' ? joined.get(m.grantId) : undefined;
-      if (!g || !socket.rooms.has(`grant:${g.id}:assist`) || (m.applicationId !== undefined && m.applicationId !== g.caseId)) return null;
-      if (Date.now() - Date.parse(g.usedAt as string) >= SESSION_MAX_HOURS * 3_600_000) return null;
-      return { ...g, mode: 'assist' };
-    };
-
     /**
      * The consent a staff message acts under: active, redeemed by this staff member, for the session the message
      * names (if it names one). Anything else is refused with a stable code and audited as `<action>-refused:<code>`.
      */
     async function consentFor(action: string, m: Message, ack: Ack | undefined): Promise<Grant | null> {
       const id = typeof m.grantId === 'string' ? m.grantId : null;
-      const grant = id ? await findGrant(pool, id) : null;
-      if (!grant || !grant.active || grant.usedBy !== p.sub) {
+      // Read now, for every message (policy module): a revocation committed a moment ago refuses this one.
+      const { grant, valid } = await activeConsent(pool, p, id);
+      if (!grant || !valid) {
         await audit(pool, {
           actor, subject: grant?.person, action: 'read', resource: `assist-grant:${grant ? grant.id : 'unknown'}`,
           purpose: `${action}-refused:no_consent`, details: { grantId: id, ...(typeof m.applicationId === 'string' ? { applicationId: m.applicationId } : {}) },
@@ -228,7 +221,6 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
         return refuse(ack, 'no_consent', 'The consent ended just now.');
       }
       if (grant.mode !== 'assist') await socket.leave(assistRoom);
-      joined.set(grant.id, grant);
       if (grant.scope === 'portal') {
         await auditAs(grant, 'watch-portal');
         return ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) } });
@@ -240,8 +232,8 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
     });
 
     on(socket, 'cobrowse:edit', async (m, ack) => {
-      // A keystroke in a joined session in assist mode goes straight through; anything else is checked in full.
-      const grant = joinedForEdit(m) ?? await consentFor('edit', m, ack);
+      // Every keystroke is checked against the consent as it is now (one indexed read), never a grant held in memory.
+      const grant = await consentFor('edit', m, ack);
       if (!grant) return;
       if (grant.mode !== 'assist' || isSupport || !grant.caseId) {
         await auditAs(grant, 'edit-refused:view_only', { pointer: m.pointer });

@@ -1,5 +1,6 @@
 // Appending a status to a case. The transition must be allowed by the canonical vocabulary; a terminal case is
-// reopened only by an officer of the agency with a written reason. Resending the same change is a no-op.
+// reopened only by an officer of the agency with a written reason. Resending the same change is a no-op. A case that
+// is an e-service application is not changed here at all (409 case_managed_by_workflow).
 import type { Pool } from 'pg';
 import { ApiError, conflict, notFound, unprocessable, badRequest } from '../errors';
 import { canTransition, isTerminal, type CaseStatus } from '../domain/case-status';
@@ -32,13 +33,18 @@ export async function changeCaseStatus(pool: Pool, caseId: string, change: Statu
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const found = await client.query<{ status: CaseStatus; status_at: Date; status_label: string | null; agency_id: string; recipient_type: string; recipient_id: string }>(
-      'SELECT status, status_at, status_label, agency_id, recipient_type, recipient_id FROM cases WHERE id = $1 FOR UPDATE',
+    const found = await client.query<{ status: CaseStatus; status_at: Date; status_label: string | null; agency_id: string; recipient_type: string; recipient_id: string; is_application: boolean }>(
+      'SELECT status, status_at, status_label, agency_id, recipient_type, recipient_id, EXISTS (SELECT 1 FROM applications WHERE case_id = $1) AS is_application FROM cases WHERE id = $1 FOR UPDATE',
       [caseId],
     );
     const current = found.rows[0];
     // Another agency's case is indistinguishable from a missing one.
     if (!current || current.agency_id !== actor.agencyId) throw notFound('case');
+    // An e-service application is changed only by its workflow: a status written from outside would claim a
+    // submission (or a decision) that never happened, and lock the citizen out of their draft.
+    if (current.is_application) {
+      throw conflict('case_managed_by_workflow', 'This case is an e-service application: only its workflow changes its status (officers decide through its tasks).');
+    }
 
     if (current.status === change.status && (change.label ?? null) === current.status_label &&
         (!change.at || current.status_at.getTime() === at.getTime())) {

@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import { ApiError, notFound, unprocessable, type ErrorDetail } from '../errors';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { presentDelegation, type DelegationRow } from '../presenters/delegation';
+import { inTransaction } from '../../db/transaction';
 
 export const MAX_DELEGATION_YEARS = 10;
 
@@ -32,8 +33,13 @@ async function today(pool: Pool): Promise<string> {
   return rows[0].today;
 }
 
-/** Registers a delegation given by `principal`; every refusal is a 422 with the fields at fault. */
-export async function registerDelegation(pool: Pool, principal: PersonRef & { name: string }, createdBy: string, input: DelegationInput) {
+/**
+ * Registers a delegation given by `principal`; every refusal is a 422 with the fields at fault. The representative's
+ * identity is checked (`verifyRepresentative`, against the population register) once the fields are right; one that
+ * overlaps a delegation to the same person (dates and e-services) is refused with 409 `delegation_overlaps`.
+ */
+export async function registerDelegation(pool: Pool, principal: PersonRef & { name: string }, createdBy: string, input: DelegationInput,
+  verifyRepresentative: (personalCode: string, name: string) => Promise<void>) {
   const details: ErrorDetail[] = [];
   const representativeId = normalisePersonId({ type: 'natural', id: input.representative.id });
   if (!representativeId) details.push({ path: '/representative/id', code: 'invalid_person_id', message: 'malformed personal code or wrong check digit' });
@@ -52,13 +58,29 @@ export async function registerDelegation(pool: Pool, principal: PersonRef & { na
   }
   if (details.length) throw unprocessable(details[0].code === 'self_delegation' ? 'self_delegation' : 'invalid_delegation', 'The delegation cannot be registered as it is.', details);
 
-  const { rows } = await pool.query<DelegationRow>(
-    `INSERT INTO delegations AS d (id, principal_type, principal_id, principal_name, representative_type, representative_id, representative_name,
-       scope, eservice_ids, valid_from, valid_until, created_by)
-     VALUES ($1, $2, $3, $4, 'natural', $5, $6, $7, $8, $9, $10, $11) RETURNING ${DELEGATION_COLUMNS}`,
-    [crypto.randomUUID(), principal.type, principal.id, principal.name, representativeId, input.representative.name.trim(),
-      listed.length ? 'eservices' : 'all', listed, input.validFrom, input.validUntil ?? null, createdBy]);
-  return presentDelegation(rows[0]);
+  await verifyRepresentative(representativeId as string, input.representative.name);
+
+  return inTransaction(pool, async (client) => {
+    // One registration at a time per principal and representative, so two overlapping ones cannot both pass.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`delegation:${principal.type}:${principal.id}:${representativeId}`]);
+    const overlapping = await client.query<{ id: string }>(
+      `SELECT d.id FROM delegations d WHERE d.principal_type = $1 AND d.principal_id = $2 AND d.representative_type = 'natural'
+          AND d.representative_id = $3 AND d.revoked_at IS NULL AND (d.valid_until IS NULL OR d.valid_until >= current_date)
+          AND daterange(d.valid_from, d.valid_until, '[]') && daterange($4::date, $5::date, '[]')
+          AND (d.scope = 'all' OR cardinality($6::text[]) = 0 OR d.eservice_ids && $6::text[]) LIMIT 1`,
+      [principal.type, principal.id, representativeId, input.validFrom, input.validUntil ?? null, listed]);
+    if (overlapping.rows[0]) {
+      throw new ApiError(409, 'delegation_overlaps', 'A delegation to this person for these e-services and days exists already; revoke it first or choose other days.',
+        [{ path: '/representative/id', code: 'delegation_overlaps', message: `overlaps delegation ${overlapping.rows[0].id}` }]);
+    }
+    const { rows } = await client.query<DelegationRow>(
+      `INSERT INTO delegations AS d (id, principal_type, principal_id, principal_name, representative_type, representative_id, representative_name,
+         scope, eservice_ids, valid_from, valid_until, created_by)
+       VALUES ($1, $2, $3, $4, 'natural', $5, $6, $7, $8, $9, $10, $11) RETURNING ${DELEGATION_COLUMNS}`,
+      [crypto.randomUUID(), principal.type, principal.id, principal.name, representativeId, input.representative.name.trim(),
+        listed.length ? 'eservices' : 'all', listed, input.validFrom, input.validUntil ?? null, createdBy]);
+    return presentDelegation(rows[0]);
+  });
 }
 
 /** The delegations a person gave and those they hold, newest first. */

@@ -9,7 +9,8 @@ export interface ApplicationRow {
   submitted_data: Record<string, unknown> | null; submitted_at: Date | null; waiting_reason: string | null;
   created_at: Date; expires_at: Date; status: CaseStatus; status_label: string | null; status_label_en: string | null; status_at: Date;
   recipient_name: string | null;
-  acting_staff_id?: string | null; acting_basis?: string | null;
+  acting_staff_id?: string | null; acting_basis?: string | null; acting_basis_ref?: string | null;
+  representative_type?: string | null; representative_id?: string | null; representative_basis?: string | null; representative_basis_ref?: string | null;
 }
 
 export function presentApplication(row: ApplicationRow, def: EServiceDefinition, events: Array<EventRow & { label_en?: string | null }>,

@@ -9,6 +9,9 @@ export interface CaseRow {
   registered_at: Date; price_eur: string | null; staff_minutes: number | null; waiting_minutes: number | null;
   call_minutes: number | null; satisfaction: number | null; complaint: boolean;
   agency_name_lv?: string; agency_name_en?: string; service_title_lv?: string; service_title_en?: string;
+  representative_basis_ref?: string | null; acting_staff_id?: string | null; acting_basis?: string | null; acting_basis_ref?: string | null;
+  /** The e-service, when the case is an application (read by findCase only). */
+  eservice_id?: string | null;
 }
 
 export interface EventRow { case_id: string; status: CaseStatus; label: string | null; at: Date; reason: string | null }

@@ -5,7 +5,8 @@ import type { EventRow } from '../presenters/case';
 
 export async function findApplication(pool: Pool, caseId: string): Promise<ApplicationRow | null> {
   const { rows } = await pool.query<ApplicationRow>(
-    `SELECT a.*, c.status, c.status_label, c.status_label_en, c.status_at, c.recipient_name, c.acting_staff_id, c.acting_basis
+    `SELECT a.*, c.status, c.status_label, c.status_label_en, c.status_at, c.recipient_name, c.acting_staff_id, c.acting_basis, c.acting_basis_ref,
+            c.representative_type, c.representative_id, c.representative_basis, c.representative_basis_ref
        FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`, [caseId]);
   return rows[0] ?? null;
 }

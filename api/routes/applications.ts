@@ -1,10 +1,11 @@
 // E-service applications: open, autosave the draft, submit, withdraw, answer a request for information, upload
 // files, download issued documents. A citizen sees only their own applications (others are 404).
 import crypto from 'node:crypto';
-import express from 'express';
 import { route, type RouteContext } from '../routing';
+import { readUploadedFile } from '../uploads';
 import { ApiError, forbidden, notFound, unprocessable } from '../errors';
-import { actorType, hasRole, type Principal } from '../auth/principal';
+import { actorType, type Principal } from '../auth/principal';
+import { accessTo, applicationSubject, auditEntry, type Access } from '../auth/policy';
 import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
 import { publishedVersion } from '../commands/eservice-definitions';
 import { findApplication, applicationDetails, applicationsOfPerson } from '../queries/applications';
@@ -14,24 +15,21 @@ import { audit } from '../../db/audit';
 import { mapTemporal } from '../temporal-errors';
 import { MESSAGES, type Actor, type UpdateResult } from '../../workflows/application/messages';
 
-const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export function actorOf(p: Principal): Actor {
   return { type: actorType(p) as Actor['type'], id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) };
 }
 
-/** The application if the caller may see it: its recipient, or staff of its agency. Anyone else gets 404. */
-export async function visibleApplication(ctx: RouteContext, opts: { write?: boolean } = {}): Promise<ApplicationRow> {
+/**
+ * The application if the caller may read (or write) it now, on a basis the policy module checks at this moment: its
+ * recipient, their representative, staff acting for them, or (reading a submitted one) its agency. Else 404.
+ */
+export async function visibleApplication(ctx: RouteContext, opts: { write?: boolean; recipientOnly?: boolean } = {}): Promise<ApplicationRow & { access: Access }> {
   const id = parseCaseId(ctx.params.id);
   const row = await findApplication(ctx.deps.db.pool, id);
-  const p = ctx.principal;
-  const own = row && p.person && row.recipient_type === p.person.type && row.recipient_id === p.person.id;
-  const agencyStaff = row && !opts.write && hasRole(p, 'agency-officer', 'agency-admin') && p.agency === row.agency_id;
-  // Staff who opened it at the counter on a written mandate or a registered delegation act for the citizen.
-  const actingStaff = row && row.acting_staff_id === p.sub && (row.acting_basis === 'mandate' || row.acting_basis === 'delegation');
-  if (!row || !(own || agencyStaff || actingStaff)) throw notFound('application');
-  return row;
+  const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, applicationSubject(row), opts.write ? 'write' : 'read') : null;
+  if (!row || !access || (opts.recipientOnly && access.as !== 'recipient')) throw notFound('application');
+  return { ...row, access };
 }
 
 async function present(ctx: RouteContext, row: ApplicationRow) {
@@ -41,25 +39,13 @@ async function present(ctx: RouteContext, row: ApplicationRow) {
   return presentApplication(row, def.content, details.events, details.documents);
 }
 
-async function auditRead(ctx: RouteContext, row: ApplicationRow, resource: string) {
-  const p = ctx.principal;
-  const own = p.person?.id === row.recipient_id;
-  await audit(ctx.deps.db.pool, {
-    actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office },
-    subject: { type: row.recipient_type, id: row.recipient_id }, action: 'read', resource,
-    purpose: own ? 'own-application' : 'case-handling', requestId: ctx.requestId,
-  });
+async function auditAccess(ctx: RouteContext, row: ApplicationRow & { access: Access }, action: 'read', resource: string) {
+  await audit(ctx.deps.db.pool, auditEntry(ctx.principal, row.access, applicationSubject(row), action, resource, ctx.requestId));
 }
 
-/** A write of the application's personal data: by its recipient, or by someone acting for them (on_behalf_of). */
-export async function auditWrite(ctx: RouteContext, row: ApplicationRow, action: 'create' | 'update', resource: string, details?: Record<string, unknown>) {
-  const p = ctx.principal;
-  const own = p.person?.type === row.recipient_type && p.person?.id === row.recipient_id;
-  await audit(ctx.deps.db.pool, {
-    actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, onBehalfOf: own ? undefined : row.recipient_id,
-    subject: { type: row.recipient_type, id: row.recipient_id }, action, resource,
-    purpose: own ? 'own-application' : `act-for:${row.acting_basis ?? 'representation'}`, requestId: ctx.requestId, details,
-  });
+/** A write of the application's personal data, on the basis the policy module found (purpose, on_behalf_of). */
+export async function auditWrite(ctx: RouteContext, row: ApplicationRow & { access: Access }, action: 'create' | 'update', resource: string, details?: Record<string, unknown>) {
+  await audit(ctx.deps.db.pool, auditEntry(ctx.principal, row.access, applicationSubject(row), action, resource, ctx.requestId, details));
 }
 
 async function update(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<UpdateResult> {
@@ -83,7 +69,8 @@ export const applicationRoutes = [
       });
       const row = await findApplication(ctx.deps.db.pool, caseId);
       if (!row) throw notFound('application');
-      if (created) await auditWrite(ctx, row, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
+      const own = { as: 'recipient', basis: 'own', reference: null, purpose: 'own-application', onBehalfOf: null } as const;
+      if (created) await auditWrite(ctx, { ...row, access: own }, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/applications/${caseId}` }, body: await present(ctx, row) };
     },
   }),
@@ -105,7 +92,7 @@ export const applicationRoutes = [
     responses: { 200: { description: 'The application', schema: 'application' }, 404: { description: 'Not yours or no such application', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx);
-      await auditRead(ctx, row, `application:${row.case_id}`);
+      await auditAccess(ctx, row, 'read', `application:${row.case_id}`);
       if (row.status === 'draft') {
         // A workflow that could not be started earlier (Temporal was down) is started now.
         await ensureApplicationWorkflow(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, row.case_id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'workflow start deferred'));
@@ -121,8 +108,7 @@ export const applicationRoutes = [
       const row = await visibleApplication(ctx, { write: true });
       const saved = await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub);
       // Someone else writing a citizen's draft is audited; the citizen's own autosave (every few keystrokes) is not.
-      const own = ctx.principal.person?.type === row.recipient_type && ctx.principal.person?.id === row.recipient_id;
-      if (!own) await auditWrite(ctx, row, 'update', `application:${row.case_id}/draft`, { version: saved.version });
+      if (row.access.as !== 'recipient') await auditWrite(ctx, row, 'update', `application:${row.case_id}/draft`, { version: saved.version });
       return { body: saved };
     },
   }),
@@ -131,7 +117,7 @@ export const applicationRoutes = [
     auth: ['citizen'], body: 'application-submit',
     responses: { 200: { description: 'Submitted: the new status', schema: 'application-status' }, 422: { description: 'Field-level errors', schema: 'error' } },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true });
+      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
       const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
@@ -146,7 +132,7 @@ export const applicationRoutes = [
     auth: ['citizen'], body: 'application-withdraw',
     responses: { 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true });
+      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       const result = await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
       if (row.status === 'draft') await ctx.deps.assist.leftDraft(row.case_id, result.status);
       await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'withdraw', status: result.status });
@@ -158,7 +144,7 @@ export const applicationRoutes = [
     auth: ['citizen'], body: 'application-info',
     responses: { 200: { description: 'Answered: the new status', schema: 'application-status' }, 409: { description: 'No information was requested', schema: 'error' } },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true });
+      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (ctx.body.fileIds.length) {
         const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [row.case_id, ctx.body.fileIds]);
         if (rows.length !== new Set(ctx.body.fileIds).size) throw unprocessable('unknown_file', 'A file id is not a file of this application.', [{ path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' }]);
@@ -173,23 +159,14 @@ export const applicationRoutes = [
     auth: ['citizen'], rawBody: { contentType: 'application/pdf', description: 'The file as the body; its name in the X-File-Name header' },
     responses: { 201: { description: 'Stored', schema: 'post-applications-id-files-response' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true });
-      const type = (ctx.req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-      if (!FILE_TYPES.includes(type)) throw new ApiError(415, 'unsupported_media_type', `Accepted file types: ${FILE_TYPES.join(', ')}.`);
-      const body = await new Promise<Buffer>((resolve, reject) => {
-        express.raw({ type: () => true, limit: MAX_FILE_BYTES })(ctx.req, ctx.res, (err?: unknown) => (err ? reject(err) : resolve(ctx.req.body as Buffer)));
-      });
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new ApiError(400, 'empty_file', 'The file is empty.');
-      // Header values are Latin-1, so clients send the name percent-encoded (UTF-8): "%C4%ABres%20l%C4%ABgums.pdf".
-      let name = ctx.req.get('x-file-name') ?? 'file';
-      try { name = decodeURIComponent(name); } catch { /* not encoded: keep as sent */ }
-      name = name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'file';
+      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
+      const file = await readUploadedFile(ctx);
       const id = crypto.randomUUID();
       await ctx.deps.db.pool.query(
         'INSERT INTO application_files (id, case_id, uploaded_by, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [id, row.case_id, ctx.principal.sub, name, type, body.length, body, crypto.createHash('sha256').update(body).digest('hex')]);
-      await auditWrite(ctx, row, 'create', `application-file:${id}`, { caseId: row.case_id, byteSize: body.length });
-      return { status: 201, body: { id, fileName: name, contentType: type, byteSize: body.length } };
+        [id, row.case_id, ctx.principal.sub, file.name, file.type, file.content.length, file.content, file.sha256]);
+      await auditWrite(ctx, row, 'create', `application-file:${id}`, { caseId: row.case_id, byteSize: file.content.length });
+      return { status: 201, body: { id, fileName: file.name, contentType: file.type, byteSize: file.content.length } };
     },
   }),
   route({
@@ -200,7 +177,7 @@ export const applicationRoutes = [
       const row = await visibleApplication(ctx);
       const { rows } = await ctx.deps.db.pool.query('SELECT file_name, content_type, content, sha256 FROM documents WHERE id = $1 AND case_id = $2', [ctx.params.documentId, row.case_id]);
       if (!rows[0]) throw notFound('document');
-      await auditRead(ctx, row, `document:${ctx.params.documentId}`);
+      await auditAccess(ctx, row, 'read', `document:${ctx.params.documentId}`);
       ctx.res.set({
         'Content-Type': rows[0].content_type,
         'Content-Disposition': `attachment; filename="${rows[0].file_name}"`,

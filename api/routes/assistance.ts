@@ -3,7 +3,9 @@
 import { route, type RouteContext } from '../routing';
 import { ApiError, forbidden, notFound, unprocessable } from '../errors';
 import type { Principal } from '../auth/principal';
-import { createGrant, redeemCode, grantsOfPerson, changeGrant, activeGrantOf, findGrant, type AssistMode } from '../cobrowse/grants';
+import { createGrant, redeemCode, grantsOfPerson, changeGrant, findGrant, type AssistMode } from '../cobrowse/grants';
+import { accessTo, actorKind, applicationSubject, personKey } from '../auth/policy';
+import { findMandate } from '../commands/mandates';
 import { findApplication } from '../queries/applications';
 import { grantForViewer } from '../cobrowse/socket';
 import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
@@ -14,7 +16,6 @@ import { MESSAGES, type UpdateResult } from '../../workflows/application/message
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { referenceData } from '../../db/reference';
 import { counterDelegation } from '../commands/delegations';
-import type { DelegationRow } from '../presenters/delegation';
 
 const STAFF = ['kac-staff', 'agency-officer'] as const;
 
@@ -23,32 +24,38 @@ function personOf(p: Principal): PersonRef {
   return p.person;
 }
 
-async function stillDelegated(ctx: RouteContext, caseId: string, delegationId: string): Promise<boolean> {
+/** The basis on which this staff member may act for the citizen on this application now (policy module), else 403. */
+async function staffBasisFor(ctx: RouteContext, caseId: string): Promise<{ basis: 'consent' | 'mandate' | 'delegation'; reference: string | null }> {
   const row = await findApplication(ctx.deps.db.pool, caseId);
-  if (!row) return false;
-  return counterDelegation(ctx.deps.db.pool, delegationId, { type: row.recipient_type as PersonRef['type'], id: row.recipient_id }, row.definition_id)
-    .then(() => true, (e: unknown) => { if (e instanceof ApiError && e.status === 422) return false; throw e; });
-}
-
-async function staffBasisFor(ctx: RouteContext, caseId: string, grantId?: string): Promise<{ basis: 'consent' | 'mandate' | 'delegation'; reference: string | null }> {
-  if (grantId) {
-    const grant = await activeGrantOf(ctx.deps.db.pool, grantId, ctx.principal.sub);
-    if (grant && grant.caseId === caseId && grant.mode === 'assist') return { basis: 'consent', reference: grant.id };
-  } else {
-    const { rows } = await ctx.deps.db.pool.query('SELECT acting_staff_id, acting_basis, acting_basis_ref FROM cases WHERE id = $1', [caseId]);
-    const acting = rows[0]?.acting_staff_id === ctx.principal.sub ? rows[0] : null;
-    if (acting?.acting_basis === 'mandate') return { basis: 'mandate', reference: acting.acting_basis_ref };
-    // A delegation is checked again: revoked (or expired) since the application was opened, it is no basis any more.
-    if (acting?.acting_basis === 'delegation' && await stillDelegated(ctx, caseId, acting.acting_basis_ref)) return { basis: 'delegation', reference: acting.acting_basis_ref };
+  const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, applicationSubject(row), 'write') : null;
+  if (access?.as === 'acting-staff' && (access.basis === 'consent' || access.basis === 'mandate' || access.basis === 'delegation')) {
+    return { basis: access.basis, reference: access.reference };
   }
-  const row = await findApplication(ctx.deps.db.pool, caseId);
   await audit(ctx.deps.db.pool, {
-    actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
+    actor: { type: actorKind(ctx.principal), id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
     subject: row ? { type: row.recipient_type, id: row.recipient_id } : undefined, action: 'update', resource: `application:${caseId}`,
     purpose: 'submit-refused:no_basis', requestId: ctx.requestId,
   });
-  throw new ApiError(403, 'no_basis', 'Submitting for a citizen needs their consent in assist mode, a written mandate or a registered delegation.');
+  throw new ApiError(403, 'no_basis', 'Submitting for a citizen needs their consent in assist mode, a recorded written mandate or a registered delegation, valid now.');
 }
+
+/** The recorded basis staff open an application on: valid now, given by this recipient, covering the e-service; else 422. */
+async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId: string, basis: OpenBody['basis']) {
+  if (basis.type === 'delegation') {
+    const d = await counterDelegation(ctx.deps.db.pool, basis.delegationId, recipient, eserviceId);
+    return { reference: d.id, principalName: d.principal_name, representative: { type: d.representative_type, id: d.representative_id, name: d.representative_name } };
+  }
+  const m = await findMandate(ctx.deps.db.pool, basis.mandateId);
+  if (!m || m.principal.type !== recipient.type || m.principal.id !== recipient.id || m.status !== 'active') {
+    throw unprocessable('no_mandate', 'No valid recorded mandate from this person.', [{ path: '/basis/mandateId', code: 'no_mandate', message: 'not recorded for this person, expired, not yet valid or revoked' }]);
+  }
+  if (m.scope !== 'all' && !m.scope.includes(eserviceId)) {
+    throw unprocessable('mandate_scope', 'The mandate does not cover this e-service.', [{ path: '/eserviceId', code: 'mandate_scope', message: 'not among the e-services of the mandate' }]);
+  }
+  return { reference: m.id, principalName: null, representative: m.representative };
+}
+
+type OpenBody = { eserviceId: string; recipient: PersonRef & { name?: string }; basis: { type: 'mandate'; mandateId: string } | { type: 'delegation'; delegationId: string } };
 
 export const assistanceRoutes = [
   route<{ scope: 'application' | 'portal'; applicationId?: string; mode: AssistMode }>({
@@ -119,39 +126,31 @@ export const assistanceRoutes = [
       return { body: grant };
     },
   }),
-  route<{ eserviceId: string; recipient: PersonRef & { name?: string }; basis: { type: 'mandate'; reference: string } | { type: 'delegation'; delegationId: string } }>({
-    method: 'post', path: '/api/v1/assisted-applications', tag: 'E-service assistant', summary: 'Staff at the counter: open an e-service for a citizen on a written mandate or a registered delegation',
+  route<OpenBody>({
+    method: 'post', path: '/api/v1/assisted-applications', tag: 'E-service assistant', summary: 'Staff at the counter: open an e-service for a citizen on a recorded written mandate or a registered delegation',
     auth: STAFF, body: 'assisted-application-open',
-    responses: { 201: { description: 'The application, acting for the citizen', schema: 'post-assisted-applications-response' }, 422: { description: 'No such delegation', schema: 'error' } },
+    responses: { 201: { description: 'The application, acting for the citizen', schema: 'post-assisted-applications-response' }, 422: { description: 'No such valid mandate or delegation', schema: 'error' } },
     async handler(ctx) {
       const p = ctx.principal;
       if (!p.office) throw forbidden('Acting at the counter needs an office.');
       const recipientId = normalisePersonId(ctx.body.recipient);
       if (!recipientId) throw unprocessable('invalid_person_id', 'The recipient identifier is not valid.', [{ path: '/recipient/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' }]);
       const recipient = { ...ctx.body.recipient, id: recipientId };
-      let reference: string;
-      let delegation: DelegationRow | null = null;
-      if (ctx.body.basis.type === 'delegation') {
-        // Given by this recipient, not revoked, valid today and covering the e-service; else 422 no_delegation.
-        delegation = await counterDelegation(ctx.deps.db.pool, ctx.body.basis.delegationId, recipient, ctx.body.eserviceId);
-        reference = delegation.id;
-        if (!recipient.name && delegation.principal_name) recipient.name = delegation.principal_name;
-      } else {
-        reference = ctx.body.basis.reference;
-      }
+      // Nothing is opened (and nothing prefilled from a register) before the basis is on record and valid now.
+      const basis = await counterBasis(ctx, recipient, ctx.body.eserviceId, ctx.body.basis);
+      if (!recipient.name && basis.principalName) recipient.name = basis.principalName;
       const { caseId } = await openApplication(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, ctx.body.eserviceId, {
         recipient, actor: { type: 'staff', id: p.sub, name: p.name, office: p.office },
       });
+      // The case names the record both the acting staff member and the representative rely on: checked at every request.
       await ctx.deps.db.pool.query(
-        'UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6 WHERE id = $1',
-        [caseId, p.sub, p.name, p.office, ctx.body.basis.type, reference]);
-      if (delegation) {
-        // The representative of a delegation is on the case: it is theirs to follow too (GET /me/cases, live status).
-        await ctx.deps.db.pool.query(
-          `UPDATE cases SET representative_type = $2, representative_id = $3, representative_name = $4, representative_basis = 'delegation' WHERE id = $1`,
-          [caseId, delegation.representative_type, delegation.representative_id, delegation.representative_name]);
-      }
-      await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, office: p.office }, subject: recipient, action: 'create', resource: `application:${caseId}`, purpose: `act-for:${ctx.body.basis.type}`, requestId: ctx.requestId, details: { reference } });
+        `UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6,
+           representative_type = $7, representative_id = $8, representative_name = $9, representative_basis = $5, representative_basis_ref = $6 WHERE id = $1`,
+        [caseId, p.sub, p.name, p.office, ctx.body.basis.type, basis.reference, basis.representative.type, basis.representative.id, basis.representative.name]);
+      await audit(ctx.deps.db.pool, {
+        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, onBehalfOf: personKey(recipient), subject: recipient, action: 'create',
+        resource: `application:${caseId}`, purpose: `act-for:${ctx.body.basis.type}`, requestId: ctx.requestId, details: { reference: basis.reference },
+      });
       return { status: 201, body: { id: caseId, href: `/api/v1/applications/${caseId}` } };
     },
   }),
@@ -161,7 +160,7 @@ export const assistanceRoutes = [
     responses: { 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
     async handler(ctx) {
       const caseId = parseCaseId(ctx.params.id);
-      const { basis, reference } = await staffBasisFor(ctx, caseId, ctx.body.grantId);
+      const { basis, reference } = await staffBasisFor(ctx, caseId);
       const p = ctx.principal;
       // Refused before the case records anyone as acting for the citizen.
       if ((await findApplication(ctx.deps.db.pool, caseId))?.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
@@ -181,7 +180,8 @@ export const assistanceRoutes = [
       await ctx.deps.assist.leftDraft(caseId, result.status); // co-browse edits are refused from now on, on both sides
       const row = await findApplication(ctx.deps.db.pool, caseId);
       await audit(ctx.deps.db.pool, {
-        actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: row ? { type: row.recipient_type, id: row.recipient_id } : undefined,
+        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, onBehalfOf: row ? personKey({ type: row.recipient_type, id: row.recipient_id }) : undefined,
+        subject: row ? { type: row.recipient_type, id: row.recipient_id } : undefined,
         action: 'update', resource: `application:${caseId}`, purpose: `submit-on-behalf:${basis}`, requestId: ctx.requestId, details: { reference },
       });
       return { body: { ...result, basis } };

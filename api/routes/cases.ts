@@ -9,6 +9,7 @@ import { findCase, historiesOf, casesOfAgency, casesOfPerson, type AgencyCaseFil
 import { presentCase } from '../presenters/case';
 import { isValidCaseId, isWellFormedCaseId } from '../domain/case-id';
 import { audit, type AuditEntry } from '../../db/audit';
+import { accessTo, auditEntry, caseSubject } from '../auth/policy';
 
 const AGENCY_WRITERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
 const AGENCY_READERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
@@ -94,15 +95,10 @@ export const caseRoutes = [
     async handler(ctx) {
       const id = parseCaseId(ctx.params.id);
       const row = await findCase(ctx.deps.db.pool, id);
-      const p = ctx.principal;
-      const own = row && p.person && ((row.recipient_type === p.person.type && row.recipient_id === p.person.id) ||
-        (row.representative_type === p.person.type && row.representative_id === p.person.id));
-      const ofAgency = row && hasRole(p, ...AGENCY_READERS) && p.agency === row.agency_id;
-      if (!row || !(own || ofAgency)) throw notFound('case');
-      await audit(ctx.deps.db.pool, {
-        actor: actorOf(ctx), subject: { type: row.recipient_type, id: row.recipient_id }, action: 'read',
-        resource: `case:${id}`, purpose: own ? 'own-case' : 'case-handling', requestId: ctx.requestId,
-      });
+      // Its recipient, their representative on a basis valid now, staff acting for them, or its agency (not a draft).
+      const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(row), 'read') : null;
+      if (!row || !access) throw notFound('case');
+      await audit(ctx.deps.db.pool, auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId));
       const events = await historiesOf(ctx.deps.db.pool, [id]);
       return { body: presentCase(row, events.get(id) ?? []) };
     },
@@ -138,7 +134,11 @@ export const caseRoutes = [
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
-      const { rows, total } = await casesOfPerson(ctx.deps.db.pool, person, ctx.query.limit, ctx.query.offset);
+      const page = await casesOfPerson(ctx.deps.db.pool, person, ctx.query.limit, ctx.query.offset);
+      // A case followed as a representative is listed only while the basis for it is valid (checked now).
+      const shown = await Promise.all(page.rows.map(async (r) => r.relation === 'recipient' || await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(r), 'read')));
+      const rows = page.rows.filter((_, i) => shown[i]);
+      const total = page.total - (page.rows.length - rows.length);
       const histories = await historiesOf(ctx.deps.db.pool, rows.map((r) => r.id));
       await audit(ctx.deps.db.pool, {
         actor: actorOf(ctx), subject: { type: person.type, id: person.id }, action: 'read',

@@ -10,6 +10,7 @@ import {
   delegationsOfPerson, registerDelegation, revokeDelegation, validDelegationsOf, visibleDelegation, type DelegationInput,
 } from '../commands/delegations';
 import { presentDelegation } from '../presenters/delegation';
+import { checkRepresentativeIdentity } from '../commands/person-identity';
 
 const TAG = 'Delegations';
 const STAFF = ['kac-staff', 'agency-officer'] as const;
@@ -25,10 +26,15 @@ export const delegationRoutes = [
   route<DelegationInput>({
     method: 'post', path: '/api/v1/me/delegations', tag: TAG, summary: 'Citizen: register a delegation to a named representative',
     auth: ['citizen'], body: 'delegation-create',
-    responses: { 201: { description: 'Registered', schema: 'delegation' }, 422: { description: 'Invalid personal code, dates or e-services', schema: 'error' } },
+    responses: {
+      201: { description: 'Registered', schema: 'delegation' }, 409: { description: 'Overlaps a delegation to the same person (delegation_overlaps)', schema: 'error' },
+      422: { description: 'Invalid personal code, dates or e-services, or a representative the population register does not know by that name', schema: 'error' },
+      503: { description: 'The population register does not answer', schema: 'error' },
+    },
     async handler(ctx) {
       const person = personOf(ctx.principal);
-      const delegation = await registerDelegation(ctx.deps.db.pool, { ...person, name: ctx.principal.name }, ctx.principal.sub, ctx.body);
+      const delegation = await registerDelegation(ctx.deps.db.pool, { ...person, name: ctx.principal.name }, ctx.principal.sub, ctx.body,
+        (code, name) => checkRepresentativeIdentity(ctx.deps, code, name, '/representative', ctx.requestId));
       await audit(ctx.deps.db.pool, {
         actor: citizenActor(ctx), subject: person, action: 'create', resource: `delegation:${delegation.id}`, purpose: 'delegation:register',
         requestId: ctx.requestId, details: { representative: { type: delegation.representative.type, id: delegation.representative.id }, scope: delegation.scope },
