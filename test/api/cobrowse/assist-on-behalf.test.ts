@@ -6,6 +6,7 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { dwellingAddresses } from '../../helpers/applications';
+import { recordMandate } from '../../helpers/mandates';
 import { ANNA, JANIS, STAFF, auditRows, closePeers, edit, lastAuditId, session } from '../../helpers/cobrowse';
 
 const ADDRESS = dwellingAddresses[0];
@@ -54,11 +55,11 @@ describe('api/cobrowse (e-service assistant): submitting on behalf', () => {
       await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
     });
 
-    it('submits at the counter on a written mandate (no consent code) and records basis mandate', async () => {
+    it('submits at the counter on a recorded written mandate (no consent code) and records basis mandate', async () => {
       const since = await lastAuditId();
-      const reference = 'Pilnvara Nr. 12/2026, 2026-05-04, notārs I. Liepa';
+      const reference = await recordMandate(STAFF, JANIS, { id: ANNA, name: 'Anna Bērziņa' });
       const opened = await call('POST', '/api/v1/assisted-applications', {
-        as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'mandate', reference } },
+        as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'mandate', mandateId: reference } },
       });
       expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
       const id = opened.body.id as string;
@@ -82,7 +83,11 @@ describe('api/cobrowse (e-service assistant): submitting on behalf', () => {
         recipient_id: JANIS, acting_staff_id: STAFF, acting_office_id: 'vpvkac-riga', acting_basis: 'mandate', acting_basis_ref: reference,
         channel: 'in_person', office_id: 'vpvkac-riga',
       });
-      expect(await auditRows(since, { actor: STAFF, purpose: 'act-for:mandate', resource: `application:${id}` })).to.have.length(1);
+      // Opened, then every read and write for Jānis on the mandate: each on record, with whom it was done for.
+      const actedFor = await auditRows(since, { actor: STAFF, purpose: 'act-for:mandate', resource: `application:${id}` });
+      expect(actedFor.filter((r) => r.action === 'create')).to.have.length(1);
+      expect(actedFor.filter((r) => r.action === 'update')).to.have.length(1);
+      for (const r of actedFor) expect(r).to.include({ actor_type: 'staff', on_behalf_of: `natural:${JANIS}`, subject_id: JANIS });
       expect(await auditRows(since, { actor: STAFF, purpose: 'submit-on-behalf:mandate', resource: `application:${id}` })).to.have.length(1);
       await waitFor('officer task', async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === id));
       // Janis sees it as his own application.
@@ -98,7 +103,7 @@ describe('api/cobrowse (e-service assistant): submitting on behalf', () => {
       const delegatedCase = await stack.db.pool.query('SELECT acting_basis, acting_basis_ref, acting_staff_id FROM cases WHERE id = $1', [delegated.body.id]);
       expect(delegatedCase.rows[0]).to.deep.equal({ acting_basis: 'delegation', acting_basis_ref: delegationId, acting_staff_id: STAFF });
 
-      const badPerson = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: '15038511230' }, basis: { type: 'mandate', reference } } });
+      const badPerson = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: '15038511230' }, basis: { type: 'mandate', mandateId: reference } } });
       expect(badPerson.status).to.equal(422);
       const noDelegation = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'delegation', delegationId: '00000000-0000-4000-8000-000000000000' } } });
       expect(noDelegation.status).to.equal(422);

@@ -43,6 +43,8 @@ describe('api/routes/delegations', () => {
     today = await shift(0);
     tomorrow = await shift(1);
   });
+  // Overlapping delegations to one person are refused: each test starts with none of Anna's in force.
+  afterEach(() => stack.db.pool.query("UPDATE delegations SET revoked_at = now() WHERE principal_id = $1 AND revoked_at IS NULL", [ANNA]));
 
   it('registers a delegation that both people see, given and held, and nobody else', async () => {
     const since = await lastAuditId();
@@ -87,7 +89,7 @@ describe('api/routes/delegations', () => {
     expect(later.status).to.equal('scheduled');
     const now = await register(toJanis({ validUntil: today }));
     expect(now.status).to.equal('active');
-    const expired = await register(toJanis({ validUntil: await shift(5) }));
+    const expired = await register(toJanis({ validFrom: await shift(11), validUntil: await shift(15) })); // days the others do not cover
     // Registered for the past it cannot be; as time passes it expires.
     await stack.db.pool.query('UPDATE delegations SET valid_from = current_date - 20, valid_until = current_date - 1 WHERE id = $1', [expired.id]);
     const mine = (await call('GET', '/api/v1/me/delegations', { as: 'citizen-anna' })).body.given as any[];
@@ -161,6 +163,25 @@ describe('api/routes/delegations', () => {
     // Citizens and signed-out callers cannot look anyone up.
     expectError(await lookup(ANNA, 'citizen-janis'), 403, 'forbidden');
     expectError(await call('POST', '/api/v1/delegations/lookup', { json: { person: { type: 'natural', id: ANNA } } }), 401, 'unauthenticated');
+  });
+
+  it('names a representative the population register knows by that name, and refuses an overlapping duplicate', async () => {
+    const post = (json: unknown) => call('POST', '/api/v1/me/delegations', { as: 'citizen-anna', json });
+    // A made-up name for a real personal code, and a well-formed code nobody has: refused, nothing registered.
+    const madeUp = expectError(await post(toJanis({ representative: { type: 'natural', id: JANIS, name: 'Pēteris Parauds' } })), 422, 'representative_name_mismatch');
+    expect(madeUp.details).to.deep.equal([{ path: '/representative/name', code: 'representative_name_mismatch', message: 'not the name registered for this personal code' }]);
+    const nobody = makePersonalCode(3, 3, 1963, 777);
+    expectError(await post(toJanis({ representative: { type: 'natural', id: nobody, name: 'Kāds Cits' } })), 422, 'representative_not_in_register');
+    const { rows } = await stack.db.pool.query('SELECT count(*)::int AS n FROM delegations WHERE principal_id = $1 AND revoked_at IS NULL', [ANNA]);
+    expect(rows[0].n).to.equal(0);
+    // Case, spacing and diacritics aside, the register's name is the name.
+    const d = await register(toJanis({ representative: { type: 'natural', id: JANIS, name: 'janis  KALNINS' }, validUntil: await shift(30) }));
+    // The same person again, for days and e-services that overlap: refused, naming the one in force.
+    const twice = expectError(await post(toJanis({ validFrom: await shift(10), scope: ['residence-declaration'] })), 409, 'delegation_overlaps');
+    expect(twice.details[0].message).to.contain(d.id);
+    // After it ends, or for days it does not cover, a new one is fine.
+    const after = await register(toJanis({ validFrom: await shift(31), validUntil: await shift(40) }));
+    expect(after.status).to.equal('scheduled');
   });
 
   it('answers bad input with 400 or 422 in the one error shape, never a 5xx', async () => {
