@@ -2,7 +2,8 @@
 // page; Laura at VPVKAC Rīgā (a second browser context) enters Anna's personal code, finds the delegation, opens the
 // residence declaration for Anna on it, fills it in and submits it on her behalf. The case records Anna as the
 // recipient, Jānis as her representative on the delegation, Laura and her office as acting, the in-person channel.
-// Then Anna revokes the delegation and the counter no longer finds it. axe checks every page on the way.
+// Then Anna revokes the delegation and the counter no longer finds it; Jānis comes with a written mandate instead,
+// which Laura records (a made-up name is refused) before Anna's application opens. axe checks every page on the way.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
@@ -123,6 +124,36 @@ describe('journey: an application at the counter on a registered delegation', fu
     // The answer is shown: Anna's other valid delegations (from other tests), or that she has none.
     await staff.locator('.counter-start [data-delegation], [data-testid="no-delegations"]').first().waitFor();
     expect(await staff.locator(`[data-delegation="${delegationId}"]`).count()).to.equal(0);
+
+    // Jānis comes back with a written mandate from Anna: Laura records it first (Jānis checked against the population
+    // register, the scanned mandate uploaded, its validity), and only then is Anna's application opened and prefilled.
+    await staff.getByLabel('Rakstiska pilnvara').check();
+    await staff.getByLabel('Pārstāvja personas kods').fill(dashed(JANIS));
+    await staff.getByLabel('Pārstāvja vārds un uzvārds (kā personu apliecinošā dokumentā)').fill('Pēteris Parauds');
+    await staff.getByLabel('Pilnvaras skenēta kopija').setInputFiles({ name: 'pilnvara.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await staff.getByLabel('Pilnvaras numurs, datums un izdevējs').fill('Nr. 12/2026, notārs I. Liepa');
+    await staff.getByLabel('Pilnvara derīga no').fill(days[0].today);
+    await staff.getByLabel('E-pakalpojums').selectOption({ label: 'Dzīvesvietas deklarēšana' });
+    await checkPage(staff, 'counter-09-mandate');
+    // A made-up name for Jānis's personal code: refused, nothing opened.
+    await staff.getByRole('button', { name: 'Atvērt pieteikumu' }).click();
+    await staff.locator('#mandate-rep-name-error').filter({ hasText: 'neatbilst Iedzīvotāju reģistra' }).waitFor();
+    await checkPage(staff, 'counter-10-mandate-name-mismatch');
+    expect(staff.url()).to.not.match(/\/assist\/counter\/LV-/);
+    await staff.getByLabel('Pārstāvja vārds un uzvārds (kā personu apliecinošā dokumentā)').fill('Jānis Kalniņš');
+    await staff.getByRole('button', { name: 'Atvērt pieteikumu' }).click();
+    await staff.waitForURL(/\/assist\/counter\/LV-\d{10}-\d{2}$/);
+    const mandateCase = staff.url().split('/').pop() as string;
+    await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 20_000 });
+    expect(await staff.getByTestId('counter-meta').textContent()).to.contain('rakstiska pilnvara').and.to.contain('Jānis Kalniņš');
+    const recorded = await stack.db.pool.query(
+      `SELECT m.representative_id, m.representative_name, m.document_reference, d.file_name, c.acting_basis, c.representative_basis
+         FROM cases c JOIN mandates m ON m.id::text = c.acting_basis_ref JOIN mandate_documents d ON d.id = m.document_id WHERE c.id = $1`, [mandateCase]);
+    expect(recorded.rows[0]).to.deep.equal({
+      representative_id: JANIS, representative_name: 'Jānis Kalniņš', document_reference: 'Nr. 12/2026, notārs I. Liepa', file_name: 'pilnvara.pdf',
+      acting_basis: 'mandate', representative_basis: 'mandate',
+    });
+    await checkPage(staff, 'counter-11-mandate-form');
     expect(errors).to.deep.equal([]);
   });
 });

@@ -1,6 +1,7 @@
 // At the counter: the staff member enters the citizen's personal code, chooses the basis for acting on their behalf
-// (a written mandate with its reference, or one of the person's registered delegations found by the lookup, which
-// the server audits) and the e-service, and opens the application for the citizen.
+// (a written mandate, recorded first: representative, document, validity; or one of the person's registered
+// delegations found by the lookup, which the server audits) and the e-service, and opens the application for the
+// citizen. Nothing is opened, and nothing is prefilled from a register, before that basis is on record.
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +10,11 @@ import { Alert } from '../components/Alert';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { usePageTitle } from '../components/usePageTitle';
 import { useLocalized } from '../i18n/useLocalized';
+import { MANDATE_IDS, MandateFields, emptyMandate, mandateErrors, mandateFieldOf, recordMandate, type MandateDraft, type MandateField } from './MandateFields';
 import { PERSONAL_CODE, formatPersonalCode, useValidity, type Delegation, type EServiceOption } from '../delegations/types';
 
-type Field = 'code' | 'basis' | 'reference' | 'eservice';
-const ID: Record<Field, string> = { code: 'counter-code', basis: 'counter-basis-mandate', reference: 'counter-mandate-ref', eservice: 'counter-eservice' };
+type Field = 'code' | 'basis' | 'eservice' | MandateField;
+const ID: Record<Field, string> = { code: 'counter-code', basis: 'counter-basis-mandate', eservice: 'counter-eservice', ...MANDATE_IDS };
 
 export interface CounterState { basis: 'mandate' | 'delegation'; reference: string; representative: string | null }
 
@@ -24,7 +26,7 @@ export function CounterStart() {
   const [code, setCode] = useState('');
   const [found, setFound] = useState<Delegation[] | null>(null);
   const [basis, setBasis] = useState(''); // 'mandate' or a delegation id
-  const [reference, setReference] = useState('');
+  const [mandate, setMandate] = useState<MandateDraft>(emptyMandate);
   const [eservices, setEservices] = useState<EServiceOption[]>([]);
   const [eserviceId, setEserviceId] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -39,12 +41,16 @@ export function CounterStart() {
   const delegation = found?.find((d) => d.id === basis) ?? null;
   const offered = delegation && delegation.scope !== 'all' ? eservices.filter((s) => delegation.scope.includes(s.id)) : eservices;
   const labels: Record<Field, string> = {
-    code: t('delegations.counter.personalCode'), basis: t('delegations.counter.basis'), reference: t('delegations.counter.mandateRef'), eservice: t('delegations.counter.eservice'),
+    code: t('delegations.counter.personalCode'), basis: t('delegations.counter.basis'), eservice: t('delegations.counter.eservice'),
+    repCode: t('delegations.counter.repCode'), repName: t('delegations.counter.repName'), file: t('delegations.counter.mandateFile'),
+    validFrom: t('delegations.counter.mandateValidFrom'), validUntil: t('delegations.counter.mandateValidUntil'),
   };
   const summary: SummaryItem[] = (Object.keys(errors) as Field[]).map((f) => ({ fieldId: ID[f], label: labels[f], message: errors[f] as string }));
   const codeError = (value: string) => (!value ? t('delegations.errors.codeRequired') : PERSONAL_CODE.test(value) ? null : t('delegations.errors.codeFormat'));
   const serverError = (e: unknown, fields: Partial<Record<string, Field>>) => {
-    if (e instanceof ApiError && fields[e.code]) setErrors({ [fields[e.code] as Field]: t(`delegations.${e.code === 'invalid_person_id' ? 'errors' : 'counter.errors'}.${e.code}`) });
+    const mandateField = basis === 'mandate' && e instanceof ApiError ? mandateFieldOf(e) : null;
+    if (mandateField && e instanceof ApiError) setErrors({ [mandateField]: t(`delegations.counter.errors.${e.code === 'invalid_mandate' ? e.details[0]?.code : e.code}`, { defaultValue: e.details[0]?.message ?? e.message }) });
+    else if (e instanceof ApiError && fields[e.code]) setErrors({ [fields[e.code] as Field]: t(`delegations.${e.code === 'invalid_person_id' ? 'errors' : 'counter.errors'}.${e.code}`) });
     else setFailure(e instanceof ApiError ? t(`delegations.counter.errors.${e.code}`, { defaultValue: e.message }) : t('errors.generic'));
   };
 
@@ -71,20 +77,22 @@ export function CounterStart() {
     const bad = codeError(code.trim());
     if (bad) found1.code = bad;
     if (!basis) found1.basis = t('delegations.counter.errors.chooseBasis');
-    if (basis === 'mandate' && reference.trim().length < 3) found1.reference = t('delegations.counter.errors.mandateRequired');
+    if (basis === 'mandate') Object.assign(found1, mandateErrors(mandate, t));
     if (!eserviceId || !offered.some((s) => s.id === eserviceId)) found1.eservice = t('delegations.counter.chooseEservice');
     setErrors(found1);
     setFailure(null);
     if (Object.keys(found1).length) return;
     setBusy('open');
     try {
+      // A written mandate is recorded first (the server checks the representative against the population register).
+      const mandateId = basis === 'mandate' ? await recordMandate(code.trim(), mandate) : null;
       const body = {
         eserviceId, recipient: { type: 'natural', id: code.trim() },
-        basis: basis === 'mandate' ? { type: 'mandate', reference: reference.trim() } : { type: 'delegation', delegationId: basis },
+        basis: mandateId ? { type: 'mandate', mandateId } : { type: 'delegation', delegationId: basis },
       };
       const opened = await api<{ id: string }>('/api/v1/assisted-applications', { body });
-      const state: CounterState = basis === 'mandate'
-        ? { basis: 'mandate', reference: reference.trim(), representative: null }
+      const state: CounterState = mandateId
+        ? { basis: 'mandate', reference: mandateId, representative: mandate.name.trim() }
         : { basis: 'delegation', reference: basis, representative: delegation?.representative.name ?? null };
       void navigate(`/assist/counter/${opened.id}`, { state });
     } catch (e) {
@@ -137,15 +145,7 @@ export function CounterStart() {
           {found && found.length === 0 && <p className="muted" data-testid="no-delegations">{t('delegations.counter.noDelegations')}</p>}
           {delegation && <p className="muted">{t('delegations.counter.checkIdentity')}</p>}
         </fieldset>
-        {basis === 'mandate' && (
-          <div className="field">
-            <label htmlFor={ID.reference}>{labels.reference}</label>
-            <p id={`${ID.reference}-hint`} className="muted">{t('delegations.counter.mandateRefHint')}</p>
-            {fieldError('reference')}
-            <input id={ID.reference} type="text" maxLength={100} value={reference} aria-invalid={!!errors.reference}
-              aria-describedby={described('reference', `${ID.reference}-hint`)} onChange={(e) => setReference(e.target.value)} />
-          </div>
-        )}
+        {basis === 'mandate' && <MandateFields value={mandate} onChange={setMandate} errors={errors} />}
         <div className="field">
           <label htmlFor={ID.eservice}>{labels.eservice}</label>
           {fieldError('eservice')}

@@ -32,6 +32,10 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     already_revoked: 'The delegation has been revoked already.', load: 'The delegations could not be loaded.',
   },
   counter: {
+    mandateRecord: 'Recording the written mandate', mandateRecordHint: 'The representative is checked against the population register. The application opens only once the mandate is recorded.',
+    repCode: 'Representative\'s personal code', repName: 'Representative\'s name (as on their identity document)',
+    mandateFile: 'Scanned mandate', mandateFileHint: 'PDF, PNG or JPEG, up to 10 MB.',
+    mandateValidFrom: 'Mandate valid from', mandateValidUntil: 'Mandate valid until (if stated)',
     link: 'Application at the counter on a mandate or delegation', linkHint: 'When the citizen or their representative is at the counter with a written mandate or a registered delegation.',
     title: 'Application at the counter', lead: 'Fill in and submit an e-service on a citizen’s behalf, on the basis of a written mandate or a registered delegation.',
     personalCode: 'Citizen’s personal code', personalCodeHint: 'The personal code of the person the application is for, for example 010180-12345.',
@@ -46,6 +50,10 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     loading: 'Loading data from the register…', submit: 'Submit on the citizen’s behalf', submitted: 'Submitted on the citizen’s behalf. Case status: {{status}}.',
     notDraft: 'The application is no longer a draft (status: {{status}}).', another: 'New application at the counter',
     errors: {
+      fileRequired: 'Attach the scanned mandate', representative_name_mismatch: 'The name does not match the population register for this personal code',
+      representative_not_in_register: 'The population register has no person with this personal code', no_mandate: 'The mandate is no longer valid (revoked or expired).',
+      mandate_scope: 'The mandate does not cover this e-service.', expired: 'The mandate has expired', before_valid_from: 'The end date cannot be before the start date',
+      self_mandate: 'The representative cannot be the principal', temporarily_unavailable: 'The population register does not answer right now. Try again in a moment.',
       lookupFirst: 'Find the delegations first', chooseBasis: 'Choose a basis', mandateRequired: 'Enter the number and date of the mandate (at least 3 characters)',
       no_delegation: 'The delegation is no longer valid (revoked or expired). Search again.', delegation_scope: 'The delegation does not cover this e-service.',
       no_basis: 'The basis for acting is no longer valid (the delegation was revoked or has expired).', not_draft: 'The application has been submitted already.',

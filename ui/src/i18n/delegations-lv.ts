@@ -27,6 +27,10 @@ export const delegationsLv = {
     already_revoked: 'Pilnvarojums jau ir atsaukts.', load: 'Pilnvarojumus ielādēt neizdevās.',
   },
   counter: {
+    mandateRecord: 'Rakstiskās pilnvaras reģistrēšana', mandateRecordHint: 'Pārstāvja personu pārbauda Iedzīvotāju reģistrā. Pieteikumu var atvērt tikai pēc tam, kad pilnvara ir reģistrēta.',
+    repCode: 'Pārstāvja personas kods', repName: 'Pārstāvja vārds un uzvārds (kā personu apliecinošā dokumentā)',
+    mandateFile: 'Pilnvaras skenēta kopija', mandateFileHint: 'PDF, PNG vai JPEG, līdz 10 MB.',
+    mandateValidFrom: 'Pilnvara derīga no', mandateValidUntil: 'Pilnvara derīga līdz (ja norādīts)',
     link: 'Pieteikums klātienē ar pilnvaru vai pilnvarojumu', linkHint: 'Ja iedzīvotājs vai viņa pārstāvis ir klātienē ar rakstisku pilnvaru vai reģistrētu pilnvarojumu.',
     title: 'Pieteikums klātienē', lead: 'Aizpildiet un iesniedziet e-pakalpojumu iedzīvotāja vārdā, pamatojoties uz rakstisku pilnvaru vai reģistrētu pilnvarojumu.',
     personalCode: 'Iedzīvotāja personas kods', personalCodeHint: 'Tā cilvēka personas kods, kura vārdā iesniedz, piemēram, 010180-12345.',
@@ -41,6 +45,10 @@ export const delegationsLv = {
     loading: 'Ielādē datus no reģistra…', submit: 'Iesniegt iedzīvotāja vārdā', submitted: 'Iesniegts iedzīvotāja vārdā. Lietas statuss: {{status}}.',
     notDraft: 'Pieteikums vairs nav melnraksts (statuss: {{status}}).', another: 'Jauns pieteikums klātienē',
     errors: {
+      fileRequired: 'Pievienojiet pilnvaras skenētu kopiju', representative_name_mismatch: 'Vārds neatbilst Iedzīvotāju reģistra datiem par šo personas kodu',
+      representative_not_in_register: 'Iedzīvotāju reģistrā nav personas ar šo personas kodu', no_mandate: 'Pilnvara vairs nav spēkā (atsaukta vai beigusies).',
+      mandate_scope: 'Pilnvara neattiecas uz šo e-pakalpojumu.', expired: 'Pilnvaras derīguma termiņš ir beidzies', before_valid_from: 'Beigu datums nevar būt pirms sākuma datuma',
+      self_mandate: 'Pārstāvis nevar būt pats pilnvarotājs', temporarily_unavailable: 'Iedzīvotāju reģistrs pašlaik neatbild. Mēģiniet vēlreiz pēc brīža.',
       lookupFirst: 'Vispirms meklējiet pilnvarojumus', chooseBasis: 'Izvēlieties pamatu', mandateRequired: 'Ierakstiet pilnvaras numuru un datumu (vismaz 3 rakstzīmes)',
       no_delegation: 'Pilnvarojums vairs nav spēkā (atsaukts vai beidzies). Meklējiet vēlreiz.', delegation_scope: 'Pilnvarojums neattiecas uz šo e-pakalpojumu.',
       no_basis: 'Pamats rīkoties vairs nav spēkā (pilnvarojums atsaukts vai beidzies).', not_draft: 'Pieteikums jau ir iesniegts.',
