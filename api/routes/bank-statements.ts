@@ -9,6 +9,7 @@ import { pokeInvoices } from '../billing/workflow-client';
 import { importBankStatement, ownsAccount, statementSummary } from '../billing/statements/import';
 import { spool, tooLarge } from '../billing/statements/spool';
 import { listSuspense, resolveSuspense, type Resolution, type SuspenseQuery } from '../billing/statements/suspense';
+import { actorKind } from '../auth/policy';
 
 const IMPORTERS = ['agency-system', 'agency-admin'] as const;
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
@@ -64,7 +65,7 @@ export const bankStatementRoutes = [
       const p = ctx.principal;
       if (!summary.duplicate) {
         await audit(ctx.deps.db.pool, {
-          actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, action: 'create', resource: `bank-statement:${summary.id}`,
+          actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, action: 'create', resource: `bank-statement:${summary.id}`,
           purpose: 'bank-reconciliation', requestId: ctx.requestId,
           details: {
             kind: summary.kind, messageId: summary.messageId, bytes: upload.bytes, entries: summary.entries, transactions, skipped,
@@ -103,7 +104,7 @@ export const bankStatementRoutes = [
       const p = ctx.principal;
       // Debtor names are personal data: the read is audited.
       await audit(ctx.deps.db.pool, {
-        actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, action: 'read', resource: 'suspense',
+        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, action: 'read', resource: 'suspense',
         purpose: 'bank-reconciliation', requestId: ctx.requestId, details: { status: ctx.query.status, statementId: ctx.query.statementId ?? null, count: result.items.length },
       });
       return { body: result };
@@ -124,7 +125,7 @@ export const bankStatementRoutes = [
       const p = ctx.principal;
       const outcome = await resolveSuspense(ctx.deps.db.pool, { id: ctx.params.id, agencyId, by: p.sub, resolution: ctx.body });
       await audit(ctx.deps.db.pool, {
-        actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, action: 'update', resource: `suspense:${outcome.entry.id}`,
+        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, action: 'update', resource: `suspense:${outcome.entry.id}`,
         purpose: 'bank-reconciliation', requestId: ctx.requestId,
         details: { status: outcome.entry.status, invoiceId: outcome.invoice?.id ?? null, amount: outcome.entry.amount, currency: outcome.entry.currency },
       });
