@@ -83,7 +83,7 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
       `UPDATE assist_grants SET used_at = now(), used_by = $2, used_by_name = $3, used_by_role = $4, used_by_office = $5, mode = $6
         WHERE id = $1 RETURNING *`, [r.id, staff.sub, staff.name, role, staff.office ?? null, mode]);
     await client.query('COMMIT');
-    await audit(pool, { actor: actorOf(staff), subject: person, action: 'read', resource: `assist-grant:${r.id}`, purpose: `join:${mode}`, requestId, details: { caseId: r.case_id, basis: 'consent' } });
+    await audit(pool, { actor: actorOf(staff), onBehalfOf: `${person.type}:${person.id}`, subject: person, action: 'read', resource: `assist-grant:${r.id}`, purpose: `join:${mode}`, requestId, details: { caseId: r.case_id, basis: 'consent' } });
     return present(updated.rows[0]);
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
