@@ -3,7 +3,7 @@
 // it is now, so a revoked delegation, mandate or consent ends access at the very next request. A caller that has
 // no basis gets null and answers 404 (it does not learn that the case exists).
 import type { Pool } from 'pg';
-import type { Principal } from './principal';
+import { actorType, type Principal } from './principal';
 import type { PersonRef } from '../domain/person-id';
 import type { AuditEntry } from '../../db/audit';
 import { findGrant, type Grant } from '../cobrowse/grants';
@@ -64,12 +64,8 @@ export const personKey = (p: { type: string; id: string }) => `${p.type}:${p.id}
 const samePerson = (a: { type: string; id: string } | null | undefined, b: { type: string; id: string } | null | undefined) =>
   !!a && !!b && a.type === b.type && a.id === b.id;
 
-/** The audit actor type: an agency's information system is `system`, a citizen `citizen`, anyone else `staff`. */
-export function actorKind(p: Principal): 'system' | 'citizen' | 'staff' {
-  if (p.roles.includes('agency-system')) return 'system';
-  if (p.roles.includes('citizen')) return 'citizen';
-  return 'staff';
-}
+/** The audit actor type (one definition, in principal.ts): an agency system is `system`, never `staff`. */
+export const actorKind = actorType;
 
 const VALID_TODAY = 'revoked_at IS NULL AND valid_from <= current_date AND (valid_until IS NULL OR valid_until >= current_date)';
 const COVERS = "(scope = 'all' OR $4::text IS NULL OR $4::text = ANY(eservice_ids))";

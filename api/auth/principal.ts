@@ -26,7 +26,8 @@ export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return p.roles.some((r) => roles.includes(r));
 }
 
-export function actorType(p: Principal): string {
+/** The audit actor type: an agency's information system is `system`, a citizen `citizen`, anyone else `staff`. */
+export function actorType(p: Principal): 'system' | 'citizen' | 'staff' {
   if (p.roles.includes('agency-system')) return 'system';
   if (p.roles.includes('citizen')) return 'citizen';
   return 'staff';

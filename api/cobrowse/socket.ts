@@ -18,7 +18,7 @@ import { isValidCaseId } from '../domain/case-id';
 import { findApplication } from '../queries/applications';
 import { publishedVersion } from '../commands/eservice-definitions';
 import { findGrant, grantsOfPerson, type Grant } from './grants';
-import { activeConsent, actorKind, personKey as personRef } from '../auth/policy';
+import { accessTo, activeConsent, actorKind, applicationSubject, personKey as personRef } from '../auth/policy';
 import { savedFieldVersions, type FieldVersions } from './field-store';
 import { editFlusher, flushEdits } from './autosave';
 import { personKey, sessionRecovery, sessionRooms } from './recovery';
@@ -145,7 +145,9 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
       on(socket, 'cobrowse:open', async (m, ack) => {
         const id = typeof m.applicationId === 'string' ? m.applicationId : '';
         const row = isValidCaseId(id) ? await findApplication(pool, id) : null;
-        if (!row || row.recipient_type !== person.type || row.recipient_id !== person.id) return refuse(ack, 'not_found', 'No such application.');
+        // The recipient's own screen (others follow through a consent): asked of the policy module like every read.
+        const access = row ? await accessTo(pool, p, applicationSubject(row), 'read') : null;
+        if (!row || access?.as !== 'recipient') return refuse(ack, 'not_found', 'No such application.');
         ownCases.add(id);
         await socket.join(`app:${id}`);
         await watchers(id, person);

@@ -63,11 +63,13 @@ export const assistanceRoutes = [
     auth: ['citizen'], body: 'assist-code-create',
     responses: { 201: { description: 'The code (shown once) and the consent', schema: 'post-assist-codes-response' } },
     async handler(ctx) {
-      const person = personOf(ctx.principal);
+      personOf(ctx.principal); // a citizen account without a person identity cannot give consent (403)
       if (ctx.body.scope === 'application') {
         if (!ctx.body.applicationId) throw unprocessable('application_required', 'Say which application the code is for.', [{ path: '/applicationId', code: 'required', message: 'is required' }]);
         const row = await findApplication(ctx.deps.db.pool, ctx.body.applicationId);
-        if (!row || row.recipient_type !== person.type || row.recipient_id !== person.id) throw notFound('application');
+        // Only the recipient gives consent to see their application (policy module); anyone else: 404.
+        const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, applicationSubject(row), 'read') : null;
+        if (!row || access?.as !== 'recipient') throw notFound('application');
       }
       // A portal code covers the whole session, whatever page the citizen asked from: it names no application.
       const caseId = ctx.body.scope === 'application' ? ctx.body.applicationId : undefined;
