@@ -6,6 +6,7 @@ import { mapTemporal } from '../temporal-errors';
 import { applicationWorkflowId } from '../commands/applications';
 import { actorOf } from './applications';
 import { audit } from '../../db/audit';
+import { accessTo } from '../auth/policy';
 import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
 
 interface TaskQuery { status: string; mine: boolean; serviceId?: string; sort: string; limit: number; offset: number }
@@ -28,7 +29,7 @@ function presentTask(r: Record<string, any>) {
 async function taskRow(ctx: RouteContext) {
   if (!ctx.principal.agency) throw forbidden('Your account is not linked to an agency.');
   const { rows } = await ctx.deps.db.pool.query(
-    `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id, v.content->'title' AS eservice_title
+    `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id, a.definition_id, v.content->'title' AS eservice_title
        FROM tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.case_id = t.case_id
        JOIN eservice_definition_versions v ON v.definition_id = a.definition_id AND v.version = a.definition_version
       WHERE t.id = $1`, [ctx.params.id]);
@@ -82,7 +83,9 @@ export const taskRoutes = [
     responses: { 200: { description: 'The task', schema: 'get-tasks-id-response' }, 404: { description: 'No such task in your agency', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
-      if (row.agency_id !== ctx.principal.agency) throw notFound('task');
+      // The task's agency reads the application it is about (a submitted one: tasks start after submission).
+      const subject = { kind: 'application' as const, caseId: row.case_id, agencyId: row.agency_id, status: row.case_status, recipient: { type: row.recipient_type, id: row.recipient_id }, eserviceId: row.definition_id, representative: null, acting: null };
+      if (!await accessTo(ctx.deps.db.pool, ctx.principal, subject, 'read')) throw notFound('task');
       const [app, events, files, documents] = await Promise.all([
         ctx.deps.db.pool.query('SELECT submitted_data FROM applications WHERE case_id = $1', [row.case_id]),
         ctx.deps.db.pool.query('SELECT status, label, at, actor_type, reason FROM case_status_events WHERE case_id = $1 ORDER BY id', [row.case_id]),
