@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
-import { recordMandate } from '../../helpers/mandates';
+import { recordMandate, uploadMandateDocument } from '../../helpers/mandates';
 import { ANNA, JANIS, STAFF, auditRows, closePeers, connectPeer, edit, lastAuditId, request, session, type Peer } from '../../helpers/cobrowse';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,13 +32,14 @@ async function openAtCounter(recipient: string, basis: Record<string, unknown>) 
   });
 }
 
-/** Each way staff reach the draft: HTTP read, HTTP write, socket write (draft:save). */
-async function staffReach(staff: Peer, app: { id: string }) {
-  const read = await call('GET', `/api/v1/applications/${app.id}`, { as: STAFF });
-  const version = read.body?.draft?.version ?? 1;
-  const write = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: STAFF, json: { version, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000001' } } });
+/** Each way someone acting for Anna reaches the draft: HTTP read, HTTP write, socket write (draft:save). */
+async function staffReach(peer: Peer, app: { id: string }) {
+  const as = peer.persona;
+  const read = await call('GET', `/api/v1/applications/${app.id}`, { as });
+  const version = read.body?.draft?.version ?? (await stack.db.pool.query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id])).rows[0].draft_version;
+  const write = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as, json: { version, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000001' } } });
   const fresh = write.status === 200 ? write.body.version : version;
-  const socketWrite = await request(staff, 'draft:save', { applicationId: app.id, version: fresh, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000002' } });
+  const socketWrite = await request(peer, 'draft:save', { applicationId: app.id, version: fresh, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000002' } });
   return { read: read.status, write: write.status, socketWrite: socketWrite.ok ? 'ok' : socketWrite.error.code };
 }
 
@@ -55,7 +56,12 @@ describe('api/auth/policy: access follows the legal basis', () => {
     const janis = await connectPeer('citizen-janis');
     const anna = await connectPeer('citizen-anna');
     expect(await staffReach(staff, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
+    // Jānis, the representative on the delegation, may write Anna's draft too, and it is on record as done for her.
     const since = await lastAuditId();
+    expect(await staffReach(janis, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
+    const wrote = await auditRows(since, { actor: 'citizen-janis', resource: `application:${app.id}` });
+    expect(wrote.filter((r) => r.action === 'update').map((r) => [r.purpose, r.on_behalf_of])).to.deep.equal([
+      ['representative:delegation', `natural:${ANNA}`], ['representative:delegation', `natural:${ANNA}`]]);
     expect((await call('GET', `/api/v1/cases/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
     expect((await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
     // On record: the representative's read is not Anna's own, and it was done for Anna.
@@ -64,8 +70,8 @@ describe('api/auth/policy: access follows the legal basis', () => {
 
     expect((await call('POST', `/api/v1/me/delegations/${delegationId}/revoke`, { as: 'citizen-anna' })).status).to.equal(200);
     expect(await staffReach(staff, app)).to.deep.equal({ read: 404, write: 404, socketWrite: 'not_found' });
+    expect(await staffReach(janis, app)).to.deep.equal({ read: 404, write: 404, socketWrite: 'not_found' });
     expect((await call('GET', `/api/v1/cases/${app.id}`, { as: 'citizen-janis' })).status).to.equal(404);
-    expect((await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' })).status).to.equal(404);
     const listed = await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-janis' });
     expect(listed.body.items.map((c: any) => c.id)).to.not.include(app.id);
     // Socket read: the next status of the case reaches Anna, not Jānis any more.
@@ -77,6 +83,34 @@ describe('api/auth/policy: access follows the legal basis', () => {
     await waitFor('Anna hears of the withdrawal', async () => annaHeard.find((e) => e.caseId === app.id && e.status === 'withdrawn'));
     await sleep(250); // the same broadcast would have reached Jānis by now
     expect(janisHeard.filter((e) => e.caseId === app.id)).to.deep.equal([]);
+  });
+
+  it('a written mandate is a record: the representative checked in the register, the document uploaded, valid now', async () => {
+    const mandate = (json: Record<string, unknown>) => call('POST', '/api/v1/mandates', { as: STAFF, json });
+    const documentId = await uploadMandateDocument(STAFF);
+    const base = { principal: { type: 'natural', id: ANNA }, representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš' }, documentId, validFrom: '2026-01-01', scope: 'all' };
+    const madeUp = await mandate({ ...base, representative: { type: 'natural', id: JANIS, name: 'Pēteris Parauds' } });
+    expect([madeUp.status, madeUp.body.error.code]).to.deep.equal([422, 'representative_name_mismatch']);
+    const expired = await mandate({ ...base, validFrom: '2025-01-01', validUntil: '2025-12-31' });
+    expect([expired.status, expired.body.error.code, expired.body.error.details[0].code]).to.deep.equal([422, 'invalid_mandate', 'expired']);
+    const noDocument = await mandate({ ...base, documentId: '00000000-0000-4000-8000-000000000000' });
+    expect([noDocument.status, noDocument.body.error.code]).to.deep.equal([422, 'unknown_document']);
+    const notHers = await call('POST', '/api/v1/mandate-documents', { as: STAFF, body: 'x', headers: { 'content-type': 'application/x-msdownload' } });
+    expect(notHers.status).to.equal(415);
+    // Another counter cannot record a mandate on a document this staff member uploaded.
+    expect((await call('POST', '/api/v1/mandates', { as: 'officer-pmlp', json: base })).body.error.code).to.equal('unknown_document');
+    const recorded = await mandate(base);
+    expect(recorded.status, JSON.stringify(recorded.body)).to.equal(201);
+    expect(recorded.body).to.deep.include({ principal: { type: 'natural', id: ANNA }, status: 'active', recordedBy: STAFF, recordedOffice: 'vpvkac-riga' });
+    expect(recorded.body.document).to.include({ id: documentId, contentType: 'application/pdf' });
+    // A document records one mandate; a mandate is a basis only for whom it was given by.
+    expect((await mandate(base)).body.error.code).to.equal('unknown_document');
+    const forJanis = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'mandate', mandateId: recorded.body.id } } });
+    expect([forJanis.status, forJanis.body.error.code]).to.deep.equal([422, 'no_mandate']);
+    const free = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: ANNA }, basis: { type: 'mandate', reference: 'Nr. 1' } } });
+    expect(free.status).to.equal(400); // a free-text reference is no basis any more
+    expect((await call('GET', '/api/v1/me/mandates', { as: 'citizen-anna' })).body.items.map((m: any) => m.id)).to.include(recorded.body.id);
+    await call('POST', `/api/v1/me/mandates/${recorded.body.id}/revoke`, { as: 'citizen-anna' });
   });
 
   it('a revoked written mandate ends the counter staff\'s access at the next request', async () => {
