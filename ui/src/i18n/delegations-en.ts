@@ -24,6 +24,9 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     submit: 'Register the delegation', saving: 'Registering…', registered: 'The delegation to {{name}} has been registered.',
   },
   errors: {
+    representative_name_mismatch: 'The name does not match the population register for this personal code',
+    representative_not_in_register: 'The population register has no person with this personal code',
+    delegation_overlaps: 'This person already holds a delegation for these days and e-services. Revoke it first.',
     codeRequired: 'Enter the personal code', codeFormat: 'A personal code has 11 digits, for example 010180-12345',
     invalid_person_id: 'The personal code is not valid: check the digits', self_delegation: 'You cannot delegate to yourself',
     nameRequired: 'Enter the first name and surname', dateRequired: 'Enter a date', in_past: 'The date cannot be in the past',

@@ -19,6 +19,9 @@ export const delegationsLv = {
     submit: 'Reģistrēt pilnvarojumu', saving: 'Reģistrē…', registered: 'Pilnvarojums personai {{name}} ir reģistrēts.',
   },
   errors: {
+    representative_name_mismatch: 'Vārds un uzvārds neatbilst Iedzīvotāju reģistra datiem par šo personas kodu',
+    representative_not_in_register: 'Iedzīvotāju reģistrā nav personas ar šo personas kodu',
+    delegation_overlaps: 'Šai personai jau ir spēkā pilnvarojums uz šīm dienām un e-pakalpojumiem. Vispirms atsauciet to.',
     codeRequired: 'Ierakstiet personas kodu', codeFormat: 'Personas kodā ir 11 cipari, piemēram, 010180-12345',
     invalid_person_id: 'Personas kods nav derīgs: pārbaudiet ciparus', self_delegation: 'Sevi pilnvarot nevar',
     nameRequired: 'Ierakstiet vārdu un uzvārdu', dateRequired: 'Norādiet datumu', in_past: 'Datums nevar būt pagātnē',
