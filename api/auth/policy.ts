@@ -118,16 +118,17 @@ async function representative(pool: Pool, p: Principal, s: CaseSubject, action: 
   if (!rep || !samePerson(rep, p.person)) return null;
   const basis = (rep.basis ?? 'legal_representative') as BasisKind;
   const access: Access = { as: 'representative', basis, reference: rep.ref, purpose: `representative:${basis}`, onBehalfOf: personKey(s.recipient) };
-  if (basis === 'delegation' || basis === 'mandate') {
-    if (rep.ref) return await representationValid(pool, basis, rep.ref, s.recipient, rep, s.eserviceId) ? access : null;
-    if (basis === 'mandate' || action === 'write') return action === 'read' ? access : null;
-    // A delegation named without its record: any delegation valid now from the recipient to this person.
-    const { rows } = await pool.query(
-      `SELECT id FROM delegations WHERE principal_type = $1 AND principal_id = $2 AND representative_type = $3 AND representative_id = $5
-          AND ${VALID_TODAY} AND ${COVERS} LIMIT 1`, [s.recipient.type, s.recipient.id, rep.type, s.eserviceId, rep.id]);
-    return rows[0] ? { ...access, reference: rows[0].id as string } : null;
+  // The record the case names: valid now, or no access at all.
+  if (rep.ref && (basis === 'delegation' || basis === 'mandate')) {
+    return await representationValid(pool, basis, rep.ref, s.recipient, rep, s.eserviceId) ? access : null;
   }
-  return action === 'read' ? access : null;
+  if (action === 'write') return null;
+  if (basis !== 'delegation') return access;
+  // A delegation an agency's register names without its record: one valid now from the recipient to this person.
+  const { rows } = await pool.query(
+    `SELECT id FROM delegations WHERE principal_type = $1 AND principal_id = $2 AND representative_type = $3 AND representative_id = $5
+        AND ${VALID_TODAY} AND ${COVERS} LIMIT 1`, [s.recipient.type, s.recipient.id, rep.type, s.eserviceId, rep.id]);
+  return rows[0] ? { ...access, reference: rows[0].id as string } : null;
 }
 
 /**

@@ -1,7 +1,8 @@
 // A written mandate presented at the counter is a record, not a free-text reference: who gave it (the principal),
 // who holds it (the representative, identity checked against the population register), the document itself, the
 // e-services it covers and its validity, and who recorded it where. A case names the record its representative and
-// acting staff rely on (`representative_basis_ref`), so every request can check that it is still valid.
+// acting staff rely on (`representative_basis_ref`), so every request can check that it is still valid. A counter
+// "mandate" recorded before this as free text is no record: it is no basis any more.
 import type { Sequelize } from 'sequelize';
 
 export async function up(sequelize: Sequelize): Promise<void> {
@@ -43,6 +44,9 @@ export async function up(sequelize: Sequelize): Promise<void> {
     CREATE INDEX mandates_representative_idx ON mandates (representative_type, representative_id);
 
     ALTER TABLE cases ADD COLUMN representative_basis_ref text;
+    -- Applications opened at the counter on a delegation before this: the representative relies on that delegation.
+    UPDATE cases SET representative_basis_ref = acting_basis_ref
+     WHERE representative_basis = 'delegation' AND acting_basis = 'delegation' AND acting_basis_ref IS NOT NULL;
   `);
 }
 
