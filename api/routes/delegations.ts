@@ -34,7 +34,7 @@ export const delegationRoutes = [
     async handler(ctx) {
       const person = personOf(ctx.principal);
       const delegation = await registerDelegation(ctx.deps.db.pool, { ...person, name: ctx.principal.name }, ctx.principal.sub, ctx.body,
-        (code, name) => checkRepresentativeIdentity(ctx.deps, code, name, '/representative', ctx.requestId));
+        (code, name) => checkRepresentativeIdentity(ctx, code, name, '/representative', 'delegation:register'));
       await audit(ctx.deps.db.pool, {
         actor: citizenActor(ctx), subject: person, action: 'create', resource: `delegation:${delegation.id}`, purpose: 'delegation:register',
         requestId: ctx.requestId, details: { representative: { type: delegation.representative.type, id: delegation.representative.id }, scope: delegation.scope },

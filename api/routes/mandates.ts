@@ -47,7 +47,7 @@ export const mandateRoutes = [
     async handler(ctx) {
       officeOf(ctx.principal);
       const mandate = await recordMandate(ctx.deps.db.pool, ctx.principal, ctx.body,
-        (code, name) => checkRepresentativeIdentity(ctx.deps, code, name, '/representative', ctx.requestId));
+        (code, name) => checkRepresentativeIdentity(ctx, code, name, '/representative', 'counter:mandate-record'));
       await audit(ctx.deps.db.pool, {
         actor: staffActor(ctx.principal), onBehalfOf: personKey(mandate.principal), subject: mandate.principal, action: 'create',
         resource: `mandate:${mandate.id}`, purpose: 'counter:mandate-record', requestId: ctx.requestId,

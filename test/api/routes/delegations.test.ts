@@ -166,14 +166,17 @@ describe('api/routes/delegations', () => {
   });
 
   it('names a representative the population register knows by that name, and refuses an overlapping duplicate', async () => {
+    const since = await lastAuditId();
     const post = (json: unknown) => call('POST', '/api/v1/me/delegations', { as: 'citizen-anna', json });
     // A made-up name for a real personal code, and a well-formed code nobody has: refused, nothing registered.
-    const madeUp = expectError(await post(toJanis({ representative: { type: 'natural', id: JANIS, name: 'Pēteris Parauds' } })), 422, 'representative_name_mismatch');
-    expect(madeUp.details).to.deep.equal([{ path: '/representative/name', code: 'representative_name_mismatch', message: 'not the name registered for this personal code' }]);
+    const madeUp = expectError(await post(toJanis({ representative: { type: 'natural', id: JANIS, name: 'Pēteris Parauds' } })), 422, 'representative_mismatch');
+    expect(madeUp.details).to.deep.equal([{ path: '/representative', code: 'representative_mismatch', message: 'no person with this personal code and this name in the population register' }]);
     const nobody = makePersonalCode(3, 3, 1963, 777);
-    expectError(await post(toJanis({ representative: { type: 'natural', id: nobody, name: 'Kāds Cits' } })), 422, 'representative_not_in_register');
+    expectError(await post(toJanis({ representative: { type: 'natural', id: nobody, name: 'Kāds Cits' } })), 422, 'representative_mismatch');
     const { rows } = await stack.db.pool.query('SELECT count(*)::int AS n FROM delegations WHERE principal_id = $1 AND revoked_at IS NULL', [ANNA]);
     expect(rows[0].n).to.equal(0);
+    const refusals = await auditRows(since, { actor: 'citizen-anna', purpose: 'delegation:register-refused:representative_mismatch' });
+    expect(refusals.map((r) => r.subject_id)).to.deep.equal([JANIS, nobody]);
     // Case, spacing and diacritics aside, the register's name is the name.
     const d = await register(toJanis({ representative: { type: 'natural', id: JANIS, name: 'janis  KALNINS' }, validUntil: await shift(30) }));
     // The same person again, for days and e-services that overlap: refused, naming the one in force.

@@ -137,7 +137,7 @@ describe('journey: an application at the counter on a registered delegation', fu
     await checkPage(staff, 'counter-09-mandate');
     // A made-up name for Jānis's personal code: refused, nothing opened.
     await staff.getByRole('button', { name: 'Atvērt pieteikumu' }).click();
-    await staff.locator('#mandate-rep-name-error').filter({ hasText: 'neatbilst Iedzīvotāju reģistra' }).waitFor();
+    await staff.locator('#mandate-rep-name-error').filter({ hasText: 'neatbilst Iedzīvotāju reģistra datiem' }).waitFor();
     await checkPage(staff, 'counter-10-mandate-name-mismatch');
     expect(staff.url()).to.not.match(/\/assist\/counter\/LV-/);
     await staff.getByLabel('Pārstāvja vārds un uzvārds (kā personu apliecinošā dokumentā)').fill('Jānis Kalniņš');

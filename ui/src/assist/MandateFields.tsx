@@ -25,8 +25,8 @@ export function mandateErrors(m: MandateDraft, t: (key: string) => string): Part
 /** Server refusals that belong to a field of the mandate. */
 export function mandateFieldOf(e: ApiError): MandateField | null {
   const path = e.details[0]?.path ?? '';
-  if (e.code === 'representative_name_mismatch') return 'repName';
-  if (e.code === 'representative_not_in_register' || path === '/representative/id') return 'repCode';
+  if (e.code === 'representative_mismatch') return 'repName';
+  if (path === '/representative/id') return 'repCode';
   if (path === '/validUntil') return 'validUntil';
   if (path === '/validFrom') return 'validFrom';
   if (e.code === 'unsupported_media_type' || e.code === 'payload_too_large' || path === '/documentId') return 'file';

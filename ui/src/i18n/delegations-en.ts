@@ -24,8 +24,7 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     submit: 'Register the delegation', saving: 'Registering…', registered: 'The delegation to {{name}} has been registered.',
   },
   errors: {
-    representative_name_mismatch: 'The name does not match the population register for this personal code',
-    representative_not_in_register: 'The population register has no person with this personal code',
+    representative_mismatch: 'The personal code and the name do not match the population register',
     delegation_overlaps: 'This person already holds a delegation for these days and e-services. Revoke it first.',
     codeRequired: 'Enter the personal code', codeFormat: 'A personal code has 11 digits, for example 010180-12345',
     invalid_person_id: 'The personal code is not valid: check the digits', self_delegation: 'You cannot delegate to yourself',
@@ -53,8 +52,8 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     loading: 'Loading data from the register…', submit: 'Submit on the citizen’s behalf', submitted: 'Submitted on the citizen’s behalf. Case status: {{status}}.',
     notDraft: 'The application is no longer a draft (status: {{status}}).', another: 'New application at the counter',
     errors: {
-      fileRequired: 'Attach the scanned mandate', representative_name_mismatch: 'The name does not match the population register for this personal code',
-      representative_not_in_register: 'The population register has no person with this personal code', no_mandate: 'The mandate is no longer valid (revoked or expired).',
+      fileRequired: 'Attach the scanned mandate', representative_mismatch: 'The personal code and the name do not match the population register',
+      no_mandate: 'The mandate is no longer valid (revoked or expired).',
       mandate_scope: 'The mandate does not cover this e-service.', expired: 'The mandate has expired', before_valid_from: 'The end date cannot be before the start date',
       self_mandate: 'The representative cannot be the principal', temporarily_unavailable: 'The population register does not answer right now. Try again in a moment.',
       lookupFirst: 'Find the delegations first', chooseBasis: 'Choose a basis', mandateRequired: 'Enter the number and date of the mandate (at least 3 characters)',

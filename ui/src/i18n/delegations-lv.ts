@@ -19,8 +19,7 @@ export const delegationsLv = {
     submit: 'Reģistrēt pilnvarojumu', saving: 'Reģistrē…', registered: 'Pilnvarojums personai {{name}} ir reģistrēts.',
   },
   errors: {
-    representative_name_mismatch: 'Vārds un uzvārds neatbilst Iedzīvotāju reģistra datiem par šo personas kodu',
-    representative_not_in_register: 'Iedzīvotāju reģistrā nav personas ar šo personas kodu',
+    representative_mismatch: 'Personas kods un vārds, uzvārds neatbilst Iedzīvotāju reģistra datiem',
     delegation_overlaps: 'Šai personai jau ir spēkā pilnvarojums uz šīm dienām un e-pakalpojumiem. Vispirms atsauciet to.',
     codeRequired: 'Ierakstiet personas kodu', codeFormat: 'Personas kodā ir 11 cipari, piemēram, 010180-12345',
     invalid_person_id: 'Personas kods nav derīgs: pārbaudiet ciparus', self_delegation: 'Sevi pilnvarot nevar',
@@ -48,8 +47,8 @@ export const delegationsLv = {
     loading: 'Ielādē datus no reģistra…', submit: 'Iesniegt iedzīvotāja vārdā', submitted: 'Iesniegts iedzīvotāja vārdā. Lietas statuss: {{status}}.',
     notDraft: 'Pieteikums vairs nav melnraksts (statuss: {{status}}).', another: 'Jauns pieteikums klātienē',
     errors: {
-      fileRequired: 'Pievienojiet pilnvaras skenētu kopiju', representative_name_mismatch: 'Vārds neatbilst Iedzīvotāju reģistra datiem par šo personas kodu',
-      representative_not_in_register: 'Iedzīvotāju reģistrā nav personas ar šo personas kodu', no_mandate: 'Pilnvara vairs nav spēkā (atsaukta vai beigusies).',
+      fileRequired: 'Pievienojiet pilnvaras skenētu kopiju', representative_mismatch: 'Personas kods un vārds, uzvārds neatbilst Iedzīvotāju reģistra datiem',
+      no_mandate: 'Pilnvara vairs nav spēkā (atsaukta vai beigusies).',
       mandate_scope: 'Pilnvara neattiecas uz šo e-pakalpojumu.', expired: 'Pilnvaras derīguma termiņš ir beidzies', before_valid_from: 'Beigu datums nevar būt pirms sākuma datuma',
       self_mandate: 'Pārstāvis nevar būt pats pilnvarotājs', temporarily_unavailable: 'Iedzīvotāju reģistrs pašlaik neatbild. Mēģiniet vēlreiz pēc brīža.',
       lookupFirst: 'Vispirms meklējiet pilnvarojumus', chooseBasis: 'Izvēlieties pamatu', mandateRequired: 'Ierakstiet pilnvaras numuru un datumu (vismaz 3 rakstzīmes)',
