@@ -149,6 +149,9 @@ describe('journey: an application at the counter on a registered delegation', fu
     const recorded = await stack.db.pool.query(
       `SELECT m.representative_id, m.representative_name, m.document_reference, d.file_name, c.acting_basis, c.representative_basis
          FROM cases c JOIN mandates m ON m.id::text = c.acting_basis_ref JOIN mandate_documents d ON d.id = m.document_id WHERE c.id = $1`, [mandateCase]);
+    // The document uploaded on the refused try is the one the mandate records: one upload, no orphan.
+    const uploads = await stack.db.pool.query("SELECT count(*)::int AS n FROM mandate_documents WHERE uploaded_by = $1 AND file_name = 'pilnvara.pdf'", [STAFF]);
+    expect(uploads.rows[0].n).to.equal(1);
     expect(recorded.rows[0]).to.deep.equal({
       representative_id: JANIS, representative_name: 'Jānis Kalniņš', document_reference: 'Nr. 12/2026, notārs I. Liepa', file_name: 'pilnvara.pdf',
       acting_basis: 'mandate', representative_basis: 'mandate',

@@ -2,7 +2,7 @@
 // (a written mandate, recorded first: representative, document, validity; or one of the person's registered
 // delegations found by the lookup, which the server audits) and the e-service, and opens the application for the
 // citizen. Nothing is opened, and nothing is prefilled from a register, before that basis is on record.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
@@ -10,7 +10,7 @@ import { Alert } from '../components/Alert';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { usePageTitle } from '../components/usePageTitle';
 import { useLocalized } from '../i18n/useLocalized';
-import { MANDATE_IDS, MandateFields, emptyMandate, mandateErrors, mandateFieldOf, recordMandate, type MandateDraft, type MandateField } from './MandateFields';
+import { MANDATE_IDS, MandateFields, emptyMandate, mandateErrors, mandateFieldOf, recordMandate, type MandateDraft, type MandateField, type UploadedDocument } from './MandateFields';
 import { PERSONAL_CODE, formatPersonalCode, useValidity, type Delegation, type EServiceOption } from '../delegations/types';
 
 type Field = 'code' | 'basis' | 'eservice' | MandateField;
@@ -27,6 +27,7 @@ export function CounterStart() {
   const [found, setFound] = useState<Delegation[] | null>(null);
   const [basis, setBasis] = useState(''); // 'mandate' or a delegation id
   const [mandate, setMandate] = useState<MandateDraft>(emptyMandate);
+  const uploaded = useRef<UploadedDocument | null>(null);
   const [eservices, setEservices] = useState<EServiceOption[]>([]);
   const [eserviceId, setEserviceId] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -85,7 +86,7 @@ export function CounterStart() {
     setBusy('open');
     try {
       // A written mandate is recorded first (the server checks the representative against the population register).
-      const mandateId = basis === 'mandate' ? await recordMandate(code.trim(), mandate) : null;
+      const mandateId = basis === 'mandate' ? await recordMandate(code.trim(), mandate, uploaded) : null;
       const body = {
         eserviceId, recipient: { type: 'natural', id: code.trim() },
         basis: mandateId ? { type: 'mandate', mandateId } : { type: 'delegation', delegationId: basis },

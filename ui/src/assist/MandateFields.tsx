@@ -33,18 +33,30 @@ export function mandateFieldOf(e: ApiError): MandateField | null {
   return null;
 }
 
-/** Uploads the document, records the mandate from `principal`, and answers its id. */
-export async function recordMandate(principal: string, m: MandateDraft): Promise<string> {
+/**
+ * The document uploaded at the counter, and the mandate recorded on it: a second try (a name corrected, another
+ * e-service chosen) reuses them instead of uploading or recording again.
+ */
+export interface UploadedDocument { file: File; id: string; recorded?: { key: string; mandateId: string } }
+
+/** Uploads the document (unless uploaded already), records the mandate from `principal` (unless recorded), answers its id. */
+export async function recordMandate(principal: string, m: MandateDraft, uploaded: { current: UploadedDocument | null }): Promise<string> {
   const file = m.file as File;
-  const doc = await api<{ id: string }>('/api/v1/mandate-documents', {
-    method: 'POST', raw: file, headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-  });
-  const mandate = await api<{ id: string }>('/api/v1/mandates', {
-    body: {
-      principal: { type: 'natural', id: principal }, representative: { type: 'natural', id: m.code.trim(), name: m.name.trim() }, documentId: doc.id,
-      ...(m.reference.trim() ? { documentReference: m.reference.trim() } : {}), validFrom: m.validFrom, ...(m.validUntil ? { validUntil: m.validUntil } : {}), scope: 'all',
-    },
-  });
+  if (uploaded.current?.file !== file) {
+    const doc = await api<{ id: string }>('/api/v1/mandate-documents', {
+      method: 'POST', raw: file, headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    });
+    uploaded.current = { file, id: doc.id };
+  }
+  const doc = uploaded.current;
+  const body = {
+    principal: { type: 'natural', id: principal }, representative: { type: 'natural', id: m.code.trim(), name: m.name.trim() }, documentId: doc.id,
+    ...(m.reference.trim() ? { documentReference: m.reference.trim() } : {}), validFrom: m.validFrom, ...(m.validUntil ? { validUntil: m.validUntil } : {}), scope: 'all',
+  };
+  const key = JSON.stringify(body);
+  if (doc.recorded?.key === key) return doc.recorded.mandateId;
+  const mandate = await api<{ id: string }>('/api/v1/mandates', { body });
+  doc.recorded = { key, mandateId: mandate.id };
   return mandate.id;
 }
 
