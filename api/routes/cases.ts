@@ -140,10 +140,15 @@ export const caseRoutes = [
       const rows = page.rows.filter((_, i) => shown[i]);
       const total = page.total - (page.rows.length - rows.length);
       const histories = await historiesOf(ctx.deps.db.pool, rows.map((r) => r.id));
-      await audit(ctx.deps.db.pool, {
+      // Their own list is one row; each case of someone else they follow is a read of that person's data, for them.
+      const forOthers = page.rows.flatMap((r, i) => {
+        const access = shown[i];
+        return typeof access === 'object' && access ? [auditEntry(ctx.principal, access, caseSubject(r), 'read', `case:${r.id}`, ctx.requestId)] : [];
+      });
+      await audit(ctx.deps.db.pool, [{
         actor: actorOf(ctx), subject: { type: person.type, id: person.id }, action: 'read',
         resource: 'me/cases', purpose: 'own-cases', requestId: ctx.requestId, details: { count: rows.length },
-      });
+      }, ...forOthers]);
       return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [], r.relation)), total } };
     },
   }),

@@ -65,8 +65,10 @@ describe('api/auth/policy: access follows the legal basis', () => {
     expect((await call('GET', `/api/v1/cases/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
     expect((await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
     // On record: the representative's read is not Anna's own, and it was done for Anna.
+    expect((await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-janis' })).body.items.map((c: any) => c.id)).to.include(app.id);
     const reads = await auditRows(since, { actor: 'citizen-janis', resource: `case:${app.id}` });
-    expect(reads[0]).to.include({ actor_type: 'citizen', purpose: 'representative:delegation', on_behalf_of: `natural:${ANNA}`, subject_id: ANNA });
+    expect(reads).to.have.length(2); // the case, and the case in his list
+    for (const r of reads) expect(r).to.include({ actor_type: 'citizen', purpose: 'representative:delegation', on_behalf_of: `natural:${ANNA}`, subject_id: ANNA });
 
     expect((await call('POST', `/api/v1/me/delegations/${delegationId}/revoke`, { as: 'citizen-anna' })).status).to.equal(200);
     expect(await staffReach(staff, app)).to.deep.equal({ read: 404, write: 404, socketWrite: 'not_found' });

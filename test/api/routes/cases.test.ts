@@ -804,10 +804,18 @@ describe('api/routes/cases', () => {
     it('records a citizen reading her list', async () => {
       const requestId = `audit-${uniqueSuffix()}`;
       const res = await call('GET', '/api/v1/me/cases?limit=3', { as: 'citizen-anna', headers: { 'x-request-id': requestId } });
-      const rows = await auditRows(requestId);
+      const all = await auditRows(requestId);
+      const rows = all.filter((r) => r.resource === 'me/cases');
       expect(rows).to.have.length(1);
       expect(rows[0]).to.deep.include({ actor_id: 'citizen-anna', subject_type: 'natural', subject_id: ANNA, resource: 'me/cases', purpose: 'own-cases' });
       expect(rows[0].details).to.deep.equal({ count: res.body.items.length });
+      // A case she follows as someone's representative is a read of their data, on that basis, for them.
+      const forOthers = all.filter((r) => r.resource !== 'me/cases');
+      expect(forOthers.map((r) => r.resource)).to.deep.equal(res.body.items.filter((i: any) => i.relation === 'representative').map((i: any) => `case:${i.id}`));
+      for (const r of forOthers) {
+        expect(r.purpose).to.match(/^representative:/);
+        expect(r.on_behalf_of).to.equal(`${r.subject_type}:${r.subject_id}`);
+      }
     });
 
     it('records nothing for a refused read', async () => {
