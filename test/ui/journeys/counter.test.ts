@@ -157,6 +157,18 @@ describe('journey: an application at the counter on a registered delegation', fu
       acting_basis: 'mandate', representative_basis: 'mandate',
     });
     await checkPage(staff, 'counter-11-mandate-form');
+
+    // Anna sees the mandate among hers and revokes it: from that moment Laura can no longer read or write the draft.
+    const { rows: acting } = await stack.db.pool.query('SELECT acting_basis_ref FROM cases WHERE id = $1', [mandateCase]);
+    await citizen.reload();
+    const mandateRow = citizen.locator(`[data-testid="delegations-mandates"] [data-delegation="${acting[0].acting_basis_ref}"]`);
+    expect(await mandateRow.textContent()).to.contain('Jānis Kalniņš').and.to.contain('Spēkā');
+    await checkPage(citizen, 'counter-12-mandates');
+    await mandateRow.getByRole('button', { name: 'Atsaukt rakstisko pilnvaru personai Jānis Kalniņš' }).click();
+    await mandateRow.getByRole('button', { name: 'Jā, atsaukt' }).click();
+    await citizen.locator(`[data-testid="delegations-mandates"] [data-delegation="${acting[0].acting_basis_ref}"][data-status="revoked"]`).waitFor();
+    await citizen.getByTestId('delegations-notice').filter({ hasText: 'atsaukta' }).waitFor();
+    expect((await call('GET', `/api/v1/applications/${mandateCase}`, { as: STAFF })).status).to.equal(404);
     expect(errors).to.deep.equal([]);
   });
 });

@@ -1,11 +1,12 @@
-// A list of delegations: those the citizen gave (with Revoke, confirmed in place) or those they hold.
+// A list of delegations: those the citizen gave (with Revoke, confirmed in place) or those they hold; or the written
+// mandates they gave, as recorded at counters (`kind` mandates: revoked the same way).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../i18n/useLocalized';
 import { formatPersonalCode, useValidity, type Delegation, type EServiceOption } from './types';
 
 interface Props {
-  kind: 'given' | 'held';
+  kind: 'given' | 'held' | 'mandates';
   items: Delegation[];
   eservices: EServiceOption[];
   onRevoke?(d: Delegation): Promise<void>;
@@ -21,19 +22,21 @@ export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
     const s = eservices.find((x) => x.id === id);
     return s ? loc(s.title) : id;
   };
-  const other = (d: Delegation) => (kind === 'given' ? d.representative : d.principal);
+  const gave = kind !== 'held';
+  const other = (d: Delegation) => (gave ? d.representative : d.principal);
+  const texts = kind === 'mandates' ? 'delegations.mandates' : 'delegations';
 
-  if (items.length === 0) return <p>{t(kind === 'given' ? 'delegations.noneGiven' : 'delegations.noneHeld')}</p>;
+  if (items.length === 0) return <p>{t(kind === 'given' ? 'delegations.noneGiven' : kind === 'held' ? 'delegations.noneHeld' : 'delegations.mandates.none')}</p>;
   return (
     <table className="tasks delegations" data-testid={`delegations-${kind}`}>
-      <caption className="visually-hidden">{t(`delegations.${kind}`)}</caption>
+      <caption className="visually-hidden">{t(kind === 'mandates' ? 'delegations.mandates.title' : `delegations.${kind}`)}</caption>
       <thead>
         <tr>
-          <th scope="col">{t(kind === 'given' ? 'delegations.columns.representative' : 'delegations.columns.principal')}</th>
+          <th scope="col">{t(gave ? 'delegations.columns.representative' : 'delegations.columns.principal')}</th>
           <th scope="col">{t('delegations.columns.scope')}</th>
           <th scope="col">{t('delegations.columns.validity')}</th>
           <th scope="col">{t('delegations.columns.status')}</th>
-          {kind === 'given' && <th scope="col">{t('delegations.columns.action')}</th>}
+          {gave && <th scope="col">{t('delegations.columns.action')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -46,11 +49,11 @@ export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
               <td>{d.scope === 'all' ? t('delegations.scopeAll') : d.scope.map(titleOf).join(', ')}</td>
               <td>{validity(d)}</td>
               <td><span className={`badge delegation-${d.status}`}>{t(`delegations.status.${d.status}`)}</span></td>
-              {kind === 'given' && (
+              {gave && (
                 <td>
                   {onRevoke && (d.status === 'active' || d.status === 'scheduled') && (confirming === d.id ? (
-                    <div role="group" aria-label={t('delegations.revokeNamed', { name })}>
-                      <p>{t('delegations.confirmRevoke', { name })}</p>
+                    <div role="group" aria-label={t(`${texts}.revokeNamed`, { name })}>
+                      <p>{t(`${texts}.confirmRevoke`, { name })}</p>
                       <div className="actions">
                         <button type="button" className="danger" disabled={busy} onClick={() => {
                           setBusy(true);
@@ -60,7 +63,7 @@ export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
                       </div>
                     </div>
                   ) : (
-                    <button type="button" className="secondary" aria-label={t('delegations.revokeNamed', { name })} onClick={() => setConfirming(d.id)}>
+                    <button type="button" className="secondary" aria-label={t(`${texts}.revokeNamed`, { name })} onClick={() => setConfirming(d.id)}>
                       {t('delegations.revoke')}
                     </button>
                   ))}

@@ -1,5 +1,6 @@
 // "Delegations": the citizen registers a delegation to someone they trust, sees those given and those held, and
-// revokes one (it ends at once: no counter accepts it any more).
+// revokes one (it ends at once: no counter accepts it any more); and the written mandates recorded for them at
+// counters, which they revoke the same way.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
@@ -18,7 +19,11 @@ export function DelegationsPage() {
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('delegations.title'));
 
-  const load = useCallback(() => api<MyDelegations>('/api/v1/me/delegations').then(setLists, () => setError(t('delegations.errors.load'))), [t]);
+  const [mandates, setMandates] = useState<Delegation[] | null>(null);
+  const load = useCallback(() => Promise.all([
+    api<MyDelegations>('/api/v1/me/delegations').then(setLists),
+    api<{ items: Delegation[] }>('/api/v1/me/mandates').then((r) => setMandates(r.items)),
+  ]).catch(() => setError(t('delegations.errors.load'))), [t]);
   useEffect(() => { void load(); }, [load]);
   useEffect(() => {
     api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then((r) => setEservices(r.items), () => undefined);
@@ -42,6 +47,16 @@ export function DelegationsPage() {
     await load();
   };
 
+  const revokeMandate = async (m: Delegation) => {
+    try {
+      await api(`/api/v1/me/mandates/${encodeURIComponent(m.id)}/revoke`, { method: 'POST' });
+      setNotice({ kind: 'success', text: t('delegations.mandates.revoked', { name: m.representative.name ?? m.representative.id }) });
+    } catch {
+      setNotice({ kind: 'error', text: t('errors.generic') });
+    }
+    await load();
+  };
+
   return (
     <>
       <h1>{t('delegations.title')}</h1>
@@ -52,6 +67,11 @@ export function DelegationsPage() {
       <section aria-labelledby="delegations-given-heading">
         <h2 id="delegations-given-heading">{t('delegations.given')}</h2>
         {lists ? <DelegationTable kind="given" items={lists.given} eservices={eservices} onRevoke={revoke} /> : !error && <Loading />}
+      </section>
+      <section aria-labelledby="delegations-mandates-heading">
+        <h2 id="delegations-mandates-heading">{t('delegations.mandates.title')}</h2>
+        <p className="muted">{t('delegations.mandates.lead')}</p>
+        {mandates ? <DelegationTable kind="mandates" items={mandates} eservices={eservices} onRevoke={revokeMandate} /> : !error && <Loading />}
       </section>
       <section aria-labelledby="delegations-held-heading">
         <h2 id="delegations-held-heading">{t('delegations.held')}</h2>

@@ -33,6 +33,12 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     unknown_eservice: 'There is no such e-service', chooseEservice: 'Choose at least one e-service',
     already_revoked: 'The delegation has been revoked already.', load: 'The delegations could not be loaded.',
   },
+  mandates: {
+    title: 'Written mandates', lead: 'Mandates your representative presented at a customer centre, as recorded there.',
+    none: 'No written mandate of yours has been recorded at a counter.',
+    revokeNamed: 'Revoke the written mandate to {{name}}', confirmRevoke: 'Revoke the written mandate to {{name}}? It ends at once.',
+    revoked: 'The written mandate to {{name}} is revoked and no longer valid.',
+  },
   counter: {
     mandateRecord: 'Recording the written mandate', mandateRecordHint: 'The representative is checked against the population register. The application opens only once the mandate is recorded.',
     repCode: 'Representative\'s personal code', repName: 'Representative\'s name (as on their identity document)',

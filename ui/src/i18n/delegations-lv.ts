@@ -28,6 +28,12 @@ export const delegationsLv = {
     unknown_eservice: 'Šāda e-pakalpojuma nav', chooseEservice: 'Izvēlieties vismaz vienu e-pakalpojumu',
     already_revoked: 'Pilnvarojums jau ir atsaukts.', load: 'Pilnvarojumus ielādēt neizdevās.',
   },
+  mandates: {
+    title: 'Rakstiskās pilnvaras', lead: 'Pilnvaras, ko jūsu pārstāvis uzrādījis klientu apkalpošanas centrā un kas tur reģistrētas.',
+    none: 'Klātienē nav reģistrēta neviena jūsu dota rakstiska pilnvara.',
+    revokeNamed: 'Atsaukt rakstisko pilnvaru personai {{name}}', confirmRevoke: 'Atsaukt rakstisko pilnvaru personai {{name}}? Tā beigsies uzreiz.',
+    revoked: 'Rakstiskā pilnvara personai {{name}} ir atsaukta un vairs nav spēkā.',
+  },
   counter: {
     mandateRecord: 'Rakstiskās pilnvaras reģistrēšana', mandateRecordHint: 'Pārstāvja personu pārbauda Iedzīvotāju reģistrā. Pieteikumu var atvērt tikai pēc tam, kad pilnvara ir reģistrēta.',
     repCode: 'Pārstāvja personas kods', repName: 'Pārstāvja vārds un uzvārds (kā personu apliecinošā dokumentā)',
