@@ -24,7 +24,7 @@ export async function saveDraftFromSocket(pool: Pool, principal: Principal, mess
     const access = row ? await accessTo(pool, principal, applicationSubject(row), 'write') : null;
     if (!row || !access) throw notFound('application');
     const saved = await saveDraft(pool, applicationId, body, principal.sub);
-    if (access.as !== 'recipient') await audit(pool, auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}`));
+    if (access.as !== 'recipient') await audit(pool, auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}/draft`, undefined, { version: saved.version }));
     return { ok: true, ...saved };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };

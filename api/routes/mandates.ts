@@ -28,7 +28,7 @@ export const mandateRoutes = [
   route({
     method: 'post', path: '/api/v1/mandate-documents', tag: TAG, summary: 'Staff at the counter: upload the written mandate (PDF, PNG, JPEG; X-File-Name percent-encoded)',
     auth: STAFF, rawBody: { contentType: 'application/pdf', description: 'The scanned mandate as the body; its name in the X-File-Name header' },
-    responses: { 201: { description: 'Stored: record the mandate with its id' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
+    responses: { 201: { description: 'Stored: record the mandate with its id', schema: 'post-mandate-documents-response' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
     async handler(ctx) {
       officeOf(ctx.principal);
       const stored = await storeMandateDocument(ctx.deps.db.pool, ctx.principal, await readUploadedFile(ctx));
@@ -59,7 +59,7 @@ export const mandateRoutes = [
   route({
     method: 'get', path: '/api/v1/me/mandates', tag: TAG, summary: 'Citizen: the written mandates I gave, as recorded at counters',
     auth: ['citizen'],
-    responses: { 200: { description: '{ items: [...] }' } },
+    responses: { 200: { description: '{ items: [...] }', schema: 'get-me-mandates-response' } },
     async handler(ctx) {
       const person = personOf(ctx.principal);
       const items = await mandatesGivenBy(ctx.deps.db.pool, person);
