@@ -7,6 +7,7 @@ import { call, type ApiResponse } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
 import { residenceForm } from '../helpers/applications';
 import { openPrefilled, ANNA, JANIS, STAFF } from '../helpers/cobrowse';
+import { recordMandate } from '../helpers/mandates';
 
 type Row = Record<string, any>;
 
@@ -138,8 +139,9 @@ describe('audit of every personal-data read and write', () => {
 
     it('records a draft written by counter staff for the citizen they act for', async function () {
       this.timeout(120_000);
+      const mandateId = await recordMandate(STAFF, JANIS, { id: ANNA, name: 'Anna Bērziņa' }, { documentReference: `Pilnvara AUD-${run}` });
       const opened = await call('POST', '/api/v1/assisted-applications', {
-        as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'mandate', reference: `Pilnvara AUD-${run}` } },
+        as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'mandate', mandateId } },
       });
       expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
       const id = opened.body.id as string;
@@ -149,7 +151,7 @@ describe('audit of every personal-data read and write', () => {
       });
       const { res, audit } = await traced('PUT', `/api/v1/applications/${id}/draft`, { as: STAFF, json: { version: app.draft.version, data: { ...app.draft.data, residenceBasis: 'tenant' } } });
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
-      expect(audit.map((r) => [r.actor_id, r.on_behalf_of, r.subject_id, r.action, r.resource, r.purpose])).to.deep.equal([[STAFF, JANIS, JANIS, 'update', `application:${id}/draft`, 'act-for:mandate']]);
+      expect(audit.map((r) => [r.actor_id, r.on_behalf_of, r.subject_id, r.action, r.resource, r.purpose])).to.deep.equal([[STAFF, `natural:${JANIS}`, JANIS, 'update', `application:${id}/draft`, 'act-for:mandate']]);
       await call('POST', `/api/v1/applications/${id}/withdraw`, { as: 'citizen-janis', json: {} });
     });
 

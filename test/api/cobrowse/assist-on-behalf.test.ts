@@ -84,7 +84,10 @@ describe('api/cobrowse (e-service assistant): submitting on behalf', () => {
         channel: 'in_person', office_id: 'vpvkac-riga',
       });
       // Opened, then every read and write for Jānis on the mandate: each on record, with whom it was done for.
-      const actedFor = await auditRows(since, { actor: STAFF, purpose: 'act-for:mandate', resource: `application:${id}` });
+      const actedFor = [
+        ...await auditRows(since, { actor: STAFF, purpose: 'act-for:mandate', resource: `application:${id}` }),
+        ...await auditRows(since, { actor: STAFF, purpose: 'act-for:mandate', resource: `application:${id}/draft` }),
+      ];
       expect(actedFor.filter((r) => r.action === 'create')).to.have.length(1);
       expect(actedFor.filter((r) => r.action === 'update')).to.have.length(1);
       for (const r of actedFor) expect(r).to.include({ actor_type: 'staff', on_behalf_of: `natural:${JANIS}`, subject_id: JANIS });

@@ -59,7 +59,7 @@ describe('api/auth/policy: access follows the legal basis', () => {
     // Jānis, the representative on the delegation, may write Anna's draft too, and it is on record as done for her.
     const since = await lastAuditId();
     expect(await staffReach(janis, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
-    const wrote = await auditRows(since, { actor: 'citizen-janis', resource: `application:${app.id}` });
+    const wrote = await auditRows(since, { actor: 'citizen-janis', resource: `application:${app.id}/draft` });
     expect(wrote.filter((r) => r.action === 'update').map((r) => [r.purpose, r.on_behalf_of])).to.deep.equal([
       ['representative:delegation', `natural:${ANNA}`], ['representative:delegation', `natural:${ANNA}`]]);
     expect((await call('GET', `/api/v1/cases/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
@@ -134,7 +134,7 @@ describe('api/auth/policy: access follows the legal basis', () => {
     const { app, staff, grantId } = await session('assist');
     const since = await lastAuditId();
     expect(await staffReach(staff, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
-    const written = await auditRows(since, { actor: STAFF, resource: `application:${app.id}` });
+    const written = [...await auditRows(since, { actor: STAFF, resource: `application:${app.id}` }), ...await auditRows(since, { actor: STAFF, resource: `application:${app.id}/draft` })];
     expect(written.map((r) => [r.action, r.purpose, r.on_behalf_of])).to.deep.include.members([
       ['read', 'act-for:consent', `natural:${ANNA}`], ['update', 'act-for:consent', `natural:${ANNA}`]]);
     expect((await call('POST', `/api/v1/assist-grants/${grantId}/revoke`, { as: 'citizen-anna' })).status).to.equal(200);
