@@ -6,6 +6,7 @@ import { createInvoiceActivities } from './invoice';
 import { createCatalogActivities } from './catalog';
 import type { Adapters } from './adapters';
 import type { PrivateNetworkAllowance } from '../api/lib/outbound-address';
+import { refusalsAreFinal } from './refusals';
 
 export interface ActivityDeps {
   pool: Pool;
@@ -17,7 +18,8 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return {
+  // One wrapper for all: a business refusal inside any activity is final (activities/refusals.ts).
+  return refusalsAreFinal({
     ...createCaseImportActivities({ pool: deps.pool }),
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
@@ -25,5 +27,5 @@ export function createActivities(deps: ActivityDeps) {
       pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:3000',
       webhookAllowPrivateNetworks: deps.webhookAllowPrivateNetworks ?? 'off',
     }),
-  };
+  });
 }

@@ -11,7 +11,7 @@ import { findApplication, applicationDetails, applicationsOfPerson } from '../qu
 import { presentApplication, type ApplicationRow } from '../presenters/application';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
-import { mapTemporal } from '../temporal-errors';
+import { updateWorkflow } from '../temporal';
 import { MESSAGES, type Actor, type UpdateResult } from '../../workflows/application/messages';
 
 const FILE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
@@ -63,9 +63,7 @@ export async function auditWrite(ctx: RouteContext, row: ApplicationRow, action:
 }
 
 async function update(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<UpdateResult> {
-  const client = await ctx.deps.temporal();
-  const handle = client.workflow.getHandle(applicationWorkflowId(caseId));
-  return mapTemporal(handle.executeUpdate<UpdateResult, [unknown]>(name, { args: [arg] }));
+  return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), name, arg, { href: `/api/v1/applications/${caseId}` });
 }
 
 export const applicationRoutes = [

@@ -9,7 +9,7 @@ import { grantForViewer } from '../cobrowse/socket';
 import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
-import { mapTemporal } from '../temporal-errors';
+import { updateWorkflow } from '../temporal';
 import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { referenceData } from '../../db/reference';
@@ -174,10 +174,9 @@ export const assistanceRoutes = [
            channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
            municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
         [caseId, p.sub, p.name, p.office ?? null, basis, reference, office?.municipalityCode ?? null]);
-      const client = await ctx.deps.temporal();
-      const result = await mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<UpdateResult, [unknown]>(MESSAGES.submit, {
-        args: [{ data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } }],
-      }));
+      const result = await updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), MESSAGES.submit,
+        { data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } },
+        { href: `/api/v1/applications/${caseId}` });
       await ctx.deps.assist.leftDraft(caseId, result.status); // co-browse edits are refused from now on, on both sides
       const row = await findApplication(ctx.deps.db.pool, caseId);
       await audit(ctx.deps.db.pool, {

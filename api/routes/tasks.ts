@@ -2,7 +2,7 @@
 // validator refuses an officer of another agency or an unclaimed task, and the update answers with the new status.
 import { route, type RouteContext } from '../routing';
 import { forbidden, notFound } from '../errors';
-import { mapTemporal } from '../temporal-errors';
+import { updateWorkflow } from '../temporal';
 import { applicationWorkflowId } from '../commands/applications';
 import { actorOf } from './applications';
 import { audit } from '../../db/audit';
@@ -46,8 +46,7 @@ async function auditTaskWrite(ctx: RouteContext, row: Record<string, string>, de
 }
 
 async function sendUpdate<R>(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<R> {
-  const client = await ctx.deps.temporal();
-  return mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<R, [unknown]>(name, { args: [arg] }));
+  return updateWorkflow<R>(ctx.deps, applicationWorkflowId(caseId), name, arg, { href: `/api/v1/tasks/${ctx.params.id}` });
 }
 
 export const taskRoutes = [

@@ -39,6 +39,7 @@ export const lv = {
   services: {
     title: 'E-pakalpojumi', search: 'Meklēt pakalpojumu', start: 'Sākt', starting: 'Atver…', startNamed: 'Sākt: {{title}}',
     startFailed: 'Pakalpojumu atvērt neizdevās.',
+    startUnavailable: 'Pakalpojums īslaicīgi nav pieejams. Mēģiniet vēlreiz pēc brīža: pieteikums netiks atvērts divreiz.',
     count_zero: 'Atrasti {{count}} pakalpojumi', count_one: 'Atrasts {{count}} pakalpojums', count_other: 'Atrasti {{count}} pakalpojumi',
   },
   application: {

@@ -1,0 +1,106 @@
+// When Temporal is down or no worker runs (issue 13, section 7): requests that need it answer 503
+// temporarily_unavailable with Retry-After in the error shape, in seconds, and "open application" repeated with the
+// same Idempotency-Key after the outage answers the one case it created, never a second one.
+import crypto from 'node:crypto';
+import { expect } from 'chai';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { stack } from '../setup';
+import { tokenFor, type ApiResponse } from '../helpers/http';
+import { loadConfig } from '../../api/config';
+import { startApi, type RunningApi } from '../../api/server';
+import { ensureTemporalCli } from '../../scripts/lib/temporal-cli';
+import { RESIDENCE_DECLARATION } from '../helpers/applications';
+
+async function callAt(api: RunningApi, method: string, path: string, opts: { as: string; json?: unknown; headers?: Record<string, string> }): Promise<ApiResponse> {
+  const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(opts.as)}`, ...(opts.headers ?? {}) };
+  if (opts.json !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${api.url}${path}`, { method, headers, body: opts.json === undefined ? undefined : JSON.stringify(opts.json) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+/** An API on the stack's database and keys, talking to the given Temporal and task queue. */
+function apiFor(temporalAddress: string, taskQueue: string): Promise<RunningApi> {
+  return startApi(loadConfig({
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent', TEMPORAL_RPC_TIMEOUT_MS: '2000',
+  }), { db: stack.db });
+}
+
+function expectUnavailable(res: ApiResponse): void {
+  expect(res.status, JSON.stringify(res.body)).to.equal(503);
+  expect(res.body.error).to.include({ code: 'temporarily_unavailable' });
+  expect(res.body.error.details).to.be.an('array');
+  expect(Number(res.headers.get('retry-after'))).to.be.greaterThan(0);
+}
+
+/** A task row for the application, as the workflow would have written it (the claim then needs Temporal). */
+async function taskFor(caseId: string): Promise<string> {
+  const id = `${caseId}:decision:1`;
+  await stack.db.pool.query(
+    `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, outcomes, status, due_at)
+     VALUES ($1, $2, 'pmlp', 'decision', 'Lēmums', 'Decision', ARRAY['approve','reject'], 'open', now() + interval '1 day')`, [id, caseId]);
+  return id;
+}
+
+const open = (api: RunningApi, key: string, eserviceId = RESIDENCE_DECLARATION) =>
+  callAt(api, 'POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId }, headers: { 'idempotency-key': key } });
+
+describe('api: Temporal down or no worker', function () {
+  this.timeout(120_000);
+
+  it('Temporal stopped mid-test: open application and a claim answer 503 with Retry-After; the retry opens the same case', async () => {
+    const temporal = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: ensureTemporalCli() }, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+    });
+    const api = await apiFor(temporal.address, `down-${crypto.randomBytes(4).toString('hex')}`);
+    let stopped = false;
+    try {
+      const first = await open(api, `open-${crypto.randomUUID()}`);
+      expect(first.status, JSON.stringify(first.body)).to.equal(201); // connected while Temporal is up
+      const task = await taskFor(first.body.id);
+
+      await temporal.teardown(); // Temporal goes away under a connected API
+      stopped = true;
+      const key = `open-${crypto.randomUUID()}`;
+      const refused = await open(api, key);
+      expectUnavailable(refused);
+      expectUnavailable(await callAt(api, 'POST', `/api/v1/tasks/${encodeURIComponent(task)}/claim`, { as: 'officer-pmlp' }));
+      expectUnavailable(await callAt(api, 'POST', `/api/v1/applications/${first.body.id}/withdraw`, { as: 'citizen-anna', json: {} }));
+
+      // The second click, with the same key, once Temporal answers again (the stack's API): the same case, once.
+      const again = await callAt(stack.api, 'POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: RESIDENCE_DECLARATION }, headers: { 'idempotency-key': key } });
+      expect(again.status, JSON.stringify(again.body)).to.be.oneOf([200, 201]);
+      const { rows } = await stack.db.pool.query('SELECT id FROM cases WHERE external_id LIKE $1', [`%:${key}`]);
+      expect(rows.map((r) => r.id)).to.deep.equal([again.body.id]);
+    } finally {
+      await api.close();
+      if (!stopped) await temporal.teardown();
+    }
+  });
+
+  it('Temporal unreachable from the start (closed port): 503 temporarily_unavailable, not a 500', async () => {
+    const api = await apiFor('127.0.0.1:1', `closed-${crypto.randomBytes(4).toString('hex')}`);
+    try {
+      expectUnavailable(await open(api, `open-${crypto.randomUUID()}`));
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('no worker on the task queue: submit, claim and withdraw answer 503 within the deadline instead of hanging', async () => {
+    const api = await apiFor(stack.temporal.address, `no-worker-${crypto.randomBytes(4).toString('hex')}`);
+    try {
+      const opened = await open(api, `open-${crypto.randomUUID()}`, 'declared-address-statement');
+      expect(opened.status, JSON.stringify(opened.body)).to.equal(201); // starting a workflow needs no worker
+      const caseId = opened.body.id as string;
+      await stack.db.pool.query(`UPDATE applications SET draft_data = '{"purpose":"personal"}' WHERE case_id = $1`, [caseId]);
+      expectUnavailable(await callAt(api, 'POST', `/api/v1/applications/${caseId}/submit`, { as: 'citizen-anna', json: {} }));
+      const task = await taskFor(caseId);
+      expectUnavailable(await callAt(api, 'POST', `/api/v1/tasks/${encodeURIComponent(task)}/claim`, { as: 'officer-pmlp' }));
+      expectUnavailable(await callAt(api, 'POST', `/api/v1/applications/${caseId}/withdraw`, { as: 'citizen-anna', json: {} }));
+    } finally {
+      await api.close();
+    }
+  });
+});
