@@ -107,7 +107,8 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
     if (answer) {
       // The answer may correct fields (e.g. an address that failed a check) and is kept as a log as well.
       form = { ...form, ...answer.data, additionalInformation: [...((form.additionalInformation as unknown[]) ?? []), { ...answer.data, fileIds: answer.fileIds }] };
-      await acts.recordInfoAnswer({ caseId: input.caseId, data: answer.data, fileIds: answer.fileIds });
+      // Keyed by the request (its status number): a retry after the commit records nothing twice.
+      await acts.recordInfoAnswer({ caseId: input.caseId, data: answer.data, fileIds: answer.fileIds, idempotencyKey: `application:${input.caseId}/info-answer:${statusSeq}` });
       await setStatus('in_progress', null, answer.actor);
     }
   }
