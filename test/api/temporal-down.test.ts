@@ -5,27 +5,11 @@ import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { stack } from '../setup';
-import { tokenFor, type ApiResponse } from '../helpers/http';
-import { loadConfig } from '../../api/config';
-import { startApi, type RunningApi } from '../../api/server';
+import type { ApiResponse } from '../helpers/http';
+import { apiFor, callAt } from '../helpers/api-instance';
+import type { RunningApi } from '../../api/server';
 import { ensureTemporalCli } from '../../scripts/lib/temporal-cli';
 import { RESIDENCE_DECLARATION } from '../helpers/applications';
-
-async function callAt(api: RunningApi, method: string, path: string, opts: { as: string; json?: unknown; headers?: Record<string, string> }): Promise<ApiResponse> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(opts.as)}`, ...(opts.headers ?? {}) };
-  if (opts.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${api.url}${path}`, { method, headers, body: opts.json === undefined ? undefined : JSON.stringify(opts.json) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-}
-
-/** An API on the stack's database and keys, talking to the given Temporal and task queue. */
-function apiFor(temporalAddress: string, taskQueue: string): Promise<RunningApi> {
-  return startApi(loadConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_TASK_QUEUE: taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent', TEMPORAL_RPC_TIMEOUT_MS: '2000',
-  }), { db: stack.db });
-}
 
 function expectUnavailable(res: ApiResponse): void {
   expect(res.status, JSON.stringify(res.body)).to.equal(503);
