@@ -57,6 +57,15 @@ export async function startWorkflowOnce(client: Client, workflowType: string, op
   }
 }
 
+/** Responses of a route that needs Temporal (OpenAPI): unavailable, and for updates also accepted-not-finished. */
+export const NEEDS_TEMPORAL = {
+  503: { description: 'Temporal unreachable or the work not taken up in time: nothing changed; repeat after Retry-After', schema: 'error' as const },
+};
+export const WAITS_ON_WORKFLOW = {
+  ...NEEDS_TEMPORAL,
+  202: { description: 'Accepted by the workflow but not finished in time: the outcome will show at Location' },
+};
+
 /**
  * Sends an update to a workflow and waits for its answer, each within the deadline. Not accepted in time (Temporal
  * down, no worker): 503 temporarily_unavailable, nothing changed. Accepted but not finished in time: WorkAccepted,

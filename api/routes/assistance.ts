@@ -9,7 +9,7 @@ import { grantForViewer } from '../cobrowse/socket';
 import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
-import { updateWorkflow } from '../temporal';
+import { WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
 import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { referenceData } from '../../db/reference';
@@ -158,7 +158,7 @@ export const assistanceRoutes = [
   route<{ grantId?: string }>({
     method: 'post', path: '/api/v1/applications/:id/submit-on-behalf', tag: 'E-service assistant', summary: 'Staff: submit for the citizen (consent in assist mode, mandate or delegation)',
     auth: STAFF, body: 'submit-on-behalf',
-    responses: { 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
     async handler(ctx) {
       const caseId = parseCaseId(ctx.params.id);
       const { basis, reference } = await staffBasisFor(ctx, caseId, ctx.body.grantId);

@@ -7,7 +7,7 @@ import { loadInvoice, type InvoiceView } from '../billing/presenter';
 import { ensureInvoiceWorkflow, pokeInvoices } from '../billing/workflow-client';
 import { normaliseRfReference } from '../domain/rf-reference';
 import { audit } from '../../db/audit';
-import { updateWorkflow } from '../temporal';
+import { WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
 import { INVOICE_REJECTIONS, invoiceWorkflowId } from '../../workflows/invoice';
 import type { SupplierInfo } from '../billing/formats/common';
 import { renderUbl } from '../billing/formats/ubl';
@@ -96,7 +96,7 @@ export const invoiceRoutes = [
   route<{ reason: string }>({
     method: 'post', path: '/api/v1/invoices/:id/cancel', params: { id: 'uuid' }, tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
     auth: ISSUERS, body: 'invoice-cancel',
-    responses: { 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       if (!inv || inv.agencyId !== agencyOf(ctx.principal)) throw notFound('invoice');

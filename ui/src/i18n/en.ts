@@ -75,7 +75,7 @@ export const en: Texts<typeof lv> = {
   },
   task: {
     title: 'Task', notFound: 'Task not found.', back: '← Back to tasks', recipient: 'Applicant', claim: 'Claim',
-    claimed: 'The task is yours now.', claimedBy: 'Claimed by: {{name}}', decided: 'Decided. Case status: {{status}}',
+    claimed: 'The task is yours now.', claimedBy: 'Claimed by: {{name}}', decided: 'Decided. Case status: {{status}}', decidedAccepted: 'Decision accepted; the case status follows in a moment.',
     completed: 'Completed: {{outcome}}', data: 'Application data', files: 'Attachments',
   },
   decision: {

@@ -72,7 +72,7 @@ export const lv = {
   },
   task: {
     title: 'Uzdevums', notFound: 'Uzdevums nav atrasts.', back: '← Atpakaļ uz uzdevumiem', recipient: 'Iesniedzējs', claim: 'Paņemt darbā',
-    claimed: 'Uzdevums paņemts darbā.', claimedBy: 'Darbā pie: {{name}}', decided: 'Lēmums pieņemts. Lietas statuss: {{status}}',
+    claimed: 'Uzdevums paņemts darbā.', claimedBy: 'Darbā pie: {{name}}', decided: 'Lēmums pieņemts. Lietas statuss: {{status}}', decidedAccepted: 'Lēmums pieņemts; lietas statuss mainīsies pēc brīža.',
     completed: 'Pabeigts: {{outcome}}', data: 'Pieteikuma dati', files: 'Pielikumi',
   },
   decision: {
