@@ -5,11 +5,14 @@ import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { stack } from '../setup';
+import { waitFor } from '../helpers/wait';
 import type { ApiResponse } from '../helpers/http';
 import { apiFor, callAt } from '../helpers/api-instance';
 import type { RunningApi } from '../../api/server';
 import { ensureTemporalCli } from '../../scripts/lib/temporal-cli';
 import { RESIDENCE_DECLARATION } from '../helpers/applications';
+import { createWorker } from '../../activities/worker';
+import { createActivities } from '../../activities';
 
 function expectUnavailable(res: ApiResponse): void {
   expect(res.status, JSON.stringify(res.body)).to.equal(503);
@@ -85,6 +88,37 @@ describe('api: Temporal down or no worker', function () {
       expectUnavailable(await callAt(api, 'POST', `/api/v1/applications/${caseId}/withdraw`, { as: 'citizen-anna', json: {} }));
     } finally {
       await api.close();
+    }
+  });
+
+  it('a worker that takes the submit but does not finish in time: 202 with the application as Location', async () => {
+    const taskQueue = `slow-${crypto.randomBytes(4).toString('hex')}`;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters });
+    // Recording the new status waits (a slow database, say): the workflow has the submit, the answer is not ready.
+    const worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters }, {
+      activities: { ...real, recordStatus: async (req: Parameters<typeof real.recordStatus>[0]) => { await released; return real.recordStatus(req); } },
+    });
+    const running = worker.run();
+    const api = await apiFor(stack.temporal.address, taskQueue);
+    try {
+      const opened = await open(api, `open-${crypto.randomUUID()}`, 'declared-address-statement');
+      expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
+      const caseId = opened.body.id as string;
+      await stack.db.pool.query(`UPDATE applications SET draft_data = '{"purpose":"personal"}' WHERE case_id = $1`, [caseId]);
+      const submitted = await callAt(api, 'POST', `/api/v1/applications/${caseId}/submit`, { as: 'citizen-anna', json: {} });
+      expect(submitted.status, JSON.stringify(submitted.body)).to.equal(202);
+      expect(submitted.headers.get('location')).to.equal(`/api/v1/applications/${caseId}`);
+      expect(submitted.body).to.include({ accepted: true, href: `/api/v1/applications/${caseId}` });
+      // Accepted means taken: once the work goes on, the application is submitted without a second request.
+      release();
+      await waitFor('the submitted status', async () => (await stack.db.pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0].status !== 'draft');
+    } finally {
+      release();
+      await api.close();
+      worker.shutdown();
+      await running;
     }
   });
 });
