@@ -8,7 +8,7 @@ import {
 } from '@temporalio/client';
 import type { PlatformConfig } from './config';
 import { WorkAccepted, type ApiError } from './errors';
-import { isTemporalUnavailable, temporarilyUnavailable, toApiError } from './temporal-errors';
+import { isTemporalUnavailable, isWorkflowGone, temporarilyUnavailable, toApiError } from './temporal-errors';
 
 type GrpcInterceptor = NonNullable<ConnectionOptions['interceptors']>[number];
 
@@ -73,8 +73,9 @@ export const WAITS_ON_WORKFLOW = {
  */
 export async function updateWorkflow<R>(
   deps: { temporal(): Promise<Client>; config: Pick<PlatformConfig, 'temporalRpcTimeoutMs'> },
-  workflowId: string, name: string, arg: unknown, opts: { href: string; whenGone?: () => ApiError },
+  workflowId: string, update: string | { name: string }, arg: unknown, opts: { href: string; whenGone?: () => ApiError | Promise<ApiError> },
 ): Promise<R> {
+  const name = typeof update === 'string' ? update : update.name;
   const client = await deps.temporal();
   const deadline = () => Date.now() + deps.config.temporalRpcTimeoutMs;
   try {
@@ -88,6 +89,7 @@ export async function updateWorkflow<R>(
       throw e;
     }
   } catch (e) {
-    throw toApiError(e, opts);
+    if (opts.whenGone && isWorkflowGone(e)) throw await opts.whenGone();
+    throw toApiError(e);
   }
 }
