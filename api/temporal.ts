@@ -80,10 +80,10 @@ export async function updateWorkflow<R>(
   const deadline = () => Date.now() + deps.config.temporalRpcTimeoutMs;
   try {
     const handle = client.workflow.getHandle(workflowId);
-    const update = await client.connection.withDeadline(deadline(), () =>
+    const accepted = await client.connection.withDeadline(deadline(), () =>
       handle.startUpdate<R, [unknown]>(name, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED }));
     try {
-      return await client.connection.withDeadline(deadline(), () => update.result());
+      return await client.connection.withDeadline(deadline(), () => accepted.result());
     } catch (e) {
       if (isTemporalUnavailable(e)) throw new WorkAccepted(opts.href);
       throw e;

@@ -10,10 +10,9 @@ import { migrate } from '../db/migrate';
 import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
 import { seedEServices } from '../db/seed/eservices';
 import { seedCatalog } from '../db/seed/catalog';
-import { startSimulators } from '../simulators';
+import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
 import { ensureUiBuilt } from './lib/build-ui';
 import { assertProductionSecrets, describeDefaults } from '../api/environment';
-import { DEFAULT_BASE_PORT } from '../simulators';
 
 const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
