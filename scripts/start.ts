@@ -17,6 +17,10 @@ import { assertProductionSecrets, describeDefaults } from '../api/environment';
 const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 
+// What this launcher itself falls back to (the API and the worker print their own defaults as they start).
+const LAUNCHER_SETTINGS = ['PORT', 'DATA_DIR', 'LOCAL_POSTGRES_URL', 'EMBEDDED_POSTGRES_PORT', 'TEMPORAL_ADDRESS', 'TEMPORAL_PORT',
+  'TEMPORAL_UI_PORT', 'SIMULATORS', 'SIMULATORS_BASE_PORT', 'SIMULATORS_HOST'];
+
 /** A port from the environment (PORT-like variables of the inventory), else its default. */
 function portFrom(variable: string, fallback: number): number {
   const raw = process.env[variable];
@@ -29,7 +33,7 @@ async function main() {
   // Before anything starts: production refuses development secrets, naming the variable.
   assertProductionSecrets(process.env);
   // Say which defaults apply, so a second stack on one machine cannot silently attach to the first one's ports.
-  console.log(`Defaults in use: ${describeDefaults(process.env)}`);
+  console.log(`Defaults in use: ${describeDefaults(process.env, LAUNCHER_SETTINGS)}`);
   ensureUiBuilt();
   const database = await resolveDatabase(dataDir);
   const hide = (url: string) => url.replace(/:[^:@/]+@/, ':***@');
