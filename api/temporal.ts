@@ -63,7 +63,7 @@ export const NEEDS_TEMPORAL = {
 };
 export const WAITS_ON_WORKFLOW = {
   ...NEEDS_TEMPORAL,
-  202: { description: 'Accepted by the workflow but not finished in time: the outcome will show at Location' },
+  202: { description: 'Accepted by the workflow but not finished in time: the outcome will show at Location', schema: 'work-accepted' as const },
 };
 
 /**
