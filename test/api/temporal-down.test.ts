@@ -21,12 +21,18 @@ function expectUnavailable(res: ApiResponse): void {
   expect(Number(res.headers.get('retry-after'))).to.be.greaterThan(0);
 }
 
-/** A task row for the application, as the workflow would have written it (the claim then needs Temporal). */
+const fakeTasks: string[] = [];
+
+/**
+ * A task row for the application, as the workflow would have written it (the claim then needs Temporal). Removed
+ * after each test: the agency's inbox is shared with the other tests of the run.
+ */
 async function taskFor(caseId: string): Promise<string> {
   const id = `${caseId}:decision:1`;
   await stack.db.pool.query(
     `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, outcomes, status, due_at)
      VALUES ($1, $2, 'pmlp', 'decision', 'Lēmums', 'Decision', ARRAY['approve','reject'], 'open', now() + interval '1 day')`, [id, caseId]);
+  fakeTasks.push(id);
   return id;
 }
 
@@ -35,6 +41,9 @@ const open = (api: RunningApi, key: string, eserviceId = RESIDENCE_DECLARATION) 
 
 describe('api: Temporal down or no worker', function () {
   this.timeout(120_000);
+  afterEach(async () => {
+    await stack.db.pool.query('DELETE FROM tasks WHERE id = ANY($1)', [fakeTasks.splice(0)]);
+  });
 
   it('Temporal stopped mid-test: open application and a claim answer 503 with Retry-After; the retry opens the same case', async () => {
     const temporal = await TestWorkflowEnvironment.createLocal({
