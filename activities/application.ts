@@ -1,7 +1,7 @@
 // Activities of the e-service interpreter. Every one is idempotent: its key comes from the workflow and the step,
 // so a retry after a crash writes no second status, task, document or message.
 import crypto from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { EServiceDefinition, TaskOutcome, Text } from '../workflows/application/dsl';
 import type { Actor } from '../workflows/application/messages';
@@ -14,6 +14,13 @@ import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../workflows/application/expressions';
 import { createInvoice } from '../api/billing/invoices';
+import { inTransaction } from '../db/transaction';
+
+/** The same for every attempt of one scheduled activity: its workflow and activity id. */
+function activityKey(): string {
+  const info = Context.current().info;
+  return `${info.workflowExecution?.workflowId ?? info.activityType}/activity:${info.activityId}`;
+}
 
 export interface ApplicationActivityDeps { pool: Pool; adapters: Adapters }
 
@@ -167,11 +174,23 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
         [req.caseId, JSON.stringify(req.data)]);
     },
 
-    async recordInfoAnswer(req: { caseId: string; data: Record<string, unknown>; fileIds: string[] }): Promise<void> {
-      await pool.query(
-        `UPDATE applications SET submitted_data = jsonb_set(COALESCE(submitted_data, '{}'), '{additionalInformation}',
-           COALESCE(submitted_data->'additionalInformation', '[]') || jsonb_build_array($2::jsonb)) WHERE case_id = $1`,
-        [req.caseId, JSON.stringify({ ...req.data, fileIds: req.fileIds })]);
+    /**
+     * Appends the answer to the submitted data once per key: the workflow's key for this request, else (workflows
+     * started before keys were passed) the workflow and activity id, which stay the same across retries.
+     */
+    async recordInfoAnswer(req: { caseId: string; data: Record<string, unknown>; fileIds: string[]; idempotencyKey?: string }): Promise<void> {
+      const key = req.idempotencyKey ?? activityKey();
+      const answer = JSON.stringify({ ...req.data, fileIds: req.fileIds });
+      await inTransaction(pool, async (client) => {
+        const first = await client.query(
+          'INSERT INTO application_info_answers (idempotency_key, case_id, answer) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING',
+          [key, req.caseId, answer]);
+        if (first.rowCount === 0) return; // recorded by an earlier attempt
+        await client.query(
+          `UPDATE applications SET submitted_data = jsonb_set(COALESCE(submitted_data, '{}'), '{additionalInformation}',
+             COALESCE(submitted_data->'additionalInformation', '[]') || jsonb_build_array($2::jsonb)) WHERE case_id = $1`,
+          [req.caseId, answer]);
+      });
     },
 
     async openTask(req: { taskId: string; caseId: string; agencyId: string; stepId: string; title: Text; instructions: Text | null; outcomes: TaskOutcome[]; dueIn: string }): Promise<void> {

@@ -6,24 +6,26 @@ import { createInvoiceActivities } from './invoice';
 import { createCatalogActivities } from './catalog';
 import type { Adapters } from './adapters';
 import type { PrivateNetworkAllowance } from '../api/lib/outbound-address';
+import { refusalsAreFinal } from './refusals';
 
 export interface ActivityDeps {
   pool: Pool;
   adapters: Adapters;
-  /** Where the portal is reachable from outside, for links in webhook payloads. */
+  /** Where the portal is reachable from outside (PUBLIC_URL), for links in webhook payloads. */
   publicBaseUrl?: string;
   /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: whether webhook deliveries may reach loopback (tests); off by default. */
   webhookAllowPrivateNetworks?: PrivateNetworkAllowance;
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return {
+  // One wrapper for all: a business refusal inside any activity is final (activities/refusals.ts).
+  return refusalsAreFinal({
     ...createCaseImportActivities({ pool: deps.pool }),
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createCatalogActivities({
-      pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000',
+      pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:3000',
       webhookAllowPrivateNetworks: deps.webhookAllowPrivateNetworks ?? 'off',
     }),
-  };
+  });
 }

@@ -6,6 +6,7 @@ import { connectDatabase } from '../db/connection';
 import { assertLeastPrivilege } from '../db/roles';
 import { createActivities, type ActivityDeps } from './index';
 import { adapterConfigFromEnv, createAdapters } from './adapters';
+import { describeDefaults } from '../api/environment';
 
 export async function createWorker(connection: NativeConnection, opts: { namespace: string; taskQueue: string } & ActivityDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
   return Worker.create({
@@ -28,11 +29,15 @@ async function main() {
   if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const adapters = createAdapters(adapterConfigFromEnv());
-  const worker = await createWorker(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters, webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks });
+  // Links in webhook payloads point where browsers reach the portal: PUBLIC_URL, as the API reads it.
+  const worker = await createWorker(connection, {
+    namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters, publicBaseUrl: config.publicUrl,
+    webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
+  });
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  logger.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker started');
+  logger.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress, defaults: describeDefaults(process.env) }, 'worker started');
   await worker.run();
   await connection.close();
   await db.close();

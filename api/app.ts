@@ -10,6 +10,7 @@ import { methodNotAllowedHandler, mountRoutes, type RouteSpec } from './routing'
 import { errorHandler, notFoundHandler } from './errors';
 import { metricsAccess } from './metrics-access';
 import { createRateLimiters, deploymentKeyPrefix } from './rate-limits';
+import { temporalErrorMapper } from './temporal-errors';
 import { buildOpenApi } from './openapi';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './routes/health';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   mountWebUi(app, CSP_DIRECTIVES);
 
   app.use(notFoundHandler);
+  app.use(temporalErrorMapper);
   app.use(errorHandler);
   return app;
 }

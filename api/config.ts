@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Ajv2020 as Ajv } from 'ajv/dist/2020';
 import configSchema from '../forms/config.schema.json';
+import { assertProductionSecrets } from './environment';
 
 export interface PlatformConfig {
   env: 'development' | 'test' | 'production';
@@ -25,6 +26,8 @@ export interface PlatformConfig {
   /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: `loopback` lets webhooks reach 127.0.0.0/8 and ::1 (tests only). */
   webhookAllowPrivateNetworks: 'off' | 'loopback';
   rateLimits: RateLimits;
+  /** Deadline of every call to Temporal (TEMPORAL_RPC_TIMEOUT_MS), waiting for a workflow update included. */
+  temporalRpcTimeoutMs: number;
 }
 
 /** Requests per window (0 = no limit) for the endpoints an attacker would hammer. */
@@ -52,6 +55,9 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  // Production never runs on a development secret: a forged bank callback signed with the documented default
+  // must find no process that accepts it.
+  assertProductionSecrets(env);
   const dataDir = path.resolve(env.DATA_DIR ?? '.data');
   const port = env.PORT === undefined ? 3000 : Number(env.PORT);
   const config: PlatformConfig = {
@@ -68,11 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     webhookAllowPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'off') as PlatformConfig['webhookAllowPrivateNetworks'],
     rateLimits: rateLimitsFrom(env),
+    temporalRpcTimeoutMs: env.TEMPORAL_RPC_TIMEOUT_MS === undefined ? 10_000 : Number(env.TEMPORAL_RPC_TIMEOUT_MS),
   };
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
   const ajv = new Ajv({ allErrors: true });
+  ajv.addKeyword('x-environment'); // the inventory of variables, read by api/environment.ts
   const validate = ajv.compile(configSchema);
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

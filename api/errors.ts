@@ -2,6 +2,7 @@
 //   { "error": { "code": "stable_code", "message": "…", "details": [...] } }
 // Codes are stable ids clients may branch on; messages are for people and may change.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError } from './domain/domain-error';
 
 export interface ErrorDetail {
   path?: string;
@@ -19,6 +20,13 @@ export class ApiError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
+  }
+}
+
+/** The work was accepted (e.g. a workflow took an update) but is not finished yet: 202 with where to look. */
+export class WorkAccepted extends Error {
+  constructor(readonly href: string) {
+    super('Accepted; the outcome will show at the link.');
   }
 }
 
@@ -57,6 +65,14 @@ const PARSER_ERRORS: Record<string, { status: number; code: string; message: str
 export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   if (res.headersSent) {
     res.destroy();
+    return;
+  }
+  if (err instanceof WorkAccepted) {
+    res.status(202).location(err.href).json({ accepted: true, href: err.href, message: err.message });
+    return;
+  }
+  if (err instanceof DomainError) {
+    res.status(err.kind === 'conflict' ? 409 : 422).json(errorBody(err.code, err.message, err.details));
     return;
   }
   if (err instanceof ApiError) {

@@ -13,6 +13,7 @@ import { attachRealtime, type Realtime } from './realtime';
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from './catalog/schedules';
 import type { AppDeps } from './deps';
+import { describeDefaults } from './environment';
 
 export interface RunningApi {
   url: string;
@@ -53,7 +54,7 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database; po
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port }, 'API listening');
+  logger.info({ port, defaults: describeDefaults(process.env) }, 'API listening');
   const schedules = ensureCatalogSchedulesInBackground(deps.temporal, config.taskQueue, logger);
   return {
     url: `http://127.0.0.1:${port}`,

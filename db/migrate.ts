@@ -15,6 +15,7 @@ import * as draftMerge from './migrations/0010-draft-merge';
 import * as agencyAccounts from './migrations/0011-agency-accounts';
 import * as representationBasis from './migrations/0012-representation-basis';
 import * as auditEvidence from './migrations/0013-audit-evidence';
+import * as infoAnswerOnce from './migrations/0014-info-answer-once';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -36,6 +37,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0011-agency-accounts', migration: agencyAccounts },
   { name: '0012-representation-basis', migration: representationBasis },
   { name: '0013-audit-evidence', migration: auditEvidence },
+  { name: '0014-info-answer-once', migration: infoAnswerOnce },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

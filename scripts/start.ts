@@ -10,13 +10,30 @@ import { migrate } from '../db/migrate';
 import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
 import { seedEServices } from '../db/seed/eservices';
 import { seedCatalog } from '../db/seed/catalog';
-import { startSimulators } from '../simulators';
+import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
 import { ensureUiBuilt } from './lib/build-ui';
+import { assertProductionSecrets, describeDefaults } from '../api/environment';
 
 const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 
+// What this launcher itself falls back to (the API and the worker print their own defaults as they start).
+const LAUNCHER_SETTINGS = ['PORT', 'DATA_DIR', 'LOCAL_POSTGRES_URL', 'EMBEDDED_POSTGRES_PORT', 'TEMPORAL_ADDRESS', 'TEMPORAL_PORT',
+  'TEMPORAL_UI_PORT', 'SIMULATORS', 'SIMULATORS_BASE_PORT', 'SIMULATORS_HOST'];
+
+/** A port from the environment (PORT-like variables of the inventory), else its default. */
+function portFrom(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  const port = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable}=${raw} is not a port number`);
+  return port;
+}
+
 async function main() {
+  // Before anything starts: production refuses development secrets, naming the variable.
+  assertProductionSecrets(process.env);
+  // Say which defaults apply, so a second stack on one machine cannot silently attach to the first one's ports.
+  console.log(`Defaults in use: ${describeDefaults(process.env, LAUNCHER_SETTINGS)}`);
   ensureUiBuilt();
   const database = await resolveDatabase(dataDir);
   const hide = (url: string) => url.replace(/:[^:@/]+@/, ':***@');
@@ -31,13 +48,21 @@ async function main() {
   await db.close();
 
   // Stand-ins for the state registers and the e-address; real endpoints replace them through <ROLE>_URL.
-  const simulators = process.env.SIMULATORS === 'off' ? null : await startSimulators();
+  const simulators = process.env.SIMULATORS === 'off' ? null
+    : await startSimulators({ basePort: portFrom('SIMULATORS_BASE_PORT', DEFAULT_BASE_PORT), host: process.env.SIMULATORS_HOST });
   if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
-  const temporal = await startTemporal(dataDir);
-  console.log(`Temporal: ${temporal.address}${temporal.process ? ' (dev server, UI http://localhost:8233)' : ''}`);
+  const uiPort = portFrom('TEMPORAL_UI_PORT', 8233);
+  const temporal = await startTemporal(dataDir, { port: portFrom('TEMPORAL_PORT', 7233), uiPort });
+  console.log(`Temporal: ${temporal.address}${temporal.process ? ` (dev server, UI http://localhost:${uiPort})` : ''}`);
 
-  const env = { ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };
+  // The worker and the API reach the simulators this launcher started (unless a variable points elsewhere).
+  const simulatorEnv = simulators ? {
+    POPULATION_REGISTER_URL: simulators.urls.populationRegister, ADDRESS_REGISTER_URL: simulators.urls.addressRegister,
+    ENTERPRISE_REGISTER_URL: simulators.urls.enterpriseRegister, E_ADDRESS_URL: simulators.urls.eAddress,
+    PAYMENT_INITIATION_URL: simulators.urls.paymentInitiation,
+  } : {};
+  const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };
   let stopping = false;
   const children = new Map<string, ChildProcess>();
   const run = (name: string, script: string) => {

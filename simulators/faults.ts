@@ -40,8 +40,8 @@ export function faultPatchProblems(patch: unknown): string[] {
 
 /** Initial faults from SIM_<SLUG>_ERROR_RATE / _LATENCY_MS / _OUTAGE, falling back to SIM_ERROR_RATE etc. */
 export function faultsFromEnv(env: NodeJS.ProcessEnv, slug: string): Partial<FaultState> {
-  const prefix = `SIM_${slug.toUpperCase().replace(/-/g, '_')}_`;
-  const read = (name: string) => env[prefix + name] ?? env[`SIM_${name}`];
+  const simulator = slug.toUpperCase().replace(/-/g, '_');
+  const read = (name: string) => env[`SIM_${simulator}_${name}`] ?? env[`SIM_${name}`];
   const patch: Record<string, unknown> = {};
   const errorRate = read('ERROR_RATE');
   const latencyMs = read('LATENCY_MS');

@@ -13,6 +13,9 @@ const acts = proxyActivities<InvoiceActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 200 },
 });
 
+/** Error types the invoice workflow's update validator rejects with; the API maps each to an HTTP code. */
+export const INVOICE_REJECTIONS = { closed: 'invoice_closed' } as const;
+
 export const paymentRecordedSignal = defineSignal('paymentRecorded');
 export const cancelRequestedSignal = defineSignal<[{ reason: string; by: string }]>('cancelRequested');
 export const cancelInvoiceUpdate = defineUpdate<{ status: string }, [{ reason: string; by: string }]>('cancelInvoice');
@@ -39,7 +42,7 @@ export async function invoiceWorkflow(input: { invoiceId: string }): Promise<{ s
     return { status };
   }, {
     validator: (_req: { reason: string; by: string }) => {
-      if (ended || status === 'paid') throw ApplicationFailure.create({ type: 'invoice_closed', message: 'The invoice is paid or cancelled already.', nonRetryable: true });
+      if (ended || status === 'paid') throw ApplicationFailure.create({ type: INVOICE_REJECTIONS.closed, message: 'The invoice is paid or cancelled already.', nonRetryable: true });
     },
   });
 

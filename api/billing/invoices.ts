@@ -2,10 +2,11 @@
 // The same (agency, idempotencyKey) returns the invoice created the first time and changes nothing.
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { ApiError, unprocessable, type ErrorDetail } from '../errors';
+import { ApiError, type ErrorDetail } from '../errors';
 import { inTransaction } from '../../db/transaction';
 import { collectionAccountFor, type AgencyAccount } from '../../db/agency-accounts';
 import { checkCreditorIban } from '../domain/iban';
+import { DomainError } from '../domain/domain-error';
 import { makeRfReference } from '../domain/rf-reference';
 import { normalisePersonId } from '../domain/person-id';
 import { isValidCaseId } from '../domain/case-id';
@@ -95,7 +96,7 @@ export async function createInvoice(pool: Pool, agencyId: string, createdBy: str
   if (existing) return { id: existing, created: false };
   const today = new Date().toISOString().slice(0, 10);
   const { problems, payerId, account, totals } = await checkInvoice(pool, agencyId, input, today);
-  if (problems.length) throw unprocessable(problems[0].code, 'The invoice cannot be issued as it is.', problems);
+  if (problems.length) throw new DomainError(problems[0].code, 'The invoice cannot be issued as it is.', problems);
   const { iban, bic } = account as AgencyAccount;
   const creditorName = (await pool.query('SELECT name_lv FROM agencies WHERE id = $1', [agencyId])).rows[0].name_lv as string;
 

@@ -12,7 +12,7 @@ import { findApplication, applicationDetails, applicationsOfPerson } from '../qu
 import { presentApplication, type ApplicationRow } from '../presenters/application';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
-import { mapTemporal } from '../temporal-errors';
+import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
 import { MESSAGES, type Actor, type UpdateResult } from '../../workflows/application/messages';
 
 
@@ -49,16 +49,14 @@ export async function auditWrite(ctx: RouteContext, row: ApplicationRow & { acce
 }
 
 async function update(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<UpdateResult> {
-  const client = await ctx.deps.temporal();
-  const handle = client.workflow.getHandle(applicationWorkflowId(caseId));
-  return mapTemporal(handle.executeUpdate<UpdateResult, [unknown]>(name, { args: [arg] }));
+  return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), name, arg, { href: `/api/v1/applications/${caseId}` });
 }
 
 export const applicationRoutes = [
   route<{ eserviceId: string }>({
     method: 'post', path: '/api/v1/applications', tag: 'E-services', summary: 'Open an e-service: creates a case in status draft and starts its workflow',
     auth: ['citizen'], body: 'application-open',
-    responses: { 201: { description: 'The new application', schema: 'application' }, 200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' }, 404: { description: 'No such published e-service', schema: 'error' } },
+    responses: { ...NEEDS_TEMPORAL, 201: { description: 'The new application', schema: 'application' }, 200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' }, 404: { description: 'No such published e-service', schema: 'error' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
@@ -115,7 +113,7 @@ export const applicationRoutes = [
   route<{ version?: number }>({
     method: 'post', path: '/api/v1/applications/:id/submit', tag: 'E-services', summary: 'Submit: validated against the pinned form schema (422 with field errors)',
     auth: ['citizen'], body: 'application-submit',
-    responses: { 200: { description: 'Submitted: the new status', schema: 'application-status' }, 422: { description: 'Field-level errors', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Submitted: the new status', schema: 'application-status' }, 422: { description: 'Field-level errors', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
@@ -130,7 +128,7 @@ export const applicationRoutes = [
   route<{ reason?: string }>({
     method: 'post', path: '/api/v1/applications/:id/withdraw', tag: 'E-services', summary: 'Withdraw the application',
     auth: ['citizen'], body: 'application-withdraw',
-    responses: { 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       const result = await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
@@ -142,7 +140,7 @@ export const applicationRoutes = [
   route<{ data: Record<string, unknown>; fileIds: string[] }>({
     method: 'post', path: '/api/v1/applications/:id/info', tag: 'E-services', summary: 'Answer a request for more information (data and uploaded files)',
     auth: ['citizen'], body: 'application-info',
-    responses: { 200: { description: 'Answered: the new status', schema: 'application-status' }, 409: { description: 'No information was requested', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Answered: the new status', schema: 'application-status' }, 409: { description: 'No information was requested', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (ctx.body.fileIds.length) {

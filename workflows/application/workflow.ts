@@ -12,7 +12,7 @@ import {
   MESSAGES, REJECTIONS, type ApplicationView, type ClaimTaskRequest, type CompleteTaskRequest, type PaymentReceived,
   type ProvideInfoRequest, type SubmitRequest, type UpdateResult, type WithdrawRequest, type Actor,
 } from './messages';
-import { acts, quickRegisterActs, patientRegisterActs, deliveryActs } from './activities-proxy';
+import { acts, quickRegisterActs, patientRegisterActs, legacyPatientRegisterActs, deliveryActs } from './activities-proxy';
 
 export interface ApplicationInput {
   caseId: string;
@@ -89,7 +89,9 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       if (isCancellation(e)) throw e;
       waitingFor = call.register;
       if (status !== 'draft') await acts.setWaiting({ caseId: input.caseId, waitingFor: call.register });
-      const result = await patientRegisterActs.callRegister(request);
+      // The retry options are part of the command: running applications keep theirs, new ones wait at most 15 s.
+      const patient = patched('register-retry-capped') ? patientRegisterActs : legacyPatientRegisterActs;
+      const result = await patient.callRegister(request);
       waitingFor = null;
       if (status !== 'draft') await acts.setWaiting({ caseId: input.caseId, waitingFor: null });
       return result;
@@ -107,7 +109,8 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
     if (answer) {
       // The answer may correct fields (e.g. an address that failed a check) and is kept as a log as well.
       form = { ...form, ...answer.data, additionalInformation: [...((form.additionalInformation as unknown[]) ?? []), { ...answer.data, fileIds: answer.fileIds }] };
-      await acts.recordInfoAnswer({ caseId: input.caseId, data: answer.data, fileIds: answer.fileIds });
+      // Keyed by the request (its status number): a retry after the commit records nothing twice.
+      await acts.recordInfoAnswer({ caseId: input.caseId, data: answer.data, fileIds: answer.fileIds, idempotencyKey: `application:${input.caseId}/info-answer:${statusSeq}` });
       await setStatus('in_progress', null, answer.actor);
     }
   }

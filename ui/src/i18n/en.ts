@@ -42,6 +42,7 @@ export const en: Texts<typeof lv> = {
   services: {
     title: 'E-services', search: 'Search services', start: 'Start', starting: 'Opening…', startNamed: 'Start: {{title}}',
     startFailed: 'The service could not be opened.',
+    startUnavailable: 'The service is temporarily unavailable. Try again in a moment: your application will not be opened twice.',
     count_zero: '{{count}} services found', count_one: '{{count}} service found', count_other: '{{count}} services found',
   },
   application: {
@@ -74,7 +75,7 @@ export const en: Texts<typeof lv> = {
   },
   task: {
     title: 'Task', notFound: 'Task not found.', back: '← Back to tasks', recipient: 'Applicant', claim: 'Claim',
-    claimed: 'The task is yours now.', claimedBy: 'Claimed by: {{name}}', decided: 'Decided. Case status: {{status}}',
+    claimed: 'The task is yours now.', claimedBy: 'Claimed by: {{name}}', decided: 'Decided. Case status: {{status}}', decidedAccepted: 'Decision accepted; the case status follows in a moment.',
     completed: 'Completed: {{outcome}}', data: 'Application data', files: 'Attachments',
   },
   decision: {

@@ -39,6 +39,7 @@ export const lv = {
   services: {
     title: 'E-pakalpojumi', search: 'Meklēt pakalpojumu', start: 'Sākt', starting: 'Atver…', startNamed: 'Sākt: {{title}}',
     startFailed: 'Pakalpojumu atvērt neizdevās.',
+    startUnavailable: 'Pakalpojums īslaicīgi nav pieejams. Mēģiniet vēlreiz pēc brīža: pieteikums netiks atvērts divreiz.',
     count_zero: 'Atrasti {{count}} pakalpojumi', count_one: 'Atrasts {{count}} pakalpojums', count_other: 'Atrasti {{count}} pakalpojumi',
   },
   application: {
@@ -71,7 +72,7 @@ export const lv = {
   },
   task: {
     title: 'Uzdevums', notFound: 'Uzdevums nav atrasts.', back: '← Atpakaļ uz uzdevumiem', recipient: 'Iesniedzējs', claim: 'Paņemt darbā',
-    claimed: 'Uzdevums paņemts darbā.', claimedBy: 'Darbā pie: {{name}}', decided: 'Lēmums pieņemts. Lietas statuss: {{status}}',
+    claimed: 'Uzdevums paņemts darbā.', claimedBy: 'Darbā pie: {{name}}', decided: 'Lēmums pieņemts. Lietas statuss: {{status}}', decidedAccepted: 'Lēmums pieņemts; lietas statuss mainīsies pēc brīža.',
     completed: 'Pabeigts: {{outcome}}', data: 'Pieteikuma dati', files: 'Pielikumi',
   },
   decision: {

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api/client';
 import { Alert } from '../components/Alert';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 
-export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcomes: string[]; onDone(result: { status: string }): void }) {
+export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcomes: string[]; onDone(result: { status?: string }): void }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState('');
   const [message, setMessage] = useState('');
@@ -22,7 +22,7 @@ export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcome
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<{ status: string }>(`/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, { body: { outcome, ...(message.trim() ? { message: message.trim() } : {}) } });
+      const result = await api<{ status?: string }>(`/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, { body: { outcome, ...(message.trim() ? { message: message.trim() } : {}) } });
       onDone(result);
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : t('errors.generic'));

@@ -62,7 +62,7 @@ export function TaskPage() {
       {task.status === 'open' && <button type="button" className="primary" onClick={() => void claim()}>{t('task.claim')}</button>}
       {task.status === 'claimed' && !mine && <p>{t('task.claimedBy', { name: task.claimedByName ?? task.claimedBy })}</p>}
       {task.status === 'claimed' && mine && (
-        <Decision taskId={task.id} outcomes={task.outcomes} onDone={(r) => { setNotice(t('task.decided', { status: t(`status.${r.status}`) })); load(); }} />
+        <Decision taskId={task.id} outcomes={task.outcomes} onDone={(r) => { setNotice(r.status ? t('task.decided', { status: t(`status.${r.status}`) }) : t('task.decidedAccepted')); load(); }} />
       )}
       {task.status === 'completed' && <p>{t('task.completed', { outcome: t(`decision.outcomes.${task.outcome ?? ''}`, { defaultValue: task.outcome ?? '' }) })}</p>}
       <section aria-labelledby="data-heading">

@@ -3,14 +3,25 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
+import { newIdempotencyKey } from '../billing/format';
 import type { Application, EServiceSummary } from '../api/types';
 import { Alert, Loading } from '../components/Alert';
 import { usePageTitle } from '../components/usePageTitle';
 import { useLocalized } from '../i18n/useLocalized';
 
+/**
+ * Opens an e-service. One Idempotency-Key per attempt to open it, kept (in sessionStorage, so a reload keeps it too)
+ * until the draft exists: a retry after "temporarily unavailable" or a second click answers the same draft instead of
+ * opening another.
+ */
 export async function startEService(eserviceId: string): Promise<Application> {
-  return api<Application>('/api/v1/applications', { body: { eserviceId }, headers: { 'idempotency-key': crypto.randomUUID() } });
+  const slot = `open-application:${eserviceId}`;
+  const key = sessionStorage.getItem(slot) ?? newIdempotencyKey();
+  sessionStorage.setItem(slot, key);
+  const app = await api<Application>('/api/v1/applications', { body: { eserviceId }, headers: { 'idempotency-key': key } });
+  sessionStorage.removeItem(slot); // the next press opens a new application
+  return app;
 }
 
 export function Services() {
@@ -39,8 +50,8 @@ export function Services() {
     try {
       const app = await startEService(id);
       void navigate(`/applications/${app.id}`, { replace });
-    } catch {
-      setError(t('services.startFailed'));
+    } catch (e) {
+      setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
       setStarting(null);
     }
   };

@@ -1,0 +1,68 @@
+// Every environment variable the platform or `npm start` reads is declared in forms/config.schema.json
+// ("x-environment") and documented in the README (issue 13, section 7). Found by reading the source, so a new
+// `process.env.X` without its declaration fails here.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import { ENVIRONMENT, defaultsInUse, describeDefaults } from '../../api/environment';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SOURCE_DIRS = ['api', 'activities', 'db', 'scripts', 'simulators', 'workflows'];
+const NOT_PLATFORM = [path.join('scripts', 'bench')]; // benchmarks are tools with their own BENCH_* knobs
+const OPERATING_SYSTEM = new Set(['PATH', 'PYTHONPATH']);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (NOT_PLATFORM.some((n) => full === path.join(ROOT, n))) return [];
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** `env.NAME`, `env['NAME']` and `env[`PREFIX_${x}_NAME`]` (the latter as a glob: PREFIX_*_NAME). */
+function environmentReads(): Array<{ name: string; where: string }> {
+  const reads: Array<{ name: string; where: string }> = [];
+  for (const file of SOURCE_DIRS.flatMap((d) => sourceFiles(path.join(ROOT, d)))) {
+    const text = fs.readFileSync(file, 'utf8');
+    const where = path.relative(ROOT, file);
+    for (const m of text.matchAll(/\benv\.([A-Z][A-Z0-9_]*)\b/g)) reads.push({ name: m[1], where });
+    for (const m of text.matchAll(/\benv\[\s*(['"`])([^'"`]+)\1\s*\]/g)) reads.push({ name: m[2].replace(/\$\{[^}]+\}/g, '*'), where });
+  }
+  return reads;
+}
+
+const glob = (pattern: string) => new RegExp(`^${pattern.replace(/<[^>]+>/g, '*').split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Z0-9_]+')}$`);
+
+describe('configuration: every environment variable is declared and documented', () => {
+  const declared = Object.keys(ENVIRONMENT);
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+  it('finds the reads in the source (the scan works)', () => {
+    const names = environmentReads().map((r) => r.name);
+    expect(names).to.include.members(['DATABASE_URL', 'SIMULATORS_BASE_PORT', 'LOCAL_POSTGRES_URL', 'PAYMENT_INITIATION_SECRET', '*_URL']);
+  });
+
+  it('each variable read by the platform or npm start is in forms/config.schema.json', () => {
+    const missing = environmentReads().filter(({ name }) => !OPERATING_SYSTEM.has(name)
+      && !declared.some((d) => d === name || glob(name).test(d) || glob(d).test(name)));
+    expect(missing, 'read but not declared in x-environment').to.deep.equal([]);
+  });
+
+  it('each declared variable is in the README', () => {
+    expect(declared.filter((name) => !readme.includes(name)), 'declared but not in the README').to.deep.equal([]);
+  });
+
+  it('nothing reads the undocumented PUBLIC_BASE_URL: the worker reads PUBLIC_URL like the API', () => {
+    expect(environmentReads().filter((r) => r.name === 'PUBLIC_BASE_URL')).to.deep.equal([]);
+  });
+
+  it('says which defaults a process falls back to, without printing a secret', () => {
+    const used = defaultsInUse({ PORT: '3100' }).map((d) => d.variable);
+    expect(used).to.include.members(['TEMPORAL_ADDRESS', 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'SIMULATORS_BASE_PORT', 'DATA_DIR']);
+    expect(used).not.to.include('PORT');
+    const line = describeDefaults({});
+    expect(line).to.include('TEMPORAL_PORT=7233').and.include('PAYMENT_INITIATION_SECRET=<development secret>');
+    expect(line).not.to.include(String(ENVIRONMENT.PAYMENT_INITIATION_SECRET.default));
+  });
+});
