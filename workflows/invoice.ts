@@ -2,8 +2,8 @@
 // issuer. Payments are booked in the database by whoever receives them (bank statement, online, counter) and
 // then poke this workflow; it always re-reads the booked state, so a lost poke only delays it to the next timer.
 import {
-  allHandlersFinished, ApplicationFailure, condition, defineSignal, defineUpdate, getExternalWorkflowHandle, proxyActivities,
-  setHandler,
+  allHandlersFinished, ApplicationFailure, condition, defineSignal, defineUpdate, getExternalWorkflowHandle, patched,
+  proxyActivities, setHandler,
 } from '@temporalio/workflow';
 import type { InvoiceActivities } from '../activities/invoice';
 
@@ -61,9 +61,16 @@ export async function invoiceWorkflow(input: { invoiceId: string }): Promise<{ s
       break;
     }
     const now = Date.now();
-    const next = reminders[0]?.at ?? (now < due ? due : due + (overdueSent + 1) * OVERDUE_REMINDER_EVERY);
     const seen = pokes;
-    const poked = await condition(() => pokes !== seen || cancel !== null, Math.max(1, next - now));
+    const woken = () => pokes !== seen || cancel !== null;
+    // Every reminder sent: wait for a payment or a cancellation only. (Before this patch the loop kept re-arming a
+    // 1 ms timer here, filling the history; older runs replay their timer until they pass this point.)
+    if (state.status === 'overdue' && overdueSent >= OVERDUE_REMINDERS && patched('invoice-quiet-after-last-reminder')) {
+      await condition(woken);
+      continue;
+    }
+    const next = reminders[0]?.at ?? (now < due ? due : due + (overdueSent + 1) * OVERDUE_REMINDER_EVERY);
+    const poked = await condition(woken, Math.max(1, next - now));
     if (poked) continue;
     if (reminders.length && Date.now() >= reminders[0].at) {
       await acts.remindPayer(input.invoiceId, reminders.shift()!.key);

@@ -1,0 +1,37 @@
+// Workflow tests in virtual time: the Java SDK's time-skipping test server (provisioned under .tools by
+// scripts/lib/temporal-test-server.ts, never downloaded at run time), the platform's own workflow code bundled once per
+// run, and activities the test supplies (plain functions that record calls and answer as the test needs).
+import crypto from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ensureTemporalTestServer } from '../../scripts/lib/temporal-test-server';
+
+let env: Promise<TestWorkflowEnvironment> | undefined;
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** One time-skipping server for the whole mocha run (torn down by the root `after` hook below). */
+export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  env ??= TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: ensureTemporalTestServer() } },
+  });
+  return env;
+}
+
+/** workflows/index.ts bundled once per run: bundling costs seconds, and every virtual-time test needs it. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never });
+  return bundle;
+}
+
+/** A fresh task queue and a worker with the given activities; `run` runs `fn` while the worker polls. */
+export async function withWorker<T>(activities: object, fn: (ctx: { env: TestWorkflowEnvironment; taskQueue: string }) => Promise<T>): Promise<T> {
+  const testEnv = await timeSkippingEnvironment();
+  const taskQueue = `ts-${crypto.randomBytes(4).toString('hex')}`;
+  const worker = await Worker.create({ connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+  return worker.runUntil(fn({ env: testEnv, taskQueue }));
+}
+
+after(async function () {
+  this.timeout(30_000);
+  if (env) await (await env).teardown();
+});
