@@ -21,6 +21,7 @@ import { seedCatalog } from '../db/seed/catalog';
 import { startSimulators, type RunningSimulators } from '../simulators';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
+import { workerCoverageOptions } from './helpers/workflow-coverage';
 
 export interface TestStack {
   /** The owner's URL (migrations, test set-up). */
@@ -81,7 +82,7 @@ before(async function () {
     ENTERPRISE_REGISTER_URL: urls.enterpriseRegister, E_ADDRESS_URL: urls.eAddress, PAYMENT_INITIATION_URL: urls.paymentInitiation,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
-  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.appDb.pool, adapters: stack.adapters, webhookAllowPrivateNetworks: stack.config.webhookAllowPrivateNetworks });
+  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.appDb.pool, adapters: stack.adapters, webhookAllowPrivateNetworks: stack.config.webhookAllowPrivateNetworks }, workerCoverageOptions());
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
   stack.api = await startApi(stack.config, { populationRegister: stack.adapters.populationRegister });

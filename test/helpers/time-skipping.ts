@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ensureTemporalTestServer } from '../../scripts/lib/temporal-test-server';
+import { bundleCoverageOptions, bundledWorkerCoverageOptions } from './workflow-coverage';
 
 let env: Promise<TestWorkflowEnvironment> | undefined;
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
@@ -19,7 +20,8 @@ export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
 
 /** workflows/index.ts bundled once per run: bundling costs seconds, and every virtual-time test needs it. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never });
+  const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never;
+  bundle ??= bundleWorkflowCode(bundleCoverageOptions({ workflowsPath: require.resolve('../../workflows'), logger: quiet }));
   return bundle;
 }
 
@@ -27,7 +29,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 export async function withWorker<T>(activities: object, fn: (ctx: { env: TestWorkflowEnvironment; taskQueue: string }) => Promise<T>): Promise<T> {
   const testEnv = await timeSkippingEnvironment();
   const taskQueue = `ts-${crypto.randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({ connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+  const worker = await Worker.create({ connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities, ...bundledWorkerCoverageOptions() });
   return worker.runUntil(fn({ env: testEnv, taskQueue }));
 }
 
