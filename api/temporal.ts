@@ -6,6 +6,7 @@ import {
   Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowUpdateStage, defaultGrpcRetryOptions, makeGrpcRetryInterceptor,
   type ConnectionOptions,
 } from '@temporalio/client';
+import { Metadata, status as grpcStatus } from '@grpc/grpc-js';
 import type { PlatformConfig } from './config';
 import { WorkAccepted, type ApiError } from './errors';
 import { isTemporalUnavailable, isWorkflowGone, temporarilyUnavailable, toApiError } from './temporal-errors';
@@ -18,12 +19,32 @@ export function defaultDeadline(ms: number): GrpcInterceptor {
   return (options, nextCall) => nextCall(options.deadline ? options : { ...options, deadline: Date.now() + ms }) as ReturnType<GrpcInterceptor>;
 }
 
+/**
+ * Ends a call cleanly when the connection was closed under it. The retry interceptor sends its next attempt from a
+ * timer; if the API closed the connection meanwhile (shutting down after a request gave up on an unreachable server),
+ * grpc-js throws "Channel has been shut down" in that timer, an uncaught exception that would end the process.
+ */
+export function closedConnectionGuard(): GrpcInterceptor {
+  return (options, nextCall) => {
+    try {
+      return nextCall(options) as ReturnType<GrpcInterceptor>;
+    } catch (e) {
+      const ended = { code: grpcStatus.CANCELLED, details: `The connection to Temporal was closed: ${(e as Error).message}`, metadata: new Metadata() };
+      const call = {
+        start(_metadata: Metadata, listener: { onReceiveStatus?: (s: typeof ended) => void }) { setImmediate(() => listener.onReceiveStatus?.(ended)); },
+        sendMessage() {}, sendMessageWithContext() {}, startRead() {}, halfClose() {}, cancelWithStatus() {}, getPeer: () => '',
+      };
+      return call as unknown as ReturnType<GrpcInterceptor>;
+    }
+  };
+}
+
 export function connectionOptions(config: Pick<PlatformConfig, 'temporalAddress' | 'temporalRpcTimeoutMs'>): ConnectionOptions {
   return {
     address: config.temporalAddress,
     connectTimeout: Math.min(3000, config.temporalRpcTimeoutMs),
     // Three quick attempts (about 0.5 s) for a blip; an unreachable server is reported, not waited for.
-    interceptors: [defaultDeadline(config.temporalRpcTimeoutMs), makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
+    interceptors: [defaultDeadline(config.temporalRpcTimeoutMs), makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 })), closedConnectionGuard()],
   };
 }
 
