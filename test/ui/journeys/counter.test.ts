@@ -54,6 +54,7 @@ describe('journey: an application at the counter on a registered delegation', fu
     await citizen.getByTestId('delegations-notice').filter({ hasText: 'Jānis Kalniņš ir reģistrēts' }).waitFor();
     // Other test files leave Anna's revoked delegations to Jānis in the list: the one in force is the new one.
     const inForce = citizen.locator('[data-testid="delegations-given"] tbody tr').filter({ hasText: 'Jānis Kalniņš' }).filter({ hasText: 'Spēkā' });
+    await inForce.first().waitFor(); // the list re-renders after the notice: count() alone does not wait for it
     expect(await inForce.count()).to.equal(1);
     const row = inForce.first();
     expect(await row.textContent()).to.contain('Visi e-pakalpojumi');
