@@ -12,12 +12,18 @@ export function fakeInvoice(dueDate: string) {
   let stateReads = 0;
   let releasePaid: (() => void) | undefined;
   let holdPaid: Promise<void> | undefined;
+  let paidBeforeCancel = false;
   const record = (call: string) => calls.push({ at: Context.current().info.currentAttemptScheduledTimestampMs, call });
   const activities = {
     async invoiceState() { stateReads += 1; return { status, dueDate }; },
     async markOverdue() { record('markOverdue'); if (status === 'issued' || status === 'partly_paid') status = 'overdue'; return status; },
     async remindPayer(_id: string, key: string) { record(`remind:${key}`); },
-    async cancelInvoice(_id: string, reason: string) { record(`cancel:${reason}`); if (status !== 'paid') status = 'cancelled'; return status; },
+    async cancelInvoice(_id: string, reason: string) {
+      record(`cancel:${reason}`);
+      if (paidBeforeCancel) status = 'paid';
+      if (status !== 'paid') status = 'cancelled';
+      return status;
+    },
     async invoicePaid() {
       record('paid');
       await holdPaid;
@@ -30,6 +36,8 @@ export function fakeInvoice(dueDate: string) {
     names: () => calls.map((c) => c.call),
     stateReads: () => stateReads,
     set: (s: string) => { status = s; },
+    /** A payment is booked in the database just before the cancellation reaches it. */
+    paidBeforeCancel: () => { paidBeforeCancel = true; },
     /** Keeps the workflow inside `invoicePaid` (status paid, not yet ended) until the returned function is called. */
     holdInPaid: () => { holdPaid = new Promise((r) => { releasePaid = r; }); return () => releasePaid?.(); },
   };
