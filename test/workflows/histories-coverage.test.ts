@@ -34,7 +34,7 @@ describe('saved workflow histories', () => {
 
   it('include, for every patch, a history recorded after it', () => {
     const patches = patchIdsInSource();
-    expect(patches).to.deep.equal(['invoice-overdue-when-started-late', 'invoice-quiet-after-last-reminder', 'payment-step-invoice', 'register-retry-capped']);
+    expect(patches).to.include.members(['invoice-overdue-when-started-late', 'invoice-quiet-after-last-reminder', 'payment-step-invoice', 'register-retry-capped']);
     const recorded = new Set(saved.flatMap((h) => h.patches));
     expect(patches.filter((id) => !recorded.has(id))).to.deep.equal([]);
   });
