@@ -69,6 +69,12 @@ export async function invoiceWorkflow(input: { invoiceId: string }): Promise<{ s
       await condition(woken);
       continue;
     }
+    // Past its due date and not yet overdue (the workflow started late): overdue now. (Before this patch it waited
+    // for the first overdue reminder's time, up to 14 days; older runs replay that wait.)
+    if (state.status !== 'overdue' && now >= due && patched('invoice-overdue-when-started-late')) {
+      status = await acts.markOverdue(input.invoiceId);
+      continue;
+    }
     const next = reminders[0]?.at ?? (now < due ? due : due + (overdueSent + 1) * OVERDUE_REMINDER_EVERY);
     const poked = await condition(woken, Math.max(1, next - now));
     if (poked) continue;
