@@ -21,7 +21,7 @@ describe('api/routes/me', () => {
     });
 
     it('refuses a request without a token, or with one that is not a token, with 401 and how to authenticate', async () => {
-      for (const headers of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic Y2l0aXplbjphbm5h' }]) {
+      for (const headers of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic Y2l0aXplbjphbm5h' }] as Array<Record<string, string>>) {
         const me = await call('GET', '/api/v1/auth/me', { headers });
         expect(me.status, JSON.stringify(headers)).to.equal(401);
         expect(errorOf(me).code, JSON.stringify(headers)).to.equal('unauthenticated');
