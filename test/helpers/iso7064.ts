@@ -18,3 +18,9 @@ export function hasValidIso7064CheckDigits(reference: string): boolean {
   if (!/^[A-Z]{2}[0-9]{2}[0-9A-Z]+$/.test(compact)) return false;
   return asNumber(compact.slice(4) + compact.slice(0, 4)) % 97n === 1n;
 }
+
+/** An IBAN for a country and BBAN with check digits computed here (98 - the remainder of BBAN + country + "00"). */
+export function ibanWithIso7064CheckDigits(country: string, bban: string): string {
+  const check = 98n - (asNumber(`${bban}${country}00`) % 97n);
+  return `${country}${String(check).padStart(2, '0')}${bban}`;
+}
