@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
 import { stack } from '../setup';
-import { call } from '../helpers/http';
+import { call, errorOf } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
 import { storeCaseImport } from '../../api/commands/store-case-import';
 import { caseImportWorkflow, caseImportWorkflowId } from '../../workflows/case-import';
@@ -71,6 +71,41 @@ describe('activities/case-import', () => {
     expect(empty.body.error.code).to.equal('empty_import');
     const citizen = await call('POST', '/api/v1/case-imports', { as: 'citizen-anna', body: '{}', headers: { 'content-type': 'application/x-ndjson' } });
     expect(citizen.status).to.equal(403);
+  });
+
+  it('lists an agency\'s own imports, newest first, with their counts; another agency sees none of them', async () => {
+    const run = uniqueSuffix();
+    const upload = (fileName: string, lines: unknown[]) => call('POST', '/api/v1/case-imports', {
+      as: 'system-pmlp', body: ndjson(lines), headers: { 'content-type': 'application/x-ndjson', 'x-file-name': fileName },
+    });
+    const completed = (id: string) => waitFor('import to complete', async () => (await call('GET', `/api/v1/case-imports/${id}`, { as: 'system-pmlp' })).body.status === 'completed');
+    const older = await upload(`older-${run}.ndjson`, [pmlpCase(`LIST-${run}-1`, 1)]);
+    expect(older.status).to.equal(202);
+    await completed(older.body.id);
+    // The newer one repeats the older one's case (existing) and has a line that is not JSON (failed).
+    const newer = await upload(`newer-${run}.ndjson`, [pmlpCase(`LIST-${run}-2`, 2), '{not json', pmlpCase(`LIST-${run}-1`, 1)]);
+    expect(newer.status).to.equal(202);
+    await completed(newer.body.id);
+
+    const listed = await call('GET', '/api/v1/case-imports', { as: 'system-pmlp' });
+    expect(listed.status).to.equal(200);
+    const mine = listed.body.items.filter((i: any) => [older.body.id, newer.body.id].includes(i.id));
+    expect(mine.map((i: any) => i.id), 'newest first').to.deep.equal([newer.body.id, older.body.id]);
+    expect(mine[0]).to.deep.include({
+      agencyId: 'pmlp', status: 'completed', fileName: `newer-${run}.ndjson`, totalLines: 3, processedLines: 3, progress: 1,
+      created: 1, existing: 1, failed: 1,
+    });
+    expect(mine[1]).to.deep.include({ agencyId: 'pmlp', status: 'completed', fileName: `older-${run}.ndjson`, totalLines: 1, processedLines: 1, created: 1, existing: 0, failed: 0 });
+    expect(listed.body.items.every((i: any) => i.agencyId === 'pmlp'), 'only the agency\'s own').to.equal(true);
+    const times = listed.body.items.map((i: any) => i.createdAt as string);
+    expect(times).to.deep.equal([...times].sort().reverse());
+
+    const other = await call('GET', '/api/v1/case-imports', { as: 'system-vid' });
+    expect(other.status).to.equal(200);
+    expect(other.body.items.filter((i: any) => i.agencyId !== 'vid')).to.deep.equal([]);
+    const citizen = await call('GET', '/api/v1/case-imports', { as: 'citizen-anna' });
+    expect(citizen.status).to.equal(403);
+    expect(errorOf(citizen).code).to.equal('forbidden');
   });
 
   describe('when the worker is killed', function () {

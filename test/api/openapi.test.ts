@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { call, errorOf } from '../helpers/http';
+import { stack } from '../setup';
 import { pythonToolsEnv } from '../../scripts/lib/python-tools';
 import { checkResponse } from '../../api/routing';
 
@@ -40,6 +41,46 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     const r = await call('GET', '/api/openapi.json');
     expect(r.status).to.equal(200);
     doc = r.body;
+  });
+
+  it('is served as JSON: OpenAPI 3.1 for this platform, with the routes of the README\'s table', async () => {
+    const r = await call('GET', '/api/openapi.json');
+    expect(r.headers.get('content-type')).to.match(/^application\/json\b/);
+    expect(doc.openapi).to.equal('3.1.0');
+    expect(doc.info).to.deep.include({ title: 'Service delivery platform API', version: '1.0.0' });
+    expect(doc.servers).to.deep.equal([{ url: stack.config.publicUrl }]);
+    expect(doc.components.securitySchemes.bearer).to.deep.equal({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    const keys = operations(doc).map((o) => o.key);
+    expect(keys).to.include.members([
+      'GET /api/v1/auth/me', 'POST /api/v1/auth/dev-login', 'GET /api/v1/me/applications', 'GET /api/v1/me/cases',
+      'POST /api/v1/cases', 'POST /api/v1/cases/batch', 'POST /api/v1/cases/{id}/status', 'POST /api/v1/case-ids',
+      'GET /api/v1/case-imports', 'POST /api/v1/case-imports', 'GET /api/v1/case-imports/{id}',
+      'GET /api/v1/tasks', 'GET /api/v1/tasks/{id}', 'POST /api/v1/tasks/{id}/claim', 'POST /api/v1/tasks/{id}/complete',
+      'GET /api/v1/invoices/{id}/qr.svg', 'GET /api/v1/payments/check', 'GET /api/v1/catalog/services',
+    ]);
+    // The operation of a route names its response schema, and that schema is in the document.
+    const me = operations(doc).find((o) => o.key === 'GET /api/v1/auth/me')!.op;
+    expect(me.responses['200'].content['application/json'].schema).to.deep.equal({ $ref: '#/components/schemas/get-auth-me-response' });
+    expect(doc.components.schemas['get-auth-me-response'].properties).to.include.keys('sub', 'name', 'roles', 'person', 'agency', 'office');
+    const publicSearch = operations(doc).find((o) => o.key === 'GET /api/v1/catalog/services')!.op;
+    expect(publicSearch.security, 'the public catalogue needs no token').to.deep.equal([]);
+  });
+
+  it('has a Swagger UI page at /api/docs that loads its assets and the document', async () => {
+    const page = await call('GET', '/api/docs');
+    expect(page.status).to.equal(200);
+    expect(page.headers.get('content-type')).to.match(/^text\/html\b/);
+    expect(page.body).to.include('<title>Service delivery platform API</title>').and.to.include('<div id="swagger-ui"></div>');
+    const sources = [...(page.body as string).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources).to.deep.equal(['/api/docs/assets/swagger-ui.css', '/api/docs/assets/swagger-ui-bundle.js', '/api/docs/init.js']);
+    const css = await call('GET', sources[0]);
+    expect([css.status, css.headers.get('content-type')?.split(';')[0]]).to.deep.equal([200, 'text/css']);
+    const bundle = await call('GET', sources[1]);
+    expect([bundle.status, bundle.headers.get('content-type')?.split(';')[0]]).to.deep.equal([200, 'application/javascript']);
+    expect(bundle.body).to.include('SwaggerUIBundle');
+    const init = await call('GET', sources[2]);
+    expect(init.status).to.equal(200);
+    expect(init.body).to.include("SwaggerUIBundle({ url: '/api/openapi.json'");
   });
 
   it('is valid by openapi-spec-validator (the official Python validator)', () => {

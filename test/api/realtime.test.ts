@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { io, type Socket } from 'socket.io-client';
 import { stack } from '../setup';
 import { call, tokenFor } from '../helpers/http';
-import { personalCode, uniqueSuffix } from '../helpers/cases';
+import { uniqueSuffix } from '../helpers/cases';
 import { waitFor } from '../helpers/wait';
 import { loadConfig } from '../../api/config';
 import { startApi } from '../../api/server';
@@ -123,11 +123,14 @@ describe('api/realtime', () => {
   });
 
   it('pushes a change to the representative as well as the recipient', async () => {
-    const anna = await connect('citizen-anna');
-    const id = await createCase(personalCode(42), { representative: { type: 'natural', id: ANNA, basis: 'mandate' } });
+    // Jānis's case, with Anna acting for him by mandate: both are signed in, both hear of the rejection.
+    const [anna, janis] = [await connect('citizen-anna'), await connect('citizen-janis')];
+    const id = await createCase(JANIS, { representative: { type: 'natural', id: ANNA, basis: 'mandate' } });
     await changeStatus(id, 'rejected');
-    const event = await nextEvent(anna, 'represented case', (e) => e.caseId === id && e.status === 'rejected');
-    expect(event.caseId).to.equal(id);
+    for (const [who, client] of [['representative', anna], ['recipient', janis]] as const) {
+      const event = await nextEvent(client, `${who}: represented case`, (e) => e.caseId === id && e.status === 'rejected');
+      expect(event, who).to.deep.include({ caseId: id, status: 'rejected', agencyId: 'pmlp', serviceId: 'residence-declaration' });
+    }
   });
 
   it('refuses a connection without a token or with an invalid one', async () => {

@@ -24,11 +24,13 @@ export const newTx = (): TxDraft => ({
 /** Finds an RF reference in free text, also when typed in groups of four ("RF18 5390 0754 7034"). */
 export function findRfReference(text: string): string | null {
   const tokens = text.toUpperCase().split(/[^0-9A-Z]+/).filter(Boolean);
+  const startsReference = (k: number) => /^RF\d{2}/.test(tokens[k]) || (tokens[k] === 'RF' && /^\d{2}/.test(tokens[k + 1] ?? ''));
   for (let i = 0; i < tokens.length; i += 1) {
-    if (!/^RF\d{2}/.test(tokens[i]) && !(tokens[i] === 'RF' && /^\d{2}/.test(tokens[i + 1] ?? ''))) continue;
+    if (!startsReference(i)) continue;
     let candidate = '';
     let best: string | null = null;
-    for (let j = i; j < tokens.length && candidate.length + tokens[j].length <= 25; j += 1) {
+    // A second reference in the text is never part of the first (joined, the two can pass MOD 97 by chance).
+    for (let j = i; j < tokens.length && candidate.length + tokens[j].length <= 25 && (j === i || !startsReference(j)); j += 1) {
       candidate += tokens[j];
       const ok = normaliseRfReference(candidate);
       if (ok) best = ok;

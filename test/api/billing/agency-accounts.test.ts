@@ -6,7 +6,7 @@ import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { stack } from '../../setup';
 import { PMLP_IBAN, camt } from '../../helpers/camt';
-import { mod97 } from '../../../api/lib/mod97';
+import { hasValidIso7064CheckDigits, ibanWithIso7064CheckDigits } from '../../helpers/iso7064';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const anna = { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' };
@@ -19,11 +19,8 @@ function invoice(extra: Record<string, unknown> = {}) {
   };
 }
 
-/** A Latvian IBAN with valid check digits for a bank code and 13 characters. */
-function latvianIban(bank: string, account: string): string {
-  const check = 98 - (mod97(`${bank}${account}LV00`) as number);
-  return `LV${String(check).padStart(2, '0')}${bank}${account}`;
-}
+/** A Latvian IBAN for a bank code and 13 characters, its check digits computed apart from the code under test. */
+const latvianIban = (bank: string, account: string): string => ibanWithIso7064CheckDigits('LV', `${bank}${account}`);
 
 const postStatement = (xml: string, as: string) => call('POST', '/api/v1/bank-statements', { as, body: xml, headers: { 'content-type': 'application/xml' } });
 
@@ -70,8 +67,12 @@ describe('agency collection accounts', () => {
     const iban = latvianIban('HABA', `${Date.now()}`.slice(-13).padStart(13, '0'));
     const create = (as: string, json: Record<string, unknown>) => call('POST', '/api/v1/agency-accounts', { as, json });
 
-    expect((await create('system-vid', { agencyId: 'vid', iban, name: 'VID Swedbank' })).status).to.equal(403);
-    expect((await create('catalogue-admin', { agencyId: 'vid', iban, name: 'VID Swedbank' })).status).to.equal(403);
+    expect(hasValidIso7064CheckDigits(iban), iban).to.equal(true);
+    for (const persona of ['system-vid', 'catalogue-admin']) {
+      const notAdmin = await create(persona, { agencyId: 'vid', iban, name: 'VID Swedbank' });
+      expect(notAdmin.status, persona).to.equal(403);
+      expect(errorOf(notAdmin).code, persona).to.equal('forbidden');
+    }
     const bad = await create('platform-admin', { agencyId: 'vid', iban: `${iban.slice(0, 2)}${iban[2] === '9' ? '0' : '9'}${iban.slice(3)}`, name: 'typo' });
     expect(errorOf(bad).code).to.equal('iban_check_digits');
     expect(errorOf(await create('platform-admin', { agencyId: 'nope', iban, name: 'x' })).code).to.equal('unknown_agency');
@@ -85,13 +86,19 @@ describe('agency collection accounts', () => {
 
     const one = await call('GET', created.headers.get('location') as string, { as: 'officer-vid' });
     expect(one.body).to.deep.equal(created.body);
-    expect((await call('GET', `/api/v1/agency-accounts/${iban}`, { as: 'officer-pmlp' })).status).to.equal(404);
+    const othersAccount = await call('GET', `/api/v1/agency-accounts/${iban}`, { as: 'officer-pmlp' });
+    expect(othersAccount.status).to.equal(404);
+    expect(errorOf(othersAccount).code).to.equal('not_found');
     const all = await call('GET', '/api/v1/agency-accounts?agencyId=vid', { as: 'platform-admin' });
     expect(all.body.items.map((a: any) => a.iban)).to.include.members([VID_IBAN, iban]);
     const own = await call('GET', '/api/v1/agency-accounts', { as: 'officer-vid' });
     expect(own.body.items.every((a: any) => a.agencyId === 'vid')).to.equal(true);
-    expect((await call('GET', '/api/v1/agency-accounts?agencyId=pmlp', { as: 'officer-vid' })).status).to.equal(404);
-    expect((await call('GET', '/api/v1/agency-accounts', { as: 'citizen-anna' })).status).to.equal(403);
+    const othersList = await call('GET', '/api/v1/agency-accounts?agencyId=pmlp', { as: 'officer-vid' });
+    expect(othersList.status).to.equal(404);
+    expect(errorOf(othersList).code).to.equal('not_found');
+    const citizen = await call('GET', '/api/v1/agency-accounts', { as: 'citizen-anna' });
+    expect(citizen.status).to.equal(403);
+    expect(errorOf(citizen).code).to.equal('forbidden');
 
     const named = await call('POST', '/api/v1/invoices', { as: 'system-vid', json: invoice({ creditorIban: iban }) });
     expect(named.status, JSON.stringify(named.body)).to.equal(201);
@@ -100,7 +107,9 @@ describe('agency collection accounts', () => {
     const off = await call('POST', `/api/v1/agency-accounts/${iban}/deactivate`, { as: 'platform-admin', json: { reason: 'Konts slēgts' } });
     expect(off.status, JSON.stringify(off.body)).to.equal(200);
     expect(off.body).to.include({ active: false, deactivatedBy: 'platform-admin' });
-    expect((await call('POST', '/api/v1/agency-accounts/LV00NOPE0000000000000/deactivate', { as: 'platform-admin', json: { reason: 'x' } })).status).to.equal(404);
+    const unknownAccount = await call('POST', '/api/v1/agency-accounts/LV00NOPE0000000000000/deactivate', { as: 'platform-admin', json: { reason: 'x' } });
+    expect(unknownAccount.status).to.equal(404);
+    expect(errorOf(unknownAccount).code).to.equal('not_found');
     const refused = await call('POST', '/api/v1/invoices', { as: 'system-vid', json: invoice({ creditorIban: iban }) });
     expect(errorOf(refused).code).to.equal('account_not_agency');
     const byDefault = await call('POST', '/api/v1/invoices', { as: 'system-vid', json: invoice() });

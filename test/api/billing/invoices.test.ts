@@ -102,7 +102,12 @@ describe('api/routes/invoices', () => {
     expect(cancelled.body.status).to.equal('cancelled');
     const pay = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 5, receiptNumber: `R-${uniqueSuffix()}` } });
     expect(pay.status).to.equal(409);
-    expect((await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-vid', json: { reason: 'not mine' } })).status).to.equal(404);
+    expect(errorOf(pay)).to.deep.equal({ code: 'invoice_cancelled', message: 'The invoice is cancelled; nothing was booked.', details: [] });
+    const { rows: booked } = await stack.db.pool.query('SELECT count(*)::int AS n FROM payments WHERE invoice_id = $1', [created.body.id]);
+    expect(booked).to.deep.equal([{ n: 0 }]);
+    const foreign = await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-vid', json: { reason: 'not mine' } });
+    expect(foreign.status).to.equal(404);
+    expect(errorOf(foreign)).to.deep.equal({ code: 'not_found', message: 'No such invoice.', details: [] });
     const check = await call('GET', `/api/v1/payments/check?reference=${created.body.paymentReference}`, { as: 'system-pmlp' });
     expect(check.body.status).to.equal('cancelled');
   });

@@ -1,5 +1,5 @@
-// The public search's in-process index: it matches exactly what a LIKE over the read model's folded text matches,
-// ranks and pages as the API promises, and stays coherent with the catalogue through the change feed's
+// The public search's in-process index: it finds what a reader of the seeded catalogue expects (stems, diacritics,
+// corrected typos), ranks and pages as the API promises, and stays coherent with the catalogue through the change feed's
 // announcements, or without them (the listening connection down) by reading the catalogue again.
 import { expect } from 'chai';
 import { stack } from '../../setup';
@@ -10,7 +10,7 @@ import { services } from '../../../db/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { CatalogChangeListener } from '../../../api/catalog/change-listener';
 import { CatalogSearchIndex, SearchSnapshot, catalogSearchIndex, type CatalogSearch, type IndexedService } from '../../../api/catalog/search-index';
-import { fold, searchTokens, stemOf, wordsOf } from '../../../api/catalog/search-text';
+import { fold, wordsOf } from '../../../api/catalog/search-text';
 
 const run = uniqueSuffix();
 const base = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
@@ -23,25 +23,36 @@ const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) =>
 
 describe('api/catalog/search-index', () => {
   describe('matching', () => {
-    it('finds exactly what LIKE over the folded text finds, for stems, diacritics and corrected typos', async () => {
-      const index = catalogSearchIndex(stack.db.pool, stack.databaseUrl);
-      const snapshot = await index.current();
-      const queries = ['Dzīvesvietas deklarēšana', 'dzivesvieta', 'deklaresana', 'pasport', 'kindergarden', 'atļauja', 'permits',
-        'licence renewl', 'tirdzniecibas atlauja jelgava', 'zzqxw', 'pase', 'uzņēmums reģistrācija', 'iela'];
-      for (const q of queries) {
-        // The SQL the index replaced: per token its stem or a similar word of the catalogue, LIKE '%…%'.
-        const params: string[] = [];
-        const where = searchTokens(q).map((token) => {
-          const literal = fold(stemOf(token));
-          const patterns = [literal, ...snapshot.vocabulary.similarWords(fold(token))];
-          return `(${patterns.map((p) => { params.push(`%${p}%`); return `search_fold LIKE $${params.length}`; }).join(' OR ')})`;
-        });
-        const { rows } = await stack.db.pool.query(`SELECT service_id FROM catalog_published WHERE ${where.join(' AND ')}`, params);
+    // What each query must find among the seeded services (db/seed/catalog.ts), written down by reading their texts:
+    // Latvian stems and endings, diacritics left out, typos corrected to a word of the catalogue, every word required.
+    // Services other test files publish are left out of the comparison.
+    const EXPECTED: Array<[string, string[]]> = [
+      ['Dzīvesvietas deklarēšana', ['residence-declaration']],
+      ['dzivesvieta', ['declared-address-statement', 'residence-declaration']], // "dzīvesvietu" in the statement's title
+      ['deklaresana', ['residence-declaration']],
+      ['pasport', ['passport-issue']], // a typo of "passport"
+      ['kindergarden', ['kindergarten-enrolment']], // a typo of "kindergarten"
+      ['atļauja', ['jelgava-trade-permit', 'trade-permit']],
+      ['permits', ['jelgava-trade-permit', 'trade-permit']], // the plural of "permit"
+      ['licence renewl', ['driving-licence-renewal']], // a typo of "renewal"
+      ['tirdzniecibas atlauja jelgava', ['jelgava-trade-permit']], // every word: only the Jelgava permit names Jelgava
+      ['zzqxw', []],
+      // "Pase" in the passport's title and in the identity document the municipal services ask for ("Pase vai personas
+      // apliecība"), the stem "pas" in "pašvaldība".
+      ['pase', ['jelgava-trade-permit', 'kindergarten-enrolment', 'passport-issue', 'trade-permit']],
+      ['uzņēmums reģistrācija', ['company-registration']],
+      ['iela', ['trade-permit']], // only the Riga permit's text names a street
+    ];
+    const SEEDED = new Set(services.map((s) => s.id));
+
+    for (const [q, expected] of EXPECTED) {
+      it(`finds ${expected.length ? expected.join(', ') : 'nothing'} for "${q}"`, async () => {
+        const index = catalogSearchIndex(stack.db.pool, stack.databaseUrl);
         const found = await index.search(query({ q, pageSize: 100 }));
-        expect(found.total, q).to.equal(rows.length);
-        expect(found.rows.map((r) => r.serviceId).sort(), q).to.deep.equal(rows.map((r) => r.service_id as string).sort());
-      }
-    });
+        expect(found.rows.map((r) => r.serviceId).filter((id) => SEEDED.has(id)).sort(), q).to.deep.equal(expected);
+        expect(found.total, 'the total counts the rows').to.equal(found.rows.length);
+      });
+    }
   });
 
   describe('ranking, filters and paging (one snapshot)', () => {

@@ -40,21 +40,28 @@ function failingOnce(marker: string): Pool {
 
 describe('api/cobrowse autosave', () => {
   describe('draft_merge (in PostgreSQL)', () => {
-    const cases: Array<[string, Record<string, unknown>, string, unknown]> = [
-      ['a new top-level field', { a: 1 }, '/b', 'x'],
-      ['an existing field', { a: 1, b: 'old' }, '/b', 'new'],
-      ['a nested field whose parents are missing', { a: 1 }, '/applicant/address/text', 'Rīga'],
-      ['a nested field next to its siblings', { applicant: { givenName: 'Anna', familyName: 'Bērziņa' } }, '/applicant/phone', '+371 20000000'],
-      ['through a parent that is not an object', { applicant: 'text' }, '/applicant/givenName', 'Anna'],
-      ['through a parent that is an array', { list: [1, 2] }, '/list/0', 'x'],
-      ['escaped keys', {}, '/a~1b/c~0d', true],
-      ['a null value', { a: 1 }, '/a', null],
-      ['an object value', { a: 1 }, '/newAddress', { code: '101', text: 'Rīga' }],
+    // [name, saved draft, pointer, value, the draft expected afterwards]: JSON Pointers (RFC 6901, ~1 for / and ~0 for ~)
+    // set as setPointer does, a missing or non-object step on the way becoming an object. Literal expectations, so the
+    // SQL and the JS merge are each held to the same written-down answer, not only to each other.
+    const cases: Array<[string, Record<string, unknown>, string, unknown, Record<string, unknown>]> = [
+      ['a new top-level field', { a: 1 }, '/b', 'x', { a: 1, b: 'x' }],
+      ['an existing field', { a: 1, b: 'old' }, '/b', 'new', { a: 1, b: 'new' }],
+      ['a nested field whose parents are missing', { a: 1 }, '/applicant/address/text', 'Rīga', { a: 1, applicant: { address: { text: 'Rīga' } } }],
+      ['a nested field next to its siblings', { applicant: { givenName: 'Anna', familyName: 'Bērziņa' } }, '/applicant/phone', '+371 20000000',
+        { applicant: { givenName: 'Anna', familyName: 'Bērziņa', phone: '+371 20000000' } }],
+      ['through a parent that is not an object', { applicant: 'text' }, '/applicant/givenName', 'Anna', { applicant: { givenName: 'Anna' } }],
+      ['through a parent that is an array', { list: [1, 2] }, '/list/0', 'x', { list: { 0: 'x' } }],
+      ['escaped keys', {}, '/a~1b/c~0d', true, { 'a/b': { 'c~d': true } }],
+      ['a key that spells an escape once decoded', {}, '/~01', 1, { '~1': 1 }],
+      ['a null value', { a: 1 }, '/a', null, { a: null }],
+      ['an object value, replacing what was there', { a: 1, newAddress: { code: '1', note: 'old' } }, '/newAddress', { code: '101', text: 'Rīga' },
+        { a: 1, newAddress: { code: '101', text: 'Rīga' } }],
     ];
-    for (const [name, data, pointer, value] of cases) {
-      it(`sets ${name} as setPointer does`, async () => {
+    for (const [name, data, pointer, value, expected] of cases) {
+      it(`sets ${name}`, async () => {
         const { data: got, versions } = await merged(data, {}, [[pointer, value, 1]]);
-        expect(got).to.deep.equal(setPointer(data, pointer, value));
+        expect(got, 'draft_merge in SQL').to.deep.equal(expected);
+        expect(setPointer(data, pointer, value), 'setPointer in JS').to.deep.equal(expected);
         expect(versions).to.deep.equal({ [pointer]: 1 });
       });
     }

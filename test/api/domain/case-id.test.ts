@@ -40,6 +40,17 @@ describe('api/domain/case-id', () => {
     expect(caseIdFromNumber(42)).to.match(/^LV-0000000042-[0-9]{2}$/);
   });
 
+  it('gives the check digits an independent MOD 97-10 gives (Python integers over "LV" as 2131 and the digits)', () => {
+    // Literal values, computed outside this code base: int("2131" + ten digits + check digits) % 97 == 1.
+    expect(caseIdFromNumber(1)).to.equal('LV-0000000001-51');
+    expect(caseIdFromNumber(42)).to.equal('LV-0000000042-25');
+    expect(caseIdFromNumber(1000001)).to.equal('LV-0001000001-67');
+    expect(caseIdFromNumber(1234567890)).to.equal('LV-1234567890-48');
+    expect(caseIdFromNumber(9999999999)).to.equal('LV-9999999999-07');
+    for (const id of ['LV-0000000001-51', 'LV-0000000042-25', 'LV-9999999999-07']) expect(isValidCaseId(id), id).to.equal(true);
+    for (const id of ['LV-0000000001-50', 'LV-0000000042-52', 'LV-9999999999-70']) expect(isValidCaseId(id), id).to.equal(false);
+  });
+
   it('makes ids that match the published pattern and pass their own check', () => {
     const seen = new Set<string>();
     for (const n of SAMPLE_NUMBERS) {

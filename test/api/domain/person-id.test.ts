@@ -51,6 +51,19 @@ describe('api/domain/person-id', () => {
       }
     });
 
+    it('agrees with published examples: python-stdnum\'s lv.pvn and a validator library\'s test codes', () => {
+      // Old format, valid: python-stdnum's 161175-19997, and the validator library's 290758-10403 and 111111-11410.
+      expect(normalisePersonalCode('161175-19997')).to.equal('16117519997');
+      expect(normalisePersonalCode('29075810403')).to.equal('29075810403');
+      expect(normalisePersonalCode('111111-11410')).to.equal('11111111410');
+      // python-stdnum's invalid date (month 13), and the same code with its check digit changed.
+      expect(normalisePersonalCode('161375-19997')).to.equal(null);
+      expect(normalisePersonalCode('161175-19996')).to.equal(null);
+      // New format (since 1 July 2017): python-stdnum's 328673-00679 and the validator library's 325035-11782.
+      expect(normalisePersonalCode('328673-00679')).to.equal('32867300679');
+      expect(normalisePersonalCode('32503511782')).to.equal('32503511782');
+    });
+
     it('accepts codes issued since 2017 (starting with 32) without a birth date or check digit', () => {
       expect(normalisePersonalCode('32123456789')).to.equal('32123456789');
       expect(normalisePersonalCode('321234-56780')).to.equal('32123456780');

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { io, type Socket } from 'socket.io-client';
 import { stack } from '../../setup';
-import { call, tokenFor } from '../../helpers/http';
+import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { uniqueSuffix } from '../../helpers/cases';
 import { shippedDefinition } from '../../../db/seed/eservices';
@@ -51,13 +51,17 @@ describe('api/routes/applications (lifecycle)', () => {
     expect(upload.status).to.equal(201);
     const badType = await call('POST', `/api/v1/applications/${app.id}/files`, { as: 'citizen-anna', body: 'MZ', headers: { 'content-type': 'application/x-msdownload' } });
     expect(badType.status).to.equal(415);
+    expect(errorOf(badType).code).to.equal('unsupported_media_type');
     const foreignFile = await call('POST', `/api/v1/applications/${app.id}/info`, { as: 'citizen-anna', json: { data: {}, fileIds: ['00000000-0000-4000-8000-000000000000'] } });
     expect(foreignFile.status).to.equal(422);
+    expect(errorOf(foreignFile)).to.deep.include({ code: 'unknown_file', message: 'A file id is not a file of this application.' });
+    expect(errorOf(foreignFile).details.map((d) => [d.path, d.code])).to.deep.equal([['/fileIds', 'unknown_file']]);
     const answered = await call('POST', `/api/v1/applications/${app.id}/info`, { as: 'citizen-anna', json: { data: { residenceBasis: 'tenant' }, fileIds: [upload.body.id] } });
     expect(answered.status).to.equal(200);
     expect(answered.body.status).to.equal('in_progress');
     const twice = await call('POST', `/api/v1/applications/${app.id}/info`, { as: 'citizen-anna', json: { data: {} } });
     expect(twice.status).to.equal(409);
+    expect(errorOf(twice).code).to.equal('info_not_requested');
 
     const second = await waitFor('second task', async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id && t.id !== task.id));
     const view = await call('GET', `/api/v1/tasks/${encodeURIComponent(second.id)}`, { as: 'officer-pmlp' });
@@ -68,6 +72,7 @@ describe('api/routes/applications (lifecycle)', () => {
     expect(rejected.body.status).to.equal('rejected');
     const withdraw = await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
     expect(withdraw.status).to.equal(409);
+    expect(errorOf(withdraw).code).to.equal('application_ended');
   });
 
   it('lets the citizen withdraw while the application waits for the officer', async () => {
@@ -87,6 +92,8 @@ describe('api/routes/applications (lifecycle)', () => {
     expect(t.rows[0].status).to.equal('cancelled');
     const claim = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/claim`, { as: 'officer-pmlp' });
     expect(claim.status).to.equal(409);
+    // The workflow has ended with the withdrawal: the task cannot be claimed, and the refusal says why.
+    expect(errorOf(claim)).to.deep.equal({ code: 'application_ended', message: 'The application is no longer running.', details: [] });
   });
 
   it('reminds before a draft expires and withdraws it when it does', async () => {

@@ -3,7 +3,7 @@
 // document, and one e-address message per status.
 import { expect } from 'chai';
 import { stack } from '../../setup';
-import { call, tokenFor } from '../../helpers/http';
+import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 
 const validForm = (prefilled: Record<string, any>) => ({
@@ -76,6 +76,22 @@ describe('api/routes/applications', () => {
     const unclaimed = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } });
     expect(unclaimed.status).to.equal(409);
     expect(unclaimed.body.error.code).to.equal('task_not_claimed');
+    // Another agency's inbox: the task is not listed (not even when asked for by service) and cannot be read; to the
+    // other agency it is as if it did not exist. Customer-centre staff and citizens have no inbox at all.
+    const byService = '/api/v1/tasks?status=active&serviceId=residence-declaration&limit=100';
+    const ownInbox = await call('GET', byService, { as: 'officer-pmlp' });
+    expect(ownInbox.body.items.map((t: any) => t.caseId)).to.include(id);
+    const otherInbox = await call('GET', byService, { as: 'officer-vid' });
+    expect(otherInbox.status).to.equal(200);
+    expect(otherInbox.body).to.deep.equal({ items: [], total: 0 });
+    const otherRead = await call('GET', `/api/v1/tasks/${encodeURIComponent(task.id)}`, { as: 'officer-vid' });
+    expect(otherRead.status).to.equal(404);
+    expect(errorOf(otherRead)).to.deep.equal({ code: 'not_found', message: 'No such task.', details: [] });
+    for (const persona of ['staff-vpvkac-riga', 'citizen-anna']) {
+      const noInbox = await call('GET', '/api/v1/tasks', { as: persona });
+      expect(noInbox.status, persona).to.equal(403);
+      expect(errorOf(noInbox), persona).to.deep.equal({ code: 'forbidden', message: 'This needs one of the roles: agency-officer, agency-admin.', details: [] });
+    }
     const foreign = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/claim`, { as: 'officer-vid' });
     expect(foreign.status).to.equal(403);
     expect(foreign.body.error.code).to.equal('task_of_other_agency');

@@ -656,8 +656,16 @@ describe('api/routes/cases', () => {
 
     it('never hands a reserved id to a case registered without one', async () => {
       const reserved = await call('POST', '/api/v1/case-ids', { as: 'system-pmlp', json: { count: 5 } });
+      expect(reserved.body.ids).to.have.length(5);
       const res = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: [pmlp(), pmlp(), pmlp()] } });
-      for (const r of res.body.results) expect(reserved.body.ids).to.not.include(r.id);
+      expect(res.status).to.equal(200);
+      // Three cases created, each with a valid id of its own: only then does "none of them reserved" say anything.
+      expect(res.body).to.deep.include({ created: 3, existing: 0, failed: 0 });
+      const ids = res.body.results.map((r: any) => r.id as string);
+      expect(res.body.results.map((r: any) => r.outcome)).to.deep.equal(['created', 'created', 'created']);
+      for (const id of ids) expect(isValidCaseId(id), id).to.equal(true);
+      expect(new Set(ids).size).to.equal(3);
+      for (const id of ids) expect(reserved.body.ids).to.not.include(id);
     });
 
     it('refuses an id reserved by another agency, or never reserved, or mistyped', async () => {

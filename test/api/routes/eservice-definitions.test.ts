@@ -1,7 +1,7 @@
 // Agency-defined e-services: drafts, validation at publication, immutable versions, pinning of applications.
 import { expect } from 'chai';
 import { stack } from '../../setup';
-import { call } from '../../helpers/http';
+import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { shippedDefinition } from '../../../db/seed/eservices';
 
@@ -40,14 +40,18 @@ describe('api/routes/eservice-definitions', () => {
     expect(listed.body.versions.map((v: any) => v.version)).to.deep.equal([1, 2]);
     expect((await call('GET', `/api/v1/eservice-definitions/${id}/versions/1`)).body.definition.title.lv).to.equal('Testa izziņa');
 
-    // The database refuses to change a published version.
-    let refused = false;
-    try {
-      await stack.db.pool.query(`UPDATE eservice_definition_versions SET content = '{}' WHERE definition_id = $1`, [id]);
-    } catch {
-      refused = true;
+    // The database refuses to change or delete a published version: its trigger, both for the owner and for the
+    // application role the API runs as (which may otherwise update tables), and the version stays as published.
+    for (const [who, pool] of [['owner', stack.db.pool], ['application role', stack.appDb.pool]] as const) {
+      for (const sql of [`UPDATE eservice_definition_versions SET content = '{}' WHERE definition_id = $1`, 'DELETE FROM eservice_definition_versions WHERE definition_id = $1']) {
+        const refusal = await pool.query(sql, [id]).then(() => null, (e: { code?: string; message: string }) => e);
+        expect(refusal, `${who}: ${sql}`).to.not.equal(null);
+        expect({ code: refusal!.code, message: refusal!.message }, `${who}: ${sql}`)
+          .to.deep.equal({ code: 'P0001', message: 'published e-service definition versions are immutable' });
+      }
     }
-    expect(refused).to.equal(true);
+    const { rows: kept } = await stack.db.pool.query("SELECT version, content->'title'->>'lv' AS title FROM eservice_definition_versions WHERE definition_id = $1 ORDER BY version", [id]);
+    expect(kept).to.deep.equal([{ version: 1, title: 'Testa izziņa' }, { version: 2, title: 'Otrā versija' }]);
   });
 
   it('refuses to publish an invalid definition, with the problems', async () => {
@@ -67,8 +71,16 @@ describe('api/routes/eservice-definitions', () => {
     expect(published.body.error.code).to.equal('definition_invalid');
 
     const unknownKind = { ...statementCopy(`test-kind-${uniqueSuffix()}`), steps: [{ id: 'x', kind: 'teleport' }] };
-    await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: unknownKind });
-    expect((await call('POST', `/api/v1/eservice-definitions/${unknownKind.id}/publish`, { as: 'admin-pmlp' })).status).to.equal(422);
+    const kindDraft = await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: unknownKind });
+    expect(kindDraft.status).to.equal(201);
+    const kindPublished = await call('POST', `/api/v1/eservice-definitions/${unknownKind.id}/publish`, { as: 'admin-pmlp' });
+    expect(kindPublished.status).to.equal(422);
+    const kindError = errorOf(kindPublished);
+    expect(kindError.code).to.equal('definition_invalid');
+    expect(kindError.message).to.equal('The draft is not a valid e-service definition.');
+    expect(kindError.details.length, JSON.stringify(kindError.details)).to.be.greaterThan(0);
+    expect(kindError.details.every((d) => d.path?.startsWith('/steps/0')), JSON.stringify(kindError.details)).to.equal(true);
+    expect((await call('GET', `/api/v1/eservice-definitions/${unknownKind.id}`)).status, 'nothing was published').to.equal(404);
   });
 
   it('keeps agencies to their own services and definitions', async () => {
@@ -77,9 +89,14 @@ describe('api/routes/eservice-definitions', () => {
     const r = await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: foreignService });
     expect(r.status).to.equal(422);
     expect(r.body.error.code).to.equal('unknown_service');
-    expect((await call('POST', '/api/v1/eservice-definitions', { as: 'officer-pmlp', json: statementCopy(id) })).status).to.equal(403);
-    expect((await call('POST', '/api/v1/eservice-definitions/residence-declaration/publish', { as: 'officer-pmlp' })).status).to.equal(403);
+    const byOfficer = await call('POST', '/api/v1/eservice-definitions', { as: 'officer-pmlp', json: statementCopy(id) });
+    expect(byOfficer.status).to.equal(403);
+    expect(errorOf(byOfficer)).to.deep.equal({ code: 'forbidden', message: 'This needs one of the roles: agency-admin.', details: [] });
+    const publishedByOfficer = await call('POST', '/api/v1/eservice-definitions/residence-declaration/publish', { as: 'officer-pmlp' });
+    expect(publishedByOfficer.status).to.equal(403);
+    expect(errorOf(publishedByOfficer)).to.deep.equal({ code: 'forbidden', message: 'This needs one of the roles: agency-admin.', details: [] });
     const dup = await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: statementCopy('residence-declaration') });
     expect(dup.status).to.equal(409);
+    expect(errorOf(dup)).to.deep.equal({ code: 'already_exists', message: 'This e-service exists; change its draft with PUT.', details: [] });
   });
 });

@@ -2,16 +2,24 @@
 import { expect } from 'chai';
 import { epcPayload, epcQrPng, epcQrSvg, NothingToPay, EPC_MAX_BYTES } from '../../../../api/billing/formats/epc-qr';
 import { decodeQrPng } from '../../../helpers/qr';
+import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 import { invoiceView } from './fixture';
 
 const EXPECTED = [
-  'BCD', '002', '1', 'SCT', 'TRELLV22', 'Pilsonības un migrācijas lietu pārvalde', 'LV91TREL2220000000001',
-  'EUR42.18', '', 'RF9410000042', '', 'PMLP-2026-10000042',
+  'BCD', '002', '1', 'SCT', 'TRELLV22', 'Pilsonības un migrācijas lietu pārvalde', 'LV07TREL2220000000001',
+  'EUR42.18', '', 'RF1910000042', '', 'PMLP-2026-10000042',
 ].join('\n');
 
 describe('api/billing/formats/epc-qr', () => {
   it('writes the EPC069-12 version 002 payload: UTF-8, SCT, BIC, name, IBAN, amount due, RF reference, invoice number', () => {
     expect(epcPayload(invoiceView())).to.equal(EXPECTED);
+  });
+
+  it('names an IBAN and an RF reference whose check digits hold by an independent ISO 7064 check', () => {
+    // The renderer copies what it is given: a fixture with invalid check digits would go unnoticed without this.
+    const lines = epcPayload(invoiceView()).split('\n');
+    expect(hasValidIso7064CheckDigits(lines[6]), `IBAN ${lines[6]}`).to.equal(true);
+    expect(hasValidIso7064CheckDigits(lines[9]), `RF ${lines[9]}`).to.equal(true);
   });
 
   it('asks for the amount still due on a partly paid invoice', () => {

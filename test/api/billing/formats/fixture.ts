@@ -6,9 +6,9 @@ export const SUPPLIER = { registrationNumber: '90000013606' };
 export function invoiceView(over: Partial<InvoiceView> = {}): InvoiceView {
   return {
     id: '6f1c2a9e-2b7d-4c1e-9a51-0c2f3d4e5a6b', number: 'PMLP-2026-10000042', agencyId: 'pmlp', status: 'issued', currency: 'EUR',
-    paymentReference: 'RF9410000042', paymentReferenceFormatted: 'RF94 1000 0042', issueDate: '2026-03-02', dueDate: '2026-04-01',
+    paymentReference: 'RF1910000042', paymentReferenceFormatted: 'RF19 1000 0042', issueDate: '2026-03-02', dueDate: '2026-04-01',
     payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa', address: 'Brīvības iela 100 - 5, Rīga, LV-1001' },
-    creditor: { name: 'Pilsonības un migrācijas lietu pārvalde', iban: 'LV91TREL2220000000001', ibanFormatted: 'LV91 TREL 2220 0000 0000 1', bic: 'TRELLV22' },
+    creditor: { name: 'Pilsonības un migrācijas lietu pārvalde', iban: 'LV07TREL2220000000001', ibanFormatted: 'LV07 TREL 2220 0000 0000 1', bic: 'TRELLV22' },
     lines: [
       { lineNo: 1, description: 'Pases izsniegšana (valsts nodeva)', quantity: 1, unitPrice: 30, vatCategory: 'O', vatRate: 0, vatExemptionReason: 'Valsts nodeva: nav PVN objekts', net: 30, vat: 0 },
       { lineNo: 2, description: 'Piegāde ar kurjeru', quantity: 3, unitPrice: 1.99, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net: 5.97, vat: 1.25 },

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { formatEur, renderInvoicePdf } from '../../../../api/billing/formats/pdf';
 import { pdfText } from '../../../helpers/pdf-text';
 import { invoiceView, SUPPLIER } from './fixture';
+import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 const hasImage = (pdf: Buffer) => /\/Subtype \/Image/.test(pdf.toString('latin1'));
@@ -17,9 +18,14 @@ describe('api/billing/formats/pdf', () => {
       'Maksātājs / Payer', 'Anna Bērziņa', 'Brīvības iela 100 - 5, Rīga, LV-1001', '2026-03-02', '2026-04-01', 'C-2026-000001',
       'Pases izsniegšana (valsts nodeva)', 'Piegāde ar kurjeru', '1,99\u00a0EUR', '21%',
       'PVN kopsavilkums / VAT summary', 'Valsts nodeva: nav PVN objekts', '10,07\u00a0EUR → 2,11\u00a0EUR',
-      'Kopā / Total', '42,18\u00a0EUR', 'LV91 TREL 2220 0000 0000 1 · TRELLV22', 'RF94 1000 0042', 'Skenējiet bankas lietotnē',
+      'Kopā / Total', '42,18\u00a0EUR', 'LV07 TREL 2220 0000 0000 1 · TRELLV22', 'RF19 1000 0042', 'Skenējiet bankas lietotnē',
     ]) expect(text, s).to.include(s);
     expect(hasImage(pdf), 'the EPC QR code').to.equal(true);
+    // The printed IBAN and RF reference, checked apart from the code under test.
+    const printed = /(LV\d\d(?: [0-9A-Z]{1,4}){5}) · TRELLV22[\s\S]*?(RF\d\d(?: [0-9A-Z]{1,4})+)/.exec(text);
+    expect(printed, 'IBAN and RF reference on the page').to.not.equal(null);
+    expect(hasValidIso7064CheckDigits(printed![1]), `IBAN ${printed![1]}`).to.equal(true);
+    expect(hasValidIso7064CheckDigits(printed![2]), `RF ${printed![2]}`).to.equal(true);
   });
 
   it('does not print a natural person\'s personal code, but prints a company\'s registration number', async () => {
@@ -44,7 +50,7 @@ describe('api/billing/formats/pdf', () => {
     expect(pages).to.be.greaterThan(1);
     const text = pdfText(pdf);
     expect(text).to.include(`PMLP-2026-10000042 · ${pages}/${pages}`);
-    expect(text).to.include('Pakalpojums nr. 100').and.to.include('RF94 1000 0042');
+    expect(text).to.include('Pakalpojums nr. 100').and.to.include('RF19 1000 0042');
   });
 
   it('renders the same invoice to the same bytes', async () => {

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { renderUbl, escapeXml, UBL_CUSTOMIZATION_ID, UBL_PROFILE_ID } from '../../../../api/billing/formats/ubl';
 import { parseUbl, rootChildren, text, cents } from '../../../helpers/ubl';
 import { invoiceView, SUPPLIER } from './fixture';
+import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 
 describe('api/billing/formats/ubl', () => {
   it('writes the Peppol BIS Billing 3.0 header with the UBL namespaces', () => {
@@ -33,9 +34,12 @@ describe('api/billing/formats/ubl', () => {
     expect(seller.PostalAddress.Country.IdentificationCode).to.equal('LV');
     const pm = inv.PaymentMeans[0];
     expect(pm.PaymentMeansCode).to.deep.equal({ '#text': '58', '@_name': 'SEPA credit transfer' });
-    expect(pm.PaymentID).to.equal('RF9410000042');
-    expect(pm.PayeeFinancialAccount.ID).to.equal('LV91TREL2220000000001');
+    expect(pm.PaymentID).to.equal('RF1910000042');
+    expect(pm.PayeeFinancialAccount.ID).to.equal('LV07TREL2220000000001');
     expect(pm.PayeeFinancialAccount.FinancialInstitutionBranch.ID).to.equal('TRELLV22');
+    // Checked apart from the code under test: the renderer would copy invalid check digits as they are.
+    expect(hasValidIso7064CheckDigits(pm.PaymentID), 'RF reference').to.equal(true);
+    expect(hasValidIso7064CheckDigits(pm.PayeeFinancialAccount.ID), 'IBAN').to.equal(true);
   });
 
   it('never writes a natural person\'s personal code, and identifies a legal person by its registration number', () => {
