@@ -57,7 +57,7 @@ describe('simulators/faults', () => {
     await setFaults({ latencyMs: 120_000 });
     let answered = false;
     const held = fetch(`${sim.url}/persons/15038511239`).then(async (res) => { answered = true; return { status: res.status, body: await res.json() }; });
-    await waitFor('the request held by the latency', async () => (await waiting()) === 1);
+    await waitFor('the request held by the latency', async () => (await waiting()) === 1, 30_000);
     expect(await status('/_faults'), 'the control routes are not delayed').to.equal(200);
     expect(await waiting(), 'still held after a later request was answered').to.equal(1);
     expect(answered).to.equal(false);
