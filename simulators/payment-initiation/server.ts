@@ -18,7 +18,9 @@
 //   {callbackDelayMs: n}           every callback leaves n ms after the attempt (late), or when DELETE /_faults
 //                                  resets the faults, whichever comes first (so a test decides when it is late)
 //   {reorder: true}                a failed attempt's callback is held until the payment's next event (or
-//                                  REORDER_HOLD_MS) and held callbacks go out newest first (out of order)
+//                                  reorderHoldMs, default REORDER_HOLD_MS, or DELETE /_faults) and held callbacks
+//                                  go out newest first (out of order)
+//   {reorderHoldMs: n}             how long reorder holds a failed attempt's callback when no event follows
 import crypto from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { listen, type RunningSimulator, type SimulatorOptions } from '../app';
@@ -35,8 +37,9 @@ export interface CallbackFaults {
   duplicateCallbacks: boolean;
   callbackDelayMs: number;
   reorder: boolean;
+  reorderHoldMs: number;
 }
-const NO_CALLBACK_FAULTS: Readonly<CallbackFaults> = Object.freeze({ duplicateCallbacks: false, callbackDelayMs: 0, reorder: false });
+const NO_CALLBACK_FAULTS: Readonly<CallbackFaults> = Object.freeze({ duplicateCallbacks: false, callbackDelayMs: 0, reorder: false, reorderHoldMs: REORDER_HOLD_MS });
 
 export interface PaymentInitiationSimulatorOptions extends SimulatorOptions {
   /** The HMAC secret; default PAYMENT_INITIATION_SECRET, else DEV_SECRET. */
@@ -97,9 +100,10 @@ function callbackFaultProblems(patch: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if ('duplicateCallbacks' in patch && typeof patch.duplicateCallbacks !== 'boolean') problems.push('duplicateCallbacks must be true or false');
   if ('reorder' in patch && typeof patch.reorder !== 'boolean') problems.push('reorder must be true or false');
-  if ('callbackDelayMs' in patch) {
-    const v = patch.callbackDelayMs;
-    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_CALLBACK_DELAY_MS) problems.push(`callbackDelayMs must be an integer from 0 to ${MAX_CALLBACK_DELAY_MS}`);
+  for (const key of ['callbackDelayMs', 'reorderHoldMs']) {
+    if (!(key in patch)) continue;
+    const v = patch[key];
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_CALLBACK_DELAY_MS) problems.push(`${key} must be an integer from 0 to ${MAX_CALLBACK_DELAY_MS}`);
   }
   return problems;
 }
@@ -200,6 +204,7 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
     } else if (req.method === 'DELETE') {
       callbackFaults = { ...NO_CALLBACK_FAULTS };
       releaseDelayedCallbacks();
+      for (const p of payments.values()) if (p.held.length) flushHeld(p);
     }
     if (req.method !== 'POST') {
       const json = res.json.bind(res);
@@ -282,7 +287,7 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
           clearTimeout(p.holdTimer);
           timers.delete(p.holdTimer);
         }
-        p.holdTimer = later(REORDER_HOLD_MS, () => { p.holdTimer = undefined; flushHeld(p); });
+        p.holdTimer = later(callbackFaults.reorderHoldMs, () => { p.holdTimer = undefined; flushHeld(p); });
       } else flushHeld(p);
     } else {
       void deliver(p, [event]);

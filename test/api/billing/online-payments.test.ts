@@ -186,7 +186,8 @@ describe('api/routes/online-payments', () => {
   it('counts out-of-order callbacks (newest first, each twice) once', async () => {
     const invoice = await issueInvoice();
     const payment = await startPayment(invoice.id);
-    await setFaults({ reorder: true, duplicateCallbacks: true });
+    // The failed attempt's callback is held until the next event (not for a time the payer must beat).
+    await setFaults({ reorder: true, reorderHoldMs: 120_000, duplicateCallbacks: true });
     await complete(payment.bankPaymentId, 'cancel');
     await complete(payment.bankPaymentId, 'pay');
     const answered = await answeredCallbacks(payment.bankPaymentId, 4);

@@ -116,13 +116,13 @@ describe('simulators/payment-initiation/server', () => {
 
   it('keeps the callback knobs with the shared faults on /_faults, refuses bad ones and resets them all', async () => {
     const set = await fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ duplicateCallbacks: true, callbackDelayMs: 10, latencyMs: 5 }) });
-    expect(await set.json()).to.deep.equal({ errorRate: 0, latencyMs: 5, outage: false, duplicateCallbacks: true, callbackDelayMs: 10, reorder: false });
+    expect(await set.json()).to.deep.equal({ errorRate: 0, latencyMs: 5, outage: false, duplicateCallbacks: true, callbackDelayMs: 10, reorder: false, reorderHoldMs: 1500 });
     const bad = await fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reorder: 'yes' }) });
     expect(bad.status).to.equal(400);
     const badShared = await fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reorder: true, outage: 'x' }) });
     expect(badShared.status).to.equal(400);
     expect(await (await fetch(`${sim.url}/_faults`)).json()).to.deep.include({ reorder: false, duplicateCallbacks: true });
     expect(await (await fetch(`${sim.url}/_faults`, { method: 'DELETE' })).json())
-      .to.deep.equal({ errorRate: 0, latencyMs: 0, outage: false, duplicateCallbacks: false, callbackDelayMs: 0, reorder: false });
+      .to.deep.equal({ errorRate: 0, latencyMs: 0, outage: false, duplicateCallbacks: false, callbackDelayMs: 0, reorder: false, reorderHoldMs: 1500 });
   });
 });
