@@ -24,6 +24,7 @@ const RULES: Array<{ rule: string; pattern: RegExp; why: string }> = [
   { rule: 'sleep', pattern: /\bset(Timeout|Interval)\s*\(/, why: 'a timer used to let time pass: wait for the condition or trigger it' },
   { rule: 'sleep', pattern: /\bwaitForTimeout\s*\(|['"](node:)?timers\/promises['"]/, why: 'a fixed pause' },
   { rule: 'sleep', pattern: /\b(const|let|function)\s+(sleep|delay|pause|snooze)\b/, why: 'a sleep helper' },
+  { rule: 'sleep', pattern: /\breconnectionDelay(Max)?\s*:/, why: 'a race against a reconnection delay: reconnect (socket.connect()) when ready' },
   { rule: 'stopwatch', pattern: /Date\.now\(\)\s*-\s*[A-Za-z_$(]|[\w)\]]\s*-\s*Date\.now\(\)|performance\.now\s*\(|process\.hrtime/, why: 'elapsed time measured: assert the behaviour, time it in scripts/bench/' },
 ];
 
@@ -113,6 +114,7 @@ describe('test suite: no stopwatch, no fixed sleep', () => {
     expect(rules('const sleep = (ms: number) => new Promise((r) => { resolve = r; });')).to.deep.equal(['sleep']);
     expect(rules("await page.waitForTimeout(500);")).to.deep.equal(['sleep']);
     expect(rules("import { setTimeout as wait } from 'node:timers/promises';")).to.deep.equal(['sleep']);
+    expect(rules('connectPeer(STAFF, { io: { reconnection: true, reconnectionDelay: 1500 } });')).to.deep.equal(['sleep']);
     expect(rules('const started = Date.now();\nawait work();\nexpect(Date.now() - started).to.be.below(700);')).to.deep.equal(['stopwatch']);
     expect(rules('expect(performance.now() - t0).to.be.lessThan(5);')).to.deep.equal(['stopwatch']);
     expect(rules("await waitFor('the index', async () => (await f()).includes(x), 2000, 20);")).to.deep.equal(['short-window']);
