@@ -18,7 +18,7 @@ const query = (over: Partial<CatalogSearch>): CatalogSearch => ({ lang: 'lv', pa
 
 /** Waits until the index shows `what`: it hears of a publication through the change feed's NOTIFY (only that: a
  * listening index never reads the catalogue again on its own, so a lost announcement fails here). */
-const eventually = (what: string, check: () => Promise<boolean>): Promise<boolean> => waitFor(`the index to ${what}`, check, 60_000, 20);
+const eventually = (what: string, check: () => Promise<boolean>): Promise<boolean> => waitFor(`the index to ${what}`, check, 30_000, 20);
 
 const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) => (await index.search(query(over))).rows.map((r) => r.serviceId);
 
@@ -121,7 +121,7 @@ describe('api/catalog/search-index', () => {
       await publish(unicorn, 1);
       expect(deaf.listening).to.equal(false);
       // Nothing announces it: only reading the catalogue again (once the snapshot is a second old) finds it.
-      await waitFor('the deaf index to read the catalogue again', async () => (await idsOf(index, { q: 'vienradžu' })).length > 0);
+      await waitFor('the deaf index to read the catalogue again', async () => (await idsOf(index, { q: 'vienradžu' })).length > 0, 30_000);
       expect(await idsOf(index, { q: 'vienradžu' })).to.deep.equal([unicorn.id]);
     });
   });

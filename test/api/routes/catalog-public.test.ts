@@ -43,7 +43,7 @@ async function eventually(path: string, status: number, headers: Record<string, 
   return waitFor(`GET ${path} to answer ${status}`, async () => {
     const res = await call('GET', path, { headers });
     return res.status === status && res;
-  }, 60_000, 20);
+  }, 30_000, 20);
 }
 
 function expectError(res: ApiResponse, status: number, code: string, path?: string) {
@@ -64,7 +64,7 @@ describe('api/routes/catalog-public', () => {
     await waitFor('the search index to find both publications', async () => {
       const found = await call('GET', `${SEARCH}?pageSize=100&agency=pmlp&${q('vējdzirnavas')}`);
       return [windmill.id, mention.id].every((id) => ids(found).includes(id));
-    }, 60_000, 20);
+    }, 30_000, 20);
   });
 
   describe('search', () => {
