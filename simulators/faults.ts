@@ -1,5 +1,7 @@
 // Fault injection shared by every simulator, so tests and demos can make an external system slow, flaky or down:
-//   GET /_faults (read), POST /_faults (merge a JSON patch), DELETE /_faults (back to no faults).
+//   GET /_faults (read), POST /_faults (merge a JSON patch), DELETE /_faults (back to no faults: requests still
+//   delayed by the latency are let through at once), GET /_faults/waiting ({waiting: n}, the requests the latency
+//   holds back now, so a test can see a request held rather than time it).
 // Latency delays every response except the /_faults control routes; an outage and injected errors answer 503
 // everywhere except /_faults and /healthz (the process itself stays alive, like a real system behind a gateway).
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -58,9 +60,12 @@ export function faultInjection(initial: Partial<FaultState> = {}): express.Route
   const problems = faultPatchProblems(initial);
   if (problems.length) throw new Error(`Bad initial faults: ${problems.join('; ')}`);
   let state: FaultState = { ...NO_FAULTS, ...initial };
+  /** Requests held back by the latency, each with what lets it through. */
+  const delayed = new Map<NodeJS.Timeout, () => void>();
   const router = express.Router();
 
   router.get('/_faults', (_req, res) => { res.json(state); });
+  router.get('/_faults/waiting', (_req, res) => { res.json({ waiting: delayed.size }); });
   router.post('/_faults', express.json(), (req, res) => {
     const patchProblems = faultPatchProblems(req.body);
     if (patchProblems.length) {
@@ -73,6 +78,11 @@ export function faultInjection(initial: Partial<FaultState> = {}): express.Route
   });
   router.delete('/_faults', (_req, res) => {
     state = { ...NO_FAULTS };
+    for (const [timer, release] of [...delayed]) {
+      clearTimeout(timer);
+      delayed.delete(timer);
+      release();
+    }
     res.json(state);
   });
 
@@ -87,8 +97,10 @@ export function faultInjection(initial: Partial<FaultState> = {}): express.Route
         next();
       }
     };
-    if (state.latencyMs > 0) setTimeout(inject, state.latencyMs);
-    else inject();
+    if (state.latencyMs > 0) {
+      const timer = setTimeout(() => { delayed.delete(timer); inject(); }, state.latencyMs);
+      delayed.set(timer, inject);
+    } else inject();
   });
   return router;
 }

@@ -6,7 +6,8 @@
 //   POST /pay/:paymentId {action: pay|cancel} (form or JSON) → completes the attempt: a form answers 303 to
 //        returnUrl?paymentId=…&status=succeeded|failed, JSON answers 200 {paymentId, status, returnUrl}. A cancelled
 //        (failed) attempt may still be paid afterwards, like a card gateway's "try again"; a paid one stays paid.
-//   GET  /payments/:paymentId → the payment with its events and callback deliveries (what tests wait on)
+//   GET  /payments/:paymentId → the payment with its events, callback deliveries and `callbacksUnderWay` (callbacks
+//        being sent, retried or delayed; 0 once every callback is answered or given up: what tests wait on)
 // Every completed attempt is an event {sequence: 1, 2, …} and one callback POSTed to callbackUrl:
 //   {paymentId, merchantId, reference, amount, currency, status: 'succeeded'|'failed', paidAt, sequence}
 //   with `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>` (secret: PAYMENT_INITIATION_SECRET, else the
@@ -14,9 +15,12 @@
 //   (4 attempts within about 2 s); a 4xx is not.
 // Faults: the shared ones (simulators/faults.ts) and, on the same GET/POST/DELETE /_faults, the callback knobs
 //   {duplicateCallbacks: true} every callback is delivered twice, at once (concurrently)
-//   {callbackDelayMs: n}           every callback leaves n ms after the attempt (late)
+//   {callbackDelayMs: n}           every callback leaves n ms after the attempt (late), or when DELETE /_faults
+//                                  resets the faults, whichever comes first (so a test decides when it is late)
 //   {reorder: true}                a failed attempt's callback is held until the payment's next event (or
-//                                  REORDER_HOLD_MS) and held callbacks go out newest first (out of order)
+//                                  reorderHoldMs, default REORDER_HOLD_MS, or DELETE /_faults) and held callbacks
+//                                  go out newest first (out of order)
+//   {reorderHoldMs: n}             how long reorder holds a failed attempt's callback when no event follows
 import crypto from 'node:crypto';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { listen, type RunningSimulator, type SimulatorOptions } from '../app';
@@ -33,8 +37,9 @@ export interface CallbackFaults {
   duplicateCallbacks: boolean;
   callbackDelayMs: number;
   reorder: boolean;
+  reorderHoldMs: number;
 }
-const NO_CALLBACK_FAULTS: Readonly<CallbackFaults> = Object.freeze({ duplicateCallbacks: false, callbackDelayMs: 0, reorder: false });
+const NO_CALLBACK_FAULTS: Readonly<CallbackFaults> = Object.freeze({ duplicateCallbacks: false, callbackDelayMs: 0, reorder: false, reorderHoldMs: REORDER_HOLD_MS });
 
 export interface PaymentInitiationSimulatorOptions extends SimulatorOptions {
   /** The HMAC secret; default PAYMENT_INITIATION_SECRET, else DEV_SECRET. */
@@ -53,6 +58,8 @@ interface Payment {
   /** Callbacks held back by `reorder`, oldest first. */
   held: PaymentEvent[];
   holdTimer?: NodeJS.Timeout;
+  /** Deliveries started and not finished (sending, waiting to retry, or delayed by callbackDelayMs). */
+  callbacksUnderWay: number;
 }
 
 /** ISO 11649: "RF", two check digits, up to 21 letters or digits; mod 97 of the rearranged number is 1. */
@@ -93,9 +100,10 @@ function callbackFaultProblems(patch: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if ('duplicateCallbacks' in patch && typeof patch.duplicateCallbacks !== 'boolean') problems.push('duplicateCallbacks must be true or false');
   if ('reorder' in patch && typeof patch.reorder !== 'boolean') problems.push('reorder must be true or false');
-  if ('callbackDelayMs' in patch) {
-    const v = patch.callbackDelayMs;
-    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_CALLBACK_DELAY_MS) problems.push(`callbackDelayMs must be an integer from 0 to ${MAX_CALLBACK_DELAY_MS}`);
+  for (const key of ['callbackDelayMs', 'reorderHoldMs']) {
+    if (!(key in patch)) continue;
+    const v = patch[key];
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_CALLBACK_DELAY_MS) problems.push(`${key} must be an integer from 0 to ${MAX_CALLBACK_DELAY_MS}`);
   }
   return problems;
 }
@@ -152,11 +160,26 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
     return timer;
   };
   const pause = (ms: number) => new Promise<void>((resolve) => { later(ms, resolve); });
+  /** Callbacks waiting out callbackDelayMs, each with what sends it now. */
+  const delayedCallbacks = new Map<NodeJS.Timeout, () => void>();
+  const callbackDelay = (ms: number) => new Promise<void>((resolve) => {
+    const timer = later(ms, () => { delayedCallbacks.delete(timer); resolve(); });
+    delayedCallbacks.set(timer, resolve);
+  });
+  const releaseDelayedCallbacks = () => {
+    for (const [timer, release] of [...delayedCallbacks]) {
+      clearTimeout(timer);
+      timers.delete(timer);
+      delayedCallbacks.delete(timer);
+      release();
+    }
+  };
 
   // Like createSimulatorApp, with the callback knobs taken out of /_faults before the shared fault router sees them.
   const app = express();
   app.disable('x-powered-by');
   app.use('/_faults', express.json(), (req: Request, res: Response, next: NextFunction) => {
+    if (req.path !== '/') { next(); return; } // /_faults/waiting is the shared router's alone
     if (req.method === 'POST' && typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
       const body = req.body as Record<string, unknown>;
       const patch: Record<string, unknown> = {};
@@ -180,6 +203,8 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
       };
     } else if (req.method === 'DELETE') {
       callbackFaults = { ...NO_CALLBACK_FAULTS };
+      releaseDelayedCallbacks();
+      for (const p of payments.values()) if (p.held.length) flushHeld(p);
     }
     if (req.method !== 'POST') {
       const json = res.json.bind(res);
@@ -214,8 +239,17 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   }
 
   async function deliver(p: Payment, events: PaymentEvent[]): Promise<void> {
+    p.callbacksUnderWay += 1;
+    try {
+      await deliverAll(p, events);
+    } finally {
+      p.callbacksUnderWay -= 1;
+    }
+  }
+
+  async function deliverAll(p: Payment, events: PaymentEvent[]): Promise<void> {
     const { callbackDelayMs, duplicateCallbacks } = callbackFaults;
-    if (callbackDelayMs > 0) await pause(callbackDelayMs);
+    if (callbackDelayMs > 0) await callbackDelay(callbackDelayMs);
     for (const event of events) {
       if (closed) return;
       const raw = JSON.stringify({
@@ -253,7 +287,7 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
           clearTimeout(p.holdTimer);
           timers.delete(p.holdTimer);
         }
-        p.holdTimer = later(REORDER_HOLD_MS, () => { p.holdTimer = undefined; flushHeld(p); });
+        p.holdTimer = later(callbackFaults.reorderHoldMs, () => { p.holdTimer = undefined; flushHeld(p); });
       } else flushHeld(p);
     } else {
       void deliver(p, [event]);
@@ -294,6 +328,7 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
       currency: body.currency as string, description: (body.description as string).trim(),
       returnUrl: body.returnUrl as string, callbackUrl: body.callbackUrl as string,
       status: 'pending', paidAt: null, createdAt: new Date().toISOString(), events: [], deliveries: [], held: [],
+      callbacksUnderWay: 0,
     };
     payments.set(p.paymentId, p);
     byKey.set(key, p);
@@ -303,7 +338,7 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   const view = (p: Payment) => ({
     paymentId: p.paymentId, merchantId: p.merchantId, reference: p.reference, amount: p.amount, currency: p.currency,
     description: p.description, status: p.status, paidAt: p.paidAt, createdAt: p.createdAt, returnUrl: p.returnUrl,
-    callbackUrl: p.callbackUrl, events: p.events, deliveries: p.deliveries,
+    callbackUrl: p.callbackUrl, events: p.events, deliveries: p.deliveries, callbacksUnderWay: p.callbacksUnderWay,
   });
 
   app.get('/payments/:paymentId', (req, res) => {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
 import { stack } from '../setup';
+import { waitFor as waitForCondition } from '../helpers/wait';
 import { call, errorOf } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
 import { storeCaseImport } from '../../api/commands/store-case-import';
@@ -11,15 +12,8 @@ import { Readable } from 'node:stream';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = <T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 120_000): Promise<T> =>
+  waitForCondition(what, fn, timeoutMs, 200);
 
 function ndjson(lines: unknown[]): string {
   return lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';

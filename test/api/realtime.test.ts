@@ -11,7 +11,7 @@ import { startApi } from '../../api/server';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
-const WAIT_MS = 5_000;
+const WAIT_MS = 30_000; // a generous bound for events that must come: a fast run never waits it out
 
 interface StatusEvent { caseId: string; status: string; label: string | null; at: string; agencyId: string; serviceId: string; eventId: number }
 

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { stack } from '../setup';
+import { waitFor as waitForCondition } from '../helpers/wait';
 import { call, type ApiResponse } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
 import { residenceForm } from '../helpers/applications';
@@ -18,15 +19,8 @@ async function traced(method: string, path: string, opts: { as: string; json?: u
   return { res, audit: rows };
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const waitFor = <T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> =>
+  waitForCondition(what, fn, timeoutMs, 250);
 
 const pick = (r: Row) => ({ actor_type: r.actor_type, actor_id: r.actor_id, subject_id: r.subject_id, action: r.action, resource: r.resource, purpose: r.purpose });
 const run = uniqueSuffix();

@@ -7,6 +7,7 @@ import { openApplication, applicationWorkflowId } from '../../api/commands/appli
 import { persons } from '../../simulators/population-register/data';
 import { addresses } from '../../simulators/address-register/data';
 import { MESSAGES, type Actor, type ApplicationView } from '../../workflows/application/messages';
+import { nextPoll, waitFor } from './wait';
 
 export const OFFICER_PMLP: Actor = { type: 'staff', id: 'officer-pmlp', name: 'Ilze Ozola', agency: 'pmlp', office: 'pmlp-riga-1' };
 export const RESIDENCE_DECLARATION = 'residence-declaration';
@@ -22,7 +23,6 @@ export const dwellingAddresses = addresses.filter((a) => a.purpose === 'dwelling
 
 export const citizenActor = (person: RegisterPerson): Actor => ({ type: 'citizen', id: `citizen:${person.personalCode}`, name: person.name });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A deadline on every gRPC call inside `fn`, so a call to a workflow with no worker (or no server) gives up. */
 function bounded<T>(client: Client, ms: number, fn: () => Promise<T>): Promise<T> {
@@ -41,14 +41,11 @@ export async function openResidenceDeclaration(pool: Pool, temporal: () => Promi
 
 /** The draft once the prefill from the population register has written the applicant into it. */
 export async function waitForPrefill(pool: Pool, caseId: string, timeoutMs = 60_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  return waitFor(`the prefill of ${caseId}`, async () => {
     const { rows } = await pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId]);
     const draft = rows[0]?.draft_data as Record<string, any> | undefined;
-    if (draft?.applicant?.givenName) return draft;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for the prefill of ${caseId}`);
-    await sleep(200);
-  }
+    return draft?.applicant?.givenName ? draft : null;
+  }, timeoutMs, 200);
 }
 
 /** A valid residence declaration form from the prefilled draft, moving to the n-th residential address. */
@@ -104,13 +101,13 @@ export async function driveResidenceDeclaration(client: Client, pool: Pool, app:
     const v = await view(client, handle);
     last = v ?? last;
     if (!v) {
-      await sleep(500);
+      await nextPoll(500);
       continue;
     }
     if (v.phase === 'ended' || ['completed', 'rejected', 'withdrawn'].includes(v.status)) return v;
     if (v.phase === 'draft' && v.status === 'draft') {
       await tryUpdate(client, handle, MESSAGES.submit, { data, actor: citizenActor(app.person) });
-      await sleep(200);
+      await nextPoll(200);
       continue;
     }
     if (v.openTask) {
@@ -118,10 +115,10 @@ export async function driveResidenceDeclaration(client: Client, pool: Pool, app:
       if (opts.approveWhen) await opts.approveWhen;
       if (v.openTask.claimedBy !== officer.id) await tryUpdate(client, handle, MESSAGES.claimTask, { taskId: v.openTask.id, officer });
       await tryUpdate(client, handle, MESSAGES.completeTask, { taskId: v.openTask.id, outcome: 'approve', officer });
-      await sleep(200);
+      await nextPoll(200);
       continue;
     }
-    await sleep(300); // being processed (address check, document, ...)
+    await nextPoll(300); // being processed (address check, document, ...)
   }
   throw new Error(`application ${app.caseId} did not end in time; last view: ${JSON.stringify(last)}`);
 }

@@ -8,7 +8,8 @@ import { call, tokenFor } from './http';
 import { waitFor } from './wait';
 import { setPointer } from '../../workflows/application/expressions';
 
-export const WAIT_MS = 8_000;
+/** How long a test waits for an event that must come (a generous bound: a fast run never waits it out). */
+export const WAIT_MS = 30_000;
 export const ANNA = '15038511239';
 export const JANIS = '02117814569';
 export const STAFF = 'staff-vpvkac-riga';
@@ -82,6 +83,16 @@ export function request<T = any>(peer: Peer, event: string, payload: unknown): P
   });
 }
 
+/**
+ * A request answered over the peer's own connection. One connection keeps the server's order, so anything the
+ * server sent this peer before answering has arrived when this resolves: after a witness on the same node got a
+ * broadcast, this proves the peer was not in it (no grace period needed).
+ */
+export async function roundTrip(peer: Peer): Promise<void> {
+  const answer = await request<{ ok: boolean }>(peer, 'draft:save', {}); // invalid on purpose: answered, changes nothing
+  expect(answer.ok).to.equal(false);
+}
+
 /** Waits until the list holds an item that matches and returns it. */
 export function arrived<T>(peer: Peer, what: string, list: () => T[], match: (x: T) => boolean = () => true): Promise<T> {
   return waitFor(`${peer.persona}: ${what}`, async () => list().find(match), WAIT_MS, 10);
@@ -142,6 +153,20 @@ export async function session(mode: 'view' | 'assist', staffPersona = STAFF) {
   expect(joined.ok, JSON.stringify(joined)).to.equal(true);
   staff.load(joined.snapshot);
   return { app, citizen, staff, grantId, joined };
+}
+
+/**
+ * Returns once an autosave round that began after the call has ended: a marker edit to another of the citizen's
+ * applications, typed now, is in the database. Rounds run one after another and take every edit queued before
+ * them, so an edit queued earlier has been saved by then too (the later event that proves what did not happen).
+ */
+export async function afterAutosaveRound(citizen: Peer): Promise<void> {
+  const marker = await openPrefilled(citizen.persona);
+  const opened = await request(citizen, 'cobrowse:open', { applicationId: marker.id });
+  expect(opened.ok, JSON.stringify(opened)).to.equal(true);
+  const value = `marker-${marker.id.toLowerCase()}@example.lv`;
+  expect((await edit(citizen, { applicationId: marker.id, pointer: '/email', value })).ok).to.equal(true);
+  await waitFor('the marker edit autosaved', async () => (await savedDraft(marker.id)).data.email === value);
 }
 
 /** A co-browse edit from a peer (citizen: `applicationId`; staff: `grantId`), resolving with the server's answer. */

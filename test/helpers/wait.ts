@@ -10,6 +10,12 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
       last = e;
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
+    await nextPoll(everyMs);
   }
+}
+
+/** The pause between two looks of a polling loop that has its own condition and deadline (never a wait for
+ * something to have happened: that is waitFor). */
+export function nextPoll(everyMs: number): Promise<void> {
+  return new Promise((resolve) => { setTimeout(resolve, everyMs); });
 }

@@ -1,8 +1,10 @@
-// The shared fault injection, through a real simulator: error rate, outage, latency, reset, and env variables.
+// The shared fault injection, through a real simulator: error rate, outage, latency (a request seen held, never
+// timed), reset, and env variables.
 import { expect } from 'chai';
 import { startPopulationRegisterSimulator } from '../../simulators/population-register/server';
 import { faultsFromEnv, NO_FAULTS } from '../../simulators/faults';
 import type { RunningSimulator } from '../../simulators/app';
+import { waitFor } from '../helpers/wait';
 
 describe('simulators/faults', () => {
   let sim: RunningSimulator;
@@ -13,6 +15,7 @@ describe('simulators/faults', () => {
   const setFaults = (body: unknown) =>
     fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const status = async (path: string) => (await fetch(`${sim.url}${path}`)).status;
+  const waiting = async () => ((await (await fetch(`${sim.url}/_faults/waiting`)).json()) as { waiting: number }).waiting;
 
   async function failures(calls: number): Promise<number> {
     let failed = 0;
@@ -50,11 +53,25 @@ describe('simulators/faults', () => {
     expect(await status('/_faults')).to.equal(200);
   });
 
-  it('delays answers by the latency', async () => {
-    await setFaults({ latencyMs: 300 });
-    const started = Date.now();
+  it('holds answers back by the latency (seen held, not timed) and lets them through when the faults are reset', async () => {
+    await setFaults({ latencyMs: 120_000 });
+    let answered = false;
+    const held = fetch(`${sim.url}/persons/15038511239`).then(async (res) => { answered = true; return { status: res.status, body: await res.json() }; });
+    await waitFor('the request held by the latency', async () => (await waiting()) === 1, 30_000);
+    expect(await status('/_faults'), 'the control routes are not delayed').to.equal(200);
+    expect(await waiting(), 'still held after a later request was answered').to.equal(1);
+    expect(answered).to.equal(false);
+    await fetch(`${sim.url}/_faults`, { method: 'DELETE' });
+    const res = await held;
+    expect(res.status).to.equal(200);
+    expect((res.body as { person_code: string }).person_code).to.equal('15038511239');
+    expect(await waiting()).to.equal(0);
+  });
+
+  it('answers a delayed request in full once its latency has passed', async () => {
+    await setFaults({ latencyMs: 50 });
     expect(await status('/persons/15038511239')).to.equal(200);
-    expect(Date.now() - started).to.be.at.least(290);
+    expect(await waiting()).to.equal(0);
   });
 
   it('rejects a bad fault patch with 400 and keeps the state', async () => {

@@ -26,7 +26,7 @@ describe('activities/adapters/http-json', () => {
   const json = (status: number, body: unknown): Answer => (res) => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
-  const client = (timeoutMs = 1000) => new HttpJsonClient('test-system', { baseUrl, timeoutMs });
+  const client = (timeoutMs = 30_000) => new HttpJsonClient('test-system', { baseUrl, timeoutMs });
   const ctx = { idempotencyKey: 'application:LV-1/step:prefill', requestId: 'req-42' };
   const failure = (call: Promise<unknown>) => call.then(() => { throw new Error('expected a failure'); }, (err: unknown) => err as Error);
 

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { stack } from '../../setup';
+import { waitFor } from '../../helpers/wait';
 import { makeRfReference } from '../../../api/domain/rf-reference';
 import { CamtError, CamtReader, findRfReference, type CamtTransaction } from '../../../api/billing/statements/camt';
 import { importBankStatement } from '../../../api/billing/statements/import';
@@ -161,20 +162,27 @@ describe('api/routes/bank-statements', () => {
       { ref: `4-${s}`, txs: [{ amount: '5.00', ref: b.ref }] },
       { ref: `5-${s}`, txs: [{ amount: '42.35', ref: c.ref }] },
     ]);
-    // While the import books, a counter payment of 10.00 to invoice C holds C's row and commits a moment later:
-    // the import finds C changed, undoes its chunk and books it again against the new state.
+    // While the import books, a counter payment of 10.00 to invoice C holds C's row; it commits once the import's
+    // booking waits for that row (seen in pg_locks, not guessed with a delay): the import finds C changed, undoes
+    // its chunk and books it again against the new state.
     const attempts: number[] = [];
+    let counterCommitted: Promise<void> | undefined;
     const result = await importBankStatement(stack.db.pool, {
       agencyId: 'pmlp', importedBy: 'test', open: () => Readable.from([Buffer.from(xml)]),
       async beforeBooking(attempt) {
         attempts.push(attempt);
         if (attempt > 0) return;
         const other = await stack.db.pool.connect();
+        const pid = (await other.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
         await other.query('BEGIN');
         await recordPayment(other, { invoiceId: c.id, amountCents: 1000, source: 'counter', sourceRef: `counter:test:${s}`, bookedAt: new Date(), recordedBy: 'test' });
-        setTimeout(() => { void other.query('COMMIT').finally(() => other.release()); }, 400);
+        counterCommitted = waitFor('the import to wait for the counter payment\'s row lock', async () =>
+          (await stack.db.pool.query('SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid])).rowCount! > 0)
+          .then(async () => { await other.query('COMMIT'); }, async (e: unknown) => { await other.query('ROLLBACK'); throw e; })
+          .finally(() => other.release());
       },
     });
+    await counterCommitted;
     expect(attempts).to.deep.equal([0, 1]);
     expect(result.summary).to.include({ entries: 6, matched: 5, paid: 2, partlyPaid: 1, suspense: 2, duplicates: 1 });
     expect(await check(a.ref)).to.include({ status: 'paid', amountPaid: 42.35 });

@@ -8,7 +8,8 @@ import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { dwellingAddresses, residenceForm } from '../../helpers/applications';
 import {
-  STAFF, WAIT_MS, auditRows, closePeers, connectPeer, grantFor, lastAuditId, openPrefilled, request, savedDraft, type Peer,
+  STAFF, WAIT_MS, afterAutosaveRound, auditRows, closePeers, connectPeer, grantFor, lastAuditId, openPrefilled, request, roundTrip, savedDraft,
+  type Peer,
 } from '../../helpers/cobrowse';
 import { applicationWorkflowId } from '../../../api/commands/applications';
 import { MESSAGES } from '../../../workflows/application/messages';
@@ -74,10 +75,12 @@ describe('api/cobrowse: edits after the application left draft', () => {
       const news = await waitFor(`${who} told`, async () => seen.find((s) => s.applicationId === app.id), WAIT_MS, 10);
       expect(news.status, who).to.not.equal('draft');
     }
-    // Nothing of it reaches the other screen, the draft or the submitted data.
+    // Nothing of it reaches the other screen (a round trip on each connection brings whatever was sent before it),
+    // the draft or the submitted data.
+    await Promise.all([roundTrip(citizen), roundTrip(staff)]);
     expect(citizen.edits.map((e) => e.value)).to.not.include('+371 29999991');
     expect(staff.edits.map((e) => e.value)).to.not.include('late@example.lv');
-    await new Promise((r) => setTimeout(r, 700)); // longer than an autosave round
+    await afterAutosaveRound(citizen); // a refused edit that had been queued would be saved by now
     expect(await savedDraft(app.id)).to.deep.equal(draftThen);
     const { rows } = await stack.db.pool.query('SELECT submitted_data FROM applications WHERE case_id = $1', [app.id]);
     expect(rows[0].submitted_data).to.not.have.property('email');

@@ -8,9 +8,8 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { recordMandate, uploadMandateDocument } from '../../helpers/mandates';
-import { ANNA, JANIS, STAFF, auditRows, closePeers, connectPeer, edit, lastAuditId, request, session, type Peer } from '../../helpers/cobrowse';
+import { ANNA, JANIS, STAFF, auditRows, closePeers, connectPeer, edit, lastAuditId, request, roundTrip, session, type Peer } from '../../helpers/cobrowse';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function delegationToJanis(): Promise<string> {
   const until = (await stack.db.pool.query<{ d: string }>('SELECT (current_date + 30)::text AS d')).rows[0].d;
@@ -83,7 +82,8 @@ describe('api/auth/policy: access follows the legal basis', () => {
     janis.socket.on('case:status', (e) => janisHeard.push(e));
     expect((await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} })).status).to.equal(200);
     await waitFor('Anna hears of the withdrawal', async () => annaHeard.find((e) => e.caseId === app.id && e.status === 'withdrawn'));
-    await sleep(250); // the same broadcast would have reached Jānis by now
+    // One emit serves both rooms, so it was sent to Jānis (if at all) before Anna got it; his round trip brings it.
+    await roundTrip(janis);
     expect(janisHeard.filter((e) => e.caseId === app.id)).to.deep.equal([]);
   });
 

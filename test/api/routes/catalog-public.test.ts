@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, type ApiResponse } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
+import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
@@ -39,11 +40,10 @@ const q = (text: string, extra = '') => `q=${encodeURIComponent(text)}${extra}`;
 
 /** Reads until the answer has the expected status: API nodes hear of a publication through the change feed's NOTIFY. */
 async function eventually(path: string, status: number, headers: Record<string, string> = {}): Promise<ApiResponse> {
-  for (const started = Date.now(); ;) {
+  return waitFor(`GET ${path} to answer ${status}`, async () => {
     const res = await call('GET', path, { headers });
-    if (res.status === status || Date.now() - started > 2000) return res;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return res.status === status && res;
+  }, 30_000, 20);
 }
 
 function expectError(res: ApiResponse, status: number, code: string, path?: string) {
@@ -61,11 +61,10 @@ describe('api/routes/catalog-public', () => {
     await publish(windmill, 1);
     await publish(mention, 1);
     // The API's search index hears of publications through the change feed's NOTIFY, a moment after the commit.
-    for (const started = Date.now(); Date.now() - started < 2000;) {
+    await waitFor('the search index to find both publications', async () => {
       const found = await call('GET', `${SEARCH}?pageSize=100&agency=pmlp&${q('vējdzirnavas')}`);
-      if ([windmill.id, mention.id].every((id) => ids(found).includes(id))) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+      return [windmill.id, mention.id].every((id) => ids(found).includes(id));
+    }, 30_000, 20);
   });
 
   describe('search', () => {

@@ -193,7 +193,9 @@ describe('api/routes/catalog-webhooks', function () {
         expect(hits).to.deep.equal([]);
 
         // Loopback allowed (tests): a 3xx is a failed delivery, and the redirect target is never asked.
-        const loopback = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 300 });
+        // A generous timeout where the server answers; a short one only for the server that never does.
+        const loopback = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 30_000 });
+        const impatient = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 300 });
         const redirected = await pendingDelivery(`http://localhost:${port}/redirect`);
         const redirectError = await loopback.deliverCatalogWebhook(redirected).then(() => null, (e: Error) => e.message);
         expect(redirectError).to.match(/redirects are not followed/);
@@ -204,7 +206,7 @@ describe('api/routes/catalog-webhooks', function () {
         const closedPort = await new Promise<number>((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => resolve(p)); }); });
         const closed = await pendingDelivery(`http://127.0.0.1:${closedPort}/closed`);
         for (const d of [silent, closed]) {
-          expect(await loopback.deliverCatalogWebhook(d).then(() => 'delivered', (e: Error) => e.message)).to.match(/no answer$/);
+          expect(await impatient.deliverCatalogWebhook(d).then(() => 'delivered', (e: Error) => e.message)).to.match(/no answer$/);
           expect(await lastError(d)).to.deep.equal({ status: 'pending', last_error: 'no answer' });
         }
         const ok = await pendingDelivery(`http://localhost:${port}/ok`);

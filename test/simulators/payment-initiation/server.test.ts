@@ -47,6 +47,12 @@ describe('simulators/payment-initiation/server', () => {
     method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
   });
   const mine = (paymentId: string) => received.filter((r) => JSON.parse(r.raw).paymentId === paymentId);
+  const paymentView = async (paymentId: string) => (await (await fetch(`${sim.url}/payments/${paymentId}`)).json()) as any;
+  /** The payment once it has an event and none of its callbacks is being sent, retried or delayed any more. */
+  const settled = (paymentId: string) => waitFor('the callbacks to be done', async () => {
+    const p = await paymentView(paymentId);
+    return p.events.length > 0 && p.callbacksUnderWay === 0 && p;
+  });
 
   it('checks ISO 11649 check digits', () => {
     expect(isRfReference('RF18539007547034')).to.equal(true);
@@ -81,13 +87,13 @@ describe('simulators/payment-initiation/server', () => {
     const cancel = await fetch(redirectUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'cancel' }) });
     expect(((await cancel.json()) as any).status).to.equal('succeeded');
     expect((await fetch(redirectUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"refund"}' })).status).to.equal(400);
-    await waitFor('the callback', async () => mine(paymentId).length === 1, 5000);
+    await waitFor('the callback', async () => mine(paymentId).length === 1);
   });
 
   it('signs each callback with HMAC-SHA256 of the raw body', async () => {
     const { paymentId } = (await (await register(payment(), 'k-sign')).json()) as any;
     await fetch(`${sim.url}/pay/${paymentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"pay"}' });
-    const [cb] = await waitFor('the callback', async () => mine(paymentId).length === 1 && mine(paymentId), 5000);
+    const [cb] = await waitFor('the callback', async () => mine(paymentId).length === 1 && mine(paymentId));
     expect(cb.signature).to.equal(`sha256=${crypto.createHmac('sha256', SECRET).update(cb.raw).digest('hex')}`);
     expect(JSON.parse(cb.raw)).to.deep.include({ paymentId, merchantId: 'm-1', reference: 'RF18539007547034', amount: '12.50', currency: 'EUR', status: 'succeeded', sequence: 1 });
   });
@@ -96,26 +102,27 @@ describe('simulators/payment-initiation/server', () => {
     answerWith = 503;
     const a = (await (await register(payment(), 'k-retry')).json()) as any;
     await fetch(`${sim.url}/pay/${a.paymentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"pay"}' });
-    await waitFor('4 attempts', async () => mine(a.paymentId).length === 4, 10_000);
+    // Done when the simulator has no callback of the payment under way: then no attempt is left to come.
+    const retried = await settled(a.paymentId);
+    expect(retried.deliveries.map((d: any) => [d.attempt, d.httpStatus])).to.deep.equal([[1, 503], [2, 503], [3, 503], [4, 503]]);
+    expect(mine(a.paymentId)).to.have.length(4);
     answerWith = 401;
     const b = (await (await register(payment(), 'k-noretry')).json()) as any;
     await fetch(`${sim.url}/pay/${b.paymentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"pay"}' });
-    await waitFor('1 attempt', async () => mine(b.paymentId).length === 1, 5000);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const refused = await settled(b.paymentId);
+    expect(refused.deliveries.map((d: any) => [d.attempt, d.httpStatus])).to.deep.equal([[1, 401]]);
     expect(mine(b.paymentId)).to.have.length(1);
-    const seen = (await (await fetch(`${sim.url}/payments/${b.paymentId}`)).json()) as any;
-    expect(seen.deliveries.map((d: any) => d.httpStatus)).to.deep.equal([401]);
   });
 
   it('keeps the callback knobs with the shared faults on /_faults, refuses bad ones and resets them all', async () => {
     const set = await fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ duplicateCallbacks: true, callbackDelayMs: 10, latencyMs: 5 }) });
-    expect(await set.json()).to.deep.equal({ errorRate: 0, latencyMs: 5, outage: false, duplicateCallbacks: true, callbackDelayMs: 10, reorder: false });
+    expect(await set.json()).to.deep.equal({ errorRate: 0, latencyMs: 5, outage: false, duplicateCallbacks: true, callbackDelayMs: 10, reorder: false, reorderHoldMs: 1500 });
     const bad = await fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reorder: 'yes' }) });
     expect(bad.status).to.equal(400);
     const badShared = await fetch(`${sim.url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reorder: true, outage: 'x' }) });
     expect(badShared.status).to.equal(400);
     expect(await (await fetch(`${sim.url}/_faults`)).json()).to.deep.include({ reorder: false, duplicateCallbacks: true });
     expect(await (await fetch(`${sim.url}/_faults`, { method: 'DELETE' })).json())
-      .to.deep.equal({ errorRate: 0, latencyMs: 0, outage: false, duplicateCallbacks: false, callbackDelayMs: 0, reorder: false });
+      .to.deep.equal({ errorRate: 0, latencyMs: 0, outage: false, duplicateCallbacks: false, callbackDelayMs: 0, reorder: false, reorderHoldMs: 1500 });
   });
 });

@@ -1,11 +1,10 @@
 // The browser's half of co-editing (ui/src/cobrowse/field-sync.ts, pointer.ts): per-field debounce, field-level
 // last writer wins against the versions the server assigns, local typing never overwritten by an older echo, and
-// unsent edits kept over a dropped connection and sent after the resync.
+// unsent edits kept over a dropped connection and sent after the resync. Its timers run in virtual time.
 import { expect } from 'chai';
 import { FieldSync, type EditResult } from '../../../ui/src/cobrowse/field-sync';
 import { idToPointer, leafDiff, pointerToId, setAt } from '../../../ui/src/cobrowse/pointer';
-
-const sleep = (ms: number) => new Promise((resolve) => { setTimeout(resolve, ms); });
+import { installVirtualClock, settle, type VirtualClock } from '../../helpers/virtual-clock';
 
 function harness(opts: { connected?: boolean; fail?: boolean } = {}) {
   const sent: Array<{ pointer: string; value: unknown }> = [];
@@ -24,6 +23,10 @@ function harness(opts: { connected?: boolean; fail?: boolean } = {}) {
 }
 
 describe('ui/cobrowse: field sync', () => {
+  let clock: VirtualClock;
+  beforeEach(() => { clock = installVirtualClock(/ui[\\/]src[\\/]cobrowse[\\/]field-sync/); });
+  afterEach(() => clock.uninstall());
+
   it('diffs leaf fields only, treating a missing field and undefined alike', () => {
     expect(leafDiff({ a: { b: 'x', c: undefined } }, { a: { b: 'y' } })).to.deep.equal([{ pointer: '/a/b', value: 'y' }]);
     expect(leafDiff({ list: [1, 2] }, { list: [1, 2, 3], n: 0 })).to.deep.equal([{ pointer: '/list', value: [1, 2, 3] }, { pointer: '/n', value: 0 }]);
@@ -45,9 +48,22 @@ describe('ui/cobrowse: field sync', () => {
     sync.local({}, { a: 'A' });
     sync.local({ a: 'A' }, { a: 'An', b: 'x' });
     sync.local({ a: 'An', b: 'x' }, { a: 'Anna', b: 'x' });
-    await sleep(40);
+    await clock.advance(9);
+    expect(sent, 'nothing before the pause of 10 ms').to.deep.equal([]);
+    await clock.advance(1);
     expect(sent).to.deep.equal([{ pointer: '/b', value: 'x' }, { pointer: '/a', value: 'Anna' }]);
     expect(sync.pendingCount).to.equal(0);
+  });
+
+  it('starts a field\'s pause again at every keystroke', async () => {
+    const { sync, sent } = harness();
+    sync.local({}, { a: 'A' });
+    await clock.advance(6);
+    sync.local({ a: 'A' }, { a: 'An' });
+    await clock.advance(9);
+    expect(sent).to.deep.equal([]);
+    await clock.advance(1);
+    expect(sent).to.deep.equal([{ pointer: '/a', value: 'An' }]);
   });
 
   it('takes an incoming edit only if newer, and never over a field being typed', async () => {
@@ -57,7 +73,7 @@ describe('ui/cobrowse: field sync', () => {
     expect(sync.remote('/a', 2)).to.equal(false);
     sync.local({ a: 'x' }, { a: 'mine' });
     expect(sync.remote('/a', 5)).to.equal(false); // ours is sent later, gets a higher version and wins everywhere
-    await sleep(40);
+    await clock.advance(10);
     expect(sync.remote('/a', 6)).to.equal(false); // our own edit got version 11
     expect(sync.remote('/a', 12)).to.equal(true);
   });
@@ -65,14 +81,15 @@ describe('ui/cobrowse: field sync', () => {
   it('keeps unsent edits over a dropped connection: the resync puts them over the server state, then sends them', async () => {
     const { sync, sent, state } = harness({ connected: false });
     sync.local({ a: 'x', b: 'y' }, { a: 'typed offline', b: 'y' });
-    await sleep(30);
+    await clock.advance(10);
     expect(sent).to.deep.equal([]);
+    expect(sync.pendingCount).to.equal(1);
     const merged = sync.resync({ a: 'server', b: 'server b' }, { '/a': 4, '/b': 7 }, { a: 'typed offline', b: 'y' });
     expect(merged).to.deep.equal({ a: 'typed offline', b: 'server b' });
     expect(sync.remote('/b', 7)).to.equal(false);
     state.connected = true;
     sync.resendUnsent();
-    await sleep(10);
+    await settle(); // sent at once, no pause
     expect(sent).to.deep.equal([{ pointer: '/a', value: 'typed offline' }]);
   });
 
@@ -88,10 +105,12 @@ describe('ui/cobrowse: field sync', () => {
   it('retries an edit whose acknowledgement never came; flush sends everything at once', async () => {
     const { sync, sent, state } = harness({ fail: true });
     sync.local({}, { a: 1 });
-    await sleep(30);
+    await clock.advance(10);
     expect(sync.hasLocal('/a')).to.equal(true);
     state.fail = false;
-    await sleep(550);
+    await clock.advance(499);
+    expect(sent, 'the retry waits 500 ms').to.deep.equal([]);
+    await clock.advance(1);
     expect(sent).to.deep.equal([{ pointer: '/a', value: 1 }]);
     sync.local({ a: 1 }, { a: 1, b: 2 });
     await sync.flush();

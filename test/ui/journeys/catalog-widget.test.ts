@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser } from '../browser';
 import { uniqueSuffix } from '../../helpers/cases';
+import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
 import { publishDescription as publish } from '../../helpers/catalog';
@@ -76,11 +77,11 @@ describe('journey: catalogue widget on another site', function () {
     await checkPage(page, 'catalog-widget-00-partner-site');
 
     // Unchanged: the widget revalidates (304) and does not redraw.
-    await waitUntil(() => serviceResponses.filter((s) => s === 304).length >= 2, 'two revalidations');
+    await waitFor('two revalidations', async () => serviceResponses.filter((s) => s === 304).length >= 2);
     expect(await page.evaluate<number>('window.renders')).to.equal(0);
 
     await publish({ ...v1, title: { lv: 'Laivas un ūdens motocikla reģistrācija', en: 'Boat and jet ski registration' } }, 2);
-    await title().filter({ hasText: 'Boat and jet ski registration' }).waitFor({ timeout: 10_000 });
+    await title().filter({ hasText: 'Boat and jet ski registration' }).waitFor({ timeout: 60_000 });
     expect(await page.evaluate<number>('window.renders')).to.equal(1);
     expect(await widget.locator('article').getAttribute('data-version')).to.equal('2');
     expect(serviceResponses[0]).to.equal(200);
@@ -101,10 +102,3 @@ describe('journey: catalogue widget on another site', function () {
     await checkPage(page, 'catalog-widget-02-demo');
   });
 });
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const started = Date.now(); !condition();) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

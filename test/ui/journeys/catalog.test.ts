@@ -39,7 +39,7 @@ async function decide(page: Page, serviceId: string, version: number, choice: Re
   if (comment) await page.getByLabel('Komentārs autoram').fill(comment);
   await page.getByRole('button', { name: 'Pieņemt lēmumu' }).click();
   await page.waitForURL(`${stack.api.url}/catalog/reviews`);
-  await page.locator('.alert-success').waitFor({ timeout: 20_000 });
+  await page.locator('.alert-success').waitFor({ timeout: 60_000 });
   await checkPage(page, `${name}-decided`);
 }
 
@@ -209,7 +209,7 @@ describe('journey: the service catalogue in the browser', function () {
     await admin.getByLabel('Komentārs autoram').fill(comment);
     await admin.getByRole('button', { name: 'Pieņemt lēmumu' }).click();
     await admin.waitForURL(`${base}/catalog/reviews`);
-    await admin.locator('.alert-success', { hasText: 'atgriezts autoram' }).waitFor({ timeout: 20_000 });
+    await admin.locator('.alert-success', { hasText: 'atgriezts autoram' }).waitFor({ timeout: 60_000 });
 
     // The author sees the comment, opens the editor; a change made meanwhile elsewhere is a clear 409.
     await author.reload();

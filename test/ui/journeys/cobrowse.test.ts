@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
+import { waitFor } from '../../helpers/wait';
 
 const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010';
 const PHONE = '+371 26000000';
@@ -43,7 +44,7 @@ describe('journey: co-browsing with a customer centre', function () {
 
   const value = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
   const waitValue = (page: Page, id: string, expected: string) =>
-    page.waitForFunction(`document.getElementById(${JSON.stringify(id)})?.value === ${JSON.stringify(expected)}`, null, { timeout: 10_000 });
+    page.waitForFunction(`document.getElementById(${JSON.stringify(id)})?.value === ${JSON.stringify(expected)}`, null, { timeout: 60_000 });
 
   it('Anna lets Laura in with a code, both see each other\'s edits live, Anna stops the session', async () => {
     const base = stack.api.url;
@@ -124,7 +125,7 @@ describe('journey: co-browsing with a customer centre', function () {
     // Anna presses Stop: Laura's access ends at once and her page says so.
     await watcher.getByRole('button', { name: /Pārtraukt piekļuvi/ }).click();
     const ended = staff.getByTestId('session-ended');
-    await ended.waitFor({ timeout: 10_000 });
+    await ended.waitFor({ timeout: 60_000 });
     expect(await ended.getAttribute('data-reason')).to.equal('revoked');
     expect(await ended.textContent()).to.contain('Iedzīvotājs pārtrauca sesiju');
     expect(await staff.locator('#root_phone').count()).to.equal(0);
@@ -135,12 +136,11 @@ describe('journey: co-browsing with a customer centre', function () {
 
     // Both edits are saved in the draft (the server writes co-browsing edits a moment later).
     const caseId = citizen.url().split('/').pop();
-    let draft: { newAddress?: { text?: string }; phone?: string; email?: string; declarationDate?: string } = {};
-    const complete = () => draft.phone === PHONE && draft.newAddress?.text === NEW_ADDRESS && draft.email === EMAIL && draft.declarationDate === DATE;
-    for (let i = 0; i < 50 && !complete(); i += 1) {
-      if (i) await new Promise((resolve) => { setTimeout(resolve, 100); });
-      draft = (await stack.db.pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId])).rows[0].draft_data;
-    }
+    type Draft = { newAddress?: { text?: string }; phone?: string; email?: string; declarationDate?: string };
+    const draft = await waitFor('both edits autosaved', async () => {
+      const saved = (await stack.db.pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId])).rows[0].draft_data as Draft;
+      return saved.phone === PHONE && saved.newAddress?.text === NEW_ADDRESS && saved.email === EMAIL && saved.declarationDate === DATE && saved;
+    });
     expect(draft.newAddress?.text).to.equal(NEW_ADDRESS);
     expect(draft.phone).to.equal(PHONE);
     expect(draft.email).to.equal(EMAIL);
@@ -188,7 +188,7 @@ describe('journey: co-browsing with a customer centre', function () {
     const portalCode = await portal.locator('[data-code]').getAttribute('data-code') as string;
     await join(portalCode);
     await support.getByTestId('presence-page').filter({ hasText: 'Sākums' }).waitFor();
-    await portal.locator('.watcher', { hasText: 'Artis Grava' }).waitFor({ timeout: 10_000 });
+    await portal.locator('.watcher', { hasText: 'Artis Grava' }).waitFor({ timeout: 60_000 });
     await citizen.getByRole('navigation').getByRole('link', { name: 'Manas lietas', exact: true }).click();
     await support.getByTestId('presence-page').filter({ hasText: 'Manas lietas' }).waitFor();
     expect(await support.locator('form').count()).to.equal(0);
@@ -222,9 +222,9 @@ describe('journey: co-browsing with a customer centre', function () {
     await staff.locator('#root_confirm').check();
     await waitValue(citizen, 'root_newAddress_text', NEW_ADDRESS);
     await submit.click();
-    await staff.getByTestId('submitted').waitFor({ timeout: 20_000 });
+    await staff.getByTestId('submitted').waitFor({ timeout: 60_000 });
     await checkPage(staff, 'cobrowse-09-staff-submitted');
-    await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 20_000 });
+    await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 60_000 });
     const { rows } = await stack.db.pool.query('SELECT channel, acting_staff_id, acting_basis, acting_office_id FROM cases WHERE id = $1', [caseId]);
     expect(rows[0]).to.include({ channel: 'in_person', acting_staff_id: 'staff-vpvkac-riga', acting_basis: 'consent', acting_office_id: 'vpvkac-riga' });
     await citizen.getByTestId('help-panel-application').locator('.watcher', { hasText: 'Laura Kļaviņa' }).waitFor();

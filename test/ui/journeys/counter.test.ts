@@ -81,7 +81,7 @@ describe('journey: an application at the counter on a registered delegation', fu
     const caseId = staff.url().split('/').pop() as string;
 
     // Anna's form, prefilled from the population register; Laura fills it in and submits on Anna's behalf.
-    await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 20_000 });
+    await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 60_000 });
     expect(await staff.getByTestId('counter-meta').textContent()).to.contain('reģistrēts pilnvarojums').and.to.contain('Jānis Kalniņš');
     await staff.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await staff.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
@@ -89,7 +89,7 @@ describe('journey: an application at the counter on a registered delegation', fu
     await staff.locator('#root_confirm').check();
     await checkPage(staff, 'counter-06-form');
     await staff.getByRole('button', { name: 'Iesniegt iedzīvotāja vārdā' }).click();
-    await staff.getByTestId('counter-submitted').waitFor({ timeout: 20_000 });
+    await staff.getByTestId('counter-submitted').waitFor({ timeout: 60_000 });
     await checkPage(staff, 'counter-07-submitted');
 
     // The case: recipient Anna, Jānis her representative on the delegation, Laura and her office, in person.
@@ -148,7 +148,7 @@ describe('journey: an application at the counter on a registered delegation', fu
     await staff.getByRole('button', { name: 'Atvērt pieteikumu' }).click();
     await staff.waitForURL(/\/assist\/counter\/LV-\d{10}-\d{2}$/);
     const mandateCase = staff.url().split('/').pop() as string;
-    await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 20_000 });
+    await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 60_000 });
     expect(await staff.getByTestId('counter-meta').textContent()).to.contain('rakstiska pilnvara').and.to.contain('Jānis Kalniņš');
     const recorded = await stack.db.pool.query(
       `SELECT m.representative_id, m.representative_name, m.document_reference, d.file_name, c.acting_basis, c.representative_basis

@@ -110,7 +110,7 @@ describe('journey: invoices and payments in the browser', function () {
     await page.getByRole('button', { name: 'Pay 36.05 EUR' }).click();
     await page.waitForURL((url) => url.href.startsWith(`${base}/payments/online/`));
     const outcome = page.locator('[data-testid="payment-outcome"][data-status="succeeded"]');
-    await outcome.waitFor({ timeout: 30_000 });
+    await outcome.waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="payment-outcome"] [data-invoice-status="paid"]').waitFor();
     expect(await outcome.textContent()).to.match(/Maksājums 36,05\s€ saņemts/).and.contain('Apmaksāts');
     await checkPage(page, 'invoices-05-returned');
@@ -191,7 +191,7 @@ describe('journey: invoices and payments in the browser', function () {
     await page.getByLabel('Piezīme').fill('Maksātājs kļūdījās atsaucē; summa atbilst rēķinam.');
     await checkPage(page, 'invoices-10-resolve-form');
     await page.getByRole('button', { name: 'Atrisināt', exact: true }).click();
-    await page.locator('.alert-success', { hasText: 'Iegrāmatots 12,50 €. Rēķina statuss: Apmaksāts.' }).waitFor({ timeout: 15_000 });
+    await page.locator('.alert-success', { hasText: 'Iegrāmatots 12,50 €. Rēķina statuss: Apmaksāts.' }).waitFor({ timeout: 60_000 });
     await row.waitFor({ state: 'detached' });
     await checkPage(page, 'invoices-11-resolved');
 

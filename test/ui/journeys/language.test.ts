@@ -26,7 +26,7 @@ describe('journey: language switch', function () {
 
     // One click, no form: the declared address from the population register, with the statement to download.
     await page.getByRole('button', { name: 'Saņemt izziņu' }).click();
-    await page.locator('[data-testid="address-answer"]', { hasText: 'Izziņa sagatavota' }).waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="address-answer"]', { hasText: 'Izziņa sagatavota' }).waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="address-answer"] button[data-document]').waitFor();
     await checkPage(page, 'lang-00-dashboard-address');
 

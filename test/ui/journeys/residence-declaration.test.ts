@@ -7,6 +7,8 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
+import { call } from '../../helpers/http';
+import { waitFor } from '../../helpers/wait';
 
 const NEW_ADDRESS = 'Brīvības iela 137 - 4, Rīga, LV-1012';
 
@@ -53,7 +55,7 @@ describe('journey: residence declaration in the browser', function () {
     const caseId = citizen.url().split('/').pop() as string;
 
     // The population register prefill arrives in the draft a moment later.
-    await citizen.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 20_000 });
+    await citizen.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 60_000 });
     await citizen.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await citizen.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
     await citizen.locator('[data-state="saved"]').waitFor();
@@ -80,7 +82,7 @@ describe('journey: residence declaration in the browser', function () {
     await citizen.locator('#root_confirm').check();
     await citizen.locator('[data-state="saved"]').waitFor();
     await citizen.getByRole('button', { name: 'Iesniegt' }).click();
-    await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 20_000 });
+    await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 60_000 });
     await citizen.locator('#history-heading').waitFor();
     await checkPage(citizen, '06-submitted');
     await citizen.evaluate('window.journeyMarker = 42'); // gone if the page reloads
@@ -89,12 +91,12 @@ describe('journey: residence declaration in the browser', function () {
     await signIn(officer, base, 'officer-pmlp');
     await officer.getByLabel('Kārtot').selectOption('-created_at'); // other tests may have filled the inbox
     const row = officer.locator(`tr[data-case="${caseId}"]`);
-    await row.waitFor({ timeout: 15_000 }).catch(async () => {
-      // The task is created once the address check has passed: look again.
-      await officer.reload();
-      await officer.getByLabel('Kārtot').selectOption('-created_at');
-      await row.waitFor({ timeout: 30_000 });
-    });
+    // The task is created once the address check has passed: wait for it in the inbox, then look again.
+    await waitFor('the officer task', async () =>
+      (await call('GET', '/api/v1/tasks?limit=200', { as: 'officer-pmlp' })).body.items.some((t: { caseId: string }) => t.caseId === caseId));
+    await officer.reload();
+    await officer.getByLabel('Kārtot').selectOption('-created_at');
+    await row.waitFor();
     await checkPage(officer, '07-officer-inbox');
     await row.getByRole('link').click();
     await officer.getByRole('button', { name: 'Paņemt darbā' }).click();
@@ -102,14 +104,14 @@ describe('journey: residence declaration in the browser', function () {
     await checkPage(officer, '08-officer-task');
     await officer.locator('#outcome-approve').check();
     await officer.getByRole('button', { name: 'Pieņemt lēmumu' }).click();
-    await officer.locator('.alert-success', { hasText: 'Lēmums pieņemts' }).waitFor({ timeout: 30_000 });
+    await officer.locator('.alert-success', { hasText: 'Lēmums pieņemts' }).waitFor({ timeout: 60_000 });
     await checkPage(officer, '09-officer-decided');
 
     // The citizen's open page follows live, without a reload.
-    await citizen.locator('#application-status [data-status="completed"]').waitFor({ timeout: 30_000 });
+    await citizen.locator('#application-status [data-status="completed"]').waitFor({ timeout: 60_000 });
     expect(await citizen.evaluate<number>('window.journeyMarker')).to.equal(42);
     const download = citizen.locator('button[data-document]').first();
-    await download.waitFor({ timeout: 15_000 });
+    await download.waitFor({ timeout: 60_000 });
     await checkPage(citizen, '10-completed');
     const [file] = await Promise.all([citizen.waitForEvent('download'), download.click()]);
     const saved = path.join(ARTIFACTS, 'decision.pdf');

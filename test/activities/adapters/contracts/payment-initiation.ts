@@ -73,7 +73,7 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
       const req = request();
       const { paymentId } = await bank.initiate(req, ctx());
       await complete(paymentId, 'pay');
-      const [delivered] = await waitFor('the callback', async () => callbacksFor(paymentId).length > 0 && callbacksFor(paymentId), 10_000);
+      const [delivered] = await waitFor('the callback', async () => callbacksFor(paymentId).length > 0 && callbacksFor(paymentId));
       const callback = await bank.verifyCallback(delivered.raw, delivered.headers);
       expect(callback).to.deep.include({ paymentId, reference: req.reference, amountCents: 3605, currency: 'EUR', status: 'succeeded', sequence: 1 });
       expect(callback.paidAt).to.be.instanceOf(Date);
@@ -85,9 +85,9 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
       const bank = target.make();
       const { paymentId } = await bank.initiate(request(), ctx());
       await complete(paymentId, 'cancel');
-      await waitFor('the failed callback', async () => callbacksFor(paymentId).length === 1, 10_000);
+      await waitFor('the failed callback', async () => callbacksFor(paymentId).length === 1);
       await complete(paymentId, 'pay');
-      const both = await waitFor('both callbacks', async () => callbacksFor(paymentId).length === 2 && callbacksFor(paymentId), 10_000);
+      const both = await waitFor('both callbacks', async () => callbacksFor(paymentId).length === 2 && callbacksFor(paymentId));
       const verified = await Promise.all(both.map((r) => bank.verifyCallback(r.raw, r.headers)));
       expect(verified.map((c) => [c.sequence, c.status, c.paidAt === null])).to.deep.equal([[1, 'failed', true], [2, 'succeeded', false]]);
     });
@@ -96,7 +96,7 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
       const bank = target.make();
       const { paymentId } = await bank.initiate(request(), ctx());
       await complete(paymentId, 'pay');
-      const [genuine] = await waitFor('the callback', async () => callbacksFor(paymentId).length > 0 && callbacksFor(paymentId), 10_000);
+      const [genuine] = await waitFor('the callback', async () => callbacksFor(paymentId).length > 0 && callbacksFor(paymentId));
       const tampered = Buffer.from(genuine.raw.toString('utf8').replace('"36.05"', '"0.01"'));
       expect(tampered.equals(genuine.raw)).to.equal(false);
       const forged = `sha256=${crypto.createHmac('sha256', 'not-the-shared-secret-at-all').update(genuine.raw).digest('hex')}`;
