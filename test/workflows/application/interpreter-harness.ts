@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { withWorker } from '../../helpers/time-skipping';
 import { waitFor } from '../../helpers/wait';
 import { applicationWorkflow, type ApplicationInput } from '../../../workflows/application/workflow';
@@ -25,6 +25,20 @@ export interface RecordedCall { activity: string; request: any }
 export function registerRefuses(message = 'the register refused the request'): never {
   throw ApplicationFailure.create({ type: 'SystemRejectedError', message, nonRetryable: true });
 }
+
+/** The type of the refusal an update was rejected with; throws if the update was accepted. */
+export async function refusal(update: Promise<unknown>): Promise<string> {
+  try {
+    await update;
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) return e.cause.type ?? 'untyped';
+    throw e;
+  }
+  throw new Error('the update was accepted');
+}
+
+/** The id the fake billing gives the invoice of a payment request. */
+export const fakeInvoiceId = (requestId: string) => `inv-${requestId.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
 export function definitionWith(steps: Step[], more: Partial<EServiceDefinition> = {}): EServiceDefinition {
   return {
@@ -68,7 +82,7 @@ export class FakePlatform {
     closeTask: async (req: unknown) => { this.record('closeTask', req); },
     cancelOpenTasks: async (req: unknown) => { this.record('cancelOpenTasks', req); },
     requestPayment: async (req: { caseId: string; stepId: string }) => { this.record('requestPayment', req); return `${req.caseId}:${req.stepId}`; },
-    invoiceForPayment: async (req: { requestId: string }) => { this.record('invoiceForPayment', req); return `inv-${req.requestId.replace(/[^A-Za-z0-9-]/g, '-')}`; },
+    invoiceForPayment: async (req: { requestId: string }) => { this.record('invoiceForPayment', req); return fakeInvoiceId(req.requestId); },
     expirePayment: async (req: unknown) => { this.record('expirePayment', req); },
     issueDocument: async (req: { caseId: string; stepId: string }) => { this.record('issueDocument', req); return `${req.caseId}:${req.stepId}`; },
     // The invoice workflow's activities (a payment step starts it as a child).

@@ -1,21 +1,8 @@
 // What an officer's claim or decision is refused with (the update validators of workflow.ts), each refusal read by
 // its type: nothing of a refused update reaches the platform, and the task stays open for the right decision.
 import { expect } from 'chai';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { definitionWith, FakePlatform, OFFICER, OTHER_OFFICER, runApplication } from './interpreter-harness';
+import { definitionWith, FakePlatform, OFFICER, OTHER_OFFICER, refusal, runApplication } from './interpreter-harness';
 import { MESSAGES } from '../../../workflows/application/messages';
-
-/** The refusal's type, or a failure if the update was not refused. */
-async function refusal(update: Promise<unknown>): Promise<string> {
-  try {
-    await update;
-  } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) return e.cause.type ?? 'untyped';
-    throw e;
-  }
-  throw new Error('the update was accepted');
-}
 
 const twoOutcomes = definitionWith([{
   id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, dueIn: '5 days', outcomes: ['approve', 'reject'],
