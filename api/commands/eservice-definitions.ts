@@ -1,6 +1,6 @@
 // Agency-defined e-services: drafts an agency admin edits, and immutable published versions that applications
 // are pinned to. A definition is checked against the DSL schema and for sense (unique step ids, a form schema that
-// compiles, JSONLogic that parses) before it can be published.
+// compiles, JSONLogic with known operators in every expression and register input) before it can be published.
 import type { Pool } from 'pg';
 import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -32,6 +32,26 @@ function* allSteps(steps: Step[], prefix: string): Generator<[Step, string]> {
 
 const EXPRESSION_FIELDS = ['condition', 'if', 'amountEur'] as const;
 
+/** Whether JSONLogic knows the operator: an unknown one throws at evaluation, and the application would hang there. */
+function knownOperator(op: string): boolean {
+  try {
+    jsonLogic.apply({ [op]: [] } as jsonLogic.RulesLogic, {});
+    return true;
+  } catch (e) {
+    return !/^Unrecognized operation/.test((e as Error).message);
+  }
+}
+
+/** Why the interpreter could not evaluate `expr`, or null. Objects inside an expression that are not logic are values. */
+function expressionProblem(expr: unknown, top = true): string | null {
+  if (Array.isArray(expr)) return expr.map((e) => expressionProblem(e, false)).find((p) => p) ?? null;
+  if (expr === null || typeof expr !== 'object') return null;
+  if (!jsonLogic.is_logic(expr)) return top ? 'not a JSONLogic expression' : null;
+  const op = jsonLogic.get_operator(expr);
+  if (!knownOperator(op)) return `unknown operator "${op}"`;
+  return expressionProblem((expr as Record<string, unknown>)[op], false);
+}
+
 /** Returns the problems of a definition, or an empty list. */
 export function checkDefinition(candidate: unknown): ErrorDetail[] {
   if (!validateDsl(candidate)) return toDetails(validateDsl.errors);
@@ -47,11 +67,14 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
   for (const [step, path] of visit) {
     if (seen.has(step.id)) problems.push({ path: `${path}/id`, code: 'duplicate_step_id', message: `step id "${step.id}" is used twice` });
     seen.add(step.id);
-    for (const field of EXPRESSION_FIELDS) {
-      const expr = (step as unknown as Record<string, unknown>)[field];
-      if (expr !== undefined && typeof expr === 'object' && expr !== null && !Array.isArray(expr) && !jsonLogic.is_logic(expr)) {
-        problems.push({ path: `${path}/${field}`, code: 'invalid_expression', message: 'not a JSONLogic expression' });
-      }
+    const fields = step as unknown as Record<string, unknown>;
+    const expressions: Array<[string, unknown]> = [
+      ...EXPRESSION_FIELDS.map((field): [string, unknown] => [field, fields[field]]),
+      ...Object.entries((fields.input ?? {}) as Record<string, unknown>).map(([name, expr]): [string, unknown] => [`input/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, expr]),
+    ];
+    for (const [field, expr] of expressions) {
+      const problem = expressionProblem(expr);
+      if (problem) problems.push({ path: `${path}/${field}`, code: 'invalid_expression', message: problem });
     }
   }
   return problems;

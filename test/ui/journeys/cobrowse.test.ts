@@ -10,7 +10,9 @@ import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { waitFor } from '../../helpers/wait';
 
-const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010';
+const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010'; // not in the address register: its check asks Anna again
+/** The residence declaration's failMessage for an address the register does not know (its definition, verbatim). */
+const ADDRESS_NOT_FOUND = 'Norādītā adrese nav atrasta Valsts adrešu reģistrā vai tajā nevar deklarēt dzīvesvietu. Lūdzu, norādiet precīzu adresi (laukā newAddress).';
 const PHONE = '+371 26000000';
 const EMAIL = 'anna.berzina@example.lv';
 const DATE = '2026-12-01';
@@ -225,6 +227,14 @@ describe('journey: co-browsing with a customer centre', function () {
     await staff.getByTestId('submitted').waitFor({ timeout: 60_000 });
     await checkPage(staff, 'cobrowse-09-staff-submitted');
     await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 60_000 });
+    // The register does not know the address: the check asks Anna for the exact address, on her screen and in the case.
+    await citizen.locator('#application-status [data-status="info_requested"]').waitFor({ timeout: 60_000 });
+    await citizen.locator('#info-heading').waitFor();
+    expect(await citizen.locator('#status-label').textContent()).to.equal(ADDRESS_NOT_FOUND);
+    const asked = await stack.db.pool.query('SELECT status, status_label FROM cases WHERE id = $1', [caseId]);
+    expect(asked.rows[0]).to.deep.equal({ status: 'info_requested', status_label: ADDRESS_NOT_FOUND });
+    const events = await stack.db.pool.query('SELECT status FROM case_status_events WHERE case_id = $1 ORDER BY id', [caseId]);
+    expect(events.rows.map((r) => r.status).slice(-2)).to.deep.equal(['submitted', 'info_requested']);
     const { rows } = await stack.db.pool.query('SELECT channel, acting_staff_id, acting_basis, acting_office_id FROM cases WHERE id = $1', [caseId]);
     expect(rows[0]).to.include({ channel: 'in_person', acting_staff_id: 'staff-vpvkac-riga', acting_basis: 'consent', acting_office_id: 'vpvkac-riga' });
     await citizen.getByTestId('help-panel-application').locator('.watcher', { hasText: 'Laura Kļaviņa' }).waitFor();
