@@ -40,6 +40,28 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
     });
   });
 
+  it('a draft submitted before the reminder gets no reminder and never expires', async () => {
+    const platform = new FakePlatform(definitionWith([], { draft: { ttl: '10 days', reminderBefore: '2 days' } }));
+    await runApplication(platform, async (app) => {
+      await app.env.sleep('5 days');
+      await app.submit({ a: 1 });
+      expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
+      expect(platform.callsOf('notifyRecipient')).to.deep.equal([]);
+      expect(platform.statuses()).to.deep.equal(['submitted', 'completed']);
+    });
+  });
+
+  it('a reminderBefore longer than the ttl reminds at once, and the draft still lives its whole ttl', async () => {
+    const platform = new FakePlatform(definitionWith([], { draft: { ttl: '2 days', reminderBefore: '5 days' } }));
+    await runApplication(platform, async (app) => {
+      await app.until('the reminder', () => platform.callsOf('notifyRecipient').length === 1);
+      await app.env.sleep('1 day');
+      expect((await app.view()).status, 'still a draft a day after the reminder').to.equal('draft');
+      expect(platform.statuses()).to.deep.equal([]);
+      expect(await app.handle.result()).to.deep.equal({ status: 'withdrawn' });
+    });
+  });
+
   it('a submission refuses a second one; an answer nobody asked for is refused', async () => {
     const platform = new FakePlatform(definitionWith([review]));
     await runApplication(platform, async (app) => {
