@@ -9,6 +9,7 @@ import { stack } from '../../setup';
 import { call, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { pdfText } from '../../helpers/pdf-text';
+import { auditOf, who } from '../../helpers/audit';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
@@ -21,8 +22,7 @@ async function download(href: string, as: string) {
   expect(res.status, href).to.equal(200);
   expect(res.headers.get('content-type')).to.equal('application/pdf');
   const pdf = Buffer.from(await res.arrayBuffer());
-  const { rows } = await stack.db.pool.query('SELECT * FROM audit_log WHERE request_id = $1 ORDER BY chain_seq', [requestId]);
-  return { pdf, audit: rows, disposition: res.headers.get('content-disposition') };
+  return { pdf, audit: await auditOf(requestId), disposition: res.headers.get('content-disposition') };
 }
 
 /** pdfkit wraps long paragraphs into one text object per line: the lines, and the page's prose joined back up. */
@@ -31,11 +31,6 @@ function read(pdf: Buffer) {
   const lines = pdfText(pdf).split('\n');
   return { lines, prose: lines.join(' ').replace(/\s+/g, ' ') };
 }
-
-const auditPick = (r: Record<string, any>) => ({
-  actor_type: r.actor_type, actor_id: r.actor_id, actor_agency: r.actor_agency, on_behalf_of: r.on_behalf_of,
-  subject_type: r.subject_type, subject_id: r.subject_id, action: r.action, resource: r.resource, purpose: r.purpose,
-});
 
 async function settled(id: string, as: string, status: string) {
   return waitFor(`application ${id} ${status}`, async () => {
@@ -68,7 +63,7 @@ describe('issued documents: the PDFs read back', () => {
     expect(prose).to.include('Personai Anna Bērziņa (personas kods 15038511239) deklarētā dzīvesvieta ir Brīvības iela 100 - 12, Rīga, LV-1011 kopš 2016-08-01.');
     expect(prose).to.include('The declared place of residence of Anna Bērziņa (personal code 15038511239) is Brīvības iela 100 - 12, Rīga, LV-1011 since 2016-08-01.');
 
-    expect(audit.map(auditPick)).to.deep.equal([{
+    expect(audit.map(who)).to.deep.equal([{
       actor_type: 'citizen', actor_id: 'citizen-anna', actor_agency: null, on_behalf_of: null, subject_type: 'natural', subject_id: ANNA,
       action: 'read', resource: `document:${done.documents[0].id}`, purpose: 'own-application',
     }]);
@@ -109,7 +104,7 @@ describe('issued documents: the PDFs read back', () => {
     // The address register simulator's code for Elizabetes iela 21 - 7 is 105124308.
     expect(prose).to.include('Jānis Kalniņš deklarētā dzīvesvieta no 2026-12-01 ir Elizabetes iela 21 - 7, Rīga, LV-1010. Adreses kods: 105124308.');
     expect(prose).to.include('The declared place of residence of Jānis Kalniņš from 2026-12-01 is Elizabetes iela 21 - 7, Rīga, LV-1010. Address code: 105124308.');
-    expect(mine.audit.map(auditPick)).to.deep.equal([{
+    expect(mine.audit.map(who)).to.deep.equal([{
       actor_type: 'citizen', actor_id: 'citizen-janis', actor_agency: null, on_behalf_of: null, subject_type: 'natural', subject_id: JANIS,
       action: 'read', resource: `document:${done.documents[0].id}`, purpose: 'own-application',
     }]);
@@ -117,7 +112,7 @@ describe('issued documents: the PDFs read back', () => {
     // The deciding agency downloads the same bytes, on record as case handling for Jānis's data.
     const agency = await download(done.documents[0].href, 'officer-pmlp');
     expect(agency.pdf.equals(mine.pdf)).to.equal(true);
-    expect(agency.audit.map(auditPick)).to.deep.equal([{
+    expect(agency.audit.map(who)).to.deep.equal([{
       actor_type: 'staff', actor_id: 'officer-pmlp', actor_agency: 'pmlp', on_behalf_of: null, subject_type: 'natural', subject_id: JANIS,
       action: 'read', resource: `document:${done.documents[0].id}`, purpose: 'case-handling',
     }]);
