@@ -22,9 +22,13 @@ function face(name: Face): PDFKit.Mixins.PDFFontSource {
     const created = fontkit.create(readFileSync(path.join(FONT_DIR, FACES[name]))) as FontkitFont;
     // fontkit caches each glyph with the code points it was first asked for, and pdfkit's subsetter asks for the
     // parts of a composite glyph (the n of ņ) with none: the next document sharing this font would then write that
-    // glyph into its text layer (ToUnicode) as nothing ("deklarēšau"). Asking for every glyph by its code point
-    // first caches each with its own (DejaVu maps no glyph from two code points); once per process, ~60 ms.
-    for (const codePoint of created.characterSet) created.glyphForCodePoint(codePoint);
+    // glyph into its text layer (ToUnicode) as nothing ("deklarēšau"). Asking for each glyph by its code point first
+    // caches it with its own; once per process, ~60 ms. A compatibility character (the ligature ﬁ) is left to the
+    // layout, which reaches the same glyph from "fi" and must write "fi".
+    for (const codePoint of created.characterSet) {
+      const character = String.fromCodePoint(codePoint);
+      if (character.normalize('NFKD') === character.normalize('NFD')) created.glyphForCodePoint(codePoint);
+    }
     font = created;
     parsed.set(name, font);
   }

@@ -55,5 +55,7 @@ describe('activities/documents/pdf', () => {
     // The invoices share the fonts with the documents.
     const invoice = pdfText(await freshInvoice.renderInvoicePdf(invoiceView(), SUPPLIER));
     expect(invoice).to.include('Pases izsniegšana (valsts nodeva)').and.to.include('Pilsonības un migrācijas lietu');
+    // A ligature glyph (fi) reads back as the letters that were typed, not as the presentation form U+FB01.
+    expect(invoice).to.include('Saņēmējs / Beneficiary');
   });
 });
