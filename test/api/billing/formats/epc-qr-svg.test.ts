@@ -1,7 +1,6 @@
 // The EPC QR code as SVG, decoded: Chromium (Debian's, through playwright-core, as in the journey tests) draws the
-// SVG to pixels and jsQR reads the code back. The payload is a literal built from the standards' own examples: the
-// Latvian IBAN of the SWIFT IBAN registry (LV80 BANK 0000 4351 9500 1) and the RF creditor reference of ISO 11649
-// (RF18 5390 0754 7034), in the field order of EPC069-12 version 002.
+// SVG to pixels and jsQR reads the code back, against a payload written out by hand from the standards' own examples
+// (./standard-examples.ts).
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { stack } from '../../../setup';
@@ -10,13 +9,7 @@ import { decodeQrPng } from '../../../helpers/qr';
 import { uniqueSuffix } from '../../../helpers/cases';
 import { launchBrowser } from '../../../ui/browser';
 import { epcQrSvg } from '../../../../api/billing/formats/epc-qr';
-import { invoiceView } from './fixture';
-
-const STANDARD_EXAMPLES = invoiceView({
-  paymentReference: 'RF18539007547034', paymentReferenceFormatted: 'RF18 5390 0754 7034',
-  creditor: { name: 'Pilsonības un migrācijas lietu pārvalde', iban: 'LV80BANK0000435195001', ibanFormatted: 'LV80 BANK 0000 4351 9500 1', bic: 'BANKLV2X' },
-});
-const EXPECTED = 'BCD\n002\n1\nSCT\nBANKLV2X\nPilsonības un migrācijas lietu pārvalde\nLV80BANK0000435195001\nEUR42.18\n\nRF18539007547034\n\nPMLP-2026-10000042';
+import { STANDARD_EXAMPLES, STANDARD_EXAMPLES_EPC as EXPECTED } from './standard-examples';
 
 /** The SVG as a browser draws it, 400 px square on white, as a PNG. */
 async function rasterise(browser: Browser, svg: string): Promise<Buffer> {
