@@ -1,6 +1,7 @@
 // No audit row, no data: while audit_log takes no rows (the application role's INSERT on it revoked for the test,
 // with the owner connection, then granted back), every read of personal data fails in the one error shape, with
-// none of the data in the answer, and a co-browsing join is refused and hears nothing of the form afterwards.
+// none of the data in the answer, and a co-browsing join is refused and hears nothing of the form afterwards; and a
+// write to a citizen's draft by someone else changes nothing when it cannot be put on record.
 import { expect } from 'chai';
 import { stack } from '../setup';
 import { call, errorOf, tokenFor, type ApiResponse } from '../helpers/http';
@@ -8,7 +9,7 @@ import { waitFor } from '../helpers/wait';
 import { uniqueSuffix } from '../helpers/cases';
 import { residenceForm } from '../helpers/applications';
 import { APP_ROLE } from '../../db/roles';
-import { ANNA, STAFF, closePeers, connectPeer, grantFor, openPrefilled, request } from '../helpers/cobrowse';
+import { ANNA, STAFF, closePeers, connectPeer, grantFor, openPrefilled, request, session } from '../helpers/cobrowse';
 import { traced } from '../helpers/audit';
 
 async function withAuditUnwritable<T>(fn: () => Promise<T>): Promise<T> {
@@ -121,6 +122,28 @@ describe('audit: a read whose audit row cannot be written fails', () => {
     expect((await request(citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/phone', value: '+371 29999999' })).ok).to.equal(true);
     await waitFor('the edit on her second screen', async () => second.edits.find((e) => e.pointer === '/phone'));
     expect(staff.edits).to.deep.equal([]);
+    await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
+  });
+
+  it('keeps the draft as it was when someone else\'s write to it cannot be put on record (HTTP and socket)', async function () {
+    this.timeout(60_000);
+    const { app, staff } = await session('assist');
+    const before = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' });
+    const version = before.body.draft.version as number;
+    const change = { version, data: { ...before.body.draft.data, phone: '+371 20000077' } };
+    const [http, socket] = await withAuditUnwritable(async () => [
+      await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: STAFF, json: change }),
+      await request(staff, 'draft:save', { applicationId: app.id, ...change }),
+    ]);
+    expect([http.status, errorOf(http).code]).to.deep.equal([500, 'internal_error']);
+    expect(socket).to.deep.equal({ ok: false, error: { code: 'internal_error', message: 'The draft could not be saved; try again.', details: [] } });
+    const after = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' });
+    expect(after.body.draft.version).to.equal(version);
+    expect(after.body.draft.data.phone).to.equal(before.body.draft.data.phone);
+    // Audit writable again: the same write goes through, on record.
+    const { res, audit } = await traced('PUT', `/api/v1/applications/${app.id}/draft`, { as: STAFF, json: change });
+    expect(res.status).to.equal(200);
+    expect(audit.map((r) => [r.actor_id, r.action, r.resource, r.purpose])).to.deep.equal([[STAFF, 'update', `application:${app.id}/draft`, 'act-for:consent']]);
     await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
   });
 });
