@@ -1,13 +1,16 @@
 // Access over time: the policy (api/auth/policy.ts) reads a delegation's dates at each request, so a delegation that
 // expires, or only becomes active, while an application is open decides the very next request of the representative
 // and of the counter staff acting on it. The dates are moved in the database (the owner connection), as the calendar
-// would move them; nothing else changes between the requests.
+// would move them; nothing else changes between the requests. Also a written mandate, and a delegation that only an
+// agency's case register names.
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { traced, who, type AuditRow } from '../../helpers/audit';
 import { waitFor } from '../../helpers/wait';
 import { ANNA, JANIS, STAFF } from '../../helpers/cobrowse';
+import { recordMandate } from '../../helpers/mandates';
+import { pmlpCase, uniqueSuffix } from '../../helpers/cases';
 
 const pick = (r: AuditRow) => ({ ...who(r), details: r.details });
 
@@ -120,5 +123,54 @@ describe('api/auth/policy: a delegation\'s dates, read at each request', () => {
     expect(read.res.body.draft.data.phone).to.equal('+371 20000004');
     expect(read.audit.map((r) => [r.actor_id, r.purpose, r.on_behalf_of])).to.deep.equal([[STAFF, 'act-for:delegation', `natural:${ANNA}`]]);
     expect((await call('GET', `/api/v1/me/delegations/${delegationId}`, { as: 'citizen-anna' })).body.status).to.equal('active');
+  });
+});
+
+describe('api/auth/policy: the dates of the other records a basis rests on', () => {
+  afterEach(async () => {
+    await stack.db.pool.query('UPDATE delegations SET revoked_at = now() WHERE principal_id = $1 AND revoked_at IS NULL', [ANNA]);
+  });
+
+  it('a written mandate that expires: the counter staff acting on it are refused at the next request', async function () {
+    this.timeout(120_000);
+    const mandateId = await recordMandate(STAFF, ANNA, { id: JANIS, name: 'Jānis Kalniņš' }, { documentReference: `Pilnvara T-${uniqueSuffix()}` });
+    const opened = await call('POST', '/api/v1/assisted-applications', {
+      as: STAFF, json: { eserviceId: 'declared-address-statement', recipient: { type: 'natural', id: ANNA }, basis: { type: 'mandate', mandateId } },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
+    const read = await traced('GET', `/api/v1/applications/${opened.body.id}`, { as: STAFF });
+    expect(read.res.status).to.equal(200);
+    expect(read.audit.map((r) => [r.purpose, r.on_behalf_of, r.details])).to.deep.equal([['act-for:mandate', `natural:${ANNA}`, { basis: 'mandate', reference: mandateId }]]);
+    await stack.db.pool.query('UPDATE mandates SET valid_until = current_date - 1 WHERE id = $1', [mandateId]);
+    const refused = await traced('GET', `/api/v1/applications/${opened.body.id}`, { as: STAFF });
+    expect([refused.res.status, refused.res.body, refused.audit]).to.deep.equal([404, NOT_FOUND, []]);
+    await call('POST', `/api/v1/applications/${opened.body.id}/withdraw`, { as: 'citizen-anna', json: {} });
+    await call('POST', `/api/v1/me/mandates/${mandateId}/revoke`, { as: 'citizen-anna' });
+  });
+
+  it('a case an agency registered with Jānis as representative on a delegation: he follows it only while one is valid', async () => {
+    const registered = await call('POST', '/api/v1/cases', {
+      as: 'system-pmlp', json: pmlpCase(`OVER-TIME-${uniqueSuffix()}`, 0, { recipient: { type: 'natural', id: ANNA }, representative: { type: 'natural', id: JANIS, basis: 'delegation' } }),
+    });
+    expect(registered.status, JSON.stringify(registered.body)).to.equal(201);
+    const path = `/api/v1/cases/${registered.body.id}`;
+    const caseNotFound = { error: { code: 'not_found', message: 'No such case.', details: [] } };
+    // No delegation on record from Anna to Jānis: the register's word alone is no basis.
+    expect((await call('GET', path, { as: 'citizen-janis' })).body).to.deep.equal(caseNotFound);
+    const days = (await stack.db.pool.query<{ d: string; u: string }>('SELECT (current_date + 1)::text AS d, (current_date + 30)::text AS u')).rows[0];
+    const given = await call('POST', '/api/v1/me/delegations', {
+      as: 'citizen-anna', json: { representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš' }, validFrom: days.d, validUntil: days.u, scope: 'all' },
+    });
+    expect([given.status, given.body.status]).to.deep.equal([201, 'scheduled']);
+    expect((await call('GET', path, { as: 'citizen-janis' })).body).to.deep.equal(caseNotFound);
+    await setValidity(given.body.id, 0, 30);
+    const follows = await traced('GET', path, { as: 'citizen-janis' });
+    expect(follows.res.status).to.equal(200);
+    expect(follows.audit.map(pick)).to.deep.equal([{
+      actor_type: 'citizen', actor_id: 'citizen-janis', actor_agency: null, on_behalf_of: `natural:${ANNA}`, subject_type: 'natural', subject_id: ANNA,
+      action: 'read', resource: `case:${registered.body.id}`, purpose: 'representative:delegation', details: { basis: 'delegation', reference: given.body.id },
+    }]);
+    await setValidity(given.body.id, -10, -1);
+    expect((await call('GET', path, { as: 'citizen-janis' })).body).to.deep.equal(caseNotFound);
   });
 });
