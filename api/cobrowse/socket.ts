@@ -223,12 +223,17 @@ export function cobrowse({ io, pool, logger, store, clustered = false }: Cobrows
         return refuse(ack, 'no_consent', 'The consent ended just now.');
       }
       if (grant.mode !== 'assist') await socket.leave(assistRoom);
+      // No audit row, no data: a join whose watch cannot be put on record leaves the rooms it entered above.
+      const auditWatch = (purpose: string) => auditAs(grant, purpose).catch(async (err: unknown) => {
+        for (const r of [...rooms, assistRoom]) await socket.leave(r);
+        throw err;
+      });
       if (grant.scope === 'portal') {
-        await auditAs(grant, 'watch-portal');
+        await auditWatch('watch-portal');
         return ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) } });
       }
       const caseId = grant.caseId as string;
-      await auditAs(grant, `watch:${grant.mode}`);
+      await auditWatch(`watch:${grant.mode}`);
       await watchers(caseId, grant.person);
       ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: await snapshot(caseId, isSupport) });
     });

@@ -1,7 +1,7 @@
 // Applications: an e-service opened by a citizen. The case (status draft) and the application row are written
 // first, then the interpreter workflow starts; drafts are autosaved with optimistic versions.
 import crypto from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../temporal';
 import type { ValidateFunction } from 'ajv';
@@ -61,7 +61,7 @@ export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Prom
 
 const MAX_DRAFT_BYTES = 256 * 1024;
 
-export async function saveDraft(pool: Pool, caseId: string, change: { version: number; data: Record<string, unknown>; step?: string }, savedBy: string): Promise<{ version: number; savedAt: string }> {
+export async function saveDraft(pool: Pool | PoolClient, caseId: string, change: { version: number; data: Record<string, unknown>; step?: string }, savedBy: string): Promise<{ version: number; savedAt: string }> {
   const json = JSON.stringify(change.data);
   if (Buffer.byteLength(json) > MAX_DRAFT_BYTES) throw new ApiError(413, 'payload_too_large', 'A draft may hold at most 256 KB of form data.');
   const { rows } = await pool.query<{ draft_version: number; draft_saved_at: Date }>(

@@ -28,6 +28,16 @@ describe('api/billing/formats/pdf', () => {
     expect(hasValidIso7064CheckDigits(printed![2]), `RF ${printed![2]}`).to.equal(true);
   });
 
+  it('prints each fact right after its label: payer, issue date, due date, status, case', async () => {
+    const lines = pdfText(await renderInvoicePdf(invoiceView({ caseId: 'C-2026-000001' }), SUPPLIER)).split('\n');
+    const after = (label: string) => lines[lines.indexOf(label) + 1];
+    expect(after('Maksātājs / Payer')).to.equal('Anna Bērziņa');
+    expect(after('Datums / Issue date')).to.equal('2026-03-02');
+    expect(after('Apmaksāt līdz / Due date')).to.equal('2026-04-01');
+    expect(after('Statuss / Status')).to.equal('Izrakstīts / Issued');
+    expect(after('Lieta / Case')).to.equal('C-2026-000001');
+  });
+
   it('does not print a natural person\'s personal code, but prints a company\'s registration number', async () => {
     expect(pdfText(await renderInvoicePdf(invoiceView(), SUPPLIER))).not.to.include('15038511239');
     const legal = pdfText(await renderInvoicePdf(invoiceView({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks"', address: null } }), SUPPLIER));

@@ -1,0 +1,61 @@
+// The issued-document renderer on its own (activities/documents/pdf.ts): every field lands on its labelled line,
+// read back by test/helpers/pdf-text.ts (a reader written apart from pdfkit). And the text layer of a document does
+// not depend on what the same process rendered before: the fonts are parsed once per process and shared.
+import { expect } from 'chai';
+import { renderPdf, type DocumentContent } from '../../../activities/documents/pdf';
+import type { renderInvoicePdf } from '../../../api/billing/formats/pdf';
+import { pdfText } from '../../helpers/pdf-text';
+import { invoiceView, SUPPLIER } from '../../api/billing/formats/fixture';
+
+const DECISION: DocumentContent = {
+  issuer: 'Pilsonības un migrācijas lietu pārvalde',
+  title: { lv: 'Lēmums par dzīvesvietas deklarēšanu', en: 'Decision on the declaration of residence' },
+  reference: 'C-2026-004217',
+  issuedOn: '2026-11-30',
+  recipient: 'Jānis Kalniņš',
+  body: { lv: 'Deklarētā dzīvesvieta ir Lielā iela 5 - 3, Jelgava, LV-3001.', en: 'The declared place of residence is Lielā iela 5 - 3, Jelgava, LV-3001.' },
+};
+
+describe('activities/documents/pdf', () => {
+  it('prints the issuer, the title in both languages, the case number, the date, the recipient and the body, in that order', async () => {
+    const pdf = await renderPdf(DECISION);
+    expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
+    expect(pdfText(pdf).split('\n')).to.deep.equal([
+      'Latvijas Republika',
+      'Pilsonības un migrācijas lietu pārvalde',
+      'Lēmums par dzīvesvietas deklarēšanu',
+      'Decision on the declaration of residence',
+      'Lietas numurs / Case number: C-2026-004217',
+      'Datums / Date: 2026-11-30',
+      'Saņēmējs / Recipient: Jānis Kalniņš',
+      'Deklarētā dzīvesvieta ir Lielā iela 5 - 3, Jelgava, LV-3001.',
+      'The declared place of residence is Lielā iela 5 - 3, Jelgava, LV-3001.',
+    ]);
+  });
+
+  it('dates the document itself by its issue date, so a re-rendered document is byte-identical', async () => {
+    const pdf = await renderPdf(DECISION);
+    expect(pdf.toString('latin1')).to.match(/\/CreationDate (\d+) 0 R/).and.to.include('(D:20261130000000Z)');
+    expect(pdf.equals(await renderPdf(DECISION))).to.equal(true);
+  });
+
+  it('keeps every letter in the text layer of a document rendered after one with ņ (a shared font once lost the n)', async () => {
+    // The fonts are parsed once per process: load the renderers afresh, so this process's earlier documents (which
+    // may have cached the n properly) do not hide the fault.
+    for (const m of ['../../../api/documents/pdf-fonts', '../../../activities/documents/pdf', '../../../api/billing/formats/pdf']) delete require.cache[require.resolve(m)];
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const fresh = require('../../../activities/documents/pdf') as { renderPdf: typeof renderPdf };
+    const freshInvoice = require('../../../api/billing/formats/pdf') as { renderInvoicePdf: typeof renderInvoicePdf };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    // The n of ņ is a part of a composite glyph: subsetting the first document used to cache it with no code point.
+    await fresh.renderPdf({ ...DECISION, title: { lv: 'Izziņa', en: 'Statement' }, recipient: 'Anna Bērziņa' });
+    const lines = pdfText(await fresh.renderPdf(DECISION)).split('\n');
+    expect(lines[2]).to.equal('Lēmums par dzīvesvietas deklarēšanu');
+    expect(lines).to.include('Saņēmējs / Recipient: Jānis Kalniņš');
+    // The invoices share the fonts with the documents.
+    const invoice = pdfText(await freshInvoice.renderInvoicePdf(invoiceView(), SUPPLIER));
+    expect(invoice).to.include('Pases izsniegšana (valsts nodeva)').and.to.include('Pilsonības un migrācijas lietu');
+    // A ligature glyph (fi) reads back as the letters that were typed, not as the presentation form U+FB01.
+    expect(invoice).to.include('Saņēmējs / Beneficiary');
+  });
+});
