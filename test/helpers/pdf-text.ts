@@ -1,6 +1,11 @@
 // Reads the text back out of a PDF written by pdfkit, for assertions: inflates the streams, maps each font's glyph
 // codes (Identity-H, two bytes) to Unicode through its ToUnicode CMap and walks the Tf / Tj / TJ operators.
-// Not a general PDF parser; enough for the documents this platform renders.
+// Not a general PDF parser; enough for the documents this platform renders. Every reading is checked against
+// Poppler's pdftotext (an independent reader): a line one of them cannot find fails the test.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 
 interface PdfObject { id: string; dict: string; stream: Buffer | null }
@@ -51,7 +56,7 @@ function parseCmap(cmap: string): Map<number, string> {
 }
 
 /** The text of every page, one line per text object. */
-export function pdfText(pdf: Buffer): string {
+function ownReading(pdf: Buffer): string {
   const objs = objects(pdf);
   const byId = new Map(objs.map((o) => [o.id, o]));
   const cmaps = new Map<string, Map<number, string>>(); // font resource name → glyph code → text
@@ -81,4 +86,44 @@ export function pdfText(pdf: Buffer): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The same PDF read by Poppler's pdftotext (Debian poppler-utils), a reader that shares nothing with pdfkit or the
+ * reader above: its non-blank lines, spaces collapsed.
+ */
+export function popplerLines(pdf: Buffer): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdftotext-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    fs.writeFileSync(file, pdf);
+    const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', timeout: 60_000 });
+    if (r.error) throw new Error(`pdftotext could not run (apt-get install poppler-utils): ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+    return r.stdout.split(/\n|\f/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every word our reader finds, Poppler finds too, as often: the text layer says what both read. (Words, not lines:
+ * Poppler orders a multi-column page by position, our reader by drawing order.)
+ */
+export function expectReadersAgree(pdf: Buffer): void {
+  const count = (text: string) => {
+    const words = new Map<string, number>();
+    for (const w of text.split(/\s+/).filter(Boolean)) words.set(w, (words.get(w) ?? 0) + 1);
+    return words;
+  };
+  const poppler = popplerLines(pdf);
+  const theirs = count(poppler.join(' '));
+  const missing = [...count(ownReading(pdf))].filter(([w, n]) => (theirs.get(w) ?? 0) < n).map(([w]) => w);
+  if (missing.length) throw new Error(`pdftotext does not read ${JSON.stringify(missing)}; it reads:\n${poppler.join('\n')}`);
+}
+
+/** The PDF's text, one line per text object, as our reader finds it, after checking that Poppler reads the same. */
+export function pdfText(pdf: Buffer): string {
+  expectReadersAgree(pdf);
+  return ownReading(pdf);
 }

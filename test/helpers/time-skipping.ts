@@ -10,7 +10,10 @@ import { bundleCoverageOptions, bundledWorkerCoverageOptions } from './workflow-
 let env: Promise<TestWorkflowEnvironment> | undefined;
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** One time-skipping server for the whole mocha run (torn down by the root `after` hook below). */
+/**
+ * The time-skipping server of the current test: started on first use (~150 ms) and torn down after the test, so no
+ * test shares a virtual clock with another or inherits a workflow a failed test left running.
+ */
 export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   env ??= TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: ensureTemporalTestServer() } },
@@ -33,7 +36,9 @@ export async function withWorker<T>(activities: object, fn: (ctx: { env: TestWor
   return worker.runUntil(fn({ env: testEnv, taskQueue }));
 }
 
-after(async function () {
-  this.timeout(30_000);
-  if (env) await (await env).teardown();
+afterEach(async function () {
+  if (!env) return;
+  const ending = env;
+  env = undefined;
+  await (await ending).teardown();
 });
