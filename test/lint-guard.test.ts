@@ -1,0 +1,38 @@
+// The ESLint guard of workflow code (eslint.config.mjs): a workflow module, at any depth, may import only types from
+// the folders that do I/O. (It once matched only '../api/*', so workflows/application/* could import '../../api/…'.)
+import { expect } from 'chai';
+import { ESLint } from 'eslint';
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  // The project's own config, without type information (the probe is no file of the project) and with only the
+  // rules under test, which need none.
+  const eslint = new ESLint({
+    cwd: process.cwd(),
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+    ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
+  });
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('lint: the workflow sandbox guard', function () {
+  this.timeout(120_000);
+
+  it('refuses a value import from api/, db/ or activities/ at any depth, and lets a type import through', async () => {
+    const nested = await problems('workflows/application/guard-probe.ts', [
+      "import { loadConfig } from '../../api/config';",
+      "import { connectDatabase } from '../../db/connection';",
+      "import type { Adapters } from '../../activities/adapters';",
+      'export const probe = (a?: Adapters) => [loadConfig, connectDatabase, a];',
+    ].join('\n'));
+    expect(nested.filter((p) => p.startsWith('no-restricted-imports'))).to.deep.equal([
+      "no-restricted-imports: '../../api/config' import is restricted from being used by a pattern. Workflows import only types from other folders.",
+      "no-restricted-imports: '../../db/connection' import is restricted from being used by a pattern. Workflows import only types from other folders.",
+    ]);
+  });
+
+  it('refuses Node builtins and I/O libraries in workflow code', async () => {
+    const found = await problems('workflows/guard-probe.ts', "import fs from 'node:fs';\nimport pg from 'pg';\nexport const probe = [fs, pg];\n");
+    expect(found.filter((p) => p.startsWith('no-restricted-imports'))).to.have.length(2);
+  });
+});
