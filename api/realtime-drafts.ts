@@ -8,8 +8,6 @@ import { saveDraft } from './commands/applications';
 import { findApplication } from './queries/applications';
 import { isValidCaseId } from './domain/case-id';
 import { accessTo, applicationSubject, auditEntry } from './auth/policy';
-import { audit } from '../db/audit';
-import { inTransaction } from '../db/transaction';
 
 export interface DraftSaveMessage { applicationId: string; version: number; data: Record<string, unknown>; step?: string }
 export type DraftSaveAck = { ok: true; version: number; savedAt: string } | { ok: false; error: ReturnType<typeof errorBody>['error'] };
@@ -24,12 +22,9 @@ export async function saveDraftFromSocket(pool: Pool, principal: Principal, mess
     // Asked at every message, like every HTTP request: a basis revoked a moment ago is no basis now.
     const access = row ? await accessTo(pool, principal, applicationSubject(row), 'write') : null;
     if (!row || !access) throw notFound('application');
-    // As PUT /draft: someone else's write and its audit row commit together, or neither does.
-    const saved = access.as === 'recipient' ? await saveDraft(pool, applicationId, body, principal.sub) : await inTransaction(pool, async (client) => {
-      const result = await saveDraft(client, applicationId, body, principal.sub);
-      await audit(client, auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}/draft`, undefined, { version: result.version }));
-      return result;
-    });
+    // As PUT /draft: someone else's write is audited with it, in one transaction.
+    const saved = await saveDraft(pool, applicationId, body, principal.sub, access.as === 'recipient' ? undefined
+      : (version) => auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}/draft`, undefined, { version }));
     return { ok: true, ...saved };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };

@@ -2,6 +2,8 @@
 // first, then the interpreter workflow starts; drafts are autosaved with optimistic versions.
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { audit, type AuditEntry } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../temporal';
 import type { ValidateFunction } from 'ajv';
@@ -61,7 +63,23 @@ export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Prom
 
 const MAX_DRAFT_BYTES = 256 * 1024;
 
-export async function saveDraft(pool: Pool | PoolClient, caseId: string, change: { version: number; data: Record<string, unknown>; step?: string }, savedBy: string): Promise<{ version: number; savedAt: string }> {
+type DraftChange = { version: number; data: Record<string, unknown>; step?: string };
+type SavedDraft = { version: number; savedAt: string };
+
+/**
+ * Saves a draft (optimistic version). With `auditAs` (someone other than the citizen writing it), the write and its
+ * audit row commit together or not at all; the citizen's own autosave, every few keystrokes, is not audited.
+ */
+export async function saveDraft(pool: Pool, caseId: string, change: DraftChange, savedBy: string, auditAs?: (version: number) => AuditEntry): Promise<SavedDraft> {
+  if (!auditAs) return writeDraft(pool, caseId, change, savedBy);
+  return inTransaction(pool, async (client) => {
+    const saved = await writeDraft(client, caseId, change, savedBy);
+    await audit(client, auditAs(saved.version));
+    return saved;
+  });
+}
+
+async function writeDraft(pool: Pool | PoolClient, caseId: string, change: DraftChange, savedBy: string): Promise<SavedDraft> {
   const json = JSON.stringify(change.data);
   if (Buffer.byteLength(json) > MAX_DRAFT_BYTES) throw new ApiError(413, 'payload_too_large', 'A draft may hold at most 256 KB of form data.');
   const { rows } = await pool.query<{ draft_version: number; draft_saved_at: Date }>(

@@ -12,7 +12,6 @@ import { findApplication, applicationDetails, applicationsOfPerson } from '../qu
 import { presentApplication, type ApplicationRow } from '../presenters/application';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
-import { inTransaction } from '../../db/transaction';
 import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
 import { MESSAGES, type Actor, type UpdateResult } from '../../workflows/application/messages';
 
@@ -105,14 +104,9 @@ export const applicationRoutes = [
     responses: { 200: { description: 'Saved: the new version', schema: 'put-applications-id-draft-response' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
-      // The citizen's own autosave (every few keystrokes) is not audited; someone else's write is, in the same
-      // transaction: a write that cannot be put on record does not happen.
-      if (row.access.as === 'recipient') return { body: await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub) };
-      const saved = await inTransaction(ctx.deps.db.pool, async (client) => {
-        const result = await saveDraft(client, row.case_id, ctx.body, ctx.principal.sub);
-        await audit(client, auditEntry(ctx.principal, row.access, applicationSubject(row), 'update', `application:${row.case_id}/draft`, ctx.requestId, { version: result.version }));
-        return result;
-      });
+      // Someone else's write is audited in the same transaction: a write that cannot be put on record does not happen.
+      const saved = await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub, row.access.as === 'recipient' ? undefined
+        : (version) => auditEntry(ctx.principal, row.access, applicationSubject(row), 'update', `application:${row.case_id}/draft`, ctx.requestId, { version }));
       return { body: saved };
     },
   }),
