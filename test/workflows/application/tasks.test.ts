@@ -23,6 +23,8 @@ describe('workflows/application: task (virtual time)', () => {
       await app.submit({});
       const open = await app.until('the task', (v) => v.openTask !== null);
       expect(open.openTask).to.deep.equal({ id: `${app.caseId}:review:1`, stepId: 'review', claimedBy: null, outcomes: ['approve', 'reject', 'requestInfo'] });
+      // The view shows the task before its inbox row is written (so a claim never misses it): wait for the row.
+      await app.until('the inbox row', () => platform.callsOf('openTask').length > 0);
       expect(platform.callsOf('openTask')).to.deep.equal([{
         taskId: `${app.caseId}:review:1`, caseId: app.caseId, agencyId: 'pmlp', stepId: 'review', title: { lv: 'Izskatīt', en: 'Review' },
         instructions: { lv: 'Pārbaudiet', en: 'Check' }, outcomes: ['approve', 'reject', 'requestInfo'], dueIn: '5 days',
