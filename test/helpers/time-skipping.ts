@@ -9,6 +9,8 @@ import { bundleCoverageOptions, bundledWorkerCoverageOptions } from './workflow-
 
 let env: Promise<TestWorkflowEnvironment> | undefined;
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The worker of the current test, while it runs: a test that timed out leaves it polling, and teardown stops it. */
+let running: Worker | undefined;
 
 /**
  * The time-skipping server of the current test: started on first use (~150 ms) and torn down after the test, so no
@@ -33,10 +35,19 @@ export async function withWorker<T>(activities: object, fn: (ctx: { env: TestWor
   const testEnv = await timeSkippingEnvironment();
   const taskQueue = `ts-${crypto.randomBytes(4).toString('hex')}`;
   const worker = await Worker.create({ connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities, ...bundledWorkerCoverageOptions() });
-  return worker.runUntil(fn({ env: testEnv, taskQueue }));
+  running = worker;
+  try {
+    return await worker.runUntil(fn({ env: testEnv, taskQueue }));
+  } finally {
+    running = undefined;
+  }
 }
 
 afterEach(async function () {
+  // A worker still running belongs to a test that timed out: stop it before its server goes, so that its polls do
+  // not fail inside the next test.
+  if (running?.getState() === 'RUNNING') running.shutdown();
+  running = undefined;
   if (!env) return;
   const ending = env;
   env = undefined;

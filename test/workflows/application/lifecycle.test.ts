@@ -81,6 +81,8 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
     await runApplication(platform, async (app) => {
       await app.submit({});
       await app.until('the task', (v) => v.openTask !== null);
+      await app.until('the inbox row', () => platform.callsOf('openTask').length === 1);
+      await app.settled();
       const answer = await app.handle.executeUpdate(MESSAGES.withdraw, { args: [{ reason: 'Pārdomāju', actor: CITIZEN }] });
       expect(answer).to.deep.equal({ status: 'withdrawn', label: 'Pārdomāju' });
       expect(await app.handle.result()).to.deep.equal({ status: 'withdrawn' });
