@@ -3,7 +3,7 @@
 // repeatable, so a driver survives a killed worker or a restarted Temporal server by asking again.
 import type { Pool } from 'pg';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { openApplication, applicationWorkflowId } from '../../api/commands/applications';
+import { openApplication, applicationWorkflowId } from '../../api/applications/commands';
 import { persons } from '../../simulators/population-register/data';
 import { addresses } from '../../simulators/address-register/data';
 import { MESSAGES, type Actor, type ApplicationView } from '../../workflows/application/messages';

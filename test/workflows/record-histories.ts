@@ -14,8 +14,8 @@ import { cancelInvoiceUpdate, invoiceWorkflow, paymentRecordedSignal } from '../
 import { catalogChangeWorkflow, catalogFreshnessWorkflow } from '../../workflows/catalog';
 import { caseImportWorkflow } from '../../workflows/case-import';
 import { MESSAGES, type ApplicationView } from '../../workflows/application/messages';
-import { applicationWorkflowId } from '../../api/commands/applications';
-import { shippedDefinition } from '../../db/seed/eservices';
+import { applicationWorkflowId } from '../../api/applications/commands';
+import { shippedDefinition } from '../../scripts/seed/eservices';
 import { call } from '../helpers/http';
 import { uniqueSuffix } from '../helpers/cases';
 import { waitFor } from '../helpers/wait';

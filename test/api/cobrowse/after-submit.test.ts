@@ -11,7 +11,7 @@ import {
   STAFF, WAIT_MS, afterAutosaveRound, auditRows, closePeers, connectPeer, grantFor, lastAuditId, openPrefilled, request, roundTrip, savedDraft,
   type Peer,
 } from '../../helpers/cobrowse';
-import { applicationWorkflowId } from '../../../api/commands/applications';
+import { applicationWorkflowId } from '../../../api/applications/commands';
 import { MESSAGES } from '../../../workflows/application/messages';
 
 const ADDRESS = dwellingAddresses[2];

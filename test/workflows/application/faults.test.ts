@@ -16,7 +16,7 @@ import {
   caseStatuses, driveResidenceDeclaration, openResidenceDeclaration, registerPersons, waitForPrefill, OFFICER_PMLP,
   type OpenedApplication,
 } from '../../helpers/applications';
-import { applicationWorkflowId } from '../../../api/commands/applications';
+import { applicationWorkflowId } from '../../../api/applications/commands';
 import { ensureTemporalCli } from '../../../scripts/lib/temporal-cli';
 import { waitForTemporal } from '../../../scripts/lib/temporal-server';
 import { MESSAGES, type ApplicationView } from '../../../workflows/application/messages';

@@ -7,7 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { stack } from '../../setup';
 import { waitFor } from '../../helpers/wait';
 import { openResidenceDeclaration, waitForPrefill } from '../../helpers/applications';
-import { applicationWorkflowId } from '../../../api/commands/applications';
+import { applicationWorkflowId } from '../../../api/applications/commands';
 import { MESSAGES, type ApplicationView } from '../../../workflows/application/messages';
 
 const EventType = temporal.api.enums.v1.EventType;

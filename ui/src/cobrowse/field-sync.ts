@@ -1,5 +1,5 @@
 // One side of co-editing (citizen or staff). Field-level last writer wins, as on the server
-// (api/cobrowse/field-store.ts): every field (a JSON Pointer) carries a version; an incoming edit is taken only if
+// (api/assist/field-store.ts): every field (a JSON Pointer) carries a version; an incoming edit is taken only if
 // its version is newer than the one held for that field. Local typing is sent per changed field, debounced per
 // field; while a field has an edit of ours waiting or in flight, incoming values for it do not overwrite the screen
 // (ours reaches the server later, so it gets the higher version and wins there too). Unsent edits survive a

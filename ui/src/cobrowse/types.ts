@@ -1,4 +1,4 @@
-// The shapes of the e-service assistant (api/routes/assistance.ts, api/cobrowse/socket.ts).
+// The shapes of the e-service assistant (api/assist/routes.ts, api/assist/socket.ts).
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { CaseStatus, FormData } from '../api/types';
 
