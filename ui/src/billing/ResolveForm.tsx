@@ -3,8 +3,8 @@
 // an error summary linked to the fields (GOV.UK pattern).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
+import { api, ApiError } from '../app/api/client';
+import { ErrorSummary, type SummaryItem } from '../app/components/ErrorSummary';
 import { useMoney } from './format';
 import type { AgencyInvoice, ResolveOutcome, SuspenseEntry } from './types';
 

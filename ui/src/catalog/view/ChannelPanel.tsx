@@ -3,7 +3,7 @@
 // the e-service's start button.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../i18n/useLocalized';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { useMoney } from '../../billing/format';
 import { useDuration, useOpeningHours } from '../format';
 import type { ChannelDescription, DescribedItem, OfficeInfo } from '../types';
