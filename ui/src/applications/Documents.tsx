@@ -20,7 +20,7 @@ export function Documents({ appId, documents }: { appId: string; documents: Appl
         {documents.map((d) => (
           <li key={d.id}>
             <button type="button" className="secondary" data-document={d.id}
-              onClick={() => downloadFile(d.href, `${appId}-${d.type}.pdf`).catch(() => setError(t('documents.failed')))}>
+              onClick={() => { void downloadFile(d.href, `${appId}-${d.type}.pdf`).catch(() => setError(t('documents.failed'))); }}>
               {t('documents.download', { title: loc(d.title) })}
             </button>
             {' '}<span className="muted">{fmt(d.issuedAt)}</span>

@@ -1,6 +1,6 @@
 // The published e-services, searchable; starting one opens a new draft and goes to its page. `?start=<eserviceId>`
 // (the service catalogue's "Start the e-service" link, after sign-in) starts that e-service at once.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
@@ -45,7 +45,7 @@ export function Services() {
     return (items ?? []).filter((s) => !q || `${loc(s.title)} ${loc(s.description)} ${s.id}`.toLocaleLowerCase().includes(q));
   }, [items, query, loc]);
 
-  const start = async (id: string, replace = false) => {
+  const start = useCallback(async (id: string, replace = false) => {
     setStarting(id);
     try {
       const app = await startEService(id);
@@ -54,14 +54,14 @@ export function Services() {
       setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
       setStarting(null);
     }
-  };
+  }, [navigate, t]);
 
   const requested = params.get('start');
   useEffect(() => {
     if (!requested || startRequested.current) return;
-    startRequested.current = true; // once, even when the effect runs twice
+    startRequested.current = true; // once, even when the effect runs twice or start changes
     void start(requested, true);
-  }, [requested]); // start is recreated each render; the ref keeps it to one call
+  }, [requested, start]);
 
   return (
     <>

@@ -2,7 +2,7 @@
 // who the representative is (checked by the server against the population register), the scanned document, an
 // optional number/date/issuer, and the days it is valid. `recordMandate` uploads the document and records it.
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../app/api/client';
+import { api, type ApiError } from '../../app/api/client';
 import { PERSONAL_CODE } from '../../delegations/types';
 
 export interface MandateDraft { code: string; name: string; file: File | null; reference: string; validFrom: string; validUntil: string }

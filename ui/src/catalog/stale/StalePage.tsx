@@ -37,8 +37,8 @@ export function StalePage() {
   const load = useCallback(() => {
     api<{ items: CatalogEntry[] }>('/api/v1/catalog/stale').then((r) => setEntries(r.items), () => setError(t('errors.generic')));
     api<{ items: Reminder[] }>('/api/v1/staff/reminders').then((r) => setReminders(r.items), () => setReminders([]));
-  }, [t, key]);
-  useEffect(load, [load]);
+  }, [t]);
+  useEffect(load, [load, key]);
   useEffect(() => { if (message) messageRef.current?.focus(); }, [message]);
 
   const reviewed = async (e: CatalogEntry) => {
