@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { homeOf, isAssistStaff, isCitizen, isOfficer } from './auth/session';
-import { isCounterStaff } from '../delegations/roles';
+import { isCounterStaff } from '../assist/roles';
 import { RealtimeProvider } from './api/realtime';
 import { Layout } from './Layout';
 import { SignIn } from './auth/SignIn';

@@ -1,7 +1,7 @@
 // A submitted application: the latest word from the agency, documents, the timeline, what was submitted, and
 // what the citizen can still do (answer a request for information, withdraw).
 import { useTranslation } from 'react-i18next';
-import type { Application } from '../app/api/types';
+import type { Application } from './types';
 import { Alert } from '../app/components/Alert';
 import { Timeline } from '../app/components/Timeline';
 import { EServiceForm } from './form/EServiceForm';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/api/client';
-import type { Application } from '../app/api/types';
+import type { Application } from './types';
 import { Alert } from '../app/components/Alert';
 import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 

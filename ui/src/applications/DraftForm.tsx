@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
-import type { Application, FormData } from '../app/api/types';
+import type { Application } from './types';
+import type { FormData } from '../app/api/types';
 import { Alert } from '../app/components/Alert';
 import { ChangeAnnouncer } from '../assist/ChangeAnnouncer';
 import { authorMarks, decorateUiSchema } from '../assist/marks';

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
-import type { Application, FormData } from '../app/api/types';
+import type { Application } from './types';
+import type { FormData } from '../app/api/types';
 import { Alert } from '../app/components/Alert';
 import { EServiceForm, useLocalizedForm } from './form/EServiceForm';
 import { serverErrors } from './form/errors';

@@ -3,9 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../app/api/client';
-import { newIdempotencyKey } from '../billing/format';
-import type { Application, EServiceSummary } from '../app/api/types';
+import { api, ApiError, newIdempotencyKey } from '../app/api/client';
+import type { Application, EServiceSummary } from './types';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useLocalized } from '../app/i18n/useLocalized';

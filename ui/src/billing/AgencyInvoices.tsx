@@ -6,7 +6,7 @@ import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
 import type { AgencyInvoice } from './types';
 import './billing.css';
 

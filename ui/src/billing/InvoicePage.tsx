@@ -10,7 +10,8 @@ import { useFormatDate } from '../app/i18n/useLocalized';
 import { InvoiceQr } from './InvoiceQr';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { PayOnline } from './PayOnline';
-import { isPayable, useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
+import { isPayable } from './payable';
 import type { Invoice } from './types';
 import './billing.css';
 

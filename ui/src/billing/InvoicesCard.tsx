@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { Loading } from '../app/components/Alert';
-import { isPayable } from './format';
+import { isPayable } from './payable';
 import type { Invoice } from './types';
 
 export function InvoicesCard() {

@@ -6,7 +6,8 @@ import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { isPayable, useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
+import { isPayable } from './payable';
 import type { Invoice } from './types';
 import './billing.css';
 

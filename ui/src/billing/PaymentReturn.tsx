@@ -9,7 +9,7 @@ import { api, ApiError } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { useMoney } from './format';
+import { useMoney } from '../app/i18n/format';
 import type { OnlinePayment } from './types';
 import './billing.css';
 

@@ -9,7 +9,7 @@ import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useFormatDate } from '../app/i18n/useLocalized';
 import { ResolveForm } from './ResolveForm';
-import { useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
 import type { ResolveOutcome, SuspenseEntry } from './types';
 import './billing.css';
 

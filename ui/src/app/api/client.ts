@@ -68,3 +68,16 @@ export async function fetchBlob(href: string): Promise<Blob> {
   }
   return res.blob();
 }
+
+/**
+ * An Idempotency-Key for one attempt ("Pay online", opening an e-service): a UUID; crypto.randomUUID needs a secure
+ * context, so the random bytes are formatted by hand when it is missing.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,6 +1,4 @@
-// The shapes the UI reads from the API (see api/presenters/*).
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-
+// The shapes every part of the UI reads from the API (see api/presenters/*); each area keeps its own in <area>/types.ts.
 export type Localized = { lv: string; en: string };
 export type CaseStatus = 'draft' | 'submitted' | 'in_progress' | 'info_requested' | 'awaiting_payment' | 'answered'
   | 'licence_issued' | 'rejected' | 'completed' | 'withdrawn';
@@ -8,47 +6,6 @@ export type CaseStatus = 'draft' | 'submitted' | 'in_progress' | 'info_requested
 export interface Principal { sub: string; name: string; roles: string[]; agency?: string; office?: string; person?: { type: string; id: string } }
 export interface Persona { id: string; name: string; roles: string[]; agency: string | null; description: Localized }
 
-export interface EServiceSummary { id: string; agencyId: string; serviceId: string; version: number; title: Localized; description: Localized | null }
-
 export type FormData = Record<string, unknown>;
-
-export interface HistoryEntry { status: CaseStatus; statusName?: Localized; at: string; label: Localized | string | null; reason: string | null }
-
-export interface Application {
-  id: string;
-  eservice: { id: string; version: number; title: Localized; serviceId: string };
-  status: CaseStatus;
-  statusName: Localized;
-  statusLabel: Localized | null;
-  statusAt: string;
-  waitingFor: string | null;
-  form: { schema: RJSFSchema; uiSchema: UiSchema };
-  draft: { version: number; data: FormData; step: string | null; savedAt: string | null; expiresAt: string };
-  submittedData: FormData | null;
-  history: HistoryEntry[];
-  documents: Array<{ id: string; type: string; title: Localized; issuedAt: string; href: string }>;
-}
-
-export interface ApplicationSummary { id: string; eserviceId: string; title: Localized; status: CaseStatus; statusAt: string; draftSavedAt: string | null; expiresAt: string }
-
-export interface CaseItem {
-  id: string; serviceId: string; channel: string; status: CaseStatus; statusLabel: string | null; statusAt: string; registeredAt: string;
-  serviceTitle?: Localized; agencyName?: Localized; relation?: 'recipient' | 'representative';
-  history: Array<{ status: CaseStatus; label: string | null; at: string; reason: string | null }>;
-}
-
-export interface Task {
-  id: string; caseId: string; title: Localized; instructions: Localized | null; outcomes: string[]; status: 'open' | 'claimed' | 'completed';
-  dueAt: string; overdue: boolean; claimedBy: string | null; claimedByName: string | null; outcome: string | null; message: string | null;
-  case: { serviceId: string; status: CaseStatus; recipientName: string | null; eserviceTitle: Localized | null };
-}
-
-export interface TaskDetails extends Task {
-  recipient: { type: string; id: string; name: string | null };
-  submittedData: FormData | null;
-  history: Array<{ status: CaseStatus; label: string | null; at: string; actorType: string; reason: string | null }>;
-  files: Array<{ id: string; fileName: string; contentType: string; byteSize: number }>;
-  documents: Array<{ id: string; title: Localized; href: string }>;
-}
 
 export interface StatusEvent { caseId: string; status: CaseStatus; label: string | null; at: string; eventId: number }

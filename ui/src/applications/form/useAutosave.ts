@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../app/api/client';
 import { useSocket } from '../../app/api/realtime';
-import type { Application, FormData } from '../../app/api/types';
+import type { Application } from '../types';
+import type { FormData } from '../../app/api/types';
 import { mergeDrafts, stableJson } from './merge';
 
 export type SaveState = { kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'closed'; at?: string | null };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
-import type { Task } from '../../app/api/types';
+import type { Task } from '../types';
 import { Alert, Loading } from '../../app/components/Alert';
 import { StatusBadge } from '../../app/components/StatusBadge';
 import { usePageTitle } from '../../app/components/usePageTitle';

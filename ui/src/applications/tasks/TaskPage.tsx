@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api/client';
-import type { Application, TaskDetails } from '../../app/api/types';
+import type { Application, TaskDetails } from '../types';
 import { useAuth } from '../../app/auth/AuthContext';
 import { Alert, Loading } from '../../app/components/Alert';
 import { StatusBadge } from '../../app/components/StatusBadge';

@@ -3,7 +3,8 @@
 // merged and saved again), and followed for a few seconds after opening so the prefilled fields appear.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../app/api/client';
-import type { Application, FormData } from '../../app/api/types';
+import type { Application } from '../../applications/types';
+import type { FormData } from '../../app/api/types';
 import { mergeDrafts, stableJson } from '../../applications/form/merge';
 
 const DEBOUNCE_MS = 600;

@@ -9,7 +9,7 @@ import { Alert } from '../../app/components/Alert';
 import { usePageTitle } from '../../app/components/usePageTitle';
 import type { AssistSessionOpened } from '../types';
 import { useAuth } from '../../app/auth/AuthContext';
-import { isCounterStaff } from '../../delegations/roles';
+import { isCounterStaff } from '../roles';
 
 const CODE = /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/;
 

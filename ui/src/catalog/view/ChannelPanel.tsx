@@ -4,7 +4,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../app/i18n/useLocalized';
-import { useMoney } from '../../billing/format';
+import { useMoney } from '../../app/i18n/format';
 import { useDuration, useOpeningHours } from '../format';
 import type { ChannelDescription, DescribedItem, OfficeInfo } from '../types';
 
