@@ -15,7 +15,7 @@ describe('test tiers', () => {
     const full = fullTier();
     expect(fast.filter((file) => full.includes(file)), 'in both tiers').to.deep.equal([]);
     expect([...fast, ...full].sort()).to.deep.equal(testFiles());
-    expect(testFiles()).to.include.members(['test/tiers.test.ts', 'test/api/health.test.ts', 'test/workflows/application/tasks.test.ts']);
+    expect(testFiles()).to.include.members(['test/tiers.test.ts', 'test/api/platform/health.test.ts', 'test/workflows/application/tasks.test.ts']);
   });
 
   it('reads an import of test/setup.ts in each form, and follows helpers', () => {
@@ -29,8 +29,8 @@ describe('test tiers', () => {
       "import { expect } from 'chai';",
     ].join('\n'))).to.deep.equal(['../setup', '../../setup', '../helpers/http', './x', './lazy', '../m']);
     expect(needsStack('test/activities/application.test.ts'), 'imports stack').to.equal(true);
-    expect(needsStack('test/api/health.test.ts'), 'through test/helpers/http.ts').to.equal(true);
-    expect(needsStack('test/api/domain/iban.test.ts')).to.equal(false);
+    expect(needsStack('test/api/platform/health.test.ts'), 'through test/helpers/http.ts').to.equal(true);
+    expect(needsStack('test/db/domain/iban.test.ts')).to.equal(false);
     expect(needsStack('test/workflows/application/lifecycle.test.ts'), 'its own time-skipping server').to.equal(false);
   });
 

@@ -82,7 +82,7 @@ export async function flushEdits(pool: Pool, caseId: string, edits: FieldEdit[],
 // A second: typing reaches the database once a second per node, however many sessions type, and a crash loses at
 // most the last second (a submit flushes first). Rounds are what keystrokes can wait behind (PostgreSQL busy with a
 // round takes one of the cores the relay runs on): with half-second rounds that rebuilt whole drafts here, half of
-// the slowest 1 % of keystrokes in scripts/bench/cobrowse.ts arrived during a round.
+// the slowest 1 % of keystrokes in scripts/bench/assist.ts arrived during a round.
 export const AUTOSAVE_ROUND_MS = 1000;
 // Applications per statement: bounds one statement's size; a round of a few hundred sessions is one statement.
 const AUTOSAVE_SLICE = 500;

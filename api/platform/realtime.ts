@@ -30,7 +30,7 @@ const personRoom = (key: string) => `person:${key}`;
 /**
  * Connection state recovery keeps every broadcast for two minutes, in this process's memory without Redis. Co-browse
  * keystrokes are most of them (a thousand a second at 200 sessions): kept, they were most of the heap, the garbage
- * collector's pauses grew with it, and they showed in the keystrokes' tail latency (scripts/bench/cobrowse.ts).
+ * collector's pauses grew with it, and they showed in the keystrokes' tail latency (scripts/bench/assist.ts).
  * So edits are broadcast without being kept; a recovered connection gets each field's current value instead
  * (catchUp in assist/recovery.ts), which is also all its screen needs.
  */

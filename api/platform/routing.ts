@@ -108,7 +108,7 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps, 
 export function checkResponse(spec: RouteSpec, reply: Reply): void {
   const status = reply.status ?? 200;
   const schema = spec.responses[status]?.schema;
-  // A route without a schema for this status is reported by test/api/openapi.test.ts, per operation.
+  // A route without a schema for this status is reported by test/api/platform/openapi.test.ts, per operation.
   if (reply.body === undefined || status >= 400 || !schema) return;
   const problems = check(schema, reply.body, '/response');
   if (problems) throw new ApiError(500, 'response_schema_violation', `${spec.method.toUpperCase()} ${spec.path} answered ${status} outside ${schema}.`, problems);

@@ -1,4 +1,4 @@
-// The clients of scripts/bench/cobrowse.ts, in a worker thread with their own event loop, as browsers would be: two
+// The clients of scripts/bench/assist.ts, in a worker thread with their own event loop, as browsers would be: two
 // sockets per pair typing by turns, each keystroke timed from its emit to its arrival on the other screen. Once all
 // sockets are connected and joined the worker tells the main thread and waits for its go (the server side collects
 // its heap then), so typing is measured on its own.

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { TOOLS_DIR } from './temporal-cli';
 
 export const PYTHON_TOOLS_DIR = path.join(TOOLS_DIR, 'python');
-/** The OpenAPI 3.1 document is checked by openapi-spec-validator (test/api/openapi.test.ts). */
+/** The OpenAPI 3.1 document is checked by openapi-spec-validator (test/api/platform/openapi.test.ts). */
 export const PYTHON_TOOLS = [{ module: 'openapi_spec_validator', requirement: 'openapi-spec-validator==0.9.0' }];
 
 /** The environment that finds the tools: .tools/python first on PYTHONPATH. */

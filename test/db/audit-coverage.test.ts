@@ -7,7 +7,7 @@ import { waitFor as waitForCondition } from '../helpers/wait';
 import { call, type ApiResponse } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
 import { residenceForm } from '../helpers/applications';
-import { openPrefilled, ANNA, JANIS, STAFF } from '../helpers/cobrowse';
+import { openPrefilled, ANNA, JANIS, STAFF } from '../helpers/assist';
 import { recordMandate } from '../helpers/mandates';
 
 type Row = Record<string, any>;

@@ -7,7 +7,7 @@ import { stack } from '../setup';
 import { call } from '../helpers/http';
 import { waitFor } from '../helpers/wait';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
-import { ANNA, JANIS, STAFF, auditRows, closePeers, lastAuditId, request, session } from '../helpers/cobrowse';
+import { ANNA, JANIS, STAFF, auditRows, closePeers, lastAuditId, request, session } from '../helpers/assist';
 import { traced, who } from '../helpers/audit';
 
 const FOR_ANNA = { actor_type: 'staff', actor_id: STAFF, actor_agency: null, on_behalf_of: `natural:${ANNA}`, subject_type: 'natural', subject_id: ANNA, action: 'read' };

@@ -1,16 +1,16 @@
 // The audit row of each read of personal data that writes one, compared whole (actor, agency, on whose behalf, whose
 // data, action, resource, purpose): the citizen's own lists and records, the payer's and the agency's invoice reads,
 // the officer's inbox and task, the agency's view of a submitted application, the suspense list, the counter's
-// delegation lookup and a co-browsing join. (Cases: test/api/routes/cases.test.ts; documents:
-// test/api/routes/issued-documents.test.ts; a representative and staff acting on a basis:
-// test/api/routes/access-basis.test.ts and access-over-time.test.ts.)
+// delegation lookup and a co-browsing join. (Cases: test/api/cases/cases.test.ts; documents:
+// test/api/applications/issued-documents.test.ts; a representative and staff acting on a basis:
+// test/api/platform/access-basis.test.ts and access-over-time.test.ts.)
 import { expect } from 'chai';
 import { stack } from '../setup';
 import { call } from '../helpers/http';
 import { waitFor } from '../helpers/wait';
 import { uniqueSuffix } from '../helpers/cases';
 import { residenceForm } from '../helpers/applications';
-import { ANNA, JANIS, STAFF, closePeers, openPrefilled } from '../helpers/cobrowse';
+import { ANNA, JANIS, STAFF, closePeers, openPrefilled } from '../helpers/assist';
 import { recordMandate } from '../helpers/mandates';
 import { traced, who } from '../helpers/audit';
 

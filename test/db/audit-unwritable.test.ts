@@ -9,7 +9,7 @@ import { waitFor } from '../helpers/wait';
 import { uniqueSuffix } from '../helpers/cases';
 import { residenceForm } from '../helpers/applications';
 import { APP_ROLE } from '../../db/roles';
-import { ANNA, STAFF, closePeers, connectPeer, grantFor, openPrefilled, request, session } from '../helpers/cobrowse';
+import { ANNA, STAFF, closePeers, connectPeer, grantFor, openPrefilled, request, session } from '../helpers/assist';
 import { traced } from '../helpers/audit';
 
 async function withAuditUnwritable<T>(fn: () => Promise<T>): Promise<T> {

@@ -22,7 +22,7 @@ function invoice(extra: Record<string, unknown> = {}) {
   };
 }
 
-describe('api/routes/invoices', () => {
+describe('api/billing/invoice-routes', () => {
   it('issues an invoice with a valid, unique RF reference and computed totals; the same key returns it', async () => {
     const body = invoice();
     const first = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: body });

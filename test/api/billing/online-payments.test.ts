@@ -91,7 +91,7 @@ function signedCallback(fields: Record<string, unknown>, secret = SECRET, raw?: 
   return { body, headers: { 'content-type': 'application/json', 'x-signature': `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}` } };
 }
 
-describe('api/routes/online-payments', () => {
+describe('api/billing/online-payment-routes', () => {
   before(() => {
     // The stack's API builds its adapter from the environment (default port 4105); point it at this run's simulator.
     stack.api.deps.paymentInitiation = createAdapter('paymentInitiation', adapterConfigFromEnv({

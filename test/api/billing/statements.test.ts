@@ -43,7 +43,7 @@ async function suspenseOf(statementId: string, as = 'system-pmlp'): Promise<any[
   return r.body.items;
 }
 
-describe('api/routes/bank-statements', () => {
+describe('api/billing/statements/routes', () => {
   it('books a camt.053: full, partial and over payments, unknown and missing references, other currencies, debits and pending entries', async () => {
     const [a, b, c] = [await newInvoice(), await newInvoice(), await newInvoice()];
     const ghost = unknownRef();

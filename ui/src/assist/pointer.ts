@@ -1,6 +1,6 @@
 // JSON Pointers over form data, for co-browsing: which leaf fields changed between two versions of the form data,
 // reading and writing one field, and turning rjsf field ids ("root_applicant_givenName") into pointers and back.
-// No DOM here: unit-tested in Node (test/ui/cobrowse/).
+// No DOM here: unit-tested in Node (test/ui/assist/).
 import type { RJSFSchema } from '@rjsf/utils';
 import type { FormData } from '../app/api/types';
 import { stableJson } from '../applications/form/merge';
