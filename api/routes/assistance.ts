@@ -8,11 +8,11 @@ import { accessTo, actorKind, applicationSubject, personKey } from '../auth/poli
 import { findMandate } from '../commands/mandates';
 import { findApplication } from '../queries/applications';
 import { grantForViewer } from '../cobrowse/socket';
-import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../commands/applications';
+import { openApplication, loadDraftForSubmit } from '../commands/applications';
 import { parseCaseId } from './cases';
 import { audit } from '../../db/audit';
 import { WAITS_ON_WORKFLOW, updateWorkflow } from '../temporal';
-import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
+import { applicationWorkflowId, submitUpdate, type UpdateResult } from '../../workflows/application/api';
 import { normalisePersonId, type PersonRef } from '../domain/person-id';
 import { referenceData } from '../../db/reference';
 import { counterDelegation } from '../commands/delegations';
@@ -175,7 +175,7 @@ export const assistanceRoutes = [
            channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
            municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
         [caseId, p.sub, p.name, p.office ?? null, basis, reference, office?.municipalityCode ?? null]);
-      const result = await updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), MESSAGES.submit,
+      const result = await updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), submitUpdate,
         { data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } },
         { href: `/api/v1/applications/${caseId}` });
       await ctx.deps.assist.leftDraft(caseId, result.status); // co-browse edits are refused from now on, on both sides

@@ -1,35 +1,20 @@
 // The generic interpreter: one workflow type runs every agency-defined e-service (workflow id
-// `application:<caseId>`). It keeps the draft alive (with a reminder and an expiry), waits for submission, then
+// `application:<caseId>`, see api.ts). It keeps the draft alive (with a reminder and an expiry), waits for submission, then
 // walks the definition's steps. Every status it sets is a status of the case in the register.
 import {
-  allHandlersFinished, ApplicationFailure, CancellationScope, condition, defineQuery, defineSignal, defineUpdate,
-  getExternalWorkflowHandle, isCancellation, ParentClosePolicy, patched, setHandler, sleep, startChild,
+  allHandlersFinished, ApplicationFailure, CancellationScope, condition, getExternalWorkflowHandle, isCancellation,
+  ParentClosePolicy, patched, setHandler, sleep, startChild,
 } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { EServiceDefinition, Step, TaskStep, Text } from './dsl';
 import { durationMs, evaluate, evaluateArgs, getPath, renderText, setPointer } from './expressions';
 import {
-  MESSAGES, REJECTIONS, type ApplicationView, type ClaimTaskRequest, type CompleteTaskRequest, type PaymentReceived,
-  type ProvideInfoRequest, type SubmitRequest, type UpdateResult, type WithdrawRequest, type Actor,
-} from './messages';
+  applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, paymentReceivedSignal, provideInfoUpdate, REJECTIONS,
+  submitUpdate, viewQuery, withdrawUpdate, type Actor, type ApplicationInput, type ApplicationView,
+  type CompleteTaskRequest, type PaymentReceived, type ProvideInfoRequest, type SubmitRequest, type WithdrawRequest,
+} from './api';
+import { cancelRequestedSignal, invoiceWorkflowId } from '../invoice/api';
 import { acts, quickRegisterActs, patientRegisterActs, legacyPatientRegisterActs, deliveryActs } from './activities-proxy';
-
-export interface ApplicationInput {
-  caseId: string;
-  definitionId: string;
-  version: number;
-  agencyId: string;
-  recipient: { type: string; id: string; name?: string };
-  createdBy: Actor;
-}
-
-export const submitUpdate = defineUpdate<UpdateResult, [SubmitRequest]>(MESSAGES.submit);
-export const withdrawUpdate = defineUpdate<UpdateResult, [WithdrawRequest]>(MESSAGES.withdraw);
-export const provideInfoUpdate = defineUpdate<UpdateResult, [ProvideInfoRequest]>(MESSAGES.provideInfo);
-export const claimTaskUpdate = defineUpdate<{ taskId: string; claimedBy: string }, [ClaimTaskRequest]>(MESSAGES.claimTask);
-export const completeTaskUpdate = defineUpdate<UpdateResult, [CompleteTaskRequest]>(MESSAGES.completeTask);
-export const paymentReceivedSignal = defineSignal<[PaymentReceived]>(MESSAGES.paymentReceived);
-export const viewQuery = defineQuery<ApplicationView>(MESSAGES.view);
 
 const TERMINAL = new Set(['rejected', 'completed', 'withdrawn']);
 
@@ -58,10 +43,11 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
   const deliveries: Array<Promise<unknown>> = [];
   const main = new CancellationScope();
 
+  const workflowId = applicationWorkflowId(input.caseId);
   const context = () => ({ recipient: input.recipient, form, steps, case: { id: input.caseId, status } });
 
   async function setStatus(next: string, nextLabel?: Text | null, actor: Actor = { type: 'system', id: 'eservice-runtime' }) {
-    const key = `application:${input.caseId}/status:${statusSeq += 1}`;
+    const key = `${workflowId}/status:${statusSeq += 1}`;
     await acts.recordStatus({ caseId: input.caseId, status: next, label: nextLabel ?? null, idempotencyKey: key, actor });
     status = next;
     label = nextLabel?.lv ?? null;
@@ -74,7 +60,7 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
 
   async function notify(stepKey: string, subject: Text, body: Text) {
     const request = {
-      caseId: input.caseId, idempotencyKey: `application:${input.caseId}/notify:${stepKey}`,
+      caseId: input.caseId, idempotencyKey: `${workflowId}/notify:${stepKey}`,
       subject: renderText(subject, context()), body: renderText(body, context()),
     };
     deliveries.push(CancellationScope.nonCancellable(() => deliveryActs.notifyRecipient(request)));
@@ -82,7 +68,7 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
 
   /** A register call: a few quick attempts; if the register stays down, the citizen sees why we wait. */
   async function callRegister(stepKey: string, call: { register: string; operation: string; input?: Record<string, unknown> }): Promise<unknown> {
-    const request = { register: call.register, operation: call.operation, args: evaluateArgs(call.input, context()), idempotencyKey: `application:${input.caseId}/${stepKey}` };
+    const request = { register: call.register, operation: call.operation, args: evaluateArgs(call.input, context()), idempotencyKey: `${workflowId}/${stepKey}` };
     try {
       return await quickRegisterActs.callRegister(request);
     } catch (e) {
@@ -110,7 +96,7 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       // The answer may correct fields (e.g. an address that failed a check) and is kept as a log as well.
       form = { ...form, ...answer.data, additionalInformation: [...((form.additionalInformation as unknown[]) ?? []), { ...answer.data, fileIds: answer.fileIds }] };
       // Keyed by the request (its status number): a retry after the commit records nothing twice.
-      await acts.recordInfoAnswer({ caseId: input.caseId, data: answer.data, fileIds: answer.fileIds, idempotencyKey: `application:${input.caseId}/info-answer:${statusSeq}` });
+      await acts.recordInfoAnswer({ caseId: input.caseId, data: answer.data, fileIds: answer.fileIds, idempotencyKey: `${workflowId}/info-answer:${statusSeq}` });
       await setStatus('in_progress', null, answer.actor);
     }
   }
@@ -198,13 +184,13 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
         if (patched('payment-step-invoice')) {
           // The billing issue: a real invoice with an RF reference, run by its own workflow, which signals back.
           invoiceId = await acts.invoiceForPayment({ caseId: input.caseId, requestId, amountEur, description: step.description, expiresIn: step.expiresIn });
-          await startChild('invoiceWorkflow', { workflowId: `invoice:${invoiceId}`, args: [{ invoiceId }], parentClosePolicy: ParentClosePolicy.ABANDON });
+          await startChild('invoiceWorkflow', { workflowId: invoiceWorkflowId(invoiceId), args: [{ invoiceId }], parentClosePolicy: ParentClosePolicy.ABANDON });
         }
         await setStatus('awaiting_payment', step.description);
         const paid = await condition(() => payments.has(step.id), step.expiresIn as Duration);
         steps[step.id] = { requestId, invoiceId, paid, payment: payments.get(step.id) ?? null };
         if (!paid) {
-          if (invoiceId) await getExternalWorkflowHandle(`invoice:${invoiceId}`).signal('cancelRequested', { reason: 'The e-service payment step expired', by: 'eservice-runtime' });
+          if (invoiceId) await getExternalWorkflowHandle(invoiceWorkflowId(invoiceId)).signal(cancelRequestedSignal, { reason: 'The e-service payment step expired', by: 'eservice-runtime' });
           await acts.expirePayment({ requestId });
           await setStatus('rejected', { lv: 'Maksājums netika saņemts laikā', en: 'The payment was not received in time' });
           return;

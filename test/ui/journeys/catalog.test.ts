@@ -16,7 +16,7 @@ import { checkPage, launchBrowser, signIn } from '../browser';
 import { demoDescription } from '../../../db/seed/catalog';
 import { services } from '../../../db/seed/demo-data';
 import { publishDescription } from '../../helpers/catalog';
-import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog';
+import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog/api';
 
 const run = uniqueSuffix();
 
