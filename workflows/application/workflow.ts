@@ -28,10 +28,13 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
   const main = new CancellationScope();
 
   // --- messages from the API ---------------------------------------------------------------------------------
-  setHandler(viewQuery, () => ({
-    phase, status: state.status, label: state.label, waitingFor: state.waitingFor,
-    openTask: state.openTask ? { id: state.openTask.id, stepId: state.openTask.step.id, claimedBy: state.openTask.claimedBy, outcomes: state.openTask.step.outcomes } : null,
-  }));
+  setHandler(viewQuery, () => {
+    const task = state.openTask;
+    return {
+      phase, status: state.status, label: state.label, waitingFor: state.waitingFor,
+      openTask: task ? { id: task.id, stepId: task.step.id, claimedBy: task.claimedBy, outcomes: task.step.outcomes } : null,
+    };
+  });
 
   setHandler(submitUpdate, async (request) => {
     submitted = request;
