@@ -5,7 +5,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { EServiceDefinition, TaskOutcome, Text } from '../workflows/application/dsl';
 import type { Actor } from '../workflows/application/api';
-import { canTransition, STATUS_NAMES, type CaseStatus } from '../api/domain/case-status';
+import { canTransition, STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
 import { publishStatusEvents } from '../db/case-events';
 import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';

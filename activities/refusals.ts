@@ -3,8 +3,8 @@
 // the activity as a non-retryable ApplicationFailure whose type is the refusal's stable code. Anything else (a
 // database or network failure) stays retryable under the workflow's retry budget. No HTTP error leaves an activity.
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError } from '../api/domain/domain-error';
-import { ApiError } from '../api/errors';
+import { DomainError } from '../db/domain/domain-error';
+import { ApiError } from '../api/platform/errors';
 
 export function asActivityFailure(e: unknown): unknown {
   if (e instanceof ApplicationFailure) return e;

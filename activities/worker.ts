@@ -1,12 +1,12 @@
 // The worker process: runs the workflows and activities of the platform on one task queue.
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import pino from 'pino';
-import { loadConfig } from '../api/config';
+import { loadConfig } from '../forms/config';
 import { connectDatabase } from '../db/connection';
 import { assertLeastPrivilege } from '../db/roles';
 import { createActivities, type ActivityDeps } from './index';
 import { adapterConfigFromEnv, createAdapters } from './adapters';
-import { describeDefaults } from '../api/environment';
+import { describeDefaults } from '../forms/environment';
 
 export async function createWorker(connection: NativeConnection, opts: { namespace: string; taskQueue: string } & ActivityDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
   return Worker.create({

@@ -7,12 +7,12 @@ import { resolveDatabase } from './lib/database';
 import { startTemporal } from './lib/temporal-server';
 import { connectDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
-import { seedReferenceData, seedDemoCases } from '../db/seed/seed';
-import { seedEServices } from '../db/seed/eservices';
-import { seedCatalog } from '../db/seed/catalog';
+import { seedReferenceData, seedDemoCases } from './seed/seed';
+import { seedEServices } from './seed/eservices';
+import { seedCatalog } from './seed/catalog';
 import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
 import { ensureUiBuilt } from './lib/build-ui';
-import { assertProductionSecrets, describeDefaults } from '../api/environment';
+import { assertProductionSecrets, describeDefaults } from '../forms/environment';
 
 const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
@@ -76,7 +76,7 @@ async function main() {
     });
   };
   run('worker', 'activities/worker.ts');
-  run('api', 'api/server.ts');
+  run('api', 'api/platform/server.ts');
   console.log(`Platform starting at http://localhost:${process.env.PORT ?? 3000} (API docs at /api/docs)`);
 
   const stop = async () => {

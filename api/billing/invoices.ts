@@ -2,14 +2,14 @@
 // The same (agency, idempotencyKey) returns the invoice created the first time and changes nothing.
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { ApiError, type ErrorDetail } from '../errors';
+import { ApiError, type ErrorDetail } from '../platform/errors';
 import { inTransaction } from '../../db/transaction';
 import { collectionAccountFor, type AgencyAccount } from '../../db/agency-accounts';
-import { checkCreditorIban } from '../domain/iban';
-import { DomainError } from '../domain/domain-error';
-import { makeRfReference } from '../domain/rf-reference';
-import { normalisePersonId } from '../domain/person-id';
-import { isValidCaseId } from '../domain/case-id';
+import { checkCreditorIban } from '../../db/domain/iban';
+import { DomainError } from '../../db/domain/domain-error';
+import { makeRfReference } from '../../db/domain/rf-reference';
+import { normalisePersonId } from '../../db/domain/person-id';
+import { isValidCaseId } from '../../db/domain/case-id';
 
 export interface InvoiceLineInput {
   description: string; quantity: number; unitPrice: number; vatRate?: number;

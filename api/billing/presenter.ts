@@ -1,8 +1,8 @@
 // The invoice as JSON: the machine-readable form every other format (UBL, EPC QR, PDF) is rendered from.
 import type { Pool, PoolClient } from 'pg';
-import { formatRfReference } from '../domain/rf-reference';
-import { formatIban } from '../domain/iban';
-import { isUuid } from '../validation';
+import { formatRfReference } from '../../db/domain/rf-reference';
+import { formatIban } from '../../db/domain/iban';
+import { isUuid } from '../platform/validation';
 
 export interface InvoiceView {
   id: string; number: string; agencyId: string; status: string; currency: 'EUR';

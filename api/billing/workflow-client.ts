@@ -1,7 +1,7 @@
 // Starting and poking invoice workflows from the API. Starting is idempotent by workflow id; a poke that cannot be
 // delivered (Temporal briefly down) is not lost: the workflow re-reads the booked state at its next timer.
 import type { Client } from '@temporalio/client';
-import { startWorkflowOnce } from '../temporal';
+import { startWorkflowOnce } from '../platform/temporal';
 import type { Logger } from 'pino';
 import { invoiceWorkflowId, paymentRecordedSignal } from '../../workflows/invoice/api';
 

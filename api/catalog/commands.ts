@@ -2,10 +2,10 @@
 // author and time; submitting starts the publication workflow; withdrawing and "reviewed, no changes" are one step.
 import type { Pool, PoolClient } from 'pg';
 import type { Client } from '@temporalio/client';
-import { startWorkflowOnce } from '../temporal';
+import { startWorkflowOnce } from '../platform/temporal';
 import { inTransaction } from '../../db/transaction';
-import { conflict, forbidden, notFound, unprocessable } from '../errors';
-import type { Principal } from '../auth/principal';
+import { conflict, forbidden, notFound, unprocessable } from '../platform/errors';
+import type { Principal } from '../platform/auth/principal';
 import { checkReferences, registerChannels, type ServiceDescription } from './description';
 import { withdrawService } from './read-model';
 import {

@@ -5,7 +5,7 @@ import type { ChannelDescription, ServiceDescription, Text } from './description
 import { SCHEMES, type CatalogReference, type ChangeRow, type OfficeInfo, type PublishedService } from './public-reads';
 import type { SearchRow } from './search-index';
 
-/** The CPSV-AP JSON-LD representation lives next to the JSON one (api/routes/catalog-linked-data.ts). */
+/** The CPSV-AP JSON-LD representation lives next to the JSON one (api/catalog/linked-data-routes.ts). */
 export function serviceLinks(serviceId: string) {
   const self = `/api/v1/catalog/services/${encodeURIComponent(serviceId)}`;
   return { self, jsonld: `${self}/cpsv-ap.jsonld` };

@@ -1,8 +1,8 @@
 // What agency staff and catalogue administrators read about descriptions: their entries with versions and review
 // trail, the review queues of each step, the stale list and their reminders.
 import type { Pool } from 'pg';
-import { notFound } from '../errors';
-import type { Principal } from '../auth/principal';
+import { notFound } from '../platform/errors';
+import type { Principal } from '../platform/auth/principal';
 import { REVIEW_REMINDER_DAYS } from '../../activities/catalog';
 
 /** Catalogue administrators see every agency's entries; agency staff only their own (others are 404). */

@@ -16,10 +16,10 @@ import { once } from 'node:events';
 import { from as copyFrom } from 'pg-copy-streams';
 import { connectDatabase, dropDatabase, ensureDatabaseExists, type Database } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { seedReferenceData } from '../../db/seed/seed';
-import { offices, services } from '../../db/seed/demo-data';
-import { makePersonalCode } from '../../api/domain/person-id';
-import { caseIdFromNumber } from '../../api/domain/case-id';
+import { seedReferenceData } from '../seed/seed';
+import { offices, services } from '../seed/demo-data';
+import { makePersonalCode } from '../../db/domain/person-id';
+import { caseIdFromNumber } from '../../db/domain/case-id';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { values: args } = parseArgs({ options: {
@@ -123,7 +123,7 @@ async function startApiProcess(databaseUrl: string, dataDir: string): Promise<{ 
   // A separate process, so the API does not share the client's thread (generation, sending, result parsing).
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API process.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'api/platform/server.ts')], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir,
       NODE_ENV: 'development', LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: '127.0.0.1:1' }, // the batch path never uses Temporal

@@ -20,10 +20,10 @@ import { performance } from 'node:perf_hooks';
 import express from 'express';
 import { connectDatabase, dropDatabase, ensureDatabaseExists, type Database } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { seedReferenceData } from '../../db/seed/seed';
-import { seedCatalog } from '../../db/seed/catalog';
-import { taxonomy } from '../../db/seed/catalog-taxonomy';
-import { services as demoServices } from '../../db/seed/demo-data';
+import { seedReferenceData } from '../seed/seed';
+import { seedCatalog } from '../seed/catalog';
+import { taxonomy } from '../seed/catalog-taxonomy';
+import { services as demoServices } from '../seed/demo-data';
 import { publishVersion } from '../../api/catalog/read-model';
 import type { ChannelDescription, ServiceDescription, Text } from '../../api/catalog/description';
 
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
     const ids = (await db.pool.query('SELECT service_id FROM catalog_published ORDER BY service_id')).rows.map((r) => r.service_id as string);
 
     const apiPort = await freePort();
-    children.push(await startProcess('the API', ['api/server.ts'], {
+    children.push(await startProcess('the API', ['api/platform/server.ts'], {
       DATABASE_URL: databaseUrl, PORT: String(apiPort), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'error',
       TEMPORAL_ADDRESS: '127.0.0.1:1', // the public catalogue never uses Temporal
       RATE_LIMIT_CATALOG_SEARCH: '0', // the load comes from one address: the bench measures search, not the limiter

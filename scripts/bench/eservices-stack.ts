@@ -1,7 +1,7 @@
 // The stack of the e-service benchmark, built from scratch: a fresh database on the local PostgreSQL (migrated,
 // seeded, dropped at the end), the simulators on random ports (in this process, as `npm start` runs them), an
 // in-memory Temporal dev server, and as in `npm start` separate processes for the interpreter's worker
-// (activities/worker.ts), the baseline's worker (bare-worker.ts) and the API with Socket.IO (api/server.ts).
+// (activities/worker.ts), the baseline's worker (bare-worker.ts) and the API with Socket.IO (api/platform/server.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -15,8 +15,8 @@ import type { Client } from '@temporalio/client';
 import { io, type Socket } from 'socket.io-client';
 import { connectDatabase, dropDatabase, ensureDatabaseExists, type Database } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { seedReferenceData } from '../../db/seed/seed';
-import { seedEServices } from '../../db/seed/eservices';
+import { seedReferenceData } from '../seed/seed';
+import { seedEServices } from '../seed/eservices';
 import { startSimulators } from '../../simulators';
 import { ensureTemporalCli } from '../lib/temporal-cli';
 import type { BareMark } from './bare-workflow';
@@ -165,7 +165,7 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
     bareWorker.child.on('message', (m: { mark?: BareMark; workflowId?: string }) => {
       if (m.mark && m.workflowId) bareMarks[m.mark].add(m.workflowId);
     });
-    const api = startChild('api', 'api/server.ts', { ...common, PORT: String(apiPort), HOST: '127.0.0.1' }, /API listening/);
+    const api = startChild('api', 'api/platform/server.ts', { ...common, PORT: String(apiPort), HOST: '127.0.0.1' }, /API listening/);
     cleanups.push(() => stopChild(api.child));
     await Promise.all([interpreterWorker.ready, bareWorker.ready, api.ready]);
     const apiUrl = `http://127.0.0.1:${apiPort}`;

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { openApplication, saveDraft, loadDraftForSubmit } from '../../api/commands/applications';
+import { openApplication, saveDraft, loadDraftForSubmit } from '../../api/applications/commands';
 import { ANNA_CODE, JANIS_CODE } from '../../simulators/population-register/data';
 import {
   applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, submitUpdate, type Actor, type SubmitRequest,

@@ -1,5 +1,5 @@
 // Seeded addresses of the address register simulator, in the register's wire format (VZD ARIS-like field names).
-// Municipality (ATVK) codes match db/seed/demo-data.ts. Anna's and Jānis's declared addresses are marked.
+// Municipality (ATVK) codes match scripts/seed/demo-data.ts. Anna's and Jānis's declared addresses are marked.
 
 export type AddressPurpose = 'dwelling' | 'garage' | 'shop' | 'office';
 

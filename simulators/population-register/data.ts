@@ -1,7 +1,7 @@
 // Seeded persons of the population register simulator, in the register's wire format (PMLP-like field names).
-// The demo personas Anna and Jānis (db/seed/personas.ts) come first; the others are generated deterministically
+// The demo personas Anna and Jānis (scripts/seed/personas.ts) come first; the others are generated deterministically
 // (same codes on every start) with valid personal codes.
-import { makePersonalCode } from '../../api/domain/person-id';
+import { makePersonalCode } from '../../db/domain/person-id';
 import { ANNA_ADDRESS_CODE, JANIS_ADDRESS_CODE, addresses } from '../address-register/data';
 
 export interface WirePerson {

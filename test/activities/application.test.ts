@@ -8,8 +8,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { stack } from '../setup';
 import { createActivities } from '../../activities';
 import { asActivityFailure } from '../../activities/refusals';
-import { ApiError } from '../../api/errors';
-import { DomainError } from '../../api/domain/domain-error';
+import { ApiError } from '../../api/platform/errors';
+import { DomainError } from '../../db/domain/domain-error';
 import { openResidenceDeclaration } from '../helpers/applications';
 import { applicationWorkflowId } from '../../workflows/application/api';
 

@@ -6,7 +6,7 @@ import { stack } from '../setup';
 import { waitFor as waitForCondition } from '../helpers/wait';
 import { call, errorOf } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
-import { storeCaseImport } from '../../api/commands/store-case-import';
+import { storeCaseImport } from '../../api/case-imports/commands';
 import { caseImportWorkflow } from '../../workflows/case-import/workflow';
 import { caseImportWorkflowId } from '../../workflows/case-import/api';
 import { Readable } from 'node:stream';

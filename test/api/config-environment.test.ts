@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { ENVIRONMENT, defaultsInUse, describeDefaults } from '../../api/environment';
+import { ENVIRONMENT, defaultsInUse, describeDefaults } from '../../forms/environment';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['api', 'activities', 'db', 'scripts', 'simulators', 'workflows'];

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { stack } from '../setup';
 import { call } from '../helpers/http';
-import { createApp } from '../../api/app';
-import { startApi } from '../../api/server';
+import { createApp } from '../../api/platform/app';
+import { startApi } from '../../api/platform/server';
 
 /** The API's Express app with a changed configuration, on its own port (no second Socket.IO or listener). */
 async function appWith(config: Partial<typeof stack.config>): Promise<{ url: string; close(): Promise<void> }> {

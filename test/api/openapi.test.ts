@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { call, errorOf } from '../helpers/http';
 import { stack } from '../setup';
 import { pythonToolsEnv } from '../../scripts/lib/python-tools';
-import { checkResponse } from '../../api/routing';
+import { checkResponse } from '../../api/platform/routing';
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
 type Operation = { operationId?: string; parameters?: any[]; requestBody?: unknown; responses: Record<string, any>; security?: unknown[] };

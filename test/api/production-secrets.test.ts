@@ -7,8 +7,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { expect } from 'chai';
 import { stack } from '../setup';
-import { loadConfig } from '../../api/config';
-import { ENVIRONMENT, ProductionSecretError, productionSecretProblems } from '../../api/environment';
+import { loadConfig } from '../../forms/config';
+import { ENVIRONMENT, ProductionSecretError, productionSecretProblems } from '../../forms/environment';
 import bankLinkOptions from '../../activities/adapters/bank-link/options.schema.json';
 import { DEV_SECRET } from '../../simulators/payment-initiation/server';
 
@@ -73,7 +73,7 @@ describe('production secrets', function () {
       ...process.env, ...GOOD, PAYMENT_INITIATION_SECRET: DEV_SECRET, DATABASE_URL: withPassword(stack.databaseUrl),
       PORT: String(port), HOST: '127.0.0.1', DATA_DIR: stack.dataDir, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'error',
     };
-    const api = await run('api/server.ts', env);
+    const api = await run('api/platform/server.ts', env);
     expect(api.code, api.output).to.not.equal(0);
     expect(api.output).to.match(/PAYMENT_INITIATION_SECRET is a documented development default/);
     // The attack of the report: a callback signed with the documented default secret. No process answers it.

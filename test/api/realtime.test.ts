@@ -6,8 +6,8 @@ import { stack } from '../setup';
 import { call, tokenFor } from '../helpers/http';
 import { uniqueSuffix } from '../helpers/cases';
 import { waitFor } from '../helpers/wait';
-import { loadConfig } from '../../api/config';
-import { startApi } from '../../api/server';
+import { loadConfig } from '../../forms/config';
+import { startApi } from '../../api/platform/server';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';

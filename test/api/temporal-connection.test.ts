@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { InterceptingCall, ListenerBuilder, Metadata, RequesterBuilder, status as grpcStatus, type StatusObject } from '@grpc/grpc-js';
 import { Connection } from '@temporalio/client';
-import { closedConnectionGuard, connectionOptions } from '../../api/temporal';
+import { closedConnectionGuard, connectionOptions } from '../../api/platform/temporal';
 
 type Guard = ReturnType<typeof closedConnectionGuard>;
 

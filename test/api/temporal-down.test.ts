@@ -8,7 +8,7 @@ import { stack } from '../setup';
 import { waitFor } from '../helpers/wait';
 import type { ApiResponse } from '../helpers/http';
 import { apiFor, callAt } from '../helpers/api-instance';
-import type { RunningApi } from '../../api/server';
+import type { RunningApi } from '../../api/platform/server';
 import { ensureTemporalCli } from '../../scripts/lib/temporal-cli';
 import { RESIDENCE_DECLARATION } from '../helpers/applications';
 import { createWorker } from '../../activities/worker';

@@ -9,7 +9,7 @@ import { apiFor, callAt } from '../helpers/api-instance';
 import { uniqueSuffix } from '../helpers/cases';
 import { createWorker } from '../../activities/worker';
 import { createActivities } from '../../activities';
-import { STATUS_OF } from '../../api/temporal-errors';
+import { STATUS_OF } from '../../api/platform/temporal-errors';
 import { REJECTIONS } from '../../workflows/application/api';
 import { REVIEW_REFUSALS } from '../../workflows/catalog/api';
 import { INVOICE_REJECTIONS } from '../../workflows/invoice/api';

@@ -2,8 +2,8 @@
 // (Temporal down, no worker, a private worker); tokens of the stack's personas are valid on it.
 import { stack } from '../setup';
 import { tokenFor, type ApiResponse } from './http';
-import { loadConfig } from '../../api/config';
-import { startApi, type RunningApi } from '../../api/server';
+import { loadConfig } from '../../forms/config';
+import { startApi, type RunningApi } from '../../api/platform/server';
 
 export function apiFor(temporalAddress: string, taskQueue: string, rpcTimeoutMs = 2000): Promise<RunningApi> {
   return startApi(loadConfig({

@@ -4,7 +4,7 @@
 import type { Pool } from 'pg';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { openApplication } from '../../api/commands/applications';
+import { openApplication } from '../../api/applications/commands';
 import { persons } from '../../simulators/population-register/data';
 import { addresses } from '../../simulators/address-register/data';
 import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, submitUpdate, viewQuery, type Actor, type ApplicationView } from '../../workflows/application/api';

@@ -1,6 +1,6 @@
 // Generators of valid case payloads for tests.
 import crypto from 'node:crypto';
-import { makePersonalCode } from '../../api/domain/person-id';
+import { makePersonalCode } from '../../db/domain/person-id';
 
 export function uniqueSuffix(): string {
   return crypto.randomBytes(4).toString('hex');

@@ -1,4 +1,4 @@
-// An independent ISO 7064 MOD 97-10 check, written apart from api/lib/mod97 so that fixtures and rendered documents
+// An independent ISO 7064 MOD 97-10 check, written apart from db/domain/mod97 so that fixtures and rendered documents
 // are not validated only by the code under test: the whole number is built as a BigInt (letters A=10 … Z=35) and
 // taken modulo 97 in one step, with none of the production code's piecewise arithmetic.
 

@@ -17,7 +17,7 @@ import { CATALOG_FRESHNESS_RUN_ID } from '../../workflows/catalog/api';
 import { caseImportWorkflow } from '../../workflows/case-import/workflow';
 import { caseImportWorkflowId } from '../../workflows/case-import/api';
 import { applicationWorkflowId, viewQuery, withdrawUpdate } from '../../workflows/application/api';
-import { shippedDefinition } from '../../db/seed/eservices';
+import { shippedDefinition } from '../../scripts/seed/eservices';
 import { call } from '../helpers/http';
 import { uniqueSuffix } from '../helpers/cases';
 import { waitFor } from '../helpers/wait';

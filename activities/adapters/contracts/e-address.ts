@@ -1,6 +1,6 @@
 // Role: the e-address (e-adrese, the official electronic mailbox, DEPP): delivering official messages.
 import { SystemRejectedError, type CallContext, type ConfigCheck } from './common';
-import type { PersonRef } from '../../../api/domain/person-id';
+import type { PersonRef } from '../../../db/domain/person-id';
 
 export interface OfficialMessage {
   recipient: PersonRef;

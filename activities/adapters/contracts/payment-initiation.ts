@@ -1,7 +1,7 @@
 // Role: payment initiation, a bank link or a card gateway. The payer is sent (redirected) to the system's
 // payment page; the system reports the outcome to the platform in a signed callback, which may arrive twice, late
 // or out of order. The platform books from verified callbacks only, once per payment (see
-// api/routes/online-payments.ts).
+// api/billing/online-payment-routes.ts).
 import type { CallContext, ConfigCheck } from './common';
 
 export interface PaymentRequest {

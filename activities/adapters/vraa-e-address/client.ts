@@ -1,7 +1,7 @@
 // E-address role backed by the official electronic address (e-adrese, run by VRAA) over HTTP
 // (in development: simulators/e-address). Delivery is idempotent on the CallContext's key: the system answers a
 // repeated key with the first message's id and `duplicate: true`, so a retried activity never sends twice.
-import type { PersonRef } from '../../../api/domain/person-id';
+import type { PersonRef } from '../../../db/domain/person-id';
 import { SystemRejectedError, type CallContext } from '../contracts/common';
 import { NoMailboxError, type DeliveryReceipt, type EAddress, type OfficialMessage } from '../contracts/e-address';
 import { HttpJsonClient, type HttpAdapterOptions } from '../http-json';

@@ -2,9 +2,9 @@
 // payment details and the EPC QR code to pay from a banking app. DejaVu Sans covers every Latvian letter, which the
 // PDF standard fonts do not (the same fonts as activities/documents/pdf.ts).
 import PDFDocument from 'pdfkit';
-import { registerPlatformFonts } from '../../documents/pdf-fonts';
+import { registerPlatformFonts } from '../../platform/pdf-fonts';
 import type { InvoiceView } from '../presenter';
-import { formatRfReference } from '../../domain/rf-reference';
+import { formatRfReference } from '../../../db/domain/rf-reference';
 import { monetaryTotals, publicPayerId, toCents, vatBreakdown, type SupplierInfo, type VatGroup } from './common';
 import { epcQrPng, NothingToPay } from './epc-qr';
 

@@ -1,6 +1,6 @@
 // What one camt entry (Ntry) books: its credit transactions, each with its identity within the account. Split from
 // camt.ts (the streaming reader), which collects an entry's drafts and hands them here when the entry closes.
-import { normaliseRfReference } from '../../domain/rf-reference';
+import { normaliseRfReference } from '../../../db/domain/rf-reference';
 import type { CamtAccount, CamtTransaction } from './camt';
 
 const MAX_TEXT = 500;

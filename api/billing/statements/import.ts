@@ -15,7 +15,7 @@
 import type { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import crypto from 'node:crypto';
-import { ApiError, badRequest } from '../../errors';
+import { ApiError, badRequest } from '../../platform/errors';
 import { CamtError, CamtReader, type CamtAccount, type CamtHeader, type CamtKind } from './camt';
 import { TEMP_TABLES, copyLine, reconcileChunk, type ChunkContext } from './reconcile';
 import { agencyOwnsAccount } from '../../../db/agency-accounts';

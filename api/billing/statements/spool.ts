@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { ApiError } from '../../errors';
+import { ApiError } from '../../platform/errors';
 
 export interface Spooled { file: string; sha256: string; bytes: number; remove(): Promise<void> }
 

@@ -3,7 +3,7 @@
 // source (a statement, an online payment, the counter: source says which). The agency that owns the account resolves
 // each one: booked onto one of its invoices (a payment with source 'suspense' through recordPayment) or refunded.
 import type { Pool } from 'pg';
-import { ApiError, conflict, notFound, unprocessable } from '../../errors';
+import { ApiError, conflict, notFound, unprocessable } from '../../platform/errors';
 import { recordPayment } from '../invoices';
 
 export interface SuspenseView {

@@ -4,8 +4,8 @@ import { expect } from 'chai';
 import { SignJWT, type JWTPayload } from 'jose';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
-import { loadOrCreateKeys } from '../../../api/auth/keys';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_MAX_AGE_SECONDS } from '../../../api/auth/tokens';
+import { loadOrCreateKeys } from '../../../api/platform/auth/keys';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_MAX_AGE_SECONDS } from '../../../api/platform/auth/tokens';
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { call, errorOf } from '../../helpers/http';
 import { CAMT_STANDARDS, camt, xsdProblems, type Entry } from '../../helpers/camt';
 import { statementEntry, statementHead, statementTail } from '../../../scripts/bench/camt-statement';
-import { makeRfReference } from '../../../api/domain/rf-reference';
+import { makeRfReference } from '../../../db/domain/rf-reference';
 import { CamtReader, type CamtTransaction } from '../../../api/billing/statements/camt';
 
 const SAMPLES = path.join(CAMT_STANDARDS, 'samples');

@@ -4,7 +4,7 @@ import { call, errorOf } from '../../helpers/http';
 import { stack } from '../../setup';
 import { createInvoice, type InvoiceInput } from '../../../api/billing/invoices';
 import { uniqueSuffix } from '../../helpers/cases';
-import { normaliseRfReference } from '../../../api/domain/rf-reference';
+import { normaliseRfReference } from '../../../db/domain/rf-reference';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const anna = { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' };

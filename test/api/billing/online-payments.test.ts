@@ -8,8 +8,8 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
 import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
 import { DEV_SECRET } from '../../../simulators/payment-initiation/server';
-import { onlinePaymentId } from '../../../api/commands/online-payments';
-import { check } from '../../../api/validation';
+import { onlinePaymentId } from '../../../api/billing/online-payments';
+import { check } from '../../../api/platform/validation';
 import bankLinkOptions from '../../../activities/adapters/bank-link/options.schema.json';
 
 const CALLBACK = '/api/v1/payment-callbacks/bank-link';

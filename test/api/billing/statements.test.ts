@@ -7,7 +7,7 @@ import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { stack } from '../../setup';
 import { waitFor } from '../../helpers/wait';
-import { makeRfReference } from '../../../api/domain/rf-reference';
+import { makeRfReference } from '../../../db/domain/rf-reference';
 import { CamtError, CamtReader, findRfReference, type CamtTransaction } from '../../../api/billing/statements/camt';
 import { importBankStatement } from '../../../api/billing/statements/import';
 import { paymentIdRange } from '../../../api/billing/statements/reconcile';

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { validateCpsvAp, toStore, objectsOf } from '../../helpers/shacl';
-import { services } from '../../../db/seed/demo-data';
-import { demoDescription } from '../../../db/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
 import {
   cpsvDocument, flattenNodes, graphDocument, idBaseFromEnv, loadLinkedDataRefs, loadPublished, publicServiceNode, toXsdDuration,
   type LinkOptions, type LinkedDataRefs, type PublishedService,

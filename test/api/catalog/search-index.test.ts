@@ -5,8 +5,8 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
-import { demoDescription } from '../../../db/seed/catalog';
-import { services } from '../../../db/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { CatalogChangeListener } from '../../../api/catalog/change-listener';
 import { CatalogSearchIndex, SearchSnapshot, catalogSearchIndex, type CatalogSearch, type IndexedService } from '../../../api/catalog/search-index';
@@ -24,7 +24,7 @@ const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) =>
 
 describe('api/catalog/search-index', () => {
   describe('matching', () => {
-    // What each query must find among the seeded services (db/seed/catalog.ts), written down by reading their texts:
+    // What each query must find among the seeded services (scripts/seed/catalog.ts), written down by reading their texts:
     // Latvian stems and endings, diacritics left out, typos corrected to a word of the catalogue, every word required.
     // Services other test files publish are left out of the comparison.
     const EXPECTED: Array<[string, string[]]> = [

@@ -8,7 +8,7 @@ import {
   ANNA, STAFF, SUPPORT, WAIT_MS, arrived, auditRows, closePeers, connectPeer, edit, editArrived, grantFor, lastAuditId,
   openPrefilled, request,
 } from '../../helpers/cobrowse';
-import { MASK } from '../../../api/cobrowse/masking';
+import { MASK } from '../../../api/assist/masking';
 
 describe('api/cobrowse (e-service assistant): support specialist view and masking', () => {
   afterEach(() => closePeers());

@@ -1,4 +1,4 @@
-// Co-browse autosave (api/cobrowse/autosave.ts): edits are merged into the saved draft inside PostgreSQL
+// Co-browse autosave (api/assist/autosave.ts): edits are merged into the saved draft inside PostgreSQL
 // (draft_merge, migration 0010) with the semantics of setPointer and of field versions; staff edits are audited one
 // row per field per save, before the save, and never twice; concurrent saves to one draft lose nothing.
 import { expect } from 'chai';
@@ -7,8 +7,8 @@ import { stack } from '../../setup';
 import { waitFor } from '../../helpers/wait';
 import { ANNA, STAFF, auditRows, lastAuditId, openPrefilled, savedDraft } from '../../helpers/cobrowse';
 import { setPointer } from '../../../workflows/application/expressions';
-import { editFlusher, flushEdits, saveDrafts } from '../../../api/cobrowse/autosave';
-import { memoryFieldVersions } from '../../../api/cobrowse/field-store';
+import { editFlusher, flushEdits, saveDrafts } from '../../../api/assist/autosave';
+import { memoryFieldVersions } from '../../../api/assist/field-store';
 import type { AuditEntry } from '../../../db/audit';
 
 const pool = (): Pool => stack.db.pool;

@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
 
 async function startNode(name: string): Promise<Node> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/platform/server.ts')], {
     cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: stack.appDatabaseUrl,

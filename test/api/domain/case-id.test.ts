@@ -1,8 +1,8 @@
 // Platform case ids: LV-<10 digits>-<2 MOD 97-10 check digits>. Every single mistyped character and every swap of
 // two neighbouring characters must be caught before any lookup.
 import { expect } from 'chai';
-import { CASE_ID_PATTERN, caseIdFromNumber, isValidCaseId, isWellFormedCaseId } from '../../../api/domain/case-id';
-import { hasValidCheckDigits, mod97 } from '../../../api/lib/mod97';
+import { CASE_ID_PATTERN, caseIdFromNumber, isValidCaseId, isWellFormedCaseId } from '../../../db/domain/case-id';
+import { hasValidCheckDigits, mod97 } from '../../../db/domain/mod97';
 
 const DIGITS = '0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

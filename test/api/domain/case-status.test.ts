@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import {
   CASE_STATUSES, CHANNELS, INITIAL_STATUSES, TERMINAL_STATUSES, STATUS_NAMES, canTransition, firstInvalidStep, isTerminal, type CaseStatus,
-} from '../../../api/domain/case-status';
+} from '../../../db/domain/case-status';
 
 describe('api/domain/case-status', () => {
   it('has the canonical vocabulary of DESIGN.md and the six channels', () => {

@@ -1,7 +1,7 @@
 // IBANs (ISO 13616) against the example IBANs of the SWIFT IBAN registry (Latvia's LV80BANK0000435195001, the UK's
 // GB82WEST12345698765432, …), each also confirmed by an independent MOD 97-10 check written apart from api/lib/mod97.
 import { expect } from 'chai';
-import { checkAccountIban, checkCreditorIban, formatIban } from '../../../api/domain/iban';
+import { checkAccountIban, checkCreditorIban, formatIban } from '../../../db/domain/iban';
 import { hasValidIso7064CheckDigits } from '../../helpers/iso7064';
 
 const LATVIAN_EXAMPLE = 'LV80BANK0000435195001';

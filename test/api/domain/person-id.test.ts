@@ -1,7 +1,7 @@
 // Recipient identifiers: Latvian personal codes (with their check digit), registration numbers, eIDAS identifiers.
 import { expect } from 'chai';
-import { makePersonalCode, normalisePersonalCode, normalisePersonId } from '../../../api/domain/person-id';
-import { personas } from '../../../db/seed/personas';
+import { makePersonalCode, normalisePersonalCode, normalisePersonId } from '../../../db/domain/person-id';
+import { personas } from '../../../scripts/seed/personas';
 
 // The Latvian rule written out independently: weights 1 6 3 7 9 10 5 8 4 2, check = (1101 - Σ) mod 11.
 function referenceCheckDigit(first10: string): number {

@@ -2,7 +2,7 @@
 // the examples of python-stdnum's iso11649 module and of other published RF implementations, and values checked with
 // Python's arbitrary-precision integers, never with api/lib/mod97.
 import { expect } from 'chai';
-import { formatRfReference, makeRfReference, normaliseRfReference } from '../../../api/domain/rf-reference';
+import { formatRfReference, makeRfReference, normaliseRfReference } from '../../../db/domain/rf-reference';
 import { hasValidIso7064CheckDigits } from '../../helpers/iso7064';
 
 // [body, reference]: ISO 11649's example, python-stdnum's letter-ending example, two published short ones, and the

@@ -1,7 +1,7 @@
 // ISO 7064 MOD 97-10: the check of IBANs, RF creditor references and platform case ids. Verified against published
 // IBAN and RF examples with the same functions the case ids use, and for the error classes the check must catch.
 import { expect } from 'chai';
-import { checkDigitsFor, hasValidCheckDigits, mod97 } from '../../../api/lib/mod97';
+import { checkDigitsFor, hasValidCheckDigits, mod97 } from '../../../db/domain/mod97';
 
 // IBAN and RF references carry their check digits at positions 3-4; MOD 97-10 is computed after the first four
 // characters are moved to the end, which puts the check digits last, as in a case id.

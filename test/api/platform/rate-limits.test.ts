@@ -6,9 +6,9 @@ import { expect } from 'chai';
 import { createClient } from 'redis';
 import { stack } from '../../setup';
 import { tokenFor } from '../../helpers/http';
-import { loadConfig } from '../../../api/config';
-import { startApi, type RunningApi } from '../../../api/server';
-import { deploymentKeyPrefix } from '../../../api/rate-limits';
+import { loadConfig } from '../../../forms/config';
+import { startApi, type RunningApi } from '../../../api/platform/server';
+import { deploymentKeyPrefix } from '../../../api/platform/rate-limits';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -1,4 +1,4 @@
-// Access follows the legal basis, at every request (api/auth/policy.ts). Staff acting for a citizen (on a registered
+// Access follows the legal basis, at every request (api/platform/auth/policy.ts). Staff acting for a citizen (on a registered
 // delegation, a recorded written mandate or a co-browsing consent) and a representative following the case lose
 // access at the very next request once the citizen revokes the basis: HTTP read, HTTP write, socket write, socket
 // read. Agency staff do not read an unsubmitted draft; the case register does not override a workflow; the audit

@@ -1,4 +1,4 @@
-// Access over time: the policy (api/auth/policy.ts) reads a delegation's dates at each request, so a delegation that
+// Access over time: the policy (api/platform/auth/policy.ts) reads a delegation's dates at each request, so a delegation that
 // expires, or only becomes active, while an application is open decides the very next request of the representative
 // and of the counter staff acting on it. The dates are moved in the database (the owner connection), as the calendar
 // would move them; nothing else changes between the requests. Also a written mandate, and a delegation that only an

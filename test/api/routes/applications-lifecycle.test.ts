@@ -6,7 +6,7 @@ import { stack } from '../../setup';
 import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { uniqueSuffix } from '../../helpers/cases';
-import { shippedDefinition } from '../../../db/seed/eservices';
+import { shippedDefinition } from '../../../scripts/seed/eservices';
 
 async function openAndPrefill(eserviceId: string, as = 'citizen-anna') {
   const opened = await call('POST', '/api/v1/applications', { as, json: { eserviceId } });

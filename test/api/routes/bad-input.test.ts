@@ -9,12 +9,12 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { stack } from '../../setup';
 import { call, errorOf, tokenFor, type ApiResponse } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
-import { loadOrCreateKeys } from '../../../api/auth/keys';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/auth/tokens';
-import { allRoutes } from '../../../api/app';
-import type { RouteSpec } from '../../../api/routing';
-import { apiSchemas } from '../../../api/validation';
-import { personas } from '../../../db/seed/personas';
+import { loadOrCreateKeys } from '../../../api/platform/auth/keys';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/platform/auth/tokens';
+import { allRoutes } from '../../../api/platform/app';
+import type { RouteSpec } from '../../../api/platform/routing';
+import { apiSchemas } from '../../../api/platform/validation';
+import { personas } from '../../../scripts/seed/personas';
 
 const ANNA = '15038511239';
 const run = uniqueSuffix();

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, type ApiResponse } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
-import { caseIdFromNumber, isValidCaseId } from '../../../api/domain/case-id';
+import { caseIdFromNumber, isValidCaseId } from '../../../db/domain/case-id';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';

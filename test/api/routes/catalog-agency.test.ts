@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
-import { demoDescription } from '../../../db/seed/catalog';
-import { services } from '../../../db/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
 import type { ServiceDescription } from '../../../api/catalog/description';
 import { CATALOG_FRESHNESS_SCHEDULE_ID, catalogPublicationWorkflowId } from '../../../workflows/catalog/api';
 

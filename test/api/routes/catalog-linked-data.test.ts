@@ -5,8 +5,8 @@ import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { validateCpsvAp, toStore, objectsOf } from '../../helpers/shacl';
-import { services } from '../../../db/seed/demo-data';
-import { demoDescription } from '../../../db/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
 import { publishVersion, withdrawService } from '../../../api/catalog/read-model';
 
 const jsonLdPath = (id: string) => `/api/v1/catalog/services/${id}/cpsv-ap.jsonld`;

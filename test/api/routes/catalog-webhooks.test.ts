@@ -7,10 +7,10 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
-import { demoDescription } from '../../../db/seed/catalog';
-import { services } from '../../../db/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
 import { catalogChangeWorkflowId, catalogPublicationWorkflowId } from '../../../workflows/catalog/api';
-import { createApp } from '../../../api/app';
+import { createApp } from '../../../api/platform/app';
 import { createCatalogActivities } from '../../../activities/catalog';
 
 interface Received { delivery: string; signature: string; body: string; status: number }

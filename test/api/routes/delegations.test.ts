@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, type ApiResponse } from '../../helpers/http';
 import { ANNA, JANIS, STAFF, auditRows, lastAuditId } from '../../helpers/cobrowse';
-import { makePersonalCode } from '../../../api/domain/person-id';
+import { makePersonalCode } from '../../../db/domain/person-id';
 
 const MARIE = 'citizen-marie';
 let today = '';

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
-import { shippedDefinition } from '../../../db/seed/eservices';
+import { shippedDefinition } from '../../../scripts/seed/eservices';
 
 /** The shipped statement e-service under a new id, with its steps replaced. */
 function statementWith(id: string, steps: unknown[]) {

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
-import { shippedDefinition } from '../../../db/seed/eservices';
+import { shippedDefinition } from '../../../scripts/seed/eservices';
 
 function statementCopy(id: string, titleLv = 'Testa izziņa') {
   const def = shippedDefinition('declared-address-statement') as Record<string, any>;

@@ -1,5 +1,5 @@
 // "Who am I" (/api/v1/auth/me) and "my applications" (/api/v1/me/applications): what the signed-in person gets back
-// about themselves, written out from the demo personas (db/seed/personas.ts), and nothing of anyone else's.
+// about themselves, written out from the demo personas (scripts/seed/personas.ts), and nothing of anyone else's.
 import { expect } from 'chai';
 import { call, errorOf } from '../../helpers/http';
 

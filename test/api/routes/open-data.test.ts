@@ -4,10 +4,10 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
 import { validateCpsvAp, validateDcatAp, toStore, objectsOf, subjectsOfType } from '../../helpers/shacl';
-import { registerCases } from '../../../api/commands/register-cases';
+import { registerCases } from '../../../api/cases/register-cases';
 import { publishDescription, withdrawDescription } from '../../helpers/catalog';
-import { demoDescription } from '../../../db/seed/catalog';
-import { services } from '../../../db/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';

@@ -1,6 +1,6 @@
 // The address register's seed data looks like the real register: codes, postal codes, known municipalities.
 import { expect } from 'chai';
-import { municipalities } from '../../../db/seed/demo-data';
+import { municipalities } from '../../../scripts/seed/demo-data';
 import { addresses } from '../../../simulators/address-register/data';
 import { searchAddresses } from '../../../simulators/address-register/server';
 

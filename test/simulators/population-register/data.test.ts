@@ -1,7 +1,7 @@
 // The population register's seed data is consistent: valid unique codes, the demo personas, real addresses.
 import { expect } from 'chai';
-import { normalisePersonalCode } from '../../../api/domain/person-id';
-import { personas } from '../../../db/seed/personas';
+import { normalisePersonalCode } from '../../../db/domain/person-id';
+import { personas } from '../../../scripts/seed/personas';
 import { persons, ANNA_CODE, JANIS_CODE } from '../../../simulators/population-register/data';
 import { addressByCode } from '../../../simulators/address-register/data';
 

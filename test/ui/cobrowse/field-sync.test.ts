@@ -1,9 +1,9 @@
-// The browser's half of co-editing (ui/src/cobrowse/field-sync.ts, pointer.ts): per-field debounce, field-level
+// The browser's half of co-editing (ui/src/assist/field-sync.ts, pointer.ts): per-field debounce, field-level
 // last writer wins against the versions the server assigns, local typing never overwritten by an older echo, and
 // unsent edits kept over a dropped connection and sent after the resync. Its timers run in virtual time.
 import { expect } from 'chai';
-import { FieldSync, type EditResult } from '../../../ui/src/cobrowse/field-sync';
-import { idToPointer, leafDiff, pointerToId, setAt } from '../../../ui/src/cobrowse/pointer';
+import { FieldSync, type EditResult } from '../../../ui/src/assist/field-sync';
+import { idToPointer, leafDiff, pointerToId, setAt } from '../../../ui/src/assist/pointer';
 import { installVirtualClock, settle, type VirtualClock } from '../../helpers/virtual-clock';
 
 function harness(opts: { connected?: boolean; fail?: boolean } = {}) {
@@ -24,7 +24,7 @@ function harness(opts: { connected?: boolean; fail?: boolean } = {}) {
 
 describe('ui/cobrowse: field sync', () => {
   let clock: VirtualClock;
-  beforeEach(() => { clock = installVirtualClock(/ui[\\/]src[\\/]cobrowse[\\/]field-sync/); });
+  beforeEach(() => { clock = installVirtualClock(/ui[\\/]src[\\/]assist[\\/]field-sync/); });
   afterEach(() => clock.uninstall());
 
   it('diffs leaf fields only, treating a missing field and undefined alike', () => {

@@ -9,8 +9,8 @@ import { stack } from '../../setup';
 import { checkPage, launchBrowser } from '../browser';
 import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
-import { demoDescription } from '../../../db/seed/catalog';
-import { services } from '../../../db/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish } from '../../helpers/catalog';
 import type { ServiceDescription } from '../../../api/catalog/description';
 

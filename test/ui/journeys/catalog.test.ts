@@ -13,8 +13,8 @@ import { call } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
 import { checkPage, launchBrowser, signIn } from '../browser';
-import { demoDescription } from '../../../db/seed/catalog';
-import { services } from '../../../db/seed/demo-data';
+import { demoDescription } from '../../../scripts/seed/catalog';
+import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription } from '../../helpers/catalog';
 import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog/api';
 

@@ -11,7 +11,7 @@ import { call } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
 import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
-import { makeRfReference } from '../../../api/domain/rf-reference';
+import { makeRfReference } from '../../../db/domain/rf-reference';
 import { camt } from '../../helpers/camt';
 
 const janis = { type: 'natural', id: '02117814569', name: 'Jānis Kalniņš' };

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { apiFor } from '../../helpers/api-instance';
-import type { RunningApi } from '../../../api/server';
+import type { RunningApi } from '../../../api/platform/server';
 
 async function draftsSince(since: Date): Promise<string[]> {
   const { rows } = await stack.db.pool.query(

@@ -3,14 +3,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, downloadFile } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
-import { usePageTitle } from '../components/usePageTitle';
-import { useFormatDate } from '../i18n/useLocalized';
+import { api, ApiError, downloadFile } from '../app/api/client';
+import { Alert, Loading } from '../app/components/Alert';
+import { usePageTitle } from '../app/components/usePageTitle';
+import { useFormatDate } from '../app/i18n/useLocalized';
 import { InvoiceQr } from './InvoiceQr';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { PayOnline } from './PayOnline';
-import { isPayable, useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
+import { isPayable } from './payable';
 import type { Invoice } from './types';
 import './billing.css';
 

@@ -2,8 +2,8 @@
 // reference). The image needs the bearer token, so it is fetched as a blob and shown from an object URL.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchBlob } from '../api/client';
-import { Loading } from '../components/Alert';
+import { fetchBlob } from '../app/api/client';
+import { Loading } from '../app/components/Alert';
 import type { Invoice } from './types';
 
 export function InvoiceQr({ invoice, amount }: { invoice: Invoice; amount: string }) {

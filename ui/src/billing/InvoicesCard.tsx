@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { Loading } from '../components/Alert';
-import { isPayable } from './format';
+import { api } from '../app/api/client';
+import { Loading } from '../app/components/Alert';
+import { isPayable } from './payable';
 import type { Invoice } from './types';
 
 export function InvoicesCard() {

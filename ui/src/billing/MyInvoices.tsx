@@ -2,11 +2,12 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
-import { usePageTitle } from '../components/usePageTitle';
+import { api } from '../app/api/client';
+import { Alert, Loading } from '../app/components/Alert';
+import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { isPayable, useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
+import { isPayable } from './payable';
 import type { Invoice } from './types';
 import './billing.css';
 

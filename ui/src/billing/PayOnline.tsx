@@ -2,9 +2,8 @@
 // Idempotency-Key is made when the button is shown, so a double click or a retry answers the same payment.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { Alert } from '../components/Alert';
-import { newIdempotencyKey } from './format';
+import { api, ApiError, newIdempotencyKey } from '../app/api/client';
+import { Alert } from '../app/components/Alert';
 import type { Invoice, OnlinePayment } from './types';
 
 export function PayOnline({ invoice, amount, onClosed }: { invoice: Invoice; amount: string; onClosed: () => void }) {

@@ -5,11 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
-import { usePageTitle } from '../components/usePageTitle';
+import { api, ApiError } from '../app/api/client';
+import { Alert, Loading } from '../app/components/Alert';
+import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { useMoney } from './format';
+import { useMoney } from '../app/i18n/format';
 import type { OnlinePayment } from './types';
 import './billing.css';
 

@@ -3,9 +3,9 @@
 // an error summary linked to the fields (GOV.UK pattern).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
-import { useMoney } from './format';
+import { api, ApiError } from '../app/api/client';
+import { ErrorSummary, type SummaryItem } from '../app/components/ErrorSummary';
+import { useMoney } from '../app/i18n/format';
 import type { AgencyInvoice, ResolveOutcome, SuspenseEntry } from './types';
 
 type Choice = 'book' | 'refund' | '';

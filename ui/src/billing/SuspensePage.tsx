@@ -4,12 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
-import { usePageTitle } from '../components/usePageTitle';
-import { useFormatDate } from '../i18n/useLocalized';
+import { api } from '../app/api/client';
+import { Alert, Loading } from '../app/components/Alert';
+import { usePageTitle } from '../app/components/usePageTitle';
+import { useFormatDate } from '../app/i18n/useLocalized';
 import { ResolveForm } from './ResolveForm';
-import { useFormatDay, useMoney } from './format';
+import { useFormatDay, useMoney } from '../app/i18n/format';
 import type { ResolveOutcome, SuspenseEntry } from './types';
 import './billing.css';
 

@@ -1,5 +1,5 @@
-// The billing shapes the UI reads from the API (api/billing/presenter.ts, api/presenters/online-payment.ts,
-// api/billing/statements/suspense.ts and the agency list in api/routes/invoices.ts).
+// The billing shapes the UI reads from the API (api/billing/presenter.ts, api/billing/online-payment-presenter.ts,
+// api/billing/statements/suspense.ts and the agency list in api/billing/invoice-routes.ts).
 
 export type InvoiceStatus = 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
 

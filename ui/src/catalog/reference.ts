@@ -1,9 +1,9 @@
 // Reference data the catalogue pages label codes with: the taxonomy (concept schemes, agencies, sectors,
 // municipalities), the office register and the services list. Each is read once per page load and shared.
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { Localized } from '../api/types';
-import { useLocalized } from '../i18n/useLocalized';
+import { api } from '../app/api/client';
+import type { Localized } from '../app/api/types';
+import { useLocalized } from '../app/i18n/useLocalized';
 import type { Office, Scheme, ServiceRef, Taxonomy } from './types';
 
 export const AGENCY_BASE = '/api/v1/agency/catalog/services';

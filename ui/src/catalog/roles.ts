@@ -1,6 +1,6 @@
 // Who may do what in the catalogue: agency administrators write their agency's descriptions, the agency's approvers
 // and the platform's catalogue administrators review them; all three read the management pages.
-import type { Principal } from '../api/types';
+import type { Principal } from '../app/api/types';
 
 const has = (p: Principal | null, role: string) => !!p?.roles.includes(role);
 

@@ -1,7 +1,7 @@
 // The catalogue shapes the UI reads from the API: the description document (forms/api/catalog-service-description
 // .schema.json, api/catalog/description.ts), the public catalogue (api/catalog/public-presenter.ts) and the agency
-// management and review API (api/catalog/queries.ts, api/routes/catalog-agency.ts).
-import type { Localized } from '../api/types';
+// management and review API (api/catalog/queries.ts, api/catalog/agency-routes.ts).
+import type { Localized } from '../app/api/types';
 
 export type ChannelType = 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
 export const CHANNEL_TYPES: readonly ChannelType[] = ['eservice', 'in_person', 'phone', 'email', 'post'];

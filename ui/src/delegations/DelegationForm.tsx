@@ -3,9 +3,9 @@
 // field errors come back onto the same fields.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
-import { useLocalized } from '../i18n/useLocalized';
+import { api, ApiError } from '../app/api/client';
+import { ErrorSummary, type SummaryItem } from '../app/components/ErrorSummary';
+import { useLocalized } from '../app/i18n/useLocalized';
 import { PERSONAL_CODE, todayLocal, type Delegation, type EServiceOption } from './types';
 
 type Field = 'code' | 'name' | 'from' | 'until' | 'eservices';

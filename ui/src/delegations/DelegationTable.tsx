@@ -2,7 +2,7 @@
 // mandates they gave, as recorded at counters (`kind` mandates: revoked the same way).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../i18n/useLocalized';
+import { useLocalized } from '../app/i18n/useLocalized';
 import { formatPersonalCode, useValidity, type Delegation, type EServiceOption } from './types';
 
 interface Props {

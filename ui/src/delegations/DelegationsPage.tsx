@@ -3,9 +3,9 @@
 // counters, which they revoke the same way.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { Alert, Loading } from '../components/Alert';
-import { usePageTitle } from '../components/usePageTitle';
+import { api, ApiError } from '../app/api/client';
+import { Alert, Loading } from '../app/components/Alert';
+import { usePageTitle } from '../app/components/usePageTitle';
 import { DelegationForm } from './DelegationForm';
 import { DelegationTable } from './DelegationTable';
 import type { Delegation, EServiceOption, MyDelegations } from './types';

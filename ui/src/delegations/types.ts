@@ -1,7 +1,7 @@
-// What the delegation API says (api/presenters/delegation.ts), and the small helpers the pages share.
+// What the delegation API says (api/delegations/presenter.ts), and the small helpers the pages share.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Localized } from '../api/types';
+import type { Localized } from '../app/api/types';
 
 export type DelegationStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
 export interface PersonRef { type: string; id: string; name?: string }

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { EnterpriseRegister } from '../../../../activities/adapters/contracts/enterprise-register';
 import { ANNA_CODE, JANIS_CODE } from '../../../../simulators/population-register/data';
 import { ANNA_COMPANY_REGCODE } from '../../../../simulators/enterprise-register/data';
-import { makePersonalCode } from '../../../../api/domain/person-id';
+import { makePersonalCode } from '../../../../db/domain/person-id';
 import { ctx, faultBehaviour, type ContractTarget } from './support';
 
 export function enterpriseRegisterContract(target: ContractTarget<EnterpriseRegister>): void {

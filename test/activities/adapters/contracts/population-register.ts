@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { SystemRejectedError } from '../../../../activities/adapters/contracts/common';
 import type { PopulationRegister } from '../../../../activities/adapters/contracts/population-register';
-import { makePersonalCode } from '../../../../api/domain/person-id';
+import { makePersonalCode } from '../../../../db/domain/person-id';
 import { ANNA_CODE, JANIS_CODE, persons } from '../../../../simulators/population-register/data';
 import { ANNA_ADDRESS_CODE } from '../../../../simulators/address-register/data';
 import { ctx, faultBehaviour, type ContractTarget } from './support';

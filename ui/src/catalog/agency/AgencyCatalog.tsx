@@ -3,12 +3,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useAuth } from '../../auth/AuthContext';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useFormatDay } from '../../billing/format';
-import { useFormatDate, useLocalized } from '../../i18n/useLocalized';
+import { api } from '../../app/api/client';
+import { useAuth } from '../../app/auth/AuthContext';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { isCatalogAuthor, isCatalogueAdmin } from '../roles';
 import { FreshnessBadge, StageBadge } from '../StageBadge';

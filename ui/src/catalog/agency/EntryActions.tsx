@@ -4,9 +4,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { useFormatDay } from '../../billing/format';
+import { api, ApiError } from '../../app/api/client';
+import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
+import { useFormatDay } from '../../app/i18n/format';
 import { AGENCY_BASE } from '../reference';
 import type { CatalogEntryDetail } from '../types';
 

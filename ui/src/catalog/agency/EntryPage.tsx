@@ -4,12 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { useAuth } from '../../auth/AuthContext';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useFormatDay } from '../../billing/format';
-import { useLocalized } from '../../i18n/useLocalized';
+import { api, ApiError } from '../../app/api/client';
+import { useAuth } from '../../app/auth/AuthContext';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useFormatDay } from '../../app/i18n/format';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { isCatalogAuthor } from '../roles';
 import { FreshnessBadge, StageBadge } from '../StageBadge';

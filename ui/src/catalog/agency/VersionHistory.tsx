@@ -1,9 +1,9 @@
 // Every version of a description with its stage, author and time, and a comparison of any two of them.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Alert, Loading } from '../../components/Alert';
-import { useFormatDate } from '../../i18n/useLocalized';
+import { api } from '../../app/api/client';
+import { Alert, Loading } from '../../app/components/Alert';
+import { useFormatDate } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE } from '../reference';
 import { StageBadge } from '../StageBadge';
 import type { Diff, VersionSummary } from '../types';

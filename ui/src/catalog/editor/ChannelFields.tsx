@@ -2,7 +2,7 @@
 // processing time as a number and a unit, and what belongs to the channel's type: the e-service link, offices,
 // the phone line, the e-mail address, the postal address, and the hours of the phone and e-mail lines.
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../i18n/useLocalized';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import type { ChannelType, Office } from '../types';
 import { CheckboxGroup, PairFields, SelectField, TextField } from './Fields';
 import { TIME_UNITS, type ChannelDraft, type ItemDraft } from './model';

@@ -6,11 +6,11 @@ import { useEffect, useMemo, useState, type FormEvent, type MouseEvent } from 'r
 import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { Alert, Loading } from '../../components/Alert';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useLocalized } from '../../i18n/useLocalized';
+import { api, ApiError } from '../../app/api/client';
+import { Alert, Loading } from '../../app/components/Alert';
+import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadOffices, loadServices, loadTaxonomy, useLoaded } from '../reference';
 import { CHANNEL_TYPES, type CatalogEntryDetail, type ChannelType } from '../types';
 import { ChannelsEditor } from './ChannelsEditor';

@@ -1,7 +1,7 @@
 // The editor's general part: the id (on creation), titles and descriptions in both languages, the sector, the
 // classifiers from the taxonomy as checkboxes, keywords, related services and municipalities.
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../i18n/useLocalized';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import type { Scheme, ServiceRef, Taxonomy } from '../types';
 import { CheckboxGroup, PairFields, SelectField, TextField } from './Fields';
 import type { EditorState } from './model';

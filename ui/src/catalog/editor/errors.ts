@@ -2,8 +2,8 @@
 // pointers into the description ("/description/channels/1/phone", or "/body/description/…"); a channel's index is
 // its place among the channels that were sent, so the order sent is needed to find its tab.
 import type { TFunction } from 'i18next';
-import { ApiError, type ErrorDetail } from '../../api/client';
-import type { SummaryItem } from '../../components/ErrorSummary';
+import { ApiError, type ErrorDetail } from '../../app/api/client';
+import type { SummaryItem } from '../../app/components/ErrorSummary';
 import { pointerSegments } from '../format';
 import type { ChannelType } from '../types';
 

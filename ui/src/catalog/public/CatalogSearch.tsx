@@ -4,10 +4,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useLocalized } from '../../i18n/useLocalized';
+import { api } from '../../app/api/client';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { loadTaxonomy, useLoaded } from '../reference';
 import { CHANNEL_TYPES, type SearchResult } from '../types';
 import { SearchFilters, FILTER_KEYS } from './SearchFilters';

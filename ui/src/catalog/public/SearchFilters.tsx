@@ -1,7 +1,7 @@
 // The catalogue's filters: agency, life event, channel and municipality, each a select whose first option is "all".
 import { useTranslation } from 'react-i18next';
-import type { Localized } from '../../api/types';
-import { useLocalized } from '../../i18n/useLocalized';
+import type { Localized } from '../../app/api/types';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { CHANNEL_TYPES, type Taxonomy } from '../types';
 
 export const FILTER_KEYS = ['agency', 'lifeEvent', 'channel', 'municipality'] as const;

@@ -3,11 +3,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useFormatDay } from '../../billing/format';
-import { useLocalized } from '../../i18n/useLocalized';
+import { api, ApiError } from '../../app/api/client';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useFormatDay } from '../../app/i18n/format';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { loadServices, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import type { PublishedService } from '../types';
 import { DescriptionView } from '../view/DescriptionView';

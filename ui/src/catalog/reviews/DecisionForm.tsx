@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { api, ApiError } from '../../app/api/client';
+import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
 import type { Stage } from '../types';
 
 type Decision = 'approve' | 'return' | '';

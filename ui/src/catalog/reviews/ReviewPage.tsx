@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useLocalized } from '../../i18n/useLocalized';
+import { api, ApiError } from '../../app/api/client';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadOffices, loadServices, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { StageBadge } from '../StageBadge';
 import type { CatalogEntryDetail, Diff, VersionDocument } from '../types';

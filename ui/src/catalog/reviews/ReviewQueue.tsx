@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useFormatDate, useLocalized } from '../../i18n/useLocalized';
+import { api } from '../../app/api/client';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { StageBadge } from '../StageBadge';
 import type { ReviewItem } from '../types';

@@ -4,12 +4,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
-import { useAuth } from '../../auth/AuthContext';
-import { Alert, Loading } from '../../components/Alert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { useFormatDay } from '../../billing/format';
-import { useFormatDate, useLocalized } from '../../i18n/useLocalized';
+import { api, ApiError } from '../../app/api/client';
+import { useAuth } from '../../app/auth/AuthContext';
+import { Alert, Loading } from '../../app/components/Alert';
+import { usePageTitle } from '../../app/components/usePageTitle';
+import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { isCatalogAuthor, isCatalogueAdmin } from '../roles';
 import { FreshnessBadge } from '../StageBadge';
@@ -37,8 +37,8 @@ export function StalePage() {
   const load = useCallback(() => {
     api<{ items: CatalogEntry[] }>('/api/v1/catalog/stale').then((r) => setEntries(r.items), () => setError(t('errors.generic')));
     api<{ items: Reminder[] }>('/api/v1/staff/reminders').then((r) => setReminders(r.items), () => setReminders([]));
-  }, [t, key]);
-  useEffect(load, [load]);
+  }, [t]);
+  useEffect(load, [load, key]);
   useEffect(() => { if (message) messageRef.current?.focus(); }, [message]);
 
   const reviewed = async (e: CatalogEntry) => {

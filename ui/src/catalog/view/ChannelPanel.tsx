@@ -3,8 +3,8 @@
 // the e-service's start button.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../i18n/useLocalized';
-import { useMoney } from '../../billing/format';
+import { useLocalized } from '../../app/i18n/useLocalized';
+import { useMoney } from '../../app/i18n/format';
 import { useDuration, useOpeningHours } from '../format';
 import type { ChannelDescription, DescribedItem, OfficeInfo } from '../types';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../i18n/useLocalized';
+import { useLocalized } from '../../app/i18n/useLocalized';
 import type { Labeller } from '../reference';
 import { Tabs } from '../Tabs';
 import { CHANNEL_TYPES, type DescribedItem, type ServiceDescription } from '../types';

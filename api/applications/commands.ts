@@ -1,0 +1,129 @@
+// Applications: an e-service opened by a citizen. The case (status draft) and the application row are written
+// first, then the interpreter workflow starts; drafts are autosaved with optimistic versions.
+import crypto from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { audit, type AuditEntry } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
+import type { Client } from '@temporalio/client';
+import { startWorkflowOnce } from '../platform/temporal';
+import type { ValidateFunction } from 'ajv';
+import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '../platform/errors';
+import { registerCases } from '../cases/register-cases';
+import { publishedVersion, formAjv } from '../eservice-definitions/commands';
+import type { PersonRef } from '../../db/domain/person-id';
+import { applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
+import type { EServiceDefinition } from '../../workflows/application/dsl';
+import { toDetails } from '../platform/validation';
+import { durationMs } from '../../workflows/application/expressions';
+
+export interface Opener {
+  recipient: PersonRef & { name?: string };
+  actor: Actor;
+  idempotencyKey?: string;
+}
+
+export async function openApplication(pool: Pool, temporal: () => Promise<Client>, taskQueue: string, eserviceId: string, opener: Opener): Promise<{ caseId: string; created: boolean }> {
+  const def = await publishedVersion(pool, eserviceId);
+  if (!def) throw notFound('e-service');
+  const key = opener.idempotencyKey ?? crypto.randomUUID();
+  const [result] = await registerCases(pool, { agencyId: def.agencyId, actorType: opener.actor.type, actorId: opener.actor.id }, [{
+    externalId: `eservice:${eserviceId}:${opener.actor.id}:${key}`,
+    serviceId: def.content.serviceId,
+    channel: 'eservice',
+    recipient: opener.recipient,
+    status: 'draft',
+  }]);
+  if (result.outcome === 'failed') throw new ApiError(422, result.error.code, result.error.message, result.error.details);
+  const ttlMs = durationMs(def.content.draft?.ttl ?? '30 days');
+  await pool.query(
+    `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 millisecond') ON CONFLICT (case_id) DO NOTHING`,
+    [result.id, eserviceId, def.version, def.agencyId, opener.recipient.type, opener.recipient.id, opener.actor.id, ttlMs]);
+  await ensureApplicationWorkflow(pool, temporal, taskQueue, result.id);
+  return { caseId: result.id, created: result.outcome === 'created' };
+}
+
+/** Starts the workflow of an application unless it exists already (safe to repeat, e.g. after Temporal was down). */
+export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Promise<Client>, taskQueue: string, caseId: string): Promise<void> {
+  const { rows } = await pool.query(
+    `SELECT a.definition_id, a.definition_version, a.agency_id, c.recipient_type, c.recipient_id, c.recipient_name, a.created_by, c.created_by AS actor
+       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`, [caseId]);
+  if (!rows[0]) throw notFound('application');
+  const r = rows[0];
+  const input: ApplicationInput = {
+    caseId, definitionId: r.definition_id, version: r.definition_version, agencyId: r.agency_id,
+    recipient: { type: r.recipient_type, id: r.recipient_id, ...(r.recipient_name ? { name: r.recipient_name } : {}) },
+    createdBy: { type: 'citizen', id: r.created_by },
+  };
+  await startWorkflowOnce(await temporal(), 'applicationWorkflow', { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
+}
+
+const MAX_DRAFT_BYTES = 256 * 1024;
+
+type DraftChange = { version: number; data: Record<string, unknown>; step?: string };
+type SavedDraft = { version: number; savedAt: string };
+
+/**
+ * Saves a draft (optimistic version). With `auditAs` (someone other than the citizen writing it), the write and its
+ * audit row commit together or not at all; the citizen's own autosave, every few keystrokes, is not audited.
+ */
+export async function saveDraft(pool: Pool, caseId: string, change: DraftChange, savedBy: string, auditAs?: (version: number) => AuditEntry): Promise<SavedDraft> {
+  if (!auditAs) return writeDraft(pool, caseId, change, savedBy);
+  return inTransaction(pool, async (client) => {
+    const saved = await writeDraft(client, caseId, change, savedBy);
+    await audit(client, auditAs(saved.version));
+    return saved;
+  });
+}
+
+async function writeDraft(pool: Pool | PoolClient, caseId: string, change: DraftChange, savedBy: string): Promise<SavedDraft> {
+  const json = JSON.stringify(change.data);
+  if (Buffer.byteLength(json) > MAX_DRAFT_BYTES) throw new ApiError(413, 'payload_too_large', 'A draft may hold at most 256 KB of form data.');
+  const { rows } = await pool.query<{ draft_version: number; draft_saved_at: Date }>(
+    `UPDATE applications a SET draft_data = $3, draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = $4,
+       draft_step = COALESCE($5, a.draft_step)
+      FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id AND c.status = 'draft' AND a.draft_version = $2
+      RETURNING a.draft_version, a.draft_saved_at`,
+    [caseId, change.version, json, savedBy, change.step ?? null]);
+  if (rows[0]) return { version: rows[0].draft_version, savedAt: rows[0].draft_saved_at.toISOString() };
+  const current = await pool.query('SELECT a.draft_version, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1', [caseId]);
+  if (!current.rows[0]) throw notFound('application');
+  if (current.rows[0].status !== 'draft') throw conflict('not_draft', 'The application has been submitted; the draft can no longer change.');
+  throw conflict('stale_version', 'The draft was changed elsewhere (another tab or device). Reload it to continue.', [
+    { path: '/version', code: 'stale_version', message: `current version is ${current.rows[0].draft_version}`, currentVersion: current.rows[0].draft_version },
+  ]);
+}
+
+const formValidators = new Map<string, ValidateFunction>();
+function formValidator(definitionId: string, version: number, def: EServiceDefinition): ValidateFunction {
+  const key = `${definitionId}@${version}`;
+  let fn = formValidators.get(key);
+  if (!fn) {
+    fn = formAjv.compile(def.form.schema);
+    formValidators.set(key, fn);
+  }
+  return fn;
+}
+
+/** Validates form data against the definition version the application is pinned to: field-level errors. */
+export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data: unknown): Promise<ErrorDetail[]> {
+  const { rows } = await pool.query('SELECT definition_id, definition_version FROM applications WHERE case_id = $1', [caseId]);
+  if (!rows[0]) throw notFound('application');
+  const def = await publishedVersion(pool, rows[0].definition_id, rows[0].definition_version);
+  if (!def) throw notFound('e-service');
+  const validate = formValidator(rows[0].definition_id, rows[0].definition_version, def.content);
+  return validate(data) ? [] : toDetails(validate.errors);
+}
+
+export async function loadDraftForSubmit(pool: Pool, caseId: string, expectedVersion?: number): Promise<Record<string, unknown>> {
+  const { rows } = await pool.query('SELECT draft_data, draft_version FROM applications WHERE case_id = $1', [caseId]);
+  if (!rows[0]) throw notFound('application');
+  if (expectedVersion !== undefined && rows[0].draft_version !== expectedVersion) {
+    throw conflict('stale_version', 'The draft changed since you last saw it; review it before submitting.', [
+      { path: '/version', code: 'stale_version', message: `current version is ${rows[0].draft_version}`, currentVersion: rows[0].draft_version },
+    ]);
+  }
+  const errors = await validateAgainstPinnedForm(pool, caseId, rows[0].draft_data);
+  if (errors.length) throw unprocessable('form_invalid', 'Some fields need attention before you submit.', errors);
+  return rows[0].draft_data;
+}

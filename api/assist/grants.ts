@@ -1,0 +1,130 @@
+// Consent first: a citizen gives a short-lived, single-use join code for one session (an application, or the whole
+// portal session for a support specialist), choosing `view` or `assist`. Staff redeem it; the citizen may revoke it
+// or change its mode at any moment. Every decision here, allowed or refused, is audited.
+import crypto from 'node:crypto';
+import type { Pool } from 'pg';
+import { ApiError, notFound } from '../platform/errors';
+import { audit } from '../../db/audit';
+import type { Principal } from '../platform/auth/principal';
+import type { PersonRef } from '../../db/domain/person-id';
+import { isUuid } from '../platform/validation';
+
+export const CODE_TTL_MINUTES = 10;
+export const SESSION_MAX_HOURS = 4; // a used grant ends by itself after a working session
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L: codes are read out over the phone
+
+export type AssistMode = 'view' | 'assist';
+export interface Grant {
+  id: string; scope: 'application' | 'portal'; caseId: string | null; person: PersonRef; mode: AssistMode;
+  createdAt: string; expiresAt: string; usedAt: string | null; usedBy: string | null; usedByName: string | null;
+  usedByRole: string | null; usedByOffice: string | null; revokedAt: string | null; endedAt: string | null;
+  active: boolean;
+}
+
+export const hashCode = (code: string) => crypto.createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+
+function newCode(): string {
+  const bytes = crypto.randomBytes(8);
+  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row of assist_grants, read field by field
+function present(r: Record<string, any>): Grant {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const active = !!r.used_at && !r.revoked_at && !r.ended_at && Date.now() - r.used_at.getTime() < SESSION_MAX_HOURS * 3_600_000;
+  return {
+    id: r.id, scope: r.scope, caseId: r.case_id, person: { type: r.person_type, id: r.person_id }, mode: r.mode,
+    createdAt: r.created_at.toISOString(), expiresAt: r.expires_at.toISOString(), usedAt: iso(r.used_at), usedBy: r.used_by,
+    usedByName: r.used_by_name, usedByRole: r.used_by_role, usedByOffice: r.used_by_office, revokedAt: iso(r.revoked_at),
+    endedAt: iso(r.ended_at), active,
+  };
+}
+
+const actorOf = (p: Principal) => ({ type: p.roles.includes('citizen') ? 'citizen' : 'staff', id: p.sub, agency: p.agency, office: p.office });
+
+export async function createGrant(pool: Pool, citizen: Principal, input: { scope: 'application' | 'portal'; caseId?: string; mode: AssistMode }, requestId?: string) {
+  const person = citizen.person as PersonRef;
+  const code = newCode();
+  const id = crypto.randomUUID();
+  const { rows } = await pool.query(
+    `INSERT INTO assist_grants (id, scope, case_id, person_type, person_id, mode, code_hash, created_by, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 minute') RETURNING *`,
+    [id, input.scope, input.caseId ?? null, person.type, person.id, input.mode, hashCode(code), citizen.sub, CODE_TTL_MINUTES]);
+  await audit(pool, { actor: actorOf(citizen), subject: person, action: 'create', resource: `assist-grant:${id}`, purpose: `consent:${input.mode}`, requestId, details: { scope: input.scope, caseId: input.caseId ?? null } });
+  return { code, grant: present(rows[0]) };
+}
+
+/** Redeems a join code for a staff member. Refusals are audited and answered with a stable code. */
+export async function redeemCode(pool: Pool, staff: Principal, code: string, requestId?: string): Promise<Grant> {
+  const client = await pool.connect();
+  const refuse = async (status: number, errorCode: string, message: string, grantId?: string, person?: PersonRef) => {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await audit(pool, { actor: actorOf(staff), subject: person, action: 'read', resource: grantId ? `assist-grant:${grantId}` : 'assist-grant:unknown', purpose: `join-refused:${errorCode}`, requestId });
+    return new ApiError(status, errorCode, message);
+  };
+  try {
+    if (!code.trim()) throw await refuse(400, 'code_required', 'Ask the citizen for the join code shown in their session.');
+    await client.query('BEGIN');
+    const { rows } = await client.query('SELECT * FROM assist_grants WHERE code_hash = $1 FOR UPDATE', [hashCode(code)]);
+    const r = rows[0];
+    if (!r) throw await refuse(404, 'invalid_code', 'No such join code. Ask the citizen to read it again.');
+    const person = { type: r.person_type, id: r.person_id } as PersonRef;
+    if (r.revoked_at) throw await refuse(410, 'code_revoked', 'The citizen has revoked this code.', r.id, person);
+    if (r.used_at) throw await refuse(409, 'code_used', 'This code has been used already; codes work once.', r.id, person);
+    if (r.expires_at.getTime() < Date.now()) throw await refuse(410, 'code_expired', `Codes expire after ${CODE_TTL_MINUTES} minutes; ask for a new one.`, r.id, person);
+    if (r.scope === 'portal' && !staff.roles.includes('support-specialist')) {
+      throw await refuse(403, 'wrong_scope', 'This code is for a support specialist.', r.id, person);
+    }
+    // A support specialist only ever watches, whatever the code allows.
+    const mode = staff.roles.includes('support-specialist') ? 'view' : r.mode;
+    const role = staff.roles.find((x) => x === 'kac-staff' || x === 'agency-officer' || x === 'support-specialist') ?? staff.roles[0];
+    const updated = await client.query(
+      `UPDATE assist_grants SET used_at = now(), used_by = $2, used_by_name = $3, used_by_role = $4, used_by_office = $5, mode = $6
+        WHERE id = $1 RETURNING *`, [r.id, staff.sub, staff.name, role, staff.office ?? null, mode]);
+    await client.query('COMMIT');
+    await audit(pool, { actor: actorOf(staff), onBehalfOf: `${person.type}:${person.id}`, subject: person, action: 'read', resource: `assist-grant:${r.id}`, purpose: `join:${mode}`, requestId, details: { caseId: r.case_id, basis: 'consent' } });
+    return present(updated.rows[0]);
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export async function findGrant(pool: Pool, id: string): Promise<Grant | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await pool.query('SELECT * FROM assist_grants WHERE id = $1', [id]);
+  return rows[0] ? present(rows[0]) : null;
+}
+
+/** The grant if it is active and was redeemed by this staff member. */
+export async function activeGrantOf(pool: Pool, id: string, staffSub: string): Promise<Grant | null> {
+  const g = await findGrant(pool, id);
+  return g && g.active && g.usedBy === staffSub ? g : null;
+}
+
+export async function grantsOfPerson(pool: Pool, person: PersonRef, caseId?: string): Promise<Grant[]> {
+  const { rows } = await pool.query(
+    `SELECT * FROM assist_grants WHERE person_type = $1 AND person_id = $2 AND ($3::text IS NULL OR case_id = $3)
+      AND created_at > now() - interval '1 day' ORDER BY created_at DESC`, [person.type, person.id, caseId ?? null]);
+  return rows.map(present);
+}
+
+export async function changeGrant(pool: Pool, citizen: Principal, id: string, change: { revoke?: boolean; mode?: AssistMode; end?: boolean }, requestId?: string): Promise<Grant> {
+  const g = await findGrant(pool, id);
+  const own = g && citizen.person && g.person.type === citizen.person.type && g.person.id === citizen.person.id;
+  const staffEnds = g && change.end && g.usedBy === citizen.sub;
+  if (!g || !(own || staffEnds)) throw notFound('grant');
+  if (change.mode && g.usedByRole === 'support-specialist' && change.mode === 'assist') {
+    throw new ApiError(422, 'support_view_only', 'A support specialist can only watch.');
+  }
+  const { rows } = await pool.query(
+    `UPDATE assist_grants SET revoked_at = CASE WHEN $2 THEN COALESCE(revoked_at, now()) ELSE revoked_at END,
+       ended_at = CASE WHEN $3 THEN COALESCE(ended_at, now()) ELSE ended_at END, mode = COALESCE($4, mode)
+      WHERE id = $1 RETURNING *`, [id, !!change.revoke, !!change.end, change.mode ?? null]);
+  const purpose = change.revoke ? 'revoke' : change.end ? 'leave' : `mode:${change.mode}`;
+  await audit(pool, { actor: actorOf(citizen), subject: g.person, action: 'update', resource: `assist-grant:${id}`, purpose, requestId, details: { staff: g.usedBy } });
+  return present(rows[0]);
+}

@@ -1,0 +1,170 @@
+// Online payments (issue 6, paying (a)): starting one at the bank link, and applying the bank's verified callbacks.
+// A callback may arrive twice, late or out of order; each changes the books at most once:
+//   - succeeded books the amount with sourceRef `online:<bank payment id>` (payments.source_ref is UNIQUE, so a
+//     repeat books nothing) and is final: money moved, whatever arrives afterwards;
+//   - failed marks an initiated payment failed, and is ignored after success (late) or after a failure (repeat);
+//   - succeeded after failed is accepted (the payer tried again on the same payment page, or the callbacks crossed).
+// Callbacks of one payment are serialised by a row lock on online_payments, so duplicates arriving together are safe.
+import crypto from 'node:crypto';
+import type { Pool } from 'pg';
+import { ApiError, conflict, unprocessable, type ErrorDetail } from '../platform/errors';
+import { recordPayment } from './invoices';
+import type { InvoiceView } from './presenter';
+import type { OnlinePaymentRow } from './online-payment-presenter';
+import { SystemRejectedError, SystemUnavailableError } from '../../activities/adapters/contracts/common';
+import type { PaymentCallback, PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
+
+export type CallbackOutcome = 'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
+
+const cents = (eur: string | number) => Math.round(Number(eur) * 100);
+
+const SELECT_ONLINE_PAYMENT = `SELECT op.*, i.payment_reference, i.currency, i.status AS invoice_status
+  FROM online_payments op JOIN invoices i ON i.id = op.invoice_id`;
+
+/**
+ * The online payment's id, derived from who started it, for which invoice, under which Idempotency-Key: a repeated
+ * request finds the same row (online_payments has no key column) and the bank gets the same idempotency key.
+ * A UUID with version 8 (custom) and the RFC 9562 variant.
+ */
+export function onlinePaymentId(invoiceId: string, startedBy: string, idempotencyKey: string): string {
+  const h = crypto.createHash('sha256').update(`online-payment\n${invoiceId}\n${startedBy}\n${idempotencyKey}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x80;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export async function loadOnlinePayment(pool: Pool, id: string): Promise<OnlinePaymentRow | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
+  const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export interface StartOnlinePayment {
+  invoice: InvoiceView;
+  startedBy: string;
+  idempotencyKey: string;
+  returnUrl(onlinePaymentId: string): string;
+  callbackUrl: string;
+  requestId?: string;
+}
+
+/**
+ * How long a payment started at the bank link counts as in flight: the bank's payment page has expired by then, so a
+ * payer who left it may start again. (A late success of the expired one still books; any surplus goes to suspense.)
+ */
+export const IN_FLIGHT_MINUTES = 30;
+
+/**
+ * The payment to use for this request: the one made before under the same key, else a new one, else — when another
+ * payment of the invoice is still in flight (a second tab) — that one. At most one payment per invoice is in flight
+ * (the unique index online_payments_one_in_flight), so two starts at once never give two payments to capture.
+ */
+async function paymentInFlight(pool: Pool, invoice: InvoiceView, id: string, startedBy: string): Promise<OnlinePaymentRow> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const found = await loadOnlinePayment(pool, id);
+    if (found) return found;
+    if (invoice.status === 'paid' || invoice.status === 'cancelled' || invoice.totals.due <= 0) {
+      throw conflict('invoice_closed', `The invoice is ${invoice.status}: there is nothing to pay.`);
+    }
+    await pool.query(
+      `UPDATE online_payments SET status = 'expired', completed_at = now()
+       WHERE invoice_id = $1 AND status = 'initiated' AND created_at < now() - $2 * interval '1 minute'`, [invoice.id, IN_FLIGHT_MINUTES]);
+    const inserted = await pool.query(
+      `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES ($1, $2, $3, 'initiated', $4) ON CONFLICT DO NOTHING`,
+      [id, invoice.id, (cents(invoice.totals.due) / 100).toFixed(2), startedBy]);
+    if (inserted.rowCount === 1) return (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
+    const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.invoice_id = $1 AND op.status = 'initiated'`, [invoice.id]);
+    if (rows[0]) return rows[0];
+    // the one in flight ended in between: try again
+  }
+  throw conflict('online_payment_in_flight', 'Another online payment of this invoice is in progress; try again in a moment.');
+}
+
+/** Creates (or finds again) the online payment for the amount due and registers it at the bank. */
+export async function startOnlinePayment(pool: Pool, bank: PaymentInitiation, input: StartOnlinePayment): Promise<{ row: OnlinePaymentRow; redirectUrl: string; created: boolean }> {
+  const { invoice } = input;
+  let row = await paymentInFlight(pool, invoice, onlinePaymentId(invoice.id, input.startedBy, input.idempotencyKey), input.startedBy);
+  const id = row.id;
+
+  let initiated;
+  try {
+    // The same key for every repeat of this request: the bank answers the payment it registered the first time.
+    initiated = await bank.initiate({
+      amountCents: cents(row.amount), currency: row.currency, reference: row.payment_reference,
+      description: `${invoice.number} ${invoice.creditor.name}`.slice(0, 140),
+      returnUrl: input.returnUrl(id), callbackUrl: input.callbackUrl,
+    }, { idempotencyKey: `online-payment:${id}`, requestId: input.requestId });
+  } catch (err) {
+    if (err instanceof SystemUnavailableError) {
+      throw new ApiError(503, 'payment_provider_unavailable', 'The bank link does not answer at the moment; try again shortly (nothing was charged).', [], { 'Retry-After': '10' });
+    }
+    if (err instanceof SystemRejectedError) {
+      throw new ApiError(502, 'payment_provider_rejected', `The bank link refused the payment: ${err.message}`);
+    }
+    throw err;
+  }
+  // Created means: registered at the bank by this request (a first attempt the bank did not answer does not count).
+  let created = false;
+  if (row.provider_txn_id === null) {
+    const linked = await pool.query('UPDATE online_payments SET provider_txn_id = $2 WHERE id = $1 AND provider_txn_id IS NULL', [id, initiated.paymentId]);
+    created = linked.rowCount === 1;
+    row = (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
+  }
+  if (row.provider_txn_id !== initiated.paymentId) {
+    throw new ApiError(502, 'payment_provider_inconsistent', 'The bank link answered another payment for the same request; nothing was changed.');
+  }
+  return { row, redirectUrl: initiated.redirectUrl, created };
+}
+
+export interface AppliedCallback {
+  outcome: CallbackOutcome;
+  row: OnlinePaymentRow;
+  payer: { type: string; id: string; name: string };
+}
+
+/** Applies one verified callback in one transaction; throws 404 (unknown payment) or 422 (mismatch), booking nothing. */
+export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, recordedBy: string): Promise<AppliedCallback> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const found = await client.query<OnlinePaymentRow & { payer_type: string; payer_id: string; payer_name: string }>(
+      `SELECT op.*, i.payment_reference, i.currency, i.status AS invoice_status, i.payer_type, i.payer_id, i.payer_name
+         FROM online_payments op JOIN invoices i ON i.id = op.invoice_id WHERE op.provider_txn_id = $1 FOR UPDATE OF op`, [cb.paymentId]);
+    const op = found.rows[0];
+    if (!op) throw new ApiError(404, 'unknown_payment', `No online payment ${cb.paymentId} was started here.`);
+    const mismatches: ErrorDetail[] = [];
+    if (cb.amountCents !== cents(op.amount)) mismatches.push({ path: '/amount', code: 'amount_mismatch', message: `expected ${op.amount}` });
+    if (cb.currency !== op.currency) mismatches.push({ path: '/currency', code: 'currency_mismatch', message: `expected ${op.currency}` });
+    if (cb.reference !== op.payment_reference) mismatches.push({ path: '/reference', code: 'reference_mismatch', message: 'not the invoice\'s payment reference' });
+    if (mismatches.length) throw unprocessable('callback_mismatch', 'The callback does not match the payment that was started; nothing was booked.', mismatches);
+
+    let outcome: CallbackOutcome;
+    if (cb.status === 'succeeded') {
+      const paidAt = cb.paidAt ?? new Date();
+      // Money moved: what the invoice cannot take (paid meanwhile, or cancelled) waits in suspense for a refund.
+      const booked = await recordPayment(client, {
+        invoiceId: op.invoice_id, amountCents: cb.amountCents, source: 'online', sourceRef: `online:${cb.paymentId}`,
+        bookedAt: paidAt, payerName: op.payer_name, recordedBy, suspendIfCancelled: true,
+      });
+      if (booked.recorded) outcome = booked.bookedCents > 0 ? 'booked' : 'suspended';
+      else outcome = booked.reason === 'cancelled' ? 'invoice_cancelled' : 'duplicate';
+      if (op.status !== 'succeeded') {
+        await client.query("UPDATE online_payments SET status = 'succeeded', completed_at = $2 WHERE id = $1", [op.id, paidAt]);
+      }
+    } else if (op.status === 'initiated') {
+      await client.query("UPDATE online_payments SET status = 'failed', completed_at = now() WHERE id = $1", [op.id]);
+      outcome = 'failed_recorded';
+    } else {
+      outcome = op.status === 'succeeded' ? 'ignored_late_failed' : 'ignored_repeat_failed';
+    }
+    await client.query('COMMIT');
+    const row = (await loadOnlinePayment(pool, op.id)) as OnlinePaymentRow;
+    return { outcome, row, payer: { type: op.payer_type, id: op.payer_id, name: op.payer_name } };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,90 @@
+// Platform configuration, read from the environment once and validated at boot: a typo in a variable stops the
+// process with a clear message instead of surfacing as a strange failure hours later.
+import path from 'node:path';
+import { Ajv2020 as Ajv } from 'ajv/dist/2020';
+import configSchema from './config.schema.json';
+import { assertProductionSecrets } from './environment';
+
+export interface PlatformConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Migrations only (npm start, npm run db:migrate): the API and the worker never use it. */
+  databaseOwnerUrl?: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  redisUrl?: string;
+  dataDir: string;
+  logLevel: string;
+  publicUrl: string;
+  /** METRICS_TOKEN: bearer token /metrics asks for (required for /metrics in production). */
+  metricsToken?: string;
+  /** ALLOWED_ORIGINS: browser origins besides PUBLIC_URL's that may open a Socket.IO connection. */
+  allowedOrigins: string[];
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: `loopback` lets webhooks reach 127.0.0.0/8 and ::1 (tests only). */
+  webhookAllowPrivateNetworks: 'off' | 'loopback';
+  rateLimits: RateLimits;
+  /** Deadline of every call to Temporal (TEMPORAL_RPC_TIMEOUT_MS), waiting for a workflow update included. */
+  temporalRpcTimeoutMs: number;
+}
+
+/** Requests per window (0 = no limit) for the endpoints an attacker would hammer. */
+export interface RateLimits {
+  windowSeconds: number;
+  signIn: number;
+  assistJoin: number;
+  paymentStart: number;
+  catalogSearch: number;
+}
+
+const RATE_LIMIT_ENV: Record<keyof RateLimits, [string, number]> = {
+  windowSeconds: ['RATE_LIMIT_WINDOW_SECONDS', 60],
+  signIn: ['RATE_LIMIT_SIGN_IN', 60],
+  assistJoin: ['RATE_LIMIT_ASSIST_JOIN', 30],
+  paymentStart: ['RATE_LIMIT_PAYMENT_START', 30],
+  catalogSearch: ['RATE_LIMIT_CATALOG_SEARCH', 600],
+};
+
+function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {
+  const entries = Object.entries(RATE_LIMIT_ENV).map(([key, [name, fallback]]) => [key, env[name] === undefined || env[name] === '' ? fallback : Number(env[name])]);
+  return Object.fromEntries(entries) as unknown as RateLimits;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  // Production never runs on a development secret: a forged bank callback signed with the documented default
+  // must find no process that accepts it.
+  assertProductionSecrets(env);
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data');
+  const port = env.PORT === undefined ? 3000 : Number(env.PORT);
+  const config: PlatformConfig = {
+    env: (env.NODE_ENV as PlatformConfig['env']) ?? 'development',
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? '',
+    temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'service-delivery',
+    dataDir,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    webhookAllowPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'off') as PlatformConfig['webhookAllowPrivateNetworks'],
+    rateLimits: rateLimitsFrom(env),
+    temporalRpcTimeoutMs: env.TEMPORAL_RPC_TIMEOUT_MS === undefined ? 10_000 : Number(env.TEMPORAL_RPC_TIMEOUT_MS),
+  };
+  if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
+  if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
+  if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
+  const ajv = new Ajv({ allErrors: true });
+  ajv.addKeyword('x-environment'); // the inventory of variables, read by forms/environment.ts
+  const validate = ajv.compile(configSchema);
+  if (!validate(config)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return config;
+}

@@ -1,0 +1,99 @@
+// Routes. Signed-out visitors go to the demo sign-in; citizens get the portal, officers the console.
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { homeOf, isAssistStaff, isCitizen, isOfficer } from './auth/session';
+import { isCounterStaff } from '../assist/roles';
+import { RealtimeProvider } from './api/realtime';
+import { Layout } from './Layout';
+import { SignIn } from './auth/SignIn';
+import { Dashboard } from '../cases/Dashboard';
+import { Services } from '../applications/Services';
+import { MyCases } from '../cases/MyCases';
+import { ApplicationPage } from '../applications/ApplicationPage';
+import { Inbox } from '../applications/tasks/Inbox';
+import { TaskPage } from '../applications/tasks/TaskPage';
+import { NotFound } from './NotFound';
+import { AssistStart } from '../assist/staff/AssistStart';
+import { AssistSession } from '../assist/staff/AssistSession';
+import { CounterStart } from '../assist/counter/CounterStart';
+import { CounterApplication } from '../assist/counter/CounterApplication';
+import { DelegationsPage } from '../delegations/DelegationsPage';
+import { MyInvoices } from '../billing/MyInvoices';
+import { InvoicePage } from '../billing/InvoicePage';
+import { PaymentReturn } from '../billing/PaymentReturn';
+import { AgencyInvoices } from '../billing/AgencyInvoices';
+import { SuspensePage } from '../billing/SuspensePage';
+import { CatalogSearch } from '../catalog/public/CatalogSearch';
+import { ServicePage } from '../catalog/public/ServicePage';
+import { AgencyCatalog } from '../catalog/agency/AgencyCatalog';
+import { EntryPage } from '../catalog/agency/EntryPage';
+import { EditorPage } from '../catalog/editor/EditorPage';
+import { ReviewQueue } from '../catalog/reviews/ReviewQueue';
+import { ReviewPage } from '../catalog/reviews/ReviewPage';
+import { StalePage } from '../catalog/stale/StalePage';
+import { isCatalogAuthor, isCatalogReviewer, isCatalogStaff } from '../catalog/roles';
+
+const ALLOWED = {
+  citizen: isCitizen, officer: isOfficer, staff: isAssistStaff,
+  counter: isCounterStaff,
+  catalogAuthor: isCatalogAuthor, catalogReviewer: isCatalogReviewer, catalogStaff: isCatalogStaff,
+};
+
+function Require({ role, children }: { role: keyof typeof ALLOWED; children: ReactNode }) {
+  const { principal } = useAuth();
+  const location = useLocation();
+  if (!principal) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (!ALLOWED[role](principal)) return <Navigate to={homeOf(principal)} replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { principal } = useAuth();
+  if (!principal) return <Navigate to="/sign-in" replace />;
+  if (!isCitizen(principal) && homeOf(principal) !== '/') return <Navigate to={homeOf(principal)} replace />;
+  return <Dashboard />;
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <RealtimeProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<Home />} />
+              <Route path="sign-in" element={<SignIn />} />
+              <Route path="services" element={<Require role="citizen"><Services /></Require>} />
+              <Route path="cases" element={<Require role="citizen"><MyCases /></Require>} />
+              <Route path="applications/:id" element={<Require role="citizen"><ApplicationPage /></Require>} />
+              <Route path="invoices" element={<Require role="citizen"><MyInvoices /></Require>} />
+              <Route path="invoices/:id" element={<Require role="citizen"><InvoicePage /></Require>} />
+              <Route path="payments/online/:id" element={<Require role="citizen"><PaymentReturn /></Require>} />
+              <Route path="officer/tasks" element={<Require role="officer"><Inbox /></Require>} />
+              <Route path="officer/tasks/:id" element={<Require role="officer"><TaskPage /></Require>} />
+              <Route path="agency/invoices" element={<Require role="officer"><AgencyInvoices /></Require>} />
+              <Route path="agency/invoices/:id" element={<Require role="officer"><InvoicePage agency /></Require>} />
+              <Route path="agency/suspense" element={<Require role="officer"><SuspensePage /></Require>} />
+              <Route path="assist" element={<Require role="staff"><AssistStart /></Require>} />
+              <Route path="assist/counter" element={<Require role="counter"><CounterStart /></Require>} />
+              <Route path="assist/counter/:id" element={<Require role="counter"><CounterApplication /></Require>} />
+              <Route path="assist/:grantId" element={<Require role="staff"><AssistSession /></Require>} />
+              <Route path="delegations" element={<Require role="citizen"><DelegationsPage /></Require>} />
+              <Route path="catalog" element={<CatalogSearch />} />
+              <Route path="catalog/reviews" element={<Require role="catalogReviewer"><ReviewQueue /></Require>} />
+              <Route path="catalog/reviews/:serviceId/:version" element={<Require role="catalogReviewer"><ReviewPage /></Require>} />
+              <Route path="catalog/stale" element={<Require role="catalogStaff"><StalePage /></Require>} />
+              <Route path="catalog/:id" element={<ServicePage />} />
+              <Route path="agency/catalog" element={<Require role="catalogStaff"><AgencyCatalog /></Require>} />
+              <Route path="agency/catalog/new" element={<Require role="catalogAuthor"><EditorPage /></Require>} />
+              <Route path="agency/catalog/:id" element={<Require role="catalogStaff"><EntryPage /></Require>} />
+              <Route path="agency/catalog/:id/edit" element={<Require role="catalogAuthor"><EditorPage key="edit" /></Require>} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </RealtimeProvider>
+    </AuthProvider>
+  );
+}

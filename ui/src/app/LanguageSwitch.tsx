@@ -1,0 +1,18 @@
+// Latvian / English switch. Each button names its language in that language (and has the matching lang).
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from './i18n';
+
+const NAMES: Record<string, string> = { lv: 'Latviešu', en: 'English' };
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('layout.language')}>
+      {LANGUAGES.map((lng) => (
+        <button key={lng} type="button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void i18n.changeLanguage(lng)}>
+          {NAMES[lng]}
+        </button>
+      ))}
+    </div>
+  );
+}

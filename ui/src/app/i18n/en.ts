@@ -1,0 +1,220 @@
+// English texts: the same keys as lv.ts.
+import type { lv } from './lv';
+import { catalogEn } from '../../catalog/i18n/en';
+import { delegationsEn } from '../../delegations/i18n/en';
+
+type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+export const en: Texts<typeof lv> = {
+  layout: {
+    skip: 'Skip to content', brand: 'Public services portal', signedInAs: 'Signed in: {{name}}', signOut: 'Sign out',
+    nav: 'Main navigation', language: 'Language', footer: 'Public services portal of the state administration · demo environment',
+  },
+  nav: { dashboard: 'Home', services: 'Services', cases: 'My cases', inbox: 'Agency tasks', assist: 'Assist citizens' },
+  status: {
+    draft: 'Draft', submitted: 'Submitted', in_progress: 'In progress', info_requested: 'More information requested',
+    awaiting_payment: 'Awaiting payment', answered: 'Answered', licence_issued: 'Licence issued', rejected: 'Rejected',
+    completed: 'Completed', withdrawn: 'Withdrawn',
+  },
+  channel: { eservice: 'E-service', in_person: 'In person', phone: 'Phone', email: 'E-mail', post: 'Post', other: 'Other' },
+  case: { history: 'Status history' },
+  common: { cancel: 'Cancel' },
+  errors: {
+    summaryTitle: 'There is a problem', generic: 'Something went wrong. Please try again.',
+    keyword: {
+      required: 'This field is required', minLength: 'Too short: at least {{limit}} characters', maxLength: 'Too long: at most {{limit}} characters',
+      pattern: 'Wrong format', format: 'Wrong format', const: 'Please confirm', enum: 'Choose one of the values',
+      type: 'Wrong value', unknown_field: 'Unknown field', minimum: 'Too small', maximum: 'Too large',
+    },
+  },
+  signIn: {
+    title: 'Sign in', unavailable: 'The demo sign-in is not available.', failed: 'Signing in failed.',
+    demo: 'Demo sign-in.', demoHelp: 'This is not real authentication: choose one of the test personas.',
+  },
+  notFound: { title: 'Page not found', home: 'Go to the home page' },
+  dashboard: {
+    title: 'Home', greeting: 'Hello, {{name}}!', lead: 'Information from the state registers in one click, your cases and drafts.',
+    address: 'Declared address', addressHelp: 'A statement from the population register at once, no form.',
+    addressButton: 'Get the statement', asking: 'Asking the register…', addressFailed: 'The statement could not be obtained.', openStatement: 'Open the statement case',
+    openCases: 'Open cases', allCases: 'All my cases', drafts: 'Drafts to resume', noDrafts: 'No drafts.',
+    savedAt: 'Saved {{date}}', servicesCard: 'E-services', servicesHelp: 'Find and start an e-service.', browse: 'All services',
+  },
+  services: {
+    title: 'E-services', search: 'Search services', start: 'Start', starting: 'Opening…', startNamed: 'Start: {{title}}',
+    startFailed: 'The service could not be opened.',
+    startUnavailable: 'The service is temporarily unavailable. Try again in a moment: your application will not be opened twice.',
+    count_zero: '{{count}} services found', count_one: '{{count}} service found', count_other: '{{count}} services found',
+  },
+  application: {
+    title: 'Application', notFound: 'Application not found.', caseId: 'Case number', status: 'Status', fillIn: 'Fill in the form',
+    draftHelp: 'What you enter is saved automatically; you can continue the draft until {{date}}, on another device too.',
+    submit: 'Submit', submitting: 'Submitting…', stale: 'The draft changed meanwhile. Review it and submit again.',
+    waitingFor: 'Waiting for an answer from: {{system}}', submittedData: 'Submitted data',
+  },
+  autosave: {
+    idle: 'Changes are saved automatically', pending: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved',
+    savedAt: 'Saved {{time}}', error: 'Could not save; will try again', closed: 'The application has been submitted',
+  },
+  documents: { title: 'Documents', download: 'Download: {{title}}', failed: 'The document could not be downloaded.' },
+  withdraw: { title: 'Withdraw the application', start: 'Withdraw the application', reason: 'Reason (optional)', confirm: 'Confirm withdrawal' },
+  info: {
+    title: 'Answer the request', help: 'The agency asks for more information. Correct the data and attach files if needed.',
+    files: 'Attachments (PDF, PNG, JPEG, text)', send: 'Send the answer',
+  },
+  cases: {
+    title: 'My cases', lead: 'All your cases in every channel — e-services, in person, phone, post.', none: 'You have no cases yet.',
+    changed: 'Case {{id}} status: {{status}}', asRepresentative: 'as representative', showHistory: 'Show history',
+    open: 'Open', openNamed: 'Open case {{id}}',
+  },
+  inbox: {
+    title: 'Agency tasks', status: 'Status', mine: 'Mine only', empty: 'No tasks.', task: 'Task', recipient: 'Applicant',
+    case: 'Case', due: 'Due', state: 'State', overdue: 'overdue',
+    caption_zero: '{{count}} tasks', caption_one: '{{count}} task', caption_other: '{{count}} tasks',
+    sort: 'Sort', sorts: { due_at: 'By due date', '-created_at': 'Newest first' },
+    filter: { active: 'Active', open: 'New', claimed: 'Claimed', completed: 'Completed' },
+  },
+  task: {
+    title: 'Task', notFound: 'Task not found.', back: '← Back to tasks', recipient: 'Applicant', claim: 'Claim',
+    claimed: 'The task is yours now.', claimedBy: 'Claimed by: {{name}}', decided: 'Decided. Case status: {{status}}', decidedAccepted: 'Decision accepted; the case status follows in a moment.',
+    completed: 'Completed: {{outcome}}', data: 'Application data', files: 'Attachments',
+  },
+  decision: {
+    title: 'Decision', outcome: 'Decision', chooseOutcome: 'Choose a decision', message: 'Message to the citizen',
+    messageHint: 'Required when rejecting or asking for more information.', messageRequired: 'Write a message to the citizen',
+    submit: 'Decide', outcomes: { approve: 'Approve', reject: 'Reject', requestInfo: 'Ask for more information' },
+  },
+  help: {
+    title: 'Get help',
+    lead: 'If an employee of a customer centre or an agency is helping you, create a code and read it out to them. They will see this form as you do. You can stop their access at any moment.',
+    leadPortal: 'If a portal support specialist is helping with a technical problem, create a code and read it out. The specialist will see which page you are on, but not your personal code or other sensitive data, and cannot change anything.',
+    modeLegend: 'What may the helper do?',
+    modes: { view: 'View only', assist: 'View, fill in and submit for me' },
+    modeHints: { view: 'sees the form but changes nothing', assist: 'may correct fields and submit the application on your behalf' },
+    create: 'Create a code', creating: 'Creating…', codeTitle: 'Your code',
+    codeHelp: 'Read this code out to the staff member. It works once, until {{time}}.',
+    codeMode: { view: 'They will only be able to view.', assist: 'They will be able to fill in and submit.' },
+    codeExpired: 'The code has expired. Create a new one.', cancelCode: 'Cancel the code', newCode: 'Create a new code',
+    codeCancelled: 'The code has been cancelled.', watching: 'Who can see your form', watchingPortal: 'Who can see your portal session',
+    watcherMode: { view: 'viewing only', assist: 'may fill in and submit' },
+    roles: { 'kac-staff': 'customer centre', 'agency-officer': 'agency staff', 'support-specialist': 'portal support' },
+    switchTo: { view: 'Allow viewing only', assist: 'Allow filling in' },
+    stop: 'Stop access', stopped: '{{name}} can no longer see your data.',
+    joined: '{{name}} joined: {{mode}}.', modeChanged: '{{name}} now {{mode}}.',
+  },
+  assist: {
+    // Who changed a field and where the citizen is, on both sides of a co-browsing session.
+    changes: {
+      theCitizen: 'The citizen', staffMember: 'Staff member', changedBy: 'Changed by {{name}}', changedByCitizen: 'Changed by the citizen',
+      changeAnnounced: '{{name}} changed “{{field}}”.', citizenHere: 'The citizen is on this field',
+    },
+    title: 'Assist a citizen', lead: 'Ask the citizen to create a code under “Get help” in the portal and read it out to you.',
+    codeLabel: 'Join code', codeHint: 'Eight characters, for example ABCD-EFGH.', codeRequired: 'Enter the code',
+    codeFormat: 'The code has eight letters or digits, for example ABCD-EFGH', join: 'Join',
+    joinErrors: {
+      invalid_code: 'No such code. Ask the citizen to read it out again.', code_used: 'This code has been used already; each code works once.',
+      code_expired: 'The code has expired. Ask for a new one.', code_revoked: 'The citizen has revoked this code.',
+      wrong_scope: 'This code is meant for a portal support specialist.', validation_failed: 'The code has eight letters or digits, for example ABCD-EFGH',
+      no_consent: 'You no longer have access to this session: the citizen stopped it or it ended.',
+    },
+    sessionTitle: 'Co-browsing session with a citizen', recipient: 'Citizen', application: 'Application', portalSession: 'Portal session',
+    modeLabel: 'Mode', modes: { view: 'View', assist: 'Assist (may edit and submit)' },
+    presenceTitle: 'What the citizen sees', page: 'Page', step: 'Step', focus: 'Field the citizen is on', errors: 'Errors on the citizen’s screen',
+    noFocus: 'none', noErrors: 'None', unknown: 'unknown', seenAt: 'Updated',
+    steps: { form: 'Filling in the form' },
+    pages: { dashboard: 'Home', services: 'List of services', cases: 'My cases', signIn: 'Sign-in', application: 'Application {{id}}' },
+    formTitle: 'The citizen’s form', assistHint: 'The citizen sees your changes at once, marked with your name.',
+    viewHint: 'View mode: the fields cannot be changed.', frozenHint: 'The application has been submitted: the form can no longer change.', maskedHint: 'Sensitive data (such as the personal code and phone number) is masked.',
+    submit: 'Submit on the citizen’s behalf', submitted: 'Submitted on the citizen’s behalf. Case status: {{status}}.',
+    submitErrors: { no_basis: 'Submitting needs the citizen’s consent in assist mode, a written mandate or a registered delegation.', not_draft: 'The application has been submitted already.' },
+    notDraft: 'The application is no longer a draft (status: {{status}}).', leave: 'Leave the session',
+    ended: {
+      revoked: 'The citizen stopped the session. You no longer have access to their data.', left: 'You left the session.',
+      ended: 'The session has ended.', expired: 'The session has expired.',
+    },
+    another: 'Enter another code', reconnecting: 'The connection dropped; reconnecting… Your changes will be sent.',
+    modeNow: { view: 'The citizen now allows viewing only.', assist: 'The citizen now allows filling in and submitting.' },
+  },
+  billing: {
+    nav: { mine: 'My invoices', agencyInvoices: 'Invoices', suspense: 'Unidentified payments' },
+    invoice: 'Invoice', creditor: 'Agency', amountDue: 'Amount due', dueDate: 'Due date', statusLabel: 'Status',
+    reference: 'Payment reference', total: 'Total', paid: 'Paid', payer: 'Payer', issueDate: 'Issue date',
+    ofTotal: 'of {{total}}', openNamed: 'Open invoice {{number}}',
+    andMore_zero: 'and {{count}} more', andMore_one: 'and {{count}} more', andMore_other: 'and {{count}} more',
+    status: { issued: 'Unpaid', partly_paid: 'Partly paid', paid: 'Paid', overdue: 'Overdue', cancelled: 'Cancelled' },
+    card: { title: 'Invoices', link: 'My invoices' },
+    mine: {
+      title: 'My invoices', lead: 'Invoices from state and municipal agencies for services, fees and fines.', none: 'You have no invoices.',
+      toPay_zero: 'No invoices to pay', toPay_one: '{{count}} invoice to pay', toPay_other: '{{count}} invoices to pay',
+      caption_zero: '{{count}} invoices', caption_one: '{{count}} invoice', caption_other: '{{count}} invoices',
+    },
+    detail: {
+      title: 'Invoice No. {{number}}', titlePlain: 'Invoice', back: '← My invoices', backAgency: '← Agency invoices', notFound: 'Invoice not found.',
+      recipient: 'Payee', case: 'Case', overdue: 'The due date has passed. Please pay as soon as possible.',
+      cancelled: 'The agency has cancelled this invoice; nothing is to be paid.', paidInFull: 'The invoice is paid in full. Thank you!',
+    },
+    pay: {
+      title: 'Pay online', help: 'You will be taken to your bank’s payment page and brought back here afterwards.',
+      button: 'Pay {{amount}} online', starting: 'Contacting the bank…', closed: 'The invoice is paid or cancelled already.',
+      bankDown: 'The bank does not answer at the moment. Please try again shortly.', failed: 'The payment could not be started.',
+    },
+    qr: {
+      title: 'Payment QR code', help: 'Scan it in your banking app: the amount, the payee and the payment reference are filled in for you.',
+      alt: 'EPC QR code: transfer of {{amount}}, payment reference {{reference}}', failed: 'The QR code could not be shown; use the payment reference.',
+    },
+    lines: {
+      title: 'Invoice lines', description: 'Description', quantity: 'Quantity', unitPrice: 'Unit price', vat: 'VAT', amount: 'Amount excl. VAT',
+      net: 'Total excl. VAT', vatTotal: 'VAT',
+    },
+    payments: {
+      title: 'Payments received',
+      source: { online: 'online', bank_statement: 'bank transfer', counter: 'at the counter', suspense: 'from unidentified payments' },
+    },
+    downloads: {
+      title: 'Downloads', pdf: 'Invoice (PDF)', ubl: 'E-invoice (UBL XML)', failed: 'The file could not be downloaded.',
+      help: 'The e-invoice follows Peppol BIS Billing 3.0 (EN 16931) and can be read by accounting software.',
+    },
+    return: {
+      title: 'Payment result', pending: 'Waiting for the bank’s confirmation…',
+      slow: 'The bank has not confirmed the payment yet. If the money has left your account it will be booked; you can check the invoice later.',
+      succeeded: 'Payment of {{amount}} received. Thank you!', invoiceNow: 'Invoice status:', failed: 'The payment was not made.',
+      failedHelp: 'No money has left your account. You can try again on the invoice page.', amount: 'Amount', toInvoice: 'Open the invoice',
+      toInvoices: 'Go to my invoices', notFound: 'Payment not found.',
+    },
+    agency: {
+      title: 'Agency invoices', lead: 'Invoices issued by your agency, newest first.', all: 'All', none: 'No invoices.',
+      toSuspense: 'Unidentified payments',
+      caption_zero: '{{count}} invoices', caption_one: '{{count}} invoice', caption_other: '{{count}} invoices',
+    },
+    suspense: {
+      title: 'Unidentified payments', toInvoices: '← Agency invoices',
+      lead: 'Credits from bank statements that could not be matched to an invoice automatically. Book each onto an invoice or mark it refunded.',
+      none: 'No entries.', date: 'Date', amount: 'Amount', details: 'Reference and remittance', reason: 'Reason', action: 'Action',
+      unknownPayer: 'unknown', resolve: 'Resolve', resolveNamed: 'Resolve: {{amount}} from {{payer}}', toInvoice: 'Open the invoice',
+      booked: '{{amount}} booked. Invoice status: {{status}}.', refundedDone: '{{amount}} marked as refunded.',
+      more: 'Show more ({{shown}} of {{total}} shown)',
+      caption_zero: '{{count}} entries', caption_one: '{{count}} entry', caption_other: '{{count}} entries',
+      filter: { open: 'Open', resolved: 'Booked', refunded: 'Refunded', all: 'All' },
+      state: { open: 'Open', resolved: 'Booked', refunded: 'Refunded' },
+      reasons: { unknown_reference: 'Unknown reference', no_reference: 'No reference', overpayment: 'Overpayment', cancelled_invoice: 'Invoice cancelled', currency: 'Other currency', conflicting_direction: 'Credit in a debit entry' },
+    },
+    resolve: {
+      title: 'Resolve: {{amount}}', how: 'How is it resolved?', book: 'Book onto an invoice', refund: 'Refunded to the payer',
+      notBookable: 'An amount in {{currency}} can only be refunded: invoices are in euro.', invoice: 'Invoice',
+      invoiceHint: 'Your agency’s unpaid invoices; those whose amount due equals this amount come first.', pickInvoice: 'Choose an invoice',
+      due: '{{amount}} due', note: 'Note', noteHint: 'Why; kept with the entry and in the audit log (up to {{max}} characters).',
+      chooseHow: 'Choose how to resolve it', chooseInvoice: 'Choose an invoice', noteRequired: 'Write a note',
+      submit: 'Resolve', saving: 'Saving…',
+      errors: {
+        suspense_closed: 'The entry has been resolved already.', invoice_cancelled: 'The invoice is cancelled; nothing can be booked onto it.',
+        unknown_invoice: 'Your agency has no such invoice.', currency_not_bookable: 'An amount in another currency can only be refunded.',
+        not_found: 'Entry not found.', validation_failed: 'Check what you entered.',
+      },
+    },
+  },
+  enum: {
+    owner: 'Owner', tenant: 'Tenant', 'family-member': 'Family member', other: 'Other',
+    personal: 'Personal use', employer: 'For the employer', bank: 'For a bank',
+  },
+  catalog: catalogEn,
+  delegations: delegationsEn,
+};
