@@ -57,7 +57,7 @@ async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId:
 
 type OpenBody = { eserviceId: string; recipient: PersonRef & { name?: string }; basis: { type: 'mandate'; mandateId: string } | { type: 'delegation'; delegationId: string } };
 
-export const assistanceRoutes = [
+export const assistRoutes = [
   route<{ scope: 'application' | 'portal'; applicationId?: string; mode: AssistMode }>({
     method: 'post', path: '/api/v1/assist-codes', tag: 'E-service assistant', summary: 'Citizen: create a single-use join code (expires in 10 minutes)',
     auth: ['citizen'], body: 'assist-code-create',

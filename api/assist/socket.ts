@@ -43,13 +43,13 @@ export function grantForViewer(grant: Grant, viewer: Principal): Grant {
   return viewer.roles.includes('support-specialist') ? { ...grant, person: { ...grant.person, id: MASK } } : grant;
 }
 
-export interface CobrowseDeps {
+export interface AssistSocketDeps {
   io: Server; pool: Pool; logger: Logger; store: FieldVersions;
   /** Several API nodes share rooms (a Redis adapter): a room empty here may have members elsewhere. */
   clustered?: boolean;
 }
 
-export function cobrowse({ io, pool, logger, store, clustered = false }: CobrowseDeps) {
+export function assistSocket({ io, pool, logger, store, clustered = false }: AssistSocketDeps) {
   const flusher = editFlusher(pool, store, (e) => logger.warn({ err: e }, 'flushing co-browse edits failed'));
   const sensitiveCache = new Map<string, string[]>();
 

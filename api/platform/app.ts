@@ -22,7 +22,7 @@ import { referenceRoutes } from '../reference/routes';
 import { eserviceDefinitionRoutes } from '../eservice-definitions/routes';
 import { applicationRoutes } from '../applications/routes';
 import { taskRoutes } from '../applications/task-routes';
-import { assistanceRoutes } from '../assist/routes';
+import { assistRoutes } from '../assist/routes';
 import { delegationRoutes } from '../delegations/routes';
 import { mandateRoutes } from '../delegations/mandate-routes';
 import { invoiceRoutes } from '../billing/invoice-routes';
@@ -37,7 +37,7 @@ import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
   ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
-  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistanceRoutes, ...invoiceRoutes,
+  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistRoutes, ...invoiceRoutes,
   ...onlinePaymentRoutes,
   ...delegationRoutes,
   ...mandateRoutes,

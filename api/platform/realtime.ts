@@ -10,7 +10,7 @@ import { listenForStatusEvents, readCaseStatuses, readStatusEvents } from '../..
 import { saveDraftFromSocket } from '../applications/draft-socket';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
-import { cobrowse } from '../assist/socket';
+import { assistSocket } from '../assist/socket';
 import type { RestoredSession } from '../assist/recovery';
 import { memoryFieldVersions, redisFieldVersions } from '../assist/field-store';
 import type { Grant } from '../assist/grants';
@@ -32,7 +32,7 @@ const personRoom = (key: string) => `person:${key}`;
  * keystrokes are most of them (a thousand a second at 200 sessions): kept, they were most of the heap, the garbage
  * collector's pauses grew with it, and they showed in the keystrokes' tail latency (scripts/bench/cobrowse.ts).
  * So edits are broadcast without being kept; a recovered connection gets each field's current value instead
- * (catchUp in cobrowse/recovery.ts), which is also all its screen needs.
+ * (catchUp in assist/recovery.ts), which is also all its screen needs.
  */
 function keepEditsOutOfRecovery(io: Server): void {
   type Broadcast = (packet: { data?: unknown[] }, opts: unknown) => unknown;
@@ -92,7 +92,7 @@ export async function attachRealtime(server: http.Server, deps: {
   });
   if (!redis) keepEditsOutOfRecovery(io);
   const store = redis ? redisFieldVersions(redis, `${space}:cobrowse:`) : memoryFieldVersions();
-  const assist = cobrowse({ io, pool: deps.pool, logger: deps.logger, store, clustered: !!redis });
+  const assist = assistSocket({ io, pool: deps.pool, logger: deps.logger, store, clustered: !!redis });
   // A restored connection must not get back into a co-browsing session whose consent ended while it was away.
   const adapter = io.of('/').adapter as unknown as { restoreSession(pid: string, offset: string): Promise<RestoredSession | null> | null };
   const restoreSession = adapter.restoreSession.bind(adapter);
