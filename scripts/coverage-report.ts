@@ -1,6 +1,7 @@
 // Prints the suite's coverage: c8's V8 coverage of everything that runs in Node (coverage/coverage-final.json),
-// merged with the istanbul coverage of the workflow bundle (coverage/workflows.json, test/helpers/workflow-coverage.ts).
-// For a file in both (a workflow module that Node tests import too), a statement counts as run if either saw its line.
+// merged with the istanbul coverage of the workflow bundle (coverage/workflows/*.json, one per test process: see
+// test/helpers/workflow-coverage.ts). For a file in both (a workflow module that Node tests import too), a statement
+// counts as run if either saw its line.
 import fs from 'node:fs';
 import path from 'node:path';
 import libCoverage, { type CoverageMapData, type FileCoverage, type FileCoverageData } from 'istanbul-lib-coverage';
@@ -17,7 +18,10 @@ const merged = libCoverage.createCoverageMap({});
 
 async function bundleCoverage() {
   // The bundle was instrumented after SWC compiled it: map the counts back to the TypeScript lines.
-  const instrumented = libCoverage.createCoverageMap(read(path.join(DIR, 'workflows.json')));
+  const instrumented = libCoverage.createCoverageMap({});
+  const perProcess = path.join(DIR, 'workflows');
+  const files = fs.existsSync(perProcess) ? fs.readdirSync(perProcess).filter((f) => f.endsWith('.json')) : [];
+  for (const file of files) instrumented.merge(read(path.join(perProcess, file)));
   return createSourceMapStore().transformCoverage(instrumented);
 }
 

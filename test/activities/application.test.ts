@@ -1,15 +1,14 @@
 // Activities of the interpreter (issue 13, section 8): a business refusal inside an activity is final (a
 // non-retryable ApplicationFailure with the refusal's code, never an HTTP error retried for hours), and the
-// citizen's answer to a request for information is recorded once however often its activity runs.
+// citizen's answer to a request for information is recorded once however often its activity runs. The rule itself,
+// without the database, is in test/activities/refusals.test.ts (fast tier).
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { stack } from '../setup';
 import { createActivities } from '../../activities';
-import { asActivityFailure } from '../../activities/refusals';
 import { ApiError } from '../../api/platform/errors';
-import { DomainError } from '../../db/domain/domain-error';
 import { openResidenceDeclaration } from '../helpers/applications';
 import { applicationWorkflowId } from '../../workflows/application/api';
 
@@ -33,17 +32,6 @@ describe('activities/application', function () {
     expect(error).to.be.instanceOf(ApplicationFailure);
     expect(error).not.to.be.instanceOf(ApiError);
     expect(error).to.include({ type: 'non_positive_total', nonRetryable: true });
-  });
-
-  it('no HTTP error leaves an activity: refusals are final, failures stay retryable', () => {
-    const refusal = asActivityFailure(new DomainError('iban_malformed', 'not an IBAN')) as ApplicationFailure;
-    expect(refusal).to.be.instanceOf(ApplicationFailure).and.include({ type: 'iban_malformed', nonRetryable: true });
-    const http4xx = asActivityFailure(new ApiError(422, 'invoice_invalid', 'no')) as ApplicationFailure;
-    expect(http4xx).to.be.instanceOf(ApplicationFailure).and.include({ type: 'invoice_invalid', nonRetryable: true });
-    const http5xx = asActivityFailure(new ApiError(503, 'temporarily_unavailable', 'later')) as ApplicationFailure;
-    expect(http5xx).to.be.instanceOf(ApplicationFailure).and.include({ nonRetryable: false });
-    const network = new Error('ECONNRESET');
-    expect(asActivityFailure(network)).to.equal(network);
   });
 
   it('recordInfoAnswer run twice with the same key (a retry after the commit) records one answer', async () => {

@@ -3,12 +3,12 @@
 // run, and activities the test supplies (plain functions that record calls and answer as the test needs).
 import crypto from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { ensureTemporalTestServer } from '../../scripts/lib/temporal-test-server';
-import { bundleCoverageOptions, bundledWorkerCoverageOptions } from './workflow-coverage';
+import { bundledWorkerCoverageOptions } from './workflow-coverage';
+import { workflowBundle } from './workflow-bundle';
 
 let env: Promise<TestWorkflowEnvironment> | undefined;
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The worker of the current test, while it runs: a test that timed out leaves it polling, and teardown stops it. */
 let running: Worker | undefined;
 
@@ -23,18 +23,15 @@ export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   return env;
 }
 
-/** workflows/index.ts bundled once per run: bundling costs seconds, and every virtual-time test needs it. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never;
-  bundle ??= bundleWorkflowCode(bundleCoverageOptions({ workflowsPath: require.resolve('../../workflows'), logger: quiet }));
-  return bundle;
-}
-
 /** A fresh task queue and a worker with the given activities; `run` runs `fn` while the worker polls. */
 export async function withWorker<T>(activities: object, fn: (ctx: { env: TestWorkflowEnvironment; taskQueue: string }) => Promise<T>): Promise<T> {
   const testEnv = await timeSkippingEnvironment();
   const taskQueue = `ts-${crypto.randomBytes(4).toString('hex')}`;
-  const worker = await Worker.create({ connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities, ...bundledWorkerCoverageOptions() });
+  // debugMode runs the workflows in this thread: a worker thread per test costs ~0.35 s to start, most of the fast
+  // tier's time. The price is the deadlock detector, which the full tier's worker (test/setup.ts) still runs.
+  const worker = await Worker.create({
+    connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities, debugMode: true, ...bundledWorkerCoverageOptions(),
+  });
   running = worker;
   try {
     return await worker.runUntil(fn({ env: testEnv, taskQueue }));

@@ -1,6 +1,7 @@
 // Coverage of workflow code. Workflows run bundled in a V8 sandbox, where c8's V8 coverage cannot see their source;
 // under c8 (NODE_V8_COVERAGE is set) the bundle is instrumented with istanbul instead (@temporalio/nyc-test-coverage)
-// and its counts are written to coverage/workflows.json at exit, for scripts/coverage-report.ts to merge.
+// and its counts are written at exit to coverage/workflows/<pid>.json, one file per test process (the fast and the
+// full tier), for scripts/coverage-report.ts to merge.
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkflowCoverage } from '@temporalio/nyc-test-coverage';
@@ -9,15 +10,15 @@ import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 export const measuringCoverage = Boolean(process.env.NODE_V8_COVERAGE);
 const workflowCoverage = new WorkflowCoverage();
 const WORKFLOWS_PATH = require.resolve('../../workflows');
-export const WORKFLOW_COVERAGE_FILE = path.resolve(__dirname, '../../coverage/workflows.json');
+export const WORKFLOW_COVERAGE_DIR = path.resolve(__dirname, '../../coverage/workflows');
 
 if (measuringCoverage) {
   const g = globalThis as { __coverage__?: object };
   g.__coverage__ ??= {}; // WorkflowCoverage instruments only when an istanbul global exists
   process.once('exit', () => {
     workflowCoverage.mergeIntoGlobalCoverage();
-    fs.mkdirSync(path.dirname(WORKFLOW_COVERAGE_FILE), { recursive: true });
-    fs.writeFileSync(WORKFLOW_COVERAGE_FILE, JSON.stringify(g.__coverage__));
+    fs.mkdirSync(WORKFLOW_COVERAGE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(WORKFLOW_COVERAGE_DIR, `${process.pid}.json`), JSON.stringify(g.__coverage__));
   });
 }
 
