@@ -53,6 +53,20 @@ export default tseslint.config(
     } : {}),
   },
   {
+    // A workflow area's api.ts is loaded by api/, activities/ and scripts (outside the sandbox): message definitions,
+    // id functions and types only, never workflow code. (Rules of a later block replace the sandbox rule above.)
+    files: ['workflows/*/api.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...[...nodeBuiltins, ...ioLibraries].map((name) => ({ name, message: 'Workflow code must be deterministic: do I/O in an activity.' })),
+          { name: '@temporalio/workflow', allowImportNames: ['defineSignal', 'defineQuery', 'defineUpdate'], message: "A workflow's api.ts defines messages only." },
+        ],
+        patterns: [{ group: ['./*', '../*', '../../*'], allowTypeImports: true, message: "A workflow's api.ts imports only types: Node code loads it." }],
+      }],
+    },
+  },
+  {
     // Tests read loosely typed JSON responses.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-unused-expressions': 'off' },

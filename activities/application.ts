@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { EServiceDefinition, TaskOutcome, Text } from '../workflows/application/dsl';
-import type { Actor } from '../workflows/application/messages';
+import type { Actor } from '../workflows/application/api';
 import { canTransition, STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
 import { publishStatusEvents } from '../db/case-events';
 import { audit } from '../db/audit';

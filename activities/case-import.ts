@@ -3,6 +3,7 @@ import { heartbeat } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { registerCases } from '../api/cases/register-cases';
 import type { ErrorDetail } from '../api/platform/errors';
+import { caseImportWorkflowId } from '../workflows/case-import/api';
 
 export interface CaseImportDeps {
   pool: Pool;
@@ -51,7 +52,7 @@ export function createCaseImportActivities({ pool }: CaseImportDeps) {
           }
         });
         heartbeat();
-        const results = await registerCases(pool, { agencyId: chunk.agency_id, actorType: 'system', actorId: chunk.created_by, purpose: 'case-import', requestId: `case-import:${importId}` }, items, { client });
+        const results = await registerCases(pool, { agencyId: chunk.agency_id, actorType: 'system', actorId: chunk.created_by, purpose: 'case-import', requestId: caseImportWorkflowId(importId) }, items, { client });
         let created = 0; let existing = 0;
         for (const r of results) {
           if (r.outcome === 'failed') errors.push({ line: lineOfItem[r.index], code: r.error.code, message: r.error.message, details: r.error.details });

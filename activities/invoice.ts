@@ -2,12 +2,13 @@
 import type { Pool } from 'pg';
 import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
+import { invoiceWorkflowId } from '../workflows/invoice/api';
 
 export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapters: Adapters }) {
   async function notifyPayer(invoiceId: string, key: string, subject: { lv: string; en: string }, body: { lv: string; en: string }) {
     const inv = (await pool.query('SELECT i.*, a.name_lv FROM invoices i JOIN agencies a ON a.id = i.agency_id WHERE i.id = $1', [invoiceId])).rows[0];
     if (!inv) return;
-    const id = `invoice:${invoiceId}/${key}`;
+    const id = `${invoiceWorkflowId(invoiceId)}/${key}`;
     await pool.query(
       `INSERT INTO notifications (id, case_id, recipient_type, recipient_id, subject_lv, subject_en, body_lv, body_en)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,

@@ -1,5 +1,5 @@
 // The ESLint guard of workflow code (eslint.config.mjs): a workflow module, at any depth, may import only types from
-// the folders that do I/O. (It once matched only '../api/*', so workflows/application/* could import '../../api/…'.)
+// the folders that do I/O; an area's api.ts, loaded by Node code, only define* calls and types. (It once matched only '../api/*', so workflows/application/* could import '../../api/…'.)
 import { expect } from 'chai';
 import { ESLint } from 'eslint';
 
@@ -28,6 +28,19 @@ describe('lint: the workflow sandbox guard', function () {
     expect(nested.filter((p) => p.startsWith('no-restricted-imports'))).to.deep.equal([
       "no-restricted-imports: '../../api/config' import is restricted from being used by a pattern. Workflows import only types from other folders.",
       "no-restricted-imports: '../../db/connection' import is restricted from being used by a pattern. Workflows import only types from other folders.",
+    ]);
+  });
+
+  it("keeps a workflow area's api.ts loadable from Node: define* calls and type imports only", async () => {
+    const found = await problems('workflows/invoice/api.ts', [
+      "import { defineSignal, sleep } from '@temporalio/workflow';",
+      "import { acts } from '../application/activities-proxy';",
+      "import type { TaskOutcome } from '../application/dsl';",
+      'export const probe = (o?: TaskOutcome) => [defineSignal, sleep, acts, o];',
+    ].join('\n'));
+    expect(found).to.deep.equal([
+      "no-restricted-imports: 'sleep' import from '@temporalio/workflow' is restricted because only 'defineSignal,defineQuery,defineUpdate' import(s) is/are allowed. A workflow's api.ts defines messages only.",
+      "no-restricted-imports: '../application/activities-proxy' import is restricted from being used by a pattern. A workflow's api.ts imports only types: Node code loads it.",
     ]);
   });
 

@@ -1,5 +1,5 @@
 // Every workflow type the worker runs, registered explicitly.
-export { caseImportWorkflow } from './case-import';
+export { caseImportWorkflow } from './case-import/workflow';
 export { applicationWorkflow } from './application/workflow';
-export { invoiceWorkflow } from './invoice';
-export { catalogPublicationWorkflow, catalogChangeWorkflow, catalogFreshnessWorkflow } from './catalog';
+export { invoiceWorkflow } from './invoice/workflow';
+export { catalogPublicationWorkflow, catalogChangeWorkflow, catalogFreshnessWorkflow } from './catalog/workflow';

@@ -11,13 +11,10 @@ import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '.
 import { registerCases } from '../cases/register-cases';
 import { publishedVersion, formAjv } from '../eservice-definitions/commands';
 import type { PersonRef } from '../../db/domain/person-id';
-import type { Actor } from '../../workflows/application/messages';
-import type { ApplicationInput } from '../../workflows/application/workflow';
+import { applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
 import type { EServiceDefinition } from '../../workflows/application/dsl';
 import { toDetails } from '../platform/validation';
 import { durationMs } from '../../workflows/application/expressions';
-
-export const applicationWorkflowId = (caseId: string) => `application:${caseId}`;
 
 export interface Opener {
   recipient: PersonRef & { name?: string };

@@ -1,19 +1,20 @@
 // E-service applications: open, autosave the draft, submit, withdraw, answer a request for information, upload
 // files, download issued documents. A citizen sees only their own applications (others are 404).
 import crypto from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
 import { route, type RouteContext } from '../platform/routing';
 import { readUploadedFile } from '../platform/uploads';
 import { ApiError, forbidden, notFound, unprocessable } from '../platform/errors';
 import { actorOf } from '../platform/auth/principal';
 import { accessTo, applicationSubject, auditEntry, type Access } from '../platform/auth/policy';
-import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit, applicationWorkflowId } from './commands';
+import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit } from './commands';
 import { publishedVersion } from '../eservice-definitions/commands';
 import { findApplication, applicationDetails, applicationsOfPerson } from './queries';
 import { presentApplication, type ApplicationRow } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit } from '../../db/audit';
 import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
-import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
+import { applicationWorkflowId, provideInfoUpdate, submitUpdate, withdrawUpdate, type UpdateResult } from '../../workflows/application/api';
 
 
 
@@ -45,8 +46,8 @@ export async function auditWrite(ctx: RouteContext, row: ApplicationRow & { acce
   await audit(ctx.deps.db.pool, auditEntry(ctx.principal, row.access, applicationSubject(row), action, resource, ctx.requestId, details));
 }
 
-async function update(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<UpdateResult> {
-  return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), name, arg, { href: `/api/v1/applications/${caseId}` });
+async function update<A>(ctx: RouteContext, caseId: string, definition: UpdateDefinition<UpdateResult, [A]>, arg: A): Promise<UpdateResult> {
+  return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), definition, arg, { href: `/api/v1/applications/${caseId}` });
 }
 
 export const applicationRoutes = [
@@ -116,7 +117,7 @@ export const applicationRoutes = [
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
       const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
-      const result = await update(ctx, row.case_id, MESSAGES.submit, { data, actor: actorOf(ctx.principal) });
+      const result = await update(ctx, row.case_id, submitUpdate, { data, actor: actorOf(ctx.principal) });
       await ctx.deps.assist.leftDraft(row.case_id, result.status); // co-browse edits are refused from now on
       await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'submit', status: result.status });
       return { body: result };
@@ -128,7 +129,7 @@ export const applicationRoutes = [
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
-      const result = await update(ctx, row.case_id, MESSAGES.withdraw, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
+      const result = await update(ctx, row.case_id, withdrawUpdate, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
       if (row.status === 'draft') await ctx.deps.assist.leftDraft(row.case_id, result.status);
       await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'withdraw', status: result.status });
       return { body: result };
@@ -144,7 +145,7 @@ export const applicationRoutes = [
         const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [row.case_id, ctx.body.fileIds]);
         if (rows.length !== new Set(ctx.body.fileIds).size) throw unprocessable('unknown_file', 'A file id is not a file of this application.', [{ path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' }]);
       }
-      const result = await update(ctx, row.case_id, MESSAGES.provideInfo, { data: ctx.body.data, fileIds: ctx.body.fileIds, actor: actorOf(ctx.principal) });
+      const result = await update(ctx, row.case_id, provideInfoUpdate, { data: ctx.body.data, fileIds: ctx.body.fileIds, actor: actorOf(ctx.principal) });
       await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'info', status: result.status, fileIds: ctx.body.fileIds });
       return { body: result };
     },

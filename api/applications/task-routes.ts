@@ -1,13 +1,13 @@
 // The agency's inbox of officer tasks. Claiming and completing go through Temporal Updates: the workflow's
 // validator refuses an officer of another agency or an unclaimed task, and the update answers with the new status.
+import type { UpdateDefinition } from '@temporalio/common';
 import { route, type RouteContext } from '../platform/routing';
 import { actorOf } from '../platform/auth/principal';
 import { forbidden, notFound } from '../platform/errors';
 import { WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
-import { applicationWorkflowId } from './commands';
 import { audit } from '../../db/audit';
 import { accessTo } from '../platform/auth/policy';
-import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
+import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate } from '../../workflows/application/api';
 
 interface TaskQuery { status: string; mine: boolean; serviceId?: string; sort: string; limit: number; offset: number }
 
@@ -46,8 +46,8 @@ async function auditTaskWrite(ctx: RouteContext, row: Record<string, string>, de
   });
 }
 
-async function sendUpdate<R>(ctx: RouteContext, caseId: string, name: string, arg: unknown): Promise<R> {
-  return updateWorkflow<R>(ctx.deps, applicationWorkflowId(caseId), name, arg, { href: `/api/v1/tasks/${ctx.params.id}` });
+async function sendUpdate<R, A>(ctx: RouteContext, caseId: string, definition: UpdateDefinition<R, [A]>, arg: A): Promise<R> {
+  return updateWorkflow<R>(ctx.deps, applicationWorkflowId(caseId), definition, arg, { href: `/api/v1/tasks/${ctx.params.id}` });
 }
 
 export const taskRoutes = [
@@ -113,7 +113,7 @@ export const taskRoutes = [
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Claimed', schema: 'post-tasks-id-claim-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not open or claimed by another officer', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
-      const result = await sendUpdate(ctx, row.case_id, MESSAGES.claimTask, { taskId: row.id, officer: actorOf(ctx.principal) });
+      const result = await sendUpdate(ctx, row.case_id, claimTaskUpdate, { taskId: row.id, officer: actorOf(ctx.principal) });
       await auditTaskWrite(ctx, row, { step: 'claim' });
       return { body: result };
     },
@@ -124,7 +124,7 @@ export const taskRoutes = [
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'The application\'s new status', schema: 'post-tasks-id-complete-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not claimed by you', schema: 'error' } },
     async handler(ctx) {
       const row = await taskRow(ctx);
-      const result = await sendUpdate<UpdateResult>(ctx, row.case_id, MESSAGES.completeTask, { taskId: row.id, outcome: ctx.body.outcome, ...(ctx.body.message ? { message: ctx.body.message } : {}), officer: actorOf(ctx.principal) });
+      const result = await sendUpdate(ctx, row.case_id, completeTaskUpdate, { taskId: row.id, outcome: ctx.body.outcome, ...(ctx.body.message ? { message: ctx.body.message } : {}), officer: actorOf(ctx.principal) });
       await auditTaskWrite(ctx, row, { step: 'complete', outcome: ctx.body.outcome, status: result.status });
       return { body: result };
     },

@@ -8,11 +8,11 @@ import { accessTo, actorKind, applicationSubject, personKey } from '../platform/
 import { findMandate } from '../delegations/mandates';
 import { findApplication } from '../applications/queries';
 import { grantForViewer } from './socket';
-import { openApplication, loadDraftForSubmit, applicationWorkflowId } from '../applications/commands';
+import { openApplication, loadDraftForSubmit } from '../applications/commands';
 import { parseCaseId } from '../platform/params';
 import { audit } from '../../db/audit';
 import { WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
-import { MESSAGES, type UpdateResult } from '../../workflows/application/messages';
+import { applicationWorkflowId, submitUpdate, type UpdateResult } from '../../workflows/application/api';
 import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';
 import { referenceData } from '../../db/reference';
 import { counterDelegation } from '../delegations/commands';
@@ -175,7 +175,7 @@ export const assistRoutes = [
            channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
            municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
         [caseId, p.sub, p.name, p.office ?? null, basis, reference, office?.municipalityCode ?? null]);
-      const result = await updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), MESSAGES.submit,
+      const result = await updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), submitUpdate,
         { data, actor: { type: 'staff', id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) } },
         { href: `/api/v1/applications/${caseId}` });
       await ctx.deps.assist.leftDraft(caseId, result.status); // co-browse edits are refused from now on, on both sides

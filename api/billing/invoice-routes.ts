@@ -9,7 +9,7 @@ import { ensureInvoiceWorkflow, pokeInvoices } from './workflow-client';
 import { normaliseRfReference } from '../../db/domain/rf-reference';
 import { audit } from '../../db/audit';
 import { WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
-import { INVOICE_REJECTIONS, invoiceWorkflowId } from '../../workflows/invoice';
+import { cancelInvoiceUpdate, INVOICE_REJECTIONS, invoiceWorkflowId } from '../../workflows/invoice/api';
 import type { SupplierInfo } from './formats/common';
 import { renderUbl } from './formats/ubl';
 import { epcQrPng, epcQrSvg, NothingToPay } from './formats/epc-qr';
@@ -90,7 +90,7 @@ export const invoiceRoutes = [
       if (inv.status === 'paid' || inv.status === 'cancelled') throw new ApiError(409, 'invoice_closed', `The invoice is ${inv.status}.`);
       await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, inv.id);
       // An invoice whose workflow has ended is paid or cancelled: closed, like the workflow's own rejection.
-      const result = await updateWorkflow<{ status: string }>(ctx.deps, invoiceWorkflowId(inv.id), 'cancelInvoice', { reason: ctx.body.reason, by: ctx.principal.sub }, {
+      const result = await updateWorkflow<{ status: string }>(ctx.deps, invoiceWorkflowId(inv.id), cancelInvoiceUpdate, { reason: ctx.body.reason, by: ctx.principal.sub }, {
         href: `/api/v1/invoices/${inv.id}`, whenGone: () => new ApiError(409, INVOICE_REJECTIONS.closed, 'The invoice is paid or cancelled already.'),
       });
       const p = ctx.principal;

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../platform/temporal';
 import type { Logger } from 'pino';
-import { invoiceWorkflowId } from '../../workflows/invoice';
+import { invoiceWorkflowId, paymentRecordedSignal } from '../../workflows/invoice/api';
 
 export async function ensureInvoiceWorkflow(temporal: () => Promise<Client>, taskQueue: string, invoiceId: string): Promise<void> {
   await startWorkflowOnce(await temporal(), 'invoiceWorkflow', { taskQueue, workflowId: invoiceWorkflowId(invoiceId), args: [{ invoiceId }] });
@@ -14,7 +14,7 @@ export async function pokeInvoices(temporal: () => Promise<Client>, invoiceIds: 
   if (ids.length === 0) return;
   try {
     const client = await temporal();
-    await Promise.all(ids.map((id) => client.workflow.getHandle(invoiceWorkflowId(id)).signal('paymentRecorded').catch((err: unknown) => logger.warn({ err, id }, 'invoice poke failed'))));
+    await Promise.all(ids.map((id) => client.workflow.getHandle(invoiceWorkflowId(id)).signal(paymentRecordedSignal).catch((err: unknown) => logger.warn({ err, id }, 'invoice poke failed'))));
   } catch (err) {
     logger.warn({ err }, 'invoice pokes deferred');
   }

@@ -5,7 +5,7 @@ import { ApiError, forbidden, notFound } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
 import { audit } from '../../db/audit';
 import { storeCaseImport } from './commands';
-import { caseImportWorkflowId } from '../../workflows/case-import';
+import { caseImportWorkflowId } from '../../workflows/case-import/api';
 
 const WRITERS = ['agency-system', 'agency-admin'] as const;
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines'];

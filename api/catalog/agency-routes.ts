@@ -8,7 +8,7 @@ import type { ServiceDescription } from './description';
 import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from './commands';
 import { entryDetail, listEntries, listVersions, markReminderRead, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from './queries';
 import { diffDocuments } from './diff';
-import { catalogPublicationWorkflowId, decideReviewUpdate, type PublicationState } from '../../workflows/catalog';
+import { catalogPublicationWorkflowId, decideReviewUpdate, type PublicationState } from '../../workflows/catalog/api';
 
 const TAG = 'Catalogue management';
 // Integration API 2 is for agency systems as much as for people: an agency's own system may manage its descriptions.

@@ -10,7 +10,7 @@ import { checkReferences, registerChannels, type ServiceDescription } from './de
 import { withdrawService } from './read-model';
 import {
   catalogChangeWorkflowId, catalogPublicationWorkflowId, serviceWithdrawnSignal, type PublicationInput, type ReviewStage,
-} from '../../workflows/catalog';
+} from '../../workflows/catalog/api';
 
 export interface Author { id: string; name: string; agency: string }
 

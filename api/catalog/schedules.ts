@@ -2,7 +2,7 @@
 // creates it, the others find it there. Temporal may still be starting, so this retries in the background.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../workflows/catalog';
+import { CATALOG_FRESHNESS_RUN_ID, CATALOG_FRESHNESS_SCHEDULE_ID } from '../../workflows/catalog/api';
 
 export async function ensureCatalogSchedules(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
   try {
@@ -10,7 +10,7 @@ export async function ensureCatalogSchedules(client: Client, taskQueue: string):
       scheduleId: CATALOG_FRESHNESS_SCHEDULE_ID,
       // 06:00 in Riga, before office hours, so reminders are waiting when staff start work.
       spec: { calendars: [{ hour: 6, minute: 0 }], timezone: 'Europe/Riga' },
-      action: { type: 'startWorkflow', workflowType: 'catalogFreshnessWorkflow', taskQueue, workflowId: 'catalog-freshness-run', args: [] },
+      action: { type: 'startWorkflow', workflowType: 'catalogFreshnessWorkflow', taskQueue, workflowId: CATALOG_FRESHNESS_RUN_ID, args: [] },
       // A missed day (Temporal down) is caught up once, never run twice at the same time.
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
     });

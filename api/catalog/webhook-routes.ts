@@ -1,5 +1,5 @@
 // Republication on external portals: a portal subscribes a webhook and gets every publication and withdrawal,
-// signed with its own secret (shown once), delivered with retries by Temporal (workflows/catalog.ts).
+// signed with its own secret (shown once), delivered with retries by Temporal (workflows/catalog/).
 import crypto from 'node:crypto';
 import { route } from '../platform/routing';
 import { notFound, unprocessable } from '../platform/errors';

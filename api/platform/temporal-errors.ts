@@ -5,9 +5,9 @@ import { isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdate
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ApiError } from './errors';
-import { REJECTIONS } from '../../workflows/application/messages';
-import { REVIEW_REFUSALS } from '../../workflows/catalog';
-import { INVOICE_REJECTIONS } from '../../workflows/invoice';
+import { REJECTIONS } from '../../workflows/application/api';
+import { REVIEW_REFUSALS } from '../../workflows/catalog/api';
+import { INVOICE_REJECTIONS } from '../../workflows/invoice/api';
 
 /** Every workflow rejection type and its HTTP status: a rejection missing here would reach clients as a 503. */
 export const STATUS_OF: Readonly<Record<string, number>> = {

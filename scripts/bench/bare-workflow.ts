@@ -2,6 +2,7 @@
 // interpreter application, split at the same points (submit, officer claim, officer decision) and answering the
 // same updates after the same number of activities. Only the no-op's `mark` reaches the bench (ready, task open).
 import { allHandlersFinished, condition, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { claimTaskUpdate, completeTaskUpdate, submitUpdate } from '../../workflows/application/api';
 
 /** Activity counts per phase, taken from the history of one interpreter application. */
 export interface BareShape {
@@ -30,9 +31,10 @@ const { noop } = proxyActivities<BareActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 200 },
 });
 
-export const bareSubmit = defineUpdate<{ status: string }, [unknown]>('submit');
-export const bareClaim = defineUpdate<{ taskId: string }, [{ taskId: string }]>('claimTask');
-export const bareComplete = defineUpdate<{ status: string }, [{ taskId: string; outcome: string }]>('completeTask');
+// The interpreter's update names, so the bench drives both workflows alike.
+export const bareSubmit = defineUpdate<{ status: string }, [unknown]>(submitUpdate.name);
+export const bareClaim = defineUpdate<{ taskId: string }, [{ taskId: string }]>(claimTaskUpdate.name);
+export const bareComplete = defineUpdate<{ status: string }, [{ taskId: string; outcome: string }]>(completeTaskUpdate.name);
 
 export async function bareWorkflow(shape: BareShape): Promise<{ status: string }> {
   const { workflowId } = workflowInfo();

@@ -3,6 +3,7 @@
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { tsToMs } from '@temporalio/common/lib/time';
 import type { BareShape } from './bare-workflow';
+import { claimTaskUpdate, completeTaskUpdate, submitUpdate } from '../../workflows/application/api';
 
 type HistoryEvent = NonNullable<History['events']>[number];
 const eventId = (e: HistoryEvent) => Number(e.eventId ?? 0);
@@ -27,11 +28,11 @@ export function shapeFromHistory(history: History): BareShape {
     if (accepted) {
       const name = accepted.acceptedRequest?.input?.name ?? '';
       updateName.set(eventId(e), name);
-      const next = ({ submit: 'submit', claimTask: 'claim', completeTask: 'complete' } as Record<string, string>)[name];
+      const next = ({ [submitUpdate.name]: 'submit', [claimTaskUpdate.name]: 'claim', [completeTaskUpdate.name]: 'complete' } as Record<string, string>)[name];
       if (next) segment = next;
       if (next === 'submit' || next === 'complete') acking = next;
     } else if (answered) {
-      if (updateName.get(Number(answered.acceptedEventId ?? 0)) === (acking === 'complete' ? 'completeTask' : acking)) acking = null;
+      if (updateName.get(Number(answered.acceptedEventId ?? 0)) === (acking === 'complete' ? completeTaskUpdate.name : acking === 'submit' ? submitUpdate.name : null)) acking = null;
     } else if (e.activityTaskScheduledEventAttributes) {
       scheduled[segment] += 1;
       scheduledIn.set(eventId(e), segment);

@@ -12,7 +12,9 @@ import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { openApplication, saveDraft, loadDraftForSubmit } from '../../api/applications/commands';
 import { ANNA_CODE, JANIS_CODE } from '../../simulators/population-register/data';
-import type { Actor, SubmitRequest } from '../../workflows/application/messages';
+import {
+  applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, submitUpdate, type Actor, type SubmitRequest,
+} from '../../workflows/application/api';
 import { startBenchStack, type BenchStack } from './eservices-stack';
 import { addToBreakdown, countActivities, formatBreakdown, newBreakdown, percentile, shapeFromHistory, shapeTotal } from './eservices-history';
 import type { BareShape } from './bare-workflow';
@@ -98,7 +100,7 @@ async function drive(client: Client, cpu: CpuReader, items: Item[], discover: ()
     // The inbox row is written by the openTask activity before the workflow knows the task: retry until it does.
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await handle.executeUpdate('claimTask', { args: [{ taskId: t.taskId, officer: OFFICER }] });
+        await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: t.taskId, officer: OFFICER }] });
         break;
       } catch (e) {
         const early = e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'task_not_open';
@@ -107,7 +109,7 @@ async function drive(client: Client, cpu: CpuReader, items: Item[], discover: ()
         await sleep(5);
       }
     }
-    await handle.executeUpdate('completeTask', { args: [{ taskId: t.taskId, outcome: 'approve', officer: OFFICER }] });
+    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: t.taskId, outcome: 'approve', officer: OFFICER }] });
   };
   const officerLoop = (async () => {
     while (!finished) {
@@ -124,7 +126,7 @@ async function drive(client: Client, cpu: CpuReader, items: Item[], discover: ()
     const t0 = performance.now();
     first = Math.min(first, t0);
     submitAt.set(item.caseId ?? item.workflowId, t0);
-    await handle.executeUpdate('submit', { args: [item.submit] });
+    await handle.executeUpdate(submitUpdate, { args: [item.submit] });
     ackMs.push(performance.now() - t0);
     const result = (await handle.result()) as { status: string };
     if (result.status !== 'completed') throw new Error(`${item.workflowId} ended ${result.status}`);
@@ -164,7 +166,7 @@ async function prepareApplications(stack: BenchStack, n: number): Promise<Item[]
     const { rows } = await pool.query('SELECT draft_data, draft_version FROM applications WHERE case_id = $1', [caseId]);
     const data = { ...rows[0].draft_data, ...formOf(c) };
     await saveDraft(pool, caseId, { version: rows[0].draft_version, data }, c.persona);
-    return { workflowId: `application:${caseId}`, caseId, submit: { data: await loadDraftForSubmit(pool, caseId), actor } };
+    return { workflowId: applicationWorkflowId(caseId), caseId, submit: { data: await loadDraftForSubmit(pool, caseId), actor } };
   })));
 }
 
@@ -181,7 +183,7 @@ async function runInterpreter(stack: BenchStack, n: number, concurrency: number,
   });
   log(`${label}: ${n} drafts ready, submitting`);
   const discover = async () => (await stack.db.pool.query<{ id: string; case_id: string }>(
-    "SELECT id, case_id FROM tasks WHERE status = 'open' AND case_id = ANY($1)", [caseIds])).rows.map((r) => ({ workflowId: `application:${r.case_id}`, taskId: r.id }));
+    "SELECT id, case_id FROM tasks WHERE status = 'open' AND case_id = ANY($1)", [caseIds])).rows.map((r) => ({ workflowId: applicationWorkflowId(r.case_id), taskId: r.id }));
   const timing = await drive(stack.client, stack.cpu, items, discover, concurrency, submitAt);
   const { rows } = await stack.db.pool.query<{ completed: number; documents: number }>(
     `SELECT (SELECT count(*)::int FROM cases WHERE id = ANY($1) AND status = 'completed') AS completed,

@@ -10,6 +10,7 @@ import { stack } from '../setup';
 import { createActivities } from '../../activities';
 import { ApiError } from '../../api/platform/errors';
 import { openResidenceDeclaration } from '../helpers/applications';
+import { applicationWorkflowId } from '../../workflows/application/api';
 
 /** A residence declaration whose workflow runs on a queue without a worker: the activities here are the only actors. */
 async function quietApplication(index: number): Promise<string> {
@@ -49,7 +50,7 @@ describe('activities/application', function () {
 
   it('recordInfoAnswer from a workflow started before keys: the activity id keys the retries', async () => {
     const caseId = await quietApplication(3);
-    const env = new MockActivityEnvironment({ activityId: 'record-info-7', workflowExecution: { workflowId: `application:${caseId}`, runId: 'r1' } });
+    const env = new MockActivityEnvironment({ activityId: 'record-info-7', workflowExecution: { workflowId: applicationWorkflowId(caseId), runId: 'r1' } });
     const answer = { caseId, data: { email: 'a@example.lv' }, fileIds: [] };
     await env.run(activities().recordInfoAnswer, answer);
     await env.run(activities().recordInfoAnswer, answer);

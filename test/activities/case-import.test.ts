@@ -7,7 +7,8 @@ import { waitFor as waitForCondition } from '../helpers/wait';
 import { call, errorOf } from '../helpers/http';
 import { pmlpCase, uniqueSuffix } from '../helpers/cases';
 import { storeCaseImport } from '../../api/case-imports/commands';
-import { caseImportWorkflow, caseImportWorkflowId } from '../../workflows/case-import';
+import { caseImportWorkflow } from '../../workflows/case-import/workflow';
+import { caseImportWorkflowId } from '../../workflows/case-import/api';
 import { Readable } from 'node:stream';
 
 const ROOT = path.resolve(__dirname, '../..');

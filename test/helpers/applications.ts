@@ -3,10 +3,11 @@
 // repeatable, so a driver survives a killed worker or a restarted Temporal server by asking again.
 import type { Pool } from 'pg';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { openApplication, applicationWorkflowId } from '../../api/applications/commands';
+import type { UpdateDefinition } from '@temporalio/common';
+import { openApplication } from '../../api/applications/commands';
 import { persons } from '../../simulators/population-register/data';
 import { addresses } from '../../simulators/address-register/data';
-import { MESSAGES, type Actor, type ApplicationView } from '../../workflows/application/messages';
+import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, submitUpdate, viewQuery, type Actor, type ApplicationView } from '../../workflows/application/api';
 import { nextPoll, waitFor } from './wait';
 
 export const OFFICER_PMLP: Actor = { type: 'staff', id: 'officer-pmlp', name: 'Ilze Ozola', agency: 'pmlp', office: 'pmlp-riga-1' };
@@ -62,15 +63,15 @@ export function residenceForm(prefilled: Record<string, any>, index: number): Re
 
 async function view(client: Client, handle: WorkflowHandle): Promise<ApplicationView | null> {
   try {
-    return await bounded(client, 10_000, () => handle.query<ApplicationView>(MESSAGES.view));
+    return await bounded(client, 10_000, () => handle.query(viewQuery));
   } catch {
     return null; // no worker or no server at the moment: ask again
   }
 }
 
-async function tryUpdate(client: Client, handle: WorkflowHandle, name: string, arg: unknown): Promise<unknown> {
+async function tryUpdate<R, A>(client: Client, handle: WorkflowHandle, update: UpdateDefinition<R, [A]>, arg: A): Promise<unknown> {
   try {
-    return await bounded(client, 20_000, () => handle.executeUpdate<unknown, [unknown]>(name, { args: [arg] }));
+    return await bounded(client, 20_000, () => handle.executeUpdate(update, { args: [arg] }));
   } catch (e) {
     return e; // rejected (e.g. submitted already by an earlier attempt) or not answered: the next view decides
   }
@@ -106,15 +107,15 @@ export async function driveResidenceDeclaration(client: Client, pool: Pool, app:
     }
     if (v.phase === 'ended' || ['completed', 'rejected', 'withdrawn'].includes(v.status)) return v;
     if (v.phase === 'draft' && v.status === 'draft') {
-      await tryUpdate(client, handle, MESSAGES.submit, { data, actor: citizenActor(app.person) });
+      await tryUpdate(client, handle, submitUpdate, { data, actor: citizenActor(app.person) });
       await nextPoll(200);
       continue;
     }
     if (v.openTask) {
       if (opts.stopAtTask) return v;
       if (opts.approveWhen) await opts.approveWhen;
-      if (v.openTask.claimedBy !== officer.id) await tryUpdate(client, handle, MESSAGES.claimTask, { taskId: v.openTask.id, officer });
-      await tryUpdate(client, handle, MESSAGES.completeTask, { taskId: v.openTask.id, outcome: 'approve', officer });
+      if (v.openTask.claimedBy !== officer.id) await tryUpdate(client, handle, claimTaskUpdate, { taskId: v.openTask.id, officer });
+      await tryUpdate(client, handle, completeTaskUpdate, { taskId: v.openTask.id, outcome: 'approve', officer });
       await nextPoll(200);
       continue;
     }

@@ -10,11 +10,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { cancelInvoiceUpdate, invoiceWorkflow, paymentRecordedSignal } from '../../workflows/invoice';
-import { catalogChangeWorkflow, catalogFreshnessWorkflow } from '../../workflows/catalog';
-import { caseImportWorkflow } from '../../workflows/case-import';
-import { MESSAGES, type ApplicationView } from '../../workflows/application/messages';
-import { applicationWorkflowId } from '../../api/applications/commands';
+import { invoiceWorkflow } from '../../workflows/invoice/workflow';
+import { cancelInvoiceUpdate, invoiceWorkflowId, paymentRecordedSignal } from '../../workflows/invoice/api';
+import { catalogChangeWorkflow, catalogFreshnessWorkflow } from '../../workflows/catalog/workflow';
+import { CATALOG_FRESHNESS_RUN_ID } from '../../workflows/catalog/api';
+import { caseImportWorkflow } from '../../workflows/case-import/workflow';
+import { caseImportWorkflowId } from '../../workflows/case-import/api';
+import { applicationWorkflowId, viewQuery, withdrawUpdate } from '../../workflows/application/api';
 import { shippedDefinition } from '../../scripts/seed/eservices';
 import { call } from '../helpers/http';
 import { uniqueSuffix } from '../helpers/cases';
@@ -67,7 +69,7 @@ describe('record replay histories', function () {
 
   describe('invoice', () => {
     const start = (client: Client, taskQueue: string, name: string) =>
-      client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: `invoice:rec-${name}-${uniqueSuffix()}`, args: [{ invoiceId: name }] });
+      client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`rec-${name}-${uniqueSuffix()}`), args: [{ invoiceId: name }] });
 
     it('paid before the due date', async () => {
       const inv = fakeInvoice(await dueIn(30));
@@ -126,7 +128,7 @@ describe('record replay histories', function () {
   it('case import in three chunks', async () => {
     const activities = { async startImport() { return { chunkCount: 3 }; }, async ingestChunk() { return { created: 2, existing: 0, failed: 0, skipped: false }; }, async finishImport() {} };
     await withWorker(activities, async ({ env, taskQueue }) => {
-      const h = await env.client.workflow.start(caseImportWorkflow, { taskQueue, workflowId: `case-import:rec-${uniqueSuffix()}`, args: [{ importId: 'rec' }] });
+      const h = await env.client.workflow.start(caseImportWorkflow, { taskQueue, workflowId: caseImportWorkflowId(`rec-${uniqueSuffix()}`), args: [{ importId: 'rec' }] });
       await h.result();
       await save('case-import', 'three-chunks', h);
     });
@@ -145,7 +147,7 @@ describe('record replay histories', function () {
       const change = await env.client.workflow.start(catalogChangeWorkflow, { taskQueue, workflowId: `catalog-change:rec-${uniqueSuffix()}`, args: [{ seq: 1 }] });
       await change.result();
       await save('catalog', 'change-one-delivered-one-failed', change);
-      const fresh = await env.client.workflow.start(catalogFreshnessWorkflow, { taskQueue, workflowId: `catalog-freshness-run-rec-${uniqueSuffix()}`, args: [] });
+      const fresh = await env.client.workflow.start(catalogFreshnessWorkflow, { taskQueue, workflowId: `${CATALOG_FRESHNESS_RUN_ID}-rec-${uniqueSuffix()}`, args: [] });
       await fresh.result();
       await save('catalog', 'freshness-one-due-one-overdue', fresh);
     });
@@ -169,7 +171,7 @@ describe('record replay histories', function () {
       await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 7.11, receiptNumber: `R-${uniqueSuffix()}` } });
       await waitFor('answered', async () => (await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-anna' })).body.status === 'answered');
       const client = stack.temporal.client;
-      const invoiceHandle = client.workflow.getHandle(`invoice:${invoice.id}`);
+      const invoiceHandle = client.workflow.getHandle(invoiceWorkflowId(invoice.id));
       await invoiceHandle.result();
       await save('application', 'after-payment-patch-paid-at-counter', client.workflow.getHandle(applicationWorkflowId(opened.id)));
       await save('invoice', 'child-of-payment-step-paid', invoiceHandle);
@@ -182,10 +184,10 @@ describe('record replay histories', function () {
         const client = stack.temporal.client;
         const app = await openResidenceDeclaration(stack.db.pool, async () => client, stack.taskQueue, 11);
         const handle = client.workflow.getHandle(applicationWorkflowId(app.caseId));
-        await waitFor('waiting for the register', async () => (await handle.query<ApplicationView>(MESSAGES.view)).waitingFor === 'population-register');
+        await waitFor('waiting for the register', async () => (await handle.query(viewQuery)).waitingFor === 'population-register');
         await outage(false);
         await waitForPrefill(stack.db.pool, app.caseId);
-        await handle.executeUpdate(MESSAGES.withdraw, { args: [{ actor: citizenActor(registerPersons[11 % registerPersons.length]) }] });
+        await handle.executeUpdate(withdrawUpdate, { args: [{ actor: citizenActor(registerPersons[11 % registerPersons.length]) }] });
         await handle.result();
         await save('application', 'after-register-patch-outage-then-withdrawn', handle);
       } finally {

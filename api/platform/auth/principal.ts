@@ -1,6 +1,6 @@
 // Who is asking. Every request that is not public carries a principal derived from a verified bearer token.
 import type { PersonRef } from '../../../db/domain/person-id';
-import type { Actor } from '../../../workflows/application/messages';
+import type { Actor } from '../../../workflows/application/api';
 
 export const ROLES = [
   'citizen', 'kac-staff', 'agency-officer', 'agency-admin', 'agency-approver', 'agency-system',

@@ -11,8 +11,7 @@ import {
   STAFF, WAIT_MS, afterAutosaveRound, auditRows, closePeers, connectPeer, grantFor, lastAuditId, openPrefilled, request, roundTrip, savedDraft,
   type Peer,
 } from '../../helpers/assist';
-import { applicationWorkflowId } from '../../../api/applications/commands';
-import { MESSAGES } from '../../../workflows/application/messages';
+import { applicationWorkflowId, submitUpdate } from '../../../workflows/application/api';
 
 const ADDRESS = dwellingAddresses[2];
 const edit = (peer: Peer, message: Record<string, unknown>) => request(peer, 'cobrowse:edit', message);
@@ -100,14 +99,14 @@ describe('api/assist: edits after the application left draft', () => {
     // Submitted straight through Temporal, as another API node or process would: this node's routes never see it.
     const data = residenceForm(app.draft.data, 2);
     const handle = stack.temporal.client.workflow.getHandle(applicationWorkflowId(app.id));
-    await handle.executeUpdate(MESSAGES.submit, { args: [{ data, actor: { type: 'citizen', id: 'citizen-anna', name: 'Anna Bērziņa' } }] });
+    await handle.executeUpdate(submitUpdate, { args: [{ data, actor: { type: 'citizen', id: 'citizen-anna', name: 'Anna Bērziņa' } }] });
     await waitFor('status news on both screens', async () => citizenSaw.length > 0 && staffSaw.length > 0, WAIT_MS, 10);
     await bothRefused(app.id, citizen, staff, grantId);
 
     // Nobody co-browsed this one when it was submitted; opened later, its first edit is refused from the saved draft.
     const quiet = await openPrefilled();
     await stack.temporal.client.workflow.getHandle(applicationWorkflowId(quiet.id))
-      .executeUpdate(MESSAGES.submit, { args: [{ data: residenceForm(quiet.draft.data, 3), actor: { type: 'citizen', id: 'citizen-anna', name: 'Anna Bērziņa' } }] });
+      .executeUpdate(submitUpdate, { args: [{ data: residenceForm(quiet.draft.data, 3), actor: { type: 'citizen', id: 'citizen-anna', name: 'Anna Bērziņa' } }] });
     const later = await connectPeer('citizen-anna');
     expect((await request(later, 'cobrowse:open', { applicationId: quiet.id })).ok).to.equal(true);
     const refused = await edit(later, { applicationId: quiet.id, pointer: '/email', value: 'cold@example.lv' });

@@ -9,7 +9,7 @@ import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
-import { catalogPublicationWorkflowId } from '../../../workflows/catalog';
+import { catalogChangeWorkflowId, catalogPublicationWorkflowId } from '../../../workflows/catalog/api';
 import { createApp } from '../../../api/platform/app';
 import { createCatalogActivities } from '../../../activities/catalog';
 
@@ -103,7 +103,7 @@ describe('api/catalog (webhooks)', function () {
     await publishNew(later, 'Later');
     const { rows: changes } = await stack.db.pool.query('SELECT seq FROM catalog_changes WHERE service_id = $1', [later]);
     const client = await stack.api.deps.temporal();
-    await waitFor('change workflow', async () => (await client.workflow.getHandle(`catalog-change:${changes[0].seq}`).describe()).status.name === 'COMPLETED');
+    await waitFor('change workflow', async () => (await client.workflow.getHandle(catalogChangeWorkflowId(changes[0].seq)).describe()).status.name === 'COMPLETED');
     expect(portal.received.length).to.equal(before);
   });
 

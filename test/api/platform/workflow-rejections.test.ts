@@ -10,9 +10,9 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { createWorker } from '../../../activities/worker';
 import { createActivities } from '../../../activities';
 import { STATUS_OF } from '../../../api/platform/temporal-errors';
-import { REJECTIONS } from '../../../workflows/application/messages';
-import { REVIEW_REFUSALS } from '../../../workflows/catalog';
-import { INVOICE_REJECTIONS } from '../../../workflows/invoice';
+import { REJECTIONS } from '../../../workflows/application/api';
+import { REVIEW_REFUSALS } from '../../../workflows/catalog/api';
+import { INVOICE_REJECTIONS } from '../../../workflows/invoice/api';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 

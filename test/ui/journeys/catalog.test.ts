@@ -16,7 +16,7 @@ import { checkPage, launchBrowser, signIn } from '../browser';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription } from '../../helpers/catalog';
-import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog';
+import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog/api';
 
 const run = uniqueSuffix();
 

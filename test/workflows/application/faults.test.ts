@@ -16,10 +16,9 @@ import {
   caseStatuses, driveResidenceDeclaration, openResidenceDeclaration, registerPersons, waitForPrefill, OFFICER_PMLP,
   type OpenedApplication,
 } from '../../helpers/applications';
-import { applicationWorkflowId } from '../../../api/applications/commands';
 import { ensureTemporalCli } from '../../../scripts/lib/temporal-cli';
 import { waitForTemporal } from '../../../scripts/lib/temporal-server';
-import { MESSAGES, type ApplicationView } from '../../../workflows/application/messages';
+import { applicationWorkflowId, claimTaskUpdate, viewQuery } from '../../../workflows/application/api';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const STATUSES = ['draft', 'submitted', 'in_progress', 'completed'];
@@ -299,7 +298,7 @@ describe('workflows/application faults', () => {
       expect(atTask.map((v) => v.status)).to.deep.equal(apps.map(() => 'in_progress'));
       // Two tasks are claimed before the restart: the claim must survive it too.
       for (const [i, app] of apps.slice(0, 2).entries()) {
-        await client.workflow.getHandle(applicationWorkflowId(app.caseId)).executeUpdate(MESSAGES.claimTask, { args: [{ taskId: atTask[i].openTask?.id, officer: OFFICER_PMLP }] });
+        await client.workflow.getHandle(applicationWorkflowId(app.caseId)).executeUpdate(claimTaskUpdate, { args: [{ taskId: atTask[i].openTask?.id, officer: OFFICER_PMLP }] });
       }
 
       await kill(server, 'SIGTERM', 30_000);
@@ -310,7 +309,7 @@ describe('workflows/application faults', () => {
         const description = await waitFor('the workflow after the restart', () => client.workflow.getHandle(applicationWorkflowId(app.caseId)).describe(), 60_000, 500);
         expect(description.status.name, `workflow of ${app.caseId} after the restart`).to.equal('RUNNING');
         const view = await waitFor('the worker to answer again', () => client.connection.withDeadline(Date.now() + 10_000, () =>
-          client.workflow.getHandle(applicationWorkflowId(app.caseId)).query<ApplicationView>(MESSAGES.view)), 90_000, 500);
+          client.workflow.getHandle(applicationWorkflowId(app.caseId)).query(viewQuery)), 90_000, 500);
         expect(view.openTask?.id).to.equal(atTask[i].openTask?.id);
         expect(view.openTask?.claimedBy ?? null).to.equal(i < 2 ? OFFICER_PMLP.id : null);
       }

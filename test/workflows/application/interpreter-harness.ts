@@ -7,8 +7,11 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { withWorker } from '../../helpers/time-skipping';
 import { waitFor } from '../../helpers/wait';
-import { applicationWorkflow, type ApplicationInput } from '../../../workflows/application/workflow';
-import { MESSAGES, type Actor, type ApplicationView, type UpdateResult } from '../../../workflows/application/messages';
+import { applicationWorkflow } from '../../../workflows/application/workflow';
+import {
+  applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, provideInfoUpdate, submitUpdate, viewQuery,
+  type Actor, type ApplicationInput, type ApplicationView, type UpdateResult,
+} from '../../../workflows/application/api';
 import type { EServiceDefinition, Step, TaskOutcome } from '../../../workflows/application/dsl';
 
 export const AGENCY = 'pmlp';
@@ -127,8 +130,8 @@ export async function runApplication<T>(platform: FakePlatform, fn: (app: Runnin
   platform.caseId = caseId;
   const input: ApplicationInput = { caseId, definitionId: platform.definition.id, version: 1, agencyId: AGENCY, recipient: RECIPIENT, createdBy: CITIZEN };
   return withWorker(platform.activities, async ({ env, taskQueue }) => {
-    const handle = await env.client.workflow.start(applicationWorkflow, { taskQueue, workflowId: `application:${caseId}`, args: [input] });
-    const view = () => handle.query<ApplicationView>(MESSAGES.view);
+    const handle = await env.client.workflow.start(applicationWorkflow, { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
+    const view = () => handle.query(viewQuery);
     const until = (what: string, test: (v: ApplicationView) => boolean) => waitFor(what, async () => { const v = await view(); return test(v) ? v : undefined; }, 60_000, 50);
     const settled = async () => {
       await waitFor('no activity in flight', async () => ((await handle.describe()).raw.pendingActivities ?? []).length === 0, 60_000, 50);
@@ -136,11 +139,11 @@ export async function runApplication<T>(platform: FakePlatform, fn: (app: Runnin
     const openTaskId = async () => (await until('an open task', (v) => v.openTask !== null)).openTask!.id;
     const app: RunningApplication = {
       env, handle, caseId, view, until, settled,
-      submit: (data = {}) => handle.executeUpdate<UpdateResult, [unknown]>(MESSAGES.submit, { args: [{ data, actor: CITIZEN }] }),
-      provideInfo: (data, fileIds = []) => handle.executeUpdate<UpdateResult, [unknown]>(MESSAGES.provideInfo, { args: [{ data, fileIds, actor: CITIZEN }] }),
-      claim: async (officer = OFFICER) => handle.executeUpdate(MESSAGES.claimTask, { args: [{ taskId: await openTaskId(), officer }] }),
+      submit: (data = {}) => handle.executeUpdate(submitUpdate, { args: [{ data, actor: CITIZEN }] }),
+      provideInfo: (data, fileIds = []) => handle.executeUpdate(provideInfoUpdate, { args: [{ data, fileIds, actor: CITIZEN }] }),
+      claim: async (officer = OFFICER) => handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: await openTaskId(), officer }] }),
       complete: async (outcome, message, officer = OFFICER) =>
-        handle.executeUpdate<UpdateResult, [unknown]>(MESSAGES.completeTask, { args: [{ taskId: await openTaskId(), outcome, message, officer }] }),
+        handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: await openTaskId(), outcome, message, officer }] }),
       decide: async (outcome, message) => { await app.claim(); return app.complete(outcome, message); },
     };
     return fn(app);

@@ -2,7 +2,7 @@
 // officer's task is open, and the refusals of the citizen's updates (submit twice, answer unasked, withdraw decided).
 import { expect } from 'chai';
 import { CITIZEN, definitionWith, FakePlatform, refusal, runApplication } from './interpreter-harness';
-import { MESSAGES } from '../../../workflows/application/messages';
+import { withdrawUpdate } from '../../../workflows/application/api';
 import type { Step } from '../../../workflows/application/dsl';
 
 const review: Step = { id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, dueIn: '5 days', outcomes: ['approve', 'reject'] };
@@ -83,7 +83,7 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
       await app.until('the task', (v) => v.openTask !== null);
       await app.until('the inbox row', () => platform.callsOf('openTask').length === 1);
       await app.settled();
-      const answer = await app.handle.executeUpdate(MESSAGES.withdraw, { args: [{ reason: 'Pārdomāju', actor: CITIZEN }] });
+      const answer = await app.handle.executeUpdate(withdrawUpdate, { args: [{ reason: 'Pārdomāju', actor: CITIZEN }] });
       expect(answer).to.deep.equal({ status: 'withdrawn', label: 'Pārdomāju' });
       expect(await app.handle.result()).to.deep.equal({ status: 'withdrawn' });
       expect(platform.callsOf('cancelOpenTasks')).to.deep.equal([{ caseId: app.caseId }]);
@@ -100,7 +100,7 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
     await runApplication(platform, async (app) => {
       await app.submit({});
       await app.until('answered', (v) => v.status === 'answered');
-      expect(await refusal(app.handle.executeUpdate(MESSAGES.withdraw, { args: [{ actor: CITIZEN }] }))).to.equal('application_ended');
+      expect(await refusal(app.handle.executeUpdate(withdrawUpdate, { args: [{ actor: CITIZEN }] }))).to.equal('application_ended');
       expect(await app.handle.result()).to.deep.equal({ status: 'answered' });
       expect(platform.callsOf('cancelOpenTasks')).to.deep.equal([]);
     });

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { definitionWith, fakeInvoiceId, FakePlatform, runApplication } from './interpreter-harness';
 import { waitFor } from '../../helpers/wait';
-import { paymentRecordedSignal } from '../../../workflows/invoice';
+import { invoiceWorkflowId, paymentRecordedSignal } from '../../../workflows/invoice/api';
 import type { Step } from '../../../workflows/application/dsl';
 
 const FEE_TEXT = { lv: 'Valsts nodeva', en: 'State fee' };
@@ -29,7 +29,7 @@ describe('workflows/application: payment (virtual time)', () => {
       expect((await app.view()).status, 'still waiting after 3 days').to.equal('awaiting_payment');
       platform.invoiceStatus = 'paid';
       platform.paidStepId = 'fee';
-      const invoice = app.env.client.workflow.getHandle(`invoice:${fakeInvoiceId(requestId)}`);
+      const invoice = app.env.client.workflow.getHandle(invoiceWorkflowId(fakeInvoiceId(requestId)));
       await invoice.signal(paymentRecordedSignal);
       expect(await invoice.result()).to.deep.equal({ status: 'paid' });
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });

@@ -7,8 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { stack } from '../../setup';
 import { waitFor } from '../../helpers/wait';
 import { openResidenceDeclaration, waitForPrefill } from '../../helpers/applications';
-import { applicationWorkflowId } from '../../../api/applications/commands';
-import { MESSAGES, type ApplicationView } from '../../../workflows/application/messages';
+import { applicationWorkflowId, viewQuery } from '../../../workflows/application/api';
 
 const EventType = temporal.api.enums.v1.EventType;
 const seconds = (d: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(d?.seconds ?? 0) + (d?.nanos ?? 0) / 1e9;
@@ -31,7 +30,7 @@ describe('workflows/application: a register comes back', function () {
     const handle = client.workflow.getHandle(applicationWorkflowId(app.caseId));
     // The quick attempts are spent; the application now waits patiently (the citizen sees why).
     await waitFor('the application waits for the register', async () =>
-      (await handle.query<ApplicationView>(MESSAGES.view)).waitingFor === 'population-register', 60_000);
+      (await handle.query(viewQuery)).waitingFor === 'population-register', 60_000);
 
     const { events } = await handle.fetchHistory();
     const scheduled = (events ?? []).filter((e) => e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
@@ -53,6 +52,6 @@ describe('workflows/application: a register comes back', function () {
     await setOutage(false);
     const draft = await waitForPrefill(stack.db.pool, app.caseId, 60_000);
     expect(draft.applicant.givenName).to.be.a('string');
-    expect((await handle.query<ApplicationView>(MESSAGES.view)).waitingFor).to.equal(null);
+    expect((await handle.query(viewQuery)).waitingFor).to.equal(null);
   });
 });

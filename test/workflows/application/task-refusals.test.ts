@@ -2,7 +2,7 @@
 // its type: nothing of a refused update reaches the platform, and the task stays open for the right decision.
 import { expect } from 'chai';
 import { definitionWith, FakePlatform, OFFICER, OTHER_OFFICER, refusal, runApplication } from './interpreter-harness';
-import { MESSAGES } from '../../../workflows/application/messages';
+import { completeTaskUpdate } from '../../../workflows/application/api';
 
 const twoOutcomes = definitionWith([{
   id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, dueIn: '5 days', outcomes: ['approve', 'reject'],
@@ -37,7 +37,7 @@ describe('workflows/application: refused task updates (virtual time)', () => {
       expect(await refusal(app.complete('reject', '   '))).to.equal('message_required');
       const foreign = { ...OFFICER, id: 'officer-vid', agency: 'vid' };
       expect(await refusal(app.claim(foreign))).to.equal('task_of_other_agency');
-      expect(await refusal(app.handle.executeUpdate(MESSAGES.completeTask, { args: [{ taskId: `${taskId}-x`, outcome: 'approve', officer: OFFICER }] })))
+      expect(await refusal(app.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: `${taskId}-x`, outcome: 'approve', officer: OFFICER }] })))
         .to.equal('task_not_open');
       expect(platform.callsOf('closeTask'), 'no refused decision reaches the inbox').to.deep.equal([]);
       expect(platform.statuses()).to.deep.equal(['submitted', 'in_progress']);

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Client, ScheduleOptions } from '@temporalio/client';
 import { ensureCatalogSchedules } from '../../../api/catalog/schedules';
-import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog';
+import { CATALOG_FRESHNESS_SCHEDULE_ID } from '../../../workflows/catalog/api';
 import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
 import { stack } from '../../setup';

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { createCatalogActivities } from '../../../activities/catalog';
-import { catalogChangeWorkflow } from '../../../workflows/catalog';
+import { catalogChangeWorkflow } from '../../../workflows/catalog/workflow';
 import { timeSkippingEnvironment, withWorker } from '../../helpers/time-skipping';
 import { stack } from '../../setup';
 

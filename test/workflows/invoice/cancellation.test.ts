@@ -4,7 +4,10 @@
 import { expect } from 'chai';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { cancelInvoiceUpdate, cancelRequestedSignal, INVOICE_REJECTIONS, invoiceWorkflow, paymentRecordedSignal } from '../../../workflows/invoice';
+import { invoiceWorkflow } from '../../../workflows/invoice/workflow';
+import {
+  cancelInvoiceUpdate, cancelRequestedSignal, INVOICE_REJECTIONS, invoiceWorkflowId, paymentRecordedSignal,
+} from '../../../workflows/invoice/api';
 import { timeSkippingEnvironment, withWorker } from '../../helpers/time-skipping';
 import { waitFor } from '../../helpers/wait';
 import { dateAfter, fakeInvoice } from './fake-invoice';
@@ -16,7 +19,7 @@ async function withInvoice(name: string, fn: (ctx: { env: Env; handle: Handle; i
   const env = await timeSkippingEnvironment();
   const inv = fakeInvoice(dateAfter(await env.currentTimeMs(), 30));
   await withWorker(inv.activities, async ({ taskQueue }) => {
-    const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: `invoice:ts-${name}-${Date.now()}`, args: [{ invoiceId: name }] });
+    const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`ts-${name}-${Date.now()}`), args: [{ invoiceId: name }] });
     try {
       await fn({ env, handle, inv });
     } finally {

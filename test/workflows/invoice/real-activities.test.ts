@@ -3,7 +3,8 @@
 // in a test, makes the invoice overdue; every reminder is a notification row and an e-address message.
 import { expect } from 'chai';
 import { createInvoiceActivities } from '../../../activities/invoice';
-import { invoiceWorkflow, paymentRecordedSignal } from '../../../workflows/invoice';
+import { invoiceWorkflow } from '../../../workflows/invoice/workflow';
+import { invoiceWorkflowId, paymentRecordedSignal } from '../../../workflows/invoice/api';
 import { call } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { timeSkippingEnvironment, withWorker } from '../../helpers/time-skipping';
@@ -33,7 +34,7 @@ describe('invoice workflow with its real activities (virtual time)', function ()
 
     const activities = createInvoiceActivities({ pool: stack.appDb.pool, adapters: stack.adapters });
     await withWorker(activities, async ({ taskQueue }) => {
-      const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: `invoice:ts-real-${id}`, args: [{ invoiceId: id }] });
+      const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`ts-real-${id}`), args: [{ invoiceId: id }] });
       try {
         // Step 2: 60 virtual days: both reminders, overdue on the due date, three overdue reminders.
         await env.sleep('60 days');

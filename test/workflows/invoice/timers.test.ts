@@ -2,7 +2,8 @@
 // then an overdue reminder every 14 days, three at most; a payment ends the waiting. Each call is checked at the
 // virtual instant it happened (a due date ends at 23:59:59Z of its day).
 import { expect } from 'chai';
-import { invoiceWorkflow, paymentRecordedSignal } from '../../../workflows/invoice';
+import { invoiceWorkflow } from '../../../workflows/invoice/workflow';
+import { invoiceWorkflowId, paymentRecordedSignal } from '../../../workflows/invoice/api';
 import { timeSkippingEnvironment, withWorker } from '../../helpers/time-skipping';
 import { callsAt, dateAfter, endOfDay, fakeInvoice, iso } from './fake-invoice';
 
@@ -22,7 +23,7 @@ type Handle = Awaited<ReturnType<Env['client']['workflow']['start']>>;
  */
 async function withInvoice(inv: ReturnType<typeof fakeInvoice>, name: string, fn: (ctx: { env: Env; handle: Handle }) => Promise<void>) {
   await withWorker(inv.activities, async ({ env, taskQueue }) => {
-    const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: `invoice:ts-${name}-${Date.now()}`, args: [{ invoiceId: name }] });
+    const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`ts-${name}-${Date.now()}`), args: [{ invoiceId: name }] });
     try {
       await fn({ env, handle });
     } finally {

@@ -2,10 +2,13 @@
 // issuer. Payments are booked in the database by whoever receives them (bank statement, online, counter) and
 // then poke this workflow; it always re-reads the booked state, so a lost poke only delays it to the next timer.
 import {
-  allHandlersFinished, ApplicationFailure, condition, defineSignal, defineUpdate, getExternalWorkflowHandle, patched,
-  proxyActivities, setHandler,
+  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
 } from '@temporalio/workflow';
-import type { InvoiceActivities } from '../activities/invoice';
+import type { InvoiceActivities } from '../../activities/invoice';
+import { applicationWorkflowId, paymentReceivedSignal } from '../application/api';
+import {
+  cancelInvoiceUpdate, cancelRequestedSignal, INVOICE_REJECTIONS, paymentRecordedSignal, type CancelRequest, type InvoiceInput,
+} from './api';
 
 const acts = proxyActivities<InvoiceActivities>({
   startToCloseTimeout: '30 seconds',
@@ -13,25 +16,14 @@ const acts = proxyActivities<InvoiceActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 200 },
 });
 
-/** Error types the invoice workflow's update validator rejects with; the API maps each to an HTTP code. */
-export const INVOICE_REJECTIONS = { closed: 'invoice_closed' } as const;
-
-export const paymentRecordedSignal = defineSignal('paymentRecorded');
-export const cancelRequestedSignal = defineSignal<[{ reason: string; by: string }]>('cancelRequested');
-export const cancelInvoiceUpdate = defineUpdate<{ status: string }, [{ reason: string; by: string }]>('cancelInvoice');
-
 const DAY = 86_400_000;
 const REMIND_BEFORE_DAYS = [7, 1];
 const OVERDUE_REMINDER_EVERY = 14 * DAY;
 const OVERDUE_REMINDERS = 3;
 
-export function invoiceWorkflowId(invoiceId: string): string {
-  return `invoice:${invoiceId}`;
-}
-
-export async function invoiceWorkflow(input: { invoiceId: string }): Promise<{ status: string }> {
+export async function invoiceWorkflow(input: InvoiceInput): Promise<{ status: string }> {
   let pokes = 0;
-  let cancel: { reason: string; by: string } | null = null;
+  let cancel: CancelRequest | null = null;
   let status = 'issued';
   let ended = false;
   setHandler(paymentRecordedSignal, () => { pokes += 1; });
@@ -41,7 +33,7 @@ export async function invoiceWorkflow(input: { invoiceId: string }): Promise<{ s
     await condition(() => ended);
     return { status };
   }, {
-    validator: (_req: { reason: string; by: string }) => {
+    validator: (_req: CancelRequest) => {
       if (ended || status === 'paid') throw ApplicationFailure.create({ type: INVOICE_REJECTIONS.closed, message: 'The invoice is paid or cancelled already.', nonRetryable: true });
     },
   });
@@ -93,7 +85,7 @@ export async function invoiceWorkflow(input: { invoiceId: string }): Promise<{ s
     const paid = await acts.invoicePaid(input.invoiceId);
     // A payment step of an e-service waits for this: tell the application.
     if (paid.caseId && paid.stepId) {
-      await getExternalWorkflowHandle(`application:${paid.caseId}`).signal('paymentReceived', { stepId: paid.stepId, amountEur: paid.amountEur, reference: paid.reference });
+      await getExternalWorkflowHandle(applicationWorkflowId(paid.caseId)).signal(paymentReceivedSignal, { stepId: paid.stepId, amountEur: paid.amountEur, reference: paid.reference });
     }
   }
   ended = true;

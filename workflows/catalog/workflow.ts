@@ -2,10 +2,13 @@
 // the catalogue administrator; either may return it to the author with comments), the delivery of each change to
 // the external portals' webhooks, and the daily freshness check run by a Temporal Schedule.
 import {
-  ActivityFailure, ApplicationFailure, ParentClosePolicy, condition, defineQuery, defineSignal, defineUpdate, proxyActivities,
-  setHandler, startChild, workflowInfo,
+  ActivityFailure, ApplicationFailure, ParentClosePolicy, condition, proxyActivities, setHandler, startChild, workflowInfo,
 } from '@temporalio/workflow';
-import type { CatalogActivities, Reviewer } from '../activities/catalog';
+import type { CatalogActivities } from '../../activities/catalog';
+import {
+  catalogChangeWorkflowId, decideReviewUpdate, publicationStateQuery, REVIEW_REFUSALS, serviceWithdrawnSignal,
+  type CatalogChangeInput, type PublicationInput, type PublicationState, type ReviewDecision, type ReviewStage,
+} from './api';
 
 const acts = proxyActivities<CatalogActivities>({
   startToCloseTimeout: '30 seconds',
@@ -19,34 +22,6 @@ const delivery = proxyActivities<CatalogActivities>({
   scheduleToCloseTimeout: '24 hours',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes' },
 });
-
-export type ReviewStage = 'agency_review' | 'catalogue_review';
-export interface PublicationInput {
-  serviceId: string; version: number; agencyId: string; authorId: string;
-  /** The stage the database shows when the workflow starts (a healed workflow may start at the catalogue step). */
-  stage: ReviewStage;
-}
-export interface ReviewDecision {
-  decision: 'approve' | 'return';
-  comment?: string | null;
-  reviewer: Reviewer & { roles: string[]; agency?: string | null };
-}
-export interface PublicationState { stage: string }
-
-export const catalogPublicationWorkflowId = (serviceId: string, version: number) => `catalog-publication:${serviceId}:v${version}`;
-export const catalogChangeWorkflowId = (seq: number) => `catalog-change:${seq}`;
-
-export const decideReviewUpdate = defineUpdate<PublicationState, [ReviewDecision]>('decideReview');
-export const serviceWithdrawnSignal = defineSignal('serviceWithdrawn');
-export const publicationStateQuery = defineQuery<PublicationState>('publicationState');
-
-/** Stable ids of refusals, mapped by the API to error codes. */
-export const REVIEW_REFUSALS = {
-  notYourStep: 'review_not_your_step',
-  ownVersion: 'review_own_version',
-  commentRequired: 'review_comment_required',
-  notInReview: 'review_not_in_review',
-} as const;
 
 export async function catalogPublicationWorkflow(input: PublicationInput): Promise<PublicationState> {
   let stage: string = input.stage;
@@ -110,7 +85,7 @@ export async function catalogPublicationWorkflow(input: PublicationInput): Promi
 }
 
 /** Tells every subscribed portal about one change of the catalogue, each delivery retried on its own. */
-export async function catalogChangeWorkflow(input: { seq: number }): Promise<{ delivered: number; failed: number }> {
+export async function catalogChangeWorkflow(input: CatalogChangeInput): Promise<{ delivered: number; failed: number }> {
   const webhookIds = await acts.webhooksForChange({ seq: input.seq });
   let delivered = 0;
   let failed = 0;
@@ -125,8 +100,6 @@ export async function catalogChangeWorkflow(input: { seq: number }): Promise<{ d
   }));
   return { delivered, failed };
 }
-
-export const CATALOG_FRESHNESS_SCHEDULE_ID = 'catalog-freshness';
 
 /** Run daily by the `catalog-freshness` schedule: reminds owners before review-by dates and escalates overdue ones. */
 export async function catalogFreshnessWorkflow(): Promise<{ dueSoon: number; overdue: number }> {

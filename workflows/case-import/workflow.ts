@@ -2,7 +2,8 @@
 // this workflow ingests them one by one. Each chunk commits its cases, per-line errors and progress in one
 // transaction, so a killed worker resumes at the first chunk not yet committed and nothing is counted twice.
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { CaseImportActivities } from '../activities/case-import';
+import type { CaseImportActivities } from '../../activities/case-import';
+import type { CaseImportInput, CaseImportSummary } from './api';
 
 const { startImport, ingestChunk, finishImport } = proxyActivities<CaseImportActivities>({
   // A chunk of 2,000 lines takes about a second; the heartbeat notices a dead worker within 15 s.
@@ -11,17 +12,6 @@ const { startImport, ingestChunk, finishImport } = proxyActivities<CaseImportAct
   // Database outages: retry for about an hour (1 s doubling, capped at 1 min), then the import is marked failed.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 70 },
 });
-
-export interface CaseImportInput {
-  importId: string;
-  /** Set when the workflow continued as new part-way through a large file. */
-  nextChunk?: number;
-}
-
-export interface CaseImportSummary {
-  importId: string;
-  chunks: number;
-}
 
 // Continue as new well before the history grows large (each chunk adds a handful of events).
 const CHUNKS_PER_RUN = 400;
@@ -37,8 +27,4 @@ export async function caseImportWorkflow(input: CaseImportInput): Promise<CaseIm
   }
   await finishImport(input.importId);
   return { importId: input.importId, chunks: chunkCount };
-}
-
-export function caseImportWorkflowId(importId: string): string {
-  return `case-import:${importId}`;
 }

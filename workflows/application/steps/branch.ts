@@ -1,0 +1,10 @@
+// A branch: runs `then` or `else` by a condition over the form and earlier steps.
+import type { BranchStep } from '../dsl';
+import { evaluate } from '../expressions';
+import type { RunContext } from '../run-context';
+
+export async function runBranch(ctx: RunContext, step: BranchStep, path: string): Promise<void> {
+  const chosen = evaluate(step.if, ctx.expressionData()) ? step.then : step.else ?? [];
+  ctx.state.steps[step.id] = { taken: evaluate(step.if, ctx.expressionData()) ? 'then' : 'else' };
+  await ctx.runSteps(chosen, `${path}/`);
+}

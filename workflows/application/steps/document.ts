@@ -1,0 +1,13 @@
+// Issues a document (e.g. a decision) rendered from the step's template; its id is kept for later steps.
+import type { IssueDocumentStep } from '../dsl';
+import { renderText } from '../expressions';
+import { acts } from '../activities-proxy';
+import type { RunContext } from '../run-context';
+
+export async function runIssueDocument(ctx: RunContext, step: IssueDocumentStep, _path: string): Promise<void> {
+  const documentId = await acts.issueDocument({
+    caseId: ctx.input.caseId, stepId: step.id, documentType: step.documentType,
+    title: step.documentTitle, body: renderText(step.body, ctx.expressionData()),
+  });
+  ctx.state.steps[step.id] = { documentId };
+}

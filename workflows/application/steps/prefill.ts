@@ -1,0 +1,14 @@
+// Prefill (before the draft is shown): a register call whose answer fills form fields.
+import type { PrefillStep } from '../dsl';
+import { getPath, setPointer } from '../expressions';
+import type { RunContext } from '../run-context';
+
+export async function runPrefill(ctx: RunContext, step: PrefillStep, path: string): Promise<void> {
+  const { state } = ctx;
+  const result = await ctx.callRegister(path, step);
+  for (const [pointer, source] of Object.entries(step.set)) {
+    const value = getPath(result, source);
+    if (value !== undefined && value !== null) state.form = setPointer(state.form, pointer, value);
+  }
+  state.steps[step.id] = { result };
+}

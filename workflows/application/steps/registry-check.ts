@@ -1,0 +1,20 @@
+// A register check: the answer must satisfy the condition, else the application is rejected, or (onFail
+// requestInfo) the citizen may correct the data up to four times.
+import type { RegistryCheckStep } from '../dsl';
+import { evaluate } from '../expressions';
+import type { RunContext } from '../run-context';
+
+export async function runRegistryCheck(ctx: RunContext, step: RegistryCheckStep, path: string): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const result = await ctx.callRegister(`${path}:${attempt}`, step);
+    const passed = Boolean(evaluate(step.condition, { ...ctx.expressionData(), result }));
+    ctx.state.steps[step.id] = { result, passed };
+    if (passed) return;
+    if (step.onFail === 'requestInfo' && attempt < 5) {
+      await ctx.waitForInfo(step.failMessage, `${path}:${attempt}`);
+      continue;
+    }
+    await ctx.setStatus('rejected', step.failMessage);
+    return;
+  }
+}
