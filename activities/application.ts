@@ -5,7 +5,10 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { EServiceDefinition, TaskOutcome, Text } from '../workflows/application/dsl';
 import type { Actor } from '../workflows/application/api';
-import { canTransition, STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
+import { STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
+import { DomainError } from '../db/domain/domain-error';
+import { appendStatus } from '../db/cases/append-status';
+import { appendInfoAnswer, markSubmitted, mergePrefill, setWaitingReason } from '../db/applications/applications';
 import { publishStatusEvents } from '../db/case-events';
 import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
@@ -13,8 +16,7 @@ import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../workflows/application/expressions';
-import { createInvoice } from '../api/billing/invoices';
-import { inTransaction } from '../db/transaction';
+import { createInvoice } from '../db/billing/invoices';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -93,47 +95,24 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
     },
 
     async setWaiting(req: { caseId: string; waitingFor: string | null }): Promise<void> {
-      await pool.query('UPDATE applications SET waiting_reason = $2 WHERE case_id = $1', [req.caseId, req.waitingFor]);
+      await setWaitingReason(pool, req.caseId, req.waitingFor);
       const { rows } = await pool.query('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [req.caseId]);
       // Re-announce the current status so open screens refresh and show why the application waits.
       if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
     },
 
     async recordStatus(req: { caseId: string; status: string; label: Text | null; idempotencyKey: string; actor: Actor }): Promise<void> {
-      const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const { rows } = await client.query<{ status: CaseStatus; recipient_type: string; recipient_id: string }>(
-          'SELECT status, recipient_type, recipient_id FROM cases WHERE id = $1 FOR UPDATE', [req.caseId]);
-        if (!rows[0]) throw definitionError(`case ${req.caseId} not found`);
-        const seen = await client.query('SELECT 1 FROM case_status_events WHERE idempotency_key = $1', [req.idempotencyKey]);
-        if (seen.rowCount) {
-          await client.query('ROLLBACK');
-          return; // recorded by an earlier attempt
-        }
-        const next = req.status as CaseStatus;
-        if (rows[0].status !== next && !canTransition(rows[0].status, next)) {
-          throw definitionError(`the definition moves a case from ${rows[0].status} to ${next}, which is not allowed`);
-        }
-        const ev = await client.query<{ id: number }>(
-          `INSERT INTO case_status_events (case_id, status, label, label_en, at, actor_type, actor_id, idempotency_key)
-           VALUES ($1, $2, $3, $4, now(), $5, $6, $7) RETURNING id`,
-          [req.caseId, next, req.label?.lv ?? null, req.label?.en ?? null, req.actor.type, req.actor.id, req.idempotencyKey]);
-        await client.query(
-          'UPDATE cases SET status = $2, status_label = $3, status_label_en = $4, status_at = now(), updated_at = now() WHERE id = $1',
-          [req.caseId, next, req.label?.lv ?? null, req.label?.en ?? null]);
-        await publishStatusEvents(client, ev.rows[0].id, ev.rows[0].id);
-        await audit(client, { // last: the audit chain's lock is held until the commit
+        await appendStatus(pool, req.caseId, {
+          status: req.status as CaseStatus, label: { lv: req.label?.lv ?? null, en: req.label?.en ?? null },
+          by: { kind: 'workflow', idempotencyKey: req.idempotencyKey },
           actor: { type: req.actor.type, id: req.actor.id, agency: req.actor.agency, office: req.actor.office },
-          subject: { type: rows[0].recipient_type, id: rows[0].recipient_id }, action: 'update', resource: `case:${req.caseId}`,
-          purpose: 'e-service', requestId: req.idempotencyKey, details: { from: rows[0].status, to: next },
+          purpose: 'e-service', requestId: req.idempotencyKey,
         });
-        await client.query('COMMIT');
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A missing case or a forbidden move is the definition's mistake: no retry mends it.
+        if (e instanceof DomainError) throw definitionError(`case ${req.caseId} to ${req.status}: ${e.message}`);
         throw e;
-      } finally {
-        client.release();
       }
     },
 
@@ -155,23 +134,18 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
     },
 
     async applyPrefill(req: { caseId: string; values: Record<string, unknown> }): Promise<void> {
-      // Prefilled values never overwrite what the citizen typed meanwhile: the draft wins, key by key.
-      const { rows } = await pool.query<{ recipient_type: string; recipient_id: string }>(
-        `UPDATE applications a SET draft_data = $2::jsonb || a.draft_data, draft_version = a.draft_version + 1, draft_saved_at = now(),
-           draft_saved_by = 'prefill' FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id RETURNING c.recipient_type, c.recipient_id`,
-        [req.caseId, JSON.stringify(req.values)]);
+      const owner = await mergePrefill(pool, req.caseId, req.values);
       // Register data written into a citizen's draft is a write of personal data by the platform itself.
-      if (rows[0]) {
+      if (owner) {
         await audit(pool, {
-          actor: { type: 'system', id: 'prefill' }, subject: { type: rows[0].recipient_type, id: rows[0].recipient_id }, action: 'update',
+          actor: { type: 'system', id: 'prefill' }, subject: { type: owner.recipient_type, id: owner.recipient_id }, action: 'update',
           resource: `application:${req.caseId}/draft`, purpose: 'prefill', details: { fields: Object.keys(req.values) },
         });
       }
     },
 
     async markSubmitted(req: { caseId: string; data: Record<string, unknown>; actor: Actor }): Promise<void> {
-      await pool.query('UPDATE applications SET submitted_data = $2, submitted_at = COALESCE(submitted_at, now()) WHERE case_id = $1',
-        [req.caseId, JSON.stringify(req.data)]);
+      await markSubmitted(pool, req.caseId, req.data);
     },
 
     /**
@@ -179,18 +153,7 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
      * started before keys were passed) the workflow and activity id, which stay the same across retries.
      */
     async recordInfoAnswer(req: { caseId: string; data: Record<string, unknown>; fileIds: string[]; idempotencyKey?: string }): Promise<void> {
-      const key = req.idempotencyKey ?? activityKey();
-      const answer = JSON.stringify({ ...req.data, fileIds: req.fileIds });
-      await inTransaction(pool, async (client) => {
-        const first = await client.query(
-          'INSERT INTO application_info_answers (idempotency_key, case_id, answer) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING',
-          [key, req.caseId, answer]);
-        if (first.rowCount === 0) return; // recorded by an earlier attempt
-        await client.query(
-          `UPDATE applications SET submitted_data = jsonb_set(COALESCE(submitted_data, '{}'), '{additionalInformation}',
-             COALESCE(submitted_data->'additionalInformation', '[]') || jsonb_build_array($2::jsonb)) WHERE case_id = $1`,
-          [req.caseId, answer]);
-      });
+      await appendInfoAnswer(pool, req.caseId, req.idempotencyKey ?? activityKey(), { ...req.data, fileIds: req.fileIds });
     },
 
     async openTask(req: { taskId: string; caseId: string; agencyId: string; stepId: string; title: Text; instructions: Text | null; outcomes: TaskOutcome[]; dueIn: string }): Promise<void> {

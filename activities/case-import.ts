@@ -1,8 +1,8 @@
 // Activities of the bulk case import. Factories receive their dependencies so tests can build them on any database.
 import { heartbeat } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import { registerCases } from '../api/cases/register-cases';
-import type { ErrorDetail } from '../api/platform/errors';
+import { registerCases } from '../db/cases/register-cases';
+import type { DomainErrorDetail as ErrorDetail } from '../db/domain/domain-error';
 import { caseImportWorkflowId } from '../workflows/case-import/api';
 
 export interface CaseImportDeps {

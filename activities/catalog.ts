@@ -7,8 +7,8 @@ import net from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { inTransaction } from '../db/transaction';
-import { publishVersion } from '../api/catalog/read-model';
-import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from '../api/platform/outbound-address';
+import { publishVersion } from '../db/catalog/read-model';
+import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from '../lib/outbound-address';
 
 export interface Reviewer { id: string; name: string }
 type ReviewStage = 'agency_review' | 'catalogue_review';

@@ -1,15 +1,16 @@
 // Applications: an e-service opened by a citizen. The case (status draft) and the application row are written
 // first, then the interpreter workflow starts; drafts are autosaved with optimistic versions.
 import crypto from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { audit, type AuditEntry } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
+import { insertApplication, writeDraft, type DraftChange, type SavedDraft } from '../../db/applications/applications';
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../platform/temporal';
 import type { ValidateFunction } from 'ajv';
 import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '../platform/errors';
-import { registerCases } from '../cases/register-cases';
-import { publishedVersion, formAjv } from '../eservice-definitions/commands';
+import { registerCases } from '../../db/cases/register-cases';
+import { publishedVersion, formAjv } from '../../db/eservice-definitions/definitions';
 import type { PersonRef } from '../../db/domain/person-id';
 import { applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
 import type { EServiceDefinition } from '../../workflows/application/dsl';
@@ -35,10 +36,10 @@ export async function openApplication(pool: Pool, temporal: () => Promise<Client
   }]);
   if (result.outcome === 'failed') throw new ApiError(422, result.error.code, result.error.message, result.error.details);
   const ttlMs = durationMs(def.content.draft?.ttl ?? '30 days');
-  await pool.query(
-    `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 millisecond') ON CONFLICT (case_id) DO NOTHING`,
-    [result.id, eserviceId, def.version, def.agencyId, opener.recipient.type, opener.recipient.id, opener.actor.id, ttlMs]);
+  await insertApplication(pool, {
+    caseId: result.id, definitionId: eserviceId, definitionVersion: def.version, agencyId: def.agencyId,
+    recipient: opener.recipient, createdBy: opener.actor.id, ttlMs,
+  });
   await ensureApplicationWorkflow(pool, temporal, taskQueue, result.id);
   return { caseId: result.id, created: result.outcome === 'created' };
 }
@@ -58,11 +59,6 @@ export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Prom
   await startWorkflowOnce(await temporal(), 'applicationWorkflow', { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
 }
 
-const MAX_DRAFT_BYTES = 256 * 1024;
-
-type DraftChange = { version: number; data: Record<string, unknown>; step?: string };
-type SavedDraft = { version: number; savedAt: string };
-
 /**
  * Saves a draft (optimistic version). With `auditAs` (someone other than the citizen writing it), the write and its
  * audit row commit together or not at all; the citizen's own autosave, every few keystrokes, is not audited.
@@ -74,24 +70,6 @@ export async function saveDraft(pool: Pool, caseId: string, change: DraftChange,
     await audit(client, auditAs(saved.version));
     return saved;
   });
-}
-
-async function writeDraft(pool: Pool | PoolClient, caseId: string, change: DraftChange, savedBy: string): Promise<SavedDraft> {
-  const json = JSON.stringify(change.data);
-  if (Buffer.byteLength(json) > MAX_DRAFT_BYTES) throw new ApiError(413, 'payload_too_large', 'A draft may hold at most 256 KB of form data.');
-  const { rows } = await pool.query<{ draft_version: number; draft_saved_at: Date }>(
-    `UPDATE applications a SET draft_data = $3, draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = $4,
-       draft_step = COALESCE($5, a.draft_step)
-      FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id AND c.status = 'draft' AND a.draft_version = $2
-      RETURNING a.draft_version, a.draft_saved_at`,
-    [caseId, change.version, json, savedBy, change.step ?? null]);
-  if (rows[0]) return { version: rows[0].draft_version, savedAt: rows[0].draft_saved_at.toISOString() };
-  const current = await pool.query('SELECT a.draft_version, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1', [caseId]);
-  if (!current.rows[0]) throw notFound('application');
-  if (current.rows[0].status !== 'draft') throw conflict('not_draft', 'The application has been submitted; the draft can no longer change.');
-  throw conflict('stale_version', 'The draft was changed elsewhere (another tab or device). Reload it to continue.', [
-    { path: '/version', code: 'stale_version', message: `current version is ${current.rows[0].draft_version}`, currentVersion: current.rows[0].draft_version },
-  ]);
 }
 
 const formValidators = new Map<string, ValidateFunction>();

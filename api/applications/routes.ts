@@ -8,7 +8,7 @@ import { ApiError, forbidden, notFound, unprocessable } from '../platform/errors
 import { actorOf } from '../platform/auth/principal';
 import { accessTo, applicationSubject, auditEntry, type Access } from '../platform/auth/policy';
 import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit } from './commands';
-import { publishedVersion } from '../eservice-definitions/commands';
+import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import { findApplication, applicationDetails, applicationsOfPerson } from './queries';
 import { presentApplication, type ApplicationRow } from './presenter';
 import { parseCaseId } from '../platform/params';

@@ -16,7 +16,7 @@ import { nulCharacters } from '../platform/validation';
 import { audit, type AuditEntry } from '../../db/audit';
 import { isValidCaseId } from '../../db/domain/case-id';
 import { findApplication } from '../applications/queries';
-import { publishedVersion } from '../eservice-definitions/commands';
+import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import { findGrant, grantsOfPerson, type Grant } from './grants';
 import { accessTo, activeConsent, actorKind, applicationSubject, personKey as personRef } from '../platform/auth/policy';
 import { savedFieldVersions, type FieldVersions } from './field-store';

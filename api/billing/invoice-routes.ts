@@ -2,7 +2,7 @@
 import { route, type RouteContext } from '../platform/routing';
 import { ApiError, badRequest, forbidden, notFound } from '../platform/errors';
 import { actorType, hasRole, type Principal } from '../platform/auth/principal';
-import { createInvoice, recordPayment, type InvoiceInput } from './invoices';
+import { createInvoice, recordPayment, type InvoiceInput } from '../../db/billing/invoices';
 import { visibleInvoice } from './access';
 import { loadInvoice, type InvoiceView } from './presenter';
 import { ensureInvoiceWorkflow, pokeInvoices } from './workflow-client';

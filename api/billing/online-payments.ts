@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { ApiError, conflict, unprocessable, type ErrorDetail } from '../platform/errors';
-import { recordPayment } from './invoices';
+import { recordPayment } from '../../db/billing/invoices';
 import type { InvoiceView } from './presenter';
 import type { OnlinePaymentRow } from './online-payment-presenter';
 import { SystemRejectedError, SystemUnavailableError } from '../../activities/adapters/contracts/common';

@@ -2,9 +2,9 @@
 import { route, type RouteContext } from '../platform/routing';
 import { forbidden, notFound, ApiError } from '../platform/errors';
 import { actorType, hasRole, type Principal, type Role } from '../platform/auth/principal';
-import { registerCases, type ItemResult } from './register-cases';
+import { registerCases, type ItemResult } from '../../db/cases/register-cases';
 import { changeCaseStatus, type StatusChange } from './change-case-status';
-import { reserveCaseIds } from './reserve-case-ids';
+import { reserveCaseIds } from '../../db/cases/reserve-case-ids';
 import { findCase, historiesOf, casesOfAgency, casesOfPerson, type AgencyCaseFilter } from './queries';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';

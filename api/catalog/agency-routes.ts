@@ -4,7 +4,7 @@ import { route } from '../platform/routing';
 import { ApiError, conflict, notFound, unprocessable } from '../platform/errors';
 import { mapTemporal } from '../platform/temporal-errors';
 import { updateWorkflow } from '../platform/temporal';
-import type { ServiceDescription } from './description';
+import type { ServiceDescription } from '../../db/catalog/description';
 import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from './commands';
 import { entryDetail, listEntries, listVersions, markReminderRead, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from './queries';
 import { diffDocuments } from './diff';

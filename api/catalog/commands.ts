@@ -6,8 +6,8 @@ import { startWorkflowOnce } from '../platform/temporal';
 import { inTransaction } from '../../db/transaction';
 import { conflict, forbidden, notFound, unprocessable } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
-import { checkReferences, registerChannels, type ServiceDescription } from './description';
-import { withdrawService } from './read-model';
+import { checkReferences, registerChannels, type ServiceDescription } from '../../db/catalog/description';
+import { withdrawService } from '../../db/catalog/read-model';
 import {
   catalogChangeWorkflowId, catalogPublicationWorkflowId, serviceWithdrawnSignal, type PublicationInput, type ReviewStage,
 } from '../../workflows/catalog/api';

@@ -3,7 +3,7 @@
 // dereferenced), so every reference carries them: a language is a dct:LinguisticSystem, a theme a skos:Concept with
 // its skos:prefLabel, and so on. IRIs and labels are the ones the Publications Office publishes.
 import { EU_AUTHORITY, langText } from './jsonld';
-import type { Text } from './description';
+import type { Text } from '../../db/catalog/description';
 
 type Node = Record<string, unknown>;
 const label = langText;

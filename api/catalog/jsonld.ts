@@ -3,7 +3,7 @@
 // Every node gets a stable IRI under a configurable base, so republished copies and open datasets link up.
 // The shapes check sh:class against the data graph itself: every linked node therefore carries its own @type.
 import type { Pool, PoolClient } from 'pg';
-import type { ChannelDescription, DescribedItem, ServiceDescription, Text } from './description';
+import type { ChannelDescription, DescribedItem, ServiceDescription, Text } from '../../db/catalog/description';
 
 type Queryable = Pool | PoolClient;
 type Node = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // header row) and JSON-LD, and the DCAT-AP catalogue document that describes them. Everything here is public:
 // the statistics suppress small counts so that no published figure points at a handful of people.
 import type { Pool, PoolClient } from 'pg';
-import type { ServiceDescription, Text } from './description';
+import type { ServiceDescription, Text } from '../../db/catalog/description';
 import {
   EU_AUTHORITY, conceptNode, flattenNodes, graphDocument, iris, langText, loadLinkedDataRefs, loadPublished, municipalityNode,
   officeNode, openingHoursSpec, publicServiceNode, type LinkOptions, type LinkedDataRefs, OTHER_CHANNEL_LABEL,

@@ -1,7 +1,7 @@
 // What the public catalogue API shows: search items, one service with everything a republishing portal needs to
 // display it (labels for every code, offices with address and opening hours, links), the taxonomy and the change
 // feed. Presented service bodies are kept in memory by ETag, so a read of an unchanged service costs no JSON work.
-import type { ChannelDescription, ServiceDescription, Text } from './description';
+import type { ChannelDescription, ServiceDescription, Text } from '../../db/catalog/description';
 import { SCHEMES, type CatalogReference, type ChangeRow, type OfficeInfo, type PublishedService } from './public-reads';
 import type { SearchRow } from './search-index';
 

@@ -3,7 +3,7 @@
 // kept per process because it changes rarely and is needed on every answer.
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
-import type { ServiceDescription, Text } from './description';
+import type { ServiceDescription, Text } from '../../db/catalog/description';
 
 export interface PublishedValidator { etag: string; publishedAt: Date }
 export interface PublishedService extends PublishedValidator { serviceId: string; version: number; agencyId: string; document: ServiceDescription }

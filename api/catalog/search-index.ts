@@ -12,7 +12,7 @@
 // token is letters and digits only, so it can only match inside one word of that text: the index maps each word
 // to its services, and a pattern to the words that contain it.
 import type { Pool } from 'pg';
-import type { ChannelType, Lang, Text } from './description';
+import type { ChannelType, Lang, Text } from '../../db/catalog/description';
 import { catalogChangeListener, type CatalogChangeListener } from './change-listener';
 import { fold, searchTokens, stemOf, Vocabulary, wordsOf } from './search-text';
 

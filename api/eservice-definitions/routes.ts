@@ -2,7 +2,7 @@
 import { route } from '../platform/routing';
 import { forbidden, notFound } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
-import { saveDraft, publish, publishedVersion, checkDefinition } from './commands';
+import { saveDraft, publish, publishedVersion, checkDefinition } from '../../db/eservice-definitions/definitions';
 
 function agencyOf(p: Principal): string {
   if (!p.agency) throw forbidden('Your account is not linked to an agency.');

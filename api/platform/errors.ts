@@ -45,6 +45,21 @@ export function errorBody(code: string, message: string, details: ErrorDetail[] 
   return { error: { code, message, details } };
 }
 
+// The one table from a domain refusal's code (db/domain/domain-error.ts) to its HTTP status; any other code is a
+// request the domain cannot carry out as it is (422).
+const DOMAIN_ERROR_STATUS: Record<string, number> = {
+  not_closed: 400, // a reopen reason for a case that is open
+  reopen_not_allowed: 403,
+  not_found: 404,
+  case_managed_by_workflow: 409, case_closed: 409, invalid_transition: 409, not_draft: 409, stale_version: 409,
+  id_taken: 409, already_exists: 409, no_draft: 409,
+  payload_too_large: 413,
+};
+
+export function domainErrorStatus(code: string): number {
+  return DOMAIN_ERROR_STATUS[code] ?? 422;
+}
+
 /** Unknown routes: 404 in the error shape instead of Express's HTML page. */
 export const notFoundHandler: RequestHandler = (req, res) => {
   res.status(404).json(errorBody('route_not_found', `No route ${req.method} ${req.path}.`));
@@ -72,7 +87,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     return;
   }
   if (err instanceof DomainError) {
-    res.status(err.kind === 'conflict' ? 409 : 422).json(errorBody(err.code, err.message, err.details));
+    res.status(domainErrorStatus(err.code)).json(errorBody(err.code, err.message, err.details));
     return;
   }
   if (err instanceof ApiError) {

@@ -1,6 +1,7 @@
-// A business refusal raised by domain code (api/ commands and activities alike): a stable code, a message for people
-// and field-level details. It knows nothing of HTTP: the API answers it in the error shape (api/platform/errors.ts, 422 unless
-// `kind` says it is a conflict); an activity turns it into a non-retryable ApplicationFailure (activities/refusals.ts).
+// A business refusal raised by domain code (db/ modules, api/ commands and activities alike): a stable code, a
+// message for people and field-level details. It knows nothing of HTTP: the API answers it in the error shape with
+// the status its code maps to (api/platform/errors.ts, one table); an activity turns it into a non-retryable
+// ApplicationFailure (activities/refusals.ts).
 export interface DomainErrorDetail {
   path?: string;
   code: string;
@@ -13,8 +14,10 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details: DomainErrorDetail[] = [],
-    readonly kind: 'invalid' | 'conflict' = 'invalid',
   ) {
     super(message);
   }
 }
+
+/** The thing does not exist, or the caller may not know that it does. */
+export const notFoundError = (what = 'resource') => new DomainError('not_found', `No such ${what}.`);

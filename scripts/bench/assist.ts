@@ -35,8 +35,8 @@ import { loadConfig } from '../../forms/config';
 import { startApi, type RunningApi } from '../../api/platform/server';
 import { issueToken } from '../../api/platform/auth/tokens';
 import { makePersonalCode } from '../../db/domain/person-id';
-import { registerCases } from '../../api/cases/register-cases';
-import { publishedVersion } from '../../api/eservice-definitions/commands';
+import { registerCases } from '../../db/cases/register-cases';
+import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import type { Principal } from '../../api/platform/auth/principal';
 import { clientsPhase, type ClientJob, type ClientResult, type PairSetup } from './cobrowse-clients';
 

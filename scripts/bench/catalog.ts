@@ -24,8 +24,8 @@ import { seedReferenceData } from '../seed/seed';
 import { seedCatalog } from '../seed/catalog';
 import { taxonomy } from '../seed/catalog-taxonomy';
 import { services as demoServices } from '../seed/demo-data';
-import { publishVersion } from '../../api/catalog/read-model';
-import type { ChannelDescription, ServiceDescription, Text } from '../../api/catalog/description';
+import { publishVersion } from '../../db/catalog/read-model';
+import type { ChannelDescription, ServiceDescription, Text } from '../../db/catalog/description';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { values: args } = parseArgs({ options: {

@@ -3,9 +3,9 @@
 import type { Database } from '../../db/connection';
 import { taxonomy } from './catalog-taxonomy';
 import { services } from './demo-data';
-import { publishVersion } from '../../api/catalog/read-model';
+import { publishVersion } from '../../db/catalog/read-model';
 import { inTransaction } from '../../db/transaction';
-import type { ChannelDescription, ServiceDescription, Text } from '../../api/catalog/description';
+import type { ChannelDescription, ServiceDescription, Text } from '../../db/catalog/description';
 
 const t = (lv: string, en: string): Text => ({ lv, en });
 const AGENCY_SECTOR: Record<string, string> = { pmlp: 'interior', vid: 'finance', vzd: 'justice', csdd: 'transport', ur: 'justice', riga: 'smart-administration', jelgava: 'smart-administration' };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/connection';
-import { saveDraft, publish } from '../../api/eservice-definitions/commands';
+import { saveDraft, publish } from '../../db/eservice-definitions/definitions';
 
 export const SHIPPED_ESERVICES = ['declared-address-statement', 'residence-declaration'];
 const DIR = path.resolve(__dirname, '../../forms/eservices');

@@ -2,7 +2,7 @@
 import type { Database } from '../../db/connection';
 import { sectors, municipalities, agencies, offices, services } from './demo-data';
 import { invalidateReferenceData } from '../../db/reference';
-import { registerCases } from '../../api/cases/register-cases';
+import { registerCases } from '../../db/cases/register-cases';
 
 export async function seedReferenceData(db: Database): Promise<void> {
   const q = (sql: string, params: unknown[]) => db.pool.query(sql, params);

@@ -2,8 +2,8 @@
 // entry with latest_version bumped, version row) and published in the same transaction, or withdrawn.
 import { stack } from '../setup';
 import { inTransaction } from '../../db/transaction';
-import { publishVersion, withdrawService } from '../../api/catalog/read-model';
-import type { ServiceDescription } from '../../api/catalog/description';
+import { publishVersion, withdrawService } from '../../db/catalog/read-model';
+import type { ServiceDescription } from '../../db/catalog/description';
 
 export async function publishDescription(d: ServiceDescription, version: number, author = { id: 'test', name: 'Test' }): Promise<void> {
   await inTransaction(stack.db.pool, async (client) => {

@@ -4,7 +4,7 @@
 // each one: booked onto one of its invoices (a payment with source 'suspense' through recordPayment) or refunded.
 import type { Pool } from 'pg';
 import { ApiError, conflict, notFound, unprocessable } from '../../platform/errors';
-import { recordPayment } from '../invoices';
+import { recordPayment } from '../../../db/billing/invoices';
 
 export interface SuspenseView {
   id: string; statementId: string | null; source: string; reason: string; amount: number; currency: string;

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { call, errorOf } from '../../helpers/http';
 import { stack } from '../../setup';
-import { createInvoice, type InvoiceInput } from '../../../api/billing/invoices';
+import { createInvoice, type InvoiceInput } from '../../../db/billing/invoices';
 import { uniqueSuffix } from '../../helpers/cases';
 import { normaliseRfReference } from '../../../db/domain/rf-reference';
 

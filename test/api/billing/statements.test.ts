@@ -11,7 +11,7 @@ import { makeRfReference } from '../../../db/domain/rf-reference';
 import { CamtError, CamtReader, findRfReference, type CamtTransaction } from '../../../api/billing/statements/camt';
 import { importBankStatement } from '../../../api/billing/statements/import';
 import { paymentIdRange } from '../../../api/billing/statements/reconcile';
-import { recordPayment } from '../../../api/billing/invoices';
+import { recordPayment } from '../../../db/billing/invoices';
 import { PMLP_IBAN, camt, today, type Entry } from '../../helpers/camt';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

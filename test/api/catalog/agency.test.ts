@@ -9,7 +9,7 @@ import { call, errorOf } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
-import type { ServiceDescription } from '../../../api/catalog/description';
+import type { ServiceDescription } from '../../../db/catalog/description';
 import { CATALOG_FRESHNESS_SCHEDULE_ID, catalogPublicationWorkflowId } from '../../../workflows/catalog/api';
 
 const BASE = '/api/v1/agency/catalog/services';

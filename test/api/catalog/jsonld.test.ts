@@ -8,7 +8,7 @@ import {
   cpsvDocument, flattenNodes, graphDocument, idBaseFromEnv, loadLinkedDataRefs, loadPublished, publicServiceNode, toXsdDuration,
   type LinkOptions, type LinkedDataRefs, type PublishedService,
 } from '../../../api/catalog/jsonld';
-import type { ServiceDescription } from '../../../api/catalog/description';
+import type { ServiceDescription } from '../../../db/catalog/description';
 
 const LINKS: LinkOptions = { idBase: 'https://sdp.gov.lv/id/', portalOrigin: 'https://latvija.gov.lv' };
 const DCT = 'http://purl.org/dc/terms/';

@@ -7,7 +7,7 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { validateCpsvAp, toStore, objectsOf } from '../../helpers/shacl';
 import { services } from '../../../scripts/seed/demo-data';
 import { demoDescription } from '../../../scripts/seed/catalog';
-import { publishVersion, withdrawService } from '../../../api/catalog/read-model';
+import { publishVersion, withdrawService } from '../../../db/catalog/read-model';
 
 const jsonLdPath = (id: string) => `/api/v1/catalog/services/${id}/cpsv-ap.jsonld`;
 

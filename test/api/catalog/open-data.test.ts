@@ -4,7 +4,7 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
 import { validateCpsvAp, validateDcatAp, toStore, objectsOf, subjectsOfType } from '../../helpers/shacl';
-import { registerCases } from '../../../api/cases/register-cases';
+import { registerCases } from '../../../db/cases/register-cases';
 import { publishDescription, withdrawDescription } from '../../helpers/catalog';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';

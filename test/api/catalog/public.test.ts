@@ -10,7 +10,7 @@ import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { wordSimilarity } from '../../../api/catalog/search-text';
-import type { ServiceDescription } from '../../../api/catalog/description';
+import type { ServiceDescription } from '../../../db/catalog/description';
 
 const SEARCH = '/api/v1/catalog/services';
 const run = uniqueSuffix();

@@ -3,7 +3,7 @@
 // public resolvers as the public addresses (Google 8.8.8.8 and 2001:4860:4860::8888, Cloudflare 1.1.1.1 and
 // 2606:4700:4700::1111). Literal addresses only: nothing is computed with the module's own lists.
 import { expect } from 'chai';
-import { isBlockedAddress } from '../../../api/platform/outbound-address';
+import { isBlockedAddress } from '../../../lib/outbound-address';
 
 // [address, why it is not public]
 const NOT_PUBLIC_V4: Array<[string, string]> = [

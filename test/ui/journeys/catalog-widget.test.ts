@@ -12,7 +12,7 @@ import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish } from '../../helpers/catalog';
-import type { ServiceDescription } from '../../../api/catalog/description';
+import type { ServiceDescription } from '../../../db/catalog/description';
 
 describe('journey: catalogue widget on another site', function () {
   this.timeout(60_000);

@@ -1,5 +1,5 @@
 // The catalogue shapes the UI reads from the API: the description document (forms/api/catalog-service-description
-// .schema.json, api/catalog/description.ts), the public catalogue (api/catalog/public-presenter.ts) and the agency
+// .schema.json, db/catalog/description.ts), the public catalogue (api/catalog/public-presenter.ts) and the agency
 // management and review API (api/catalog/queries.ts, api/catalog/agency-routes.ts).
 import type { Localized } from '../app/api/types';
 

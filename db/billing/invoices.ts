@@ -2,14 +2,13 @@
 // The same (agency, idempotencyKey) returns the invoice created the first time and changes nothing.
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { ApiError, type ErrorDetail } from '../platform/errors';
-import { inTransaction } from '../../db/transaction';
-import { collectionAccountFor, type AgencyAccount } from '../../db/agency-accounts';
-import { checkCreditorIban } from '../../db/domain/iban';
-import { DomainError } from '../../db/domain/domain-error';
-import { makeRfReference } from '../../db/domain/rf-reference';
-import { normalisePersonId } from '../../db/domain/person-id';
-import { isValidCaseId } from '../../db/domain/case-id';
+import { inTransaction } from '../transaction';
+import { collectionAccountFor, type AgencyAccount } from '../agency-accounts';
+import { checkCreditorIban } from '../domain/iban';
+import { DomainError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
+import { makeRfReference } from '../domain/rf-reference';
+import { normalisePersonId } from '../domain/person-id';
+import { isValidCaseId } from '../domain/case-id';
 
 export interface InvoiceLineInput {
   description: string; quantity: number; unitPrice: number; vatRate?: number;
@@ -186,6 +185,6 @@ export async function invoiceIdByReference(pool: Pool | PoolClient, reference: s
   return rows[0]?.id ?? null;
 }
 
-export class InvoiceNotFound extends ApiError {
-  constructor() { super(404, 'not_found', 'No such invoice.'); }
+export class InvoiceNotFound extends DomainError {
+  constructor() { super('not_found', 'No such invoice.'); }
 }

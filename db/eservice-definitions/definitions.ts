@@ -6,10 +6,11 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import jsonLogic from 'json-logic-js';
 import definitionSchema from '../../forms/eservice-definition/v1.schema.json';
-import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '../platform/errors';
-import { toDetails } from '../platform/validation';
+import { DomainError, notFoundError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
+import { toDetails } from '../../forms/validation';
 import type { EServiceDefinition, Step } from '../../workflows/application/dsl';
-import { referenceData } from '../../db/reference';
+import { referenceData } from '../reference';
+import { inTransaction } from '../transaction';
 
 const dslAjv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(dslAjv);
@@ -87,19 +88,19 @@ export interface DefinitionSummary {
 
 export async function saveDraft(pool: Pool, agencyId: string, author: string, definition: Record<string, unknown>, opts: { create: boolean; id?: string }): Promise<{ id: string; created: boolean }> {
   const id = String(definition.id ?? '');
-  if (opts.id && opts.id !== id) throw unprocessable('id_mismatch', 'The definition id must equal the id in the path.', [{ path: '/id', code: 'id_mismatch', message: `expected ${opts.id}` }]);
+  if (opts.id && opts.id !== id) throw new DomainError('id_mismatch', 'The definition id must equal the id in the path.', [{ path: '/id', code: 'id_mismatch', message: `expected ${opts.id}` }]);
   const serviceId = String(definition.serviceId ?? '');
   const ref = await referenceData(pool);
   const service = ref.services.get(serviceId);
   if (!service || service.agencyId !== agencyId) {
-    throw unprocessable('unknown_service', `Your agency has no service "${serviceId}".`, [{ path: '/serviceId', code: 'unknown_service', message: 'not a service of your agency' }]);
+    throw new DomainError('unknown_service', `Your agency has no service "${serviceId}".`, [{ path: '/serviceId', code: 'unknown_service', message: 'not a service of your agency' }]);
   }
   // Drafts may be incomplete, but must at least be shaped like a definition with a valid id.
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw unprocessable('invalid_id', 'The definition id must be a kebab-case slug.', [{ path: '/id', code: 'pattern', message: 'kebab-case slug' }]);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new DomainError('invalid_id', 'The definition id must be a kebab-case slug.', [{ path: '/id', code: 'pattern', message: 'kebab-case slug' }]);
   const existing = await pool.query<{ agency_id: string }>('SELECT agency_id FROM eservice_definitions WHERE id = $1', [id]);
-  if (existing.rows[0] && existing.rows[0].agency_id !== agencyId) throw conflict('id_taken', 'Another agency uses this e-service id.');
-  if (opts.create && existing.rows[0]) throw conflict('already_exists', 'This e-service exists; change its draft with PUT.');
-  if (!opts.create && !existing.rows[0]) throw notFound('e-service definition');
+  if (existing.rows[0] && existing.rows[0].agency_id !== agencyId) throw new DomainError('id_taken', 'Another agency uses this e-service id.');
+  if (opts.create && existing.rows[0]) throw new DomainError('already_exists', 'This e-service exists; change its draft with PUT.');
+  if (!opts.create && !existing.rows[0]) throw notFoundError('e-service definition');
   await pool.query(
     `INSERT INTO eservice_definitions (id, agency_id, service_id, draft, draft_updated_at, draft_updated_by, created_by)
      VALUES ($1, $2, $3, $4, now(), $5, $5)
@@ -109,26 +110,18 @@ export async function saveDraft(pool: Pool, agencyId: string, author: string, de
 }
 
 export async function publish(pool: Pool, agencyId: string, id: string, author: string): Promise<{ version: number }> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query('SELECT agency_id, draft, latest_version FROM eservice_definitions WHERE id = $1 FOR UPDATE', [id]);
-    if (!rows[0] || rows[0].agency_id !== agencyId) throw notFound('e-service definition');
-    if (!rows[0].draft) throw conflict('no_draft', 'There is no draft to publish.');
+    if (!rows[0] || rows[0].agency_id !== agencyId) throw notFoundError('e-service definition');
+    if (!rows[0].draft) throw new DomainError('no_draft', 'There is no draft to publish.');
     const problems = checkDefinition(rows[0].draft);
-    if (problems.length) throw new ApiError(422, 'definition_invalid', 'The draft is not a valid e-service definition.', problems);
+    if (problems.length) throw new DomainError('definition_invalid', 'The draft is not a valid e-service definition.', problems);
     const version = Number(rows[0].latest_version) + 1;
     await client.query('INSERT INTO eservice_definition_versions (definition_id, version, content, published_by) VALUES ($1, $2, $3, $4)',
       [id, version, JSON.stringify(rows[0].draft), author]);
     await client.query('UPDATE eservice_definitions SET latest_version = $2, draft = NULL WHERE id = $1', [id, version]);
-    await client.query('COMMIT');
     return { version };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function publishedVersion(pool: Pool, id: string, version?: number): Promise<{ version: number; content: EServiceDefinition; agencyId: string; publishedAt: Date } | null> {

@@ -2,7 +2,7 @@
 // the checks the schema cannot make: every code it uses must exist in the taxonomy, the office register, the sector
 // list, the municipality list and the catalogue itself.
 import type { Pool, PoolClient } from 'pg';
-import type { ErrorDetail } from '../platform/errors';
+import type { DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
 
 export type Lang = 'lv' | 'en';
 export interface Text { lv: string; en: string }

@@ -2,16 +2,15 @@
 // (agency, externalId): a resent item returns the id it got the first time and changes nothing. Items are
 // validated one by one: invalid items are reported, valid items are kept. The write is one set-based statement.
 import type { Pool, PoolClient } from 'pg';
-import { check } from '../platform/validation';
-import type { ErrorDetail } from '../platform/errors';
-import { referenceData, type ReferenceData } from '../../db/reference';
-import { normalisePersonId, type PersonType } from '../../db/domain/person-id';
-import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus, type Channel } from '../../db/domain/case-status';
-import { isValidCaseId } from '../../db/domain/case-id';
+import { check, type ErrorDetail } from '../../forms/validation';
+import { referenceData, type ReferenceData } from '../reference';
+import { normalisePersonId, type PersonType } from '../domain/person-id';
+import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus, type Channel } from '../domain/case-status';
+import { isValidCaseId } from '../domain/case-id';
 import { nextCaseIds } from './reserve-case-ids';
-import { publishStatusEvents } from '../../db/case-events';
-import { audit, type AuditEntry } from '../../db/audit';
-import { inTransaction } from '../../db/transaction';
+import { publishStatusEvents } from '../case-events';
+import { audit, type AuditEntry } from '../audit';
+import { inTransaction } from '../transaction';
 
 export interface CaseInput {
   externalId: string;

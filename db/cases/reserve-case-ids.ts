@@ -1,6 +1,6 @@
 // Reserving case ids for an agency system that creates cases in its own system first and registers them later.
 import type { Pool, PoolClient } from 'pg';
-import { caseIdFromNumber } from '../../db/domain/case-id';
+import { caseIdFromNumber } from '../domain/case-id';
 
 export async function reserveCaseIds(pool: Pool, agencyId: string, count: number, reservedBy: string): Promise<string[]> {
   const { rows } = await pool.query<{ case_id: string }>(

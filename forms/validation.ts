@@ -1,0 +1,176 @@
+// Every schema in forms/api is loaded into one ajv instance by its $id; routes refer to schemas by file name.
+// The same schemas build the OpenAPI document, so what is validated and what is documented cannot drift apart.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
+
+/** A field-level problem (the same shape as the API error details and db/domain's DomainErrorDetail). */
+export interface ErrorDetail {
+  path?: string;
+  code: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+export const API_SCHEMA_DIR = path.resolve(__dirname, 'api');
+export const API_SCHEMA_BASE = 'https://sdp.gov.lv/schemas/api/';
+
+export type SchemaName = string; // file name without .schema.json, e.g. 'case-create'
+
+function loadSchemas(): Record<SchemaName, Record<string, unknown>> {
+  const schemas: Record<SchemaName, Record<string, unknown>> = {};
+  for (const file of fs.readdirSync(API_SCHEMA_DIR).sort()) {
+    if (!file.endsWith('.schema.json')) continue;
+    schemas[file.replace(/\.schema\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(API_SCHEMA_DIR, file), 'utf8'));
+  }
+  return schemas;
+}
+
+export const apiSchemas = loadSchemas();
+
+function makeAjv(coerceTypes: boolean) {
+  // multipleOfPrecision: 19.99 / 0.01 is 1998.9999999999998 in floating point; without it prices with cents fail.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: true, multipleOfPrecision: 9 });
+  addFormats(ajv);
+  ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime, compare: rfc3339.compare });
+  // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not: only the canonical form passes.
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
+  return ajv;
+}
+
+// RFC 3339 allows a leap second (23:59:60), which JavaScript cannot parse, and year 0000, which PostgreSQL cannot
+// store: such times are refused here as a bad format instead of failing later as a 500.
+const rfc3339 = fullFormats['date-time'] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined };
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+function isStorableDateTime(s: string): boolean {
+  if (!rfc3339.validate(s)) return false;
+  const t = Date.parse(s);
+  return Number.isFinite(t) && t >= EARLIEST;
+}
+
+/** Deeper JSON than this is refused: no form, description or definition nests nearly as deep. */
+export const MAX_JSON_DEPTH = 64;
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function unstorableString(s: string): string | null {
+  if (s.includes('\u0000')) return 'must not contain the NUL character';
+  // JSON allows "\ud800" alone; PostgreSQL's jsonb and any UTF-8 consumer cannot store it.
+  if (LONE_SURROGATE.test(s)) return 'must not contain a lone UTF-16 surrogate';
+  return null;
+}
+
+/**
+ * Values PostgreSQL (or any consumer) cannot take are refused at the door, whatever the schema says: strings and
+ * keys with U+0000 or a lone UTF-16 surrogate, numbers beyond ±2^53 (not exact in JavaScript; beyond bigint soon
+ * after) and nesting deeper than MAX_JSON_DEPTH. Walked iteratively: a body may nest deeply.
+ */
+export function unstorableValues(value: unknown, prefix: string): ErrorDetail[] {
+  const found: ErrorDetail[] = [];
+  const stack: Array<[unknown, string, number]> = [[value, prefix, 0]];
+  while (stack.length > 0) {
+    const [v, at, depth] = stack.pop() as [unknown, string, number];
+    if (typeof v === 'string') {
+      const problem = unstorableString(v);
+      if (problem) found.push({ path: at || '/', code: 'invalid_character', message: problem });
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) found.push({ path: at || '/', code: 'out_of_range', message: `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
+    } else if (v && typeof v === 'object') {
+      if (depth >= MAX_JSON_DEPTH) {
+        found.push({ path: at || '/', code: 'too_deep', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` });
+        continue;
+      }
+      for (const [k, child] of Object.entries(v)) {
+        const path = `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const problem = unstorableString(k);
+        if (problem) found.push({ path, code: 'invalid_character', message: `the name ${problem}` });
+        stack.push([child, path, depth + 1]);
+      }
+    }
+  }
+  return found;
+}
+
+/** @deprecated name kept for callers: the same walk as unstorableValues. */
+export const nulCharacters = unstorableValues;
+
+const PER_ITEM: ReadonlySet<SchemaName> = new Set(['case-batch', 'consultation-batch']);
+
+const bodyAjv = makeAjv(false);
+const queryAjv = makeAjv(true); // query strings are text: "limit=5" must validate as an integer
+
+const cache = new Map<string, ValidateFunction>();
+function validatorFor(name: SchemaName, forQuery: boolean): ValidateFunction {
+  const key = `${forQuery ? 'q' : 'b'}:${name}`;
+  let fn = cache.get(key);
+  if (!fn) {
+    const ajv = forQuery ? queryAjv : bodyAjv;
+    const found = ajv.getSchema(`${API_SCHEMA_BASE}${name}.schema.json`);
+    if (!found) throw new Error(`Unknown schema ${name}`);
+    fn = found;
+    cache.set(key, fn);
+  }
+  return fn;
+}
+
+export function toDetails(errors: ErrorObject[] | null | undefined, prefix = ''): ErrorDetail[] {
+  return (errors ?? []).map((e) => {
+    let pathText = prefix + e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      pathText = `${pathText}/${extra}`;
+      message = 'is not a known field';
+    } else if (e.keyword === 'required') {
+      pathText = `${pathText}/${(e.params as { missingProperty: string }).missingProperty}`;
+      message = 'is required';
+    } else if (e.keyword === 'enum') {
+      message = `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    }
+    return { path: pathText || '/', code: e.keyword === 'additionalProperties' ? 'unknown_field' : e.keyword, message };
+  });
+}
+
+/** Why the value does not pass the schema, or null when it does (the API's validate() answers 400 with them). */
+export function schemaProblems(name: SchemaName, value: unknown, opts: { query?: boolean; prefix?: string } = {}): ErrorDetail[] | null {
+  // Batch items are checked one by one with check(), so that one bad item does not fail the others; the batch as a
+  // whole is only checked for depth (ajv's recursion must never meet a value nested thousands deep).
+  const unstorable = unstorableValues(value, opts.prefix ?? '');
+  const tooDeep = unstorable.filter((d) => d.code === 'too_deep');
+  if (tooDeep.length > 0) return tooDeep;
+  const fn = validatorFor(name, opts.query ?? false);
+  if (!fn(value)) return toDetails(fn.errors, opts.prefix);
+  // Query values are text until ajv coerces them: "offset=99999999999999999999" is a number only now.
+  const after = opts.query ? unstorableValues(value, opts.prefix ?? '') : unstorable;
+  if (!PER_ITEM.has(name) && after.length > 0) return after;
+  return null;
+}
+
+/** A path parameter against its format in common.schema.json ($defs): false when it cannot name anything. */
+export function isValidParam(format: ParamFormat, value: string): boolean {
+  const key = `p:${format}`;
+  let fn = cache.get(key);
+  if (!fn) {
+    fn = bodyAjv.getSchema(`${API_SCHEMA_BASE}common.schema.json#/$defs/${format}`);
+    if (!fn) throw new Error(`Unknown path parameter format ${format}`);
+    cache.set(key, fn);
+  }
+  return fn(value) && unstorableValues(value, '').length === 0;
+}
+
+export type ParamFormat = 'uuid' | 'versionNumber' | 'slug' | 'caseId' | 'pathText';
+
+/** A UUID PostgreSQL's uuid type takes (canonical 8-4-4-4-12 hex): check before an id from outside reaches a query. */
+export const isUuid = (value: string): boolean => isValidParam('uuid', value);
+
+/** Like validate but returns the error details instead of throwing (per-item validation in batches). */
+export function check(name: SchemaName, value: unknown, prefix = ''): ErrorDetail[] | null {
+  const fn = validatorFor(name, false);
+  const unstorable = unstorableValues(value, prefix);
+  if (unstorable.some((d) => d.code === 'too_deep')) return unstorable;
+  if (!fn(value)) return toDetails(fn.errors, prefix);
+  return unstorable.length > 0 ? unstorable : null;
+}
