@@ -2,6 +2,7 @@
 import { heartbeat } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { registerCases } from '../db/cases/register-cases';
+import { inTransaction } from '../db/transaction';
 import type { DomainErrorDetail as ErrorDetail } from '../db/domain/domain-error';
 import { caseImportWorkflowId } from '../workflows/case-import/api';
 
@@ -21,9 +22,7 @@ export function createCaseImportActivities({ pool }: CaseImportDeps) {
 
     async ingestChunk(importId: string, chunkNo: number): Promise<{ created: number; existing: number; failed: number; skipped: boolean }> {
       heartbeat();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      return inTransaction(pool, async (client) => {
         // The row lock serialises a retried attempt with a still-running one; done_at makes the retry a no-op.
         const { rows } = await client.query<{ body: string; first_line: number; done_at: Date | null; agency_id: string; created_by: string }>(
           `SELECT c.body, c.first_line, c.done_at, i.agency_id, i.created_by
@@ -31,10 +30,7 @@ export function createCaseImportActivities({ pool }: CaseImportDeps) {
             WHERE c.import_id = $1 AND c.chunk_no = $2 FOR UPDATE OF c`, [importId, chunkNo]);
         const chunk = rows[0];
         if (!chunk) throw new Error(`chunk ${chunkNo} of import ${importId} not found`);
-        if (chunk.done_at) {
-          await client.query('ROLLBACK');
-          return { created: 0, existing: 0, failed: 0, skipped: true };
-        }
+        if (chunk.done_at) return { created: 0, existing: 0, failed: 0, skipped: true };
         const lines = chunk.body.split('\n');
         const items: unknown[] = [];
         const lineOfItem: number[] = [];
@@ -70,14 +66,8 @@ export function createCaseImportActivities({ pool }: CaseImportDeps) {
           `UPDATE case_imports SET chunks_done = chunks_done + 1, processed_lines = processed_lines + $2,
              created_count = created_count + $3, existing_count = existing_count + $4, error_count = error_count + $5
            WHERE id = $1`, [importId, processed, created, existing, errors.length]);
-        await client.query('COMMIT');
         return { created, existing, failed: errors.length, skipped: false };
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
+      });
     },
 
     async finishImport(importId: string): Promise<void> {

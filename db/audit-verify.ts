@@ -3,6 +3,7 @@
 // the one before it (chain_seq one higher, prev_hash equal to that row's hash). The first row that does not is named.
 import crypto from 'node:crypto';
 import type { Pool, QueryResult } from 'pg';
+import { inTransaction } from './transaction';
 
 export interface AuditChainProblem {
   kind: 'changed' | 'deleted' | 'out-of-order';
@@ -68,10 +69,8 @@ function check(row: ChainRow, expectedSeq: number, prevHash: Buffer): AuditChain
 
 /** Walks the whole chain in pages; `anchor` (a head printed by an earlier run) must still be in it, unchanged. */
 export async function verifyAuditChain(pool: Pool, anchor?: { chainSeq: number; hash: string }): Promise<AuditChainReport> {
-  const client = await pool.connect();
-  try {
-    // One snapshot for the whole walk: writers keep appending meanwhile, the walk sees the chain as it was.
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
+  // One snapshot for the whole walk: writers keep appending meanwhile, the walk sees the chain as it was.
+  return inTransaction(pool, async (client) => {
     let expectedSeq = 1;
     let prevHash: Buffer = GENESIS;
     let rows = 0;
@@ -100,8 +99,5 @@ export async function verifyAuditChain(pool: Pool, anchor?: { chainSeq: number; 
       return { ok: false, rows, head, problem: { kind: 'deleted', chainSeq: anchor.chainSeq, id: null, message: `audit rows from ${expectedSeq} on are missing: the anchored head was row ${anchor.chainSeq}` } };
     }
     return { ok: true, rows, head };
-  } finally {
-    await client.query('COMMIT').catch(() => undefined);
-    client.release();
-  }
+  }, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
 }

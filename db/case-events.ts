@@ -1,7 +1,9 @@
 // Status events reach every API node through PostgreSQL LISTEN/NOTIFY: whichever process writes a status (the API,
 // a Temporal activity in the worker, a bulk import) announces the id range it wrote, after the write committed.
 // Each API node then reads just the events of the people connected to it. Works across any number of nodes.
-import pg, { type Pool } from 'pg';
+import type pg from 'pg';
+import type { Pool } from 'pg';
+import { listen } from './listen';
 
 export const CASE_STATUS_CHANNEL = 'case_status';
 
@@ -47,54 +49,18 @@ export async function readCaseStatuses(pool: Pool, from: number, to: number, cas
   return rows.map((r) => ({ caseId: r.case_id, status: r.status }));
 }
 
-/**
- * A dedicated connection that LISTENs and reconnects after the database restarts (with a growing pause, capped
- * at 5 s, forever: live status is worth waiting for and the rest of the API keeps working meanwhile).
- */
+/** Calls onRange for every id range announced, over the one LISTEN loop (db/listen.ts). */
 export function listenForStatusEvents(url: string, onRange: (from: number, to: number) => void, onError: (e: Error) => void): () => Promise<void> {
-  let client: pg.Client | null = null;
-  let stopped = false;
-  let delay = 100;
-  const connect = async () => {
-    if (stopped) return;
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (msg) => {
+  const listener = listen(url, CASE_STATUS_CHANNEL, {
+    onNotification(payload) {
       try {
-        const { from, to } = JSON.parse(msg.payload ?? '{}') as { from: number; to: number };
+        const { from, to } = JSON.parse(payload ?? '{}') as { from: number; to: number };
         if (Number.isFinite(from) && Number.isFinite(to)) onRange(from, to);
       } catch (e) {
         onError(e as Error);
       }
-    });
-    c.on('error', (e) => {
-      onError(e);
-      void retry();
-    });
-    c.on('end', () => void retry());
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CASE_STATUS_CHANNEL}`);
-      client = c;
-      delay = 100;
-    } catch (e) {
-      onError(e as Error);
-      await c.end().catch(() => undefined);
-      await retry();
-    }
-  };
-  let retrying = false;
-  const retry = async () => {
-    if (stopped || retrying) return;
-    retrying = true;
-    client = null;
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 5000);
-    retrying = false;
-    await connect();
-  };
-  void connect();
-  return async () => {
-    stopped = true;
-    await client?.end().catch(() => undefined);
-  };
+    },
+    onError,
+  });
+  return () => listener.stop();
 }

@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import type { Principal } from '../platform/auth/principal';
 import { ApiError, errorBody, notFound } from '../platform/errors';
+import { DomainError } from '../../db/domain/domain-error';
 import { validate } from '../platform/validation';
 import { saveDraft } from './commands';
 import { findApplication } from './queries';
@@ -27,7 +28,7 @@ export async function saveDraftFromSocket(pool: Pool, principal: Principal, mess
       : (version) => auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}/draft`, undefined, { version }));
     return { ok: true, ...saved };
   } catch (e) {
-    if (e instanceof ApiError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };
+    if (e instanceof ApiError || e instanceof DomainError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };
     return { ok: false, error: errorBody('internal_error', 'The draft could not be saved; try again.').error };
   }
 }

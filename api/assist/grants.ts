@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { ApiError, notFound } from '../platform/errors';
 import { audit } from '../../db/audit';
+import { inTransaction } from '../../db/transaction';
 import type { Principal } from '../platform/auth/principal';
 import type { PersonRef } from '../../db/domain/person-id';
 import { isUuid } from '../platform/validation';
@@ -57,40 +58,35 @@ export async function createGrant(pool: Pool, citizen: Principal, input: { scope
 
 /** Redeems a join code for a staff member. Refusals are audited and answered with a stable code. */
 export async function redeemCode(pool: Pool, staff: Principal, code: string, requestId?: string): Promise<Grant> {
-  const client = await pool.connect();
-  const refuse = async (status: number, errorCode: string, message: string, grantId?: string, person?: PersonRef) => {
-    await client.query('ROLLBACK').catch(() => undefined);
-    await audit(pool, { actor: actorOf(staff), subject: person, action: 'read', resource: grantId ? `assist-grant:${grantId}` : 'assist-grant:unknown', purpose: `join-refused:${errorCode}`, requestId });
-    return new ApiError(status, errorCode, message);
+  type Refusal = { status: number; code: string; message: string; grantId?: string; person?: PersonRef };
+  // Audited once the grant's row lock is given up, then answered.
+  const refuse = async (f: Refusal) => {
+    await audit(pool, { actor: actorOf(staff), subject: f.person, action: 'read', resource: f.grantId ? `assist-grant:${f.grantId}` : 'assist-grant:unknown', purpose: `join-refused:${f.code}`, requestId });
+    return new ApiError(f.status, f.code, f.message);
   };
-  try {
-    if (!code.trim()) throw await refuse(400, 'code_required', 'Ask the citizen for the join code shown in their session.');
-    await client.query('BEGIN');
+  if (!code.trim()) throw await refuse({ status: 400, code: 'code_required', message: 'Ask the citizen for the join code shown in their session.' });
+  const outcome = await inTransaction(pool, async (client): Promise<{ refusal: Refusal } | { row: Record<string, unknown>; person: PersonRef; mode: string; caseId: string | null }> => {
     const { rows } = await client.query('SELECT * FROM assist_grants WHERE code_hash = $1 FOR UPDATE', [hashCode(code)]);
     const r = rows[0];
-    if (!r) throw await refuse(404, 'invalid_code', 'No such join code. Ask the citizen to read it again.');
+    if (!r) return { refusal: { status: 404, code: 'invalid_code', message: 'No such join code. Ask the citizen to read it again.' } };
     const person = { type: r.person_type, id: r.person_id } as PersonRef;
-    if (r.revoked_at) throw await refuse(410, 'code_revoked', 'The citizen has revoked this code.', r.id, person);
-    if (r.used_at) throw await refuse(409, 'code_used', 'This code has been used already; codes work once.', r.id, person);
-    if (r.expires_at.getTime() < Date.now()) throw await refuse(410, 'code_expired', `Codes expire after ${CODE_TTL_MINUTES} minutes; ask for a new one.`, r.id, person);
-    if (r.scope === 'portal' && !staff.roles.includes('support-specialist')) {
-      throw await refuse(403, 'wrong_scope', 'This code is for a support specialist.', r.id, person);
-    }
+    const refusal = (status: number, errorCode: string, message: string) => ({ refusal: { status, code: errorCode, message, grantId: r.id, person } });
+    if (r.revoked_at) return refusal(410, 'code_revoked', 'The citizen has revoked this code.');
+    if (r.used_at) return refusal(409, 'code_used', 'This code has been used already; codes work once.');
+    if (r.expires_at.getTime() < Date.now()) return refusal(410, 'code_expired', `Codes expire after ${CODE_TTL_MINUTES} minutes; ask for a new one.`);
+    if (r.scope === 'portal' && !staff.roles.includes('support-specialist')) return refusal(403, 'wrong_scope', 'This code is for a support specialist.');
     // A support specialist only ever watches, whatever the code allows.
     const mode = staff.roles.includes('support-specialist') ? 'view' : r.mode;
     const role = staff.roles.find((x) => x === 'kac-staff' || x === 'agency-officer' || x === 'support-specialist') ?? staff.roles[0];
     const updated = await client.query(
       `UPDATE assist_grants SET used_at = now(), used_by = $2, used_by_name = $3, used_by_role = $4, used_by_office = $5, mode = $6
         WHERE id = $1 RETURNING *`, [r.id, staff.sub, staff.name, role, staff.office ?? null, mode]);
-    await client.query('COMMIT');
-    await audit(pool, { actor: actorOf(staff), onBehalfOf: `${person.type}:${person.id}`, subject: person, action: 'read', resource: `assist-grant:${r.id}`, purpose: `join:${mode}`, requestId, details: { caseId: r.case_id, basis: 'consent' } });
-    return present(updated.rows[0]);
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+    return { row: updated.rows[0], person, mode, caseId: r.case_id };
+  });
+  if ('refusal' in outcome) throw await refuse(outcome.refusal);
+  const { row, person, mode } = outcome;
+  await audit(pool, { actor: actorOf(staff), onBehalfOf: `${person.type}:${person.id}`, subject: person, action: 'read', resource: `assist-grant:${String(row.id)}`, purpose: `join:${mode}`, requestId, details: { caseId: outcome.caseId, basis: 'consent' } });
+  return present(row);
 }
 
 export async function findGrant(pool: Pool, id: string): Promise<Grant | null> {

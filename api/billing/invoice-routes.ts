@@ -14,6 +14,7 @@ import type { SupplierInfo } from './formats/common';
 import { renderUbl } from './formats/ubl';
 import { epcQrPng, epcQrSvg, NothingToPay } from './formats/epc-qr';
 import { renderInvoicePdf } from './formats/pdf';
+import { inTransaction } from '../../db/transaction';
 
 const ISSUERS = ['agency-system', 'agency-admin'] as const;
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
@@ -110,21 +111,10 @@ export const invoiceRoutes = [
       const p = ctx.principal;
       // Customer centres (VPVKAC) take payments for any agency; an agency's own officers only for their agency.
       if (!inv || (!hasRole(p, 'kac-staff') && inv.agencyId !== p.agency)) throw notFound('invoice');
-      const client = await ctx.deps.db.pool.connect();
-      let outcome;
-      try {
-        await client.query('BEGIN');
-        outcome = await recordPayment(client, {
-          invoiceId: inv.id, amountCents: Math.round(ctx.body.amountEur * 100), source: 'counter',
-          sourceRef: `counter:${p.office ?? p.agency ?? 'office'}:${ctx.body.receiptNumber}`, bookedAt: new Date(), payerName: inv.payer.name, recordedBy: p.sub,
-        });
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
+      const outcome = await inTransaction(ctx.deps.db.pool, (client) => recordPayment(client, {
+        invoiceId: inv.id, amountCents: Math.round(ctx.body.amountEur * 100), source: 'counter',
+        sourceRef: `counter:${p.office ?? p.agency ?? 'office'}:${ctx.body.receiptNumber}`, bookedAt: new Date(), payerName: inv.payer.name, recordedBy: p.sub,
+      }));
       if (!outcome.recorded && outcome.reason === 'cancelled') throw new ApiError(409, 'invoice_cancelled', 'The invoice is cancelled; nothing was booked.');
       await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id }, action: 'update', resource: `invoice:${inv.id}`, purpose: 'counter-payment', requestId: ctx.requestId, details: { receipt: ctx.body.receiptNumber, amountEur: ctx.body.amountEur } });
       await pokeInvoices(ctx.deps.temporal, [inv.id], ctx.req.log);

@@ -13,6 +13,7 @@ import type { InvoiceView } from './presenter';
 import type { OnlinePaymentRow } from './online-payment-presenter';
 import { SystemRejectedError, SystemUnavailableError } from '../../activities/adapters/contracts/common';
 import type { PaymentCallback, PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
+import { inTransaction } from '../../db/transaction';
 
 export type CallbackOutcome = 'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
 
@@ -125,9 +126,7 @@ export interface AppliedCallback {
 
 /** Applies one verified callback in one transaction; throws 404 (unknown payment) or 422 (mismatch), booking nothing. */
 export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, recordedBy: string): Promise<AppliedCallback> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  const applied = await inTransaction(pool, async (client) => {
     const found = await client.query<OnlinePaymentRow & { payer_type: string; payer_id: string; payer_name: string }>(
       `SELECT op.*, i.payment_reference, i.currency, i.status AS invoice_status, i.payer_type, i.payer_id, i.payer_name
          FROM online_payments op JOIN invoices i ON i.id = op.invoice_id WHERE op.provider_txn_id = $1 FOR UPDATE OF op`, [cb.paymentId]);
@@ -158,13 +157,8 @@ export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, reco
     } else {
       outcome = op.status === 'succeeded' ? 'ignored_late_failed' : 'ignored_repeat_failed';
     }
-    await client.query('COMMIT');
-    const row = (await loadOnlinePayment(pool, op.id)) as OnlinePaymentRow;
-    return { outcome, row, payer: { type: op.payer_type, id: op.payer_id, name: op.payer_name } };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    return { outcome, id: op.id, payer: { type: op.payer_type, id: op.payer_id, name: op.payer_name } };
+  });
+  const row = (await loadOnlinePayment(pool, applied.id)) as OnlinePaymentRow;
+  return { outcome: applied.outcome, row, payer: applied.payer };
 }

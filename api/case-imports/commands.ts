@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { ApiError } from '../platform/errors';
+import { inTransaction } from '../../db/transaction';
 
 export const LINES_PER_CHUNK = 2000;
 const MAX_CHUNK_CHARS = 8 * 1024 * 1024;
@@ -14,7 +15,6 @@ export interface StoredImport { id: string; totalLines: number; chunkCount: numb
 
 export async function storeCaseImport(pool: Pool, input: { agencyId: string; createdBy: string; fileName: string | null; body: Readable }): Promise<StoredImport> {
   const id = crypto.randomUUID();
-  const client = await pool.connect();
   let chunkNo = 0;
   let lineNo = 1;
   let bytes = 0;
@@ -30,8 +30,7 @@ export async function storeCaseImport(pool: Pool, input: { agencyId: string; cre
     pending = [];
     pendingChars = 0;
   };
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO case_imports (id, agency_id, status, file_name, byte_size, total_lines, chunk_count, created_by)
        VALUES ($1, $2, 'stored', $3, 0, 0, 0, $4)`, [id, input.agencyId, input.fileName, input.createdBy]);
@@ -58,12 +57,6 @@ export async function storeCaseImport(pool: Pool, input: { agencyId: string; cre
     const totalLines = lineNo - 1;
     if (totalLines === 0) throw new ApiError(400, 'empty_import', 'The file has no lines.');
     await client.query('UPDATE case_imports SET byte_size = $2, total_lines = $3, chunk_count = $4 WHERE id = $1', [id, bytes, totalLines, chunkNo]);
-    await client.query('COMMIT');
     return { id, totalLines, chunkCount: chunkNo, byteSize: bytes };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -3,7 +3,8 @@
 // each announcement on to what this process keeps in memory (the validators, the search index). While the
 // connection is down, announcements may be missed: subscribers are told to forget everything, both when it is lost
 // and when it is back, and `listening` says whether they may trust what they keep.
-import pg, { type Pool } from 'pg';
+import type { Pool } from 'pg';
+import { listen, type Listener } from '../../db/listen';
 
 const CHANNEL = 'catalog_changes';
 
@@ -16,17 +17,36 @@ export interface CatalogChangeSubscriber {
 
 export class CatalogChangeListener {
   private readonly subscribers = new Set<CatalogChangeSubscriber>();
-  private client: pg.Client | null = null;
-  private retryDelay = 100;
+  private readonly listener: Listener;
   private readonly watchdog: NodeJS.Timeout;
-  /** True while announcements are being heard. */
-  listening = false;
+  private stopped = false;
 
-  constructor(private readonly pool: Pool, private readonly databaseUrl: string) {
+  constructor(private readonly pool: Pool, databaseUrl: string) {
     // The pool's owner closes the pool, not this listener: when the pool ends, so does the listening connection.
     this.watchdog = setInterval(() => { if (this.pool.ending) this.stop(); }, 1000);
     this.watchdog.unref();
-    void this.listen();
+    this.listener = listen(databaseUrl, CHANNEL, {
+      onNotification: (payload) => {
+        let serviceId: unknown;
+        try {
+          serviceId = (JSON.parse(payload ?? '{}') as { serviceId?: unknown }).serviceId;
+        } catch {
+          serviceId = undefined;
+        }
+        this.announce(typeof serviceId === 'string' ? serviceId : undefined);
+      },
+      // What was kept before may have missed a change: both when the connection is lost and when it is back.
+      onListening: () => this.announce(undefined),
+      onLost: () => {
+        this.announce(undefined);
+        if (this.pool.ending) this.stop();
+      },
+    });
+  }
+
+  /** True while announcements are being heard. */
+  get listening(): boolean {
+    return this.listener.listening;
   }
 
   subscribe(subscriber: CatalogChangeSubscriber): void {
@@ -39,49 +59,12 @@ export class CatalogChangeListener {
     }
   }
 
-  private async listen(): Promise<void> {
-    if (this.pool.ending) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on('notification', (msg) => {
-      let serviceId: unknown;
-      try {
-        serviceId = (JSON.parse(msg.payload ?? '{}') as { serviceId?: unknown }).serviceId;
-      } catch {
-        serviceId = undefined;
-      }
-      this.announce(typeof serviceId === 'string' ? serviceId : undefined);
-    });
-    const lost = () => {
-      if (this.client !== client) return;
-      this.client = null;
-      this.listening = false;
-      this.announce(undefined);
-      client.end().catch(() => undefined);
-      if (this.pool.ending) return;
-      setTimeout(() => void this.listen(), this.retryDelay).unref();
-      this.retryDelay = Math.min(this.retryDelay * 2, 5000);
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    this.client = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      this.listening = true;
-      this.retryDelay = 100;
-      this.announce(undefined); // what was kept before now may have missed a change
-    } catch {
-      lost();
-    }
-  }
-
   private stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
     clearInterval(this.watchdog);
-    const client = this.client;
-    this.client = null;
-    this.listening = false;
     this.announce(undefined);
-    client?.end().catch(() => undefined);
+    void this.listener.stop();
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Pool } from 'pg';
 import { ApiError, conflict, notFound, unprocessable } from '../../platform/errors';
 import { recordPayment } from '../../../db/billing/invoices';
+import { inTransaction } from '../../../db/transaction';
 
 export interface SuspenseView {
   id: string; statementId: string | null; source: string; reason: string; amount: number; currency: string;
@@ -44,9 +45,7 @@ export interface ResolveOutcome { entry: SuspenseView; invoice: { id: string; st
 /** Resolves an open entry of the agency: books it onto one of its invoices or marks it refunded; one transaction. */
 export async function resolveSuspense(pool: Pool, input: { id: string; agencyId: string; by: string; resolution: Resolution }): Promise<ResolveOutcome> {
   if (!UUID.test(input.id)) throw notFound('suspense entry');
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const found = await client.query('SELECT * FROM suspense_entries WHERE id = $1 AND agency_id = $2 FOR UPDATE', [input.id, input.agencyId]);
     const entry = found.rows[0];
     if (!entry) throw notFound('suspense entry');
@@ -74,12 +73,6 @@ export async function resolveSuspense(pool: Pool, input: { id: string; agencyId:
       `UPDATE suspense_entries SET status = $2, resolved_invoice_id = $3, resolved_by = $4, resolved_at = now(), note = $5
        WHERE id = $1 RETURNING *`,
       [entry.id, r.refund ? 'refunded' : 'resolved', r.invoiceId ?? null, input.by, r.note]);
-    await client.query('COMMIT');
     return { entry: presentSuspense(updated.rows[0]), invoice };
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
