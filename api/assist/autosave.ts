@@ -5,6 +5,7 @@
 // sent; the draft itself never travels to this process and back, so a round costs the relay thread next to nothing.
 import type { Pool } from 'pg';
 import { audit, type AuditEntry } from '../../db/audit';
+import { mergeDraftEdits } from '../../db/applications/applications';
 import type { FieldEdit, FieldVersions } from './field-store';
 
 /** What one save writes for an application: its edits, the audit rows of its staff edits, who typed last. */
@@ -47,20 +48,7 @@ export async function saveDrafts(pool: Pool, batch: DraftEdits[]): Promise<Map<s
   if (todo.length === 0) return result;
   // One JSON parameter: [{ c: case, s: saved by, e: [[pointer, value, version], ...] }, ...] (see audit()).
   const apps = todo.map((b) => ({ c: b.caseId, s: b.savedBy, e: b.edits.map((e) => [e.pointer, e.value ?? null, e.version]) }));
-  const { rows } = await pool.query<{ case_id: string; draft: boolean | null }>(
-    `WITH apps AS (
-       SELECT app ->> 'c' AS case_id, app ->> 's' AS saved_by, app -> 'e' AS edits FROM jsonb_array_elements($1::jsonb) AS app
-     ), saved AS (
-       UPDATE applications a
-          SET (draft_data, draft_field_versions) = (SELECT m.data, m.versions FROM draft_merge(a.draft_data, a.draft_field_versions, apps.edits) m),
-              draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = apps.saved_by
-         FROM apps, cases c
-        WHERE a.case_id = apps.case_id AND c.id = a.case_id AND c.status = 'draft' AND draft_edits_newer(a.draft_field_versions, apps.edits)
-       RETURNING a.case_id
-     )
-     SELECT apps.case_id, saved.case_id IS NOT NULL OR c.status = 'draft' AS draft
-       FROM apps LEFT JOIN saved ON saved.case_id = apps.case_id LEFT JOIN cases c ON c.id = apps.case_id`,
-    [JSON.stringify(apps)]);
+  const rows = await mergeDraftEdits(pool, apps);
   const draft = new Map(rows.map((r) => [r.case_id, r.draft === true]));
   for (const b of todo) {
     if (!draft.get(b.caseId)) {

@@ -1,6 +1,6 @@
 // The `applications` table: one e-service application per case. Every write of the row is here, whoever makes it:
 // the API (open, draft saves) and the e-service workflow's activities (prefill, waiting reason, submission, answers).
-// The co-browsing autosave's set-based draft merge (api/assist/autosave.ts) is the one exception kept beside its batcher.
+// The co-browsing autosave batches its edits (api/assist/autosave.ts) and merges them here in one statement.
 import type { Pool, PoolClient } from 'pg';
 import { DomainError, notFoundError } from '../domain/domain-error';
 import { inTransaction } from '../transaction';
@@ -85,4 +85,29 @@ export async function appendInfoAnswer(pool: Pool, caseId: string, idempotencyKe
          COALESCE(submitted_data->'additionalInformation', '[]') || jsonb_build_array($2::jsonb)) WHERE case_id = $1`,
       [caseId, json]);
   });
+}
+
+/** Edits of several drafts, one JSON parameter: [{ c: case, s: saved by, e: [[pointer, value, version], ...] }, ...]. */
+export type DraftEditsParam = Array<{ c: string; s: string; e: unknown[][] }>;
+
+/**
+ * Merges field edits into many drafts in one statement (draft_merge, migration 0010), each under its own row lock,
+ * so an edit saved meanwhile is merged into, never overwritten. Per case: whether it is (still) a draft.
+ */
+export async function mergeDraftEdits(db: Db, apps: DraftEditsParam): Promise<Array<{ case_id: string; draft: boolean | null }>> {
+  const { rows } = await db.query<{ case_id: string; draft: boolean | null }>(
+    `WITH apps AS (
+       SELECT app ->> 'c' AS case_id, app ->> 's' AS saved_by, app -> 'e' AS edits FROM jsonb_array_elements($1::jsonb) AS app
+     ), saved AS (
+       UPDATE applications a
+          SET (draft_data, draft_field_versions) = (SELECT m.data, m.versions FROM draft_merge(a.draft_data, a.draft_field_versions, apps.edits) m),
+              draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = apps.saved_by
+         FROM apps, cases c
+        WHERE a.case_id = apps.case_id AND c.id = a.case_id AND c.status = 'draft' AND draft_edits_newer(a.draft_field_versions, apps.edits)
+       RETURNING a.case_id
+     )
+     SELECT apps.case_id, saved.case_id IS NOT NULL OR c.status = 'draft' AS draft
+       FROM apps LEFT JOIN saved ON saved.case_id = apps.case_id LEFT JOIN cases c ON c.id = apps.case_id`,
+    [JSON.stringify(apps)]);
+  return rows;
 }
