@@ -1,5 +1,5 @@
 // What an API process hears of the catalogue's changes: every publication and withdrawal is announced with
-// pg_notify('catalog_changes') in the same transaction (read-model.ts), and one LISTEN connection per pool passes
+// pg_notify('catalog_changes') in the same transaction (db/catalog/read-model.ts), and one LISTEN connection per pool passes
 // each announcement on to what this process keeps in memory (the validators, the search index). While the
 // connection is down, announcements may be missed: subscribers are told to forget everything, both when it is lost
 // and when it is back, and `listening` says whether they may trust what they keep.
