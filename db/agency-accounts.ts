@@ -1,7 +1,13 @@
 // An agency's collection accounts (migration 0011): reference data a platform administrator keeps. Read on every
 // invoice issued and statement imported, always from the database (never cached), so a deactivation holds at once
 // in every process.
+// The administration reads and writes go through a Sequelize model with typed attributes (the pattern for ordinary
+// concepts); the account an invoice is paid into is read with SQL inside the invoice's own pg transaction.
 import type { Pool, PoolClient } from 'pg';
+import {
+  DataTypes, UniqueConstraintError, col, fn, type CreationOptional, type InferAttributes, type InferCreationAttributes,
+  type Model, type ModelStatic, type Sequelize, type WhereOptions,
+} from 'sequelize';
 
 type Db = Pool | PoolClient;
 
@@ -10,7 +16,50 @@ export interface AgencyAccount {
   createdBy: string; createdAt: string; deactivatedBy: string | null; deactivatedAt: string | null;
 }
 
-function present(r: Record<string, unknown>): AgencyAccount {
+/** A row of agency_accounts as the model sees it (columns are the snake_case of these names). */
+export interface AgencyAccountRow extends Model<InferAttributes<AgencyAccountRow>, InferCreationAttributes<AgencyAccountRow>> {
+  iban: string;
+  bic: string | null;
+  agencyId: string;
+  name: string;
+  active: CreationOptional<boolean>;
+  createdBy: string;
+  createdAt: CreationOptional<Date>;
+  deactivatedBy: CreationOptional<string | null>;
+  deactivatedAt: CreationOptional<Date | null>;
+}
+
+// One model per Sequelize instance (a process may hold several databases, e.g. two API nodes in a test).
+const models = new WeakMap<Sequelize, ModelStatic<AgencyAccountRow>>();
+
+export function agencyAccountModel(sequelize: Sequelize): ModelStatic<AgencyAccountRow> {
+  let model = models.get(sequelize);
+  if (!model) {
+    model = sequelize.define<AgencyAccountRow>('AgencyAccount', {
+      iban: { type: DataTypes.TEXT, primaryKey: true },
+      bic: { type: DataTypes.TEXT, allowNull: true },
+      agencyId: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      createdBy: { type: DataTypes.TEXT, allowNull: false },
+      createdAt: { type: DataTypes.DATE, allowNull: false, defaultValue: fn('now') }, // the database's clock, as its default
+      deactivatedBy: { type: DataTypes.TEXT, allowNull: true },
+      deactivatedAt: { type: DataTypes.DATE, allowNull: true },
+    }, { tableName: 'agency_accounts', underscored: true, timestamps: false });
+    models.set(sequelize, model);
+  }
+  return model;
+}
+
+function present(r: AgencyAccountRow): AgencyAccount {
+  return {
+    iban: r.iban, bic: r.bic, agencyId: r.agencyId, name: r.name, active: r.active,
+    createdBy: r.createdBy, createdAt: r.createdAt.toISOString(),
+    deactivatedBy: r.deactivatedBy, deactivatedAt: r.deactivatedAt ? r.deactivatedAt.toISOString() : null,
+  };
+}
+
+function presentRaw(r: Record<string, unknown>): AgencyAccount {
   return {
     iban: r.iban as string, bic: r.bic as string | null, agencyId: r.agency_id as string, name: r.name as string, active: r.active as boolean,
     createdBy: r.created_by as string, createdAt: (r.created_at as Date).toISOString(),
@@ -18,31 +67,37 @@ function present(r: Record<string, unknown>): AgencyAccount {
   };
 }
 
-export async function listAgencyAccounts(db: Db, filter: { agencyId?: string; active?: boolean }): Promise<AgencyAccount[]> {
-  const { rows } = await db.query(
-    `SELECT * FROM agency_accounts WHERE ($1::text IS NULL OR agency_id = $1) AND ($2::boolean IS NULL OR active = $2)
-     ORDER BY agency_id, created_at, iban`, [filter.agencyId ?? null, filter.active ?? null]);
+export async function listAgencyAccounts(sequelize: Sequelize, filter: { agencyId?: string; active?: boolean }): Promise<AgencyAccount[]> {
+  const where: WhereOptions<InferAttributes<AgencyAccountRow>> = {
+    ...(filter.agencyId !== undefined ? { agencyId: filter.agencyId } : {}),
+    ...(filter.active !== undefined ? { active: filter.active } : {}),
+  };
+  const rows = await agencyAccountModel(sequelize).findAll({ where, order: [['agencyId', 'ASC'], ['createdAt', 'ASC'], ['iban', 'ASC']] });
   return rows.map(present);
 }
 
-export async function findAgencyAccount(db: Db, iban: string): Promise<AgencyAccount | null> {
-  const { rows } = await db.query('SELECT * FROM agency_accounts WHERE iban = $1', [iban]);
-  return rows[0] ? present(rows[0]) : null;
+export async function findAgencyAccount(sequelize: Sequelize, iban: string): Promise<AgencyAccount | null> {
+  const row = await agencyAccountModel(sequelize).findByPk(iban);
+  return row ? present(row) : null;
 }
 
 /** Inserts a new account; null when the IBAN is registered already (to this or another agency). */
-export async function insertAgencyAccount(db: Db, a: { iban: string; bic: string | null; agencyId: string; name: string; createdBy: string }): Promise<AgencyAccount | null> {
-  const { rows } = await db.query(
-    `INSERT INTO agency_accounts (iban, bic, agency_id, name, created_by) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (iban) DO NOTHING RETURNING *`, [a.iban, a.bic, a.agencyId, a.name, a.createdBy]);
-  return rows[0] ? present(rows[0]) : null;
+export async function insertAgencyAccount(sequelize: Sequelize, a: { iban: string; bic: string | null; agencyId: string; name: string; createdBy: string }): Promise<AgencyAccount | null> {
+  try {
+    const row = await agencyAccountModel(sequelize).create(a, { returning: true });
+    return present(row);
+  } catch (e) {
+    if (e instanceof UniqueConstraintError) return null;
+    throw e;
+  }
 }
 
 /** Deactivates an account (idempotent: the first deactivation's author and time stay). */
-export async function deactivateAgencyAccount(db: Db, iban: string, by: string): Promise<AgencyAccount | null> {
-  const { rows } = await db.query(
-    `UPDATE agency_accounts SET active = false, deactivated_by = COALESCE(deactivated_by, $2), deactivated_at = COALESCE(deactivated_at, now())
-     WHERE iban = $1 RETURNING *`, [iban, by]);
+export async function deactivateAgencyAccount(sequelize: Sequelize, iban: string, by: string): Promise<AgencyAccount | null> {
+  const [, rows] = await agencyAccountModel(sequelize).update(
+    { active: false, deactivatedBy: fn('COALESCE', col('deactivated_by'), by), deactivatedAt: fn('COALESCE', col('deactivated_at'), fn('now')) },
+    { where: { iban }, returning: true },
+  );
   return rows[0] ? present(rows[0]) : null;
 }
 
@@ -55,7 +110,7 @@ export async function collectionAccountFor(db: Db, agencyId: string, iban?: stri
     `SELECT a.* FROM agency_accounts a JOIN agencies g ON g.id = a.agency_id
      WHERE a.agency_id = $1 AND a.active AND ($2::text IS NULL OR a.iban = $2)
      ORDER BY (a.iban = g.creditor_iban) DESC, a.created_at, a.iban LIMIT 1`, [agencyId, iban ?? null]);
-  return rows[0] ? present(rows[0]) : null;
+  return rows[0] ? presentRaw(rows[0]) : null;
 }
 
 /** Whether the account belongs to the agency (active or not: a closed account's last statements are still its own). */

@@ -38,7 +38,7 @@ export const agencyAccountRoutes = [
         if (!p.agency || (agencyId !== undefined && agencyId !== p.agency)) throw notFound('agency');
         agencyId = p.agency;
       }
-      return { body: { items: await listAgencyAccounts(ctx.deps.db.pool, { agencyId, active: ctx.query.active }) } };
+      return { body: { items: await listAgencyAccounts(ctx.deps.db.sequelize, { agencyId, active: ctx.query.active }) } };
     },
   }),
   route({
@@ -46,7 +46,7 @@ export const agencyAccountRoutes = [
     auth: READERS,
     responses: { 200: { description: 'The account', schema: 'agency-account' }, 404: { description: 'No such account of your agency', schema: 'error' } },
     async handler(ctx) {
-      const account = await findAgencyAccount(ctx.deps.db.pool, ctx.params.iban.replace(/\s+/g, '').toUpperCase());
+      const account = await findAgencyAccount(ctx.deps.db.sequelize, ctx.params.iban.replace(/\s+/g, '').toUpperCase());
       const p = ctx.principal;
       if (!account || (!hasRole(p, 'platform-admin') && account.agencyId !== p.agency)) throw notFound('account');
       return { body: account };
@@ -69,9 +69,9 @@ export const agencyAccountRoutes = [
       }
       const agency = await pool.query('SELECT 1 FROM agencies WHERE id = $1', [ctx.body.agencyId]);
       if (agency.rowCount === 0) throw unprocessable('unknown_agency', 'No such agency.', [{ path: '/agencyId', code: 'unknown_agency', message: 'not an agency of the platform' }]);
-      const account = await insertAgencyAccount(pool, { iban: checked.iban, bic: ctx.body.bic ?? null, agencyId: ctx.body.agencyId, name: ctx.body.name, createdBy: ctx.principal.sub });
+      const account = await insertAgencyAccount(ctx.deps.db.sequelize, { iban: checked.iban, bic: ctx.body.bic ?? null, agencyId: ctx.body.agencyId, name: ctx.body.name, createdBy: ctx.principal.sub });
       if (!account) {
-        const owner = await findAgencyAccount(pool, checked.iban);
+        const owner = await findAgencyAccount(ctx.deps.db.sequelize, checked.iban);
         throw conflict('account_exists', 'This IBAN is registered already; an account belongs to one agency.', [
           { path: '/iban', code: 'account_exists', message: `registered to ${owner?.agencyId ?? 'an agency'}`, agencyId: owner?.agencyId ?? null },
         ]);
@@ -87,9 +87,9 @@ export const agencyAccountRoutes = [
     responses: { 200: { description: 'Deactivated (again: unchanged)', schema: 'agency-account' }, 404: { description: 'No such account', schema: 'error' } },
     async handler(ctx) {
       const iban = ctx.params.iban.replace(/\s+/g, '').toUpperCase();
-      const before = await findAgencyAccount(ctx.deps.db.pool, iban);
+      const before = await findAgencyAccount(ctx.deps.db.sequelize, iban);
       if (!before) throw notFound('account');
-      const account = await deactivateAgencyAccount(ctx.deps.db.pool, iban, ctx.principal.sub) as AgencyAccount;
+      const account = await deactivateAgencyAccount(ctx.deps.db.sequelize, iban, ctx.principal.sub) as AgencyAccount;
       if (before.active) await auditChange(ctx, 'update', account, { active: false, reason: ctx.body.reason });
       return { body: account };
     },
