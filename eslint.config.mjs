@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...nodeBuiltins, ...ioLibraries].map((name) => ({ name, message: 'Workflow code must be deterministic: do I/O in an activity.' })),
-        patterns: [{ group: ['**/activities/**', '**/api/**', '**/db/**', '**/lib/**', '**/simulators/**', '**/scripts/**'], allowTypeImports: true, message: 'Workflows import only types from other folders.' }],
+        patterns: [{ group: ['**/activities/**', '**/api/**', '**/db/**', '**/simulators/**', '**/scripts/**'], allowTypeImports: true, message: 'Workflows import only types from other folders.' }],
       }],
       'no-restricted-globals': ['error',
         { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' },

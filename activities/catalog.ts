@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { inTransaction } from '../db/transaction';
 import { publishVersion } from '../db/catalog/read-model';
-import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from '../lib/outbound-address';
+import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from './adapters/outbound-address';
 
 export interface Reviewer { id: string; name: string }
 type ReviewStage = 'agency_review' | 'catalogue_review';

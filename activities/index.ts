@@ -5,7 +5,7 @@ import { createApplicationActivities } from './application';
 import { createInvoiceActivities } from './invoice';
 import { createCatalogActivities } from './catalog';
 import type { Adapters } from './adapters';
-import type { PrivateNetworkAllowance } from '../lib/outbound-address';
+import type { PrivateNetworkAllowance } from './adapters/outbound-address';
 import { refusalsAreFinal } from './refusals';
 
 export interface ActivityDeps {

@@ -1,7 +1,7 @@
 // Issued documents as PDF. DejaVu Sans covers every Latvian letter (ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž), which the
 // PDF standard fonts do not.
 import PDFDocument from 'pdfkit';
-import { registerPlatformFonts } from '../../lib/pdf-fonts';
+import { registerPlatformFonts } from './pdf-fonts';
 
 export interface DocumentContent {
   issuer: string;

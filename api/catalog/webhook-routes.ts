@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { route } from '../platform/routing';
 import { notFound, unprocessable } from '../platform/errors';
-import { webhookUrlProblem } from '../../lib/outbound-address';
+import { webhookUrlProblem } from '../../activities/adapters/outbound-address';
 
 const TAG = 'Catalogue republication';
 const SUBSCRIBERS = ['agency-system', 'catalogue-admin'] as const;

@@ -2,7 +2,7 @@
 // payment details and the EPC QR code to pay from a banking app. DejaVu Sans covers every Latvian letter, which the
 // PDF standard fonts do not (the same fonts as activities/documents/pdf.ts).
 import PDFDocument from 'pdfkit';
-import { registerPlatformFonts } from '../../../lib/pdf-fonts';
+import { registerPlatformFonts } from '../../../activities/documents/pdf-fonts';
 import type { InvoiceView } from '../presenter';
 import { formatRfReference } from '../../../db/domain/rf-reference';
 import { monetaryTotals, publicPayerId, toCents, vatBreakdown, type SupplierInfo, type VatGroup } from './common';

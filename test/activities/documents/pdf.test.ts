@@ -42,7 +42,7 @@ describe('activities/documents/pdf', () => {
   it('keeps every letter in the text layer of a document rendered after one with ņ (a shared font once lost the n)', async () => {
     // The fonts are parsed once per process: load the renderers afresh, so this process's earlier documents (which
     // may have cached the n properly) do not hide the fault.
-    for (const m of ['../../../lib/pdf-fonts', '../../../activities/documents/pdf', '../../../api/billing/formats/pdf']) delete require.cache[require.resolve(m)];
+    for (const m of ['../../../activities/documents/pdf-fonts', '../../../activities/documents/pdf', '../../../api/billing/formats/pdf']) delete require.cache[require.resolve(m)];
     /* eslint-disable @typescript-eslint/no-require-imports */
     const fresh = require('../../../activities/documents/pdf') as { renderPdf: typeof renderPdf };
     const freshInvoice = require('../../../api/billing/formats/pdf') as { renderInvoicePdf: typeof renderInvoicePdf };

@@ -3,7 +3,7 @@
 // public resolvers as the public addresses (Google 8.8.8.8 and 2001:4860:4860::8888, Cloudflare 1.1.1.1 and
 // 2606:4700:4700::1111). Literal addresses only: nothing is computed with the module's own lists.
 import { expect } from 'chai';
-import { isBlockedAddress } from '../../lib/outbound-address';
+import { isBlockedAddress } from '../../../activities/adapters/outbound-address';
 
 // [address, why it is not public]
 const NOT_PUBLIC_V4: Array<[string, string]> = [
@@ -42,7 +42,7 @@ const NOT_PUBLIC_V6: Array<[string, string]> = [
 ];
 const PUBLIC_V6 = ['2001:4860:4860::8888', '2606:4700:4700::1111', '2a00:1450:4001:82b::200e', '64:ff9b::808:808', '2002:808:808::1', '2001:db9::1'];
 
-describe('lib/outbound-address', () => {
+describe('activities/adapters/outbound-address', () => {
   it('blocks every special-purpose IPv4 block', () => {
     for (const [address, why] of NOT_PUBLIC_V4) expect(isBlockedAddress(address), `${address}: ${why}`).to.equal(true);
   });
