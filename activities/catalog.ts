@@ -9,6 +9,7 @@ import type { Pool } from 'pg';
 import { inTransaction } from '../db/transaction';
 import { publishVersion } from '../db/catalog/read-model';
 import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from './adapters/outbound-address';
+import { REVIEW_REMINDER_DAYS } from '../db/domain/catalog-review';
 
 export interface Reviewer { id: string; name: string }
 type ReviewStage = 'agency_review' | 'catalogue_review';
@@ -26,8 +27,6 @@ export interface DecisionRecord {
 export interface WebhookChange { seq: number; serviceId: string; version: number; kind: string; at: string }
 
 const STEP_OF: Record<ReviewStage, 'agency' | 'catalogue'> = { agency_review: 'agency', catalogue_review: 'catalogue' };
-/** Reminders go out this many days before the review-by date. */
-export const REVIEW_REMINDER_DAYS = 30;
 
 export function webhookSignature(secret: string, timestamp: number, body: string): string {
   return crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');

@@ -3,7 +3,7 @@
 import type { Pool } from 'pg';
 import { notFound } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
-import { REVIEW_REMINDER_DAYS } from '../../activities/catalog';
+import { REVIEW_REMINDER_DAYS } from '../../db/domain/catalog-review';
 
 /** Catalogue administrators see every agency's entries; agency staff only their own (others are 404). */
 export function scopeOf(p: Principal): string | null {

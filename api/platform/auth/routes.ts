@@ -3,6 +3,8 @@
 import { route } from '../routing';
 import { ApiError, notFound } from '../errors';
 import { issueToken } from './tokens';
+// The development sign-in (refused in production) offers the demo personas that the seed and the simulators share.
+// eslint-disable-next-line no-restricted-imports
 import { personas, findPersona } from '../../../scripts/seed/personas';
 import { audit } from '../../../db/audit';
 import { actorType } from './principal';
