@@ -6,17 +6,18 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { validationFailed, type ErrorDetail } from './errors';
+import type { SchemaName } from '../../forms/types/schema-names';
 
 export const API_SCHEMA_DIR = path.resolve(__dirname, '../../forms/api');
 export const API_SCHEMA_BASE = 'https://sdp.gov.lv/schemas/api/';
 
-export type SchemaName = string; // file name without .schema.json, e.g. 'case-create'
+export type { SchemaName }; // generated from the file names: a misspelt schema name does not compile
 
 function loadSchemas(): Record<SchemaName, Record<string, unknown>> {
-  const schemas: Record<SchemaName, Record<string, unknown>> = {};
+  const schemas = {} as Record<SchemaName, Record<string, unknown>>;
   for (const file of fs.readdirSync(API_SCHEMA_DIR).sort()) {
     if (!file.endsWith('.schema.json')) continue;
-    schemas[file.replace(/\.schema\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(API_SCHEMA_DIR, file), 'utf8'));
+    schemas[file.replace(/\.schema\.json$/, '') as SchemaName] = JSON.parse(fs.readFileSync(path.join(API_SCHEMA_DIR, file), 'utf8'));
   }
   return schemas;
 }
