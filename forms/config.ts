@@ -1,8 +1,8 @@
 // Platform configuration, read from the environment once and validated at boot: a typo in a variable stops the
 // process with a clear message instead of surfacing as a strange failure hours later.
 import path from 'node:path';
-import { Ajv2020 as Ajv } from 'ajv/dist/2020';
-import configSchema from './config.schema.json';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import { createValidator, CONFIG_SCHEMA_ID } from './validator';
 import { assertProductionSecrets } from './environment';
 
 export interface PlatformConfig {
@@ -79,12 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
-  const ajv = new Ajv({ allErrors: true });
-  ajv.addKeyword('x-environment'); // the inventory of variables, read by forms/environment.ts
-  const validate = ajv.compile(configSchema);
+  const validate = configValidator();
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   return config;
+}
+
+let compiledConfigSchema: ValidateFunction | undefined;
+function configValidator(): ValidateFunction {
+  // useDefaults: false: the schema's defaults document what loadConfig fills in; the value is not changed here.
+  compiledConfigSchema ??= createValidator({ strict: true, useDefaults: false }).getSchema(CONFIG_SCHEMA_ID)!;
+  return compiledConfigSchema;
 }
