@@ -89,6 +89,13 @@ function openFreeFormObjects(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(openFreeFormObjects);
   if (!node || typeof node !== 'object') return node;
   const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, openFreeFormObjects(v)])) as Schema;
+  // if/then/else only adds requirements a type cannot state ("an eservice channel needs eserviceUrl"); left to ajv,
+  // they would otherwise turn the type into an index signature.
+  if (Array.isArray(out.allOf)) {
+    const kept = out.allOf.filter((part: Schema) => Object.keys(part).some((k) => !['if', 'then', 'else'].includes(k)));
+    if (kept.length) out.allOf = kept;
+    else delete out.allOf;
+  }
   const isObject = out.type === 'object' || (Array.isArray(out.type) && out.type.includes('object'));
   const noProperties = Object.keys((out.properties ?? {}) as Schema).length === 0 && !('patternProperties' in out);
   if (!isObject || !noProperties) return out;
@@ -144,6 +151,32 @@ function schemaNamesFile(): string {
   ].join('\n');
 }
 
+/**
+ * Validation fills in the schema's defaults (ajv's useDefaults), so a route handler sees those fields always present;
+ * Validated<'case-list-query'> is that type. Only top-level defaults: no schema in forms/api has deeper ones.
+ */
+function validatedFile(): string {
+  const defaulted = apiSchemaNames().flatMap((name) => {
+    const properties = (readSchema(path.join(API_DIR, `${name}.schema.json`)).properties ?? {}) as Record<string, Schema>;
+    const fields = Object.keys(properties).filter((field) => 'default' in properties[field]);
+    return fields.length ? [`  '${name}': ${fields.map((f) => `'${f}'`).join(' | ')};`] : [];
+  });
+  return [
+    banner('the defaults in forms/api/*.schema.json'),
+    "import type { ApiSchemas } from './api';",
+    '',
+    '/** The top-level fields that have a default in their schema, by schema name. */',
+    'interface DefaultedFields {',
+    ...defaulted,
+    '}',
+    '',
+    '/** A value of the schema as a route handler receives it: validated, with the schema\'s defaults filled in. */',
+    'export type Validated<N extends keyof ApiSchemas> = ApiSchemas[N] &',
+    '  (N extends keyof DefaultedFields ? Required<Pick<ApiSchemas[N], Extract<DefaultedFields[N], keyof ApiSchemas[N]>>> : unknown);',
+    '',
+  ].join('\n');
+}
+
 /** Every generated file by its path relative to forms/types, with its content. */
 export async function generatedTypeFiles(): Promise<Record<string, string>> {
   return {
@@ -151,6 +184,7 @@ export async function generatedTypeFiles(): Promise<Record<string, string>> {
     'config.ts': await fileTypes('config.schema.json', 'PlatformConfig'),
     'eservice-definition.ts': await fileTypes('eservice-definition/v1.schema.json', 'EServiceDefinition'),
     'schema-names.ts': schemaNamesFile(),
+    'validated.ts': validatedFile(),
   };
 }
 

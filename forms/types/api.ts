@@ -64,13 +64,6 @@ export type Label = string;
  */
 export type Link = string;
 /**
- * This interface was referenced by `CatalogServiceDescription`'s JSON-Schema
- * via the `definition` "channel".
- */
-export type ServiceChannel = {
-  [k: string]: unknown | undefined;
-};
-/**
  * A UUID in its canonical 8-4-4-4-12 form (what PostgreSQL's uuid type stores)
  *
  * This interface was referenced by `Common`'s JSON-Schema
@@ -882,6 +875,46 @@ export interface Item {
   description?: Text;
 }
 /**
+ * This interface was referenced by `CatalogServiceDescription`'s JSON-Schema
+ * via the `definition` "channel".
+ */
+export interface ServiceChannel {
+  type: 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
+  /**
+   * What the recipient does in this channel, in order.
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  steps: Text[];
+  /**
+   * Ids of the service's evidence needed in this channel.
+   */
+  evidence: Slug[];
+  /**
+   * Omitted when free of charge (cv:Cost).
+   */
+  cost?: {
+    amountEur: number;
+    description?: ShortText;
+  };
+  /**
+   * ISO 8601 duration (cv:processingTime), e.g. P5D.
+   */
+  processingTime: string;
+  /**
+   * Offices where the channel is served (in person, post): address and opening hours come from the office register.
+   *
+   * @maxItems 200
+   */
+  offices?: Slug[];
+  phone?: string;
+  email?: string;
+  postalAddress?: string;
+  hours?: ShortText;
+  eserviceUrl?: Link;
+}
+/**
  * A new service description (version 1, a draft).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1086,6 +1119,7 @@ export interface ErrorResponse {
 export interface EserviceDefinitionDraft {
   id: Slug;
   serviceId: Slug;
+  [k: string]: unknown | undefined;
 }
 /**
  * Eservice definition version: response. Response of POST /api/v1/eservice-definitions (201), PUT /api/v1/eservice-definitions/:id/draft (200). (Create an e-service as a draft definition) Derived from the presenter's output; every reply is checked against it in the tests.
