@@ -2,21 +2,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '../app/api/types';
+import type { Delegation, PersonRef } from '../../../forms/types/api';
 
-export type DelegationStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
-export interface PersonRef { type: string; id: string; name?: string }
-
-export interface Delegation {
-  id: string;
-  principal: PersonRef;
-  representative: PersonRef;
-  scope: 'all' | string[];
-  validFrom: string;
-  validUntil: string | null;
-  status: DelegationStatus;
-  createdAt: string | null;
-  revokedAt: string | null;
-}
+// Generated from forms/api/delegation.schema.json (npm run generate:types).
+export type { Delegation, PersonRef };
+export type DelegationStatus = Delegation['status'];
 
 export interface MyDelegations { given: Delegation[]; held: Delegation[] }
 
