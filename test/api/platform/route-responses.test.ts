@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { allRoutes } from '../../../api/platform/app';
 import { apiSchemas } from '../../../api/platform/validation';
+import { route } from '../../../api/platform/routing';
 
 const isJson = (contentType: string | undefined) => (contentType ?? 'application/json').split(';')[0] === 'application/json';
 
@@ -35,5 +36,16 @@ describe('api/platform: every route declares its responses', () => {
       .filter((name): name is NonNullable<typeof name> => name !== undefined && !(name in apiSchemas))
       .map((name) => `${r.method.toUpperCase()} ${r.path}: ${name}`));
     expect(unknown).to.deep.equal([]);
+  });
+
+  it('takes only real schema names (SchemaName is generated from forms/api): a misspelt one does not compile', () => {
+    const spec = route({
+      method: 'post', path: '/typo', summary: 'typo', tag: 'test', auth: 'public',
+      // @ts-expect-error 'case-craete' is not a schema in forms/api
+      body: 'case-craete',
+      responses: { 204: { description: 'never mounted' } },
+      handler: async () => undefined,
+    });
+    expect(spec.body).to.equal('case-craete');
   });
 });
