@@ -2,13 +2,14 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '../app/api/types';
-import type { Delegation, PersonRef } from '../../../forms/types/api';
+import type { Delegation, GetMeDelegationsResponse, PersonRef } from '../../../forms/types/api';
 
 // Generated from forms/api/delegation.schema.json (npm run generate:types).
 export type { Delegation, PersonRef };
 export type DelegationStatus = Delegation['status'];
 
-export interface MyDelegations { given: Delegation[]; held: Delegation[] }
+/** GET /api/v1/me/delegations. */
+export type MyDelegations = GetMeDelegationsResponse;
 
 export interface EServiceOption { id: string; title: Localized }
 
