@@ -2,6 +2,6 @@
 // (.mocharc.json). Which tests those are follows from their imports (test/tiers.ts).
 const { require: tsRequire } = require('tsx/cjs/api');
 const { fullTier } = tsRequire('./test/tiers.ts', __filename);
-const shared = require('.mocharc.json');
+const shared = require('./.mocharc.json');
 
 module.exports = { ...shared, spec: fullTier() };

@@ -1,43 +1,16 @@
 // Platform configuration, read from the environment once and validated at boot: a typo in a variable stops the
 // process with a clear message instead of surfacing as a strange failure hours later.
 import path from 'node:path';
-import { Ajv2020 as Ajv } from 'ajv/dist/2020';
-import configSchema from './config.schema.json';
+import type { ValidateFunction } from 'ajv/dist/2020';
+import { createValidator, CONFIG_SCHEMA_ID } from './validator';
 import { assertProductionSecrets } from './environment';
+import type { PlatformConfig } from './types/config';
 
-export interface PlatformConfig {
-  env: 'development' | 'test' | 'production';
-  port: number;
-  host: string;
-  databaseUrl: string;
-  /** Migrations only (npm start, npm run db:migrate): the API and the worker never use it. */
-  databaseOwnerUrl?: string;
-  temporalAddress: string;
-  temporalNamespace: string;
-  taskQueue: string;
-  redisUrl?: string;
-  dataDir: string;
-  logLevel: string;
-  publicUrl: string;
-  /** METRICS_TOKEN: bearer token /metrics asks for (required for /metrics in production). */
-  metricsToken?: string;
-  /** ALLOWED_ORIGINS: browser origins besides PUBLIC_URL's that may open a Socket.IO connection. */
-  allowedOrigins: string[];
-  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: `loopback` lets webhooks reach 127.0.0.0/8 and ::1 (tests only). */
-  webhookAllowPrivateNetworks: 'off' | 'loopback';
-  rateLimits: RateLimits;
-  /** Deadline of every call to Temporal (TEMPORAL_RPC_TIMEOUT_MS), waiting for a workflow update included. */
-  temporalRpcTimeoutMs: number;
-}
+// The shape is config.schema.json's (types generated into forms/types/config.ts); loadConfig validates against it.
+export type { PlatformConfig };
 
 /** Requests per window (0 = no limit) for the endpoints an attacker would hammer. */
-export interface RateLimits {
-  windowSeconds: number;
-  signIn: number;
-  assistJoin: number;
-  paymentStart: number;
-  catalogSearch: number;
-}
+export type RateLimits = PlatformConfig['rateLimits'];
 
 const RATE_LIMIT_ENV: Record<keyof RateLimits, [string, number]> = {
   windowSeconds: ['RATE_LIMIT_WINDOW_SECONDS', 60],
@@ -69,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'service-delivery',
     dataDir,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: (env.LOG_LEVEL ?? 'info') as PlatformConfig['logLevel'], // checked by the schema below
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     webhookAllowPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'off') as PlatformConfig['webhookAllowPrivateNetworks'],
@@ -79,12 +52,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
-  const ajv = new Ajv({ allErrors: true });
-  ajv.addKeyword('x-environment'); // the inventory of variables, read by forms/environment.ts
-  const validate = ajv.compile(configSchema);
+  const validate = configValidator();
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   return config;
+}
+
+let compiledConfigSchema: ValidateFunction | undefined;
+function configValidator(): ValidateFunction {
+  // useDefaults: false: the schema's defaults document what loadConfig fills in; the value is not changed here.
+  compiledConfigSchema ??= createValidator({ strict: true, useDefaults: false }).getSchema(CONFIG_SCHEMA_ID)!;
+  return compiledConfigSchema;
 }

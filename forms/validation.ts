@@ -1,10 +1,11 @@
-// Every schema in forms/api is loaded into one ajv instance by its $id; routes refer to schemas by file name.
+// Every schema in forms/api is known to the validators by its $id (forms/validator.ts); routes refer to schemas by file name.
 // The same schemas build the OpenAPI document, so what is validated and what is documented cannot drift apart.
-import fs from 'node:fs';
-import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { fullFormats } from 'ajv-formats/dist/formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { API_SCHEMA_BASE, createValidator } from './validator';
+import type { SchemaName } from './types/schema-names';
+
+export { API_SCHEMA_DIR, API_SCHEMA_BASE, apiSchemas } from './validator';
+export type { SchemaName }; // generated from the file names: a misspelt schema name does not compile
 
 /** A field-level problem (the same shape as the API error details and db/domain's DomainErrorDetail). */
 export interface ErrorDetail {
@@ -12,43 +13,6 @@ export interface ErrorDetail {
   code: string;
   message: string;
   [key: string]: unknown;
-}
-
-export const API_SCHEMA_DIR = path.resolve(__dirname, 'api');
-export const API_SCHEMA_BASE = 'https://sdp.gov.lv/schemas/api/';
-
-export type SchemaName = string; // file name without .schema.json, e.g. 'case-create'
-
-function loadSchemas(): Record<SchemaName, Record<string, unknown>> {
-  const schemas: Record<SchemaName, Record<string, unknown>> = {};
-  for (const file of fs.readdirSync(API_SCHEMA_DIR).sort()) {
-    if (!file.endsWith('.schema.json')) continue;
-    schemas[file.replace(/\.schema\.json$/, '')] = JSON.parse(fs.readFileSync(path.join(API_SCHEMA_DIR, file), 'utf8'));
-  }
-  return schemas;
-}
-
-export const apiSchemas = loadSchemas();
-
-function makeAjv(coerceTypes: boolean) {
-  // multipleOfPrecision: 19.99 / 0.01 is 1998.9999999999998 in floating point; without it prices with cents fail.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, useDefaults: true, multipleOfPrecision: 9 });
-  addFormats(ajv);
-  ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime, compare: rfc3339.compare });
-  // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not: only the canonical form passes.
-  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-  for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
-  return ajv;
-}
-
-// RFC 3339 allows a leap second (23:59:60), which JavaScript cannot parse, and year 0000, which PostgreSQL cannot
-// store: such times are refused here as a bad format instead of failing later as a 500.
-const rfc3339 = fullFormats['date-time'] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined };
-const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
-function isStorableDateTime(s: string): boolean {
-  if (!rfc3339.validate(s)) return false;
-  const t = Date.parse(s);
-  return Number.isFinite(t) && t >= EARLIEST;
 }
 
 /** Deeper JSON than this is refused: no form, description or definition nests nearly as deep. */
@@ -99,8 +63,9 @@ export const nulCharacters = unstorableValues;
 
 const PER_ITEM: ReadonlySet<SchemaName> = new Set(['case-batch', 'consultation-batch']);
 
-const bodyAjv = makeAjv(false);
-const queryAjv = makeAjv(true); // query strings are text: "limit=5" must validate as an integer
+// multipleOfPrecision: 19.99 / 0.01 is 1998.9999999999998 in floating point; without it prices with cents fail.
+const bodyAjv = createValidator({ strict: true, useDefaults: true, multipleOfPrecision: 9 });
+const queryAjv = createValidator({ strict: true, useDefaults: true, multipleOfPrecision: 9, coerceTypes: true });
 
 const cache = new Map<string, ValidateFunction>();
 function validatorFor(name: SchemaName, forQuery: boolean): ValidateFunction {

@@ -1,10 +1,10 @@
 // Validation of adapter options against each backend's options.schema.json, with errors that name the role, the
 // backend and the bad option: a typo in configuration must stop the worker at boot, not fail a citizen's case.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { createValidator } from '../../forms/validator';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
-addFormats(ajv);
+// useDefaults: a backend's options schema fills in what the operator left out.
+const ajv = createValidator({ strict: true, useDefaults: true });
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export class AdapterConfigError extends Error {

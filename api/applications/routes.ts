@@ -15,6 +15,7 @@ import { parseCaseId } from '../platform/params';
 import { audit } from '../../db/audit';
 import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
 import { applicationWorkflowId, provideInfoUpdate, submitUpdate, withdrawUpdate, type UpdateResult } from '../../workflows/application/api';
+import type { Validated } from '../../forms/types/validated';
 
 
 
@@ -51,7 +52,7 @@ async function update<A>(ctx: RouteContext, caseId: string, definition: UpdateDe
 }
 
 export const applicationRoutes = [
-  route<{ eserviceId: string }>({
+  route<Validated<'application-open'>>({
     method: 'post', path: '/api/v1/applications', tag: 'E-services', summary: 'Open an e-service: creates a case in status draft and starts its workflow',
     auth: ['citizen'], body: 'application-open',
     responses: { ...NEEDS_TEMPORAL, 201: { description: 'The new application', schema: 'application' }, 200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' }, 404: { description: 'No such published e-service', schema: 'error' } },
@@ -70,7 +71,7 @@ export const applicationRoutes = [
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/applications/${caseId}` }, body: await present(ctx, row) };
     },
   }),
-  route<unknown, { status?: string }>({
+  route<unknown, Validated<'me-applications-query'>>({
     method: 'get', path: '/api/v1/me/applications', tag: 'Citizen', summary: 'My applications (e.g. ?status=draft: drafts to resume)',
     auth: ['citizen'], query: 'me-applications-query',
     responses: { 200: { description: 'My applications', schema: 'get-me-applications-response' } },
@@ -96,7 +97,7 @@ export const applicationRoutes = [
       return { body: await present(ctx, row) };
     },
   }),
-  route<{ version: number; data: Record<string, unknown>; step?: string }>({
+  route<Validated<'draft-save'>>({
     method: 'put', path: '/api/v1/applications/:id/draft', tag: 'E-services', summary: 'Autosave the draft (optimistic: 409 when the version is stale)',
     auth: ['citizen', 'kac-staff', 'agency-officer'], body: 'draft-save', bodyLimit: '512kb',
     responses: { 200: { description: 'Saved: the new version', schema: 'put-applications-id-draft-response' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
@@ -108,7 +109,7 @@ export const applicationRoutes = [
       return { body: saved };
     },
   }),
-  route<{ version?: number }>({
+  route<Validated<'application-submit'>>({
     method: 'post', path: '/api/v1/applications/:id/submit', tag: 'E-services', summary: 'Submit: validated against the pinned form schema (422 with field errors)',
     auth: ['citizen'], body: 'application-submit',
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Submitted: the new status', schema: 'application-status' }, 422: { description: 'Field-level errors', schema: 'error' } },
@@ -123,7 +124,7 @@ export const applicationRoutes = [
       return { body: result };
     },
   }),
-  route<{ reason?: string }>({
+  route<Validated<'application-withdraw'>>({
     method: 'post', path: '/api/v1/applications/:id/withdraw', tag: 'E-services', summary: 'Withdraw the application',
     auth: ['citizen'], body: 'application-withdraw',
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
@@ -135,7 +136,7 @@ export const applicationRoutes = [
       return { body: result };
     },
   }),
-  route<{ data: Record<string, unknown>; fileIds: string[] }>({
+  route<Validated<'application-info'>>({
     method: 'post', path: '/api/v1/applications/:id/info', tag: 'E-services', summary: 'Answer a request for more information (data and uploaded files)',
     auth: ['citizen'], body: 'application-info',
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Answered: the new status', schema: 'application-status' }, 409: { description: 'No information was requested', schema: 'error' } },

@@ -8,8 +8,7 @@ import { WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
 import { audit } from '../../db/audit';
 import { accessTo } from '../platform/auth/policy';
 import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate } from '../../workflows/application/api';
-
-interface TaskQuery { status: string; mine: boolean; serviceId?: string; sort: string; limit: number; offset: number }
+import type { Validated } from '../../forms/types/validated';
 
 const SORTS: Record<string, string> = { due_at: 't.due_at ASC', '-due_at': 't.due_at DESC', created_at: 't.created_at ASC', '-created_at': 't.created_at DESC' };
 const STAFF = ['agency-officer', 'agency-admin'] as const;
@@ -51,7 +50,7 @@ async function sendUpdate<R, A>(ctx: RouteContext, caseId: string, definition: U
 }
 
 export const taskRoutes = [
-  route<unknown, TaskQuery>({
+  route<unknown, Validated<'task-list-query'>>({
     method: 'get', path: '/api/v1/tasks', tag: 'Officer work', summary: 'The agency inbox: filter by status, service, mine; sort by due date',
     auth: STAFF, query: 'task-list-query',
     responses: { 200: { description: 'Tasks', schema: 'get-tasks-response' } },
@@ -118,7 +117,7 @@ export const taskRoutes = [
       return { body: result };
     },
   }),
-  route<{ outcome: string; message?: string }>({
+  route<Validated<'task-complete'>>({
     method: 'post', path: '/api/v1/tasks/:id/complete', tag: 'Officer work', summary: 'Complete a claimed task with an outcome; answers with the new status',
     auth: ['agency-officer'], body: 'task-complete',
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'The application\'s new status', schema: 'post-tasks-id-complete-response' }, 403: { description: 'Another agency\'s task', schema: 'error' }, 409: { description: 'Not claimed by you', schema: 'error' } },

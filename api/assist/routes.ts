@@ -3,7 +3,7 @@
 import { route, type RouteContext } from '../platform/routing';
 import { ApiError, forbidden, notFound, unprocessable } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
-import { createGrant, redeemCode, grantsOfPerson, changeGrant, findGrant, type AssistMode } from './grants';
+import { createGrant, redeemCode, grantsOfPerson, changeGrant, findGrant } from './grants';
 import { accessTo, actorKind, applicationSubject, personKey } from '../platform/auth/policy';
 import { findMandate } from '../delegations/mandates';
 import { findApplication } from '../applications/queries';
@@ -16,6 +16,7 @@ import { applicationWorkflowId, submitUpdate, type UpdateResult } from '../../wo
 import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';
 import { referenceData } from '../../db/reference';
 import { counterDelegation } from '../delegations/commands';
+import type { Validated } from '../../forms/types/validated';
 
 const STAFF = ['kac-staff', 'agency-officer'] as const;
 
@@ -58,7 +59,7 @@ async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId:
 type OpenBody = { eserviceId: string; recipient: PersonRef & { name?: string }; basis: { type: 'mandate'; mandateId: string } | { type: 'delegation'; delegationId: string } };
 
 export const assistRoutes = [
-  route<{ scope: 'application' | 'portal'; applicationId?: string; mode: AssistMode }>({
+  route<Validated<'assist-code-create'>>({
     method: 'post', path: '/api/v1/assist-codes', tag: 'E-service assistant', summary: 'Citizen: create a single-use join code (expires in 10 minutes)',
     auth: ['citizen'], body: 'assist-code-create',
     responses: { 201: { description: 'The code (shown once) and the consent', schema: 'post-assist-codes-response' } },
@@ -77,7 +78,7 @@ export const assistRoutes = [
       return { status: 201, body: { code, grant } };
     },
   }),
-  route<unknown, { applicationId?: string }>({
+  route<unknown, Validated<'assist-grants-query'>>({
     method: 'get', path: '/api/v1/me/assist-grants', tag: 'E-service assistant', summary: 'Citizen: who may see or help with my sessions (last 24 hours)',
     auth: ['citizen'], query: 'assist-grants-query',
     responses: { 200: { description: 'Consents', schema: 'get-me-assist-grants-response' } },
@@ -95,7 +96,7 @@ export const assistRoutes = [
       return { body: grant };
     },
   }),
-  route<{ mode: AssistMode }>({
+  route<Validated<'assist-mode'>>({
     method: 'post', path: '/api/v1/assist-grants/:id/mode', params: { id: 'uuid' }, tag: 'E-service assistant', summary: 'Citizen: switch a consent between view and assist',
     auth: ['citizen'], body: 'assist-mode',
     responses: { 200: { description: 'Changed', schema: 'post-assist-grants-id-mode-response' } },
@@ -107,7 +108,7 @@ export const assistRoutes = [
       return { body: grant };
     },
   }),
-  route<{ code?: string }>({
+  route<Validated<'assist-session-open'>>({
     method: 'post', path: '/api/v1/assist-sessions', tag: 'E-service assistant', summary: 'Staff: redeem a citizen\'s join code',
     auth: [...STAFF, 'support-specialist'], body: 'assist-session-open',
     rateLimit: 'assistJoin',
@@ -128,7 +129,7 @@ export const assistRoutes = [
       return { body: grant };
     },
   }),
-  route<OpenBody>({
+  route<Validated<'assisted-application-open'>>({
     method: 'post', path: '/api/v1/assisted-applications', tag: 'E-service assistant', summary: 'Staff at the counter: open an e-service for a citizen on a recorded written mandate or a registered delegation',
     auth: STAFF, body: 'assisted-application-open',
     responses: { 201: { description: 'The application, acting for the citizen', schema: 'post-assisted-applications-response' }, 422: { description: 'No such valid mandate or delegation', schema: 'error' } },
@@ -156,7 +157,7 @@ export const assistRoutes = [
       return { status: 201, body: { id: caseId, href: `/api/v1/applications/${caseId}` } };
     },
   }),
-  route<{ grantId?: string }>({
+  route<Validated<'submit-on-behalf'>>({
     method: 'post', path: '/api/v1/applications/:id/submit-on-behalf', tag: 'E-service assistant', summary: 'Staff: submit for the citizen (consent in assist mode, mandate or delegation)',
     auth: STAFF, body: 'submit-on-behalf',
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Submitted', schema: 'post-applications-id-submit-on-behalf-response' }, 403: { description: 'No basis to act for the citizen', schema: 'error' }, 422: { description: 'Field errors', schema: 'error' } },

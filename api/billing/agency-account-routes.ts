@@ -8,11 +8,10 @@ import { audit } from '../../db/audit';
 import {
   deactivateAgencyAccount, findAgencyAccount, insertAgencyAccount, listAgencyAccounts, type AgencyAccount,
 } from '../../db/agency-accounts';
+import type { Validated } from '../../forms/types/validated';
 
 const ADMIN = ['platform-admin'] as const;
 const READERS = ['platform-admin', 'agency-system', 'agency-admin', 'agency-officer'] as const;
-
-interface AccountCreate { agencyId: string; iban: string; bic?: string; name: string }
 
 function auditChange(ctx: RouteContext, action: 'create' | 'update', account: AgencyAccount, details: Record<string, unknown>) {
   const p = ctx.principal;
@@ -23,7 +22,7 @@ function auditChange(ctx: RouteContext, action: 'create' | 'update', account: Ag
 }
 
 export const agencyAccountRoutes = [
-  route<unknown, { agencyId?: string; active?: boolean }>({
+  route<unknown, Validated<'agency-account-list-query'>>({
     method: 'get', path: '/api/v1/agency-accounts', tag: 'Billing',
     summary: 'Collection accounts: all agencies\' to a platform administrator, their own agency\'s to agency staff',
     auth: READERS, query: 'agency-account-list-query',
@@ -52,7 +51,7 @@ export const agencyAccountRoutes = [
       return { body: account };
     },
   }),
-  route<AccountCreate>({
+  route<Validated<'agency-account-create'>>({
     method: 'post', path: '/api/v1/agency-accounts', tag: 'Billing', summary: 'Register a collection account of an agency (platform administrator)',
     auth: ADMIN, body: 'agency-account-create',
     responses: {
@@ -80,7 +79,7 @@ export const agencyAccountRoutes = [
       return { status: 201, headers: { Location: `/api/v1/agency-accounts/${account.iban}` }, body: account };
     },
   }),
-  route<{ reason: string }>({
+  route<Validated<'agency-account-deactivate'>>({
     method: 'post', path: '/api/v1/agency-accounts/:iban/deactivate', tag: 'Billing',
     summary: 'Deactivate a collection account (platform administrator): new invoices can no longer name it',
     auth: ADMIN, body: 'agency-account-deactivate',

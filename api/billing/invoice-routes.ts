@@ -2,7 +2,7 @@
 import { route, type RouteContext } from '../platform/routing';
 import { ApiError, badRequest, forbidden, notFound } from '../platform/errors';
 import { actorType, hasRole, type Principal } from '../platform/auth/principal';
-import { createInvoice, recordPayment, type InvoiceInput } from '../../db/billing/invoices';
+import { createInvoice, recordPayment } from '../../db/billing/invoices';
 import { visibleInvoice } from './access';
 import { loadInvoice, type InvoiceView } from './presenter';
 import { ensureInvoiceWorkflow, pokeInvoices } from './workflow-client';
@@ -15,6 +15,7 @@ import { renderUbl } from './formats/ubl';
 import { epcQrPng, epcQrSvg, NothingToPay } from './formats/epc-qr';
 import { renderInvoicePdf } from './formats/pdf';
 import { inTransaction } from '../../db/transaction';
+import type { Validated } from '../../forms/types/validated';
 
 const ISSUERS = ['agency-system', 'agency-admin'] as const;
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
@@ -25,7 +26,7 @@ function agencyOf(p: Principal): string {
 }
 
 export const invoiceRoutes = [
-  route<InvoiceInput>({
+  route<Validated<'invoice-create'>>({
     method: 'post', path: '/api/v1/invoices', tag: 'Billing', summary: 'Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)',
     auth: ISSUERS, body: 'invoice-create',
     responses: { 201: { description: 'Issued', schema: 'invoice' }, 200: { description: 'The same idempotencyKey: the invoice issued before', schema: 'invoice' }, 422: { description: 'Not issuable (IBAN, total, currency, due date)', schema: 'error' } },
@@ -81,7 +82,7 @@ export const invoiceRoutes = [
       return { body: await visibleInvoice(ctx, ctx.params.id) };
     },
   }),
-  route<{ reason: string }>({
+  route<Validated<'invoice-cancel'>>({
     method: 'post', path: '/api/v1/invoices/:id/cancel', params: { id: 'uuid' }, tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
     auth: ISSUERS, body: 'invoice-cancel',
     responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
@@ -102,7 +103,7 @@ export const invoiceRoutes = [
       return { body: result };
     },
   }),
-  route<{ amountEur: number; receiptNumber: string }>({
+  route<Validated<'counter-payment'>>({
     method: 'post', path: '/api/v1/invoices/:id/counter-payments', params: { id: 'uuid' }, tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
     auth: ['kac-staff', 'agency-officer'], body: 'counter-payment',
     responses: { 201: { description: 'Booked: {booked, toSuspense (EUR beyond the amount due, kept in the suspense list for a refund), invoice}', schema: 'post-invoices-id-counter-payments-response' }, 200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
@@ -123,7 +124,7 @@ export const invoiceRoutes = [
       return { status: outcome.recorded ? 201 : 200, body: { booked: outcome.recorded, toSuspense, invoice: await loadInvoice(ctx.deps.db.pool, inv.id) } };
     },
   }),
-  route<unknown, { reference: string }>({
+  route<unknown, Validated<'payment-check-query'>>({
     method: 'get', path: '/api/v1/payments/check', tag: 'Billing', summary: 'Payment status by RF reference (to the issuing agency and the payer only)',
     auth: [...AGENCY, 'citizen'], query: 'payment-check-query',
     responses: { 200: { description: 'paid, partly_paid, unpaid, overdue or cancelled', schema: 'get-payments-check-response' }, 400: { description: 'Bad check digits', schema: 'error' }, 404: { description: 'Unknown or not yours', schema: 'error' } },

@@ -14,6 +14,7 @@ import { adapterConfigFromEnv, createAdapter } from '../../activities/adapters';
 import { SystemUnavailableError } from '../../activities/adapters/contracts/common';
 import { CallbackRejectedError, type PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 import type { AppDeps } from '../platform/deps';
+import type { Validated } from '../../forms/types/validated';
 
 const PAYERS = ['citizen', 'agency-system', 'agency-admin', 'agency-officer'] as const;
 const CALLBACK_PATH = '/api/v1/payment-callbacks/bank-link';
@@ -46,7 +47,7 @@ function idempotencyKeyOf(ctx: RouteContext): string {
 }
 
 export const onlinePaymentRoutes = [
-  route<{ returnPath?: string }>({
+  route<Validated<'online-payment-create'>>({
     method: 'post', path: '/api/v1/invoices/:id/online-payments', params: { id: 'uuid' }, tag: 'Billing',
     summary: 'Start paying the invoice online: answers the bank\'s payment page to redirect the payer to (idempotent by the Idempotency-Key header)',
     auth: PAYERS, body: 'online-payment-create',

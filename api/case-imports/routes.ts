@@ -6,6 +6,7 @@ import { actorType, type Principal } from '../platform/auth/principal';
 import { audit } from '../../db/audit';
 import { storeCaseImport } from './commands';
 import { caseImportWorkflowId } from '../../workflows/case-import/api';
+import type { Validated } from '../../forms/types/validated';
 
 const WRITERS = ['agency-system', 'agency-admin'] as const;
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines'];
@@ -63,7 +64,7 @@ export const caseImportRoutes = [
       };
     },
   }),
-  route<unknown, { errorsLimit: number; errorsOffset: number }>({
+  route<unknown, Validated<'case-import-query'>>({
     method: 'get', path: '/api/v1/case-imports/:id', params: { id: 'uuid' }, tag: 'Case register', summary: 'Progress of an import and its per-line errors',
     auth: WRITERS, query: 'case-import-query',
     responses: { 200: { description: 'Progress and errors', schema: 'get-case-imports-id-response' }, 404: { description: 'No such import of your agency', schema: 'error' } },

@@ -3,13 +3,14 @@ import { route, type RouteContext } from '../platform/routing';
 import { forbidden, notFound, ApiError } from '../platform/errors';
 import { actorType, hasRole, type Principal, type Role } from '../platform/auth/principal';
 import { registerCases, type ItemResult } from '../../db/cases/register-cases';
-import { changeCaseStatus, type StatusChange } from './change-case-status';
+import { changeCaseStatus } from './change-case-status';
 import { reserveCaseIds } from '../../db/cases/reserve-case-ids';
-import { findCase, historiesOf, casesOfAgency, casesOfPerson, type AgencyCaseFilter } from './queries';
+import { findCase, historiesOf, casesOfAgency, casesOfPerson } from './queries';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
 import { accessTo, auditEntry, caseSubject } from '../platform/auth/policy';
+import type { Validated } from '../../forms/types/validated';
 
 const AGENCY_WRITERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
 const AGENCY_READERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
@@ -35,7 +36,7 @@ function summarise(results: ItemResult[]) {
 }
 
 export const caseRoutes = [
-  route<Record<string, unknown>>({
+  route<Validated<'case-create'>>({
     method: 'post', path: '/api/v1/cases', tag: 'Case register', summary: 'Register one case (idempotent by agency and externalId)',
     auth: AGENCY_WRITERS, body: 'case-create',
     responses: { 201: { description: 'Created', schema: 'case' }, 200: { description: 'Already registered: the same case', schema: 'case' }, 422: { description: 'Business rule failed', schema: 'error' } },
@@ -66,7 +67,7 @@ export const caseRoutes = [
       return { body: summarise(results) };
     },
   }),
-  route<StatusChange>({
+  route<Validated<'case-status-change'>>({
     method: 'post', path: '/api/v1/cases/:id/status', tag: 'Case register', summary: 'Append a status to a case of your agency',
     auth: AGENCY_WRITERS, body: 'case-status-change',
     responses: { 200: { description: 'The case with its history', schema: 'case' }, 404: { description: 'No such case in your agency', schema: 'error' }, 409: { description: 'Transition not allowed', schema: 'error' } },
@@ -98,7 +99,7 @@ export const caseRoutes = [
       return { body: presentCase(row, events.get(id) ?? []) };
     },
   }),
-  route<unknown, AgencyCaseFilter>({
+  route<unknown, Validated<'case-list-query'>>({
     method: 'get', path: '/api/v1/cases', tag: 'Case register', summary: 'Your agency\'s cases, newest status first',
     auth: AGENCY_READERS, query: 'case-list-query',
     responses: { 200: { description: 'A page of cases', schema: 'case-list' } },
@@ -113,7 +114,7 @@ export const caseRoutes = [
       return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [])), total } };
     },
   }),
-  route<{ count: number }>({
+  route<Validated<'case-ids-reserve'>>({
     method: 'post', path: '/api/v1/case-ids', tag: 'Case register', summary: 'Reserve up to 1,000 case ids for cases your system creates first',
     auth: AGENCY_WRITERS, body: 'case-ids-reserve',
     responses: { 201: { description: 'The reserved ids', schema: 'post-case-ids-response' } },
@@ -122,7 +123,7 @@ export const caseRoutes = [
       return { status: 201, body: { ids } };
     },
   }),
-  route<unknown, { limit: number; offset: number }>({
+  route<unknown, Validated<'me-cases-query'>>({
     method: 'get', path: '/api/v1/me/cases', tag: 'Citizen', summary: 'All my cases from every channel, with status history',
     auth: ['citizen'], query: 'me-cases-query',
     responses: { 200: { description: 'A page of my cases', schema: 'case-list' } },

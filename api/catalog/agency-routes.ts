@@ -4,11 +4,11 @@ import { route } from '../platform/routing';
 import { ApiError, conflict, notFound, unprocessable } from '../platform/errors';
 import { mapTemporal } from '../platform/temporal-errors';
 import { updateWorkflow } from '../platform/temporal';
-import type { ServiceDescription } from '../../db/catalog/description';
 import { authorOf, changeService, createService, healPublicationWorkflow, markReviewed, submitService, withdrawFromCatalog } from './commands';
 import { entryDetail, listEntries, listVersions, markReminderRead, remindersFor, reviewQueue, scopeOf, staleList, versionDocument } from './queries';
 import { diffDocuments } from './diff';
 import { catalogPublicationWorkflowId, decideReviewUpdate, type PublicationState } from '../../workflows/catalog/api';
+import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Catalogue management';
 // Integration API 2 is for agency systems as much as for people: an agency's own system may manage its descriptions.
@@ -23,7 +23,7 @@ function versionParam(raw: string): number {
 }
 
 export const catalogAgencyRoutes = [
-  route<{ description: ServiceDescription; reviewBy?: string }>({
+  route<Validated<'catalog-service-create'>>({
     method: 'post', path: BASE, tag: TAG, summary: 'Describe a new service (version 1, a draft)',
     auth: OWNERS, body: 'catalog-service-create', bodyLimit: '512kb',
     responses: { 201: { description: 'Created', schema: 'catalog-version-stage' }, 409: { description: 'The id is taken', schema: 'error' }, 422: { description: 'Unknown codes, offices or services', schema: 'error' } },
@@ -48,7 +48,7 @@ export const catalogAgencyRoutes = [
       return { body: await entryDetail(ctx.deps.db.pool, scopeOf(ctx.principal), ctx.params.id) };
     },
   }),
-  route<{ baseVersion: number; description: ServiceDescription; comment?: string }>({
+  route<Validated<'catalog-service-change'>>({
     method: 'put', path: `${BASE}/:id`, tag: TAG, summary: 'Change a description: stored as a new version (the published one stays live)',
     auth: OWNERS, body: 'catalog-service-change', bodyLimit: '512kb',
     responses: { 200: { description: 'The new version', schema: 'catalog-version-stage' }, 409: { description: 'Stale base version, or in review', schema: 'error' }, 422: { description: 'Inconsistent', schema: 'error' } },
@@ -73,7 +73,7 @@ export const catalogAgencyRoutes = [
       return { body: await versionDocument(ctx.deps.db.pool, scopeOf(ctx.principal), ctx.params.id, versionParam(ctx.params.version)) };
     },
   }),
-  route<unknown, { from: number; to: number }>({
+  route<unknown, Validated<'catalog-diff-query'>>({
     method: 'get', path: `${BASE}/:id/diff`, tag: TAG, summary: 'What changed between two versions (JSON-pointer operations with both sides)',
     auth: READERS, query: 'catalog-diff-query',
     responses: { 200: { description: 'The changes', schema: 'get-agency-catalog-services-id-diff-response' }, 404: { description: 'No such version', schema: 'error' } },
@@ -83,7 +83,7 @@ export const catalogAgencyRoutes = [
       return { body: { serviceId: ctx.params.id, from: from.version, to: to.version, changes: diffDocuments(from.document, to.document) } };
     },
   }),
-  route<{ comment?: string }>({
+  route<Validated<'catalog-submit'>>({
     method: 'post', path: `${BASE}/:id/submit`, tag: TAG, summary: "Send the latest version to review (the agency's approver, then the catalogue administrator)",
     auth: OWNERS, body: 'catalog-submit',
     responses: { 202: { description: 'In review', schema: 'post-agency-catalog-services-id-submit-response' }, 409: { description: 'Nothing to submit', schema: 'error' } },
@@ -92,7 +92,7 @@ export const catalogAgencyRoutes = [
       return { status: 202, body: { serviceId: ctx.params.id, ...result } };
     },
   }),
-  route<{ reason: string }>({
+  route<Validated<'catalog-withdraw'>>({
     method: 'post', path: `${BASE}/:id/withdraw`, tag: TAG, summary: 'Take the service out of the public catalogue (the versions stay on record)',
     auth: OWNERS, body: 'catalog-withdraw',
     responses: { 200: { description: 'Withdrawn', schema: 'post-agency-catalog-services-id-withdraw-response' }, 409: { description: 'Already withdrawn', schema: 'error' } },
@@ -101,7 +101,7 @@ export const catalogAgencyRoutes = [
       return { body: { serviceId: ctx.params.id, version, withdrawn: true } };
     },
   }),
-  route<{ reviewBy?: string }>({
+  route<Validated<'catalog-reviewed'>>({
     method: 'post', path: `${BASE}/:id/reviewed`, tag: TAG, summary: 'Reviewed, nothing to change: moves the review-by date in one step',
     auth: OWNERS, body: 'catalog-reviewed',
     responses: { 200: { description: 'The new review-by date', schema: 'post-agency-catalog-services-id-reviewed-response' }, 422: { description: 'Date out of range', schema: 'error' } },
@@ -118,7 +118,7 @@ export const catalogAgencyRoutes = [
       return { body: { items: await reviewQueue(ctx.deps.db.pool, ctx.principal) } };
     },
   }),
-  route<{ decision: 'approve' | 'return'; comment?: string }>({
+  route<Validated<'catalog-review-decision'>>({
     method: 'post', path: '/api/v1/catalog/reviews/:serviceId/:version', params: { version: 'versionNumber' }, tag: TAG,
     summary: 'Approve (to the next step, or publish at the last) or return to the author with comments',
     auth: ['agency-approver', 'catalogue-admin'], body: 'catalog-review-decision',

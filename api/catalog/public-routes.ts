@@ -15,6 +15,7 @@ import {
   BodyCache, presentChange, presentSearchItem, presentService, presentTaxonomy, serviceEtag,
 } from './public-presenter';
 import type { Pool } from 'pg';
+import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Public catalogue';
 const CACHE_CONTROL = 'public, max-age=60';
@@ -98,7 +99,7 @@ const presentedBodies = new BodyCache(32 * 1024 * 1024);
 const taxonomyBodies = new WeakMap<CatalogReference, Buffer>();
 
 export const publicCatalogRoutes = [
-  route<unknown, SearchQuery>({
+  route<unknown, Validated<'catalog-search-query'>>({
     method: 'get', path: '/api/v1/catalog/services', tag: TAG, auth: 'public', query: 'catalog-search-query',
     rateLimit: 'catalogSearch',
     summary: 'Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging',
@@ -161,7 +162,7 @@ export const publicCatalogRoutes = [
       res.status(200).set({ ETag: etag, 'Cache-Control': CACHE_CONTROL, 'Content-Type': JSON_TYPE }).end(body);
     },
   }),
-  route<unknown, { since: number; limit: number }>({
+  route<unknown, Validated<'catalog-changes-query'>>({
     method: 'get', path: '/api/v1/catalog/changes', tag: TAG, auth: 'public', query: 'catalog-changes-query',
     summary: 'The change feed for republishing portals: publications and withdrawals after `since`, in order',
     responses: { 200: { description: '{ items: [{ seq, serviceId, version, kind, at, links }], next } — pass next as since', schema: 'get-catalog-changes-response' } },

@@ -4,12 +4,13 @@ import crypto from 'node:crypto';
 import { route } from '../platform/routing';
 import { notFound, unprocessable } from '../platform/errors';
 import { webhookUrlProblem } from '../../activities/adapters/outbound-address';
+import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Catalogue republication';
 const SUBSCRIBERS = ['agency-system', 'catalogue-admin'] as const;
 
 export const catalogWebhookRoutes = [
-  route<{ url: string }>({
+  route<Validated<'catalog-webhook-create'>>({
     method: 'post', path: '/api/v1/catalog/webhooks', tag: TAG, summary: 'Subscribe to catalogue changes (the signing secret is in this answer only)',
     auth: SUBSCRIBERS, body: 'catalog-webhook-create',
     responses: { 201: { description: 'Subscribed', schema: 'post-catalog-webhooks-response' }, 422: { description: 'Not an https URL of a public host (webhook_url_not_allowed)', schema: 'error' } },

@@ -3,6 +3,7 @@ import { route } from '../platform/routing';
 import { ApiError, forbidden } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
 import { registerConsultations, type ConsultationResult } from './commands';
+import type { Validated } from '../../forms/types/validated';
 
 const WRITERS = ['agency-system', 'agency-officer', 'agency-admin'] as const;
 
@@ -21,7 +22,7 @@ function counts(results: ConsultationResult[]) {
 }
 
 export const consultationRoutes = [
-  route<Record<string, unknown>>({
+  route<Validated<'consultation-create'>>({
     method: 'post', path: '/api/v1/consultations', tag: 'Case register', summary: 'Register one consultation (idempotent by agency and externalId)',
     auth: WRITERS, body: 'consultation-create',
     responses: { 201: { description: 'Created', schema: 'post-consultations-response' }, 200: { description: 'Already registered', schema: 'post-consultations-response' } },

@@ -9,7 +9,8 @@ import { actorKind, personKey } from '../platform/auth/policy';
 import { audit } from '../../db/audit';
 import { readUploadedFile } from '../platform/uploads';
 import { checkRepresentativeIdentity } from './person-identity';
-import { mandatesGivenBy, recordMandate, revokeMandate, storeMandateDocument, type MandateInput } from './mandates';
+import { mandatesGivenBy, recordMandate, revokeMandate, storeMandateDocument } from './mandates';
+import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Mandates';
 const STAFF = ['kac-staff', 'agency-officer'] as const;
@@ -36,7 +37,7 @@ export const mandateRoutes = [
       return { status: 201, body: stored };
     },
   }),
-  route<MandateInput>({
+  route<Validated<'mandate-create'>>({
     method: 'post', path: '/api/v1/mandates', tag: TAG, summary: 'Staff at the counter: record a written mandate (the basis to act for the citizen)',
     auth: STAFF, body: 'mandate-create',
     responses: {

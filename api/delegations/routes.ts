@@ -7,10 +7,11 @@ import type { Principal } from '../platform/auth/principal';
 import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';
 import { audit } from '../../db/audit';
 import {
-  delegationsOfPerson, registerDelegation, revokeDelegation, validDelegationsOf, visibleDelegation, type DelegationInput,
+  delegationsOfPerson, registerDelegation, revokeDelegation, validDelegationsOf, visibleDelegation,
 } from './commands';
 import { presentDelegation } from './presenter';
 import { checkRepresentativeIdentity } from './person-identity';
+import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Delegations';
 const STAFF = ['kac-staff', 'agency-officer'] as const;
@@ -23,7 +24,7 @@ function personOf(p: Principal): PersonRef {
 const citizenActor = (ctx: RouteContext) => ({ type: 'citizen', id: ctx.principal.sub });
 
 export const delegationRoutes = [
-  route<DelegationInput>({
+  route<Validated<'delegation-create'>>({
     method: 'post', path: '/api/v1/me/delegations', tag: TAG, summary: 'Citizen: register a delegation to a named representative',
     auth: ['citizen'], body: 'delegation-create',
     responses: {
@@ -86,7 +87,7 @@ export const delegationRoutes = [
       return { body: delegation };
     },
   }),
-  route<{ person: { type: 'natural'; id: string }; eserviceId?: string }>({
+  route<Validated<'delegation-lookup'>>({
     method: 'post', path: '/api/v1/delegations/lookup', tag: TAG,
     summary: 'Staff at the counter: the valid delegations a person has given (the personal code in the body, never in the URL)',
     auth: STAFF, body: 'delegation-lookup',

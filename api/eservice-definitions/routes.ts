@@ -3,6 +3,7 @@ import { route } from '../platform/routing';
 import { forbidden, notFound } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
 import { saveDraft, publish, publishedVersion, checkDefinition } from '../../db/eservice-definitions/definitions';
+import type { Validated } from '../../forms/types/validated';
 
 function agencyOf(p: Principal): string {
   if (!p.agency) throw forbidden('Your account is not linked to an agency.');
@@ -10,7 +11,7 @@ function agencyOf(p: Principal): string {
 }
 
 export const eserviceDefinitionRoutes = [
-  route<Record<string, unknown>>({
+  route<Validated<'eservice-definition-draft'>>({
     method: 'post', path: '/api/v1/eservice-definitions', tag: 'E-service definitions', summary: 'Create an e-service as a draft definition',
     auth: ['agency-admin'], body: 'eservice-definition-draft', bodyLimit: '2mb',
     responses: { 201: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' }, 409: { description: 'Exists already', schema: 'error' } },
@@ -19,7 +20,7 @@ export const eserviceDefinitionRoutes = [
       return { status: 201, headers: { Location: `/api/v1/eservice-definitions/${id}` }, body: { id, problems: checkDefinition(ctx.body) } };
     },
   }),
-  route<Record<string, unknown>>({
+  route<Validated<'eservice-definition-draft'>>({
     method: 'put', path: '/api/v1/eservice-definitions/:id/draft', tag: 'E-service definitions', summary: 'Replace the draft of an e-service',
     auth: ['agency-admin'], body: 'eservice-definition-draft', bodyLimit: '2mb',
     responses: { 200: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' } },

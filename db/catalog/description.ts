@@ -1,46 +1,17 @@
-// The service description (forms/api/catalog-service-description.schema.json, version 1) as a TypeScript type, and
-// the checks the schema cannot make: every code it uses must exist in the taxonomy, the office register, the sector
-// list, the municipality list and the catalogue itself.
+// The service description (forms/api/catalog-service-description.schema.json, version 1; its types generated into
+// forms/types/api.ts) and the checks the schema cannot make: every code it uses must exist in the taxonomy, the office
+// register, the sector list, the municipality list and the catalogue itself.
 import type { Pool, PoolClient } from 'pg';
 import type { DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
+import type { CatalogServiceDescription, Item, ServiceChannel, Text } from '../../forms/types/api';
 
 export type Lang = 'lv' | 'en';
-export interface Text { lv: string; en: string }
-export interface DescribedItem { id: string; name: Text; description?: Text }
-export type ChannelType = 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
+export type { Text };
+export type DescribedItem = Item;
+export type ChannelType = ServiceChannel['type'];
 export const CHANNEL_TYPES: readonly ChannelType[] = ['eservice', 'in_person', 'phone', 'email', 'post'];
-
-export interface ChannelDescription {
-  type: ChannelType;
-  steps: Text[];
-  evidence: string[];
-  cost?: { amountEur: number; description?: Text };
-  processingTime: string;
-  offices?: string[];
-  phone?: string;
-  email?: string;
-  postalAddress?: string;
-  hours?: Text;
-  eserviceUrl?: string;
-}
-
-export interface ServiceDescription {
-  id: string;
-  title: Text;
-  description: Text;
-  sector: string;
-  thematicAreas: string[];
-  lifeEvents: string[];
-  businessEvents: string[];
-  keywords: { lv: string[]; en: string[] };
-  requirements: DescribedItem[];
-  evidence: DescribedItem[];
-  outputs: DescribedItem[];
-  legalBasis: Array<{ id: string; title: Text; url?: string }>;
-  relatedServices: string[];
-  municipalities: string[];
-  channels: ChannelDescription[];
-}
+export type ChannelDescription = ServiceChannel;
+export type ServiceDescription = CatalogServiceDescription;
 
 type Queryable = Pool | PoolClient;
 

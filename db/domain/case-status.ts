@@ -1,14 +1,15 @@
 // The canonical status vocabulary of a service-delivery case and the transitions allowed between statuses.
 // Terminal statuses end a case; only an officer may reopen one, and only with a written reason.
 
-export const CASE_STATUSES = [
-  'draft', 'submitted', 'in_progress', 'info_requested', 'awaiting_payment',
-  'answered', 'licence_issued', 'rejected', 'completed', 'withdrawn',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import common from '../../forms/api/common.schema.json';
+import type { CaseStatus, Channel } from '../../forms/types/api';
 
-export const CHANNELS = ['eservice', 'in_person', 'phone', 'email', 'post', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type { CaseStatus, Channel };
+
+// The vocabulary is the enums of forms/api/common.schema.json (what the API validates), types generated from them;
+// the foundation migration repeats the statuses in a SQL CHECK.
+export const CASE_STATUSES = common.$defs.caseStatus.enum as readonly CaseStatus[];
+export const CHANNELS = common.$defs.channel.enum as readonly Channel[];
 
 export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'completed', 'withdrawn']);
 

@@ -2,24 +2,20 @@
 // are pinned to. A definition is checked against the DSL schema and for sense (unique step ids, a form schema that
 // compiles, JSONLogic with known operators in every expression and register input) before it can be published.
 import type { Pool } from 'pg';
-import { Ajv2020 } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import jsonLogic from 'json-logic-js';
-import definitionSchema from '../../forms/eservice-definition/v1.schema.json';
+import { createValidator, DEFINITION_SCHEMA_ID } from '../../forms/validator';
 import { DomainError, notFoundError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
 import { toDetails } from '../../forms/validation';
 import type { EServiceDefinition, Step } from '../../workflows/application/dsl';
 import { referenceData } from '../reference';
 import { inTransaction } from '../transaction';
 
-const dslAjv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(dslAjv);
-const validateDsl = dslAjv.compile(definitionSchema);
+// strict: false: the DSL schema leaves "type": "object" implicit beside "required" (ajv's strictTypes).
+const validateDsl = createValidator({ strict: false, useDefaults: false }).getSchema(DEFINITION_SCHEMA_ID)!;
 
 /** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword.
  * Defaults declared in a form apply at submission, so a one-click e-service needs no typing at all. */
-export const formAjv = new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
-addFormats(formAjv);
+export const formAjv = createValidator({ strict: false, useDefaults: true });
 
 function* allSteps(steps: Step[], prefix: string): Generator<[Step, string]> {
   for (const [i, step] of steps.entries()) {

@@ -8,8 +8,9 @@ import { audit } from '../../../db/audit';
 import { pokeInvoices } from '../workflow-client';
 import { importBankStatement, ownsAccount, statementSummary } from './import';
 import { spool, tooLarge } from './spool';
-import { listSuspense, resolveSuspense, type Resolution, type SuspenseQuery } from './suspense';
+import { listSuspense, resolveSuspense } from './suspense';
 import { actorKind } from '../../platform/auth/policy';
+import type { Validated } from '../../../forms/types/validated';
 
 const IMPORTERS = ['agency-system', 'agency-admin'] as const;
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
@@ -94,7 +95,7 @@ export const bankStatementRoutes = [
       return { body: summary };
     },
   }),
-  route<unknown, SuspenseQuery>({
+  route<unknown, Validated<'suspense-list-query'>>({
     method: 'get', path: '/api/v1/suspense', tag: 'Billing', summary: 'Your agency\'s suspense list: statement credits not booked onto an invoice (open ones by default)',
     auth: AGENCY, query: 'suspense-list-query',
     responses: { 200: { description: '{items, total}', schema: 'get-suspense-response' } },
@@ -110,7 +111,7 @@ export const bankStatementRoutes = [
       return { body: result };
     },
   }),
-  route<Resolution>({
+  route<Validated<'suspense-resolve'>>({
     method: 'post', path: '/api/v1/suspense/:id/resolve', params: { id: 'uuid' }, tag: 'Billing',
     summary: 'Resolve a suspense entry: book it onto one of your invoices ({invoiceId, note}) or mark it refunded ({refund: true, note})',
     auth: AGENCY, body: 'suspense-resolve',

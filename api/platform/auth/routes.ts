@@ -8,6 +8,7 @@ import { issueToken } from './tokens';
 import { personas, findPersona } from '../../../scripts/seed/personas';
 import { audit } from '../../../db/audit';
 import { actorType } from './principal';
+import type { Validated } from '../../../forms/types/validated';
 
 function devOnly(env: string) {
   if (env === 'production') throw new ApiError(404, 'route_not_found', 'Development sign-in is not available in production.');
@@ -30,7 +31,7 @@ export const authRoutes = [
       };
     },
   }),
-  route<{ persona: string }>({
+  route<Validated<'dev-login'>>({
     method: 'post', path: '/api/v1/auth/dev-login', tag: 'Authentication', summary: 'Sign in as a demo persona (not in production)',
     auth: 'public', body: 'dev-login',
     rateLimit: 'signIn',

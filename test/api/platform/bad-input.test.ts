@@ -13,7 +13,7 @@ import { loadOrCreateKeys } from '../../../api/platform/auth/keys';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/platform/auth/tokens';
 import { allRoutes } from '../../../api/platform/app';
 import type { RouteSpec } from '../../../api/platform/routing';
-import { apiSchemas } from '../../../api/platform/validation';
+import { apiSchemas, type SchemaName } from '../../../api/platform/validation';
 import { personas } from '../../../scripts/seed/personas';
 
 const ANNA = '15038511239';
@@ -427,7 +427,7 @@ describe('api/platform: bad input', () => {
       const failures: string[] = [];
       let tried = 0;
       for (const spec of JSON_ROUTES.filter((r) => r.method === 'get' && r.query)) {
-        const props = (apiSchemas[spec.query as string] as { properties?: Record<string, { type?: string }> }).properties ?? {};
+        const props = (apiSchemas[spec.query as SchemaName] as { properties?: Record<string, { type?: string }> }).properties ?? {};
         for (const [name, schema] of Object.entries(props)) {
           if (schema.type !== 'integer') continue;
           for (const big of ['99999999999999999999', '9223372036854775808', '1e30']) {

@@ -1,5 +1,6 @@
 // The billing shapes the UI reads from the API (api/billing/presenter.ts, api/billing/online-payment-presenter.ts,
 // api/billing/statements/suspense.ts and the agency list in api/billing/invoice-routes.ts).
+import type { OnlinePayment } from '../../../forms/types/api';
 
 export type InvoiceStatus = 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
 
@@ -22,14 +23,10 @@ export interface AgencyInvoice {
   status: InvoiceStatus; issueDate: string; dueDate: string;
 }
 
-/** expired: left at the bank's page while another payment of the invoice was started (one is in flight at a time). */
-export type OnlinePaymentStatus = 'initiated' | 'succeeded' | 'failed' | 'expired';
-
-export interface OnlinePayment {
-  id: string; invoiceId: string; status: OnlinePaymentStatus; amount: number; currency: string; paymentReference: string;
-  createdAt: string; completedAt: string | null; invoiceStatus: InvoiceStatus; redirectUrl?: string;
-  links: { self: string; invoice: string };
-}
+// Generated from forms/api/online-payment.schema.json. expired: left at the bank's page while another payment of the
+// invoice was started (one is in flight at a time).
+export type { OnlinePayment };
+export type OnlinePaymentStatus = OnlinePayment['status'];
 
 export type SuspenseReason = 'unknown_reference' | 'no_reference' | 'overpayment' | 'cancelled_invoice' | 'currency' | 'conflicting_direction';
 export type SuspenseStatus = 'open' | 'resolved' | 'refunded';

@@ -2,44 +2,16 @@
 // .schema.json, db/catalog/description.ts), the public catalogue (api/catalog/public-presenter.ts) and the agency
 // management and review API (api/catalog/queries.ts, api/catalog/agency-routes.ts).
 import type { Localized } from '../app/api/types';
+import type { CatalogServiceDescription, Item, ServiceChannel } from '../../../forms/types/api';
 
-export type ChannelType = 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
+// The description document's types are generated from its schema (npm run generate:types).
+export type ChannelType = ServiceChannel['type'];
 export const CHANNEL_TYPES: readonly ChannelType[] = ['eservice', 'in_person', 'phone', 'email', 'post'];
 
-export interface DescribedItem { id: string; name: Localized; description?: Localized }
-export interface LegalAct { id: string; title: Localized; url?: string }
-
-export interface ChannelDescription {
-  type: ChannelType;
-  steps: Localized[];
-  evidence: string[];
-  cost?: { amountEur: number; description?: Localized };
-  processingTime: string;
-  offices?: string[];
-  phone?: string;
-  email?: string;
-  postalAddress?: string;
-  hours?: Localized;
-  eserviceUrl?: string;
-}
-
-export interface ServiceDescription {
-  id: string;
-  title: Localized;
-  description: Localized;
-  sector: string;
-  thematicAreas: string[];
-  lifeEvents: string[];
-  businessEvents: string[];
-  keywords: { lv: string[]; en: string[] };
-  requirements: DescribedItem[];
-  evidence: DescribedItem[];
-  outputs: DescribedItem[];
-  legalBasis: LegalAct[];
-  relatedServices: string[];
-  municipalities: string[];
-  channels: ChannelDescription[];
-}
+export type DescribedItem = Item;
+export type LegalAct = ServiceDescription['legalBasis'][number];
+export type ChannelDescription = ServiceChannel;
+export type ServiceDescription = CatalogServiceDescription;
 
 export interface OpeningHours { day: string; opens: string; closes: string }
 export interface OfficeInfo { id: string; name: Localized; address: string; latitude: number | null; longitude: number | null; openingHours: OpeningHours[] }

@@ -2,23 +2,14 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '../app/api/types';
+import type { Delegation, GetMeDelegationsResponse, PersonRef } from '../../../forms/types/api';
 
-export type DelegationStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
-export interface PersonRef { type: string; id: string; name?: string }
+// Generated from forms/api/delegation.schema.json (npm run generate:types).
+export type { Delegation, PersonRef };
+export type DelegationStatus = Delegation['status'];
 
-export interface Delegation {
-  id: string;
-  principal: PersonRef;
-  representative: PersonRef;
-  scope: 'all' | string[];
-  validFrom: string;
-  validUntil: string | null;
-  status: DelegationStatus;
-  createdAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface MyDelegations { given: Delegation[]; held: Delegation[] }
+/** GET /api/v1/me/delegations. */
+export type MyDelegations = GetMeDelegationsResponse;
 
 export interface EServiceOption { id: string; title: Localized }
 
