@@ -3,12 +3,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
-// The React hooks rules are not installed yet (devDependency eslint-plugin-react-hooks@^7 to add): until then the UI
-// block runs without them, and says so.
-const reactHooks = await import('eslint-plugin-react-hooks').then((m) => m.default, () => null);
-if (!reactHooks) globalThis.console.warn('eslint: eslint-plugin-react-hooks is not installed; the UI is linted without the hooks rules.');
 const ioLibraries = ['pg', 'sequelize', 'umzug', 'express', 'socket.io', 'jose', 'pino', 'pino-http', 'ajv', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'];
 
 export default tseslint.config(
@@ -47,10 +44,8 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: false, project: ['./ui/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
-    ...(reactHooks ? {
-      plugins: { 'react-hooks': reactHooks },
-      rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
-    } : {}),
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // A workflow area's api.ts is loaded by api/, activities/ and scripts (outside the sandbox): message definitions,
@@ -63,6 +58,54 @@ export default tseslint.config(
           { name: '@temporalio/workflow', allowImportNames: ['defineSignal', 'defineQuery', 'defineUpdate'], message: "A workflow's api.ts defines messages only." },
         ],
         patterns: [{ group: ['./*', '../*', '../../*'], allowTypeImports: true, message: "A workflow's api.ts imports only types: Node code loads it." }],
+      }],
+    },
+  },
+  // Import direction (docs/architecture.md): each tree imports only the trees below it. Type imports of workflow
+  // types are allowed where a value import is not; a workflow's api.ts (its ids and typed messages) is importable as
+  // values by api/ and activities/. Regexes on the specifier: a relative path that climbs into another tree.
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(api|activities|simulators|scripts)(/|$)', message: 'db/ is the model layer: it imports forms/ only (and db/).' },
+          { regex: '^(\\.\\./)+workflows(/|$)', allowTypeImports: true, message: 'db/ may import only types from workflows/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(api|simulators|scripts)(/|$)', message: 'activities/ import db/, forms/, their adapters and workflow types: shared logic belongs in db/.' },
+          { regex: '^(\\.\\./)+workflows/(?![a-z-]+/api$)', allowTypeImports: true, message: 'activities/ import a workflow\'s api.ts, and only types from the rest of workflows/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+(simulators|scripts)(/|$)', message: 'api/ imports db/, forms/, adapters and workflows/*/api.ts.' },
+          // Adapters: a register or the bank answers a synchronous request. Documents: the API renders an invoice PDF
+          // on request with the fonts the worker's documents use.
+          { regex: '^(\\.\\./)+activities(/(?!(adapters|documents)(/|$))|$)', message: 'api/ uses activities/adapters and activities/documents only; durable work belongs to a workflow.' },
+          { regex: '^(\\.\\./)+workflows/(?![a-z-]+/api$)', allowTypeImports: true, message: 'api/ imports a workflow\'s api.ts (ids, typed messages), and only types from the rest of workflows/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['ui/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        // From ui/src/<area>/… the repository's trees are two or more levels up (ui/src/app/api is the UI's own).
+        patterns: [{ regex: '^(\\.\\./){2,}(api|db|activities|workflows|simulators|scripts)(/|$)', message: 'ui/ imports the generated types in forms/types only.' }],
       }],
     },
   },

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import type { EServiceDefinition, TaskOutcome, Text } from '../workflows/application/dsl';
+import type { EServiceDefinition, TaskOutcome, Text } from '../forms/eservice-definition/dsl';
 import type { Actor } from '../workflows/application/api';
 import { STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
 import { DomainError } from '../db/domain/domain-error';
@@ -15,7 +15,7 @@ import { SystemRejectedError, SystemUnavailableError } from './adapters/contract
 import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
-import { durationMs } from '../workflows/application/expressions';
+import { durationMs } from '../forms/eservice-definition/expressions';
 import { createInvoice } from '../db/billing/invoices';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */

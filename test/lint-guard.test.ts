@@ -8,7 +8,7 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   // rules under test, which need none.
   const eslint = new ESLint({
     cwd: process.cwd(),
-    overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
     ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
   });
   const [result] = await eslint.lintText(code, { filePath });
@@ -47,5 +47,46 @@ describe('lint: the workflow sandbox guard', function () {
   it('refuses Node builtins and I/O libraries in workflow code', async () => {
     const found = await problems('workflows/guard-probe.ts', "import fs from 'node:fs';\nimport pg from 'pg';\nexport const probe = [fs, pg];\n");
     expect(found.filter((p) => p.startsWith('no-restricted-imports'))).to.have.length(2);
+  });
+});
+
+describe('lint: the direction of imports between the trees (docs/architecture.md)', function () {
+  this.timeout(120_000);
+
+  const refused = (found: string[]) => found.filter((p) => p.startsWith('no-restricted-imports')).map((p) => p.split(' import is restricted')[0]);
+
+  it('refuses a back-up import from activities/ or db/ into api/', async () => {
+    expect(refused(await problems('activities/guard-probe.ts', "import { apiFor } from '../api/platform/app';\nexport const probe = apiFor;\n")))
+      .to.deep.equal(["no-restricted-imports: '../api/platform/app'"]);
+    expect(refused(await problems('db/cases/guard-probe.ts', [
+      "import { ApiError } from '../../api/platform/errors';",
+      "import { createActivities } from '../../activities';",
+      "import type { Actor } from '../../workflows/application/api';",
+      'export const probe = (a?: Actor) => [ApiError, createActivities, a];',
+    ].join('\n')))).to.deep.equal(["no-restricted-imports: '../../api/platform/errors'", "no-restricted-imports: '../../activities'"]);
+  });
+
+  it("lets api/ import a workflow's api.ts and adapters, and refuses workflow code, activities and scripts", async () => {
+    expect(refused(await problems('api/cases/guard-probe.ts', [
+      "import { applicationWorkflowId } from '../../workflows/application/api';",
+      "import { createAdapters } from '../../activities/adapters';",
+      "import { applicationWorkflow } from '../../workflows/application/workflow';",
+      "import { createActivities } from '../../activities';",
+      "import { personas } from '../../scripts/seed/personas';",
+      "import type { ApplicationInput } from '../../workflows/application/api';",
+      'export const probe = (i?: ApplicationInput) => [applicationWorkflowId, createAdapters, applicationWorkflow, createActivities, personas, i];',
+    ].join('\n')))).to.deep.equal([
+      "no-restricted-imports: '../../workflows/application/workflow'",
+      "no-restricted-imports: '../../activities'",
+      "no-restricted-imports: '../../scripts/seed/personas'",
+    ]);
+  });
+
+  it('refuses a UI import from the server trees, and lets the UI import its own app/api', async () => {
+    expect(refused(await problems('ui/src/cases/guard-probe.ts', [
+      "import { findCase } from '../../../api/cases/queries';",
+      "import { apiFetch } from '../app/api/client';",
+      'export const probe = [findCase, apiFetch];',
+    ].join('\n')))).to.deep.equal(["no-restricted-imports: '../../../api/cases/queries'"]);
   });
 });

@@ -13,9 +13,9 @@ import { registerCases } from '../../db/cases/register-cases';
 import { publishedVersion, formAjv } from '../../db/eservice-definitions/definitions';
 import type { PersonRef } from '../../db/domain/person-id';
 import { applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
-import type { EServiceDefinition } from '../../workflows/application/dsl';
+import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
 import { toDetails } from '../platform/validation';
-import { durationMs } from '../../workflows/application/expressions';
+import { durationMs } from '../../forms/eservice-definition/expressions';
 
 export interface Opener {
   recipient: PersonRef & { name?: string };

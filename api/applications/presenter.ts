@@ -1,5 +1,5 @@
 // What the API says about an application: the pinned form, the draft, the status with its history, documents.
-import type { EServiceDefinition } from '../../workflows/application/dsl';
+import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
 import { STATUS_NAMES, type CaseStatus } from '../../db/domain/case-status';
 import type { EventRow } from '../cases/presenter';
 

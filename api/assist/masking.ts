@@ -1,6 +1,6 @@
 // Fields marked `"ui:sensitive": true` in a form's UI schema (personal codes, bank accounts, phone numbers) are
 // masked for support specialists: they see that a value is there, never the value.
-import { getPointer, setPointer } from '../../workflows/application/expressions';
+import { getPointer, setPointer } from '../../forms/eservice-definition/expressions';
 
 export const MASK = '••••••';
 

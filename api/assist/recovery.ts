@@ -4,7 +4,7 @@
 import type { Pool } from 'pg';
 import { findGrant, type Grant } from './grants';
 import { maskEdit } from './masking';
-import { getPointer } from '../../workflows/application/expressions';
+import { getPointer } from '../../forms/eservice-definition/expressions';
 
 /** What a session restored by connection state recovery carries (socket.io's Session, as far as we touch it). */
 export interface RestoredSession { rooms: string[]; missedPackets: unknown[][] }

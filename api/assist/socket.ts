@@ -23,7 +23,7 @@ import { savedFieldVersions, type FieldVersions } from './field-store';
 import { editFlusher, flushEdits } from './autosave';
 import { personKey, sessionRecovery, sessionRooms } from './recovery';
 import { isSensitive, MASK, maskData, maskEdit, sensitivePointers } from './masking';
-import { getPointer, setPointer } from '../../workflows/application/expressions';
+import { getPointer, setPointer } from '../../forms/eservice-definition/expressions';
 
 type Ack = (answer: unknown) => void;
 // Any message from a client is untrusted: read it as a bag of unknown values.

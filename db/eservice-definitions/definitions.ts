@@ -6,7 +6,7 @@ import jsonLogic from 'json-logic-js';
 import { createValidator, DEFINITION_SCHEMA_ID } from '../../forms/validator';
 import { DomainError, notFoundError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
 import { toDetails } from '../../forms/validation';
-import type { EServiceDefinition, Step } from '../../workflows/application/dsl';
+import type { EServiceDefinition, Step } from '../../forms/eservice-definition/dsl';
 import { referenceData } from '../reference';
 import { inTransaction } from '../transaction';
 

@@ -1,6 +1,6 @@
 // Co-browse autosave merges edits into the saved draft inside PostgreSQL (api/assist/autosave.ts): the API sends
 // only each field's newest value and version, never the whole draft there and back. The semantics are those of
-// setPointer (workflows/application/expressions.ts) and of the field versions: an edit is applied only if its
+// setPointer (forms/eservice-definition/expressions.ts) and of the field versions: an edit is applied only if its
 // version is newer than the one saved for its field; a missing or non-object step on the way becomes an object.
 import type { Sequelize } from 'sequelize';
 

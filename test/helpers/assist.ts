@@ -6,7 +6,7 @@ import { io, type Socket, type ManagerOptions, type SocketOptions } from 'socket
 import { stack } from '../setup';
 import { call, tokenFor } from './http';
 import { waitFor } from './wait';
-import { setPointer } from '../../workflows/application/expressions';
+import { setPointer } from '../../forms/eservice-definition/expressions';
 
 /** How long a test waits for an event that must come (a generous bound: a fast run never waits it out). */
 export const WAIT_MS = 30_000;

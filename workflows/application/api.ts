@@ -3,7 +3,7 @@
 // names are recorded in running workflows' histories: they never change; payloads are versioned with the workflow
 // (a breaking change is a new name).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { TaskOutcome } from './dsl';
+import type { TaskOutcome } from '../../forms/eservice-definition/dsl';
 
 /** The business id of an application's workflow: one workflow per case. */
 export function applicationWorkflowId(caseId: string): string {

@@ -1,8 +1,8 @@
 // What the interpreter's step kinds share: the run's state (also read by the message handlers in workflow.ts) and
 // the helpers every step kind uses. Deterministic code only: it runs inside the workflow.
 import { CancellationScope, condition, isCancellation, patched } from '@temporalio/workflow';
-import type { Step, TaskStep, Text } from './dsl';
-import { evaluateArgs, renderText } from './expressions';
+import type { Step, TaskStep, Text } from '../../forms/eservice-definition/dsl';
+import { evaluateArgs, renderText } from '../../forms/eservice-definition/expressions';
 import {
   applicationWorkflowId, type Actor, type ApplicationInput, type CompleteTaskRequest,
   type PaymentReceived, type ProvideInfoRequest,

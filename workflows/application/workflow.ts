@@ -3,8 +3,8 @@
 // submission, then walks the definition's steps (each kind in steps/). Every status it sets is a status of the case
 // in the register.
 import { allHandlersFinished, ApplicationFailure, CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
-import type { EServiceDefinition } from './dsl';
-import { durationMs } from './expressions';
+import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
+import { durationMs } from '../../forms/eservice-definition/expressions';
 import {
   claimTaskUpdate, completeTaskUpdate, paymentReceivedSignal, provideInfoUpdate, REJECTIONS, submitUpdate, viewQuery,
   withdrawUpdate, type ApplicationInput, type ApplicationView, type ProvideInfoRequest, type SubmitRequest, type WithdrawRequest,

@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { stack } from '../../setup';
 import { waitFor } from '../../helpers/wait';
 import { ANNA, STAFF, auditRows, lastAuditId, openPrefilled, savedDraft } from '../../helpers/assist';
-import { setPointer } from '../../../workflows/application/expressions';
+import { setPointer } from '../../../forms/eservice-definition/expressions';
 import { editFlusher, flushEdits, saveDrafts } from '../../../api/assist/autosave';
 import { memoryFieldVersions } from '../../../api/assist/field-store';
 import type { AuditEntry } from '../../../db/audit';

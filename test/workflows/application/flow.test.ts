@@ -3,7 +3,7 @@
 // issueDocument (their texts rendered from the case).
 import { expect } from 'chai';
 import { definitionWith, FakePlatform, RECIPIENT, runApplication } from './interpreter-harness';
-import type { Step } from '../../../workflows/application/dsl';
+import type { Step } from '../../../forms/eservice-definition/dsl';
 
 const say = (id: string, lv: string): Step => ({ id, kind: 'notify', subject: { lv: id, en: id }, body: { lv, en: lv } });
 

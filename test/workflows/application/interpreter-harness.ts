@@ -12,7 +12,7 @@ import {
   applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, provideInfoUpdate, submitUpdate, viewQuery,
   type Actor, type ApplicationInput, type ApplicationView, type UpdateResult,
 } from '../../../workflows/application/api';
-import type { EServiceDefinition, Step, TaskOutcome } from '../../../workflows/application/dsl';
+import type { EServiceDefinition, Step, TaskOutcome } from '../../../forms/eservice-definition/dsl';
 
 export const AGENCY = 'pmlp';
 export const CITIZEN: Actor = { type: 'citizen', id: 'citizen:010190-10003', name: 'Anna Bērziņa' };

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { CITIZEN, definitionWith, FakePlatform, refusal, runApplication } from './interpreter-harness';
 import { withdrawUpdate } from '../../../workflows/application/api';
-import type { Step } from '../../../workflows/application/dsl';
+import type { Step } from '../../../forms/eservice-definition/dsl';
 
 const review: Step = { id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, dueIn: '5 days', outcomes: ['approve', 'reject'] };
 

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { definitionWith, fakeInvoiceId, FakePlatform, runApplication } from './interpreter-harness';
 import { waitFor } from '../../helpers/wait';
 import { invoiceWorkflowId, paymentRecordedSignal } from '../../../workflows/invoice/api';
-import type { Step } from '../../../workflows/application/dsl';
+import type { Step } from '../../../forms/eservice-definition/dsl';
 
 const FEE_TEXT = { lv: 'Valsts nodeva', en: 'State fee' };
 const steps: Step[] = [

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { definitionWith, FakePlatform, RECIPIENT, registerRefuses, runApplication, type RegisterRequest } from './interpreter-harness';
-import type { PrefillStep, Step } from '../../../workflows/application/dsl';
+import type { PrefillStep, Step } from '../../../forms/eservice-definition/dsl';
 
 const person: PrefillStep = {
   id: 'person', kind: 'prefill', register: 'population-register', operation: 'getPerson',

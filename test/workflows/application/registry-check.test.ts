@@ -2,7 +2,7 @@
 // loop (the citizen corrects the field, the check runs again) up to the rejection after five failed checks.
 import { expect } from 'chai';
 import { CITIZEN, definitionWith, FakePlatform, runApplication, type RegisterRequest } from './interpreter-harness';
-import type { RegistryCheckStep } from '../../../workflows/application/dsl';
+import type { RegistryCheckStep } from '../../../forms/eservice-definition/dsl';
 
 const KNOWN = 'Brīvības iela 137 - 4, Rīga, LV-1012';
 const UNKNOWN = 'Nekurienes iela 1, Rīga';

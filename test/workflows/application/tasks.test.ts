@@ -2,7 +2,7 @@
 // and requestInfo (the citizen answers, a fresh task goes to the inbox).
 import { expect } from 'chai';
 import { definitionWith, FakePlatform, OFFICER, runApplication } from './interpreter-harness';
-import type { Step, TaskStep } from '../../../workflows/application/dsl';
+import type { Step, TaskStep } from '../../../forms/eservice-definition/dsl';
 
 function review(more: Partial<TaskStep> = {}): TaskStep {
   return {

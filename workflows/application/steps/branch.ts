@@ -1,6 +1,6 @@
 // A branch: runs `then` or `else` by a condition over the form and earlier steps.
-import type { BranchStep } from '../dsl';
-import { evaluate } from '../expressions';
+import type { BranchStep } from '../../../forms/eservice-definition/dsl';
+import { evaluate } from '../../../forms/eservice-definition/expressions';
 import type { RunContext } from '../run-context';
 
 export async function runBranch(ctx: RunContext, step: BranchStep, path: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Issues a document (e.g. a decision) rendered from the step's template; its id is kept for later steps.
-import type { IssueDocumentStep } from '../dsl';
-import { renderText } from '../expressions';
+import type { IssueDocumentStep } from '../../../forms/eservice-definition/dsl';
+import { renderText } from '../../../forms/eservice-definition/expressions';
 import { acts } from '../activities-proxy';
 import type { RunContext } from '../run-context';
 

@@ -1,6 +1,6 @@
 // Every step kind of the DSL and the function that runs it. A new kind: its type in ../dsl.ts (and the schema),
 // a file here, a line in STEP_KINDS; TypeScript refuses a kind without a runner.
-import type { Step } from '../dsl';
+import type { Step } from '../../../forms/eservice-definition/dsl';
 import { TERMINAL, type RunContext } from '../run-context';
 import { runBranch } from './branch';
 import { runCallSystem } from './call-system';

@@ -2,8 +2,8 @@
 // until the step's deadline; unpaid, the invoice is cancelled and the application rejected.
 import { condition, getExternalWorkflowHandle, ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
-import type { PaymentStep } from '../dsl';
-import { evaluate } from '../expressions';
+import type { PaymentStep } from '../../../forms/eservice-definition/dsl';
+import { evaluate } from '../../../forms/eservice-definition/expressions';
 import { acts } from '../activities-proxy';
 import { cancelRequestedSignal, invoiceWorkflowId } from '../../invoice/api';
 import type { RunContext } from '../run-context';

@@ -1,6 +1,6 @@
 // Prefill (before the draft is shown): a register call whose answer fills form fields.
-import type { PrefillStep } from '../dsl';
-import { getPath, setPointer } from '../expressions';
+import type { PrefillStep } from '../../../forms/eservice-definition/dsl';
+import { getPath, setPointer } from '../../../forms/eservice-definition/expressions';
 import type { RunContext } from '../run-context';
 
 export async function runPrefill(ctx: RunContext, step: PrefillStep, path: string): Promise<void> {

@@ -1,7 +1,7 @@
 // A register check: the answer must satisfy the condition, else the application is rejected, or (onFail
 // requestInfo) the citizen may correct the data up to four times.
-import type { RegistryCheckStep } from '../dsl';
-import { evaluate } from '../expressions';
+import type { RegistryCheckStep } from '../../../forms/eservice-definition/dsl';
+import { evaluate } from '../../../forms/eservice-definition/expressions';
 import type { RunContext } from '../run-context';
 
 export async function runRegistryCheck(ctx: RunContext, step: RegistryCheckStep, path: string): Promise<void> {

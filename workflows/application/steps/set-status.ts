@@ -1,6 +1,6 @@
 // Sets a status of the case (with an optional label rendered from the form and earlier steps).
-import type { SetStatusStep } from '../dsl';
-import { renderText } from '../expressions';
+import type { SetStatusStep } from '../../../forms/eservice-definition/dsl';
+import { renderText } from '../../../forms/eservice-definition/expressions';
 import type { RunContext } from '../run-context';
 
 export async function runSetStatus(ctx: RunContext, step: SetStatusStep, _path: string): Promise<void> {

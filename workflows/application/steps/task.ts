@@ -1,7 +1,7 @@
 // An officer task: into the agency's inbox, then approve, reject, or ask the citizen for more information (after
 // the answer a fresh task goes to the inbox).
 import { condition } from '@temporalio/workflow';
-import type { TaskStep } from '../dsl';
+import type { TaskStep } from '../../../forms/eservice-definition/dsl';
 import type { CompleteTaskRequest } from '../api';
 import { acts } from '../activities-proxy';
 import type { OpenTask, RunContext } from '../run-context';

@@ -6,9 +6,9 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import definitionSchema from '../../../forms/eservice-definition/v1.schema.json';
 import {
   durationMs, evaluate, evaluateArgs, getPath, getPointer, renderTemplate, renderText, setPointer,
-} from '../../../workflows/application/expressions';
+} from '../../../forms/eservice-definition/expressions';
 
-describe('workflows/application/expressions', () => {
+describe('forms/eservice-definition/expressions', () => {
   describe('evaluate (JSONLogic)', () => {
     it('gives the results jsonlogic.com documents for its examples', () => {
       expect(evaluate({ '==': [1, 1] }, {})).to.equal(true);
