@@ -6,10 +6,34 @@ import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
-const ioLibraries = ['pg', 'sequelize', 'umzug', 'express', 'socket.io', 'jose', 'pino', 'pino-http', 'ajv', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'];
+const ioLibraries = [
+  'pg',
+  'sequelize',
+  'umzug',
+  'express',
+  'socket.io',
+  'jose',
+  'pino',
+  'pino-http',
+  'ajv',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', '.tools/**', 'ui/dist/**', 'ui/vite.config.ts', 'ui/widget/**', 'test-artifacts/**', 'dist/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      '.tools/**',
+      'ui/dist/**',
+      'ui/vite.config.ts',
+      'ui/widget/**',
+      'test-artifacts/**',
+      'dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,16 +50,32 @@ export default tseslint.config(
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...nodeBuiltins, ...ioLibraries].map((name) => ({ name, message: 'Workflow code must be deterministic: do I/O in an activity.' })),
-        patterns: [{ group: ['**/activities/**', '**/api/**', '**/db/**', '**/simulators/**', '**/scripts/**'], allowTypeImports: true, message: 'Workflows import only types from other folders.' }],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, ...ioLibraries].map((name) => ({
+            name,
+            message: 'Workflow code must be deterministic: do I/O in an activity.',
+          })),
+          patterns: [
+            {
+              group: ['**/activities/**', '**/api/**', '**/db/**', '**/simulators/**', '**/scripts/**'],
+              allowTypeImports: true,
+              message: 'Workflows import only types from other folders.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' },
-        { name: 'process', message: 'Workflows have no process.' }],
-      'no-restricted-properties': ['error',
+        { name: 'process', message: 'Workflows have no process.' },
+      ],
+      'no-restricted-properties': [
+        'error',
         // Date.now() is fine: the sandbox replaces it with the deterministic workflow time.
-        { object: 'Math', property: 'random', message: 'Use uuid4() from @temporalio/workflow.' }],
+        { object: 'Math', property: 'random', message: 'Use uuid4() from @temporalio/workflow.' },
+      ],
     },
   },
   {
@@ -52,13 +92,29 @@ export default tseslint.config(
     // id functions and types only, never workflow code. (Rules of a later block replace the sandbox rule above.)
     files: ['workflows/*/api.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...[...nodeBuiltins, ...ioLibraries].map((name) => ({ name, message: 'Workflow code must be deterministic: do I/O in an activity.' })),
-          { name: '@temporalio/workflow', allowImportNames: ['defineSignal', 'defineQuery', 'defineUpdate'], message: "A workflow's api.ts defines messages only." },
-        ],
-        patterns: [{ group: ['./*', '../*', '../../*'], allowTypeImports: true, message: "A workflow's api.ts imports only types: Node code loads it." }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...[...nodeBuiltins, ...ioLibraries].map((name) => ({
+              name,
+              message: 'Workflow code must be deterministic: do I/O in an activity.',
+            })),
+            {
+              name: '@temporalio/workflow',
+              allowImportNames: ['defineSignal', 'defineQuery', 'defineUpdate'],
+              message: "A workflow's api.ts defines messages only.",
+            },
+          ],
+          patterns: [
+            {
+              group: ['./*', '../*', '../../*'],
+              allowTypeImports: true,
+              message: "A workflow's api.ts imports only types: Node code loads it.",
+            },
+          ],
+        },
+      ],
     },
   },
   // Import direction (docs/architecture.md): each tree imports only the trees below it. Type imports of workflow
@@ -67,46 +123,80 @@ export default tseslint.config(
   {
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^(\\.\\./)+(api|activities|simulators|scripts)(/|$)', message: 'db/ is the model layer: it imports forms/ only (and db/).' },
-          { regex: '^(\\.\\./)+workflows(/|$)', allowTypeImports: true, message: 'db/ may import only types from workflows/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(api|activities|simulators|scripts)(/|$)',
+              message: 'db/ is the model layer: it imports forms/ only (and db/).',
+            },
+            { regex: '^(\\.\\./)+workflows(/|$)', allowTypeImports: true, message: 'db/ may import only types from workflows/.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['activities/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^(\\.\\./)+(api|simulators|scripts)(/|$)', message: 'activities/ import db/, forms/, their adapters and workflow types: shared logic belongs in db/.' },
-          { regex: '^(\\.\\./)+workflows/(?![a-z-]+/api$)', allowTypeImports: true, message: 'activities/ import a workflow\'s api.ts, and only types from the rest of workflows/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(api|simulators|scripts)(/|$)',
+              message: 'activities/ import db/, forms/, their adapters and workflow types: shared logic belongs in db/.',
+            },
+            {
+              regex: '^(\\.\\./)+workflows/(?![a-z-]+/api$)',
+              allowTypeImports: true,
+              message: "activities/ import a workflow's api.ts, and only types from the rest of workflows/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['api/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^(\\.\\./)+(simulators|scripts)(/|$)', message: 'api/ imports db/, forms/, adapters and workflows/*/api.ts.' },
-          // Adapters: a register or the bank answers a synchronous request. Documents: the API renders an invoice PDF
-          // on request with the fonts the worker's documents use.
-          { regex: '^(\\.\\./)+activities(/(?!(adapters|documents)(/|$))|$)', message: 'api/ uses activities/adapters and activities/documents only; durable work belongs to a workflow.' },
-          { regex: '^(\\.\\./)+workflows/(?![a-z-]+/api$)', allowTypeImports: true, message: 'api/ imports a workflow\'s api.ts (ids, typed messages), and only types from the rest of workflows/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(simulators|scripts)(/|$)', message: 'api/ imports db/, forms/, adapters and workflows/*/api.ts.' },
+            // Adapters: a register or the bank answers a synchronous request. Documents: the API renders an invoice PDF
+            // on request with the fonts the worker's documents use.
+            {
+              regex: '^(\\.\\./)+activities(/(?!(adapters|documents)(/|$))|$)',
+              message: 'api/ uses activities/adapters and activities/documents only; durable work belongs to a workflow.',
+            },
+            {
+              regex: '^(\\.\\./)+workflows/(?![a-z-]+/api$)',
+              allowTypeImports: true,
+              message: "api/ imports a workflow's api.ts (ids, typed messages), and only types from the rest of workflows/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['ui/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        // From ui/src/<area>/… the repository's trees are two or more levels up (ui/src/app/api is the UI's own).
-        patterns: [{ regex: '^(\\.\\./){2,}(api|db|activities|workflows|simulators|scripts)(/|$)', message: 'ui/ imports the generated types in forms/types only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          // From ui/src/<area>/… the repository's trees are two or more levels up (ui/src/app/api is the UI's own).
+          patterns: [
+            {
+              regex: '^(\\.\\./){2,}(api|db|activities|workflows|simulators|scripts)(/|$)',
+              message: 'ui/ imports the generated types in forms/types only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -124,7 +214,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __filename: 'readonly' },
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __filename: 'readonly' },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -24,7 +24,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createCatalogActivities({
-      pool: deps.pool, publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:3000',
+      pool: deps.pool,
+      publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:3000',
       webhookAllowPrivateNetworks: deps.webhookAllowPrivateNetworks ?? 'off',
     }),
   });

@@ -8,7 +8,11 @@ import { createActivities, type ActivityDeps } from './index';
 import { adapterConfigFromEnv, createAdapters } from './adapters';
 import { describeDefaults } from '../forms/environment';
 
-export async function createWorker(connection: NativeConnection, opts: { namespace: string; taskQueue: string } & ActivityDeps, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
+export async function createWorker(
+  connection: NativeConnection,
+  opts: { namespace: string; taskQueue: string } & ActivityDeps,
+  overrides: Partial<WorkerOptions> = {},
+): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: opts.namespace,
@@ -22,7 +26,15 @@ export async function createWorker(connection: NativeConnection, opts: { namespa
 async function main() {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { process: 'worker' } });
-  const sdkLevel: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'WARN', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' };
+  const sdkLevel: Record<string, LogLevel> = {
+    trace: 'TRACE',
+    debug: 'DEBUG',
+    info: 'WARN',
+    warn: 'WARN',
+    error: 'ERROR',
+    fatal: 'ERROR',
+    silent: 'ERROR',
+  };
   // The SDK's own INFO lines (bundle built, state changes) are noise at the platform's info level.
   Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel] ?? 'WARN') });
   const db = connectDatabase(config.databaseUrl, { poolSize: 10 });
@@ -31,7 +43,11 @@ async function main() {
   const adapters = createAdapters(adapterConfigFromEnv());
   // Links in webhook payloads point where browsers reach the portal: PUBLIC_URL, as the API reads it.
   const worker = await createWorker(connection, {
-    namespace: config.temporalNamespace, taskQueue: config.taskQueue, pool: db.pool, adapters, publicBaseUrl: config.publicUrl,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    pool: db.pool,
+    adapters,
+    publicBaseUrl: config.publicUrl,
     webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
   });
   const stop = () => worker.shutdown();

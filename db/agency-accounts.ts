@@ -5,15 +5,31 @@
 // concepts); the account an invoice is paid into is read with SQL inside the invoice's own pg transaction.
 import type { Pool, PoolClient } from 'pg';
 import {
-  DataTypes, UniqueConstraintError, col, fn, type CreationOptional, type InferAttributes, type InferCreationAttributes,
-  type Model, type ModelStatic, type Sequelize, type WhereOptions,
+  DataTypes,
+  UniqueConstraintError,
+  col,
+  fn,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Model,
+  type ModelStatic,
+  type Sequelize,
+  type WhereOptions,
 } from 'sequelize';
 
 type Db = Pool | PoolClient;
 
 export interface AgencyAccount {
-  iban: string; bic: string | null; agencyId: string; name: string; active: boolean;
-  createdBy: string; createdAt: string; deactivatedBy: string | null; deactivatedAt: string | null;
+  iban: string;
+  bic: string | null;
+  agencyId: string;
+  name: string;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  deactivatedBy: string | null;
+  deactivatedAt: string | null;
 }
 
 /** A row of agency_accounts as the model sees it (columns are the snake_case of these names). */
@@ -35,17 +51,21 @@ const models = new WeakMap<Sequelize, ModelStatic<AgencyAccountRow>>();
 export function agencyAccountModel(sequelize: Sequelize): ModelStatic<AgencyAccountRow> {
   let model = models.get(sequelize);
   if (!model) {
-    model = sequelize.define<AgencyAccountRow>('AgencyAccount', {
-      iban: { type: DataTypes.TEXT, primaryKey: true },
-      bic: { type: DataTypes.TEXT, allowNull: true },
-      agencyId: { type: DataTypes.TEXT, allowNull: false },
-      name: { type: DataTypes.TEXT, allowNull: false },
-      active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-      createdBy: { type: DataTypes.TEXT, allowNull: false },
-      createdAt: { type: DataTypes.DATE, allowNull: false, defaultValue: fn('now') }, // the database's clock, as its default
-      deactivatedBy: { type: DataTypes.TEXT, allowNull: true },
-      deactivatedAt: { type: DataTypes.DATE, allowNull: true },
-    }, { tableName: 'agency_accounts', underscored: true, timestamps: false });
+    model = sequelize.define<AgencyAccountRow>(
+      'AgencyAccount',
+      {
+        iban: { type: DataTypes.TEXT, primaryKey: true },
+        bic: { type: DataTypes.TEXT, allowNull: true },
+        agencyId: { type: DataTypes.TEXT, allowNull: false },
+        name: { type: DataTypes.TEXT, allowNull: false },
+        active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        createdBy: { type: DataTypes.TEXT, allowNull: false },
+        createdAt: { type: DataTypes.DATE, allowNull: false, defaultValue: fn('now') }, // the database's clock, as its default
+        deactivatedBy: { type: DataTypes.TEXT, allowNull: true },
+        deactivatedAt: { type: DataTypes.DATE, allowNull: true },
+      },
+      { tableName: 'agency_accounts', underscored: true, timestamps: false },
+    );
     models.set(sequelize, model);
   }
   return model;
@@ -53,17 +73,29 @@ export function agencyAccountModel(sequelize: Sequelize): ModelStatic<AgencyAcco
 
 function present(r: AgencyAccountRow): AgencyAccount {
   return {
-    iban: r.iban, bic: r.bic, agencyId: r.agencyId, name: r.name, active: r.active,
-    createdBy: r.createdBy, createdAt: r.createdAt.toISOString(),
-    deactivatedBy: r.deactivatedBy, deactivatedAt: r.deactivatedAt ? r.deactivatedAt.toISOString() : null,
+    iban: r.iban,
+    bic: r.bic,
+    agencyId: r.agencyId,
+    name: r.name,
+    active: r.active,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    deactivatedBy: r.deactivatedBy,
+    deactivatedAt: r.deactivatedAt ? r.deactivatedAt.toISOString() : null,
   };
 }
 
 function presentRaw(r: Record<string, unknown>): AgencyAccount {
   return {
-    iban: r.iban as string, bic: r.bic as string | null, agencyId: r.agency_id as string, name: r.name as string, active: r.active as boolean,
-    createdBy: r.created_by as string, createdAt: (r.created_at as Date).toISOString(),
-    deactivatedBy: r.deactivated_by as string | null, deactivatedAt: r.deactivated_at ? (r.deactivated_at as Date).toISOString() : null,
+    iban: r.iban as string,
+    bic: r.bic as string | null,
+    agencyId: r.agency_id as string,
+    name: r.name as string,
+    active: r.active as boolean,
+    createdBy: r.created_by as string,
+    createdAt: (r.created_at as Date).toISOString(),
+    deactivatedBy: r.deactivated_by as string | null,
+    deactivatedAt: r.deactivated_at ? (r.deactivated_at as Date).toISOString() : null,
   };
 }
 
@@ -72,7 +104,14 @@ export async function listAgencyAccounts(sequelize: Sequelize, filter: { agencyI
     ...(filter.agencyId !== undefined ? { agencyId: filter.agencyId } : {}),
     ...(filter.active !== undefined ? { active: filter.active } : {}),
   };
-  const rows = await agencyAccountModel(sequelize).findAll({ where, order: [['agencyId', 'ASC'], ['createdAt', 'ASC'], ['iban', 'ASC']] });
+  const rows = await agencyAccountModel(sequelize).findAll({
+    where,
+    order: [
+      ['agencyId', 'ASC'],
+      ['createdAt', 'ASC'],
+      ['iban', 'ASC'],
+    ],
+  });
   return rows.map(present);
 }
 
@@ -82,7 +121,10 @@ export async function findAgencyAccount(sequelize: Sequelize, iban: string): Pro
 }
 
 /** Inserts a new account; null when the IBAN is registered already (to this or another agency). */
-export async function insertAgencyAccount(sequelize: Sequelize, a: { iban: string; bic: string | null; agencyId: string; name: string; createdBy: string }): Promise<AgencyAccount | null> {
+export async function insertAgencyAccount(
+  sequelize: Sequelize,
+  a: { iban: string; bic: string | null; agencyId: string; name: string; createdBy: string },
+): Promise<AgencyAccount | null> {
   try {
     const row = await agencyAccountModel(sequelize).create(a, { returning: true });
     return present(row);
@@ -95,7 +137,11 @@ export async function insertAgencyAccount(sequelize: Sequelize, a: { iban: strin
 /** Deactivates an account (idempotent: the first deactivation's author and time stay). */
 export async function deactivateAgencyAccount(sequelize: Sequelize, iban: string, by: string): Promise<AgencyAccount | null> {
   const [, rows] = await agencyAccountModel(sequelize).update(
-    { active: false, deactivatedBy: fn('COALESCE', col('deactivated_by'), by), deactivatedAt: fn('COALESCE', col('deactivated_at'), fn('now')) },
+    {
+      active: false,
+      deactivatedBy: fn('COALESCE', col('deactivated_by'), by),
+      deactivatedAt: fn('COALESCE', col('deactivated_at'), fn('now')),
+    },
     { where: { iban }, returning: true },
   );
   return rows[0] ? present(rows[0]) : null;
@@ -109,7 +155,9 @@ export async function collectionAccountFor(db: Db, agencyId: string, iban?: stri
   const { rows } = await db.query(
     `SELECT a.* FROM agency_accounts a JOIN agencies g ON g.id = a.agency_id
      WHERE a.agency_id = $1 AND a.active AND ($2::text IS NULL OR a.iban = $2)
-     ORDER BY (a.iban = g.creditor_iban) DESC, a.created_at, a.iban LIMIT 1`, [agencyId, iban ?? null]);
+     ORDER BY (a.iban = g.creditor_iban) DESC, a.created_at, a.iban LIMIT 1`,
+    [agencyId, iban ?? null],
+  );
   return rows[0] ? presentRaw(rows[0]) : null;
 }
 

@@ -28,10 +28,23 @@ export async function audit(db: Pool | PoolClient, entries: AuditEntry | AuditEn
             r.action, r.resource, r.purpose, r.request_id, r.details
        FROM jsonb_to_recordset($1::jsonb) AS r(actor_type text, actor_id text, actor_agency text, actor_office text,
             on_behalf_of text, subject_type text, subject_id text, action text, resource text, purpose text, request_id text, details jsonb)`,
-    [JSON.stringify(list.map((e) => ({
-      actor_type: e.actor.type, actor_id: e.actor.id, actor_agency: e.actor.agency ?? null, actor_office: e.actor.office ?? null,
-      on_behalf_of: e.onBehalfOf ?? null, subject_type: e.subject?.type ?? null, subject_id: e.subject?.id ?? null,
-      action: e.action, resource: e.resource, purpose: e.purpose, request_id: e.requestId ?? null, details: e.details ?? null,
-    })))],
+    [
+      JSON.stringify(
+        list.map((e) => ({
+          actor_type: e.actor.type,
+          actor_id: e.actor.id,
+          actor_agency: e.actor.agency ?? null,
+          actor_office: e.actor.office ?? null,
+          on_behalf_of: e.onBehalfOf ?? null,
+          subject_type: e.subject?.type ?? null,
+          subject_id: e.subject?.id ?? null,
+          action: e.action,
+          resource: e.resource,
+          purpose: e.purpose,
+          request_id: e.requestId ?? null,
+          details: e.details ?? null,
+        })),
+      ),
+    ],
   );
 }

@@ -37,20 +37,38 @@ export async function readStatusEvents(pool: Pool, from: number, to: number, per
     [from, to, personKeys],
   );
   return rows.map((r) => ({
-    eventId: r.id, caseId: r.case_id, status: r.status, label: r.label, at: new Date(r.at).toISOString(),
-    agencyId: r.agency_id, serviceId: r.service_id, recipientKey: r.recipient_key, representativeKey: r.representative_key,
+    eventId: r.id,
+    caseId: r.case_id,
+    status: r.status,
+    label: r.label,
+    at: new Date(r.at).toISOString(),
+    agencyId: r.agency_id,
+    serviceId: r.service_id,
+    recipientKey: r.recipient_key,
+    representativeKey: r.representative_key,
   }));
 }
 
 /** The statuses written in [from, to] for any of the given cases (co-browsing learns that a draft was submitted). */
-export async function readCaseStatuses(pool: Pool, from: number, to: number, caseIds: string[]): Promise<Array<{ caseId: string; status: string }>> {
+export async function readCaseStatuses(
+  pool: Pool,
+  from: number,
+  to: number,
+  caseIds: string[],
+): Promise<Array<{ caseId: string; status: string }>> {
   const { rows } = await pool.query<{ case_id: string; status: string }>(
-    'SELECT case_id, status FROM case_status_events WHERE id BETWEEN $1 AND $2 AND case_id = ANY($3::text[]) ORDER BY id', [from, to, caseIds]);
+    'SELECT case_id, status FROM case_status_events WHERE id BETWEEN $1 AND $2 AND case_id = ANY($3::text[]) ORDER BY id',
+    [from, to, caseIds],
+  );
   return rows.map((r) => ({ caseId: r.case_id, status: r.status }));
 }
 
 /** Calls onRange for every id range announced, over the one LISTEN loop (db/listen.ts). */
-export function listenForStatusEvents(url: string, onRange: (from: number, to: number) => void, onError: (e: Error) => void): () => Promise<void> {
+export function listenForStatusEvents(
+  url: string,
+  onRange: (from: number, to: number) => void,
+  onError: (e: Error) => void,
+): () => Promise<void> {
   const listener = listen(url, CASE_STATUS_CHANNEL, {
     onNotification(payload) {
       try {

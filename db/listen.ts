@@ -59,7 +59,9 @@ export function listen(url: string, channel: string, handlers: ListenHandlers): 
   };
   void connect();
   return {
-    get listening() { return listening; },
+    get listening() {
+      return listening;
+    },
     async stop() {
       stopped = true;
       const c = client;

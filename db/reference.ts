@@ -2,9 +2,25 @@
 // so it is cached per process for a short time instead of joined row by row.
 import type { Pool } from 'pg';
 
-export interface ServiceRef { id: string; agencyId: string; channels: string[]; titleLv: string; titleEn: string }
-export interface OfficeRef { id: string; kind: string; agencyId: string | null; municipalityCode: string }
-export interface AgencyRef { id: string; sectorId: string; nameLv: string; nameEn: string }
+export interface ServiceRef {
+  id: string;
+  agencyId: string;
+  channels: string[];
+  titleLv: string;
+  titleEn: string;
+}
+export interface OfficeRef {
+  id: string;
+  kind: string;
+  agencyId: string | null;
+  municipalityCode: string;
+}
+export interface AgencyRef {
+  id: string;
+  sectorId: string;
+  nameLv: string;
+  nameEn: string;
+}
 
 export interface ReferenceData {
   services: Map<string, ServiceRef>;
@@ -37,8 +53,12 @@ async function load(pool: Pool): Promise<ReferenceData> {
     pool.query('SELECT code FROM municipalities'),
   ]);
   return {
-    services: new Map(services.rows.map((r) => [r.id, { id: r.id, agencyId: r.agency_id, channels: r.channels, titleLv: r.title_lv, titleEn: r.title_en }])),
-    offices: new Map(offices.rows.map((r) => [r.id, { id: r.id, kind: r.kind, agencyId: r.agency_id, municipalityCode: r.municipality_code }])),
+    services: new Map(
+      services.rows.map((r) => [r.id, { id: r.id, agencyId: r.agency_id, channels: r.channels, titleLv: r.title_lv, titleEn: r.title_en }]),
+    ),
+    offices: new Map(
+      offices.rows.map((r) => [r.id, { id: r.id, kind: r.kind, agencyId: r.agency_id, municipalityCode: r.municipality_code }]),
+    ),
     agencies: new Map(agencies.rows.map((r) => [r.id, { id: r.id, sectorId: r.sector_id, nameLv: r.name_lv, nameEn: r.name_en }])),
     municipalities: new Set(municipalities.rows.map((r) => r.code as string)),
   };

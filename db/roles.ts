@@ -49,10 +49,13 @@ export async function assertLeastPrivilege(pool: pg.Pool): Promise<void> {
     `SELECT r.rolsuper AS superuser, current_user AS role,
             coalesce(pg_has_role(current_user, c.relowner, 'USAGE'), false) AS owner
        FROM pg_roles r LEFT JOIN pg_class c ON c.oid = to_regclass('audit_log')
-      WHERE r.rolname = current_user`);
+      WHERE r.rolname = current_user`,
+  );
   const me = rows[0];
   if (me?.superuser || me?.owner) {
-    throw new Error(`The database role "${me.role}" is ${me.superuser ? 'a superuser' : 'the owner of the tables'}: ` +
-      `in production the API and the worker connect as the application role (${APP_ROLE}); see README, "Running in production".`);
+    throw new Error(
+      `The database role "${me.role}" is ${me.superuser ? 'a superuser' : 'the owner of the tables'}: ` +
+        `in production the API and the worker connect as the application role (${APP_ROLE}); see README, "Running in production".`,
+    );
   }
 }

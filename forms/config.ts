@@ -21,7 +21,10 @@ const RATE_LIMIT_ENV: Record<keyof RateLimits, [string, number]> = {
 };
 
 function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {
-  const entries = Object.entries(RATE_LIMIT_ENV).map(([key, [name, fallback]]) => [key, env[name] === undefined || env[name] === '' ? fallback : Number(env[name])]);
+  const entries = Object.entries(RATE_LIMIT_ENV).map(([key, [name, fallback]]) => [
+    key,
+    env[name] === undefined || env[name] === '' ? fallback : Number(env[name]),
+  ]);
   return Object.fromEntries(entries) as unknown as RateLimits;
 }
 
@@ -44,7 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     dataDir,
     logLevel: (env.LOG_LEVEL ?? 'info') as PlatformConfig['logLevel'], // checked by the schema below
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     webhookAllowPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'off') as PlatformConfig['webhookAllowPrivateNetworks'],
     rateLimits: rateLimitsFrom(env),
     temporalRpcTimeoutMs: env.TEMPORAL_RPC_TIMEOUT_MS === undefined ? 10_000 : Number(env.TEMPORAL_RPC_TIMEOUT_MS),

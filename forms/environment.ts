@@ -19,13 +19,16 @@ export interface EnvironmentVariable {
   'x-secret'?: SecretRule;
 }
 
-export const ENVIRONMENT: Readonly<Record<string, EnvironmentVariable>> =
-  (configSchema as unknown as { 'x-environment': { variables: Record<string, EnvironmentVariable> } })['x-environment'].variables;
+export const ENVIRONMENT: Readonly<Record<string, EnvironmentVariable>> = (
+  configSchema as unknown as { 'x-environment': { variables: Record<string, EnvironmentVariable> } }
+)['x-environment'].variables;
 
 export class ProductionSecretError extends Error {
   constructor(readonly problems: Array<{ variable: string; problem: string }>) {
-    super(`Refusing to start in production: ${problems.map((p) => `${p.variable} ${p.problem}`).join('; ')}. `
-      + 'Set real secrets (see "Running in production" in the README).');
+    super(
+      `Refusing to start in production: ${problems.map((p) => `${p.variable} ${p.problem}`).join('; ')}. ` +
+        'Set real secrets (see "Running in production" in the README).',
+    );
   }
 }
 
@@ -53,8 +56,10 @@ export function productionSecretProblems(env: NodeJS.ProcessEnv): Array<{ variab
     const value = secretValue(raw, rule);
     const what = rule.in === 'url-password' ? 'has a password that' : '';
     if (value === '') problems.push({ variable, problem: rule.in === 'url-password' ? 'has no password' : 'is empty' });
-    else if (rule.devDefaults.includes(value) || value === spec.default) problems.push({ variable, problem: `${what} is a documented development default`.trim() });
-    else if (value.length < rule.minLength) problems.push({ variable, problem: `${what} is too short (at least ${rule.minLength} characters)`.trim() });
+    else if (rule.devDefaults.includes(value) || value === spec.default)
+      problems.push({ variable, problem: `${what} is a documented development default`.trim() });
+    else if (value.length < rule.minLength)
+      problems.push({ variable, problem: `${what} is too short (at least ${rule.minLength} characters)`.trim() });
   }
   return problems;
 }
@@ -66,7 +71,10 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv = process.env): v
 }
 
 /** Variables of the inventory (or of `names`) that are unset and have a default: what the process falls back to. */
-export function defaultsInUse(env: NodeJS.ProcessEnv, names: string[] = Object.keys(ENVIRONMENT).filter((n) => !n.includes('<'))): Array<{ variable: string; value: string }> {
+export function defaultsInUse(
+  env: NodeJS.ProcessEnv,
+  names: string[] = Object.keys(ENVIRONMENT).filter((n) => !n.includes('<')),
+): Array<{ variable: string; value: string }> {
   return names
     .filter((n) => ENVIRONMENT[n] && (env[n] === undefined || env[n] === '') && ENVIRONMENT[n].default !== null)
     .map((variable) => ({ variable, value: String(ENVIRONMENT[variable].default) }));
@@ -76,5 +84,7 @@ export function defaultsInUse(env: NodeJS.ProcessEnv, names: string[] = Object.k
 export function describeDefaults(env: NodeJS.ProcessEnv, names?: string[]): string {
   const used = defaultsInUse(env, names);
   if (used.length === 0) return 'no defaults: every setting is configured';
-  return used.map(({ variable, value }) => (ENVIRONMENT[variable]['x-secret'] ? `${variable}=<development secret>` : `${variable}=${value}`)).join(', ');
+  return used
+    .map(({ variable, value }) => (ENVIRONMENT[variable]['x-secret'] ? `${variable}=<development secret>` : `${variable}=${value}`))
+    .join(', ');
 }

@@ -41,7 +41,12 @@ export function unstorableValues(value: unknown, prefix: string): ErrorDetail[] 
       const problem = unstorableString(v);
       if (problem) found.push({ path: at || '/', code: 'invalid_character', message: problem });
     } else if (typeof v === 'number') {
-      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) found.push({ path: at || '/', code: 'out_of_range', message: `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
+      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER)
+        found.push({
+          path: at || '/',
+          code: 'out_of_range',
+          message: `must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+        });
     } else if (v && typeof v === 'object') {
       if (depth >= MAX_JSON_DEPTH) {
         found.push({ path: at || '/', code: 'too_deep', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` });

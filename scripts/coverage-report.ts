@@ -41,20 +41,23 @@ function withNodeLines(fromBundle: FileCoverage, fromNode: FileCoverage | undefi
 }
 
 async function main() {
-const bundle = await bundleCoverage();
-for (const file of bundle.files().filter(inProject)) {
-  merged.addFileCoverage(withNodeLines(bundle.fileCoverageFor(file), node.files().includes(file) ? node.fileCoverageFor(file) : undefined));
-}
-for (const file of node.files().filter(inProject)) {
-  if (!bundle.files().includes(file)) merged.addFileCoverage(node.fileCoverageFor(file));
-}
+  const bundle = await bundleCoverage();
+  for (const file of bundle.files().filter(inProject)) {
+    merged.addFileCoverage(
+      withNodeLines(bundle.fileCoverageFor(file), node.files().includes(file) ? node.fileCoverageFor(file) : undefined),
+    );
+  }
+  for (const file of node.files().filter(inProject)) {
+    if (!bundle.files().includes(file)) merged.addFileCoverage(node.fileCoverageFor(file));
+  }
 
-if (!merged.files().length) {
-  console.error('No coverage data in coverage/: run the suite under c8 first (npm run test:mocha).');
-  process.exit(1);
-}
-const context = libReport.createContext({ dir: DIR, coverageMap: merged, defaultSummarizer: 'nested' });
-for (const name of ['text', 'text-summary', 'json-summary'] as const) reports.create(name, { skipFull: name === 'text' }).execute(context);
+  if (!merged.files().length) {
+    console.error('No coverage data in coverage/: run the suite under c8 first (npm run test:mocha).');
+    process.exit(1);
+  }
+  const context = libReport.createContext({ dir: DIR, coverageMap: merged, defaultSummarizer: 'nested' });
+  for (const name of ['text', 'text-summary', 'json-summary'] as const)
+    reports.create(name, { skipFull: name === 'text' }).execute(context);
 }
 
 main().catch((e: unknown) => {

@@ -25,6 +25,8 @@ try {
 }
 const missing = ensurePythonTools();
 if (missing.length) {
-  console.warn(`Could not install ${missing.join(', ')} (needed by the tests): python3 -m pip install --target .tools/python ${missing.join(' ')}`);
+  console.warn(
+    `Could not install ${missing.join(', ')} (needed by the tests): python3 -m pip install --target .tools/python ${missing.join(' ')}`,
+  );
   if (process.env.CI) process.exit(1);
 }

@@ -18,8 +18,18 @@ const ROOT = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 
 // What this launcher itself falls back to (the API and the worker print their own defaults as they start).
-const LAUNCHER_SETTINGS = ['PORT', 'DATA_DIR', 'LOCAL_POSTGRES_URL', 'EMBEDDED_POSTGRES_PORT', 'TEMPORAL_ADDRESS', 'TEMPORAL_PORT',
-  'TEMPORAL_UI_PORT', 'SIMULATORS', 'SIMULATORS_BASE_PORT', 'SIMULATORS_HOST'];
+const LAUNCHER_SETTINGS = [
+  'PORT',
+  'DATA_DIR',
+  'LOCAL_POSTGRES_URL',
+  'EMBEDDED_POSTGRES_PORT',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_PORT',
+  'TEMPORAL_UI_PORT',
+  'SIMULATORS',
+  'SIMULATORS_BASE_PORT',
+  'SIMULATORS_HOST',
+];
 
 /** A port from the environment (PORT-like variables of the inventory), else its default. */
 function portFrom(variable: string, fallback: number): number {
@@ -48,8 +58,10 @@ async function main() {
   await db.close();
 
   // Stand-ins for the state registers and the e-address; real endpoints replace them through <ROLE>_URL.
-  const simulators = process.env.SIMULATORS === 'off' ? null
-    : await startSimulators({ basePort: portFrom('SIMULATORS_BASE_PORT', DEFAULT_BASE_PORT), host: process.env.SIMULATORS_HOST });
+  const simulators =
+    process.env.SIMULATORS === 'off'
+      ? null
+      : await startSimulators({ basePort: portFrom('SIMULATORS_BASE_PORT', DEFAULT_BASE_PORT), host: process.env.SIMULATORS_HOST });
   if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
   const uiPort = portFrom('TEMPORAL_UI_PORT', 8233);
@@ -57,11 +69,15 @@ async function main() {
   console.log(`Temporal: ${temporal.address}${temporal.process ? ` (dev server, UI http://localhost:${uiPort})` : ''}`);
 
   // The worker and the API reach the simulators this launcher started (unless a variable points elsewhere).
-  const simulatorEnv = simulators ? {
-    POPULATION_REGISTER_URL: simulators.urls.populationRegister, ADDRESS_REGISTER_URL: simulators.urls.addressRegister,
-    ENTERPRISE_REGISTER_URL: simulators.urls.enterpriseRegister, E_ADDRESS_URL: simulators.urls.eAddress,
-    PAYMENT_INITIATION_URL: simulators.urls.paymentInitiation,
-  } : {};
+  const simulatorEnv = simulators
+    ? {
+        POPULATION_REGISTER_URL: simulators.urls.populationRegister,
+        ADDRESS_REGISTER_URL: simulators.urls.addressRegister,
+        ENTERPRISE_REGISTER_URL: simulators.urls.enterpriseRegister,
+        E_ADDRESS_URL: simulators.urls.eAddress,
+        PAYMENT_INITIATION_URL: simulators.urls.paymentInitiation,
+      }
+    : {};
   const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };
   let stopping = false;
   const children = new Map<string, ChildProcess>();
@@ -72,7 +88,9 @@ async function main() {
       children.delete(name);
       if (stopping) return;
       console.error(`${name} exited (${signal ?? code}); restarting in 1 s`);
-      setTimeout(() => { if (!stopping) run(name, script); }, 1000);
+      setTimeout(() => {
+        if (!stopping) run(name, script);
+      }, 1000);
     });
   };
   run('worker', 'activities/worker.ts');
@@ -83,7 +101,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log('Stopping ...');
-    await Promise.all([...children.values()].map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })));
+    await Promise.all(
+      [...children.values()].map(
+        (c) =>
+          new Promise((r) => {
+            c.once('exit', r);
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
     await temporal.stop();
     await simulators?.close();
     await database.stop();

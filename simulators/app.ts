@@ -22,13 +22,17 @@ export function createSimulatorApp(slug: string, opts: SimulatorOptions): expres
   app.disable('x-powered-by');
   app.use(faultInjection(opts.faults ?? faultsFromEnv(process.env, slug)));
   // `system` lets an adapter's config check notice a URL that points at the wrong simulator.
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok', system: slug }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', system: slug });
+  });
   app.use(express.json({ limit: '1mb' }));
   return app;
 }
 
 export async function listen(app: express.Express, opts: SimulatorOptions): Promise<RunningSimulator> {
-  app.use((req, res) => { res.status(404).json(errorBody('route_not_found', `No route ${req.method} ${req.path}.`)); });
+  app.use((req, res) => {
+    res.status(404).json(errorBody('route_not_found', `No route ${req.method} ${req.path}.`));
+  });
   const onError: ErrorRequestHandler = (err: { status?: number; message?: string }, _req, res, _next) => {
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     res.status(status).json(errorBody(status === 500 ? 'internal_error' : 'bad_request', err.message ?? 'Request failed.'));

@@ -64,13 +64,22 @@ export function faultInjection(initial: Partial<FaultState> = {}): express.Route
   const delayed = new Map<NodeJS.Timeout, () => void>();
   const router = express.Router();
 
-  router.get('/_faults', (_req, res) => { res.json(state); });
-  router.get('/_faults/waiting', (_req, res) => { res.json({ waiting: delayed.size }); });
+  router.get('/_faults', (_req, res) => {
+    res.json(state);
+  });
+  router.get('/_faults/waiting', (_req, res) => {
+    res.json({ waiting: delayed.size });
+  });
   router.post('/_faults', express.json(), (req, res) => {
     const patchProblems = faultPatchProblems(req.body);
     if (patchProblems.length) {
-      res.status(400).json(errorBody('invalid_faults', 'The fault patch is not valid.',
-        patchProblems.map((message) => ({ code: 'invalid', message }))));
+      res.status(400).json(
+        errorBody(
+          'invalid_faults',
+          'The fault patch is not valid.',
+          patchProblems.map((message) => ({ code: 'invalid', message })),
+        ),
+      );
       return;
     }
     state = { ...state, ...(req.body as Partial<FaultState>) };
@@ -98,7 +107,10 @@ export function faultInjection(initial: Partial<FaultState> = {}): express.Route
       }
     };
     if (state.latencyMs > 0) {
-      const timer = setTimeout(() => { delayed.delete(timer); inject(); }, state.latencyMs);
+      const timer = setTimeout(() => {
+        delayed.delete(timer);
+        inject();
+      }, state.latencyMs);
       delayed.set(timer, inject);
     } else inject();
   });

@@ -9,7 +9,10 @@ import { startPaymentInitiationSimulator } from './payment-initiation/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
-  startPopulationRegisterSimulator, startAddressRegisterSimulator, startEnterpriseRegisterSimulator, startEAddressSimulator,
+  startPopulationRegisterSimulator,
+  startAddressRegisterSimulator,
+  startEnterpriseRegisterSimulator,
+  startEAddressSimulator,
   startPaymentInitiationSimulator,
 };
 
@@ -53,18 +56,28 @@ export async function startSimulators(opts: { basePort?: number; host?: string }
     await Promise.all(started.map((s) => s.close())); // a busy port must not leave the others running
     throw err;
   }
-  return { urls, close: async () => { await Promise.all(started.map((s) => s.close())); } };
+  return {
+    urls,
+    close: async () => {
+      await Promise.all(started.map((s) => s.close()));
+    },
+  };
 }
 
 if (require.main === module) {
   const basePort = process.env.SIMULATORS_BASE_PORT ? Number(process.env.SIMULATORS_BASE_PORT) : DEFAULT_BASE_PORT;
-  startSimulators({ basePort, host: process.env.SIMULATORS_HOST }).then((sims) => {
-    for (const [role, url] of Object.entries(sims.urls)) console.log(`${role}: ${url}`);
-    const stop = () => { void sims.close().then(() => process.exit(0)); };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  }, (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+  startSimulators({ basePort, host: process.env.SIMULATORS_HOST }).then(
+    (sims) => {
+      for (const [role, url] of Object.entries(sims.urls)) console.log(`${role}: ${url}`);
+      const stop = () => {
+        void sims.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
 }

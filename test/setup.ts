@@ -67,22 +67,49 @@ before(async function () {
   const urls = stack.simulators.urls;
 
   stack.temporal = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: ensureTemporalCli() }, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+    server: {
+      executable: { type: 'existing-path', path: ensureTemporalCli() },
+      ip: '127.0.0.1',
+      log: { format: 'pretty', level: 'error' },
+    },
   });
   stack.taskQueue = `test-${crypto.randomBytes(4).toString('hex')}`;
   stack.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-test-'));
   stack.config = loadConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
-    TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: stack.appDatabaseUrl,
+    TEMPORAL_ADDRESS: stack.temporal.address,
+    TEMPORAL_TASK_QUEUE: stack.taskQueue,
+    DATA_DIR: stack.dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'loopback', // the tests' webhook receivers listen on 127.0.0.1
   });
   stack.childEnv = {
-    ...process.env, DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'warn',
-    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'loopback', POPULATION_REGISTER_URL: urls.populationRegister, ADDRESS_REGISTER_URL: urls.addressRegister,
-    ENTERPRISE_REGISTER_URL: urls.enterpriseRegister, E_ADDRESS_URL: urls.eAddress, PAYMENT_INITIATION_URL: urls.paymentInitiation,
+    ...process.env,
+    DATABASE_URL: stack.appDatabaseUrl,
+    TEMPORAL_ADDRESS: stack.temporal.address,
+    LOG_LEVEL: 'warn',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'loopback',
+    POPULATION_REGISTER_URL: urls.populationRegister,
+    ADDRESS_REGISTER_URL: urls.addressRegister,
+    ENTERPRISE_REGISTER_URL: urls.enterpriseRegister,
+    E_ADDRESS_URL: urls.eAddress,
+    PAYMENT_INITIATION_URL: urls.paymentInitiation,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
-  stack.worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue: stack.taskQueue, pool: stack.appDb.pool, adapters: stack.adapters, webhookAllowPrivateNetworks: stack.config.webhookAllowPrivateNetworks }, workerCoverageOptions());
+  stack.worker = await createWorker(
+    stack.temporal.nativeConnection,
+    {
+      namespace: 'default',
+      taskQueue: stack.taskQueue,
+      pool: stack.appDb.pool,
+      adapters: stack.adapters,
+      webhookAllowPrivateNetworks: stack.config.webhookAllowPrivateNetworks,
+    },
+    workerCoverageOptions(),
+  );
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
   stack.api = await startApi(stack.config, { populationRegister: stack.adapters.populationRegister });

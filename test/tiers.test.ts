@@ -13,21 +13,32 @@ describe('test tiers', () => {
   it('puts every test file in exactly one tier', () => {
     const fast = fastTier();
     const full = fullTier();
-    expect(fast.filter((file) => full.includes(file)), 'in both tiers').to.deep.equal([]);
+    expect(
+      fast.filter((file) => full.includes(file)),
+      'in both tiers',
+    ).to.deep.equal([]);
     expect([...fast, ...full].sort()).to.deep.equal(testFiles());
-    expect(testFiles()).to.include.members(['test/tiers.test.ts', 'test/api/platform/health.test.ts', 'test/workflows/application/tasks.test.ts']);
+    expect(testFiles()).to.include.members([
+      'test/tiers.test.ts',
+      'test/api/platform/health.test.ts',
+      'test/workflows/application/tasks.test.ts',
+    ]);
   });
 
   it('reads an import of test/setup.ts in each form, and follows helpers', () => {
-    expect(relativeImports([
-      "import { stack } from '../setup';",
-      "import '../../setup';",
-      'import {\n  call,\n  tokenFor,\n} from "../helpers/http";',
-      "export { x } from './x';",
-      "const lazy = await import('./lazy');",
-      "const m = require('../m') as M;",
-      "import { expect } from 'chai';",
-    ].join('\n'))).to.deep.equal(['../setup', '../../setup', '../helpers/http', './x', './lazy', '../m']);
+    expect(
+      relativeImports(
+        [
+          "import { stack } from '../setup';",
+          "import '../../setup';",
+          'import {\n  call,\n  tokenFor,\n} from "../helpers/http";',
+          "export { x } from './x';",
+          "const lazy = await import('./lazy');",
+          "const m = require('../m') as M;",
+          "import { expect } from 'chai';",
+        ].join('\n'),
+      ),
+    ).to.deep.equal(['../setup', '../../setup', '../helpers/http', './x', './lazy', '../m']);
     expect(needsStack('test/activities/application.test.ts'), 'imports stack').to.equal(true);
     expect(needsStack('test/api/platform/health.test.ts'), 'through test/helpers/http.ts').to.equal(true);
     expect(needsStack('test/db/domain/iban.test.ts')).to.equal(false);

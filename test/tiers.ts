@@ -44,7 +44,8 @@ export function needsStack(file: string, visiting = new Set<string>()): boolean 
 
 /** Every test file of the suite, relative to the project root ('test/…'), sorted. */
 export function testFiles(): string[] {
-  return fs.readdirSync(TEST_DIR, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(TEST_DIR, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.ts'))
     .map((file) => path.posix.join('test', file.split(path.sep).join('/')))
     .sort();

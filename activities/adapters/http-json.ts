@@ -29,7 +29,10 @@ export class HttpJsonClient {
   private readonly base: string;
   private readonly timeoutMs: number;
 
-  constructor(readonly system: string, private readonly options: HttpAdapterOptions) {
+  constructor(
+    readonly system: string,
+    private readonly options: HttpAdapterOptions,
+  ) {
     this.base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -76,7 +79,12 @@ export class HttpJsonClient {
     // The timer also covers reading the body: a system that stalls mid-answer is as unavailable as a silent one.
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
+      const res = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
       const text = await res.text();
       let payload: unknown = undefined;
       try {
@@ -91,7 +99,10 @@ export class HttpJsonClient {
       if (controller.signal.aborted) {
         throw new SystemUnavailableError(this.system, `${method} ${path}: no answer within ${this.timeoutMs} ms`);
       }
-      throw new SystemUnavailableError(this.system, `${method} ${path}: cannot reach ${this.options.baseUrl} (${describeNetworkError(err)})`);
+      throw new SystemUnavailableError(
+        this.system,
+        `${method} ${path}: cannot reach ${this.options.baseUrl} (${describeNetworkError(err)})`,
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -43,8 +43,10 @@ export interface AdapterChoice {
 export type AdaptersConfig = Record<AdapterRole, AdapterChoice>;
 
 // The cast is safe because createAdapters validates options against the same schema before calling the factory.
-const backend = <T, O>(factory: (options: O) => T, optionsSchema: object): AdapterBackend<T> =>
-  ({ factory: (options) => factory(options as O), optionsSchema });
+const backend = <T, O>(factory: (options: O) => T, optionsSchema: object): AdapterBackend<T> => ({
+  factory: (options) => factory(options as O),
+  optionsSchema,
+});
 
 export const populationRegisterBackends: Record<string, AdapterBackend<PopulationRegister>> = {
   [PMLP_POPULATION_REGISTER]: backend(createPmlpPopulationRegister, pmlpSchema),
@@ -75,19 +77,30 @@ export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBacken
   paymentInitiation: paymentInitiationBackends,
 };
 
-export const ADAPTER_ROLES: readonly AdapterRole[] = ['populationRegister', 'addressRegister', 'enterpriseRegister', 'eAddress', 'paymentInitiation'];
+export const ADAPTER_ROLES: readonly AdapterRole[] = [
+  'populationRegister',
+  'addressRegister',
+  'enterpriseRegister',
+  'eAddress',
+  'paymentInitiation',
+];
 
 /**
  * Per role: the production backend, the environment variable prefix and the simulator's port; `envOptions` maps
  * further options of the role to variables <PREFIX>_<NAME> (set only when the variable is, so schema defaults apply).
  */
-export const roleDefaults: Record<AdapterRole, { backend: string; envPrefix: string; simulatorPort: number; envOptions?: Record<string, string> }> = {
+export const roleDefaults: Record<
+  AdapterRole,
+  { backend: string; envPrefix: string; simulatorPort: number; envOptions?: Record<string, string> }
+> = {
   populationRegister: { backend: PMLP_POPULATION_REGISTER, envPrefix: 'POPULATION_REGISTER', simulatorPort: 4101 },
   addressRegister: { backend: VZD_ADDRESS_REGISTER, envPrefix: 'ADDRESS_REGISTER', simulatorPort: 4102 },
   enterpriseRegister: { backend: UR_ENTERPRISE_REGISTER, envPrefix: 'ENTERPRISE_REGISTER', simulatorPort: 4103 },
   eAddress: { backend: VRAA_E_ADDRESS, envPrefix: 'E_ADDRESS', simulatorPort: 4104 },
   paymentInitiation: {
-    backend: BANK_LINK, envPrefix: 'PAYMENT_INITIATION', simulatorPort: 4105,
+    backend: BANK_LINK,
+    envPrefix: 'PAYMENT_INITIATION',
+    simulatorPort: 4105,
     envOptions: { secret: 'SECRET', merchantId: 'MERCHANT_ID' },
   },
 };
@@ -100,8 +113,10 @@ export function createAdapter<R extends AdapterRole>(role: R, choice: AdapterCho
   const backends: Record<string, AdapterBackend<Adapters[R]>> = adapterBackends[role];
   const chosen = Object.hasOwn(backends, choice.backend) ? backends[choice.backend] : undefined;
   if (!chosen) {
-    throw new AdapterConfigError(role,
-      `Adapter configuration for ${role}: unknown backend "${choice.backend}" (known: ${Object.keys(backends).join(', ')}).`);
+    throw new AdapterConfigError(
+      role,
+      `Adapter configuration for ${role}: unknown backend "${choice.backend}" (known: ${Object.keys(backends).join(', ')}).`,
+    );
   }
   return chosen.factory(validateAdapterOptions(role, choice.backend, chosen.optionsSchema, choice.options));
 }

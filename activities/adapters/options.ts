@@ -8,7 +8,10 @@ const ajv = createValidator({ strict: true, useDefaults: true });
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export class AdapterConfigError extends Error {
-  constructor(readonly role: string, message: string) {
+  constructor(
+    readonly role: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'AdapterConfigError';
   }

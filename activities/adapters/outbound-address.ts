@@ -11,13 +11,20 @@ export type PrivateNetworkAllowance = 'off' | 'loopback';
 
 const NOT_PUBLIC_V4: Array<[string, number]> = [
   ['0.0.0.0', 8], // "this network", unspecified
-  ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], // RFC 1918
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16], // RFC 1918
   ['100.64.0.0', 10], // carrier-grade NAT
   ['127.0.0.0', 8], // loopback
   ['169.254.0.0', 16], // link-local, cloud metadata services
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['198.51.100.0', 24], ['203.0.113.0', 24], // IETF assignments, documentation
-  ['192.88.99.0', 24], ['198.18.0.0', 15], // 6to4 relays, benchmarking
-  ['224.0.0.0', 4], ['240.0.0.0', 4], // multicast, reserved and broadcast
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24], // IETF assignments, documentation
+  ['192.88.99.0', 24],
+  ['198.18.0.0', 15], // 6to4 relays, benchmarking
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4], // multicast, reserved and broadcast
 ];
 const NOT_PUBLIC_V6: Array<[string, number]> = [
   ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible addresses
@@ -26,7 +33,8 @@ const NOT_PUBLIC_V6: Array<[string, number]> = [
   ['2001::', 23], // IETF protocol assignments, Teredo included
   ['2001:db8::', 32], // documentation
   ['fc00::', 7], // unique local
-  ['fe80::', 10], ['fec0::', 10], // link-local, old site-local
+  ['fe80::', 10],
+  ['fec0::', 10], // link-local, old site-local
   ['ff00::', 8], // multicast
 ];
 
@@ -88,7 +96,10 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
 export function guardedLookup(allow: PrivateNetworkAllowance) {
   return (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) { callback(err, []); return; }
+      if (err) {
+        callback(err, []);
+        return;
+      }
       if (addresses.length === 0 || addresses.some((a) => isBlockedAddress(a.address, allow))) {
         callback(new BlockedAddressError(`${hostname} does not resolve to public addresses only`), []);
         return;
@@ -105,14 +116,18 @@ export function hostOf(url: URL): string {
 }
 
 /** Why a webhook URL may not be registered, or null. Resolves the host name (never connects to it). */
-export async function webhookUrlProblem(raw: string, opts: { production: boolean; allow: PrivateNetworkAllowance }): Promise<string | null> {
+export async function webhookUrlProblem(
+  raw: string,
+  opts: { production: boolean; allow: PrivateNetworkAllowance },
+): Promise<string | null> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return 'Not an absolute URL.';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !opts.production)) return opts.production ? 'Only https URLs.' : 'Only http(s) URLs.';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !opts.production))
+    return opts.production ? 'Only https URLs.' : 'Only http(s) URLs.';
   if (url.username || url.password) return 'No user name or password in the URL; authenticate with the signature.';
   const host = hostOf(url);
   let addresses: string[];
@@ -125,6 +140,7 @@ export async function webhookUrlProblem(raw: string, opts: { production: boolean
     }
   }
   // One answer for unknown names and private addresses: registration must not tell internal names apart.
-  if (addresses.length === 0 || addresses.some((a) => isBlockedAddress(a, opts.allow))) return 'The host must resolve to public internet addresses only.';
+  if (addresses.length === 0 || addresses.some((a) => isBlockedAddress(a, opts.allow)))
+    return 'The host must resolve to public internet addresses only.';
   return null;
 }

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import type PDFDocument from 'pdfkit';
 
 // fontkit ships no types; pdfkit accepts any object with a `layout` function as an already parsed font.
-interface FontkitFont { characterSet: number[]; glyphForCodePoint(codePoint: number): unknown }
+interface FontkitFont {
+  characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fontkit = require('fontkit') as { create(data: Uint8Array): unknown };
 

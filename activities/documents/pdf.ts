@@ -15,7 +15,11 @@ export interface DocumentContent {
 export function renderPdf(doc: DocumentContent): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // A fixed creation date keeps a re-rendered document byte-identical.
-    const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: doc.title.lv, Author: doc.issuer, CreationDate: new Date(`${doc.issuedOn}T00:00:00Z`) } });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: doc.title.lv, Author: doc.issuer, CreationDate: new Date(`${doc.issuedOn}T00:00:00Z`) },
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -26,7 +30,9 @@ export function renderPdf(doc: DocumentContent): Promise<Buffer> {
     pdf.font('bold').fontSize(18).fillColor('#000').text(doc.title.lv);
     pdf.font('regular').fontSize(12).fillColor('#333').text(doc.title.en);
     pdf.moveDown();
-    pdf.fontSize(10).fillColor('#000')
+    pdf
+      .fontSize(10)
+      .fillColor('#000')
       .text(`Lietas numurs / Case number: ${doc.reference}`)
       .text(`Datums / Date: ${doc.issuedOn}`)
       .text(`Saņēmējs / Recipient: ${doc.recipient}`);

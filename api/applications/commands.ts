@@ -23,36 +23,59 @@ export interface Opener {
   idempotencyKey?: string;
 }
 
-export async function openApplication(pool: Pool, temporal: () => Promise<Client>, taskQueue: string, eserviceId: string, opener: Opener): Promise<{ caseId: string; created: boolean }> {
+export async function openApplication(
+  pool: Pool,
+  temporal: () => Promise<Client>,
+  taskQueue: string,
+  eserviceId: string,
+  opener: Opener,
+): Promise<{ caseId: string; created: boolean }> {
   const def = await publishedVersion(pool, eserviceId);
   if (!def) throw notFound('e-service');
   const key = opener.idempotencyKey ?? crypto.randomUUID();
-  const [result] = await registerCases(pool, { agencyId: def.agencyId, actorType: opener.actor.type, actorId: opener.actor.id }, [{
-    externalId: `eservice:${eserviceId}:${opener.actor.id}:${key}`,
-    serviceId: def.content.serviceId,
-    channel: 'eservice',
-    recipient: opener.recipient,
-    status: 'draft',
-  }]);
+  const [result] = await registerCases(pool, { agencyId: def.agencyId, actorType: opener.actor.type, actorId: opener.actor.id }, [
+    {
+      externalId: `eservice:${eserviceId}:${opener.actor.id}:${key}`,
+      serviceId: def.content.serviceId,
+      channel: 'eservice',
+      recipient: opener.recipient,
+      status: 'draft',
+    },
+  ]);
   if (result.outcome === 'failed') throw new ApiError(422, result.error.code, result.error.message, result.error.details);
   const ttlMs = durationMs(def.content.draft?.ttl ?? '30 days');
   await insertApplication(pool, {
-    caseId: result.id, definitionId: eserviceId, definitionVersion: def.version, agencyId: def.agencyId,
-    recipient: opener.recipient, createdBy: opener.actor.id, ttlMs,
+    caseId: result.id,
+    definitionId: eserviceId,
+    definitionVersion: def.version,
+    agencyId: def.agencyId,
+    recipient: opener.recipient,
+    createdBy: opener.actor.id,
+    ttlMs,
   });
   await ensureApplicationWorkflow(pool, temporal, taskQueue, result.id);
   return { caseId: result.id, created: result.outcome === 'created' };
 }
 
 /** Starts the workflow of an application unless it exists already (safe to repeat, e.g. after Temporal was down). */
-export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Promise<Client>, taskQueue: string, caseId: string): Promise<void> {
+export async function ensureApplicationWorkflow(
+  pool: Pool,
+  temporal: () => Promise<Client>,
+  taskQueue: string,
+  caseId: string,
+): Promise<void> {
   const { rows } = await pool.query(
     `SELECT a.definition_id, a.definition_version, a.agency_id, c.recipient_type, c.recipient_id, c.recipient_name, a.created_by, c.created_by AS actor
-       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`, [caseId]);
+       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`,
+    [caseId],
+  );
   if (!rows[0]) throw notFound('application');
   const r = rows[0];
   const input: ApplicationInput = {
-    caseId, definitionId: r.definition_id, version: r.definition_version, agencyId: r.agency_id,
+    caseId,
+    definitionId: r.definition_id,
+    version: r.definition_version,
+    agencyId: r.agency_id,
     recipient: { type: r.recipient_type, id: r.recipient_id, ...(r.recipient_name ? { name: r.recipient_name } : {}) },
     createdBy: { type: 'citizen', id: r.created_by },
   };
@@ -63,7 +86,13 @@ export async function ensureApplicationWorkflow(pool: Pool, temporal: () => Prom
  * Saves a draft (optimistic version). With `auditAs` (someone other than the citizen writing it), the write and its
  * audit row commit together or not at all; the citizen's own autosave, every few keystrokes, is not audited.
  */
-export async function saveDraft(pool: Pool, caseId: string, change: DraftChange, savedBy: string, auditAs?: (version: number) => AuditEntry): Promise<SavedDraft> {
+export async function saveDraft(
+  pool: Pool,
+  caseId: string,
+  change: DraftChange,
+  savedBy: string,
+  auditAs?: (version: number) => AuditEntry,
+): Promise<SavedDraft> {
   if (!auditAs) return writeDraft(pool, caseId, change, savedBy);
   return inTransaction(pool, async (client) => {
     const saved = await writeDraft(client, caseId, change, savedBy);
@@ -98,7 +127,12 @@ export async function loadDraftForSubmit(pool: Pool, caseId: string, expectedVer
   if (!rows[0]) throw notFound('application');
   if (expectedVersion !== undefined && rows[0].draft_version !== expectedVersion) {
     throw conflict('stale_version', 'The draft changed since you last saw it; review it before submitting.', [
-      { path: '/version', code: 'stale_version', message: `current version is ${rows[0].draft_version}`, currentVersion: rows[0].draft_version },
+      {
+        path: '/version',
+        code: 'stale_version',
+        message: `current version is ${rows[0].draft_version}`,
+        currentVersion: rows[0].draft_version,
+      },
     ]);
   }
   const errors = await validateAgainstPinnedForm(pool, caseId, rows[0].draft_data);

@@ -10,7 +10,12 @@ import { findApplication } from './queries';
 import { isValidCaseId } from '../../db/domain/case-id';
 import { accessTo, applicationSubject, auditEntry } from '../platform/auth/policy';
 
-export interface DraftSaveMessage { applicationId: string; version: number; data: Record<string, unknown>; step?: string }
+export interface DraftSaveMessage {
+  applicationId: string;
+  version: number;
+  data: Record<string, unknown>;
+  step?: string;
+}
 export type DraftSaveAck = { ok: true; version: number; savedAt: string } | { ok: false; error: ReturnType<typeof errorBody>['error'] };
 
 export async function saveDraftFromSocket(pool: Pool, principal: Principal, message: unknown): Promise<DraftSaveAck> {
@@ -24,8 +29,16 @@ export async function saveDraftFromSocket(pool: Pool, principal: Principal, mess
     const access = row ? await accessTo(pool, principal, applicationSubject(row), 'write') : null;
     if (!row || !access) throw notFound('application');
     // As PUT /draft: someone else's write is audited with it, in one transaction.
-    const saved = await saveDraft(pool, applicationId, body, principal.sub, access.as === 'recipient' ? undefined
-      : (version) => auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}/draft`, undefined, { version }));
+    const saved = await saveDraft(
+      pool,
+      applicationId,
+      body,
+      principal.sub,
+      access.as === 'recipient'
+        ? undefined
+        : (version) =>
+            auditEntry(principal, access, applicationSubject(row), 'update', `application:${applicationId}/draft`, undefined, { version }),
+    );
     return { ok: true, ...saved };
   } catch (e) {
     if (e instanceof ApiError || e instanceof DomainError) return { ok: false, error: errorBody(e.code, e.message, e.details).error };

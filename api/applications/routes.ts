@@ -17,13 +17,14 @@ import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/t
 import { applicationWorkflowId, provideInfoUpdate, submitUpdate, withdrawUpdate, type UpdateResult } from '../../workflows/application/api';
 import type { Validated } from '../../forms/types/validated';
 
-
-
 /**
  * The application if the caller may read (or write) it now, on a basis the policy module checks at this moment: its
  * recipient, their representative, staff acting for them, or (reading a submitted one) its agency. Else 404.
  */
-export async function visibleApplication(ctx: RouteContext, opts: { write?: boolean; recipientOnly?: boolean } = {}): Promise<ApplicationRow & { access: Access }> {
+export async function visibleApplication(
+  ctx: RouteContext,
+  opts: { write?: boolean; recipientOnly?: boolean } = {},
+): Promise<ApplicationRow & { access: Access }> {
   const id = parseCaseId(ctx.params.id);
   const row = await findApplication(ctx.deps.db.pool, id);
   const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, applicationSubject(row), opts.write ? 'write' : 'read') : null;
@@ -43,27 +44,56 @@ async function auditAccess(ctx: RouteContext, row: ApplicationRow & { access: Ac
 }
 
 /** A write of the application's personal data, on the basis the policy module found (purpose, on_behalf_of). */
-export async function auditWrite(ctx: RouteContext, row: ApplicationRow & { access: Access }, action: 'create' | 'update', resource: string, details?: Record<string, unknown>) {
+export async function auditWrite(
+  ctx: RouteContext,
+  row: ApplicationRow & { access: Access },
+  action: 'create' | 'update',
+  resource: string,
+  details?: Record<string, unknown>,
+) {
   await audit(ctx.deps.db.pool, auditEntry(ctx.principal, row.access, applicationSubject(row), action, resource, ctx.requestId, details));
 }
 
-async function update<A>(ctx: RouteContext, caseId: string, definition: UpdateDefinition<UpdateResult, [A]>, arg: A): Promise<UpdateResult> {
+async function update<A>(
+  ctx: RouteContext,
+  caseId: string,
+  definition: UpdateDefinition<UpdateResult, [A]>,
+  arg: A,
+): Promise<UpdateResult> {
   return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), definition, arg, { href: `/api/v1/applications/${caseId}` });
 }
 
 export const applicationRoutes = [
   route<Validated<'application-open'>>({
-    method: 'post', path: '/api/v1/applications', tag: 'E-services', summary: 'Open an e-service: creates a case in status draft and starts its workflow',
-    auth: ['citizen'], body: 'application-open',
-    responses: { ...NEEDS_TEMPORAL, 201: { description: 'The new application', schema: 'application' }, 200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' }, 404: { description: 'No such published e-service', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/applications',
+    tag: 'E-services',
+    summary: 'Open an e-service: creates a case in status draft and starts its workflow',
+    auth: ['citizen'],
+    body: 'application-open',
+    responses: {
+      ...NEEDS_TEMPORAL,
+      201: { description: 'The new application', schema: 'application' },
+      200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' },
+      404: { description: 'No such published e-service', schema: 'error' },
+    },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
       const key = ctx.req.get('idempotency-key');
-      if (key !== undefined && !/^[A-Za-z0-9._:-]{8,100}$/.test(key)) throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–100 characters of A–Z, a–z, 0–9, . _ : -.');
-      const { caseId, created } = await openApplication(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, ctx.body.eserviceId, {
-        recipient: { ...person, name: ctx.principal.name }, actor: actorOf(ctx.principal), ...(key ? { idempotencyKey: key } : {}),
-      });
+      if (key !== undefined && !/^[A-Za-z0-9._:-]{8,100}$/.test(key))
+        throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–100 characters of A–Z, a–z, 0–9, . _ : -.');
+      const { caseId, created } = await openApplication(
+        ctx.deps.db.pool,
+        ctx.deps.temporal,
+        ctx.deps.config.taskQueue,
+        ctx.body.eserviceId,
+        {
+          recipient: { ...person, name: ctx.principal.name },
+          actor: actorOf(ctx.principal),
+          ...(key ? { idempotencyKey: key } : {}),
+        },
+      );
       const row = await findApplication(ctx.deps.db.pool, caseId);
       if (!row) throw notFound('application');
       const own = { as: 'recipient', basis: 'own', reference: null, purpose: 'own-application', onBehalfOf: null } as const;
@@ -72,47 +102,92 @@ export const applicationRoutes = [
     },
   }),
   route<unknown, Validated<'me-applications-query'>>({
-    method: 'get', path: '/api/v1/me/applications', tag: 'Citizen', summary: 'My applications (e.g. ?status=draft: drafts to resume)',
-    auth: ['citizen'], query: 'me-applications-query',
+    method: 'get',
+    path: '/api/v1/me/applications',
+    tag: 'Citizen',
+    summary: 'My applications (e.g. ?status=draft: drafts to resume)',
+    auth: ['citizen'],
+    query: 'me-applications-query',
     responses: { 200: { description: 'My applications', schema: 'get-me-applications-response' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
       const items = await applicationsOfPerson(ctx.deps.db.pool, person, ctx.query.status);
-      await audit(ctx.deps.db.pool, { actor: { type: 'citizen', id: ctx.principal.sub }, subject: person, action: 'read', resource: 'me/applications', purpose: 'own-applications', requestId: ctx.requestId });
+      await audit(ctx.deps.db.pool, {
+        actor: { type: 'citizen', id: ctx.principal.sub },
+        subject: person,
+        action: 'read',
+        resource: 'me/applications',
+        purpose: 'own-applications',
+        requestId: ctx.requestId,
+      });
       return { body: { items } };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/applications/:id', tag: 'E-services', summary: 'An application: pinned form, draft, status history, documents',
+    method: 'get',
+    path: '/api/v1/applications/:id',
+    tag: 'E-services',
+    summary: 'An application: pinned form, draft, status history, documents',
     auth: ['citizen', 'agency-officer', 'agency-admin', 'kac-staff'],
-    responses: { 200: { description: 'The application', schema: 'application' }, 404: { description: 'Not yours or no such application', schema: 'error' } },
+    responses: {
+      200: { description: 'The application', schema: 'application' },
+      404: { description: 'Not yours or no such application', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx);
       await auditAccess(ctx, row, 'read', `application:${row.case_id}`);
       if (row.status === 'draft') {
         // A workflow that could not be started earlier (Temporal was down) is started now.
-        await ensureApplicationWorkflow(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, row.case_id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'workflow start deferred'));
+        await ensureApplicationWorkflow(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, row.case_id).catch((e: unknown) =>
+          ctx.req.log.warn({ err: e }, 'workflow start deferred'),
+        );
       }
       return { body: await present(ctx, row) };
     },
   }),
   route<Validated<'draft-save'>>({
-    method: 'put', path: '/api/v1/applications/:id/draft', tag: 'E-services', summary: 'Autosave the draft (optimistic: 409 when the version is stale)',
-    auth: ['citizen', 'kac-staff', 'agency-officer'], body: 'draft-save', bodyLimit: '512kb',
-    responses: { 200: { description: 'Saved: the new version', schema: 'put-applications-id-draft-response' }, 409: { description: 'Stale version or no longer a draft', schema: 'error' } },
+    method: 'put',
+    path: '/api/v1/applications/:id/draft',
+    tag: 'E-services',
+    summary: 'Autosave the draft (optimistic: 409 when the version is stale)',
+    auth: ['citizen', 'kac-staff', 'agency-officer'],
+    body: 'draft-save',
+    bodyLimit: '512kb',
+    responses: {
+      200: { description: 'Saved: the new version', schema: 'put-applications-id-draft-response' },
+      409: { description: 'Stale version or no longer a draft', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true });
       // Someone else's write is audited in the same transaction: a write that cannot be put on record does not happen.
-      const saved = await saveDraft(ctx.deps.db.pool, row.case_id, ctx.body, ctx.principal.sub, row.access.as === 'recipient' ? undefined
-        : (version) => auditEntry(ctx.principal, row.access, applicationSubject(row), 'update', `application:${row.case_id}/draft`, ctx.requestId, { version }));
+      const saved = await saveDraft(
+        ctx.deps.db.pool,
+        row.case_id,
+        ctx.body,
+        ctx.principal.sub,
+        row.access.as === 'recipient'
+          ? undefined
+          : (version) =>
+              auditEntry(ctx.principal, row.access, applicationSubject(row), 'update', `application:${row.case_id}/draft`, ctx.requestId, {
+                version,
+              }),
+      );
       return { body: saved };
     },
   }),
   route<Validated<'application-submit'>>({
-    method: 'post', path: '/api/v1/applications/:id/submit', tag: 'E-services', summary: 'Submit: validated against the pinned form schema (422 with field errors)',
-    auth: ['citizen'], body: 'application-submit',
-    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Submitted: the new status', schema: 'application-status' }, 422: { description: 'Field-level errors', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/applications/:id/submit',
+    tag: 'E-services',
+    summary: 'Submit: validated against the pinned form schema (422 with field errors)',
+    auth: ['citizen'],
+    body: 'application-submit',
+    responses: {
+      ...WAITS_ON_WORKFLOW,
+      200: { description: 'Submitted: the new status', schema: 'application-status' },
+      422: { description: 'Field-level errors', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
@@ -125,61 +200,114 @@ export const applicationRoutes = [
     },
   }),
   route<Validated<'application-withdraw'>>({
-    method: 'post', path: '/api/v1/applications/:id/withdraw', tag: 'E-services', summary: 'Withdraw the application',
-    auth: ['citizen'], body: 'application-withdraw',
-    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Withdrawn', schema: 'application-status' }, 409: { description: 'Already ended or decided', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/applications/:id/withdraw',
+    tag: 'E-services',
+    summary: 'Withdraw the application',
+    auth: ['citizen'],
+    body: 'application-withdraw',
+    responses: {
+      ...WAITS_ON_WORKFLOW,
+      200: { description: 'Withdrawn', schema: 'application-status' },
+      409: { description: 'Already ended or decided', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
-      const result = await update(ctx, row.case_id, withdrawUpdate, { ...(ctx.body.reason ? { reason: ctx.body.reason } : {}), actor: actorOf(ctx.principal) });
+      const result = await update(ctx, row.case_id, withdrawUpdate, {
+        ...(ctx.body.reason ? { reason: ctx.body.reason } : {}),
+        actor: actorOf(ctx.principal),
+      });
       if (row.status === 'draft') await ctx.deps.assist.leftDraft(row.case_id, result.status);
       await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'withdraw', status: result.status });
       return { body: result };
     },
   }),
   route<Validated<'application-info'>>({
-    method: 'post', path: '/api/v1/applications/:id/info', tag: 'E-services', summary: 'Answer a request for more information (data and uploaded files)',
-    auth: ['citizen'], body: 'application-info',
-    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Answered: the new status', schema: 'application-status' }, 409: { description: 'No information was requested', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/applications/:id/info',
+    tag: 'E-services',
+    summary: 'Answer a request for more information (data and uploaded files)',
+    auth: ['citizen'],
+    body: 'application-info',
+    responses: {
+      ...WAITS_ON_WORKFLOW,
+      200: { description: 'Answered: the new status', schema: 'application-status' },
+      409: { description: 'No information was requested', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (ctx.body.fileIds.length) {
-        const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [row.case_id, ctx.body.fileIds]);
-        if (rows.length !== new Set(ctx.body.fileIds).size) throw unprocessable('unknown_file', 'A file id is not a file of this application.', [{ path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' }]);
+        const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [
+          row.case_id,
+          ctx.body.fileIds,
+        ]);
+        if (rows.length !== new Set(ctx.body.fileIds).size)
+          throw unprocessable('unknown_file', 'A file id is not a file of this application.', [
+            { path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' },
+          ]);
       }
-      const result = await update(ctx, row.case_id, provideInfoUpdate, { data: ctx.body.data, fileIds: ctx.body.fileIds, actor: actorOf(ctx.principal) });
-      await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'info', status: result.status, fileIds: ctx.body.fileIds });
+      const result = await update(ctx, row.case_id, provideInfoUpdate, {
+        data: ctx.body.data,
+        fileIds: ctx.body.fileIds,
+        actor: actorOf(ctx.principal),
+      });
+      await auditWrite(ctx, row, 'update', `application:${row.case_id}`, {
+        step: 'info',
+        status: result.status,
+        fileIds: ctx.body.fileIds,
+      });
       return { body: result };
     },
   }),
   route({
-    method: 'post', path: '/api/v1/applications/:id/files', tag: 'E-services', summary: 'Upload a file for the application (PDF, PNG, JPEG, DOCX, text; up to 10 MB); X-File-Name percent-encoded',
-    auth: ['citizen'], rawBody: { contentType: 'application/pdf', description: 'The file as the body; its name in the X-File-Name header' },
-    responses: { 201: { description: 'Stored', schema: 'post-applications-id-files-response' }, 413: { description: 'Too large', schema: 'error' }, 415: { description: 'Type not accepted', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/applications/:id/files',
+    tag: 'E-services',
+    summary: 'Upload a file for the application (PDF, PNG, JPEG, DOCX, text; up to 10 MB); X-File-Name percent-encoded',
+    auth: ['citizen'],
+    rawBody: { contentType: 'application/pdf', description: 'The file as the body; its name in the X-File-Name header' },
+    responses: {
+      201: { description: 'Stored', schema: 'post-applications-id-files-response' },
+      413: { description: 'Too large', schema: 'error' },
+      415: { description: 'Type not accepted', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       const file = await readUploadedFile(ctx);
       const id = crypto.randomUUID();
       await ctx.deps.db.pool.query(
         'INSERT INTO application_files (id, case_id, uploaded_by, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [id, row.case_id, ctx.principal.sub, file.name, file.type, file.content.length, file.content, file.sha256]);
+        [id, row.case_id, ctx.principal.sub, file.name, file.type, file.content.length, file.content, file.sha256],
+      );
       await auditWrite(ctx, row, 'create', `application-file:${id}`, { caseId: row.case_id, byteSize: file.content.length });
       return { status: 201, body: { id, fileName: file.name, contentType: file.type, byteSize: file.content.length } };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/applications/:id/documents/:documentId', tag: 'E-services', summary: 'Download an issued document (PDF)',
+    method: 'get',
+    path: '/api/v1/applications/:id/documents/:documentId',
+    tag: 'E-services',
+    summary: 'Download an issued document (PDF)',
     auth: ['citizen', 'agency-officer', 'agency-admin'],
-    responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'No such document', schema: 'error' } },
+    responses: {
+      200: { description: 'The PDF', contentType: 'application/pdf' },
+      404: { description: 'No such document', schema: 'error' },
+    },
     async handler(ctx) {
       const row = await visibleApplication(ctx);
-      const { rows } = await ctx.deps.db.pool.query('SELECT file_name, content_type, content, sha256 FROM documents WHERE id = $1 AND case_id = $2', [ctx.params.documentId, row.case_id]);
+      const { rows } = await ctx.deps.db.pool.query(
+        'SELECT file_name, content_type, content, sha256 FROM documents WHERE id = $1 AND case_id = $2',
+        [ctx.params.documentId, row.case_id],
+      );
       if (!rows[0]) throw notFound('document');
       await auditAccess(ctx, row, 'read', `document:${ctx.params.documentId}`);
-      ctx.res.set({
-        'Content-Type': rows[0].content_type,
-        'Content-Disposition': `attachment; filename="${rows[0].file_name}"`,
-        ETag: `"${rows[0].sha256}"`,
-      }).send(rows[0].content);
+      ctx.res
+        .set({
+          'Content-Type': rows[0].content_type,
+          'Content-Disposition': `attachment; filename="${rows[0].file_name}"`,
+          ETag: `"${rows[0].sha256}"`,
+        })
+        .send(rows[0].content);
     },
   }),
 ];

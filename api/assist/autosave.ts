@@ -9,7 +9,12 @@ import { mergeDraftEdits } from '../../db/applications/applications';
 import type { FieldEdit, FieldVersions } from './field-store';
 
 /** What one save writes for an application: its edits, the audit rows of its staff edits, who typed last. */
-export interface DraftEdits { caseId: string; edits: FieldEdit[]; audits: AuditEntry[]; savedBy: string }
+export interface DraftEdits {
+  caseId: string;
+  edits: FieldEdit[];
+  audits: AuditEntry[];
+  savedBy: string;
+}
 
 /**
  * Adds a staff edit's audit entry to a save's rows: one row per person, consent and field, however many keystrokes
@@ -41,7 +46,10 @@ export function addEditAudit(rows: Map<string, AuditEntry>, entry: AuditEntry): 
  * the saved draft now holds at least, or null when it is no longer a draft (its edits were not saved).
  */
 export async function saveDrafts(pool: Pool, batch: DraftEdits[]): Promise<Map<string, Record<string, number> | null>> {
-  await audit(pool, batch.flatMap((b) => b.audits));
+  await audit(
+    pool,
+    batch.flatMap((b) => b.audits),
+  );
   for (const b of batch) b.audits = []; // on record: saving the edits again after a failure does not audit them twice
   const todo = batch.filter((b) => b.edits.length > 0);
   const result = new Map<string, Record<string, number> | null>();
@@ -76,7 +84,13 @@ export const AUTOSAVE_ROUND_MS = 1000;
 const AUTOSAVE_SLICE = 500;
 
 /** One application's edits waiting for the next round: the newest edit of each field, and the audit rows. */
-interface Queued { caseId: string; fields: Map<string, FieldEdit>; audits: Map<string, AuditEntry>; savedBy: string; failures: number }
+interface Queued {
+  caseId: string;
+  fields: Map<string, FieldEdit>;
+  audits: Map<string, AuditEntry>;
+  savedBy: string;
+  failures: number;
+}
 
 /**
  * Autosave rounds: whatever was typed into any application since the last round is saved in one (saveDrafts),
@@ -102,7 +116,12 @@ export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unkno
     if (!held || held.version < edit.version) q.fields.set(edit.pointer, edit);
   };
   const save = async (batch: Queued[]) => {
-    const drafts = batch.map((q): DraftEdits => ({ caseId: q.caseId, edits: [...q.fields.values()], audits: [...q.audits.values()], savedBy: q.savedBy }));
+    const drafts = batch.map((q): DraftEdits => ({
+      caseId: q.caseId,
+      edits: [...q.fields.values()],
+      audits: [...q.audits.values()],
+      savedBy: q.savedBy,
+    }));
     try {
       for (const [caseId, versions] of await saveDrafts(pool, drafts)) store.settled(caseId, versions);
     } catch (e) {
@@ -118,11 +137,12 @@ export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unkno
       onError(e);
     }
   };
-  const take = (caseIds: string[]) => caseIds.flatMap((id) => {
-    const q = queues.get(id);
-    queues.delete(id);
-    return q ? [q] : [];
-  });
+  const take = (caseIds: string[]) =>
+    caseIds.flatMap((id) => {
+      const q = queues.get(id);
+      queues.delete(id);
+      return q ? [q] : [];
+    });
   const round = (caseIds?: string[]) => {
     chain = chain.then(async () => {
       const batch = take(caseIds ?? [...queues.keys()].slice(0, 1000)); // the rest in the next round
@@ -132,11 +152,14 @@ export function editFlusher(pool: Pool, store: FieldVersions, onError: (e: unkno
   };
   const schedule = () => {
     if (timer || queues.size === 0) return;
-    timer = setTimeout(() => {
-      timer = null;
-      lastRound = Date.now();
-      void round().then(schedule);
-    }, Math.max(0, lastRound + intervalMs - Date.now())); // a round at most every intervalMs; back to back when slower
+    timer = setTimeout(
+      () => {
+        timer = null;
+        lastRound = Date.now();
+        void round().then(schedule);
+      },
+      Math.max(0, lastRound + intervalMs - Date.now()),
+    ); // a round at most every intervalMs; back to back when slower
   };
   return {
     /** Queues an edit for the next round; a staff member's comes with its audit entry. */

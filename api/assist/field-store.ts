@@ -10,7 +10,11 @@ import type { Pool } from 'pg';
 import type { RedisClientType } from 'redis';
 
 /** One field update: the value a field got, and its version. */
-export interface FieldEdit { pointer: string; value: unknown; version: number }
+export interface FieldEdit {
+  pointer: string;
+  value: unknown;
+  version: number;
+}
 
 export interface FieldVersions {
   /**
@@ -39,7 +43,10 @@ function setCapped<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
 
 export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersions {
   const idleMs = opts.idleMs ?? 10 * 60_000;
-  const cases = new Map<string, { fields: Map<string, { value: unknown; version: number }>; touched: number; saved: Record<string, number> | null }>();
+  const cases = new Map<
+    string,
+    { fields: Map<string, { value: unknown; version: number }>; touched: number; saved: Record<string, number> | null }
+  >();
   const presences = new Map<string, Record<string, unknown>>();
   const left = new Map<string, true>(); // applications no longer in draft (a case never goes back to draft)
   const leave = (caseId: string) => {
@@ -49,13 +56,16 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
   // A session idle for a while whose every field is saved at its latest version is forgotten: the draft alone is
   // the truth then, and its next edit seeds the versions from it. (Never on the way of a keystroke: that would cost
   // a database read per flush.)
-  const sweeper = setInterval(() => {
-    const before = Date.now() - idleMs;
-    for (const [caseId, c] of cases) {
-      const saved = c.saved;
-      if (c.touched < before && saved && [...c.fields].every(([p, f]) => (saved[p] ?? 0) >= f.version)) cases.delete(caseId);
-    }
-  }, Math.min(idleMs, 60_000));
+  const sweeper = setInterval(
+    () => {
+      const before = Date.now() - idleMs;
+      for (const [caseId, c] of cases) {
+        const saved = c.saved;
+        if (c.touched < before && saved && [...c.fields].every(([p, f]) => (saved[p] ?? 0) >= f.version)) cases.delete(caseId);
+      }
+    },
+    Math.min(idleMs, 60_000),
+  );
   sweeper.unref();
   return {
     async next(caseId, pointer, value, dbVersions) {
@@ -65,7 +75,11 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
         const seeded = await dbVersions();
         if (seeded === null) leave(caseId);
         if (left.has(caseId)) return null; // the saved draft, or news that arrived meanwhile, says it left draft
-        c = cases.get(caseId) ?? { fields: new Map(Object.entries(seeded ?? {}).map(([p, v]) => [p, { value: undefined, version: v }])), touched: 0, saved: null };
+        c = cases.get(caseId) ?? {
+          fields: new Map(Object.entries(seeded ?? {}).map(([p, v]) => [p, { value: undefined, version: v }])),
+          touched: 0,
+          saved: null,
+        };
         cases.set(caseId, c);
       }
       const version = (c.fields.get(pointer)?.version ?? 0) + 1;
@@ -74,16 +88,24 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
       return version;
     },
     async pending(caseId) {
-      return [...(cases.get(caseId)?.fields.entries() ?? [])].filter(([, f]) => f.value !== undefined).map(([pointer, f]) => ({ pointer, value: f.value, version: f.version }));
+      return [...(cases.get(caseId)?.fields.entries() ?? [])]
+        .filter(([, f]) => f.value !== undefined)
+        .map(([pointer, f]) => ({ pointer, value: f.value, version: f.version }));
     },
-    async leftDraft(caseId) { leave(caseId); },
+    async leftDraft(caseId) {
+      leave(caseId);
+    },
     settled(caseId, saved) {
       if (saved === null) return leave(caseId); // no longer a draft: nothing more will be saved
       const c = cases.get(caseId);
       if (c) c.saved = { ...c.saved, ...saved };
     },
-    async setPresence(key, presence) { setCapped(presences, key, presence, 50_000); },
-    async presence(key) { return presences.get(key) ?? null; },
+    async setPresence(key, presence) {
+      setCapped(presences, key, presence, 50_000);
+    },
+    async presence(key) {
+      return presences.get(key) ?? null;
+    },
     async close() {
       clearInterval(sweeper);
       cases.clear();
@@ -114,11 +136,16 @@ export function redisFieldVersions(redis: RedisClientType, prefix = 'cobrowse:')
   const key = (caseId: string) => `${prefix}fields:${caseId}`;
   const values = (caseId: string) => `${prefix}values:${caseId}`;
   const closed = (caseId: string) => `${prefix}closed:${caseId}`;
-  const run = (caseId: string, args: string[]) => redis.eval(NEXT_SCRIPT, { keys: [key(caseId), values(caseId), closed(caseId)], arguments: args });
+  const run = (caseId: string, args: string[]) =>
+    redis.eval(NEXT_SCRIPT, { keys: [key(caseId), values(caseId), closed(caseId)], arguments: args });
   // Longer than the field keys live, so the mark outlasts them; after that the saved draft says it (cold path).
   const CLOSED_SECONDS = 7 * 86_400;
   const leftDraft = async (caseId: string) => {
-    await redis.multi().set(closed(caseId), '1', { EX: CLOSED_SECONDS }).del([key(caseId), values(caseId)]).exec();
+    await redis
+      .multi()
+      .set(closed(caseId), '1', { EX: CLOSED_SECONDS })
+      .del([key(caseId), values(caseId)])
+      .exec();
   };
   return {
     async next(caseId, pointer, value, dbVersions) {
@@ -142,20 +169,28 @@ export function redisFieldVersions(redis: RedisClientType, prefix = 'cobrowse:')
         return { pointer, version: Number(stored.slice(0, space)), value: JSON.parse(stored.slice(space + 1)) as unknown };
       });
     },
-    settled() { /* Redis forgets an idle session's keys after a day */ },
-    async setPresence(key, presence) { await redis.set(`${prefix}presence:${key}`, JSON.stringify(presence), { EX: 86_400 }); },
+    settled() {
+      /* Redis forgets an idle session's keys after a day */
+    },
+    async setPresence(key, presence) {
+      await redis.set(`${prefix}presence:${key}`, JSON.stringify(presence), { EX: 86_400 });
+    },
     async presence(key) {
       const json = await redis.get(`${prefix}presence:${key}`);
       return json ? (JSON.parse(json) as Record<string, unknown>) : null;
     },
-    async close() { /* the caller owns the client */ },
+    async close() {
+      /* the caller owns the client */
+    },
   };
 }
 
 /** The field versions of the saved draft; null when the application is no longer a draft. */
 export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Record<string, number> | null> {
   const { rows } = await pool.query(
-    'SELECT a.draft_field_versions, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1', [caseId]);
+    'SELECT a.draft_field_versions, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1',
+    [caseId],
+  );
   if (rows[0] && rows[0].status !== 'draft') return null;
   return (rows[0]?.draft_field_versions ?? {}) as Record<string, number>;
 }

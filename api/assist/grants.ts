@@ -16,9 +16,20 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L: codes are 
 
 export type AssistMode = 'view' | 'assist';
 export interface Grant {
-  id: string; scope: 'application' | 'portal'; caseId: string | null; person: PersonRef; mode: AssistMode;
-  createdAt: string; expiresAt: string; usedAt: string | null; usedBy: string | null; usedByName: string | null;
-  usedByRole: string | null; usedByOffice: string | null; revokedAt: string | null; endedAt: string | null;
+  id: string;
+  scope: 'application' | 'portal';
+  caseId: string | null;
+  person: PersonRef;
+  mode: AssistMode;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+  usedByName: string | null;
+  usedByRole: string | null;
+  usedByOffice: string | null;
+  revokedAt: string | null;
+  endedAt: string | null;
   active: boolean;
 }
 
@@ -35,24 +46,54 @@ function present(r: Record<string, any>): Grant {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const active = !!r.used_at && !r.revoked_at && !r.ended_at && Date.now() - r.used_at.getTime() < SESSION_MAX_HOURS * 3_600_000;
   return {
-    id: r.id, scope: r.scope, caseId: r.case_id, person: { type: r.person_type, id: r.person_id }, mode: r.mode,
-    createdAt: r.created_at.toISOString(), expiresAt: r.expires_at.toISOString(), usedAt: iso(r.used_at), usedBy: r.used_by,
-    usedByName: r.used_by_name, usedByRole: r.used_by_role, usedByOffice: r.used_by_office, revokedAt: iso(r.revoked_at),
-    endedAt: iso(r.ended_at), active,
+    id: r.id,
+    scope: r.scope,
+    caseId: r.case_id,
+    person: { type: r.person_type, id: r.person_id },
+    mode: r.mode,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    usedAt: iso(r.used_at),
+    usedBy: r.used_by,
+    usedByName: r.used_by_name,
+    usedByRole: r.used_by_role,
+    usedByOffice: r.used_by_office,
+    revokedAt: iso(r.revoked_at),
+    endedAt: iso(r.ended_at),
+    active,
   };
 }
 
-const actorOf = (p: Principal) => ({ type: p.roles.includes('citizen') ? 'citizen' : 'staff', id: p.sub, agency: p.agency, office: p.office });
+const actorOf = (p: Principal) => ({
+  type: p.roles.includes('citizen') ? 'citizen' : 'staff',
+  id: p.sub,
+  agency: p.agency,
+  office: p.office,
+});
 
-export async function createGrant(pool: Pool, citizen: Principal, input: { scope: 'application' | 'portal'; caseId?: string; mode: AssistMode }, requestId?: string) {
+export async function createGrant(
+  pool: Pool,
+  citizen: Principal,
+  input: { scope: 'application' | 'portal'; caseId?: string; mode: AssistMode },
+  requestId?: string,
+) {
   const person = citizen.person as PersonRef;
   const code = newCode();
   const id = crypto.randomUUID();
   const { rows } = await pool.query(
     `INSERT INTO assist_grants (id, scope, case_id, person_type, person_id, mode, code_hash, created_by, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 minute') RETURNING *`,
-    [id, input.scope, input.caseId ?? null, person.type, person.id, input.mode, hashCode(code), citizen.sub, CODE_TTL_MINUTES]);
-  await audit(pool, { actor: actorOf(citizen), subject: person, action: 'create', resource: `assist-grant:${id}`, purpose: `consent:${input.mode}`, requestId, details: { scope: input.scope, caseId: input.caseId ?? null } });
+    [id, input.scope, input.caseId ?? null, person.type, person.id, input.mode, hashCode(code), citizen.sub, CODE_TTL_MINUTES],
+  );
+  await audit(pool, {
+    actor: actorOf(citizen),
+    subject: person,
+    action: 'create',
+    resource: `assist-grant:${id}`,
+    purpose: `consent:${input.mode}`,
+    requestId,
+    details: { scope: input.scope, caseId: input.caseId ?? null },
+  });
   return { code, grant: present(rows[0]) };
 }
 
@@ -61,31 +102,59 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
   type Refusal = { status: number; code: string; message: string; grantId?: string; person?: PersonRef };
   // Audited once the grant's row lock is given up, then answered.
   const refuse = async (f: Refusal) => {
-    await audit(pool, { actor: actorOf(staff), subject: f.person, action: 'read', resource: f.grantId ? `assist-grant:${f.grantId}` : 'assist-grant:unknown', purpose: `join-refused:${f.code}`, requestId });
+    await audit(pool, {
+      actor: actorOf(staff),
+      subject: f.person,
+      action: 'read',
+      resource: f.grantId ? `assist-grant:${f.grantId}` : 'assist-grant:unknown',
+      purpose: `join-refused:${f.code}`,
+      requestId,
+    });
     return new ApiError(f.status, f.code, f.message);
   };
-  if (!code.trim()) throw await refuse({ status: 400, code: 'code_required', message: 'Ask the citizen for the join code shown in their session.' });
-  const outcome = await inTransaction(pool, async (client): Promise<{ refusal: Refusal } | { row: Record<string, unknown>; person: PersonRef; mode: string; caseId: string | null }> => {
-    const { rows } = await client.query('SELECT * FROM assist_grants WHERE code_hash = $1 FOR UPDATE', [hashCode(code)]);
-    const r = rows[0];
-    if (!r) return { refusal: { status: 404, code: 'invalid_code', message: 'No such join code. Ask the citizen to read it again.' } };
-    const person = { type: r.person_type, id: r.person_id } as PersonRef;
-    const refusal = (status: number, errorCode: string, message: string) => ({ refusal: { status, code: errorCode, message, grantId: r.id, person } });
-    if (r.revoked_at) return refusal(410, 'code_revoked', 'The citizen has revoked this code.');
-    if (r.used_at) return refusal(409, 'code_used', 'This code has been used already; codes work once.');
-    if (r.expires_at.getTime() < Date.now()) return refusal(410, 'code_expired', `Codes expire after ${CODE_TTL_MINUTES} minutes; ask for a new one.`);
-    if (r.scope === 'portal' && !staff.roles.includes('support-specialist')) return refusal(403, 'wrong_scope', 'This code is for a support specialist.');
-    // A support specialist only ever watches, whatever the code allows.
-    const mode = staff.roles.includes('support-specialist') ? 'view' : r.mode;
-    const role = staff.roles.find((x) => x === 'kac-staff' || x === 'agency-officer' || x === 'support-specialist') ?? staff.roles[0];
-    const updated = await client.query(
-      `UPDATE assist_grants SET used_at = now(), used_by = $2, used_by_name = $3, used_by_role = $4, used_by_office = $5, mode = $6
-        WHERE id = $1 RETURNING *`, [r.id, staff.sub, staff.name, role, staff.office ?? null, mode]);
-    return { row: updated.rows[0], person, mode, caseId: r.case_id };
-  });
+  if (!code.trim())
+    throw await refuse({ status: 400, code: 'code_required', message: 'Ask the citizen for the join code shown in their session.' });
+  const outcome = await inTransaction(
+    pool,
+    async (
+      client,
+    ): Promise<{ refusal: Refusal } | { row: Record<string, unknown>; person: PersonRef; mode: string; caseId: string | null }> => {
+      const { rows } = await client.query('SELECT * FROM assist_grants WHERE code_hash = $1 FOR UPDATE', [hashCode(code)]);
+      const r = rows[0];
+      if (!r) return { refusal: { status: 404, code: 'invalid_code', message: 'No such join code. Ask the citizen to read it again.' } };
+      const person = { type: r.person_type, id: r.person_id } as PersonRef;
+      const refusal = (status: number, errorCode: string, message: string) => ({
+        refusal: { status, code: errorCode, message, grantId: r.id, person },
+      });
+      if (r.revoked_at) return refusal(410, 'code_revoked', 'The citizen has revoked this code.');
+      if (r.used_at) return refusal(409, 'code_used', 'This code has been used already; codes work once.');
+      if (r.expires_at.getTime() < Date.now())
+        return refusal(410, 'code_expired', `Codes expire after ${CODE_TTL_MINUTES} minutes; ask for a new one.`);
+      if (r.scope === 'portal' && !staff.roles.includes('support-specialist'))
+        return refusal(403, 'wrong_scope', 'This code is for a support specialist.');
+      // A support specialist only ever watches, whatever the code allows.
+      const mode = staff.roles.includes('support-specialist') ? 'view' : r.mode;
+      const role = staff.roles.find((x) => x === 'kac-staff' || x === 'agency-officer' || x === 'support-specialist') ?? staff.roles[0];
+      const updated = await client.query(
+        `UPDATE assist_grants SET used_at = now(), used_by = $2, used_by_name = $3, used_by_role = $4, used_by_office = $5, mode = $6
+        WHERE id = $1 RETURNING *`,
+        [r.id, staff.sub, staff.name, role, staff.office ?? null, mode],
+      );
+      return { row: updated.rows[0], person, mode, caseId: r.case_id };
+    },
+  );
   if ('refusal' in outcome) throw await refuse(outcome.refusal);
   const { row, person, mode } = outcome;
-  await audit(pool, { actor: actorOf(staff), onBehalfOf: `${person.type}:${person.id}`, subject: person, action: 'read', resource: `assist-grant:${String(row.id)}`, purpose: `join:${mode}`, requestId, details: { caseId: outcome.caseId, basis: 'consent' } });
+  await audit(pool, {
+    actor: actorOf(staff),
+    onBehalfOf: `${person.type}:${person.id}`,
+    subject: person,
+    action: 'read',
+    resource: `assist-grant:${String(row.id)}`,
+    purpose: `join:${mode}`,
+    requestId,
+    details: { caseId: outcome.caseId, basis: 'consent' },
+  });
   return present(row);
 }
 
@@ -104,11 +173,19 @@ export async function activeGrantOf(pool: Pool, id: string, staffSub: string): P
 export async function grantsOfPerson(pool: Pool, person: PersonRef, caseId?: string): Promise<Grant[]> {
   const { rows } = await pool.query(
     `SELECT * FROM assist_grants WHERE person_type = $1 AND person_id = $2 AND ($3::text IS NULL OR case_id = $3)
-      AND created_at > now() - interval '1 day' ORDER BY created_at DESC`, [person.type, person.id, caseId ?? null]);
+      AND created_at > now() - interval '1 day' ORDER BY created_at DESC`,
+    [person.type, person.id, caseId ?? null],
+  );
   return rows.map(present);
 }
 
-export async function changeGrant(pool: Pool, citizen: Principal, id: string, change: { revoke?: boolean; mode?: AssistMode; end?: boolean }, requestId?: string): Promise<Grant> {
+export async function changeGrant(
+  pool: Pool,
+  citizen: Principal,
+  id: string,
+  change: { revoke?: boolean; mode?: AssistMode; end?: boolean },
+  requestId?: string,
+): Promise<Grant> {
   const g = await findGrant(pool, id);
   const own = g && citizen.person && g.person.type === citizen.person.type && g.person.id === citizen.person.id;
   const staffEnds = g && change.end && g.usedBy === citizen.sub;
@@ -119,8 +196,18 @@ export async function changeGrant(pool: Pool, citizen: Principal, id: string, ch
   const { rows } = await pool.query(
     `UPDATE assist_grants SET revoked_at = CASE WHEN $2 THEN COALESCE(revoked_at, now()) ELSE revoked_at END,
        ended_at = CASE WHEN $3 THEN COALESCE(ended_at, now()) ELSE ended_at END, mode = COALESCE($4, mode)
-      WHERE id = $1 RETURNING *`, [id, !!change.revoke, !!change.end, change.mode ?? null]);
+      WHERE id = $1 RETURNING *`,
+    [id, !!change.revoke, !!change.end, change.mode ?? null],
+  );
   const purpose = change.revoke ? 'revoke' : change.end ? 'leave' : `mode:${change.mode}`;
-  await audit(pool, { actor: actorOf(citizen), subject: g.person, action: 'update', resource: `assist-grant:${id}`, purpose, requestId, details: { staff: g.usedBy } });
+  await audit(pool, {
+    actor: actorOf(citizen),
+    subject: g.person,
+    action: 'update',
+    resource: `assist-grant:${id}`,
+    purpose,
+    requestId,
+    details: { staff: g.usedBy },
+  });
   return present(rows[0]);
 }

@@ -7,7 +7,10 @@ import { maskEdit } from './masking';
 import { getPointer } from '../../forms/eservice-definition/expressions';
 
 /** What a session restored by connection state recovery carries (socket.io's Session, as far as we touch it). */
-export interface RestoredSession { rooms: string[]; missedPackets: unknown[][] }
+export interface RestoredSession {
+  rooms: string[];
+  missedPackets: unknown[][];
+}
 
 export const personKey = (p: { type: string; id: string }) => `${p.type}:${p.id}`;
 
@@ -46,7 +49,7 @@ export function sessionRecovery({ pool, clustered, currentFields, sensitiveOf }:
     for (const r of live) dead.delete(r);
     if (dead.size > 0) dropEnded(session, live, dead);
     // With Redis the adapter keeps edits for recovery like any other event (in Redis, not in this heap).
-    if (!clustered) session.missedPackets.push(...await catchUp(session.rooms));
+    if (!clustered) session.missedPackets.push(...(await catchUp(session.rooms)));
     return session;
   }
 
@@ -56,7 +59,8 @@ export function sessionRecovery({ pool, clustered, currentFields, sensitiveOf }:
     const portalEnded = [...dead].some((r) => r.startsWith('pwatch:'));
     session.rooms = session.rooms.filter((r) => !dead.has(r));
     session.missedPackets = session.missedPackets.filter(([event, payload]) => {
-      if (typeof event !== 'string' || !event.startsWith('cobrowse:') || event === 'cobrowse:ended' || event === 'cobrowse:mode') return true;
+      if (typeof event !== 'string' || !event.startsWith('cobrowse:') || event === 'cobrowse:ended' || event === 'cobrowse:mode')
+        return true;
       const caseId = (payload as { applicationId?: unknown } | null)?.applicationId;
       if (typeof caseId === 'string' && deadCases.has(caseId)) return false;
       return !(portalEnded && event === 'cobrowse:presence');
@@ -82,7 +86,17 @@ export function sessionRecovery({ pool, clustered, currentFields, sensitiveOf }:
       for (const [pointer, version] of Object.entries(state.versions)) {
         const value = getPointer(state.data, pointer);
         const shown = masked ? maskEdit(pointer, value, sensitive) : { masked: false, value };
-        packets.push(['cobrowse:edit', { applicationId: caseId, pointer, value: shown.value, version, by: { type: 'catch-up' }, ...(shown.masked ? { masked: true } : {}) }]);
+        packets.push([
+          'cobrowse:edit',
+          {
+            applicationId: caseId,
+            pointer,
+            value: shown.value,
+            version,
+            by: { type: 'catch-up' },
+            ...(shown.masked ? { masked: true } : {}),
+          },
+        ]);
       }
     }
     return packets;

@@ -44,7 +44,10 @@ export function grantForViewer(grant: Grant, viewer: Principal): Grant {
 }
 
 export interface AssistSocketDeps {
-  io: Server; pool: Pool; logger: Logger; store: FieldVersions;
+  io: Server;
+  pool: Pool;
+  logger: Logger;
+  store: FieldVersions;
   /** Several API nodes share rooms (a Redis adapter): a room empty here may have members elsewhere. */
   clustered?: boolean;
 }
@@ -71,7 +74,9 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     const row = await findApplication(pool, caseId);
     if (!row) return null;
     let data = row.draft_data;
-    const versions: Record<string, number> = { ...((row as unknown as { draft_field_versions: Record<string, number> }).draft_field_versions ?? {}) };
+    const versions: Record<string, number> = {
+      ...((row as unknown as { draft_field_versions: Record<string, number> }).draft_field_versions ?? {}),
+    };
     for (const e of pending) {
       if ((versions[e.pointer] ?? 0) < e.version) {
         data = setPointer(data, e.pointer, e.value);
@@ -87,7 +92,10 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     const { row, data, versions } = current;
     const def = await publishedVersion(pool, row.definition_id, row.definition_version);
     return {
-      applicationId: caseId, status: row.status, data: masked ? maskData(data, await sensitiveOf(caseId)) : data, fieldVersions: versions,
+      applicationId: caseId,
+      status: row.status,
+      data: masked ? maskData(data, await sensitiveOf(caseId)) : data,
+      fieldVersions: versions,
       form: def ? { schema: def.content.form.schema, uiSchema: def.content.form.uiSchema ?? {} } : null,
       presence: await store.presence(caseId),
     };
@@ -95,11 +103,21 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
 
   async function watchers(caseId: string, person: { type: string; id: string }) {
     const list = (await grantsOfPerson(pool, person as Grant['person'], caseId)).filter((g) => g.active);
-    io.to(`app:${caseId}`).emit('cobrowse:watchers', { applicationId: caseId, watchers: list.map((g) => ({ grantId: g.id, name: g.usedByName, role: g.usedByRole, office: g.usedByOffice, mode: g.mode })) });
+    io.to(`app:${caseId}`).emit('cobrowse:watchers', {
+      applicationId: caseId,
+      watchers: list.map((g) => ({ grantId: g.id, name: g.usedByName, role: g.usedByRole, office: g.usedByOffice, mode: g.mode })),
+    });
   }
 
   /** Relays and queues an edit for saving; null (nothing done) when the application is no longer a draft. */
-  async function applyEdit(caseId: string, pointer: string, sent: unknown, by: Record<string, unknown>, savedBy: string, auditOf?: (version: number) => AuditEntry) {
+  async function applyEdit(
+    caseId: string,
+    pointer: string,
+    sent: unknown,
+    by: Record<string, unknown>,
+    savedBy: string,
+    auditOf?: (version: number) => AuditEntry,
+  ) {
     const value = sent === undefined ? null : sent; // an edit without a value empties the field, on screens and in the draft alike
     const version = await store.next(caseId, pointer, value, () => savedFieldVersions(pool, caseId));
     if (version === null) return null;
@@ -115,7 +133,8 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
   }
 
   function validEdit(m: Message): string | null {
-    if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer) || FORBIDDEN_KEYS.test(m.pointer)) return 'The pointer must be a JSON Pointer such as /applicant/givenName.';
+    if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer) || FORBIDDEN_KEYS.test(m.pointer))
+      return 'The pointer must be a JSON Pointer such as /applicant/givenName.';
     if (JSON.stringify(m.value ?? null).length > MAX_VALUE_CHARS) return 'The value is too long.';
     // PostgreSQL cannot store U+0000: refused here, or the autosave round of every session saved with it would fail.
     if (m.pointer.includes('\u0000') || nulCharacters(m.value, '').length > 0) return 'Text must not contain the NUL character (U+0000).';
@@ -154,7 +173,13 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
         ack?.({ ok: true, snapshot: await snapshot(id, false) });
       });
       on(socket, 'cobrowse:presence', async (m) => {
-        const presence = { page: m.page ?? null, step: m.step ?? null, focus: m.focus ?? null, errors: Array.isArray(m.errors) ? m.errors.slice(0, 50) : [], at: new Date().toISOString() };
+        const presence = {
+          page: m.page ?? null,
+          step: m.step ?? null,
+          focus: m.focus ?? null,
+          errors: Array.isArray(m.errors) ? m.errors.slice(0, 50) : [],
+          at: new Date().toISOString(),
+        };
         if (JSON.stringify(presence).length > MAX_PRESENCE_CHARS) return;
         const id = typeof m.applicationId === 'string' && ownCases.has(m.applicationId) ? m.applicationId : null;
         if (id) {
@@ -180,8 +205,13 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     if (!p.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist')) return;
     const actor = { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office };
     const auditEntry = (g: Grant, purpose: string, details?: Record<string, unknown>): AuditEntry => ({
-      actor, onBehalfOf: personRef(g.person), subject: g.person, action: purpose.startsWith('edit') ? 'update' : 'read',
-      resource: g.caseId ? `application:${g.caseId}` : `portal:${personKey(g.person)}`, purpose, details: { grantId: g.id, basis: 'consent', mode: g.mode, ...details },
+      actor,
+      onBehalfOf: personRef(g.person),
+      subject: g.person,
+      action: purpose.startsWith('edit') ? 'update' : 'read',
+      resource: g.caseId ? `application:${g.caseId}` : `portal:${personKey(g.person)}`,
+      purpose,
+      details: { grantId: g.id, basis: 'consent', mode: g.mode, ...details },
     });
     const auditAs = (g: Grant, purpose: string, details?: Record<string, unknown>) => audit(pool, auditEntry(g, purpose, details));
     /**
@@ -194,10 +224,18 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
       const { grant, valid } = await activeConsent(pool, p, id);
       if (!grant || !valid) {
         await audit(pool, {
-          actor, subject: grant?.person, action: 'read', resource: `assist-grant:${grant ? grant.id : 'unknown'}`,
-          purpose: `${action}-refused:no_consent`, details: { grantId: id, ...(typeof m.applicationId === 'string' ? { applicationId: m.applicationId } : {}) },
+          actor,
+          subject: grant?.person,
+          action: 'read',
+          resource: `assist-grant:${grant ? grant.id : 'unknown'}`,
+          purpose: `${action}-refused:no_consent`,
+          details: { grantId: id, ...(typeof m.applicationId === 'string' ? { applicationId: m.applicationId } : {}) },
         });
-        refuse(ack, 'no_consent', 'No active consent: ask the citizen for a join code and redeem it first, or the consent was revoked or has ended.');
+        refuse(
+          ack,
+          'no_consent',
+          'No active consent: ask the citizen for a join code and redeem it first, or the consent was revoked or has ended.',
+        );
         return null;
       }
       if (m.applicationId !== undefined && m.applicationId !== grant.caseId) {
@@ -224,13 +262,18 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
       }
       if (grant.mode !== 'assist') await socket.leave(assistRoom);
       // No audit row, no data: a join whose watch cannot be put on record leaves the rooms it entered above.
-      const auditWatch = (purpose: string) => auditAs(grant, purpose).catch(async (err: unknown) => {
-        for (const r of [...rooms, assistRoom]) await socket.leave(r);
-        throw err;
-      });
+      const auditWatch = (purpose: string) =>
+        auditAs(grant, purpose).catch(async (err: unknown) => {
+          for (const r of [...rooms, assistRoom]) await socket.leave(r);
+          throw err;
+        });
       if (grant.scope === 'portal') {
         await auditWatch('watch-portal');
-        return ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) } });
+        return ack?.({
+          ok: true,
+          grant: grantForViewer(grant, p),
+          snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) },
+        });
       }
       const caseId = grant.caseId as string;
       await auditWatch(`watch:${grant.mode}`);
@@ -249,8 +292,14 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
       const bad = validEdit(m);
       if (bad) return refuse(ack, 'validation_failed', bad);
       // Audited by the autosave that stores it, just before it does, a fraction of a second later.
-      const version = await applyEdit(grant.caseId, m.pointer as string, m.value, { type: 'staff', id: p.sub, name: p.name, office: p.office ?? null }, p.sub,
-        (v) => auditEntry(grant, 'edit', { pointer: m.pointer, version: v }));
+      const version = await applyEdit(
+        grant.caseId,
+        m.pointer as string,
+        m.value,
+        { type: 'staff', id: p.sub, name: p.name, office: p.office ?? null },
+        p.sub,
+        (v) => auditEntry(grant, 'edit', { pointer: m.pointer, version: v }),
+      );
       if (version === null) {
         await auditAs(grant, 'edit-refused:not_draft', { pointer: m.pointer });
         return refuse(ack, 'not_draft', NOT_DRAFT);
@@ -262,14 +311,15 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
       const grant = await consentFor('reveal', m, ack);
       if (!grant) return;
       if (!grant.caseId) return refuse(ack, 'not_found', 'A portal session has no form fields.');
-      if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer)) return refuse(ack, 'validation_failed', 'The pointer must be a JSON Pointer such as /applicant/givenName.');
+      if (typeof m.pointer !== 'string' || !POINTER.test(m.pointer))
+        return refuse(ack, 'validation_failed', 'The pointer must be a JSON Pointer such as /applicant/givenName.');
       if (isSupport && isSensitive(m.pointer, await sensitiveOf(grant.caseId))) {
         await auditAs(grant, 'reveal-refused:field_masked', { pointer: m.pointer });
         return refuse(ack, 'field_masked', 'This field is masked for support specialists.');
       }
       const snap = await snapshot(grant.caseId, isSupport);
       await auditAs(grant, 'reveal', { pointer: m.pointer });
-      ack?.({ ok: true, value: snap ? getPointer(snap.data, m.pointer) ?? null : null });
+      ack?.({ ok: true, value: snap ? (getPointer(snap.data, m.pointer) ?? null) : null });
     });
 
     on(socket, 'cobrowse:leave', async (m, ack) => {
@@ -294,7 +344,8 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     if (!grant.active) return grantEnded(grant, grant.revokedAt ? 'revoked' : 'ended');
     // Switching to view takes away the edit permission at once; switching to assist gives it to the joined sockets
     // (never to a support specialist's, whose consent cannot be in assist mode).
-    if (grant.mode === 'assist' && grant.usedByRole !== 'support-specialist') io.in(`grant:${grant.id}`).socketsJoin(`grant:${grant.id}:assist`);
+    if (grant.mode === 'assist' && grant.usedByRole !== 'support-specialist')
+      io.in(`grant:${grant.id}`).socketsJoin(`grant:${grant.id}:assist`);
     else io.in(`grant:${grant.id}`).socketsLeave(`grant:${grant.id}:assist`);
     io.to(`grant:${grant.id}`).emit('cobrowse:mode', { grantId: grant.id, mode: grant.mode });
     if (grant.caseId) await watchers(grant.caseId, grant.person);

@@ -15,8 +15,12 @@ export async function visibleInvoice(ctx: RouteContext, id: string): Promise<Inv
   const payer = inv && p.person && p.person.type === inv.payer.type && p.person.id === inv.payer.id;
   if (!inv || !(issuer || payer)) throw notFound('invoice');
   await audit(ctx.deps.db.pool, {
-    actor: { type: payer ? 'citizen' : 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },
-    action: 'read', resource: `invoice:${inv.id}`, purpose: payer ? 'own-invoice' : 'billing', requestId: ctx.requestId,
+    actor: { type: payer ? 'citizen' : 'staff', id: p.sub, agency: p.agency, office: p.office },
+    subject: { type: inv.payer.type, id: inv.payer.id },
+    action: 'read',
+    resource: `invoice:${inv.id}`,
+    purpose: payer ? 'own-invoice' : 'billing',
+    requestId: ctx.requestId,
   });
   return inv;
 }

@@ -6,7 +6,11 @@ import { hasRole } from '../platform/auth/principal';
 import { checkAccountIban } from '../../db/domain/iban';
 import { audit } from '../../db/audit';
 import {
-  deactivateAgencyAccount, findAgencyAccount, insertAgencyAccount, listAgencyAccounts, type AgencyAccount,
+  deactivateAgencyAccount,
+  findAgencyAccount,
+  insertAgencyAccount,
+  listAgencyAccounts,
+  type AgencyAccount,
 } from '../../db/agency-accounts';
 import type { Validated } from '../../forms/types/validated';
 
@@ -16,16 +20,23 @@ const READERS = ['platform-admin', 'agency-system', 'agency-admin', 'agency-offi
 function auditChange(ctx: RouteContext, action: 'create' | 'update', account: AgencyAccount, details: Record<string, unknown>) {
   const p = ctx.principal;
   return audit(ctx.deps.db.pool, {
-    actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, action, resource: `agency-account:${account.iban}`,
-    purpose: 'account-administration', requestId: ctx.requestId, details: { agencyId: account.agencyId, ...details },
+    actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office },
+    action,
+    resource: `agency-account:${account.iban}`,
+    purpose: 'account-administration',
+    requestId: ctx.requestId,
+    details: { agencyId: account.agencyId, ...details },
   });
 }
 
 export const agencyAccountRoutes = [
   route<unknown, Validated<'agency-account-list-query'>>({
-    method: 'get', path: '/api/v1/agency-accounts', tag: 'Billing',
-    summary: 'Collection accounts: all agencies\' to a platform administrator, their own agency\'s to agency staff',
-    auth: READERS, query: 'agency-account-list-query',
+    method: 'get',
+    path: '/api/v1/agency-accounts',
+    tag: 'Billing',
+    summary: "Collection accounts: all agencies' to a platform administrator, their own agency's to agency staff",
+    auth: READERS,
+    query: 'agency-account-list-query',
     responses: {
       200: { description: 'The accounts', schema: 'agency-account-list' },
       404: { description: 'Another agency (agency staff see only their own)', schema: 'error' },
@@ -41,9 +52,15 @@ export const agencyAccountRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/agency-accounts/:iban', tag: 'Billing', summary: 'One collection account (a platform administrator, or its own agency\'s staff)',
+    method: 'get',
+    path: '/api/v1/agency-accounts/:iban',
+    tag: 'Billing',
+    summary: "One collection account (a platform administrator, or its own agency's staff)",
     auth: READERS,
-    responses: { 200: { description: 'The account', schema: 'agency-account' }, 404: { description: 'No such account of your agency', schema: 'error' } },
+    responses: {
+      200: { description: 'The account', schema: 'agency-account' },
+      404: { description: 'No such account of your agency', schema: 'error' },
+    },
     async handler(ctx) {
       const account = await findAgencyAccount(ctx.deps.db.sequelize, ctx.params.iban.replace(/\s+/g, '').toUpperCase());
       const p = ctx.principal;
@@ -52,8 +69,12 @@ export const agencyAccountRoutes = [
     },
   }),
   route<Validated<'agency-account-create'>>({
-    method: 'post', path: '/api/v1/agency-accounts', tag: 'Billing', summary: 'Register a collection account of an agency (platform administrator)',
-    auth: ADMIN, body: 'agency-account-create',
+    method: 'post',
+    path: '/api/v1/agency-accounts',
+    tag: 'Billing',
+    summary: 'Register a collection account of an agency (platform administrator)',
+    auth: ADMIN,
+    body: 'agency-account-create',
     responses: {
       201: { description: 'Registered', schema: 'agency-account' },
       409: { description: 'The IBAN is registered already (account_exists)', schema: 'error' },
@@ -64,15 +85,31 @@ export const agencyAccountRoutes = [
       const checked = checkAccountIban(ctx.body.iban);
       if ('problem' in checked) {
         const message = checked.problem === 'malformed' ? 'not an IBAN' : 'wrong check digits: mistyped';
-        throw unprocessable(`iban_${checked.problem}`, 'The account cannot be registered.', [{ path: '/iban', code: `iban_${checked.problem}`, message }]);
+        throw unprocessable(`iban_${checked.problem}`, 'The account cannot be registered.', [
+          { path: '/iban', code: `iban_${checked.problem}`, message },
+        ]);
       }
       const agency = await pool.query('SELECT 1 FROM agencies WHERE id = $1', [ctx.body.agencyId]);
-      if (agency.rowCount === 0) throw unprocessable('unknown_agency', 'No such agency.', [{ path: '/agencyId', code: 'unknown_agency', message: 'not an agency of the platform' }]);
-      const account = await insertAgencyAccount(ctx.deps.db.sequelize, { iban: checked.iban, bic: ctx.body.bic ?? null, agencyId: ctx.body.agencyId, name: ctx.body.name, createdBy: ctx.principal.sub });
+      if (agency.rowCount === 0)
+        throw unprocessable('unknown_agency', 'No such agency.', [
+          { path: '/agencyId', code: 'unknown_agency', message: 'not an agency of the platform' },
+        ]);
+      const account = await insertAgencyAccount(ctx.deps.db.sequelize, {
+        iban: checked.iban,
+        bic: ctx.body.bic ?? null,
+        agencyId: ctx.body.agencyId,
+        name: ctx.body.name,
+        createdBy: ctx.principal.sub,
+      });
       if (!account) {
         const owner = await findAgencyAccount(ctx.deps.db.sequelize, checked.iban);
         throw conflict('account_exists', 'This IBAN is registered already; an account belongs to one agency.', [
-          { path: '/iban', code: 'account_exists', message: `registered to ${owner?.agencyId ?? 'an agency'}`, agencyId: owner?.agencyId ?? null },
+          {
+            path: '/iban',
+            code: 'account_exists',
+            message: `registered to ${owner?.agencyId ?? 'an agency'}`,
+            agencyId: owner?.agencyId ?? null,
+          },
         ]);
       }
       await auditChange(ctx, 'create', account, { bic: account.bic, name: account.name });
@@ -80,15 +117,21 @@ export const agencyAccountRoutes = [
     },
   }),
   route<Validated<'agency-account-deactivate'>>({
-    method: 'post', path: '/api/v1/agency-accounts/:iban/deactivate', tag: 'Billing',
+    method: 'post',
+    path: '/api/v1/agency-accounts/:iban/deactivate',
+    tag: 'Billing',
     summary: 'Deactivate a collection account (platform administrator): new invoices can no longer name it',
-    auth: ADMIN, body: 'agency-account-deactivate',
-    responses: { 200: { description: 'Deactivated (again: unchanged)', schema: 'agency-account' }, 404: { description: 'No such account', schema: 'error' } },
+    auth: ADMIN,
+    body: 'agency-account-deactivate',
+    responses: {
+      200: { description: 'Deactivated (again: unchanged)', schema: 'agency-account' },
+      404: { description: 'No such account', schema: 'error' },
+    },
     async handler(ctx) {
       const iban = ctx.params.iban.replace(/\s+/g, '').toUpperCase();
       const before = await findAgencyAccount(ctx.deps.db.sequelize, iban);
       if (!before) throw notFound('account');
-      const account = await deactivateAgencyAccount(ctx.deps.db.sequelize, iban, ctx.principal.sub) as AgencyAccount;
+      const account = (await deactivateAgencyAccount(ctx.deps.db.sequelize, iban, ctx.principal.sub)) as AgencyAccount;
       if (before.active) await auditChange(ctx, 'update', account, { active: false, reason: ctx.body.reason });
       return { body: account };
     },

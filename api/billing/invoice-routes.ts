@@ -27,55 +27,112 @@ function agencyOf(p: Principal): string {
 
 export const invoiceRoutes = [
   route<Validated<'invoice-create'>>({
-    method: 'post', path: '/api/v1/invoices', tag: 'Billing', summary: 'Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)',
-    auth: ISSUERS, body: 'invoice-create',
-    responses: { 201: { description: 'Issued', schema: 'invoice' }, 200: { description: 'The same idempotencyKey: the invoice issued before', schema: 'invoice' }, 422: { description: 'Not issuable (IBAN, total, currency, due date)', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/invoices',
+    tag: 'Billing',
+    summary: 'Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)',
+    auth: ISSUERS,
+    body: 'invoice-create',
+    responses: {
+      201: { description: 'Issued', schema: 'invoice' },
+      200: { description: 'The same idempotencyKey: the invoice issued before', schema: 'invoice' },
+      422: { description: 'Not issuable (IBAN, total, currency, due date)', schema: 'error' },
+    },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       const { id, created } = await createInvoice(ctx.deps.db.pool, agencyId, ctx.principal.sub, ctx.body);
-      await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'invoice workflow start deferred'));
+      await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, id).catch((e: unknown) =>
+        ctx.req.log.warn({ err: e }, 'invoice workflow start deferred'),
+      );
       const inv = await loadInvoice(ctx.deps.db.pool, id);
       if (!inv) throw notFound('invoice');
       const p = ctx.principal;
       await audit(ctx.deps.db.pool, {
-        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },
-        action: created ? 'create' : 'read', resource: `invoice:${inv.id}`, purpose: 'billing', requestId: ctx.requestId,
+        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office },
+        subject: { type: inv.payer.type, id: inv.payer.id },
+        action: created ? 'create' : 'read',
+        resource: `invoice:${inv.id}`,
+        purpose: 'billing',
+        requestId: ctx.requestId,
       });
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/invoices/${id}` }, body: inv };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices', tag: 'Billing', summary: 'Your agency\'s invoices, newest first',
+    method: 'get',
+    path: '/api/v1/invoices',
+    tag: 'Billing',
+    summary: "Your agency's invoices, newest first",
     auth: AGENCY,
     responses: { 200: { description: 'Invoices', schema: 'get-invoices-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query(
         `SELECT id, number, payment_reference, payer_type, payer_id, payer_name, total, amount_paid, status, due_date, issue_date FROM invoices WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 200`,
-        [agencyOf(ctx.principal)]);
+        [agencyOf(ctx.principal)],
+      );
       const p = ctx.principal;
       // Payers' names are personal data: one audit row per invoice listed, one insert for the list.
-      await audit(ctx.deps.db.pool, rows.map((r) => ({
-        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: r.payer_type, id: r.payer_id },
-        action: 'read' as const, resource: `invoice:${r.id}`, purpose: 'billing', requestId: ctx.requestId, details: { list: 'invoices' },
-      })));
-      return { body: { items: rows.map((r) => ({ id: r.id, number: r.number, paymentReference: r.payment_reference, payerName: r.payer_name, total: Number(r.total), paid: Number(r.amount_paid), status: r.status, issueDate: r.issue_date, dueDate: r.due_date })) } };
+      await audit(
+        ctx.deps.db.pool,
+        rows.map((r) => ({
+          actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office },
+          subject: { type: r.payer_type, id: r.payer_id },
+          action: 'read' as const,
+          resource: `invoice:${r.id}`,
+          purpose: 'billing',
+          requestId: ctx.requestId,
+          details: { list: 'invoices' },
+        })),
+      );
+      return {
+        body: {
+          items: rows.map((r) => ({
+            id: r.id,
+            number: r.number,
+            paymentReference: r.payment_reference,
+            payerName: r.payer_name,
+            total: Number(r.total),
+            paid: Number(r.amount_paid),
+            status: r.status,
+            issueDate: r.issue_date,
+            dueDate: r.due_date,
+          })),
+        },
+      };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/me/invoices', tag: 'Citizen', summary: 'My invoices',
+    method: 'get',
+    path: '/api/v1/me/invoices',
+    tag: 'Citizen',
+    summary: 'My invoices',
     auth: ['citizen'],
     responses: { 200: { description: 'Invoices', schema: 'get-me-invoices-response' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
-      const { rows } = await ctx.deps.db.pool.query('SELECT id FROM invoices WHERE payer_type = $1 AND payer_id = $2 ORDER BY created_at DESC LIMIT 200', [person.type, person.id]);
+      const { rows } = await ctx.deps.db.pool.query(
+        'SELECT id FROM invoices WHERE payer_type = $1 AND payer_id = $2 ORDER BY created_at DESC LIMIT 200',
+        [person.type, person.id],
+      );
       const items = await Promise.all(rows.map((r) => loadInvoice(ctx.deps.db.pool, r.id)));
-      await audit(ctx.deps.db.pool, { actor: { type: 'citizen', id: ctx.principal.sub }, subject: person, action: 'read', resource: 'me/invoices', purpose: 'own-invoices', requestId: ctx.requestId });
+      await audit(ctx.deps.db.pool, {
+        actor: { type: 'citizen', id: ctx.principal.sub },
+        subject: person,
+        action: 'read',
+        resource: 'me/invoices',
+        purpose: 'own-invoices',
+        requestId: ctx.requestId,
+      });
       return { body: { items } };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id', params: { id: 'uuid' }, tag: 'Billing', summary: 'The invoice as JSON (links to UBL, EPC QR and PDF)',
+    method: 'get',
+    path: '/api/v1/invoices/:id',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'The invoice as JSON (links to UBL, EPC QR and PDF)',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'The invoice', schema: 'invoice' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
@@ -83,67 +140,148 @@ export const invoiceRoutes = [
     },
   }),
   route<Validated<'invoice-cancel'>>({
-    method: 'post', path: '/api/v1/invoices/:id/cancel', params: { id: 'uuid' }, tag: 'Billing', summary: 'The issuer cancels an unpaid invoice',
-    auth: ISSUERS, body: 'invoice-cancel',
-    responses: { ...WAITS_ON_WORKFLOW, 200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' }, 409: { description: 'Paid already', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/invoices/:id/cancel',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'The issuer cancels an unpaid invoice',
+    auth: ISSUERS,
+    body: 'invoice-cancel',
+    responses: {
+      ...WAITS_ON_WORKFLOW,
+      200: { description: 'Cancelled', schema: 'post-invoices-id-cancel-response' },
+      409: { description: 'Paid already', schema: 'error' },
+    },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       if (!inv || inv.agencyId !== agencyOf(ctx.principal)) throw notFound('invoice');
       if (inv.status === 'paid' || inv.status === 'cancelled') throw new ApiError(409, 'invoice_closed', `The invoice is ${inv.status}.`);
       await ensureInvoiceWorkflow(ctx.deps.temporal, ctx.deps.config.taskQueue, inv.id);
       // An invoice whose workflow has ended is paid or cancelled: closed, like the workflow's own rejection.
-      const result = await updateWorkflow<{ status: string }>(ctx.deps, invoiceWorkflowId(inv.id), cancelInvoiceUpdate, { reason: ctx.body.reason, by: ctx.principal.sub }, {
-        href: `/api/v1/invoices/${inv.id}`, whenGone: () => new ApiError(409, INVOICE_REJECTIONS.closed, 'The invoice is paid or cancelled already.'),
-      });
+      const result = await updateWorkflow<{ status: string }>(
+        ctx.deps,
+        invoiceWorkflowId(inv.id),
+        cancelInvoiceUpdate,
+        { reason: ctx.body.reason, by: ctx.principal.sub },
+        {
+          href: `/api/v1/invoices/${inv.id}`,
+          whenGone: () => new ApiError(409, INVOICE_REJECTIONS.closed, 'The invoice is paid or cancelled already.'),
+        },
+      );
       const p = ctx.principal;
       await audit(ctx.deps.db.pool, {
-        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id },
-        action: 'update', resource: `invoice:${inv.id}`, purpose: 'billing', requestId: ctx.requestId, details: { status: result.status },
+        actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office },
+        subject: { type: inv.payer.type, id: inv.payer.id },
+        action: 'update',
+        resource: `invoice:${inv.id}`,
+        purpose: 'billing',
+        requestId: ctx.requestId,
+        details: { status: result.status },
       });
       return { body: result };
     },
   }),
   route<Validated<'counter-payment'>>({
-    method: 'post', path: '/api/v1/invoices/:id/counter-payments', params: { id: 'uuid' }, tag: 'Billing', summary: 'Staff record a payment taken at the counter (the same receipt books once)',
-    auth: ['kac-staff', 'agency-officer'], body: 'counter-payment',
-    responses: { 201: { description: 'Booked: {booked, toSuspense (EUR beyond the amount due, kept in the suspense list for a refund), invoice}', schema: 'post-invoices-id-counter-payments-response' }, 200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' }, 409: { description: 'Cancelled invoice', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/invoices/:id/counter-payments',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'Staff record a payment taken at the counter (the same receipt books once)',
+    auth: ['kac-staff', 'agency-officer'],
+    body: 'counter-payment',
+    responses: {
+      201: {
+        description: 'Booked: {booked, toSuspense (EUR beyond the amount due, kept in the suspense list for a refund), invoice}',
+        schema: 'post-invoices-id-counter-payments-response',
+      },
+      200: { description: 'This receipt was booked before', schema: 'post-invoices-id-counter-payments-response' },
+      409: { description: 'Cancelled invoice', schema: 'error' },
+    },
     async handler(ctx) {
       const inv = await loadInvoice(ctx.deps.db.pool, ctx.params.id);
       const p = ctx.principal;
       // Customer centres (VPVKAC) take payments for any agency; an agency's own officers only for their agency.
       if (!inv || (!hasRole(p, 'kac-staff') && inv.agencyId !== p.agency)) throw notFound('invoice');
-      const outcome = await inTransaction(ctx.deps.db.pool, (client) => recordPayment(client, {
-        invoiceId: inv.id, amountCents: Math.round(ctx.body.amountEur * 100), source: 'counter',
-        sourceRef: `counter:${p.office ?? p.agency ?? 'office'}:${ctx.body.receiptNumber}`, bookedAt: new Date(), payerName: inv.payer.name, recordedBy: p.sub,
-      }));
-      if (!outcome.recorded && outcome.reason === 'cancelled') throw new ApiError(409, 'invoice_cancelled', 'The invoice is cancelled; nothing was booked.');
-      await audit(ctx.deps.db.pool, { actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office }, subject: { type: inv.payer.type, id: inv.payer.id }, action: 'update', resource: `invoice:${inv.id}`, purpose: 'counter-payment', requestId: ctx.requestId, details: { receipt: ctx.body.receiptNumber, amountEur: ctx.body.amountEur } });
+      const outcome = await inTransaction(ctx.deps.db.pool, (client) =>
+        recordPayment(client, {
+          invoiceId: inv.id,
+          amountCents: Math.round(ctx.body.amountEur * 100),
+          source: 'counter',
+          sourceRef: `counter:${p.office ?? p.agency ?? 'office'}:${ctx.body.receiptNumber}`,
+          bookedAt: new Date(),
+          payerName: inv.payer.name,
+          recordedBy: p.sub,
+        }),
+      );
+      if (!outcome.recorded && outcome.reason === 'cancelled')
+        throw new ApiError(409, 'invoice_cancelled', 'The invoice is cancelled; nothing was booked.');
+      await audit(ctx.deps.db.pool, {
+        actor: { type: 'staff', id: p.sub, agency: p.agency, office: p.office },
+        subject: { type: inv.payer.type, id: inv.payer.id },
+        action: 'update',
+        resource: `invoice:${inv.id}`,
+        purpose: 'counter-payment',
+        requestId: ctx.requestId,
+        details: { receipt: ctx.body.receiptNumber, amountEur: ctx.body.amountEur },
+      });
       await pokeInvoices(ctx.deps.temporal, [inv.id], ctx.req.log);
       // What the invoice could not take (paid meanwhile) waits in the suspense list for a refund: say so.
       const toSuspense = outcome.recorded ? outcome.overpaidCents / 100 : 0;
-      return { status: outcome.recorded ? 201 : 200, body: { booked: outcome.recorded, toSuspense, invoice: await loadInvoice(ctx.deps.db.pool, inv.id) } };
+      return {
+        status: outcome.recorded ? 201 : 200,
+        body: { booked: outcome.recorded, toSuspense, invoice: await loadInvoice(ctx.deps.db.pool, inv.id) },
+      };
     },
   }),
   route<unknown, Validated<'payment-check-query'>>({
-    method: 'get', path: '/api/v1/payments/check', tag: 'Billing', summary: 'Payment status by RF reference (to the issuing agency and the payer only)',
-    auth: [...AGENCY, 'citizen'], query: 'payment-check-query',
-    responses: { 200: { description: 'paid, partly_paid, unpaid, overdue or cancelled', schema: 'get-payments-check-response' }, 400: { description: 'Bad check digits', schema: 'error' }, 404: { description: 'Unknown or not yours', schema: 'error' } },
+    method: 'get',
+    path: '/api/v1/payments/check',
+    tag: 'Billing',
+    summary: 'Payment status by RF reference (to the issuing agency and the payer only)',
+    auth: [...AGENCY, 'citizen'],
+    query: 'payment-check-query',
+    responses: {
+      200: { description: 'paid, partly_paid, unpaid, overdue or cancelled', schema: 'get-payments-check-response' },
+      400: { description: 'Bad check digits', schema: 'error' },
+      404: { description: 'Unknown or not yours', schema: 'error' },
+    },
     async handler(ctx) {
       const reference = normaliseRfReference(ctx.query.reference);
-      if (!reference) throw badRequest('invalid_reference', 'Not an ISO 11649 reference, or its check digits are wrong (mistyped).', [{ path: '/query/reference', code: 'invalid_reference', message: 'RF + 2 check digits + up to 21 characters' }]);
+      if (!reference)
+        throw badRequest('invalid_reference', 'Not an ISO 11649 reference, or its check digits are wrong (mistyped).', [
+          { path: '/query/reference', code: 'invalid_reference', message: 'RF + 2 check digits + up to 21 characters' },
+        ]);
       const { rows } = await ctx.deps.db.pool.query('SELECT id FROM invoices WHERE payment_reference = $1', [reference]);
       if (!rows[0]) throw notFound('invoice');
       const inv = await visibleInvoice(ctx, rows[0].id);
       const status = inv.status === 'issued' ? 'unpaid' : inv.status;
-      return { body: { reference, status, amountDue: inv.totals.due, amountPaid: inv.totals.paid, total: inv.totals.total, currency: 'EUR', lastPaidAt: inv.lastPaidAt, dueDate: inv.dueDate } };
+      return {
+        body: {
+          reference,
+          status,
+          amountDue: inv.totals.due,
+          amountPaid: inv.totals.paid,
+          total: inv.totals.total,
+          currency: 'EUR',
+          lastPaidAt: inv.lastPaidAt,
+          dueDate: inv.dueDate,
+        },
+      };
     },
   }),
 
   // ---- the machine-readable formats: each rendered from the same InvoiceView, to the issuer and the payer only ----
   route({
-    method: 'get', path: '/api/v1/invoices/:id/ubl.xml', params: { id: 'uuid' }, tag: 'Billing', summary: 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0, EN 16931)',
+    method: 'get',
+    path: '/api/v1/invoices/:id/ubl.xml',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0, EN 16931)',
     auth: [...AGENCY, 'citizen'],
-    responses: { 200: { description: 'UBL 2.1 Invoice', contentType: 'application/xml' }, 404: { description: 'Not yours', schema: 'error' } },
+    responses: {
+      200: { description: 'UBL 2.1 Invoice', contentType: 'application/xml' },
+      404: { description: 'Not yours', schema: 'error' },
+    },
     async handler(ctx) {
       const inv = await visibleInvoice(ctx, ctx.params.id);
       const xml = renderUbl(inv, await supplierOf(ctx, inv));
@@ -151,25 +289,45 @@ export const invoiceRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id/qr.png', params: { id: 'uuid' }, tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as PNG',
+    method: 'get',
+    path: '/api/v1/invoices/:id/qr.png',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as PNG',
     auth: [...AGENCY, 'citizen'],
-    responses: { 200: { description: 'PNG image', contentType: 'image/png' }, 404: { description: 'Not yours', schema: 'error' }, 409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' } },
+    responses: {
+      200: { description: 'PNG image', contentType: 'image/png' },
+      404: { description: 'Not yours', schema: 'error' },
+      409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' },
+    },
     async handler(ctx) {
       const inv = await visibleInvoice(ctx, ctx.params.id);
       sendFile(ctx, 'image/png', `inline; filename="${fileName(inv)}-qr.png"`, await qrOrConflict(() => epcQrPng(inv)));
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id/qr.svg', params: { id: 'uuid' }, tag: 'Billing', summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as SVG',
+    method: 'get',
+    path: '/api/v1/invoices/:id/qr.svg',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'EPC QR code (EPC069-12 v002, SEPA credit transfer of the amount due, RF reference) as SVG',
     auth: [...AGENCY, 'citizen'],
-    responses: { 200: { description: 'SVG image', contentType: 'image/svg+xml' }, 404: { description: 'Not yours', schema: 'error' }, 409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' } },
+    responses: {
+      200: { description: 'SVG image', contentType: 'image/svg+xml' },
+      404: { description: 'Not yours', schema: 'error' },
+      409: { description: 'Paid or cancelled: nothing to pay', schema: 'error' },
+    },
     async handler(ctx) {
       const inv = await visibleInvoice(ctx, ctx.params.id);
       sendFile(ctx, 'image/svg+xml; charset=utf-8', `inline; filename="${fileName(inv)}-qr.svg"`, await qrOrConflict(() => epcQrSvg(inv)));
     },
   }),
   route({
-    method: 'get', path: '/api/v1/invoices/:id/invoice.pdf', params: { id: 'uuid' }, tag: 'Billing', summary: 'The invoice as a PDF for people (Latvian and English), with the EPC QR code while an amount is due',
+    method: 'get',
+    path: '/api/v1/invoices/:id/invoice.pdf',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'The invoice as a PDF for people (Latvian and English), with the EPC QR code while an amount is due',
     auth: [...AGENCY, 'citizen'],
     responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
@@ -182,7 +340,9 @@ export const invoiceRoutes = [
 
 /** What the formats need about the issuing agency that the InvoiceView does not carry. */
 async function supplierOf(ctx: RouteContext, inv: InvoiceView): Promise<SupplierInfo> {
-  const { rows } = await ctx.deps.db.pool.query<{ registration_number: string }>('SELECT registration_number FROM agencies WHERE id = $1', [inv.agencyId]);
+  const { rows } = await ctx.deps.db.pool.query<{ registration_number: string }>('SELECT registration_number FROM agencies WHERE id = $1', [
+    inv.agencyId,
+  ]);
   if (!rows[0]) throw new Error(`agency ${inv.agencyId} of invoice ${inv.id} is missing`);
   return { registrationNumber: rows[0].registration_number };
 }
@@ -192,7 +352,9 @@ async function qrOrConflict<T>(render: () => Promise<T>): Promise<T> {
     return await render();
   } catch (e) {
     if (e instanceof NothingToPay) {
-      throw new ApiError(409, e.reason === 'too_large' ? 'amount_too_large_for_qr' : 'nothing_to_pay', e.message, [{ code: `invoice_${e.reason}`, message: e.message }]);
+      throw new ApiError(409, e.reason === 'too_large' ? 'amount_too_large_for_qr' : 'nothing_to_pay', e.message, [
+        { code: `invoice_${e.reason}`, message: e.message },
+      ]);
     }
     throw e;
   }

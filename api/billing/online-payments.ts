@@ -15,7 +15,8 @@ import { SystemRejectedError, SystemUnavailableError } from '../../activities/ad
 import type { PaymentCallback, PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 import { inTransaction } from '../../db/transaction';
 
-export type CallbackOutcome = 'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
+export type CallbackOutcome =
+  'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
 
 const cents = (eur: string | number) => Math.round(Number(eur) * 100);
 
@@ -70,12 +71,17 @@ async function paymentInFlight(pool: Pool, invoice: InvoiceView, id: string, sta
     }
     await pool.query(
       `UPDATE online_payments SET status = 'expired', completed_at = now()
-       WHERE invoice_id = $1 AND status = 'initiated' AND created_at < now() - $2 * interval '1 minute'`, [invoice.id, IN_FLIGHT_MINUTES]);
+       WHERE invoice_id = $1 AND status = 'initiated' AND created_at < now() - $2 * interval '1 minute'`,
+      [invoice.id, IN_FLIGHT_MINUTES],
+    );
     const inserted = await pool.query(
       `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES ($1, $2, $3, 'initiated', $4) ON CONFLICT DO NOTHING`,
-      [id, invoice.id, (cents(invoice.totals.due) / 100).toFixed(2), startedBy]);
+      [id, invoice.id, (cents(invoice.totals.due) / 100).toFixed(2), startedBy],
+    );
     if (inserted.rowCount === 1) return (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
-    const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.invoice_id = $1 AND op.status = 'initiated'`, [invoice.id]);
+    const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.invoice_id = $1 AND op.status = 'initiated'`, [
+      invoice.id,
+    ]);
     if (rows[0]) return rows[0];
     // the one in flight ended in between: try again
   }
@@ -83,7 +89,11 @@ async function paymentInFlight(pool: Pool, invoice: InvoiceView, id: string, sta
 }
 
 /** Creates (or finds again) the online payment for the amount due and registers it at the bank. */
-export async function startOnlinePayment(pool: Pool, bank: PaymentInitiation, input: StartOnlinePayment): Promise<{ row: OnlinePaymentRow; redirectUrl: string; created: boolean }> {
+export async function startOnlinePayment(
+  pool: Pool,
+  bank: PaymentInitiation,
+  input: StartOnlinePayment,
+): Promise<{ row: OnlinePaymentRow; redirectUrl: string; created: boolean }> {
   const { invoice } = input;
   let row = await paymentInFlight(pool, invoice, onlinePaymentId(invoice.id, input.startedBy, input.idempotencyKey), input.startedBy);
   const id = row.id;
@@ -91,14 +101,26 @@ export async function startOnlinePayment(pool: Pool, bank: PaymentInitiation, in
   let initiated;
   try {
     // The same key for every repeat of this request: the bank answers the payment it registered the first time.
-    initiated = await bank.initiate({
-      amountCents: cents(row.amount), currency: row.currency, reference: row.payment_reference,
-      description: `${invoice.number} ${invoice.creditor.name}`.slice(0, 140),
-      returnUrl: input.returnUrl(id), callbackUrl: input.callbackUrl,
-    }, { idempotencyKey: `online-payment:${id}`, requestId: input.requestId });
+    initiated = await bank.initiate(
+      {
+        amountCents: cents(row.amount),
+        currency: row.currency,
+        reference: row.payment_reference,
+        description: `${invoice.number} ${invoice.creditor.name}`.slice(0, 140),
+        returnUrl: input.returnUrl(id),
+        callbackUrl: input.callbackUrl,
+      },
+      { idempotencyKey: `online-payment:${id}`, requestId: input.requestId },
+    );
   } catch (err) {
     if (err instanceof SystemUnavailableError) {
-      throw new ApiError(503, 'payment_provider_unavailable', 'The bank link does not answer at the moment; try again shortly (nothing was charged).', [], { 'Retry-After': '10' });
+      throw new ApiError(
+        503,
+        'payment_provider_unavailable',
+        'The bank link does not answer at the moment; try again shortly (nothing was charged).',
+        [],
+        { 'Retry-After': '10' },
+      );
     }
     if (err instanceof SystemRejectedError) {
       throw new ApiError(502, 'payment_provider_rejected', `The bank link refused the payment: ${err.message}`);
@@ -108,12 +130,19 @@ export async function startOnlinePayment(pool: Pool, bank: PaymentInitiation, in
   // Created means: registered at the bank by this request (a first attempt the bank did not answer does not count).
   let created = false;
   if (row.provider_txn_id === null) {
-    const linked = await pool.query('UPDATE online_payments SET provider_txn_id = $2 WHERE id = $1 AND provider_txn_id IS NULL', [id, initiated.paymentId]);
+    const linked = await pool.query('UPDATE online_payments SET provider_txn_id = $2 WHERE id = $1 AND provider_txn_id IS NULL', [
+      id,
+      initiated.paymentId,
+    ]);
     created = linked.rowCount === 1;
     row = (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
   }
   if (row.provider_txn_id !== initiated.paymentId) {
-    throw new ApiError(502, 'payment_provider_inconsistent', 'The bank link answered another payment for the same request; nothing was changed.');
+    throw new ApiError(
+      502,
+      'payment_provider_inconsistent',
+      'The bank link answered another payment for the same request; nothing was changed.',
+    );
   }
   return { row, redirectUrl: initiated.redirectUrl, created };
 }
@@ -129,22 +158,33 @@ export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, reco
   const applied = await inTransaction(pool, async (client) => {
     const found = await client.query<OnlinePaymentRow & { payer_type: string; payer_id: string; payer_name: string }>(
       `SELECT op.*, i.payment_reference, i.currency, i.status AS invoice_status, i.payer_type, i.payer_id, i.payer_name
-         FROM online_payments op JOIN invoices i ON i.id = op.invoice_id WHERE op.provider_txn_id = $1 FOR UPDATE OF op`, [cb.paymentId]);
+         FROM online_payments op JOIN invoices i ON i.id = op.invoice_id WHERE op.provider_txn_id = $1 FOR UPDATE OF op`,
+      [cb.paymentId],
+    );
     const op = found.rows[0];
     if (!op) throw new ApiError(404, 'unknown_payment', `No online payment ${cb.paymentId} was started here.`);
     const mismatches: ErrorDetail[] = [];
-    if (cb.amountCents !== cents(op.amount)) mismatches.push({ path: '/amount', code: 'amount_mismatch', message: `expected ${op.amount}` });
+    if (cb.amountCents !== cents(op.amount))
+      mismatches.push({ path: '/amount', code: 'amount_mismatch', message: `expected ${op.amount}` });
     if (cb.currency !== op.currency) mismatches.push({ path: '/currency', code: 'currency_mismatch', message: `expected ${op.currency}` });
-    if (cb.reference !== op.payment_reference) mismatches.push({ path: '/reference', code: 'reference_mismatch', message: 'not the invoice\'s payment reference' });
-    if (mismatches.length) throw unprocessable('callback_mismatch', 'The callback does not match the payment that was started; nothing was booked.', mismatches);
+    if (cb.reference !== op.payment_reference)
+      mismatches.push({ path: '/reference', code: 'reference_mismatch', message: "not the invoice's payment reference" });
+    if (mismatches.length)
+      throw unprocessable('callback_mismatch', 'The callback does not match the payment that was started; nothing was booked.', mismatches);
 
     let outcome: CallbackOutcome;
     if (cb.status === 'succeeded') {
       const paidAt = cb.paidAt ?? new Date();
       // Money moved: what the invoice cannot take (paid meanwhile, or cancelled) waits in suspense for a refund.
       const booked = await recordPayment(client, {
-        invoiceId: op.invoice_id, amountCents: cb.amountCents, source: 'online', sourceRef: `online:${cb.paymentId}`,
-        bookedAt: paidAt, payerName: op.payer_name, recordedBy, suspendIfCancelled: true,
+        invoiceId: op.invoice_id,
+        amountCents: cb.amountCents,
+        source: 'online',
+        sourceRef: `online:${cb.paymentId}`,
+        bookedAt: paidAt,
+        payerName: op.payer_name,
+        recordedBy,
+        suspendIfCancelled: true,
       });
       if (booked.recorded) outcome = booked.bookedCents > 0 ? 'booked' : 'suspended';
       else outcome = booked.reason === 'cancelled' ? 'invoice_cancelled' : 'duplicate';

@@ -5,14 +5,32 @@ import { formatIban } from '../../db/domain/iban';
 import { isUuid } from '../platform/validation';
 
 export interface InvoiceView {
-  id: string; number: string; agencyId: string; status: string; currency: 'EUR';
-  paymentReference: string; paymentReferenceFormatted: string;
-  issueDate: string; dueDate: string;
+  id: string;
+  number: string;
+  agencyId: string;
+  status: string;
+  currency: 'EUR';
+  paymentReference: string;
+  paymentReferenceFormatted: string;
+  issueDate: string;
+  dueDate: string;
   payer: { type: string; id: string; name: string; address: string | null };
   creditor: { name: string; iban: string; ibanFormatted: string; bic: string | null };
-  lines: Array<{ lineNo: number; description: string; quantity: number; unitPrice: number; vatCategory: string; vatRate: number; vatExemptionReason: string | null; net: number; vat: number }>;
+  lines: Array<{
+    lineNo: number;
+    description: string;
+    quantity: number;
+    unitPrice: number;
+    vatCategory: string;
+    vatRate: number;
+    vatExemptionReason: string | null;
+    net: number;
+    vat: number;
+  }>;
   totals: { net: number; vat: number; total: number; paid: number; due: number };
-  caseId: string | null; lastPaidAt: string | null; cancelledAt: string | null;
+  caseId: string | null;
+  lastPaidAt: string | null;
+  cancelledAt: string | null;
   payments: Array<{ source: string; amount: number; bookedAt: string }>;
   links: Record<string, string>;
 }
@@ -30,17 +48,32 @@ export async function loadInvoice(pool: Pool | PoolClient, id: string): Promise<
   const paid = n(inv.amount_paid);
   const base = `/api/v1/invoices/${id}`;
   return {
-    id, number: inv.number, agencyId: inv.agency_id, status: inv.status, currency: 'EUR',
-    paymentReference: inv.payment_reference, paymentReferenceFormatted: formatRfReference(inv.payment_reference),
-    issueDate: String(inv.issue_date), dueDate: String(inv.due_date),
+    id,
+    number: inv.number,
+    agencyId: inv.agency_id,
+    status: inv.status,
+    currency: 'EUR',
+    paymentReference: inv.payment_reference,
+    paymentReferenceFormatted: formatRfReference(inv.payment_reference),
+    issueDate: String(inv.issue_date),
+    dueDate: String(inv.due_date),
     payer: { type: inv.payer_type, id: inv.payer_id, name: inv.payer_name, address: inv.payer_address },
     creditor: { name: inv.creditor_name, iban: inv.creditor_iban, ibanFormatted: formatIban(inv.creditor_iban), bic: inv.creditor_bic },
     lines: lines.rows.map((l) => ({
-      lineNo: l.line_no, description: l.description, quantity: n(l.quantity), unitPrice: n(l.unit_price), vatCategory: l.vat_category,
-      vatRate: n(l.vat_rate), vatExemptionReason: l.vat_exemption_reason, net: n(l.net), vat: n(l.vat),
+      lineNo: l.line_no,
+      description: l.description,
+      quantity: n(l.quantity),
+      unitPrice: n(l.unit_price),
+      vatCategory: l.vat_category,
+      vatRate: n(l.vat_rate),
+      vatExemptionReason: l.vat_exemption_reason,
+      net: n(l.net),
+      vat: n(l.vat),
     })),
     totals: { net: n(inv.total_net), vat: n(inv.total_vat), total, paid, due: Math.max(0, Math.round((total - paid) * 100) / 100) },
-    caseId: inv.case_id, lastPaidAt: inv.last_paid_at?.toISOString() ?? null, cancelledAt: inv.cancelled_at?.toISOString() ?? null,
+    caseId: inv.case_id,
+    lastPaidAt: inv.last_paid_at?.toISOString() ?? null,
+    cancelledAt: inv.cancelled_at?.toISOString() ?? null,
     payments: payments.rows.map((p) => ({ source: p.source, amount: n(p.amount), bookedAt: p.booked_at.toISOString() })),
     links: { self: base, ubl: `${base}/ubl.xml`, qrPng: `${base}/qr.png`, qrSvg: `${base}/qr.svg`, pdf: `${base}/invoice.pdf` },
   };

@@ -6,7 +6,11 @@ import type { Logger } from 'pino';
 import { invoiceWorkflowId, paymentRecordedSignal } from '../../workflows/invoice/api';
 
 export async function ensureInvoiceWorkflow(temporal: () => Promise<Client>, taskQueue: string, invoiceId: string): Promise<void> {
-  await startWorkflowOnce(await temporal(), 'invoiceWorkflow', { taskQueue, workflowId: invoiceWorkflowId(invoiceId), args: [{ invoiceId }] });
+  await startWorkflowOnce(await temporal(), 'invoiceWorkflow', {
+    taskQueue,
+    workflowId: invoiceWorkflowId(invoiceId),
+    args: [{ invoiceId }],
+  });
 }
 
 export async function pokeInvoices(temporal: () => Promise<Client>, invoiceIds: Iterable<string>, logger: Logger): Promise<void> {
@@ -14,7 +18,14 @@ export async function pokeInvoices(temporal: () => Promise<Client>, invoiceIds: 
   if (ids.length === 0) return;
   try {
     const client = await temporal();
-    await Promise.all(ids.map((id) => client.workflow.getHandle(invoiceWorkflowId(id)).signal(paymentRecordedSignal).catch((err: unknown) => logger.warn({ err, id }, 'invoice poke failed'))));
+    await Promise.all(
+      ids.map((id) =>
+        client.workflow
+          .getHandle(invoiceWorkflowId(id))
+          .signal(paymentRecordedSignal)
+          .catch((err: unknown) => logger.warn({ err, id }, 'invoice poke failed')),
+      ),
+    );
   } catch (err) {
     logger.warn({ err }, 'invoice pokes deferred');
   }

@@ -11,9 +11,17 @@ export const LINES_PER_CHUNK = 2000;
 const MAX_CHUNK_CHARS = 8 * 1024 * 1024;
 export const MAX_IMPORT_BYTES = 4 * 1024 ** 3; // 4 GiB: about ten million cases
 
-export interface StoredImport { id: string; totalLines: number; chunkCount: number; byteSize: number }
+export interface StoredImport {
+  id: string;
+  totalLines: number;
+  chunkCount: number;
+  byteSize: number;
+}
 
-export async function storeCaseImport(pool: Pool, input: { agencyId: string; createdBy: string; fileName: string | null; body: Readable }): Promise<StoredImport> {
+export async function storeCaseImport(
+  pool: Pool,
+  input: { agencyId: string; createdBy: string; fileName: string | null; body: Readable },
+): Promise<StoredImport> {
   const id = crypto.randomUUID();
   let chunkNo = 0;
   let lineNo = 1;
@@ -23,8 +31,12 @@ export async function storeCaseImport(pool: Pool, input: { agencyId: string; cre
   let chunkFirstLine = 1;
   const flush = async (c: PoolClient) => {
     if (pending.length === 0) return;
-    await c.query('INSERT INTO case_import_chunks (import_id, chunk_no, first_line, body) VALUES ($1, $2, $3, $4)',
-      [id, chunkNo, chunkFirstLine, pending.join('\n')]);
+    await c.query('INSERT INTO case_import_chunks (import_id, chunk_no, first_line, body) VALUES ($1, $2, $3, $4)', [
+      id,
+      chunkNo,
+      chunkFirstLine,
+      pending.join('\n'),
+    ]);
     chunkNo += 1;
     chunkFirstLine = lineNo;
     pending = [];
@@ -33,7 +45,9 @@ export async function storeCaseImport(pool: Pool, input: { agencyId: string; cre
   return inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO case_imports (id, agency_id, status, file_name, byte_size, total_lines, chunk_count, created_by)
-       VALUES ($1, $2, 'stored', $3, 0, 0, 0, $4)`, [id, input.agencyId, input.fileName, input.createdBy]);
+       VALUES ($1, $2, 'stored', $3, 0, 0, 0, $4)`,
+      [id, input.agencyId, input.fileName, input.createdBy],
+    );
     const decoder = new StringDecoder('utf8');
     let carry = '';
     const takeLine = async (line: string) => {
@@ -56,7 +70,12 @@ export async function storeCaseImport(pool: Pool, input: { agencyId: string; cre
     await flush(client);
     const totalLines = lineNo - 1;
     if (totalLines === 0) throw new ApiError(400, 'empty_import', 'The file has no lines.');
-    await client.query('UPDATE case_imports SET byte_size = $2, total_lines = $3, chunk_count = $4 WHERE id = $1', [id, bytes, totalLines, chunkNo]);
+    await client.query('UPDATE case_imports SET byte_size = $2, total_lines = $3, chunk_count = $4 WHERE id = $1', [
+      id,
+      bytes,
+      totalLines,
+      chunkNo,
+    ]);
     return { id, totalLines, chunkCount: chunkNo, byteSize: bytes };
   });
 }

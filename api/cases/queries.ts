@@ -27,7 +27,10 @@ export async function findCase(pool: Pool, id: string): Promise<CaseRow | null> 
   return rows[0] ?? null;
 }
 
-export interface PersonCasesPage { rows: Array<CaseRow & { relation: 'recipient' | 'representative' }>; total: number }
+export interface PersonCasesPage {
+  rows: Array<CaseRow & { relation: 'recipient' | 'representative' }>;
+  total: number;
+}
 
 /** Every case of a person from every channel: as the recipient, or as the representative of someone. */
 export async function casesOfPerson(pool: Pool, person: PersonRef, limit: number, offset: number): Promise<PersonCasesPage> {
@@ -53,13 +56,23 @@ export async function casesOfPerson(pool: Pool, person: PersonRef, limit: number
   return { rows, total: Number(total) };
 }
 
-export interface AgencyCaseFilter { status?: CaseStatus; channel?: Channel; serviceId?: string; externalId?: string; limit: number; offset: number }
+export interface AgencyCaseFilter {
+  status?: CaseStatus;
+  channel?: Channel;
+  serviceId?: string;
+  externalId?: string;
+  limit: number;
+  offset: number;
+}
 
 export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
   // A citizen's unsubmitted e-service draft is not the agency's to read (api/platform/auth/policy.ts): left out of its list.
   const where = ['c.agency_id = $1', "NOT (c.status = 'draft' AND EXISTS (SELECT 1 FROM applications ap WHERE ap.case_id = c.id))"];
   const params: unknown[] = [agencyId];
-  const add = (sql: string, value: unknown) => { params.push(value); where.push(sql.replace('?', `$${params.length}`)); };
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
   if (f.status) add('c.status = ?', f.status);
   if (f.channel) add('c.channel = ?', f.channel);
   if (f.serviceId) add('c.service_id = ?', f.serviceId);
@@ -73,7 +86,10 @@ export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseF
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && f.offset > 0) {
     // A page past the end still says how many there are.
-    const count = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')}`, params.slice(0, -2));
+    const count = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')}`,
+      params.slice(0, -2),
+    );
     total = count.rows[0].n;
   }
   return { rows, total };

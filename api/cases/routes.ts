@@ -20,13 +20,14 @@ function agencyOf(p: Principal): string {
   return p.agency;
 }
 
-
 function actorOf(ctx: RouteContext) {
   return { type: actorType(ctx.principal), id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office };
 }
 
 function summarise(results: ItemResult[]) {
-  let created = 0; let existing = 0; let failed = 0;
+  let created = 0;
+  let existing = 0;
+  let failed = 0;
   for (const r of results) {
     if (r.outcome === 'created') created += 1;
     else if (r.outcome === 'existing') existing += 1;
@@ -37,12 +38,24 @@ function summarise(results: ItemResult[]) {
 
 export const caseRoutes = [
   route<Validated<'case-create'>>({
-    method: 'post', path: '/api/v1/cases', tag: 'Case register', summary: 'Register one case (idempotent by agency and externalId)',
-    auth: AGENCY_WRITERS, body: 'case-create',
-    responses: { 201: { description: 'Created', schema: 'case' }, 200: { description: 'Already registered: the same case', schema: 'case' }, 422: { description: 'Business rule failed', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/cases',
+    tag: 'Case register',
+    summary: 'Register one case (idempotent by agency and externalId)',
+    auth: AGENCY_WRITERS,
+    body: 'case-create',
+    responses: {
+      201: { description: 'Created', schema: 'case' },
+      200: { description: 'Already registered: the same case', schema: 'case' },
+      422: { description: 'Business rule failed', schema: 'error' },
+    },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      const [result] = await registerCases(ctx.deps.db.pool, { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub, requestId: ctx.requestId }, [ctx.body]);
+      const [result] = await registerCases(
+        ctx.deps.db.pool,
+        { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub, requestId: ctx.requestId },
+        [ctx.body],
+      );
       if (result.outcome === 'failed') {
         const status = result.error.code === 'validation_failed' ? 400 : 422;
         throw new ApiError(status, result.error.code, result.error.message, result.error.details);
@@ -58,25 +71,45 @@ export const caseRoutes = [
     },
   }),
   route<{ cases: unknown[] }>({
-    method: 'post', path: '/api/v1/cases/batch', tag: 'Case register', summary: 'Register up to 10,000 cases; each item gets its own result',
-    auth: AGENCY_WRITERS, body: 'case-batch', bodyLimit: '32mb',
+    method: 'post',
+    path: '/api/v1/cases/batch',
+    tag: 'Case register',
+    summary: 'Register up to 10,000 cases; each item gets its own result',
+    auth: AGENCY_WRITERS,
+    body: 'case-batch',
+    bodyLimit: '32mb',
     responses: { 200: { description: 'One result per item, in order', schema: 'case-batch-result' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      const results = await registerCases(ctx.deps.db.pool, { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub, requestId: ctx.requestId }, ctx.body.cases);
+      const results = await registerCases(
+        ctx.deps.db.pool,
+        { agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub, requestId: ctx.requestId },
+        ctx.body.cases,
+      );
       return { body: summarise(results) };
     },
   }),
   route<Validated<'case-status-change'>>({
-    method: 'post', path: '/api/v1/cases/:id/status', tag: 'Case register', summary: 'Append a status to a case of your agency',
-    auth: AGENCY_WRITERS, body: 'case-status-change',
-    responses: { 200: { description: 'The case with its history', schema: 'case' }, 404: { description: 'No such case in your agency', schema: 'error' }, 409: { description: 'Transition not allowed', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/cases/:id/status',
+    tag: 'Case register',
+    summary: 'Append a status to a case of your agency',
+    auth: AGENCY_WRITERS,
+    body: 'case-status-change',
+    responses: {
+      200: { description: 'The case with its history', schema: 'case' },
+      404: { description: 'No such case in your agency', schema: 'error' },
+      409: { description: 'Transition not allowed', schema: 'error' },
+    },
     async handler(ctx) {
       const id = parseCaseId(ctx.params.id);
       const agencyId = agencyOf(ctx.principal);
       await changeCaseStatus(ctx.deps.db.pool, id, ctx.body, {
-        agencyId, actorType: actorType(ctx.principal), actorId: ctx.principal.sub,
-        mayReopen: hasRole(ctx.principal, 'agency-officer', 'agency-admin'), requestId: ctx.requestId,
+        agencyId,
+        actorType: actorType(ctx.principal),
+        actorId: ctx.principal.sub,
+        mayReopen: hasRole(ctx.principal, 'agency-officer', 'agency-admin'),
+        requestId: ctx.requestId,
       });
       const row = await findCase(ctx.deps.db.pool, id);
       if (!row) throw notFound('case');
@@ -85,7 +118,10 @@ export const caseRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/cases/:id', tag: 'Case register', summary: 'One case with its status history (your agency\'s, or your own as a citizen)',
+    method: 'get',
+    path: '/api/v1/cases/:id',
+    tag: 'Case register',
+    summary: "One case with its status history (your agency's, or your own as a citizen)",
     auth: [...AGENCY_READERS, 'citizen'],
     responses: { 200: { description: 'The case', schema: 'case' }, 404: { description: 'No such case that you may see', schema: 'error' } },
     async handler(ctx) {
@@ -100,23 +136,41 @@ export const caseRoutes = [
     },
   }),
   route<unknown, Validated<'case-list-query'>>({
-    method: 'get', path: '/api/v1/cases', tag: 'Case register', summary: 'Your agency\'s cases, newest status first',
-    auth: AGENCY_READERS, query: 'case-list-query',
+    method: 'get',
+    path: '/api/v1/cases',
+    tag: 'Case register',
+    summary: "Your agency's cases, newest status first",
+    auth: AGENCY_READERS,
+    query: 'case-list-query',
     responses: { 200: { description: 'A page of cases', schema: 'case-list' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       const { rows, total } = await casesOfAgency(ctx.deps.db.pool, agencyId, ctx.query);
-      const histories = await historiesOf(ctx.deps.db.pool, rows.map((r) => r.id));
-      await audit(ctx.deps.db.pool, rows.map((r): AuditEntry => ({
-        actor: actorOf(ctx), subject: { type: r.recipient_type, id: r.recipient_id }, action: 'read',
-        resource: `case:${r.id}`, purpose: 'case-handling', requestId: ctx.requestId,
-      })));
+      const histories = await historiesOf(
+        ctx.deps.db.pool,
+        rows.map((r) => r.id),
+      );
+      await audit(
+        ctx.deps.db.pool,
+        rows.map((r): AuditEntry => ({
+          actor: actorOf(ctx),
+          subject: { type: r.recipient_type, id: r.recipient_id },
+          action: 'read',
+          resource: `case:${r.id}`,
+          purpose: 'case-handling',
+          requestId: ctx.requestId,
+        })),
+      );
       return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [])), total } };
     },
   }),
   route<Validated<'case-ids-reserve'>>({
-    method: 'post', path: '/api/v1/case-ids', tag: 'Case register', summary: 'Reserve up to 1,000 case ids for cases your system creates first',
-    auth: AGENCY_WRITERS, body: 'case-ids-reserve',
+    method: 'post',
+    path: '/api/v1/case-ids',
+    tag: 'Case register',
+    summary: 'Reserve up to 1,000 case ids for cases your system creates first',
+    auth: AGENCY_WRITERS,
+    body: 'case-ids-reserve',
     responses: { 201: { description: 'The reserved ids', schema: 'post-case-ids-response' } },
     async handler(ctx) {
       const ids = await reserveCaseIds(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.body.count, ctx.principal.sub);
@@ -124,27 +178,46 @@ export const caseRoutes = [
     },
   }),
   route<unknown, Validated<'me-cases-query'>>({
-    method: 'get', path: '/api/v1/me/cases', tag: 'Citizen', summary: 'All my cases from every channel, with status history',
-    auth: ['citizen'], query: 'me-cases-query',
+    method: 'get',
+    path: '/api/v1/me/cases',
+    tag: 'Citizen',
+    summary: 'All my cases from every channel, with status history',
+    auth: ['citizen'],
+    query: 'me-cases-query',
     responses: { 200: { description: 'A page of my cases', schema: 'case-list' } },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
       const page = await casesOfPerson(ctx.deps.db.pool, person, ctx.query.limit, ctx.query.offset);
       // A case followed as a representative is listed only while the basis for it is valid (checked now).
-      const shown = await Promise.all(page.rows.map(async (r) => r.relation === 'recipient' || await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(r), 'read')));
+      const shown = await Promise.all(
+        page.rows.map(async (r) => r.relation === 'recipient' || (await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(r), 'read'))),
+      );
       const rows = page.rows.filter((_, i) => shown[i]);
       const total = page.total - (page.rows.length - rows.length);
-      const histories = await historiesOf(ctx.deps.db.pool, rows.map((r) => r.id));
+      const histories = await historiesOf(
+        ctx.deps.db.pool,
+        rows.map((r) => r.id),
+      );
       // Their own list is one row; each case of someone else they follow is a read of that person's data, for them.
       const forOthers = page.rows.flatMap((r, i) => {
         const access = shown[i];
-        return typeof access === 'object' && access ? [auditEntry(ctx.principal, access, caseSubject(r), 'read', `case:${r.id}`, ctx.requestId)] : [];
+        return typeof access === 'object' && access
+          ? [auditEntry(ctx.principal, access, caseSubject(r), 'read', `case:${r.id}`, ctx.requestId)]
+          : [];
       });
-      await audit(ctx.deps.db.pool, [{
-        actor: actorOf(ctx), subject: { type: person.type, id: person.id }, action: 'read',
-        resource: 'me/cases', purpose: 'own-cases', requestId: ctx.requestId, details: { count: rows.length },
-      }, ...forOthers]);
+      await audit(ctx.deps.db.pool, [
+        {
+          actor: actorOf(ctx),
+          subject: { type: person.type, id: person.id },
+          action: 'read',
+          resource: 'me/cases',
+          purpose: 'own-cases',
+          requestId: ctx.requestId,
+          details: { count: rows.length },
+        },
+        ...forOthers,
+      ]);
       return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [], r.relation)), total } };
     },
   }),

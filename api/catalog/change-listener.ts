@@ -21,9 +21,14 @@ export class CatalogChangeListener {
   private readonly watchdog: NodeJS.Timeout;
   private stopped = false;
 
-  constructor(private readonly pool: Pool, databaseUrl: string) {
+  constructor(
+    private readonly pool: Pool,
+    databaseUrl: string,
+  ) {
     // The pool's owner closes the pool, not this listener: when the pool ends, so does the listening connection.
-    this.watchdog = setInterval(() => { if (this.pool.ending) this.stop(); }, 1000);
+    this.watchdog = setInterval(() => {
+      if (this.pool.ending) this.stop();
+    }, 1000);
     this.watchdog.unref();
     this.listener = listen(databaseUrl, CHANNEL, {
       onNotification: (payload) => {
@@ -55,7 +60,8 @@ export class CatalogChangeListener {
 
   private announce(serviceId: string | undefined): void {
     for (const s of this.subscribers) {
-      if (serviceId === undefined) s.reset(); else s.changed(serviceId);
+      if (serviceId === undefined) s.reset();
+      else s.changed(serviceId);
     }
   }
 

@@ -7,8 +7,12 @@ import type { Text } from '../../db/catalog/description';
 
 type Node = Record<string, unknown>;
 const label = langText;
-const concept = (iri: string, t: Text, scheme?: string): Node =>
-  ({ '@id': iri, '@type': 'skos:Concept', 'skos:prefLabel': label(t), ...(scheme ? { 'skos:inScheme': { '@id': scheme } } : {}) });
+const concept = (iri: string, t: Text, scheme?: string): Node => ({
+  '@id': iri,
+  '@type': 'skos:Concept',
+  'skos:prefLabel': label(t),
+  ...(scheme ? { 'skos:inScheme': { '@id': scheme } } : {}),
+});
 
 export const DATA_THEME_SCHEME = `${EU_AUTHORITY}data-theme`;
 const THEMES: Record<string, Text> = {
@@ -19,7 +23,9 @@ const THEMES: Record<string, Text> = {
 export type ThemeCode = keyof typeof THEMES;
 export const theme = (code: ThemeCode): Node => concept(`${DATA_THEME_SCHEME}/${code}`, THEMES[code], DATA_THEME_SCHEME);
 export const themeTaxonomy: Node = {
-  '@id': DATA_THEME_SCHEME, '@type': 'skos:ConceptScheme', 'dct:title': label({ lv: 'Datu tēmas', en: 'Data theme' }),
+  '@id': DATA_THEME_SCHEME,
+  '@type': 'skos:ConceptScheme',
+  'dct:title': label({ lv: 'Datu tēmas', en: 'Data theme' }),
 };
 
 export const languages: Node[] = [
@@ -28,17 +34,22 @@ export const languages: Node[] = [
 ];
 
 export const licence: Node = {
-  '@id': `${EU_AUTHORITY}licence/CC_BY_4_0`, '@type': 'dct:LicenseDocument',
+  '@id': `${EU_AUTHORITY}licence/CC_BY_4_0`,
+  '@type': 'dct:LicenseDocument',
   'dct:type': concept('http://purl.org/adms/licencetype/Attribution', { lv: 'Atsauce uz autoru', en: 'Attribution' }),
 };
 
 /** Latvia, with its bounding box and centroid (WGS 84, longitude latitude). */
 export const latvia: Node = {
-  '@id': `${EU_AUTHORITY}country/LVA`, '@type': 'dct:Location',
+  '@id': `${EU_AUTHORITY}country/LVA`,
+  '@type': 'dct:Location',
   'dcat:bbox': { '@value': 'POLYGON((20.97 55.67, 28.24 55.67, 28.24 58.09, 20.97 58.09, 20.97 55.67))', '@type': 'gsp:wktLiteral' },
   'dcat:centroid': { '@value': 'POINT(24.60 56.88)', '@type': 'gsp:wktLiteral' },
 };
 
-export const nationalAuthority: Node = concept('http://purl.org/adms/publishertype/NationalAuthority', { lv: 'Valsts iestāde', en: 'National authority' });
+export const nationalAuthority: Node = concept('http://purl.org/adms/publishertype/NationalAuthority', {
+  lv: 'Valsts iestāde',
+  en: 'National authority',
+});
 /** The datasets are produced continuously by the platform: available for the long term. */
 export const stableAvailability: Node = concept(`${EU_AUTHORITY}planned-availability/STABLE`, { lv: 'Stabila', en: 'Stable' });

@@ -14,7 +14,8 @@ export const DEFAULT_ID_BASE = 'https://sdp.gov.lv/id/';
 export function idBaseFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.LINKED_DATA_ID_BASE;
   if (!base) return DEFAULT_ID_BASE;
-  if (!/^https?:\/\/[^\s]+\/$/.test(base)) throw new Error(`LINKED_DATA_ID_BASE must be an absolute http(s) IRI ending in '/', got "${base}"`);
+  if (!/^https?:\/\/[^\s]+\/$/.test(base))
+    throw new Error(`LINKED_DATA_ID_BASE must be an absolute http(s) IRI ending in '/', got "${base}"`);
   return base;
 }
 
@@ -22,13 +23,25 @@ export const EU_AUTHORITY = 'http://publications.europa.eu/resource/authority/';
 
 export function ldContext(idBase: string) {
   return {
-    cpsv: 'http://purl.org/vocab/cpsv#', cv: 'http://data.europa.eu/m8g/', dct: 'http://purl.org/dc/terms/',
-    dcat: 'http://www.w3.org/ns/dcat#', skos: 'http://www.w3.org/2004/02/skos/core#', eli: 'http://data.europa.eu/eli/ontology#',
-    foaf: 'http://xmlns.com/foaf/0.1/', locn: 'http://www.w3.org/ns/locn#', time: 'http://www.w3.org/2006/time#',
-    schema: 'http://schema.org/', gsp: 'http://www.opengis.net/ont/geosparql#', owl: 'http://www.w3.org/2002/07/owl#',
-    rdfs: 'http://www.w3.org/2000/01/rdf-schema#', xsd: 'http://www.w3.org/2001/XMLSchema#', qb: 'http://purl.org/linked-data/cube#',
-    'sdmx-dimension': 'http://purl.org/linked-data/sdmx/2009/dimension#', vcard: 'http://www.w3.org/2006/vcard/ns#',
-    dcatap: 'http://data.europa.eu/r5r/', sdp: `${idBase}def/`,
+    cpsv: 'http://purl.org/vocab/cpsv#',
+    cv: 'http://data.europa.eu/m8g/',
+    dct: 'http://purl.org/dc/terms/',
+    dcat: 'http://www.w3.org/ns/dcat#',
+    skos: 'http://www.w3.org/2004/02/skos/core#',
+    eli: 'http://data.europa.eu/eli/ontology#',
+    foaf: 'http://xmlns.com/foaf/0.1/',
+    locn: 'http://www.w3.org/ns/locn#',
+    time: 'http://www.w3.org/2006/time#',
+    schema: 'http://schema.org/',
+    gsp: 'http://www.opengis.net/ont/geosparql#',
+    owl: 'http://www.w3.org/2002/07/owl#',
+    rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+    xsd: 'http://www.w3.org/2001/XMLSchema#',
+    qb: 'http://purl.org/linked-data/cube#',
+    'sdmx-dimension': 'http://purl.org/linked-data/sdmx/2009/dimension#',
+    vcard: 'http://www.w3.org/2006/vcard/ns#',
+    dcatap: 'http://data.europa.eu/r5r/',
+    sdp: `${idBase}def/`,
   };
 }
 
@@ -51,10 +64,21 @@ export function iris(base: string) {
 export type Iris = ReturnType<typeof iris>;
 
 // ---- reference data the descriptions point to by code ----
-export interface OpeningHours { day: string; opens: string; closes: string }
+export interface OpeningHours {
+  day: string;
+  opens: string;
+  closes: string;
+}
 export interface OfficeInfo {
-  id: string; kind: string; agencyId: string | null; municipalityCode: string; name: Text; address: string;
-  latitude: number | null; longitude: number | null; openingHours: OpeningHours[];
+  id: string;
+  kind: string;
+  agencyId: string | null;
+  municipalityCode: string;
+  name: Text;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  openingHours: OpeningHours[];
 }
 export interface LinkedDataRefs {
   agencies: Map<string, { id: string; registrationNumber: string; kind: string; municipalityCode: string | null; name: Text }>;
@@ -70,32 +94,71 @@ export async function loadLinkedDataRefs(db: Queryable): Promise<LinkedDataRefs>
     db.query('SELECT id, registration_number, kind, municipality_code, name_lv, name_en FROM agencies'),
     db.query('SELECT id, ministry_code, name_lv, name_en FROM sectors ORDER BY id'),
     db.query('SELECT code, name_lv, name_en FROM municipalities ORDER BY code'),
-    db.query('SELECT id, kind, agency_id, municipality_code, name_lv, name_en, address, latitude, longitude, opening_hours FROM offices ORDER BY id'),
+    db.query(
+      'SELECT id, kind, agency_id, municipality_code, name_lv, name_en, address, latitude, longitude, opening_hours FROM offices ORDER BY id',
+    ),
     db.query('SELECT scheme, code, label_lv, label_en FROM taxonomy_concepts ORDER BY scheme, code'),
   ]);
   return {
-    agencies: new Map(agencies.rows.map((r) => [r.id, { id: r.id, registrationNumber: r.registration_number, kind: r.kind, municipalityCode: r.municipality_code, name: { lv: r.name_lv, en: r.name_en } }])),
+    agencies: new Map(
+      agencies.rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          registrationNumber: r.registration_number,
+          kind: r.kind,
+          municipalityCode: r.municipality_code,
+          name: { lv: r.name_lv, en: r.name_en },
+        },
+      ]),
+    ),
     sectors: new Map(sectors.rows.map((r) => [r.id, { id: r.id, ministryCode: r.ministry_code, name: { lv: r.name_lv, en: r.name_en } }])),
     municipalities: new Map(municipalities.rows.map((r) => [r.code, { lv: r.name_lv, en: r.name_en }])),
-    offices: new Map(offices.rows.map((r) => [r.id, {
-      id: r.id, kind: r.kind, agencyId: r.agency_id, municipalityCode: r.municipality_code, name: { lv: r.name_lv, en: r.name_en },
-      address: r.address, latitude: r.latitude, longitude: r.longitude, openingHours: r.opening_hours as OpeningHours[],
-    }])),
+    offices: new Map(
+      offices.rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          kind: r.kind,
+          agencyId: r.agency_id,
+          municipalityCode: r.municipality_code,
+          name: { lv: r.name_lv, en: r.name_en },
+          address: r.address,
+          latitude: r.latitude,
+          longitude: r.longitude,
+          openingHours: r.opening_hours as OpeningHours[],
+        },
+      ]),
+    ),
     concepts: new Map(concepts.rows.map((r) => [`${r.scheme}/${r.code}`, { lv: r.label_lv, en: r.label_en }])),
   };
 }
 
 // ---- the published read model ----
 export interface PublishedService {
-  serviceId: string; agencyId: string; version: number; document: ServiceDescription; publishedAt: Date; etag: string;
+  serviceId: string;
+  agencyId: string;
+  version: number;
+  document: ServiceDescription;
+  publishedAt: Date;
+  etag: string;
 }
 
 /** Published services, in id order; one when serviceId is given (an empty list when it is not published). */
 export async function loadPublished(db: Queryable, serviceId?: string): Promise<PublishedService[]> {
   const { rows } = await db.query(
     `SELECT service_id, agency_id, version, document, published_at, etag FROM catalog_published
-      WHERE $1::text IS NULL OR service_id = $1 ORDER BY service_id`, [serviceId ?? null]);
-  return rows.map((r) => ({ serviceId: r.service_id, agencyId: r.agency_id, version: r.version, document: r.document, publishedAt: r.published_at, etag: r.etag }));
+      WHERE $1::text IS NULL OR service_id = $1 ORDER BY service_id`,
+    [serviceId ?? null],
+  );
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    agencyId: r.agency_id,
+    version: r.version,
+    document: r.document,
+    publishedAt: r.published_at,
+    etag: r.etag,
+  }));
 }
 
 // ---- small builders ----
@@ -105,7 +168,11 @@ const lvText = (s: string) => ({ '@value': s, '@language': 'lv' });
 const typed = (value: string, type: string) => ({ '@value': value, '@type': type });
 const ref = (iri: string) => ({ '@id': iri });
 
-const COUNTRY_LATVIA = { '@id': `${EU_AUTHORITY}country/LVA`, '@type': 'dct:Location', 'skos:prefLabel': langText({ lv: 'Latvija', en: 'Latvia' }) };
+const COUNTRY_LATVIA = {
+  '@id': `${EU_AUTHORITY}country/LVA`,
+  '@type': 'dct:Location',
+  'skos:prefLabel': langText({ lv: 'Latvija', en: 'Latvia' }),
+};
 const EURO = { '@id': `${EU_AUTHORITY}currency/EUR`, '@type': 'skos:Concept', 'skos:prefLabel': { '@value': 'euro', '@language': 'en' } };
 const LANGUAGES = [
   { '@id': `${EU_AUTHORITY}language/LAV`, '@type': 'dct:LinguisticSystem' },
@@ -130,8 +197,13 @@ export function openingHoursSpec(hours: OpeningHours[], dayNames = DAYS): string
   const out: string[] = [];
   for (let i = 0; i < sorted.length;) {
     let j = i;
-    while (j + 1 < sorted.length && DAYS.indexOf(sorted[j + 1].day) === DAYS.indexOf(sorted[j].day) + 1
-      && sorted[j + 1].opens === sorted[i].opens && sorted[j + 1].closes === sorted[i].closes) j += 1;
+    while (
+      j + 1 < sorted.length &&
+      DAYS.indexOf(sorted[j + 1].day) === DAYS.indexOf(sorted[j].day) + 1 &&
+      sorted[j + 1].opens === sorted[i].opens &&
+      sorted[j + 1].closes === sorted[i].closes
+    )
+      j += 1;
     const name = (d: string) => dayNames[DAYS.indexOf(d)] ?? d;
     out.push(`${name(sorted[i].day)}${j > i ? `-${name(sorted[j].day)}` : ''} ${sorted[i].opens}-${sorted[i].closes}`);
     i = j + 1;
@@ -141,8 +213,11 @@ export function openingHoursSpec(hours: OpeningHours[], dayNames = DAYS): string
 
 export function conceptNode(ids: Iris, scheme: string, code: string, label: Text | undefined): Node {
   return {
-    '@id': ids.concept(scheme, code), '@type': 'skos:Concept', 'skos:notation': code,
-    'skos:prefLabel': langText(label ?? { lv: code, en: code }), 'skos:inScheme': ref(ids.scheme(scheme)),
+    '@id': ids.concept(scheme, code),
+    '@type': 'skos:Concept',
+    'skos:notation': code,
+    'skos:prefLabel': langText(label ?? { lv: code, en: code }),
+    'skos:inScheme': ref(ids.scheme(scheme)),
   };
 }
 
@@ -155,17 +230,34 @@ export function officeNode(ids: Iris, office: OfficeInfo): Node {
   const iri = ids.office(office.id);
   const postCode = /LV-\d{4}/.exec(office.address)?.[0];
   const node: Node = {
-    '@id': iri, '@type': 'cv:ContactPoint', 'dct:identifier': office.id, 'rdfs:label': langText(office.name),
-    'locn:address': { '@id': `${iri}/address`, '@type': 'locn:Address', 'locn:fullAddress': lvText(office.address), ...(postCode ? { 'locn:postCode': postCode } : {}) },
+    '@id': iri,
+    '@type': 'cv:ContactPoint',
+    'dct:identifier': office.id,
+    'rdfs:label': langText(office.name),
+    'locn:address': {
+      '@id': `${iri}/address`,
+      '@type': 'locn:Address',
+      'locn:fullAddress': lvText(office.address),
+      ...(postCode ? { 'locn:postCode': postCode } : {}),
+    },
     'dct:spatial': ref(ids.concept('municipality', office.municipalityCode)),
   };
   if (office.latitude !== null && office.longitude !== null) {
-    node['locn:location'] = { '@id': `${iri}/location`, '@type': 'dct:Location', 'locn:geometry': typed(`POINT(${office.longitude} ${office.latitude})`, 'gsp:wktLiteral') };
+    node['locn:location'] = {
+      '@id': `${iri}/location`,
+      '@type': 'dct:Location',
+      'locn:geometry': typed(`POINT(${office.longitude} ${office.latitude})`, 'gsp:wktLiteral'),
+    };
   }
   if (office.openingHours.length > 0) {
     node['cv:openingHours'] = {
-      '@id': `${iri}/opening-hours`, '@type': 'time:TemporalEntity', 'schema:openingHours': openingHoursSpec(office.openingHours),
-      'dct:description': langText({ lv: openingHoursSpec(office.openingHours, DAYS_LV).join('; '), en: openingHoursSpec(office.openingHours).join('; ') }),
+      '@id': `${iri}/opening-hours`,
+      '@type': 'time:TemporalEntity',
+      'schema:openingHours': openingHoursSpec(office.openingHours),
+      'dct:description': langText({
+        lv: openingHoursSpec(office.openingHours, DAYS_LV).join('; '),
+        en: openingHoursSpec(office.openingHours).join('; '),
+      }),
     };
   }
   return node;
@@ -176,13 +268,22 @@ function agencyNode(ids: Iris, refs: LinkedDataRefs, agencyId: string): Node {
   if (!agency) throw new Error(`agency ${agencyId} is missing from the reference data`);
   // A municipality's authority covers its territory; a state agency the whole country.
   const spatial = agency.municipalityCode ? municipalityNode(ids, refs, agency.municipalityCode) : COUNTRY_LATVIA;
-  return { '@id': ids.organisation(agency.id), '@type': 'cv:PublicOrganisation', 'dct:identifier': agency.registrationNumber, 'skos:prefLabel': langText(agency.name), 'dct:spatial': spatial };
+  return {
+    '@id': ids.organisation(agency.id),
+    '@type': 'cv:PublicOrganisation',
+    'dct:identifier': agency.registrationNumber,
+    'skos:prefLabel': langText(agency.name),
+    'dct:spatial': spatial,
+  };
 }
 
 function describedItem(ids: Iris, serviceId: string, kind: string, type: string, item: DescribedItem): Node {
   return {
-    '@id': ids.part(serviceId, kind, item.id), '@type': type, 'dct:identifier': item.id,
-    'dct:title': langText(item.name), ...(item.description ? { 'dct:description': langText(item.description) } : {}),
+    '@id': ids.part(serviceId, kind, item.id),
+    '@type': type,
+    'dct:identifier': item.id,
+    'dct:title': langText(item.name),
+    ...(item.description ? { 'dct:description': langText(item.description) } : {}),
   };
 }
 
@@ -191,7 +292,10 @@ function stepsText(steps: Text[]): Text {
   return { lv: numbered('lv'), en: numbered('en') };
 }
 
-export interface LinkOptions { idBase: string; portalOrigin: string }
+export interface LinkOptions {
+  idBase: string;
+  portalOrigin: string;
+}
 
 /** The channel, its contact points (each also listed on the service) and its cost (linked from the service). */
 function channelNodes(ids: Iris, refs: LinkedDataRefs, d: ServiceDescription, ch: ChannelDescription, portalOrigin: string) {
@@ -203,17 +307,25 @@ function channelNodes(ids: Iris, refs: LinkedDataRefs, d: ServiceDescription, ch
       if (office) contactPoints.push(officeNode(ids, office));
     }
   }
-  const hours = ch.hours ? { '@id': `${iri}/opening-hours`, '@type': 'time:TemporalEntity', 'dct:description': langText(ch.hours) } : undefined;
+  const hours = ch.hours
+    ? { '@id': `${iri}/opening-hours`, '@type': 'time:TemporalEntity', 'dct:description': langText(ch.hours) }
+    : undefined;
   if (ch.phone || ch.email || ch.postalAddress) {
     contactPoints.push({
-      '@id': `${iri}/contact-point`, '@type': 'cv:ContactPoint',
-      ...(ch.phone ? { 'cv:telephone': ch.phone } : {}), ...(ch.email ? { 'cv:email': ch.email } : {}),
-      ...(ch.postalAddress ? { 'locn:address': { '@id': `${iri}/address`, '@type': 'locn:Address', 'locn:fullAddress': lvText(ch.postalAddress) } } : {}),
+      '@id': `${iri}/contact-point`,
+      '@type': 'cv:ContactPoint',
+      ...(ch.phone ? { 'cv:telephone': ch.phone } : {}),
+      ...(ch.email ? { 'cv:email': ch.email } : {}),
+      ...(ch.postalAddress
+        ? { 'locn:address': { '@id': `${iri}/address`, '@type': 'locn:Address', 'locn:fullAddress': lvText(ch.postalAddress) } }
+        : {}),
       ...(hours ? { 'cv:openingHours': ref(hours['@id']) } : {}),
     });
   }
   const channel: Node = {
-    '@id': iri, '@type': 'cv:Channel', 'dct:identifier': `${d.id}/${ch.type}`,
+    '@id': iri,
+    '@type': 'cv:Channel',
+    'dct:identifier': `${d.id}/${ch.type}`,
     'dct:type': conceptNode(ids, 'channel', ch.type, refs.concepts.get(`channel/${ch.type}`)),
     'dct:description': langText(stepsText(ch.steps)),
     'cv:processingTime': typed(toXsdDuration(ch.processingTime), 'xsd:duration'),
@@ -223,9 +335,13 @@ function channelNodes(ids: Iris, refs: LinkedDataRefs, d: ServiceDescription, ch
     ...(ch.eserviceUrl ? { 'foaf:page': { '@id': new URL(ch.eserviceUrl, portalOrigin).href, '@type': 'foaf:Document' } } : {}),
   };
   const cost: Node | undefined = ch.cost && {
-    '@id': `${iri}/cost`, '@type': 'cv:Cost', 'dct:identifier': `${d.id}/${ch.type}/cost`,
-    'cv:hasValue': typed(ch.cost.amountEur.toFixed(2), 'xsd:double'), 'cv:currency': EURO,
-    'cv:ifAccessedThrough': ref(iri), ...(ch.cost.description ? { 'dct:description': langText(ch.cost.description) } : {}),
+    '@id': `${iri}/cost`,
+    '@type': 'cv:Cost',
+    'dct:identifier': `${d.id}/${ch.type}/cost`,
+    'cv:hasValue': typed(ch.cost.amountEur.toFixed(2), 'xsd:double'),
+    'cv:currency': EURO,
+    'cv:ifAccessedThrough': ref(iri),
+    ...(ch.cost.description ? { 'dct:description': langText(ch.cost.description) } : {}),
   };
   return { channel, contactPoints, cost };
 }
@@ -236,8 +352,11 @@ export function publicServiceNode(p: PublishedService, refs: LinkedDataRefs, opt
   const d = p.document;
   const concept = (scheme: string, code: string) => conceptNode(ids, scheme, code, refs.concepts.get(`${scheme}/${code}`));
   const event = (scheme: 'life-event' | 'business-event', type: string, code: string) => ({
-    '@id': ids.event(scheme, code), '@type': [type, 'cv:Event'], 'dct:identifier': code,
-    'dct:title': langText(refs.concepts.get(`${scheme}/${code}`) ?? { lv: code, en: code }), 'dct:type': concept(scheme, code),
+    '@id': ids.event(scheme, code),
+    '@type': [type, 'cv:Event'],
+    'dct:identifier': code,
+    'dct:title': langText(refs.concepts.get(`${scheme}/${code}`) ?? { lv: code, en: code }),
+    'dct:type': concept(scheme, code),
   });
   const channels = d.channels.map((ch) => channelNodes(ids, refs, d, ch, opts.portalOrigin));
   const sector = refs.sectors.get(d.sector);
@@ -245,7 +364,8 @@ export function publicServiceNode(p: PublishedService, refs: LinkedDataRefs, opt
   const processingTimes = [...new Set(d.channels.map((c) => toXsdDuration(c.processingTime)))];
 
   return {
-    '@id': ids.service(d.id), '@type': 'cpsv:PublicService',
+    '@id': ids.service(d.id),
+    '@type': 'cpsv:PublicService',
     'dct:identifier': d.id,
     'dct:title': langText(d.title),
     'dct:description': langText(d.description),
@@ -262,7 +382,10 @@ export function publicServiceNode(p: PublishedService, refs: LinkedDataRefs, opt
     'cpsv:hasInput': d.evidence.map((e) => describedItem(ids, d.id, 'evidence', 'cv:Evidence', e)),
     'cpsv:produces': d.outputs.map((o) => describedItem(ids, d.id, 'output', 'cv:Output', o)),
     'cv:hasLegalResource': d.legalBasis.map((l) => ({
-      '@id': ids.legalResource(l.id), '@type': 'eli:LegalResource', 'dct:identifier': l.id, 'dct:title': langText(l.title),
+      '@id': ids.legalResource(l.id),
+      '@type': 'eli:LegalResource',
+      'dct:identifier': l.id,
+      'dct:title': langText(l.title),
       ...(l.url ? { 'foaf:page': { '@id': l.url, '@type': 'foaf:Document' } } : {}),
     })),
     'dct:relation': d.relatedServices.map((s) => ref(ids.service(s))),
@@ -294,7 +417,10 @@ export function graphDocument(nodes: Node[], idBase: string): Node {
 export function flattenNodes(roots: Node[]): Node[] {
   const byId = new Map<string, Node>();
   const merge = (target: Node, key: string, value: unknown) => {
-    if (!(key in target)) { target[key] = value; return; }
+    if (!(key in target)) {
+      target[key] = value;
+      return;
+    }
     const before = ([] as unknown[]).concat(target[key]);
     const seen = new Set(before.map((v) => JSON.stringify(v)));
     const added = ([] as unknown[]).concat(value).filter((v) => !seen.has(JSON.stringify(v)));

@@ -24,8 +24,11 @@ function linkOptions(ctx: RouteContext): LinkOptions {
 /** Sets the validators and cache headers; answers 304 and returns true when the client's copy is current. */
 function answeredNotModified(ctx: RouteContext, etag: string, lastModified?: Date): boolean {
   ctx.res.set({
-    ETag: etag, 'Cache-Control': 'public, max-age=60, must-revalidate', 'Access-Control-Allow-Origin': '*',
-    'Access-Control-Expose-Headers': 'ETag, Last-Modified', 'Cross-Origin-Resource-Policy': 'cross-origin',
+    ETag: etag,
+    'Cache-Control': 'public, max-age=60, must-revalidate',
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'ETag, Last-Modified',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
     ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
   });
   if (!notModified(ctx.req, etag, lastModified)) return false;
@@ -43,8 +46,11 @@ function sendRendered(ctx: RouteContext, body: string, contentType: string, disp
 }
 
 const serviceRoute = route({
-  method: 'get', path: '/api/v1/catalog/services/:id/cpsv-ap.jsonld', tag: TAG,
-  summary: 'A published service as CPSV-AP 3.2 JSON-LD (conforms to the SEMIC SHACL shapes); ETag and Last-Modified of the published version',
+  method: 'get',
+  path: '/api/v1/catalog/services/:id/cpsv-ap.jsonld',
+  tag: TAG,
+  summary:
+    'A published service as CPSV-AP 3.2 JSON-LD (conforms to the SEMIC SHACL shapes); ETag and Last-Modified of the published version',
   auth: 'public',
   responses: {
     200: { description: 'cpsv:PublicService', contentType: 'application/ld+json' },
@@ -63,7 +69,9 @@ const serviceRoute = route({
 });
 
 const dcatRoute = route({
-  method: 'get', path: '/api/v1/open-data/catalog.jsonld', tag: TAG,
+  method: 'get',
+  path: '/api/v1/open-data/catalog.jsonld',
+  tag: TAG,
   summary: 'The DCAT-AP catalogue of the open datasets (dcat:Catalog, a dcat:Dataset per dataset, a dcat:Distribution per format)',
   auth: 'public',
   responses: { 200: { description: 'dcat:Catalog', contentType: 'application/ld+json' }, 304: { description: 'Not modified' } },
@@ -72,15 +80,24 @@ const dcatRoute = route({
   },
 });
 
-const datasetRoutes: RouteSpec[] = DATASET_IDS.flatMap((id) => (Object.keys(FORMATS) as FormatId[]).map((format) => route({
-  method: 'get', path: datasetPath(id, format), tag: TAG,
-  summary: `Open dataset "${id}" as ${format === 'csv' ? 'CSV (RFC 4180, UTF-8, header row)' : 'JSON-LD'}`,
-  auth: 'public',
-  responses: { 200: { description: `The dataset ${id}`, contentType: FORMATS[format].mediaType }, 304: { description: 'Not modified' } },
-  async handler(ctx) {
-    const body = await renderDataset(ctx.deps.db.pool, id, format, linkOptions(ctx));
-    sendRendered(ctx, body, FORMATS[format].contentType, format === 'csv' ? `attachment; filename="${id}.csv"` : undefined);
-  },
-})));
+const datasetRoutes: RouteSpec[] = DATASET_IDS.flatMap((id) =>
+  (Object.keys(FORMATS) as FormatId[]).map((format) =>
+    route({
+      method: 'get',
+      path: datasetPath(id, format),
+      tag: TAG,
+      summary: `Open dataset "${id}" as ${format === 'csv' ? 'CSV (RFC 4180, UTF-8, header row)' : 'JSON-LD'}`,
+      auth: 'public',
+      responses: {
+        200: { description: `The dataset ${id}`, contentType: FORMATS[format].mediaType },
+        304: { description: 'Not modified' },
+      },
+      async handler(ctx) {
+        const body = await renderDataset(ctx.deps.db.pool, id, format, linkOptions(ctx));
+        sendRendered(ctx, body, FORMATS[format].contentType, format === 'csv' ? `attachment; filename="${id}.csv"` : undefined);
+      },
+    }),
+  ),
+);
 
 export const catalogLinkedDataRoutes: RouteSpec[] = [serviceRoute, dcatRoute, ...datasetRoutes];

@@ -4,8 +4,21 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ServiceDescription, Text } from '../../db/catalog/description';
 import {
-  EU_AUTHORITY, conceptNode, flattenNodes, graphDocument, iris, langText, loadLinkedDataRefs, loadPublished, municipalityNode,
-  officeNode, openingHoursSpec, publicServiceNode, type LinkOptions, type LinkedDataRefs, OTHER_CHANNEL_LABEL,
+  EU_AUTHORITY,
+  conceptNode,
+  flattenNodes,
+  graphDocument,
+  iris,
+  langText,
+  loadLinkedDataRefs,
+  loadPublished,
+  municipalityNode,
+  officeNode,
+  openingHoursSpec,
+  publicServiceNode,
+  type LinkOptions,
+  type LinkedDataRefs,
+  OTHER_CHANNEL_LABEL,
 } from './jsonld';
 import { languages, latvia, licence, nationalAuthority, stableAvailability, theme, themeTaxonomy, type ThemeCode } from './dcat-terms';
 
@@ -42,16 +55,57 @@ async function publicServicesCsv(db: Queryable, links: LinkOptions): Promise<str
   const [published, refs] = await Promise.all([loadPublished(db), loadLinkedDataRefs(db)]);
   const ids = iris(links.idBase);
   return toCsv(
-    ['service_id', 'version', 'title_lv', 'title_en', 'description_lv', 'description_en', 'agency_id', 'agency_name_lv', 'agency_name_en',
-      'sector', 'thematic_areas', 'life_events', 'business_events', 'keywords_lv', 'keywords_en', 'channels', 'municipalities',
-      'cost_eur_from', 'cost_eur_to', 'published_at', 'iri', 'cpsv_ap_url'],
+    [
+      'service_id',
+      'version',
+      'title_lv',
+      'title_en',
+      'description_lv',
+      'description_en',
+      'agency_id',
+      'agency_name_lv',
+      'agency_name_en',
+      'sector',
+      'thematic_areas',
+      'life_events',
+      'business_events',
+      'keywords_lv',
+      'keywords_en',
+      'channels',
+      'municipalities',
+      'cost_eur_from',
+      'cost_eur_to',
+      'published_at',
+      'iri',
+      'cpsv_ap_url',
+    ],
     published.map(({ document: d, agencyId, version, publishedAt }) => {
       const agency = refs.agencies.get(agencyId);
-      return [d.id, version, d.title.lv, d.title.en, d.description.lv, d.description.en, agencyId, agency?.name.lv, agency?.name.en,
-        d.sector, d.thematicAreas.join(';'), d.lifeEvents.join(';'), d.businessEvents.join(';'), d.keywords.lv.join(';'),
-        d.keywords.en.join(';'), d.channels.map((c) => c.type).join(';'), d.municipalities.join(';'), ...costRange(d),
-        new Date(publishedAt).toISOString(), ids.service(d.id), `${links.portalOrigin}/api/v1/catalog/services/${d.id}/cpsv-ap.jsonld`];
-    }));
+      return [
+        d.id,
+        version,
+        d.title.lv,
+        d.title.en,
+        d.description.lv,
+        d.description.en,
+        agencyId,
+        agency?.name.lv,
+        agency?.name.en,
+        d.sector,
+        d.thematicAreas.join(';'),
+        d.lifeEvents.join(';'),
+        d.businessEvents.join(';'),
+        d.keywords.lv.join(';'),
+        d.keywords.en.join(';'),
+        d.channels.map((c) => c.type).join(';'),
+        d.municipalities.join(';'),
+        ...costRange(d),
+        new Date(publishedAt).toISOString(),
+        ids.service(d.id),
+        `${links.portalOrigin}/api/v1/catalog/services/${d.id}/cpsv-ap.jsonld`,
+      ];
+    }),
+  );
 }
 
 async function publicServicesJsonLd(db: Queryable, links: LinkOptions): Promise<Node> {
@@ -61,9 +115,18 @@ async function publicServicesJsonLd(db: Queryable, links: LinkOptions): Promise<
 
 // ---- (b) service delivery statistics from the case register ----
 export interface StatisticsCell {
-  serviceId: string; agencyId: string; title: Text; channel: string; month: string; municipalityCode: string | null;
-  cases: number | null; suppressed: boolean; averagePriceEur: number | null; averageStaffMinutes: number | null;
-  averageHoursToFinalStatus: number | null; averageSatisfaction: number | null;
+  serviceId: string;
+  agencyId: string;
+  title: Text;
+  channel: string;
+  month: string;
+  municipalityCode: string | null;
+  cases: number | null;
+  suppressed: boolean;
+  averagePriceEur: number | null;
+  averageStaffMinutes: number | null;
+  averageHoursToFinalStatus: number | null;
+  averageSatisfaction: number | null;
 }
 
 /**
@@ -94,10 +157,19 @@ export async function serviceStatistics(db: Queryable): Promise<StatisticsCell[]
     const suppressed = r.cases < MIN_PUBLISHED_COUNT;
     const average = (n: number, avg: number | null, digits: number) => (suppressed || n < MIN_PUBLISHED_COUNT ? null : round(avg, digits));
     return {
-      serviceId: r.service_id, agencyId: r.agency_id, title: { lv: r.title_lv, en: r.title_en }, channel: r.channel, month: r.month,
-      municipalityCode: r.all_municipalities ? null : r.municipality_code, cases: suppressed ? null : r.cases, suppressed, primary: suppressed,
-      averagePriceEur: average(r.price_n, r.price_avg, 2), averageStaffMinutes: average(r.staff_n, r.staff_avg, 1),
-      averageHoursToFinalStatus: average(r.final_n, r.final_avg, 1), averageSatisfaction: average(r.satisfaction_n, r.satisfaction_avg, 2),
+      serviceId: r.service_id,
+      agencyId: r.agency_id,
+      title: { lv: r.title_lv, en: r.title_en },
+      channel: r.channel,
+      month: r.month,
+      municipalityCode: r.all_municipalities ? null : r.municipality_code,
+      cases: suppressed ? null : r.cases,
+      suppressed,
+      primary: suppressed,
+      averagePriceEur: average(r.price_n, r.price_avg, 2),
+      averageStaffMinutes: average(r.staff_n, r.staff_avg, 1),
+      averageHoursToFinalStatus: average(r.final_n, r.final_avg, 1),
+      averageSatisfaction: average(r.satisfaction_n, r.satisfaction_avg, 2),
     };
   });
   suppressComplements(cells, new Map(rows.map((r, i) => [cells[i], r.cases as number])));
@@ -120,17 +192,54 @@ function suppressComplements(cells: Array<StatisticsCell & { primary: boolean }>
     const parts = group.filter((c) => c.municipalityCode !== null);
     if (!total || total.suppressed || parts.filter((c) => c.suppressed).length !== 1) continue;
     const next = parts.filter((c) => !c.suppressed).sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))[0];
-    if (next) Object.assign(next, { cases: null, suppressed: true, averagePriceEur: null, averageStaffMinutes: null, averageHoursToFinalStatus: null, averageSatisfaction: null });
+    if (next)
+      Object.assign(next, {
+        cases: null,
+        suppressed: true,
+        averagePriceEur: null,
+        averageStaffMinutes: null,
+        averageHoursToFinalStatus: null,
+        averageSatisfaction: null,
+      });
   }
 }
 
-const STATISTICS_COLUMNS = ['service_id', 'agency_id', 'service_title_lv', 'service_title_en', 'channel', 'month', 'municipality_code',
-  'cases', 'suppressed', 'average_price_eur', 'average_staff_minutes', 'average_hours_to_final_status', 'average_satisfaction'] as const;
+const STATISTICS_COLUMNS = [
+  'service_id',
+  'agency_id',
+  'service_title_lv',
+  'service_title_en',
+  'channel',
+  'month',
+  'municipality_code',
+  'cases',
+  'suppressed',
+  'average_price_eur',
+  'average_staff_minutes',
+  'average_hours_to_final_status',
+  'average_satisfaction',
+] as const;
 
 async function statisticsCsv(db: Queryable): Promise<string> {
   const cells = await serviceStatistics(db);
-  return toCsv(STATISTICS_COLUMNS, cells.map((c) => [c.serviceId, c.agencyId, c.title.lv, c.title.en, c.channel, c.month, c.municipalityCode,
-    c.cases, c.suppressed, c.averagePriceEur, c.averageStaffMinutes, c.averageHoursToFinalStatus, c.averageSatisfaction]));
+  return toCsv(
+    STATISTICS_COLUMNS,
+    cells.map((c) => [
+      c.serviceId,
+      c.agencyId,
+      c.title.lv,
+      c.title.en,
+      c.channel,
+      c.month,
+      c.municipalityCode,
+      c.cases,
+      c.suppressed,
+      c.averagePriceEur,
+      c.averageStaffMinutes,
+      c.averageHoursToFinalStatus,
+      c.averageSatisfaction,
+    ]),
+  );
 }
 
 /** An RDF Data Cube: one qb:Observation per cell; suppressed cells carry sdp:suppressed and no measures. */
@@ -139,15 +248,22 @@ async function statisticsJsonLd(db: Queryable, links: LinkOptions): Promise<Node
   const [cells, refs] = await Promise.all([serviceStatistics(db), loadLinkedDataRefs(db)]);
   const dataset = ids.dataset('service-statistics');
   const measures: Array<[keyof StatisticsCell, string, string]> = [
-    ['cases', 'sdp:caseCount', 'xsd:integer'], ['averagePriceEur', 'sdp:averagePriceEur', 'xsd:decimal'],
-    ['averageStaffMinutes', 'sdp:averageStaffMinutes', 'xsd:decimal'], ['averageHoursToFinalStatus', 'sdp:averageHoursToFinalStatus', 'xsd:decimal'],
+    ['cases', 'sdp:caseCount', 'xsd:integer'],
+    ['averagePriceEur', 'sdp:averagePriceEur', 'xsd:decimal'],
+    ['averageStaffMinutes', 'sdp:averageStaffMinutes', 'xsd:decimal'],
+    ['averageHoursToFinalStatus', 'sdp:averageHoursToFinalStatus', 'xsd:decimal'],
     ['averageSatisfaction', 'sdp:averageSatisfaction', 'xsd:decimal'],
   ];
   const observations = cells.map((c) => ({
-    '@id': `${dataset}/observation/${c.serviceId}/${c.channel}/${c.month}/${c.municipalityCode ?? 'all'}`, '@type': 'qb:Observation',
-    'qb:dataSet': { '@id': dataset }, 'sdp:service': { '@id': ids.service(c.serviceId) },
-    'sdp:channel': { '@id': ids.concept('channel', c.channel) }, 'sdmx-dimension:refPeriod': typed(c.month, 'xsd:gYearMonth'),
-    'sdmx-dimension:refArea': c.municipalityCode ? municipalityNode(ids, refs, c.municipalityCode) : { '@id': `${EU_AUTHORITY}country/LVA` },
+    '@id': `${dataset}/observation/${c.serviceId}/${c.channel}/${c.month}/${c.municipalityCode ?? 'all'}`,
+    '@type': 'qb:Observation',
+    'qb:dataSet': { '@id': dataset },
+    'sdp:service': { '@id': ids.service(c.serviceId) },
+    'sdp:channel': { '@id': ids.concept('channel', c.channel) },
+    'sdmx-dimension:refPeriod': typed(c.month, 'xsd:gYearMonth'),
+    'sdmx-dimension:refArea': c.municipalityCode
+      ? municipalityNode(ids, refs, c.municipalityCode)
+      : { '@id': `${EU_AUTHORITY}country/LVA` },
     'sdp:suppressed': typed(String(c.suppressed), 'xsd:boolean'),
     ...Object.fromEntries(measures.filter(([k]) => c[k] !== null).map(([k, p, t]) => [p, typed(c[k] as number, t)])),
   }));
@@ -168,17 +284,45 @@ async function locationsCsv(db: Queryable, links: LinkOptions): Promise<string> 
   const [refs, offered] = await Promise.all([loadLinkedDataRefs(db), servicesByOffice(db)]);
   const ids = iris(links.idBase);
   return toCsv(
-    ['office_id', 'kind', 'name_lv', 'name_en', 'agency_id', 'municipality_code', 'municipality_name_lv', 'address', 'latitude', 'longitude',
-      'opening_hours', 'services', 'iri'],
-    [...refs.offices.values()].map((o) => [o.id, o.kind, o.name.lv, o.name.en, o.agencyId, o.municipalityCode, refs.municipalities.get(o.municipalityCode)?.lv,
-      o.address, o.latitude, o.longitude, openingHoursSpec(o.openingHours).join('; '), (offered.get(o.id) ?? []).join(';'), ids.office(o.id)]));
+    [
+      'office_id',
+      'kind',
+      'name_lv',
+      'name_en',
+      'agency_id',
+      'municipality_code',
+      'municipality_name_lv',
+      'address',
+      'latitude',
+      'longitude',
+      'opening_hours',
+      'services',
+      'iri',
+    ],
+    [...refs.offices.values()].map((o) => [
+      o.id,
+      o.kind,
+      o.name.lv,
+      o.name.en,
+      o.agencyId,
+      o.municipalityCode,
+      refs.municipalities.get(o.municipalityCode)?.lv,
+      o.address,
+      o.latitude,
+      o.longitude,
+      openingHoursSpec(o.openingHours).join('; '),
+      (offered.get(o.id) ?? []).join(';'),
+      ids.office(o.id),
+    ]),
+  );
 }
 
 async function locationsJsonLd(db: Queryable, links: LinkOptions): Promise<Node> {
   const [refs, offered] = await Promise.all([loadLinkedDataRefs(db), servicesByOffice(db)]);
   const ids = iris(links.idBase);
   const offices = [...refs.offices.values()].map((o) => ({
-    ...officeNode(ids, o), ...(o.agencyId ? { 'sdp:agency': { '@id': ids.organisation(o.agencyId) } } : {}),
+    ...officeNode(ids, o),
+    ...(o.agencyId ? { 'sdp:agency': { '@id': ids.organisation(o.agencyId) } } : {}),
     'sdp:servicesOfferedInPerson': (offered.get(o.id) ?? []).map((s) => ({ '@id': ids.service(s) })),
   }));
   return graphDocument(offices, links.idBase);
@@ -209,18 +353,27 @@ function taxonomyConcepts(refs: LinkedDataRefs): Array<{ scheme: string; code: s
 async function taxonomyCsv(db: Queryable, links: LinkOptions): Promise<string> {
   const ids = iris(links.idBase);
   const concepts = taxonomyConcepts(await loadLinkedDataRefs(db));
-  return toCsv(['scheme', 'code', 'label_lv', 'label_en', 'concept_iri', 'scheme_iri'],
-    concepts.map((c) => [c.scheme, c.code, c.label.lv, c.label.en, ids.concept(c.scheme, c.code), ids.scheme(c.scheme)]));
+  return toCsv(
+    ['scheme', 'code', 'label_lv', 'label_en', 'concept_iri', 'scheme_iri'],
+    concepts.map((c) => [c.scheme, c.code, c.label.lv, c.label.en, ids.concept(c.scheme, c.code), ids.scheme(c.scheme)]),
+  );
 }
 
 async function taxonomyJsonLd(db: Queryable, links: LinkOptions): Promise<Node> {
   const ids = iris(links.idBase);
   const concepts = taxonomyConcepts(await loadLinkedDataRefs(db));
   const schemes = SCHEMES.map((s) => ({
-    '@id': ids.scheme(s.id), '@type': 'skos:ConceptScheme', 'dct:identifier': s.id, 'dct:title': langText(s.title), 'skos:prefLabel': langText(s.title),
+    '@id': ids.scheme(s.id),
+    '@type': 'skos:ConceptScheme',
+    'dct:identifier': s.id,
+    'dct:title': langText(s.title),
+    'skos:prefLabel': langText(s.title),
     'skos:hasTopConcept': concepts.filter((c) => c.scheme === s.id).map((c) => ({ '@id': ids.concept(c.scheme, c.code) })),
   }));
-  const nodes = concepts.map((c) => ({ ...conceptNode(ids, c.scheme, c.code, c.label), 'skos:topConceptOf': { '@id': ids.scheme(c.scheme) } }));
+  const nodes = concepts.map((c) => ({
+    ...conceptNode(ids, c.scheme, c.code, c.label),
+    'skos:topConceptOf': { '@id': ids.scheme(c.scheme) },
+  }));
   return graphDocument([...schemes, ...nodes], links.idBase);
 }
 
@@ -236,23 +389,51 @@ export type FormatId = keyof typeof FORMATS;
 const DATASET_TEXTS: Record<DatasetId, { title: Text; description: Text; themes: ThemeCode[]; keywords: Text[] }> = {
   'public-services': {
     title: { lv: 'Publisko pakalpojumu katalogs', en: 'Public service catalogue' },
-    description: { lv: 'Visi publicētie valsts un pašvaldību pakalpojumu apraksti (CPSV-AP 3.2) ar kanāliem, izmaksām un termiņiem.', en: 'Every published description of a state or municipal service (CPSV-AP 3.2) with its channels, costs and processing times.' },
-    themes: ['GOVE'], keywords: [{ lv: 'pakalpojumi', en: 'services' }, { lv: 'katalogs', en: 'catalogue' }],
+    description: {
+      lv: 'Visi publicētie valsts un pašvaldību pakalpojumu apraksti (CPSV-AP 3.2) ar kanāliem, izmaksām un termiņiem.',
+      en: 'Every published description of a state or municipal service (CPSV-AP 3.2) with its channels, costs and processing times.',
+    },
+    themes: ['GOVE'],
+    keywords: [
+      { lv: 'pakalpojumi', en: 'services' },
+      { lv: 'katalogs', en: 'catalogue' },
+    ],
   },
   'service-statistics': {
     title: { lv: 'Pakalpojumu sniegšanas statistika', en: 'Service delivery statistics' },
-    description: { lv: `Pakalpojumu sniegšanas gadījumi pa pakalpojumiem, kanāliem, mēnešiem un pašvaldībām: skaits, vidējā cena, darba laiks, izpildes laiks un apmierinātība. Šūnas ar mazāk nekā ${MIN_PUBLISHED_COUNT} gadījumiem netiek publicētas.`, en: `Service delivery cases by service, channel, month and municipality: count, average price, staff time, time to a final status and satisfaction. Cells with fewer than ${MIN_PUBLISHED_COUNT} cases are suppressed.` },
-    themes: ['GOVE', 'SOCI'], keywords: [{ lv: 'statistika', en: 'statistics' }, { lv: 'pakalpojumi', en: 'services' }],
+    description: {
+      lv: `Pakalpojumu sniegšanas gadījumi pa pakalpojumiem, kanāliem, mēnešiem un pašvaldībām: skaits, vidējā cena, darba laiks, izpildes laiks un apmierinātība. Šūnas ar mazāk nekā ${MIN_PUBLISHED_COUNT} gadījumiem netiek publicētas.`,
+      en: `Service delivery cases by service, channel, month and municipality: count, average price, staff time, time to a final status and satisfaction. Cells with fewer than ${MIN_PUBLISHED_COUNT} cases are suppressed.`,
+    },
+    themes: ['GOVE', 'SOCI'],
+    keywords: [
+      { lv: 'statistika', en: 'statistics' },
+      { lv: 'pakalpojumi', en: 'services' },
+    ],
   },
   'service-locations': {
     title: { lv: 'Klientu apkalpošanas vietas', en: 'Service locations' },
-    description: { lv: 'Klientu apkalpošanas centri ar adresēm, koordinātām, darba laiku un klātienē pieejamajiem pakalpojumiem.', en: 'Customer service centres with their addresses, coordinates, opening hours and the services offered there in person.' },
-    themes: ['GOVE', 'REGI'], keywords: [{ lv: 'klientu centri', en: 'customer centres' }, { lv: 'adreses', en: 'addresses' }],
+    description: {
+      lv: 'Klientu apkalpošanas centri ar adresēm, koordinātām, darba laiku un klātienē pieejamajiem pakalpojumiem.',
+      en: 'Customer service centres with their addresses, coordinates, opening hours and the services offered there in person.',
+    },
+    themes: ['GOVE', 'REGI'],
+    keywords: [
+      { lv: 'klientu centri', en: 'customer centres' },
+      { lv: 'adreses', en: 'addresses' },
+    ],
   },
   taxonomy: {
     title: { lv: 'Pakalpojumu kataloga klasifikatori', en: 'Service catalogue classifiers' },
-    description: { lv: 'Tematiskās jomas, dzīves un uzņēmējdarbības situācijas, kanāli, nozares un pašvaldības kā SKOS konceptu shēmas.', en: 'Thematic areas, life and business events, channels, sectors and municipalities as SKOS concept schemes.' },
-    themes: ['GOVE'], keywords: [{ lv: 'klasifikatori', en: 'classifiers' }, { lv: 'taksonomija', en: 'taxonomy' }],
+    description: {
+      lv: 'Tematiskās jomas, dzīves un uzņēmējdarbības situācijas, kanāli, nozares un pašvaldības kā SKOS konceptu shēmas.',
+      en: 'Thematic areas, life and business events, channels, sectors and municipalities as SKOS concept schemes.',
+    },
+    themes: ['GOVE'],
+    keywords: [
+      { lv: 'klasifikatori', en: 'classifiers' },
+      { lv: 'taksonomija', en: 'taxonomy' },
+    ],
   },
 };
 
@@ -277,62 +458,119 @@ export const datasetPath = (id: DatasetId, format: FormatId) => `/api/v1/open-da
  * its statistics.
  */
 async function datasetDates(db: Queryable): Promise<Record<DatasetId, { first: Date | null; modified: Date | null }>> {
-  const { rows: [r] } = await db.query(`SELECT (SELECT min(at) FROM catalog_changes) AS catalog_first, (SELECT max(at) FROM catalog_changes) AS catalog,
+  const {
+    rows: [r],
+  } = await db.query(`SELECT (SELECT min(at) FROM catalog_changes) AS catalog_first, (SELECT max(at) FROM catalog_changes) AS catalog,
     (SELECT min(registered_at) FROM cases WHERE status <> 'draft') AS cases_first, (SELECT max(updated_at) FROM cases) AS cases`);
   const catalog = { first: r.catalog_first as Date | null, modified: r.catalog as Date | null };
-  return { 'public-services': catalog, 'service-statistics': { first: r.cases_first, modified: r.cases }, 'service-locations': catalog, taxonomy: catalog };
+  return {
+    'public-services': catalog,
+    'service-statistics': { first: r.cases_first, modified: r.cases },
+    'service-locations': catalog,
+    taxonomy: catalog,
+  };
 }
 
-const PUBLISHER: Text = { lv: 'Viedās administrācijas un reģionālās attīstības ministrija', en: 'Ministry of Smart Administration and Regional Development' };
+const PUBLISHER: Text = {
+  lv: 'Viedās administrācijas un reģionālās attīstības ministrija',
+  en: 'Ministry of Smart Administration and Regional Development',
+};
 const CONTACT = {
-  '@type': ['vcard:Kind', 'vcard:Organization'], 'vcard:fn': PUBLISHER.lv,
-  'vcard:hasEmail': { '@id': 'mailto:pasts@varam.gov.lv' }, 'vcard:hasURL': { '@id': 'https://www.varam.gov.lv/' },
+  '@type': ['vcard:Kind', 'vcard:Organization'],
+  'vcard:fn': PUBLISHER.lv,
+  'vcard:hasEmail': { '@id': 'mailto:pasts@varam.gov.lv' },
+  'vcard:hasURL': { '@id': 'https://www.varam.gov.lv/' },
 };
 /** The DCAT-AP 3 catalogue of the open datasets, with a distribution per format. */
 export async function dcatCatalog(db: Queryable, links: LinkOptions): Promise<Node> {
   const ids = iris(links.idBase);
   const dates = await datasetDates(db);
-  const dateTime = (d: Date | null, property = 'dct:modified') => (d ? { [property]: typed(new Date(d).toISOString(), 'xsd:dateTime') } : {});
+  const dateTime = (d: Date | null, property = 'dct:modified') =>
+    d ? { [property]: typed(new Date(d).toISOString(), 'xsd:dateTime') } : {};
   // The period the data covers: from its first record (the platform's first publication when there is none yet) to
   // its last change.
   const day = (d: Date) => typed(new Date(d).toISOString().slice(0, 10), 'xsd:date');
   const temporal = (from: Date | null, to: Date | null) =>
-    (from ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': day(from), ...(to ? { 'dcat:endDate': day(to) } : {}) } } : {});
+    from
+      ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': day(from), ...(to ? { 'dcat:endDate': day(to) } : {}) } }
+      : {};
   const publisher = {
-    '@id': ids.organisation('varam'), '@type': 'foaf:Agent', 'dct:identifier': 'VARAM', 'foaf:name': langText(PUBLISHER), 'dct:title': langText(PUBLISHER),
+    '@id': ids.organisation('varam'),
+    '@type': 'foaf:Agent',
+    'dct:identifier': 'VARAM',
+    'foaf:name': langText(PUBLISHER),
+    'dct:title': langText(PUBLISHER),
     'dct:type': nationalAuthority,
   };
   const datasets = DATASET_IDS.map((id) => {
     const texts = DATASET_TEXTS[id];
     const { first, modified } = dates[id];
     return {
-      '@id': ids.dataset(id), '@type': 'dcat:Dataset', 'dct:identifier': id,
-      'dct:title': langText(texts.title), 'dct:description': langText(texts.description),
+      '@id': ids.dataset(id),
+      '@type': 'dcat:Dataset',
+      'dct:identifier': id,
+      'dct:title': langText(texts.title),
+      'dct:description': langText(texts.description),
       'dcat:keyword': texts.keywords.flatMap(langText),
-      'dct:publisher': publisher, 'dcat:contactPoint': { '@id': `${ids.organisation('varam')}/contact`, ...CONTACT },
-      'dct:license': licence, 'dct:spatial': latvia, 'dcat:theme': texts.themes.map(theme),
+      'dct:publisher': publisher,
+      'dcat:contactPoint': { '@id': `${ids.organisation('varam')}/contact`, ...CONTACT },
+      'dct:license': licence,
+      'dct:spatial': latvia,
+      'dcat:theme': texts.themes.map(theme),
       ...temporal(first ?? dates['public-services'].first, modified ?? dates['public-services'].modified),
       ...dateTime(modified),
       'dcat:distribution': (Object.keys(FORMATS) as FormatId[]).map((f) => ({
-        '@id': `${ids.dataset(id)}/distribution/${f}`, '@type': 'dcat:Distribution',
+        '@id': `${ids.dataset(id)}/distribution/${f}`,
+        '@type': 'dcat:Distribution',
         'dct:title': langText({ lv: `${texts.title.lv} (${FORMATS[f].fileType})`, en: `${texts.title.en} (${FORMATS[f].fileType})` }),
-        'dct:description': langText({ lv: `${texts.title.lv}, ${FORMATS[f].fileType} formātā, vienmēr aktuāls.`, en: `${texts.title.en} as ${FORMATS[f].fileType}, always current.` }),
-        'dcat:downloadURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` }, 'dcat:accessURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` },
+        'dct:description': langText({
+          lv: `${texts.title.lv}, ${FORMATS[f].fileType} formātā, vienmēr aktuāls.`,
+          en: `${texts.title.en} as ${FORMATS[f].fileType}, always current.`,
+        }),
+        'dcat:downloadURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` },
+        'dcat:accessURL': { '@id': `${links.portalOrigin}${datasetPath(id, f)}` },
         'dcat:mediaType': { '@id': `http://www.iana.org/assignments/media-types/${FORMATS[f].mediaType}`, '@type': 'dct:MediaType' },
         'dct:format': { '@id': `${EU_AUTHORITY}file-type/${FORMATS[f].fileType}`, '@type': 'dct:MediaTypeOrExtent' },
-        'dct:license': licence, 'dcatap:availability': stableAvailability, ...dateTime(modified),
-        ...(id === 'public-services' && f === 'jsonld' ? { 'dct:conformsTo': { '@id': 'https://semiceu.github.io/CPSV-AP/releases/3.2.0/', '@type': 'dct:Standard' } } : {}),
+        'dct:license': licence,
+        'dcatap:availability': stableAvailability,
+        ...dateTime(modified),
+        ...(id === 'public-services' && f === 'jsonld'
+          ? { 'dct:conformsTo': { '@id': 'https://semiceu.github.io/CPSV-AP/releases/3.2.0/', '@type': 'dct:Standard' } }
+          : {}),
       })),
     };
   });
-  const latest = Object.values(dates).map((d) => d.modified).filter((d): d is Date => d !== null).sort((a, b) => +new Date(b) - +new Date(a))[0] ?? null;
-  const earliest = Object.values(dates).map((d) => d.first).filter((d): d is Date => d !== null).sort((a, b) => +new Date(a) - +new Date(b))[0] ?? null;
-  return graphDocument(flattenNodes([{
-    '@id': `${links.idBase}open-data/catalog`, '@type': 'dcat:Catalog',
-    'dct:title': langText({ lv: 'Pakalpojumu sniegšanas platformas atvērtie dati', en: 'Open data of the service delivery platform' }),
-    'dct:description': langText({ lv: 'Publisko pakalpojumu katalogs, sniegšanas statistika, apkalpošanas vietas un klasifikatori.', en: 'The public service catalogue, delivery statistics, service locations and classifiers.' }),
-    'dct:publisher': publisher, 'dct:license': licence, 'dct:language': languages, 'dct:spatial': latvia, 'dcat:themeTaxonomy': themeTaxonomy,
-    'foaf:homepage': { '@id': `${links.portalOrigin}/`, '@type': 'foaf:Document' }, ...dateTime(earliest, 'dct:issued'), ...dateTime(latest),
-    'dcat:dataset': datasets,
-  }]), links.idBase);
+  const latest =
+    Object.values(dates)
+      .map((d) => d.modified)
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => +new Date(b) - +new Date(a))[0] ?? null;
+  const earliest =
+    Object.values(dates)
+      .map((d) => d.first)
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => +new Date(a) - +new Date(b))[0] ?? null;
+  return graphDocument(
+    flattenNodes([
+      {
+        '@id': `${links.idBase}open-data/catalog`,
+        '@type': 'dcat:Catalog',
+        'dct:title': langText({ lv: 'Pakalpojumu sniegšanas platformas atvērtie dati', en: 'Open data of the service delivery platform' }),
+        'dct:description': langText({
+          lv: 'Publisko pakalpojumu katalogs, sniegšanas statistika, apkalpošanas vietas un klasifikatori.',
+          en: 'The public service catalogue, delivery statistics, service locations and classifiers.',
+        }),
+        'dct:publisher': publisher,
+        'dct:license': licence,
+        'dct:language': languages,
+        'dct:spatial': latvia,
+        'dcat:themeTaxonomy': themeTaxonomy,
+        'foaf:homepage': { '@id': `${links.portalOrigin}/`, '@type': 'foaf:Document' },
+        ...dateTime(earliest, 'dct:issued'),
+        ...dateTime(latest),
+        'dcat:dataset': datasets,
+      },
+    ]),
+    links.idBase,
+  );
 }

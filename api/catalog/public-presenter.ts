@@ -68,7 +68,10 @@ export function presentService(p: PublishedService, ref: CatalogReference) {
       thematicAreas: labelsOf(d.thematicAreas, ref.concepts['thematic-area']),
       lifeEvents: labelsOf(d.lifeEvents, ref.concepts['life-event']),
       businessEvents: labelsOf(d.businessEvents, ref.concepts['business-event']),
-      channels: labelsOf(d.channels.map((c) => c.type), ref.concepts.channel),
+      channels: labelsOf(
+        d.channels.map((c) => c.type),
+        ref.concepts.channel,
+      ),
       municipalities: labelsOf(d.municipalities, ref.municipalities),
     },
     publishedAt: p.publishedAt.toISOString(),
@@ -78,8 +81,7 @@ export function presentService(p: PublishedService, ref: CatalogReference) {
 
 export function presentTaxonomy(ref: CatalogReference) {
   return {
-    schemes: Object.fromEntries(SCHEMES.map((scheme) => [scheme,
-      [...ref.concepts[scheme]].map(([code, label]) => ({ code, label }))])),
+    schemes: Object.fromEntries(SCHEMES.map((scheme) => [scheme, [...ref.concepts[scheme]].map(([code, label]) => ({ code, label }))])),
     agencies: [...ref.agencies.values()].map((a) => ({ id: a.id, sectorId: a.sectorId, name: a.name })),
     sectors: [...ref.sectors.values()],
     municipalities: [...ref.municipalities].map(([code, name]) => ({ code, name })),
@@ -102,7 +104,8 @@ export class BodyCache {
 
   get(etag: string): Buffer | undefined {
     const body = this.entries.get(etag);
-    if (body) { // move to the young end
+    if (body) {
+      // move to the young end
       this.entries.delete(etag);
       this.entries.set(etag, body);
     }
@@ -112,7 +115,10 @@ export class BodyCache {
   set(etag: string, body: Buffer): void {
     if (body.length > this.maxBytes) return;
     const old = this.entries.get(etag);
-    if (old) { this.bytes -= old.length; this.entries.delete(etag); }
+    if (old) {
+      this.bytes -= old.length;
+      this.entries.delete(etag);
+    }
     this.entries.set(etag, body);
     this.bytes += body.length;
     for (const [key, value] of this.entries) {
@@ -122,5 +128,7 @@ export class BodyCache {
     }
   }
 
-  get size(): number { return this.entries.size; }
+  get size(): number {
+    return this.entries.size;
+  }
 }

@@ -5,13 +5,23 @@ import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ServiceDescription, Text } from '../../db/catalog/description';
 
-export interface PublishedValidator { etag: string; publishedAt: Date }
-export interface PublishedService extends PublishedValidator { serviceId: string; version: number; agencyId: string; document: ServiceDescription }
+export interface PublishedValidator {
+  etag: string;
+  publishedAt: Date;
+}
+export interface PublishedService extends PublishedValidator {
+  serviceId: string;
+  version: number;
+  agencyId: string;
+  document: ServiceDescription;
+}
 
 /** Just what a conditional request needs (a primary-key lookup, prepared once per connection); null when not public. */
 export async function publishedValidator(pool: Pool, serviceId: string): Promise<PublishedValidator | null> {
   const { rows } = await pool.query({
-    name: 'catalog-published-validator', text: 'SELECT etag, published_at FROM catalog_published WHERE service_id = $1', values: [serviceId],
+    name: 'catalog-published-validator',
+    text: 'SELECT etag, published_at FROM catalog_published WHERE service_id = $1',
+    values: [serviceId],
   });
   return rows[0] ? { etag: rows[0].etag, publishedAt: rows[0].published_at } : null;
 }
@@ -19,17 +29,35 @@ export async function publishedValidator(pool: Pool, serviceId: string): Promise
 export async function publishedService(pool: Pool, serviceId: string): Promise<PublishedService | null> {
   const { rows } = await pool.query({
     name: 'catalog-published-service',
-    text: 'SELECT service_id, version, agency_id, document, etag, published_at FROM catalog_published WHERE service_id = $1', values: [serviceId],
+    text: 'SELECT service_id, version, agency_id, document, etag, published_at FROM catalog_published WHERE service_id = $1',
+    values: [serviceId],
   });
   const r = rows[0];
-  return r ? { serviceId: r.service_id, version: r.version, agencyId: r.agency_id, document: r.document, etag: r.etag, publishedAt: r.published_at } : null;
+  return r
+    ? {
+        serviceId: r.service_id,
+        version: r.version,
+        agencyId: r.agency_id,
+        document: r.document,
+        etag: r.etag,
+        publishedAt: r.published_at,
+      }
+    : null;
 }
 
-export interface ChangeRow { seq: number; serviceId: string; version: number; kind: 'published' | 'withdrawn'; at: Date }
+export interface ChangeRow {
+  seq: number;
+  serviceId: string;
+  version: number;
+  kind: 'published' | 'withdrawn';
+  at: Date;
+}
 
 export async function catalogChanges(pool: Pool, since: number, limit: number): Promise<ChangeRow[]> {
-  const { rows } = await pool.query(
-    'SELECT seq, service_id, version, kind, at FROM catalog_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [since, limit]);
+  const { rows } = await pool.query('SELECT seq, service_id, version, kind, at FROM catalog_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [
+    since,
+    limit,
+  ]);
   return rows.map((r) => ({ seq: Number(r.seq), serviceId: r.service_id, version: r.version, kind: r.kind, at: r.at }));
 }
 
@@ -39,7 +67,11 @@ export type Scheme = 'thematic-area' | 'life-event' | 'business-event' | 'channe
 export const SCHEMES: readonly Scheme[] = ['thematic-area', 'life-event', 'business-event', 'channel'];
 
 export interface OfficeInfo {
-  id: string; name: Text; address: string; latitude: number | null; longitude: number | null;
+  id: string;
+  name: Text;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
   openingHours: Array<{ day: string; opens: string; closes: string }>;
 }
 
@@ -85,8 +117,18 @@ async function loadReference(pool: Pool): Promise<CatalogReference> {
     agencies: new Map(agencies.rows.map((r) => [r.id, { id: r.id, sectorId: r.sector_id, name: text(r) }])),
     sectors: new Map(sectors.rows.map((r) => [r.id, { id: r.id, name: text(r) }])),
     municipalities: new Map(municipalities.rows.map((r) => [r.code, text(r)])),
-    offices: new Map(offices.rows.map((r) => [r.id, {
-      id: r.id, name: text(r), address: r.address, latitude: r.latitude, longitude: r.longitude, openingHours: r.opening_hours,
-    }])),
+    offices: new Map(
+      offices.rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          name: text(r),
+          address: r.address,
+          latitude: r.latitude,
+          longitude: r.longitude,
+          openingHours: r.opening_hours,
+        },
+      ]),
+    ),
   };
 }

@@ -11,9 +11,7 @@ import { ApiError, badRequest, type ErrorDetail } from '../platform/errors';
 import { catalogChanges, catalogReference, publishedService, type CatalogReference } from './public-reads';
 import { catalogSearchIndex, type CatalogSearch } from './search-index';
 import { validatorCache } from './validator-cache';
-import {
-  BodyCache, presentChange, presentSearchItem, presentService, presentTaxonomy, serviceEtag,
-} from './public-presenter';
+import { BodyCache, presentChange, presentSearchItem, presentService, presentTaxonomy, serviceEtag } from './public-presenter';
 import type { Pool } from 'pg';
 import type { Validated } from '../../forms/types/validated';
 
@@ -37,10 +35,20 @@ const CORS_HEADERS = {
  * preflights are answered: If-None-Match is not a CORS-safelisted header, so a revalidating widget preflights.
  */
 export const publicCatalogCors: RequestHandler = (req, res, next) => {
-  if (!CROSS_ORIGIN_PATHS.test(req.path)) { next(); return; }
+  if (!CROSS_ORIGIN_PATHS.test(req.path)) {
+    next();
+    return;
+  }
   if (req.method === 'OPTIONS') {
-    res.set({ ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
-      'Access-Control-Max-Age': '86400' }).status(204).end();
+    res
+      .set({
+        ...CORS_HEADERS,
+        'Access-Control-Allow-Methods': 'GET, HEAD',
+        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+        'Access-Control-Max-Age': '86400',
+      })
+      .status(204)
+      .end();
     return;
   }
   if (req.method === 'GET' || req.method === 'HEAD') res.set(CORS_HEADERS);
@@ -59,7 +67,8 @@ function unknownFilters(q: SearchQuery, ref: CatalogReference): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const check = (field: keyof SearchQuery, known: { has(code: string): boolean }, what: string) => {
     const value = q[field];
-    if (typeof value === 'string' && !known.has(value)) problems.push({ path: `/query/${field}`, code: 'unknown_code', message: `"${value}" is not ${what}.` });
+    if (typeof value === 'string' && !known.has(value))
+      problems.push({ path: `/query/${field}`, code: 'unknown_code', message: `"${value}" is not ${what}.` });
   };
   check('agency', ref.agencies, 'an agency');
   check('lifeEvent', ref.concepts['life-event'], 'in the life-event taxonomy');
@@ -82,7 +91,10 @@ async function referenceForFilters(pool: Pool, q: SearchQuery): Promise<CatalogR
 // ---- the widget's files ----
 
 const WIDGET_DIR = path.resolve(__dirname, '..', '..', 'ui', 'widget');
-const WIDGET_FILES: Record<string, string> = { 'catalog-service.js': 'text/javascript; charset=utf-8', 'demo.html': 'text/html; charset=utf-8' };
+const WIDGET_FILES: Record<string, string> = {
+  'catalog-service.js': 'text/javascript; charset=utf-8',
+  'demo.html': 'text/html; charset=utf-8',
+};
 const widgetFiles = new Map<string, { body: Buffer; etag: string }>();
 
 function widgetFile(name: string): { body: Buffer; etag: string } {
@@ -100,10 +112,19 @@ const taxonomyBodies = new WeakMap<CatalogReference, Buffer>();
 
 export const publicCatalogRoutes = [
   route<unknown, Validated<'catalog-search-query'>>({
-    method: 'get', path: '/api/v1/catalog/services', tag: TAG, auth: 'public', query: 'catalog-search-query',
+    method: 'get',
+    path: '/api/v1/catalog/services',
+    tag: TAG,
+    auth: 'public',
+    query: 'catalog-search-query',
     rateLimit: 'catalogSearch',
     summary: 'Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging',
-    responses: { 200: { description: '{ items, total, page, pageSize }, best matches first (title matches before others)', schema: 'get-catalog-services-response' } },
+    responses: {
+      200: {
+        description: '{ items, total, page, pageSize }, best matches first (title matches before others)',
+        schema: 'get-catalog-services-response',
+      },
+    },
     async handler({ deps, query }) {
       const ref = await referenceForFilters(deps.db.pool, query);
       const { rows, total } = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).search(query);
@@ -114,9 +135,16 @@ export const publicCatalogRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/catalog/services/:id', tag: TAG, auth: 'public',
+    method: 'get',
+    path: '/api/v1/catalog/services/:id',
+    tag: TAG,
+    auth: 'public',
     summary: 'A published service description: the document with labels, offices, links; ETag and Last-Modified, 304 when unchanged',
-    responses: { 200: { description: 'The description', schema: 'get-catalog-services-id-response' }, 304: { description: 'Not modified' }, 404: { description: 'Never published or withdrawn' } },
+    responses: {
+      200: { description: 'The description', schema: 'get-catalog-services-id-response' },
+      304: { description: 'Not modified' },
+      404: { description: 'Never published or withdrawn' },
+    },
     async handler({ req, res, deps, params }) {
       const pool = deps.db.pool;
       const [validator, ref] = await Promise.all([validatorCache(pool, deps.config.databaseUrl).get(params.id), catalogReference(pool)]);
@@ -138,15 +166,28 @@ export const publicCatalogRoutes = [
         body = Buffer.from(JSON.stringify(presentService(published, ref)));
         presentedBodies.set(etag, body);
       }
-      res.status(200).set({
-        ETag: etag, 'Last-Modified': lastModified.toUTCString(), 'Cache-Control': CACHE_CONTROL, 'Content-Type': JSON_TYPE,
-      }).end(body);
+      res
+        .status(200)
+        .set({
+          ETag: etag,
+          'Last-Modified': lastModified.toUTCString(),
+          'Cache-Control': CACHE_CONTROL,
+          'Content-Type': JSON_TYPE,
+        })
+        .end(body);
     },
   }),
   route({
-    method: 'get', path: '/api/v1/catalog/taxonomy', tag: TAG, auth: 'public',
-    summary: 'Every classifier the catalogue uses (thematic areas, life and business events, channels) with agencies, sectors and municipalities',
-    responses: { 200: { description: '{ schemes, agencies, sectors, municipalities } with lv/en labels', schema: 'get-catalog-taxonomy-response' }, 304: { description: 'Not modified' } },
+    method: 'get',
+    path: '/api/v1/catalog/taxonomy',
+    tag: TAG,
+    auth: 'public',
+    summary:
+      'Every classifier the catalogue uses (thematic areas, life and business events, channels) with agencies, sectors and municipalities',
+    responses: {
+      200: { description: '{ schemes, agencies, sectors, municipalities } with lv/en labels', schema: 'get-catalog-taxonomy-response' },
+      304: { description: 'Not modified' },
+    },
     async handler({ req, res, deps }) {
       const ref = await catalogReference(deps.db.pool);
       const etag = `"taxonomy-${ref.tag}"`;
@@ -163,9 +204,18 @@ export const publicCatalogRoutes = [
     },
   }),
   route<unknown, Validated<'catalog-changes-query'>>({
-    method: 'get', path: '/api/v1/catalog/changes', tag: TAG, auth: 'public', query: 'catalog-changes-query',
+    method: 'get',
+    path: '/api/v1/catalog/changes',
+    tag: TAG,
+    auth: 'public',
+    query: 'catalog-changes-query',
     summary: 'The change feed for republishing portals: publications and withdrawals after `since`, in order',
-    responses: { 200: { description: '{ items: [{ seq, serviceId, version, kind, at, links }], next } — pass next as since', schema: 'get-catalog-changes-response' } },
+    responses: {
+      200: {
+        description: '{ items: [{ seq, serviceId, version, kind, at, links }], next } — pass next as since',
+        schema: 'get-catalog-changes-response',
+      },
+    },
     async handler({ deps, query }) {
       const changes = await catalogChanges(deps.db.pool, query.since, query.limit);
       return {
@@ -174,17 +224,22 @@ export const publicCatalogRoutes = [
       };
     },
   }),
-  ...Object.entries(WIDGET_FILES).map(([name, contentType]) => route({
-    method: 'get', path: `/widget/${name}`, tag: TAG, auth: 'public',
-    summary: name.endsWith('.js')
-      ? 'The embeddable widget: <sdp-service service="…" lang="lv|en" refresh="300"></sdp-service>, a web component in shadow DOM'
-      : 'A page that shows the widget in use',
-    responses: { 200: { description: name, contentType }, 304: { description: 'Not modified' } },
-    async handler({ req, res }) {
-      const file = widgetFile(name);
-      const headers = { ETag: file.etag, 'Cache-Control': 'public, max-age=300', 'Content-Type': contentType };
-      if (notModified(req, file.etag)) res.status(304).set(headers).end();
-      else res.status(200).set(headers).end(file.body);
-    },
-  })),
+  ...Object.entries(WIDGET_FILES).map(([name, contentType]) =>
+    route({
+      method: 'get',
+      path: `/widget/${name}`,
+      tag: TAG,
+      auth: 'public',
+      summary: name.endsWith('.js')
+        ? 'The embeddable widget: <sdp-service service="…" lang="lv|en" refresh="300"></sdp-service>, a web component in shadow DOM'
+        : 'A page that shows the widget in use',
+      responses: { 200: { description: name, contentType }, 304: { description: 'Not modified' } },
+      async handler({ req, res }) {
+        const file = widgetFile(name);
+        const headers = { ETag: file.etag, 'Cache-Control': 'public, max-age=300', 'Content-Type': contentType };
+        if (notModified(req, file.etag)) res.status(304).set(headers).end();
+        else res.status(200).set(headers).end(file.body);
+      },
+    }),
+  ),
 ];

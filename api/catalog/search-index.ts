@@ -75,14 +75,22 @@ export class SearchSnapshot {
 
   constructor(services: IndexedService[]) {
     this.services = [...services].sort((a, b) => byCodeUnits(a.titleFold, b.titleFold) || byCodeUnits(a.serviceId, b.serviceId));
-    this.englishOrder = this.services.map((_, i) => i)
-      .sort((a, b) => byCodeUnits(this.services[a].titleEnLower, this.services[b].titleEnLower) || byCodeUnits(this.services[a].serviceId, this.services[b].serviceId));
+    this.englishOrder = this.services
+      .map((_, i) => i)
+      .sort(
+        (a, b) =>
+          byCodeUnits(this.services[a].titleEnLower, this.services[b].titleEnLower) ||
+          byCodeUnits(this.services[a].serviceId, this.services[b].serviceId),
+      );
     this.englishRank = new Int32Array(this.services.length);
-    this.englishOrder.forEach((position, rank) => { this.englishRank[position] = rank; });
+    this.englishOrder.forEach((position, rank) => {
+      this.englishRank[position] = rank;
+    });
     this.services.forEach((s, position) => {
       for (const word of s.words) {
         const list = this.postings.get(word);
-        if (list) list.push(position); else this.postings.set(word, [position]);
+        if (list) list.push(position);
+        else this.postings.set(word, [position]);
       }
     });
     this.vocabulary = new Vocabulary([...this.postings.keys()].filter((w) => w.length >= 3));
@@ -113,7 +121,9 @@ export class SearchSnapshot {
   private filtered(field: FilterField, code: string): Uint8Array {
     return this.cached(`${field}\0${code}`, () => {
       const found = new Uint8Array(this.services.length);
-      this.services.forEach((service, position) => { if (passes(service, field, code)) found[position] = 1; });
+      this.services.forEach((service, position) => {
+        if (passes(service, field, code)) found[position] = 1;
+      });
       return found;
     });
   }
@@ -161,10 +171,17 @@ export class SearchSnapshot {
     const keys: number[] = [];
     for (let position = 0; position < n; position += 1) {
       let hit = true;
-      for (const set of sets) if (set[position] === 0) { hit = false; break; }
+      for (const set of sets)
+        if (set[position] === 0) {
+          hit = false;
+          break;
+        }
       if (!hit) continue;
       const rank = english ? this.englishRank[position] : position;
-      if (tokens.length === 0) { keys.push(rank); continue; }
+      if (tokens.length === 0) {
+        keys.push(rank);
+        continue;
+      }
       const service = this.services[position];
       let halfPoints = 0;
       for (const t of tokens) {
@@ -184,8 +201,12 @@ export class SearchSnapshot {
 }
 
 const FILTER_FIELDS = ['agency', 'lifeEvent', 'businessEvent', 'thematicArea', 'channel', 'municipality'] as const;
-type FilterField = typeof FILTER_FIELDS[number];
-interface TokenMatch { literal: string; similar: string[]; matches: Uint8Array }
+type FilterField = (typeof FILTER_FIELDS)[number];
+interface TokenMatch {
+  literal: string;
+  similar: string[];
+  matches: Uint8Array;
+}
 
 // The sort key's parts: ranks below 2^21 (two million services), titles counted up to 1,000 characters, up to 8
 // tokens of at most 4 half points: (33 × 1001 × 2^21) stays below 2^53, exact in a double.
@@ -195,20 +216,34 @@ const MAX_HALF_POINTS = 32;
 
 function passes(service: IndexedService, field: FilterField, code: string): boolean {
   switch (field) {
-    case 'agency': return service.agencyId === code;
-    case 'lifeEvent': return service.lifeEvents.includes(code);
-    case 'businessEvent': return service.businessEvents.includes(code);
-    case 'thematicArea': return service.thematicAreas.includes(code);
-    case 'channel': return service.channels.includes(code);
+    case 'agency':
+      return service.agencyId === code;
+    case 'lifeEvent':
+      return service.lifeEvents.includes(code);
+    case 'businessEvent':
+      return service.businessEvents.includes(code);
+    case 'thematicArea':
+      return service.thematicAreas.includes(code);
+    case 'channel':
+      return service.channels.includes(code);
     // No municipalities means the whole country: such services are offered in every municipality too.
-    case 'municipality': return service.municipalities.length === 0 || service.municipalities.includes(code);
+    case 'municipality':
+      return service.municipalities.length === 0 || service.municipalities.includes(code);
   }
 }
 
 function searchRow(s: IndexedService): SearchRow {
   return {
-    serviceId: s.serviceId, version: s.version, title: s.title, description: s.description, agencyId: s.agencyId, channels: s.channels,
-    lifeEvents: s.lifeEvents, businessEvents: s.businessEvents, thematicAreas: s.thematicAreas, municipalities: s.municipalities,
+    serviceId: s.serviceId,
+    version: s.version,
+    title: s.title,
+    description: s.description,
+    agencyId: s.agencyId,
+    channels: s.channels,
+    lifeEvents: s.lifeEvents,
+    businessEvents: s.businessEvents,
+    thematicAreas: s.thematicAreas,
+    municipalities: s.municipalities,
     publishedAt: s.publishedAt,
   };
 }
@@ -221,10 +256,20 @@ async function readServices(pool: Pool, ids?: string[]): Promise<IndexedService[
     ? await pool.query(`SELECT ${COLUMNS} FROM catalog_published WHERE service_id = ANY($1)`, [ids])
     : await pool.query(`SELECT ${COLUMNS} FROM catalog_published`);
   return rows.map((r) => ({
-    serviceId: r.service_id, version: r.version, title: { lv: r.title_lv, en: r.title_en }, description: r.description as Text,
-    agencyId: r.agency_id, channels: r.channels, lifeEvents: r.life_events, businessEvents: r.business_events,
-    thematicAreas: r.thematic_areas, municipalities: r.municipalities, publishedAt: r.published_at as Date,
-    titleFold: r.title_fold, titleEnLower: (r.title_en as string).toLowerCase(), words: [...new Set(wordsOf(r.search_fold as string))],
+    serviceId: r.service_id,
+    version: r.version,
+    title: { lv: r.title_lv, en: r.title_en },
+    description: r.description as Text,
+    agencyId: r.agency_id,
+    channels: r.channels,
+    lifeEvents: r.life_events,
+    businessEvents: r.business_events,
+    thematicAreas: r.thematic_areas,
+    municipalities: r.municipalities,
+    publishedAt: r.published_at as Date,
+    titleFold: r.title_fold,
+    titleEnLower: (r.title_en as string).toLowerCase(),
+    words: [...new Set(wordsOf(r.search_fold as string))],
   }));
 }
 
@@ -241,10 +286,17 @@ export class CatalogSearchIndex {
   private readonly changed = new Set<string>();
   private refreshing: Promise<void> | null = null;
 
-  constructor(private readonly pool: Pool, private readonly listener: CatalogChangeListener) {
+  constructor(
+    private readonly pool: Pool,
+    private readonly listener: CatalogChangeListener,
+  ) {
     listener.subscribe({
-      changed: (serviceId) => { this.changed.add(serviceId); },
-      reset: () => { this.readAll = true; },
+      changed: (serviceId) => {
+        this.changed.add(serviceId);
+      },
+      reset: () => {
+        this.readAll = true;
+      },
     });
   }
 
@@ -258,7 +310,9 @@ export class CatalogSearchIndex {
     // A round that was under way when this search came may have started before the latest announcement: up to three
     // rounds, so that a stream of publications does not hold a search back for long.
     for (let round = 0; round < 3 && (this.readAll || this.changed.size > 0 || !this.snapshot); round += 1) {
-      this.refreshing ??= this.refresh().finally(() => { this.refreshing = null; });
+      this.refreshing ??= this.refresh().finally(() => {
+        this.refreshing = null;
+      });
       await this.refreshing;
     }
     if (!this.snapshot) throw new Error('the catalogue could not be read for search');

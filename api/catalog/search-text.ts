@@ -3,12 +3,36 @@
 // with pg_trgm's word similarity, computed in JavaScript.
 
 // Words that carry no meaning on their own; dropped unless the query has nothing else.
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'par', 'pie', 'bez', 'vai', 'kā', 'pēc', 'uz', 'un', 'ar', 'no', 'of', 'to', 'in', 'on', 'an']);
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'par',
+  'pie',
+  'bez',
+  'vai',
+  'kā',
+  'pēc',
+  'uz',
+  'un',
+  'ar',
+  'no',
+  'of',
+  'to',
+  'in',
+  'on',
+  'an',
+]);
 const MAX_TOKENS = 8;
 
 /** The words of a query that each must match (fuzzily): 3+ letters, stop words left out when others remain. */
 export function searchTokens(q: string | undefined): string[] {
-  const words = (q ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+  const words = (q ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2);
   const long = words.filter((w) => w.length >= 3);
   const meaningful = long.filter((w) => !STOP_WORDS.has(w));
   const chosen = meaningful.length > 0 ? meaningful : long.length > 0 ? long : words;
@@ -29,7 +53,11 @@ const UNDECOMPOSED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø:
 
 /** In JavaScript what catalog_fold (unaccent, lower) does in SQL: lower case without diacritics. */
 export const fold = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ßæœøłđħıþ]/g, (c) => UNDECOMPOSED[c]);
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđħıþ]/g, (c) => UNDECOMPOSED[c]);
 
 /** The words of folded text, as a query token is split: runs of letters and digits. */
 export const wordsOf = (folded: string): string[] => folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
@@ -72,7 +100,8 @@ export class Vocabulary {
     words.forEach((word, i) => {
       for (const t of new Set(trigramsOf(word))) {
         const list = this.byTrigram.get(t);
-        if (list) list.push(i); else this.byTrigram.set(t, [i]);
+        if (list) list.push(i);
+        else this.byTrigram.set(t, [i]);
       }
     });
   }
@@ -97,11 +126,12 @@ export class Vocabulary {
     for (const t of wanted) for (const i of this.byTrigram.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     // A similarity of 0.6 needs at least 60 % of the token's trigrams: only those words are compared.
     const needed = Math.ceil(SIMILARITY_THRESHOLD * wanted.size);
-    return [...shared].filter(([i, n]) => n >= needed && this.words[i] !== token)
+    return [...shared]
+      .filter(([i, n]) => n >= needed && this.words[i] !== token)
       .map(([i]) => ({ word: this.words[i], similarity: wordSimilarity(token, this.words[i]) }))
       .filter((c) => c.similarity >= SIMILARITY_THRESHOLD)
       .sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word))
-      .slice(0, MAX_SIMILAR_WORDS).map((c) => c.word);
+      .slice(0, MAX_SIMILAR_WORDS)
+      .map((c) => c.word);
   }
 }
-

@@ -13,7 +13,10 @@ export class ValidatorCache {
   /** Bumped by every announcement: a database answer that raced with one is not kept. */
   private generation = 0;
 
-  constructor(private readonly pool: Pool, private readonly listener: CatalogChangeListener) {
+  constructor(
+    private readonly pool: Pool,
+    private readonly listener: CatalogChangeListener,
+  ) {
     listener.subscribe({ changed: (serviceId) => this.forget(serviceId), reset: () => this.forget() });
   }
 

@@ -11,26 +11,48 @@ const SUBSCRIBERS = ['agency-system', 'catalogue-admin'] as const;
 
 export const catalogWebhookRoutes = [
   route<Validated<'catalog-webhook-create'>>({
-    method: 'post', path: '/api/v1/catalog/webhooks', tag: TAG, summary: 'Subscribe to catalogue changes (the signing secret is in this answer only)',
-    auth: SUBSCRIBERS, body: 'catalog-webhook-create',
-    responses: { 201: { description: 'Subscribed', schema: 'post-catalog-webhooks-response' }, 422: { description: 'Not an https URL of a public host (webhook_url_not_allowed)', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/catalog/webhooks',
+    tag: TAG,
+    summary: 'Subscribe to catalogue changes (the signing secret is in this answer only)',
+    auth: SUBSCRIBERS,
+    body: 'catalog-webhook-create',
+    responses: {
+      201: { description: 'Subscribed', schema: 'post-catalog-webhooks-response' },
+      422: { description: 'Not an https URL of a public host (webhook_url_not_allowed)', schema: 'error' },
+    },
     async handler(ctx) {
       // The platform will POST to this URL for a day per change: it must be a public host, never the platform's own
       // network. The host name is resolved here, never connected to (delivery checks the address again).
-      const problem = await webhookUrlProblem(ctx.body.url, { production: ctx.deps.config.env === 'production', allow: ctx.deps.config.webhookAllowPrivateNetworks });
-      if (problem) throw unprocessable('webhook_url_not_allowed', 'The webhook URL is not allowed.', [{ path: '/url', code: 'webhook_url_not_allowed', message: problem }]);
+      const problem = await webhookUrlProblem(ctx.body.url, {
+        production: ctx.deps.config.env === 'production',
+        allow: ctx.deps.config.webhookAllowPrivateNetworks,
+      });
+      if (problem)
+        throw unprocessable('webhook_url_not_allowed', 'The webhook URL is not allowed.', [
+          { path: '/url', code: 'webhook_url_not_allowed', message: problem },
+        ]);
       const id = crypto.randomUUID();
       const secret = crypto.randomBytes(32).toString('base64url');
-      await ctx.deps.db.pool.query('INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret) VALUES ($1, $2, $3, $4, $5)',
-        [id, ctx.principal.sub, ctx.principal.name, ctx.body.url, secret]);
+      await ctx.deps.db.pool.query('INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret) VALUES ($1, $2, $3, $4, $5)', [
+        id,
+        ctx.principal.sub,
+        ctx.principal.name,
+        ctx.body.url,
+        secret,
+      ]);
       return {
-        status: 201, headers: { Location: `/api/v1/catalog/webhooks/${id}` },
+        status: 201,
+        headers: { Location: `/api/v1/catalog/webhooks/${id}` },
         body: { id, url: ctx.body.url, secret, signature: 'X-SDP-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">' },
       };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/catalog/webhooks', tag: TAG, summary: 'Your subscriptions with their delivery counts',
+    method: 'get',
+    path: '/api/v1/catalog/webhooks',
+    tag: TAG,
+    summary: 'Your subscriptions with their delivery counts',
     auth: SUBSCRIBERS,
     responses: { 200: { description: 'Subscriptions', schema: 'get-catalog-webhooks-response' } },
     async handler(ctx) {
@@ -39,16 +61,35 @@ export const catalogWebhookRoutes = [
                 count(*) FILTER (WHERE d.status = 'delivered')::int AS delivered, count(*) FILTER (WHERE d.status = 'pending')::int AS pending,
                 count(*) FILTER (WHERE d.status = 'failed')::int AS failed
            FROM catalog_webhooks w LEFT JOIN catalog_webhook_deliveries d ON d.webhook_id = w.id
-          WHERE w.owner_id = $1 GROUP BY w.id ORDER BY w.created_at`, [ctx.principal.sub]);
-      return { body: { items: rows.map((r) => ({ id: r.id, url: r.url, active: r.active, createdAt: r.created_at.toISOString(), deliveries: { delivered: r.delivered, pending: r.pending, failed: r.failed } })) } };
+          WHERE w.owner_id = $1 GROUP BY w.id ORDER BY w.created_at`,
+        [ctx.principal.sub],
+      );
+      return {
+        body: {
+          items: rows.map((r) => ({
+            id: r.id,
+            url: r.url,
+            active: r.active,
+            createdAt: r.created_at.toISOString(),
+            deliveries: { delivered: r.delivered, pending: r.pending, failed: r.failed },
+          })),
+        },
+      };
     },
   }),
   route({
-    method: 'delete', path: '/api/v1/catalog/webhooks/:id', params: { id: 'uuid' }, tag: TAG, summary: 'Unsubscribe (pending deliveries stop)',
+    method: 'delete',
+    path: '/api/v1/catalog/webhooks/:id',
+    params: { id: 'uuid' },
+    tag: TAG,
+    summary: 'Unsubscribe (pending deliveries stop)',
     auth: SUBSCRIBERS,
     responses: { 204: { description: 'Unsubscribed' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
-      const { rowCount } = await ctx.deps.db.pool.query('UPDATE catalog_webhooks SET active = false WHERE id = $1 AND owner_id = $2 AND active', [ctx.params.id, ctx.principal.sub]);
+      const { rowCount } = await ctx.deps.db.pool.query(
+        'UPDATE catalog_webhooks SET active = false WHERE id = $1 AND owner_id = $2 AND active',
+        [ctx.params.id, ctx.principal.sub],
+      );
       if (!rowCount) throw notFound('webhook');
       return { status: 204 };
     },

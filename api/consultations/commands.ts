@@ -9,8 +9,16 @@ import { audit } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
 
 interface ConsultationInput {
-  externalId: string; channel: string; officeId?: string; municipalityCode?: string; serviceId?: string;
-  topic: string; content?: string; durationMinutes: number; person?: PersonRef; occurredAt?: string;
+  externalId: string;
+  channel: string;
+  officeId?: string;
+  municipalityCode?: string;
+  serviceId?: string;
+  topic: string;
+  content?: string;
+  durationMinutes: number;
+  person?: PersonRef;
+  occurredAt?: string;
 }
 
 export type ConsultationResult =
@@ -20,39 +28,65 @@ export type ConsultationResult =
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** `auditAs`: who registers, as the audit log records it (a consultation with a known person is personal data). */
-export async function registerConsultations(pool: Pool, agencyId: string, actorId: string, items: unknown[], auditAs: { actorType: string; requestId?: string } = { actorType: 'system' }): Promise<ConsultationResult[]> {
+export async function registerConsultations(
+  pool: Pool,
+  agencyId: string,
+  actorId: string,
+  items: unknown[],
+  auditAs: { actorType: string; requestId?: string } = { actorType: 'system' },
+): Promise<ConsultationResult[]> {
   const ref = await referenceData(pool);
   const results: ConsultationResult[] = new Array(items.length);
-  const ok: Array<{ index: number; input: ConsultationInput; personId: string | null; municipalityCode: string | null; occurredAt: Date }> = [];
+  const ok: Array<{ index: number; input: ConsultationInput; personId: string | null; municipalityCode: string | null; occurredAt: Date }> =
+    [];
   const now = Date.now();
   items.forEach((raw, index) => {
     const externalId = (raw as { externalId?: unknown } | null)?.externalId;
     const failWith = (code: string, message: string, details: ErrorDetail[]) => {
-      results[index] = { index, outcome: 'failed', ...(typeof externalId === 'string' ? { externalId } : {}), error: { code, message, details } };
+      results[index] = {
+        index,
+        outcome: 'failed',
+        ...(typeof externalId === 'string' ? { externalId } : {}),
+        error: { code, message, details },
+      };
     };
     const errors = check('consultation-create', raw);
     if (errors) return failWith('validation_failed', 'The consultation does not match the schema.', errors);
     const input = raw as ConsultationInput;
     if (input.serviceId) {
       const service = ref.services.get(input.serviceId);
-      if (!service) return failWith('unknown_service', `No service "${input.serviceId}".`, [{ path: '/serviceId', code: 'unknown_service', message: 'unknown service' }]);
+      if (!service)
+        return failWith('unknown_service', `No service "${input.serviceId}".`, [
+          { path: '/serviceId', code: 'unknown_service', message: 'unknown service' },
+        ]);
     }
     let municipalityCode = input.municipalityCode ?? null;
     if (input.officeId) {
       const office = ref.offices.get(input.officeId);
-      if (!office) return failWith('unknown_office', `No office "${input.officeId}".`, [{ path: '/officeId', code: 'unknown_office', message: 'unknown office' }]);
+      if (!office)
+        return failWith('unknown_office', `No office "${input.officeId}".`, [
+          { path: '/officeId', code: 'unknown_office', message: 'unknown office' },
+        ]);
       municipalityCode ??= office.municipalityCode;
     }
     if (municipalityCode && !ref.municipalities.has(municipalityCode)) {
-      return failWith('unknown_municipality', `No municipality ${municipalityCode}.`, [{ path: '/municipalityCode', code: 'unknown_municipality', message: 'unknown ATVK code' }]);
+      return failWith('unknown_municipality', `No municipality ${municipalityCode}.`, [
+        { path: '/municipalityCode', code: 'unknown_municipality', message: 'unknown ATVK code' },
+      ]);
     }
     let personId: string | null = null;
     if (input.person) {
       personId = normalisePersonId(input.person);
-      if (!personId) return failWith('invalid_person_id', 'The person identifier is not valid.', [{ path: '/person/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' }]);
+      if (!personId)
+        return failWith('invalid_person_id', 'The person identifier is not valid.', [
+          { path: '/person/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' },
+        ]);
     }
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date(now);
-    if (occurredAt.getTime() > now + CLOCK_SKEW_MS) return failWith('timestamp_in_future', 'occurredAt is in the future.', [{ path: '/occurredAt', code: 'timestamp_in_future', message: 'in the future' }]);
+    if (occurredAt.getTime() > now + CLOCK_SKEW_MS)
+      return failWith('timestamp_in_future', 'occurredAt is in the future.', [
+        { path: '/occurredAt', code: 'timestamp_in_future', message: 'in the future' },
+      ]);
     ok.push({ index, input, personId, municipalityCode, occurredAt });
   });
   if (ok.length === 0) return results;
@@ -65,20 +99,42 @@ export async function registerConsultations(pool: Pool, agencyId: string, actorI
          $9::int[], $10::text[], $11::text[], $12::timestamptz[]) AS t
        ON CONFLICT (agency_id, external_id) DO NOTHING
        RETURNING id, external_id`,
-      [agencyId, col((r) => r.input.externalId), col((r) => r.input.channel), col((r) => r.input.officeId ?? null),
-        col((r) => r.municipalityCode), col((r) => r.input.serviceId ?? null), col((r) => r.input.topic),
-        col((r) => r.input.content ?? null), col((r) => r.input.durationMinutes), col((r) => r.input.person?.type ?? null),
-        col((r) => r.personId), col((r) => r.occurredAt.toISOString()), actorId],
+      [
+        agencyId,
+        col((r) => r.input.externalId),
+        col((r) => r.input.channel),
+        col((r) => r.input.officeId ?? null),
+        col((r) => r.municipalityCode),
+        col((r) => r.input.serviceId ?? null),
+        col((r) => r.input.topic),
+        col((r) => r.input.content ?? null),
+        col((r) => r.input.durationMinutes),
+        col((r) => r.input.person?.type ?? null),
+        col((r) => r.personId),
+        col((r) => r.occurredAt.toISOString()),
+        actorId,
+      ],
     );
     const firstOf = new Map<string, (typeof ok)[number]>();
     for (const r of ok) if (!firstOf.has(r.input.externalId)) firstOf.set(r.input.externalId, r);
-    await audit(client, written.rows.flatMap((w) => {
-      const r = firstOf.get(w.external_id);
-      return r?.personId && r.input.person ? [{
-        actor: { type: auditAs.actorType, id: actorId, agency: agencyId }, subject: { type: r.input.person.type, id: r.personId },
-        action: 'create' as const, resource: `consultation:${w.id}`, purpose: 'consultation-register', requestId: auditAs.requestId,
-      }] : [];
-    }));
+    await audit(
+      client,
+      written.rows.flatMap((w) => {
+        const r = firstOf.get(w.external_id);
+        return r?.personId && r.input.person
+          ? [
+              {
+                actor: { type: auditAs.actorType, id: actorId, agency: agencyId },
+                subject: { type: r.input.person.type, id: r.personId },
+                action: 'create' as const,
+                resource: `consultation:${w.id}`,
+                purpose: 'consultation-register',
+                requestId: auditAs.requestId,
+              },
+            ]
+          : [];
+      }),
+    );
     return written;
   });
   const created = new Map(inserted.rows.map((r) => [r.external_id, r.id]));
@@ -86,7 +142,9 @@ export async function registerConsultations(pool: Pool, agencyId: string, actorI
   const existing = new Map<string, number>();
   if (missing.length > 0) {
     const found = await pool.query<{ id: number; external_id: string }>(
-      'SELECT id, external_id FROM consultations WHERE agency_id = $1 AND external_id = ANY($2::text[])', [agencyId, missing]);
+      'SELECT id, external_id FROM consultations WHERE agency_id = $1 AND external_id = ANY($2::text[])',
+      [agencyId, missing],
+    );
     for (const r of found.rows) existing.set(r.external_id, r.id);
   }
   const seen = new Set<string>();
@@ -97,7 +155,12 @@ export async function registerConsultations(pool: Pool, agencyId: string, actorI
       seen.add(r.input.externalId);
       results[r.index] = { index: r.index, outcome: 'created', id, externalId: r.input.externalId };
     } else {
-      results[r.index] = { index: r.index, outcome: 'existing', id: (id ?? existing.get(r.input.externalId)) as number, externalId: r.input.externalId };
+      results[r.index] = {
+        index: r.index,
+        outcome: 'existing',
+        id: (id ?? existing.get(r.input.externalId)) as number,
+        externalId: r.input.externalId,
+      };
     }
   }
   return results;

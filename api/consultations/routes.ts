@@ -23,21 +23,44 @@ function counts(results: ConsultationResult[]) {
 
 export const consultationRoutes = [
   route<Validated<'consultation-create'>>({
-    method: 'post', path: '/api/v1/consultations', tag: 'Case register', summary: 'Register one consultation (idempotent by agency and externalId)',
-    auth: WRITERS, body: 'consultation-create',
-    responses: { 201: { description: 'Created', schema: 'post-consultations-response' }, 200: { description: 'Already registered', schema: 'post-consultations-response' } },
+    method: 'post',
+    path: '/api/v1/consultations',
+    tag: 'Case register',
+    summary: 'Register one consultation (idempotent by agency and externalId)',
+    auth: WRITERS,
+    body: 'consultation-create',
+    responses: {
+      201: { description: 'Created', schema: 'post-consultations-response' },
+      200: { description: 'Already registered', schema: 'post-consultations-response' },
+    },
     async handler(ctx) {
-      const [r] = await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, [ctx.body], { actorType: actorType(ctx.principal), requestId: ctx.requestId });
-      if (r.outcome === 'failed') throw new ApiError(r.error.code === 'validation_failed' ? 400 : 422, r.error.code, r.error.message, r.error.details);
+      const [r] = await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, [ctx.body], {
+        actorType: actorType(ctx.principal),
+        requestId: ctx.requestId,
+      });
+      if (r.outcome === 'failed')
+        throw new ApiError(r.error.code === 'validation_failed' ? 400 : 422, r.error.code, r.error.message, r.error.details);
       return { status: r.outcome === 'created' ? 201 : 200, body: { id: r.id, externalId: r.externalId, outcome: r.outcome } };
     },
   }),
   route<{ consultations: unknown[] }>({
-    method: 'post', path: '/api/v1/consultations/batch', tag: 'Case register', summary: 'Register up to 10,000 consultations',
-    auth: WRITERS, body: 'consultation-batch', bodyLimit: '32mb',
+    method: 'post',
+    path: '/api/v1/consultations/batch',
+    tag: 'Case register',
+    summary: 'Register up to 10,000 consultations',
+    auth: WRITERS,
+    body: 'consultation-batch',
+    bodyLimit: '32mb',
     responses: { 200: { description: 'One result per item', schema: 'post-consultations-batch-response' } },
     async handler(ctx) {
-      return { body: counts(await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body.consultations, { actorType: actorType(ctx.principal), requestId: ctx.requestId })) };
+      return {
+        body: counts(
+          await registerConsultations(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body.consultations, {
+            actorType: actorType(ctx.principal),
+            requestId: ctx.requestId,
+          }),
+        ),
+      };
     },
   }),
 ];

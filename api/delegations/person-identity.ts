@@ -20,19 +20,35 @@ export function populationRegister(deps: AppDeps): PopulationRegister {
 
 /** Case, spacing, hyphens and diacritics aside ("Janis  Kalnins" is "Jānis Kalniņš"), the same name. */
 export const comparableName = (name: string) =>
-  name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 
 /**
  * Checks that `name` is the name the population register holds for `personalCode` (normalised, 11 digits).
  * 422 `representative_mismatch` (at `path`), 503 when the register is down.
  */
-export async function checkRepresentativeIdentity(ctx: RouteContext, personalCode: string, name: string, path: string, purpose: string): Promise<void> {
+export async function checkRepresentativeIdentity(
+  ctx: RouteContext,
+  personalCode: string,
+  name: string,
+  path: string,
+  purpose: string,
+): Promise<void> {
   let person;
   try {
-    person = await populationRegister(ctx.deps).getPerson(personalCode, { idempotencyKey: `identity:${personalCode}`, requestId: ctx.requestId });
+    person = await populationRegister(ctx.deps).getPerson(personalCode, {
+      idempotencyKey: `identity:${personalCode}`,
+      requestId: ctx.requestId,
+    });
   } catch (e) {
     if (e instanceof SystemUnavailableError) {
-      throw new ApiError(503, 'temporarily_unavailable', 'The population register does not answer; try again in a moment.', [], { 'Retry-After': '5' });
+      throw new ApiError(503, 'temporarily_unavailable', 'The population register does not answer; try again in a moment.', [], {
+        'Retry-After': '5',
+      });
     }
     throw e;
   }
@@ -41,9 +57,14 @@ export async function checkRepresentativeIdentity(ctx: RouteContext, personalCod
     // Each refusal is on record: repeated ones are someone trying codes and names against the register.
     await audit(ctx.deps.db.pool, {
       actor: { type: actorType(ctx.principal), id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
-      subject: { type: 'natural', id: personalCode }, action: 'read', resource: 'population-register:person', purpose: `${purpose}-refused:representative_mismatch`, requestId: ctx.requestId,
+      subject: { type: 'natural', id: personalCode },
+      action: 'read',
+      resource: 'population-register:person',
+      purpose: `${purpose}-refused:representative_mismatch`,
+      requestId: ctx.requestId,
     });
-    throw unprocessable('representative_mismatch', 'The personal code and the name do not match the population register.',
-      [{ path, code: 'representative_mismatch', message: 'no person with this personal code and this name in the population register' }]);
+    throw unprocessable('representative_mismatch', 'The personal code and the name do not match the population register.', [
+      { path, code: 'representative_mismatch', message: 'no person with this personal code and this name in the population register' },
+    ]);
   }
 }

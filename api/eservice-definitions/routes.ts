@@ -12,75 +12,141 @@ function agencyOf(p: Principal): string {
 
 export const eserviceDefinitionRoutes = [
   route<Validated<'eservice-definition-draft'>>({
-    method: 'post', path: '/api/v1/eservice-definitions', tag: 'E-service definitions', summary: 'Create an e-service as a draft definition',
-    auth: ['agency-admin'], body: 'eservice-definition-draft', bodyLimit: '2mb',
-    responses: { 201: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' }, 409: { description: 'Exists already', schema: 'error' } },
+    method: 'post',
+    path: '/api/v1/eservice-definitions',
+    tag: 'E-service definitions',
+    summary: 'Create an e-service as a draft definition',
+    auth: ['agency-admin'],
+    body: 'eservice-definition-draft',
+    bodyLimit: '2mb',
+    responses: {
+      201: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' },
+      409: { description: 'Exists already', schema: 'error' },
+    },
     async handler(ctx) {
       const { id } = await saveDraft(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body, { create: true });
-      return { status: 201, headers: { Location: `/api/v1/eservice-definitions/${id}` }, body: { id, problems: checkDefinition(ctx.body) } };
+      return {
+        status: 201,
+        headers: { Location: `/api/v1/eservice-definitions/${id}` },
+        body: { id, problems: checkDefinition(ctx.body) },
+      };
     },
   }),
   route<Validated<'eservice-definition-draft'>>({
-    method: 'put', path: '/api/v1/eservice-definitions/:id/draft', tag: 'E-service definitions', summary: 'Replace the draft of an e-service',
-    auth: ['agency-admin'], body: 'eservice-definition-draft', bodyLimit: '2mb',
+    method: 'put',
+    path: '/api/v1/eservice-definitions/:id/draft',
+    tag: 'E-service definitions',
+    summary: 'Replace the draft of an e-service',
+    auth: ['agency-admin'],
+    body: 'eservice-definition-draft',
+    bodyLimit: '2mb',
     responses: { 200: { description: 'Draft stored, with the problems publishing would report', schema: 'eservice-definition-version' } },
     async handler(ctx) {
-      const { id } = await saveDraft(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body, { create: false, id: ctx.params.id });
+      const { id } = await saveDraft(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.principal.sub, ctx.body, {
+        create: false,
+        id: ctx.params.id,
+      });
       return { body: { id, problems: checkDefinition(ctx.body) } };
     },
   }),
   route({
-    method: 'post', path: '/api/v1/eservice-definitions/:id/publish', tag: 'E-service definitions', summary: 'Publish the draft as a new immutable version',
+    method: 'post',
+    path: '/api/v1/eservice-definitions/:id/publish',
+    tag: 'E-service definitions',
+    summary: 'Publish the draft as a new immutable version',
     auth: ['agency-admin'],
-    responses: { 201: { description: 'The new version', schema: 'post-eservice-definitions-id-publish-response' }, 422: { description: 'The draft is not a valid definition', schema: 'error' } },
+    responses: {
+      201: { description: 'The new version', schema: 'post-eservice-definitions-id-publish-response' },
+      422: { description: 'The draft is not a valid definition', schema: 'error' },
+    },
     async handler(ctx) {
       const { version } = await publish(ctx.deps.db.pool, agencyOf(ctx.principal), ctx.params.id, ctx.principal.sub);
       return { status: 201, body: { id: ctx.params.id, version } };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/eservice-definitions', tag: 'E-service definitions', summary: 'Published e-services (public)',
+    method: 'get',
+    path: '/api/v1/eservice-definitions',
+    tag: 'E-service definitions',
+    summary: 'Published e-services (public)',
     auth: 'public',
     responses: { 200: { description: 'E-services', schema: 'get-eservice-definitions-response' } },
     async handler(ctx) {
       const { rows } = await ctx.deps.db.pool.query(
         `SELECT d.id, d.agency_id, d.service_id, d.latest_version, v.content->'title' AS title, v.content->'description' AS description, v.published_at
            FROM eservice_definitions d JOIN eservice_definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version
-          ORDER BY d.id`);
-      return { body: { items: rows.map((r) => ({ id: r.id, agencyId: r.agency_id, serviceId: r.service_id, version: r.latest_version, title: r.title, description: r.description, publishedAt: r.published_at.toISOString() })) } };
+          ORDER BY d.id`,
+      );
+      return {
+        body: {
+          items: rows.map((r) => ({
+            id: r.id,
+            agencyId: r.agency_id,
+            serviceId: r.service_id,
+            version: r.latest_version,
+            title: r.title,
+            description: r.description,
+            publishedAt: r.published_at.toISOString(),
+          })),
+        },
+      };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/eservice-definitions/:id', tag: 'E-service definitions', summary: 'The latest published version (public); the draft too for the owning agency',
+    method: 'get',
+    path: '/api/v1/eservice-definitions/:id',
+    tag: 'E-service definitions',
+    summary: 'The latest published version (public); the draft too for the owning agency',
     auth: 'public',
-    responses: { 200: { description: 'The definition', schema: 'get-eservice-definitions-id-response' }, 404: { description: 'Not published', schema: 'error' } },
+    responses: {
+      200: { description: 'The definition', schema: 'get-eservice-definitions-id-response' },
+      404: { description: 'Not published', schema: 'error' },
+    },
     async handler(ctx) {
       const pool = ctx.deps.db.pool;
       const { rows } = await pool.query('SELECT agency_id, draft, latest_version FROM eservice_definitions WHERE id = $1', [ctx.params.id]);
       const owner = rows[0] && ctx.principal.agency === rows[0].agency_id && ctx.principal.roles.includes('agency-admin');
       const published = await publishedVersion(pool, ctx.params.id);
       if (!rows[0] || (!published && !owner)) throw notFound('e-service');
-      const versions = await pool.query('SELECT version, published_at, published_by FROM eservice_definition_versions WHERE definition_id = $1 ORDER BY version', [ctx.params.id]);
+      const versions = await pool.query(
+        'SELECT version, published_at, published_by FROM eservice_definition_versions WHERE definition_id = $1 ORDER BY version',
+        [ctx.params.id],
+      );
       return {
         body: {
-          id: ctx.params.id, agencyId: rows[0].agency_id, latestVersion: rows[0].latest_version,
+          id: ctx.params.id,
+          agencyId: rows[0].agency_id,
+          latestVersion: rows[0].latest_version,
           definition: published?.content ?? null,
-          versions: versions.rows.map((v) => ({ version: v.version, publishedAt: v.published_at.toISOString(), ...(owner ? { publishedBy: v.published_by } : {}) })),
+          versions: versions.rows.map((v) => ({
+            version: v.version,
+            publishedAt: v.published_at.toISOString(),
+            ...(owner ? { publishedBy: v.published_by } : {}),
+          })),
           ...(owner ? { draft: rows[0].draft } : {}),
         },
       };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/eservice-definitions/:id/versions/:version', params: { version: 'versionNumber' }, tag: 'E-service definitions', summary: 'One published version',
+    method: 'get',
+    path: '/api/v1/eservice-definitions/:id/versions/:version',
+    params: { version: 'versionNumber' },
+    tag: 'E-service definitions',
+    summary: 'One published version',
     auth: 'public',
-    responses: { 200: { description: 'The version', schema: 'get-eservice-definitions-id-versions-version-response' }, 404: { description: 'No such version', schema: 'error' } },
+    responses: {
+      200: { description: 'The version', schema: 'get-eservice-definitions-id-versions-version-response' },
+      404: { description: 'No such version', schema: 'error' },
+    },
     async handler(ctx) {
       const version = Number(ctx.params.version);
       if (!Number.isInteger(version) || version < 1) throw notFound('version');
       const found = await publishedVersion(ctx.deps.db.pool, ctx.params.id, version);
       if (!found) throw notFound('version');
-      return { body: { id: ctx.params.id, version: found.version, publishedAt: found.publishedAt.toISOString(), definition: found.content } };
+      return {
+        body: { id: ctx.params.id, version: found.version, publishedAt: found.publishedAt.toISOString(), definition: found.content },
+      };
     },
   }),
 ];

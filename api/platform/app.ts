@@ -36,8 +36,17 @@ import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
-  ...healthRoutes, ...authRoutes, ...referenceRoutes, ...caseRoutes, ...consultationRoutes, ...caseImportRoutes,
-  ...eserviceDefinitionRoutes, ...applicationRoutes, ...taskRoutes, ...assistRoutes, ...invoiceRoutes,
+  ...healthRoutes,
+  ...authRoutes,
+  ...referenceRoutes,
+  ...caseRoutes,
+  ...consultationRoutes,
+  ...caseImportRoutes,
+  ...eserviceDefinitionRoutes,
+  ...applicationRoutes,
+  ...taskRoutes,
+  ...assistRoutes,
+  ...invoiceRoutes,
   ...onlinePaymentRoutes,
   ...delegationRoutes,
   ...mandateRoutes,
@@ -51,7 +60,10 @@ export const allRoutes: RouteSpec[] = [
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.
 const CSP_DIRECTIVES: Record<string, string[] | null> = {
-  'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null,
+  'script-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'", 'ws:', 'wss:'],
+  'upgrade-insecure-requests': null,
 };
 
 const registry = new client.Registry();
@@ -70,23 +82,27 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
-  app.use(pinoHttp({
-    logger: deps.logger,
-    genReqId(req, res) {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId(req, res) {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use((req, res, next) => {
     const end = httpDuration.startTimer();
-    res.on('finish', () => end({ method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }));
+    res.on('finish', () =>
+      end({ method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }),
+    );
     next();
   });
 
@@ -94,9 +110,13 @@ export function createApp(deps: AppDeps) {
     registry.metrics().then((text) => res.type(registry.contentType).send(text), next);
   });
   const openapi = buildOpenApi(allRoutes, deps.config.publicUrl);
-  app.get('/api/openapi.json', (_req, res) => { res.json(openapi); });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
   const swaggerDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-  app.get('/api/docs', (_req, res) => { res.type('html').send(DOCS_PAGE); });
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(DOCS_PAGE);
+  });
   app.get('/api/docs/init.js', (_req, res) => {
     res.type('js').send("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });");
   });
@@ -104,7 +124,12 @@ export function createApp(deps: AppDeps) {
 
   app.use(publicCatalogCors); // the public catalogue and its widget are for any site (CORS *, cross-origin scripts)
   const router = express.Router();
-  mountRoutes(router, allRoutes, deps, createRateLimiters(deps.config.rateLimits, { redis: deps.rateLimitRedis, keyPrefix: deploymentKeyPrefix(deps.config.databaseUrl) }));
+  mountRoutes(
+    router,
+    allRoutes,
+    deps,
+    createRateLimiters(deps.config.rateLimits, { redis: deps.rateLimitRedis, keyPrefix: deploymentKeyPrefix(deps.config.databaseUrl) }),
+  );
   app.use(router);
   app.use(methodNotAllowedHandler(allRoutes));
   // The web UI (ui/dist): its page adds only 'unsafe-eval' to this policy, for the form validator (see web-ui.ts).

@@ -31,14 +31,21 @@ export class WorkAccepted extends Error {
 }
 
 export const badRequest = (code: string, message: string, details: ErrorDetail[] = []) => new ApiError(400, code, message, details);
-export const validationFailed = (details: ErrorDetail[]) => new ApiError(400, 'validation_failed', 'The request does not match the schema.', details);
+export const validationFailed = (details: ErrorDetail[]) =>
+  new ApiError(400, 'validation_failed', 'The request does not match the schema.', details);
 export const unauthenticated = (message = 'Sign in first: send a bearer token.') =>
   new ApiError(401, 'unauthenticated', message, [], { 'WWW-Authenticate': 'Bearer' });
 export const forbidden = (message = 'Your role does not allow this.') => new ApiError(403, 'forbidden', message);
 export const notFound = (what = 'resource') => new ApiError(404, 'not_found', `No such ${what}.`);
 export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new ApiError(409, code, message, details);
 export const methodNotAllowed = (method: string, allow: string[]) =>
-  new ApiError(405, 'method_not_allowed', `${method} is not allowed here; use ${allow.join(', ')}.`, [{ code: 'allowed_methods', message: allow.join(', '), allow }], { Allow: allow.join(', ') });
+  new ApiError(
+    405,
+    'method_not_allowed',
+    `${method} is not allowed here; use ${allow.join(', ')}.`,
+    [{ code: 'allowed_methods', message: allow.join(', '), allow }],
+    { Allow: allow.join(', ') },
+  );
 export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) => new ApiError(422, code, message, details);
 
 export function errorBody(code: string, message: string, details: ErrorDetail[] = []) {
@@ -51,8 +58,14 @@ const DOMAIN_ERROR_STATUS: Record<string, number> = {
   not_closed: 400, // a reopen reason for a case that is open
   reopen_not_allowed: 403,
   not_found: 404,
-  case_managed_by_workflow: 409, case_closed: 409, invalid_transition: 409, not_draft: 409, stale_version: 409,
-  id_taken: 409, already_exists: 409, no_draft: 409,
+  case_managed_by_workflow: 409,
+  case_closed: 409,
+  invalid_transition: 409,
+  not_draft: 409,
+  stale_version: 409,
+  id_taken: 409,
+  already_exists: 409,
+  no_draft: 409,
   payload_too_large: 413,
 };
 
@@ -68,7 +81,11 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 // body-parser and Express report their own 4xx errors with a `type`; each gets a stable code.
 const PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   'entity.parse.failed': { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' },
-  'entity.too.deep': { status: 400, code: 'json_too_deep', message: 'The request body nests JSON deeper than this API accepts (64 levels).' },
+  'entity.too.deep': {
+    status: 400,
+    code: 'json_too_deep',
+    message: 'The request body nests JSON deeper than this API accepts (64 levels).',
+  },
   'entity.too.large': { status: 413, code: 'payload_too_large', message: 'The request body is larger than this endpoint accepts.' },
   'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'The content encoding is not supported.' },
   'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'Only UTF-8 bodies are accepted.' },
@@ -91,7 +108,10 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     return;
   }
   if (err instanceof ApiError) {
-    res.set(err.headers).status(err.status).json(errorBody(err.code, err.message, err.details));
+    res
+      .set(err.headers)
+      .status(err.status)
+      .json(errorBody(err.code, err.message, err.details));
     return;
   }
   const typed = err as { type?: string; status?: number; expose?: boolean; message?: string };
@@ -105,7 +125,11 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     return;
   }
   req.log?.error({ err }, 'unhandled error');
-  res.status(500).json(errorBody('internal_error', 'Something went wrong on our side; the request id identifies it in our logs.', [
-    { code: 'request_id', message: String(req.id ?? '') },
-  ]));
+  res
+    .status(500)
+    .json(
+      errorBody('internal_error', 'Something went wrong on our side; the request id identifies it in our logs.', [
+        { code: 'request_id', message: String(req.id ?? '') },
+      ]),
+    );
 };

@@ -16,12 +16,22 @@ export function metricsAccess(config: Pick<PlatformConfig, 'env' | 'metricsToken
   const token = config.metricsToken;
   return (req, res, next) => {
     if (!token) {
-      if (config.env !== 'production') { next(); return; }
+      if (config.env !== 'production') {
+        next();
+        return;
+      }
       res.status(404).json(errorBody('route_not_found', `No route ${req.method} ${req.path}.`));
       return;
     }
     const header = req.headers.authorization ?? '';
-    if (header.startsWith('Bearer ') && sameSecret(header.slice(7), token)) { next(); return; }
-    next(new ApiError(401, 'unauthenticated', 'The metrics need the monitoring bearer token.', [], { 'WWW-Authenticate': 'Bearer realm="metrics"' }));
+    if (header.startsWith('Bearer ') && sameSecret(header.slice(7), token)) {
+      next();
+      return;
+    }
+    next(
+      new ApiError(401, 'unauthenticated', 'The metrics need the monitoring bearer token.', [], {
+        'WWW-Authenticate': 'Bearer realm="metrics"',
+      }),
+    );
   };
 }

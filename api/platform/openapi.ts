@@ -28,7 +28,10 @@ function rewriteRefs(node: unknown, owner: string): unknown {
 /** A stable operationId from the method and the path: GET /api/v1/invoices/:id/ubl.xml → getInvoicesIdUblXml. */
 export function operationIdOf(r: Pick<RouteSpec, 'method' | 'path' | 'operationId'>): string {
   if (r.operationId) return r.operationId;
-  const words = r.path.replace(/^\/api\/v1\//, '/').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = r.path
+    .replace(/^\/api\/v1\//, '/')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return r.method + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
 
@@ -42,7 +45,11 @@ function standardErrors(r: RouteSpec): Record<string, { description: string; con
   if (r.body || r.rawBody || r.query || hasParams) out['400'] = errorResponse('Invalid input (validation_failed, malformed_json, …)');
   if (r.auth !== 'public') {
     out['401'] = errorResponse('No or invalid bearer token');
-    out['403'] = errorResponse(Array.isArray(r.auth) ? `Needs one of the roles ${r.auth.join(', ')}, or no legal basis for this record` : 'No legal basis for this record');
+    out['403'] = errorResponse(
+      Array.isArray(r.auth)
+        ? `Needs one of the roles ${r.auth.join(', ')}, or no legal basis for this record`
+        : 'No legal basis for this record',
+    );
   }
   if (hasParams) out['404'] = errorResponse('No such resource, or not yours');
   if (r.body || r.rawBody) {
@@ -59,8 +66,10 @@ function responsesOf(r: RouteSpec): Record<string, unknown> {
     const contentType = resp.contentType ?? 'application/json';
     let schema: unknown;
     if (resp.schema) schema = { $ref: componentRef(resp.schema) };
-    else if (/^4\d\d$/.test(status)) schema = { $ref: componentRef('error') }; // every 4xx is the one error shape
-    else if (contentType !== 'application/json' && !['204', '304'].includes(status)) schema = { type: 'string', ...(/json|xml|csv|svg/.test(contentType) ? {} : { contentMediaType: contentType }) };
+    else if (/^4\d\d$/.test(status))
+      schema = { $ref: componentRef('error') }; // every 4xx is the one error shape
+    else if (contentType !== 'application/json' && !['204', '304'].includes(status))
+      schema = { type: 'string', ...(/json|xml|csv|svg/.test(contentType) ? {} : { contentMediaType: contentType }) };
     responses[status] = { description: resp.description, ...(schema ? { content: { [contentType]: { schema } } } : {}) };
   }
   return responses;
@@ -68,7 +77,10 @@ function responsesOf(r: RouteSpec): Record<string, unknown> {
 
 function parametersOf(r: RouteSpec): Array<Record<string, unknown>> {
   const params: Array<Record<string, unknown>> = pathParams(r).map((name) => ({
-    name, in: 'path', required: true, schema: rewriteRefs({ $ref: `common.schema.json#/$defs/${paramFormat(r, name)}` }, 'common'),
+    name,
+    in: 'path',
+    required: true,
+    schema: rewriteRefs({ $ref: `common.schema.json#/$defs/${paramFormat(r, name)}` }, 'common'),
   }));
   if (r.query) {
     const qs = apiSchemas[r.query] as { properties?: Record<string, unknown>; required?: string[] };
@@ -91,7 +103,15 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string) {
       tags: [r.tag],
       ...(params.length ? { parameters: params } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: componentRef(r.body) } } } } } : {}),
-      ...(r.rawBody ? { requestBody: { required: true, description: r.rawBody.description, content: { [r.rawBody.contentType]: { schema: { type: 'string' } } } } } : {}),
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: r.rawBody.description,
+              content: { [r.rawBody.contentType]: { schema: { type: 'string' } } },
+            },
+          }
+        : {}),
       ...(r.auth === 'public' ? { security: [] } : {}),
       ...(Array.isArray(r.auth) ? { description: `Roles: ${r.auth.join(', ')}` } : {}),
       responses: responsesOf(r),
@@ -103,7 +123,8 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string) {
     info: {
       title: 'Service delivery platform API',
       version: '1.0.0',
-      description: 'The national e-government service delivery platform: case register, e-services, payments, catalogue. Errors always have the shape {"error": {"code", "message", "details"}}; a method a path does not declare answers 405 with Allow.',
+      description:
+        'The national e-government service delivery platform: case register, e-services, payments, catalogue. Errors always have the shape {"error": {"code", "message", "details"}}; a method a path does not declare answers 405 with Allow.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: serverUrl }],

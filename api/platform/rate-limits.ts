@@ -42,17 +42,31 @@ export function createRateLimiters(limits: RateLimits, opts: { redis?: RedisClie
       legacyHeaders: false,
       // A Redis outage must not take sign-in or payments down with it: the request goes through (and is logged).
       passOnStoreError: true,
-      keyGenerator: (req) => (PER_ACCOUNT[kind] && req.principal && req.principal.sub !== 'anonymous' ? `user:${req.principal.sub}` : `ip:${ipKeyGenerator(req.ip ?? '')}`),
+      keyGenerator: (req) =>
+        PER_ACCOUNT[kind] && req.principal && req.principal.sub !== 'anonymous'
+          ? `user:${req.principal.sub}`
+          : `ip:${ipKeyGenerator(req.ip ?? '')}`,
       handler: (_req, res, next) => {
-        next(new ApiError(429, 'rate_limited', MESSAGES[kind], [], { 'Retry-After': String(res.getHeader('Retry-After') ?? limits.windowSeconds) }));
+        next(
+          new ApiError(429, 'rate_limited', MESSAGES[kind], [], {
+            'Retry-After': String(res.getHeader('Retry-After') ?? limits.windowSeconds),
+          }),
+        );
       },
-      ...(opts.redis ? {
-        store: new RedisStore({
-          prefix: `${opts.keyPrefix}:rl:${kind}:`,
-          sendCommand: (...args: string[]) => (opts.redis as RedisClientType).sendCommand(args) as Promise<RedisReply>,
-        }),
-      } : {}),
+      ...(opts.redis
+        ? {
+            store: new RedisStore({
+              prefix: `${opts.keyPrefix}:rl:${kind}:`,
+              sendCommand: (...args: string[]) => (opts.redis as RedisClientType).sendCommand(args) as Promise<RedisReply>,
+            }),
+          }
+        : {}),
     });
   };
-  return { signIn: make('signIn'), assistJoin: make('assistJoin'), paymentStart: make('paymentStart'), catalogSearch: make('catalogSearch') };
+  return {
+    signIn: make('signIn'),
+    assistJoin: make('assistJoin'),
+    paymentStart: make('paymentStart'),
+    catalogSearch: make('catalogSearch'),
+  };
 }

@@ -60,10 +60,18 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-export async function attachRealtime(server: http.Server, deps: {
-  pool: Pool; databaseUrl: string; redisUrl?: string | undefined; logger: Logger; verify(token: string): Promise<Principal>;
-  publicUrl?: string; allowedOrigins?: readonly string[];
-}): Promise<Realtime> {
+export async function attachRealtime(
+  server: http.Server,
+  deps: {
+    pool: Pool;
+    databaseUrl: string;
+    redisUrl?: string | undefined;
+    logger: Logger;
+    verify(token: string): Promise<Principal>;
+    publicUrl?: string;
+    allowedOrigins?: readonly string[];
+  },
+): Promise<Realtime> {
   const ownOrigins = new Set([...(deps.publicUrl ? [deps.publicUrl] : []), ...(deps.allowedOrigins ?? [])].map((o) => new URL(o).origin));
   // With REDIS_URL, several API nodes share rooms (Redis streams adapter, which also keeps connection state
   // recovery working across nodes) and co-browse field versions. Nodes of one deployment share a database, so its
@@ -88,7 +96,15 @@ export async function attachRealtime(server: http.Server, deps: {
     },
     // A dropped connection gets the events it missed on reconnect (within two minutes).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    ...(redis ? { adapter: createAdapter(redis, { streamName: `${space}:socket.io`, channelPrefix: `${space}:socket.io`, sessionKeyPrefix: `${space}:sio:session:` }) } : {}),
+    ...(redis
+      ? {
+          adapter: createAdapter(redis, {
+            streamName: `${space}:socket.io`,
+            channelPrefix: `${space}:socket.io`,
+            sessionKeyPrefix: `${space}:sio:session:`,
+          }),
+        }
+      : {}),
   });
   if (!redis) keepEditsOutOfRecovery(io);
   const store = redis ? redisFieldVersions(redis, `${space}:cobrowse:`) : memoryFieldVersions();
@@ -104,10 +120,16 @@ export async function attachRealtime(server: http.Server, deps: {
       next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'Send auth.token.' } }));
       return;
     }
-    deps.verify(token).then((principal) => {
-      socket.data.principal = principal;
-      next();
-    }, () => next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'The token is invalid or expired.' } })));
+    deps.verify(token).then(
+      (principal) => {
+        socket.data.principal = principal;
+        next();
+      },
+      () =>
+        next(
+          Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'The token is invalid or expired.' } }),
+        ),
+    );
   });
 
   io.on('connection', (socket) => {
@@ -131,40 +153,60 @@ export async function attachRealtime(server: http.Server, deps: {
     if (sent.size > 50_000) sent.delete(sent.values().next().value as number);
   };
   const connectedPeople = () => [...io.of('/').adapter.rooms.keys()].filter((r) => r.startsWith('person:')).map((r) => r.slice(7));
-  const stopListening = listenForStatusEvents(deps.databaseUrl, (from, to) => {
-    // Co-browsed drafts that were submitted (by whichever process): no more edits to them from this node's sockets.
-    const coBrowsed = assist.casesHere();
-    if (coBrowsed.length) {
-      readCaseStatuses(deps.pool, from, to, coBrowsed)
-        .then((changes) => Promise.all(changes.filter((c) => c.status !== 'draft').map((c) => assist.leftDraft(c.caseId, c.status))))
-        .catch((err: unknown) => deps.logger.warn({ err }, 'reading co-browsed statuses failed'));
-    }
-    const people = connectedPeople();
-    if (people.length === 0) return;
-    readStatusEvents(deps.pool, from, to, people).then(async (events) => {
-      for (const e of events) {
-        if (sent.has(e.eventId)) continue;
-        remember(e.eventId);
-        const payload = { caseId: e.caseId, status: e.status, label: e.label, at: e.at, agencyId: e.agencyId, serviceId: e.serviceId, eventId: e.eventId };
-        const rooms = [personRoom(e.recipientKey)];
-        // The representative hears of it only while the basis they follow the case on is valid (asked now).
-        if (e.representativeKey && await representativeMayRead(deps.pool, e.caseId, e.representativeKey)) rooms.push(personRoom(e.representativeKey));
-        io.local.to(rooms).emit('case:status', payload);
+  const stopListening = listenForStatusEvents(
+    deps.databaseUrl,
+    (from, to) => {
+      // Co-browsed drafts that were submitted (by whichever process): no more edits to them from this node's sockets.
+      const coBrowsed = assist.casesHere();
+      if (coBrowsed.length) {
+        readCaseStatuses(deps.pool, from, to, coBrowsed)
+          .then((changes) => Promise.all(changes.filter((c) => c.status !== 'draft').map((c) => assist.leftDraft(c.caseId, c.status))))
+          .catch((err: unknown) => deps.logger.warn({ err }, 'reading co-browsed statuses failed'));
       }
-    }).catch((err: unknown) => deps.logger.warn({ err }, 'reading status events failed'));
-  }, (err) => deps.logger.warn({ err }, 'status event listener'));
+      const people = connectedPeople();
+      if (people.length === 0) return;
+      readStatusEvents(deps.pool, from, to, people)
+        .then(async (events) => {
+          for (const e of events) {
+            if (sent.has(e.eventId)) continue;
+            remember(e.eventId);
+            const payload = {
+              caseId: e.caseId,
+              status: e.status,
+              label: e.label,
+              at: e.at,
+              agencyId: e.agencyId,
+              serviceId: e.serviceId,
+              eventId: e.eventId,
+            };
+            const rooms = [personRoom(e.recipientKey)];
+            // The representative hears of it only while the basis they follow the case on is valid (asked now).
+            if (e.representativeKey && (await representativeMayRead(deps.pool, e.caseId, e.representativeKey)))
+              rooms.push(personRoom(e.representativeKey));
+            io.local.to(rooms).emit('case:status', payload);
+          }
+        })
+        .catch((err: unknown) => deps.logger.warn({ err }, 'reading status events failed'));
+    },
+    (err) => deps.logger.warn({ err }, 'status event listener'),
+  );
 
   return {
     io,
     grantChanged: (grant) => assist.grantChanged(grant),
     flush: (caseId) => assist.flush(caseId),
     // The status is written already: a failure here (Redis away) must not fail the request that wrote it.
-    leftDraft: (caseId, status) => assist.leftDraft(caseId, status).catch((err: unknown) => deps.logger.warn({ err, caseId }, 'marking a co-browsed draft as left failed')),
+    leftDraft: (caseId, status) =>
+      assist
+        .leftDraft(caseId, status)
+        .catch((err: unknown) => deps.logger.warn({ err, caseId }, 'marking a co-browsed draft as left failed')),
     async close() {
       await assist.flushAll();
       await store.close();
       await stopListening();
-      await new Promise<void>((resolve) => { void io.close(() => resolve()); });
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       if (redis) await redis.quit().catch(() => undefined);
     },
   };

@@ -80,24 +80,39 @@ export function mountRoutes(router: Router, routes: RouteSpec[], deps: AppDeps, 
       } else next();
     };
     const limited = spec.rateLimit && limiters ? [limiters[spec.rateLimit]] : [];
-    router[spec.method](spec.path, authFirst, ...limited, checkParams, requireJson, ...parsers, async (req: Request, res: Response, next: express.NextFunction) => {
-      try {
-        const principal = req.principal ?? PUBLIC;
-        const body = spec.body ? validate(spec.body, req.body) : undefined;
-        const query = validate(spec.query ?? 'empty-query', { ...req.query }, { query: true, prefix: '/query' });
-        const reply = await spec.handler({
-          req, res, deps, principal, body, query, params: req.params, requestId: String(req.id),
-        });
-        if (!reply || res.headersSent) return;
-        if (deps.config.env === 'test') checkResponse(spec, reply);
-        if (reply.headers) res.set(reply.headers);
-        res.status(reply.status ?? 200);
-        if (reply.body === undefined) res.end();
-        else res.json(reply.body);
-      } catch (err) {
-        next(err);
-      }
-    });
+    router[spec.method](
+      spec.path,
+      authFirst,
+      ...limited,
+      checkParams,
+      requireJson,
+      ...parsers,
+      async (req: Request, res: Response, next: express.NextFunction) => {
+        try {
+          const principal = req.principal ?? PUBLIC;
+          const body = spec.body ? validate(spec.body, req.body) : undefined;
+          const query = validate(spec.query ?? 'empty-query', { ...req.query }, { query: true, prefix: '/query' });
+          const reply = await spec.handler({
+            req,
+            res,
+            deps,
+            principal,
+            body,
+            query,
+            params: req.params,
+            requestId: String(req.id),
+          });
+          if (!reply || res.headersSent) return;
+          if (deps.config.env === 'test') checkResponse(spec, reply);
+          if (reply.headers) res.set(reply.headers);
+          res.status(reply.status ?? 200);
+          if (reply.body === undefined) res.end();
+          else res.json(reply.body);
+        } catch (err) {
+          next(err);
+        }
+      },
+    );
   }
 }
 
@@ -111,12 +126,21 @@ export function checkResponse(spec: RouteSpec, reply: Reply): void {
   // A route without a schema for this status is reported by test/api/platform/openapi.test.ts, per operation.
   if (reply.body === undefined || status >= 400 || !schema) return;
   const problems = check(schema, reply.body, '/response');
-  if (problems) throw new ApiError(500, 'response_schema_violation', `${spec.method.toUpperCase()} ${spec.path} answered ${status} outside ${schema}.`, problems);
+  if (problems)
+    throw new ApiError(
+      500,
+      'response_schema_violation',
+      `${spec.method.toUpperCase()} ${spec.path} answered ${status} outside ${schema}.`,
+      problems,
+    );
 }
 
 /** Paths as regular expressions, to tell "no such path" (404) from "no such method on this path" (405). */
 function pathPattern(path: string): RegExp {
-  const escaped = path.split(/(:[A-Za-z]+)/).map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const escaped = path
+    .split(/(:[A-Za-z]+)/)
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${escaped}/?$`);
 }
 
@@ -183,4 +207,3 @@ declare module 'express-serve-static-core' {
     principal?: Principal;
   }
 }
-

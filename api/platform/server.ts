@@ -23,14 +23,20 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(config: PlatformConfig, opts: { db?: Database; populationRegister?: PopulationRegister } = {}): Promise<RunningApi> {
+export async function startApi(
+  config: PlatformConfig,
+  opts: { db?: Database; populationRegister?: PopulationRegister } = {},
+): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
   if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const keys = await loadOrCreateKeys(config.dataDir);
   const temporal = lazyTemporalClient(config);
   const deps: AppDeps = {
-    config, db, keys, logger,
+    config,
+    db,
+    keys,
+    logger,
     temporal: () => temporal.get(),
     verify: (token) => verifyToken(keys, token),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
@@ -45,9 +51,20 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database; po
   const app = createApp(deps);
   const server = http.createServer(app);
   server.requestTimeout = 0; // large imports stream for minutes; the header timeout still guards slow clients
-  const realtime = await attachRealtime(server, { pool: db.pool, databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, logger, verify: deps.verify,
-    publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins });
-  deps.assist = { grantChanged: (g) => realtime.grantChanged(g), flush: (caseId) => realtime.flush(caseId), leftDraft: (caseId, status) => realtime.leftDraft(caseId, status) };
+  const realtime = await attachRealtime(server, {
+    pool: db.pool,
+    databaseUrl: config.databaseUrl,
+    redisUrl: config.redisUrl,
+    logger,
+    verify: deps.verify,
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+  });
+  deps.assist = {
+    grantChanged: (g) => realtime.grantChanged(g),
+    flush: (caseId) => realtime.flush(caseId),
+    leftDraft: (caseId, status) => realtime.leftDraft(caseId, status),
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -58,7 +75,9 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database; po
   const schedules = ensureCatalogSchedulesInBackground(deps.temporal, config.taskQueue, logger);
   return {
     url: `http://127.0.0.1:${port}`,
-    server, deps, realtime,
+    server,
+    deps,
+    realtime,
     async close() {
       schedules.stop();
       await realtime.close();
@@ -73,12 +92,17 @@ export async function startApi(config: PlatformConfig, opts: { db?: Database; po
 
 if (require.main === module) {
   const config = loadConfig();
-  startApi(config).then((api) => {
-    const stop = () => { void api.close().then(() => process.exit(0)); };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  }, (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
+  startApi(config).then(
+    (api) => {
+      const stop = () => {
+        void api.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -1,7 +1,13 @@
 // Temporal's answers, mapped to the API's error shape in one place. Workflows reject updates with ApplicationFailure
 // types (REJECTIONS of each workflow); each gets a stable code and HTTP status here. Temporal unreachable, or a
 // workflow that no worker runs, is 503 temporarily_unavailable with Retry-After: never a 500, never a hang.
-import { isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ErrorRequestHandler } from 'express';
 import { ApiError } from './errors';
@@ -50,8 +56,11 @@ export function isTemporalUnavailable(e: unknown): boolean {
 
 /** The workflow does not exist or has ended: an update or signal has no one to go to. */
 export function isWorkflowGone(e: unknown): boolean {
-  return e instanceof WorkflowNotFoundError || (e as { code?: number } | null)?.code === 5 /* NOT_FOUND */
-    || /already completed/i.test(String((e as Error | null)?.message));
+  return (
+    e instanceof WorkflowNotFoundError ||
+    (e as { code?: number } | null)?.code === 5 /* NOT_FOUND */ ||
+    /already completed/i.test(String((e as Error | null)?.message))
+  );
 }
 
 /** `whenGone`: what an ended workflow means for this resource (an ended application, a closed invoice). */
@@ -62,10 +71,13 @@ export function toApiError(e: unknown, opts: { whenGone?: () => ApiError } = {})
   }
   if (e instanceof WorkflowUpdateFailedError) {
     // Not a business rejection (e.g. the workflow is still starting): the request may simply be repeated.
-    return new ApiError(503, 'temporarily_unavailable', 'The application is not ready for this yet; try again in a moment.', [], { 'Retry-After': '1' });
+    return new ApiError(503, 'temporarily_unavailable', 'The application is not ready for this yet; try again in a moment.', [], {
+      'Retry-After': '1',
+    });
   }
   if (isWorkflowGone(e)) return opts.whenGone?.() ?? new ApiError(409, REJECTIONS.alreadyEnded, 'The application is no longer running.');
-  if (isTemporalUnavailable(e)) return temporarilyUnavailable('The e-service runtime did not answer in time; nothing was changed. Try again in a moment.', e);
+  if (isTemporalUnavailable(e))
+    return temporarilyUnavailable('The e-service runtime did not answer in time; nothing was changed. Try again in a moment.', e);
   return e;
 }
 

@@ -3,7 +3,12 @@
 // it is unreachable, or waits on a workflow no worker runs, ends in seconds with an answer (api/platform/temporal-errors.ts)
 // instead of hanging for minutes.
 import {
-  Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowUpdateStage, defaultGrpcRetryOptions, makeGrpcRetryInterceptor,
+  Client,
+  Connection,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateStage,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
   type ConnectionOptions,
 } from '@temporalio/client';
 import { Metadata, status as grpcStatus } from '@grpc/grpc-js';
@@ -16,7 +21,8 @@ type GrpcInterceptor = NonNullable<ConnectionOptions['interceptors']>[number];
 /** Gives every call without a deadline one; the retry interceptor after it keeps to the same absolute deadline. */
 export function defaultDeadline(ms: number): GrpcInterceptor {
   // grpc-js types the result as its InterceptingCall class; the chain only needs the interface nextCall returns.
-  return (options, nextCall) => nextCall(options.deadline ? options : { ...options, deadline: Date.now() + ms }) as ReturnType<GrpcInterceptor>;
+  return (options, nextCall) =>
+    nextCall(options.deadline ? options : { ...options, deadline: Date.now() + ms }) as ReturnType<GrpcInterceptor>;
 }
 
 /**
@@ -29,10 +35,21 @@ export function closedConnectionGuard(): GrpcInterceptor {
     try {
       return nextCall(options) as ReturnType<GrpcInterceptor>;
     } catch (e) {
-      const ended = { code: grpcStatus.CANCELLED, details: `The connection to Temporal was closed: ${(e as Error).message}`, metadata: new Metadata() };
+      const ended = {
+        code: grpcStatus.CANCELLED,
+        details: `The connection to Temporal was closed: ${(e as Error).message}`,
+        metadata: new Metadata(),
+      };
       const call = {
-        start(_metadata: Metadata, listener: { onReceiveStatus?: (s: typeof ended) => void }) { setImmediate(() => listener.onReceiveStatus?.(ended)); },
-        sendMessage() {}, sendMessageWithContext() {}, startRead() {}, halfClose() {}, cancelWithStatus() {}, getPeer: () => '',
+        start(_metadata: Metadata, listener: { onReceiveStatus?: (s: typeof ended) => void }) {
+          setImmediate(() => listener.onReceiveStatus?.(ended));
+        },
+        sendMessage() {},
+        sendMessageWithContext() {},
+        startRead() {},
+        halfClose() {},
+        cancelWithStatus() {},
+        getPeer: () => '',
       };
       return call as unknown as ReturnType<GrpcInterceptor>;
     }
@@ -44,7 +61,11 @@ export function connectionOptions(config: Pick<PlatformConfig, 'temporalAddress'
     address: config.temporalAddress,
     connectTimeout: Math.min(3000, config.temporalRpcTimeoutMs),
     // Three quick attempts (about 0.5 s) for a blip; an unreachable server is reported, not waited for.
-    interceptors: [defaultDeadline(config.temporalRpcTimeoutMs), makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 })), closedConnectionGuard()],
+    interceptors: [
+      defaultDeadline(config.temporalRpcTimeoutMs),
+      makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 })),
+      closedConnectionGuard(),
+    ],
   };
 }
 
@@ -70,7 +91,11 @@ export function lazyTemporalClient(config: PlatformConfig): { get(): Promise<Cli
  * Starts a workflow under its business id unless it runs (or ran) already: safe to call any number of times, which
  * is how a request cut off between the database and Temporal is healed by repeating it.
  */
-export async function startWorkflowOnce(client: Client, workflowType: string, options: { taskQueue: string; workflowId: string; args: unknown[] }): Promise<void> {
+export async function startWorkflowOnce(
+  client: Client,
+  workflowType: string,
+  options: { taskQueue: string; workflowId: string; args: unknown[] },
+): Promise<void> {
   try {
     await client.workflow.start(workflowType, options);
   } catch (e) {
@@ -80,11 +105,17 @@ export async function startWorkflowOnce(client: Client, workflowType: string, op
 
 /** Responses of a route that needs Temporal (OpenAPI): unavailable, and for updates also accepted-not-finished. */
 export const NEEDS_TEMPORAL = {
-  503: { description: 'Temporal unreachable or the work not taken up in time: nothing changed; repeat after Retry-After', schema: 'error' as const },
+  503: {
+    description: 'Temporal unreachable or the work not taken up in time: nothing changed; repeat after Retry-After',
+    schema: 'error' as const,
+  },
 };
 export const WAITS_ON_WORKFLOW = {
   ...NEEDS_TEMPORAL,
-  202: { description: 'Accepted by the workflow but not finished in time: the outcome will show at Location', schema: 'work-accepted' as const },
+  202: {
+    description: 'Accepted by the workflow but not finished in time: the outcome will show at Location',
+    schema: 'work-accepted' as const,
+  },
 };
 
 /**
@@ -94,7 +125,10 @@ export const WAITS_ON_WORKFLOW = {
  */
 export async function updateWorkflow<R>(
   deps: { temporal(): Promise<Client>; config: Pick<PlatformConfig, 'temporalRpcTimeoutMs'> },
-  workflowId: string, update: string | { name: string }, arg: unknown, opts: { href: string; whenGone?: () => ApiError | Promise<ApiError> },
+  workflowId: string,
+  update: string | { name: string },
+  arg: unknown,
+  opts: { href: string; whenGone?: () => ApiError | Promise<ApiError> },
 ): Promise<R> {
   const name = typeof update === 'string' ? update : update.name;
   const client = await deps.temporal();
@@ -102,7 +136,8 @@ export async function updateWorkflow<R>(
   try {
     const handle = client.workflow.getHandle(workflowId);
     const accepted = await client.connection.withDeadline(deadline(), () =>
-      handle.startUpdate<R, [unknown]>(name, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED }));
+      handle.startUpdate<R, [unknown]>(name, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED }),
+    );
     try {
       return await client.connection.withDeadline(deadline(), () => accepted.result());
     } catch (e) {

@@ -22,15 +22,23 @@ export function uiCsp(directives: Record<string, string[] | null>) {
 export function mountWebUi(app: Express, directives: Record<string, string[] | null>, dir = UI_DIR): void {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', (_req, res) => { res.type('html').send(NOT_BUILT_PAGE); });
+    app.get('/', (_req, res) => {
+      res.type('html').send(NOT_BUILT_PAGE);
+    });
     return;
   }
   app.use('/assets', express.static(path.join(dir, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
   const csp = uiCsp(directives);
   app.get(/^\/.*/, (req, res, next) => {
-    if (NOT_UI.test(req.path) || !req.accepts('html')) { next(); return; }
+    if (NOT_UI.test(req.path) || !req.accepts('html')) {
+      next();
+      return;
+    }
     csp(req, res, (err?: unknown) => {
-      if (err) { next(err); return; }
+      if (err) {
+        next(err);
+        return;
+      }
       res.set('Cache-Control', 'no-cache').sendFile(index);
     });
   });

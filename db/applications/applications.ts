@@ -22,7 +22,8 @@ export async function insertApplication(db: Db, a: NewApplication): Promise<void
   await db.query(
     `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 millisecond') ON CONFLICT (case_id) DO NOTHING`,
-    [a.caseId, a.definitionId, a.definitionVersion, a.agencyId, a.recipient.type, a.recipient.id, a.createdBy, a.ttlMs]);
+    [a.caseId, a.definitionId, a.definitionVersion, a.agencyId, a.recipient.type, a.recipient.id, a.createdBy, a.ttlMs],
+  );
 }
 
 const MAX_DRAFT_BYTES = 256 * 1024;
@@ -33,19 +34,30 @@ export type SavedDraft = { version: number; savedAt: string };
 /** Replaces the draft if it is still a draft at the expected version (optimistic concurrency). */
 export async function writeDraft(db: Db, caseId: string, change: DraftChange, savedBy: string): Promise<SavedDraft> {
   const json = JSON.stringify(change.data);
-  if (Buffer.byteLength(json) > MAX_DRAFT_BYTES) throw new DomainError('payload_too_large', 'A draft may hold at most 256 KB of form data.');
+  if (Buffer.byteLength(json) > MAX_DRAFT_BYTES)
+    throw new DomainError('payload_too_large', 'A draft may hold at most 256 KB of form data.');
   const { rows } = await db.query<{ draft_version: number; draft_saved_at: Date }>(
     `UPDATE applications a SET draft_data = $3, draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = $4,
        draft_step = COALESCE($5, a.draft_step)
       FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id AND c.status = 'draft' AND a.draft_version = $2
       RETURNING a.draft_version, a.draft_saved_at`,
-    [caseId, change.version, json, savedBy, change.step ?? null]);
+    [caseId, change.version, json, savedBy, change.step ?? null],
+  );
   if (rows[0]) return { version: rows[0].draft_version, savedAt: rows[0].draft_saved_at.toISOString() };
-  const current = await db.query('SELECT a.draft_version, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1', [caseId]);
+  const current = await db.query(
+    'SELECT a.draft_version, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1',
+    [caseId],
+  );
   if (!current.rows[0]) throw notFoundError('application');
-  if (current.rows[0].status !== 'draft') throw new DomainError('not_draft', 'The application has been submitted; the draft can no longer change.');
+  if (current.rows[0].status !== 'draft')
+    throw new DomainError('not_draft', 'The application has been submitted; the draft can no longer change.');
   throw new DomainError('stale_version', 'The draft was changed elsewhere (another tab or device). Reload it to continue.', [
-    { path: '/version', code: 'stale_version', message: `current version is ${current.rows[0].draft_version}`, currentVersion: current.rows[0].draft_version },
+    {
+      path: '/version',
+      code: 'stale_version',
+      message: `current version is ${current.rows[0].draft_version}`,
+      currentVersion: current.rows[0].draft_version,
+    },
   ]);
 }
 
@@ -53,11 +65,16 @@ export async function writeDraft(db: Db, caseId: string, change: DraftChange, sa
  * Merges register data into the draft: prefilled values never overwrite what the citizen typed meanwhile (the draft
  * wins, key by key). Returns the recipient whose draft it is, or null when there is no application.
  */
-export async function mergePrefill(db: Db, caseId: string, values: Record<string, unknown>): Promise<{ recipient_type: string; recipient_id: string } | null> {
+export async function mergePrefill(
+  db: Db,
+  caseId: string,
+  values: Record<string, unknown>,
+): Promise<{ recipient_type: string; recipient_id: string } | null> {
   const { rows } = await db.query<{ recipient_type: string; recipient_id: string }>(
     `UPDATE applications a SET draft_data = $2::jsonb || a.draft_data, draft_version = a.draft_version + 1, draft_saved_at = now(),
        draft_saved_by = 'prefill' FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id RETURNING c.recipient_type, c.recipient_id`,
-    [caseId, JSON.stringify(values)]);
+    [caseId, JSON.stringify(values)],
+  );
   return rows[0] ?? null;
 }
 
@@ -68,8 +85,10 @@ export async function setWaitingReason(db: Db, caseId: string, waitingFor: strin
 
 /** The data as submitted; the first submission time stays. */
 export async function markSubmitted(db: Db, caseId: string, data: Record<string, unknown>): Promise<void> {
-  await db.query('UPDATE applications SET submitted_data = $2, submitted_at = COALESCE(submitted_at, now()) WHERE case_id = $1',
-    [caseId, JSON.stringify(data)]);
+  await db.query('UPDATE applications SET submitted_data = $2, submitted_at = COALESCE(submitted_at, now()) WHERE case_id = $1', [
+    caseId,
+    JSON.stringify(data),
+  ]);
 }
 
 /** Appends an answer to a request for information to the submitted data, once per idempotency key. */
@@ -78,12 +97,14 @@ export async function appendInfoAnswer(pool: Pool, caseId: string, idempotencyKe
   await inTransaction(pool, async (client) => {
     const first = await client.query(
       'INSERT INTO application_info_answers (idempotency_key, case_id, answer) VALUES ($1, $2, $3) ON CONFLICT (idempotency_key) DO NOTHING',
-      [idempotencyKey, caseId, json]);
+      [idempotencyKey, caseId, json],
+    );
     if (first.rowCount === 0) return; // recorded by an earlier attempt
     await client.query(
       `UPDATE applications SET submitted_data = jsonb_set(COALESCE(submitted_data, '{}'), '{additionalInformation}',
          COALESCE(submitted_data->'additionalInformation', '[]') || jsonb_build_array($2::jsonb)) WHERE case_id = $1`,
-      [caseId, json]);
+      [caseId, json],
+    );
   });
 }
 
@@ -108,6 +129,7 @@ export async function mergeDraftEdits(db: Db, apps: DraftEditsParam): Promise<Ar
      )
      SELECT apps.case_id, saved.case_id IS NOT NULL OR c.status = 'draft' AS draft
        FROM apps LEFT JOIN saved ON saved.case_id = apps.case_id LEFT JOIN cases c ON c.id = apps.case_id`,
-    [JSON.stringify(apps)]);
+    [JSON.stringify(apps)],
+  );
   return rows;
 }

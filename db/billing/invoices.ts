@@ -11,7 +11,10 @@ import { normalisePersonId } from '../domain/person-id';
 import { isValidCaseId } from '../domain/case-id';
 
 export interface InvoiceLineInput {
-  description: string; quantity: number; unitPrice: number; vatRate?: number;
+  description: string;
+  quantity: number;
+  unitPrice: number;
+  vatRate?: number;
   vatExemption?: { category: 'E' | 'O' | 'Z' | 'AE'; reason: string };
 }
 export interface InvoiceInput {
@@ -31,26 +34,39 @@ export const MAX_AMOUNT_CENTS = 99_999_999_999_999;
 export function computeLines(lines: InvoiceLineInput[]) {
   const problems: ErrorDetail[] = [];
   const computed = lines.map((l, i) => {
-    if (l.vatRate === undefined && !l.vatExemption) problems.push({ path: `/lines/${i}`, code: 'vat_missing', message: 'give vatRate or vatExemption' });
-    if (l.vatRate !== undefined && l.vatExemption) problems.push({ path: `/lines/${i}`, code: 'vat_ambiguous', message: 'give vatRate or vatExemption, not both' });
+    if (l.vatRate === undefined && !l.vatExemption)
+      problems.push({ path: `/lines/${i}`, code: 'vat_missing', message: 'give vatRate or vatExemption' });
+    if (l.vatRate !== undefined && l.vatExemption)
+      problems.push({ path: `/lines/${i}`, code: 'vat_ambiguous', message: 'give vatRate or vatExemption, not both' });
     // Allowances (EN 16931 BG-20/BG-27) are not modelled: a discount is a lower price, not a negative line.
-    if (l.unitPrice < 0) problems.push({ path: `/lines/${i}/unitPrice`, code: 'discount_not_supported', message: 'negative prices (discounts) are not supported: invoice the reduced price' });
+    if (l.unitPrice < 0)
+      problems.push({
+        path: `/lines/${i}/unitPrice`,
+        code: 'discount_not_supported',
+        message: 'negative prices (discounts) are not supported: invoice the reduced price',
+      });
     const net = Math.round(l.quantity * cents(l.unitPrice));
-    const rate = l.vatExemption ? 0 : l.vatRate ?? 0;
+    const rate = l.vatExemption ? 0 : (l.vatRate ?? 0);
     const category = l.vatExemption?.category ?? (rate === 0 ? 'Z' : 'S');
     const vat = Math.round((net * rate) / 100);
-    if (Math.abs(net) + Math.abs(vat) > MAX_AMOUNT_CENTS) problems.push({ path: `/lines/${i}`, code: 'amount_too_large', message: 'the line amount is beyond what an invoice can carry' });
+    if (Math.abs(net) + Math.abs(vat) > MAX_AMOUNT_CENTS)
+      problems.push({ path: `/lines/${i}`, code: 'amount_too_large', message: 'the line amount is beyond what an invoice can carry' });
     return { ...l, lineNo: i + 1, netCents: net, vatCents: vat, rate, category };
   });
   // EN 16931 (BR-O-11…14): a line outside the scope of VAT (O, e.g. a state fee) cannot share an invoice with
   // any other VAT category; such charges are invoiced separately.
   const categories = new Set(computed.map((l) => l.category));
   if (categories.has('O') && categories.size > 1) {
-    problems.push({ path: '/lines', code: 'vat_outside_scope_mixed', message: 'lines outside the scope of VAT (O) need an invoice of their own' });
+    problems.push({
+      path: '/lines',
+      code: 'vat_outside_scope_mixed',
+      message: 'lines outside the scope of VAT (O) need an invoice of their own',
+    });
   }
   const netCents = computed.reduce((s, l) => s + l.netCents, 0);
   const vatCents = computed.reduce((s, l) => s + l.vatCents, 0);
-  if (netCents + vatCents > MAX_AMOUNT_CENTS) problems.push({ path: '/lines', code: 'amount_too_large', message: 'the total is beyond what an invoice can carry' });
+  if (netCents + vatCents > MAX_AMOUNT_CENTS)
+    problems.push({ path: '/lines', code: 'amount_too_large', message: 'the total is beyond what an invoice can carry' });
   return { lines: computed, netCents, vatCents, totalCents: netCents + vatCents, problems };
 }
 
@@ -67,30 +83,46 @@ async function checkInvoice(db: Pool | PoolClient, agencyId: string, input: Invo
   let account: AgencyAccount | null = null;
   const ibanCheck = input.creditorIban === undefined ? null : checkCreditorIban(input.creditorIban);
   if (ibanCheck && 'problem' in ibanCheck) {
-    const message = { malformed: 'not an IBAN', foreign: 'the creditor account must be a Latvian IBAN', check_digits: 'wrong check digits: mistyped' }[ibanCheck.problem];
+    const message = {
+      malformed: 'not an IBAN',
+      foreign: 'the creditor account must be a Latvian IBAN',
+      check_digits: 'wrong check digits: mistyped',
+    }[ibanCheck.problem];
     problems.push({ path: '/creditorIban', code: `iban_${ibanCheck.problem}`, message });
   } else {
     // Only an active collection account of the agency itself (agency_accounts): never another agency's.
     account = await collectionAccountFor(db, agencyId, ibanCheck?.iban);
-    if (!account && ibanCheck) problems.push({ path: '/creditorIban', code: 'account_not_agency', message: 'not an active collection account of your agency' });
-    if (!account && !ibanCheck) problems.push({ path: '/creditorIban', code: 'no_collection_account', message: 'your agency has no active collection account' });
+    if (!account && ibanCheck)
+      problems.push({ path: '/creditorIban', code: 'account_not_agency', message: 'not an active collection account of your agency' });
+    if (!account && !ibanCheck)
+      problems.push({ path: '/creditorIban', code: 'no_collection_account', message: 'your agency has no active collection account' });
   }
   const totals = computeLines(input.lines);
   problems.push(...totals.problems);
   // Reverse charge shifts the VAT to a taxable buyer, named by its VAT or registration number (EN 16931 BR-AE-02).
   if (input.payer.type !== 'legal' && totals.lines.some((l) => l.category === 'AE')) {
-    problems.push({ path: '/lines', code: 'reverse_charge_needs_business_payer', message: 'reverse charge (AE) applies only to a legal person payer' });
+    problems.push({
+      path: '/lines',
+      code: 'reverse_charge_needs_business_payer',
+      message: 'reverse charge (AE) applies only to a legal person payer',
+    });
   }
   if (totals.totalCents <= 0) problems.push({ path: '/lines', code: 'non_positive_total', message: 'the total must be more than zero' });
   if (input.caseId) {
     const c = isValidCaseId(input.caseId) ? await db.query('SELECT agency_id FROM cases WHERE id = $1', [input.caseId]) : null;
-    if (!c?.rows[0] || c.rows[0].agency_id !== agencyId) problems.push({ path: '/caseId', code: 'unknown_case', message: 'not a case of your agency' });
+    if (!c?.rows[0] || c.rows[0].agency_id !== agencyId)
+      problems.push({ path: '/caseId', code: 'unknown_case', message: 'not a case of your agency' });
   }
   return { problems, payerId, account, totals };
 }
 
 /** Issues an invoice: the invoice and its lines are written in one transaction (both or neither). */
-export async function createInvoice(pool: Pool, agencyId: string, createdBy: string, input: InvoiceInput): Promise<{ id: string; created: boolean }> {
+export async function createInvoice(
+  pool: Pool,
+  agencyId: string,
+  createdBy: string,
+  input: InvoiceInput,
+): Promise<{ id: string; created: boolean }> {
   const existing = await findByKey(pool, agencyId, input.idempotencyKey);
   if (existing) return { id: existing, created: false };
   const today = new Date().toISOString().slice(0, 10);
@@ -110,14 +142,44 @@ export async function createInvoice(pool: Pool, agencyId: string, createdBy: str
         `INSERT INTO invoices (id, number, agency_id, idempotency_key, payment_reference, payer_type, payer_id, payer_name, payer_address, currency,
            creditor_iban, creditor_bic, creditor_name, issue_date, due_date, total_net, total_vat, total, status, case_id, created_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'EUR',$10,$11,$12,$13,$14,$15,$16,$17,'issued',$18,$19)`,
-        [id, number, agencyId, input.idempotencyKey, reference, input.payer.type, payerId, input.payer.name, input.payer.address ?? null,
-          iban, bic, creditorName, today, input.dueDate, eur(totals.netCents), eur(totals.vatCents), eur(totals.totalCents), input.caseId ?? null, createdBy]);
+        [
+          id,
+          number,
+          agencyId,
+          input.idempotencyKey,
+          reference,
+          input.payer.type,
+          payerId,
+          input.payer.name,
+          input.payer.address ?? null,
+          iban,
+          bic,
+          creditorName,
+          today,
+          input.dueDate,
+          eur(totals.netCents),
+          eur(totals.vatCents),
+          eur(totals.totalCents),
+          input.caseId ?? null,
+          createdBy,
+        ],
+      );
       await client.query(
         `INSERT INTO invoice_lines (invoice_id, line_no, description, quantity, unit_price, vat_category, vat_rate, vat_exemption_reason, net, vat)
          SELECT $1, * FROM unnest($2::int[], $3::text[], $4::numeric[], $5::numeric[], $6::text[], $7::numeric[], $8::text[], $9::numeric[], $10::numeric[])`,
-        [id, totals.lines.map((l) => l.lineNo), totals.lines.map((l) => l.description), totals.lines.map((l) => l.quantity),
-          totals.lines.map((l) => l.unitPrice), totals.lines.map((l) => l.category), totals.lines.map((l) => l.rate),
-          totals.lines.map((l) => l.vatExemption?.reason ?? null), totals.lines.map((l) => eur(l.netCents)), totals.lines.map((l) => eur(l.vatCents))]);
+        [
+          id,
+          totals.lines.map((l) => l.lineNo),
+          totals.lines.map((l) => l.description),
+          totals.lines.map((l) => l.quantity),
+          totals.lines.map((l) => l.unitPrice),
+          totals.lines.map((l) => l.category),
+          totals.lines.map((l) => l.rate),
+          totals.lines.map((l) => l.vatExemption?.reason ?? null),
+          totals.lines.map((l) => eur(l.netCents)),
+          totals.lines.map((l) => eur(l.vatCents)),
+        ],
+      );
     });
   } catch (e) {
     // Two requests with the same key at once: the loser returns the winner's invoice.
@@ -131,14 +193,28 @@ export async function createInvoice(pool: Pool, agencyId: string, createdBy: str
 }
 
 export interface PaymentInput {
-  invoiceId: string; amountCents: number; source: 'bank_statement' | 'online' | 'counter' | 'suspense'; sourceRef: string;
-  bookedAt: Date; payerName?: string | null; statementId?: string | null; recordedBy: string;
+  invoiceId: string;
+  amountCents: number;
+  source: 'bank_statement' | 'online' | 'counter' | 'suspense';
+  sourceRef: string;
+  bookedAt: Date;
+  payerName?: string | null;
+  statementId?: string | null;
+  recordedBy: string;
   /** Money that already moved (an online payment): on a cancelled invoice it is kept in suspense for a refund. */
   suspendIfCancelled?: boolean;
 }
 
 export type PaymentOutcome =
-  | { recorded: true; invoiceId: string; status: string; amountPaidCents: number; totalCents: number; bookedCents: number; overpaidCents: number }
+  | {
+      recorded: true;
+      invoiceId: string;
+      status: string;
+      amountPaidCents: number;
+      totalCents: number;
+      bookedCents: number;
+      overpaidCents: number;
+    }
   | { recorded: false; reason: 'duplicate' | 'cancelled' | 'not_found' };
 
 /**
@@ -147,15 +223,34 @@ export type PaymentOutcome =
  * goes to the suspense list as an overpayment for the agency to refund, under the same sourceRef.
  */
 export async function recordPayment(client: PoolClient, p: PaymentInput): Promise<PaymentOutcome> {
-  const inv = (await client.query('SELECT status, total, amount_paid, agency_id, payment_reference FROM invoices WHERE id = $1 FOR UPDATE', [p.invoiceId])).rows[0];
+  const inv = (
+    await client.query('SELECT status, total, amount_paid, agency_id, payment_reference FROM invoices WHERE id = $1 FOR UPDATE', [
+      p.invoiceId,
+    ])
+  ).rows[0];
   if (!inv) return { recorded: false, reason: 'not_found' };
   const seen = await client.query(
-    'SELECT 1 FROM payments WHERE source_ref = $1 UNION ALL SELECT 1 FROM suspense_entries WHERE source_ref = $1 LIMIT 1', [p.sourceRef]);
+    'SELECT 1 FROM payments WHERE source_ref = $1 UNION ALL SELECT 1 FROM suspense_entries WHERE source_ref = $1 LIMIT 1',
+    [p.sourceRef],
+  );
   if (seen.rowCount) return { recorded: false, reason: 'duplicate' };
-  const park = (reason: 'overpayment' | 'cancelled_invoice', amountCents: number) => client.query(
-    `INSERT INTO suspense_entries (id, statement_id, source_ref, agency_id, reason, amount, currency, reference, debtor_name, booked_at, source)
+  const park = (reason: 'overpayment' | 'cancelled_invoice', amountCents: number) =>
+    client.query(
+      `INSERT INTO suspense_entries (id, statement_id, source_ref, agency_id, reason, amount, currency, reference, debtor_name, booked_at, source)
      VALUES ($1, $2, $3, $4, $5, $6, 'EUR', $7, $8, $9, $10) ON CONFLICT (source_ref) DO NOTHING`,
-    [crypto.randomUUID(), p.statementId ?? null, p.sourceRef, inv.agency_id, reason, (amountCents / 100).toFixed(2), inv.payment_reference, p.payerName ?? null, p.bookedAt, p.source]);
+      [
+        crypto.randomUUID(),
+        p.statementId ?? null,
+        p.sourceRef,
+        inv.agency_id,
+        reason,
+        (amountCents / 100).toFixed(2),
+        inv.payment_reference,
+        p.payerName ?? null,
+        p.bookedAt,
+        p.source,
+      ],
+    );
   if (inv.status === 'cancelled') {
     if (p.suspendIfCancelled) await park('cancelled_invoice', p.amountCents);
     return { recorded: false, reason: 'cancelled' };
@@ -167,15 +262,30 @@ export async function recordPayment(client: PoolClient, p: PaymentInput): Promis
     const inserted = await client.query(
       `INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
        VALUES ($1, $2, $3, $4, $5, 'EUR', $6, $7, $8, $9) ON CONFLICT (source_ref) DO NOTHING`,
-      [crypto.randomUUID(), p.invoiceId, p.source, p.sourceRef, (bookedCents / 100).toFixed(2), p.bookedAt, p.payerName ?? null, p.statementId ?? null, p.recordedBy]);
+      [
+        crypto.randomUUID(),
+        p.invoiceId,
+        p.source,
+        p.sourceRef,
+        (bookedCents / 100).toFixed(2),
+        p.bookedAt,
+        p.payerName ?? null,
+        p.statementId ?? null,
+        p.recordedBy,
+      ],
+    );
     if (inserted.rowCount === 0) return { recorded: false, reason: 'duplicate' };
   }
   if (overpaidCents > 0) await park('overpayment', overpaidCents);
   const paidCents = cents(Number(inv.amount_paid)) + bookedCents;
   const status = paidCents >= totalCents ? 'paid' : inv.status === 'overdue' ? 'overdue' : 'partly_paid';
   if (bookedCents > 0) {
-    await client.query('UPDATE invoices SET amount_paid = $2, status = $3, last_paid_at = GREATEST(last_paid_at, $4) WHERE id = $1',
-      [p.invoiceId, (paidCents / 100).toFixed(2), status, p.bookedAt]);
+    await client.query('UPDATE invoices SET amount_paid = $2, status = $3, last_paid_at = GREATEST(last_paid_at, $4) WHERE id = $1', [
+      p.invoiceId,
+      (paidCents / 100).toFixed(2),
+      status,
+      p.bookedAt,
+    ]);
   }
   return { recorded: true, invoiceId: p.invoiceId, status, amountPaidCents: paidCents, totalCents, bookedCents, overpaidCents };
 }
@@ -186,5 +296,7 @@ export async function invoiceIdByReference(pool: Pool | PoolClient, reference: s
 }
 
 export class InvoiceNotFound extends DomainError {
-  constructor() { super('not_found', 'No such invoice.'); }
+  constructor() {
+    super('not_found', 'No such invoice.');
+  }
 }

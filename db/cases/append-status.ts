@@ -13,9 +13,7 @@ import { publishStatusEvents } from '../case-events';
 import { audit } from '../audit';
 import { inTransaction } from '../transaction';
 
-export type StatusSource =
-  | { kind: 'agency'; agencyId: string; mayReopen: boolean }
-  | { kind: 'workflow'; idempotencyKey: string };
+export type StatusSource = { kind: 'agency'; agencyId: string; mayReopen: boolean } | { kind: 'workflow'; idempotencyKey: string };
 
 export interface StatusAppend {
   status: CaseStatus;
@@ -46,7 +44,9 @@ interface CurrentCase {
 export async function appendStatus(pool: Pool, caseId: string, change: StatusAppend): Promise<{ changed: boolean }> {
   const at = change.at ?? new Date();
   if (change.at && at.getTime() > Date.now() + CLOCK_SKEW_MS) {
-    throw new DomainError('timestamp_in_future', 'The status time is in the future.', [{ path: '/at', code: 'timestamp_in_future', message: 'in the future' }]);
+    throw new DomainError('timestamp_in_future', 'The status time is in the future.', [
+      { path: '/at', code: 'timestamp_in_future', message: 'in the future' },
+    ]);
   }
   return inTransaction(pool, async (client) => {
     const found = await client.query<CurrentCase>(
@@ -63,22 +63,38 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
     } else {
       const seen = await client.query('SELECT 1 FROM case_status_events WHERE idempotency_key = $1', [by.idempotencyKey]);
       if (seen.rowCount) return { changed: false }; // recorded by an earlier attempt
-      if (current.status !== change.status && !canTransition(current.status, change.status)) throw invalidTransition(current.status, change.status);
+      if (current.status !== change.status && !canTransition(current.status, change.status))
+        throw invalidTransition(current.status, change.status);
     }
     const idempotencyKey = by.kind === 'workflow' ? by.idempotencyKey : null;
     const ev = await client.query<{ id: number }>(
       `INSERT INTO case_status_events (case_id, status, label, label_en, at, actor_type, actor_id, reason, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [caseId, change.status, change.label.lv, change.label.en, at, change.actor.type, change.actor.id, change.reopenReason ?? null, idempotencyKey],
+      [
+        caseId,
+        change.status,
+        change.label.lv,
+        change.label.en,
+        at,
+        change.actor.type,
+        change.actor.id,
+        change.reopenReason ?? null,
+        idempotencyKey,
+      ],
     );
     await client.query(
       'UPDATE cases SET status = $2, status_label = $3, status_label_en = $4, status_at = $5, updated_at = now() WHERE id = $1',
       [caseId, change.status, change.label.lv, change.label.en, at],
     );
     await publishStatusEvents(client, ev.rows[0].id, ev.rows[0].id); // delivered at COMMIT
-    await audit(client, { // last: the audit chain's lock is held until the commit
-      actor: change.actor, subject: { type: current.recipient_type, id: current.recipient_id },
-      action: 'update', resource: `case:${caseId}`, purpose: change.purpose, requestId: change.requestId,
+    await audit(client, {
+      // last: the audit chain's lock is held until the commit
+      actor: change.actor,
+      subject: { type: current.recipient_type, id: current.recipient_id },
+      action: 'update',
+      resource: `case:${caseId}`,
+      purpose: change.purpose,
+      requestId: change.requestId,
       details: { from: current.status, to: change.status, ...(change.reopenReason ? { reopened: true } : {}) },
     });
     return { changed: true };
@@ -86,7 +102,9 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
 }
 
 function invalidTransition(from: CaseStatus, to: CaseStatus): DomainError {
-  return new DomainError('invalid_transition', `A case in status "${from}" cannot move to "${to}".`, [{ path: '/status', code: 'invalid_transition', message: `from ${from}` }]);
+  return new DomainError('invalid_transition', `A case in status "${from}" cannot move to "${to}".`, [
+    { path: '/status', code: 'invalid_transition', message: `from ${from}` },
+  ]);
 }
 
 /** The agency's rules; false when the change is the current status sent again (nothing to write). */
@@ -96,25 +114,39 @@ function checkAgencyChange(current: CurrentCase, change: StatusAppend, by: { age
   // An e-service application is changed only by its workflow: a status written from outside would claim a
   // submission (or a decision) that never happened, and lock the citizen out of their draft.
   if (current.is_application) {
-    throw new DomainError('case_managed_by_workflow', 'This case is an e-service application: only its workflow changes its status (officers decide through its tasks).');
+    throw new DomainError(
+      'case_managed_by_workflow',
+      'This case is an e-service application: only its workflow changes its status (officers decide through its tasks).',
+    );
   }
-  if (current.status === change.status && change.label.lv === current.status_label && (!change.at || current.status_at.getTime() === at.getTime())) {
+  if (
+    current.status === change.status &&
+    change.label.lv === current.status_label &&
+    (!change.at || current.status_at.getTime() === at.getTime())
+  ) {
     return false; // the same change sent again
   }
   if (isTerminal(current.status)) {
     if (!change.reopenReason) {
-      throw new DomainError('case_closed', `The case is ${current.status}; an officer can reopen it with a reason.`, [{ path: '/reopenReason', code: 'required_to_reopen', message: 'give a reason to reopen' }]);
+      throw new DomainError('case_closed', `The case is ${current.status}; an officer can reopen it with a reason.`, [
+        { path: '/reopenReason', code: 'required_to_reopen', message: 'give a reason to reopen' },
+      ]);
     }
     if (!by.mayReopen) throw new DomainError('reopen_not_allowed', 'Only an officer of the agency may reopen a closed case.');
     if (!REOPEN_TARGETS.has(change.status)) {
       throw new DomainError('invalid_transition', `A reopened case goes back to one of: ${[...REOPEN_TARGETS].join(', ')}.`);
     }
   } else {
-    if (change.reopenReason) throw new DomainError('not_closed', 'reopenReason is only for cases in a terminal status.', [{ path: '/reopenReason', code: 'not_closed', message: 'the case is open' }]);
+    if (change.reopenReason)
+      throw new DomainError('not_closed', 'reopenReason is only for cases in a terminal status.', [
+        { path: '/reopenReason', code: 'not_closed', message: 'the case is open' },
+      ]);
     if (!canTransition(current.status, change.status)) throw invalidTransition(current.status, change.status);
   }
   if (at < current.status_at) {
-    throw new DomainError('timestamp_before_current', 'The status time is earlier than the current status.', [{ path: '/at', code: 'timestamp_before_current', message: `current status since ${current.status_at.toISOString()}` }]);
+    throw new DomainError('timestamp_before_current', 'The status time is earlier than the current status.', [
+      { path: '/at', code: 'timestamp_before_current', message: `current status since ${current.status_at.toISOString()}` },
+    ]);
   }
   return true;
 }

@@ -71,33 +71,48 @@ function prepare(index: number, raw: unknown, agencyId: string, ref: ReferenceDa
 
   const service = ref.services.get(input.serviceId);
   if (!service || service.agencyId !== agencyId) {
-    return fail(index, externalId, 'unknown_service', `Your agency has no service "${input.serviceId}".`, [{ path: '/serviceId', code: 'unknown_service', message: 'not a service of your agency' }]);
+    return fail(index, externalId, 'unknown_service', `Your agency has no service "${input.serviceId}".`, [
+      { path: '/serviceId', code: 'unknown_service', message: 'not a service of your agency' },
+    ]);
   }
   if (!service.channels.includes(input.channel)) {
-    return fail(index, externalId, 'channel_not_offered', `The service is not delivered through the channel "${input.channel}".`, [{ path: '/channel', code: 'channel_not_offered', message: `offered: ${service.channels.join(', ')}` }]);
+    return fail(index, externalId, 'channel_not_offered', `The service is not delivered through the channel "${input.channel}".`, [
+      { path: '/channel', code: 'channel_not_offered', message: `offered: ${service.channels.join(', ')}` },
+    ]);
   }
   let municipalityCode = input.municipalityCode ?? null;
   if (input.officeId) {
     const office = ref.offices.get(input.officeId);
-    if (!office) return fail(index, externalId, 'unknown_office', `No office "${input.officeId}".`, [{ path: '/officeId', code: 'unknown_office', message: 'unknown office' }]);
+    if (!office)
+      return fail(index, externalId, 'unknown_office', `No office "${input.officeId}".`, [
+        { path: '/officeId', code: 'unknown_office', message: 'unknown office' },
+      ]);
     municipalityCode ??= office.municipalityCode;
   }
   if (municipalityCode && !ref.municipalities.has(municipalityCode)) {
-    return fail(index, externalId, 'unknown_municipality', `No municipality with ATVK code ${municipalityCode}.`, [{ path: '/municipalityCode', code: 'unknown_municipality', message: 'unknown ATVK code' }]);
+    return fail(index, externalId, 'unknown_municipality', `No municipality with ATVK code ${municipalityCode}.`, [
+      { path: '/municipalityCode', code: 'unknown_municipality', message: 'unknown ATVK code' },
+    ]);
   }
   const recipientId = normalisePersonId(input.recipient);
   if (!recipientId) {
-    return fail(index, externalId, 'invalid_person_id', `The recipient's ${input.recipient.type} identifier is not valid.`, [{ path: '/recipient/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' }]);
+    return fail(index, externalId, 'invalid_person_id', `The recipient's ${input.recipient.type} identifier is not valid.`, [
+      { path: '/recipient/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' },
+    ]);
   }
   let representativeId: string | null = null;
   if (input.representative) {
     representativeId = normalisePersonId(input.representative);
     if (!representativeId) {
-      return fail(index, externalId, 'invalid_person_id', `The representative's ${input.representative.type} identifier is not valid.`, [{ path: '/representative/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' }]);
+      return fail(index, externalId, 'invalid_person_id', `The representative's ${input.representative.type} identifier is not valid.`, [
+        { path: '/representative/id', code: 'invalid_person_id', message: 'malformed identifier or wrong check digit' },
+      ]);
     }
   }
   if (input.caseId && !isValidCaseId(input.caseId)) {
-    return fail(index, externalId, 'invalid_check_digits', 'The case id has wrong check digits: it is mistyped.', [{ path: '/caseId', code: 'invalid_check_digits', message: 'ISO 7064 MOD 97-10 check failed' }]);
+    return fail(index, externalId, 'invalid_check_digits', 'The case id has wrong check digits: it is mistyped.', [
+      { path: '/caseId', code: 'invalid_check_digits', message: 'ISO 7064 MOD 97-10 check failed' },
+    ]);
   }
 
   const registeredAt = input.registeredAt ? new Date(input.registeredAt) : new Date(now);
@@ -106,39 +121,69 @@ function prepare(index: number, raw: unknown, agencyId: string, ref: ReferenceDa
     history = input.statusHistory.map((h) => ({ status: h.status, at: new Date(h.at), label: h.label ?? null }));
     const last = history[history.length - 1];
     if (input.status && input.status !== last.status) {
-      return fail(index, externalId, 'status_mismatch', 'status must equal the last entry of statusHistory.', [{ path: '/status', code: 'status_mismatch', message: `last history entry is ${last.status}` }]);
+      return fail(index, externalId, 'status_mismatch', 'status must equal the last entry of statusHistory.', [
+        { path: '/status', code: 'status_mismatch', message: `last history entry is ${last.status}` },
+      ]);
     }
   } else {
     // Without a history, a case that starts later than "submitted" is taken to have been submitted first.
     const status = input.status ?? 'submitted';
     history = INITIAL_STATUSES.has(status)
       ? [{ status, at: registeredAt, label: input.statusLabel ?? null }]
-      : [{ status: 'submitted', at: registeredAt, label: null }, { status, at: registeredAt, label: input.statusLabel ?? null }];
+      : [
+          { status: 'submitted', at: registeredAt, label: null },
+          { status, at: registeredAt, label: input.statusLabel ?? null },
+        ];
   }
   const bad = firstInvalidStep(history.map((h) => h.status));
   if (bad >= 0) {
-    const msg = bad === 0 ? `A case cannot start in status "${history[0].status}".` : `"${history[bad - 1].status}" cannot be followed by "${history[bad].status}".`;
-    return fail(index, externalId, 'invalid_transition', msg, [{ path: input.statusHistory ? `/statusHistory/${bad}` : '/status', code: 'invalid_transition', message: msg }]);
+    const msg =
+      bad === 0
+        ? `A case cannot start in status "${history[0].status}".`
+        : `"${history[bad - 1].status}" cannot be followed by "${history[bad].status}".`;
+    return fail(index, externalId, 'invalid_transition', msg, [
+      { path: input.statusHistory ? `/statusHistory/${bad}` : '/status', code: 'invalid_transition', message: msg },
+    ]);
   }
   for (let i = 0; i < history.length; i += 1) {
     if (history[i].at.getTime() > now + CLOCK_SKEW_MS) {
-      return fail(index, externalId, 'timestamp_in_future', 'A status time is in the future.', [{ path: input.statusHistory ? `/statusHistory/${i}/at` : '/registeredAt', code: 'timestamp_in_future', message: 'in the future' }]);
+      return fail(index, externalId, 'timestamp_in_future', 'A status time is in the future.', [
+        { path: input.statusHistory ? `/statusHistory/${i}/at` : '/registeredAt', code: 'timestamp_in_future', message: 'in the future' },
+      ]);
     }
     if (i > 0 && history[i].at < history[i - 1].at) {
-      return fail(index, externalId, 'history_out_of_order', 'Status history must be in time order.', [{ path: `/statusHistory/${i}/at`, code: 'history_out_of_order', message: 'earlier than the entry before it' }]);
+      return fail(index, externalId, 'history_out_of_order', 'Status history must be in time order.', [
+        { path: `/statusHistory/${i}/at`, code: 'history_out_of_order', message: 'earlier than the entry before it' },
+      ]);
     }
   }
   if (registeredAt.getTime() > now + CLOCK_SKEW_MS) {
-    return fail(index, externalId, 'timestamp_in_future', 'registeredAt is in the future.', [{ path: '/registeredAt', code: 'timestamp_in_future', message: 'in the future' }]);
+    return fail(index, externalId, 'timestamp_in_future', 'registeredAt is in the future.', [
+      { path: '/registeredAt', code: 'timestamp_in_future', message: 'in the future' },
+    ]);
   }
-  return { index, input, id: input.caseId ?? null, recipientId, representativeId, municipalityCode, history, registeredAt: input.registeredAt ? registeredAt : history[0].at };
+  return {
+    index,
+    input,
+    id: input.caseId ?? null,
+    recipientId,
+    representativeId,
+    municipalityCode,
+    history,
+    registeredAt: input.registeredAt ? registeredAt : history[0].at,
+  };
 }
 
 /**
  * `pool` gives the cached reference data; writes go through `opts.client` when the caller holds a transaction
  * (the bulk import commits a chunk's cases, its errors and its progress together).
  */
-export async function registerCases(pool: Pool, registrar: Registrar, items: unknown[], opts: { client?: PoolClient } = {}): Promise<ItemResult[]> {
+export async function registerCases(
+  pool: Pool,
+  registrar: Registrar,
+  items: unknown[],
+  opts: { client?: PoolClient } = {},
+): Promise<ItemResult[]> {
   const ref = await referenceData(pool);
   const db = opts.client ?? pool;
   const now = Date.now();
@@ -161,7 +206,9 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
     const ok = new Set(found.rows.map((r) => r.case_id));
     for (const p of reserved) {
       if (!ok.has(p.id as string)) {
-        results[p.index] = fail(p.index, p.input.externalId, 'case_id_not_reserved', 'This case id was not reserved by your agency.', [{ path: '/caseId', code: 'case_id_not_reserved', message: 'reserve ids with POST /api/v1/case-ids' }]);
+        results[p.index] = fail(p.index, p.input.externalId, 'case_id_not_reserved', 'This case id was not reserved by your agency.', [
+          { path: '/caseId', code: 'case_id_not_reserved', message: 'reserve ids with POST /api/v1/case-ids' },
+        ]);
       }
     }
   }
@@ -169,7 +216,9 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
   const needIds = toWrite.filter((p) => p.id === null);
   if (needIds.length > 0) {
     const ids = await nextCaseIds(db, needIds.length);
-    needIds.forEach((p, i) => { p.id = ids[i]; });
+    needIds.forEach((p, i) => {
+      p.id = ids[i];
+    });
   }
 
   // A reserved id given to several items of one batch is written once, for the first of them; the others are told
@@ -180,7 +229,10 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
   // so the audit chain's lock is held only for it and the commit.
   const writeAudited = async (client: PoolClient) => {
     const written = await insertCases(client, registrar, unique);
-    await audit(client, unique.filter((p) => written.has(p.id as string)).map((p) => registrationAudit(registrar, p)));
+    await audit(
+      client,
+      unique.filter((p) => written.has(p.id as string)).map((p) => registrationAudit(registrar, p)),
+    );
     return written;
   };
   const inserted = opts.client ? await writeAudited(opts.client) : await inTransaction(pool, writeAudited);
@@ -201,7 +253,9 @@ export async function registerCases(pool: Pool, registrar: Registrar, items: unk
       const id = existing.get(p.input.externalId);
       results[p.index] = id
         ? { index: p.index, outcome: 'existing', id, externalId: p.input.externalId }
-        : fail(p.index, p.input.externalId, 'case_id_already_used', 'The reserved case id is already used by another case.', [{ path: '/caseId', code: 'case_id_already_used', message: 'already used' }]);
+        : fail(p.index, p.input.externalId, 'case_id_already_used', 'The reserved case id is already used by another case.', [
+            { path: '/caseId', code: 'case_id_already_used', message: 'already used' },
+          ]);
     }
   }
   return results;
@@ -211,8 +265,11 @@ function registrationAudit(registrar: Registrar, p: PreparedCase): AuditEntry {
   const rep = p.input.representative;
   return {
     actor: { type: registrar.actorType, id: registrar.actorId, agency: registrar.agencyId },
-    subject: { type: p.input.recipient.type, id: p.recipientId }, action: 'create', resource: `case:${p.id as string}`,
-    purpose: registrar.purpose ?? 'case-registration', requestId: registrar.requestId,
+    subject: { type: p.input.recipient.type, id: p.recipientId },
+    action: 'create',
+    resource: `case:${p.id as string}`,
+    purpose: registrar.purpose ?? 'case-registration',
+    requestId: registrar.requestId,
     details: rep ? { representative: { type: rep.type, id: p.representativeId, basis: rep.basis } } : undefined,
   };
 }
@@ -261,17 +318,36 @@ async function insertCases(pool: Pool | PoolClient, registrar: Registrar, rows: 
      ), span AS (SELECT min(id) AS ev_from, max(id) AS ev_to FROM ev)
      SELECT ins.id, span.ev_from, span.ev_to FROM ins, span`,
     [
-      registrar.agencyId, registrar.actorId,
-      col((p) => p.id), col((p) => p.input.serviceId), col((p) => p.input.externalId), col((p) => p.input.channel),
-      col((p) => p.input.officeId ?? null), col((p) => p.municipalityCode), col((p) => p.input.recipient.type),
-      col((p) => p.recipientId), col((p) => p.input.recipient.name ?? null), col((p) => p.input.representative?.type ?? null),
-      col((p) => p.representativeId), col((p) => p.input.representative?.name ?? null),
-      col((p) => p.input.representative?.basis ?? null), col((p) => last(p).status), col((p) => last(p).label),
-      col((p) => last(p).at.toISOString()), col((p) => p.registeredAt.toISOString()), col((p) => p.input.priceEur ?? null),
-      col((p) => p.input.resources?.staffMinutes ?? null), col((p) => p.input.resources?.waitingMinutes ?? null),
-      col((p) => p.input.resources?.callMinutes ?? null), col((p) => p.input.satisfaction ?? null),
+      registrar.agencyId,
+      registrar.actorId,
+      col((p) => p.id),
+      col((p) => p.input.serviceId),
+      col((p) => p.input.externalId),
+      col((p) => p.input.channel),
+      col((p) => p.input.officeId ?? null),
+      col((p) => p.municipalityCode),
+      col((p) => p.input.recipient.type),
+      col((p) => p.recipientId),
+      col((p) => p.input.recipient.name ?? null),
+      col((p) => p.input.representative?.type ?? null),
+      col((p) => p.representativeId),
+      col((p) => p.input.representative?.name ?? null),
+      col((p) => p.input.representative?.basis ?? null),
+      col((p) => last(p).status),
+      col((p) => last(p).label),
+      col((p) => last(p).at.toISOString()),
+      col((p) => p.registeredAt.toISOString()),
+      col((p) => p.input.priceEur ?? null),
+      col((p) => p.input.resources?.staffMinutes ?? null),
+      col((p) => p.input.resources?.waitingMinutes ?? null),
+      col((p) => p.input.resources?.callMinutes ?? null),
+      col((p) => p.input.satisfaction ?? null),
       col((p) => p.input.complaint ?? false),
-      registrar.actorType, ev.id, ev.status, ev.label, ev.at,
+      registrar.actorType,
+      ev.id,
+      ev.status,
+      ev.label,
+      ev.at,
     ],
   );
   const first = result.rows[0];

@@ -28,15 +28,20 @@ export async function checkReferences(db: Queryable, d: ServiceDescription, poin
 
   const concepts = async (scheme: string, codes: string[], field: string) => {
     const known = await existing(db, `SELECT code AS id FROM taxonomy_concepts WHERE scheme = '${scheme}' AND code = ANY($1)`, codes);
-    codes.forEach((c, i) => { if (!known.has(c)) at(`/${field}/${i}`, 'unknown_code', `"${c}" is not in the ${scheme} taxonomy.`); });
+    codes.forEach((c, i) => {
+      if (!known.has(c)) at(`/${field}/${i}`, 'unknown_code', `"${c}" is not in the ${scheme} taxonomy.`);
+    });
   };
   await concepts('thematic-area', d.thematicAreas, 'thematicAreas');
   await concepts('life-event', d.lifeEvents, 'lifeEvents');
   await concepts('business-event', d.businessEvents, 'businessEvents');
-  if (!(await existing(db, 'SELECT id FROM sectors WHERE id = ANY($1)', [d.sector])).has(d.sector)) at('/sector', 'unknown_code', `"${d.sector}" is not a sector.`);
+  if (!(await existing(db, 'SELECT id FROM sectors WHERE id = ANY($1)', [d.sector])).has(d.sector))
+    at('/sector', 'unknown_code', `"${d.sector}" is not a sector.`);
 
   const municipalities = await existing(db, 'SELECT code AS id FROM municipalities WHERE code = ANY($1)', d.municipalities);
-  d.municipalities.forEach((m, i) => { if (!municipalities.has(m)) at(`/municipalities/${i}`, 'unknown_code', `"${m}" is not a municipality (ATVK).`); });
+  d.municipalities.forEach((m, i) => {
+    if (!municipalities.has(m)) at(`/municipalities/${i}`, 'unknown_code', `"${m}" is not a municipality (ATVK).`);
+  });
 
   const related = await existing(db, 'SELECT id FROM services WHERE id = ANY($1)', d.relatedServices);
   d.relatedServices.forEach((s, i) => {
@@ -44,7 +49,12 @@ export async function checkReferences(db: Queryable, d: ServiceDescription, poin
     else if (!related.has(s)) at(`/relatedServices/${i}`, 'unknown_service', `"${s}" is not a service.`);
   });
 
-  for (const [field, items] of [['requirements', d.requirements], ['evidence', d.evidence], ['outputs', d.outputs], ['legalBasis', d.legalBasis]] as const) {
+  for (const [field, items] of [
+    ['requirements', d.requirements],
+    ['evidence', d.evidence],
+    ['outputs', d.outputs],
+    ['legalBasis', d.legalBasis],
+  ] as const) {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.id)) at(`/${field}/${i}/id`, 'duplicate_id', `"${item.id}" appears twice.`);
@@ -61,8 +71,12 @@ export async function checkReferences(db: Queryable, d: ServiceDescription, poin
   d.channels.forEach((c, i) => {
     if (types.has(c.type)) at(`/channels/${i}/type`, 'duplicate_channel', `The ${c.type} channel is described twice.`);
     types.add(c.type);
-    c.evidence.forEach((e, j) => { if (!evidenceIds.has(e)) at(`/channels/${i}/evidence/${j}`, 'unknown_evidence', `"${e}" is not in the service's evidence list.`); });
-    (c.offices ?? []).forEach((o, j) => { if (!offices.has(o)) at(`/channels/${i}/offices/${j}`, 'unknown_office', `"${o}" is not an office.`); });
+    c.evidence.forEach((e, j) => {
+      if (!evidenceIds.has(e)) at(`/channels/${i}/evidence/${j}`, 'unknown_evidence', `"${e}" is not in the service's evidence list.`);
+    });
+    (c.offices ?? []).forEach((o, j) => {
+      if (!offices.has(o)) at(`/channels/${i}/offices/${j}`, 'unknown_office', `"${o}" is not an office.`);
+    });
   });
   return problems;
 }

@@ -13,7 +13,16 @@ export const CHANNELS = common.$defs.channel.enum as readonly Channel[];
 
 export const TERMINAL_STATUSES: ReadonlySet<CaseStatus> = new Set(['rejected', 'completed', 'withdrawn']);
 
-const WORKING: CaseStatus[] = ['in_progress', 'info_requested', 'awaiting_payment', 'answered', 'licence_issued', 'rejected', 'completed', 'withdrawn'];
+const WORKING: CaseStatus[] = [
+  'in_progress',
+  'info_requested',
+  'awaiting_payment',
+  'answered',
+  'licence_issued',
+  'rejected',
+  'completed',
+  'withdrawn',
+];
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['submitted', 'withdrawn'],

@@ -29,8 +29,11 @@ export function makePersonalCode(day: number, month: number, year: number, seria
   const century = year < 1900 ? 0 : year < 2000 ? 1 : 2;
   for (let s = serial; s < serial + 1000; s += 1) {
     const body =
-      String(day).padStart(2, '0') + String(month).padStart(2, '0') + String(year % 100).padStart(2, '0') +
-      String(century) + String(s % 1000).padStart(3, '0');
+      String(day).padStart(2, '0') +
+      String(month).padStart(2, '0') +
+      String(year % 100).padStart(2, '0') +
+      String(century) +
+      String(s % 1000).padStart(3, '0');
     const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
     const check = (1101 - sum) % 11;
     if (check < 10) return body + String(check);

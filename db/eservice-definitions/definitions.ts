@@ -67,7 +67,10 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
     const fields = step as unknown as Record<string, unknown>;
     const expressions: Array<[string, unknown]> = [
       ...EXPRESSION_FIELDS.map((field): [string, unknown] => [field, fields[field]]),
-      ...Object.entries((fields.input ?? {}) as Record<string, unknown>).map(([name, expr]): [string, unknown] => [`input/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, expr]),
+      ...Object.entries((fields.input ?? {}) as Record<string, unknown>).map(([name, expr]): [string, unknown] => [
+        `input/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        expr,
+      ]),
     ];
     for (const [field, expr] of expressions) {
       const problem = expressionProblem(expr);
@@ -78,30 +81,51 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
 }
 
 export interface DefinitionSummary {
-  id: string; agencyId: string; serviceId: string; latestVersion: number; hasDraft: boolean;
-  title: unknown; draftUpdatedAt: string | null;
+  id: string;
+  agencyId: string;
+  serviceId: string;
+  latestVersion: number;
+  hasDraft: boolean;
+  title: unknown;
+  draftUpdatedAt: string | null;
 }
 
-export async function saveDraft(pool: Pool, agencyId: string, author: string, definition: Record<string, unknown>, opts: { create: boolean; id?: string }): Promise<{ id: string; created: boolean }> {
+export async function saveDraft(
+  pool: Pool,
+  agencyId: string,
+  author: string,
+  definition: Record<string, unknown>,
+  opts: { create: boolean; id?: string },
+): Promise<{ id: string; created: boolean }> {
   const id = String(definition.id ?? '');
-  if (opts.id && opts.id !== id) throw new DomainError('id_mismatch', 'The definition id must equal the id in the path.', [{ path: '/id', code: 'id_mismatch', message: `expected ${opts.id}` }]);
+  if (opts.id && opts.id !== id)
+    throw new DomainError('id_mismatch', 'The definition id must equal the id in the path.', [
+      { path: '/id', code: 'id_mismatch', message: `expected ${opts.id}` },
+    ]);
   const serviceId = String(definition.serviceId ?? '');
   const ref = await referenceData(pool);
   const service = ref.services.get(serviceId);
   if (!service || service.agencyId !== agencyId) {
-    throw new DomainError('unknown_service', `Your agency has no service "${serviceId}".`, [{ path: '/serviceId', code: 'unknown_service', message: 'not a service of your agency' }]);
+    throw new DomainError('unknown_service', `Your agency has no service "${serviceId}".`, [
+      { path: '/serviceId', code: 'unknown_service', message: 'not a service of your agency' },
+    ]);
   }
   // Drafts may be incomplete, but must at least be shaped like a definition with a valid id.
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new DomainError('invalid_id', 'The definition id must be a kebab-case slug.', [{ path: '/id', code: 'pattern', message: 'kebab-case slug' }]);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
+    throw new DomainError('invalid_id', 'The definition id must be a kebab-case slug.', [
+      { path: '/id', code: 'pattern', message: 'kebab-case slug' },
+    ]);
   const existing = await pool.query<{ agency_id: string }>('SELECT agency_id FROM eservice_definitions WHERE id = $1', [id]);
-  if (existing.rows[0] && existing.rows[0].agency_id !== agencyId) throw new DomainError('id_taken', 'Another agency uses this e-service id.');
+  if (existing.rows[0] && existing.rows[0].agency_id !== agencyId)
+    throw new DomainError('id_taken', 'Another agency uses this e-service id.');
   if (opts.create && existing.rows[0]) throw new DomainError('already_exists', 'This e-service exists; change its draft with PUT.');
   if (!opts.create && !existing.rows[0]) throw notFoundError('e-service definition');
   await pool.query(
     `INSERT INTO eservice_definitions (id, agency_id, service_id, draft, draft_updated_at, draft_updated_by, created_by)
      VALUES ($1, $2, $3, $4, now(), $5, $5)
      ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, draft = EXCLUDED.draft, draft_updated_at = now(), draft_updated_by = EXCLUDED.draft_updated_by`,
-    [id, agencyId, serviceId, JSON.stringify(definition), author]);
+    [id, agencyId, serviceId, JSON.stringify(definition), author],
+  );
   return { id, created: !existing.rows[0] };
 }
 
@@ -113,16 +137,28 @@ export async function publish(pool: Pool, agencyId: string, id: string, author: 
     const problems = checkDefinition(rows[0].draft);
     if (problems.length) throw new DomainError('definition_invalid', 'The draft is not a valid e-service definition.', problems);
     const version = Number(rows[0].latest_version) + 1;
-    await client.query('INSERT INTO eservice_definition_versions (definition_id, version, content, published_by) VALUES ($1, $2, $3, $4)',
-      [id, version, JSON.stringify(rows[0].draft), author]);
+    await client.query('INSERT INTO eservice_definition_versions (definition_id, version, content, published_by) VALUES ($1, $2, $3, $4)', [
+      id,
+      version,
+      JSON.stringify(rows[0].draft),
+      author,
+    ]);
     await client.query('UPDATE eservice_definitions SET latest_version = $2, draft = NULL WHERE id = $1', [id, version]);
     return { version };
   });
 }
 
-export async function publishedVersion(pool: Pool, id: string, version?: number): Promise<{ version: number; content: EServiceDefinition; agencyId: string; publishedAt: Date } | null> {
+export async function publishedVersion(
+  pool: Pool,
+  id: string,
+  version?: number,
+): Promise<{ version: number; content: EServiceDefinition; agencyId: string; publishedAt: Date } | null> {
   const { rows } = await pool.query(
     `SELECT v.version, v.content, v.published_at, d.agency_id FROM eservice_definition_versions v JOIN eservice_definitions d ON d.id = v.definition_id
-      WHERE v.definition_id = $1 AND v.version = COALESCE($2, d.latest_version)`, [id, version ?? null]);
-  return rows[0] ? { version: rows[0].version, content: rows[0].content, agencyId: rows[0].agency_id, publishedAt: rows[0].published_at } : null;
+      WHERE v.definition_id = $1 AND v.version = COALESCE($2, d.latest_version)`,
+    [id, version ?? null],
+  );
+  return rows[0]
+    ? { version: rows[0].version, content: rows[0].content, agencyId: rows[0].agency_id, publishedAt: rows[0].published_at }
+    : null;
 }

@@ -2,8 +2,15 @@
 // model's trigram and array indexes, which only the SQL search used, would only slow every publication down.
 import type { Sequelize } from 'sequelize';
 
-const SEARCH_INDEXES = ['catalog_published_title_trgm', 'catalog_published_search_trgm', 'catalog_published_life_events',
-  'catalog_published_channels', 'catalog_published_municipalities', 'catalog_published_thematic_areas', 'catalog_published_business_events'];
+const SEARCH_INDEXES = [
+  'catalog_published_title_trgm',
+  'catalog_published_search_trgm',
+  'catalog_published_life_events',
+  'catalog_published_channels',
+  'catalog_published_municipalities',
+  'catalog_published_thematic_areas',
+  'catalog_published_business_events',
+];
 
 export async function up(sequelize: Sequelize): Promise<void> {
   await sequelize.query(`DROP INDEX IF EXISTS ${SEARCH_INDEXES.join(', ')}`);

@@ -9,5 +9,7 @@ export async function up(sequelize: Sequelize): Promise<void> {
 }
 
 export async function down(sequelize: Sequelize): Promise<void> {
-  await sequelize.query('ALTER TABLE payments ADD CONSTRAINT payments_statement_id_fkey FOREIGN KEY (statement_id) REFERENCES bank_statements(id)');
+  await sequelize.query(
+    'ALTER TABLE payments ADD CONSTRAINT payments_statement_id_fkey FOREIGN KEY (statement_id) REFERENCES bank_statements(id)',
+  );
 }

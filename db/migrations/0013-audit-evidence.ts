@@ -16,8 +16,19 @@ import { APP_ROLE } from '../roles';
 /** Any bigint; the one key of the chain's advisory lock (migrate() uses 727001). */
 export const AUDIT_CHAIN_LOCK = 727013;
 
-const CHAINED_COLUMNS = ['actor_type', 'actor_id', 'actor_agency', 'actor_office', 'on_behalf_of', 'subject_type',
-  'subject_id', 'action', 'resource', 'purpose', 'request_id'];
+const CHAINED_COLUMNS = [
+  'actor_type',
+  'actor_id',
+  'actor_agency',
+  'actor_office',
+  'on_behalf_of',
+  'subject_type',
+  'subject_id',
+  'action',
+  'resource',
+  'purpose',
+  'request_id',
+];
 
 /**
  * sha256(canonical text || prev_hash) of the row `r`, as one SQL expression: written out rather than through helper
@@ -25,8 +36,13 @@ const CHAINED_COLUMNS = ['actor_type', 'actor_id', 'actor_agency', 'actor_office
  * hash itself (a row of a 10,000-case batch then costs about as much as the case's own insert).
  */
 function rowHashSql(r: string): string {
-  const fields = [`${r}.chain_seq::text`, `${r}.id::text`, `to_char(${r}.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-    ...CHAINED_COLUMNS.map((c) => `${r}.${c}`), `${r}.details::text`];
+  const fields = [
+    `${r}.chain_seq::text`,
+    `${r}.id::text`,
+    `to_char(${r}.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    ...CHAINED_COLUMNS.map((c) => `${r}.${c}`),
+    `${r}.details::text`,
+  ];
   const canonical = fields.map((f) => `coalesce(octet_length(convert_to(${f}, 'UTF8'))::text || ':' || ${f}, '~')`).join(' || ');
   return `sha256(convert_to('v1' || ${canonical}, 'UTF8') || ${r}.prev_hash)`;
 }

@@ -24,7 +24,10 @@ export function getPath(value: unknown, dotPath: string): unknown {
 }
 
 function decodePointer(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function getPointer(value: unknown, pointer: string): unknown {
@@ -70,7 +73,15 @@ export function durationMs(text: string): number {
   const m = /^([0-9]+) ?(ms|s|m|h|d|seconds?|minutes?|hours?|days?)$/.exec(text);
   if (!m) throw new RangeError(`not a duration: ${text}`);
   const unit = m[2];
-  const factor = unit === 'ms' ? 1 : unit.startsWith('s') ? 1000 : unit === 'm' || unit.startsWith('minute') ? 60_000
-    : unit.startsWith('h') ? 3_600_000 : 86_400_000;
+  const factor =
+    unit === 'ms'
+      ? 1
+      : unit.startsWith('s')
+        ? 1000
+        : unit === 'm' || unit.startsWith('minute')
+          ? 60_000
+          : unit.startsWith('h')
+            ? 3_600_000
+            : 86_400_000;
   return Number(m[1]) * factor;
 }

@@ -61,7 +61,6 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-
 /** The bare baseline: Socket.IO with a room per pair, each edit broadcast to the pair's room and acknowledged. */
 async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer();
@@ -82,13 +81,23 @@ async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { void echo.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        void echo.close(() => resolve());
+      }),
   };
 }
 
-interface Answer { code?: string; grant?: { id: string } }
+interface Answer {
+  code?: string;
+  grant?: { id: string };
+}
 async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: Answer }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Answer };
 }
 
@@ -97,31 +106,53 @@ async function preparePairs(db: Database, api: RunningApi, pairs: number): Promi
   const def = await publishedVersion(db.pool, ESERVICE);
   if (!def) throw new Error(`${ESERVICE} is not published`);
   const citizens: Principal[] = Array.from({ length: pairs }, (_, i) => ({
-    sub: `bench-citizen-${i}`, name: `Pilsonis ${i}`, roles: ['citizen'],
+    sub: `bench-citizen-${i}`,
+    name: `Pilsonis ${i}`,
+    roles: ['citizen'],
     person: { type: 'natural', id: makePersonalCode(1 + (i % 28), 1 + (Math.floor(i / 28) % 12), 1950 + (i % 50), i % 1000) },
   }));
-  const staff: Principal[] = Array.from({ length: pairs }, (_, i) => ({ sub: `bench-staff-${i}`, name: `Konsultants ${i}`, roles: ['kac-staff'], office: 'vpvkac-riga' }));
-  const results = await registerCases(db.pool, { agencyId: def.agencyId, actorType: 'citizen', actorId: 'bench' }, citizens.map((c, i) => ({
-    externalId: `bench-cobrowse:${i}:${crypto.randomUUID()}`, serviceId: def.content.serviceId, channel: 'eservice',
-    recipient: { ...c.person, name: c.name }, status: 'draft',
-  })));
+  const staff: Principal[] = Array.from({ length: pairs }, (_, i) => ({
+    sub: `bench-staff-${i}`,
+    name: `Konsultants ${i}`,
+    roles: ['kac-staff'],
+    office: 'vpvkac-riga',
+  }));
+  const results = await registerCases(
+    db.pool,
+    { agencyId: def.agencyId, actorType: 'citizen', actorId: 'bench' },
+    citizens.map((c, i) => ({
+      externalId: `bench-cobrowse:${i}:${crypto.randomUUID()}`,
+      serviceId: def.content.serviceId,
+      channel: 'eservice',
+      recipient: { ...c.person, name: c.name },
+      status: 'draft',
+    })),
+  );
   const ids = results.map((r, i) => {
     if (r.outcome === 'failed') throw new Error(`case ${i}: ${JSON.stringify(r.error)}`);
     return r.id;
   });
   for (const [i, caseId] of ids.entries()) {
     const person = citizens[i].person as { type: string; id: string };
-    const draft = { applicant: { givenName: 'Pilsonis', familyName: String(i), personalCode: person.id }, currentAddress: 'Elizabetes iela 21 - 7, Rīga, LV-1010' };
+    const draft = {
+      applicant: { givenName: 'Pilsonis', familyName: String(i), personalCode: person.id },
+      currentAddress: 'Elizabetes iela 21 - 7, Rīga, LV-1010',
+    };
     await db.pool.query(
       `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at, draft_data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + interval '30 days', $8)`,
-      [caseId, ESERVICE, def.version, def.agencyId, person.type, person.id, citizens[i].sub, JSON.stringify(draft)]);
+      [caseId, ESERVICE, def.version, def.agencyId, person.type, person.id, citizens[i].sub, JSON.stringify(draft)],
+    );
   }
   const setups: PairSetup[] = [];
   for (let i = 0; i < pairs; i += 1) {
     const citizenToken = await issueToken(api.deps.keys, citizens[i]);
     const staffToken = await issueToken(api.deps.keys, staff[i]);
-    const code = await post(`${api.url}/api/v1/assist-codes`, citizenToken, { scope: 'application', applicationId: ids[i], mode: 'assist' });
+    const code = await post(`${api.url}/api/v1/assist-codes`, citizenToken, {
+      scope: 'application',
+      applicationId: ids[i],
+      mode: 'assist',
+    });
     const redeemed = await post(`${api.url}/api/v1/assist-sessions`, staffToken, { code: code.body.code });
     if (code.status !== 201 || redeemed.status !== 201) throw new Error(`consent ${i}: ${JSON.stringify({ code, redeemed })}`);
     setups.push({ citizenToken, staffToken, applicationId: ids[i], grantId: (redeemed.body.grant as { id: string }).id });
@@ -129,7 +160,14 @@ async function preparePairs(db: Database, api: RunningApi, pairs: number): Promi
   return setups;
 }
 
-interface Phase { result: ClientResult; loopDelayP99: number; loopDelayMax: number; utilisation: number; gcMs: number; gcMaxMs: number }
+interface Phase {
+  result: ClientResult;
+  loopDelayP99: number;
+  loopDelayMax: number;
+  utilisation: number;
+  gcMs: number;
+  gcMaxMs: number;
+}
 
 function inspect(session: Session, method: string, params?: object): Promise<unknown> {
   return new Promise((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
@@ -170,21 +208,37 @@ async function phase(job: ClientJob, profileFile?: string): Promise<Phase> {
   }
   gcObserver.disconnect();
   return {
-    result, loopDelayP99: loop.percentile(99) / 1e6, loopDelayMax: loop.max / 1e6, utilisation: performance.eventLoopUtilization(elu0).utilization,
-    gcMs: gc.reduce((a, b) => a + b, 0), gcMaxMs: Math.max(0, ...gc),
+    result,
+    loopDelayP99: loop.percentile(99) / 1e6,
+    loopDelayMax: loop.max / 1e6,
+    utilisation: performance.eventLoopUtilization(elu0).utilization,
+    gcMs: gc.reduce((a, b) => a + b, 0),
+    gcMaxMs: Math.max(0, ...gc),
   };
 }
 
 async function main() {
-  const { values: args } = parseArgs({ options: {
-    pairs: { type: 'string' }, seconds: { type: 'string' }, warmup: { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' },
-    'cobrowse-first': { type: 'boolean' }, profile: { type: 'string' }, rounds: { type: 'string' }, timeline: { type: 'boolean' },
-  } });
+  const { values: args } = parseArgs({
+    options: {
+      pairs: { type: 'string' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      'min-gap': { type: 'string' },
+      'max-gap': { type: 'string' },
+      'cobrowse-first': { type: 'boolean' },
+      profile: { type: 'string' },
+      rounds: { type: 'string' },
+      timeline: { type: 'boolean' },
+    },
+  });
   const PAIRS = Number(args.pairs ?? 200);
   const ROUNDS = Math.max(1, Number(args.rounds ?? 4));
   const job = {
-    warmupMs: Number(args.warmup ?? 3) * 1000, durationMs: (Number(args.seconds ?? 40) * 1000) / ROUNDS,
-    minGapMs: Number(args['min-gap'] ?? 150), maxGapMs: Number(args['max-gap'] ?? 250), timeline: !!args.timeline,
+    warmupMs: Number(args.warmup ?? 3) * 1000,
+    durationMs: (Number(args.seconds ?? 40) * 1000) / ROUNDS,
+    minGapMs: Number(args['min-gap'] ?? 150),
+    maxGapMs: Number(args['max-gap'] ?? 250),
+    timeline: !!args.timeline,
   };
   if (job.timeline) log(`process started at ${performance.timeOrigin.toFixed(0)} (epoch ms; node --trace-gc counts from here)`);
 
@@ -202,18 +256,29 @@ async function main() {
     await migrate(db);
     await seedReferenceData(db);
     await seedEServices(db);
-    api = await startApi(loadConfig({
-      NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-      // Never called: the applications are written straight into the register.
-      TEMPORAL_ADDRESS: '127.0.0.1:1', TEMPORAL_TASK_QUEUE: 'bench-cobrowse',
-      RATE_LIMIT_ASSIST_JOIN: '0', RATE_LIMIT_SIGN_IN: '0', // one staff member redeems every pair's code
-    }));
+    api = await startApi(
+      loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        // Never called: the applications are written straight into the register.
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+        TEMPORAL_TASK_QUEUE: 'bench-cobrowse',
+        RATE_LIMIT_ASSIST_JOIN: '0',
+        RATE_LIMIT_SIGN_IN: '0', // one staff member redeems every pair's code
+      }),
+    );
     echo = await startEcho();
     log(`preparing ${PAIRS} pairs (applications, consents redeemed over HTTP)`);
     const pairs = await preparePairs(db, api, PAIRS);
 
     const run = async (mode: ClientJob['mode'], round: number) => {
-      log(`round ${round}/${ROUNDS}, ${mode === 'echo' ? 'bare echo' : 'co-browse'}: ${PAIRS} pairs, ${job.warmupMs / 1000} s warm-up + ${job.durationMs / 1000} s`);
+      log(
+        `round ${round}/${ROUNDS}, ${mode === 'echo' ? 'bare echo' : 'co-browse'}: ${PAIRS} pairs, ${job.warmupMs / 1000} s warm-up + ${job.durationMs / 1000} s`,
+      );
       const url = mode === 'echo' ? (echo as { url: string }).url : (api as RunningApi).url;
       return phase({ ...job, mode, url, pairs }, args.profile ? path.join(args.profile, `${mode}-${round}`) : undefined);
     };
@@ -224,13 +289,19 @@ async function main() {
     }
     const merge = (list: Phase[]): Phase => ({
       result: {
-        mode: list[0].result.mode, sent: list.reduce((n, p) => n + p.result.sent, 0), missing: list.reduce((n, p) => n + p.result.missing, 0),
-        refused: list.reduce((n, p) => n + p.result.refused, 0), last: list[list.length - 1].result.last,
-        toStaff: list.flatMap((p) => p.result.toStaff), toCitizen: list.flatMap((p) => p.result.toCitizen),
+        mode: list[0].result.mode,
+        sent: list.reduce((n, p) => n + p.result.sent, 0),
+        missing: list.reduce((n, p) => n + p.result.missing, 0),
+        refused: list.reduce((n, p) => n + p.result.refused, 0),
+        last: list[list.length - 1].result.last,
+        toStaff: list.flatMap((p) => p.result.toStaff),
+        toCitizen: list.flatMap((p) => p.result.toCitizen),
       },
-      loopDelayP99: Math.max(...list.map((p) => p.loopDelayP99)), loopDelayMax: Math.max(...list.map((p) => p.loopDelayMax)),
+      loopDelayP99: Math.max(...list.map((p) => p.loopDelayP99)),
+      loopDelayMax: Math.max(...list.map((p) => p.loopDelayMax)),
       utilisation: list.reduce((n, p) => n + p.utilisation, 0) / list.length,
-      gcMs: list.reduce((n, p) => n + p.gcMs, 0), gcMaxMs: Math.max(...list.map((p) => p.gcMaxMs)),
+      gcMs: list.reduce((n, p) => n + p.gcMs, 0),
+      gcMaxMs: Math.max(...list.map((p) => p.gcMaxMs)),
     });
     const co = merge(phases.cobrowse);
     const bare = merge(phases.echo);
@@ -241,35 +312,58 @@ async function main() {
 
     // Every keystroke was autosaved: each draft ends with the last values typed on both sides.
     await sleep(500);
-    const { rows } = await db.pool.query<{ case_id: string; draft_data: { newAddress?: { text?: string }; phone?: string } }>('SELECT case_id, draft_data FROM applications WHERE case_id = ANY($1)', [pairs.map((p) => p.applicationId)]);
+    const { rows } = await db.pool.query<{ case_id: string; draft_data: { newAddress?: { text?: string }; phone?: string } }>(
+      'SELECT case_id, draft_data FROM applications WHERE case_id = ANY($1)',
+      [pairs.map((p) => p.applicationId)],
+    );
     const byId = new Map(rows.map((r) => [r.case_id, r.draft_data]));
     const saved = pairs.filter((p, i) => {
       const d = byId.get(p.applicationId);
       const want = co.result.last[i];
       return d && d.newAddress?.text === want.citizen && d.phone === want.staff;
     }).length;
-    const audits = await db.pool.query("SELECT count(*)::int AS n, coalesce(sum((details->>'edits')::int), 0)::int AS edits FROM audit_log WHERE purpose = 'edit'");
+    const audits = await db.pool.query(
+      "SELECT count(*)::int AS n, coalesce(sum((details->>'edits')::int), 0)::int AS edits FROM audit_log WHERE purpose = 'edit'",
+    );
 
     const f = (x: number) => x.toFixed(1);
     const all = (r: ClientResult) => [...r.toStaff, ...r.toCitizen].sort((a, b) => a - b);
     const line = (name: string, p: Phase) => {
       const r = p.result;
       const both = all(r);
-      return `${name.padEnd(10)} p50 ${f(percentile(both, 50)).padStart(5)} ms  p99 ${f(percentile(both, 99)).padStart(5)} ms  max ${f(both[both.length - 1] ?? NaN).padStart(6)} ms | ` +
+      return (
+        `${name.padEnd(10)} p50 ${f(percentile(both, 50)).padStart(5)} ms  p99 ${f(percentile(both, 99)).padStart(5)} ms  max ${f(both[both.length - 1] ?? NaN).padStart(6)} ms | ` +
         `citizen→staff p50 ${f(percentile(r.toStaff, 50))} / p99 ${f(percentile(r.toStaff, 99))} ms, staff→citizen p50 ${f(percentile(r.toCitizen, 50))} / p99 ${f(percentile(r.toCitizen, 99))} ms | ` +
-        `${both.length} measured of ${r.sent} sent (${(r.sent / ((job.warmupMs + job.durationMs) * ROUNDS / 1000)).toFixed(0)}/s), ${r.missing} missing, ${r.refused} refused | server thread: loop delay p99 ${f(p.loopDelayP99)} / max ${f(p.loopDelayMax)} ms, busy ${(p.utilisation * 100).toFixed(0)}%, GC ${f(p.gcMs)} ms (longest ${f(p.gcMaxMs)} ms)`;
+        `${both.length} measured of ${r.sent} sent (${(r.sent / (((job.warmupMs + job.durationMs) * ROUNDS) / 1000)).toFixed(0)}/s), ${r.missing} missing, ${r.refused} refused | server thread: loop delay p99 ${f(p.loopDelayP99)} / max ${f(p.loopDelayMax)} ms, busy ${(p.utilisation * 100).toFixed(0)}%, GC ${f(p.gcMs)} ms (longest ${f(p.gcMaxMs)} ms)`
+      );
     };
     const coAll = all(co.result);
     const bareAll = all(bare.result);
     const ratio50 = percentile(coAll, 50) / percentile(bareAll, 50);
     const ratio99 = percentile(coAll, 99) / percentile(bareAll, 99);
-    console.log(`co-browse benchmark: ${PAIRS} citizen–staff pairs, a keystroke every ${job.minGapMs}–${job.maxGapMs} ms per pair (sides by turns), ${(job.durationMs * ROUNDS) / 1000} s measured per side in ${ROUNDS} alternating round(s) after ${job.warmupMs / 1000} s warm-up each; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`);
+    console.log(
+      `co-browse benchmark: ${PAIRS} citizen–staff pairs, a keystroke every ${job.minGapMs}–${job.maxGapMs} ms per pair (sides by turns), ${(job.durationMs * ROUNDS) / 1000} s measured per side in ${ROUNDS} alternating round(s) after ${job.warmupMs / 1000} s warm-up each; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`,
+    );
     console.log(line('co-browse', co));
     console.log(line('bare echo', bare));
     console.log(`ratio co-browse/bare: p50 ${ratio50.toFixed(2)}x, p99 ${ratio99.toFixed(2)}x`);
-    const p99s = (list: Phase[]) => list.map((p) => f(percentile([...p.result.toStaff, ...p.result.toCitizen].sort((a, b) => a - b), 99))).join(', ');
-    console.log(`p99 per round (ms; a busy moment of the machine shows in both): co-browse ${p99s(phases.cobrowse)}; bare echo ${p99s(phases.echo)}`);
-    console.log(`autosaved: ${saved}/${PAIRS} drafts hold the last keystroke of both sides; staff edits audited: ${audits.rows[0].edits} in ${audits.rows[0].n} rows (one per field per autosave)`);
+    const p99s = (list: Phase[]) =>
+      list
+        .map((p) =>
+          f(
+            percentile(
+              [...p.result.toStaff, ...p.result.toCitizen].sort((a, b) => a - b),
+              99,
+            ),
+          ),
+        )
+        .join(', ');
+    console.log(
+      `p99 per round (ms; a busy moment of the machine shows in both): co-browse ${p99s(phases.cobrowse)}; bare echo ${p99s(phases.echo)}`,
+    );
+    console.log(
+      `autosaved: ${saved}/${PAIRS} drafts hold the last keystroke of both sides; staff edits audited: ${audits.rows[0].edits} in ${audits.rows[0].n} rows (one per field per autosave)`,
+    );
     const ok = percentile(coAll, 99) < 30 && ratio99 <= 2 && co.result.missing === 0 && co.result.refused === 0 && saved === PAIRS;
     console.log(`goal (p99 < 30 ms, within 2x of bare, nothing lost): ${ok ? 'met' : 'NOT met'}`);
     if (!ok) process.exitCode = 1;

@@ -6,7 +6,8 @@ import type { BareActivities } from './bare-workflow';
 async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS;
   const taskQueue = process.env.TEMPORAL_TASK_QUEUE;
-  if (!address || !taskQueue || !process.send) throw new Error('start me from scripts/bench/eservices.ts (TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE, IPC)');
+  if (!address || !taskQueue || !process.send)
+    throw new Error('start me from scripts/bench/eservices.ts (TEMPORAL_ADDRESS, TEMPORAL_TASK_QUEUE, IPC)');
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address });
   const activities: BareActivities = {
@@ -15,10 +16,15 @@ async function main(): Promise<void> {
     },
   };
   const worker = await Worker.create({
-    connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', taskQueue,
-    workflowsPath: require.resolve('./bare-workflow'), activities,
+    connection,
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue,
+    workflowsPath: require.resolve('./bare-workflow'),
+    activities,
   });
-  const stop = () => { if (worker.getState() === 'RUNNING') worker.shutdown(); };
+  const stop = () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.once('disconnect', stop); // the bench went away

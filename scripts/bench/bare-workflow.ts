@@ -51,23 +51,47 @@ export async function bareWorkflow(shape: BareShape): Promise<{ status: string }
     }
   };
 
-  setHandler(bareSubmit, async () => {
-    submitted = true;
-    await condition(() => submitAcked);
-    return { status: 'submitted' };
-  }, { validator: (_req: unknown) => { if (submitted) throw new Error('submitted already'); } });
+  setHandler(
+    bareSubmit,
+    async () => {
+      submitted = true;
+      await condition(() => submitAcked);
+      return { status: 'submitted' };
+    },
+    {
+      validator: (_req: unknown) => {
+        if (submitted) throw new Error('submitted already');
+      },
+    },
+  );
 
-  setHandler(bareClaim, async (req) => {
-    claimed = true;
-    await run(shape.claim);
-    return { taskId: req.taskId };
-  }, { validator: (_req: { taskId: string }) => { if (claimed) throw new Error('claimed already'); } });
+  setHandler(
+    bareClaim,
+    async (req) => {
+      claimed = true;
+      await run(shape.claim);
+      return { taskId: req.taskId };
+    },
+    {
+      validator: (_req: { taskId: string }) => {
+        if (claimed) throw new Error('claimed already');
+      },
+    },
+  );
 
-  setHandler(bareComplete, async () => {
-    decided = true;
-    await condition(() => decisionAcked);
-    return { status: 'completed' };
-  }, { validator: (_req: { taskId: string; outcome: string }) => { if (!claimed || decided) throw new Error('claim first, decide once'); } });
+  setHandler(
+    bareComplete,
+    async () => {
+      decided = true;
+      await condition(() => decisionAcked);
+      return { status: 'completed' };
+    },
+    {
+      validator: (_req: { taskId: string; outcome: string }) => {
+        if (!claimed || decided) throw new Error('claim first, decide once');
+      },
+    },
+  );
 
   await run(shape.pre, 'ready');
   await condition(() => submitted);

@@ -41,7 +41,12 @@ const rnd = () => {
 const eur = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 
-interface Generated { file: string; bytes: number; baselineTsv: Buffer; mix: Record<string, number> }
+interface Generated {
+  file: string;
+  bytes: number;
+  baselineTsv: Buffer;
+  mix: Record<string, number>;
+}
 
 async function createInvoices(db: Database): Promise<number[]> {
   const totals: number[] = [];
@@ -56,9 +61,15 @@ async function createInvoices(db: Database): Promise<number[]> {
   }
   const client = await db.pool.connect();
   try {
-    await pipeline(Readable.from([Buffer.from(tsv)]), client.query(copyFrom(
-      `COPY invoices (id, number, agency_id, idempotency_key, payment_reference, payer_type, payer_id, payer_name, currency, creditor_iban,
-         creditor_bic, creditor_name, issue_date, due_date, total_net, total_vat, total, status, created_by) FROM STDIN`)));
+    await pipeline(
+      Readable.from([Buffer.from(tsv)]),
+      client.query(
+        copyFrom(
+          `COPY invoices (id, number, agency_id, idempotency_key, payment_reference, payer_type, payer_id, payer_name, currency, creditor_iban,
+         creditor_bic, creditor_name, issue_date, due_date, total_net, total_vat, total, status, created_by) FROM STDIN`,
+        ),
+      ),
+    );
   } finally {
     client.release();
   }
@@ -78,14 +89,23 @@ function generateStatement(totals: number[], dir: string): Generated {
     const r = rnd();
     let cents = totals[i];
     let ref = makeRfReference(String(20_000_000 + i));
-    if (r < 0.06) { cents = Math.max(1, Math.floor(cents / 2)); mix.partial += 1; }
-    else if (r < 0.11) { cents += 1000; mix.over += 1; }
-    else if (r < 0.15) { ref = makeRfReference(String(90_000_000 + i)); mix.unknown += 1; }
-    else mix.exact += 1;
+    if (r < 0.06) {
+      cents = Math.max(1, Math.floor(cents / 2));
+      mix.partial += 1;
+    } else if (r < 0.11) {
+      cents += 1000;
+      mix.over += 1;
+    } else if (r < 0.15) {
+      ref = makeRfReference(String(90_000_000 + i));
+      mix.unknown += 1;
+    } else mix.exact += 1;
     const amount = eur(cents);
     base.push(`${ref}\t${amount}\n`);
     buf += statementEntry(i, amount, ref);
-    if (buf.length > 1 << 20) { written += fs.writeSync(out, buf); buf = ''; }
+    if (buf.length > 1 << 20) {
+      written += fs.writeSync(out, buf);
+      buf = '';
+    }
   }
   buf += statementTail();
   written += fs.writeSync(out, buf);
@@ -100,8 +120,12 @@ async function statusCounts(pool: pg.Pool): Promise<string> {
 
 async function prewarm(pool: pg.Pool): Promise<void> {
   await pool.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm').catch(() => undefined);
-  await pool.query(`SELECT pg_prewarm(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relname IN ('invoices', 'invoices_pkey', 'invoices_payment_reference_key', 'payments', 'suspense_entries')`).catch(() => undefined);
+  await pool
+    .query(
+      `SELECT pg_prewarm(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relname IN ('invoices', 'invoices_pkey', 'invoices_payment_reference_key', 'payments', 'suspense_entries')`,
+    )
+    .catch(() => undefined);
   await pool.query('CHECKPOINT').catch(() => undefined);
 }
 
@@ -122,7 +146,9 @@ async function runImport(url: string, gen: Generated) {
     await prewarm(db.pool);
     const t = process.hrtime.bigint();
     const result = await importBankStatement(db.pool, {
-      agencyId: AGENCY.id, importedBy: 'bench', open: () => fs.createReadStream(gen.file, { highWaterMark: 1 << 20 }),
+      agencyId: AGENCY.id,
+      importedBy: 'bench',
+      open: () => fs.createReadStream(gen.file, { highWaterMark: 1 << 20 }),
     });
     const s = seconds(t);
     return { seconds: s, summary: result.summary, statuses: await statusCounts(db.pool) };
@@ -142,11 +168,14 @@ async function runBaseline(url: string, gen: Generated) {
       await client.query('CREATE TEMP TABLE statement_entries (reference text NOT NULL, amount numeric(14,2) NOT NULL) ON COMMIT DROP');
       await pipeline(Readable.from([gen.baselineTsv]), client.query(copyFrom('COPY statement_entries (reference, amount) FROM STDIN')));
       // Capped at the total, as the platform books (a database check has kept amount_paid ≤ total since issue 13).
-      await client.query(`UPDATE invoices i SET amount_paid = LEAST(i.total, i.amount_paid + e.amount),
+      await client.query(
+        `UPDATE invoices i SET amount_paid = LEAST(i.total, i.amount_paid + e.amount),
           status = CASE WHEN i.amount_paid + e.amount >= i.total THEN 'paid' WHEN i.status = 'overdue' THEN 'overdue' ELSE 'partly_paid' END,
           last_paid_at = now()
         FROM (SELECT reference, SUM(amount) AS amount FROM statement_entries GROUP BY reference) e
-        WHERE i.payment_reference = e.reference AND i.agency_id = $1 AND i.status <> 'cancelled'`, [AGENCY.id]);
+        WHERE i.payment_reference = e.reference AND i.agency_id = $1 AND i.status <> 'cancelled'`,
+        [AGENCY.id],
+      );
       await client.query('COMMIT');
     } finally {
       client.release();
@@ -159,10 +188,15 @@ async function runBaseline(url: string, gen: Generated) {
 }
 
 async function main(): Promise<void> {
-  if (!(Number.isInteger(N) && N > 0 && N < 70_000_000 && Number.isInteger(ROUNDS) && ROUNDS > 0)) throw new Error('usage: --entries N --rounds R');
+  if (!(Number.isInteger(N) && N > 0 && N < 70_000_000 && Number.isInteger(ROUNDS) && ROUNDS > 0))
+    throw new Error('usage: --entries N --rounds R');
   const run = crypto.randomBytes(4).toString('hex');
   const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const dbUrl = (name: string) => { const u = new URL(url); u.pathname = `/${name}`; return u.toString(); };
+  const dbUrl = (name: string) => {
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
   const adminUrl = dbUrl('postgres');
   const templateName = `sdp_bench_billing_${run}`;
   const created: string[] = [];
@@ -171,7 +205,8 @@ async function main(): Promise<void> {
   const cleanup = async () => {
     await db?.close().catch(() => undefined);
     if (args.keep) console.error(`kept ${created.join(', ')}`);
-    else for (const name of created.reverse()) await dropDatabase(dbUrl(name)).catch((e: unknown) => console.error('could not drop', name, e));
+    else
+      for (const name of created.reverse()) await dropDatabase(dbUrl(name)).catch((e: unknown) => console.error('could not drop', name, e));
     fs.rmSync(dir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
@@ -188,12 +223,20 @@ async function main(): Promise<void> {
     await db.close();
     db = null;
     const gen = generateStatement(totals, dir);
-    console.error(`  camt.053 with ${N} credit entries: ${(gen.bytes / 1e6).toFixed(1)} MB (exact ${gen.mix.exact}, partial ${gen.mix.partial}, over ${gen.mix.over}, unknown reference ${gen.mix.unknown})`);
+    console.error(
+      `  camt.053 with ${N} credit entries: ${(gen.bytes / 1e6).toFixed(1)} MB (exact ${gen.mix.exact}, partial ${gen.mix.partial}, over ${gen.mix.over}, unknown reference ${gen.mix.unknown})`,
+    );
 
     // Parsing alone, for the record (not part of the ratio).
     const t = process.hrtime.bigint();
     let parsed = 0;
-    const reader = new CamtReader({ header() {}, account() {}, transaction() { parsed += 1; } });
+    const reader = new CamtReader({
+      header() {},
+      account() {},
+      transaction() {
+        parsed += 1;
+      },
+    });
     for await (const piece of fs.createReadStream(gen.file, { highWaterMark: 1 << 20 })) reader.write(piece as Buffer);
     reader.end();
     const parseSeconds = seconds(t);
@@ -209,13 +252,21 @@ async function main(): Promise<void> {
       await copyDatabase(adminUrl, templateName, a);
       created.push(a);
       const imp = await runImport(dbUrl(a), gen);
-      if (!args.keep) { await dropDatabase(dbUrl(a)); created.pop(); }
+      if (!args.keep) {
+        await dropDatabase(dbUrl(a));
+        created.pop();
+      }
       const b = `${templateName}_baseline_${r}`;
       await copyDatabase(adminUrl, templateName, b);
       created.push(b);
       const base = await runBaseline(dbUrl(b), gen);
-      if (!args.keep) { await dropDatabase(dbUrl(b)); created.pop(); }
-      rounds.push(`  round ${r}: import ${imp.seconds.toFixed(2)} s, baseline ${base.seconds.toFixed(2)} s, ratio ${(base.seconds / imp.seconds).toFixed(2)} (load ${os.loadavg()[0].toFixed(1)})`);
+      if (!args.keep) {
+        await dropDatabase(dbUrl(b));
+        created.pop();
+      }
+      rounds.push(
+        `  round ${r}: import ${imp.seconds.toFixed(2)} s, baseline ${base.seconds.toFixed(2)} s, ratio ${(base.seconds / imp.seconds).toFixed(2)} (load ${os.loadavg()[0].toFixed(1)})`,
+      );
       ratios.push(base.seconds / imp.seconds);
       console.error(rounds[rounds.length - 1]);
       if (!bestImport || imp.seconds < bestImport.seconds) bestImport = imp;
@@ -226,13 +277,20 @@ async function main(): Promise<void> {
     const s = imp.summary;
     const importRate = N / imp.seconds;
     const baselineRate = N / base.seconds;
-    console.log(`bench:billing — ${N} credit entries (${(gen.bytes / 1e6).toFixed(1)} MB camt.053) against ${N} open invoices, best of ${ROUNDS} rounds`
-      + ` on ${os.cpus().length} CPUs (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(
+      `bench:billing — ${N} credit entries (${(gen.bytes / 1e6).toFixed(1)} MB camt.053) against ${N} open invoices, best of ${ROUNDS} rounds` +
+        ` on ${os.cpus().length} CPUs (load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')})`,
+    );
     for (const line of rounds) console.log(line);
     const median = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
     console.log(`parse only (saxes, streaming):            ${parseSeconds.toFixed(2)} s, ${Math.round(parsed / parseSeconds)} entries/s`);
-    console.log(`import (hash, parse, COPY, book; 1 txn):  ${imp.seconds.toFixed(2)} s, ${Math.round(importRate)} entries/s`
-      + ` — matched ${s.matched}, paid ${s.paid}, partly paid ${s.partlyPaid}, suspense ${s.suspense}, duplicates ${s.duplicates}`);
+    console.log(
+      `import (hash, parse, COPY, book; 1 txn):  ${imp.seconds.toFixed(2)} s, ${Math.round(importRate)} entries/s` +
+        ` — matched ${s.matched}, paid ${s.paid}, partly paid ${s.partlyPaid}, suspense ${s.suspense}, duplicates ${s.duplicates}`,
+    );
     console.log(`  invoices after import:   ${imp.statuses}`);
     console.log(`baseline (COPY + one UPDATE … FROM):      ${base.seconds.toFixed(2)} s, ${Math.round(baselineRate)} entries/s`);
     console.log(`  invoices after baseline: ${base.statuses}`);

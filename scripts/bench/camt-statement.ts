@@ -14,15 +14,17 @@ export function statementHead(iban: string, msgId: string): string {
 
 /** One credit entry with one transaction paying `amount` (e.g. "12.30") with the RF reference `ref`. */
 export function statementEntry(i: number, amount: string, ref: string): string {
-  return `<Ntry><NtryRef>${i + 1}</NtryRef><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>`
-    + '<BookgDt><Dt>2024-06-07</Dt></BookgDt><ValDt><Dt>2024-06-07</Dt></ValDt>'
-    + `<AcctSvcrRef>2024060700${i}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>`
-    + `<NtryDtls><TxDtls><Refs><AcctSvcrRef>2024060700${i}</AcctSvcrRef><EndToEndId>E2E-${i}</EndToEndId></Refs>`
-    + `<Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>`
-    + `<RltdPties><Dbtr><Pty><Nm>Payer ${i}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>`
-    + '<RltdAgts><DbtrAgt><FinInstnId><BICFI>HABALV22</BICFI></FinInstnId></DbtrAgt></RltdAgts>'
-    + `<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${ref}</Ref></CdtrRefInf></Strd></RmtInf>`
-    + '</TxDtls></NtryDtls></Ntry>\n';
+  return (
+    `<Ntry><NtryRef>${i + 1}</NtryRef><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>` +
+    '<BookgDt><Dt>2024-06-07</Dt></BookgDt><ValDt><Dt>2024-06-07</Dt></ValDt>' +
+    `<AcctSvcrRef>2024060700${i}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>` +
+    `<NtryDtls><TxDtls><Refs><AcctSvcrRef>2024060700${i}</AcctSvcrRef><EndToEndId>E2E-${i}</EndToEndId></Refs>` +
+    `<Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd>` +
+    `<RltdPties><Dbtr><Pty><Nm>Payer ${i}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>LV80BANK0000435195001</IBAN></Id></DbtrAcct></RltdPties>` +
+    '<RltdAgts><DbtrAgt><FinInstnId><BICFI>HABALV22</BICFI></FinInstnId></DbtrAgt></RltdAgts>' +
+    `<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${ref}</Ref></CdtrRefInf></Strd></RmtInf>` +
+    '</TxDtls></NtryDtls></Ntry>\n'
+  );
 }
 
 export const statementTail = (): string => '</Stmt>\n</BkToCstmrStmt>\n</Document>\n';

@@ -22,9 +22,14 @@ import { makePersonalCode } from '../../db/domain/person-id';
 import { caseIdFromNumber } from '../../db/domain/case-id';
 
 const ROOT = path.resolve(__dirname, '../..');
-const { values: args } = parseArgs({ options: {
-  cases: { type: 'string' }, batch: { type: 'string' }, concurrency: { type: 'string' }, 'baseline-fks': { type: 'boolean' },
-} });
+const { values: args } = parseArgs({
+  options: {
+    cases: { type: 'string' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+    'baseline-fks': { type: 'boolean' },
+  },
+});
 const N = Number(args.cases ?? process.env.BENCH_CASES ?? 1_000_000);
 const BATCH = Number(args.batch ?? 10_000);
 const CONCURRENCY = Number(args.concurrency ?? 3);
@@ -32,7 +37,14 @@ const AGENCY = 'pmlp';
 const ACTOR = 'system-pmlp'; // the persona we sign in as: created_by and the events' actor_id
 const OFFICE = offices.find((o) => o.id === 'pmlp-riga-1') ?? offices[0];
 const SERVICES = services.filter((s) => s.agencyId === AGENCY);
-const HISTORIES = [['submitted'], ['in_progress'], ['submitted', 'in_progress'], ['submitted', 'in_progress', 'completed'], ['submitted', 'answered'], ['submitted', 'rejected']];
+const HISTORIES = [
+  ['submitted'],
+  ['in_progress'],
+  ['submitted', 'in_progress'],
+  ['submitted', 'in_progress', 'completed'],
+  ['submitted', 'answered'],
+  ['submitted', 'rejected'],
+];
 const NAMES = ['Anna Bērziņa', 'Jānis Kalniņš', 'Līga Ozola', 'Andris Liepiņš', 'Ieva Krūmiņa', 'Mārtiņš Zariņš'];
 
 // Deterministic pseudo-random numbers (mulberry32): every run generates the same cases.
@@ -65,15 +77,19 @@ function makeCase(i: number, run: string, codes: string[], now: number) {
   const name = rnd() < 0.5 ? pick(NAMES) : null;
   const registered = now - 400 * 86_400_000 + Math.floor(rnd() * 360 * 86_400_000);
   const item: Record<string, unknown> = {
-    externalId: `BENCH-${run}-${i}`, serviceId: service.id, channel,
+    externalId: `BENCH-${run}-${i}`,
+    serviceId: service.id,
+    channel,
     recipient: { type: 'natural', id: rnd() < 0.5 ? `${code.slice(0, 6)}-${code.slice(6)}` : code, ...(name ? { name } : {}) },
     registeredAt: new Date(registered).toISOString(),
   };
   if (atOffice) item.officeId = OFFICE.id;
   if (service.priceEur !== null) item.priceEur = service.priceEur;
   if (rnd() < 0.6) {
-    item.resources = channel === 'phone' ? { callMinutes: 1 + Math.floor(rnd() * 30) }
-      : { staffMinutes: 1 + Math.floor(rnd() * 40), waitingMinutes: Math.floor(rnd() * 60) };
+    item.resources =
+      channel === 'phone'
+        ? { callMinutes: 1 + Math.floor(rnd() * 30) }
+        : { staffMinutes: 1 + Math.floor(rnd() * 40), waitingMinutes: Math.floor(rnd() * 60) };
   }
   if (rnd() < 0.2) item.satisfaction = 1 + Math.floor(rnd() * 5);
   if (rnd() < 0.01) item.complaint = true;
@@ -88,10 +104,33 @@ function makeCase(i: number, run: string, codes: string[], now: number) {
   const id = caseIdFromNumber(1_000_001 + i); // the ids a fresh case_number_seq hands out
   const last = history[history.length - 1];
   const res = item.resources as { staffMinutes?: number; waitingMinutes?: number; callMinutes?: number } | undefined;
-  const caseRow: Row = [id, AGENCY, service.id, item.externalId as string, channel, atOffice ? OFFICE.id : null,
-    atOffice ? OFFICE.municipalityCode : null, 'natural', code, name, null, null, null, null, last.status, last.label,
-    last.at, item.registeredAt as string, service.priceEur, res?.staffMinutes ?? null, res?.waitingMinutes ?? null,
-    res?.callMinutes ?? null, (item.satisfaction as number | undefined) ?? null, item.complaint === true, ACTOR];
+  const caseRow: Row = [
+    id,
+    AGENCY,
+    service.id,
+    item.externalId as string,
+    channel,
+    atOffice ? OFFICE.id : null,
+    atOffice ? OFFICE.municipalityCode : null,
+    'natural',
+    code,
+    name,
+    null,
+    null,
+    null,
+    null,
+    last.status,
+    last.label,
+    last.at,
+    item.registeredAt as string,
+    service.priceEur,
+    res?.staffMinutes ?? null,
+    res?.waitingMinutes ?? null,
+    res?.callMinutes ?? null,
+    (item.satisfaction as number | undefined) ?? null,
+    item.complaint === true,
+    ACTOR,
+  ];
   const eventRows = history.map((h): Row => [id, h.status, h.label, h.at, 'system', ACTOR]);
   return { item, caseRow, eventRows };
 }
@@ -125,14 +164,28 @@ async function startApiProcess(databaseUrl: string, dataDir: string): Promise<{ 
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'api/platform/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir,
-      NODE_ENV: 'development', LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: '127.0.0.1:1' }, // the batch path never uses Temporal
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    }, // the batch path never uses Temporal
     stdio: ['ignore', 2, 2], // API logs go to our stderr: stdout ends with the ratio line
   });
   const base = `http://127.0.0.1:${port}`;
   for (const started = Date.now(); Date.now() - started < 60_000;) {
     if (child.exitCode !== null) throw new Error(`the API process exited with code ${child.exitCode}`);
-    if (await request(base, 'GET', '/healthz').then((r) => r.status === 200, () => false)) return { child, base };
+    if (
+      await request(base, 'GET', '/healthz').then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return { child, base };
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('the API process did not answer /healthz within 60 s');
@@ -176,7 +229,9 @@ async function main(): Promise<void> {
       const fks = await db.pool.query<{ t: string; def: string }>(`SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def
         FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_status_events'::regclass)`);
       for (const fk of fks.rows) {
-        await db.pool.query(`ALTER TABLE ${fk.t}_copy_baseline ADD ${fk.def.replace(/REFERENCES cases\(/, 'REFERENCES cases_copy_baseline(')}`);
+        await db.pool.query(
+          `ALTER TABLE ${fk.t}_copy_baseline ADD ${fk.def.replace(/REFERENCES cases\(/, 'REFERENCES cases_copy_baseline(')}`,
+        );
       }
     }
 
@@ -230,28 +285,44 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: CONCURRENCY }, send));
     const apiSeconds = Number(process.hrtime.bigint() - apiStart) / 1e9;
     // The baseline must write what the API wrote: a change in how the register stores histories shows up here.
-    const { rows: [got] } = await db.pool.query<{ c: number; e: number }>(`SELECT count(DISTINCT c.id)::int AS c, count(*)::int AS e
+    const {
+      rows: [got],
+    } = await db.pool.query<{ c: number; e: number }>(`SELECT count(DISTINCT c.id)::int AS c, count(*)::int AS e
       FROM cases c JOIN case_status_events e ON e.case_id = c.id WHERE c.external_id LIKE 'BENCH-%'`);
-    if (got.c !== N || got.e !== events) throw new Error(`the API stored ${got.c} cases, ${got.e} events; the baseline has ${N}, ${events}`);
+    if (got.c !== N || got.e !== events)
+      throw new Error(`the API stored ${got.c} cases, ${got.e} events; the baseline has ${N}, ${events}`);
     await stopProcess(api);
 
     await db.pool.query('CHECKPOINT');
     const client = await db.pool.connect();
     const copyStart = process.hrtime.bigint();
     // Both tables, as the API writes both: cases first, then their status events (each one streamed COPY).
-    await pipeline(Readable.from(caseCopy), client.query(copyFrom(`COPY cases_copy_baseline (id, agency_id, service_id,
+    await pipeline(
+      Readable.from(caseCopy),
+      client.query(
+        copyFrom(`COPY cases_copy_baseline (id, agency_id, service_id,
       external_id, channel, office_id, municipality_code, recipient_type, recipient_id, recipient_name, representative_type,
       representative_id, representative_name, representative_basis, status, status_label, status_at, registered_at, price_eur,
-      staff_minutes, waiting_minutes, call_minutes, satisfaction, complaint, created_by) FROM STDIN`)))
-      .then(() => pipeline(Readable.from(eventCopy), client.query(copyFrom(
-        'COPY case_status_events_copy_baseline (case_id, status, label, at, actor_type, actor_id) FROM STDIN'))))
+      staff_minutes, waiting_minutes, call_minutes, satisfaction, complaint, created_by) FROM STDIN`),
+      ),
+    )
+      .then(() =>
+        pipeline(
+          Readable.from(eventCopy),
+          client.query(copyFrom('COPY case_status_events_copy_baseline (case_id, status, label, at, actor_type, actor_id) FROM STDIN')),
+        ),
+      )
       .finally(() => client.release());
     const copySeconds = Number(process.hrtime.bigint() - copyStart) / 1e9;
 
     const apiRate = N / apiSeconds;
     const copyRate = N / copySeconds;
-    console.log(`API:  ${N} cases in ${bodies.length} batches of ≤${BATCH} (${CONCURRENCY} in flight), ${apiSeconds.toFixed(1)} s, ${Math.round(apiRate)} cases/s`);
-    console.log(`COPY: ${N} case rows + ${events} status event rows${args['baseline-fks'] ? ' (with foreign keys)' : ''}, ${copySeconds.toFixed(1)} s, ${Math.round(copyRate)} cases/s`);
+    console.log(
+      `API:  ${N} cases in ${bodies.length} batches of ≤${BATCH} (${CONCURRENCY} in flight), ${apiSeconds.toFixed(1)} s, ${Math.round(apiRate)} cases/s`,
+    );
+    console.log(
+      `COPY: ${N} case rows + ${events} status event rows${args['baseline-fks'] ? ' (with foreign keys)' : ''}, ${copySeconds.toFixed(1)} s, ${Math.round(copyRate)} cases/s`,
+    );
     console.log(`ratio api/copy = ${(apiRate / copyRate).toFixed(2)}`);
   } finally {
     await cleanup();

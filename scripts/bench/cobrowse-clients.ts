@@ -10,47 +10,74 @@ const CITIZEN_FIELD = '/newAddress/text';
 const STAFF_FIELD = '/phone';
 const ADDRESS = 'Brīvības iela 49/53 - 12, Rīga, LV-1010';
 
-export interface PairSetup { citizenToken: string; staffToken: string; applicationId: string; grantId: string }
+export interface PairSetup {
+  citizenToken: string;
+  staffToken: string;
+  applicationId: string;
+  grantId: string;
+}
 export interface ClientJob {
-  mode: 'cobrowse' | 'echo'; url: string; pairs: PairSetup[];
-  warmupMs: number; durationMs: number; minGapMs: number; maxGapMs: number;
+  mode: 'cobrowse' | 'echo';
+  url: string;
+  pairs: PairSetup[];
+  warmupMs: number;
+  durationMs: number;
+  minGapMs: number;
+  maxGapMs: number;
   /** Print each measured second's p99, to see whether a tail comes from one stall or from all along. */
   timeline: boolean;
 }
 export interface ClientResult {
-  mode: ClientJob['mode']; toStaff: number[]; toCitizen: number[]; sent: number; missing: number; refused: number;
+  mode: ClientJob['mode'];
+  toStaff: number[];
+  toCitizen: number[];
+  sent: number;
+  missing: number;
+  refused: number;
   last: Array<{ citizen: string | null; staff: string | null }>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function runClients(job: ClientJob): Promise<ClientResult> {
-  const connect = (token: string | null) => new Promise<Socket>((resolve, reject) => {
-    const socket = io(job.url, { transports: ['websocket'], reconnection: false, forceNew: true, ...(token ? { auth: { token } } : {}) });
-    const timer = setTimeout(() => reject(new Error('connect timed out')), 30_000);
-    socket.once(job.mode === 'cobrowse' ? 'ready' : 'connect', () => { clearTimeout(timer); resolve(socket); });
-    socket.once('connect_error', (e) => { clearTimeout(timer); reject(e); });
-  });
-  const ask = (socket: Socket, event: string, payload: unknown) => new Promise<{ ok?: boolean; error?: { code: string } }>((resolve, reject) => {
-    socket.timeout(30_000).emit(event, payload, (err: Error | null, answer: { ok?: boolean }) => (err ? reject(err) : resolve(answer)));
-  });
+  const connect = (token: string | null) =>
+    new Promise<Socket>((resolve, reject) => {
+      const socket = io(job.url, { transports: ['websocket'], reconnection: false, forceNew: true, ...(token ? { auth: { token } } : {}) });
+      const timer = setTimeout(() => reject(new Error('connect timed out')), 30_000);
+      socket.once(job.mode === 'cobrowse' ? 'ready' : 'connect', () => {
+        clearTimeout(timer);
+        resolve(socket);
+      });
+      socket.once('connect_error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+  const ask = (socket: Socket, event: string, payload: unknown) =>
+    new Promise<{ ok?: boolean; error?: { code: string } }>((resolve, reject) => {
+      socket.timeout(30_000).emit(event, payload, (err: Error | null, answer: { ok?: boolean }) => (err ? reject(err) : resolve(answer)));
+    });
 
   // Connect and join 20 pairs at a time (a browser would not open 400 sockets in one tick either).
   const sockets: Array<{ citizen: Socket; staff: Socket }> = [];
   for (let i = 0; i < job.pairs.length; i += 20) {
-    sockets.push(...await Promise.all(job.pairs.slice(i, i + 20).map(async (p, k) => {
-      const citizen = await connect(job.mode === 'cobrowse' ? p.citizenToken : null);
-      const staff = await connect(job.mode === 'cobrowse' ? p.staffToken : null);
-      if (job.mode === 'cobrowse') {
-        const opened = await ask(citizen, 'cobrowse:open', { applicationId: p.applicationId });
-        const joined = await ask(staff, 'cobrowse:join', { grantId: p.grantId });
-        if (!opened.ok || !joined.ok) throw new Error(`pair ${i + k}: ${JSON.stringify({ opened, joined })}`);
-      } else {
-        await ask(citizen, 'join', { pair: i + k });
-        await ask(staff, 'join', { pair: i + k });
-      }
-      return { citizen, staff };
-    })));
+    sockets.push(
+      ...(await Promise.all(
+        job.pairs.slice(i, i + 20).map(async (p, k) => {
+          const citizen = await connect(job.mode === 'cobrowse' ? p.citizenToken : null);
+          const staff = await connect(job.mode === 'cobrowse' ? p.staffToken : null);
+          if (job.mode === 'cobrowse') {
+            const opened = await ask(citizen, 'cobrowse:open', { applicationId: p.applicationId });
+            const joined = await ask(staff, 'cobrowse:join', { grantId: p.grantId });
+            if (!opened.ok || !joined.ok) throw new Error(`pair ${i + k}: ${JSON.stringify({ opened, joined })}`);
+          } else {
+            await ask(citizen, 'join', { pair: i + k });
+            await ask(staff, 'join', { pair: i + k });
+          }
+          return { citizen, staff };
+        }),
+      )),
+    );
   }
 
   // Connected and joined: the server side collects the garbage of 400 connections before anyone types.
@@ -90,31 +117,37 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
     staff.on(event, arrive('staff'));
   });
 
-  await Promise.all(job.pairs.map(async (p, pair) => {
-    const { citizen, staff } = sockets[pair];
-    await sleep(Math.random() * job.maxGapMs); // pairs do not type in lockstep
-    const typed = { citizen: 0, staff: 0 };
-    for (let seq = 0; performance.now() < stopAt; seq += 1) {
-      const side = seq % 2 === 0 ? 'citizen' : 'staff';
-      typed[side] += 1;
-      // A growing text, restarted now and then; the counter makes each keystroke's value unique within the pair.
-      const n = typed[side];
-      const value = side === 'citizen' ? `${ADDRESS.slice(0, 1 + (n % ADDRESS.length))}·${n}` : `+371 2${String(n).padStart(7, '0')}`;
-      const pointer = side === 'citizen' ? CITIZEN_FIELD : STAFF_FIELD;
-      const at = performance.now();
-      inFlight.set(`${pair}|${pointer}|${value}`, { at, measured: at >= measureFrom });
-      sent += 1;
-      last[pair][side] = value;
-      const socket = side === 'citizen' ? citizen : staff;
-      if (job.mode === 'cobrowse') {
-        const message = side === 'citizen' ? { applicationId: p.applicationId, pointer, value } : { grantId: p.grantId, pointer, value };
-        socket.emit('cobrowse:edit', message, (answer: { ok?: boolean }) => { if (!answer?.ok) refused += 1; });
-      } else {
-        socket.emit('edit', { pair, pointer, value, by: { type: side } }, (answer: { ok?: boolean }) => { if (!answer?.ok) refused += 1; });
+  await Promise.all(
+    job.pairs.map(async (p, pair) => {
+      const { citizen, staff } = sockets[pair];
+      await sleep(Math.random() * job.maxGapMs); // pairs do not type in lockstep
+      const typed = { citizen: 0, staff: 0 };
+      for (let seq = 0; performance.now() < stopAt; seq += 1) {
+        const side = seq % 2 === 0 ? 'citizen' : 'staff';
+        typed[side] += 1;
+        // A growing text, restarted now and then; the counter makes each keystroke's value unique within the pair.
+        const n = typed[side];
+        const value = side === 'citizen' ? `${ADDRESS.slice(0, 1 + (n % ADDRESS.length))}·${n}` : `+371 2${String(n).padStart(7, '0')}`;
+        const pointer = side === 'citizen' ? CITIZEN_FIELD : STAFF_FIELD;
+        const at = performance.now();
+        inFlight.set(`${pair}|${pointer}|${value}`, { at, measured: at >= measureFrom });
+        sent += 1;
+        last[pair][side] = value;
+        const socket = side === 'citizen' ? citizen : staff;
+        if (job.mode === 'cobrowse') {
+          const message = side === 'citizen' ? { applicationId: p.applicationId, pointer, value } : { grantId: p.grantId, pointer, value };
+          socket.emit('cobrowse:edit', message, (answer: { ok?: boolean }) => {
+            if (!answer?.ok) refused += 1;
+          });
+        } else {
+          socket.emit('edit', { pair, pointer, value, by: { type: side } }, (answer: { ok?: boolean }) => {
+            if (!answer?.ok) refused += 1;
+          });
+        }
+        await sleep(job.minGapMs + Math.random() * (job.maxGapMs - job.minGapMs));
       }
-      await sleep(job.minGapMs + Math.random() * (job.maxGapMs - job.minGapMs));
-    }
-  }));
+    }),
+  );
   await sleep(2_000); // stragglers
   const missing = [...inFlight.values()].filter((t) => t.measured).length;
   for (const { citizen, staff } of sockets) {
@@ -132,7 +165,10 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
 }
 
 if (!isMainThread && (workerData as { mode?: string } | null)?.mode) {
-  runClients(workerData as ClientJob).then((r) => parentPort?.postMessage({ ok: true, result: r }), (e: unknown) => parentPort?.postMessage({ ok: false, error: String((e as Error)?.stack ?? e) }));
+  runClients(workerData as ClientJob).then(
+    (r) => parentPort?.postMessage({ ok: true, result: r }),
+    (e: unknown) => parentPort?.postMessage({ ok: false, error: String((e as Error)?.stack ?? e) }),
+  );
 }
 
 /** The clients of one phase, in a worker thread; resolves with their measurements. */

@@ -28,11 +28,17 @@ export function shapeFromHistory(history: History): BareShape {
     if (accepted) {
       const name = accepted.acceptedRequest?.input?.name ?? '';
       updateName.set(eventId(e), name);
-      const next = ({ [submitUpdate.name]: 'submit', [claimTaskUpdate.name]: 'claim', [completeTaskUpdate.name]: 'complete' } as Record<string, string>)[name];
+      const next = (
+        { [submitUpdate.name]: 'submit', [claimTaskUpdate.name]: 'claim', [completeTaskUpdate.name]: 'complete' } as Record<string, string>
+      )[name];
       if (next) segment = next;
       if (next === 'submit' || next === 'complete') acking = next;
     } else if (answered) {
-      if (updateName.get(Number(answered.acceptedEventId ?? 0)) === (acking === 'complete' ? completeTaskUpdate.name : acking === 'submit' ? submitUpdate.name : null)) acking = null;
+      if (
+        updateName.get(Number(answered.acceptedEventId ?? 0)) ===
+        (acking === 'complete' ? completeTaskUpdate.name : acking === 'submit' ? submitUpdate.name : null)
+      )
+        acking = null;
     } else if (e.activityTaskScheduledEventAttributes) {
       scheduled[segment] += 1;
       scheduledIn.set(eventId(e), segment);
@@ -41,10 +47,15 @@ export function shapeFromHistory(history: History): BareShape {
     }
   }
   const shape: BareShape = {
-    pre: scheduled.pre, submitAck: acked.submit, toTask: scheduled.submit - acked.submit,
-    claim: scheduled.claim, completeAck: acked.complete, tail: scheduled.complete - acked.complete,
+    pre: scheduled.pre,
+    submitAck: acked.submit,
+    toTask: scheduled.submit - acked.submit,
+    claim: scheduled.claim,
+    completeAck: acked.complete,
+    tail: scheduled.complete - acked.complete,
   };
-  if (shape.toTask < 1) throw new Error(`unexpected interpreter history: no activity between submit and the task (${JSON.stringify(shape)})`);
+  if (shape.toTask < 1)
+    throw new Error(`unexpected interpreter history: no activity between submit and the task (${JSON.stringify(shape)})`);
   return shape;
 }
 
@@ -54,7 +65,10 @@ export function countActivities(history: History): number {
   return (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).length;
 }
 
-interface Samples { queue: number[]; run: number[] }
+interface Samples {
+  queue: number[];
+  run: number[];
+}
 export interface Breakdown {
   histories: number;
   events: number;
@@ -110,14 +124,18 @@ const ms = (x: number) => `${x.toFixed(1)}`.padStart(7);
 
 /** Table lines: per activity type and for workflow tasks, mean and p95 of queue and run time in ms. */
 export function formatBreakdown(label: string, b: Breakdown): string[] {
-  const lines = [`${label}: ${b.histories} histories, ${(b.events / b.histories).toFixed(1)} events and ${(b.workflowTasks / b.histories).toFixed(1)} workflow tasks and ${(b.jsonBytes / b.histories / 1024).toFixed(1)} KB (JSON) each`,
-    `  ${'ms per call'.padEnd(26)}${'calls'.padStart(7)}${'queue'.padStart(8)}${'q p95'.padStart(8)}${'run'.padStart(8)}${'run p95'.padStart(8)}`];
+  const lines = [
+    `${label}: ${b.histories} histories, ${(b.events / b.histories).toFixed(1)} events and ${(b.workflowTasks / b.histories).toFixed(1)} workflow tasks and ${(b.jsonBytes / b.histories / 1024).toFixed(1)} KB (JSON) each`,
+    `  ${'ms per call'.padEnd(26)}${'calls'.padStart(7)}${'queue'.padStart(8)}${'q p95'.padStart(8)}${'run'.padStart(8)}${'run p95'.padStart(8)}`,
+  ];
   const row = (name: string, s: Samples) =>
     `  ${name.padEnd(26)}${String(s.run.length).padStart(7)} ${ms(mean(s.queue))} ${ms(percentile(s.queue, 95))} ${ms(mean(s.run))} ${ms(percentile(s.run, 95))}`;
   const types = [...b.activities.entries()].sort((x, y) => mean(y[1].run) * y[1].run.length - mean(x[1].run) * x[1].run.length);
   for (const [type, s] of types) lines.push(row(type, s));
   lines.push(row('(workflow task)', b.workflowTask));
   const activityRun = types.reduce((a, [, s]) => a + s.run.reduce((x, y) => x + y, 0), 0);
-  lines.push(`  activity run time per application: ${(activityRun / b.histories).toFixed(1)} ms; workflow task run time per application: ${(b.workflowTask.run.reduce((x, y) => x + y, 0) / b.histories).toFixed(1)} ms`);
+  lines.push(
+    `  activity run time per application: ${(activityRun / b.histories).toFixed(1)} ms; workflow task run time per application: ${(b.workflowTask.run.reduce((x, y) => x + y, 0) / b.histories).toFixed(1)} ms`,
+  );
   return lines;
 }

@@ -23,7 +23,11 @@ import type { BareMark } from './bare-workflow';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-export interface StatusEvent { caseId: string; status: string; at: number }
+export interface StatusEvent {
+  caseId: string;
+  status: string;
+  at: number;
+}
 
 export interface BenchStack {
   db: Database;
@@ -78,22 +82,34 @@ async function freePort(): Promise<number> {
 }
 
 /** A Node child running a TypeScript entry; its output goes to our stderr; `ready` resolves on the first line that matches. */
-function startChild(name: string, script: string, env: NodeJS.ProcessEnv, ready: RegExp | 'ipc'): { child: ChildProcess; ready: Promise<void> } {
+function startChild(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp | 'ipc',
+): { child: ChildProcess; ready: Promise<void> } {
   // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the interpreter's worker.
   const nodeArgs = (process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`))));
   exited.catch(() => undefined);
-  process.once('exit', () => { if (child.exitCode === null) child.kill('SIGKILL'); }); // never leave one behind
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }); // never leave one behind
   const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const seen = new Promise<void>((resolve) => {
     lines.on('line', (line) => {
       if (ready !== 'ipc' && ready.test(line)) resolve();
       if (!/"level":30/.test(line)) console.error(`[${name}] ${line}`); // info lines are noise
     });
-    if (ready === 'ipc') child.on('message', (m: { ready?: boolean }) => { if (m.ready) resolve(); });
+    if (ready === 'ipc')
+      child.on('message', (m: { ready?: boolean }) => {
+        if (m.ready) resolve();
+      });
   });
   return { child, ready: Promise.race([seen, exited]) };
 }
@@ -111,16 +127,17 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
   const cleanups: Array<() => Promise<unknown>> = [];
   let closing: Promise<void> | null = null;
   // Once, in reverse order of starting, however often it is called (SIGINT and a failing run may both ask).
-  const close = () => closing ??= (async () => {
-    // Result long-polls still open after a failed run retry on a closed channel: expected while tearing down.
-    process.on('uncaughtException', (e) => {
-      if (!/Channel has been shut down/.test(e.message)) {
-        console.error(e);
-        process.exitCode = 1;
-      }
-    });
-    for (const step of [...cleanups].reverse()) await step().catch((e: unknown) => console.error('[bench] cleanup failed:', e));
-  })();
+  const close = () =>
+    (closing ??= (async () => {
+      // Result long-polls still open after a failed run retry on a closed channel: expected while tearing down.
+      process.on('uncaughtException', (e) => {
+        if (!/Channel has been shut down/.test(e.message)) {
+          console.error(e);
+          process.exitCode = 1;
+        }
+      });
+      for (const step of [...cleanups].reverse()) await step().catch((e: unknown) => console.error('[bench] cleanup failed:', e));
+    })());
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     const run = crypto.randomBytes(4).toString('hex');
@@ -142,7 +159,11 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
     const simulators = await startSimulators({ basePort: 0 });
     cleanups.push(() => simulators.close());
     const env = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: ensureTemporalCli((m) => log(m)) }, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+      server: {
+        executable: { type: 'existing-path', path: ensureTemporalCli((m) => log(m)) },
+        ip: '127.0.0.1',
+        log: { format: 'pretty', level: 'error' },
+      },
     });
     cleanups.push(() => env.teardown());
     log(`Temporal dev server at ${env.address}`);
@@ -152,10 +173,17 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
     const apiPort = await freePort();
     const u = simulators.urls;
     const common = {
-      NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: interpreterQueue, DATA_DIR: dataDir, LOG_LEVEL: 'info',
-      POPULATION_REGISTER_URL: u.populationRegister, ADDRESS_REGISTER_URL: u.addressRegister,
-      ENTERPRISE_REGISTER_URL: u.enterpriseRegister, E_ADDRESS_URL: u.eAddress,
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: env.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: interpreterQueue,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      POPULATION_REGISTER_URL: u.populationRegister,
+      ADDRESS_REGISTER_URL: u.addressRegister,
+      ENTERPRISE_REGISTER_URL: u.enterpriseRegister,
+      E_ADDRESS_URL: u.eAddress,
     };
     const interpreterWorker = startChild('worker', 'activities/worker.ts', common, /worker started/);
     cleanups.push(() => stopChild(interpreterWorker.child));
@@ -174,12 +202,16 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
     const listeners: Array<(e: StatusEvent) => void> = [];
     for (const persona of personas) {
       const res = await fetch(`${apiUrl}/api/v1/auth/dev-login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona }),
       });
       if (!res.ok) throw new Error(`dev-login ${persona}: HTTP ${res.status}`);
       const token = ((await res.json()) as { token: string }).token;
       const socket: Socket = io(apiUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
-      cleanups.push(async () => { socket.disconnect(); });
+      cleanups.push(async () => {
+        socket.disconnect();
+      });
       await new Promise<void>((resolve, reject) => {
         socket.once('ready', () => resolve());
         socket.once('connect_error', reject);
@@ -196,16 +228,26 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
       const { rows } = await db.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
       const self = process.cpuUsage();
       const result: Record<string, number> = {
-        'bench+simulators': (self.user + self.system) / 1000, worker: procCpuMs(interpreterWorker.child.pid), 'bare-worker': procCpuMs(bareWorker.child.pid),
-        api: procCpuMs(api.child.pid), temporal: procCpuMs(temporalPid),
+        'bench+simulators': (self.user + self.system) / 1000,
+        worker: procCpuMs(interpreterWorker.child.pid),
+        'bare-worker': procCpuMs(bareWorker.child.pid),
+        api: procCpuMs(api.child.pid),
+        temporal: procCpuMs(temporalPid),
       };
       for (const r of rows) result[`postgres:${r.pid}`] = procCpuMs(r.pid); // one backend per connection
       result.machine = machineBusyMs();
       return result;
     };
     return {
-      db, client: env.client, interpreterQueue, bareQueue, bareMarks, cpu,
-      onStatus: (listener) => { listeners.push(listener); },
+      db,
+      client: env.client,
+      interpreterQueue,
+      bareQueue,
+      bareMarks,
+      cpu,
+      onStatus: (listener) => {
+        listeners.push(listener);
+      },
       close,
     };
   } catch (e) {

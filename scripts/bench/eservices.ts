@@ -13,16 +13,35 @@ import { ApplicationFailure } from '@temporalio/common';
 import { openApplication, saveDraft, loadDraftForSubmit } from '../../api/applications/commands';
 import { ANNA_CODE, JANIS_CODE } from '../../simulators/population-register/data';
 import {
-  applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, submitUpdate, type Actor, type SubmitRequest,
+  applicationWorkflowId,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  submitUpdate,
+  type Actor,
+  type SubmitRequest,
 } from '../../workflows/application/api';
 import { startBenchStack, type BenchStack } from './eservices-stack';
-import { addToBreakdown, countActivities, formatBreakdown, newBreakdown, percentile, shapeFromHistory, shapeTotal } from './eservices-history';
+import {
+  addToBreakdown,
+  countActivities,
+  formatBreakdown,
+  newBreakdown,
+  percentile,
+  shapeFromHistory,
+  shapeTotal,
+} from './eservices-history';
 import type { BareShape } from './bare-workflow';
 
-const { values: args } = parseArgs({ options: {
-  n: { type: 'string' }, concurrency: { type: 'string' }, 'poll-ms': { type: 'string' }, rounds: { type: 'string' },
-  detail: { type: 'boolean' }, 'bare-first': { type: 'boolean' },
-} });
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string' },
+    concurrency: { type: 'string' },
+    'poll-ms': { type: 'string' },
+    rounds: { type: 'string' },
+    detail: { type: 'boolean' },
+    'bare-first': { type: 'boolean' },
+  },
+});
 const N = Number(args.n ?? 200);
 const CONCURRENCY = Number(args.concurrency ?? 40);
 const POLL_MS = Number(args['poll-ms'] ?? 20);
@@ -31,14 +50,29 @@ const ESERVICE = 'residence-declaration';
 const OFFICER: Actor = { type: 'staff', id: 'officer-pmlp', name: 'Ilze Ozola', agency: 'pmlp' };
 // The two citizens with dev-login personas (both in the population register simulator) and a new dwelling each.
 const CITIZENS = [
-  { persona: 'citizen-anna', code: ANNA_CODE, givenName: 'Anna', familyName: 'Bērziņa', newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010', code: '105124308' } },
-  { persona: 'citizen-janis', code: JANIS_CODE, givenName: 'Jānis', familyName: 'Kalniņš', newAddress: { text: 'Katoļu iela 2 - 8, Jelgava, LV-3001', code: '103211480' } },
+  {
+    persona: 'citizen-anna',
+    code: ANNA_CODE,
+    givenName: 'Anna',
+    familyName: 'Bērziņa',
+    newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010', code: '105124308' },
+  },
+  {
+    persona: 'citizen-janis',
+    code: JANIS_CODE,
+    givenName: 'Jānis',
+    familyName: 'Kalniņš',
+    newAddress: { text: 'Katoļu iela 2 - 8, Jelgava, LV-3001', code: '103211480' },
+  },
 ];
 
 /** What the citizen fills in on top of the prefilled fields. */
 const formOf = (c: (typeof CITIZENS)[number]) => ({
   applicant: { givenName: c.givenName, familyName: c.familyName, personalCode: c.code },
-  newAddress: c.newAddress, residenceBasis: 'tenant', declarationDate: new Date().toISOString().slice(0, 10), confirm: true,
+  newAddress: c.newAddress,
+  residenceBasis: 'tenant',
+  declarationDate: new Date().toISOString().slice(0, 10),
+  confirm: true,
 });
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -68,9 +102,21 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
   }
 }
 
-interface Item { workflowId: string; caseId?: string; submit: SubmitRequest }
-interface Task { workflowId: string; taskId: string }
-interface Timing { seconds: number; ackMs: number[]; claimTooEarly: number; cpu: Record<string, number> }
+interface Item {
+  workflowId: string;
+  caseId?: string;
+  submit: SubmitRequest;
+}
+interface Task {
+  workflowId: string;
+  taskId: string;
+}
+interface Timing {
+  seconds: number;
+  ackMs: number[];
+  claimTooEarly: number;
+  cpu: Record<string, number>;
+}
 type CpuReader = () => Promise<Record<string, number>>;
 
 /** CPU ms used between two readings, per part (postgres backends summed; a backend gone meanwhile is left out). */
@@ -84,7 +130,14 @@ function cpuDelta(before: Record<string, number>, after: Record<string, number>)
 }
 
 /** Submits every item (≤ concurrency in flight until its workflow ends) while an officer loop decides discovered tasks. */
-async function drive(client: Client, cpu: CpuReader, items: Item[], discover: () => Promise<Task[]>, concurrency: number, submitAt = new Map<string, number>()): Promise<Timing> {
+async function drive(
+  client: Client,
+  cpu: CpuReader,
+  items: Item[],
+  discover: () => Promise<Task[]>,
+  concurrency: number,
+  submitAt = new Map<string, number>(),
+): Promise<Timing> {
   const ackMs: number[] = [];
   const seen = new Set<string>();
   const inFlight = limiter(concurrency);
@@ -94,7 +147,9 @@ async function drive(client: Client, cpu: CpuReader, items: Item[], discover: ()
   let finished = false;
   let claimTooEarly = 0;
   let fail: (e: unknown) => void = () => undefined;
-  const failed = new Promise<never>((_, reject) => { fail = reject; });
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
   const decide = async (t: Task) => {
     const handle = client.workflow.getHandle(t.workflowId);
     // The inbox row is written by the openTask activity before the workflow knows the task: retry until it does.
@@ -133,7 +188,9 @@ async function drive(client: Client, cpu: CpuReader, items: Item[], discover: ()
     last = Math.max(last, performance.now());
   };
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('the run timed out')), 120_000 + items.length * 3000); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the run timed out')), 120_000 + items.length * 3000);
+  });
   const cpuBefore = await cpu();
   try {
     await Promise.race([Promise.all(items.map((item) => inFlight(() => runOne(item)))), failed, timeout, officerLoop.then(() => failed)]);
@@ -149,28 +206,44 @@ async function drive(client: Client, cpu: CpuReader, items: Item[], discover: ()
 async function prepareApplications(stack: BenchStack, n: number): Promise<Item[]> {
   const pool = stack.db.pool;
   const open = limiter(8);
-  const opened = await Promise.all(Array.from({ length: n }, (_, i) => open(async () => {
-    const c = CITIZENS[i % CITIZENS.length];
-    const actor: Actor = { type: 'citizen', id: c.persona, name: `${c.givenName} ${c.familyName}` };
-    const { caseId } = await openApplication(pool, async () => stack.client, stack.interpreterQueue, ESERVICE, {
-      recipient: { type: 'natural', id: c.code, name: actor.name }, actor,
-    });
-    return { caseId, c, actor };
-  })));
+  const opened = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      open(async () => {
+        const c = CITIZENS[i % CITIZENS.length];
+        const actor: Actor = { type: 'citizen', id: c.persona, name: `${c.givenName} ${c.familyName}` };
+        const { caseId } = await openApplication(pool, async () => stack.client, stack.interpreterQueue, ESERVICE, {
+          recipient: { type: 'natural', id: c.code, name: actor.name },
+          actor,
+        });
+        return { caseId, c, actor };
+      }),
+    ),
+  );
   const caseIds = opened.map((o) => o.caseId);
   await waitFor('the prefill of every draft', async () => {
-    const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM applications WHERE case_id = ANY($1) AND draft_saved_by = 'prefill'", [caseIds]);
+    const { rows } = await pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM applications WHERE case_id = ANY($1) AND draft_saved_by = 'prefill'",
+      [caseIds],
+    );
     return rows[0].n === n;
   });
-  return Promise.all(opened.map(({ caseId, c, actor }) => open(async () => {
-    const { rows } = await pool.query('SELECT draft_data, draft_version FROM applications WHERE case_id = $1', [caseId]);
-    const data = { ...rows[0].draft_data, ...formOf(c) };
-    await saveDraft(pool, caseId, { version: rows[0].draft_version, data }, c.persona);
-    return { workflowId: applicationWorkflowId(caseId), caseId, submit: { data: await loadDraftForSubmit(pool, caseId), actor } };
-  })));
+  return Promise.all(
+    opened.map(({ caseId, c, actor }) =>
+      open(async () => {
+        const { rows } = await pool.query('SELECT draft_data, draft_version FROM applications WHERE case_id = $1', [caseId]);
+        const data = { ...rows[0].draft_data, ...formOf(c) };
+        await saveDraft(pool, caseId, { version: rows[0].draft_version, data }, c.persona);
+        return { workflowId: applicationWorkflowId(caseId), caseId, submit: { data: await loadDraftForSubmit(pool, caseId), actor } };
+      }),
+    ),
+  );
 }
 
-interface RunReport extends Timing { pushMs: number[]; firstStatuses: Map<string, number>; ids: string[] }
+interface RunReport extends Timing {
+  pushMs: number[];
+  firstStatuses: Map<string, number>;
+  ids: string[];
+}
 
 async function runInterpreter(stack: BenchStack, n: number, concurrency: number, label: string): Promise<RunReport> {
   const items = await prepareApplications(stack, n);
@@ -179,16 +252,25 @@ async function runInterpreter(stack: BenchStack, n: number, concurrency: number,
   const submitAt = new Map<string, number>();
   stack.onStatus((e) => {
     const t0 = submitAt.get(e.caseId);
-    if (t0 !== undefined && e.status !== 'draft' && !pushAt.has(e.caseId) && e.at >= t0) pushAt.set(e.caseId, { at: e.at, status: e.status });
+    if (t0 !== undefined && e.status !== 'draft' && !pushAt.has(e.caseId) && e.at >= t0)
+      pushAt.set(e.caseId, { at: e.at, status: e.status });
   });
   log(`${label}: ${n} drafts ready, submitting`);
-  const discover = async () => (await stack.db.pool.query<{ id: string; case_id: string }>(
-    "SELECT id, case_id FROM tasks WHERE status = 'open' AND case_id = ANY($1)", [caseIds])).rows.map((r) => ({ workflowId: applicationWorkflowId(r.case_id), taskId: r.id }));
+  const discover = async () =>
+    (
+      await stack.db.pool.query<{ id: string; case_id: string }>(
+        "SELECT id, case_id FROM tasks WHERE status = 'open' AND case_id = ANY($1)",
+        [caseIds],
+      )
+    ).rows.map((r) => ({ workflowId: applicationWorkflowId(r.case_id), taskId: r.id }));
   const timing = await drive(stack.client, stack.cpu, items, discover, concurrency, submitAt);
   const { rows } = await stack.db.pool.query<{ completed: number; documents: number }>(
     `SELECT (SELECT count(*)::int FROM cases WHERE id = ANY($1) AND status = 'completed') AS completed,
-            (SELECT count(DISTINCT case_id)::int FROM documents WHERE case_id = ANY($1)) AS documents`, [caseIds]);
-  if (rows[0].completed !== n || rows[0].documents !== n) throw new Error(`${label}: ${rows[0].completed} of ${n} cases completed, ${rows[0].documents} with a document`);
+            (SELECT count(DISTINCT case_id)::int FROM documents WHERE case_id = ANY($1)) AS documents`,
+    [caseIds],
+  );
+  if (rows[0].completed !== n || rows[0].documents !== n)
+    throw new Error(`${label}: ${rows[0].completed} of ${n} cases completed, ${rows[0].documents} with a document`);
   await sleep(500); // the last pushes
   const pushMs: number[] = [];
   const firstStatuses = new Map<string, number>();
@@ -203,7 +285,11 @@ let bareSeq = 0;
 async function runBare(stack: BenchStack, shape: BareShape, n: number, concurrency: number, label: string): Promise<RunReport> {
   const ids = Array.from({ length: n }, () => `bare:${(bareSeq += 1)}`);
   const start = limiter(8);
-  await Promise.all(ids.map((workflowId) => start(() => stack.client.workflow.start('bareWorkflow', { taskQueue: stack.bareQueue, workflowId, args: [shape] }))));
+  await Promise.all(
+    ids.map((workflowId) =>
+      start(() => stack.client.workflow.start('bareWorkflow', { taskQueue: stack.bareQueue, workflowId, args: [shape] })),
+    ),
+  );
   if (shape.pre > 0) await waitFor('the bare workflows to reach the submit', () => ids.every((id) => stack.bareMarks.ready.has(id)));
   log(`${label}: ${n} workflows waiting for submit`);
   const marks = stack.bareMarks['task-open'];
@@ -214,7 +300,13 @@ async function runBare(stack: BenchStack, shape: BareShape, n: number, concurren
   };
   // The same payload as an application's submit (the form without the prefilled current address).
   const submit: SubmitRequest = { data: formOf(CITIZENS[0]), actor: { type: 'citizen', id: CITIZENS[0].persona } };
-  const timing = await drive(stack.client, stack.cpu, ids.map((workflowId) => ({ workflowId, submit })), discover, concurrency);
+  const timing = await drive(
+    stack.client,
+    stack.cpu,
+    ids.map((workflowId) => ({ workflowId, submit })),
+    discover,
+    concurrency,
+  );
   return { ...timing, pushMs: [], firstStatuses: new Map(), ids };
 }
 
@@ -234,14 +326,29 @@ function combine(runs: RunReport[]) {
   for (const r of runs) for (const [s, k] of r.firstStatuses) firsts.set(s, (firsts.get(s) ?? 0) + k);
   const seconds = runs.reduce((a, r) => a + r.seconds, 0);
   return {
-    n: runs.reduce((a, r) => a + r.ids.length, 0), seconds, rate: runs.reduce((a, r) => a + r.ids.length, 0) / seconds,
-    rounds: runs.map((r) => (r.ids.length / r.seconds).toFixed(1)).join(', '), ackMs: runs.flatMap((r) => r.ackMs),
-    pushMs: runs.flatMap((r) => r.pushMs), firsts, cpu, claimTooEarly: runs.reduce((a, r) => a + r.claimTooEarly, 0), ids: runs.flatMap((r) => r.ids),
+    n: runs.reduce((a, r) => a + r.ids.length, 0),
+    seconds,
+    rate: runs.reduce((a, r) => a + r.ids.length, 0) / seconds,
+    rounds: runs.map((r) => (r.ids.length / r.seconds).toFixed(1)).join(', '),
+    ackMs: runs.flatMap((r) => r.ackMs),
+    pushMs: runs.flatMap((r) => r.pushMs),
+    firsts,
+    cpu,
+    claimTooEarly: runs.reduce((a, r) => a + r.claimTooEarly, 0),
+    ids: runs.flatMap((r) => r.ids),
   };
 }
 
 async function main(): Promise<void> {
-  if (!(Number.isInteger(N) && N > 0 && Number.isInteger(CONCURRENCY) && CONCURRENCY > 0 && POLL_MS > 0 && Number.isInteger(ROUNDS) && ROUNDS > 0)) {
+  if (!(
+    Number.isInteger(N) &&
+    N > 0 &&
+    Number.isInteger(CONCURRENCY) &&
+    CONCURRENCY > 0 &&
+    POLL_MS > 0 &&
+    Number.isInteger(ROUNDS) &&
+    ROUNDS > 0
+  )) {
     throw new Error('usage: --n N (> 0) --concurrency C (> 0) --poll-ms MS (> 0) --rounds R (> 0)');
   }
   const stack = await startBenchStack(CITIZENS.map((c) => c.persona));
@@ -257,7 +364,8 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const which of args['bare-first'] ? ['bare', 'interpreter'] : ['interpreter', 'bare']) {
         const label = `${which} round ${round}`;
-        const report = which === 'interpreter' ? await runInterpreter(stack, N, CONCURRENCY, label) : await runBare(stack, shape, N, CONCURRENCY, label);
+        const report =
+          which === 'interpreter' ? await runInterpreter(stack, N, CONCURRENCY, label) : await runBare(stack, shape, N, CONCURRENCY, label);
         runs[which].push(report);
         log(`${label}: ${(N / report.seconds).toFixed(1)} per second`);
       }
@@ -272,19 +380,37 @@ async function main(): Promise<void> {
     const cpuLine = (c: Record<string, number>, n: number, seconds: number) => {
       const { machine, ...ours } = c;
       const total = Object.values(ours).reduce((a, v) => a + v, 0);
-      return `${Object.entries(ours).filter(([, v]) => v / n >= 0.5).map(([k, v]) => `${k} ${(v / n).toFixed(1)}`).join(', ')} = ${(total / n).toFixed(1)} ms`
-        + `; the stack kept ${(total / 1000 / seconds).toFixed(2)} CPUs busy, other processes ${((machine - total) / 1000 / seconds).toFixed(2)}`;
+      return (
+        `${Object.entries(ours)
+          .filter(([, v]) => v / n >= 0.5)
+          .map(([k, v]) => `${k} ${(v / n).toFixed(1)}`)
+          .join(', ')} = ${(total / n).toFixed(1)} ms` +
+        `; the stack kept ${(total / 1000 / seconds).toFixed(2)} CPUs busy, other processes ${((machine - total) / 1000 / seconds).toFixed(2)}`
+      );
     };
 
-    console.log(`e-service benchmark: ${ESERVICE}, N=${N} × ${ROUNDS} round(s), ${CONCURRENCY} applications in flight, officer polls every ${POLL_MS} ms; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`);
-    console.log(`activities per application: ${perApp} (before submit ${shape.pre} | submit answered after ${shape.submitAck} | then to the task ${shape.toTask} | claim ${shape.claim} | decision answered after ${shape.completeAck} | then ${shape.tail}); counted in ${histories.length} measured histories: ${counts.join(', ')}`);
-    console.log(`interpreter: ${interp.n} applications in ${interp.seconds.toFixed(2)} s = ${interp.rate.toFixed(1)} applications/s (rounds: ${interp.rounds}); submit answered ${p(interp.ackMs)}; claims refused as too early (retried): ${interp.claimTooEarly}`);
-    console.log(`bare:        ${bare.n} workflows in ${bare.seconds.toFixed(2)} s = ${bare.rate.toFixed(1)} workflows/s (rounds: ${bare.rounds}); submit answered ${p(bare.ackMs)}`);
+    console.log(
+      `e-service benchmark: ${ESERVICE}, N=${N} × ${ROUNDS} round(s), ${CONCURRENCY} applications in flight, officer polls every ${POLL_MS} ms; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`,
+    );
+    console.log(
+      `activities per application: ${perApp} (before submit ${shape.pre} | submit answered after ${shape.submitAck} | then to the task ${shape.toTask} | claim ${shape.claim} | decision answered after ${shape.completeAck} | then ${shape.tail}); counted in ${histories.length} measured histories: ${counts.join(', ')}`,
+    );
+    console.log(
+      `interpreter: ${interp.n} applications in ${interp.seconds.toFixed(2)} s = ${interp.rate.toFixed(1)} applications/s (rounds: ${interp.rounds}); submit answered ${p(interp.ackMs)}; claims refused as too early (retried): ${interp.claimTooEarly}`,
+    );
+    console.log(
+      `bare:        ${bare.n} workflows in ${bare.seconds.toFixed(2)} s = ${bare.rate.toFixed(1)} workflows/s (rounds: ${bare.rounds}); submit answered ${p(bare.ackMs)}`,
+    );
     console.log(`CPU per application, interpreter: ${cpuLine(interp.cpu, interp.n, interp.seconds)}`);
     console.log(`CPU per application, bare:        ${cpuLine(bare.cpu, bare.n, bare.seconds)}`);
-    const cpuPerApp = (c: Record<string, number>, n: number) => Object.entries(c).reduce((a, [k, v]) => (k === 'machine' ? a : a + v), 0) / n;
-    console.log(`CPU-bound estimate (bare CPU per application / interpreter CPU per application) = ${(cpuPerApp(bare.cpu, bare.n) / cpuPerApp(interp.cpu, interp.n)).toFixed(2)}`);
-    console.log(`latency submit → first pushed case:status (${interp.pushMs.length} of ${interp.n} pushed; first status: ${firsts}): ${p(interp.pushMs)}`);
+    const cpuPerApp = (c: Record<string, number>, n: number) =>
+      Object.entries(c).reduce((a, [k, v]) => (k === 'machine' ? a : a + v), 0) / n;
+    console.log(
+      `CPU-bound estimate (bare CPU per application / interpreter CPU per application) = ${(cpuPerApp(bare.cpu, bare.n) / cpuPerApp(interp.cpu, interp.n)).toFixed(2)}`,
+    );
+    console.log(
+      `latency submit → first pushed case:status (${interp.pushMs.length} of ${interp.n} pushed; first status: ${firsts}): ${p(interp.pushMs)}`,
+    );
     if (args.detail) {
       const ib = newBreakdown();
       for (const h of histories) addToBreakdown(ib, h);

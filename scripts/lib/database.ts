@@ -49,12 +49,19 @@ function developmentAppPassword(dataDir: string): string {
 
 export async function resolveDatabase(dataDir: string, dbName = 'sdp'): Promise<ResolvedDatabase> {
   if (process.env.DATABASE_OWNER_URL) {
-    if (!process.env.DATABASE_URL) throw new Error('DATABASE_OWNER_URL is set: set DATABASE_URL to the application role\'s URL too.');
+    if (!process.env.DATABASE_URL) throw new Error("DATABASE_OWNER_URL is set: set DATABASE_URL to the application role's URL too.");
     await ensureDatabaseExists(process.env.DATABASE_OWNER_URL);
-    return { url: process.env.DATABASE_OWNER_URL, appUrl: process.env.DATABASE_URL, source: 'DATABASE_OWNER_URL', stop: async () => undefined };
+    return {
+      url: process.env.DATABASE_OWNER_URL,
+      appUrl: process.env.DATABASE_URL,
+      source: 'DATABASE_OWNER_URL',
+      stop: async () => undefined,
+    };
   }
-  const withAppRole = async (found: Omit<ResolvedDatabase, 'appUrl'>): Promise<ResolvedDatabase> =>
-    ({ ...found, appUrl: await ensureAppLogin(found.url, developmentAppPassword(dataDir), { setPassword: true }) });
+  const withAppRole = async (found: Omit<ResolvedDatabase, 'appUrl'>): Promise<ResolvedDatabase> => ({
+    ...found,
+    appUrl: await ensureAppLogin(found.url, developmentAppPassword(dataDir), { setPassword: true }),
+  });
   if (process.env.DATABASE_URL) {
     await ensureDatabaseExists(process.env.DATABASE_URL);
     return withAppRole({ url: process.env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined });
@@ -67,12 +74,24 @@ export async function resolveDatabase(dataDir: string, dbName = 'sdp'): Promise<
     return withAppRole({ url, source: 'local', stop: async () => undefined });
   }
   // The embedded server is an ES module; load it only when it is needed.
-  const { default: EmbeddedPostgres } = (await import(EMBEDDED_MODULE)) as { default: new (o: object) => {
-    initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(n: string): Promise<void>;
-  } };
+  const { default: EmbeddedPostgres } = (await import(EMBEDDED_MODULE)) as {
+    default: new (o: object) => {
+      initialise(): Promise<void>;
+      start(): Promise<void>;
+      stop(): Promise<void>;
+      createDatabase(n: string): Promise<void>;
+    };
+  };
   const databaseDir = path.join(dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
-  const server = new EmbeddedPostgres({ databaseDir, user: 'postgres', password: 'postgres', port: EMBEDDED_PORT, persistent: true, onLog: () => undefined });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: EMBEDDED_PORT,
+    persistent: true,
+    onLog: () => undefined,
+  });
   if (fresh) await server.initialise();
   await server.start();
   const url = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${dbName}`;

@@ -15,7 +15,8 @@ export function pythonToolsEnv(): NodeJS.ProcessEnv {
   return { ...process.env, PYTHONPATH: [PYTHON_TOOLS_DIR, ...existing].join(path.delimiter) };
 }
 
-const importable = (module: string) => spawnSync('python3', ['-c', `import ${module}`], { env: pythonToolsEnv(), stdio: 'ignore', timeout: 60_000 }).status === 0;
+const importable = (module: string) =>
+  spawnSync('python3', ['-c', `import ${module}`], { env: pythonToolsEnv(), stdio: 'ignore', timeout: 60_000 }).status === 0;
 
 /** Installs whatever is missing; returns the tools that are still missing afterwards. */
 export function ensurePythonTools(log: (msg: string) => void = console.log): string[] {
@@ -23,8 +24,20 @@ export function ensurePythonTools(log: (msg: string) => void = console.log): str
   if (missing.length) {
     log(`Installing ${missing.map((t) => t.requirement).join(', ')} into .tools/python ...`);
     fs.mkdirSync(PYTHON_TOOLS_DIR, { recursive: true });
-    spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', PYTHON_TOOLS_DIR, ...missing.map((t) => t.requirement)],
-      { stdio: 'inherit', timeout: 600_000 });
+    spawnSync(
+      'python3',
+      [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '--target',
+        PYTHON_TOOLS_DIR,
+        ...missing.map((t) => t.requirement),
+      ],
+      { stdio: 'inherit', timeout: 600_000 },
+    );
   }
   return PYTHON_TOOLS.filter((t) => !importable(t.module)).map((t) => t.requirement);
 }

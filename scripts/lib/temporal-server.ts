@@ -38,12 +38,28 @@ export async function startTemporal(dataDir: string, opts: { port?: number; uiPo
   const uiPort = opts.uiPort ?? 8233;
   fs.mkdirSync(dataDir, { recursive: true });
   const log = fs.openSync(path.join(dataDir, 'temporal.log'), 'a');
-  const child = spawn(cli, [
-    'server', 'start-dev', '--db-filename', path.join(dataDir, 'temporal.db'),
-    '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort), '--log-level', 'warn',
-  ], { stdio: ['ignore', log, log] });
+  const child = spawn(
+    cli,
+    [
+      'server',
+      'start-dev',
+      '--db-filename',
+      path.join(dataDir, 'temporal.db'),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--ui-port',
+      String(uiPort),
+      '--log-level',
+      'warn',
+    ],
+    { stdio: ['ignore', log, log] },
+  );
   const address = `127.0.0.1:${port}`;
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`Temporal dev server exited with ${code}; see .data/temporal.log`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`Temporal dev server exited with ${code}; see .data/temporal.log`))),
+  );
   await Promise.race([waitForTemporal(address, 60_000), exited]);
   exited.catch(() => undefined);
   return {

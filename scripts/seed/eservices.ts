@@ -18,7 +18,9 @@ export async function seedEServices(db: Database): Promise<void> {
     const { rows: services } = await db.pool.query('SELECT agency_id FROM services WHERE id = $1', [definition.serviceId]);
     const agencyId = services[0].agency_id as string;
     const { rows } = await db.pool.query(
-      `SELECT v.content FROM eservice_definitions d JOIN eservice_definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version WHERE d.id = $1`, [id]);
+      `SELECT v.content FROM eservice_definitions d JOIN eservice_definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version WHERE d.id = $1`,
+      [id],
+    );
     if (rows[0] && canonical(rows[0].content) === canonical(definition)) continue;
     const exists = await db.pool.query('SELECT 1 FROM eservice_definitions WHERE id = $1', [id]);
     await saveDraft(db.pool, agencyId, 'seed', definition, { create: exists.rowCount === 0, id });
@@ -30,7 +32,10 @@ export async function seedEServices(db: Database): Promise<void> {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -17,7 +17,11 @@ const VALMIERA = '0940200';
 const DAUGAVPILS = '0050000';
 
 const a = (adr_cd: string, std: string, atvk: string, purpose: AddressPurpose = 'dwelling'): WireAddress => ({
-  adr_cd, std, atvk, purpose, index: /LV-[0-9]{4}$/.exec(std)?.[0] ?? '',
+  adr_cd,
+  std,
+  atvk,
+  purpose,
+  index: /LV-[0-9]{4}$/.exec(std)?.[0] ?? '',
 });
 
 export const ANNA_ADDRESS_CODE = '105360201';

@@ -9,15 +9,20 @@ const MAX_LIMIT = 50;
 
 /** Folded text with "100 - 12" written as "100-12" and quotes dropped, so typed variants still match. */
 function searchable(text: string): string {
-  return foldText(text).replace(/["'„“”]/g, '').replace(/\s*-\s*/g, '-');
+  return foldText(text)
+    .replace(/["'„“”]/g, '')
+    .replace(/\s*-\s*/g, '-');
 }
 
 const index = addresses.map((address) => ({ address, text: searchable(address.std) }));
 
 export function searchAddresses(query: string, limit: number): WireAddress[] {
-  const tokens = searchable(query).split(/[\s,]+/).filter(Boolean);
+  const tokens = searchable(query)
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (!tokens.length) return [];
-  return index.filter((entry) => tokens.every((token) => entry.text.includes(token)))
+  return index
+    .filter((entry) => tokens.every((token) => entry.text.includes(token)))
     .slice(0, limit)
     .map((entry) => entry.address);
 }

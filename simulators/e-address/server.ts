@@ -44,7 +44,13 @@ export async function startEAddressSimulator(opts: SimulatorOptions = {}): Promi
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
     const problems = messageProblems(body);
     if (problems.length) {
-      res.status(400).json(errorBody('invalid_message', 'The message is not valid.', problems.map((message) => ({ code: 'invalid', message }))));
+      res.status(400).json(
+        errorBody(
+          'invalid_message',
+          'The message is not valid.',
+          problems.map((message) => ({ code: 'invalid', message })),
+        ),
+      );
       return;
     }
     const recipient = body.recipient as { type: RecipientType; id: string };
@@ -54,9 +60,13 @@ export async function startEAddressSimulator(opts: SimulatorOptions = {}): Promi
     }
     const sender = body.sender as { agencyId: string; name: string };
     const message: WireMessage = {
-      messageId: crypto.randomUUID(), idempotencyKey: key,
-      recipient: { type: recipient.type, id: recipient.id }, sender: { agencyId: sender.agencyId, name: sender.name },
-      subject: body.subject as string, body: body.body as string, caseId: (body.caseId as string | undefined) ?? null,
+      messageId: crypto.randomUUID(),
+      idempotencyKey: key,
+      recipient: { type: recipient.type, id: recipient.id },
+      sender: { agencyId: sender.agencyId, name: sender.name },
+      subject: body.subject as string,
+      body: body.body as string,
+      caseId: (body.caseId as string | undefined) ?? null,
       receivedAt: new Date().toISOString(),
     };
     messages.push(message);
@@ -66,9 +76,11 @@ export async function startEAddressSimulator(opts: SimulatorOptions = {}): Promi
 
   app.get('/messages', (req, res) => {
     const { recipientType, recipientId } = req.query;
-    const items = messages.filter((m) =>
-      (typeof recipientType !== 'string' || m.recipient.type === recipientType) &&
-      (typeof recipientId !== 'string' || m.recipient.id === recipientId));
+    const items = messages.filter(
+      (m) =>
+        (typeof recipientType !== 'string' || m.recipient.type === recipientType) &&
+        (typeof recipientId !== 'string' || m.recipient.id === recipientId),
+    );
     res.json({ items });
   });
 

@@ -28,39 +28,94 @@ function officer(code: string, position: OfficerPosition, since: string): WireOf
   return { person_code: code, name: `${person.given_name} ${person.surname}`, position, registered_on: since };
 }
 
-const foreigner = (name: string, position: OfficerPosition, since: string): WireOfficer =>
-  ({ person_code: null, name, position, registered_on: since });
+const foreigner = (name: string, position: OfficerPosition, since: string): WireOfficer => ({
+  person_code: null,
+  name,
+  position,
+  registered_on: since,
+});
 
 const generated = (i: number) => persons[2 + i].person_code; // the generated persons follow Anna and Jānis
 
 export const ANNA_COMPANY_REGCODE = '40203145872';
 
 export const companies: WireCompany[] = [
-  { regcode: ANNA_COMPANY_REGCODE, name: 'SIA "Bērziņa dārzi"', type: 'SIA', status: 'REGISTERED', registered: '2017-05-03',
+  {
+    regcode: ANNA_COMPANY_REGCODE,
+    name: 'SIA "Bērziņa dārzi"',
+    type: 'SIA',
+    status: 'REGISTERED',
+    registered: '2017-05-03',
     address: 'Brīvības iela 137 - 4, Rīga, LV-1012',
-    officers: [officer(ANNA_CODE, 'CHAIR_OF_BOARD', '2017-05-03'), officer(generated(1), 'BOARD_MEMBER', '2019-02-11')] },
-  { regcode: '41503067213', name: 'SIA "Zemgales koks"', type: 'SIA', status: 'REGISTERED', registered: '2011-09-22',
+    officers: [officer(ANNA_CODE, 'CHAIR_OF_BOARD', '2017-05-03'), officer(generated(1), 'BOARD_MEMBER', '2019-02-11')],
+  },
+  {
+    regcode: '41503067213',
+    name: 'SIA "Zemgales koks"',
+    type: 'SIA',
+    status: 'REGISTERED',
+    registered: '2011-09-22',
     address: 'Dobeles iela 44 - 17, Jelgava, LV-3007',
-    officers: [officer(generated(3), 'CHAIR_OF_BOARD', '2011-09-22'), officer(JANIS_CODE, 'BOARD_MEMBER', '2014-01-15')] },
-  { regcode: '40003512934', name: 'AS "Baltijas loģistika"', type: 'AS', status: 'REGISTERED', registered: '2001-03-14',
+    officers: [officer(generated(3), 'CHAIR_OF_BOARD', '2011-09-22'), officer(JANIS_CODE, 'BOARD_MEMBER', '2014-01-15')],
+  },
+  {
+    regcode: '40003512934',
+    name: 'AS "Baltijas loģistika"',
+    type: 'AS',
+    status: 'REGISTERED',
+    registered: '2001-03-14',
     address: 'Krasta iela 52, Rīga, LV-1003',
-    officers: [officer(generated(5), 'CHAIR_OF_BOARD', '2015-06-01'), foreigner('Erik Lindqvist', 'BOARD_MEMBER', '2018-10-09'),
-      officer(generated(7), 'BOARD_MEMBER', '2020-04-20')] },
-  { regcode: '44103092157', name: 'SIA "Gaujas ceptuve"', type: 'SIA', status: 'REGISTERED', registered: '2008-11-30',
+    officers: [
+      officer(generated(5), 'CHAIR_OF_BOARD', '2015-06-01'),
+      foreigner('Erik Lindqvist', 'BOARD_MEMBER', '2018-10-09'),
+      officer(generated(7), 'BOARD_MEMBER', '2020-04-20'),
+    ],
+  },
+  {
+    regcode: '44103092157',
+    name: 'SIA "Gaujas ceptuve"',
+    type: 'SIA',
+    status: 'REGISTERED',
+    registered: '2008-11-30',
     address: 'Rīgas iela 10 - 2, Valmiera, Valmieras nov., LV-4201',
-    officers: [officer(generated(0), 'CHAIR_OF_BOARD', '2008-11-30')] },
-  { regcode: '41503081190', name: 'SIA "Latgales IT risinājumi"', type: 'SIA', status: 'REGISTERED', registered: '2019-07-08',
+    officers: [officer(generated(0), 'CHAIR_OF_BOARD', '2008-11-30')],
+  },
+  {
+    regcode: '41503081190',
+    name: 'SIA "Latgales IT risinājumi"',
+    type: 'SIA',
+    status: 'REGISTERED',
+    registered: '2019-07-08',
     address: 'Saules iela 15 - 31, Daugavpils, LV-5401',
-    officers: [officer(generated(9), 'CHAIR_OF_BOARD', '2019-07-08'), foreigner('Tomasz Nowak', 'BOARD_MEMBER', '2021-03-02')] },
-  { regcode: '40003278561', name: 'AS "Daugavas tilti"', type: 'AS', status: 'LIQUIDATION', registered: '1996-02-19',
+    officers: [officer(generated(9), 'CHAIR_OF_BOARD', '2019-07-08'), foreigner('Tomasz Nowak', 'BOARD_MEMBER', '2021-03-02')],
+  },
+  {
+    regcode: '40003278561',
+    name: 'AS "Daugavas tilti"',
+    type: 'AS',
+    status: 'LIQUIDATION',
+    registered: '1996-02-19',
     address: 'Vienības iela 8, Daugavpils, LV-5401',
-    officers: [officer(generated(11), 'CHAIR_OF_BOARD', '2010-12-01')] },
-  { regcode: '40102736458', name: 'SIA "Vecais kalējs"', type: 'SIA', status: 'EXCLUDED', registered: '2004-06-07',
+    officers: [officer(generated(11), 'CHAIR_OF_BOARD', '2010-12-01')],
+  },
+  {
+    regcode: '40102736458',
+    name: 'SIA "Vecais kalējs"',
+    type: 'SIA',
+    status: 'EXCLUDED',
+    registered: '2004-06-07',
     address: 'Ģertrūdes iela 33 - 15, Rīga, LV-1011',
-    officers: [officer(generated(13), 'CHAIR_OF_BOARD', '2004-06-07')] },
-  { regcode: '45402018736', name: 'IK "Zeltkalnis"', type: 'IK', status: 'REGISTERED', registered: '2013-04-25',
+    officers: [officer(generated(13), 'CHAIR_OF_BOARD', '2004-06-07')],
+  },
+  {
+    regcode: '45402018736',
+    name: 'IK "Zeltkalnis"',
+    type: 'IK',
+    status: 'REGISTERED',
+    registered: '2013-04-25',
     address: 'Cēsu iela 19 - 3, Valmiera, Valmieras nov., LV-4201',
-    officers: [officer(generated(7), 'OWNER', '2013-04-25')] },
+    officers: [officer(generated(7), 'OWNER', '2013-04-25')],
+  },
 ];
 
 export function companyByRegcode(regcode: string): WireCompany | undefined {

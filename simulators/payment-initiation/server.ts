@@ -39,7 +39,12 @@ export interface CallbackFaults {
   reorder: boolean;
   reorderHoldMs: number;
 }
-const NO_CALLBACK_FAULTS: Readonly<CallbackFaults> = Object.freeze({ duplicateCallbacks: false, callbackDelayMs: 0, reorder: false, reorderHoldMs: REORDER_HOLD_MS });
+const NO_CALLBACK_FAULTS: Readonly<CallbackFaults> = Object.freeze({
+  duplicateCallbacks: false,
+  callbackDelayMs: 0,
+  reorder: false,
+  reorderHoldMs: REORDER_HOLD_MS,
+});
 
 export interface PaymentInitiationSimulatorOptions extends SimulatorOptions {
   /** The HMAC secret; default PAYMENT_INITIATION_SECRET, else DEV_SECRET. */
@@ -48,13 +53,36 @@ export interface PaymentInitiationSimulatorOptions extends SimulatorOptions {
 }
 
 type Status = 'pending' | 'succeeded' | 'failed';
-interface PaymentEvent { sequence: number; status: 'succeeded' | 'failed'; paidAt: string | null; at: string }
-interface Delivery { sequence: number; status: 'succeeded' | 'failed'; attempt: number; httpStatus: number | null; error: string | null; at: string }
+interface PaymentEvent {
+  sequence: number;
+  status: 'succeeded' | 'failed';
+  paidAt: string | null;
+  at: string;
+}
+interface Delivery {
+  sequence: number;
+  status: 'succeeded' | 'failed';
+  attempt: number;
+  httpStatus: number | null;
+  error: string | null;
+  at: string;
+}
 interface Payment {
-  paymentId: string; idempotencyKey: string; requestHash: string;
-  merchantId: string; reference: string; amount: string; currency: string; description: string;
-  returnUrl: string; callbackUrl: string; status: Status; paidAt: string | null; createdAt: string;
-  events: PaymentEvent[]; deliveries: Delivery[];
+  paymentId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  merchantId: string;
+  reference: string;
+  amount: string;
+  currency: string;
+  description: string;
+  returnUrl: string;
+  callbackUrl: string;
+  status: Status;
+  paidAt: string | null;
+  createdAt: string;
+  events: PaymentEvent[];
+  deliveries: Delivery[];
   /** Callbacks held back by `reorder`, oldest first. */
   held: PaymentEvent[];
   holdTimer?: NodeJS.Timeout;
@@ -88,22 +116,26 @@ function requestProblems(body: Record<string, unknown>): string[] {
     problems.push('amount must be a positive decimal text with two decimals, e.g. "36.05"');
   }
   if (typeof body.currency !== 'string' || !/^[A-Z]{3}$/.test(body.currency)) problems.push('currency must be an ISO 4217 code');
-  if (typeof body.reference !== 'string' || !isRfReference(body.reference)) problems.push('reference must be an ISO 11649 RF reference with valid check digits');
+  if (typeof body.reference !== 'string' || !isRfReference(body.reference))
+    problems.push('reference must be an ISO 11649 RF reference with valid check digits');
   if (!str(body.description, 140)) problems.push('description must be a text of 1 to 140 characters');
   if (!isHttpUrl(body.returnUrl)) problems.push('returnUrl must be an http(s) URL');
   if (!isHttpUrl(body.callbackUrl)) problems.push('callbackUrl must be an http(s) URL');
-  if (typeof body.merchantId !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(body.merchantId)) problems.push('merchantId must be 1 to 64 letters, digits, ".", "_" or "-"');
+  if (typeof body.merchantId !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(body.merchantId))
+    problems.push('merchantId must be 1 to 64 letters, digits, ".", "_" or "-"');
   return problems;
 }
 
 function callbackFaultProblems(patch: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  if ('duplicateCallbacks' in patch && typeof patch.duplicateCallbacks !== 'boolean') problems.push('duplicateCallbacks must be true or false');
+  if ('duplicateCallbacks' in patch && typeof patch.duplicateCallbacks !== 'boolean')
+    problems.push('duplicateCallbacks must be true or false');
   if ('reorder' in patch && typeof patch.reorder !== 'boolean') problems.push('reorder must be true or false');
   for (const key of ['callbackDelayMs', 'reorderHoldMs']) {
     if (!(key in patch)) continue;
     const v = patch[key];
-    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_CALLBACK_DELAY_MS) problems.push(`${key} must be an integer from 0 to ${MAX_CALLBACK_DELAY_MS}`);
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_CALLBACK_DELAY_MS)
+      problems.push(`${key} must be an integer from 0 to ${MAX_CALLBACK_DELAY_MS}`);
   }
   return problems;
 }
@@ -131,9 +163,12 @@ button.secondary{background:#fff;color:#1d3b6f}button:focus-visible{outline:3px 
 <dt>Description</dt><dd>${escapeHtml(p.description)}</dd>
 <dt>Status</dt><dd id="status">${statusText}</dd>
 </dl>
-${open ? `<form method="post" action="${action}"><input type="hidden" name="action" value="pay"><button type="submit">Pay ${amount}</button></form>
+${
+  open
+    ? `<form method="post" action="${action}"><input type="hidden" name="action" value="pay"><button type="submit">Pay ${amount}</button></form>
 <form method="post" action="${action}"><input type="hidden" name="action" value="cancel"><button type="submit" class="secondary">Cancel payment</button></form>`
-    : `<p><a href="${escapeHtml(withOutcome(p))}">Return to the merchant</a></p>`}
+    : `<p><a href="${escapeHtml(withOutcome(p))}">Return to the merchant</a></p>`
+}
 </main></body></html>`;
 }
 
@@ -155,17 +190,27 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
   const later = (ms: number, fn: () => void): NodeJS.Timeout => {
-    const timer = setTimeout(() => { timers.delete(timer); fn(); }, ms);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
     timers.add(timer);
     return timer;
   };
-  const pause = (ms: number) => new Promise<void>((resolve) => { later(ms, resolve); });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      later(ms, resolve);
+    });
   /** Callbacks waiting out callbackDelayMs, each with what sends it now. */
   const delayedCallbacks = new Map<NodeJS.Timeout, () => void>();
-  const callbackDelay = (ms: number) => new Promise<void>((resolve) => {
-    const timer = later(ms, () => { delayedCallbacks.delete(timer); resolve(); });
-    delayedCallbacks.set(timer, resolve);
-  });
+  const callbackDelay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = later(ms, () => {
+        delayedCallbacks.delete(timer);
+        resolve();
+      });
+      delayedCallbacks.set(timer, resolve);
+    });
   const releaseDelayedCallbacks = () => {
     for (const [timer, release] of [...delayedCallbacks]) {
       clearTimeout(timer);
@@ -179,7 +224,10 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   const app = express();
   app.disable('x-powered-by');
   app.use('/_faults', express.json(), (req: Request, res: Response, next: NextFunction) => {
-    if (req.path !== '/') { next(); return; } // /_faults/waiting is the shared router's alone
+    if (req.path !== '/') {
+      next();
+      return;
+    } // /_faults/waiting is the shared router's alone
     if (req.method === 'POST' && typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
       const body = req.body as Record<string, unknown>;
       const patch: Record<string, unknown> = {};
@@ -191,7 +239,13 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
       }
       const problems = callbackFaultProblems(patch);
       if (problems.length) {
-        res.status(400).json(errorBody('invalid_faults', 'The fault patch is not valid.', problems.map((message) => ({ code: 'invalid', message }))));
+        res.status(400).json(
+          errorBody(
+            'invalid_faults',
+            'The fault patch is not valid.',
+            problems.map((message) => ({ code: 'invalid', message })),
+          ),
+        );
         return;
       }
       // Applied only when the shared part is valid too (it answers 200), so a rejected patch changes nothing.
@@ -213,7 +267,9 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
     next();
   });
   app.use(faultInjection(opts.faults ?? faultsFromEnv(process.env, SLUG)));
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok', system: SLUG }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', system: SLUG });
+  });
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '10kb' }));
 
@@ -223,7 +279,9 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
       let error: string | null = null;
       try {
         const res = await fetch(p.callbackUrl, {
-          method: 'POST', body: raw, signal: AbortSignal.timeout(5000),
+          method: 'POST',
+          body: raw,
+          signal: AbortSignal.timeout(5000),
           headers: { 'content-type': 'application/json', 'x-signature': `sha256=${signature}`, 'user-agent': 'bank-link-simulator' },
         });
         httpStatus = res.status;
@@ -253,8 +311,14 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
     for (const event of events) {
       if (closed) return;
       const raw = JSON.stringify({
-        paymentId: p.paymentId, merchantId: p.merchantId, reference: p.reference, amount: p.amount, currency: p.currency,
-        status: event.status, paidAt: event.paidAt, sequence: event.sequence,
+        paymentId: p.paymentId,
+        merchantId: p.merchantId,
+        reference: p.reference,
+        amount: p.amount,
+        currency: p.currency,
+        status: event.status,
+        paidAt: event.paidAt,
+        sequence: event.sequence,
       });
       const signature = crypto.createHmac('sha256', secret).update(raw).digest('hex');
       await Promise.all(Array.from({ length: duplicateCallbacks ? 2 : 1 }, () => deliverOnce(p, event, raw, signature)));
@@ -287,7 +351,10 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
           clearTimeout(p.holdTimer);
           timers.delete(p.holdTimer);
         }
-        p.holdTimer = later(callbackFaults.reorderHoldMs, () => { p.holdTimer = undefined; flushHeld(p); });
+        p.holdTimer = later(callbackFaults.reorderHoldMs, () => {
+          p.holdTimer = undefined;
+          flushHeld(p);
+        });
       } else flushHeld(p);
     } else {
       void deliver(p, [event]);
@@ -297,12 +364,18 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   app.post('/payments', (req, res) => {
     const key = req.get('Idempotency-Key');
     if (!key) {
-      res.status(400).json(errorBody('missing_idempotency_key', 'Send an Idempotency-Key header so a retry does not register a second payment.'));
+      res
+        .status(400)
+        .json(errorBody('missing_idempotency_key', 'Send an Idempotency-Key header so a retry does not register a second payment.'));
       return;
     }
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-    const requestHash = crypto.createHash('sha256').update(JSON.stringify(
-      ['amount', 'currency', 'reference', 'description', 'returnUrl', 'callbackUrl', 'merchantId'].map((k) => body[k]))).digest('hex');
+    const requestHash = crypto
+      .createHash('sha256')
+      .update(
+        JSON.stringify(['amount', 'currency', 'reference', 'description', 'returnUrl', 'callbackUrl', 'merchantId'].map((k) => body[k])),
+      )
+      .digest('hex');
     const redirectUrl = (p: Payment) => `${req.protocol}://${req.get('host')}/pay/${encodeURIComponent(p.paymentId)}`;
     const earlier = byKey.get(key);
     if (earlier) {
@@ -315,7 +388,13 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
     }
     const problems = requestProblems(body);
     if (problems.length) {
-      res.status(400).json(errorBody('invalid_payment', 'The payment request is not valid.', problems.map((message) => ({ code: 'invalid', message }))));
+      res.status(400).json(
+        errorBody(
+          'invalid_payment',
+          'The payment request is not valid.',
+          problems.map((message) => ({ code: 'invalid', message })),
+        ),
+      );
       return;
     }
     if (body.currency !== 'EUR') {
@@ -323,11 +402,22 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
       return;
     }
     const p: Payment = {
-      paymentId: `pi_${crypto.randomBytes(12).toString('hex')}`, idempotencyKey: key, requestHash,
-      merchantId: body.merchantId as string, reference: body.reference as string, amount: body.amount as string,
-      currency: body.currency as string, description: (body.description as string).trim(),
-      returnUrl: body.returnUrl as string, callbackUrl: body.callbackUrl as string,
-      status: 'pending', paidAt: null, createdAt: new Date().toISOString(), events: [], deliveries: [], held: [],
+      paymentId: `pi_${crypto.randomBytes(12).toString('hex')}`,
+      idempotencyKey: key,
+      requestHash,
+      merchantId: body.merchantId as string,
+      reference: body.reference as string,
+      amount: body.amount as string,
+      currency: body.currency as string,
+      description: (body.description as string).trim(),
+      returnUrl: body.returnUrl as string,
+      callbackUrl: body.callbackUrl as string,
+      status: 'pending',
+      paidAt: null,
+      createdAt: new Date().toISOString(),
+      events: [],
+      deliveries: [],
+      held: [],
       callbacksUnderWay: 0,
     };
     payments.set(p.paymentId, p);
@@ -336,9 +426,20 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   });
 
   const view = (p: Payment) => ({
-    paymentId: p.paymentId, merchantId: p.merchantId, reference: p.reference, amount: p.amount, currency: p.currency,
-    description: p.description, status: p.status, paidAt: p.paidAt, createdAt: p.createdAt, returnUrl: p.returnUrl,
-    callbackUrl: p.callbackUrl, events: p.events, deliveries: p.deliveries, callbacksUnderWay: p.callbacksUnderWay,
+    paymentId: p.paymentId,
+    merchantId: p.merchantId,
+    reference: p.reference,
+    amount: p.amount,
+    currency: p.currency,
+    description: p.description,
+    status: p.status,
+    paidAt: p.paidAt,
+    createdAt: p.createdAt,
+    returnUrl: p.returnUrl,
+    callbackUrl: p.callbackUrl,
+    events: p.events,
+    deliveries: p.deliveries,
+    callbacksUnderWay: p.callbacksUnderWay,
   });
 
   app.get('/payments/:paymentId', (req, res) => {
@@ -350,7 +451,12 @@ export async function startPaymentInitiationSimulator(opts: PaymentInitiationSim
   app.get('/pay/:paymentId', (req, res) => {
     const p = payments.get(req.params.paymentId);
     if (!p) {
-      res.status(404).type('html').send('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payment not found</title></head><body><main><h1>Payment not found</h1></main></body></html>');
+      res
+        .status(404)
+        .type('html')
+        .send(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payment not found</title></head><body><main><h1>Payment not found</h1></main></body></html>',
+        );
       return;
     }
     res.set('Cache-Control', 'no-store').type('html').send(paymentPage(p));

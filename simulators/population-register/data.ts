@@ -39,22 +39,40 @@ function generatedPerson(i: number): WirePerson {
     surname: (female ? femaleFamily : maleFamily)[(k * 3) % 10],
     birth_date: `${year}-${pad(month)}-${pad(day)}`,
     // Every ninth person has no declared address (e.g. declared abroad), as happens in the real register.
-    residence: i % 9 === 8 ? null : {
-      aris_code: dwellings[i % dwellings.length],
-      declared_from: `${2001 + ((i * 5) % 23)}-${pad(1 + ((i * 4) % 12))}-${pad(1 + ((i * 11) % 28))}`,
-    },
+    residence:
+      i % 9 === 8
+        ? null
+        : {
+            aris_code: dwellings[i % dwellings.length],
+            declared_from: `${2001 + ((i * 5) % 23)}-${pad(1 + ((i * 4) % 12))}-${pad(1 + ((i * 11) % 28))}`,
+          },
   };
 }
 
 export const persons: WirePerson[] = [
-  { person_code: ANNA_CODE, given_name: 'Anna', surname: 'Bērziņa', birth_date: '1985-03-15',
-    residence: { aris_code: ANNA_ADDRESS_CODE, declared_from: '2016-08-01' } },
-  { person_code: JANIS_CODE, given_name: 'Jānis', surname: 'Kalniņš', birth_date: '1978-11-02',
-    residence: { aris_code: JANIS_ADDRESS_CODE, declared_from: '2009-04-14' } },
+  {
+    person_code: ANNA_CODE,
+    given_name: 'Anna',
+    surname: 'Bērziņa',
+    birth_date: '1985-03-15',
+    residence: { aris_code: ANNA_ADDRESS_CODE, declared_from: '2016-08-01' },
+  },
+  {
+    person_code: JANIS_CODE,
+    given_name: 'Jānis',
+    surname: 'Kalniņš',
+    birth_date: '1978-11-02',
+    residence: { aris_code: JANIS_ADDRESS_CODE, declared_from: '2009-04-14' },
+  },
   ...Array.from({ length: 20 }, (_, i) => generatedPerson(i)),
   // A code issued since 2017 (starts with 32): no birth date in it, and none recorded here either.
-  { person_code: '32817604150', given_name: 'Olena', surname: 'Kovalenko', birth_date: null,
-    residence: { aris_code: '100015786', declared_from: '2022-06-20' } },
+  {
+    person_code: '32817604150',
+    given_name: 'Olena',
+    surname: 'Kovalenko',
+    birth_date: null,
+    residence: { aris_code: '100015786', declared_from: '2022-06-20' },
+  },
 ];
 
 export function personByCode(code: string): WirePerson | undefined {

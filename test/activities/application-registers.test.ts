@@ -13,14 +13,39 @@ import { activityEnvironment, fakeAdapters, NO_DATABASE, type FakeAdapters } fro
 
 const KEY = 'application:LV-0001000001-67/step:check-address';
 const ANNA: Person = {
-  personalCode: '15038511239', givenName: 'Anna', familyName: 'Bērziņa', birthDate: '1985-03-15',
-  declaredAddress: { addressCode: '101', fullAddress: 'Brīvības iela 1 - 2, Rīga, LV-1010', municipalityCode: '0001000', declaredSince: '2020-01-01' },
+  personalCode: '15038511239',
+  givenName: 'Anna',
+  familyName: 'Bērziņa',
+  birthDate: '1985-03-15',
+  declaredAddress: {
+    addressCode: '101',
+    fullAddress: 'Brīvības iela 1 - 2, Rīga, LV-1010',
+    municipalityCode: '0001000',
+    declaredSince: '2020-01-01',
+  },
 };
-const FLAT: Address = { code: '101', fullAddress: 'Brīvības iela 1 - 2, Rīga, LV-1010', municipalityCode: '0001000', postalCode: 'LV-1010', residential: true };
-const GARAGE: Address = { code: '102', fullAddress: 'Brīvības iela 1 k-9, Rīga, LV-1010', municipalityCode: '0001000', postalCode: 'LV-1010', residential: false };
+const FLAT: Address = {
+  code: '101',
+  fullAddress: 'Brīvības iela 1 - 2, Rīga, LV-1010',
+  municipalityCode: '0001000',
+  postalCode: 'LV-1010',
+  residential: true,
+};
+const GARAGE: Address = {
+  code: '102',
+  fullAddress: 'Brīvības iela 1 k-9, Rīga, LV-1010',
+  municipalityCode: '0001000',
+  postalCode: 'LV-1010',
+  residential: false,
+};
 const COMPANY: Company = {
-  registrationNumber: '40003000001', name: 'SIA Bērziņi', legalForm: 'SIA', status: 'active', registeredOn: '2010-05-05',
-  legalAddress: 'Brīvības iela 1, Rīga, LV-1010', boardMembers: [{ personalCode: ANNA.personalCode, name: 'Anna Bērziņa', role: 'chair', since: '2010-05-05' }],
+  registrationNumber: '40003000001',
+  name: 'SIA Bērziņi',
+  legalForm: 'SIA',
+  status: 'active',
+  registeredOn: '2010-05-05',
+  legalAddress: 'Brīvības iela 1, Rīga, LV-1010',
+  boardMembers: [{ personalCode: ANNA.personalCode, name: 'Anna Bērziņa', role: 'chair', since: '2010-05-05' }],
 };
 
 type Request = { register: string; operation: string; args: Record<string, unknown> };
@@ -32,19 +57,41 @@ describe('activities/application: callRegister on fake adapters (no database)', 
   });
   const callRegister = (req: Request, env = activityEnvironment()) =>
     env.run(createApplicationActivities({ pool: NO_DATABASE, adapters }).callRegister, { ...req, idempotencyKey: KEY });
-  const failureOf = (promise: Promise<unknown>) => promise.then(() => expect.fail('the call succeeded'), (e: unknown) => e as ApplicationFailure);
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.fail('the call succeeded'),
+      (e: unknown) => e as ApplicationFailure,
+    );
 
-  it('calls each operation of each register with the step\'s values, as text, and the step\'s idempotency key', async () => {
-    expect(await callRegister({ register: 'population-register', operation: 'getPerson', args: { personalCode: 15038511239 } })).to.deep.equal(ANNA);
-    expect(await callRegister({ register: 'population-register', operation: 'getDeclaredAddress', args: { personalCode: ANNA.personalCode } }))
-      .to.deep.equal(ANNA.declaredAddress);
-    expect(await callRegister({ register: 'address-register', operation: 'search', args: { text: 'Brīvības', limit: '1' } })).to.deep.equal([FLAT]);
-    expect(await callRegister({ register: 'address-register', operation: 'validate', args: { code: '102' } }))
-      .to.deep.equal({ valid: false, address: GARAGE, reason: 'not_residential' });
-    expect(await callRegister({ register: 'enterprise-register', operation: 'getCompany', args: { registrationNumber: COMPANY.registrationNumber } }))
-      .to.deep.equal(COMPANY);
-    expect(await callRegister({ register: 'enterprise-register', operation: 'companiesOfBoardMember', args: { personalCode: ANNA.personalCode } }))
-      .to.deep.equal([COMPANY]);
+  it("calls each operation of each register with the step's values, as text, and the step's idempotency key", async () => {
+    expect(
+      await callRegister({ register: 'population-register', operation: 'getPerson', args: { personalCode: 15038511239 } }),
+    ).to.deep.equal(ANNA);
+    expect(
+      await callRegister({ register: 'population-register', operation: 'getDeclaredAddress', args: { personalCode: ANNA.personalCode } }),
+    ).to.deep.equal(ANNA.declaredAddress);
+    expect(await callRegister({ register: 'address-register', operation: 'search', args: { text: 'Brīvības', limit: '1' } })).to.deep.equal(
+      [FLAT],
+    );
+    expect(await callRegister({ register: 'address-register', operation: 'validate', args: { code: '102' } })).to.deep.equal({
+      valid: false,
+      address: GARAGE,
+      reason: 'not_residential',
+    });
+    expect(
+      await callRegister({
+        register: 'enterprise-register',
+        operation: 'getCompany',
+        args: { registrationNumber: COMPANY.registrationNumber },
+      }),
+    ).to.deep.equal(COMPANY);
+    expect(
+      await callRegister({
+        register: 'enterprise-register',
+        operation: 'companiesOfBoardMember',
+        args: { personalCode: ANNA.personalCode },
+      }),
+    ).to.deep.equal([COMPANY]);
 
     expect(adapters.populationRegister.calls).to.deep.equal([
       { operation: 'getPerson', args: ['15038511239'], ctx: { idempotencyKey: KEY } },
@@ -70,7 +117,9 @@ describe('activities/application: callRegister on fake adapters (no database)', 
   });
 
   it('answers a register\'s "no such person" as a result, not a failure', async () => {
-    expect(await callRegister({ register: 'population-register', operation: 'getPerson', args: { personalCode: '32000000000' } })).to.equal(null);
+    expect(await callRegister({ register: 'population-register', operation: 'getPerson', args: { personalCode: '32000000000' } })).to.equal(
+      null,
+    );
   });
 
   it('a refusal by the register is final: a non-retryable SystemRejectedError', async () => {
@@ -93,7 +142,11 @@ describe('activities/application: callRegister on fake adapters (no database)', 
 
   it('an operation the register does not have ends the run (DefinitionError) without calling any system', async () => {
     const failure = await failureOf(callRegister({ register: 'population-register', operation: 'deletePerson', args: {} }));
-    expect(failure).to.include({ type: 'DefinitionError', nonRetryable: true, message: 'population-register has no operation deletePerson' });
+    expect(failure).to.include({
+      type: 'DefinitionError',
+      nonRetryable: true,
+      message: 'population-register has no operation deletePerson',
+    });
     expect(adapters.populationRegister.calls).to.deep.equal([]);
   });
 
@@ -106,14 +159,22 @@ describe('activities/application: callRegister on fake adapters (no database)', 
     expect(await failureOf(activityEnvironment().run(registered.callRegister, req))).to.equal(bug);
     adapters.enterpriseRegister.failWith(new SystemRejectedError('ur', 403, 'not allowed'));
     expect(await failureOf(activityEnvironment().run(registered.callRegister, req)))
-      .to.be.instanceOf(ApplicationFailure).and.include({ type: 'SystemRejectedError', nonRetryable: true });
+      .to.be.instanceOf(ApplicationFailure)
+      .and.include({ type: 'SystemRejectedError', nonRetryable: true });
   });
 
   it('a payment step that computes no positive amount ends the run before anything is written', async () => {
     const { requestPayment } = createApplicationActivities({ pool: NO_DATABASE, adapters });
     for (const amountEur of [0, -5, Number.NaN]) {
-      const failure = await failureOf(activityEnvironment().run(requestPayment,
-        { caseId: 'LV-0001000001-67', stepId: 'fee', amountEur, description: { lv: 'Nodeva', en: 'Fee' }, expiresIn: '14 days' }));
+      const failure = await failureOf(
+        activityEnvironment().run(requestPayment, {
+          caseId: 'LV-0001000001-67',
+          stepId: 'fee',
+          amountEur,
+          description: { lv: 'Nodeva', en: 'Fee' },
+          expiresIn: '14 days',
+        }),
+      );
       expect(failure).to.include({ type: 'DefinitionError', nonRetryable: true, message: `payment step fee computed amount ${amountEur}` });
     }
   });

@@ -14,7 +14,12 @@ import { applicationWorkflowId } from '../../workflows/application/api';
 
 /** A residence declaration whose workflow runs on a queue without a worker: the activities here are the only actors. */
 async function quietApplication(index: number): Promise<string> {
-  const { caseId } = await openResidenceDeclaration(stack.db.pool, async () => stack.temporal.client, `quiet-${crypto.randomBytes(4).toString('hex')}`, index);
+  const { caseId } = await openResidenceDeclaration(
+    stack.db.pool,
+    async () => stack.temporal.client,
+    `quiet-${crypto.randomBytes(4).toString('hex')}`,
+    index,
+  );
   return caseId;
 }
 
@@ -26,9 +31,18 @@ describe('activities/application', function () {
     const caseId = await quietApplication(1);
     const env = new MockActivityEnvironment();
     // A payment step whose amount rounds to nothing: billing refuses the invoice (non_positive_total).
-    const error = await env.run(activities().invoiceForPayment, {
-      caseId, requestId: `${caseId}:fee`, amountEur: 0.001, description: { lv: 'Nodeva', en: 'Fee' }, expiresIn: '14 days',
-    }).then(() => null, (e: unknown) => e);
+    const error = await env
+      .run(activities().invoiceForPayment, {
+        caseId,
+        requestId: `${caseId}:fee`,
+        amountEur: 0.001,
+        description: { lv: 'Nodeva', en: 'Fee' },
+        expiresIn: '14 days',
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).to.be.instanceOf(ApplicationFailure);
     expect(error).not.to.be.instanceOf(ApiError);
     expect(error).to.include({ type: 'non_positive_total', nonRetryable: true });
@@ -40,21 +54,33 @@ describe('activities/application', function () {
     const answer = { caseId, data: { phone: '+37120000000' }, fileIds: [], idempotencyKey: `application:${caseId}/info-answer:2` };
     await env.run(activities().recordInfoAnswer, answer);
     await env.run(activities().recordInfoAnswer, answer);
-    const { rows } = await stack.db.pool.query("SELECT submitted_data->'additionalInformation' AS info FROM applications WHERE case_id = $1", [caseId]);
+    const { rows } = await stack.db.pool.query(
+      "SELECT submitted_data->'additionalInformation' AS info FROM applications WHERE case_id = $1",
+      [caseId],
+    );
     expect(rows[0].info).to.deep.equal([{ phone: '+37120000000', fileIds: [] }]);
     // A second request for information is a new key: its answer is kept as well.
     await env.run(activities().recordInfoAnswer, { ...answer, idempotencyKey: `application:${caseId}/info-answer:4` });
-    const again = await stack.db.pool.query("SELECT jsonb_array_length(submitted_data->'additionalInformation') AS n FROM applications WHERE case_id = $1", [caseId]);
+    const again = await stack.db.pool.query(
+      "SELECT jsonb_array_length(submitted_data->'additionalInformation') AS n FROM applications WHERE case_id = $1",
+      [caseId],
+    );
     expect(again.rows[0].n).to.equal(2);
   });
 
   it('recordInfoAnswer from a workflow started before keys: the activity id keys the retries', async () => {
     const caseId = await quietApplication(3);
-    const env = new MockActivityEnvironment({ activityId: 'record-info-7', workflowExecution: { workflowId: applicationWorkflowId(caseId), runId: 'r1' } });
+    const env = new MockActivityEnvironment({
+      activityId: 'record-info-7',
+      workflowExecution: { workflowId: applicationWorkflowId(caseId), runId: 'r1' },
+    });
     const answer = { caseId, data: { email: 'a@example.lv' }, fileIds: [] };
     await env.run(activities().recordInfoAnswer, answer);
     await env.run(activities().recordInfoAnswer, answer);
-    const { rows } = await stack.db.pool.query("SELECT jsonb_array_length(submitted_data->'additionalInformation') AS n FROM applications WHERE case_id = $1", [caseId]);
+    const { rows } = await stack.db.pool.query(
+      "SELECT jsonb_array_length(submitted_data->'additionalInformation') AS n FROM applications WHERE case_id = $1",
+      [caseId],
+    );
     expect(rows[0].n).to.equal(1);
   });
 });

@@ -10,9 +10,18 @@ import type { DeclaredAddress, Person, PopulationRegister } from '../../activiti
 import type { Address, AddressRegister, AddressValidation } from '../../activities/adapters/contracts/address-register';
 import type { Company, EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 import type { DeliveryReceipt, EAddress, OfficialMessage } from '../../activities/adapters/contracts/e-address';
-import type { InitiatedPayment, PaymentCallback, PaymentInitiation, PaymentRequest } from '../../activities/adapters/contracts/payment-initiation';
+import type {
+  InitiatedPayment,
+  PaymentCallback,
+  PaymentInitiation,
+  PaymentRequest,
+} from '../../activities/adapters/contracts/payment-initiation';
 
-export interface RecordedCall { operation: string; args: unknown[]; ctx: CallContext }
+export interface RecordedCall {
+  operation: string;
+  args: unknown[];
+  ctx: CallContext;
+}
 
 abstract class FakeSystem {
   readonly calls: RecordedCall[] = [];
@@ -50,8 +59,12 @@ export class FakePopulationRegister extends FakeSystem implements PopulationRegi
   }
 
   getDeclaredAddress(personalCode: string, ctx: CallContext): Promise<DeclaredAddress | null> {
-    return this.answer('getDeclaredAddress', [personalCode], ctx,
-      () => this.persons.find((p) => p.personalCode === personalCode)?.declaredAddress ?? null);
+    return this.answer(
+      'getDeclaredAddress',
+      [personalCode],
+      ctx,
+      () => this.persons.find((p) => p.personalCode === personalCode)?.declaredAddress ?? null,
+    );
   }
 }
 
@@ -79,12 +92,18 @@ export class FakeEnterpriseRegister extends FakeSystem implements EnterpriseRegi
   }
 
   getCompany(registrationNumber: string, ctx: CallContext): Promise<Company | null> {
-    return this.answer('getCompany', [registrationNumber], ctx, () => this.companies.find((c) => c.registrationNumber === registrationNumber) ?? null);
+    return this.answer(
+      'getCompany',
+      [registrationNumber],
+      ctx,
+      () => this.companies.find((c) => c.registrationNumber === registrationNumber) ?? null,
+    );
   }
 
   companiesOfBoardMember(personalCode: string, ctx: CallContext): Promise<Company[]> {
-    return this.answer('companiesOfBoardMember', [personalCode], ctx,
-      () => this.companies.filter((c) => c.boardMembers.some((m) => m.personalCode === personalCode)));
+    return this.answer('companiesOfBoardMember', [personalCode], ctx, () =>
+      this.companies.filter((c) => c.boardMembers.some((m) => m.personalCode === personalCode)),
+    );
   }
 }
 
@@ -117,7 +136,10 @@ export class FakePaymentInitiation extends FakeSystem implements PaymentInitiati
   }
 
   initiate(request: PaymentRequest, ctx: CallContext): Promise<InitiatedPayment> {
-    return this.answer('initiate', [request], ctx, () => ({ paymentId: `fake-payment:${ctx.idempotencyKey}`, redirectUrl: 'https://bank.invalid/pay' }));
+    return this.answer('initiate', [request], ctx, () => ({
+      paymentId: `fake-payment:${ctx.idempotencyKey}`,
+      redirectUrl: 'https://bank.invalid/pay',
+    }));
   }
 
   verifyCallback(): Promise<PaymentCallback> {
@@ -144,11 +166,14 @@ export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; 
 }
 
 /** The pool of activities that must not need the database: any use of it fails the test, naming what was used. */
-export const NO_DATABASE = new Proxy({}, {
-  get(_target, property) {
-    throw new Error(`this activity used the database (pool.${String(property)})`);
+export const NO_DATABASE = new Proxy(
+  {},
+  {
+    get(_target, property) {
+      throw new Error(`this activity used the database (pool.${String(property)})`);
+    },
   },
-}) as Pool;
+) as Pool;
 
 /** A mock activity context whose logger keeps the expected "Activity failed" warnings out of the test output. */
 export function activityEnvironment(info: Partial<Info> = {}): MockActivityEnvironment {

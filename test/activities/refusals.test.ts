@@ -21,19 +21,39 @@ describe('activities/refusals', () => {
   });
 
   it('wraps every activity of a set: answers pass through, a refusal keeps its message, details and cause', async () => {
-    const refusal = new DomainError('creditor_iban_invalid', 'The creditor IBAN is not valid.', [{ path: '/iban', code: 'checksum', message: 'bad check digits' }]);
+    const refusal = new DomainError('creditor_iban_invalid', 'The creditor IBAN is not valid.', [
+      { path: '/iban', code: 'checksum', message: 'bad check digits' },
+    ]);
     const own = ApplicationFailure.create({ type: 'DefinitionError', message: 'no such step', nonRetryable: true });
     const activities = refusalsAreFinal({
       answers: async (n: number) => n + 1,
-      refuses: async () => { throw refusal; },
-      failsItsOwnWay: async () => { throw own; },
+      refuses: async () => {
+        throw refusal;
+      },
+      failsItsOwnWay: async () => {
+        throw own;
+      },
     });
     const env = activityEnvironment();
     expect(await env.run(activities.answers, 41)).to.equal(42);
-    const failure = await env.run(activities.refuses).then(() => expect.fail('refused'), (e: unknown) => e as ApplicationFailure);
+    const failure = await env.run(activities.refuses).then(
+      () => expect.fail('refused'),
+      (e: unknown) => e as ApplicationFailure,
+    );
     expect(failure).to.be.instanceOf(ApplicationFailure);
-    expect(failure).to.include({ type: 'creditor_iban_invalid', message: 'The creditor IBAN is not valid.', nonRetryable: true, cause: refusal });
+    expect(failure).to.include({
+      type: 'creditor_iban_invalid',
+      message: 'The creditor IBAN is not valid.',
+      nonRetryable: true,
+      cause: refusal,
+    });
     expect(failure.details).to.deep.equal([refusal.details]);
-    expect(await env.run(activities.failsItsOwnWay).then(() => null, (e: unknown) => e), 'an ApplicationFailure is kept as it is').to.equal(own);
+    expect(
+      await env.run(activities.failsItsOwnWay).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      'an ApplicationFailure is kept as it is',
+    ).to.equal(own);
   });
 });

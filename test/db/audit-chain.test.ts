@@ -28,8 +28,13 @@ async function refusal(p: Promise<unknown>): Promise<{ code?: string; message: s
 
 function entry(n: number, extra: Partial<AuditEntry> = {}): AuditEntry {
   return {
-    actor: { type: 'staff', id: `officer-${n}`, agency: 'pmlp' }, subject: { type: 'natural', id: '15038511239' },
-    action: 'read', resource: `case:test-${n}`, purpose: 'case-handling', details: { n }, ...extra,
+    actor: { type: 'staff', id: `officer-${n}`, agency: 'pmlp' },
+    subject: { type: 'natural', id: '15038511239' },
+    action: 'read',
+    resource: `case:test-${n}`,
+    purpose: 'case-handling',
+    details: { n },
+    ...extra,
   };
 }
 
@@ -38,7 +43,9 @@ async function asDba(db: Database, sql: string, params: unknown[] = [], then?: s
   const client = await db.pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
+    await client.query(
+      'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain',
+    );
     await client.query(sql, params);
     if (then) await client.query(then);
     await client.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only; ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
@@ -54,7 +61,9 @@ async function asDba(db: Database, sql: string, params: unknown[] = [], then?: s
 describe('audit log as evidence', () => {
   describe('the application role', () => {
     it('is what the API and the worker connect as: not a superuser, not the owner of the tables', async () => {
-      const { rows } = await stack.api.deps.db.pool.query('SELECT current_user AS role, rolsuper FROM pg_roles WHERE rolname = current_user');
+      const { rows } = await stack.api.deps.db.pool.query(
+        'SELECT current_user AS role, rolsuper FROM pg_roles WHERE rolname = current_user',
+      );
       expect(rows[0]).to.deep.equal({ role: 'sdp_app', rolsuper: false });
       await assertLeastPrivilege(stack.api.deps.db.pool);
       await assertLeastPrivilege(stack.appDb.pool);
@@ -76,11 +85,16 @@ describe('audit log as evidence', () => {
     });
 
     it('gets tables, sequences and functions a later migration creates, by default privileges', async () => {
-      await stack.db.pool.query('CREATE TABLE later_feature (id bigserial PRIMARY KEY, note text); CREATE FUNCTION later_fn() RETURNS int LANGUAGE sql AS $$ SELECT 7 $$');
+      await stack.db.pool.query(
+        'CREATE TABLE later_feature (id bigserial PRIMARY KEY, note text); CREATE FUNCTION later_fn() RETURNS int LANGUAGE sql AS $$ SELECT 7 $$',
+      );
       try {
         await stack.appDb.pool.query("INSERT INTO later_feature (note) VALUES ('x')");
         await stack.appDb.pool.query("UPDATE later_feature SET note = 'y'");
-        expect((await stack.appDb.pool.query('SELECT later_fn() AS n, count(*)::int AS c FROM later_feature')).rows[0]).to.deep.equal({ n: 7, c: 1 });
+        expect((await stack.appDb.pool.query('SELECT later_fn() AS n, count(*)::int AS c FROM later_feature')).rows[0]).to.deep.equal({
+          n: 7,
+          c: 1,
+        });
         await stack.appDb.pool.query('DELETE FROM later_feature');
       } finally {
         await stack.db.pool.query('DROP TABLE later_feature; DROP FUNCTION later_fn()');
@@ -90,7 +104,11 @@ describe('audit log as evidence', () => {
 
   describe('append-only trigger', () => {
     it('refuses UPDATE, DELETE and TRUNCATE of audit_log for the owner too, even of no row', async () => {
-      for (const sql of ['UPDATE audit_log SET purpose = purpose WHERE false', 'DELETE FROM audit_log WHERE id = -1', 'TRUNCATE audit_log']) {
+      for (const sql of [
+        'UPDATE audit_log SET purpose = purpose WHERE false',
+        'DELETE FROM audit_log WHERE id = -1',
+        'TRUNCATE audit_log',
+      ]) {
         expect((await refusal(stack.db.pool.query(sql))).message, sql).to.match(/audit_log is append-only/);
       }
     });
@@ -99,8 +117,18 @@ describe('audit log as evidence', () => {
   describe('hash chain', () => {
     it('holds one gapless chain when many writers append multi-row batches at once', async () => {
       const before = (await stack.db.pool.query('SELECT coalesce(max(chain_seq), 0)::int AS n FROM audit_log')).rows[0].n as number;
-      await Promise.all(Array.from({ length: 16 }, (_, w) => audit(stack.appDb.pool, Array.from({ length: 25 }, (_, i) => entry(w * 100 + i)))));
-      const { rows } = await stack.db.pool.query('SELECT count(*)::int AS n, max(chain_seq)::int AS top FROM audit_log WHERE chain_seq > $1', [before]);
+      await Promise.all(
+        Array.from({ length: 16 }, (_, w) =>
+          audit(
+            stack.appDb.pool,
+            Array.from({ length: 25 }, (_, i) => entry(w * 100 + i)),
+          ),
+        ),
+      );
+      const { rows } = await stack.db.pool.query(
+        'SELECT count(*)::int AS n, max(chain_seq)::int AS top FROM audit_log WHERE chain_seq > $1',
+        [before],
+      );
       expect(rows[0].top - before).to.equal(rows[0].n);
       const report = await verifyAuditChain(stack.db.pool);
       expect(report.problem).to.equal(undefined);
@@ -116,15 +144,20 @@ describe('audit log as evidence', () => {
     });
 
     it('hashes the row in Node exactly as PostgreSQL does, whatever the text (an independent oracle)', async () => {
-      await audit(stack.appDb.pool, entry(7, {
-        actor: { type: 'staff', id: '12:x|~', office: undefined }, purpose: 'ā ž 𝄞 "quoted" \\ back',
-        details: { z: 1.50, a: [null, true, 'ü'], nested: { 'key with: colon': '~' }, big: 1e21 },
-      }));
+      await audit(
+        stack.appDb.pool,
+        entry(7, {
+          actor: { type: 'staff', id: '12:x|~', office: undefined },
+          purpose: 'ā ž 𝄞 "quoted" \\ back',
+          details: { z: 1.5, a: [null, true, 'ü'], nested: { 'key with: colon': '~' }, big: 1e21 },
+        }),
+      );
       const { rows } = await stack.db.pool.query(
         `SELECT id::text, chain_seq::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' AS at, actor_type, actor_id,
                 actor_agency, actor_office, on_behalf_of, subject_type, subject_id, action, resource, purpose, request_id,
                 details::text, prev_hash, row_hash
-           FROM audit_log ORDER BY chain_seq DESC LIMIT 1`);
+           FROM audit_log ORDER BY chain_seq DESC LIMIT 1`,
+      );
       expect(rowHash(rows[0]).toString('hex')).to.equal(rows[0].row_hash.toString('hex'));
     });
   });
@@ -148,7 +181,10 @@ describe('audit log as evidence', () => {
       const a = new URL(stack.appDatabaseUrl);
       a.pathname = u.pathname;
       app = connectDatabase(a.toString(), { poolSize: 2 });
-      await audit(app.pool, Array.from({ length: 7 }, (_, i) => entry(4 + i)));
+      await audit(
+        app.pool,
+        Array.from({ length: 7 }, (_, i) => entry(4 + i)),
+      );
     });
 
     after(async function () {
@@ -173,8 +209,13 @@ describe('audit log as evidence', () => {
         const report = await verifyAuditChain(owner.pool);
         expect(report.ok).to.equal(false);
         expect(report.problem).to.include({ kind: 'changed', chainSeq: 4, id: Number(original.id) });
-        const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/audit-verify.ts')],
-          { cwd: ROOT, env: { ...process.env, DATABASE_OWNER_URL: url } }).then(() => null, (e: { code: number; stderr: string }) => e);
+        const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/audit-verify.ts')], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_OWNER_URL: url },
+        }).then(
+          () => null,
+          (e: { code: number; stderr: string }) => e,
+        );
         expect(cli?.code).to.equal(1);
         expect(cli?.stderr).to.contain(`audit row 4 (id ${original.id}) was changed`);
       } finally {
@@ -200,12 +241,15 @@ describe('audit log as evidence', () => {
     it('names a row the owner inserted out of order, even with a hash that matches its own content', async () => {
       const top = (await owner.pool.query('SELECT max(chain_seq)::int AS n FROM audit_log')).rows[0].n as number;
       // A copy of row 3 appended at the end, claiming to follow row 3, its own hash computed correctly.
-      await asDba(owner,
+      await asDba(
+        owner,
         `INSERT INTO audit_log (id, chain_seq, at, actor_type, actor_id, actor_agency, actor_office, on_behalf_of, subject_type,
            subject_id, action, resource, purpose, request_id, details, prev_hash, row_hash)
          SELECT 999999, $1, at, actor_type, actor_id, actor_agency, actor_office, on_behalf_of, subject_type, subject_id,
            action, resource, purpose, request_id, details, row_hash, '\\x00' FROM audit_log WHERE chain_seq = 3`,
-        [top + 1], 'UPDATE audit_log a SET row_hash = audit_row_hash(a) WHERE id = 999999');
+        [top + 1],
+        'UPDATE audit_log a SET row_hash = audit_row_hash(a) WHERE id = 999999',
+      );
       try {
         const report = await verifyAuditChain(owner.pool);
         expect(report.ok).to.equal(false);

@@ -40,25 +40,43 @@ describe('audit: a read whose audit row cannot be written fails', () => {
     this.timeout(120_000);
     const opened = await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'declared-address-statement' } });
     expect((await call('POST', `/api/v1/applications/${opened.body.id}/submit`, { as: 'citizen-anna', json: {} })).status).to.equal(200);
-    const done = await waitFor('the statement', async () => {
-      const r = await call('GET', `/api/v1/applications/${opened.body.id}`, { as: 'citizen-anna' });
-      return r.body.status === 'answered' ? r.body : null;
-    }, 90_000);
+    const done = await waitFor(
+      'the statement',
+      async () => {
+        const r = await call('GET', `/api/v1/applications/${opened.body.id}`, { as: 'citizen-anna' });
+        return r.body.status === 'answered' ? r.body : null;
+      },
+      90_000,
+    );
     statement = { id: opened.body.id, documentHref: done.documents[0].href };
     const invoice = await call('POST', '/api/v1/invoices', {
       as: 'system-pmlp',
       json: {
-        idempotencyKey: `unwritable-${uniqueSuffix()}`, payer: { type: 'natural', id: ANNA, name: 'Anna Bērziņa', address: 'Brīvības iela 100 - 12, Rīga, LV-1011' }, currency: 'EUR',
-        dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10), lines: [{ description: 'Izziņa', quantity: 1, unitPrice: 10, vatRate: 21 }],
+        idempotencyKey: `unwritable-${uniqueSuffix()}`,
+        payer: { type: 'natural', id: ANNA, name: 'Anna Bērziņa', address: 'Brīvības iela 100 - 12, Rīga, LV-1011' },
+        currency: 'EUR',
+        dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+        lines: [{ description: 'Izziņa', quantity: 1, unitPrice: 10, vatRate: 21 }],
       },
     });
     expect(invoice.status, JSON.stringify(invoice.body)).to.equal(201);
     invoiceId = invoice.body.id;
     // A task in the inbox, so that the inbox has someone's name to show.
     const declaration = await openPrefilled('citizen-anna');
-    const saved = await call('PUT', `/api/v1/applications/${declaration.id}/draft`, { as: 'citizen-anna', json: { version: declaration.draft.version, data: residenceForm(declaration.draft.data, 4) } });
-    expect((await call('POST', `/api/v1/applications/${declaration.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } })).status).to.equal(200);
-    await waitFor('a task in the inbox', async () => (await call('GET', '/api/v1/tasks?limit=200', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === declaration.id), 90_000);
+    const saved = await call('PUT', `/api/v1/applications/${declaration.id}/draft`, {
+      as: 'citizen-anna',
+      json: { version: declaration.draft.version, data: residenceForm(declaration.draft.data, 4) },
+    });
+    expect(
+      (await call('POST', `/api/v1/applications/${declaration.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } }))
+        .status,
+    ).to.equal(200);
+    await waitFor(
+      'a task in the inbox',
+      async () =>
+        (await call('GET', '/api/v1/tasks?limit=200', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === declaration.id),
+      90_000,
+    );
     declarationId = declaration.id;
   });
 
@@ -105,7 +123,7 @@ describe('audit: a read whose audit row cannot be written fails', () => {
     expect(again.audit.map((r) => [r.actor_id, r.subject_id, r.purpose])).to.deep.equal([['citizen-anna', ANNA, 'own-application']]);
   });
 
-  it('refuses a co-browsing join, which then hears none of the citizen\'s typing', async function () {
+  it("refuses a co-browsing join, which then hears none of the citizen's typing", async function () {
     this.timeout(60_000);
     const app = await openPrefilled('citizen-anna');
     const citizen = await connectPeer('citizen-anna');
@@ -113,19 +131,24 @@ describe('audit: a read whose audit row cannot be written fails', () => {
     const { grantId } = await grantFor(app.id, 'view');
     const staff = await connectPeer(STAFF);
     const joined = await withAuditUnwritable(() => request(staff, 'cobrowse:join', { grantId }));
-    expect(joined).to.deep.equal({ ok: false, error: { code: 'internal_error', message: 'Something went wrong on our side; try again.', details: [] } });
+    expect(joined).to.deep.equal({
+      ok: false,
+      error: { code: 'internal_error', message: 'Something went wrong on our side; try again.', details: [] },
+    });
     expect(joined.snapshot).to.equal(undefined);
 
     // The citizen types; a screen that joined properly would get it (the same edit reaches her own second screen).
     const second = await connectPeer('citizen-anna');
     expect((await request(second, 'cobrowse:open', { applicationId: app.id })).ok).to.equal(true);
-    expect((await request(citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/phone', value: '+371 29999999' })).ok).to.equal(true);
+    expect((await request(citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/phone', value: '+371 29999999' })).ok).to.equal(
+      true,
+    );
     await waitFor('the edit on her second screen', async () => second.edits.find((e) => e.pointer === '/phone'));
     expect(staff.edits).to.deep.equal([]);
     await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
   });
 
-  it('keeps the draft as it was when someone else\'s write to it cannot be put on record (HTTP and socket)', async function () {
+  it("keeps the draft as it was when someone else's write to it cannot be put on record (HTTP and socket)", async function () {
     this.timeout(60_000);
     const { app, staff } = await session('assist');
     const before = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' });
@@ -136,14 +159,19 @@ describe('audit: a read whose audit row cannot be written fails', () => {
       await request(staff, 'draft:save', { applicationId: app.id, ...change }),
     ]);
     expect([http.status, errorOf(http).code]).to.deep.equal([500, 'internal_error']);
-    expect(socket).to.deep.equal({ ok: false, error: { code: 'internal_error', message: 'The draft could not be saved; try again.', details: [] } });
+    expect(socket).to.deep.equal({
+      ok: false,
+      error: { code: 'internal_error', message: 'The draft could not be saved; try again.', details: [] },
+    });
     const after = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' });
     expect(after.body.draft.version).to.equal(version);
     expect(after.body.draft.data.phone).to.equal(before.body.draft.data.phone);
     // Audit writable again: the same write goes through, on record.
     const { res, audit } = await traced('PUT', `/api/v1/applications/${app.id}/draft`, { as: STAFF, json: change });
     expect(res.status).to.equal(200);
-    expect(audit.map((r) => [r.actor_id, r.action, r.resource, r.purpose])).to.deep.equal([[STAFF, 'update', `application:${app.id}/draft`, 'act-for:consent']]);
+    expect(audit.map((r) => [r.actor_id, r.action, r.resource, r.purpose])).to.deep.equal([
+      [STAFF, 'update', `application:${app.id}/draft`, 'act-for:consent'],
+    ]);
     await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
   });
 });

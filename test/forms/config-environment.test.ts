@@ -32,7 +32,14 @@ function environmentReads(): Array<{ name: string; where: string }> {
   return reads;
 }
 
-const glob = (pattern: string) => new RegExp(`^${pattern.replace(/<[^>]+>/g, '*').split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[A-Z0-9_]+')}$`);
+const glob = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .replace(/<[^>]+>/g, '*')
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[A-Z0-9_]+')}$`,
+  );
 
 describe('configuration: every environment variable is declared and documented', () => {
   const declared = Object.keys(ENVIRONMENT);
@@ -44,13 +51,17 @@ describe('configuration: every environment variable is declared and documented',
   });
 
   it('each variable read by the platform or npm start is in forms/config.schema.json', () => {
-    const missing = environmentReads().filter(({ name }) => !OPERATING_SYSTEM.has(name)
-      && !declared.some((d) => d === name || glob(name).test(d) || glob(d).test(name)));
+    const missing = environmentReads().filter(
+      ({ name }) => !OPERATING_SYSTEM.has(name) && !declared.some((d) => d === name || glob(name).test(d) || glob(d).test(name)),
+    );
     expect(missing, 'read but not declared in x-environment').to.deep.equal([]);
   });
 
   it('each declared variable is in the README', () => {
-    expect(declared.filter((name) => !readme.includes(name)), 'declared but not in the README').to.deep.equal([]);
+    expect(
+      declared.filter((name) => !readme.includes(name)),
+      'declared but not in the README',
+    ).to.deep.equal([]);
   });
 
   it('nothing reads the undocumented PUBLIC_BASE_URL: the worker reads PUBLIC_URL like the API', () => {

@@ -10,9 +10,14 @@ describe('forms/types: the generated types are current', function () {
 
   it('match the schemas (else: run npm run generate:types and commit forms/types)', async () => {
     const files = await generatedTypeFiles();
-    const checkedIn = fs.readdirSync(TYPES_DIR).filter((f) => f.endsWith('.ts')).sort();
+    const checkedIn = fs
+      .readdirSync(TYPES_DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     expect(checkedIn, 'forms/types holds exactly the generated files: run npm run generate:types').to.deep.equal(Object.keys(files).sort());
-    const stale = Object.entries(files).filter(([file, content]) => fs.readFileSync(path.join(TYPES_DIR, file), 'utf8') !== content).map(([file]) => `forms/types/${file}`);
+    const stale = Object.entries(files)
+      .filter(([file, content]) => fs.readFileSync(path.join(TYPES_DIR, file), 'utf8') !== content)
+      .map(([file]) => `forms/types/${file}`);
     expect(stale, 'stale generated types: run npm run generate:types').to.deep.equal([]);
   });
 

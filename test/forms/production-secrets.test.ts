@@ -14,9 +14,11 @@ import { DEV_SECRET } from '../../simulators/payment-initiation/server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GOOD = {
-  NODE_ENV: 'production', PAYMENT_INITIATION_SECRET: crypto.randomBytes(24).toString('base64url'),
+  NODE_ENV: 'production',
+  PAYMENT_INITIATION_SECRET: crypto.randomBytes(24).toString('base64url'),
   DATABASE_URL: `postgres://sdp_app:${crypto.randomBytes(18).toString('base64url')}@db.internal:5432/sdp`,
-  TEMPORAL_ADDRESS: '127.0.0.1:7233', PUBLIC_URL: 'https://portal.gov.lv',
+  TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  PUBLIC_URL: 'https://portal.gov.lv',
 };
 
 async function freePort(): Promise<number> {
@@ -33,12 +35,23 @@ async function freePort(): Promise<number> {
 /** Runs a TypeScript entry point as its own process; resolves with its exit code and output. */
 function run(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { output += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a process that started anyway fails the test
-    child.once('exit', (code) => { clearTimeout(timer); resolve({ code, output }); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -58,11 +71,18 @@ describe('production secrets', function () {
     refused({ ...GOOD, PAYMENT_INITIATION_SECRET: DEV_SECRET }, 'PAYMENT_INITIATION_SECRET', /is a documented development default/);
     refused({ ...GOOD, PAYMENT_INITIATION_SECRET: undefined }, 'PAYMENT_INITIATION_SECRET', /is missing/);
     refused({ ...GOOD, PAYMENT_INITIATION_SECRET: 'short-secret' }, 'PAYMENT_INITIATION_SECRET', /is too short/);
-    refused({ ...GOOD, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5439/sdp' }, 'DATABASE_URL', /has a password that is a documented development default/);
+    refused(
+      { ...GOOD, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5439/sdp' },
+      'DATABASE_URL',
+      /has a password that is a documented development default/,
+    );
     refused({ ...GOOD, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sdp' }, 'DATABASE_URL', /has no password/);
     refused({ ...GOOD, REDIS_URL: 'redis://:abc@redis:6379' }, 'REDIS_URL', /has a password that is too short/);
     // Every problem at once, so an operator fixes them in one go.
-    expect(productionSecretProblems({ NODE_ENV: 'production' }).map((p) => p.variable)).to.include.members(['PAYMENT_INITIATION_SECRET', 'DATABASE_URL']);
+    expect(productionSecretProblems({ NODE_ENV: 'production' }).map((p) => p.variable)).to.include.members([
+      'PAYMENT_INITIATION_SECRET',
+      'DATABASE_URL',
+    ]);
     // Development and tests keep their defaults.
     expect(productionSecretProblems({ NODE_ENV: 'development', PAYMENT_INITIATION_SECRET: DEV_SECRET })).to.deep.equal([]);
   });
@@ -70,29 +90,57 @@ describe('production secrets', function () {
   it('a production API with the documented secret does not start, so a forged "payment succeeded" callback finds nothing', async () => {
     const port = await freePort();
     const env = {
-      ...process.env, ...GOOD, PAYMENT_INITIATION_SECRET: DEV_SECRET, DATABASE_URL: withPassword(stack.databaseUrl),
-      PORT: String(port), HOST: '127.0.0.1', DATA_DIR: stack.dataDir, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'error',
+      ...process.env,
+      ...GOOD,
+      PAYMENT_INITIATION_SECRET: DEV_SECRET,
+      DATABASE_URL: withPassword(stack.databaseUrl),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: stack.dataDir,
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      LOG_LEVEL: 'error',
     };
     const api = await run('api/platform/server.ts', env);
     expect(api.code, api.output).to.not.equal(0);
     expect(api.output).to.match(/PAYMENT_INITIATION_SECRET is a documented development default/);
     // The attack of the report: a callback signed with the documented default secret. No process answers it.
-    const body = JSON.stringify({ merchantId: 'sdp-gov-lv', bankPaymentId: crypto.randomUUID(), status: 'succeeded', amount: 36.05, currency: 'EUR', sequence: 1 });
+    const body = JSON.stringify({
+      merchantId: 'sdp-gov-lv',
+      bankPaymentId: crypto.randomUUID(),
+      status: 'succeeded',
+      amount: 36.05,
+      currency: 'EUR',
+      sequence: 1,
+    });
     const signature = `sha256=${crypto.createHmac('sha256', DEV_SECRET).update(body).digest('hex')}`;
     const forged = await fetch(`http://127.0.0.1:${port}/api/v1/payment-callbacks/bank-link`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body,
-    }).then((r) => r.status, (e: Error) => e.name);
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': signature },
+      body,
+    }).then(
+      (r) => r.status,
+      (e: Error) => e.name,
+    );
     expect(forged).to.equal('TypeError'); // fetch failed: connection refused
   });
 
   it('a production worker and `npm start` refuse too, before starting anything', async () => {
     const worker = await run('activities/worker.ts', {
-      ...process.env, ...GOOD, PAYMENT_INITIATION_SECRET: undefined, TEMPORAL_ADDRESS: stack.temporal.address, LOG_LEVEL: 'error',
+      ...process.env,
+      ...GOOD,
+      PAYMENT_INITIATION_SECRET: undefined,
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      LOG_LEVEL: 'error',
     });
     expect(worker.code, worker.output).to.not.equal(0);
     expect(worker.output).to.match(/PAYMENT_INITIATION_SECRET is missing/);
 
-    const start = await run('scripts/start.ts', { ...process.env, NODE_ENV: 'production', DATABASE_URL: undefined, PAYMENT_INITIATION_SECRET: DEV_SECRET });
+    const start = await run('scripts/start.ts', {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: undefined,
+      PAYMENT_INITIATION_SECRET: DEV_SECRET,
+    });
     expect(start.code, start.output).to.equal(1);
     expect(start.output).to.match(/PAYMENT_INITIATION_SECRET is a documented development default/);
     expect(start.output).to.match(/DATABASE_URL is missing/);

@@ -7,7 +7,15 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { openApplication } from '../../api/applications/commands';
 import { persons } from '../../simulators/population-register/data';
 import { addresses } from '../../simulators/address-register/data';
-import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, submitUpdate, viewQuery, type Actor, type ApplicationView } from '../../workflows/application/api';
+import {
+  applicationWorkflowId,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  submitUpdate,
+  viewQuery,
+  type Actor,
+  type ApplicationView,
+} from '../../workflows/application/api';
 import { nextPoll, waitFor } from './wait';
 
 export const OFFICER_PMLP: Actor = { type: 'staff', id: 'officer-pmlp', name: 'Ilze Ozola', agency: 'pmlp', office: 'pmlp-riga-1' };
@@ -15,38 +23,60 @@ export const RESIDENCE_DECLARATION = 'residence-declaration';
 
 /** The persons of the population register simulator (Anna, Jānis, generated ones), each with an e-address mailbox. */
 export const registerPersons = persons.map((p) => ({
-  personalCode: p.person_code, givenName: p.given_name, familyName: p.surname, name: `${p.given_name} ${p.surname}`,
+  personalCode: p.person_code,
+  givenName: p.given_name,
+  familyName: p.surname,
+  name: `${p.given_name} ${p.surname}`,
 }));
 export type RegisterPerson = (typeof registerPersons)[number];
 
 /** Residential addresses of the address register simulator. */
 export const dwellingAddresses = addresses.filter((a) => a.purpose === 'dwelling').map((a) => ({ code: a.adr_cd, text: a.std }));
 
-export const citizenActor = (person: RegisterPerson): Actor => ({ type: 'citizen', id: `citizen:${person.personalCode}`, name: person.name });
-
+export const citizenActor = (person: RegisterPerson): Actor => ({
+  type: 'citizen',
+  id: `citizen:${person.personalCode}`,
+  name: person.name,
+});
 
 /** A deadline on every gRPC call inside `fn`, so a call to a workflow with no worker (or no server) gives up. */
 function bounded<T>(client: Client, ms: number, fn: () => Promise<T>): Promise<T> {
   return client.connection.withDeadline(Date.now() + ms, fn);
 }
 
-export interface OpenedApplication { caseId: string; person: RegisterPerson; index: number }
+export interface OpenedApplication {
+  caseId: string;
+  person: RegisterPerson;
+  index: number;
+}
 
 /** Opens the n-th residence declaration (person and address chosen round-robin) on the given task queue. */
-export async function openResidenceDeclaration(pool: Pool, temporal: () => Promise<Client>, taskQueue: string, index: number, person = registerPersons[index % registerPersons.length]): Promise<OpenedApplication> {
+export async function openResidenceDeclaration(
+  pool: Pool,
+  temporal: () => Promise<Client>,
+  taskQueue: string,
+  index: number,
+  person = registerPersons[index % registerPersons.length],
+): Promise<OpenedApplication> {
   const { caseId } = await openApplication(pool, temporal, taskQueue, RESIDENCE_DECLARATION, {
-    recipient: { type: 'natural', id: person.personalCode, name: person.name }, actor: citizenActor(person),
+    recipient: { type: 'natural', id: person.personalCode, name: person.name },
+    actor: citizenActor(person),
   });
   return { caseId, person, index };
 }
 
 /** The draft once the prefill from the population register has written the applicant into it. */
 export async function waitForPrefill(pool: Pool, caseId: string, timeoutMs = 60_000): Promise<Record<string, any>> {
-  return waitFor(`the prefill of ${caseId}`, async () => {
-    const { rows } = await pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId]);
-    const draft = rows[0]?.draft_data as Record<string, any> | undefined;
-    return draft?.applicant?.givenName ? draft : null;
-  }, timeoutMs, 200);
+  return waitFor(
+    `the prefill of ${caseId}`,
+    async () => {
+      const { rows } = await pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId]);
+      const draft = rows[0]?.draft_data as Record<string, any> | undefined;
+      return draft?.applicant?.givenName ? draft : null;
+    },
+    timeoutMs,
+    200,
+  );
 }
 
 /** A valid residence declaration form from the prefilled draft, moving to the n-th residential address. */
@@ -92,7 +122,12 @@ export interface DriveOptions {
  * Drives one residence declaration from submission to the officer's approval and waits for the end. Safe to run
  * again on the same application: a repeated submit or decision is refused by the workflow and ignored here.
  */
-export async function driveResidenceDeclaration(client: Client, pool: Pool, app: OpenedApplication, opts: DriveOptions = {}): Promise<ApplicationView> {
+export async function driveResidenceDeclaration(
+  client: Client,
+  pool: Pool,
+  app: OpenedApplication,
+  opts: DriveOptions = {},
+): Promise<ApplicationView> {
   const handle = client.workflow.getHandle(applicationWorkflowId(app.caseId));
   const officer = opts.officer ?? OFFICER_PMLP;
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);

@@ -15,7 +15,14 @@ export const JANIS = '02117814569';
 export const STAFF = 'staff-vpvkac-riga';
 export const SUPPORT = 'support-specialist';
 
-export interface EditEvent { applicationId: string; pointer: string; value: unknown; version: number; by: Record<string, unknown>; masked?: boolean }
+export interface EditEvent {
+  applicationId: string;
+  pointer: string;
+  value: unknown;
+  version: number;
+  by: Record<string, unknown>;
+  masked?: boolean;
+}
 
 export interface Peer {
   persona: string;
@@ -36,18 +43,37 @@ export interface Peer {
 const peers: Peer[] = [];
 
 /** Connects a persona (to the test API unless `url` is given) and waits for the server's `ready`. */
-export async function connectPeer(persona: string, opts: { url?: string; io?: Partial<ManagerOptions & SocketOptions> } = {}): Promise<Peer> {
+export async function connectPeer(
+  persona: string,
+  opts: { url?: string; io?: Partial<ManagerOptions & SocketOptions> } = {},
+): Promise<Peer> {
   const token = await tokenFor(persona);
-  const socket = io(opts.url ?? stack.api.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, ...opts.io });
+  const socket = io(opts.url ?? stack.api.url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...opts.io,
+  });
   const peer: Peer = {
-    persona, socket, edits: [], presence: [], watchers: [], ended: [], modes: [], data: {}, versions: {},
+    persona,
+    socket,
+    edits: [],
+    presence: [],
+    watchers: [],
+    ended: [],
+    modes: [],
+    data: {},
+    versions: {},
     load(snapshot) {
       // A live update may overtake the snapshot's acknowledgement: whatever is newer than the snapshot stays.
       peer.data = snapshot.data;
       peer.versions = { ...snapshot.fieldVersions };
       for (const e of peer.edits) if (e.applicationId === snapshot.applicationId) apply(e);
     },
-    close() { socket.disconnect(); },
+    close() {
+      socket.disconnect();
+    },
   };
   const apply = (e: EditEvent) => {
     if ((peer.versions[e.pointer] ?? 0) < e.version) {
@@ -59,15 +85,29 @@ export async function connectPeer(persona: string, opts: { url?: string; io?: Pa
     peer.edits.push(e);
     apply(e);
   });
-  socket.on('cobrowse:presence', (p: Record<string, unknown>) => { peer.presence.push(p); });
-  socket.on('cobrowse:watchers', (w: Peer['watchers'][number]) => { peer.watchers.push(w); });
-  socket.on('cobrowse:ended', (e: Peer['ended'][number]) => { peer.ended.push(e); });
-  socket.on('cobrowse:mode', (m: Peer['modes'][number]) => { peer.modes.push(m); });
+  socket.on('cobrowse:presence', (p: Record<string, unknown>) => {
+    peer.presence.push(p);
+  });
+  socket.on('cobrowse:watchers', (w: Peer['watchers'][number]) => {
+    peer.watchers.push(w);
+  });
+  socket.on('cobrowse:ended', (e: Peer['ended'][number]) => {
+    peer.ended.push(e);
+  });
+  socket.on('cobrowse:mode', (m: Peer['modes'][number]) => {
+    peer.modes.push(m);
+  });
   peers.push(peer);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${persona}: no 'ready' in ${WAIT_MS} ms`)), WAIT_MS);
-    socket.once('ready', () => { clearTimeout(timer); resolve(); });
-    socket.once('connect_error', (err) => { clearTimeout(timer); reject(err); });
+    socket.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.once('connect_error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
   return peer;
 }
@@ -79,7 +119,11 @@ export function closePeers(): void {
 /** Emits with an acknowledgement and resolves with the answer. */
 export function request<T = any>(peer: Peer, event: string, payload: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    peer.socket.timeout(WAIT_MS).emit(event, payload, (err: Error | null, answer: T) => (err ? reject(new Error(`${peer.persona} ${event}: ${err.message}`)) : resolve(answer)));
+    peer.socket
+      .timeout(WAIT_MS)
+      .emit(event, payload, (err: Error | null, answer: T) =>
+        err ? reject(new Error(`${peer.persona} ${event}: ${err.message}`)) : resolve(answer),
+      );
   });
 }
 
@@ -101,7 +145,10 @@ export function arrived<T>(peer: Peer, what: string, list: () => T[], match: (x:
 export const editArrived = (peer: Peer, what: string, match: (e: EditEvent) => boolean) => arrived(peer, what, () => peer.edits, match);
 
 /** Opens a residence declaration for a citizen and waits for the prefill from the population register. */
-export async function openPrefilled(as = 'citizen-anna', eserviceId = 'residence-declaration'): Promise<{ id: string; draft: { version: number; data: Record<string, any> } }> {
+export async function openPrefilled(
+  as = 'citizen-anna',
+  eserviceId = 'residence-declaration',
+): Promise<{ id: string; draft: { version: number; data: Record<string, any> } }> {
   const opened = await call('POST', '/api/v1/applications', { as, json: { eserviceId } });
   expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
   return waitFor('prefill', async () => {
@@ -111,21 +158,39 @@ export async function openPrefilled(as = 'citizen-anna', eserviceId = 'residence
 }
 
 /** The citizen creates a join code; the staff member redeems it. */
-export async function grantFor(applicationId: string | null, mode: 'view' | 'assist', staff = STAFF, citizen = 'citizen-anna', url?: string): Promise<{ code: string; grantId: string }> {
-  const created = await call('POST', '/api/v1/assist-codes', { as: citizen, json: applicationId ? { scope: 'application', applicationId, mode } : { scope: 'portal', mode } });
+export async function grantFor(
+  applicationId: string | null,
+  mode: 'view' | 'assist',
+  staff = STAFF,
+  citizen = 'citizen-anna',
+  url?: string,
+): Promise<{ code: string; grantId: string }> {
+  const created = await call('POST', '/api/v1/assist-codes', {
+    as: citizen,
+    json: applicationId ? { scope: 'application', applicationId, mode } : { scope: 'portal', mode },
+  });
   expect(created.status, JSON.stringify(created.body)).to.equal(201);
   const redeemed = url
-    ? await fetch(`${url}/api/v1/assist-sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(staff)}` }, body: JSON.stringify({ code: created.body.code }) }).then(async (r) => ({ status: r.status, body: await r.json() }))
+    ? await fetch(`${url}/api/v1/assist-sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(staff)}` },
+        body: JSON.stringify({ code: created.body.code }),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }))
     : await call('POST', '/api/v1/assist-sessions', { as: staff, json: { code: created.body.code } });
   expect(redeemed.status, JSON.stringify(redeemed.body)).to.equal(201);
   return { code: created.body.code, grantId: redeemed.body.grant.id };
 }
 
 /** Audit rows written after `sinceId` that match. */
-export async function auditRows(sinceId: number, where: { actor?: string; purpose?: string; resource?: string }): Promise<Array<Record<string, any>>> {
+export async function auditRows(
+  sinceId: number,
+  where: { actor?: string; purpose?: string; resource?: string },
+): Promise<Array<Record<string, any>>> {
   const { rows } = await stack.db.pool.query(
     `SELECT * FROM audit_log WHERE id > $1 AND ($2::text IS NULL OR actor_id = $2) AND ($3::text IS NULL OR purpose = $3)
-       AND ($4::text IS NULL OR resource = $4) ORDER BY id`, [sinceId, where.actor ?? null, where.purpose ?? null, where.resource ?? null]);
+       AND ($4::text IS NULL OR resource = $4) ORDER BY id`,
+    [sinceId, where.actor ?? null, where.purpose ?? null, where.resource ?? null],
+  );
   return rows;
 }
 
@@ -135,8 +200,13 @@ export async function lastAuditId(): Promise<number> {
 }
 
 /** The saved draft of an application, straight from the database. */
-export async function savedDraft(caseId: string): Promise<{ data: Record<string, any>; versions: Record<string, number>; savedBy: string }> {
-  const { rows } = await stack.db.pool.query('SELECT draft_data, draft_field_versions, draft_saved_by FROM applications WHERE case_id = $1', [caseId]);
+export async function savedDraft(
+  caseId: string,
+): Promise<{ data: Record<string, any>; versions: Record<string, number>; savedBy: string }> {
+  const { rows } = await stack.db.pool.query(
+    'SELECT draft_data, draft_field_versions, draft_saved_by FROM applications WHERE case_id = $1',
+    [caseId],
+  );
   return { data: rows[0].draft_data, versions: rows[0].draft_field_versions, savedBy: rows[0].draft_saved_by };
 }
 

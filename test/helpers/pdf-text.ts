@@ -8,7 +8,11 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 
-interface PdfObject { id: string; dict: string; stream: Buffer | null }
+interface PdfObject {
+  id: string;
+  dict: string;
+  stream: Buffer | null;
+}
 
 function objects(pdf: Buffer): PdfObject[] {
   const text = pdf.toString('latin1');
@@ -17,7 +21,10 @@ function objects(pdf: Buffer): PdfObject[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const body = m[2];
     const s = body.search(/stream\r?\n/);
-    if (s < 0) { out.push({ id: m[1], dict: body, stream: null }); continue; }
+    if (s < 0) {
+      out.push({ id: m[1], dict: body, stream: null });
+      continue;
+    }
     const dict = body.slice(0, s);
     const bodyStart = m.index + m[0].length - 'endobj'.length - body.length;
     const start = bodyStart + s + body.slice(s).match(/stream\r?\n/)![0].length;
@@ -78,8 +85,10 @@ function ownReading(pdf: Buffer): string {
     const re = /\/(F\d+)\s+[\d.]+\s+Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\bET\b/g;
     for (let m = re.exec(content); m; m = re.exec(content)) {
       if (m[1]) font = cmaps.get(m[1]);
-      else if (m[0] === 'ET') { if (line) lines.push(line); line = ''; }
-      else {
+      else if (m[0] === 'ET') {
+        if (line) lines.push(line);
+        line = '';
+      } else {
         const hexes = m[2] !== undefined ? [...m[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]) : [m[3]];
         for (const hex of hexes) for (const code of hex.match(/.{4}/g) ?? []) line += font?.get(parseInt(code, 16)) ?? '\ufffd';
       }
@@ -100,7 +109,10 @@ export function popplerLines(pdf: Buffer): string[] {
     const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', timeout: 60_000 });
     if (r.error) throw new Error(`pdftotext could not run (apt-get install poppler-utils): ${r.error.message}`);
     if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
-    return r.stdout.split(/\n|\f/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    return r.stdout
+      .split(/\n|\f/)
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

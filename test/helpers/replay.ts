@@ -16,7 +16,11 @@ export function readHistory(file: string): SavedHistory {
 
 /** The saved histories of one directory, sorted by name. */
 export function historyFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** The workflow type a history started, and the ids of the patches its `patched()` calls recorded. */
@@ -26,7 +30,8 @@ export function describeHistory(history: SavedHistory): { workflowType: string; 
   const patches = events.flatMap((e) => {
     const marker = e.markerRecordedEventAttributes;
     if (marker?.markerName !== 'core_patch') return [];
-    return Object.values(marker.details ?? {}).flatMap((p) => p.payloads ?? [])
+    return Object.values(marker.details ?? {})
+      .flatMap((p) => p.payloads ?? [])
       .map((p) => (JSON.parse(Buffer.from(p.data ?? new Uint8Array()).toString('utf8')) as { id: string }).id);
   });
   return { workflowType, patches };
@@ -42,7 +47,10 @@ export function replayEachHistoryIn(dir: string, atLeast: number): void {
   const replayAll = async () => {
     const errors = new Map<string, Error | undefined>();
     const histories = files.map((file) => ({ workflowId: path.basename(file), history: readHistory(file) }));
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), ...bundledWorkerCoverageOptions() }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: await workflowBundle(), ...bundledWorkerCoverageOptions() },
+      histories,
+    )) {
       errors.set(result.workflowId, result.error);
     }
     return errors;

@@ -12,16 +12,24 @@ let shapes: Store | undefined;
 // DCAT-AP 3.0.1 (forms/standards/dcat-ap-3): the mandatory constraints, the class ranges and the recommended
 // properties. The vocabulary shapes are left out: they check membership of the EU controlled vocabularies, which
 // are not available offline (the output names the vocabularies' IRIs and types the nodes itself).
-const DCAT_AP_FILES = ['html_shacl_shapes.ttl', 'html_shacl_range.ttl', 'html_shacl_shapes_recommended.ttl']
-  .map((f) => path.resolve(__dirname, '../../forms/standards/dcat-ap-3', f));
+const DCAT_AP_FILES = ['html_shacl_shapes.ttl', 'html_shacl_range.ttl', 'html_shacl_shapes_recommended.ttl'].map((f) =>
+  path.resolve(__dirname, '../../forms/standards/dcat-ap-3', f),
+);
 let dcatApShapes: Store | undefined;
 
 export async function toStore(document: unknown): Promise<Store> {
-  const nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', safe: true } as jsonld.Options.ToRdf)) as unknown as string;
+  const nquads = (await jsonld.toRDF(
+    document as jsonld.JsonLdDocument,
+    { format: 'application/n-quads', safe: true } as jsonld.Options.ToRdf,
+  )) as unknown as string;
   return new Store(new Parser({ format: 'N-Quads' }).parse(nquads));
 }
 
-export interface ShaclOutcome { conforms: boolean; violations: string[]; triples: number }
+export interface ShaclOutcome {
+  conforms: boolean;
+  violations: string[];
+  triples: number;
+}
 
 export async function validateCpsvAp(document: unknown): Promise<ShaclOutcome> {
   shapes ??= new Store(new Parser().parse(fs.readFileSync(SHAPES_FILE, 'utf8')));
@@ -38,10 +46,18 @@ export async function validateDcatAp(document: unknown): Promise<ShaclOutcome> {
 async function validateWith(shapeStore: Store, document: unknown): Promise<ShaclOutcome> {
   const data = await toStore(document);
   const report = await new SHACLValidator(shapeStore).validate(data);
-  const violations = report.results.map((r) => [
-    r.severity?.value.replace(/^.*#/, ''), r.focusNode?.value, r.path?.value, r.sourceConstraintComponent?.value.replace(/^.*#/, ''),
-    r.value?.value, r.message.map((m) => m.value).join(' '),
-  ].filter(Boolean).join(' | '));
+  const violations = report.results.map((r) =>
+    [
+      r.severity?.value.replace(/^.*#/, ''),
+      r.focusNode?.value,
+      r.path?.value,
+      r.sourceConstraintComponent?.value.replace(/^.*#/, ''),
+      r.value?.value,
+      r.message.map((m) => m.value).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' | '),
+  );
   return { conforms: report.conforms, violations, triples: data.size };
 }
 

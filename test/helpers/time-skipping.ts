@@ -24,13 +24,21 @@ export function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
 }
 
 /** A fresh task queue and a worker with the given activities; `run` runs `fn` while the worker polls. */
-export async function withWorker<T>(activities: object, fn: (ctx: { env: TestWorkflowEnvironment; taskQueue: string }) => Promise<T>): Promise<T> {
+export async function withWorker<T>(
+  activities: object,
+  fn: (ctx: { env: TestWorkflowEnvironment; taskQueue: string }) => Promise<T>,
+): Promise<T> {
   const testEnv = await timeSkippingEnvironment();
   const taskQueue = `ts-${crypto.randomBytes(4).toString('hex')}`;
   // debugMode runs the workflows in this thread: a worker thread per test costs ~0.35 s to start, most of the fast
   // tier's time. The price is the deadlock detector, which the full tier's worker (test/setup.ts) still runs.
   const worker = await Worker.create({
-    connection: testEnv.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities, debugMode: true, ...bundledWorkerCoverageOptions(),
+    connection: testEnv.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+    debugMode: true,
+    ...bundledWorkerCoverageOptions(),
   });
   running = worker;
   try {

@@ -20,7 +20,12 @@ const SCHEMATRON_COMPILER = path.join(__dirname, 'schematron/iso-schematron-to-x
 /** Debian's libsaxonhe-java; SAXON_JAR points elsewhere. */
 const SAXON_JAR = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
 
-export interface AssertFailure { id: string; flag: string; text: string; location: string }
+export interface AssertFailure {
+  id: string;
+  flag: string;
+  text: string;
+  location: string;
+}
 export interface UblVerdict {
   /** xmllint's schema errors. */
   xsd: string[];
@@ -37,12 +42,20 @@ function saxon(args: string[]): void {
   if (r.status !== 0) throw new Error(`Saxon failed (${r.status}): ${r.error?.message ?? ''}\n${r.stderr}`);
 }
 
-const svrlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, isArray: (name) => name === 'failed-assert' });
+const svrlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  isArray: (name) => name === 'failed-assert',
+});
 
 function failedAsserts(svrlFile: string): AssertFailure[] {
   const out = svrlParser.parse(fs.readFileSync(svrlFile, 'utf8'))['schematron-output'];
   return (out['failed-assert'] ?? []).map((f: any) => ({
-    id: f.id, flag: f.flag ?? 'error', location: f.location, text: String(typeof f.text === 'object' ? f.text['#text'] ?? '' : f.text ?? '').trim(),
+    id: f.id,
+    flag: f.flag ?? 'error',
+    location: f.location,
+    text: String(typeof f.text === 'object' ? (f.text['#text'] ?? '') : (f.text ?? '')).trim(),
   }));
 }
 
@@ -55,7 +68,8 @@ function xsdErrors(files: string[]): Map<string, string[]> {
     const file = files.find((f) => line.startsWith(`${f}:`));
     if (file) errors.get(file)!.push(line.slice(file.length + 1));
   }
-  for (const f of files) if (r.status !== 0 && !errors.get(f)!.length && !r.stderr.includes(`${f} validates`)) errors.get(f)!.push(r.stderr.trim());
+  for (const f of files)
+    if (r.status !== 0 && !errors.get(f)!.length && !r.stderr.includes(`${f} validates`)) errors.get(f)!.push(r.stderr.trim());
   return errors;
 }
 
@@ -68,7 +82,10 @@ export const EN16931_SCH = path.join(STANDARDS, 'en16931-ubl/preprocessed/EN1693
  * The ids of the failed asserts (every flag) per document, by CEN's pre-compiled EN 16931 XSLT and by a schematron
  * file compiled here; for checking the compiler itself.
  */
-export function failedAssertIdsBoth(documents: Record<string, string>, sch: string): Record<string, { official: string[]; compiled: string[] }> {
+export function failedAssertIdsBoth(
+  documents: Record<string, string>,
+  sch: string,
+): Record<string, { official: string[]; compiled: string[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sch-compare-'));
   try {
     const input = path.join(dir, 'in');
@@ -80,10 +97,19 @@ export function failedAssertIdsBoth(documents: Record<string, string>, sch: stri
     for (const out of ['official', 'compiled']) fs.mkdirSync(path.join(dir, out));
     saxon([`-s:${input}`, `-xsl:${EN16931_XSLT}`, `-o:${path.join(dir, 'official')}`]);
     saxon([`-s:${input}`, `-xsl:${compiled}`, `-o:${path.join(dir, 'compiled')}`]);
-    const ids = (file: string) => failedAsserts(file).map((a) => a.id).sort();
-    return Object.fromEntries(names.map((name, i) => [name, {
-      official: ids(path.join(dir, 'official', `${i}.xml`)), compiled: ids(path.join(dir, 'compiled', `${i}.xml`)),
-    }]));
+    const ids = (file: string) =>
+      failedAsserts(file)
+        .map((a) => a.id)
+        .sort();
+    return Object.fromEntries(
+      names.map((name, i) => [
+        name,
+        {
+          official: ids(path.join(dir, 'official', `${i}.xml`)),
+          compiled: ids(path.join(dir, 'compiled', `${i}.xml`)),
+        },
+      ]),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -106,14 +132,21 @@ export function validateUbl(documents: Record<string, string>): Record<string, U
     saxon([`-s:${input}`, `-xsl:${EN16931_XSLT}`, `-o:${path.join(dir, 'en16931')}`]);
     saxon([`-s:${input}`, `-xsl:${peppolXslt}`, `-o:${path.join(dir, 'peppol')}`]);
 
-    return Object.fromEntries(names.map((name) => {
-      const en = failedAsserts(path.join(dir, 'en16931', file(name)));
-      const pe = failedAsserts(path.join(dir, 'peppol', file(name)));
-      return [name, {
-        xsd: xsd.get(path.join(input, file(name)))!, en16931: en.filter(isFailure), peppol: pe.filter(isFailure),
-        warnings: [...en, ...pe].filter((a) => !isFailure(a)),
-      }];
-    }));
+    return Object.fromEntries(
+      names.map((name) => {
+        const en = failedAsserts(path.join(dir, 'en16931', file(name)));
+        const pe = failedAsserts(path.join(dir, 'peppol', file(name)));
+        return [
+          name,
+          {
+            xsd: xsd.get(path.join(input, file(name)))!,
+            en16931: en.filter(isFailure),
+            peppol: pe.filter(isFailure),
+            warnings: [...en, ...pe].filter((a) => !isFailure(a)),
+          },
+        ];
+      }),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -122,13 +155,23 @@ export function validateUbl(documents: Record<string, string>): Record<string, U
 /** The validators are machine tools (Debian libxml2-utils, libsaxonhe-java + a JRE); say clearly when one is missing. */
 export function missingValidators(): string[] {
   const missing: string[] = [];
-  try { execFileSync('xmllint', ['--version'], { stdio: 'ignore' }); } catch { missing.push('xmllint (apt-get install libxml2-utils)'); }
+  try {
+    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+  } catch {
+    missing.push('xmllint (apt-get install libxml2-utils)');
+  }
   if (!fs.existsSync(SAXON_JAR)) missing.push(`${SAXON_JAR} (apt-get install libsaxonhe-java)`);
-  try { execFileSync('java', ['-version'], { stdio: 'ignore' }); } catch { missing.push('java (apt-get install default-jre-headless)'); }
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+  } catch {
+    missing.push('java (apt-get install default-jre-headless)');
+  }
   return missing;
 }
 
 /** One line per failure, for assertion messages. */
 export function verdictText(v: UblVerdict): string {
-  return [...v.xsd.map((e) => `XSD ${e}`), ...[...v.en16931, ...v.peppol].map((a) => `${a.id} [${a.flag}] ${a.text} @ ${a.location}`)].join('\n');
+  return [...v.xsd.map((e) => `XSD ${e}`), ...[...v.en16931, ...v.peppol].map((a) => `${a.id} [${a.flag}] ${a.text} @ ${a.location}`)].join(
+    '\n',
+  );
 }

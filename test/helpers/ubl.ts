@@ -8,7 +8,11 @@ export function parseUbl(xml: string): any {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
   const parser = new XMLParser({
-    ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, removeNSPrefix: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    removeNSPrefix: true,
     isArray: (name) => REPEATED.has(name),
   });
   return parser.parse(xml).Invoice;

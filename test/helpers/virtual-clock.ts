@@ -13,7 +13,10 @@ export interface VirtualClock {
 }
 
 /** Lets every queued promise reaction run (setImmediate is not virtual, and comes after the microtasks). */
-export const settle = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
+export const settle = (): Promise<void> =>
+  new Promise((resolve) => {
+    setImmediate(resolve);
+  });
 
 /** Virtual timers for the callers whose stack matches `scope` (e.g. the module's path); everyone else's are real. */
 export function installVirtualClock(scope: RegExp): VirtualClock {
@@ -32,8 +35,12 @@ export function installVirtualClock(scope: RegExp): VirtualClock {
     else real.clearTimeout(id as NodeJS.Timeout);
   }) as typeof clearTimeout;
   return {
-    get now() { return now; },
-    get pending() { return timers.size; },
+    get now() {
+      return now;
+    },
+    get pending() {
+      return timers.size;
+    },
     async advance(ms: number) {
       const until = now + ms;
       await settle();

@@ -25,7 +25,10 @@ if (measuringCoverage) {
 /** What a worker built from workflowsPath needs to report coverage (nothing when coverage is off). */
 export function workerCoverageOptions(): Partial<WorkerOptions> {
   if (!measuringCoverage) return {};
-  const { interceptors, sinks, bundlerOptions } = workflowCoverage.augmentWorkerOptions({ workflowsPath: WORKFLOWS_PATH, taskQueue: 'unused' });
+  const { interceptors, sinks, bundlerOptions } = workflowCoverage.augmentWorkerOptions({
+    workflowsPath: WORKFLOWS_PATH,
+    taskQueue: 'unused',
+  });
   return { interceptors, sinks, bundlerOptions };
 }
 

@@ -8,7 +8,9 @@ import { waitFor } from '../helpers/wait';
 
 describe('simulators/faults', () => {
   let sim: RunningSimulator;
-  before(async () => { sim = await startPopulationRegisterSimulator({ port: 0, faults: {} }); });
+  before(async () => {
+    sim = await startPopulationRegisterSimulator({ port: 0, faults: {} });
+  });
   after(() => sim?.close());
   afterEach(() => fetch(`${sim.url}/_faults`, { method: 'DELETE' }));
 
@@ -56,7 +58,10 @@ describe('simulators/faults', () => {
   it('holds answers back by the latency (seen held, not timed) and lets them through when the faults are reset', async () => {
     await setFaults({ latencyMs: 120_000 });
     let answered = false;
-    const held = fetch(`${sim.url}/persons/15038511239`).then(async (res) => { answered = true; return { status: res.status, body: await res.json() }; });
+    const held = fetch(`${sim.url}/persons/15038511239`).then(async (res) => {
+      answered = true;
+      return { status: res.status, body: await res.json() };
+    });
     await waitFor('the request held by the latency', async () => (await waiting()) === 1, 30_000);
     expect(await status('/_faults'), 'the control routes are not delayed').to.equal(200);
     expect(await waiting(), 'still held after a later request was answered').to.equal(1);
@@ -83,8 +88,9 @@ describe('simulators/faults', () => {
   });
 
   it('reads initial faults from SIM_* variables, the simulator-specific ones first', () => {
-    expect(faultsFromEnv({ SIM_ERROR_RATE: '0.3', SIM_POPULATION_REGISTER_ERROR_RATE: '0.1', SIM_OUTAGE: 'true' }, 'population-register'))
-      .to.deep.equal({ errorRate: 0.1, outage: true });
+    expect(
+      faultsFromEnv({ SIM_ERROR_RATE: '0.3', SIM_POPULATION_REGISTER_ERROR_RATE: '0.1', SIM_OUTAGE: 'true' }, 'population-register'),
+    ).to.deep.equal({ errorRate: 0.1, outage: true });
     expect(faultsFromEnv({ SIM_LATENCY_MS: '250' }, 'e-address')).to.deep.equal({ latencyMs: 250 });
     expect(() => faultsFromEnv({ SIM_ERROR_RATE: 'lots' }, 'e-address')).to.throw(/e-address: bad fault variables: errorRate/);
   });

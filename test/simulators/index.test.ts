@@ -7,13 +7,20 @@ describe('simulators/index', () => {
   it('starts the five systems on random ports and closes them', async () => {
     const sims = await startSimulators({ basePort: 0 });
     try {
-      const systems = await Promise.all(Object.values(sims.urls).map(async (url) => ((await (await fetch(`${url}/healthz`)).json()) as any).system));
+      const systems = await Promise.all(
+        Object.values(sims.urls).map(async (url) => ((await (await fetch(`${url}/healthz`)).json()) as any).system),
+      );
       expect(systems).to.deep.equal(['population-register', 'address-register', 'enterprise-register', 'e-address', 'payment-initiation']);
       expect(new Set(Object.values(sims.urls)).size).to.equal(5);
     } finally {
       await sims.close();
     }
-    await fetch(`${sims.urls.eAddress}/healthz`).then(() => { throw new Error('still listening'); }, () => undefined);
+    await fetch(`${sims.urls.eAddress}/healthz`).then(
+      () => {
+        throw new Error('still listening');
+      },
+      () => undefined,
+    );
   });
 
   it('closes the started simulators when a port is taken', async () => {
@@ -21,9 +28,17 @@ describe('simulators/index', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as { port: number }).port;
     try {
-      const failure = await startSimulators({ basePort: taken - 1 }).then(() => null, (err: Error) => err);
+      const failure = await startSimulators({ basePort: taken - 1 }).then(
+        () => null,
+        (err: Error) => err,
+      );
       expect(failure?.message).to.match(/EADDRINUSE/);
-      await fetch(`http://127.0.0.1:${taken - 1}/healthz`).then(() => { throw new Error('population register left running'); }, () => undefined);
+      await fetch(`http://127.0.0.1:${taken - 1}/healthz`).then(
+        () => {
+          throw new Error('population register left running');
+        },
+        () => undefined,
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

@@ -17,12 +17,26 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
-interface AxeViolation { id: string; impact: string | null; help: string; helpUrl: string; nodes: Array<{ target: string[]; failureSummary?: string }> }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
 
 /** Runs axe on the page as it is now; fails on serious or critical violations, printing them. */
 export async function checkAccessibility(page: Page, name: string): Promise<void> {
@@ -36,9 +50,14 @@ export async function checkAccessibility(page: Page, name: string): Promise<void
   })()`);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of violations) {
-    console.log(`    axe [${name}] ${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `      ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`);
+    console.log(
+      `    axe [${name}] ${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `      ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
+    );
   }
-  expect(serious.map((v) => `${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `accessibility of ${name}`).to.deep.equal([]);
+  expect(
+    serious.map((v) => `${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `accessibility of ${name}`,
+  ).to.deep.equal([]);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

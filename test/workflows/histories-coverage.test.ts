@@ -8,7 +8,8 @@ import * as registered from '../../workflows';
 import { describeHistory, historyFiles, readHistory } from '../helpers/replay';
 
 const WORKFLOWS_DIR = path.resolve(__dirname, '../../workflows');
-const saved = fs.readdirSync(__dirname, { withFileTypes: true })
+const saved = fs
+  .readdirSync(__dirname, { withFileTypes: true })
   .filter((d) => d.isDirectory() && fs.existsSync(path.join(__dirname, d.name, 'histories')))
   .flatMap((d) => historyFiles(path.join(__dirname, d.name, 'histories')))
   .map((file) => ({ file: path.relative(__dirname, file), ...describeHistory(readHistory(file)) }));
@@ -28,13 +29,23 @@ describe('saved workflow histories', () => {
     const types = new Set(saved.map((h) => h.workflowType));
     expect(Object.keys(registered).filter((name) => !types.has(name))).to.deep.equal([]);
     expect(Object.keys(registered).sort()).to.deep.equal([
-      'applicationWorkflow', 'caseImportWorkflow', 'catalogChangeWorkflow', 'catalogFreshnessWorkflow', 'catalogPublicationWorkflow', 'invoiceWorkflow',
+      'applicationWorkflow',
+      'caseImportWorkflow',
+      'catalogChangeWorkflow',
+      'catalogFreshnessWorkflow',
+      'catalogPublicationWorkflow',
+      'invoiceWorkflow',
     ]);
   });
 
   it('include, for every patch, a history recorded after it', () => {
     const patches = patchIdsInSource();
-    expect(patches).to.include.members(['invoice-overdue-when-started-late', 'invoice-quiet-after-last-reminder', 'payment-step-invoice', 'register-retry-capped']);
+    expect(patches).to.include.members([
+      'invoice-overdue-when-started-late',
+      'invoice-quiet-after-last-reminder',
+      'payment-step-invoice',
+      'register-retry-capped',
+    ]);
     const recorded = new Set(saved.flatMap((h) => h.patches));
     expect(patches.filter((id) => !recorded.has(id))).to.deep.equal([]);
   });
@@ -42,8 +53,12 @@ describe('saved workflow histories', () => {
   it('include, for the invoice patches, a history of the same path recorded before the patch', () => {
     const byFile = Object.fromEntries(saved.map((h) => [h.file, h.patches]));
     expect(byFile['invoice/histories/before-quiet-patch-three-reminders-then-paid.json']).to.deep.equal([]);
-    expect(byFile['invoice/histories/after-quiet-patch-three-reminders-then-paid.json']).to.deep.equal(['invoice-quiet-after-last-reminder']);
+    expect(byFile['invoice/histories/after-quiet-patch-three-reminders-then-paid.json']).to.deep.equal([
+      'invoice-quiet-after-last-reminder',
+    ]);
     expect(byFile['invoice/histories/before-late-start-patch-overdue-then-cancelled.json']).to.deep.equal([]);
-    expect(byFile['invoice/histories/after-late-start-patch-overdue-then-cancelled.json']).to.deep.equal(['invoice-overdue-when-started-late']);
+    expect(byFile['invoice/histories/after-late-start-patch-overdue-then-cancelled.json']).to.deep.equal([
+      'invoice-overdue-when-started-late',
+    ]);
   });
 });

@@ -32,12 +32,21 @@ async function save(type: string, name: string, handle: WorkflowHandle) {
   const history = await handle.fetchHistory();
   const file = path.join(__dirname, type, 'histories', `${name}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(temporal.api.history.v1.History.toObject(history as temporal.api.history.v1.History, { longs: String, enums: String, bytes: String })));
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      temporal.api.history.v1.History.toObject(history as temporal.api.history.v1.History, { longs: String, enums: String, bytes: String }),
+    ),
+  );
   console.log(`saved ${path.relative(ROOT, file)} (${history.events?.length} events)`);
 }
 
 /** A worker on the time-skipping server running the workflows as before `patchId`: its patched() call read as false. */
-async function withWorkerBeforePatch<T>(patchId: string, activities: object, fn: (ctx: { client: Client; taskQueue: string }) => Promise<T>): Promise<T> {
+async function withWorkerBeforePatch<T>(
+  patchId: string,
+  activities: object,
+  fn: (ctx: { client: Client; taskQueue: string }) => Promise<T>,
+): Promise<T> {
   // A sibling of workflows/, so the copies' relative imports resolve as the originals do.
   const dir = fs.mkdtempSync(path.join(ROOT, '.before-patch-'));
   try {
@@ -47,12 +56,18 @@ async function withWorkerBeforePatch<T>(patchId: string, activities: object, fn:
       if (!file.endsWith('.ts')) continue;
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const changed = text.split(`patched('${patchId}')`).join('false');
-      if (changed !== text) { replaced += 1; fs.writeFileSync(path.join(dir, file), changed); }
+      if (changed !== text) {
+        replaced += 1;
+        fs.writeFileSync(path.join(dir, file), changed);
+      }
     }
     if (replaced !== 1) throw new Error(`patch ${patchId}: expected one file with it, found ${replaced}`);
     const env = await timeSkippingEnvironment();
     const taskQueue = `before-${uniqueSuffix()}`;
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve(dir), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never });
+    const workflowBundle = await bundleWorkflowCode({
+      workflowsPath: require.resolve(dir),
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never,
+    });
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities });
     return await worker.runUntil(fn({ client: env.client, taskQueue }));
   } finally {
@@ -69,7 +84,11 @@ describe('record replay histories', function () {
 
   describe('invoice', () => {
     const start = (client: Client, taskQueue: string, name: string) =>
-      client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`rec-${name}-${uniqueSuffix()}`), args: [{ invoiceId: name }] });
+      client.workflow.start(invoiceWorkflow, {
+        taskQueue,
+        workflowId: invoiceWorkflowId(`rec-${name}-${uniqueSuffix()}`),
+        args: [{ invoiceId: name }],
+      });
 
     it('paid before the due date', async () => {
       const inv = fakeInvoice(await dueIn(30));
@@ -126,9 +145,21 @@ describe('record replay histories', function () {
   });
 
   it('case import in three chunks', async () => {
-    const activities = { async startImport() { return { chunkCount: 3 }; }, async ingestChunk() { return { created: 2, existing: 0, failed: 0, skipped: false }; }, async finishImport() {} };
+    const activities = {
+      async startImport() {
+        return { chunkCount: 3 };
+      },
+      async ingestChunk() {
+        return { created: 2, existing: 0, failed: 0, skipped: false };
+      },
+      async finishImport() {},
+    };
     await withWorker(activities, async ({ env, taskQueue }) => {
-      const h = await env.client.workflow.start(caseImportWorkflow, { taskQueue, workflowId: caseImportWorkflowId(`rec-${uniqueSuffix()}`), args: [{ importId: 'rec' }] });
+      const h = await env.client.workflow.start(caseImportWorkflow, {
+        taskQueue,
+        workflowId: caseImportWorkflowId(`rec-${uniqueSuffix()}`),
+        args: [{ importId: 'rec' }],
+      });
       await h.result();
       await save('case-import', 'three-chunks', h);
     });
@@ -136,18 +167,31 @@ describe('record replay histories', function () {
 
   it('catalogue change to a healthy and a refusing portal, and the freshness check', async () => {
     const activities = {
-      async webhooksForChange() { return ['healthy', 'refusing']; },
+      async webhooksForChange() {
+        return ['healthy', 'refusing'];
+      },
       async deliverCatalogWebhook(req: { webhookId: string }) {
-        if (req.webhookId === 'refusing') throw ApplicationFailure.create({ type: 'webhook_address_blocked', nonRetryable: true, message: 'recorded refusal' });
+        if (req.webhookId === 'refusing')
+          throw ApplicationFailure.create({ type: 'webhook_address_blocked', nonRetryable: true, message: 'recorded refusal' });
       },
       async markCatalogWebhookFailed() {},
-      async remindAboutReviews() { return { dueSoon: 1, overdue: 1 }; },
+      async remindAboutReviews() {
+        return { dueSoon: 1, overdue: 1 };
+      },
     };
     await withWorker(activities, async ({ env, taskQueue }) => {
-      const change = await env.client.workflow.start(catalogChangeWorkflow, { taskQueue, workflowId: `catalog-change:rec-${uniqueSuffix()}`, args: [{ seq: 1 }] });
+      const change = await env.client.workflow.start(catalogChangeWorkflow, {
+        taskQueue,
+        workflowId: `catalog-change:rec-${uniqueSuffix()}`,
+        args: [{ seq: 1 }],
+      });
       await change.result();
       await save('catalog', 'change-one-delivered-one-failed', change);
-      const fresh = await env.client.workflow.start(catalogFreshnessWorkflow, { taskQueue, workflowId: `${CATALOG_FRESHNESS_RUN_ID}-rec-${uniqueSuffix()}`, args: [] });
+      const fresh = await env.client.workflow.start(catalogFreshnessWorkflow, {
+        taskQueue,
+        workflowId: `${CATALOG_FRESHNESS_RUN_ID}-rec-${uniqueSuffix()}`,
+        args: [],
+      });
       await fresh.result();
       await save('catalog', 'freshness-one-due-one-overdue', fresh);
     });
@@ -157,7 +201,8 @@ describe('record replay histories', function () {
     it('a payment step paid at the counter (after payment-step-invoice)', async () => {
       const id = `rec-paid-${uniqueSuffix()}`;
       const def = {
-        ...shippedDefinition('declared-address-statement'), id,
+        ...shippedDefinition('declared-address-statement'),
+        id,
         steps: [
           { id: 'fee', kind: 'payment', amountEur: 7.11, description: { lv: 'Valsts nodeva', en: 'State fee' }, expiresIn: '30 days' },
           { id: 'answered', kind: 'setStatus', status: 'answered' },
@@ -167,9 +212,17 @@ describe('record replay histories', function () {
       await call('POST', `/api/v1/eservice-definitions/${id}/publish`, { as: 'admin-pmlp' });
       const opened = (await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: id } })).body;
       await call('POST', `/api/v1/applications/${opened.id}/submit`, { as: 'citizen-anna', json: {} });
-      const invoice = await waitFor('invoice', async () => (await call('GET', '/api/v1/me/invoices', { as: 'citizen-anna' })).body.items.find((i: any) => i.caseId === opened.id));
-      await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 7.11, receiptNumber: `R-${uniqueSuffix()}` } });
-      await waitFor('answered', async () => (await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-anna' })).body.status === 'answered');
+      const invoice = await waitFor('invoice', async () =>
+        (await call('GET', '/api/v1/me/invoices', { as: 'citizen-anna' })).body.items.find((i: any) => i.caseId === opened.id),
+      );
+      await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, {
+        as: 'staff-vpvkac-riga',
+        json: { amountEur: 7.11, receiptNumber: `R-${uniqueSuffix()}` },
+      });
+      await waitFor(
+        'answered',
+        async () => (await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-anna' })).body.status === 'answered',
+      );
       const client = stack.temporal.client;
       const invoiceHandle = client.workflow.getHandle(invoiceWorkflowId(invoice.id));
       await invoiceHandle.result();
@@ -178,7 +231,12 @@ describe('record replay histories', function () {
     });
 
     it('a register down at prefill, back, then the draft withdrawn (after register-retry-capped)', async () => {
-      const outage = (on: boolean) => fetch(`${stack.simulators.urls.populationRegister}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: on }) });
+      const outage = (on: boolean) =>
+        fetch(`${stack.simulators.urls.populationRegister}/_faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ outage: on }),
+        });
       await outage(true);
       try {
         const client = stack.temporal.client;

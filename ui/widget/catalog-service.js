@@ -16,20 +16,58 @@
 
   const TEXTS = {
     lv: {
-      channels: 'Kā saņemt pakalpojumu', cost: 'Maksa', free: 'Bez maksas', time: 'Izpildes laiks', start: 'Sākt e-pakalpojumu',
-      offices: 'Kur', phone: 'Tālrunis', email: 'E-pasts', post: 'Pasta adrese', hours: 'Darba laiks', agency: 'Iestāde',
-      unavailable: 'Šis pakalpojuma apraksts pašlaik nav pieejams.', failed: 'Pakalpojuma aprakstu neizdevās ielādēt.',
-      loading: 'Ielādē pakalpojuma aprakstu…', updated: 'Publicēts',
+      channels: 'Kā saņemt pakalpojumu',
+      cost: 'Maksa',
+      free: 'Bez maksas',
+      time: 'Izpildes laiks',
+      start: 'Sākt e-pakalpojumu',
+      offices: 'Kur',
+      phone: 'Tālrunis',
+      email: 'E-pasts',
+      post: 'Pasta adrese',
+      hours: 'Darba laiks',
+      agency: 'Iestāde',
+      unavailable: 'Šis pakalpojuma apraksts pašlaik nav pieejams.',
+      failed: 'Pakalpojuma aprakstu neizdevās ielādēt.',
+      loading: 'Ielādē pakalpojuma aprakstu…',
+      updated: 'Publicēts',
       days: ['P', 'O', 'T', 'C', 'Pk', 'S', 'Sv'],
-      units: { Y: ['gads', 'gadi'], M: ['mēnesis', 'mēneši'], W: ['nedēļa', 'nedēļas'], D: ['diena', 'dienas'], h: ['stunda', 'stundas'], m: ['minūte', 'minūtes'], s: ['sekunde', 'sekundes'] },
+      units: {
+        Y: ['gads', 'gadi'],
+        M: ['mēnesis', 'mēneši'],
+        W: ['nedēļa', 'nedēļas'],
+        D: ['diena', 'dienas'],
+        h: ['stunda', 'stundas'],
+        m: ['minūte', 'minūtes'],
+        s: ['sekunde', 'sekundes'],
+      },
     },
     en: {
-      channels: 'How to get the service', cost: 'Cost', free: 'Free of charge', time: 'Processing time', start: 'Start the e-service',
-      offices: 'Where', phone: 'Phone', email: 'E-mail', post: 'Postal address', hours: 'Hours', agency: 'Agency',
-      unavailable: 'This service description is not available at the moment.', failed: 'The service description could not be loaded.',
-      loading: 'Loading the service description…', updated: 'Published',
+      channels: 'How to get the service',
+      cost: 'Cost',
+      free: 'Free of charge',
+      time: 'Processing time',
+      start: 'Start the e-service',
+      offices: 'Where',
+      phone: 'Phone',
+      email: 'E-mail',
+      post: 'Postal address',
+      hours: 'Hours',
+      agency: 'Agency',
+      unavailable: 'This service description is not available at the moment.',
+      failed: 'The service description could not be loaded.',
+      loading: 'Loading the service description…',
+      updated: 'Published',
       days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-      units: { Y: ['year', 'years'], M: ['month', 'months'], W: ['week', 'weeks'], D: ['day', 'days'], h: ['hour', 'hours'], m: ['minute', 'minutes'], s: ['second', 'seconds'] },
+      units: {
+        Y: ['year', 'years'],
+        M: ['month', 'months'],
+        W: ['week', 'weeks'],
+        D: ['day', 'days'],
+        h: ['hour', 'hours'],
+        m: ['minute', 'minutes'],
+        s: ['second', 'seconds'],
+      },
     },
   };
   const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
@@ -91,7 +129,9 @@
   }
 
   class SdpService extends HTMLElement {
-    static get observedAttributes() { return ['service', 'lang', 'refresh', 'api', 'heading-level']; }
+    static get observedAttributes() {
+      return ['service', 'lang', 'refresh', 'api', 'heading-level'];
+    }
 
     constructor() {
       super();
@@ -116,8 +156,12 @@
       const own = (this.getAttribute('lang') || document.documentElement.lang || 'lv').slice(0, 2).toLowerCase();
       return own === 'en' ? 'en' : 'lv';
     }
-    get texts() { return TEXTS[this.language]; }
-    get apiBase() { return (this.getAttribute('api') || SCRIPT_ORIGIN).replace(/\/+$/, ''); }
+    get texts() {
+      return TEXTS[this.language];
+    }
+    get apiBase() {
+      return (this.getAttribute('api') || SCRIPT_ORIGIN).replace(/\/+$/, '');
+    }
     get refreshMs() {
       const s = Number(this.getAttribute('refresh'));
       return (Number.isFinite(s) && s >= 1 ? s : 300) * 1000;
@@ -137,8 +181,14 @@
 
     attributeChangedCallback(name, before, after) {
       if (before === after || !this.started) return;
-      if (name === 'lang' || name === 'heading-level') { if (this.data) this.render(this.data); return; }
-      if (name === 'service' || name === 'api') { this.etag = null; this.data = null; }
+      if (name === 'lang' || name === 'heading-level') {
+        if (this.data) this.render(this.data);
+        return;
+      }
+      if (name === 'service' || name === 'api') {
+        this.etag = null;
+        this.data = null;
+      }
       void this.load();
     }
 
@@ -151,8 +201,12 @@
       this.controller = controller;
       try {
         const headers = this.etag ? { 'If-None-Match': this.etag } : {};
-        const res = await fetch(`${this.apiBase}/api/v1/catalog/services/${encodeURIComponent(service)}`,
-          { headers, mode: 'cors', credentials: 'omit', signal: controller.signal });
+        const res = await fetch(`${this.apiBase}/api/v1/catalog/services/${encodeURIComponent(service)}`, {
+          headers,
+          mode: 'cors',
+          credentials: 'omit',
+          signal: controller.signal,
+        });
         if (res.status === 200) {
           const data = await res.json();
           this.etag = res.headers.get('ETag');
@@ -191,33 +245,64 @@
       const t = this.texts;
       const pick = (text) => (text ? text[lang] || text.lv || text.en || '' : '');
       const eservice = this.absolute(d.links && d.links.eservice);
-      const channels = el('ul', { class: 'channels', part: 'channels' }, ...(d.channels || []).map((c) => {
-        const facts = el('dl', {},
-          el('dt', {}, t.cost), el('dd', {}, c.cost ? `${money(c.cost.amountEur, lang)}${c.cost.description ? ` (${pick(c.cost.description)})` : ''}` : t.free),
-          el('dt', {}, t.time), el('dd', {}, duration(c.processingTime, t)));
-        if (c.phone) facts.append(el('dt', {}, t.phone), el('dd', {}, el('a', { href: `tel:${c.phone.replace(/\s+/g, '')}` }, c.phone)));
-        if (c.email) facts.append(el('dt', {}, t.email), el('dd', {}, el('a', { href: `mailto:${c.email}` }, c.email)));
-        if (c.postalAddress) facts.append(el('dt', {}, t.post), el('dd', {}, c.postalAddress));
-        if (c.hours) facts.append(el('dt', {}, t.hours), el('dd', {}, pick(c.hours)));
-        const offices = c.offices && c.offices.length > 0 && el('ul', { class: 'offices', 'aria-label': t.offices },
-          ...c.offices.map((o) => el('li', { 'data-office': o.id },
-            el('strong', {}, pick(o.name) || o.id), o.address ? el('br') : null, o.address || null,
-            o.openingHours && o.openingHours.length ? el('br') : null, o.openingHours && o.openingHours.length ? openingHours(o.openingHours, t) : null)));
-        // The e-service's own start link, unless it is the one already offered under the title.
-        const start = c.type === 'eservice' && this.absolute(c.eserviceUrl) !== eservice && this.absolute(c.eserviceUrl);
-        return el('li', { 'data-channel': c.type },
-          this.heading(2, { class: 'channel-name' }, pick(c.name) || c.type), facts, offices,
-          start ? el('a', { class: 'start', href: start, part: 'start' }, t.start) : null);
-      }));
+      const channels = el(
+        'ul',
+        { class: 'channels', part: 'channels' },
+        ...(d.channels || []).map((c) => {
+          const facts = el(
+            'dl',
+            {},
+            el('dt', {}, t.cost),
+            el('dd', {}, c.cost ? `${money(c.cost.amountEur, lang)}${c.cost.description ? ` (${pick(c.cost.description)})` : ''}` : t.free),
+            el('dt', {}, t.time),
+            el('dd', {}, duration(c.processingTime, t)),
+          );
+          if (c.phone) facts.append(el('dt', {}, t.phone), el('dd', {}, el('a', { href: `tel:${c.phone.replace(/\s+/g, '')}` }, c.phone)));
+          if (c.email) facts.append(el('dt', {}, t.email), el('dd', {}, el('a', { href: `mailto:${c.email}` }, c.email)));
+          if (c.postalAddress) facts.append(el('dt', {}, t.post), el('dd', {}, c.postalAddress));
+          if (c.hours) facts.append(el('dt', {}, t.hours), el('dd', {}, pick(c.hours)));
+          const offices =
+            c.offices &&
+            c.offices.length > 0 &&
+            el(
+              'ul',
+              { class: 'offices', 'aria-label': t.offices },
+              ...c.offices.map((o) =>
+                el(
+                  'li',
+                  { 'data-office': o.id },
+                  el('strong', {}, pick(o.name) || o.id),
+                  o.address ? el('br') : null,
+                  o.address || null,
+                  o.openingHours && o.openingHours.length ? el('br') : null,
+                  o.openingHours && o.openingHours.length ? openingHours(o.openingHours, t) : null,
+                ),
+              ),
+            );
+          // The e-service's own start link, unless it is the one already offered under the title.
+          const start = c.type === 'eservice' && this.absolute(c.eserviceUrl) !== eservice && this.absolute(c.eserviceUrl);
+          return el(
+            'li',
+            { 'data-channel': c.type },
+            this.heading(2, { class: 'channel-name' }, pick(c.name) || c.type),
+            facts,
+            offices,
+            start ? el('a', { class: 'start', href: start, part: 'start' }, t.start) : null,
+          );
+        }),
+      );
       const published = d.publishedAt ? new Date(d.publishedAt).toLocaleDateString(lang === 'lv' ? 'lv-LV' : 'en-GB') : '';
-      const article = el('article', { part: 'card', lang, 'data-service': d.id, 'data-version': String(d.version) },
+      const article = el(
+        'article',
+        { part: 'card', lang, 'data-service': d.id, 'data-version': String(d.version) },
         this.heading(0, { class: 'title', part: 'title' }, pick(d.title)),
         el('p', { part: 'description' }, pick(d.description)),
         d.agency ? el('p', { class: 'agency' }, `${t.agency}: ${pick(d.agency.name)}`) : null,
         eservice ? el('a', { class: 'start', href: eservice, part: 'start' }, t.start) : null,
         this.heading(1, { class: 'sub' }, t.channels),
         channels,
-        el('p', { class: 'meta' }, `${t.updated}: ${published}`));
+        el('p', { class: 'meta' }, `${t.updated}: ${published}`),
+      );
       this.view.replaceChildren(article);
       this.dispatchEvent(new CustomEvent('sdp-service-rendered', { detail: { service: d.id, version: d.version, etag: this.etag } }));
     }

@@ -27,15 +27,43 @@ export interface ApplicationInput {
   createdBy: Actor;
 }
 
-export interface SubmitRequest { data: Record<string, unknown>; actor: Actor }
-export interface WithdrawRequest { reason?: string; actor: Actor }
-export interface ProvideInfoRequest { data: Record<string, unknown>; fileIds: string[]; actor: Actor }
-export interface ClaimTaskRequest { taskId: string; officer: Actor }
-export interface CompleteTaskRequest { taskId: string; outcome: TaskOutcome; message?: string; officer: Actor }
-export interface PaymentReceived { stepId: string; amountEur: number; reference: string }
+export interface SubmitRequest {
+  data: Record<string, unknown>;
+  actor: Actor;
+}
+export interface WithdrawRequest {
+  reason?: string;
+  actor: Actor;
+}
+export interface ProvideInfoRequest {
+  data: Record<string, unknown>;
+  fileIds: string[];
+  actor: Actor;
+}
+export interface ClaimTaskRequest {
+  taskId: string;
+  officer: Actor;
+}
+export interface CompleteTaskRequest {
+  taskId: string;
+  outcome: TaskOutcome;
+  message?: string;
+  officer: Actor;
+}
+export interface PaymentReceived {
+  stepId: string;
+  amountEur: number;
+  reference: string;
+}
 
-export interface UpdateResult { status: string; label: string | null }
-export interface ClaimResult { taskId: string; claimedBy: string }
+export interface UpdateResult {
+  status: string;
+  label: string | null;
+}
+export interface ClaimResult {
+  taskId: string;
+  claimedBy: string;
+}
 
 export interface ApplicationView {
   phase: 'draft' | 'running' | 'ended';

@@ -6,8 +6,19 @@ import { allHandlersFinished, ApplicationFailure, CancellationScope, condition, 
 import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
 import { durationMs } from '../../forms/eservice-definition/expressions';
 import {
-  claimTaskUpdate, completeTaskUpdate, paymentReceivedSignal, provideInfoUpdate, REJECTIONS, submitUpdate, viewQuery,
-  withdrawUpdate, type ApplicationInput, type ApplicationView, type ProvideInfoRequest, type SubmitRequest, type WithdrawRequest,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  paymentReceivedSignal,
+  provideInfoUpdate,
+  REJECTIONS,
+  submitUpdate,
+  viewQuery,
+  withdrawUpdate,
+  type ApplicationInput,
+  type ApplicationView,
+  type ProvideInfoRequest,
+  type SubmitRequest,
+  type WithdrawRequest,
 } from './api';
 import { acts } from './activities-proxy';
 import { createRunContext, initialRunState, TERMINAL, type OpenTask } from './run-context';
@@ -31,73 +42,107 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
   setHandler(viewQuery, () => {
     const task = state.openTask;
     return {
-      phase, status: state.status, label: state.label, waitingFor: state.waitingFor,
+      phase,
+      status: state.status,
+      label: state.label,
+      waitingFor: state.waitingFor,
       openTask: task ? { id: task.id, stepId: task.step.id, claimedBy: task.claimedBy, outcomes: task.step.outcomes } : null,
     };
   });
 
-  setHandler(submitUpdate, async (request) => {
-    submitted = request;
-    await condition(() => state.status !== 'draft' || phase === 'ended');
-    return { status: state.status, label: state.label };
-  }, {
-    validator: (_request: SubmitRequest) => { if (phase !== 'draft' || submitted || withdrawal) reject(REJECTIONS.notDraft, 'The application has been submitted already.'); },
-  });
-
-  setHandler(withdrawUpdate, async (request) => {
-    withdrawal = request;
-    main.cancel();
-    await condition(() => phase === 'ended');
-    return { status: state.status, label: state.label };
-  }, {
-    validator: (_request: WithdrawRequest) => {
-      if (phase === 'ended' || TERMINAL.has(state.status) || withdrawal) reject(REJECTIONS.alreadyEnded, 'The application has ended.');
-      if (state.status === 'answered' || state.status === 'licence_issued') reject(REJECTIONS.alreadyEnded, 'The application has been decided.');
+  setHandler(
+    submitUpdate,
+    async (request) => {
+      submitted = request;
+      await condition(() => state.status !== 'draft' || phase === 'ended');
+      return { status: state.status, label: state.label };
     },
-  });
-
-  setHandler(provideInfoUpdate, async (request) => {
-    state.infoAnswer = request;
-    await condition(() => state.status !== 'info_requested' || phase === 'ended');
-    return { status: state.status, label: state.label };
-  }, {
-    validator: (_request: ProvideInfoRequest) => { if (state.status !== 'info_requested' || state.infoAnswer) reject(REJECTIONS.notInfoRequested, 'No information has been requested.'); },
-  });
-
-  setHandler(claimTaskUpdate, async (request) => {
-    const task = state.openTask as OpenTask;
-    task.claimedBy = request.officer.id;
-    await condition(() => task.inInbox); // the claim is written over the inbox row, never before it
-    await acts.claimTask({ taskId: task.id, officer: request.officer });
-    return { taskId: task.id, claimedBy: request.officer.id };
-  }, {
-    validator: (request) => {
-      const openTask = state.openTask;
-      if (!openTask || openTask.id !== request.taskId || openTask.outcome) reject(REJECTIONS.noSuchTask, 'The task is not open.');
-      if (request.officer.agency !== input.agencyId) reject(REJECTIONS.otherAgency, 'The task belongs to another agency.');
-      if (openTask.claimedBy && openTask.claimedBy !== request.officer.id) reject(REJECTIONS.claimedByOther, 'Another officer has claimed the task.');
+    {
+      validator: (_request: SubmitRequest) => {
+        if (phase !== 'draft' || submitted || withdrawal) reject(REJECTIONS.notDraft, 'The application has been submitted already.');
+      },
     },
-  });
+  );
 
-  setHandler(completeTaskUpdate, async (request) => {
-    const task = state.openTask as OpenTask;
-    const before = state.progress;
-    task.outcome = request;
-    // Answer with the status the decision leads to: wait for the next status change, next task or the end.
-    await condition(() => (task.processed && state.progress > before) || phase === 'ended');
-    return { status: state.status, label: state.label };
-  }, {
-    validator: (request) => {
-      const openTask = state.openTask;
-      if (!openTask || openTask.id !== request.taskId || openTask.outcome) reject(REJECTIONS.noSuchTask, 'The task is not open.');
-      if (request.officer.agency !== input.agencyId) reject(REJECTIONS.otherAgency, 'The task belongs to another agency.');
-      if (openTask.claimedBy !== request.officer.id) reject(REJECTIONS.notClaimed, 'Claim the task before completing it.');
-      if (!openTask.step.outcomes.includes(request.outcome)) reject(REJECTIONS.outcomeNotAllowed, `Allowed outcomes: ${openTask.step.outcomes.join(', ')}.`);
-      if (request.outcome !== 'approve' && !request.message?.trim()) reject(REJECTIONS.messageRequired, 'Explain the decision to the citizen.');
+  setHandler(
+    withdrawUpdate,
+    async (request) => {
+      withdrawal = request;
+      main.cancel();
+      await condition(() => phase === 'ended');
+      return { status: state.status, label: state.label };
     },
-  });
+    {
+      validator: (_request: WithdrawRequest) => {
+        if (phase === 'ended' || TERMINAL.has(state.status) || withdrawal) reject(REJECTIONS.alreadyEnded, 'The application has ended.');
+        if (state.status === 'answered' || state.status === 'licence_issued')
+          reject(REJECTIONS.alreadyEnded, 'The application has been decided.');
+      },
+    },
+  );
 
-  setHandler(paymentReceivedSignal, (payment) => { state.payments.set(payment.stepId, payment); });
+  setHandler(
+    provideInfoUpdate,
+    async (request) => {
+      state.infoAnswer = request;
+      await condition(() => state.status !== 'info_requested' || phase === 'ended');
+      return { status: state.status, label: state.label };
+    },
+    {
+      validator: (_request: ProvideInfoRequest) => {
+        if (state.status !== 'info_requested' || state.infoAnswer)
+          reject(REJECTIONS.notInfoRequested, 'No information has been requested.');
+      },
+    },
+  );
+
+  setHandler(
+    claimTaskUpdate,
+    async (request) => {
+      const task = state.openTask as OpenTask;
+      task.claimedBy = request.officer.id;
+      await condition(() => task.inInbox); // the claim is written over the inbox row, never before it
+      await acts.claimTask({ taskId: task.id, officer: request.officer });
+      return { taskId: task.id, claimedBy: request.officer.id };
+    },
+    {
+      validator: (request) => {
+        const openTask = state.openTask;
+        if (!openTask || openTask.id !== request.taskId || openTask.outcome) reject(REJECTIONS.noSuchTask, 'The task is not open.');
+        if (request.officer.agency !== input.agencyId) reject(REJECTIONS.otherAgency, 'The task belongs to another agency.');
+        if (openTask.claimedBy && openTask.claimedBy !== request.officer.id)
+          reject(REJECTIONS.claimedByOther, 'Another officer has claimed the task.');
+      },
+    },
+  );
+
+  setHandler(
+    completeTaskUpdate,
+    async (request) => {
+      const task = state.openTask as OpenTask;
+      const before = state.progress;
+      task.outcome = request;
+      // Answer with the status the decision leads to: wait for the next status change, next task or the end.
+      await condition(() => (task.processed && state.progress > before) || phase === 'ended');
+      return { status: state.status, label: state.label };
+    },
+    {
+      validator: (request) => {
+        const openTask = state.openTask;
+        if (!openTask || openTask.id !== request.taskId || openTask.outcome) reject(REJECTIONS.noSuchTask, 'The task is not open.');
+        if (request.officer.agency !== input.agencyId) reject(REJECTIONS.otherAgency, 'The task belongs to another agency.');
+        if (openTask.claimedBy !== request.officer.id) reject(REJECTIONS.notClaimed, 'Claim the task before completing it.');
+        if (!openTask.step.outcomes.includes(request.outcome))
+          reject(REJECTIONS.outcomeNotAllowed, `Allowed outcomes: ${openTask.step.outcomes.join(', ')}.`);
+        if (request.outcome !== 'approve' && !request.message?.trim())
+          reject(REJECTIONS.messageRequired, 'Explain the decision to the citizen.');
+      },
+    },
+  );
+
+  setHandler(paymentReceivedSignal, (payment) => {
+    state.payments.set(payment.stepId, payment);
+  });
 
   // --- the run ---------------------------------------------------------------------------------------------------
   try {
@@ -117,8 +162,14 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<{ st
       const ttl = durationMs(draftRules?.ttl ?? '30 days');
       const remindBefore = Math.min(durationMs(draftRules?.reminderBefore ?? '3 days'), ttl);
       if (!(await condition(() => submitted !== null, ttl - remindBefore))) {
-        await ctx.notify('draft-reminder', { lv: 'Jūsu pieteikuma melnraksts drīz tiks dzēsts', en: 'Your draft application will expire soon' },
-          { lv: 'Pabeidziet un iesniedziet pieteikumu, lai nezaudētu ievadītos datus.', en: 'Finish and submit the application so that you do not lose what you entered.' });
+        await ctx.notify(
+          'draft-reminder',
+          { lv: 'Jūsu pieteikuma melnraksts drīz tiks dzēsts', en: 'Your draft application will expire soon' },
+          {
+            lv: 'Pabeidziet un iesniedziet pieteikumu, lai nezaudētu ievadītos datus.',
+            en: 'Finish and submit the application so that you do not lose what you entered.',
+          },
+        );
         if (!(await condition(() => submitted !== null, remindBefore))) {
           await ctx.setStatus('withdrawn', { lv: 'Melnraksta derīguma termiņš beidzies', en: 'The draft expired' });
           return;

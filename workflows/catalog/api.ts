@@ -13,7 +13,10 @@ export const CATALOG_FRESHNESS_RUN_ID = 'catalog-freshness-run';
 
 export type ReviewStage = 'agency_review' | 'catalogue_review';
 export interface PublicationInput {
-  serviceId: string; version: number; agencyId: string; authorId: string;
+  serviceId: string;
+  version: number;
+  agencyId: string;
+  authorId: string;
   /** The stage the database shows when the workflow starts (a healed workflow may start at the catalogue step). */
   stage: ReviewStage;
 }
@@ -22,8 +25,12 @@ export interface ReviewDecision {
   comment?: string | null;
   reviewer: Reviewer & { roles: string[]; agency?: string | null };
 }
-export interface PublicationState { stage: string }
-export interface CatalogChangeInput { seq: number }
+export interface PublicationState {
+  stage: string;
+}
+export interface CatalogChangeInput {
+  seq: number;
+}
 
 export const decideReviewUpdate = defineUpdate<PublicationState, [ReviewDecision]>('decideReview');
 export const serviceWithdrawnSignal = defineSignal('serviceWithdrawn');

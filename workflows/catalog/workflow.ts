@@ -2,12 +2,27 @@
 // the catalogue administrator; either may return it to the author with comments), the delivery of each change to
 // the external portals' webhooks, and the daily freshness check run by a Temporal Schedule.
 import {
-  ActivityFailure, ApplicationFailure, ParentClosePolicy, condition, proxyActivities, setHandler, startChild, workflowInfo,
+  ActivityFailure,
+  ApplicationFailure,
+  ParentClosePolicy,
+  condition,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { CatalogActivities } from '../../activities/catalog';
 import {
-  catalogChangeWorkflowId, decideReviewUpdate, publicationStateQuery, REVIEW_REFUSALS, serviceWithdrawnSignal,
-  type CatalogChangeInput, type PublicationInput, type PublicationState, type ReviewDecision, type ReviewStage,
+  catalogChangeWorkflowId,
+  decideReviewUpdate,
+  publicationStateQuery,
+  REVIEW_REFUSALS,
+  serviceWithdrawnSignal,
+  type CatalogChangeInput,
+  type PublicationInput,
+  type PublicationState,
+  type ReviewDecision,
+  type ReviewStage,
 } from './api';
 
 const acts = proxyActivities<CatalogActivities>({
@@ -30,24 +45,36 @@ export async function catalogPublicationWorkflow(input: PublicationInput): Promi
   let withdrawn = false;
 
   setHandler(publicationStateQuery, () => ({ stage }));
-  setHandler(serviceWithdrawnSignal, () => { withdrawn = true; });
-  setHandler(decideReviewUpdate, async (decision) => {
-    const before = decided;
-    pending = decision;
-    await condition(() => decided > before);
-    return { stage };
-  }, {
-    validator: (d) => {
-      const refuse = (type: string, message: string) => { throw ApplicationFailure.create({ type, message, nonRetryable: true }); };
-      if (withdrawn || pending || (stage !== 'agency_review' && stage !== 'catalogue_review')) refuse(REVIEW_REFUSALS.notInReview, 'This version is not waiting for a review decision.');
-      if (stage === 'agency_review' && !(d.reviewer.roles.includes('agency-approver') && d.reviewer.agency === input.agencyId)) {
-        refuse(REVIEW_REFUSALS.notYourStep, "The owning agency's approver decides at this step.");
-      }
-      if (stage === 'catalogue_review' && !d.reviewer.roles.includes('catalogue-admin')) refuse(REVIEW_REFUSALS.notYourStep, 'The catalogue administrator decides at this step.');
-      if (d.reviewer.id === input.authorId) refuse(REVIEW_REFUSALS.ownVersion, 'The author of a version does not approve it (four eyes).');
-      if (d.decision === 'return' && !d.comment?.trim()) refuse(REVIEW_REFUSALS.commentRequired, 'Say what to change when returning a description.');
-    },
+  setHandler(serviceWithdrawnSignal, () => {
+    withdrawn = true;
   });
+  setHandler(
+    decideReviewUpdate,
+    async (decision) => {
+      const before = decided;
+      pending = decision;
+      await condition(() => decided > before);
+      return { stage };
+    },
+    {
+      validator: (d) => {
+        const refuse = (type: string, message: string) => {
+          throw ApplicationFailure.create({ type, message, nonRetryable: true });
+        };
+        if (withdrawn || pending || (stage !== 'agency_review' && stage !== 'catalogue_review'))
+          refuse(REVIEW_REFUSALS.notInReview, 'This version is not waiting for a review decision.');
+        if (stage === 'agency_review' && !(d.reviewer.roles.includes('agency-approver') && d.reviewer.agency === input.agencyId)) {
+          refuse(REVIEW_REFUSALS.notYourStep, "The owning agency's approver decides at this step.");
+        }
+        if (stage === 'catalogue_review' && !d.reviewer.roles.includes('catalogue-admin'))
+          refuse(REVIEW_REFUSALS.notYourStep, 'The catalogue administrator decides at this step.');
+        if (d.reviewer.id === input.authorId)
+          refuse(REVIEW_REFUSALS.ownVersion, 'The author of a version does not approve it (four eyes).');
+        if (d.decision === 'return' && !d.comment?.trim())
+          refuse(REVIEW_REFUSALS.commentRequired, 'Say what to change when returning a description.');
+      },
+    },
+  );
 
   // Every decision is checked against the database's stage when it is recorded (recordCatalogDecision).
 
@@ -63,14 +90,19 @@ export async function catalogPublicationWorkflow(input: PublicationInput): Promi
     step += 1;
     try {
       const result = await acts.recordCatalogDecision({
-        serviceId: input.serviceId, version: input.version, from: stage as ReviewStage, decision: d.decision,
-        reviewer: { id: d.reviewer.id, name: d.reviewer.name }, comment: d.comment ?? null,
+        serviceId: input.serviceId,
+        version: input.version,
+        from: stage as ReviewStage,
+        decision: d.decision,
+        reviewer: { id: d.reviewer.id, name: d.reviewer.name },
+        comment: d.comment ?? null,
         idempotencyKey: `${workflowInfo().workflowId}:${step}`,
       });
       stage = result.stage;
       if (result.changeSeq) {
         await startChild(catalogChangeWorkflow, {
-          workflowId: catalogChangeWorkflowId(result.changeSeq), args: [{ seq: result.changeSeq }],
+          workflowId: catalogChangeWorkflowId(result.changeSeq),
+          args: [{ seq: result.changeSeq }],
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
       }
@@ -89,15 +121,17 @@ export async function catalogChangeWorkflow(input: CatalogChangeInput): Promise<
   const webhookIds = await acts.webhooksForChange({ seq: input.seq });
   let delivered = 0;
   let failed = 0;
-  await Promise.all(webhookIds.map(async (webhookId) => {
-    try {
-      await delivery.deliverCatalogWebhook({ webhookId, seq: input.seq });
-      delivered += 1;
-    } catch {
-      failed += 1;
-      await acts.markCatalogWebhookFailed({ webhookId, seq: input.seq });
-    }
-  }));
+  await Promise.all(
+    webhookIds.map(async (webhookId) => {
+      try {
+        await delivery.deliverCatalogWebhook({ webhookId, seq: input.seq });
+        delivered += 1;
+      } catch {
+        failed += 1;
+        await acts.markCatalogWebhookFailed({ webhookId, seq: input.seq });
+      }
+    }),
+  );
   return { delivered, failed };
 }
 

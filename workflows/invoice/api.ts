@@ -8,8 +8,13 @@ export function invoiceWorkflowId(invoiceId: string): string {
   return `invoice:${invoiceId}`;
 }
 
-export interface InvoiceInput { invoiceId: string }
-export interface CancelRequest { reason: string; by: string }
+export interface InvoiceInput {
+  invoiceId: string;
+}
+export interface CancelRequest {
+  reason: string;
+  by: string;
+}
 
 /** A payment was booked in the database (bank statement, online, counter): re-read the invoice. */
 export const paymentRecordedSignal = defineSignal('paymentRecorded');

@@ -2,12 +2,23 @@
 // issuer. Payments are booked in the database by whoever receives them (bank statement, online, counter) and
 // then poke this workflow; it always re-reads the booked state, so a lost poke only delays it to the next timer.
 import {
-  allHandlersFinished, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  patched,
+  proxyActivities,
+  setHandler,
 } from '@temporalio/workflow';
 import type { InvoiceActivities } from '../../activities/invoice';
 import { applicationWorkflowId, paymentReceivedSignal } from '../application/api';
 import {
-  cancelInvoiceUpdate, cancelRequestedSignal, INVOICE_REJECTIONS, paymentRecordedSignal, type CancelRequest, type InvoiceInput,
+  cancelInvoiceUpdate,
+  cancelRequestedSignal,
+  INVOICE_REJECTIONS,
+  paymentRecordedSignal,
+  type CancelRequest,
+  type InvoiceInput,
 } from './api';
 
 const acts = proxyActivities<InvoiceActivities>({
@@ -26,17 +37,30 @@ export async function invoiceWorkflow(input: InvoiceInput): Promise<{ status: st
   let cancel: CancelRequest | null = null;
   let status = 'issued';
   let ended = false;
-  setHandler(paymentRecordedSignal, () => { pokes += 1; });
-  setHandler(cancelRequestedSignal, (req) => { cancel ??= req; });
-  setHandler(cancelInvoiceUpdate, async (req) => {
-    cancel ??= req;
-    await condition(() => ended);
-    return { status };
-  }, {
-    validator: (_req: CancelRequest) => {
-      if (ended || status === 'paid') throw ApplicationFailure.create({ type: INVOICE_REJECTIONS.closed, message: 'The invoice is paid or cancelled already.', nonRetryable: true });
-    },
+  setHandler(paymentRecordedSignal, () => {
+    pokes += 1;
   });
+  setHandler(cancelRequestedSignal, (req) => {
+    cancel ??= req;
+  });
+  setHandler(
+    cancelInvoiceUpdate,
+    async (req) => {
+      cancel ??= req;
+      await condition(() => ended);
+      return { status };
+    },
+    {
+      validator: (_req: CancelRequest) => {
+        if (ended || status === 'paid')
+          throw ApplicationFailure.create({
+            type: INVOICE_REJECTIONS.closed,
+            message: 'The invoice is paid or cancelled already.',
+            nonRetryable: true,
+          });
+      },
+    },
+  );
 
   const first = await acts.invoiceState(input.invoiceId);
   status = first.status;
@@ -85,7 +109,11 @@ export async function invoiceWorkflow(input: InvoiceInput): Promise<{ status: st
     const paid = await acts.invoicePaid(input.invoiceId);
     // A payment step of an e-service waits for this: tell the application.
     if (paid.caseId && paid.stepId) {
-      await getExternalWorkflowHandle(applicationWorkflowId(paid.caseId)).signal(paymentReceivedSignal, { stepId: paid.stepId, amountEur: paid.amountEur, reference: paid.reference });
+      await getExternalWorkflowHandle(applicationWorkflowId(paid.caseId)).signal(paymentReceivedSignal, {
+        stepId: paid.stepId,
+        amountEur: paid.amountEur,
+        reference: paid.reference,
+      });
     }
   }
   ended = true;

@@ -5,7 +5,11 @@
 import crypto from 'node:crypto';
 import { SystemUnavailableError, type CallContext } from '../contracts/common';
 import {
-  CallbackRejectedError, type InitiatedPayment, type PaymentCallback, type PaymentInitiation, type PaymentRequest,
+  CallbackRejectedError,
+  type InitiatedPayment,
+  type PaymentCallback,
+  type PaymentInitiation,
+  type PaymentRequest,
 } from '../contracts/payment-initiation';
 import { HttpJsonClient, type HttpAdapterOptions } from '../http-json';
 import { fromWireCallback, signatureFromHeader, signatureOf, toInitiated, toWireRequest, type WireInitiated } from './mapping';
@@ -51,9 +55,14 @@ export function createBankLink(options: BankLinkOptions): PaymentInitiation {
         throw new CallbackRejectedError(BANK_LINK, 'malformed', 'the signed callback is not JSON');
       }
       const read = fromWireCallback(body);
-      if ('problems' in read) throw new CallbackRejectedError(BANK_LINK, 'malformed', `the signed callback is not valid: ${read.problems.join('; ')}`);
+      if ('problems' in read)
+        throw new CallbackRejectedError(BANK_LINK, 'malformed', `the signed callback is not valid: ${read.problems.join('; ')}`);
       if (read.merchantId !== options.merchantId) {
-        throw new CallbackRejectedError(BANK_LINK, 'foreign_merchant', `the callback is for merchant "${read.merchantId}", not "${options.merchantId}"`);
+        throw new CallbackRejectedError(
+          BANK_LINK,
+          'foreign_merchant',
+          `the callback is for merchant "${read.merchantId}", not "${options.merchantId}"`,
+        );
       }
       return read.callback;
     },

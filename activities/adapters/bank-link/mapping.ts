@@ -45,8 +45,13 @@ export function fromWireAmount(amount: unknown): number | null {
 
 export function toWireRequest(request: PaymentRequest, merchantId: string): WirePaymentRequest {
   return {
-    amount: toWireAmount(request.amountCents), currency: request.currency, reference: request.reference,
-    description: request.description, returnUrl: request.returnUrl, callbackUrl: request.callbackUrl, merchantId,
+    amount: toWireAmount(request.amountCents),
+    currency: request.currency,
+    reference: request.reference,
+    description: request.description,
+    returnUrl: request.returnUrl,
+    callbackUrl: request.callbackUrl,
+    merchantId,
   };
 }
 
@@ -94,6 +99,14 @@ export function fromWireCallback(body: unknown): { callback: PaymentCallback; me
   if (problems.length) return { problems };
   return {
     merchantId,
-    callback: { paymentId, reference, amountCents: amountCents as number, currency, status: status as 'succeeded' | 'failed', paidAt, sequence: sequence as number },
+    callback: {
+      paymentId,
+      reference,
+      amountCents: amountCents as number,
+      currency,
+      status: status as 'succeeded' | 'failed',
+      paidAt,
+      sequence: sequence as number,
+    },
   };
 }

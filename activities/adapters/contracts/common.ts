@@ -11,7 +11,10 @@ export interface CallContext {
 /** The system did not answer or answered 5xx/429: the call may be retried later. */
 export class SystemUnavailableError extends Error {
   readonly retryable = true;
-  constructor(readonly system: string, message: string) {
+  constructor(
+    readonly system: string,
+    message: string,
+  ) {
     super(`${system}: ${message}`);
     this.name = 'SystemUnavailableError';
   }
@@ -20,7 +23,11 @@ export class SystemUnavailableError extends Error {
 /** The system refused the request itself (4xx other than 404/429): retrying the same request will not help. */
 export class SystemRejectedError extends Error {
   readonly retryable = false;
-  constructor(readonly system: string, readonly status: number, message: string) {
+  constructor(
+    readonly system: string,
+    readonly status: number,
+    message: string,
+  ) {
     super(`${system}: ${message}`);
     this.name = 'SystemRejectedError';
   }

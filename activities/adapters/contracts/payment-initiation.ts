@@ -44,7 +44,11 @@ export type CallbackRejection = 'bad_signature' | 'malformed' | 'foreign_merchan
 
 /** A callback that did not come from the system, or not for us: never book it, never retry it. */
 export class CallbackRejectedError extends Error {
-  constructor(readonly system: string, readonly reason: CallbackRejection, message: string) {
+  constructor(
+    readonly system: string,
+    readonly reason: CallbackRejection,
+    message: string,
+  ) {
     super(`${system}: ${message}`);
     this.name = 'CallbackRejectedError';
   }

@@ -30,8 +30,14 @@ export function validationOf(address: Address | null): AddressValidation {
 
 /** Text compared without case, diacritics, quotes, commas and spacing around "-". */
 export function comparableAddressText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/["'„“”]/g, '').replace(/\s*-\s*/g, '-').replace(/[\s,]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/["'„“”]/g, '')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/[\s,]+/g, ' ')
+    .trim();
 }
 
 /** Validation of free text from the search hits: one hit, or one hit equal to the text; else ambiguous. */

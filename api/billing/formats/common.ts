@@ -40,8 +40,11 @@ export function vatBreakdown(inv: InvoiceView): VatGroup[] {
     let g = groups.get(key);
     if (!g) {
       g = {
-        category: l.vatCategory, rate, taxableCents: 0, vatCents: 0,
-        exemptionReason: NEEDS_REASON.has(l.vatCategory) ? l.vatExemptionReason ?? DEFAULT_REASON[l.vatCategory] : null,
+        category: l.vatCategory,
+        rate,
+        taxableCents: 0,
+        vatCents: 0,
+        exemptionReason: NEEDS_REASON.has(l.vatCategory) ? (l.vatExemptionReason ?? DEFAULT_REASON[l.vatCategory]) : null,
         exemptionReasonCode: VATEX[l.vatCategory] ?? null,
       };
       groups.set(key, g);
@@ -58,8 +61,12 @@ export function vatBreakdown(inv: InvoiceView): VatGroup[] {
 }
 
 export interface MonetaryTotals {
-  lineExtensionCents: number; taxExclusiveCents: number; taxCents: number; taxInclusiveCents: number;
-  prepaidCents: number; payableCents: number;
+  lineExtensionCents: number;
+  taxExclusiveCents: number;
+  taxCents: number;
+  taxInclusiveCents: number;
+  prepaidCents: number;
+  payableCents: number;
 }
 
 /**
@@ -72,7 +79,14 @@ export function monetaryTotals(inv: InvoiceView): MonetaryTotals {
   const tax = toCents(inv.totals.vat);
   const total = toCents(inv.totals.total);
   const prepaid = Math.min(toCents(inv.totals.paid), total);
-  return { lineExtensionCents: net, taxExclusiveCents: net, taxCents: tax, taxInclusiveCents: total, prepaidCents: prepaid, payableCents: total - prepaid };
+  return {
+    lineExtensionCents: net,
+    taxExclusiveCents: net,
+    taxCents: tax,
+    taxInclusiveCents: total,
+    prepaidCents: prepaid,
+    payableCents: total - prepaid,
+  };
 }
 
 /**

@@ -9,7 +9,12 @@ export const EPC_MAX_BYTES = 331;
 const MAX_AMOUNT_CENTS = 99_999_999_999; // EUR999999999.99
 
 export class NothingToPay extends Error {
-  constructor(readonly reason: 'paid' | 'cancelled' | 'too_large', message: string) { super(message); }
+  constructor(
+    readonly reason: 'paid' | 'cancelled' | 'too_large',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Collapses whitespace (a line break would shift every field after it) and cuts to `max` characters. */
@@ -27,9 +32,13 @@ export function epcPayload(inv: InvoiceView): string {
   if (inv.status === 'cancelled') throw new NothingToPay('cancelled', 'The invoice is cancelled: there is nothing to pay.');
   const due = toCents(inv.totals.due);
   if (inv.status === 'paid' || due <= 0) throw new NothingToPay('paid', 'The invoice is paid: there is nothing to pay.');
-  if (due > MAX_AMOUNT_CENTS) throw new NothingToPay('too_large', 'The amount due is larger than an EPC QR code can carry (EUR 999 999 999.99).');
+  if (due > MAX_AMOUNT_CENTS)
+    throw new NothingToPay('too_large', 'The amount due is larger than an EPC QR code can carry (EUR 999 999 999.99).');
   const lines = [
-    'BCD', '002', '1', 'SCT',
+    'BCD',
+    '002',
+    '1',
+    'SCT',
     field(inv.creditor.bic, 11),
     field(inv.creditor.name, 70),
     inv.creditor.iban,

@@ -20,21 +20,31 @@ export const formatEur = (cents: number): string => `${money.format(cents / 100)
 const formatQty = (q: number): string => new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 3 }).format(q);
 
 const STATUS: Record<string, string> = {
-  issued: 'Izrakstīts / Issued', partly_paid: 'Daļēji apmaksāts / Partly paid', paid: 'Apmaksāts / Paid',
-  overdue: 'Kavēts / Overdue', cancelled: 'Anulēts / Cancelled',
+  issued: 'Izrakstīts / Issued',
+  partly_paid: 'Daļēji apmaksāts / Partly paid',
+  paid: 'Apmaksāts / Paid',
+  overdue: 'Kavēts / Overdue',
+  cancelled: 'Anulēts / Cancelled',
 };
 
 function vatLabel(g: VatGroup): string {
   switch (g.category) {
-    case 'S': return `PVN / VAT ${g.rate}%`;
-    case 'Z': return 'PVN / VAT 0%';
-    case 'E': return 'Atbrīvots / Exempt';
-    case 'AE': return 'Apgrieztā maksāšana / Reverse charge';
-    case 'O': return 'Neapliek ar PVN / Outside the scope of VAT';
-    default: return g.category;
+    case 'S':
+      return `PVN / VAT ${g.rate}%`;
+    case 'Z':
+      return 'PVN / VAT 0%';
+    case 'E':
+      return 'Atbrīvots / Exempt';
+    case 'AE':
+      return 'Apgrieztā maksāšana / Reverse charge';
+    case 'O':
+      return 'Neapliek ar PVN / Outside the scope of VAT';
+    default:
+      return g.category;
   }
 }
-const lineVat = (l: InvoiceView['lines'][number]) => (l.vatCategory === 'O' ? '—' : l.vatCategory === 'S' || l.vatCategory === 'Z' ? `${l.vatRate}%` : `${l.vatCategory} 0%`);
+const lineVat = (l: InvoiceView['lines'][number]) =>
+  l.vatCategory === 'O' ? '—' : l.vatCategory === 'S' || l.vatCategory === 'Z' ? `${l.vatRate}%` : `${l.vatCategory} 0%`;
 
 /** Renders the invoice as a PDF. Byte-identical for the same invoice state (fixed creation date). */
 export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo): Promise<Buffer> {
@@ -50,9 +60,13 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
 
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
-      size: 'A4', margin: MARGIN, bufferPages: true,
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
       info: {
-        Title: `Rēķins / Invoice ${inv.number}`, Author: inv.creditor.name, Subject: `${inv.paymentReference}`,
+        Title: `Rēķins / Invoice ${inv.number}`,
+        Author: inv.creditor.name,
+        Subject: `${inv.paymentReference}`,
         CreationDate: new Date(`${inv.issueDate}T00:00:00Z`),
       },
     });
@@ -81,12 +95,32 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
 
     // ---- header: issuer left, title and number right
     const top = MARGIN;
-    pdf.font('bold').fontSize(13).fillColor('#000').text(inv.creditor.name, MARGIN, top, { width: CONTENT_W * 0.55 });
-    pdf.font('regular').fontSize(9).fillColor(GREY).text(`Reģ. Nr. / Reg. No. ${supplier.registrationNumber}`, { width: CONTENT_W * 0.55 });
+    pdf
+      .font('bold')
+      .fontSize(13)
+      .fillColor('#000')
+      .text(inv.creditor.name, MARGIN, top, { width: CONTENT_W * 0.55 });
+    pdf
+      .font('regular')
+      .fontSize(9)
+      .fillColor(GREY)
+      .text(`Reģ. Nr. / Reg. No. ${supplier.registrationNumber}`, { width: CONTENT_W * 0.55 });
     const leftBottom = pdf.y;
-    pdf.font('bold').fontSize(20).fillColor('#000').text('Rēķins', MARGIN + CONTENT_W * 0.55, top, { width: CONTENT_W * 0.45, align: 'right' });
-    pdf.font('regular').fontSize(11).fillColor(GREY).text('Invoice', { width: CONTENT_W * 0.45, align: 'right' });
-    pdf.font('bold').fontSize(11).fillColor('#000').text(`Nr. / No. ${inv.number}`, { width: CONTENT_W * 0.45, align: 'right' });
+    pdf
+      .font('bold')
+      .fontSize(20)
+      .fillColor('#000')
+      .text('Rēķins', MARGIN + CONTENT_W * 0.55, top, { width: CONTENT_W * 0.45, align: 'right' });
+    pdf
+      .font('regular')
+      .fontSize(11)
+      .fillColor(GREY)
+      .text('Invoice', { width: CONTENT_W * 0.45, align: 'right' });
+    pdf
+      .font('bold')
+      .fontSize(11)
+      .fillColor('#000')
+      .text(`Nr. / No. ${inv.number}`, { width: CONTENT_W * 0.45, align: 'right' });
     pdf.y = Math.max(pdf.y, leftBottom) + 20;
 
     // ---- payer left, dates right
@@ -106,8 +140,16 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     if (inv.caseId) facts.push(['Lieta / Case', inv.caseId]);
     let fy = blockTop;
     for (const [label, value] of facts) {
-      pdf.font('regular').fontSize(8).fillColor(GREY).text(label, MARGIN + half + 20, fy, { width: half * 0.5 });
-      pdf.font('bold').fontSize(9).fillColor('#000').text(value, MARGIN + half + 20 + half * 0.5, fy, { width: half * 0.5, align: 'right' });
+      pdf
+        .font('regular')
+        .fontSize(8)
+        .fillColor(GREY)
+        .text(label, MARGIN + half + 20, fy, { width: half * 0.5 });
+      pdf
+        .font('bold')
+        .fontSize(9)
+        .fillColor('#000')
+        .text(value, MARGIN + half + 20 + half * 0.5, fy, { width: half * 0.5, align: 'right' });
       fy = pdf.y + 3;
     }
     pdf.y = Math.max(payerBottom, fy) + 18;
@@ -121,12 +163,21 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
       { label: 'PVN\nVAT', w: 50, align: 'right' as const },
       { label: 'Summa bez PVN\nNet amount', w: 85, align: 'right' as const, amount: true },
     ];
-    const header = () => row(cols.map((c) => c.label), 'bold', GREY, 7.5);
+    const header = () =>
+      row(
+        cols.map((c) => c.label),
+        'bold',
+        GREY,
+        7.5,
+      );
     const row = (cells: string[], font: 'regular' | 'bold', colour = '#000', size = 8.5): void => {
       pdf.font(font);
       // Amount cells shrink to fit their column on one line; the labels keep their size.
       const sizes = cells.map((c, i) => (font === 'regular' && 'amount' in cols[i] ? fitSize(c, cols[i].w - 6, size) : size));
-      const height = Math.max(...cells.map((c, i) => pdf.fontSize(sizes[i]).heightOfString(c, { width: cols[i].w - 6 })), pdf.fontSize(size).currentLineHeight());
+      const height = Math.max(
+        ...cells.map((c, i) => pdf.fontSize(sizes[i]).heightOfString(c, { width: cols[i].w - 6 })),
+        pdf.fontSize(size).currentLineHeight(),
+      );
       if (ensureRoom(height + 6) && font === 'regular') {
         header(); // the table goes on: its header again on the new page
         pdf.font(font);
@@ -134,15 +185,26 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
       const y = pdf.y;
       let x = MARGIN;
       cells.forEach((c, i) => {
-        pdf.fontSize(sizes[i]).fillColor(colour).text(c, x + 3, y, { width: cols[i].w - 6, align: cols[i].align });
+        pdf
+          .fontSize(sizes[i])
+          .fillColor(colour)
+          .text(c, x + 3, y, { width: cols[i].w - 6, align: cols[i].align });
         x += cols[i].w;
       });
       pdf.y = y + height + 4;
-      pdf.moveTo(MARGIN, pdf.y - 2).lineTo(MARGIN + CONTENT_W, pdf.y - 2).lineWidth(0.5).strokeColor('#ccc').stroke();
+      pdf
+        .moveTo(MARGIN, pdf.y - 2)
+        .lineTo(MARGIN + CONTENT_W, pdf.y - 2)
+        .lineWidth(0.5)
+        .strokeColor('#ccc')
+        .stroke();
     };
     header();
     for (const l of inv.lines) {
-      row([String(l.lineNo), l.description, formatQty(l.quantity), formatEur(toCents(l.unitPrice)), lineVat(l), formatEur(toCents(l.net))], 'regular');
+      row(
+        [String(l.lineNo), l.description, formatQty(l.quantity), formatEur(toCents(l.unitPrice)), lineVat(l), formatEur(toCents(l.net))],
+        'regular',
+      );
     }
     pdf.y += 12;
 
@@ -154,7 +216,11 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     pdf.moveDown(0.3);
     for (const g of groups) {
       const y = pdf.y;
-      pdf.font('regular').fontSize(8.5).fillColor('#000').text(vatLabel(g), MARGIN, y, { width: sumW * 0.5 });
+      pdf
+        .font('regular')
+        .fontSize(8.5)
+        .fillColor('#000')
+        .text(vatLabel(g), MARGIN, y, { width: sumW * 0.5 });
       const labelBottom = pdf.y;
       const amounts = `${formatEur(g.taxableCents)} → ${formatEur(g.vatCents)}`;
       pdf.fontSize(fitSize(amounts, sumW * 0.5, 8.5)).text(amounts, MARGIN + sumW * 0.5, y, { width: sumW * 0.5, align: 'right' });
@@ -169,7 +235,11 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     let ty = sumTop;
     const totalRow = (label: string, cents: number, strong = false) => {
       const size = strong ? 10 : 8.5;
-      pdf.font(strong ? 'bold' : 'regular').fontSize(size).fillColor('#000').text(label, tx, ty, { width: tw * 0.6 });
+      pdf
+        .font(strong ? 'bold' : 'regular')
+        .fontSize(size)
+        .fillColor('#000')
+        .text(label, tx, ty, { width: tw * 0.6 });
       const labelBottom = pdf.y;
       const amount = formatEur(cents);
       pdf.fontSize(fitSize(amount, tw * 0.4, size)).text(amount, tx + tw * 0.6, ty, { width: tw * 0.4, align: 'right' });
@@ -186,41 +256,85 @@ export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo)
     const qrSize = 120;
     ensureRoom(qrSize + 40);
     const payTop = pdf.y;
-    pdf.rect(MARGIN, payTop, CONTENT_W, qrSize + 30).lineWidth(0.8).strokeColor('#999').stroke();
+    pdf
+      .rect(MARGIN, payTop, CONTENT_W, qrSize + 30)
+      .lineWidth(0.8)
+      .strokeColor('#999')
+      .stroke();
     const px = MARGIN + 12;
     const pw = CONTENT_W - qrSize - 48;
-    pdf.font('bold').fontSize(10).fillColor('#000').text('Maksājuma rekvizīti / Payment details', px, payTop + 10, { width: pw });
+    pdf
+      .font('bold')
+      .fontSize(10)
+      .fillColor('#000')
+      .text('Maksājuma rekvizīti / Payment details', px, payTop + 10, { width: pw });
     pdf.moveDown(0.4);
     const detail = (label: string, value: string, strong = false) => {
       pdf.font('regular').fontSize(7.5).fillColor(GREY).text(label, px, pdf.y, { width: pw });
-      pdf.font(strong ? 'bold' : 'regular').fontSize(strong ? 10.5 : 9).fillColor('#000').text(value, px, pdf.y, { width: pw });
+      pdf
+        .font(strong ? 'bold' : 'regular')
+        .fontSize(strong ? 10.5 : 9)
+        .fillColor('#000')
+        .text(value, px, pdf.y, { width: pw });
       pdf.moveDown(0.15);
     };
     detail('Saņēmējs / Beneficiary', inv.creditor.name);
-    detail(`Konts / Account (IBAN)${inv.creditor.bic ? ' · BIC' : ''}`, `${inv.creditor.ibanFormatted}${inv.creditor.bic ? ` · ${inv.creditor.bic}` : ''}`);
+    detail(
+      `Konts / Account (IBAN)${inv.creditor.bic ? ' · BIC' : ''}`,
+      `${inv.creditor.ibanFormatted}${inv.creditor.bic ? ` · ${inv.creditor.bic}` : ''}`,
+    );
     detail('Maksājuma mērķis — RF atsauce / Payment reference (RF)', formatRfReference(inv.paymentReference), true);
-    detail('Summa / Amount · Apmaksāt līdz / Due by', `${formatEur(inv.status === 'cancelled' ? 0 : totals.payableCents)} · ${inv.dueDate}`, true);
+    detail(
+      'Summa / Amount · Apmaksāt līdz / Due by',
+      `${formatEur(inv.status === 'cancelled' ? 0 : totals.payableCents)} · ${inv.dueDate}`,
+      true,
+    );
     const qx = MARGIN + CONTENT_W - qrSize - 12;
     if (qr) {
       pdf.image(qr, qx, payTop + 6, { width: qrSize, height: qrSize });
-      pdf.font('regular').fontSize(6.5).fillColor(GREY).text('Skenējiet bankas lietotnē / Scan in your banking app', qx - 10, payTop + qrSize + 8, { width: qrSize + 20, align: 'center' });
+      pdf
+        .font('regular')
+        .fontSize(6.5)
+        .fillColor(GREY)
+        .text('Skenējiet bankas lietotnē / Scan in your banking app', qx - 10, payTop + qrSize + 8, {
+          width: qrSize + 20,
+          align: 'center',
+        });
     } else {
       const word = inv.status === 'cancelled' ? 'ANULĒTS\nCANCELLED' : 'APMAKSĀTS\nPAID';
-      pdf.font('bold').fontSize(14).fillColor(inv.status === 'cancelled' ? '#a00' : '#070').text(word, qx - 10, payTop + qrSize / 2 - 10, { width: qrSize + 20, align: 'center' });
+      pdf
+        .font('bold')
+        .fontSize(14)
+        .fillColor(inv.status === 'cancelled' ? '#a00' : '#070')
+        .text(word, qx - 10, payTop + qrSize / 2 - 10, { width: qrSize + 20, align: 'center' });
     }
     pdf.y = payTop + qrSize + 40;
     pdf.x = MARGIN;
-    pdf.font('regular').fontSize(7.5).fillColor(GREY).text(
-      'Maksājot norādiet RF atsauci maksājuma mērķī: tā maksājumu piesaista šim rēķinam. / Quote the RF reference as the payment reference: it matches the payment to this invoice.',
-      MARGIN, pdf.y, { width: CONTENT_W });
+    pdf
+      .font('regular')
+      .fontSize(7.5)
+      .fillColor(GREY)
+      .text(
+        'Maksājot norādiet RF atsauci maksājuma mērķī: tā maksājumu piesaista šim rēķinam. / Quote the RF reference as the payment reference: it matches the payment to this invoice.',
+        MARGIN,
+        pdf.y,
+        { width: CONTENT_W },
+      );
 
     // Page numbers once the page count is known.
     const range = pdf.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i += 1) {
       pdf.switchToPage(i);
       pdf.page.margins.bottom = 0; // the footer sits in the bottom margin; without this pdfkit would start a new page
-      pdf.font('regular').fontSize(7).fillColor(GREY)
-        .text(`${inv.number} · ${i + 1}/${range.count}`, MARGIN, PAGE_H - MARGIN + 10, { width: CONTENT_W, align: 'right', lineBreak: false });
+      pdf
+        .font('regular')
+        .fontSize(7)
+        .fillColor(GREY)
+        .text(`${inv.number} · ${i + 1}/${range.count}`, MARGIN, PAGE_H - MARGIN + 10, {
+          width: CONTENT_W,
+          align: 'right',
+          lineBreak: false,
+        });
     }
     pdf.end();
   });

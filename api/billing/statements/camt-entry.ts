@@ -6,24 +6,50 @@ import type { CamtAccount, CamtTransaction } from './camt';
 const MAX_TEXT = 500;
 
 export interface TxDraft {
-  amount: string | null; currency: string | null; txAmount: string | null; txCurrency: string | null;
-  cdtDbt: string | null; acctSvcrRef: string | null; endToEndId: string | null;
-  strdRefs: string[]; ustrd: string[]; debtorName: string | null;
+  amount: string | null;
+  currency: string | null;
+  txAmount: string | null;
+  txCurrency: string | null;
+  cdtDbt: string | null;
+  acctSvcrRef: string | null;
+  endToEndId: string | null;
+  strdRefs: string[];
+  ustrd: string[];
+  debtorName: string | null;
 }
 
 export interface EntryDraft {
-  ntryRef: string | null; amount: string | null; currency: string | null; cdtDbt: string | null; reversal: boolean;
-  status: string | null; bookingDate: string | null; valueDate: string | null; acctSvcrRef: string | null; txs: TxDraft[];
+  ntryRef: string | null;
+  amount: string | null;
+  currency: string | null;
+  cdtDbt: string | null;
+  reversal: boolean;
+  status: string | null;
+  bookingDate: string | null;
+  valueDate: string | null;
+  acctSvcrRef: string | null;
+  txs: TxDraft[];
 }
 
 export const newTx = (): TxDraft => ({
-  amount: null, currency: null, txAmount: null, txCurrency: null, cdtDbt: null, acctSvcrRef: null, endToEndId: null,
-  strdRefs: [], ustrd: [], debtorName: null,
+  amount: null,
+  currency: null,
+  txAmount: null,
+  txCurrency: null,
+  cdtDbt: null,
+  acctSvcrRef: null,
+  endToEndId: null,
+  strdRefs: [],
+  ustrd: [],
+  debtorName: null,
 });
 
 /** Finds an RF reference in free text, also when typed in groups of four ("RF18 5390 0754 7034"). */
 export function findRfReference(text: string): string | null {
-  const tokens = text.toUpperCase().split(/[^0-9A-Z]+/).filter(Boolean);
+  const tokens = text
+    .toUpperCase()
+    .split(/[^0-9A-Z]+/)
+    .filter(Boolean);
   const startsReference = (k: number) => /^RF\d{2}/.test(tokens[k]) || (tokens[k] === 'RF' && /^\d{2}/.test(tokens[k + 1] ?? ''));
   for (let i = 0; i < tokens.length; i += 1) {
     if (!startsReference(i)) continue;
@@ -56,7 +82,8 @@ export interface EntryContext {
  */
 export function creditsOfEntry(e: EntryDraft, ctx: EntryContext): { credits: CamtTransaction[]; skipped: number } {
   if (e.amount === null) ctx.fail('missing_element', 'Amt is missing.', 'Amt');
-  if (e.cdtDbt !== 'CRDT' && e.cdtDbt !== 'DBIT') ctx.fail(e.cdtDbt ? 'invalid_value' : 'missing_element', 'CdtDbtInd must be CRDT or DBIT.', 'CdtDbtInd');
+  if (e.cdtDbt !== 'CRDT' && e.cdtDbt !== 'DBIT')
+    ctx.fail(e.cdtDbt ? 'invalid_value' : 'missing_element', 'CdtDbtInd must be CRDT or DBIT.', 'CdtDbtInd');
   if (!e.status) ctx.fail('missing_element', 'Sts is missing.', 'Sts');
   const txs = e.txs.length ? e.txs : [newTx()];
   if (e.status !== 'BOOK' || e.reversal) return { credits: [], skipped: txs.length };
@@ -67,15 +94,26 @@ export function creditsOfEntry(e: EntryDraft, ctx: EntryContext): { credits: Cam
     const tx = txs[k];
     // A debit entry's transactions are money out, unless one says explicitly it is a credit: such a contradiction
     // is kept (in suspense, conflicting_direction) for a person to look at, never booked and never dropped.
-    if (tx.cdtDbt === 'DBIT' || (e.cdtDbt === 'DBIT' && tx.cdtDbt !== 'CRDT')) { skipped += 1; continue; }
+    if (tx.cdtDbt === 'DBIT' || (e.cdtDbt === 'DBIT' && tx.cdtDbt !== 'CRDT')) {
+      skipped += 1;
+      continue;
+    }
     let amount = tx.amount ?? tx.txAmount;
     let currency = tx.amount !== null ? tx.currency : tx.txCurrency;
     if (amount === null) {
-      if (txs.length > 1) ctx.fail('missing_element', 'An entry with several transactions needs the amount of each (TxDtls/Amt or AmtDtls/TxAmt/Amt).', `NtryDtls/TxDtls[${k + 1}]/Amt`);
+      if (txs.length > 1)
+        ctx.fail(
+          'missing_element',
+          'An entry with several transactions needs the amount of each (TxDtls/Amt or AmtDtls/TxAmt/Amt).',
+          `NtryDtls/TxDtls[${k + 1}]/Amt`,
+        );
       amount = e.amount as string;
       currency = e.currency;
     }
-    if (Number(amount) === 0) { skipped += 1; continue; }
+    if (Number(amount) === 0) {
+      skipped += 1;
+      continue;
+    }
     found.push({ tx, k, amount, currency: currency as string, key: transactionKey(e, tx, k, txs.length, amount, bookedAt, ctx) });
   }
   // Two transactions of one entry with the same key (e.g. sharing a bank reference or end-to-end id) are two
@@ -93,9 +131,15 @@ export function creditsOfEntry(e: EntryDraft, ctx: EntryContext): { credits: Cam
     if (!reference) for (const u of tx.ustrd) if ((reference = findRfReference(u))) break;
     if (reference) rawReference = null;
     return {
-      sourceRef: (counts.get(key) as number) > 1 ? `${key}#${k + 1}` : key, amount, currency, reference,
-      rawReference: rawReference?.slice(0, 140) ?? null, remittance: tx.ustrd.length ? tx.ustrd.join(' ').slice(0, MAX_TEXT) : null,
-      debtorName: tx.debtorName?.slice(0, 200) ?? null, bookedAt, accountIban: ctx.account.iban,
+      sourceRef: (counts.get(key) as number) > 1 ? `${key}#${k + 1}` : key,
+      amount,
+      currency,
+      reference,
+      rawReference: rawReference?.slice(0, 140) ?? null,
+      remittance: tx.ustrd.length ? tx.ustrd.join(' ').slice(0, MAX_TEXT) : null,
+      debtorName: tx.debtorName?.slice(0, 200) ?? null,
+      bookedAt,
+      accountIban: ctx.account.iban,
       flag: e.cdtDbt === 'DBIT' ? 'conflicting_direction' : null,
     };
   });

@@ -56,12 +56,25 @@ export interface CamtTransaction {
   flag: 'conflicting_direction' | null;
 }
 
-export interface CamtTotals { entries: number; transactions: number; skipped: number; statements: number }
+export interface CamtTotals {
+  entries: number;
+  transactions: number;
+  skipped: number;
+  statements: number;
+}
 
-export interface CamtProblem { path: string; code: string; message: string }
+export interface CamtProblem {
+  path: string;
+  code: string;
+  message: string;
+}
 
 export class CamtError extends Error {
-  constructor(readonly path: string, readonly code: string, message: string) {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -118,7 +131,14 @@ export class CamtReader {
 
   private stmtDepth = 0;
   private stmtNo = 0;
-  private stmt: { id: string | null; createdAt: string | null; iban: string | null; otherId: string | null; accountSent: boolean; hasAcct: boolean } | null = null;
+  private stmt: {
+    id: string | null;
+    createdAt: string | null;
+    iban: string | null;
+    otherId: string | null;
+    accountSent: boolean;
+    hasAcct: boolean;
+  } | null = null;
   private ntryDepth = 0;
   private ntryNo = 0;
   private entry: EntryDraft | null = null;
@@ -130,10 +150,16 @@ export class CamtReader {
   readonly totals: CamtTotals = { entries: 0, transactions: 0, skipped: 0, statements: 0 };
 
   constructor(private readonly handlers: CamtHandlers) {
-    this.sax.on('error', (e) => { throw new CamtError(this.path(), 'not_xml', `Not well-formed XML: ${e.message}`); });
+    this.sax.on('error', (e) => {
+      throw new CamtError(this.path(), 'not_xml', `Not well-formed XML: ${e.message}`);
+    });
     this.sax.on('opentag', (tag) => this.open(tag));
-    this.sax.on('text', (t) => { this.text += t; });
-    this.sax.on('cdata', (t) => { this.text += t; });
+    this.sax.on('text', (t) => {
+      this.text += t;
+    });
+    this.sax.on('cdata', (t) => {
+      this.text += t;
+    });
     this.sax.on('closetag', () => this.close());
   }
 
@@ -148,12 +174,19 @@ export class CamtReader {
     if (!this.kind) throw new CamtError('/', 'not_xml', 'The body has no root element.');
     if (!this.messageSeen) throw new CamtError('/Document', 'missing_element', `${MESSAGE[this.kind]} is missing.`);
     if (!this.headerSent) throw new CamtError(`/Document/${MESSAGE[this.kind]}`, 'missing_element', 'GrpHdr is missing.');
-    if (this.totals.statements === 0) throw new CamtError(`/Document/${MESSAGE[this.kind]}`, 'missing_element', `${STATEMENT[this.kind]} is missing.`);
+    if (this.totals.statements === 0)
+      throw new CamtError(`/Document/${MESSAGE[this.kind]}`, 'missing_element', `${STATEMENT[this.kind]} is missing.`);
     return this.currentHeader();
   }
 
   private currentHeader(): CamtHeader {
-    return { kind: this.kind as CamtKind, version: this.version, namespace: this.camtNs as string, messageId: this.header?.msgId ?? '', createdAt: this.header?.createdAt ?? '' };
+    return {
+      kind: this.kind as CamtKind,
+      version: this.version,
+      namespace: this.camtNs as string,
+      messageId: this.header?.msgId ?? '',
+      createdAt: this.header?.createdAt ?? '',
+    };
   }
 
   /** The element path for error details, with positions of statements, entries and transactions. */
@@ -179,7 +212,10 @@ export class CamtReader {
   }
 
   private open(tag: SaxesTagPlain): void {
-    if (this.skipDepth > 0) { this.skipDepth += 1; return; }
+    if (this.skipDepth > 0) {
+      this.skipDepth += 1;
+      return;
+    }
     const depth = this.names.length + 1;
     const attrs = tag.attributes;
     let declares = false;
@@ -194,14 +230,20 @@ export class CamtReader {
     const local = colon < 0 ? qname : qname.slice(colon + 1);
     const prefix = colon < 0 ? '' : qname.slice(0, colon);
     // Fast path: no declarations below the root and the root's prefix: the camt namespace.
-    const uri = !declares && this.nsScopes.length === this.rootScopes && prefix === this.rootPrefix ? this.camtNs ?? undefined : this.resolve(prefix);
+    const uri =
+      !declares && this.nsScopes.length === this.rootScopes && prefix === this.rootPrefix
+        ? (this.camtNs ?? undefined)
+        : this.resolve(prefix);
 
     if (depth === 1) {
       if (local !== 'Document') throw new CamtError(`/${qname}`, 'wrong_root', `The root element must be Document, not ${qname}.`);
       const m = uri ? NS.exec(uri) : null;
       if (!m) {
-        throw new CamtError('/Document', 'wrong_namespace',
-          `Not a camt.053 or camt.054 message of versions .001.02 to .001.08 (namespace ${uri ? `"${uri}"` : 'missing'}).`);
+        throw new CamtError(
+          '/Document',
+          'wrong_namespace',
+          `Not a camt.053 or camt.054 message of versions .001.02 to .001.08 (namespace ${uri ? `"${uri}"` : 'missing'}).`,
+        );
       }
       this.camtNs = uri as string;
       this.rootScopes = this.nsScopes.length;
@@ -244,7 +286,18 @@ export class CamtReader {
       this.sendAccount();
       this.ntryDepth = depth;
       this.ntryNo += 1;
-      this.entry = { ntryRef: null, amount: null, currency: null, cdtDbt: null, reversal: false, status: null, bookingDate: null, valueDate: null, acctSvcrRef: null, txs: [] };
+      this.entry = {
+        ntryRef: null,
+        amount: null,
+        currency: null,
+        cdtDbt: null,
+        reversal: false,
+        status: null,
+        bookingDate: null,
+        valueDate: null,
+        acctSvcrRef: null,
+        txs: [],
+      };
       return;
     }
     if (this.ntryDepth && local === 'TxDtls' && depth === this.ntryDepth + 2 && this.names[depth - 2] === 'NtryDtls') {
@@ -284,7 +337,8 @@ export class CamtReader {
       const h = this.header as { msgId: string | null; createdAt: string | null };
       if (!h.msgId) this.fail('missing_element', 'MsgId is missing or empty.', 'MsgId');
       if (!h.createdAt) this.fail('missing_element', 'CreDtTm is missing.', 'CreDtTm');
-      if (!DATE_TIME.test(h.createdAt) || !isCalendarDate(h.createdAt.slice(0, 10))) this.fail('invalid_date', `CreDtTm "${h.createdAt}" is not an ISO date-time.`, 'CreDtTm');
+      if (!DATE_TIME.test(h.createdAt) || !isCalendarDate(h.createdAt.slice(0, 10)))
+        this.fail('invalid_date', `CreDtTm "${h.createdAt}" is not an ISO date-time.`, 'CreDtTm');
       this.headerSent = true;
       this.handlers.header(this.currentHeader());
     }
@@ -334,8 +388,14 @@ export class CamtReader {
       else if (local === 'EndToEndId') tx.endToEndId = value;
     } else if (local === 'Ustrd' && rel === 2 && parent === 'RmtInf') tx.ustrd.push(value);
     else if (local === 'Ref' && rel === 4 && parent === 'CdtrRefInf') tx.strdRefs.push(value);
-    else if (local === 'Nm' && tx.debtorName === null && this.names[this.txDepth] === 'RltdPties'
-      && (this.names[this.txDepth + 1] === 'Dbtr') && (rel === 3 || (rel === 4 && parent === 'Pty'))) tx.debtorName = value;
+    else if (
+      local === 'Nm' &&
+      tx.debtorName === null &&
+      this.names[this.txDepth] === 'RltdPties' &&
+      this.names[this.txDepth + 1] === 'Dbtr' &&
+      (rel === 3 || (rel === 4 && parent === 'Pty'))
+    )
+      tx.debtorName = value;
   }
 
   private closeInEntry(local: string, depth: number, value: string): void {
@@ -349,13 +409,27 @@ export class CamtReader {
     }
     if (rel === 1) {
       switch (local) {
-        case 'NtryRef': e.ntryRef = value; break;
-        case 'Amt': e.amount = this.amount(value); e.currency = this.takeCurrency(); break;
-        case 'CdtDbtInd': e.cdtDbt = value; break;
-        case 'RvslInd': e.reversal = value === 'true' || value === '1'; break;
-        case 'Sts': if (value) e.status = value; break;
-        case 'AcctSvcrRef': e.acctSvcrRef = value; break;
-        default: break;
+        case 'NtryRef':
+          e.ntryRef = value;
+          break;
+        case 'Amt':
+          e.amount = this.amount(value);
+          e.currency = this.takeCurrency();
+          break;
+        case 'CdtDbtInd':
+          e.cdtDbt = value;
+          break;
+        case 'RvslInd':
+          e.reversal = value === 'true' || value === '1';
+          break;
+        case 'Sts':
+          if (value) e.status = value;
+          break;
+        case 'AcctSvcrRef':
+          e.acctSvcrRef = value;
+          break;
+        default:
+          break;
       }
       return;
     }
@@ -405,7 +479,8 @@ export class CamtReader {
     if (s.accountSent) return;
     if (!s.id) this.fail('missing_element', 'Id is missing.', 'Id');
     if (!s.createdAt) this.fail('missing_element', 'CreDtTm is missing.', 'CreDtTm');
-    if (!DATE_TIME.test(s.createdAt) || !isCalendarDate(s.createdAt.slice(0, 10))) this.fail('invalid_date', `CreDtTm "${s.createdAt}" is not an ISO date-time.`, 'CreDtTm');
+    if (!DATE_TIME.test(s.createdAt) || !isCalendarDate(s.createdAt.slice(0, 10)))
+      this.fail('invalid_date', `CreDtTm "${s.createdAt}" is not an ISO date-time.`, 'CreDtTm');
     if (!s.hasAcct || (!s.iban && !s.otherId)) this.fail('missing_element', 'Acct/Id (IBAN or Othr/Id) is missing.', 'Acct');
     s.accountSent = true;
     this.account = { index: this.stmtNo, statementId: s.id, iban: s.iban, otherId: s.otherId };
@@ -415,8 +490,11 @@ export class CamtReader {
   private finishEntry(e: EntryDraft): void {
     this.totals.entries += 1;
     const { credits, skipped } = creditsOfEntry(e, {
-      account: this.account as CamtAccount, messageId: (this.header as { msgId: string }).msgId, entryNo: this.ntryNo,
-      statementCreatedAt: this.stmt?.createdAt as string, fail: (code, message, extra) => this.fail(code, message, extra),
+      account: this.account as CamtAccount,
+      messageId: (this.header as { msgId: string }).msgId,
+      entryNo: this.ntryNo,
+      statementCreatedAt: this.stmt?.createdAt as string,
+      fail: (code, message, extra) => this.fail(code, message, extra),
     });
     this.totals.skipped += skipped;
     for (const t of credits) {

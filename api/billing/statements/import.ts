@@ -27,7 +27,11 @@ const FIRST_CHUNK = 2_000;
 const SLICE = 64 * 1024;
 
 export interface StatementSummary {
-  id: string; kind: CamtKind; messageId: string; accountIban: string | null; importedAt: string;
+  id: string;
+  kind: CamtKind;
+  messageId: string;
+  accountIban: string | null;
+  importedAt: string;
   /** Entries (Ntry) in the file, booked or not, credit or debit */
   entries: number;
   /** Credit transactions booked onto an invoice (a payment) */
@@ -44,7 +48,12 @@ export interface StatementSummary {
   duplicate: boolean;
 }
 
-export interface ImportResult { summary: StatementSummary; invoiceIds: string[]; transactions: number; skipped: number }
+export interface ImportResult {
+  summary: StatementSummary;
+  invoiceIds: string[];
+  transactions: number;
+  skipped: number;
+}
 
 export interface ImportInput {
   agencyId: string;
@@ -63,14 +72,25 @@ export interface ImportInput {
 }
 
 export function invalidCamt(e: CamtError): ApiError {
-  return badRequest('invalid_camt', 'The body is not a valid ISO 20022 camt.053 or camt.054 message; nothing was booked.', [{ path: e.path, code: e.code, message: e.message }]);
+  return badRequest('invalid_camt', 'The body is not a valid ISO 20022 camt.053 or camt.054 message; nothing was booked.', [
+    { path: e.path, code: e.code, message: e.message },
+  ]);
 }
 
 /** 404 as for every other agency's resource: an agency learns nothing about accounts that are not its own. */
-export const accountNotYours = (iban: string | null) => new ApiError(404, 'account_not_yours',
-  `The statement's account ${iban ?? '(no IBAN)'} is not a registered collection account of your agency; nothing was booked.`, [
-    { path: '/Document/*/Acct/Id', code: 'account_not_yours', message: 'unknown account, or another agency\'s: a platform administrator registers collection accounts' },
-  ]);
+export const accountNotYours = (iban: string | null) =>
+  new ApiError(
+    404,
+    'account_not_yours',
+    `The statement's account ${iban ?? '(no IBAN)'} is not a registered collection account of your agency; nothing was booked.`,
+    [
+      {
+        path: '/Document/*/Acct/Id',
+        code: 'account_not_yours',
+        message: "unknown account, or another agency's: a platform administrator registers collection accounts",
+      },
+    ],
+  );
 
 /** The statement's account: its IBAN, else its Othr/Id (normalised like an IBAN). */
 const accountKey = (a: CamtAccount): string | null => a.iban ?? (a.otherId ? a.otherId.replace(/\s+/g, '').toUpperCase() : null);
@@ -92,13 +112,24 @@ export async function statementSummary(db: Pool | PoolClient, id: string): Promi
        FROM (SELECT i.total, (SELECT SUM(q.amount) FROM payments q WHERE q.invoice_id = i.id AND q.created_at <= s.imported_at) AS paid_then
              FROM invoices i WHERE i.id IN (SELECT p.invoice_id FROM payments p WHERE p.statement_id = s.id)) x
      ) t ON true
-     WHERE s.id = $1`, [id]);
+     WHERE s.id = $1`,
+    [id],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id, kind: r.kind, messageId: r.message_id, accountIban: r.account_iban, importedAt: (r.imported_at as Date).toISOString(),
-    entries: r.entry_count, matched: r.matched_count, partlyPaid: r.partly, paid: r.paid, suspense: r.suspense_count,
-    duplicates: r.duplicate_count, duplicate: false,
+    id: r.id,
+    kind: r.kind,
+    messageId: r.message_id,
+    accountIban: r.account_iban,
+    importedAt: (r.imported_at as Date).toISOString(),
+    entries: r.entry_count,
+    matched: r.matched_count,
+    partlyPaid: r.partly,
+    paid: r.paid,
+    suspense: r.suspense_count,
+    duplicates: r.duplicate_count,
+    duplicate: false,
   };
 }
 
@@ -106,7 +137,7 @@ async function duplicateOf(db: Pool | PoolClient, agencyId: string, sha256: stri
   const { rows } = await db.query('SELECT id, account_iban FROM bank_statements WHERE sha256 = $1', [sha256]);
   if (!rows[0]) return null;
   if (!(await ownsAccount(db, agencyId, rows[0].account_iban))) throw accountNotYours(rows[0].account_iban);
-  const summary = await statementSummary(db, rows[0].id) as StatementSummary;
+  const summary = (await statementSummary(db, rows[0].id)) as StatementSummary;
   return { summary: { ...summary, duplicate: true }, invoiceIds: [], transactions: 0, skipped: 0 };
 }
 
@@ -119,12 +150,18 @@ class SerialQueue {
   push(step: () => Promise<void>): void {
     const run = this.tail.then(async () => {
       if (this.error === null) {
-        try { await step(); } catch (e) { this.error = e; }
+        try {
+          await step();
+        } catch (e) {
+          this.error = e;
+        }
       }
     });
     this.tail = run;
     this.inFlight.push(run);
-    void run.then(() => { void this.inFlight.splice(this.inFlight.indexOf(run), 1); });
+    void run.then(() => {
+      void this.inFlight.splice(this.inFlight.indexOf(run), 1);
+    });
   }
 
   get busy(): boolean {
@@ -180,7 +217,9 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
   };
 
   const reader = new CamtReader({
-    header(h) { header = h; },
+    header(h) {
+      header = h;
+    },
     account(a) {
       queue.push(async () => {
         if (!(await ownsAccount(client, input.agencyId, accountKey(a)))) throw accountNotYours(accountKey(a));
@@ -192,13 +231,17 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
         const ins = await client.query(
           `INSERT INTO bank_statements (id, kind, message_id, account_iban, sha256, entry_count, imported_by)
            VALUES ($1, $2, $3, $4, $5, 0, $6) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-          [statementId, h.kind, h.messageId, accountKey(a), sha256 ?? `pending:${statementId}`, input.importedBy]);
+          [statementId, h.kind, h.messageId, accountKey(a), sha256 ?? `pending:${statementId}`, input.importedBy],
+        );
         if (ins.rowCount === 0) throw new DuplicateRace(); // the same file, imported meanwhile by another request
       });
     },
     transaction(t) {
       // The same transaction twice in one file books once (the database catches repeats across chunks and files).
-      if (seen.has(t.sourceRef)) { totals.duplicates += 1; return; }
+      if (seen.has(t.sourceRef)) {
+        totals.duplicates += 1;
+        return;
+      }
       seen.add(t.sourceRef);
       seq += 1;
       lines.push(copyLine(seq, t));
@@ -236,14 +279,21 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
     await queue.settle();
     if (queue.error) throw queue.error;
     sha256 ??= (hash as crypto.Hash).digest('hex');
-    await client.query('UPDATE bank_statements SET sha256 = $6, entry_count = $2, matched_count = $3, suspense_count = $4, duplicate_count = $5 WHERE id = $1',
-      [statementId, reader.totals.entries, totals.matched, totals.suspense, totals.duplicates, sha256])
-      .catch((e: unknown) => { throw (e as { code?: string }).code === '23505' ? new DuplicateRace() : e; });
+    await client
+      .query(
+        'UPDATE bank_statements SET sha256 = $6, entry_count = $2, matched_count = $3, suspense_count = $4, duplicate_count = $5 WHERE id = $1',
+        [statementId, reader.totals.entries, totals.matched, totals.suspense, totals.duplicates, sha256],
+      )
+      .catch((e: unknown) => {
+        throw (e as { code?: string }).code === '23505' ? new DuplicateRace() : e;
+      });
     await client.query('COMMIT');
   } catch (e) {
     queue.error ??= e; // the steps still queued skip
     await queue.settle();
-    await client.query('ROLLBACK').catch(() => { broken = true; });
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
     if (e instanceof DuplicateRace && sha256) {
       const dup = await duplicateOf(pool, input.agencyId, sha256);
       if (dup) return dup;
@@ -258,9 +308,18 @@ export async function importBankStatement(pool: Pool, input: ImportInput): Promi
   const importedAt = (await pool.query('SELECT imported_at FROM bank_statements WHERE id = $1', [statementId])).rows[0].imported_at as Date;
   return {
     summary: {
-      id: statementId, kind: h.kind, messageId: h.messageId, accountIban: firstAccount ? accountKey(firstAccount) : null,
-      importedAt: importedAt.toISOString(), entries: reader.totals.entries, matched: totals.matched, partlyPaid: touched.size - paid, paid,
-      suspense: totals.suspense, duplicates: totals.duplicates, duplicate: false,
+      id: statementId,
+      kind: h.kind,
+      messageId: h.messageId,
+      accountIban: firstAccount ? accountKey(firstAccount) : null,
+      importedAt: importedAt.toISOString(),
+      entries: reader.totals.entries,
+      matched: totals.matched,
+      partlyPaid: touched.size - paid,
+      paid,
+      suspense: totals.suspense,
+      duplicates: totals.duplicates,
+      duplicate: false,
     },
     invoiceIds: [...touched.keys()],
     transactions: reader.totals.transactions,

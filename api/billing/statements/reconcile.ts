@@ -20,7 +20,8 @@ export const TEMP_TABLES = `
   ) ON COMMIT DROP;
 `;
 
-const COPY_SQL = 'COPY camt_tx (seq, source_ref, amount, currency, reference, raw_reference, remittance, debtor_name, booked_at, flag) FROM STDIN';
+const COPY_SQL =
+  'COPY camt_tx (seq, source_ref, amount, currency, reference, raw_reference, remittance, debtor_name, booked_at, flag) FROM STDIN';
 
 // One statement books a chunk ($1 statement id, $2 who, $3 agency):
 //   plan    what is new (not in payments or suspense by source_ref; repeats inside the file are dropped before),
@@ -111,12 +112,16 @@ export function copyLine(seq: number, t: CamtTransaction): string {
 }
 
 export interface ChunkResult {
-  matched: number; suspense: number; duplicates: number;
+  matched: number;
+  suspense: number;
+  duplicates: number;
   invoices: Array<{ id: string; paid: boolean }>;
 }
 
 export interface ChunkContext {
-  statementId: string; agencyId: string; importedBy: string;
+  statementId: string;
+  agencyId: string;
+  importedBy: string;
   /** Tests only: runs between two attempts' reading and booking, to change invoices under the import. */
   beforeBooking?: (attempt: number) => Promise<void>;
 }
@@ -132,11 +137,21 @@ export async function reconcileChunk(client: PoolClient, lines: string, ctx: Chu
     if (ctx.beforeBooking) await ctx.beforeBooking(attempt);
     const ids = paymentIdRange();
     const { rows } = await client.query(BOOK_SQL, [ctx.statementId, ctx.importedBy, ctx.agencyId, ids.prefix, ids.start]);
-    const r = rows[0] as { planned: number; matched: number; suspense: number; wanted: number; got: number; ids: string[]; paid_flags: boolean[] };
+    const r = rows[0] as {
+      planned: number;
+      matched: number;
+      suspense: number;
+      wanted: number;
+      got: number;
+      ids: string[];
+      paid_flags: boolean[];
+    };
     if (r.got === r.wanted) {
       await client.query('RELEASE SAVEPOINT camt_chunk');
       return {
-        matched: r.matched, suspense: r.suspense, duplicates: copied - r.planned,
+        matched: r.matched,
+        suspense: r.suspense,
+        duplicates: copied - r.planned,
         invoices: r.ids.map((id, k) => ({ id, paid: r.paid_flags[k] })),
       };
     }

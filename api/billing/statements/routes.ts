@@ -33,30 +33,47 @@ async function pokeAll(ctx: RouteContext, ids: string[]): Promise<void> {
 
 export const bankStatementRoutes = [
   route({
-    method: 'post', path: '/api/v1/bank-statements', tag: 'Billing',
-    summary: 'Import an ISO 20022 camt.053 statement or camt.054 notification (versions .001.02 to .001.08): credits are matched to invoices by RF reference',
+    method: 'post',
+    path: '/api/v1/bank-statements',
+    tag: 'Billing',
+    summary:
+      'Import an ISO 20022 camt.053 statement or camt.054 notification (versions .001.02 to .001.08): credits are matched to invoices by RF reference',
     auth: IMPORTERS,
     rawBody: { contentType: 'application/xml', description: 'The camt.053 or camt.054 XML file as the bank sent it, up to 200 MB' },
     responses: {
-      201: { description: 'Imported: {id, kind, entries, matched, partlyPaid, paid, suspense, duplicates, duplicate: false}', schema: 'bank-statement-summary' },
-      200: { description: 'This file (same sha256) was imported before: nothing changed; the first import\'s summary with duplicate: true', schema: 'bank-statement-summary' },
+      201: {
+        description: 'Imported: {id, kind, entries, matched, partlyPaid, paid, suspense, duplicates, duplicate: false}',
+        schema: 'bank-statement-summary',
+      },
+      200: {
+        description: "This file (same sha256) was imported before: nothing changed; the first import's summary with duplicate: true",
+        schema: 'bank-statement-summary',
+      },
       400: { description: 'Not valid camt XML (invalid_camt, with the element path); nothing booked', schema: 'error' },
       403: { description: 'Your role may not import statements', schema: 'error' },
-      404: { description: 'The statement\'s account is not a registered collection account of your agency (account_not_yours; another agency\'s or unknown, as every other agency\'s resource): nothing booked', schema: 'error' },
+      404: {
+        description:
+          "The statement's account is not a registered collection account of your agency (account_not_yours; another agency's or unknown, as every other agency's resource): nothing booked",
+        schema: 'error',
+      },
       413: { description: 'Larger than 200 MB', schema: 'error' },
       415: { description: 'Not application/xml or text/xml', schema: 'error' },
     },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      if (!XML_TYPES.some((t) => ctx.req.is(t))) throw new ApiError(415, 'unsupported_media_type', 'Send the statement as application/xml or text/xml.');
+      if (!XML_TYPES.some((t) => ctx.req.is(t)))
+        throw new ApiError(415, 'unsupported_media_type', 'Send the statement as application/xml or text/xml.');
       const encoding = ctx.req.headers['content-encoding'];
-      if (encoding && encoding !== 'identity') throw new ApiError(415, 'unsupported_encoding', 'Send the statement without content encoding.');
+      if (encoding && encoding !== 'identity')
+        throw new ApiError(415, 'unsupported_encoding', 'Send the statement without content encoding.');
       if (Number(ctx.req.headers['content-length'] ?? 0) > MAX_STATEMENT_BYTES) throw tooLarge(MAX_STATEMENT_BYTES);
       const upload = await spool(ctx.req, MAX_STATEMENT_BYTES);
       let result;
       try {
         result = await importBankStatement(ctx.deps.db.pool, {
-          agencyId, importedBy: ctx.principal.sub, sha256: upload.sha256,
+          agencyId,
+          importedBy: ctx.principal.sub,
+          sha256: upload.sha256,
           open: () => fs.createReadStream(upload.file, { highWaterMark: 1024 * 1024 }),
         });
       } finally {
@@ -66,11 +83,21 @@ export const bankStatementRoutes = [
       const p = ctx.principal;
       if (!summary.duplicate) {
         await audit(ctx.deps.db.pool, {
-          actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, action: 'create', resource: `bank-statement:${summary.id}`,
-          purpose: 'bank-reconciliation', requestId: ctx.requestId,
+          actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office },
+          action: 'create',
+          resource: `bank-statement:${summary.id}`,
+          purpose: 'bank-reconciliation',
+          requestId: ctx.requestId,
           details: {
-            kind: summary.kind, messageId: summary.messageId, bytes: upload.bytes, entries: summary.entries, transactions, skipped,
-            matched: summary.matched, suspense: summary.suspense, duplicates: summary.duplicates,
+            kind: summary.kind,
+            messageId: summary.messageId,
+            bytes: upload.bytes,
+            entries: summary.entries,
+            transactions,
+            skipped,
+            matched: summary.matched,
+            suspense: summary.suspense,
+            duplicates: summary.duplicates,
           },
         });
         if (invoiceIds.length <= POKE_INLINE) await pokeAll(ctx, invoiceIds);
@@ -84,9 +111,16 @@ export const bankStatementRoutes = [
     },
   }),
   route({
-    method: 'get', path: '/api/v1/bank-statements/:id', params: { id: 'uuid' }, tag: 'Billing', summary: 'The summary of an imported statement of your agency',
+    method: 'get',
+    path: '/api/v1/bank-statements/:id',
+    params: { id: 'uuid' },
+    tag: 'Billing',
+    summary: 'The summary of an imported statement of your agency',
     auth: AGENCY,
-    responses: { 200: { description: 'The summary', schema: 'bank-statement-summary' }, 404: { description: 'No such statement of your agency', schema: 'error' } },
+    responses: {
+      200: { description: 'The summary', schema: 'bank-statement-summary' },
+      404: { description: 'No such statement of your agency', schema: 'error' },
+    },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       if (!UUID.test(ctx.params.id)) throw notFound('statement');
@@ -96,8 +130,12 @@ export const bankStatementRoutes = [
     },
   }),
   route<unknown, Validated<'suspense-list-query'>>({
-    method: 'get', path: '/api/v1/suspense', tag: 'Billing', summary: 'Your agency\'s suspense list: statement credits not booked onto an invoice (open ones by default)',
-    auth: AGENCY, query: 'suspense-list-query',
+    method: 'get',
+    path: '/api/v1/suspense',
+    tag: 'Billing',
+    summary: "Your agency's suspense list: statement credits not booked onto an invoice (open ones by default)",
+    auth: AGENCY,
+    query: 'suspense-list-query',
     responses: { 200: { description: '{items, total}', schema: 'get-suspense-response' } },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
@@ -105,16 +143,24 @@ export const bankStatementRoutes = [
       const p = ctx.principal;
       // Debtor names are personal data: the read is audited.
       await audit(ctx.deps.db.pool, {
-        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, action: 'read', resource: 'suspense',
-        purpose: 'bank-reconciliation', requestId: ctx.requestId, details: { status: ctx.query.status, statementId: ctx.query.statementId ?? null, count: result.items.length },
+        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office },
+        action: 'read',
+        resource: 'suspense',
+        purpose: 'bank-reconciliation',
+        requestId: ctx.requestId,
+        details: { status: ctx.query.status, statementId: ctx.query.statementId ?? null, count: result.items.length },
       });
       return { body: result };
     },
   }),
   route<Validated<'suspense-resolve'>>({
-    method: 'post', path: '/api/v1/suspense/:id/resolve', params: { id: 'uuid' }, tag: 'Billing',
+    method: 'post',
+    path: '/api/v1/suspense/:id/resolve',
+    params: { id: 'uuid' },
+    tag: 'Billing',
     summary: 'Resolve a suspense entry: book it onto one of your invoices ({invoiceId, note}) or mark it refunded ({refund: true, note})',
-    auth: AGENCY, body: 'suspense-resolve',
+    auth: AGENCY,
+    body: 'suspense-resolve',
     responses: {
       200: { description: 'Resolved or refunded', schema: 'post-suspense-id-resolve-response' },
       404: { description: 'No such entry of your agency', schema: 'error' },
@@ -126,9 +172,17 @@ export const bankStatementRoutes = [
       const p = ctx.principal;
       const outcome = await resolveSuspense(ctx.deps.db.pool, { id: ctx.params.id, agencyId, by: p.sub, resolution: ctx.body });
       await audit(ctx.deps.db.pool, {
-        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, action: 'update', resource: `suspense:${outcome.entry.id}`,
-        purpose: 'bank-reconciliation', requestId: ctx.requestId,
-        details: { status: outcome.entry.status, invoiceId: outcome.invoice?.id ?? null, amount: outcome.entry.amount, currency: outcome.entry.currency },
+        actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office },
+        action: 'update',
+        resource: `suspense:${outcome.entry.id}`,
+        purpose: 'bank-reconciliation',
+        requestId: ctx.requestId,
+        details: {
+          status: outcome.entry.status,
+          invoiceId: outcome.invoice?.id ?? null,
+          amount: outcome.entry.amount,
+          currency: outcome.entry.currency,
+        },
       });
       if (outcome.invoice) await pokeInvoices(ctx.deps.temporal, [outcome.invoice.id], ctx.req.log);
       return { body: outcome };

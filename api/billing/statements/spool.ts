@@ -8,9 +8,15 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../../platform/errors';
 
-export interface Spooled { file: string; sha256: string; bytes: number; remove(): Promise<void> }
+export interface Spooled {
+  file: string;
+  sha256: string;
+  bytes: number;
+  remove(): Promise<void>;
+}
 
-export const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `A statement may be at most ${Math.round(max / 1024 / 1024)} MB; ask the bank for smaller files.`);
+export const tooLarge = (max: number) =>
+  new ApiError(413, 'payload_too_large', `A statement may be at most ${Math.round(max / 1024 / 1024)} MB; ask the bank for smaller files.`);
 
 export async function spool(body: Readable, maxBytes: number): Promise<Spooled> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'sdp-camt-'));
@@ -25,9 +31,16 @@ export async function spool(body: Readable, maxBytes: number): Promise<Spooled> 
       bytes += buf.length;
       if (bytes > maxBytes) throw tooLarge(maxBytes);
       hash.update(buf);
-      if (!out.write(buf)) await new Promise<void>((resolve, reject) => { out.once('drain', resolve); out.once('error', reject); });
+      if (!out.write(buf))
+        await new Promise<void>((resolve, reject) => {
+          out.once('drain', resolve);
+          out.once('error', reject);
+        });
     }
-    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(resolve); });
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end(resolve);
+    });
   } catch (e) {
     out.destroy();
     await remove();

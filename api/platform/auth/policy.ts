@@ -25,22 +25,43 @@ export interface CaseSubject {
 }
 
 type Row = {
-  recipient_type: string; recipient_id: string; status: string; agency_id: string;
-  representative_type?: string | null; representative_id?: string | null; representative_basis?: string | null; representative_basis_ref?: string | null;
-  acting_staff_id?: string | null; acting_basis?: string | null; acting_basis_ref?: string | null;
+  recipient_type: string;
+  recipient_id: string;
+  status: string;
+  agency_id: string;
+  representative_type?: string | null;
+  representative_id?: string | null;
+  representative_basis?: string | null;
+  representative_basis_ref?: string | null;
+  acting_staff_id?: string | null;
+  acting_basis?: string | null;
+  acting_basis_ref?: string | null;
 };
 
 function subjectOf(kind: CaseSubject['kind'], caseId: string, eserviceId: string | null, r: Row): CaseSubject {
   return {
-    kind, caseId, agencyId: r.agency_id, status: r.status, eserviceId, recipient: { type: r.recipient_type, id: r.recipient_id },
-    representative: r.representative_type && r.representative_id
-      ? { type: r.representative_type, id: r.representative_id, basis: r.representative_basis ?? null, ref: r.representative_basis_ref ?? null } : null,
+    kind,
+    caseId,
+    agencyId: r.agency_id,
+    status: r.status,
+    eserviceId,
+    recipient: { type: r.recipient_type, id: r.recipient_id },
+    representative:
+      r.representative_type && r.representative_id
+        ? {
+            type: r.representative_type,
+            id: r.representative_id,
+            basis: r.representative_basis ?? null,
+            ref: r.representative_basis_ref ?? null,
+          }
+        : null,
     acting: r.acting_staff_id ? { staffId: r.acting_staff_id, basis: r.acting_basis ?? null, ref: r.acting_basis_ref ?? null } : null,
   };
 }
 
 /** An application row (queries/applications.ts) as the policy sees it. */
-export const applicationSubject = (r: Row & { case_id: string; definition_id: string }) => subjectOf('application', r.case_id, r.definition_id, r);
+export const applicationSubject = (r: Row & { case_id: string; definition_id: string }) =>
+  subjectOf('application', r.case_id, r.definition_id, r);
 /** A case row (queries/cases.ts findCase) as the policy sees it. */
 export const caseSubject = (r: Row & { id: string; eservice_id?: string | null }) => subjectOf('case', r.id, r.eservice_id ?? null, r);
 
@@ -74,21 +95,30 @@ const COVERS = "(scope = 'all' OR $4::text IS NULL OR $4::text = ANY(eservice_id
  * A registered delegation or a recorded written mandate that is valid now: given by `principal` to `representative`
  * (any representative when null, for staff acting on it), not revoked, within its dates, covering the e-service.
  */
-export async function representationValid(pool: Pool, basis: 'delegation' | 'mandate', id: string | null, principal: PersonRef | { type: string; id: string },
-  representative: { type: string; id: string } | null, eserviceId: string | null): Promise<boolean> {
+export async function representationValid(
+  pool: Pool,
+  basis: 'delegation' | 'mandate',
+  id: string | null,
+  principal: PersonRef | { type: string; id: string },
+  representative: { type: string; id: string } | null,
+  eserviceId: string | null,
+): Promise<boolean> {
   if (!id || !UUID.test(id)) return false;
   const table = basis === 'delegation' ? 'delegations' : 'mandates';
   const { rows } = await pool.query(
     `SELECT 1 FROM ${table} WHERE id = $1 AND principal_type = $2 AND principal_id = $3 AND ${VALID_TODAY} AND ${COVERS}
         AND ($5::text IS NULL OR (representative_type = $5 AND representative_id = $6))`,
-    [id, principal.type, principal.id, eserviceId, representative?.type ?? null, representative?.id ?? null]);
+    [id, principal.type, principal.id, eserviceId, representative?.type ?? null, representative?.id ?? null],
+  );
   return rows.length > 0;
 }
 
 /** A co-browsing consent this staff member redeemed and may act on now: active, for this case, `assist` to write. */
 async function consentOn(pool: Pool, p: Principal, s: CaseSubject, action: Action): Promise<Grant | null> {
   const { rows } = await pool.query<{ id: string }>(
-    'SELECT id FROM assist_grants WHERE case_id = $1 AND used_by = $2 AND revoked_at IS NULL AND ended_at IS NULL ORDER BY used_at DESC LIMIT 5', [s.caseId, p.sub]);
+    'SELECT id FROM assist_grants WHERE case_id = $1 AND used_by = $2 AND revoked_at IS NULL AND ended_at IS NULL ORDER BY used_at DESC LIMIT 5',
+    [s.caseId, p.sub],
+  );
   for (const r of rows) {
     const g = await findGrant(pool, r.id);
     if (g && g.active && (action === 'read' || g.mode === 'assist')) return g;
@@ -101,8 +131,11 @@ async function actingStaff(pool: Pool, p: Principal, s: CaseSubject, action: Act
   if (!p.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r))) return null;
   const onBehalfOf = personKey(s.recipient);
   const basis = s.acting?.basis;
-  if (s.acting?.staffId === p.sub && (basis === 'delegation' || basis === 'mandate')
-    && await representationValid(pool, basis, s.acting.ref, s.recipient, null, s.eserviceId)) {
+  if (
+    s.acting?.staffId === p.sub &&
+    (basis === 'delegation' || basis === 'mandate') &&
+    (await representationValid(pool, basis, s.acting.ref, s.recipient, null, s.eserviceId))
+  ) {
     return { as: 'acting-staff', basis, reference: s.acting.ref, purpose: `act-for:${basis}`, onBehalfOf };
   }
   const grant = s.kind === 'application' ? await consentOn(pool, p, s, action) : null;
@@ -117,17 +150,25 @@ async function representative(pool: Pool, p: Principal, s: CaseSubject, action: 
   const rep = s.representative;
   if (!rep || !samePerson(rep, p.person)) return null;
   const basis = (rep.basis ?? 'legal_representative') as BasisKind;
-  const access: Access = { as: 'representative', basis, reference: rep.ref, purpose: `representative:${basis}`, onBehalfOf: personKey(s.recipient) };
+  const access: Access = {
+    as: 'representative',
+    basis,
+    reference: rep.ref,
+    purpose: `representative:${basis}`,
+    onBehalfOf: personKey(s.recipient),
+  };
   // The record the case names: valid now, or no access at all.
   if (rep.ref && (basis === 'delegation' || basis === 'mandate')) {
-    return await representationValid(pool, basis, rep.ref, s.recipient, rep, s.eserviceId) ? access : null;
+    return (await representationValid(pool, basis, rep.ref, s.recipient, rep, s.eserviceId)) ? access : null;
   }
   if (action === 'write') return null;
   if (basis !== 'delegation') return access;
   // A delegation an agency's register names without its record: one valid now from the recipient to this person.
   const { rows } = await pool.query(
     `SELECT id FROM delegations WHERE principal_type = $1 AND principal_id = $2 AND representative_type = $3 AND representative_id = $5
-        AND ${VALID_TODAY} AND ${COVERS} LIMIT 1`, [s.recipient.type, s.recipient.id, rep.type, s.eserviceId, rep.id]);
+        AND ${VALID_TODAY} AND ${COVERS} LIMIT 1`,
+    [s.recipient.type, s.recipient.id, rep.type, s.eserviceId, rep.id],
+  );
   return rows[0] ? { ...access, reference: rows[0].id as string } : null;
 }
 
@@ -137,21 +178,30 @@ async function representative(pool: Pool, p: Principal, s: CaseSubject, action: 
  */
 export async function accessTo(pool: Pool, p: Principal, s: CaseSubject, action: Action): Promise<Access | null> {
   if (samePerson(s.recipient, p.person) && p.roles.includes('citizen')) {
-    return { as: 'recipient', basis: 'own', reference: null, purpose: s.kind === 'application' ? 'own-application' : 'own-case', onBehalfOf: null };
+    return {
+      as: 'recipient',
+      basis: 'own',
+      reference: null,
+      purpose: s.kind === 'application' ? 'own-application' : 'own-case',
+      onBehalfOf: null,
+    };
   }
   const acting = await actingStaff(pool, p, s, action);
   if (acting) return acting;
   if (p.roles.includes('citizen')) return representative(pool, p, s, action);
   const ofAgency = p.agency === s.agencyId && p.roles.some((r) => (AGENCY_READERS as readonly string[]).includes(r));
   const draft = s.eserviceId !== null && s.status === 'draft';
-  if (ofAgency && action === 'read' && !draft) return { as: 'agency', basis: 'agency', reference: null, purpose: 'case-handling', onBehalfOf: null };
+  if (ofAgency && action === 'read' && !draft)
+    return { as: 'agency', basis: 'agency', reference: null, purpose: 'case-handling', onBehalfOf: null };
   return null;
 }
 
 /** Live status for a representative ("natural:0211…"): only while the basis they follow the case on is valid now. */
 export async function representativeMayRead(pool: Pool, caseId: string, representativeKey: string): Promise<boolean> {
   const { rows } = await pool.query(
-    `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id WHERE c.id = $1`, [caseId]);
+    `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id WHERE c.id = $1`,
+    [caseId],
+  );
   const [type, ...rest] = representativeKey.split(':');
   const person = { type, id: rest.join(':') } as PersonRef;
   const asRepresentative: Principal = { sub: `person:${representativeKey}`, name: '', roles: ['citizen'], person };
@@ -168,11 +218,26 @@ export async function activeConsent(pool: Pool, p: Principal, grantId: unknown):
 }
 
 /** The audit entry of an access: the accurate actor type, the basis as purpose, and whom it was done for. */
-export function auditEntry(p: Principal, access: Access, s: Pick<CaseSubject, 'recipient'>, action: AuditEntry['action'], resource: string,
-  requestId?: string, details?: Record<string, unknown>): AuditEntry {
+export function auditEntry(
+  p: Principal,
+  access: Access,
+  s: Pick<CaseSubject, 'recipient'>,
+  action: AuditEntry['action'],
+  resource: string,
+  requestId?: string,
+  details?: Record<string, unknown>,
+): AuditEntry {
   return {
-    actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office }, onBehalfOf: access.onBehalfOf ?? undefined,
-    subject: s.recipient, action, resource, purpose: access.purpose, requestId,
-    details: access.reference || details ? { ...(access.reference ? { basis: access.basis, reference: access.reference } : {}), ...details } : undefined,
+    actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office },
+    onBehalfOf: access.onBehalfOf ?? undefined,
+    subject: s.recipient,
+    action,
+    resource,
+    purpose: access.purpose,
+    requestId,
+    details:
+      access.reference || details
+        ? { ...(access.reference ? { basis: access.basis, reference: access.reference } : {}), ...details }
+        : undefined,
   };
 }

@@ -3,8 +3,17 @@ import type { PersonRef } from '../../../db/domain/person-id';
 import type { Actor } from '../../../workflows/application/api';
 
 export const ROLES = [
-  'citizen', 'kac-staff', 'agency-officer', 'agency-admin', 'agency-approver', 'agency-system',
-  'ministry-analyst', 'varam-analyst', 'catalogue-admin', 'support-specialist', 'platform-admin',
+  'citizen',
+  'kac-staff',
+  'agency-officer',
+  'agency-admin',
+  'agency-approver',
+  'agency-system',
+  'ministry-analyst',
+  'varam-analyst',
+  'catalogue-admin',
+  'support-specialist',
+  'platform-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -36,5 +45,11 @@ export function actorType(p: Principal): 'system' | 'citizen' | 'staff' {
 
 /** The principal as the actor a workflow records on what it does (who pressed the button). */
 export function actorOf(p: Principal): Actor {
-  return { type: actorType(p) as Actor['type'], id: p.sub, name: p.name, ...(p.agency ? { agency: p.agency } : {}), ...(p.office ? { office: p.office } : {}) };
+  return {
+    type: actorType(p) as Actor['type'],
+    id: p.sub,
+    name: p.name,
+    ...(p.agency ? { agency: p.agency } : {}),
+    ...(p.office ? { office: p.office } : {}),
+  };
 }

@@ -16,7 +16,10 @@ function devOnly(env: string) {
 
 export const authRoutes = [
   route({
-    method: 'get', path: '/api/v1/auth/dev-personas', tag: 'Authentication', summary: 'Demo personas (not in production)',
+    method: 'get',
+    path: '/api/v1/auth/dev-personas',
+    tag: 'Authentication',
+    summary: 'Demo personas (not in production)',
     auth: 'public',
     responses: { 200: { description: 'The personas', schema: 'get-auth-dev-personas-response' } },
     async handler(ctx) {
@@ -24,7 +27,12 @@ export const authRoutes = [
       return {
         body: {
           items: personas.map((p) => ({
-            id: p.sub, name: p.name, roles: p.roles, agency: p.agency ?? null, office: p.office ?? null, sector: p.sector ?? null,
+            id: p.sub,
+            name: p.name,
+            roles: p.roles,
+            agency: p.agency ?? null,
+            office: p.office ?? null,
+            sector: p.sector ?? null,
             description: { lv: p.descriptionLv, en: p.descriptionEn },
           })),
         },
@@ -32,10 +40,17 @@ export const authRoutes = [
     },
   }),
   route<Validated<'dev-login'>>({
-    method: 'post', path: '/api/v1/auth/dev-login', tag: 'Authentication', summary: 'Sign in as a demo persona (not in production)',
-    auth: 'public', body: 'dev-login',
+    method: 'post',
+    path: '/api/v1/auth/dev-login',
+    tag: 'Authentication',
+    summary: 'Sign in as a demo persona (not in production)',
+    auth: 'public',
+    body: 'dev-login',
     rateLimit: 'signIn',
-    responses: { 200: { description: 'A bearer token', schema: 'post-auth-dev-login-response' }, 404: { description: 'Unknown persona', schema: 'error' } },
+    responses: {
+      200: { description: 'A bearer token', schema: 'post-auth-dev-login-response' },
+      404: { description: 'Unknown persona', schema: 'error' },
+    },
     async handler(ctx) {
       devOnly(ctx.deps.config.env);
       const persona = findPersona(ctx.body.persona);
@@ -44,13 +59,19 @@ export const authRoutes = [
       const token = await issueToken(ctx.deps.keys, principal);
       await audit(ctx.deps.db.pool, {
         actor: { type: actorType(principal), id: principal.sub, agency: principal.agency, office: principal.office },
-        action: 'login', resource: 'auth/dev-login', purpose: 'sign-in', requestId: ctx.requestId,
+        action: 'login',
+        resource: 'auth/dev-login',
+        purpose: 'sign-in',
+        requestId: ctx.requestId,
       });
       return { body: { token, tokenType: 'Bearer', expiresIn: 8 * 3600, principal } };
     },
   }),
   route({
-    method: 'get', path: '/api/v1/auth/me', tag: 'Authentication', summary: 'Who am I (from the bearer token)',
+    method: 'get',
+    path: '/api/v1/auth/me',
+    tag: 'Authentication',
+    summary: 'Who am I (from the bearer token)',
     auth: 'any-signed-in',
     responses: { 200: { description: 'The principal', schema: 'get-auth-me-response' } },
     async handler(ctx) {

@@ -28,10 +28,16 @@ export async function verifyToken(keys: SigningKeys, token: string): Promise<Pri
     // exp and iat are required: a token without exp would never expire, one issued in the future would live longer
     // than its lifetime, and maxTokenAge caps the life of a token whose exp lies too far ahead.
     const { payload } = await jwtVerify(token, keys.publicKey, {
-      issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'],
-      requiredClaims: ['exp', 'iat'], maxTokenAge: TOKEN_MAX_AGE_SECONDS, clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      algorithms: ['ES256'],
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge: TOKEN_MAX_AGE_SECONDS,
+      clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
     });
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string)) : [];
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string))
+      : [];
     if (!payload.sub || roles.length === 0) throw new Error('token without subject or roles');
     const principal: Principal = { sub: payload.sub, name: String(payload.name ?? payload.sub), roles };
     if (typeof payload.agency === 'string') principal.agency = payload.agency;

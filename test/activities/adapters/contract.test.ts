@@ -3,7 +3,12 @@
 import { expect } from 'chai';
 import { startSimulators, type RunningSimulators } from '../../../simulators';
 import {
-  adapterBackends, adapterConfigFromEnv, createAdapters, AdapterConfigError, ADAPTER_ROLES, type AdaptersConfig,
+  adapterBackends,
+  adapterConfigFromEnv,
+  createAdapters,
+  AdapterConfigError,
+  ADAPTER_ROLES,
+  type AdaptersConfig,
 } from '../../../activities/adapters';
 import { FAILING } from '../../../activities/adapters/failing/client';
 import { clearFaults, ctx, expectUnavailable, realTargets } from './contracts/support';
@@ -15,7 +20,9 @@ import { paymentInitiationContract } from './contracts/payment-initiation';
 
 describe('adapters against the simulators', function () {
   let sims: RunningSimulators;
-  before(async () => { sims = await startSimulators({ basePort: 0 }); });
+  before(async () => {
+    sims = await startSimulators({ basePort: 0 });
+  });
   after(() => sims?.close());
   afterEach(() => Promise.all(Object.values(sims.urls).map(clearFaults)));
 
@@ -27,11 +34,15 @@ describe('adapters against the simulators', function () {
   for (const target of realTargets('paymentInitiation', url('paymentInitiation'))) paymentInitiationContract(target);
 
   it('builds every role from the environment and each passes its configuration check', async () => {
-    const adapters = createAdapters(adapterConfigFromEnv({
-      POPULATION_REGISTER_URL: sims.urls.populationRegister, ADDRESS_REGISTER_URL: sims.urls.addressRegister,
-      ENTERPRISE_REGISTER_URL: sims.urls.enterpriseRegister, E_ADDRESS_URL: `${sims.urls.eAddress}/`,
-      PAYMENT_INITIATION_URL: sims.urls.paymentInitiation,
-    }));
+    const adapters = createAdapters(
+      adapterConfigFromEnv({
+        POPULATION_REGISTER_URL: sims.urls.populationRegister,
+        ADDRESS_REGISTER_URL: sims.urls.addressRegister,
+        ENTERPRISE_REGISTER_URL: sims.urls.enterpriseRegister,
+        E_ADDRESS_URL: `${sims.urls.eAddress}/`,
+        PAYMENT_INITIATION_URL: sims.urls.paymentInitiation,
+      }),
+    );
     for (const role of ADAPTER_ROLES) expect(await adapters[role].checkConfig(), role).to.include({ ok: true });
   });
 
@@ -45,8 +56,10 @@ describe('adapters against the simulators', function () {
 
 describe('failing adapter backends', () => {
   const adapters = createAdapters({
-    populationRegister: { backend: FAILING, options: {} }, addressRegister: { backend: FAILING, options: {} },
-    enterpriseRegister: { backend: FAILING, options: { message: 'maintenance window' } }, eAddress: { backend: FAILING, options: {} },
+    populationRegister: { backend: FAILING, options: {} },
+    addressRegister: { backend: FAILING, options: {} },
+    enterpriseRegister: { backend: FAILING, options: { message: 'maintenance window' } },
+    eAddress: { backend: FAILING, options: {} },
     paymentInitiation: { backend: FAILING, options: {} },
   });
 
@@ -59,11 +72,25 @@ describe('failing adapter backends', () => {
     expect(err.message).to.match(/maintenance window/);
     await expectUnavailable(adapters.enterpriseRegister.companiesOfBoardMember('15038511239', ctx()));
     await expectUnavailable(adapters.eAddress.hasMailbox({ type: 'natural', id: '15038511239' }, ctx()));
-    await expectUnavailable(adapters.eAddress.send({ recipient: { type: 'natural', id: '15038511239' }, sender: { agencyId: 'pmlp', name: 'PMLP' }, subject: 's', body: 'b' }, ctx()));
-    await expectUnavailable(adapters.paymentInitiation.initiate({
-      amountCents: 100, currency: 'EUR', reference: 'RF18539007547034', description: 'x',
-      returnUrl: 'http://127.0.0.1:9/return', callbackUrl: 'http://127.0.0.1:9/callback',
-    }, ctx()));
+    await expectUnavailable(
+      adapters.eAddress.send(
+        { recipient: { type: 'natural', id: '15038511239' }, sender: { agencyId: 'pmlp', name: 'PMLP' }, subject: 's', body: 'b' },
+        ctx(),
+      ),
+    );
+    await expectUnavailable(
+      adapters.paymentInitiation.initiate(
+        {
+          amountCents: 100,
+          currency: 'EUR',
+          reference: 'RF18539007547034',
+          description: 'x',
+          returnUrl: 'http://127.0.0.1:9/return',
+          callbackUrl: 'http://127.0.0.1:9/callback',
+        },
+        ctx(),
+      ),
+    );
     await expectUnavailable(adapters.paymentInitiation.verifyCallback(Buffer.from('{}'), { 'x-signature': 'sha256=00' }));
   });
 
@@ -106,32 +133,53 @@ describe('adapter registry', () => {
   });
 
   it('reads the payment-initiation secret and merchant from the environment, and refuses a short secret', () => {
-    const config = adapterConfigFromEnv({ PAYMENT_INITIATION_SECRET: 'a-production-secret-0123456789', PAYMENT_INITIATION_MERCHANT_ID: 'lv-portal' });
-    expect(config.paymentInitiation.options).to.deep.equal({ baseUrl: 'http://127.0.0.1:4105', secret: 'a-production-secret-0123456789', merchantId: 'lv-portal' });
-    expect(rejection(adapterConfigFromEnv({ PAYMENT_INITIATION_SECRET: 'short' })).message).to.match(/paymentInitiation .*option "secret" must NOT have fewer than 16 characters/);
-    expect(() => createAdapters(adapterConfigFromEnv({ PAYMENT_INITIATION_BACKEND: 'failing', PAYMENT_INITIATION_SECRET: 'x' }))).to.not.throw();
+    const config = adapterConfigFromEnv({
+      PAYMENT_INITIATION_SECRET: 'a-production-secret-0123456789',
+      PAYMENT_INITIATION_MERCHANT_ID: 'lv-portal',
+    });
+    expect(config.paymentInitiation.options).to.deep.equal({
+      baseUrl: 'http://127.0.0.1:4105',
+      secret: 'a-production-secret-0123456789',
+      merchantId: 'lv-portal',
+    });
+    expect(rejection(adapterConfigFromEnv({ PAYMENT_INITIATION_SECRET: 'short' })).message).to.match(
+      /paymentInitiation .*option "secret" must NOT have fewer than 16 characters/,
+    );
+    expect(() =>
+      createAdapters(adapterConfigFromEnv({ PAYMENT_INITIATION_BACKEND: 'failing', PAYMENT_INITIATION_SECRET: 'x' })),
+    ).to.not.throw();
   });
 
   it('names the role and the option that is wrong', () => {
-    const badTimeout = rejection({ ...good(), addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://x', timeoutMs: 'soon' } } });
+    const badTimeout = rejection({
+      ...good(),
+      addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://x', timeoutMs: 'soon' } },
+    });
     expect(badTimeout.role).to.equal('addressRegister');
-    expect(badTimeout.message).to.equal('Adapter options for addressRegister (backend "vzd-address-register") are invalid: option "timeoutMs" must be integer.');
-    expect(rejection({ ...good(), eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://x', retries: 3 } } }).message)
-      .to.match(/eAddress .*unknown option "retries"/);
-    expect(rejection({ ...good(), enterpriseRegister: { backend: 'ur-enterprise-register', options: {} } }).message)
-      .to.match(/enterpriseRegister .*option "baseUrl" is required/);
-    expect(rejection({ ...good(), populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'ftp://x' } } }).message)
-      .to.match(/populationRegister .*option "baseUrl" must match pattern/);
+    expect(badTimeout.message).to.equal(
+      'Adapter options for addressRegister (backend "vzd-address-register") are invalid: option "timeoutMs" must be integer.',
+    );
+    expect(
+      rejection({ ...good(), eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://x', retries: 3 } } }).message,
+    ).to.match(/eAddress .*unknown option "retries"/);
+    expect(rejection({ ...good(), enterpriseRegister: { backend: 'ur-enterprise-register', options: {} } }).message).to.match(
+      /enterpriseRegister .*option "baseUrl" is required/,
+    );
+    expect(
+      rejection({ ...good(), populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'ftp://x' } } }).message,
+    ).to.match(/populationRegister .*option "baseUrl" must match pattern/);
     expect(rejection(adapterConfigFromEnv({ E_ADDRESS_TIMEOUT_MS: 'abc' })).message).to.match(/eAddress .*option "timeoutMs"/);
   });
 
   it('names an unknown backend and lists the known ones', () => {
     const err = rejection({ ...good(), populationRegister: { backend: 'pmlp-v2', options: {} } });
-    expect(err.message).to.equal('Adapter configuration for populationRegister: unknown backend "pmlp-v2" (known: pmlp-population-register, failing).');
+    expect(err.message).to.equal(
+      'Adapter configuration for populationRegister: unknown backend "pmlp-v2" (known: pmlp-population-register, failing).',
+    );
     expect(rejection({ ...good(), eAddress: undefined } as unknown as AdaptersConfig).message).to.match(/eAddress is missing/);
   });
 
-  it('does not change the caller\'s options when filling in defaults', () => {
+  it("does not change the caller's options when filling in defaults", () => {
     const options = { baseUrl: 'http://127.0.0.1:4101' };
     createAdapters({ ...good(), populationRegister: { backend: 'pmlp-population-register', options } });
     expect(options).to.deep.equal({ baseUrl: 'http://127.0.0.1:4101' });

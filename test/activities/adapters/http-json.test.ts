@@ -14,7 +14,10 @@ describe('activities/adapters/http-json', () => {
   let received: http.IncomingHttpHeaders = {};
 
   before(async () => {
-    server = http.createServer((req, res) => { received = req.headers; answer(res); });
+    server = http.createServer((req, res) => {
+      received = req.headers;
+      answer(res);
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`;
   });
@@ -23,12 +26,20 @@ describe('activities/adapters/http-json', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const json = (status: number, body: unknown): Answer => (res) => {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  };
+  const json =
+    (status: number, body: unknown): Answer =>
+    (res) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
   const client = (timeoutMs = 30_000) => new HttpJsonClient('test-system', { baseUrl, timeoutMs });
   const ctx = { idempotencyKey: 'application:LV-1/step:prefill', requestId: 'req-42' };
-  const failure = (call: Promise<unknown>) => call.then(() => { throw new Error('expected a failure'); }, (err: unknown) => err as Error);
+  const failure = (call: Promise<unknown>) =>
+    call.then(
+      () => {
+        throw new Error('expected a failure');
+      },
+      (err: unknown) => err as Error,
+    );
 
   it('sends the idempotency key and request id, below the base URL path', async () => {
     answer = json(200, { ok: true });
@@ -77,7 +88,10 @@ describe('activities/adapters/http-json', () => {
   });
 
   it('gives up after the timeout, also when the body stalls after the headers', async () => {
-    answer = (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"a":'); };
+    answer = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"a":');
+    };
     const err = await failure(client(200).get('x', ctx));
     expect(err).to.be.instanceOf(SystemUnavailableError);
     expect(err.message).to.match(/no answer within 200 ms/);

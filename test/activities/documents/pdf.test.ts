@@ -13,7 +13,10 @@ const DECISION: DocumentContent = {
   reference: 'C-2026-004217',
   issuedOn: '2026-11-30',
   recipient: 'Jānis Kalniņš',
-  body: { lv: 'Deklarētā dzīvesvieta ir Lielā iela 5 - 3, Jelgava, LV-3001.', en: 'The declared place of residence is Lielā iela 5 - 3, Jelgava, LV-3001.' },
+  body: {
+    lv: 'Deklarētā dzīvesvieta ir Lielā iela 5 - 3, Jelgava, LV-3001.',
+    en: 'The declared place of residence is Lielā iela 5 - 3, Jelgava, LV-3001.',
+  },
 };
 
 describe('activities/documents/pdf', () => {
@@ -35,14 +38,17 @@ describe('activities/documents/pdf', () => {
 
   it('dates the document itself by its issue date, so a re-rendered document is byte-identical', async () => {
     const pdf = await renderPdf(DECISION);
-    expect(pdf.toString('latin1')).to.match(/\/CreationDate (\d+) 0 R/).and.to.include('(D:20261130000000Z)');
+    expect(pdf.toString('latin1'))
+      .to.match(/\/CreationDate (\d+) 0 R/)
+      .and.to.include('(D:20261130000000Z)');
     expect(pdf.equals(await renderPdf(DECISION))).to.equal(true);
   });
 
   it('keeps every letter in the text layer of a document rendered after one with ņ (a shared font once lost the n)', async () => {
     // The fonts are parsed once per process: load the renderers afresh, so this process's earlier documents (which
     // may have cached the n properly) do not hide the fault.
-    for (const m of ['../../../activities/documents/pdf-fonts', '../../../activities/documents/pdf', '../../../api/billing/formats/pdf']) delete require.cache[require.resolve(m)];
+    for (const m of ['../../../activities/documents/pdf-fonts', '../../../activities/documents/pdf', '../../../api/billing/formats/pdf'])
+      delete require.cache[require.resolve(m)];
     /* eslint-disable @typescript-eslint/no-require-imports */
     const fresh = require('../../../activities/documents/pdf') as { renderPdf: typeof renderPdf };
     const freshInvoice = require('../../../api/billing/formats/pdf') as { renderInvoicePdf: typeof renderInvoicePdf };

@@ -41,7 +41,10 @@ describe('api/applications', () => {
 
     // Autosave with optimistic versions.
     const v = app.draft.version as number;
-    const saved = await call('PUT', `/api/v1/applications/${id}/draft`, { as: 'citizen-anna', json: { version: v, data: { ...app.draft.data, residenceBasis: 'owner' }, step: 'address' } });
+    const saved = await call('PUT', `/api/v1/applications/${id}/draft`, {
+      as: 'citizen-anna',
+      json: { version: v, data: { ...app.draft.data, residenceBasis: 'owner' }, step: 'address' },
+    });
     expect(saved.status).to.equal(200);
     expect(saved.body.version).to.equal(v + 1);
     const stale = await call('PUT', `/api/v1/applications/${id}/draft`, { as: 'citizen-anna', json: { version: v, data: {} } });
@@ -53,7 +56,9 @@ describe('api/applications', () => {
 
     // Another citizen cannot see or touch it.
     expect((await call('GET', `/api/v1/applications/${id}`, { as: 'citizen-janis' })).status).to.equal(404);
-    expect((await call('PUT', `/api/v1/applications/${id}/draft`, { as: 'citizen-janis', json: { version: v + 1, data: {} } })).status).to.equal(404);
+    expect(
+      (await call('PUT', `/api/v1/applications/${id}/draft`, { as: 'citizen-janis', json: { version: v + 1, data: {} } })).status,
+    ).to.equal(404);
 
     // Submitting an incomplete form: field-level errors.
     const incomplete = await call('POST', `/api/v1/applications/${id}/submit`, { as: 'citizen-anna', json: {} });
@@ -62,7 +67,10 @@ describe('api/applications', () => {
     const paths = incomplete.body.error.details.map((d: any) => d.path);
     expect(paths).to.include.members(['/newAddress', '/declarationDate', '/confirm']);
 
-    const put = await call('PUT', `/api/v1/applications/${id}/draft`, { as: 'citizen-anna', json: { version: v + 1, data: validForm(reloaded.body.draft.data) } });
+    const put = await call('PUT', `/api/v1/applications/${id}/draft`, {
+      as: 'citizen-anna',
+      json: { version: v + 1, data: validForm(reloaded.body.draft.data) },
+    });
     expect(put.status).to.equal(200);
     const submitted = await call('POST', `/api/v1/applications/${id}/submit`, { as: 'citizen-anna', json: { version: put.body.version } });
     expect(submitted.status).to.equal(200);
@@ -73,7 +81,10 @@ describe('api/applications', () => {
     // The officer's inbox; the Update validator refuses unclaimed completion and other agencies.
     const task = await activeTaskOf(id);
     expect(task.outcomes).to.deep.equal(['approve', 'reject', 'requestInfo']);
-    const unclaimed = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } });
+    const unclaimed = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, {
+      as: 'officer-pmlp',
+      json: { outcome: 'approve' },
+    });
     expect(unclaimed.status).to.equal(409);
     expect(unclaimed.body.error.code).to.equal('task_not_claimed');
     // Another agency's inbox: the task is not listed (not even when asked for by service) and cannot be read; to the
@@ -90,7 +101,11 @@ describe('api/applications', () => {
     for (const persona of ['staff-vpvkac-riga', 'citizen-anna']) {
       const noInbox = await call('GET', '/api/v1/tasks', { as: persona });
       expect(noInbox.status, persona).to.equal(403);
-      expect(errorOf(noInbox), persona).to.deep.equal({ code: 'forbidden', message: 'This needs one of the roles: agency-officer, agency-admin.', details: [] });
+      expect(errorOf(noInbox), persona).to.deep.equal({
+        code: 'forbidden',
+        message: 'This needs one of the roles: agency-officer, agency-admin.',
+        details: [],
+      });
     }
     const foreign = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/claim`, { as: 'officer-vid' });
     expect(foreign.status).to.equal(403);
@@ -99,7 +114,10 @@ describe('api/applications', () => {
     expect(claim.status).to.equal(200);
     const details = await call('GET', `/api/v1/tasks/${encodeURIComponent(task.id)}`, { as: 'officer-pmlp' });
     expect(details.body.submittedData.newAddress.text).to.equal('Elizabetes iela 21 - 7, Rīga, LV-1010');
-    const decided = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } });
+    const decided = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, {
+      as: 'officer-pmlp',
+      json: { outcome: 'approve' },
+    });
     expect(decided.status).to.equal(200);
     expect(decided.body.status).to.equal('completed');
 
@@ -107,10 +125,16 @@ describe('api/applications', () => {
     expect(done.body.status).to.equal('completed');
     expect(done.body.history.map((h: any) => h.status)).to.deep.equal(['draft', 'submitted', 'in_progress', 'completed']);
     expect(done.body.documents).to.have.length(1);
-    const pdf = await fetch(`${stack.api.url}${done.body.documents[0].href}`, { headers: { authorization: `Bearer ${await tokenFor('citizen-anna')}` } });
+    const pdf = await fetch(`${stack.api.url}${done.body.documents[0].href}`, {
+      headers: { authorization: `Bearer ${await tokenFor('citizen-anna')}` },
+    });
     expect(pdf.status).to.equal(200);
     expect(pdf.headers.get('content-type')).to.equal('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).to.equal('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).to.equal('%PDF-');
 
     // Every status the workflow set reached the e-address mailbox exactly once, plus the "declared" notice.
     const messages = await waitFor('e-address copies', async () => {

@@ -18,7 +18,9 @@ const utcToday = () => new Date().toISOString().slice(0, 10);
 /** The document's bytes and the audit rows its download wrote (found by the request's own id). */
 async function download(href: string, as: string) {
   const requestId = `doc-${crypto.randomUUID()}`;
-  const res = await fetch(`${stack.api.url}${href}`, { headers: { authorization: `Bearer ${await tokenFor(as)}`, 'x-request-id': requestId } });
+  const res = await fetch(`${stack.api.url}${href}`, {
+    headers: { authorization: `Bearer ${await tokenFor(as)}`, 'x-request-id': requestId },
+  });
   expect(res.status, href).to.equal(200);
   expect(res.headers.get('content-type')).to.equal('application/pdf');
   const pdf = Buffer.from(await res.arrayBuffer());
@@ -33,14 +35,18 @@ function read(pdf: Buffer) {
 }
 
 async function settled(id: string, as: string, status: string) {
-  return waitFor(`application ${id} ${status}`, async () => {
-    const r = await call('GET', `/api/v1/applications/${id}`, { as });
-    return r.body.status === status ? r.body : null;
-  }, 90_000);
+  return waitFor(
+    `application ${id} ${status}`,
+    async () => {
+      const r = await call('GET', `/api/v1/applications/${id}`, { as });
+      return r.body.status === status ? r.body : null;
+    },
+    90_000,
+  );
 }
 
 describe('issued documents: the PDFs read back', () => {
-  it('the declared-address statement names Anna, her personal code, the case, the date and the register\'s address', async function () {
+  it("the declared-address statement names Anna, her personal code, the case, the date and the register's address", async function () {
     this.timeout(120_000);
     const before = utcToday();
     const opened = await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'declared-address-statement' } });
@@ -54,19 +60,37 @@ describe('issued documents: the PDFs read back', () => {
     const { pdf, audit, disposition } = await download(done.documents[0].href, 'citizen-anna');
     expect(disposition).to.equal(`attachment; filename="declared-address-statement-${caseId}.pdf"`);
     const { lines, prose } = read(pdf);
-    expect(lines.slice(0, 4)).to.deep.equal(['Latvijas Republika', 'Pilsonības un migrācijas lietu pārvalde', 'Izziņa par deklarēto dzīvesvietu', 'Statement of declared address']);
+    expect(lines.slice(0, 4)).to.deep.equal([
+      'Latvijas Republika',
+      'Pilsonības un migrācijas lietu pārvalde',
+      'Izziņa par deklarēto dzīvesvietu',
+      'Statement of declared address',
+    ]);
     expect(lines).to.include(`Lietas numurs / Case number: ${caseId}`);
     expect(lines).to.include('Saņēmējs / Recipient: Anna Bērziņa');
     const dated = lines.find((l) => l.startsWith('Datums / Date: '));
     expect([before, after], 'issued today (UTC)').to.include(dated?.slice('Datums / Date: '.length));
     // The population register simulator's record of Anna: ARIS 105360201 since 2016-08-01.
-    expect(prose).to.include('Personai Anna Bērziņa (personas kods 15038511239) deklarētā dzīvesvieta ir Brīvības iela 100 - 12, Rīga, LV-1011 kopš 2016-08-01.');
-    expect(prose).to.include('The declared place of residence of Anna Bērziņa (personal code 15038511239) is Brīvības iela 100 - 12, Rīga, LV-1011 since 2016-08-01.');
+    expect(prose).to.include(
+      'Personai Anna Bērziņa (personas kods 15038511239) deklarētā dzīvesvieta ir Brīvības iela 100 - 12, Rīga, LV-1011 kopš 2016-08-01.',
+    );
+    expect(prose).to.include(
+      'The declared place of residence of Anna Bērziņa (personal code 15038511239) is Brīvības iela 100 - 12, Rīga, LV-1011 since 2016-08-01.',
+    );
 
-    expect(audit.map(who)).to.deep.equal([{
-      actor_type: 'citizen', actor_id: 'citizen-anna', actor_agency: null, on_behalf_of: null, subject_type: 'natural', subject_id: ANNA,
-      action: 'read', resource: `document:${done.documents[0].id}`, purpose: 'own-application',
-    }]);
+    expect(audit.map(who)).to.deep.equal([
+      {
+        actor_type: 'citizen',
+        actor_id: 'citizen-anna',
+        actor_agency: null,
+        on_behalf_of: null,
+        subject_type: 'natural',
+        subject_id: ANNA,
+        action: 'read',
+        resource: `document:${done.documents[0].id}`,
+        purpose: 'own-application',
+      },
+    ]);
     // Someone else does not get it, and is not recorded as having read it.
     const foreign = await call('GET', done.documents[0].href, { as: 'citizen-janis' });
     expect([foreign.status, foreign.body.error.code]).to.deep.equal([404, 'not_found']);
@@ -83,12 +107,30 @@ describe('issued documents: the PDFs read back', () => {
       const r = await call('GET', `/api/v1/applications/${caseId}`, { as });
       return r.body.draft.data.applicant?.givenName ? r.body : null;
     });
-    const form = { ...app.draft.data, newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' }, residenceBasis: 'tenant', declarationDate: '2026-12-01', confirm: true };
+    const form = {
+      ...app.draft.data,
+      newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' },
+      residenceBasis: 'tenant',
+      declarationDate: '2026-12-01',
+      confirm: true,
+    };
     const saved = await call('PUT', `/api/v1/applications/${caseId}/draft`, { as, json: { version: app.draft.version, data: form } });
-    expect((await call('POST', `/api/v1/applications/${caseId}/submit`, { as, json: { version: saved.body.version } })).status).to.equal(200);
-    const task = await waitFor('the officer task', async () => (await call('GET', '/api/v1/tasks?status=active&limit=200', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === caseId), 90_000);
+    expect((await call('POST', `/api/v1/applications/${caseId}/submit`, { as, json: { version: saved.body.version } })).status).to.equal(
+      200,
+    );
+    const task = await waitFor(
+      'the officer task',
+      async () =>
+        (await call('GET', '/api/v1/tasks?status=active&limit=200', { as: 'officer-pmlp' })).body.items.find(
+          (t: any) => t.caseId === caseId,
+        ),
+      90_000,
+    );
     expect((await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/claim`, { as: 'officer-pmlp' })).status).to.equal(200);
-    expect((await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } })).status).to.equal(200);
+    expect(
+      (await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } }))
+        .status,
+    ).to.equal(200);
     const done = await settled(caseId, as, 'completed');
     const after = utcToday();
     expect(done.documents).to.have.length(1);
@@ -96,26 +138,53 @@ describe('issued documents: the PDFs read back', () => {
     const mine = await download(done.documents[0].href, as);
     expect(mine.disposition).to.equal(`attachment; filename="residence-declaration-decision-${caseId}.pdf"`);
     const { lines, prose } = read(mine.pdf);
-    expect(lines.slice(0, 4)).to.deep.equal(['Latvijas Republika', 'Pilsonības un migrācijas lietu pārvalde', 'Lēmums par dzīvesvietas deklarēšanu', 'Decision on the declaration of residence']);
+    expect(lines.slice(0, 4)).to.deep.equal([
+      'Latvijas Republika',
+      'Pilsonības un migrācijas lietu pārvalde',
+      'Lēmums par dzīvesvietas deklarēšanu',
+      'Decision on the declaration of residence',
+    ]);
     expect(lines).to.include(`Lietas numurs / Case number: ${caseId}`);
     expect(lines).to.include('Saņēmējs / Recipient: Jānis Kalniņš');
     const dated = lines.find((l) => l.startsWith('Datums / Date: '));
     expect([before, after], 'issued today (UTC)').to.include(dated?.slice('Datums / Date: '.length));
     // The address register simulator's code for Elizabetes iela 21 - 7 is 105124308.
-    expect(prose).to.include('Jānis Kalniņš deklarētā dzīvesvieta no 2026-12-01 ir Elizabetes iela 21 - 7, Rīga, LV-1010. Adreses kods: 105124308.');
-    expect(prose).to.include('The declared place of residence of Jānis Kalniņš from 2026-12-01 is Elizabetes iela 21 - 7, Rīga, LV-1010. Address code: 105124308.');
-    expect(mine.audit.map(who)).to.deep.equal([{
-      actor_type: 'citizen', actor_id: 'citizen-janis', actor_agency: null, on_behalf_of: null, subject_type: 'natural', subject_id: JANIS,
-      action: 'read', resource: `document:${done.documents[0].id}`, purpose: 'own-application',
-    }]);
+    expect(prose).to.include(
+      'Jānis Kalniņš deklarētā dzīvesvieta no 2026-12-01 ir Elizabetes iela 21 - 7, Rīga, LV-1010. Adreses kods: 105124308.',
+    );
+    expect(prose).to.include(
+      'The declared place of residence of Jānis Kalniņš from 2026-12-01 is Elizabetes iela 21 - 7, Rīga, LV-1010. Address code: 105124308.',
+    );
+    expect(mine.audit.map(who)).to.deep.equal([
+      {
+        actor_type: 'citizen',
+        actor_id: 'citizen-janis',
+        actor_agency: null,
+        on_behalf_of: null,
+        subject_type: 'natural',
+        subject_id: JANIS,
+        action: 'read',
+        resource: `document:${done.documents[0].id}`,
+        purpose: 'own-application',
+      },
+    ]);
 
     // The deciding agency downloads the same bytes, on record as case handling for Jānis's data.
     const agency = await download(done.documents[0].href, 'officer-pmlp');
     expect(agency.pdf.equals(mine.pdf)).to.equal(true);
-    expect(agency.audit.map(who)).to.deep.equal([{
-      actor_type: 'staff', actor_id: 'officer-pmlp', actor_agency: 'pmlp', on_behalf_of: null, subject_type: 'natural', subject_id: JANIS,
-      action: 'read', resource: `document:${done.documents[0].id}`, purpose: 'case-handling',
-    }]);
+    expect(agency.audit.map(who)).to.deep.equal([
+      {
+        actor_type: 'staff',
+        actor_id: 'officer-pmlp',
+        actor_agency: 'pmlp',
+        on_behalf_of: null,
+        subject_type: 'natural',
+        subject_id: JANIS,
+        action: 'read',
+        resource: `document:${done.documents[0].id}`,
+        purpose: 'case-handling',
+      },
+    ]);
     const otherAgency = await call('GET', done.documents[0].href, { as: 'officer-vid' });
     expect([otherAgency.status, otherAgency.body.error.code]).to.deep.equal([404, 'not_found']);
   });

@@ -35,40 +35,78 @@ describe('api/applications (lifecycle)', () => {
       const r = await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-anna' });
       return r.body.draft.data.applicant?.givenName ? r.body : null;
     });
-    const data = { ...app.draft.data, newAddress: { text: 'Dzirnavu iela 67 - 22, Rīga, LV-1011' }, residenceBasis: 'other', declarationDate: '2026-12-15', confirm: true };
-    const saved = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-anna', json: { version: app.draft.version, data } });
-    expect((await call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } })).status).to.equal(200);
+    const data = {
+      ...app.draft.data,
+      newAddress: { text: 'Dzirnavu iela 67 - 22, Rīga, LV-1011' },
+      residenceBasis: 'other',
+      declarationDate: '2026-12-15',
+      confirm: true,
+    };
+    const saved = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
+      as: 'citizen-anna',
+      json: { version: app.draft.version, data },
+    });
+    expect(
+      (await call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } })).status,
+    ).to.equal(200);
 
-    const task = await waitFor('task', async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id));
+    const task = await waitFor('task', async () =>
+      (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id),
+    );
     await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/claim`, { as: 'officer-pmlp' });
-    const noMessage = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'requestInfo' } });
+    const noMessage = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, {
+      as: 'officer-pmlp',
+      json: { outcome: 'requestInfo' },
+    });
     expect(noMessage.status).to.equal(422);
     expect(noMessage.body.error.code).to.equal('message_required');
-    const asked = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'requestInfo', message: 'Pievienojiet īres līgumu.' } });
+    const asked = await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, {
+      as: 'officer-pmlp',
+      json: { outcome: 'requestInfo', message: 'Pievienojiet īres līgumu.' },
+    });
     expect(asked.body).to.deep.include({ status: 'info_requested', label: 'Pievienojiet īres līgumu.' });
 
-    const upload = await call('POST', `/api/v1/applications/${app.id}/files`, { as: 'citizen-anna', body: '%PDF-1.4 lease', headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('īres līgums.pdf') } });
+    const upload = await call('POST', `/api/v1/applications/${app.id}/files`, {
+      as: 'citizen-anna',
+      body: '%PDF-1.4 lease',
+      headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('īres līgums.pdf') },
+    });
     expect(upload.status).to.equal(201);
-    const badType = await call('POST', `/api/v1/applications/${app.id}/files`, { as: 'citizen-anna', body: 'MZ', headers: { 'content-type': 'application/x-msdownload' } });
+    const badType = await call('POST', `/api/v1/applications/${app.id}/files`, {
+      as: 'citizen-anna',
+      body: 'MZ',
+      headers: { 'content-type': 'application/x-msdownload' },
+    });
     expect(badType.status).to.equal(415);
     expect(errorOf(badType).code).to.equal('unsupported_media_type');
-    const foreignFile = await call('POST', `/api/v1/applications/${app.id}/info`, { as: 'citizen-anna', json: { data: {}, fileIds: ['00000000-0000-4000-8000-000000000000'] } });
+    const foreignFile = await call('POST', `/api/v1/applications/${app.id}/info`, {
+      as: 'citizen-anna',
+      json: { data: {}, fileIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
     expect(foreignFile.status).to.equal(422);
     expect(errorOf(foreignFile)).to.deep.include({ code: 'unknown_file', message: 'A file id is not a file of this application.' });
     expect(errorOf(foreignFile).details.map((d) => [d.path, d.code])).to.deep.equal([['/fileIds', 'unknown_file']]);
-    const answered = await call('POST', `/api/v1/applications/${app.id}/info`, { as: 'citizen-anna', json: { data: { residenceBasis: 'tenant' }, fileIds: [upload.body.id] } });
+    const answered = await call('POST', `/api/v1/applications/${app.id}/info`, {
+      as: 'citizen-anna',
+      json: { data: { residenceBasis: 'tenant' }, fileIds: [upload.body.id] },
+    });
     expect(answered.status).to.equal(200);
     expect(answered.body.status).to.equal('in_progress');
     const twice = await call('POST', `/api/v1/applications/${app.id}/info`, { as: 'citizen-anna', json: { data: {} } });
     expect(twice.status).to.equal(409);
     expect(errorOf(twice).code).to.equal('info_not_requested');
 
-    const second = await waitFor('second task', async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id && t.id !== task.id));
+    const second = await waitFor('second task', async () =>
+      (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id && t.id !== task.id),
+    );
     const view = await call('GET', `/api/v1/tasks/${encodeURIComponent(second.id)}`, { as: 'officer-pmlp' });
     expect(view.body.files.map((f: any) => f.fileName)).to.deep.equal(['īres līgums.pdf']);
     expect(view.body.submittedData.additionalInformation[0].residenceBasis).to.equal('tenant');
     await call('POST', `/api/v1/tasks/${encodeURIComponent(second.id)}/claim`, { as: 'officer-pmlp' });
-    const rejected = await call('POST', `/api/v1/tasks/${encodeURIComponent(second.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'reject', message: 'Līgums nav derīgs.' } });
+    const rejected = await call('POST', `/api/v1/tasks/${encodeURIComponent(second.id)}/complete`, {
+      as: 'officer-pmlp',
+      json: { outcome: 'reject', message: 'Līgums nav derīgs.' },
+    });
     expect(rejected.body.status).to.equal('rejected');
     const withdraw = await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-anna', json: {} });
     expect(withdraw.status).to.equal(409);
@@ -81,10 +119,18 @@ describe('api/applications (lifecycle)', () => {
       const r = await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-janis' });
       return r.body.draft.data.applicant?.givenName ? r.body : null;
     });
-    const data = { ...app.draft.data, newAddress: { text: 'Purvciema iela 12 - 30, Rīga, LV-1035' }, residenceBasis: 'owner', declarationDate: '2026-12-20', confirm: true };
+    const data = {
+      ...app.draft.data,
+      newAddress: { text: 'Purvciema iela 12 - 30, Rīga, LV-1035' },
+      residenceBasis: 'owner',
+      declarationDate: '2026-12-20',
+      confirm: true,
+    };
     await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-janis', json: { version: app.draft.version, data } });
     await call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-janis', json: {} });
-    const task = await waitFor('task', async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id));
+    const task = await waitFor('task', async () =>
+      (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id),
+    );
     const w = await call('POST', `/api/v1/applications/${app.id}/withdraw`, { as: 'citizen-janis', json: { reason: 'Pārdomāju' } });
     expect(w.status).to.equal(200);
     expect(w.body.status).to.equal('withdrawn');
@@ -102,14 +148,21 @@ describe('api/applications (lifecycle)', () => {
     await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: def });
     expect((await call('POST', `/api/v1/eservice-definitions/${id}/publish`, { as: 'admin-pmlp' })).status).to.equal(201);
     const app = await openAndPrefill(id, 'citizen-janis');
-    const expired = await waitFor('expiry', async () => {
-      const r = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' });
-      return r.body.status === 'withdrawn' ? r.body : null;
-    }, 30_000);
+    const expired = await waitFor(
+      'expiry',
+      async () => {
+        const r = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' });
+        return r.body.status === 'withdrawn' ? r.body : null;
+      },
+      30_000,
+    );
     expect(expired.statusLabel.en).to.equal('The draft expired');
-    const reminders = await stack.db.pool.query("SELECT subject_en FROM notifications WHERE case_id = $1", [app.id]);
+    const reminders = await stack.db.pool.query('SELECT subject_en FROM notifications WHERE case_id = $1', [app.id]);
     expect(reminders.rows.map((r) => r.subject_en)).to.deep.equal(['Your draft application will expire soon']);
-    const late = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-janis', json: { version: app.draft.version, data: {} } });
+    const late = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
+      as: 'citizen-janis',
+      json: { version: app.draft.version, data: {} },
+    });
     expect(late.status).to.equal(409);
     expect(late.body.error.code).to.equal('not_draft');
   });
@@ -122,7 +175,13 @@ describe('api/applications (lifecycle)', () => {
       const r = await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-janis' });
       return r.body.draft.data.applicant?.givenName ? r.body : null;
     });
-    const data = { ...app.draft.data, newAddress: { text: 'Āgenskalna iela 18 - 3, Rīga, LV-1046' }, residenceBasis: 'tenant', declarationDate: '2026-12-21', confirm: true };
+    const data = {
+      ...app.draft.data,
+      newAddress: { text: 'Āgenskalna iela 18 - 3, Rīga, LV-1046' },
+      residenceBasis: 'tenant',
+      declarationDate: '2026-12-21',
+      confirm: true,
+    };
     await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-janis', json: { version: app.draft.version, data } });
     await fetch(faults, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: true }) });
     try {
@@ -135,8 +194,11 @@ describe('api/applications (lifecycle)', () => {
     } finally {
       await fetch(faults, { method: 'DELETE' });
     }
-    const task = await waitFor('the check to pass and the task to open', async () =>
-      (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id), 60_000);
+    const task = await waitFor(
+      'the check to pass and the task to open',
+      async () => (await call('GET', '/api/v1/tasks', { as: 'officer-pmlp' })).body.items.find((t: any) => t.caseId === app.id),
+      60_000,
+    );
     expect(task.status).to.equal('open');
     const after = await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' });
     expect(after.body.waitingFor).to.equal(null);
@@ -148,7 +210,8 @@ describe('api/applications (lifecycle)', () => {
     this.timeout(60_000);
     const id = `test-paid-${uniqueSuffix()}`;
     const def = {
-      ...shippedDefinition('declared-address-statement'), id,
+      ...shippedDefinition('declared-address-statement'),
+      id,
       steps: [
         { id: 'fee', kind: 'payment', amountEur: 7.11, description: { lv: 'Valsts nodeva', en: 'State fee' }, expiresIn: '4 seconds' },
         { id: 'answered', kind: 'setStatus', status: 'answered' },
@@ -159,35 +222,54 @@ describe('api/applications (lifecycle)', () => {
 
     const paid = await openAndPrefill(id);
     await call('POST', `/api/v1/applications/${paid.id}/submit`, { as: 'citizen-anna', json: {} });
-    await waitFor('awaiting payment', async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'awaiting_payment');
+    await waitFor(
+      'awaiting payment',
+      async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'awaiting_payment',
+    );
     const request = await stack.db.pool.query('SELECT amount_eur, status FROM payment_requests WHERE case_id = $1', [paid.id]);
     expect(request.rows[0]).to.deep.equal({ amount_eur: '7.11', status: 'requested' });
     // The step issued a real invoice to the citizen; paying it at a customer centre moves the application on.
-    const invoice = await waitFor('invoice', async () => (await call('GET', '/api/v1/me/invoices', { as: 'citizen-anna' })).body.items.find((i: any) => i.caseId === paid.id));
+    const invoice = await waitFor('invoice', async () =>
+      (await call('GET', '/api/v1/me/invoices', { as: 'citizen-anna' })).body.items.find((i: any) => i.caseId === paid.id),
+    );
     expect(invoice).to.deep.include({ status: 'issued', currency: 'EUR' });
     expect(invoice.totals.total).to.equal(7.11);
     expect(invoice.paymentReference).to.match(/^RF[0-9]{2}[0-9A-Z]+$/);
-    const counter = await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 7.11, receiptNumber: `R-${uniqueSuffix()}` } });
+    const counter = await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 7.11, receiptNumber: `R-${uniqueSuffix()}` },
+    });
     expect(counter.status).to.equal(201);
-    await waitFor('answered', async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'answered');
+    await waitFor(
+      'answered',
+      async () => (await call('GET', `/api/v1/applications/${paid.id}`, { as: 'citizen-anna' })).body.status === 'answered',
+    );
 
     const unpaid = await openAndPrefill(id);
     await call('POST', `/api/v1/applications/${unpaid.id}/submit`, { as: 'citizen-anna', json: {} });
-    const expired = await waitFor('payment expiry', async () => {
-      const r = await call('GET', `/api/v1/applications/${unpaid.id}`, { as: 'citizen-anna' });
-      return r.body.status === 'rejected' ? r.body : null;
-    }, 30_000);
+    const expired = await waitFor(
+      'payment expiry',
+      async () => {
+        const r = await call('GET', `/api/v1/applications/${unpaid.id}`, { as: 'citizen-anna' });
+        return r.body.status === 'rejected' ? r.body : null;
+      },
+      30_000,
+    );
     expect(expired.statusLabel.en).to.equal('The payment was not received in time');
     const expiredRequest = await stack.db.pool.query('SELECT status FROM payment_requests WHERE case_id = $1', [unpaid.id]);
     expect(expiredRequest.rows[0].status).to.equal('expired');
-    await waitFor('invoice cancelled', async () => (await stack.db.pool.query('SELECT status FROM invoices WHERE case_id = $1', [unpaid.id])).rows[0]?.status === 'cancelled');
+    await waitFor(
+      'invoice cancelled',
+      async () =>
+        (await stack.db.pool.query('SELECT status FROM invoices WHERE case_id = $1', [unpaid.id])).rows[0]?.status === 'cancelled',
+    );
   });
 
   describe('autosave over Socket.IO', () => {
     let socket: Socket;
     afterEach(() => socket?.disconnect());
 
-    it('saves with versions, refuses stale versions and other people\'s drafts', async () => {
+    it("saves with versions, refuses stale versions and other people's drafts", async () => {
       const app = await openAndPrefill('declared-address-statement');
       socket = io(stack.api.url, { auth: { token: await tokenFor('citizen-anna') }, transports: ['websocket'] });
       await new Promise<void>((resolve) => socket.once('ready', () => resolve()));

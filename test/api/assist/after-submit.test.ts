@@ -8,7 +8,18 @@ import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { dwellingAddresses, residenceForm } from '../../helpers/applications';
 import {
-  STAFF, WAIT_MS, afterAutosaveRound, auditRows, closePeers, connectPeer, grantFor, lastAuditId, openPrefilled, request, roundTrip, savedDraft,
+  STAFF,
+  WAIT_MS,
+  afterAutosaveRound,
+  auditRows,
+  closePeers,
+  connectPeer,
+  grantFor,
+  lastAuditId,
+  openPrefilled,
+  request,
+  roundTrip,
+  savedDraft,
   type Peer,
 } from '../../helpers/assist';
 import { applicationWorkflowId, submitUpdate } from '../../../workflows/application/api';
@@ -19,7 +30,9 @@ const edit = (peer: Peer, message: Record<string, unknown>) => request(peer, 'co
 /** Statuses pushed to a peer as `cobrowse:status`. */
 function statuses(peer: Peer): Array<{ applicationId: string; status: string }> {
   const seen: Array<{ applicationId: string; status: string }> = [];
-  peer.socket.on('cobrowse:status', (m: { applicationId: string; status: string }) => { seen.push(m); });
+  peer.socket.on('cobrowse:status', (m: { applicationId: string; status: string }) => {
+    seen.push(m);
+  });
   return seen;
 }
 
@@ -52,7 +65,12 @@ async function bothRefused(caseId: string, citizen: Peer, staff: Peer, grantId: 
 }
 
 async function fillIn(staff: Peer, citizen: Peer, caseId: string, grantId: string) {
-  for (const [pointer, value] of [['/newAddress/text', ADDRESS.text], ['/newAddress/code', ADDRESS.code], ['/residenceBasis', 'owner'], ['/declarationDate', '2026-12-07']] as const) {
+  for (const [pointer, value] of [
+    ['/newAddress/text', ADDRESS.text],
+    ['/newAddress/code', ADDRESS.code],
+    ['/residenceBasis', 'owner'],
+    ['/declarationDate', '2026-12-07'],
+  ] as const) {
     expect((await edit(staff, { grantId, pointer, value })).ok).to.equal(true);
   }
   expect((await edit(citizen, { applicationId: caseId, pointer: '/confirm', value: true })).ok).to.equal(true);
@@ -61,7 +79,7 @@ async function fillIn(staff: Peer, citizen: Peer, caseId: string, grantId: strin
 describe('api/assist: edits after the application left draft', () => {
   afterEach(() => closePeers());
 
-  it('refuses both sides at once after staff submit on the citizen\'s behalf, and tells both screens', async () => {
+  it("refuses both sides at once after staff submit on the citizen's behalf, and tells both screens", async () => {
     const { app, citizen, staff, grantId, citizenSaw, staffSaw } = await session();
     await fillIn(staff, citizen, app.id, grantId);
     const submitted = await call('POST', `/api/v1/applications/${app.id}/submit-on-behalf`, { as: STAFF, json: { grantId } });
@@ -70,7 +88,10 @@ describe('api/assist: edits after the application left draft', () => {
 
     // No waiting: the node that submitted knows before it answers.
     await bothRefused(app.id, citizen, staff, grantId);
-    for (const [who, seen] of [['citizen', citizenSaw], ['staff', staffSaw]] as const) {
+    for (const [who, seen] of [
+      ['citizen', citizenSaw],
+      ['staff', staffSaw],
+    ] as const) {
       const news = await waitFor(`${who} told`, async () => seen.find((s) => s.applicationId === app.id), WAIT_MS, 10);
       expect(news.status, who).to.not.equal('draft');
     }
@@ -105,8 +126,9 @@ describe('api/assist: edits after the application left draft', () => {
 
     // Nobody co-browsed this one when it was submitted; opened later, its first edit is refused from the saved draft.
     const quiet = await openPrefilled();
-    await stack.temporal.client.workflow.getHandle(applicationWorkflowId(quiet.id))
-      .executeUpdate(submitUpdate, { args: [{ data: residenceForm(quiet.draft.data, 3), actor: { type: 'citizen', id: 'citizen-anna', name: 'Anna Bērziņa' } }] });
+    await stack.temporal.client.workflow.getHandle(applicationWorkflowId(quiet.id)).executeUpdate(submitUpdate, {
+      args: [{ data: residenceForm(quiet.draft.data, 3), actor: { type: 'citizen', id: 'citizen-anna', name: 'Anna Bērziņa' } }],
+    });
     const later = await connectPeer('citizen-anna');
     expect((await request(later, 'cobrowse:open', { applicationId: quiet.id })).ok).to.equal(true);
     const refused = await edit(later, { applicationId: quiet.id, pointer: '/email', value: 'cold@example.lv' });

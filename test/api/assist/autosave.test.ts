@@ -14,14 +14,21 @@ import type { AuditEntry } from '../../../db/audit';
 const pool = (): Pool => stack.db.pool;
 
 async function merged(data: unknown, versions: Record<string, number>, edits: Array<[string, unknown, number]>) {
-  const { rows } = await pool().query('SELECT (m).data, (m).versions FROM (SELECT draft_merge($1::jsonb, $2::jsonb, $3::jsonb) AS m) x',
-    [JSON.stringify(data), JSON.stringify(versions), JSON.stringify(edits)]);
+  const { rows } = await pool().query('SELECT (m).data, (m).versions FROM (SELECT draft_merge($1::jsonb, $2::jsonb, $3::jsonb) AS m) x', [
+    JSON.stringify(data),
+    JSON.stringify(versions),
+    JSON.stringify(edits),
+  ]);
   return rows[0] as { data: Record<string, unknown>; versions: Record<string, number> };
 }
 
 const staffEdit = (caseId: string, pointer: string, version: number): AuditEntry => ({
-  actor: { type: 'staff', id: STAFF, office: 'vpvkac-riga' }, subject: { type: 'natural', id: ANNA }, action: 'update',
-  resource: `application:${caseId}`, purpose: 'edit', details: { grantId: 'grant-1', basis: 'consent', mode: 'assist', pointer, version },
+  actor: { type: 'staff', id: STAFF, office: 'vpvkac-riga' },
+  subject: { type: 'natural', id: ANNA },
+  action: 'update',
+  resource: `application:${caseId}`,
+  purpose: 'edit',
+  details: { grantId: 'grant-1', basis: 'consent', mode: 'assist', pointer, version },
 });
 
 /** The real pool, except that the first statement containing `marker` fails (a dropped connection). */
@@ -46,16 +53,38 @@ describe('api/assist autosave', () => {
     const cases: Array<[string, Record<string, unknown>, string, unknown, Record<string, unknown>]> = [
       ['a new top-level field', { a: 1 }, '/b', 'x', { a: 1, b: 'x' }],
       ['an existing field', { a: 1, b: 'old' }, '/b', 'new', { a: 1, b: 'new' }],
-      ['a nested field whose parents are missing', { a: 1 }, '/applicant/address/text', 'Rīga', { a: 1, applicant: { address: { text: 'Rīga' } } }],
-      ['a nested field next to its siblings', { applicant: { givenName: 'Anna', familyName: 'Bērziņa' } }, '/applicant/phone', '+371 20000000',
-        { applicant: { givenName: 'Anna', familyName: 'Bērziņa', phone: '+371 20000000' } }],
-      ['through a parent that is not an object', { applicant: 'text' }, '/applicant/givenName', 'Anna', { applicant: { givenName: 'Anna' } }],
+      [
+        'a nested field whose parents are missing',
+        { a: 1 },
+        '/applicant/address/text',
+        'Rīga',
+        { a: 1, applicant: { address: { text: 'Rīga' } } },
+      ],
+      [
+        'a nested field next to its siblings',
+        { applicant: { givenName: 'Anna', familyName: 'Bērziņa' } },
+        '/applicant/phone',
+        '+371 20000000',
+        { applicant: { givenName: 'Anna', familyName: 'Bērziņa', phone: '+371 20000000' } },
+      ],
+      [
+        'through a parent that is not an object',
+        { applicant: 'text' },
+        '/applicant/givenName',
+        'Anna',
+        { applicant: { givenName: 'Anna' } },
+      ],
       ['through a parent that is an array', { list: [1, 2] }, '/list/0', 'x', { list: { 0: 'x' } }],
       ['escaped keys', {}, '/a~1b/c~0d', true, { 'a/b': { 'c~d': true } }],
       ['a key that spells an escape once decoded', {}, '/~01', 1, { '~1': 1 }],
       ['a null value', { a: 1 }, '/a', null, { a: null }],
-      ['an object value, replacing what was there', { a: 1, newAddress: { code: '1', note: 'old' } }, '/newAddress', { code: '101', text: 'Rīga' },
-        { a: 1, newAddress: { code: '101', text: 'Rīga' } }],
+      [
+        'an object value, replacing what was there',
+        { a: 1, newAddress: { code: '1', note: 'old' } },
+        '/newAddress',
+        { code: '101', text: 'Rīga' },
+        { a: 1, newAddress: { code: '101', text: 'Rīga' } },
+      ],
     ];
     for (const [name, data, pointer, value, expected] of cases) {
       it(`sets ${name}`, async () => {
@@ -66,9 +95,14 @@ describe('api/assist autosave', () => {
       });
     }
 
-    it('applies an edit only if newer than its field\'s saved version, in the order the edits were made', async () => {
+    it("applies an edit only if newer than its field's saved version, in the order the edits were made", async () => {
       const { data, versions } = await merged({ phone: 'saved', email: 'saved' }, { '/phone': 5, '/email': 2 }, [
-        ['/phone', 'older', 4], ['/phone', 'same', 5], ['/email', 'first', 3], ['/email', 'second', 4], ['/email', 'stale', 3], ['/city', 'new', 1],
+        ['/phone', 'older', 4],
+        ['/phone', 'same', 5],
+        ['/email', 'first', 3],
+        ['/email', 'second', 4],
+        ['/email', 'stale', 3],
+        ['/city', 'new', 1],
       ]);
       expect(data).to.deep.equal({ phone: 'saved', email: 'second', city: 'new' });
       expect(versions).to.deep.equal({ '/phone': 5, '/email': 4, '/city': 1 });
@@ -81,7 +115,15 @@ describe('api/assist autosave', () => {
       const before = await savedDraft(frozen.id);
       await pool().query("UPDATE cases SET status = 'submitted' WHERE id = $1", [frozen.id]);
       const result = await saveDrafts(pool(), [
-        { caseId: a.id, edits: [{ pointer: '/phone', value: '+371 20000001', version: 2 }, { pointer: '/email', value: 'a@example.lv', version: 1 }], audits: [], savedBy: 'citizen-anna' },
+        {
+          caseId: a.id,
+          edits: [
+            { pointer: '/phone', value: '+371 20000001', version: 2 },
+            { pointer: '/email', value: 'a@example.lv', version: 1 },
+          ],
+          audits: [],
+          savedBy: 'citizen-anna',
+        },
         { caseId: b.id, edits: [{ pointer: '/phone', value: '+371 20000002', version: 1 }], audits: [], savedBy: STAFF },
         { caseId: frozen.id, edits: [{ pointer: '/phone', value: 'too late', version: 1 }], audits: [], savedBy: STAFF },
       ]);
@@ -98,17 +140,25 @@ describe('api/assist autosave', () => {
 
     it('loses nothing when several nodes save edits to one draft at the same moment', async () => {
       const app = await openPrefilled();
-      const { rows: [{ draft_version: from }] } = await pool().query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id]);
+      const {
+        rows: [{ draft_version: from }],
+      } = await pool().query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id]);
       const fields = Array.from({ length: 12 }, (_, i) => `/notes/n${i}`);
-      await Promise.all(fields.map((pointer, i) => flushEdits(pool(), app.id, [{ pointer, value: `note ${i}`, version: 1 }], 'citizen-anna')));
+      await Promise.all(
+        fields.map((pointer, i) => flushEdits(pool(), app.id, [{ pointer, value: `note ${i}`, version: 1 }], 'citizen-anna')),
+      );
       const saved = await savedDraft(app.id);
       expect(saved.data.notes).to.deep.equal(Object.fromEntries(fields.map((p, i) => [p.slice(7), `note ${i}`])));
-      const { rows: [{ draft_version: to }] } = await pool().query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id]);
+      const {
+        rows: [{ draft_version: to }],
+      } = await pool().query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id]);
       expect(to - from).to.equal(fields.length);
       // Saving an edit that is not newer leaves the draft (and its version) alone.
       await flushEdits(pool(), app.id, [{ pointer: '/notes/n0', value: 'stale', version: 1 }], 'citizen-anna');
       expect((await savedDraft(app.id)).data.notes.n0).to.equal('note 0');
-      const { rows: [{ draft_version: after }] } = await pool().query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id]);
+      const {
+        rows: [{ draft_version: after }],
+      } = await pool().query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id]);
       expect(after).to.equal(to);
     });
   });
@@ -133,17 +183,24 @@ describe('api/assist autosave', () => {
       expect(saved.versions).to.deep.include({ '/phone': phone.length, '/email': 1 });
       const rows = await auditRows(since, { actor: STAFF, purpose: 'edit', resource: `application:${app.id}` });
       expect(rows).to.have.length(1);
-      expect(rows[0].details).to.deep.include({ pointer: '/phone', firstVersion: 1, version: phone.length, edits: phone.length, grantId: 'grant-1' });
+      expect(rows[0].details).to.deep.include({
+        pointer: '/phone',
+        firstVersion: 1,
+        version: phone.length,
+        edits: phone.length,
+        grantId: 'grant-1',
+      });
       await flusher.flushAll();
     });
 
-    it('keeps a field\'s keystroke count when writing its audit row fails and is tried again', async () => {
+    it("keeps a field's keystroke count when writing its audit row fails and is tried again", async () => {
       const app = await openPrefilled();
       const since = await lastAuditId();
       const errors: unknown[] = [];
       const flusher = editFlusher(failingOnce('INSERT INTO audit_log'), memoryFieldVersions(), (e) => errors.push(e), 50);
       const phone = '+371 27000000';
-      for (let i = 1; i <= 5; i += 1) flusher.add(app.id, { pointer: '/phone', value: phone.slice(0, 8 + i), version: i }, STAFF, staffEdit(app.id, '/phone', i));
+      for (let i = 1; i <= 5; i += 1)
+        flusher.add(app.id, { pointer: '/phone', value: phone.slice(0, 8 + i), version: i }, STAFF, staffEdit(app.id, '/phone', i));
       await waitFor('saved after the failure', async () => ((await savedDraft(app.id)).versions['/phone'] === 5 ? true : null));
       expect(errors).to.have.length(1);
       const rows = await auditRows(since, { actor: STAFF, purpose: 'edit', resource: `application:${app.id}` });

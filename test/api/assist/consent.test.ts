@@ -6,8 +6,21 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import {
-  ANNA, STAFF, SUPPORT, arrived, auditRows, closePeers, connectPeer, edit, grantFor, lastAuditId, openPrefilled, request,
-  savedDraft, session, type Peer,
+  ANNA,
+  STAFF,
+  SUPPORT,
+  arrived,
+  auditRows,
+  closePeers,
+  connectPeer,
+  edit,
+  grantFor,
+  lastAuditId,
+  openPrefilled,
+  request,
+  savedDraft,
+  session,
+  type Peer,
 } from '../../helpers/assist';
 
 describe('api/assist (e-service assistant): consent, joining and refusals', () => {
@@ -17,7 +30,10 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
     it('gives a short-lived single-use code that staff redeem, and shows the citizen who watches', async () => {
       const app = await openPrefilled();
       const since = await lastAuditId();
-      const created = await call('POST', '/api/v1/assist-codes', { as: 'citizen-anna', json: { scope: 'application', applicationId: app.id, mode: 'assist' } });
+      const created = await call('POST', '/api/v1/assist-codes', {
+        as: 'citizen-anna',
+        json: { scope: 'application', applicationId: app.id, mode: 'assist' },
+      });
       expect(created.status).to.equal(201);
       expect(created.body.code).to.match(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
       const grant = created.body.grant;
@@ -26,7 +42,10 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       expect(ttl).to.be.within(9 * 60_000, 10 * 60_000 + 1000);
 
       // Nobody else can give a code for Anna's application.
-      const foreign = await call('POST', '/api/v1/assist-codes', { as: 'citizen-janis', json: { scope: 'application', applicationId: app.id, mode: 'assist' } });
+      const foreign = await call('POST', '/api/v1/assist-codes', {
+        as: 'citizen-janis',
+        json: { scope: 'application', applicationId: app.id, mode: 'assist' },
+      });
       expect(foreign.status).to.equal(404);
       const noApp = await call('POST', '/api/v1/assist-codes', { as: 'citizen-anna', json: { scope: 'application', mode: 'view' } });
       expect(noApp.status).to.equal(422);
@@ -38,18 +57,45 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       expect((await request(citizen, 'cobrowse:open', { applicationId: app.id })).ok).to.equal(true);
 
       // Read out over the phone: lower case and without the dash works too.
-      const redeemed = await call('POST', '/api/v1/assist-sessions', { as: STAFF, json: { code: created.body.code.replace('-', '').toLowerCase() } });
+      const redeemed = await call('POST', '/api/v1/assist-sessions', {
+        as: STAFF,
+        json: { code: created.body.code.replace('-', '').toLowerCase() },
+      });
       expect(redeemed.status, JSON.stringify(redeemed.body)).to.equal(201);
-      expect(redeemed.body.grant).to.include({ id: grant.id, active: true, usedBy: STAFF, usedByName: 'Laura Kļaviņa', usedByRole: 'kac-staff', usedByOffice: 'vpvkac-riga', mode: 'assist' });
-      expect(redeemed.body.application).to.deep.include({ id: app.id, eserviceId: 'residence-declaration', status: 'draft', recipientName: 'Anna Bērziņa' });
+      expect(redeemed.body.grant).to.include({
+        id: grant.id,
+        active: true,
+        usedBy: STAFF,
+        usedByName: 'Laura Kļaviņa',
+        usedByRole: 'kac-staff',
+        usedByOffice: 'vpvkac-riga',
+        mode: 'assist',
+      });
+      expect(redeemed.body.application).to.deep.include({
+        id: app.id,
+        eserviceId: 'residence-declaration',
+        status: 'draft',
+        recipientName: 'Anna Bērziņa',
+      });
 
       const staff = await connectPeer(STAFF);
       const joined = await request(staff, 'cobrowse:join', { grantId: grant.id });
       expect(joined.ok).to.equal(true);
       expect(joined.grant).to.include({ id: grant.id, mode: 'assist', caseId: app.id });
-      const watching = await arrived(citizen, 'watchers', () => citizen.watchers, (w) => w.watchers.length === 1);
+      const watching = await arrived(
+        citizen,
+        'watchers',
+        () => citizen.watchers,
+        (w) => w.watchers.length === 1,
+      );
       expect(watching.applicationId).to.equal(app.id);
-      expect(watching.watchers[0]).to.deep.equal({ grantId: grant.id, name: 'Laura Kļaviņa', role: 'kac-staff', office: 'vpvkac-riga', mode: 'assist' });
+      expect(watching.watchers[0]).to.deep.equal({
+        grantId: grant.id,
+        name: 'Laura Kļaviņa',
+        role: 'kac-staff',
+        office: 'vpvkac-riga',
+        mode: 'assist',
+      });
 
       const mine = await call('GET', `/api/v1/me/assist-grants?applicationId=${app.id}`, { as: 'citizen-anna' });
       expect(mine.body.items.map((g: any) => [g.id, g.active, g.usedByName])).to.deep.equal([[grant.id, true, 'Laura Kļaviņa']]);
@@ -72,20 +118,44 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const toView = await call('POST', `/api/v1/assist-grants/${grantId}/mode`, { as: 'citizen-anna', json: { mode: 'view' } });
       expect(toView.status).to.equal(200);
       expect(toView.body.mode).to.equal('view');
-      await arrived(staff, 'mode view', () => staff.modes, (m) => m.grantId === grantId && m.mode === 'view');
+      await arrived(
+        staff,
+        'mode view',
+        () => staff.modes,
+        (m) => m.grantId === grantId && m.mode === 'view',
+      );
       const refused = await edit(staff, { grantId, pointer: '/phone', value: '+371 20000001' });
       expect(refused.error.code).to.equal('view_only');
       await call('POST', `/api/v1/assist-grants/${grantId}/mode`, { as: 'citizen-anna', json: { mode: 'assist' } });
-      await arrived(staff, 'mode assist', () => staff.modes, (m) => m.mode === 'assist');
+      await arrived(
+        staff,
+        'mode assist',
+        () => staff.modes,
+        (m) => m.mode === 'assist',
+      );
       expect((await edit(staff, { grantId, pointer: '/phone', value: '+371 20000002' })).ok).to.equal(true);
-      expect(await auditRows(since, { actor: 'citizen-anna', purpose: 'mode:view', resource: `assist-grant:${grantId}` })).to.have.length(1);
-      expect(await auditRows(since, { actor: 'citizen-anna', purpose: 'mode:assist', resource: `assist-grant:${grantId}` })).to.have.length(1);
+      expect(await auditRows(since, { actor: 'citizen-anna', purpose: 'mode:view', resource: `assist-grant:${grantId}` })).to.have.length(
+        1,
+      );
+      expect(await auditRows(since, { actor: 'citizen-anna', purpose: 'mode:assist', resource: `assist-grant:${grantId}` })).to.have.length(
+        1,
+      );
 
       const watchersBefore = citizen.watchers.length;
       const left = await request(staff, 'cobrowse:leave', { grantId });
       expect(left.ok).to.equal(true);
-      await arrived(staff, 'ended', () => staff.ended, (e) => e.grantId === grantId && e.reason === 'left');
-      const update = await arrived(citizen, 'watchers after leaving', () => citizen.watchers.slice(watchersBefore), (w) => w.watchers.length === 0);
+      await arrived(
+        staff,
+        'ended',
+        () => staff.ended,
+        (e) => e.grantId === grantId && e.reason === 'left',
+      );
+      const update = await arrived(
+        citizen,
+        'watchers after leaving',
+        () => citizen.watchers.slice(watchersBefore),
+        (w) => w.watchers.length === 0,
+      );
       expect(update.applicationId).to.equal(app.id);
       expect(await auditRows(since, { actor: STAFF, purpose: 'leave', resource: `application:${app.id}` })).to.have.length(1);
       const again = await request(staff, 'cobrowse:join', { grantId });
@@ -98,7 +168,10 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
 
   describe('refusals: a clear error and an audit row each', () => {
     async function code(applicationId: string, mode: 'view' | 'assist' = 'assist') {
-      const created = await call('POST', '/api/v1/assist-codes', { as: 'citizen-anna', json: { scope: 'application', applicationId, mode } });
+      const created = await call('POST', '/api/v1/assist-codes', {
+        as: 'citizen-anna',
+        json: { scope: 'application', applicationId, mode },
+      });
       return { code: created.body.code as string, grantId: created.body.grant.id as string };
     }
     const redeem = (c: string) => call('POST', '/api/v1/assist-sessions', { as: STAFF, json: { code: c } });
@@ -120,7 +193,9 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const noCode = await call('POST', '/api/v1/assist-sessions', { as: STAFF, json: {} });
       expect(noCode.status).to.equal(400);
       expect(noCode.body.error.code).to.equal('code_required');
-      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_required', resource: 'assist-grant:unknown' })).to.have.length(1);
+      expect(
+        await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_required', resource: 'assist-grant:unknown' }),
+      ).to.have.length(1);
       since = await lastAuditId();
       expect((await redeem('not a code!')).body.error.code).to.equal('invalid_code');
       expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:invalid_code' })).to.have.length(1);
@@ -129,7 +204,9 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const unknown = await redeem('ABCD-EFGH');
       expect(unknown.status).to.equal(404);
       expect(unknown.body.error.code).to.equal('invalid_code');
-      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:invalid_code', resource: 'assist-grant:unknown' })).to.have.length(1);
+      expect(
+        await auditRows(since, { actor: STAFF, purpose: 'join-refused:invalid_code', resource: 'assist-grant:unknown' }),
+      ).to.have.length(1);
 
       const expired = await code(app.id);
       await stack.db.pool.query("UPDATE assist_grants SET expires_at = now() - interval '1 second' WHERE id = $1", [expired.grantId]);
@@ -137,7 +214,11 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const late = await redeem(expired.code);
       expect(late.status).to.equal(410);
       expect(late.body.error.code).to.equal('code_expired');
-      const lateAudit = await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_expired', resource: `assist-grant:${expired.grantId}` });
+      const lateAudit = await auditRows(since, {
+        actor: STAFF,
+        purpose: 'join-refused:code_expired',
+        resource: `assist-grant:${expired.grantId}`,
+      });
       expect(lateAudit).to.have.length(1);
       expect(lateAudit[0].subject_id).to.equal(ANNA);
       // A code that was never redeemed does not open a session either.
@@ -149,7 +230,9 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const twice = await redeem(used.code);
       expect(twice.status).to.equal(409);
       expect(twice.body.error.code).to.equal('code_used');
-      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_used', resource: `assist-grant:${used.grantId}` })).to.have.length(1);
+      expect(
+        await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_used', resource: `assist-grant:${used.grantId}` }),
+      ).to.have.length(1);
       const bySupport = await call('POST', '/api/v1/assist-sessions', { as: SUPPORT, json: { code: used.code } });
       expect(bySupport.status).to.equal(409);
 
@@ -159,7 +242,9 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const gone = await redeem(revoked.code);
       expect(gone.status).to.equal(410);
       expect(gone.body.error.code).to.equal('code_revoked');
-      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_revoked', resource: `assist-grant:${revoked.grantId}` })).to.have.length(1);
+      expect(
+        await auditRows(since, { actor: STAFF, purpose: 'join-refused:code_revoked', resource: `assist-grant:${revoked.grantId}` }),
+      ).to.have.length(1);
 
       // Another citizen's consent is not this staff member's to revoke or end, nor another staff member's to use.
       expect((await call('POST', `/api/v1/assist-grants/${used.grantId}/revoke`, { as: 'citizen-janis' })).status).to.equal(404);
@@ -192,7 +277,9 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       const submit = await call('POST', `/api/v1/applications/${appB.id}/submit-on-behalf`, { as: STAFF, json: { grantId } });
       expect(submit.status).to.equal(403);
       expect(submit.body.error.code).to.equal('no_basis');
-      expect(await auditRows(since, { actor: STAFF, purpose: 'submit-refused:no_basis', resource: `application:${appB.id}` })).to.have.length(1);
+      expect(
+        await auditRows(since, { actor: STAFF, purpose: 'submit-refused:no_basis', resource: `application:${appB.id}` }),
+      ).to.have.length(1);
       const draftB = await savedDraft(appB.id);
       expect(draftB.data.phone).to.equal(undefined);
       expect(citizen.edits).to.deep.equal([]);
@@ -207,7 +294,10 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
       expect(rows).to.have.length(1);
       expect(rows[0]).to.include({ subject_id: ANNA });
       expect(rows[0].details).to.deep.include({ grantId: view.grantId, basis: 'consent', mode: 'view', pointer: '/phone' });
-      const viewSubmit = await call('POST', `/api/v1/applications/${appB.id}/submit-on-behalf`, { as: STAFF, json: { grantId: view.grantId } });
+      const viewSubmit = await call('POST', `/api/v1/applications/${appB.id}/submit-on-behalf`, {
+        as: STAFF,
+        json: { grantId: view.grantId },
+      });
       expect(viewSubmit.body.error.code).to.equal('no_basis');
     });
 
@@ -230,12 +320,18 @@ describe('api/assist (e-service assistant): consent, joining and refusals', () =
     it('never falls over on malformed messages', async () => {
       const { app, citizen, staff, grantId } = await session('assist');
       const bad: Array<[Peer, string, unknown]> = [
-        [citizen, 'cobrowse:open', null], [citizen, 'cobrowse:open', { applicationId: 'LV-0000000001-00' }],
-        [citizen, 'cobrowse:edit', null], [citizen, 'cobrowse:edit', { applicationId: app.id, pointer: 'phone', value: 1 }],
+        [citizen, 'cobrowse:open', null],
+        [citizen, 'cobrowse:open', { applicationId: 'LV-0000000001-00' }],
+        [citizen, 'cobrowse:edit', null],
+        [citizen, 'cobrowse:edit', { applicationId: app.id, pointer: 'phone', value: 1 }],
         [citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/x', value: 'y'.repeat(20_000) }],
         [citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/__proto__/polluted', value: 1 }],
-        [staff, 'cobrowse:join', null], [staff, 'cobrowse:edit', null], [staff, 'cobrowse:reveal', { grantId }], [staff, 'cobrowse:reveal', null],
-        [staff, 'cobrowse:leave', null], [staff, 'cobrowse:edit', { grantId, pointer: 42, value: 1 }],
+        [staff, 'cobrowse:join', null],
+        [staff, 'cobrowse:edit', null],
+        [staff, 'cobrowse:reveal', { grantId }],
+        [staff, 'cobrowse:reveal', null],
+        [staff, 'cobrowse:leave', null],
+        [staff, 'cobrowse:edit', { grantId, pointer: 42, value: 1 }],
       ];
       for (const [peer, event, payload] of bad) {
         const answer = await request(peer, event, payload);

@@ -7,8 +7,21 @@ import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { dwellingAddresses } from '../../helpers/applications';
 import {
-  ANNA, STAFF, WAIT_MS, arrived, auditRows, closePeers, connectPeer, edit, editArrived, grantFor, lastAuditId,
-  openPrefilled, request, savedDraft, session,
+  ANNA,
+  STAFF,
+  WAIT_MS,
+  arrived,
+  auditRows,
+  closePeers,
+  connectPeer,
+  edit,
+  editArrived,
+  grantFor,
+  lastAuditId,
+  openPrefilled,
+  request,
+  savedDraft,
+  session,
 } from '../../helpers/assist';
 
 const ADDRESS = dwellingAddresses[0];
@@ -26,15 +39,28 @@ describe('api/assist (e-service assistant): live editing and merging', () => {
       expect(opened.snapshot.form.uiSchema.phone['ui:sensitive']).to.equal(true);
       citizen.load(opened.snapshot);
       // Where she is before anyone joins: a staff member who joins later sees it in the snapshot.
-      citizen.socket.emit('cobrowse:presence', { applicationId: app.id, page: `/applications/${app.id}`, step: 'address', focus: '/newAddress/text', errors: [] });
-      expect((await request(citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/newAddress/text', value: 'Brīvības' })).ok).to.equal(true);
+      citizen.socket.emit('cobrowse:presence', {
+        applicationId: app.id,
+        page: `/applications/${app.id}`,
+        step: 'address',
+        focus: '/newAddress/text',
+        errors: [],
+      });
+      expect(
+        (await request(citizen, 'cobrowse:edit', { applicationId: app.id, pointer: '/newAddress/text', value: 'Brīvības' })).ok,
+      ).to.equal(true);
 
       const { grantId } = await grantFor(app.id, 'view');
       const staff = await connectPeer(STAFF);
-      const joined = await waitFor('the presence saved', async () => {
-        const j = await request(staff, 'cobrowse:join', { grantId });
-        return j.snapshot.presence?.step === 'address' ? j : null;
-      }, WAIT_MS, 50);
+      const joined = await waitFor(
+        'the presence saved',
+        async () => {
+          const j = await request(staff, 'cobrowse:join', { grantId });
+          return j.snapshot.presence?.step === 'address' ? j : null;
+        },
+        WAIT_MS,
+        50,
+      );
       expect(joined.snapshot.presence).to.include({ page: `/applications/${app.id}`, step: 'address', focus: '/newAddress/text' });
       expect(joined.snapshot.data).to.deep.equal({ ...app.draft.data, newAddress: { text: 'Brīvības' } });
       expect(joined.snapshot.form.schema.required).to.include('newAddress');
@@ -45,37 +71,76 @@ describe('api/assist (e-service assistant): live editing and merging', () => {
       const typed = await editArrived(staff, 'typing', (e) => e.value === 'Brīvības iela 1');
       expect(typed).to.deep.include({ applicationId: app.id, pointer: '/newAddress/text', by: { type: 'citizen' } });
       const errors = [{ path: '/phone', code: 'pattern', message: 'Tālrunis: tikai cipari' }];
-      citizen.socket.emit('cobrowse:presence', { applicationId: app.id, page: `/applications/${app.id}`, step: 'contacts', focus: '/phone', errors });
-      const seen = await arrived(staff, 'presence', () => staff.presence, (p) => p.step === 'contacts');
+      citizen.socket.emit('cobrowse:presence', {
+        applicationId: app.id,
+        page: `/applications/${app.id}`,
+        step: 'contacts',
+        focus: '/phone',
+        errors,
+      });
+      const seen = await arrived(
+        staff,
+        'presence',
+        () => staff.presence,
+        (p) => p.step === 'contacts',
+      );
       expect(seen).to.deep.include({ applicationId: app.id, page: `/applications/${app.id}`, focus: '/phone', errors });
       expect(staff.data).to.deep.equal(citizen.data);
       // Another citizen's presence never reaches this staff member.
       const janis = await connectPeer('citizen-janis');
       janis.socket.emit('cobrowse:presence', { applicationId: app.id, page: '/janis', step: 'x', focus: null, errors: [] });
-      citizen.socket.emit('cobrowse:presence', { applicationId: app.id, page: `/applications/${app.id}`, step: 'last', focus: null, errors: [] });
-      await arrived(staff, 'last presence', () => staff.presence, (p) => p.step === 'last');
+      citizen.socket.emit('cobrowse:presence', {
+        applicationId: app.id,
+        page: `/applications/${app.id}`,
+        step: 'last',
+        focus: null,
+        errors: [],
+      });
+      await arrived(
+        staff,
+        'last presence',
+        () => staff.presence,
+        (p) => p.step === 'last',
+      );
       expect(staff.presence.map((p) => p.page)).to.not.include('/janis');
     });
 
-    it('shows staff edits on the citizen screen marked as made by staff, and the citizen\'s on the staff screen', async () => {
+    it("shows staff edits on the citizen screen marked as made by staff, and the citizen's on the staff screen", async () => {
       const { app, citizen, staff, grantId } = await session('assist');
       const since = await lastAuditId();
       const sent = await edit(staff, { grantId, pointer: '/phone', value: '+371 26000000' });
       expect(sent).to.deep.include({ ok: true });
       expect(sent.version).to.be.a('number');
       const onCitizen = await editArrived(citizen, 'staff edit', (e) => e.pointer === '/phone');
-      expect(onCitizen).to.deep.equal({ applicationId: app.id, pointer: '/phone', value: '+371 26000000', version: sent.version, by: { type: 'staff', id: STAFF, name: 'Laura Kļaviņa', office: 'vpvkac-riga' } });
+      expect(onCitizen).to.deep.equal({
+        applicationId: app.id,
+        pointer: '/phone',
+        value: '+371 26000000',
+        version: sent.version,
+        by: { type: 'staff', id: STAFF, name: 'Laura Kļaviņa', office: 'vpvkac-riga' },
+      });
 
       const mine = await edit(citizen, { applicationId: app.id, pointer: '/email', value: 'anna@example.lv' });
       const onStaff = await editArrived(staff, 'citizen edit', (e) => e.pointer === '/email');
-      expect(onStaff).to.deep.equal({ applicationId: app.id, pointer: '/email', value: 'anna@example.lv', version: mine.version, by: { type: 'citizen' } });
+      expect(onStaff).to.deep.equal({
+        applicationId: app.id,
+        pointer: '/email',
+        value: 'anna@example.lv',
+        version: mine.version,
+        by: { type: 'citizen' },
+      });
       expect(staff.data).to.deep.equal(citizen.data);
 
       // Audited with the autosave that stores the edit.
-      const audited = await waitFor('edit audited', async () => {
-        const rows = await auditRows(since, { actor: STAFF, purpose: 'edit', resource: `application:${app.id}` });
-        return rows.length ? rows : null;
-      }, WAIT_MS, 25);
+      const audited = await waitFor(
+        'edit audited',
+        async () => {
+          const rows = await auditRows(since, { actor: STAFF, purpose: 'edit', resource: `application:${app.id}` });
+          return rows.length ? rows : null;
+        },
+        WAIT_MS,
+        25,
+      );
       expect(audited).to.have.length(1);
       expect(audited[0]).to.include({ action: 'update', subject_id: ANNA, actor_office: 'vpvkac-riga' });
       expect(audited[0].details).to.deep.include({ grantId, basis: 'consent', mode: 'assist', pointer: '/phone', version: sent.version });
@@ -90,13 +155,22 @@ describe('api/assist (e-service assistant): live editing and merging', () => {
       ]);
       expect(a.ok && b.ok).to.equal(true);
       for (const peer of [citizen, staff]) {
-        await waitFor(`${peer.persona} has both`, async () => peer.data.email === 'anna@example.lv' && peer.data.phone === '+371 26000001', WAIT_MS, 10);
+        await waitFor(
+          `${peer.persona} has both`,
+          async () => peer.data.email === 'anna@example.lv' && peer.data.phone === '+371 26000001',
+          WAIT_MS,
+          10,
+        );
       }
 
       // One field, both typing at once, interleaved without waiting.
-      const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0
-        ? edit(citizen, { applicationId: app.id, pointer: '/newAddress/text', value: `citizen ${i}` })
-        : edit(staff, { grantId, pointer: '/newAddress/text', value: `staff ${i}` }))));
+      const acks = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          i % 2 === 0
+            ? edit(citizen, { applicationId: app.id, pointer: '/newAddress/text', value: `citizen ${i}` })
+            : edit(staff, { grantId, pointer: '/newAddress/text', value: `staff ${i}` }),
+        ),
+      );
       const versions = acks.map((x) => x.version as number);
       expect(new Set(versions).size, 'every edit gets its own version').to.equal(12);
       const top = Math.max(...versions);
@@ -119,10 +193,15 @@ describe('api/assist (e-service assistant): live editing and merging', () => {
       await edit(citizen, { applicationId: app.id, pointer: '/newAddress/text', value: ADDRESS.text });
       await edit(staff, { grantId, pointer: '/newAddress/code', value: ADDRESS.code });
       await edit(staff, { grantId, pointer: '/residenceBasis', value: 'tenant' });
-      const saved = await waitFor('autosave', async () => {
-        const d = await savedDraft(app.id);
-        return d.data.residenceBasis === 'tenant' && d.data.newAddress?.code === ADDRESS.code ? d : null;
-      }, WAIT_MS, 25);
+      const saved = await waitFor(
+        'autosave',
+        async () => {
+          const d = await savedDraft(app.id);
+          return d.data.residenceBasis === 'tenant' && d.data.newAddress?.code === ADDRESS.code ? d : null;
+        },
+        WAIT_MS,
+        25,
+      );
       expect(saved.data.newAddress).to.deep.equal({ text: ADDRESS.text, code: ADDRESS.code });
       expect(saved.data.applicant).to.deep.equal(app.draft.data.applicant); // the prefill is kept
       expect(Object.keys(saved.versions).sort()).to.deep.equal(['/newAddress/code', '/newAddress/text', '/residenceBasis']);
@@ -130,16 +209,27 @@ describe('api/assist (e-service assistant): live editing and merging', () => {
       expect(shown.body.draft.data).to.deep.equal(saved.data);
       expect(shown.body.draft.version).to.be.greaterThan(app.draft.version);
       // Autosave by HTTP continues from the co-browsed draft (optimistic versions still hold)...
-      const stale = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-anna', json: { version: app.draft.version, data: {} } });
+      const stale = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
+        as: 'citizen-anna',
+        json: { version: app.draft.version, data: {} },
+      });
       expect(stale.status).to.equal(409);
-      const put = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-anna', json: { version: shown.body.draft.version, data: { ...saved.data, email: 'put@example.lv' } } });
+      const put = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
+        as: 'citizen-anna',
+        json: { version: shown.body.draft.version, data: { ...saved.data, email: 'put@example.lv' } },
+      });
       expect(put.status).to.equal(200);
       // ...and co-browse edits after it merge into what it saved.
       await edit(staff, { grantId, pointer: '/declarationDate', value: '2026-12-05' });
-      const merged = await waitFor('merged', async () => {
-        const d = await savedDraft(app.id);
-        return d.data.declarationDate === '2026-12-05' ? d : null;
-      }, WAIT_MS, 25);
+      const merged = await waitFor(
+        'merged',
+        async () => {
+          const d = await savedDraft(app.id);
+          return d.data.declarationDate === '2026-12-05' ? d : null;
+        },
+        WAIT_MS,
+        25,
+      );
       expect(merged.data).to.deep.include({ email: 'put@example.lv', residenceBasis: 'tenant' });
       expect(merged.data.newAddress).to.deep.equal({ text: ADDRESS.text, code: ADDRESS.code });
     });
@@ -161,8 +251,14 @@ describe('api/assist (e-service assistant): live editing and merging', () => {
       // Edits of both sessions made with the refused ones are saved.
       await edit(one.staff, { grantId: one.grantId, pointer: '/phone', value: '+371 26000009' });
       await edit(other.citizen, { applicationId: other.app.id, pointer: '/email', value: 'other@example.lv' });
-      await waitFor('both saved', async () =>
-        (await savedDraft(one.app.id)).data.phone === '+371 26000009' && (await savedDraft(other.app.id)).data.email === 'other@example.lv', WAIT_MS, 25);
+      await waitFor(
+        'both saved',
+        async () =>
+          (await savedDraft(one.app.id)).data.phone === '+371 26000009' &&
+          (await savedDraft(other.app.id)).data.email === 'other@example.lv',
+        WAIT_MS,
+        25,
+      );
       expect(one.citizen.data.phone).to.equal('+371 26000009');
     });
   });

@@ -6,8 +6,22 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import {
-  STAFF, WAIT_MS, arrived, auditRows, closePeers, connectPeer, edit, editArrived, grantFor, lastAuditId, openPrefilled,
-  request, roundTrip, savedDraft, session, type Peer,
+  STAFF,
+  WAIT_MS,
+  arrived,
+  auditRows,
+  closePeers,
+  connectPeer,
+  edit,
+  editArrived,
+  grantFor,
+  lastAuditId,
+  openPrefilled,
+  request,
+  roundTrip,
+  savedDraft,
+  session,
+  type Peer,
 } from '../../helpers/assist';
 
 /** The witness got the edit, so the node has sent its broadcast; a round trip on the peer's connection then
@@ -22,7 +36,7 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
   afterEach(() => closePeers());
 
   describe('revocation', () => {
-    it('ends the staff member\'s access at once: ended event, no more edits either way', async () => {
+    it("ends the staff member's access at once: ended event, no more edits either way", async () => {
       const { app, citizen, staff, grantId } = await session('assist');
       await edit(staff, { grantId, pointer: '/phone', value: '+371 20000006' });
       const since = await lastAuditId();
@@ -31,9 +45,19 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       expect(revoked.body).to.include({ active: false });
       expect(revoked.body.revokedAt).to.be.a('string');
       // The staff socket hears it at once: by the time the HTTP answer is back, the event is on its way.
-      const ended = await arrived(staff, 'ended', () => staff.ended, (e) => e.grantId === grantId);
+      const ended = await arrived(
+        staff,
+        'ended',
+        () => staff.ended,
+        (e) => e.grantId === grantId,
+      );
       expect(ended.reason).to.equal('revoked');
-      await arrived(citizen, 'nobody watches', () => citizen.watchers, (w) => w.watchers.length === 0);
+      await arrived(
+        citizen,
+        'nobody watches',
+        () => citizen.watchers,
+        (w) => w.watchers.length === 0,
+      );
       expect(await auditRows(since, { actor: 'citizen-anna', purpose: 'revoke', resource: `assist-grant:${grantId}` })).to.have.length(1);
 
       const before = staff.edits.length;
@@ -49,7 +73,12 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       expect(submit.body.error.code).to.equal('no_basis');
       expect(await auditRows(since, { actor: STAFF, purpose: 'edit-refused:no_consent' })).to.have.length(1);
       // The edit made before the revocation is kept: autosaved in the next round, waited for, not assumed.
-      await waitFor('the edit before the revocation saved', async () => (await savedDraft(app.id)).data.phone === '+371 20000006', WAIT_MS, 50);
+      await waitFor(
+        'the edit before the revocation saved',
+        async () => (await savedDraft(app.id)).data.phone === '+371 20000006',
+        WAIT_MS,
+        50,
+      );
     });
   });
 
@@ -70,7 +99,7 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       return peer.socket.recovered;
     }
 
-    it('recovers a staff member\'s dropped connection with nothing lost', async () => {
+    it("recovers a staff member's dropped connection with nothing lost", async () => {
       const app = await openPrefilled();
       const citizen = await connectPeer('citizen-anna');
       citizen.load((await request(citizen, 'cobrowse:open', { applicationId: app.id })).snapshot);
@@ -81,7 +110,8 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       await editArrived(staff, 'before', (e) => e.value === 'before@example.lv');
 
       const recovered = await dropAndRecover(staff, async () => {
-        for (const v of ['a', 'ab', 'abc']) await edit(citizen, { applicationId: app.id, pointer: '/newAddress/text', value: `Brīvības ${v}` });
+        for (const v of ['a', 'ab', 'abc'])
+          await edit(citizen, { applicationId: app.id, pointer: '/newAddress/text', value: `Brīvības ${v}` });
         citizen.socket.emit('cobrowse:presence', { applicationId: app.id, page: 'p', step: 'while-away', focus: null, errors: [] });
         await edit(citizen, { applicationId: app.id, pointer: '/phone', value: '+371 20000008' });
       });
@@ -108,7 +138,7 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       expect(staff.data).to.deep.equal(citizen.data);
     });
 
-    it('recovers the citizen\'s dropped connection with nothing lost, and she can go on typing', async () => {
+    it("recovers the citizen's dropped connection with nothing lost, and she can go on typing", async () => {
       const { app, citizen: first, grantId } = await session('assist');
       first.close();
       const citizen = await connectPeer('citizen-anna', { io: flaky });
@@ -130,7 +160,12 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       expect(mine.ok, JSON.stringify(mine)).to.equal(true);
       await editArrived(staff, 'after recovery', (e) => e.pointer === '/declarationDate');
       citizen.socket.emit('cobrowse:presence', { applicationId: app.id, page: 'p', step: 'after', focus: null, errors: [] });
-      await arrived(staff, 'presence after recovery', () => staff.presence, (p) => p.step === 'after');
+      await arrived(
+        staff,
+        'presence after recovery',
+        () => staff.presence,
+        (p) => p.step === 'after',
+      );
       const resync = await request(citizen, 'cobrowse:open', { applicationId: app.id });
       expect(resync.snapshot.data).to.deep.equal(citizen.data);
       expect(staff.data).to.deep.equal(citizen.data);
@@ -153,7 +188,12 @@ describe('api/assist (e-service assistant): revocation and reconnection', () => 
       await edit(citizen, { applicationId: app.id, pointer: '/email', value: 'later@example.lv' });
       await nothingMoreFor(staff, before, citizen, (e) => e.value === 'later@example.lv');
       expect(staff.edits.map((e) => e.value)).to.deep.equal(['before@example.lv']);
-      await arrived(staff, 'ended', () => staff.ended, (e) => e.grantId === grantId);
+      await arrived(
+        staff,
+        'ended',
+        () => staff.ended,
+        (e) => e.grantId === grantId,
+      );
     });
   });
 });

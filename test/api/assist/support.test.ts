@@ -5,8 +5,20 @@ import { expect } from 'chai';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import {
-  ANNA, STAFF, SUPPORT, WAIT_MS, arrived, auditRows, closePeers, connectPeer, edit, editArrived, grantFor, lastAuditId,
-  openPrefilled, request,
+  ANNA,
+  STAFF,
+  SUPPORT,
+  WAIT_MS,
+  arrived,
+  auditRows,
+  closePeers,
+  connectPeer,
+  edit,
+  editArrived,
+  grantFor,
+  lastAuditId,
+  openPrefilled,
+  request,
 } from '../../helpers/assist';
 import { MASK } from '../../../api/assist/masking';
 
@@ -36,7 +48,11 @@ describe('api/assist (e-service assistant): support specialist view and masking'
       expect(masked).to.include({ value: MASK, masked: true });
       await editArrived(support, 'plain edit', (e) => e.pointer === '/email' && e.value === 'anna@example.lv');
       // A whole object that holds a sensitive field is masked inside.
-      await edit(citizen, { applicationId: app.id, pointer: '/applicant', value: { givenName: 'Anna', familyName: 'Bērziņa', personalCode: ANNA } });
+      await edit(citizen, {
+        applicationId: app.id,
+        pointer: '/applicant',
+        value: { givenName: 'Anna', familyName: 'Bērziņa', personalCode: ANNA },
+      });
       const whole = await editArrived(support, 'object edit', (e) => e.pointer === '/applicant');
       expect(whole.value).to.deep.equal({ givenName: 'Anna', familyName: 'Bērziņa', personalCode: MASK });
       expect(JSON.stringify(support.edits)).to.not.include(ANNA).and.not.include('29222222');
@@ -57,7 +73,11 @@ describe('api/assist (e-service assistant): support specialist view and masking'
       const editRefusal = await auditRows(since, { actor: SUPPORT, purpose: 'edit-refused:view_only', resource: `application:${app.id}` });
       expect(editRefusal).to.have.length(1);
       expect(editRefusal[0]).to.include({ subject_id: ANNA });
-      const revealRefusal = await auditRows(since, { actor: SUPPORT, purpose: 'reveal-refused:field_masked', resource: `application:${app.id}` });
+      const revealRefusal = await auditRows(since, {
+        actor: SUPPORT,
+        purpose: 'reveal-refused:field_masked',
+        resource: `application:${app.id}`,
+      });
       expect(revealRefusal.map((r) => r.details.pointer)).to.include('/phone');
       const switched = await call('POST', `/api/v1/assist-grants/${grantId}/mode`, { as: 'citizen-anna', json: { mode: 'assist' } });
       expect(switched.status).to.equal(422);
@@ -69,13 +89,23 @@ describe('api/assist (e-service assistant): support specialist view and masking'
       citizen.socket.emit('cobrowse:presence', { page: '/cases', step: null, focus: null, errors: [] });
       const { grantId } = await grantFor(null, 'view', SUPPORT);
       const support = await connectPeer(SUPPORT);
-      const joined = await waitFor('portal presence', async () => {
-        const j = await request(support, 'cobrowse:join', { grantId });
-        return j.snapshot?.presence?.page === '/cases' ? j : null;
-      }, WAIT_MS, 50);
+      const joined = await waitFor(
+        'portal presence',
+        async () => {
+          const j = await request(support, 'cobrowse:join', { grantId });
+          return j.snapshot?.presence?.page === '/cases' ? j : null;
+        },
+        WAIT_MS,
+        50,
+      );
       expect(joined.grant).to.include({ scope: 'portal', caseId: null, mode: 'view' });
       citizen.socket.emit('cobrowse:presence', { page: '/applications/new', step: null, focus: null, errors: [] });
-      await arrived(support, 'portal page', () => support.presence, (p) => p.page === '/applications/new');
+      await arrived(
+        support,
+        'portal page',
+        () => support.presence,
+        (p) => p.page === '/applications/new',
+      );
       const edited = await edit(support, { grantId, pointer: '/phone', value: 'x' });
       expect(edited.ok).to.equal(false);
 
@@ -84,9 +114,14 @@ describe('api/assist (e-service assistant): support specialist view and masking'
       const refused = await call('POST', '/api/v1/assist-sessions', { as: STAFF, json: { code: created.body.code } });
       expect(refused.status).to.equal(403);
       expect(refused.body.error.code).to.equal('wrong_scope');
-      expect(await auditRows(since, { actor: STAFF, purpose: 'join-refused:wrong_scope', resource: `assist-grant:${created.body.grant.id}` })).to.have.length(1);
+      expect(
+        await auditRows(since, { actor: STAFF, purpose: 'join-refused:wrong_scope', resource: `assist-grant:${created.body.grant.id}` }),
+      ).to.have.length(1);
       // A stray application id on a portal code is not a server error.
-      const stray = await call('POST', '/api/v1/assist-codes', { as: 'citizen-anna', json: { scope: 'portal', mode: 'view', applicationId: (await openPrefilled()).id } });
+      const stray = await call('POST', '/api/v1/assist-codes', {
+        as: 'citizen-anna',
+        json: { scope: 'portal', mode: 'view', applicationId: (await openPrefilled()).id },
+      });
       expect(stray.status).to.be.below(500);
     });
   });

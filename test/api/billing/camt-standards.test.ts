@@ -16,7 +16,13 @@ const SAMPLES = path.join(CAMT_STANDARDS, 'samples');
 
 function credits(xml: string): CamtTransaction[] {
   const txs: CamtTransaction[] = [];
-  const reader = new CamtReader({ header() {}, account() {}, transaction(t) { txs.push(t); } });
+  const reader = new CamtReader({
+    header() {},
+    account() {},
+    transaction(t) {
+      txs.push(t);
+    },
+  });
   reader.write(Buffer.from(xml));
   reader.end();
   return txs;
@@ -31,13 +37,22 @@ describe('camt.053 / camt.054 and the ISO 20022 standard', () => {
       { ref: 'E3', ccy: 'USD', txs: [{ amount: '7.00', ccy: 'USD', ref }] },
       { ref: 'E4', cdtDbt: 'DBIT', txs: [{ amount: '3.00', ref }] },
       { ref: 'E5', status: 'PDNG', txs: [{ amount: '4.00', ref }] },
-      { txs: [{ amount: '10.00', ref, txRef: 'T1', e2e: 'E2E-1' }, { amount: '20.00', ustrd: `Rekins ${ref}`, txRef: 'T1' }] },
+      {
+        txs: [
+          { amount: '10.00', ref, txRef: 'T1', e2e: 'E2E-1' },
+          { amount: '20.00', ustrd: `Rekins ${ref}`, txRef: 'T1' },
+        ],
+      },
     ];
     const generated: Array<[string, string]> = [];
     for (const version of [2, 8]) generated.push([`camt.053 v${version}`, camt('053', entries, { version })]);
     for (const version of [2, 4, 8]) generated.push([`camt.054 v${version}`, camt('054', entries, { version })]);
-    generated.push(['benchmark statement', statementHead('LV11TREL0130000090001', 'BENCH-1')
-      + [0, 1, 2].map((i) => statementEntry(i, `${i + 1}2.30`, makeRfReference(String(20_000_000 + i)))).join('') + statementTail()]);
+    generated.push([
+      'benchmark statement',
+      statementHead('LV11TREL0130000090001', 'BENCH-1') +
+        [0, 1, 2].map((i) => statementEntry(i, `${i + 1}2.30`, makeRfReference(String(20_000_000 + i)))).join('') +
+        statementTail(),
+    ]);
     for (const [name, xml] of generated) {
       expect(xsdProblems(xml), name).to.equal('');
       expect(credits(xml).length, `${name} is read`).to.be.greaterThan(0);
@@ -53,8 +68,12 @@ describe('camt.053 / camt.054 and the ISO 20022 standard', () => {
   });
 
   it('imports every real-world sample: each credit booked, suspended or known again; an unknown account refused clearly', async () => {
-    const files = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xml')).sort();
-    const post = (xml: string) => call('POST', '/api/v1/bank-statements', { as: 'system-riga', body: xml, headers: { 'content-type': 'application/xml' } });
+    const files = fs
+      .readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
+    const post = (xml: string) =>
+      call('POST', '/api/v1/bank-statements', { as: 'system-riga', body: xml, headers: { 'content-type': 'application/xml' } });
     const sample = (f: string) => fs.readFileSync(path.join(SAMPLES, f), 'utf8');
 
     // Before the accounts are registered: refused as not an account of the agency, nothing booked.
@@ -63,7 +82,10 @@ describe('camt.053 / camt.054 and the ISO 20022 standard', () => {
     expect(errorOf(unknown).code).to.equal('account_not_yours');
 
     for (const iban of ['NL26VAYB8060476890', 'CH2801234000123456789']) {
-      const r = await call('POST', '/api/v1/agency-accounts', { as: 'platform-admin', json: { agencyId: 'riga', iban, name: `Sample account ${iban}` } });
+      const r = await call('POST', '/api/v1/agency-accounts', {
+        as: 'platform-admin',
+        json: { agencyId: 'riga', iban, name: `Sample account ${iban}` },
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
     }
     for (const file of files) {
@@ -83,7 +105,10 @@ describe('camt.053 / camt.054 and the ISO 20022 standard', () => {
         // so a person looks at them in suspense). The .v8 file repeats the same entry: known again, booked once.
         const listed = await call('GET', `/api/v1/suspense?status=all&statementId=${r.body.id}`, { as: 'system-riga' });
         expect(listed.body.items.map((s: any) => [s.reason, s.amount]).sort()).to.deep.equal([
-          ['conflicting_direction', 3.1], ['conflicting_direction', 3.2], ['conflicting_direction', 3.2]]);
+          ['conflicting_direction', 3.1],
+          ['conflicting_direction', 3.2],
+          ['conflicting_direction', 3.2],
+        ]);
       }
     }
   });

@@ -17,9 +17,17 @@ async function issue(extra: Record<string, unknown> = {}): Promise<any> {
   const r = await call('POST', '/api/v1/invoices', {
     as: 'system-pmlp',
     json: {
-      idempotencyKey: `formats-${uniqueSuffix()}`, payer: ANNA, currency: 'EUR', dueDate: inDays(30),
+      idempotencyKey: `formats-${uniqueSuffix()}`,
+      payer: ANNA,
+      currency: 'EUR',
+      dueDate: inDays(30),
       lines: [
-        { description: 'Pases izsniegšana (atbrīvots no PVN)', quantity: 1, unitPrice: 30, vatExemption: { category: 'E', reason: 'PVN likuma 52. pants' } },
+        {
+          description: 'Pases izsniegšana (atbrīvots no PVN)',
+          quantity: 1,
+          unitPrice: 30,
+          vatExemption: { category: 'E', reason: 'PVN likuma 52. pants' },
+        },
         { description: 'Piegāde ar kurjeru <24 h> & SMS', quantity: 3, unitPrice: 1.99, vatRate: 21 },
         { description: 'Fotografēšana', quantity: 1, unitPrice: 4.1, vatRate: 21 },
       ],
@@ -35,13 +43,30 @@ async function fetchFormat(url: string, as: string): Promise<{ status: number; t
   const res = await fetch(`${stack.api.url}${url}`, { headers: { authorization: `Bearer ${await tokenFor(as)}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, headers: res.headers, bytes, json: type.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : undefined };
+  return {
+    status: res.status,
+    type,
+    headers: res.headers,
+    bytes,
+    json: type.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : undefined,
+  };
 }
 
-const expectedEpc = (inv: any) => [
-  'BCD', '002', '1', 'SCT', inv.creditor.bic ?? '', inv.creditor.name.slice(0, 70), inv.creditor.iban,
-  `EUR${inv.totals.due.toFixed(2)}`, '', inv.paymentReference, '', inv.number,
-].join('\n');
+const expectedEpc = (inv: any) =>
+  [
+    'BCD',
+    '002',
+    '1',
+    'SCT',
+    inv.creditor.bic ?? '',
+    inv.creditor.name.slice(0, 70),
+    inv.creditor.iban,
+    `EUR${inv.totals.due.toFixed(2)}`,
+    '',
+    inv.paymentReference,
+    '',
+    inv.number,
+  ].join('\n');
 
 async function registrationNumber(agencyId: string): Promise<string> {
   const { rows } = await stack.db.pool.query('SELECT registration_number FROM agencies WHERE id = $1', [agencyId]);
@@ -50,12 +75,16 @@ async function registrationNumber(agencyId: string): Promise<string> {
 
 describe('api/billing/formats (routes)', () => {
   let inv: any;
-  before(async () => { inv = await issue(); });
+  before(async () => {
+    inv = await issue();
+  });
 
   it('names every format URL in the invoice JSON', () => {
     expect(inv.links).to.include({
-      ubl: `/api/v1/invoices/${inv.id}/ubl.xml`, qrPng: `/api/v1/invoices/${inv.id}/qr.png`,
-      qrSvg: `/api/v1/invoices/${inv.id}/qr.svg`, pdf: `/api/v1/invoices/${inv.id}/invoice.pdf`,
+      ubl: `/api/v1/invoices/${inv.id}/ubl.xml`,
+      qrPng: `/api/v1/invoices/${inv.id}/qr.png`,
+      qrSvg: `/api/v1/invoices/${inv.id}/qr.svg`,
+      pdf: `/api/v1/invoices/${inv.id}/invoice.pdf`,
     });
   });
 
@@ -69,7 +98,13 @@ describe('api/billing/formats (routes)', () => {
       const ubl = parseUbl(xml);
       expect(ubl.CustomizationID).to.equal(UBL_CUSTOMIZATION_ID);
       expect(ubl.ProfileID).to.equal(UBL_PROFILE_ID);
-      expect(ubl).to.include({ ID: inv.number, IssueDate: inv.issueDate, DueDate: inv.dueDate, InvoiceTypeCode: '380', DocumentCurrencyCode: 'EUR' });
+      expect(ubl).to.include({
+        ID: inv.number,
+        IssueDate: inv.issueDate,
+        DueDate: inv.dueDate,
+        InvoiceTypeCode: '380',
+        DocumentCurrencyCode: 'EUR',
+      });
       expect(ubl.PaymentMeans[0].PaymentMeansCode['#text']).to.equal('58');
       expect(ubl.PaymentMeans[0].PaymentID).to.equal(inv.paymentReference);
       expect(ubl.PaymentMeans[0].PayeeFinancialAccount.ID).to.equal(inv.creditor.iban);
@@ -130,16 +165,24 @@ describe('api/billing/formats (routes)', () => {
     }
     for (const f of FORMATS) {
       expect((await call('GET', `/api/v1/invoices/${inv.id}/${f}`)).status, f).to.equal(401);
-      expect((await call('GET', `/api/v1/invoices/00000000-0000-4000-8000-000000000000/${f}`, { as: 'citizen-anna' })).status, f).to.equal(404);
+      expect((await call('GET', `/api/v1/invoices/00000000-0000-4000-8000-000000000000/${f}`, { as: 'citizen-anna' })).status, f).to.equal(
+        404,
+      );
     }
   });
 
   it('identifies a legal payer by its registration number in the UBL', async () => {
-    const company = await issue({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks & Ko"' }, lines: [{ description: 'Izziņa', quantity: 2, unitPrice: 7.5, vatRate: 21 }] });
+    const company = await issue({
+      payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks & Ko"' },
+      lines: [{ description: 'Izziņa', quantity: 2, unitPrice: 7.5, vatRate: 21 }],
+    });
     const ubl = parseUbl((await fetchFormat(company.links.ubl, 'system-pmlp')).bytes.toString('utf8'));
     const buyer = ubl.AccountingCustomerParty.Party;
     expect(buyer.EndpointID).to.deep.equal({ '#text': '40003032949', '@_schemeID': '0218' });
-    expect(buyer.PartyLegalEntity).to.deep.equal({ RegistrationName: 'SIA "Koks & Ko"', CompanyID: { '#text': '40003032949', '@_schemeID': '0218' } });
+    expect(buyer.PartyLegalEntity).to.deep.equal({
+      RegistrationName: 'SIA "Koks & Ko"',
+      CompanyID: { '#text': '40003032949', '@_schemeID': '0218' },
+    });
     expect(ubl.AccountingSupplierParty.Party.PartyTaxScheme.CompanyID).to.equal(`LV${await registrationNumber('pmlp')}`);
     expect(cents(ubl.LegalMonetaryTotal.PayableAmount)).to.equal(1815);
   });
@@ -147,7 +190,10 @@ describe('api/billing/formats (routes)', () => {
   it('asks for the amount still due once part is paid, and has nothing to pay (409) once all is paid', async () => {
     const target = await issue();
     const pay = async (amountEur: number) => {
-      const r = await call('POST', `/api/v1/invoices/${target.id}/counter-payments`, { as: 'officer-pmlp', json: { amountEur, receiptNumber: `R-${uniqueSuffix()}` } });
+      const r = await call('POST', `/api/v1/invoices/${target.id}/counter-payments`, {
+        as: 'officer-pmlp',
+        json: { amountEur, receiptNumber: `R-${uniqueSuffix()}` },
+      });
       expect(r.status, JSON.stringify(r.body)).to.equal(201);
       return r.body.invoice;
     };
@@ -179,7 +225,10 @@ describe('api/billing/formats (routes)', () => {
   it('has nothing to pay (409) on a cancelled invoice', async function () {
     this.timeout(60_000);
     const target = await issue();
-    const cancelled = await call('POST', `/api/v1/invoices/${target.id}/cancel`, { as: 'system-pmlp', json: { reason: 'Iesniegums atsaukts' } });
+    const cancelled = await call('POST', `/api/v1/invoices/${target.id}/cancel`, {
+      as: 'system-pmlp',
+      json: { reason: 'Iesniegums atsaukts' },
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).to.equal(200);
     const r = await fetchFormat(target.links.qrPng, 'citizen-anna');
     expect(r.status).to.equal(409);
@@ -191,7 +240,9 @@ describe('api/billing/formats (routes)', () => {
     const target = await issue();
     await fetchFormat(target.links.pdf, 'citizen-anna');
     await fetchFormat(target.links.ubl, 'system-pmlp');
-    const { rows } = await stack.db.pool.query('SELECT actor_id, subject_id, action FROM audit_log WHERE resource = $1', [`invoice:${target.id}`]);
+    const { rows } = await stack.db.pool.query('SELECT actor_id, subject_id, action FROM audit_log WHERE resource = $1', [
+      `invoice:${target.id}`,
+    ]);
     expect(rows).to.deep.include({ actor_id: 'citizen-anna', subject_id: ANNA.id, action: 'read' });
     expect(rows).to.deep.include({ actor_id: 'system-pmlp', subject_id: ANNA.id, action: 'read' });
   });

@@ -49,7 +49,16 @@ describe('api/billing/invoice-routes', () => {
       [{ dueDate: '2020-01-01' }, 422, 'due_date_in_past'],
       [{ payer: { ...anna, id: '150385-11238' } }, 422, 'invalid_person_id'],
       [{ lines: [{ description: 'x', quantity: 1, unitPrice: 5 }] }, 422, 'vat_missing'],
-      [{ lines: [{ description: 'fee', quantity: 1, unitPrice: 5, vatExemption: { category: 'O', reason: 'Valsts nodeva' } }, { description: 'x', quantity: 1, unitPrice: 5, vatRate: 21 }] }, 422, 'vat_outside_scope_mixed'],
+      [
+        {
+          lines: [
+            { description: 'fee', quantity: 1, unitPrice: 5, vatExemption: { category: 'O', reason: 'Valsts nodeva' } },
+            { description: 'x', quantity: 1, unitPrice: 5, vatRate: 21 },
+          ],
+        },
+        422,
+        'vat_outside_scope_mixed',
+      ],
       [{ lines: [] }, 400, 'validation_failed'],
       [{ extra: true }, 400, 'validation_failed'],
     ];
@@ -76,33 +85,57 @@ describe('api/billing/invoice-routes', () => {
     expect(bad.body.error.code).to.equal('invalid_reference');
 
     const receipt = `R-${uniqueSuffix()}`;
-    const part = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 10, receiptNumber: receipt } });
+    const part = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 10, receiptNumber: receipt },
+    });
     expect(part.status).to.equal(201);
     expect(part.body.invoice.status).to.equal('partly_paid');
-    const resent = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 10, receiptNumber: receipt } });
+    const resent = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 10, receiptNumber: receipt },
+    });
     expect(resent.status).to.equal(200);
     expect(resent.body.invoice.totals.paid).to.equal(10);
     const check = await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' });
     expect(check.body).to.deep.include({ status: 'partly_paid', amountPaid: 10, amountDue: 32.35 });
-    await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 32.35, receiptNumber: `${receipt}-2` } });
+    await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 32.35, receiptNumber: `${receipt}-2` },
+    });
     expect((await call('GET', `/api/v1/payments/check?reference=${ref}`, { as: 'citizen-anna' })).body.status).to.equal('paid');
     // Money beyond the amount due is never added to the invoice: it waits in the suspense list, and the answer says so.
-    const surplus = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 5, receiptNumber: `${receipt}-3` } });
+    const surplus = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 5, receiptNumber: `${receipt}-3` },
+    });
     expect(surplus.status).to.equal(201);
     expect(surplus.body).to.deep.include({ booked: true, toSuspense: 5 });
     expect(surplus.body.invoice.totals).to.deep.include({ total: 42.35, paid: 42.35, due: 0 });
-    const parked = await stack.db.pool.query('SELECT reason, source, amount, agency_id FROM suspense_entries WHERE source_ref = $1', [`counter:vpvkac-riga:${receipt}-3`]);
+    const parked = await stack.db.pool.query('SELECT reason, source, amount, agency_id FROM suspense_entries WHERE source_ref = $1', [
+      `counter:vpvkac-riga:${receipt}-3`,
+    ]);
     expect(parked.rows).to.deep.equal([{ reason: 'overpayment', source: 'counter', amount: '5.00', agency_id: 'pmlp' }]);
   });
 
   it('lets the issuer cancel an unpaid invoice and refuses payments on it afterwards', async () => {
     const created = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice() });
-    const cancelled = await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-pmlp', json: { reason: 'Izrakstīts kļūdaini' } });
+    const cancelled = await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, {
+      as: 'system-pmlp',
+      json: { reason: 'Izrakstīts kļūdaini' },
+    });
     expect(cancelled.status).to.equal(200, JSON.stringify(cancelled.body));
     expect(cancelled.body.status).to.equal('cancelled');
-    const pay = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 5, receiptNumber: `R-${uniqueSuffix()}` } });
+    const pay = await call('POST', `/api/v1/invoices/${created.body.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 5, receiptNumber: `R-${uniqueSuffix()}` },
+    });
     expect(pay.status).to.equal(409);
-    expect(errorOf(pay)).to.deep.equal({ code: 'invoice_cancelled', message: 'The invoice is cancelled; nothing was booked.', details: [] });
+    expect(errorOf(pay)).to.deep.equal({
+      code: 'invoice_cancelled',
+      message: 'The invoice is cancelled; nothing was booked.',
+      details: [],
+    });
     const { rows: booked } = await stack.db.pool.query('SELECT count(*)::int AS n FROM payments WHERE invoice_id = $1', [created.body.id]);
     expect(booked).to.deep.equal([{ n: 0 }]);
     const foreign = await call('POST', `/api/v1/invoices/${created.body.id}/cancel`, { as: 'system-vid', json: { reason: 'not mine' } });
@@ -113,10 +146,15 @@ describe('api/billing/invoice-routes', () => {
   });
 
   it('refuses a discount (negative) line with 422, and answers no invoice input with a 5xx', async () => {
-    const discount = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: invoice({ lines: [
-      { description: 'Pakalpojums', quantity: 1, unitPrice: 50, vatRate: 21 },
-      { description: 'Atlaide', quantity: 1, unitPrice: -10, vatRate: 21 },
-    ] }) });
+    const discount = await call('POST', '/api/v1/invoices', {
+      as: 'system-pmlp',
+      json: invoice({
+        lines: [
+          { description: 'Pakalpojums', quantity: 1, unitPrice: 50, vatRate: 21 },
+          { description: 'Atlaide', quantity: 1, unitPrice: -10, vatRate: 21 },
+        ],
+      }),
+    });
     expect(discount.status, JSON.stringify(discount.body)).to.equal(422);
     expect(errorOf(discount).code).to.equal('discount_not_supported');
     expect(errorOf(discount).details[0].path).to.equal('/lines/1/unitPrice');
@@ -129,7 +167,11 @@ describe('api/billing/invoice-routes', () => {
       [line({ unitPrice: 5.001 }), 400, 'validation_failed'],
       [line({ vatRate: 21.005 }), 400, 'validation_failed'],
       [line({ quantity: 1000000, unitPrice: 1000000000 }), 422, 'amount_too_large'],
-      [invoice({ lines: Array.from({ length: 100 }, () => ({ description: 'x', quantity: 1000000, unitPrice: 999999, vatRate: 21 })) }), 422, 'amount_too_large'],
+      [
+        invoice({ lines: Array.from({ length: 100 }, () => ({ description: 'x', quantity: 1000000, unitPrice: 999999, vatRate: 21 })) }),
+        422,
+        'amount_too_large',
+      ],
       [line({ quantity: 0.001, unitPrice: 0.01 }), 422, 'non_positive_total'],
       [line({ unitPrice: 1e300 }), 400, 'validation_failed'],
     ];
@@ -139,7 +181,10 @@ describe('api/billing/invoice-routes', () => {
       expect(errorOf(r).code, JSON.stringify(r.body)).to.equal(code);
     }
     // Close to the largest invoice the books can carry (999 999 999 999,99 EUR): issued, to the cent.
-    const big = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: line({ quantity: 826446.28, unitPrice: 1000000, vatRate: 21 }) });
+    const big = await call('POST', '/api/v1/invoices', {
+      as: 'system-pmlp',
+      json: line({ quantity: 826446.28, unitPrice: 1000000, vatRate: 21 }),
+    });
     expect(big.status, JSON.stringify(big.body)).to.equal(201);
     expect(big.body.totals).to.deep.include({ net: 826446280000, vat: 173553718800, total: 999999998800 });
   });
@@ -149,12 +194,17 @@ describe('api/billing/invoice-routes', () => {
     // the lines fail to be written after the invoice row was.
     const body = invoice({ lines: [{ description: 'Pakalpojums\u0000', quantity: 1, unitPrice: 5, vatRate: 21 }] });
     let failed = false;
-    await createInvoice(stack.db.pool, 'pmlp', 'test', body as unknown as InvoiceInput).catch(() => { failed = true; });
+    await createInvoice(stack.db.pool, 'pmlp', 'test', body as unknown as InvoiceInput).catch(() => {
+      failed = true;
+    });
     expect(failed).to.equal(true);
     const { rowCount } = await stack.db.pool.query('SELECT 1 FROM invoices WHERE idempotency_key = $1', [body.idempotencyKey]);
     expect(rowCount, 'no invoice without its lines').to.equal(0);
     // and the same key then issues it whole
-    const retried = await call('POST', '/api/v1/invoices', { as: 'system-pmlp', json: { ...body, lines: [{ description: 'Pakalpojums', quantity: 1, unitPrice: 5, vatRate: 21 }] } });
+    const retried = await call('POST', '/api/v1/invoices', {
+      as: 'system-pmlp',
+      json: { ...body, lines: [{ description: 'Pakalpojums', quantity: 1, unitPrice: 5, vatRate: 21 }] },
+    });
     expect(retried.status).to.equal(201);
     expect(retried.body.lines).to.have.length(1);
   });

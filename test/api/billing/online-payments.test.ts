@@ -25,8 +25,11 @@ async function issueInvoice(): Promise<any> {
     json: {
       idempotencyKey: `inv-online-${uniqueSuffix()}`,
       payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' },
-      lines: [{ description: 'Pases izgatavošana', quantity: 1, unitPrice: 36.05, vatExemption: { category: 'O', reason: 'Valsts nodeva' } }],
-      currency: 'EUR', dueDate: inDays(14),
+      lines: [
+        { description: 'Pases izgatavošana', quantity: 1, unitPrice: 36.05, vatExemption: { category: 'O', reason: 'Valsts nodeva' } },
+      ],
+      currency: 'EUR',
+      dueDate: inDays(14),
     },
   });
   expect(res.status, JSON.stringify(res.body)).to.equal(201);
@@ -35,7 +38,9 @@ async function issueInvoice(): Promise<any> {
 
 const start = (invoiceId: string, opts: { as?: string; key?: string; json?: unknown } = {}) =>
   call('POST', `/api/v1/invoices/${invoiceId}/online-payments`, {
-    as: opts.as ?? 'citizen-anna', json: opts.json ?? {}, headers: opts.key === '' ? {} : { 'idempotency-key': opts.key ?? crypto.randomUUID() },
+    as: opts.as ?? 'citizen-anna',
+    json: opts.json ?? {},
+    headers: opts.key === '' ? {} : { 'idempotency-key': opts.key ?? crypto.randomUUID() },
   });
 
 async function startPayment(invoiceId: string): Promise<{ id: string; redirectUrl: string; bankPaymentId: string }> {
@@ -54,18 +59,29 @@ async function paymentRows(invoiceId: string): Promise<Array<{ source: string; s
 }
 
 async function setFaults(patch: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sim()}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  const res = await fetch(`${sim()}/_faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
   expect(res.status, await res.text()).to.equal(200);
 }
 
 /** The payer presses Pay or Cancel (the simulator's JSON completion API). */
 async function complete(bankPaymentId: string, action: 'pay' | 'cancel'): Promise<void> {
-  const res = await fetch(`${sim()}/pay/${bankPaymentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action }) });
+  const res = await fetch(`${sim()}/pay/${bankPaymentId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action }),
+  });
   expect(res.status, await res.clone().text()).to.equal(200);
 }
 
 /** Waits until the bank has had `n` callbacks of the payment answered, and returns them in delivery order. */
-async function answeredCallbacks(bankPaymentId: string, n: number): Promise<Array<{ sequence: number; status: string; httpStatus: number }>> {
+async function answeredCallbacks(
+  bankPaymentId: string,
+  n: number,
+): Promise<Array<{ sequence: number; status: string; httpStatus: number }>> {
   return waitFor(`${n} answered callbacks`, async () => {
     const p = (await (await fetch(`${sim()}/payments/${bankPaymentId}`)).json()) as any;
     const answered = p.deliveries.filter((d: any) => d.httpStatus !== null);
@@ -75,7 +91,9 @@ async function answeredCallbacks(bankPaymentId: string, n: number): Promise<Arra
 
 async function callbackOutcomes(bankPaymentId: string): Promise<string[]> {
   const { rows } = await stack.db.pool.query(
-    "SELECT details->>'outcome' AS outcome FROM audit_log WHERE resource = 'payment-callback:bank-link' AND details->>'bankPaymentId' = $1", [bankPaymentId]);
+    "SELECT details->>'outcome' AS outcome FROM audit_log WHERE resource = 'payment-callback:bank-link' AND details->>'bankPaymentId' = $1",
+    [bankPaymentId],
+  );
   return rows.map((r) => r.outcome as string).sort();
 }
 
@@ -87,26 +105,53 @@ async function onlineStatus(id: string): Promise<string> {
 
 /** A callback as the bank would send it, signed with `secret`. */
 function signedCallback(fields: Record<string, unknown>, secret = SECRET, raw?: string): { body: string; headers: Record<string, string> } {
-  const body = raw ?? JSON.stringify({ merchantId: MERCHANT, currency: 'EUR', sequence: 1, paidAt: new Date().toISOString(), status: 'succeeded', ...fields });
-  return { body, headers: { 'content-type': 'application/json', 'x-signature': `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}` } };
+  const body =
+    raw ??
+    JSON.stringify({
+      merchantId: MERCHANT,
+      currency: 'EUR',
+      sequence: 1,
+      paidAt: new Date().toISOString(),
+      status: 'succeeded',
+      ...fields,
+    });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-signature': `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`,
+    },
+  };
 }
 
 describe('api/billing/online-payment-routes', () => {
   before(() => {
     // The stack's API builds its adapter from the environment (default port 4105); point it at this run's simulator.
-    stack.api.deps.paymentInitiation = createAdapter('paymentInitiation', adapterConfigFromEnv({
-      PAYMENT_INITIATION_URL: sim(), PAYMENT_INITIATION_SECRET: process.env.PAYMENT_INITIATION_SECRET,
-      PAYMENT_INITIATION_MERCHANT_ID: process.env.PAYMENT_INITIATION_MERCHANT_ID,
-    }).paymentInitiation);
+    stack.api.deps.paymentInitiation = createAdapter(
+      'paymentInitiation',
+      adapterConfigFromEnv({
+        PAYMENT_INITIATION_URL: sim(),
+        PAYMENT_INITIATION_SECRET: process.env.PAYMENT_INITIATION_SECRET,
+        PAYMENT_INITIATION_MERCHANT_ID: process.env.PAYMENT_INITIATION_MERCHANT_ID,
+      }).paymentInitiation,
+    );
   });
-  afterEach(async () => { await fetch(`${sim()}/_faults`, { method: 'DELETE' }); });
+  afterEach(async () => {
+    await fetch(`${sim()}/_faults`, { method: 'DELETE' });
+  });
 
-  it('lets Anna pay through the bank\'s page: 303 back to the platform, the invoice paid once, the payment check says paid', async () => {
+  it("lets Anna pay through the bank's page: 303 back to the platform, the invoice paid once, the payment check says paid", async () => {
     const invoice = await issueInvoice();
     const key = crypto.randomUUID();
     const started = await start(invoice.id, { key });
     expect(started.status, JSON.stringify(started.body)).to.equal(201);
-    expect(started.body).to.deep.include({ status: 'initiated', amount: 36.05, currency: 'EUR', invoiceId: invoice.id, paymentReference: invoice.paymentReference });
+    expect(started.body).to.deep.include({
+      status: 'initiated',
+      amount: 36.05,
+      currency: 'EUR',
+      invoiceId: invoice.id,
+      paymentReference: invoice.paymentReference,
+    });
     expect(started.body.redirectUrl.startsWith(`${sim()}/pay/`)).to.equal(true);
     expect(check('online-payment', started.body)).to.equal(null);
     const again = await start(invoice.id, { key });
@@ -125,13 +170,20 @@ describe('api/billing/online-payment-routes', () => {
 
     // Pressing Pay posts the form and is sent back to the platform's return page.
     const paid = await fetch(started.body.redirectUrl, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=pay',
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=pay',
     });
     expect(paid.status).to.equal(303);
     const back = new URL(paid.headers.get('location') as string);
     expect(back.origin).to.equal(new URL(stack.api.url).origin);
     expect(back.pathname).to.equal(`/payments/online/${started.body.id}`);
-    expect(Object.fromEntries(back.searchParams)).to.deep.equal({ onlinePayment: started.body.id, paymentId: bankPaymentId, status: 'succeeded' });
+    expect(Object.fromEntries(back.searchParams)).to.deep.equal({
+      onlinePayment: started.body.id,
+      paymentId: bankPaymentId,
+      status: 'succeeded',
+    });
 
     await waitFor('the online payment to succeed', async () => (await onlineStatus(started.body.id)) === 'succeeded');
     const after = await call('GET', `/api/v1/online-payments/${started.body.id}`, { as: 'citizen-anna' });
@@ -159,11 +211,17 @@ describe('api/billing/online-payment-routes', () => {
     await setFaults({ duplicateCallbacks: true });
     await complete(payment.bankPaymentId, 'pay');
     const answered = await answeredCallbacks(payment.bankPaymentId, 2);
-    expect(answered.map((d) => [d.sequence, d.status, d.httpStatus])).to.deep.equal([[1, 'succeeded', 200], [1, 'succeeded', 200]]);
+    expect(answered.map((d) => [d.sequence, d.status, d.httpStatus])).to.deep.equal([
+      [1, 'succeeded', 200],
+      [1, 'succeeded', 200],
+    ]);
     expect(await paymentRows(invoice.id)).to.have.length(1);
     expect(await callbackOutcomes(payment.bankPaymentId)).to.deep.equal(['booked', 'duplicate']);
     expect(await onlineStatus(payment.id)).to.equal('succeeded');
-    expect((await call('GET', `/api/v1/invoices/${invoice.id}`, { as: 'citizen-anna' })).body.totals).to.deep.include({ paid: 36.05, due: 0 });
+    expect((await call('GET', `/api/v1/invoices/${invoice.id}`, { as: 'citizen-anna' })).body.totals).to.deep.include({
+      paid: 36.05,
+      due: 0,
+    });
   });
 
   it('ignores a failed callback that arrives late, after the success', async () => {
@@ -177,7 +235,10 @@ describe('api/billing/online-payment-routes', () => {
     expect(await onlineStatus(payment.id)).to.equal('succeeded');
     await fetch(`${sim()}/_faults`, { method: 'DELETE' }); // now the late failed callback leaves
     const answered = await answeredCallbacks(payment.bankPaymentId, 2);
-    expect(answered.map((d) => [d.sequence, d.status, d.httpStatus])).to.deep.equal([[2, 'succeeded', 200], [1, 'failed', 200]]);
+    expect(answered.map((d) => [d.sequence, d.status, d.httpStatus])).to.deep.equal([
+      [2, 'succeeded', 200],
+      [1, 'failed', 200],
+    ]);
     expect(await onlineStatus(payment.id)).to.equal('succeeded');
     expect(await paymentRows(invoice.id)).to.have.length(1);
     expect(await callbackOutcomes(payment.bankPaymentId)).to.deep.equal(['booked', 'ignored_late_failed']);
@@ -195,10 +256,15 @@ describe('api/billing/online-payment-routes', () => {
     expect(answered.every((d) => d.httpStatus === 200)).to.equal(true);
     expect(await onlineStatus(payment.id)).to.equal('succeeded');
     expect(await paymentRows(invoice.id)).to.have.length(1);
-    expect(await callbackOutcomes(payment.bankPaymentId)).to.deep.equal(['booked', 'duplicate', 'ignored_late_failed', 'ignored_late_failed']);
+    expect(await callbackOutcomes(payment.bankPaymentId)).to.deep.equal([
+      'booked',
+      'duplicate',
+      'ignored_late_failed',
+      'ignored_late_failed',
+    ]);
   });
 
-  it('records a failed attempt, and books the payer\'s later success on the same page', async () => {
+  it("records a failed attempt, and books the payer's later success on the same page", async () => {
     const invoice = await issueInvoice();
     const payment = await startPayment(invoice.id);
     await complete(payment.bankPaymentId, 'cancel');
@@ -223,7 +289,10 @@ describe('api/billing/online-payment-routes', () => {
     const forged = await post(signedCallback(genuine, 'a-guessed-secret-that-is-wrong'), forgedId);
     expect(forged.status).to.equal(401);
     expect(errorOf(forged).code).to.equal('invalid_signature');
-    const { rows: audited } = await stack.db.pool.query("SELECT actor_type, details FROM audit_log WHERE request_id = $1 AND resource = 'payment-callback:bank-link'", [forgedId]);
+    const { rows: audited } = await stack.db.pool.query(
+      "SELECT actor_type, details FROM audit_log WHERE request_id = $1 AND resource = 'payment-callback:bank-link'",
+      [forgedId],
+    );
     expect(audited).to.have.length(1);
     expect(audited[0].details).to.deep.include({ outcome: 'rejected', reason: 'bad_signature' });
     const unsigned = signedCallback(genuine);
@@ -234,7 +303,11 @@ describe('api/billing/online-payment-routes', () => {
     const tampered = { ...signedCallback(genuine), body: signedCallback({ ...genuine, amount: '0.01' }).body };
     expect((await post(tampered)).status).to.equal(401);
 
-    for (const [patch, code] of [[{ amount: '36.04' }, 'amount_mismatch'], [{ currency: 'USD' }, 'currency_mismatch'], [{ reference: 'RF18539007547034' }, 'reference_mismatch']] as const) {
+    for (const [patch, code] of [
+      [{ amount: '36.04' }, 'amount_mismatch'],
+      [{ currency: 'USD' }, 'currency_mismatch'],
+      [{ reference: 'RF18539007547034' }, 'reference_mismatch'],
+    ] as const) {
       const res = await post(signedCallback({ ...genuine, ...patch }));
       expect(res.status, JSON.stringify(res.body)).to.equal(422);
       expect(errorOf(res).code).to.equal('callback_mismatch');
@@ -260,11 +333,13 @@ describe('api/billing/online-payment-routes', () => {
     expect(ok.body).to.deep.equal({ received: true, outcome: 'booked', status: 'succeeded' });
     expect(check('payment-callback-result', ok.body)).to.equal(null);
     expect((await post(signedCallback(genuine))).body.outcome).to.equal('duplicate');
-    expect((await post(signedCallback({ ...genuine, status: 'failed', paidAt: null, sequence: 2 }))).body.outcome).to.equal('ignored_late_failed');
+    expect((await post(signedCallback({ ...genuine, status: 'failed', paidAt: null, sequence: 2 }))).body.outcome).to.equal(
+      'ignored_late_failed',
+    );
     expect(await paymentRows(invoice.id)).to.have.length(1);
   });
 
-  it('does not let another citizen start or see a payment of Anna\'s invoice, and needs an Idempotency-Key', async () => {
+  it("does not let another citizen start or see a payment of Anna's invoice, and needs an Idempotency-Key", async () => {
     const invoice = await issueInvoice();
     const janis = await start(invoice.id, { as: 'citizen-janis' });
     expect(janis.status).to.equal(404);
@@ -310,13 +385,19 @@ describe('api/billing/online-payment-routes', () => {
     const later = await start(invoice.id, { as: 'system-pmlp' });
     expect(later.status).to.equal(200);
     expect(later.body.id).to.equal(a.body.id);
-    const { rows } = await stack.db.pool.query("SELECT count(*)::int AS n FROM online_payments WHERE invoice_id = $1", [invoice.id]);
+    const { rows } = await stack.db.pool.query('SELECT count(*)::int AS n FROM online_payments WHERE invoice_id = $1', [invoice.id]);
     expect(rows[0].n, 'one payment to capture').to.equal(1);
 
     // The database itself refuses a second payment in flight (not only this code).
-    const second = await stack.db.pool.query(
-      `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES (gen_random_uuid(), $1, 36.05, 'initiated', 'test')`, [invoice.id])
-      .then(() => 'inserted', (e: { code?: string }) => e.code);
+    const second = await stack.db.pool
+      .query(
+        `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES (gen_random_uuid(), $1, 36.05, 'initiated', 'test')`,
+        [invoice.id],
+      )
+      .then(
+        () => 'inserted',
+        (e: { code?: string }) => e.code,
+      );
     expect(second).to.equal('23505');
 
     // Left at the bank's page for longer than its session lasts: the next start is a new payment.
@@ -330,7 +411,10 @@ describe('api/billing/online-payment-routes', () => {
   it('puts a surplus in suspense: a card payment arriving after a counter payment never makes the invoice more than 100 % paid', async () => {
     const invoice = await issueInvoice();
     const payment = await startPayment(invoice.id); // 36.05 due when started
-    const counter = await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, { as: 'staff-vpvkac-riga', json: { amountEur: 10, receiptNumber: `R-${uniqueSuffix()}` } });
+    const counter = await call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, {
+      as: 'staff-vpvkac-riga',
+      json: { amountEur: 10, receiptNumber: `R-${uniqueSuffix()}` },
+    });
     expect(counter.status, JSON.stringify(counter.body)).to.equal(201);
     await complete(payment.bankPaymentId, 'pay');
     await waitFor('the online payment to succeed', async () => (await onlineStatus(payment.id)) === 'succeeded');
@@ -338,12 +422,18 @@ describe('api/billing/online-payment-routes', () => {
     const inv = (await call('GET', `/api/v1/invoices/${invoice.id}`, { as: 'citizen-anna' })).body;
     expect(inv.status).to.equal('paid');
     expect(inv.totals).to.deep.include({ total: 36.05, paid: 36.05, due: 0 });
-    expect((await paymentRows(invoice.id)).map((p) => [p.source, p.amount]).sort()).to.deep.equal([['counter', '10.00'], ['online', '26.05']]);
+    expect((await paymentRows(invoice.id)).map((p) => [p.source, p.amount]).sort()).to.deep.equal([
+      ['counter', '10.00'],
+      ['online', '26.05'],
+    ]);
     const suspense = await call('GET', '/api/v1/suspense?status=open&limit=500', { as: 'system-pmlp' });
     const surplus = suspense.body.items.filter((e: any) => e.reference === invoice.paymentReference);
     expect(surplus.map((e: any) => [e.reason, e.source, e.amount, e.statementId])).to.deep.equal([['overpayment', 'online', 10, null]]);
     // Refunded from the suspense list like any other entry.
-    const refunded = await call('POST', `/api/v1/suspense/${surplus[0].id}/resolve`, { as: 'system-pmlp', json: { refund: true, note: 'Atmaksāts uz karti' } });
+    const refunded = await call('POST', `/api/v1/suspense/${surplus[0].id}/resolve`, {
+      as: 'system-pmlp',
+      json: { refund: true, note: 'Atmaksāts uz karti' },
+    });
     expect(refunded.status, JSON.stringify(refunded.body)).to.equal(200);
   });
 
@@ -354,7 +444,9 @@ describe('api/billing/online-payment-routes', () => {
     await complete(payment.bankPaymentId, 'pay');
     await waitFor('the online payment to succeed', async () => (await onlineStatus(payment.id)) === 'succeeded');
     expect(await paymentRows(invoice.id)).to.deep.equal([]);
-    const { rows } = await stack.db.pool.query('SELECT reason, source, amount FROM suspense_entries WHERE source_ref = $1', [`online:${payment.bankPaymentId}`]);
+    const { rows } = await stack.db.pool.query('SELECT reason, source, amount FROM suspense_entries WHERE source_ref = $1', [
+      `online:${payment.bankPaymentId}`,
+    ]);
     expect(rows).to.deep.equal([{ reason: 'cancelled_invoice', source: 'online', amount: '36.05' }]);
   });
 });

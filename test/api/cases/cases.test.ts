@@ -17,13 +17,23 @@ const ext = (tag: string) => `T-${run}-${tag}-${(seq += 1)}`;
 
 function pmlp(extra: Record<string, unknown> = {}) {
   return {
-    externalId: ext('pmlp'), serviceId: 'residence-declaration', channel: 'in_person', officeId: 'pmlp-riga-1',
-    recipient: { type: 'natural', id: ANNA }, ...extra,
+    externalId: ext('pmlp'),
+    serviceId: 'residence-declaration',
+    channel: 'in_person',
+    officeId: 'pmlp-riga-1',
+    recipient: { type: 'natural', id: ANNA },
+    ...extra,
   };
 }
 
 function vid(extra: Record<string, unknown> = {}) {
-  return { externalId: ext('vid'), serviceId: 'income-tax-return', channel: 'eservice', recipient: { type: 'natural', id: ANNA }, ...extra };
+  return {
+    externalId: ext('vid'),
+    serviceId: 'income-tax-return',
+    channel: 'eservice',
+    recipient: { type: 'natural', id: ANNA },
+    ...extra,
+  };
 }
 
 async function create(body: Record<string, unknown>, as = 'system-pmlp'): Promise<any> {
@@ -56,7 +66,10 @@ describe('api/cases', () => {
     it('registers a case with a platform id whose check digits are valid, and presents it', async () => {
       const body = pmlp({
         recipient: { type: 'natural', id: '150385-11239', name: 'Anna Bērziņa' },
-        priceEur: 0, resources: { staffMinutes: 12, waitingMinutes: 7 }, satisfaction: 5, complaint: false,
+        priceEur: 0,
+        resources: { staffMinutes: 12, waitingMinutes: 7 },
+        satisfaction: 5,
+        complaint: false,
       });
       const res = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: body });
       expect(res.status).to.equal(201);
@@ -64,9 +77,18 @@ describe('api/cases', () => {
       expect(isValidCaseId(c.id), c.id).to.equal(true);
       expect(res.headers.get('location')).to.equal(`/api/v1/cases/${c.id}`);
       expect(c).to.deep.include({
-        agencyId: 'pmlp', serviceId: 'residence-declaration', externalId: body.externalId, channel: 'in_person',
-        officeId: 'pmlp-riga-1', municipalityCode: '0001000', status: 'submitted', statusLabel: null,
-        priceEur: 0, satisfaction: 5, complaint: false, representative: null,
+        agencyId: 'pmlp',
+        serviceId: 'residence-declaration',
+        externalId: body.externalId,
+        channel: 'in_person',
+        officeId: 'pmlp-riga-1',
+        municipalityCode: '0001000',
+        status: 'submitted',
+        statusLabel: null,
+        priceEur: 0,
+        satisfaction: 5,
+        complaint: false,
+        representative: null,
       });
       // The personal code is stored normalised (without the hyphen).
       expect(c.recipient).to.deep.equal({ type: 'natural', id: ANNA, name: 'Anna Bērziņa' });
@@ -87,7 +109,10 @@ describe('api/cases', () => {
       expect(again.body.history).to.deep.equal(first.history);
 
       // A resend with other content is still the same case: the first registration stands.
-      const changed = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: { ...body, channel: 'phone', status: 'in_progress' } });
+      const changed = await call('POST', '/api/v1/cases', {
+        as: 'system-pmlp',
+        json: { ...body, channel: 'phone', status: 'in_progress' },
+      });
       expect(changed.status).to.equal(200);
       expect(changed.body.id).to.equal(first.id);
       expect(changed.body.channel).to.equal('in_person');
@@ -126,26 +151,33 @@ describe('api/cases', () => {
       const t0 = new Date(Date.now() - 3 * 86_400_000).toISOString();
       const t1 = new Date(Date.now() - 2 * 86_400_000).toISOString();
       const t2 = new Date(Date.now() - 86_400_000).toISOString();
-      const c = await create(pmlp({
-        registeredAt: t0,
-        statusHistory: [
-          { status: 'submitted', at: t0 },
-          { status: 'in_progress', at: t1, label: 'Pārbauda dokumentus' },
-          { status: 'answered', at: t2, label: 'Izziņa nosūtīta' },
-        ],
-      }));
+      const c = await create(
+        pmlp({
+          registeredAt: t0,
+          statusHistory: [
+            { status: 'submitted', at: t0 },
+            { status: 'in_progress', at: t1, label: 'Pārbauda dokumentus' },
+            { status: 'answered', at: t2, label: 'Izziņa nosūtīta' },
+          ],
+        }),
+      );
       expect(c.status).to.equal('answered');
       expect(c.statusLabel).to.equal('Izziņa nosūtīta');
       expect(c.statusAt).to.equal(t2);
       expect(c.registeredAt).to.equal(t0);
       expect(c.history.map((h: any) => [h.status, h.label, h.at])).to.deep.equal([
-        ['submitted', null, t0], ['in_progress', 'Pārbauda dokumentus', t1], ['answered', 'Izziņa nosūtīta', t2],
+        ['submitted', null, t0],
+        ['in_progress', 'Pārbauda dokumentus', t1],
+        ['answered', 'Izziņa nosūtīta', t2],
       ]);
     });
 
     it('takes a case registered in a later status to have been submitted first', async () => {
       const c = await create(pmlp({ status: 'answered', statusLabel: 'Atbilde sniegta' }));
-      expect(c.history.map((h: any) => [h.status, h.label])).to.deep.equal([['submitted', null], ['answered', 'Atbilde sniegta']]);
+      expect(c.history.map((h: any) => [h.status, h.label])).to.deep.equal([
+        ['submitted', null],
+        ['answered', 'Atbilde sniegta'],
+      ]);
       const started = await create(pmlp({ status: 'in_progress' }));
       expect(started.history.map((h: any) => h.status)).to.deep.equal(['in_progress']);
     });
@@ -153,32 +185,58 @@ describe('api/cases', () => {
     it('refuses a history with a forbidden step, out of time order, or not ending in status', async () => {
       const t1 = new Date(Date.now() - 2 * 86_400_000).toISOString();
       const t2 = new Date(Date.now() - 86_400_000).toISOString();
-      const forbidden = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: pmlp({ statusHistory: [{ status: 'submitted', at: t1 }, { status: 'completed', at: t2 }, { status: 'in_progress', at: t2 }] }) });
+      const forbidden = await call('POST', '/api/v1/cases', {
+        as: 'system-pmlp',
+        json: pmlp({
+          statusHistory: [
+            { status: 'submitted', at: t1 },
+            { status: 'completed', at: t2 },
+            { status: 'in_progress', at: t2 },
+          ],
+        }),
+      });
       expect(forbidden.status).to.equal(422);
       expect(errorOf(forbidden).code).to.equal('invalid_transition');
       expect(errorOf(forbidden).details[0].path).to.equal('/statusHistory/2');
 
       const badStart = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: pmlp({ status: 'completed' }) });
       expect(badStart.status).to.equal(201, 'completed is reached through submitted');
-      const terminalStart = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: pmlp({ statusHistory: [{ status: 'completed', at: t1 }] }) });
+      const terminalStart = await call('POST', '/api/v1/cases', {
+        as: 'system-pmlp',
+        json: pmlp({ statusHistory: [{ status: 'completed', at: t1 }] }),
+      });
       expect(terminalStart.status).to.equal(422);
       expect(errorOf(terminalStart).code).to.equal('invalid_transition');
 
-      const disorder = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: pmlp({ statusHistory: [{ status: 'submitted', at: t2 }, { status: 'in_progress', at: t1 }] }) });
+      const disorder = await call('POST', '/api/v1/cases', {
+        as: 'system-pmlp',
+        json: pmlp({
+          statusHistory: [
+            { status: 'submitted', at: t2 },
+            { status: 'in_progress', at: t1 },
+          ],
+        }),
+      });
       expect(disorder.status).to.equal(422);
       expect(errorOf(disorder).code).to.equal('history_out_of_order');
 
-      const mismatch = await call('POST', '/api/v1/cases', { as: 'system-pmlp', json: pmlp({ status: 'answered', statusHistory: [{ status: 'submitted', at: t1 }] }) });
+      const mismatch = await call('POST', '/api/v1/cases', {
+        as: 'system-pmlp',
+        json: pmlp({ status: 'answered', statusHistory: [{ status: 'submitted', at: t1 }] }),
+      });
       expect(mismatch.status).to.equal(422);
       expect(errorOf(mismatch).code).to.equal('status_mismatch');
     });
 
     it('records a representative and prices with cents', async () => {
-      const c = await create(pmlp({
-        serviceId: 'passport-issue', recipient: { type: 'natural', id: personalCode(7) },
-        representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš', basis: 'legal_representative' },
-        priceEur: 19.99,
-      }));
+      const c = await create(
+        pmlp({
+          serviceId: 'passport-issue',
+          recipient: { type: 'natural', id: personalCode(7) },
+          representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš', basis: 'legal_representative' },
+          priceEur: 19.99,
+        }),
+      );
       expect(c.representative).to.deep.equal({ type: 'natural', id: JANIS, name: 'Jānis Kalniņš', basis: 'legal_representative' });
       expect(c.priceEur).to.equal(19.99);
       const more = await create(pmlp({ priceEur: 0.07 }));
@@ -189,7 +247,9 @@ describe('api/cases', () => {
     });
 
     it('accepts legal persons and eIDAS identities as recipients', async () => {
-      const legal = await create(pmlp({ serviceId: 'declared-address-statement', recipient: { type: 'legal', id: '40003345377', name: 'SIA Piemērs' } }));
+      const legal = await create(
+        pmlp({ serviceId: 'declared-address-statement', recipient: { type: 'legal', id: '40003345377', name: 'SIA Piemērs' } }),
+      );
       expect(legal.recipient).to.deep.equal({ type: 'legal', id: '40003345377', name: 'SIA Piemērs' });
       const eu = await create(pmlp({ recipient: { type: 'eidas', id: MARIE } }));
       expect(eu.recipient).to.deep.equal({ type: 'eidas', id: MARIE });
@@ -200,25 +260,33 @@ describe('api/cases', () => {
     it('keeps the valid items of a mixed batch and gives each item its own result, in order', async () => {
       const future = new Date(Date.now() + 86_400_000).toISOString();
       const items: unknown[] = [
-        pmlp(),                                                            // 0 valid
-        pmlp({ channel: 'telepathy' }),                                    // 1 schema
-        pmlp({ serviceId: 'income-tax-return', officeId: undefined }),     // 2 another agency's service
-        pmlp({ recipient: { type: 'natural', id: personalCode(3) } }),     // 3 valid
-        pmlp({ recipient: { type: 'natural', id: '15038511238' } }),       // 4 bad check digit
-        pmlp({ serviceId: 'passport-issue', channel: 'phone' }),           // 5 channel not offered
-        pmlp({ registeredAt: future }),                                    // 6 future
-        { serviceId: 'residence-declaration' },                           // 7 no externalId
-        pmlp({ officeId: 'no-such-office' }),                              // 8 unknown office
-        pmlp({ channel: 'post', officeId: undefined }),                    // 9 valid
+        pmlp(), // 0 valid
+        pmlp({ channel: 'telepathy' }), // 1 schema
+        pmlp({ serviceId: 'income-tax-return', officeId: undefined }), // 2 another agency's service
+        pmlp({ recipient: { type: 'natural', id: personalCode(3) } }), // 3 valid
+        pmlp({ recipient: { type: 'natural', id: '15038511238' } }), // 4 bad check digit
+        pmlp({ serviceId: 'passport-issue', channel: 'phone' }), // 5 channel not offered
+        pmlp({ registeredAt: future }), // 6 future
+        { serviceId: 'residence-declaration' }, // 7 no externalId
+        pmlp({ officeId: 'no-such-office' }), // 8 unknown office
+        pmlp({ channel: 'post', officeId: undefined }), // 9 valid
       ];
       const res = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: items } });
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.include({ created: 3, existing: 0, failed: 7 });
       const results = res.body.results as any[];
       expect(results.map((r) => r.index)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      expect(results.map((r) => r.outcome === 'failed' ? r.error.code : r.outcome)).to.deep.equal([
-        'created', 'validation_failed', 'unknown_service', 'created', 'invalid_person_id', 'channel_not_offered',
-        'timestamp_in_future', 'validation_failed', 'unknown_office', 'created',
+      expect(results.map((r) => (r.outcome === 'failed' ? r.error.code : r.outcome))).to.deep.equal([
+        'created',
+        'validation_failed',
+        'unknown_service',
+        'created',
+        'invalid_person_id',
+        'channel_not_offered',
+        'timestamp_in_future',
+        'validation_failed',
+        'unknown_office',
+        'created',
       ]);
       results.forEach((r, i) => {
         const externalId = (items[i] as { externalId?: string }).externalId;
@@ -246,8 +314,10 @@ describe('api/cases', () => {
         if (results[i].outcome === 'failed') expect(r.error.code).to.equal(results[i].error.code);
         else expect(r).to.deep.equal({ ...results[i], outcome: 'existing' });
       });
-      const after = await rowCount('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1 AND external_id = ANY($2::text[])',
-        ['pmlp', items.map((i) => (i as { externalId?: string }).externalId).filter(Boolean)]);
+      const after = await rowCount('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1 AND external_id = ANY($2::text[])', [
+        'pmlp',
+        items.map((i) => (i as { externalId?: string }).externalId).filter(Boolean),
+      ]);
       expect(after).to.equal(3);
       for (const i of [0, 3, 9]) expect(await eventsOf(results[i].id)).to.equal(1);
     });
@@ -274,13 +344,17 @@ describe('api/cases', () => {
     it('registers a batch of the maximum 10,000 cases', async function () {
       this.timeout(120_000);
       const tag = ext('max');
-      const cases = Array.from({ length: 10_000 }, (_, i) => pmlp({ externalId: `${tag}-${i}`, recipient: { type: 'natural', id: personalCode(i) } }));
+      const cases = Array.from({ length: 10_000 }, (_, i) =>
+        pmlp({ externalId: `${tag}-${i}`, recipient: { type: 'natural', id: personalCode(i) } }),
+      );
       const res = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases } });
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.include({ created: 10_000, existing: 0, failed: 0 });
       expect(new Set(res.body.results.map((r: any) => r.id)).size).to.equal(10_000);
       expect(res.body.results[9_999]).to.deep.include({ index: 9_999, externalId: `${tag}-9999`, outcome: 'created' });
-      expect(await rowCount("SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pmlp' AND external_id LIKE $1", [`${tag}-%`])).to.equal(10_000);
+      expect(
+        await rowCount("SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pmlp' AND external_id LIKE $1", [`${tag}-%`]),
+      ).to.equal(10_000);
     });
 
     it('refuses a batch of 10,001 items, or none, as a whole', async () => {
@@ -291,7 +365,9 @@ describe('api/cases', () => {
       const e = errorOf(res);
       expect(e.code).to.equal('validation_failed');
       expect(e.details).to.deep.include({ path: '/cases', code: 'maxItems', message: 'must NOT have more than 10000 items' });
-      expect(await rowCount("SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pmlp' AND external_id LIKE $1", [`${tag}-%`])).to.equal(0);
+      expect(
+        await rowCount("SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pmlp' AND external_id LIKE $1", [`${tag}-%`]),
+      ).to.equal(0);
 
       const empty = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: [] } });
       expect(empty.status).to.equal(400);
@@ -299,7 +375,10 @@ describe('api/cases', () => {
     });
 
     it('answers a batch of only invalid items with 200 and an error per item', async () => {
-      const res = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: [{}, pmlp({ serviceId: 'trade-permit' })] } });
+      const res = await call('POST', '/api/v1/cases/batch', {
+        as: 'system-pmlp',
+        json: { cases: [{}, pmlp({ serviceId: 'trade-permit' })] },
+      });
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.include({ created: 0, existing: 0, failed: 2 });
       expect(res.body.results.map((r: any) => r.error.code)).to.deep.equal(['validation_failed', 'unknown_service']);
@@ -310,8 +389,11 @@ describe('api/cases', () => {
     it('appends allowed statuses with labels and times to the history', async () => {
       const c = await create(pmlp());
       const steps: Array<[string, string | undefined]> = [
-        ['in_progress', 'Pieņemts darbā'], ['info_requested', 'Jāiesniedz īres līgums'], ['in_progress', undefined],
-        ['answered', undefined], ['completed', 'Deklarēts'],
+        ['in_progress', 'Pieņemts darbā'],
+        ['info_requested', 'Jāiesniedz īres līgums'],
+        ['in_progress', undefined],
+        ['answered', undefined],
+        ['completed', 'Deklarēts'],
       ];
       for (const [status, label] of steps) {
         const res = await setStatus(c.id, label ? { status, label } : { status });
@@ -321,12 +403,18 @@ describe('api/cases', () => {
       }
       const final = await call('GET', `/api/v1/cases/${c.id}`, { as: 'system-pmlp' });
       expect(final.body.history.map((h: any) => [h.status, h.label])).to.deep.equal([
-        ['submitted', null], ['in_progress', 'Pieņemts darbā'], ['info_requested', 'Jāiesniedz īres līgums'],
-        ['in_progress', null], ['answered', null], ['completed', 'Deklarēts'],
+        ['submitted', null],
+        ['in_progress', 'Pieņemts darbā'],
+        ['info_requested', 'Jāiesniedz īres līgums'],
+        ['in_progress', null],
+        ['answered', null],
+        ['completed', 'Deklarēts'],
       ]);
       const times = final.body.history.map((h: any) => Date.parse(h.at));
       expect(times).to.deep.equal([...times].sort((x: number, y: number) => x - y));
-      const actors = await stack.db.pool.query('SELECT actor_type, actor_id FROM case_status_events WHERE case_id = $1 ORDER BY id', [c.id]);
+      const actors = await stack.db.pool.query('SELECT actor_type, actor_id FROM case_status_events WHERE case_id = $1 ORDER BY id', [
+        c.id,
+      ]);
       expect(actors.rows.every((r) => r.actor_type === 'system' && r.actor_id === 'system-pmlp')).to.equal(true);
     });
 
@@ -400,7 +488,10 @@ describe('api/cases', () => {
       expect(byOfficer.body.status).to.equal('in_progress');
       const last = byOfficer.body.history[byOfficer.body.history.length - 1];
       expect(last).to.deep.include({ status: 'in_progress', reason: 'Pārsūdzēts lēmums' });
-      const actor = await stack.db.pool.query('SELECT actor_type, actor_id, reason FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [c.id]);
+      const actor = await stack.db.pool.query(
+        'SELECT actor_type, actor_id, reason FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1',
+        [c.id],
+      );
       expect(actor.rows[0]).to.deep.equal({ actor_type: 'staff', actor_id: 'officer-pmlp', reason: 'Pārsūdzēts lēmums' });
 
       // Once open again, the usual rules apply, and a reason is refused.
@@ -458,10 +549,12 @@ describe('api/cases', () => {
     let representedCase: any;
     before(async () => {
       annaCase = await create(pmlp());
-      representedCase = await create(pmlp({
-        recipient: { type: 'natural', id: personalCode(11) },
-        representative: { type: 'natural', id: ANNA, basis: 'mandate' },
-      }));
+      representedCase = await create(
+        pmlp({
+          recipient: { type: 'natural', id: personalCode(11) },
+          representative: { type: 'natural', id: ANNA, basis: 'mandate' },
+        }),
+      );
     });
 
     it('shows a case to its agency', async () => {
@@ -480,7 +573,7 @@ describe('api/cases', () => {
       }
     });
 
-    it('shows a citizen her own case and the case she represents, and nobody else\'s', async () => {
+    it("shows a citizen her own case and the case she represents, and nobody else's", async () => {
       const own = await call('GET', `/api/v1/cases/${annaCase.id}`, { as: 'citizen-anna' });
       expect(own.status).to.equal(200);
       expect(own.body.id).to.equal(annaCase.id);
@@ -509,7 +602,10 @@ describe('api/cases', () => {
       const i = [...digits].findIndex((d, k) => k + 1 < digits.length && d !== digits[k + 1]);
       const swapped = `LV-${digits.slice(0, i)}${digits[i + 1]}${digits[i]}${digits.slice(i + 2)}-${annaCase.id.slice(-2)}`;
       for (const id of [typo, swapped]) {
-        for (const res of [await call('GET', `/api/v1/cases/${id}`, { as: 'system-pmlp' }), await setStatus(id, { status: 'in_progress' })]) {
+        for (const res of [
+          await call('GET', `/api/v1/cases/${id}`, { as: 'system-pmlp' }),
+          await setStatus(id, { status: 'in_progress' }),
+        ]) {
           expect(res.status, id).to.equal(400);
           const e = errorOf(res);
           expect(e.code).to.equal('invalid_check_digits');
@@ -528,7 +624,7 @@ describe('api/cases', () => {
   });
 
   describe('GET /api/v1/cases', () => {
-    it('lists only the cases of the caller\'s agency, filtered and paged', async () => {
+    it("lists only the cases of the caller's agency, filtered and paged", async () => {
       const externalId = ext('list');
       const mine = await create(pmlp({ externalId, channel: 'email', officeId: undefined }));
       await create(vid({ externalId }), 'system-vid');
@@ -544,22 +640,30 @@ describe('api/cases', () => {
       expect(general.body.items.every((c: any) => c.agencyId === 'vid')).to.equal(true);
       expect(general.body.items.map((c: any) => c.id)).to.not.include(mine.id);
 
-      const filtered = await call('GET', '/api/v1/cases?channel=email&status=submitted&serviceId=residence-declaration&limit=200', { as: 'officer-pmlp' });
+      const filtered = await call('GET', '/api/v1/cases?channel=email&status=submitted&serviceId=residence-declaration&limit=200', {
+        as: 'officer-pmlp',
+      });
       expect(filtered.status).to.equal(200);
       expect(filtered.body.items.map((c: any) => c.id)).to.include(mine.id);
-      for (const c of filtered.body.items) expect(c).to.deep.include({ agencyId: 'pmlp', channel: 'email', status: 'submitted', serviceId: 'residence-declaration' });
+      for (const c of filtered.body.items)
+        expect(c).to.deep.include({ agencyId: 'pmlp', channel: 'email', status: 'submitted', serviceId: 'residence-declaration' });
     });
 
     it('pages with limit and offset and always reports the total', async () => {
       const tag = ext('page');
       const res = await call('POST', '/api/v1/cases/batch', {
-        as: 'system-pmlp', json: { cases: Array.from({ length: 5 }, () => pmlp({ serviceId: 'declared-address-statement', channel: 'other', statusLabel: tag })) },
+        as: 'system-pmlp',
+        json: {
+          cases: Array.from({ length: 5 }, () => pmlp({ serviceId: 'declared-address-statement', channel: 'other', statusLabel: tag })),
+        },
       });
       expect(res.body.created).to.equal(5);
       const ids = new Set<string>();
       const pages = [];
       for (let offset = 0; offset < 6; offset += 2) {
-        const page = await call('GET', `/api/v1/cases?serviceId=declared-address-statement&channel=other&limit=2&offset=${offset}`, { as: 'system-pmlp' });
+        const page = await call('GET', `/api/v1/cases?serviceId=declared-address-statement&channel=other&limit=2&offset=${offset}`, {
+          as: 'system-pmlp',
+        });
         expect(page.status).to.equal(200);
         pages.push(page.body);
         for (const c of page.body.items) ids.add(c.id);
@@ -570,7 +674,9 @@ describe('api/cases', () => {
       expect(ids.size).to.equal(Math.min(6, total));
 
       // A page past the end is empty but still says how many there are.
-      const past = await call('GET', `/api/v1/cases?serviceId=declared-address-statement&channel=other&limit=2&offset=${total}`, { as: 'system-pmlp' });
+      const past = await call('GET', `/api/v1/cases?serviceId=declared-address-statement&channel=other&limit=2&offset=${total}`, {
+        as: 'system-pmlp',
+      });
       expect(past.status).to.equal(200);
       expect(past.body.items).to.deep.equal([]);
       expect(past.body.total).to.equal(total);
@@ -596,7 +702,10 @@ describe('api/cases', () => {
       expect(new Set(many.body.ids).size).to.equal(1000);
       expect(many.body.ids.every(isValidCaseId)).to.equal(true);
       expect(many.body.ids).to.not.include(one.body.ids[0]);
-      const stored = await rowCount("SELECT count(*)::int AS n FROM case_id_reservations WHERE agency_id = 'vid' AND case_id = ANY($1::text[])", [many.body.ids]);
+      const stored = await rowCount(
+        "SELECT count(*)::int AS n FROM case_id_reservations WHERE agency_id = 'vid' AND case_id = ANY($1::text[])",
+        [many.body.ids],
+      );
       expect(stored).to.equal(1000);
     });
 
@@ -634,7 +743,10 @@ describe('api/cases', () => {
       expect(errorOf(reused).details[0].path).to.equal('/caseId');
 
       // Two new items with one reserved id in one batch: the first gets it.
-      const batch = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: [pmlp({ caseId: second }), pmlp({ caseId: second })] } });
+      const batch = await call('POST', '/api/v1/cases/batch', {
+        as: 'system-pmlp',
+        json: { cases: [pmlp({ caseId: second }), pmlp({ caseId: second })] },
+      });
       expect(batch.status).to.equal(200);
       expect(batch.body.results[0]).to.deep.include({ outcome: 'created', id: second });
       expect(batch.body.results[1].outcome).to.equal('failed');
@@ -650,7 +762,10 @@ describe('api/cases', () => {
       const batch = await call('POST', '/api/v1/cases/batch', { as: 'system-pmlp', json: { cases: [item, item] } });
       expect(batch.status).to.equal(200);
       expect(batch.body).to.deep.include({ created: 1, existing: 1, failed: 0 });
-      expect(batch.body.results.map((r: any) => [r.outcome, r.id])).to.deep.equal([['created', id], ['existing', id]]);
+      expect(batch.body.results.map((r: any) => [r.outcome, r.id])).to.deep.equal([
+        ['created', id],
+        ['existing', id],
+      ]);
       expect(await eventsOf(id)).to.equal(1);
     });
 
@@ -699,8 +814,13 @@ describe('api/cases', () => {
     before(async () => {
       pmlpCase = await create(pmlp({ channel: 'in_person' }));
       const vidCase = await create(vid({ channel: 'eservice' }), 'system-vid');
-      const rigaCase = await create({ externalId: ext('riga'), serviceId: 'trade-permit', channel: 'phone', recipient: { type: 'natural', id: '150385-11239' } }, 'system-riga');
-      const represented = await create(pmlp({ recipient: { type: 'natural', id: personalCode(21) }, representative: { type: 'natural', id: ANNA, basis: 'consent' } }));
+      const rigaCase = await create(
+        { externalId: ext('riga'), serviceId: 'trade-permit', channel: 'phone', recipient: { type: 'natural', id: '150385-11239' } },
+        'system-riga',
+      );
+      const represented = await create(
+        pmlp({ recipient: { type: 'natural', id: personalCode(21) }, representative: { type: 'natural', id: ANNA, basis: 'consent' } }),
+      );
       representedId = represented.id;
       mineExt.push(pmlpCase.externalId, vidCase.externalId, rigaCase.externalId, represented.externalId);
       await create(pmlp({ recipient: { type: 'natural', id: JANIS } }));
@@ -709,13 +829,18 @@ describe('api/cases', () => {
       expect((await setStatus(pmlpCase.id, { status: 'completed' })).status).to.equal(200);
     });
 
-    it('lists all of the citizen\'s cases from every agency and channel, with status history', async () => {
+    it("lists all of the citizen's cases from every agency and channel, with status history", async () => {
       const res = await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-anna' });
       expect(res.status).to.equal(200);
       const items = res.body.items as any[];
       const mine = items.filter((c) => mineExt.includes(c.externalId));
       expect(mine).to.have.length(4);
-      expect(mine.map((c) => `${c.agencyId}/${c.channel}`).sort()).to.deep.equal(['pmlp/in_person', 'pmlp/in_person', 'riga/phone', 'vid/eservice']);
+      expect(mine.map((c) => `${c.agencyId}/${c.channel}`).sort()).to.deep.equal([
+        'pmlp/in_person',
+        'pmlp/in_person',
+        'riga/phone',
+        'vid/eservice',
+      ]);
       expect(res.body.total).to.be.at.least(items.length);
       for (const c of items) {
         const isRecipient = c.recipient.type === 'natural' && c.recipient.id === ANNA;
@@ -726,7 +851,11 @@ describe('api/cases', () => {
       }
       const withHistory = items.find((c) => c.id === pmlpCase.id);
       expect(withHistory.status).to.equal('completed');
-      expect(withHistory.history.map((h: any) => [h.status, h.label])).to.deep.equal([['submitted', null], ['in_progress', 'Apstrādē'], ['completed', null]]);
+      expect(withHistory.history.map((h: any) => [h.status, h.label])).to.deep.equal([
+        ['submitted', null],
+        ['in_progress', 'Apstrādē'],
+        ['completed', null],
+      ]);
       expect(items.find((c) => c.id === representedId).relation).to.equal('representative');
       // Newest status first.
       const times = items.map((c) => Date.parse(c.statusAt));
@@ -772,7 +901,9 @@ describe('api/cases', () => {
     const auditRows = async (requestId: string) =>
       (await stack.db.pool.query('SELECT * FROM audit_log WHERE request_id = $1 ORDER BY id', [requestId])).rows;
     let c: any;
-    before(async () => { c = await create(pmlp()); });
+    before(async () => {
+      c = await create(pmlp());
+    });
 
     it('records a citizen reading her own case', async () => {
       const requestId = `audit-${uniqueSuffix()}`;
@@ -784,8 +915,13 @@ describe('api/cases', () => {
       const rows = await auditRows(requestId);
       expect(rows).to.have.length(1);
       expect(rows[0]).to.deep.include({
-        actor_type: 'citizen', actor_id: 'citizen-anna', subject_type: 'natural', subject_id: ANNA,
-        action: 'read', resource: `case:${c.id}`, purpose: 'own-case',
+        actor_type: 'citizen',
+        actor_id: 'citizen-anna',
+        subject_type: 'natural',
+        subject_id: ANNA,
+        action: 'read',
+        resource: `case:${c.id}`,
+        purpose: 'own-case',
       });
       expect(new Date(rows[0].at).getTime(), 'written during the request').to.be.within(asked, answered);
     });
@@ -796,8 +932,14 @@ describe('api/cases', () => {
       const rows = await auditRows(requestId);
       expect(rows).to.have.length(1);
       expect(rows[0]).to.deep.include({
-        actor_type: 'staff', actor_id: 'officer-pmlp', actor_agency: 'pmlp', actor_office: 'pmlp-riga-1',
-        subject_type: 'natural', subject_id: ANNA, resource: `case:${c.id}`, purpose: 'case-handling',
+        actor_type: 'staff',
+        actor_id: 'officer-pmlp',
+        actor_agency: 'pmlp',
+        actor_office: 'pmlp-riga-1',
+        subject_type: 'natural',
+        subject_id: ANNA,
+        resource: `case:${c.id}`,
+        purpose: 'case-handling',
       });
     });
 
@@ -817,11 +959,19 @@ describe('api/cases', () => {
       const all = await auditRows(requestId);
       const rows = all.filter((r) => r.resource === 'me/cases');
       expect(rows).to.have.length(1);
-      expect(rows[0]).to.deep.include({ actor_id: 'citizen-anna', subject_type: 'natural', subject_id: ANNA, resource: 'me/cases', purpose: 'own-cases' });
+      expect(rows[0]).to.deep.include({
+        actor_id: 'citizen-anna',
+        subject_type: 'natural',
+        subject_id: ANNA,
+        resource: 'me/cases',
+        purpose: 'own-cases',
+      });
       expect(rows[0].details).to.deep.equal({ count: res.body.items.length });
       // A case she follows as someone's representative is a read of their data, on that basis, for them.
       const forOthers = all.filter((r) => r.resource !== 'me/cases');
-      expect(forOthers.map((r) => r.resource)).to.deep.equal(res.body.items.filter((i: any) => i.relation === 'representative').map((i: any) => `case:${i.id}`));
+      expect(forOthers.map((r) => r.resource)).to.deep.equal(
+        res.body.items.filter((i: any) => i.relation === 'representative').map((i: any) => `case:${i.id}`),
+      );
       for (const r of forOthers) {
         expect(r.purpose).to.match(/^representative:/);
         expect(r.on_behalf_of).to.equal(`${r.subject_type}:${r.subject_id}`);

@@ -18,7 +18,12 @@ let n = 0;
 function newDescription(): ServiceDescription {
   n += 1;
   const base = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
-  return { ...base, id: `foreign-residence-${n}-${Date.now().toString(36)}`, title: { lv: `Uzturēšanās atļauja ${n}`, en: `Residence permit ${n}` }, relatedServices: [] };
+  return {
+    ...base,
+    id: `foreign-residence-${n}-${Date.now().toString(36)}`,
+    title: { lv: `Uzturēšanās atļauja ${n}`, en: `Residence permit ${n}` },
+    relatedServices: [],
+  };
 }
 
 async function publishedTitle(id: string): Promise<string | null> {
@@ -30,7 +35,11 @@ async function submitAndWaitForWorkflow(id: string): Promise<number> {
   const submitted = await call('POST', `${BASE}/${id}/submit`, { as: 'admin-pmlp', json: {} });
   expect(submitted.status, JSON.stringify(submitted.body)).to.equal(202);
   const client = await stack.api.deps.temporal();
-  await waitFor('publication workflow', async () => (await client.workflow.getHandle(catalogPublicationWorkflowId(id, submitted.body.version)).describe()).status.name === 'RUNNING');
+  await waitFor(
+    'publication workflow',
+    async () =>
+      (await client.workflow.getHandle(catalogPublicationWorkflowId(id, submitted.body.version)).describe()).status.name === 'RUNNING',
+  );
   return submitted.body.version as number;
 }
 
@@ -56,8 +65,15 @@ describe('api/catalog (agency)', () => {
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     expect(created.body).to.deep.include({ serviceId: d.id, version: 1, stage: 'draft' });
 
-    const changed = { ...d, description: { lv: 'Jauns apraksts.', en: 'A new description.' }, keywords: { lv: [...d.keywords.lv, 'atļauja'], en: d.keywords.en } };
-    const put = await call('PUT', `${BASE}/${d.id}`, { as: 'admin-pmlp', json: { baseVersion: 1, description: changed, comment: 'clearer text' } });
+    const changed = {
+      ...d,
+      description: { lv: 'Jauns apraksts.', en: 'A new description.' },
+      keywords: { lv: [...d.keywords.lv, 'atļauja'], en: d.keywords.en },
+    };
+    const put = await call('PUT', `${BASE}/${d.id}`, {
+      as: 'admin-pmlp',
+      json: { baseVersion: 1, description: changed, comment: 'clearer text' },
+    });
     expect(put.status, JSON.stringify(put.body)).to.equal(200);
     expect(put.body.version).to.equal(2);
     const stale = await call('PUT', `${BASE}/${d.id}`, { as: 'admin-pmlp', json: { baseVersion: 1, description: changed } });
@@ -65,7 +81,10 @@ describe('api/catalog (agency)', () => {
     expect(errorOf(stale).code).to.equal('stale_version');
 
     const versions = await call('GET', `${BASE}/${d.id}/versions`, { as: 'admin-pmlp' });
-    expect(versions.body.items.map((v: any) => [v.version, v.stage, v.author.id])).to.deep.equal([[2, 'draft', 'admin-pmlp'], [1, 'superseded', 'admin-pmlp']]);
+    expect(versions.body.items.map((v: any) => [v.version, v.stage, v.author.id])).to.deep.equal([
+      [2, 'draft', 'admin-pmlp'],
+      [1, 'superseded', 'admin-pmlp'],
+    ]);
     const diff = await call('GET', `${BASE}/${d.id}/diff?from=1&to=2`, { as: 'admin-pmlp' });
     expect(diff.status).to.equal(200);
     expect(diff.body.changes).to.deep.include({ op: 'replace', path: '/description/en', from: d.description.en, to: 'A new description.' });
@@ -88,15 +107,22 @@ describe('api/catalog (agency)', () => {
     expect(approved.body.stage).to.equal('catalogue_review');
     expect(await publishedTitle(d.id)).to.equal(null);
 
-    const published = await call('POST', `/api/v1/catalog/reviews/${d.id}/2`, { as: 'catalogue-admin', json: { decision: 'approve', comment: 'ok' } });
+    const published = await call('POST', `/api/v1/catalog/reviews/${d.id}/2`, {
+      as: 'catalogue-admin',
+      json: { decision: 'approve', comment: 'ok' },
+    });
     expect(published.status, JSON.stringify(published.body)).to.equal(200);
     expect(published.body.stage).to.equal('published');
     expect(await publishedTitle(d.id)).to.equal(d.title.en);
     const detail = await call('GET', `${BASE}/${d.id}`, { as: 'admin-pmlp' });
     expect(detail.body).to.deep.include({ publishedVersion: 2, stage: 'published' });
     expect(detail.body.events.map((e: any) => `${e.action}:${e.step}:${e.actor.id}`)).to.deep.equal([
-      'created:author:admin-pmlp', 'changed:author:admin-pmlp', 'submitted:author:admin-pmlp', 'approved:agency:approver-pmlp',
-      'approved:catalogue:catalogue-admin', 'published:catalogue:catalogue-admin',
+      'created:author:admin-pmlp',
+      'changed:author:admin-pmlp',
+      'submitted:author:admin-pmlp',
+      'approved:agency:approver-pmlp',
+      'approved:catalogue:catalogue-admin',
+      'published:catalogue:catalogue-admin',
     ]);
     const { rows } = await stack.db.pool.query(`SELECT kind, version FROM catalog_changes WHERE service_id = $1`, [d.id]);
     expect(rows).to.deep.equal([{ kind: 'published', version: 2 }]);
@@ -119,7 +145,10 @@ describe('api/catalog (agency)', () => {
     const noComment = await call('POST', `/api/v1/catalog/reviews/${d.id}/2`, { as: 'approver-pmlp', json: { decision: 'return' } });
     expect(noComment.status).to.equal(422);
     expect(errorOf(noComment).code).to.equal('review_comment_required');
-    const returned = await call('POST', `/api/v1/catalog/reviews/${d.id}/2`, { as: 'approver-pmlp', json: { decision: 'return', comment: 'Add the fee.' } });
+    const returned = await call('POST', `/api/v1/catalog/reviews/${d.id}/2`, {
+      as: 'approver-pmlp',
+      json: { decision: 'return', comment: 'Add the fee.' },
+    });
     expect(returned.body.stage).to.equal('returned');
     expect(await publishedTitle(d.id)).to.equal(d.title.en);
     const again = await call('POST', `/api/v1/catalog/reviews/${d.id}/2`, { as: 'approver-pmlp', json: { decision: 'approve' } });
@@ -151,10 +180,19 @@ describe('api/catalog (agency)', () => {
     const other = await call('POST', BASE, { as: 'admin-pmlp', json: { description: { ...d, id: 'income-tax-return' } } });
     expect(other.status).to.equal(409);
     expect(errorOf(other).code).to.equal('service_id_taken');
-    const badRefs = await call('POST', BASE, { as: 'admin-pmlp', json: { description: { ...d, lifeEvents: ['no-such-event'], channels: [{ ...d.channels[1], offices: ['nowhere'] }] } } });
+    const badRefs = await call('POST', BASE, {
+      as: 'admin-pmlp',
+      json: { description: { ...d, lifeEvents: ['no-such-event'], channels: [{ ...d.channels[1], offices: ['nowhere'] }] } },
+    });
     expect(badRefs.status).to.equal(422);
-    expect(errorOf(badRefs).details.map((x) => x.path)).to.include.members(['/description/lifeEvents/0', '/description/channels/0/offices/0']);
-    const schema = await call('POST', BASE, { as: 'admin-pmlp', json: { description: { ...d, channels: [{ type: 'phone', steps: [], evidence: [], processingTime: '5 days' }] } } });
+    expect(errorOf(badRefs).details.map((x) => x.path)).to.include.members([
+      '/description/lifeEvents/0',
+      '/description/channels/0/offices/0',
+    ]);
+    const schema = await call('POST', BASE, {
+      as: 'admin-pmlp',
+      json: { description: { ...d, channels: [{ type: 'phone', steps: [], evidence: [], processingTime: '5 days' }] } },
+    });
     expect(schema.status).to.equal(400);
     expect(errorOf(schema).code).to.equal('validation_failed');
     expect((await call('POST', BASE, { as: 'officer-pmlp', json: { description: d } })).status).to.equal(403);
@@ -168,7 +206,9 @@ describe('api/catalog (agency)', () => {
     expect((await call('GET', `${BASE}/trade-permit`, { as: 'admin-pmlp' })).status).to.equal(404); // Riga's
     expect((await call('GET', `${BASE}/trade-permit`, { as: 'catalogue-admin' })).status).to.equal(200);
     expect((await call('GET', `${BASE}/residence-declaration/diff?from=1&to=x`, { as: 'admin-pmlp' })).status).to.equal(400);
-    expect((await call('POST', `/api/v1/catalog/reviews/residence-declaration/1`, { as: 'approver-pmlp', json: { decision: 'maybe' } })).status).to.equal(400);
+    expect(
+      (await call('POST', `/api/v1/catalog/reviews/residence-declaration/1`, { as: 'approver-pmlp', json: { decision: 'maybe' } })).status,
+    ).to.equal(400);
   });
 
   it('accepts only https links and paths on the portal in a description (no //host, javascript:, http or user-info)', async () => {
@@ -180,8 +220,17 @@ describe('api/catalog (agency)', () => {
       channels: where === 'eservice' ? d.channels.map((c, i) => (i === eservice ? { ...c, eserviceUrl: link } : c)) : d.channels,
       legalBasis: where === 'legal' ? [{ ...d.legalBasis[0], url: link }] : d.legalBasis,
     });
-    const refused = ['//evil.example/login', '/\\evil.example', 'javascript:alert(document.cookie)', 'http://likumi.lv/ta/id/1',
-      'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', 'https://', 'https:///path', ' https://likumi.lv/'];
+    const refused = [
+      '//evil.example/login',
+      '/\\evil.example',
+      'javascript:alert(document.cookie)',
+      'http://likumi.lv/ta/id/1',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'https://',
+      'https:///path',
+      ' https://likumi.lv/',
+    ];
     for (const link of refused) {
       for (const where of ['eservice', 'legal'] as const) {
         const res = await call('POST', BASE, { as: 'admin-pmlp', json: { description: withLink(link, where) } });
@@ -190,11 +239,21 @@ describe('api/catalog (agency)', () => {
       }
     }
     // Parsed, not only matched: user-info makes an address show one host and open another.
-    const userInfo = await call('POST', BASE, { as: 'admin-pmlp', json: { description: withLink('https://latvija.gov.lv@evil.example/', 'eservice') } });
+    const userInfo = await call('POST', BASE, {
+      as: 'admin-pmlp',
+      json: { description: withLink('https://latvija.gov.lv@evil.example/', 'eservice') },
+    });
     expect(userInfo.status).to.equal(422);
-    expect(errorOf(userInfo).details).to.deep.include({ path: `/description/channels/${eservice}/eserviceUrl`, code: 'unsafe_link', message: 'No user name or password in the address.' });
+    expect(errorOf(userInfo).details).to.deep.include({
+      path: `/description/channels/${eservice}/eserviceUrl`,
+      code: 'unsafe_link',
+      message: 'No user name or password in the address.',
+    });
     for (const [i, link] of ['https://latvija.gov.lv/pakalpojumi/1', '/e-pakalpojumi/residence-declaration'].entries()) {
-      const ok = await call('POST', BASE, { as: 'admin-pmlp', json: { description: { ...withLink(link, 'eservice'), id: `${d.id}-${i}` } } });
+      const ok = await call('POST', BASE, {
+        as: 'admin-pmlp',
+        json: { description: { ...withLink(link, 'eservice'), id: `${d.id}-${i}` } },
+      });
       expect(ok.status, `${link} ${JSON.stringify(ok.body)}`).to.equal(201);
     }
   });
@@ -229,17 +288,30 @@ describe('api/catalog (agency)', () => {
     await schedule.trigger();
     const reminders = await waitFor('reminders', async () => {
       const r = await call('GET', '/api/v1/staff/reminders', { as: 'admin-pmlp' });
-      return r.body.items.some((i: any) => i.serviceId === 'passport-issue') && r.body.items.some((i: any) => i.serviceId === 'declared-address-statement') && r.body.items;
+      return (
+        r.body.items.some((i: any) => i.serviceId === 'passport-issue') &&
+        r.body.items.some((i: any) => i.serviceId === 'declared-address-statement') &&
+        r.body.items
+      );
     });
-    expect(reminders.map((r: any) => `${r.serviceId}:${r.kind}`)).to.include.members(['passport-issue:review_overdue', 'declared-address-statement:review_due']);
+    expect(reminders.map((r: any) => `${r.serviceId}:${r.kind}`)).to.include.members([
+      'passport-issue:review_overdue',
+      'declared-address-statement:review_due',
+    ]);
     const escalated = await call('GET', '/api/v1/staff/reminders', { as: 'catalogue-admin' });
-    expect(escalated.body.items.map((r: any) => `${r.serviceId}:${r.kind}`)).to.include('passport-issue:review_overdue').and.not.include('declared-address-statement:review_due');
+    expect(escalated.body.items.map((r: any) => `${r.serviceId}:${r.kind}`))
+      .to.include('passport-issue:review_overdue')
+      .and.not.include('declared-address-statement:review_due');
     const approver = await call('GET', '/api/v1/staff/reminders', { as: 'approver-pmlp' });
     expect(approver.body.items.map((r: any) => r.serviceId)).to.include('passport-issue');
-    expect((await call('GET', '/api/v1/staff/reminders', { as: 'admin-pmlp' })).body.items.every((r: any) => r.agencyId === 'pmlp')).to.equal(true);
+    expect(
+      (await call('GET', '/api/v1/staff/reminders', { as: 'admin-pmlp' })).body.items.every((r: any) => r.agencyId === 'pmlp'),
+    ).to.equal(true);
     const first = reminders.find((r: any) => r.serviceId === 'passport-issue');
     expect((await call('POST', `/api/v1/staff/reminders/${encodeURIComponent(first.id)}/read`, { as: 'admin-pmlp' })).status).to.equal(204);
-    expect((await call('POST', `/api/v1/staff/reminders/${encodeURIComponent(first.id)}/read`, { as: 'catalogue-admin' })).status).to.equal(404); // not addressed to them
+    expect((await call('POST', `/api/v1/staff/reminders/${encodeURIComponent(first.id)}/read`, { as: 'catalogue-admin' })).status).to.equal(
+      404,
+    ); // not addressed to them
     const afterRead = (await call('GET', '/api/v1/staff/reminders', { as: 'admin-pmlp' })).body.items;
     expect(afterRead.find((r: any) => r.id === first.id).readAt).to.be.a('string');
     expect(afterRead.at(-1).id).to.equal(first.id); // read ones last

@@ -16,8 +16,19 @@ describe('api/catalog/diff', () => {
   });
 
   it('compares items with ids by id, so an insertion is one change', () => {
-    const before = { evidence: [{ id: 'passport', name: 'P' }, { id: 'photo', name: 'F' }] };
-    const after = { evidence: [{ id: 'consent', name: 'C' }, { id: 'passport', name: 'P' }, { id: 'photo', name: 'Foto' }] };
+    const before = {
+      evidence: [
+        { id: 'passport', name: 'P' },
+        { id: 'photo', name: 'F' },
+      ],
+    };
+    const after = {
+      evidence: [
+        { id: 'consent', name: 'C' },
+        { id: 'passport', name: 'P' },
+        { id: 'photo', name: 'Foto' },
+      ],
+    };
     expect(diffDocuments(before, after)).to.deep.equal([
       { op: 'replace', path: '/evidence/photo/name', from: 'F', to: 'Foto' },
       { op: 'add', path: '/evidence/consent', to: { id: 'consent', name: 'C' } },

@@ -5,8 +5,17 @@ import { validateCpsvAp, toStore, objectsOf } from '../../helpers/shacl';
 import { services } from '../../../scripts/seed/demo-data';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import {
-  cpsvDocument, flattenNodes, graphDocument, idBaseFromEnv, loadLinkedDataRefs, loadPublished, publicServiceNode, toXsdDuration,
-  type LinkOptions, type LinkedDataRefs, type PublishedService,
+  cpsvDocument,
+  flattenNodes,
+  graphDocument,
+  idBaseFromEnv,
+  loadLinkedDataRefs,
+  loadPublished,
+  publicServiceNode,
+  toXsdDuration,
+  type LinkOptions,
+  type LinkedDataRefs,
+  type PublishedService,
 } from '../../../api/catalog/jsonld';
 import type { ServiceDescription } from '../../../db/catalog/description';
 
@@ -19,7 +28,9 @@ function asPublished(document: ServiceDescription, agencyId: string): PublishedS
 
 describe('api/catalog/jsonld', () => {
   let refs: LinkedDataRefs;
-  before(async () => { refs = await loadLinkedDataRefs(stack.db.pool); });
+  before(async () => {
+    refs = await loadLinkedDataRefs(stack.db.pool);
+  });
 
   const seeded = () => services.map((s) => asPublished(demoDescription(s), s.agencyId));
   const documentOf = (p: PublishedService) => cpsvDocument(publicServiceNode(p, refs, LINKS), LINKS.idBase);
@@ -55,17 +66,24 @@ describe('api/catalog/jsonld', () => {
     delete untypedAuthority['cv:hasCompetentAuthority']['@type'];
     const outcome = await validateCpsvAp(untypedAuthority);
     expect(outcome.conforms).to.equal(false);
-    expect(outcome.violations.join('\n')).to.contain('http://data.europa.eu/m8g/hasCompetentAuthority').and.contain('ClassConstraintComponent');
+    expect(outcome.violations.join('\n'))
+      .to.contain('http://data.europa.eu/m8g/hasCompetentAuthority')
+      .and.contain('ClassConstraintComponent');
   });
 
   it('carries the texts, authority, events, channels with costs, offices and the e-service link', async () => {
     const trade = seeded().find((p) => p.serviceId === 'trade-permit') as PublishedService;
     const store = await toStore(documentOf(trade));
     const service = 'https://sdp.gov.lv/id/service/trade-permit';
-    const literals = (s: string, p: string) => store.getObjects(s, p, null).map((o) => `${o.value}@${(o as { language?: string }).language ?? ''}`);
+    const literals = (s: string, p: string) =>
+      store.getObjects(s, p, null).map((o) => `${o.value}@${(o as { language?: string }).language ?? ''}`);
     expect(literals(service, `${DCT}title`)).to.have.members(['Tirdzniecības atļauja@lv', 'Trade permit@en']);
-    expect(objectsOf(store, service, 'http://data.europa.eu/m8g/hasCompetentAuthority')).to.deep.equal(['https://sdp.gov.lv/id/organisation/riga']);
-    expect(objectsOf(store, service, 'http://data.europa.eu/m8g/isGroupedBy')).to.include('https://sdp.gov.lv/id/event/business-event/selling-goods-in-public');
+    expect(objectsOf(store, service, 'http://data.europa.eu/m8g/hasCompetentAuthority')).to.deep.equal([
+      'https://sdp.gov.lv/id/organisation/riga',
+    ]);
+    expect(objectsOf(store, service, 'http://data.europa.eu/m8g/isGroupedBy')).to.include(
+      'https://sdp.gov.lv/id/event/business-event/selling-goods-in-public',
+    );
     expect(objectsOf(store, service, `${DCT}relation`)).to.deep.equal(['https://sdp.gov.lv/id/service/jelgava-trade-permit']);
     expect(objectsOf(store, service, 'http://data.europa.eu/m8g/hasChannel')).to.have.length(5);
 
@@ -106,7 +124,14 @@ describe('api/catalog/jsonld', () => {
     const subjects = [...new Set(graph.getSubjects(null, null, null).map((s) => s.value))];
     // Outside the base only: EU vocabularies, legal acts, and the web pages of e-services run on agencies' portals.
     const pages = new Set(graph.getObjects(null, 'http://xmlns.com/foaf/0.1/page', null).map((o) => o.value));
-    expect(subjects.filter((s) => !s.startsWith('https://data.example.lv/ld/') && !s.startsWith('http://publications.europa.eu/')
-      && !s.startsWith('https://likumi.lv/') && !pages.has(s))).to.deep.equal([]);
+    expect(
+      subjects.filter(
+        (s) =>
+          !s.startsWith('https://data.example.lv/ld/') &&
+          !s.startsWith('http://publications.europa.eu/') &&
+          !s.startsWith('https://likumi.lv/') &&
+          !pages.has(s),
+      ),
+    ).to.deep.equal([]);
   });
 });

@@ -31,13 +31,24 @@ async function publishCopy(id: string, version: number, titleEn: string): Promis
   const document = { ...demoDescription({ ...demo, id }), title: { lv: 'Testa deklarēšana', en: titleEn } };
   await inTransaction(async (client) => {
     if (version === 1) {
-      await client.query('INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, $2, $3, $4, $5)', [id, demo.agencyId, document.title.lv, titleEn, demo.channels]);
-      await client.query('INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, $2, 1, current_date + 365)', [id, demo.agencyId]);
+      await client.query('INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, $2, $3, $4, $5)', [
+        id,
+        demo.agencyId,
+        document.title.lv,
+        titleEn,
+        demo.channels,
+      ]);
+      await client.query(
+        'INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, $2, 1, current_date + 365)',
+        [id, demo.agencyId],
+      );
     } else {
       await client.query('UPDATE catalog_services SET latest_version = $2 WHERE service_id = $1', [id, version]);
     }
-    await client.query(`INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name) VALUES ($1, $2, $3, 'catalogue_review', 'test', 'Test')`,
-      [id, version, JSON.stringify(document)]);
+    await client.query(
+      `INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name) VALUES ($1, $2, $3, 'catalogue_review', 'test', 'Test')`,
+      [id, version, JSON.stringify(document)],
+    );
     await publishVersion(client, id, version);
   });
 }
@@ -57,10 +68,13 @@ describe('api/catalog (linked data: service JSON-LD)', () => {
     expect(res.body['@id']).to.equal('https://sdp.gov.lv/id/service/trade-permit');
     // An e-service on another portal keeps its address; one run by the platform points to the portal the client reached.
     const store = await toStore(res.body);
-    expect(objectsOf(store, 'https://sdp.gov.lv/id/service/trade-permit/channel/eservice', 'http://xmlns.com/foaf/0.1/page')).to.deep.equal(['https://eriga.lv/']);
+    expect(objectsOf(store, 'https://sdp.gov.lv/id/service/trade-permit/channel/eservice', 'http://xmlns.com/foaf/0.1/page')).to.deep.equal(
+      ['https://eriga.lv/'],
+    );
     const own = await toStore((await call('GET', jsonLdPath('residence-declaration'))).body);
-    expect(objectsOf(own, 'https://sdp.gov.lv/id/service/residence-declaration/channel/eservice', 'http://xmlns.com/foaf/0.1/page'))
-      .to.deep.equal([`http://${new URL(stack.api.url).host}/services?start=residence-declaration`]);
+    expect(
+      objectsOf(own, 'https://sdp.gov.lv/id/service/residence-declaration/channel/eservice', 'http://xmlns.com/foaf/0.1/page'),
+    ).to.deep.equal([`http://${new URL(stack.api.url).host}/services?start=residence-declaration`]);
   });
 
   it('answers 304 to a matching If-None-Match or an If-Modified-Since not before the publication', async () => {
@@ -79,7 +93,10 @@ describe('api/catalog (linked data: service JSON-LD)', () => {
     const before = new Date(Date.parse(lastModified) - 60_000).toUTCString();
     expect((await call('GET', jsonLdPath('passport-issue'), { headers: { 'if-modified-since': before } })).status).to.equal(200);
     // If-None-Match decides when both are sent.
-    expect((await call('GET', jsonLdPath('passport-issue'), { headers: { 'if-none-match': '"other"', 'if-modified-since': lastModified } })).status).to.equal(200);
+    expect(
+      (await call('GET', jsonLdPath('passport-issue'), { headers: { 'if-none-match': '"other"', 'if-modified-since': lastModified } }))
+        .status,
+    ).to.equal(200);
   });
 
   it('gives a new version a new ETag and answers 404 in the error shape once withdrawn, or when never published', async () => {
@@ -97,7 +114,9 @@ describe('api/catalog (linked data: service JSON-LD)', () => {
     expect(stale.body['dct:title']).to.deep.include({ '@value': 'Test declaration, second version', '@language': 'en' });
     expect((await validateCpsvAp(stale.body)).conforms).to.equal(true);
 
-    await inTransaction(async (client) => { await withdrawService(client, id, { id: 'test', name: 'Test' }, 'test over'); });
+    await inTransaction(async (client) => {
+      await withdrawService(client, id, { id: 'test', name: 'Test' }, 'test over');
+    });
     const gone = await call('GET', jsonLdPath(id));
     expect(gone.status).to.equal(404);
     expect(errorOf(gone).code).to.equal('not_found');

@@ -16,13 +16,19 @@ const SEARCH = '/api/v1/catalog/services';
 const run = uniqueSuffix();
 const base = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
 
-const describeService = (id: string, over: Partial<ServiceDescription>): ServiceDescription => ({ ...base, id, relatedServices: [], ...over });
+const describeService = (id: string, over: Partial<ServiceDescription>): ServiceDescription => ({
+  ...base,
+  id,
+  relatedServices: [],
+  ...over,
+});
 
 // A windmill register in Valmiera (title match) and a service that mentions windmills only in its description.
 const windmill = describeService(`test-windmill-${run}`, {
   title: { lv: 'Vējdzirnavu reģistrācija', en: 'Windmill registration' },
   description: { lv: 'Reģistrējiet vējdzirnavas pašvaldībā.', en: 'Register a windmill with the municipality.' },
-  keywords: { lv: ['vējš'], en: ['wind'] }, municipalities: ['0940200'],
+  keywords: { lv: ['vējš'], en: ['wind'] },
+  municipalities: ['0940200'],
 });
 const mention = describeService(`test-mill-mention-${run}`, {
   title: { lv: 'Zemes nomas līgums', en: 'Land lease contract' },
@@ -40,10 +46,15 @@ const q = (text: string, extra = '') => `q=${encodeURIComponent(text)}${extra}`;
 
 /** Reads until the answer has the expected status: API nodes hear of a publication through the change feed's NOTIFY. */
 async function eventually(path: string, status: number, headers: Record<string, string> = {}): Promise<ApiResponse> {
-  return waitFor(`GET ${path} to answer ${status}`, async () => {
-    const res = await call('GET', path, { headers });
-    return res.status === status && res;
-  }, 30_000, 20);
+  return waitFor(
+    `GET ${path} to answer ${status}`,
+    async () => {
+      const res = await call('GET', path, { headers });
+      return res.status === status && res;
+    },
+    30_000,
+    20,
+  );
 }
 
 function expectError(res: ApiResponse, status: number, code: string, path?: string) {
@@ -61,10 +72,15 @@ describe('api/catalog (public)', () => {
     await publish(windmill, 1);
     await publish(mention, 1);
     // The API's search index hears of publications through the change feed's NOTIFY, a moment after the commit.
-    await waitFor('the search index to find both publications', async () => {
-      const found = await call('GET', `${SEARCH}?pageSize=100&agency=pmlp&${q('vējdzirnavas')}`);
-      return [windmill.id, mention.id].every((id) => ids(found).includes(id));
-    }, 30_000, 20);
+    await waitFor(
+      'the search index to find both publications',
+      async () => {
+        const found = await call('GET', `${SEARCH}?pageSize=100&agency=pmlp&${q('vējdzirnavas')}`);
+        return [windmill.id, mention.id].every((id) => ids(found).includes(id));
+      },
+      30_000,
+      20,
+    );
   });
 
   describe('search', () => {
@@ -86,8 +102,16 @@ describe('api/catalog (public)', () => {
     });
 
     it("measures a typo's similarity to the catalogue's words exactly as pg_trgm's word_similarity", async () => {
-      const pairs = [['pasport', 'passport'], ['kindergarden', 'kindergarten'], ['renewl', 'renewing'], ['licnce', 'licence'],
-        ['dzivesvieta', 'dzivesvietas'], ['deklaresana', 'deklaracija'], ['abc', 'xyzabcxyz'], ['aaa', 'aaaaaa']];
+      const pairs = [
+        ['pasport', 'passport'],
+        ['kindergarden', 'kindergarten'],
+        ['renewl', 'renewing'],
+        ['licnce', 'licence'],
+        ['dzivesvieta', 'dzivesvietas'],
+        ['deklaresana', 'deklaracija'],
+        ['abc', 'xyzabcxyz'],
+        ['aaa', 'aaaaaa'],
+      ];
       for (const [token, word] of pairs) {
         const { rows } = await stack.db.pool.query('SELECT word_similarity($1, $2) AS s', [token, word]);
         expect(wordSimilarity(token, word), `${token} ~ ${word}`).to.be.closeTo(rows[0].s, 1e-6);
@@ -103,10 +127,19 @@ describe('api/catalog (public)', () => {
     it('presents each item with agency, codes and links', async () => {
       const [item] = (await search(q('Windmill registration', '&lang=en'))).body.items;
       expect(item).to.deep.include({
-        id: windmill.id, version: 1, title: windmill.title, description: windmill.description, municipalities: ['0940200'],
-        channels: windmill.channels.map((c) => c.type), lifeEvents: windmill.lifeEvents, thematicAreas: windmill.thematicAreas,
+        id: windmill.id,
+        version: 1,
+        title: windmill.title,
+        description: windmill.description,
+        municipalities: ['0940200'],
+        channels: windmill.channels.map((c) => c.type),
+        lifeEvents: windmill.lifeEvents,
+        thematicAreas: windmill.thematicAreas,
       });
-      expect(item.agency).to.deep.equal({ id: 'pmlp', name: { lv: 'Pilsonības un migrācijas lietu pārvalde', en: 'Office of Citizenship and Migration Affairs' } });
+      expect(item.agency).to.deep.equal({
+        id: 'pmlp',
+        name: { lv: 'Pilsonības un migrācijas lietu pārvalde', en: 'Office of Citizenship and Migration Affairs' },
+      });
       expect(item.links).to.deep.equal({ self: `${SEARCH}/${windmill.id}`, jsonld: `${SEARCH}/${windmill.id}/cpsv-ap.jsonld` });
       expect(Date.parse(item.publishedAt)).to.be.greaterThan(0);
     });
@@ -118,7 +151,10 @@ describe('api/catalog (public)', () => {
       const byCode = async (filter: string, field: string, code: string, expected: string) => {
         const res = await search(`${filter}=${code}&pageSize=100`);
         expect(ids(res), filter).to.include(expected).and.not.include('trade-permit');
-        expect(res.body.items.every((i: any) => i[field].includes(code)), filter).to.equal(true);
+        expect(
+          res.body.items.every((i: any) => i[field].includes(code)),
+          filter,
+        ).to.equal(true);
       };
       await byCode('lifeEvent', 'lifeEvents', 'having-a-child', 'kindergarten-enrolment');
       await byCode('businessEvent', 'businessEvents', 'starting-a-business', 'company-registration');
@@ -134,7 +170,9 @@ describe('api/catalog (public)', () => {
       expect(jelgava).to.include.members(['jelgava-trade-permit', 'residence-declaration']);
       expect(jelgava).to.not.include('trade-permit').and.not.include('kindergarten-enrolment'); // Riga's only
       expect(jelgava).to.not.include(windmill.id);
-      expect(ids(await search('municipality=0940200&pageSize=100'))).to.include(windmill.id).and.not.include('trade-permit');
+      expect(ids(await search('municipality=0940200&pageSize=100')))
+        .to.include(windmill.id)
+        .and.not.include('trade-permit');
     });
 
     it('pages through the results', async () => {
@@ -182,9 +220,14 @@ describe('api/catalog (public)', () => {
       const inPerson = d.channels.find((c: any) => c.type === 'in_person');
       expect(inPerson.name.en).to.equal('In person');
       expect(inPerson.offices[0]).to.have.keys(['id', 'name', 'address', 'latitude', 'longitude', 'openingHours']);
-      expect(inPerson.offices.find((o: any) => o.id === 'vpvkac-riga')).to.deep.include({ address: 'Brīvības iela 49/53, Rīga, LV-1010', latitude: 56.9561 });
+      expect(inPerson.offices.find((o: any) => o.id === 'vpvkac-riga')).to.deep.include({
+        address: 'Brīvības iela 49/53, Rīga, LV-1010',
+        latitude: 56.9561,
+      });
       expect(d.links).to.deep.equal({
-        self: `${SEARCH}/residence-declaration`, jsonld: `${SEARCH}/residence-declaration/cpsv-ap.jsonld`, eservice: '/services?start=residence-declaration',
+        self: `${SEARCH}/residence-declaration`,
+        jsonld: `${SEARCH}/residence-declaration/cpsv-ap.jsonld`,
+        eservice: '/services?start=residence-declaration',
       });
       expect(res.headers.get('cache-control')).to.equal('public, max-age=60');
       expect(res.headers.get('etag')).to.match(/^"residence-declaration-v1-.+"$/);
@@ -207,13 +250,18 @@ describe('api/catalog (public)', () => {
       const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
       expect((await call('GET', path, { headers: { 'If-Modified-Since': earlier } })).status).to.equal(200);
       // If-None-Match decides when both are sent.
-      expect((await call('GET', path, { headers: { 'If-None-Match': '"other"', 'If-Modified-Since': lastModified } })).status).to.equal(200);
+      expect((await call('GET', path, { headers: { 'If-None-Match': '"other"', 'If-Modified-Since': lastModified } })).status).to.equal(
+        200,
+      );
     });
 
     it('has a new ETag and body once a new version is published', async () => {
       const path = `${SEARCH}/${windmill.id}`;
       const before = await call('GET', path);
-      await publish({ ...windmill, title: { lv: 'Vējdzirnavu reģistrācija un pārreģistrācija', en: 'Windmill registration and re-registration' } }, 2);
+      await publish(
+        { ...windmill, title: { lv: 'Vējdzirnavu reģistrācija un pārreģistrācija', en: 'Windmill registration and re-registration' } },
+        2,
+      );
       const after = await eventually(path, 200, { 'If-None-Match': before.headers.get('etag')! });
       expect(after.status).to.equal(200);
       expect(after.body).to.include({ version: 2 });
@@ -238,7 +286,10 @@ describe('api/catalog (public)', () => {
       const res = await call('GET', '/api/v1/catalog/taxonomy');
       expect(res.status).to.equal(200);
       expect(res.body.schemes).to.have.keys(['thematic-area', 'life-event', 'business-event', 'channel']);
-      expect(res.body.schemes['life-event']).to.deep.include({ code: 'having-a-child', label: { lv: 'Bērna piedzimšana', en: 'Having a child' } });
+      expect(res.body.schemes['life-event']).to.deep.include({
+        code: 'having-a-child',
+        label: { lv: 'Bērna piedzimšana', en: 'Having a child' },
+      });
       expect(res.body.agencies.map((a: any) => a.id)).to.include.members(['pmlp', 'riga']);
       expect(res.body.sectors.map((s: any) => s.id)).to.include('interior');
       expect(res.body.municipalities).to.deep.include({ code: '0054000', name: { lv: 'Jelgava', en: 'Jelgava' } });
@@ -254,7 +305,10 @@ describe('api/catalog (public)', () => {
       expect(seqs.every((s: number) => s > seqBefore)).to.equal(true);
       const mine = res.body.items.filter((c: any) => [windmill.id, `test-doomed-${run}`].includes(c.serviceId));
       expect(mine.map((c: any) => `${c.serviceId}:${c.version}:${c.kind}`)).to.deep.equal([
-        `${windmill.id}:1:published`, `${windmill.id}:2:published`, `test-doomed-${run}:1:published`, `test-doomed-${run}:1:withdrawn`,
+        `${windmill.id}:1:published`,
+        `${windmill.id}:2:published`,
+        `test-doomed-${run}:1:published`,
+        `test-doomed-${run}:1:withdrawn`,
       ]);
       expect(mine[0].links).to.deep.equal({ self: `${SEARCH}/${windmill.id}`, jsonld: `${SEARCH}/${windmill.id}/cpsv-ap.jsonld` });
       expect(Date.parse(mine[0].at)).to.be.greaterThan(0);
@@ -283,7 +337,11 @@ describe('api/catalog (public)', () => {
         expect(res.headers.get('access-control-expose-headers'), path).to.match(/ETag/);
       }
       const preflight = await call('OPTIONS', `${SEARCH}/residence-declaration`, {
-        headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+        headers: {
+          Origin: 'https://partner.example',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'if-none-match',
+        },
       });
       expect(preflight.status).to.equal(204);
       expect(preflight.headers.get('access-control-allow-origin')).to.equal('*');
@@ -298,7 +356,9 @@ describe('api/catalog (public)', () => {
       expect(script.headers.get('content-type')).to.match(/^text\/javascript/);
       expect(script.headers.get('cross-origin-resource-policy')).to.equal('cross-origin');
       expect(script.body).to.contain("customElements.define('sdp-service'");
-      expect((await call('GET', '/widget/catalog-service.js', { headers: { 'If-None-Match': script.headers.get('etag')! } })).status).to.equal(304);
+      expect(
+        (await call('GET', '/widget/catalog-service.js', { headers: { 'If-None-Match': script.headers.get('etag')! } })).status,
+      ).to.equal(304);
       const demo = await call('GET', '/widget/demo.html', { headers: { Accept: 'text/html' } });
       expect(demo.headers.get('content-type')).to.match(/^text\/html/);
       expect(demo.body).to.contain('<sdp-service');

@@ -9,7 +9,13 @@ import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { CatalogChangeListener } from '../../../api/catalog/change-listener';
-import { CatalogSearchIndex, SearchSnapshot, catalogSearchIndex, type CatalogSearch, type IndexedService } from '../../../api/catalog/search-index';
+import {
+  CatalogSearchIndex,
+  SearchSnapshot,
+  catalogSearchIndex,
+  type CatalogSearch,
+  type IndexedService,
+} from '../../../api/catalog/search-index';
 import { fold, wordsOf } from '../../../api/catalog/search-text';
 
 const run = uniqueSuffix();
@@ -20,7 +26,8 @@ const query = (over: Partial<CatalogSearch>): CatalogSearch => ({ lang: 'lv', pa
  * listening index never reads the catalogue again on its own, so a lost announcement fails here). */
 const eventually = (what: string, check: () => Promise<boolean>): Promise<boolean> => waitFor(`the index to ${what}`, check, 30_000, 20);
 
-const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) => (await index.search(query(over))).rows.map((r) => r.serviceId);
+const idsOf = async (index: CatalogSearchIndex, over: Partial<CatalogSearch>) =>
+  (await index.search(query(over))).rows.map((r) => r.serviceId);
 
 describe('api/catalog/search-index', () => {
   describe('matching', () => {
@@ -50,7 +57,13 @@ describe('api/catalog/search-index', () => {
       it(`finds ${expected.length ? expected.join(', ') : 'nothing'} for "${q}"`, async () => {
         const index = catalogSearchIndex(stack.db.pool, stack.databaseUrl);
         const found = await index.search(query({ q, pageSize: 100 }));
-        expect(found.rows.map((r) => r.serviceId).filter((id) => SEEDED.has(id)).sort(), q).to.deep.equal(expected);
+        expect(
+          found.rows
+            .map((r) => r.serviceId)
+            .filter((id) => SEEDED.has(id))
+            .sort(),
+          q,
+        ).to.deep.equal(expected);
         expect(found.total, 'the total counts the rows').to.equal(found.rows.length);
       });
     }
@@ -58,9 +71,21 @@ describe('api/catalog/search-index', () => {
 
   describe('ranking, filters and paging (one snapshot)', () => {
     const service = (id: string, lv: string, en: string, text: string, over: Partial<IndexedService> = {}): IndexedService => ({
-      serviceId: id, version: 1, title: { lv, en }, description: { lv: text, en: text }, agencyId: 'pmlp', channels: ['eservice'],
-      lifeEvents: [], businessEvents: [], thematicAreas: [], municipalities: [], publishedAt: new Date(0),
-      titleFold: fold(`${lv} ${en}`), titleEnLower: en.toLowerCase(), words: [...new Set(wordsOf(fold(`${lv} ${en} ${text}`)))], ...over,
+      serviceId: id,
+      version: 1,
+      title: { lv, en },
+      description: { lv: text, en: text },
+      agencyId: 'pmlp',
+      channels: ['eservice'],
+      lifeEvents: [],
+      businessEvents: [],
+      thematicAreas: [],
+      municipalities: [],
+      publishedAt: new Date(0),
+      titleFold: fold(`${lv} ${en}`),
+      titleEnLower: en.toLowerCase(),
+      words: [...new Set(wordsOf(fold(`${lv} ${en} ${text}`)))],
+      ...over,
     });
     const snapshot = new SearchSnapshot([
       service('mention', 'Zemes noma', 'Land lease', 'Noma zemei zem vējdzirnavām.'),
@@ -80,8 +105,12 @@ describe('api/catalog/search-index', () => {
         service('kg-stem-long', 'Bērnudārza klubs un vēl', 'Kindergarden club and more', ''),
         service('kg-stem', 'Bērnudārza klubs', 'Kindergarden club', ''),
       ]);
-      expect(kindergartens.search(query({ q: 'kindergarden', lang: 'en' })).rows.map((r) => r.serviceId))
-        .to.deep.equal(['kg-stem', 'kg-stem-long', 'kg-similar', 'kg-text']);
+      expect(kindergartens.search(query({ q: 'kindergarden', lang: 'en' })).rows.map((r) => r.serviceId)).to.deep.equal([
+        'kg-stem',
+        'kg-stem-long',
+        'kg-similar',
+        'kg-text',
+      ]);
     });
 
     it('orders by title in the language asked for when there is no query', () => {
@@ -127,7 +156,12 @@ describe('api/catalog/search-index', () => {
     it('without announcements (no listening connection), reads the catalogue again once the index is over a second old', async () => {
       const deaf = new CatalogChangeListener(stack.db.pool, 'postgres://postgres@127.0.0.1:1/none');
       const index = new CatalogSearchIndex(stack.db.pool, deaf);
-      const unicorn = { ...base, id: `test-index-unicorn-${run}`, relatedServices: [], title: { lv: 'Vienradžu reģistrs', en: 'Unicorn register' } };
+      const unicorn = {
+        ...base,
+        id: `test-index-unicorn-${run}`,
+        relatedServices: [],
+        title: { lv: 'Vienradžu reģistrs', en: 'Unicorn register' },
+      };
       expect(await idsOf(index, { q: 'vienradžu' })).to.deep.equal([]);
       await publish(unicorn, 1);
       expect(deaf.listening).to.equal(false);

@@ -13,7 +13,12 @@ import { catalogChangeWorkflowId, catalogPublicationWorkflowId } from '../../../
 import { createApp } from '../../../api/platform/app';
 import { createCatalogActivities } from '../../../activities/catalog';
 
-interface Received { delivery: string; signature: string; body: string; status: number }
+interface Received {
+  delivery: string;
+  signature: string;
+  body: string;
+  status: number;
+}
 
 function receiver(failFirst: boolean) {
   const received: Received[] = [];
@@ -42,13 +47,23 @@ function verify(secret: string, header: string, body: string): boolean {
 
 async function publishNew(id: string, titleEn: string): Promise<void> {
   const base = demoDescription(services.find((s) => s.id === 'passport-issue')!);
-  const created = await call('POST', '/api/v1/agency/catalog/services', { as: 'admin-pmlp', json: { description: { ...base, id, title: { lv: `Pakalpojums ${id}`, en: titleEn } } } });
+  const created = await call('POST', '/api/v1/agency/catalog/services', {
+    as: 'admin-pmlp',
+    json: { description: { ...base, id, title: { lv: `Pakalpojums ${id}`, en: titleEn } } },
+  });
   expect(created.status, JSON.stringify(created.body)).to.equal(201);
   expect((await call('POST', `/api/v1/agency/catalog/services/${id}/submit`, { as: 'admin-pmlp', json: {} })).status).to.equal(202);
   const client = await stack.api.deps.temporal();
-  await waitFor('workflow', async () => (await client.workflow.getHandle(catalogPublicationWorkflowId(id, 1)).describe()).status.name === 'RUNNING');
-  expect((await call('POST', `/api/v1/catalog/reviews/${id}/1`, { as: 'approver-pmlp', json: { decision: 'approve' } })).status).to.equal(200);
-  expect((await call('POST', `/api/v1/catalog/reviews/${id}/1`, { as: 'catalogue-admin', json: { decision: 'approve' } })).body.stage).to.equal('published');
+  await waitFor(
+    'workflow',
+    async () => (await client.workflow.getHandle(catalogPublicationWorkflowId(id, 1)).describe()).status.name === 'RUNNING',
+  );
+  expect((await call('POST', `/api/v1/catalog/reviews/${id}/1`, { as: 'approver-pmlp', json: { decision: 'approve' } })).status).to.equal(
+    200,
+  );
+  expect(
+    (await call('POST', `/api/v1/catalog/reviews/${id}/1`, { as: 'catalogue-admin', json: { decision: 'approve' } })).body.stage,
+  ).to.equal('published');
 }
 
 describe('api/catalog (webhooks)', function () {
@@ -70,7 +85,8 @@ describe('api/catalog (webhooks)', function () {
 
     const serviceId = `webhook-demo-${Date.now().toString(36)}`;
     await publishNew(serviceId, 'Webhook demo');
-    const ok = (kind: string) => portal.received.filter((r) => r.status === 204 && JSON.parse(r.body).serviceId === serviceId && JSON.parse(r.body).kind === kind);
+    const ok = (kind: string) =>
+      portal.received.filter((r) => r.status === 204 && JSON.parse(r.body).serviceId === serviceId && JSON.parse(r.body).kind === kind);
     await waitFor('published delivery', async () => ok('published').length === 1);
 
     await call('POST', `/api/v1/agency/catalog/services/${serviceId}/withdraw`, { as: 'admin-pmlp', json: { reason: 'test' } });
@@ -88,8 +104,13 @@ describe('api/catalog (webhooks)', function () {
       expect(delivery.delivery).to.equal(`${webhookId}:${body.seq}`);
     }
     const { rows } = await stack.db.pool.query(
-      `SELECT d.status, d.attempts FROM catalog_webhook_deliveries d JOIN catalog_changes c ON c.seq = d.change_seq WHERE d.webhook_id = $1 AND c.service_id = $2`, [webhookId, serviceId]);
-    expect(rows).to.deep.equal([{ status: 'delivered', attempts: 2 }, { status: 'delivered', attempts: 2 }]);
+      `SELECT d.status, d.attempts FROM catalog_webhook_deliveries d JOIN catalog_changes c ON c.seq = d.change_seq WHERE d.webhook_id = $1 AND c.service_id = $2`,
+      [webhookId, serviceId],
+    );
+    expect(rows).to.deep.equal([
+      { status: 'delivered', attempts: 2 },
+      { status: 'delivered', attempts: 2 },
+    ]);
 
     const list = await call('GET', '/api/v1/catalog/webhooks', { as: 'system-pmlp' });
     expect(list.body.items.find((w: any) => w.id === webhookId).deliveries).to.deep.include({ delivered: 2, failed: 0 });
@@ -103,7 +124,10 @@ describe('api/catalog (webhooks)', function () {
     await publishNew(later, 'Later');
     const { rows: changes } = await stack.db.pool.query('SELECT seq FROM catalog_changes WHERE service_id = $1', [later]);
     const client = await stack.api.deps.temporal();
-    await waitFor('change workflow', async () => (await client.workflow.getHandle(catalogChangeWorkflowId(changes[0].seq)).describe()).status.name === 'COMPLETED');
+    await waitFor(
+      'change workflow',
+      async () => (await client.workflow.getHandle(catalogChangeWorkflowId(changes[0].seq)).describe()).status.name === 'COMPLETED',
+    );
     expect(portal.received.length).to.equal(before);
   });
 
@@ -116,26 +140,60 @@ describe('api/catalog (webhooks)', function () {
   describe('webhook URLs cannot reach inside', () => {
     /** The API's app with another configuration (production, private networks not allowed) on its own port. */
     async function appWith(config: Partial<typeof stack.config>) {
-      const server = http.createServer(createApp({ ...stack.api.deps, config: { ...stack.api.deps.config, webhookAllowPrivateNetworks: 'off', ...config } }));
+      const server = http.createServer(
+        createApp({ ...stack.api.deps, config: { ...stack.api.deps.config, webhookAllowPrivateNetworks: 'off', ...config } }),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const subscribe = async (hookUrl: string) => {
         const token = await tokenFor('system-pmlp');
-        const res = await fetch(`${base}/api/v1/catalog/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: hookUrl }) });
+        const res = await fetch(`${base}/api/v1/catalog/webhooks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ url: hookUrl }),
+        });
         return { status: res.status, body: (await res.json()) as any };
       };
-      return { subscribe, close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }) };
+      return {
+        subscribe,
+        close: () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      };
     }
 
     const PUBLIC_IP = '93.184.215.14'; // a public address: nothing is sent to it, registration does not connect
     const INSIDE = [
-      'https://127.0.0.1/hook', 'https://127.1.2.3/hook', 'https://localhost/hook', 'https://[::1]/hook', 'https://0.0.0.0/hook', 'https://[::]/hook',
-      'https://10.1.2.3/hook', 'https://172.16.0.1/hook', 'https://172.31.255.254/hook', 'https://192.168.1.1/hook',
-      'https://169.254.169.254/latest/meta-data/', 'https://100.64.0.1/hook', 'https://224.0.0.1/hook', 'https://255.255.255.255/hook',
-      'https://[fc00::1]/hook', 'https://[fd12:3456::1]/hook', 'https://[fe80::1]/hook', 'https://[ff02::1]/hook',
-      'https://[::ffff:127.0.0.1]/hook', 'https://[::ffff:a9fe:a9fe]/hook', 'https://[64:ff9b::a9fe:a9fe]/hook', 'https://[2002:7f00:1::]/hook',
-      'https://2130706433/hook', 'https://0x7f.1/hook', 'https://017700000001/hook',
-      `https://user:secret@${PUBLIC_IP}/hook`, `https://user@${PUBLIC_IP}/hook`, 'https://no-such-host.invalid/hook',
+      'https://127.0.0.1/hook',
+      'https://127.1.2.3/hook',
+      'https://localhost/hook',
+      'https://[::1]/hook',
+      'https://0.0.0.0/hook',
+      'https://[::]/hook',
+      'https://10.1.2.3/hook',
+      'https://172.16.0.1/hook',
+      'https://172.31.255.254/hook',
+      'https://192.168.1.1/hook',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://100.64.0.1/hook',
+      'https://224.0.0.1/hook',
+      'https://255.255.255.255/hook',
+      'https://[fc00::1]/hook',
+      'https://[fd12:3456::1]/hook',
+      'https://[fe80::1]/hook',
+      'https://[ff02::1]/hook',
+      'https://[::ffff:127.0.0.1]/hook',
+      'https://[::ffff:a9fe:a9fe]/hook',
+      'https://[64:ff9b::a9fe:a9fe]/hook',
+      'https://[2002:7f00:1::]/hook',
+      'https://2130706433/hook',
+      'https://0x7f.1/hook',
+      'https://017700000001/hook',
+      `https://user:secret@${PUBLIC_IP}/hook`,
+      `https://user@${PUBLIC_IP}/hook`,
+      'https://no-such-host.invalid/hook',
     ];
 
     it('refuses at registration hosts that resolve inside, user-info, and http in production (422, without connecting)', async () => {
@@ -163,9 +221,15 @@ describe('api/catalog (webhooks)', function () {
     /** A subscription written straight into the register, as if its name had resolved elsewhere when it was made. */
     async function pendingDelivery(hookUrl: string): Promise<{ webhookId: string; seq: number }> {
       const webhookId = crypto.randomUUID();
-      await stack.db.pool.query(`INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret, active) VALUES ($1, 'test', 'Test', $2, 'secret', false)`, [webhookId, hookUrl]);
+      await stack.db.pool.query(
+        `INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret, active) VALUES ($1, 'test', 'Test', $2, 'secret', false)`,
+        [webhookId, hookUrl],
+      );
       const { rows } = await stack.db.pool.query('SELECT max(seq)::int AS seq FROM catalog_changes');
-      await stack.db.pool.query(`INSERT INTO catalog_webhook_deliveries (webhook_id, change_seq, status) VALUES ($1, $2, 'pending')`, [webhookId, rows[0].seq]);
+      await stack.db.pool.query(`INSERT INTO catalog_webhook_deliveries (webhook_id, change_seq, status) VALUES ($1, $2, 'pending')`, [
+        webhookId,
+        rows[0].seq,
+      ]);
       await stack.db.pool.query('UPDATE catalog_webhooks SET active = true WHERE id = $1', [webhookId]);
       return { webhookId, seq: rows[0].seq };
     }
@@ -176,17 +240,27 @@ describe('api/catalog (webhooks)', function () {
       const hits: string[] = [];
       const inside = http.createServer((req, res) => {
         hits.push(String(req.url));
-        if (req.url === '/redirect') res.writeHead(302, { location: `http://127.0.0.1:${(inside.address() as AddressInfo).port}/landed` }).end();
-        else if (req.url === '/silent') { /* never answers */ } else res.writeHead(204).end();
+        if (req.url === '/redirect')
+          res.writeHead(302, { location: `http://127.0.0.1:${(inside.address() as AddressInfo).port}/landed` }).end();
+        else if (req.url === '/silent') {
+          /* never answers */
+        } else res.writeHead(204).end();
       });
       await new Promise<void>((resolve) => inside.listen(0, '127.0.0.1', () => resolve()));
       const port = (inside.address() as AddressInfo).port;
       try {
         // Private networks not allowed (production's setting): nothing reaches the server, and no retry follows.
         const strict = createCatalogActivities({ pool: stack.appDb.pool });
-        for (const hookUrl of [`http://localhost:${port}/rebound`, `http://127.0.0.1:${port}/literal`, `http://[::ffff:127.0.0.1]:${port}/mapped`]) {
+        for (const hookUrl of [
+          `http://localhost:${port}/rebound`,
+          `http://127.0.0.1:${port}/literal`,
+          `http://[::ffff:127.0.0.1]:${port}/mapped`,
+        ]) {
           const d = await pendingDelivery(hookUrl);
-          const err = await strict.deliverCatalogWebhook(d).then(() => null, (e: unknown) => e as { nonRetryable?: boolean; type?: string });
+          const err = await strict.deliverCatalogWebhook(d).then(
+            () => null,
+            (e: unknown) => e as { nonRetryable?: boolean; type?: string },
+          );
           expect(err, hookUrl).to.include({ nonRetryable: true, type: 'webhook_address_blocked' });
           expect(await lastError(d)).to.deep.equal({ status: 'pending', last_error: 'not a public address' });
         }
@@ -194,19 +268,40 @@ describe('api/catalog (webhooks)', function () {
 
         // Loopback allowed (tests): a 3xx is a failed delivery, and the redirect target is never asked.
         // A generous timeout where the server answers; a short one only for the server that never does.
-        const loopback = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 30_000 });
-        const impatient = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback', webhookTimeoutMs: 300 });
+        const loopback = createCatalogActivities({
+          pool: stack.appDb.pool,
+          webhookAllowPrivateNetworks: 'loopback',
+          webhookTimeoutMs: 30_000,
+        });
+        const impatient = createCatalogActivities({
+          pool: stack.appDb.pool,
+          webhookAllowPrivateNetworks: 'loopback',
+          webhookTimeoutMs: 300,
+        });
         const redirected = await pendingDelivery(`http://localhost:${port}/redirect`);
-        const redirectError = await loopback.deliverCatalogWebhook(redirected).then(() => null, (e: Error) => e.message);
+        const redirectError = await loopback.deliverCatalogWebhook(redirected).then(
+          () => null,
+          (e: Error) => e.message,
+        );
         expect(redirectError).to.match(/redirects are not followed/);
         expect(hits).to.deep.equal(['/redirect']);
 
         // No answer in time, a closed port and an unknown name look the same in the record: no port scanning.
         const silent = await pendingDelivery(`http://127.0.0.1:${port}/silent`);
-        const closedPort = await new Promise<number>((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => resolve(p)); }); });
+        const closedPort = await new Promise<number>((resolve) => {
+          const s = net.createServer().listen(0, '127.0.0.1', () => {
+            const p = (s.address() as AddressInfo).port;
+            s.close(() => resolve(p));
+          });
+        });
         const closed = await pendingDelivery(`http://127.0.0.1:${closedPort}/closed`);
         for (const d of [silent, closed]) {
-          expect(await impatient.deliverCatalogWebhook(d).then(() => 'delivered', (e: Error) => e.message)).to.match(/no answer$/);
+          expect(
+            await impatient.deliverCatalogWebhook(d).then(
+              () => 'delivered',
+              (e: Error) => e.message,
+            ),
+          ).to.match(/no answer$/);
           expect(await lastError(d)).to.deep.equal({ status: 'pending', last_error: 'no answer' });
         }
         const ok = await pendingDelivery(`http://localhost:${port}/ok`);

@@ -9,11 +9,28 @@ import { shippedDefinition } from '../../../scripts/seed/eservices';
 
 /** The shipped statement e-service under a new id, with its steps replaced. */
 function statementWith(id: string, steps: unknown[]) {
-  return { ...(shippedDefinition('declared-address-statement') as Record<string, unknown>), id, title: { lv: 'Testa izziņa', en: 'Test statement' }, steps };
+  return {
+    ...(shippedDefinition('declared-address-statement') as Record<string, unknown>),
+    id,
+    title: { lv: 'Testa izziņa', en: 'Test statement' },
+    steps,
+  };
 }
 
-const lookup = (personalCode: unknown) => ({ id: 'address', kind: 'callSystem', register: 'population-register', operation: 'getDeclaredAddress', input: { personalCode } });
-const fee = (amountEur: unknown) => ({ id: 'fee', kind: 'payment', amountEur, description: { lv: 'Nodeva', en: 'Fee' }, expiresIn: '14 days' });
+const lookup = (personalCode: unknown) => ({
+  id: 'address',
+  kind: 'callSystem',
+  register: 'population-register',
+  operation: 'getDeclaredAddress',
+  input: { personalCode },
+});
+const fee = (amountEur: unknown) => ({
+  id: 'fee',
+  kind: 'payment',
+  amountEur,
+  description: { lv: 'Nodeva', en: 'Fee' },
+  expiresIn: '14 days',
+});
 const answered = { id: 'answered', kind: 'setStatus', status: 'answered' };
 const branch = (condition: unknown, then: unknown[]) => ({ id: 'has-address', kind: 'branch', if: condition, then });
 
@@ -22,7 +39,8 @@ describe('api/eservice-definitions: definition errors', () => {
     const id = `test-expr-${uniqueSuffix()}`;
     const broken = statementWith(id, [
       lookup({ fetch: ['https://example.org'] }), // an operator JSONLogic does not have
-      branch({ '!!': [{ var: 'steps.address.result' }], else: true }, [ // two keys: not an expression
+      branch({ '!!': [{ var: 'steps.address.result' }], else: true }, [
+        // two keys: not an expression
         fee({ '+': [1, { frobnicate: [2] }] }), // an unknown operator deeper down
         answered,
       ]),
@@ -44,7 +62,10 @@ describe('api/eservice-definitions: definition errors', () => {
     expect((await call('GET', `/api/v1/eservice-definitions/${id}`)).status, 'nothing was published').to.equal(404);
 
     // The same definition with sound expressions publishes: the problems above were the only ones.
-    const mended = statementWith(id, [lookup({ var: 'recipient.id' }), branch({ '!!': [{ var: 'steps.address.result' }] }, [fee({ '+': [1, 2] }), answered])]);
+    const mended = statementWith(id, [
+      lookup({ var: 'recipient.id' }),
+      branch({ '!!': [{ var: 'steps.address.result' }] }, [fee({ '+': [1, 2] }), answered]),
+    ]);
     const saved = await call('PUT', `/api/v1/eservice-definitions/${id}/draft`, { as: 'admin-pmlp', json: mended });
     expect(saved.body.problems).to.deep.equal([]);
     expect((await call('POST', `/api/v1/eservice-definitions/${id}/publish`, { as: 'admin-pmlp' })).status).to.equal(201);
@@ -65,13 +86,20 @@ describe('api/eservice-definitions: definition errors', () => {
     const original = statementWith(id, [answered]);
     expect((await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: original })).status).to.equal(201);
     const other = `${id}-other`;
-    const res = await call('PUT', `/api/v1/eservice-definitions/${id}/draft`, { as: 'admin-pmlp', json: { ...statementWith(other, [answered]), title: { lv: 'Cits', en: 'Other' } } });
+    const res = await call('PUT', `/api/v1/eservice-definitions/${id}/draft`, {
+      as: 'admin-pmlp',
+      json: { ...statementWith(other, [answered]), title: { lv: 'Cits', en: 'Other' } },
+    });
     expect(res.status).to.equal(422);
     expect(errorOf(res)).to.deep.equal({
-      code: 'id_mismatch', message: 'The definition id must equal the id in the path.',
+      code: 'id_mismatch',
+      message: 'The definition id must equal the id in the path.',
       details: [{ path: '/id', code: 'id_mismatch', message: `expected ${id}` }],
     });
-    const { rows } = await stack.db.pool.query('SELECT id, draft->\'title\'->>\'lv\' AS title FROM eservice_definitions WHERE id IN ($1, $2)', [id, other]);
+    const { rows } = await stack.db.pool.query("SELECT id, draft->'title'->>'lv' AS title FROM eservice_definitions WHERE id IN ($1, $2)", [
+      id,
+      other,
+    ]);
     expect(rows).to.deep.equal([{ id, title: 'Testa izziņa' }]);
   });
 });

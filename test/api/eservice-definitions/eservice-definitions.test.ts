@@ -25,7 +25,10 @@ describe('api/eservice-definitions', () => {
     expect(opened.status).to.equal(201);
     expect(opened.body.eservice.version).to.equal(1);
 
-    const draft2 = await call('PUT', `/api/v1/eservice-definitions/${id}/draft`, { as: 'admin-pmlp', json: statementCopy(id, 'Otrā versija') });
+    const draft2 = await call('PUT', `/api/v1/eservice-definitions/${id}/draft`, {
+      as: 'admin-pmlp',
+      json: statementCopy(id, 'Otrā versija'),
+    });
     expect(draft2.status).to.equal(200);
     const v2 = await call('POST', `/api/v1/eservice-definitions/${id}/publish`, { as: 'admin-pmlp' });
     expect(v2.body.version).to.equal(2);
@@ -42,16 +45,33 @@ describe('api/eservice-definitions', () => {
 
     // The database refuses to change or delete a published version: its trigger, both for the owner and for the
     // application role the API runs as (which may otherwise update tables), and the version stays as published.
-    for (const [who, pool] of [['owner', stack.db.pool], ['application role', stack.appDb.pool]] as const) {
-      for (const sql of [`UPDATE eservice_definition_versions SET content = '{}' WHERE definition_id = $1`, 'DELETE FROM eservice_definition_versions WHERE definition_id = $1']) {
-        const refusal = await pool.query(sql, [id]).then(() => null, (e: { code?: string; message: string }) => e);
+    for (const [who, pool] of [
+      ['owner', stack.db.pool],
+      ['application role', stack.appDb.pool],
+    ] as const) {
+      for (const sql of [
+        `UPDATE eservice_definition_versions SET content = '{}' WHERE definition_id = $1`,
+        'DELETE FROM eservice_definition_versions WHERE definition_id = $1',
+      ]) {
+        const refusal = await pool.query(sql, [id]).then(
+          () => null,
+          (e: { code?: string; message: string }) => e,
+        );
         expect(refusal, `${who}: ${sql}`).to.not.equal(null);
-        expect({ code: refusal!.code, message: refusal!.message }, `${who}: ${sql}`)
-          .to.deep.equal({ code: 'P0001', message: 'published e-service definition versions are immutable' });
+        expect({ code: refusal!.code, message: refusal!.message }, `${who}: ${sql}`).to.deep.equal({
+          code: 'P0001',
+          message: 'published e-service definition versions are immutable',
+        });
       }
     }
-    const { rows: kept } = await stack.db.pool.query("SELECT version, content->'title'->>'lv' AS title FROM eservice_definition_versions WHERE definition_id = $1 ORDER BY version", [id]);
-    expect(kept).to.deep.equal([{ version: 1, title: 'Testa izziņa' }, { version: 2, title: 'Otrā versija' }]);
+    const { rows: kept } = await stack.db.pool.query(
+      "SELECT version, content->'title'->>'lv' AS title FROM eservice_definition_versions WHERE definition_id = $1 ORDER BY version",
+      [id],
+    );
+    expect(kept).to.deep.equal([
+      { version: 1, title: 'Testa izziņa' },
+      { version: 2, title: 'Otrā versija' },
+    ]);
   });
 
   it('refuses to publish an invalid definition, with the problems', async () => {
@@ -79,7 +99,10 @@ describe('api/eservice-definitions', () => {
     expect(kindError.code).to.equal('definition_invalid');
     expect(kindError.message).to.equal('The draft is not a valid e-service definition.');
     expect(kindError.details.length, JSON.stringify(kindError.details)).to.be.greaterThan(0);
-    expect(kindError.details.every((d) => d.path?.startsWith('/steps/0')), JSON.stringify(kindError.details)).to.equal(true);
+    expect(
+      kindError.details.every((d) => d.path?.startsWith('/steps/0')),
+      JSON.stringify(kindError.details),
+    ).to.equal(true);
     expect((await call('GET', `/api/v1/eservice-definitions/${unknownKind.id}`)).status, 'nothing was published').to.equal(404);
   });
 
@@ -94,9 +117,17 @@ describe('api/eservice-definitions', () => {
     expect(errorOf(byOfficer)).to.deep.equal({ code: 'forbidden', message: 'This needs one of the roles: agency-admin.', details: [] });
     const publishedByOfficer = await call('POST', '/api/v1/eservice-definitions/residence-declaration/publish', { as: 'officer-pmlp' });
     expect(publishedByOfficer.status).to.equal(403);
-    expect(errorOf(publishedByOfficer)).to.deep.equal({ code: 'forbidden', message: 'This needs one of the roles: agency-admin.', details: [] });
+    expect(errorOf(publishedByOfficer)).to.deep.equal({
+      code: 'forbidden',
+      message: 'This needs one of the roles: agency-admin.',
+      details: [],
+    });
     const dup = await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: statementCopy('residence-declaration') });
     expect(dup.status).to.equal(409);
-    expect(errorOf(dup)).to.deep.equal({ code: 'already_exists', message: 'This e-service exists; change its draft with PUT.', details: [] });
+    expect(errorOf(dup)).to.deep.equal({
+      code: 'already_exists',
+      message: 'This e-service exists; change its draft with PUT.',
+      details: [],
+    });
   });
 });

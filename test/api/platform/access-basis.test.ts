@@ -8,21 +8,37 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { recordMandate, uploadMandateDocument } from '../../helpers/mandates';
-import { ANNA, JANIS, STAFF, auditRows, closePeers, connectPeer, edit, lastAuditId, request, roundTrip, session, type Peer } from '../../helpers/assist';
-
+import {
+  ANNA,
+  JANIS,
+  STAFF,
+  auditRows,
+  closePeers,
+  connectPeer,
+  edit,
+  lastAuditId,
+  request,
+  roundTrip,
+  session,
+  type Peer,
+} from '../../helpers/assist';
 
 async function delegationToJanis(): Promise<string> {
   const until = (await stack.db.pool.query<{ d: string }>('SELECT (current_date + 30)::text AS d')).rows[0].d;
   const today = (await stack.db.pool.query<{ d: string }>('SELECT current_date::text AS d')).rows[0].d;
   const res = await call('POST', '/api/v1/me/delegations', {
-    as: 'citizen-anna', json: { representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš' }, validFrom: today, validUntil: until, scope: 'all' },
+    as: 'citizen-anna',
+    json: { representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš' }, validFrom: today, validUntil: until, scope: 'all' },
   });
   expect(res.status, JSON.stringify(res.body)).to.equal(201);
   return res.body.id as string;
 }
 
 async function openAtCounter(recipient: string, basis: Record<string, unknown>) {
-  const opened = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: recipient }, basis } });
+  const opened = await call('POST', '/api/v1/assisted-applications', {
+    as: STAFF,
+    json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: recipient }, basis },
+  });
   expect(opened.status, JSON.stringify(opened.body)).to.equal(201);
   const id = opened.body.id as string;
   return waitFor('prefill', async () => {
@@ -35,10 +51,19 @@ async function openAtCounter(recipient: string, basis: Record<string, unknown>) 
 async function staffReach(peer: Peer, app: { id: string }) {
   const as = peer.persona;
   const read = await call('GET', `/api/v1/applications/${app.id}`, { as });
-  const version = read.body?.draft?.version ?? (await stack.db.pool.query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id])).rows[0].draft_version;
-  const write = await call('PUT', `/api/v1/applications/${app.id}/draft`, { as, json: { version, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000001' } } });
+  const version =
+    read.body?.draft?.version ??
+    (await stack.db.pool.query('SELECT draft_version FROM applications WHERE case_id = $1', [app.id])).rows[0].draft_version;
+  const write = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
+    as,
+    json: { version, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000001' } },
+  });
   const fresh = write.status === 200 ? write.body.version : version;
-  const socketWrite = await request(peer, 'draft:save', { applicationId: app.id, version: fresh, data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000002' } });
+  const socketWrite = await request(peer, 'draft:save', {
+    applicationId: app.id,
+    version: fresh,
+    data: { ...(read.body?.draft?.data ?? {}), phone: '+371 20000002' },
+  });
   return { read: read.status, write: write.status, socketWrite: socketWrite.ok ? 'ok' : socketWrite.error.code };
 }
 
@@ -48,7 +73,7 @@ describe('api/auth/policy: access follows the legal basis', () => {
     await stack.db.pool.query('UPDATE delegations SET revoked_at = now() WHERE principal_id = $1 AND revoked_at IS NULL', [ANNA]);
   });
 
-  it('a revoked delegation ends the counter staff\'s and the representative\'s access at the next request', async () => {
+  it("a revoked delegation ends the counter staff's and the representative's access at the next request", async () => {
     const delegationId = await delegationToJanis();
     const app = await openAtCounter(ANNA, { type: 'delegation', delegationId });
     const staff = await connectPeer(STAFF);
@@ -60,14 +85,22 @@ describe('api/auth/policy: access follows the legal basis', () => {
     expect(await staffReach(janis, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
     const wrote = await auditRows(since, { actor: 'citizen-janis', resource: `application:${app.id}/draft` });
     expect(wrote.filter((r) => r.action === 'update').map((r) => [r.purpose, r.on_behalf_of])).to.deep.equal([
-      ['representative:delegation', `natural:${ANNA}`], ['representative:delegation', `natural:${ANNA}`]]);
+      ['representative:delegation', `natural:${ANNA}`],
+      ['representative:delegation', `natural:${ANNA}`],
+    ]);
     expect((await call('GET', `/api/v1/cases/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
     expect((await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-janis' })).status).to.equal(200);
     // On record: the representative's read is not Anna's own, and it was done for Anna.
     expect((await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-janis' })).body.items.map((c: any) => c.id)).to.include(app.id);
     const reads = await auditRows(since, { actor: 'citizen-janis', resource: `case:${app.id}` });
     expect(reads).to.have.length(2); // the case, and the case in his list
-    for (const r of reads) expect(r).to.include({ actor_type: 'citizen', purpose: 'representative:delegation', on_behalf_of: `natural:${ANNA}`, subject_id: ANNA });
+    for (const r of reads)
+      expect(r).to.include({
+        actor_type: 'citizen',
+        purpose: 'representative:delegation',
+        on_behalf_of: `natural:${ANNA}`,
+        subject_id: ANNA,
+      });
 
     expect((await call('POST', `/api/v1/me/delegations/${delegationId}/revoke`, { as: 'citizen-anna' })).status).to.equal(200);
     expect(await staffReach(staff, app)).to.deep.equal({ read: 404, write: 404, socketWrite: 'not_found' });
@@ -90,38 +123,81 @@ describe('api/auth/policy: access follows the legal basis', () => {
   it('a written mandate is a record: the representative checked in the register, the document uploaded, valid now', async () => {
     const mandate = (json: Record<string, unknown>) => call('POST', '/api/v1/mandates', { as: STAFF, json });
     const documentId = await uploadMandateDocument(STAFF);
-    const base = { principal: { type: 'natural', id: ANNA }, representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš' }, documentId, validFrom: '2026-01-01', scope: 'all' };
+    const base = {
+      principal: { type: 'natural', id: ANNA },
+      representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš' },
+      documentId,
+      validFrom: '2026-01-01',
+      scope: 'all',
+    };
     const madeUp = await mandate({ ...base, representative: { type: 'natural', id: JANIS, name: 'Pēteris Parauds' } });
     expect([madeUp.status, madeUp.body.error.code]).to.deep.equal([422, 'representative_mismatch']);
     const expired = await mandate({ ...base, validFrom: '2025-01-01', validUntil: '2025-12-31' });
-    expect([expired.status, expired.body.error.code, expired.body.error.details[0].code]).to.deep.equal([422, 'invalid_mandate', 'expired']);
+    expect([expired.status, expired.body.error.code, expired.body.error.details[0].code]).to.deep.equal([
+      422,
+      'invalid_mandate',
+      'expired',
+    ]);
     const noDocument = await mandate({ ...base, documentId: '00000000-0000-4000-8000-000000000000' });
     expect([noDocument.status, noDocument.body.error.code]).to.deep.equal([422, 'unknown_document']);
-    const notHers = await call('POST', '/api/v1/mandate-documents', { as: STAFF, body: 'x', headers: { 'content-type': 'application/x-msdownload' } });
+    const notHers = await call('POST', '/api/v1/mandate-documents', {
+      as: STAFF,
+      body: 'x',
+      headers: { 'content-type': 'application/x-msdownload' },
+    });
     expect(notHers.status).to.equal(415);
     // Another counter cannot record a mandate on a document this staff member uploaded.
     expect((await call('POST', '/api/v1/mandates', { as: 'officer-pmlp', json: base })).body.error.code).to.equal('unknown_document');
     const recorded = await mandate(base);
     expect(recorded.status, JSON.stringify(recorded.body)).to.equal(201);
-    expect(recorded.body).to.deep.include({ principal: { type: 'natural', id: ANNA }, status: 'active', recordedBy: STAFF, recordedOffice: 'vpvkac-riga' });
+    expect(recorded.body).to.deep.include({
+      principal: { type: 'natural', id: ANNA },
+      status: 'active',
+      recordedBy: STAFF,
+      recordedOffice: 'vpvkac-riga',
+    });
     expect(recorded.body.document).to.include({ id: documentId, contentType: 'application/pdf' });
     // A document records one mandate; a mandate is a basis only for whom it was given by.
     expect((await mandate(base)).body.error.code).to.equal('unknown_document');
-    const forJanis = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: JANIS }, basis: { type: 'mandate', mandateId: recorded.body.id } } });
+    const forJanis = await call('POST', '/api/v1/assisted-applications', {
+      as: STAFF,
+      json: {
+        eserviceId: 'residence-declaration',
+        recipient: { type: 'natural', id: JANIS },
+        basis: { type: 'mandate', mandateId: recorded.body.id },
+      },
+    });
     expect([forJanis.status, forJanis.body.error.code]).to.deep.equal([422, 'no_mandate']);
-    const free = await call('POST', '/api/v1/assisted-applications', { as: STAFF, json: { eserviceId: 'residence-declaration', recipient: { type: 'natural', id: ANNA }, basis: { type: 'mandate', reference: 'Nr. 1' } } });
+    const free = await call('POST', '/api/v1/assisted-applications', {
+      as: STAFF,
+      json: {
+        eserviceId: 'residence-declaration',
+        recipient: { type: 'natural', id: ANNA },
+        basis: { type: 'mandate', reference: 'Nr. 1' },
+      },
+    });
     expect(free.status).to.equal(400); // a free-text reference is no basis any more
-    expect((await call('GET', '/api/v1/me/mandates', { as: 'citizen-anna' })).body.items.map((m: any) => m.id)).to.include(recorded.body.id);
+    expect((await call('GET', '/api/v1/me/mandates', { as: 'citizen-anna' })).body.items.map((m: any) => m.id)).to.include(
+      recorded.body.id,
+    );
     await call('POST', `/api/v1/me/mandates/${recorded.body.id}/revoke`, { as: 'citizen-anna' });
   });
 
-  it('a revoked written mandate ends the counter staff\'s access at the next request', async () => {
+  it("a revoked written mandate ends the counter staff's access at the next request", async () => {
     const mandateId = await recordMandate(STAFF, ANNA, { id: JANIS, name: 'Jānis Kalniņš' });
     const app = await openAtCounter(ANNA, { type: 'mandate', mandateId });
     const staff = await connectPeer(STAFF);
     expect(await staffReach(staff, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
-    const { rows } = await stack.db.pool.query('SELECT representative_id, representative_basis, representative_basis_ref, acting_basis_ref FROM cases WHERE id = $1', [app.id]);
-    expect(rows[0]).to.deep.equal({ representative_id: JANIS, representative_basis: 'mandate', representative_basis_ref: mandateId, acting_basis_ref: mandateId });
+    const { rows } = await stack.db.pool.query(
+      'SELECT representative_id, representative_basis, representative_basis_ref, acting_basis_ref FROM cases WHERE id = $1',
+      [app.id],
+    );
+    expect(rows[0]).to.deep.equal({
+      representative_id: JANIS,
+      representative_basis: 'mandate',
+      representative_basis_ref: mandateId,
+      acting_basis_ref: mandateId,
+    });
     expect((await call('POST', `/api/v1/me/mandates/${mandateId}/revoke`, { as: 'citizen-janis' })).status).to.equal(404); // not his to revoke
     expect((await call('POST', `/api/v1/me/mandates/${mandateId}/revoke`, { as: 'citizen-anna' })).status).to.equal(200);
     expect(await staffReach(staff, app)).to.deep.equal({ read: 404, write: 404, socketWrite: 'not_found' });
@@ -130,13 +206,18 @@ describe('api/auth/policy: access follows the legal basis', () => {
     expect(submit.body.error.code).to.equal('no_basis');
   });
 
-  it('a revoked consent ends the co-browsing staff member\'s access at the next request, HTTP and socket', async () => {
+  it("a revoked consent ends the co-browsing staff member's access at the next request, HTTP and socket", async () => {
     const { app, staff, grantId } = await session('assist');
     const since = await lastAuditId();
     expect(await staffReach(staff, app)).to.deep.equal({ read: 200, write: 200, socketWrite: 'ok' });
-    const written = [...await auditRows(since, { actor: STAFF, resource: `application:${app.id}` }), ...await auditRows(since, { actor: STAFF, resource: `application:${app.id}/draft` })];
+    const written = [
+      ...(await auditRows(since, { actor: STAFF, resource: `application:${app.id}` })),
+      ...(await auditRows(since, { actor: STAFF, resource: `application:${app.id}/draft` })),
+    ];
     expect(written.map((r) => [r.action, r.purpose, r.on_behalf_of])).to.deep.include.members([
-      ['read', 'act-for:consent', `natural:${ANNA}`], ['update', 'act-for:consent', `natural:${ANNA}`]]);
+      ['read', 'act-for:consent', `natural:${ANNA}`],
+      ['update', 'act-for:consent', `natural:${ANNA}`],
+    ]);
     expect((await call('POST', `/api/v1/assist-grants/${grantId}/revoke`, { as: 'citizen-anna' })).status).to.equal(200);
     expect(await staffReach(staff, app)).to.deep.equal({ read: 404, write: 404, socketWrite: 'not_found' });
     expect((await edit(staff, { grantId, pointer: '/phone', value: '+371 20000009' })).error.code).to.equal('no_consent');

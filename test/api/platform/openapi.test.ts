@@ -15,11 +15,17 @@ type Operation = { operationId?: string; parameters?: any[]; requestBody?: unkno
 
 function operations(doc: any): Array<{ key: string; path: string; method: string; op: Operation }> {
   return Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(([p, item]) =>
-    Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, path: p, method, op })));
+    Object.entries(item)
+      .filter(([m]) => METHODS.includes(m))
+      .map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, path: p, method, op })),
+  );
 }
 
 function resolvePointer(doc: unknown, ref: string): unknown {
-  return ref.slice(2).split('/').map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
+  return ref
+    .slice(2)
+    .split('/')
+    .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<any>((node, token) => (node === undefined || node === null ? undefined : node[token]), doc);
 }
 
@@ -43,7 +49,7 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     doc = r.body;
   });
 
-  it('is served as JSON: OpenAPI 3.1 for this platform, with the routes of the README\'s table', async () => {
+  it("is served as JSON: OpenAPI 3.1 for this platform, with the routes of the README's table", async () => {
     const r = await call('GET', '/api/openapi.json');
     expect(r.headers.get('content-type')).to.match(/^application\/json\b/);
     expect(doc.openapi).to.equal('3.1.0');
@@ -52,11 +58,24 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     expect(doc.components.securitySchemes.bearer).to.deep.equal({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     const keys = operations(doc).map((o) => o.key);
     expect(keys).to.include.members([
-      'GET /api/v1/auth/me', 'POST /api/v1/auth/dev-login', 'GET /api/v1/me/applications', 'GET /api/v1/me/cases',
-      'POST /api/v1/cases', 'POST /api/v1/cases/batch', 'POST /api/v1/cases/{id}/status', 'POST /api/v1/case-ids',
-      'GET /api/v1/case-imports', 'POST /api/v1/case-imports', 'GET /api/v1/case-imports/{id}',
-      'GET /api/v1/tasks', 'GET /api/v1/tasks/{id}', 'POST /api/v1/tasks/{id}/claim', 'POST /api/v1/tasks/{id}/complete',
-      'GET /api/v1/invoices/{id}/qr.svg', 'GET /api/v1/payments/check', 'GET /api/v1/catalog/services',
+      'GET /api/v1/auth/me',
+      'POST /api/v1/auth/dev-login',
+      'GET /api/v1/me/applications',
+      'GET /api/v1/me/cases',
+      'POST /api/v1/cases',
+      'POST /api/v1/cases/batch',
+      'POST /api/v1/cases/{id}/status',
+      'POST /api/v1/case-ids',
+      'GET /api/v1/case-imports',
+      'POST /api/v1/case-imports',
+      'GET /api/v1/case-imports/{id}',
+      'GET /api/v1/tasks',
+      'GET /api/v1/tasks/{id}',
+      'POST /api/v1/tasks/{id}/claim',
+      'POST /api/v1/tasks/{id}/complete',
+      'GET /api/v1/invoices/{id}/qr.svg',
+      'GET /api/v1/payments/check',
+      'GET /api/v1/catalog/services',
     ]);
     // The operation of a route names its response schema, and that schema is in the document.
     const me = operations(doc).find((o) => o.key === 'GET /api/v1/auth/me')!.op;
@@ -87,16 +106,19 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-')), 'openapi.json');
     fs.writeFileSync(file, JSON.stringify(doc));
     const r = spawnSync('python3', ['-m', 'openapi_spec_validator', file], { env: pythonToolsEnv(), encoding: 'utf8', timeout: 90_000 });
-    if (r.stderr.includes('No module named openapi_spec_validator')) throw new Error('openapi-spec-validator is missing: npm install provisions it into .tools/python');
+    if (r.stderr.includes('No module named openapi_spec_validator'))
+      throw new Error('openapi-spec-validator is missing: npm install provisions it into .tools/python');
     expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-3000)).to.equal(0);
     expect(r.stdout).to.match(/OK/);
   });
 
-  it('lints with no errors by Redocly\'s recommended rules', async () => {
+  it("lints with no errors by Redocly's recommended rules", async () => {
     const { lintFromString, createConfig } = await import('@redocly/openapi-core');
     const config = await createConfig({ extends: ['recommended'] });
     const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
-    const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} @ ${p.location.map((l) => l.pointer).join(', ')}`);
+    const errors = problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.ruleId}: ${p.message} @ ${p.location.map((l) => l.pointer).join(', ')}`);
     expect(errors.join('\n')).to.equal('');
   });
 
@@ -112,9 +134,13 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
   });
 
   it('gives every JSON success response a schema', () => {
-    const missing = operations(doc).flatMap(({ key, op }) => Object.entries(op.responses)
-      .filter(([status, resp]) => /^2\d\d$/.test(status) && status !== '204' && !Object.values(resp.content ?? {}).some((c: any) => c.schema))
-      .map(([status]) => `${key} ${status}`));
+    const missing = operations(doc).flatMap(({ key, op }) =>
+      Object.entries(op.responses)
+        .filter(
+          ([status, resp]) => /^2\d\d$/.test(status) && status !== '204' && !Object.values(resp.content ?? {}).some((c: any) => c.schema),
+        )
+        .map(([status]) => `${key} ${status}`),
+    );
     expect(missing).to.deep.equal([]);
   });
 
@@ -122,16 +148,21 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     const gaps: string[] = [];
     for (const { key, path: p, op } of operations(doc)) {
       const expected = [
-        ...(op.security?.length === 0 ? [] : ['401', '403']), ...(p.includes('{') ? ['404'] : []),
-        ...(op.requestBody ? ['415'] : []), ...(op.parameters?.length || op.requestBody ? ['400'] : []),
+        ...(op.security?.length === 0 ? [] : ['401', '403']),
+        ...(p.includes('{') ? ['404'] : []),
+        ...(op.requestBody ? ['415'] : []),
+        ...(op.parameters?.length || op.requestBody ? ['400'] : []),
       ];
       for (const status of expected) if (!op.responses[status]) gaps.push(`${key}: no ${status}`);
       for (const [status, resp] of Object.entries(op.responses)) {
-        if (/^4\d\d$/.test(status) && resp.content?.['application/json']?.schema?.$ref !== '#/components/schemas/error') gaps.push(`${key}: ${status} without the error schema`);
+        if (/^4\d\d$/.test(status) && resp.content?.['application/json']?.schema?.$ref !== '#/components/schemas/error')
+          gaps.push(`${key}: ${status} without the error schema`);
       }
     }
     expect(gaps).to.deep.equal([]);
-    const rateLimited = operations(doc).filter(({ op }) => op.responses['429']).map(({ key }) => key);
+    const rateLimited = operations(doc)
+      .filter(({ op }) => op.responses['429'])
+      .map(({ key }) => key);
     expect(rateLimited).to.include.members(['POST /api/v1/auth/dev-login', 'GET /api/v1/catalog/services']);
   });
 
@@ -139,7 +170,10 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     const params = (key: string) => operations(doc).find((o) => o.key === key)!.op.parameters!;
     expect(params('GET /api/v1/payments/check').find((p) => p.name === 'reference')).to.include({ in: 'query', required: true });
     const diff = params('GET /api/v1/agency/catalog/services/{id}/diff').filter((p) => p.in === 'query');
-    expect(diff.map((p) => [p.name, p.required])).to.deep.include.members([['from', true], ['to', true]]);
+    expect(diff.map((p) => [p.name, p.required])).to.deep.include.members([
+      ['from', true],
+      ['to', true],
+    ]);
   });
 
   it('answers 405 with Allow in the error shape to a method a declared path does not have; 404 stays for unknown paths', async () => {
@@ -157,6 +191,8 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
   it('checks replies against their declared schema in the tests: a drifting presenter is a 500 naming the mismatch', () => {
     const spec = { method: 'get', path: '/x', responses: { 200: { description: 'x', schema: 'error' } } } as any;
     expect(() => checkResponse(spec, { body: { error: { code: 'x', message: 'y', details: [] } } })).not.to.throw();
-    expect(() => checkResponse(spec, { body: { error: { code: 1 } } })).to.throw().with.property('code', 'response_schema_violation');
+    expect(() => checkResponse(spec, { body: { error: { code: 1 } } }))
+      .to.throw()
+      .with.property('code', 'response_schema_violation');
   });
 });

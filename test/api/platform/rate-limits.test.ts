@@ -13,13 +13,28 @@ import { deploymentKeyPrefix } from '../../../api/platform/rate-limits';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function nodeWith(env: Record<string, string>): Promise<RunningApi> {
-  return startApi(loadConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
-    TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent', ...env,
-  }), { db: stack.appDb });
+  return startApi(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: stack.appDatabaseUrl,
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      DATA_DIR: stack.dataDir,
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
+    { db: stack.appDb },
+  );
 }
 
-async function send(api: RunningApi, method: string, path: string, opts: { as?: string; json?: unknown; headers?: Record<string, string> } = {}) {
+async function send(
+  api: RunningApi,
+  method: string,
+  path: string,
+  opts: { as?: string; json?: unknown; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
   if (opts.json !== undefined) headers['content-type'] = 'application/json';
@@ -45,7 +60,12 @@ describe('api/platform/rate-limits', function () {
   describe('in one node (memory store)', () => {
     let api: RunningApi;
     before(async () => {
-      api = await nodeWith({ RATE_LIMIT_SIGN_IN: '3', RATE_LIMIT_CATALOG_SEARCH: '2', RATE_LIMIT_ASSIST_JOIN: '2', RATE_LIMIT_PAYMENT_START: '2' });
+      api = await nodeWith({
+        RATE_LIMIT_SIGN_IN: '3',
+        RATE_LIMIT_CATALOG_SEARCH: '2',
+        RATE_LIMIT_ASSIST_JOIN: '2',
+        RATE_LIMIT_PAYMENT_START: '2',
+      });
     });
     after(() => api.close());
 
@@ -65,9 +85,14 @@ describe('api/platform/rate-limits', function () {
         const res = await send(api, 'POST', '/api/v1/assist-sessions', { as: 'staff-vpvkac-riga', json: { code: '000000' } });
         expect(res.status).to.be.oneOf([400, 404, 409, 410]);
       }
-      expectLimited(await send(api, 'POST', '/api/v1/assist-sessions', { as: 'staff-vpvkac-riga', json: { code: '000000' } }), 'third code');
+      expectLimited(
+        await send(api, 'POST', '/api/v1/assist-sessions', { as: 'staff-vpvkac-riga', json: { code: '000000' } }),
+        'third code',
+      );
       // Another account from the same address has its own count.
-      expect((await send(api, 'POST', '/api/v1/assist-sessions', { as: 'support-specialist', json: { code: '000000' } })).status).not.to.equal(429);
+      expect(
+        (await send(api, 'POST', '/api/v1/assist-sessions', { as: 'support-specialist', json: { code: '000000' } })).status,
+      ).not.to.equal(429);
     });
 
     it('limits starting online payments per signed-in payer', async () => {
@@ -86,7 +111,8 @@ describe('api/platform/rate-limits', function () {
       // Counters of this deployment (named after its database) from an earlier run of this file are gone.
       const redis = createClient({ url: REDIS_URL });
       await redis.connect();
-      for await (const keys of redis.scanIterator({ MATCH: `${deploymentKeyPrefix(stack.appDatabaseUrl)}:rl:*` })) if (keys.length) await redis.del(keys);
+      for await (const keys of redis.scanIterator({ MATCH: `${deploymentKeyPrefix(stack.appDatabaseUrl)}:rl:*` }))
+        if (keys.length) await redis.del(keys);
       await redis.quit();
       a = await nodeWith({ REDIS_URL, RATE_LIMIT_SIGN_IN: '3' });
       b = await nodeWith({ REDIS_URL, RATE_LIMIT_SIGN_IN: '3' });

@@ -13,9 +13,21 @@ const ANNA = '15038511239';
 const JANIS = '02117814569';
 const WAIT_MS = 30_000; // a generous bound for events that must come: a fast run never waits it out
 
-interface StatusEvent { caseId: string; status: string; label: string | null; at: string; agencyId: string; serviceId: string; eventId: number }
+interface StatusEvent {
+  caseId: string;
+  status: string;
+  label: string | null;
+  at: string;
+  agencyId: string;
+  serviceId: string;
+  eventId: number;
+}
 
-interface Client { socket: Socket; events: StatusEvent[]; ready: unknown }
+interface Client {
+  socket: Socket;
+  events: StatusEvent[];
+  ready: unknown;
+}
 
 const open: Socket[] = [];
 
@@ -24,11 +36,19 @@ async function connect(persona: string): Promise<Client> {
   const socket = io(stack.api.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   open.push(socket);
   const events: StatusEvent[] = [];
-  socket.on('case:status', (e: StatusEvent) => { events.push(e); });
+  socket.on('case:status', (e: StatusEvent) => {
+    events.push(e);
+  });
   const ready = await new Promise<unknown>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${persona}: no 'ready' event in ${WAIT_MS} ms`)), WAIT_MS);
-    socket.once('ready', (payload: unknown) => { clearTimeout(timer); resolve(payload); });
-    socket.once('connect_error', (err) => { clearTimeout(timer); reject(err); });
+    socket.once('ready', (payload: unknown) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+    socket.once('connect_error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
   return { socket, events, ready };
 }
@@ -55,7 +75,13 @@ function nextEvent(client: Client, what: string, match: (e: StatusEvent) => bool
 async function createCase(recipient: string, extra: Record<string, unknown> = {}) {
   const res = await call('POST', '/api/v1/cases', {
     as: 'system-pmlp',
-    json: { externalId: `RT-${uniqueSuffix()}`, serviceId: 'residence-declaration', channel: 'eservice', recipient: { type: 'natural', id: recipient }, ...extra },
+    json: {
+      externalId: `RT-${uniqueSuffix()}`,
+      serviceId: 'residence-declaration',
+      channel: 'eservice',
+      recipient: { type: 'natural', id: recipient },
+      ...extra,
+    },
   });
   expect(res.status, JSON.stringify(res.body)).to.equal(201);
   return res.body.id as string;
@@ -127,7 +153,10 @@ describe('api/platform/realtime', () => {
     const [anna, janis] = [await connect('citizen-anna'), await connect('citizen-janis')];
     const id = await createCase(JANIS, { representative: { type: 'natural', id: ANNA, basis: 'mandate' } });
     await changeStatus(id, 'rejected');
-    for (const [who, client] of [['representative', anna], ['recipient', janis]] as const) {
+    for (const [who, client] of [
+      ['representative', anna],
+      ['recipient', janis],
+    ] as const) {
       const event = await nextEvent(client, `${who}: represented case`, (e) => e.caseId === id && e.status === 'rejected');
       expect(event, who).to.deep.include({ caseId: id, status: 'rejected', agencyId: 'pmlp', serviceId: 'residence-declaration' });
     }
@@ -139,8 +168,14 @@ describe('api/platform/realtime', () => {
       open.push(socket);
       const outcome = await new Promise<{ connected: boolean; error?: Error & { data?: { code?: string } } }>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`neither connect nor connect_error in ${WAIT_MS} ms`)), WAIT_MS);
-        socket.once('connect', () => { clearTimeout(timer); resolve({ connected: true }); });
-        socket.once('connect_error', (error) => { clearTimeout(timer); resolve({ connected: false, error }); });
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          resolve({ connected: true });
+        });
+        socket.once('connect_error', (error) => {
+          clearTimeout(timer);
+          resolve({ connected: false, error });
+        });
       });
       expect(outcome.connected, JSON.stringify(auth)).to.equal(false);
       expect(outcome.error?.message).to.equal('unauthenticated');
@@ -152,34 +187,58 @@ describe('api/platform/realtime', () => {
     /** Connects with the given Origin header (none when undefined): connected, or the connect_error's message. */
     async function attempt(url: string, origin: string | undefined, token?: string): Promise<string> {
       const socket = io(url, {
-        auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false, forceNew: true,
+        auth: token === undefined ? {} : { token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
         ...(origin === undefined ? {} : { extraHeaders: { origin } }),
       });
       open.push(socket);
       return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`neither connect nor connect_error in ${WAIT_MS} ms`)), WAIT_MS);
-        socket.once('connect', () => { clearTimeout(timer); resolve('connected'); });
-        socket.once('connect_error', (error) => { clearTimeout(timer); resolve(error.message); });
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          resolve('connected');
+        });
+        socket.once('connect_error', (error) => {
+          clearTimeout(timer);
+          resolve(error.message);
+        });
       });
     }
 
-    it('lets browsers in from the platform\'s own origin only; clients without an Origin need a valid token', async () => {
+    it("lets browsers in from the platform's own origin only; clients without an Origin need a valid token", async () => {
       const token = await tokenFor('citizen-anna');
       expect(await attempt(stack.api.url, stack.api.url, token), 'the origin it is reached at').to.equal('connected');
-      for (const foreign of ['https://evil.example', 'http://127.0.0.1.evil.example', 'null', `${stack.api.url.replace('127.0.0.1', 'localhost')}`]) {
+      for (const foreign of [
+        'https://evil.example',
+        'http://127.0.0.1.evil.example',
+        'null',
+        `${stack.api.url.replace('127.0.0.1', 'localhost')}`,
+      ]) {
         expect(await attempt(stack.api.url, foreign, token), foreign).not.to.equal('connected');
       }
       expect(await attempt(stack.api.url, undefined, token), 'no Origin, valid token').to.equal('connected');
       expect(await attempt(stack.api.url, undefined), 'no Origin, no token').to.equal('unauthenticated');
     });
 
-    it('lets in PUBLIC_URL\'s origin and ALLOWED_ORIGINS, and nothing else', async function () {
+    it("lets in PUBLIC_URL's origin and ALLOWED_ORIGINS, and nothing else", async function () {
       this.timeout(30_000);
-      const api = await startApi(loadConfig({
-        NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: stack.appDatabaseUrl, TEMPORAL_ADDRESS: stack.temporal.address,
-        TEMPORAL_TASK_QUEUE: stack.taskQueue, DATA_DIR: stack.dataDir, LOG_LEVEL: 'silent',
-        PUBLIC_URL: 'https://portal.example.lv/app', ALLOWED_ORIGINS: 'https://partner.example.lv, https://kiosk.example.lv:8443',
-      }), { db: stack.appDb });
+      const api = await startApi(
+        loadConfig({
+          NODE_ENV: 'test',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: stack.appDatabaseUrl,
+          TEMPORAL_ADDRESS: stack.temporal.address,
+          TEMPORAL_TASK_QUEUE: stack.taskQueue,
+          DATA_DIR: stack.dataDir,
+          LOG_LEVEL: 'silent',
+          PUBLIC_URL: 'https://portal.example.lv/app',
+          ALLOWED_ORIGINS: 'https://partner.example.lv, https://kiosk.example.lv:8443',
+        }),
+        { db: stack.appDb },
+      );
       try {
         const token = await tokenFor('citizen-anna');
         for (const allowed of ['https://portal.example.lv', 'https://partner.example.lv', 'https://kiosk.example.lv:8443']) {

@@ -15,7 +15,9 @@ describe('api: the Temporal connection interceptors', () => {
   });
 
   it('ends a call on a closed channel with CANCELLED, delivered to the listener, instead of throwing', async () => {
-    const closed = (() => { throw new Error('Channel has been shut down'); }) as unknown as Parameters<Guard>[1];
+    const closed = (() => {
+      throw new Error('Channel has been shut down');
+    }) as unknown as Parameters<Guard>[1];
     const call = closedConnectionGuard()({} as Parameters<Guard>[0], closed);
     const received = await new Promise<StatusObject>((resolve) => {
       call.start(new Metadata(), { onReceiveStatus: resolve, onReceiveMessage() {}, onReceiveMetadata() {} });
@@ -32,25 +34,43 @@ describe('api: the Temporal connection interceptors', () => {
     // the retry interceptor's next attempt always lands on a closed channel: the race of an API shutting down.
     let connection: Connection | undefined;
     let attempts = 0;
-    const closeOnFirstFailure: Guard = (options, nextCall) => new InterceptingCall(nextCall(options), new RequesterBuilder()
-      .withStart((metadata, listener, next) => {
-        attempts += 1;
-        next(metadata, new ListenerBuilder().withOnReceiveStatus((status, nextStatus) => {
-          if (attempts === 1) void connection?.close();
-          nextStatus(status);
-        }).build());
-      }).build());
+    const closeOnFirstFailure: Guard = (options, nextCall) =>
+      new InterceptingCall(
+        nextCall(options),
+        new RequesterBuilder()
+          .withStart((metadata, listener, next) => {
+            attempts += 1;
+            next(
+              metadata,
+              new ListenerBuilder()
+                .withOnReceiveStatus((status, nextStatus) => {
+                  if (attempts === 1) void connection?.close();
+                  nextStatus(status);
+                })
+                .build(),
+            );
+          })
+          .build(),
+      );
     const base = connectionOptions({ temporalAddress: '127.0.0.1:1', temporalRpcTimeoutMs: 20_000 });
     const uncaught: unknown[] = [];
     let thrown!: (e: unknown) => void;
-    const throwsUncaught = new Promise<{ uncaught: unknown }>((resolve) => { thrown = (e) => resolve({ uncaught: e }); });
-    const onUncaught = (e: unknown) => { uncaught.push(e); thrown(e); };
+    const throwsUncaught = new Promise<{ uncaught: unknown }>((resolve) => {
+      thrown = (e) => resolve({ uncaught: e });
+    });
+    const onUncaught = (e: unknown) => {
+      uncaught.push(e);
+      thrown(e);
+    };
     const mochaHandlers = process.listeners('uncaughtException');
     process.removeAllListeners('uncaughtException');
     process.on('uncaughtException', onUncaught);
     try {
       connection = Connection.lazy({ ...base, interceptors: [...(base.interceptors ?? []), closeOnFirstFailure] });
-      const call = connection.workflowService.getSystemInfo({}).then(() => null, (e: unknown) => e as { code?: number });
+      const call = connection.workflowService.getSystemInfo({}).then(
+        () => null,
+        (e: unknown) => e as { code?: number },
+      );
       const error = await Promise.race([call, throwsUncaught]); // without the guard the call never ends
       expect(uncaught.map(String)).to.deep.equal([]);
       expect((error as { code?: number } | null)?.code).to.equal(grpcStatus.CANCELLED);

@@ -31,7 +31,9 @@ async function taskFor(caseId: string): Promise<string> {
   const id = `${caseId}:decision:1`;
   await stack.db.pool.query(
     `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, outcomes, status, due_at)
-     VALUES ($1, $2, 'pmlp', 'decision', 'Lēmums', 'Decision', ARRAY['approve','reject'], 'open', now() + interval '1 day')`, [id, caseId]);
+     VALUES ($1, $2, 'pmlp', 'decision', 'Lēmums', 'Decision', ARRAY['approve','reject'], 'open', now() + interval '1 day')`,
+    [id, caseId],
+  );
   fakeTasks.push(id);
   return id;
 }
@@ -47,7 +49,11 @@ describe('api: Temporal down or no worker', function () {
 
   it('Temporal stopped mid-test: open application and a claim answer 503 with Retry-After; the retry opens the same case', async () => {
     const temporal = await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: ensureTemporalCli() }, ip: '127.0.0.1', log: { format: 'pretty', level: 'error' } },
+      server: {
+        executable: { type: 'existing-path', path: ensureTemporalCli() },
+        ip: '127.0.0.1',
+        log: { format: 'pretty', level: 'error' },
+      },
     });
     const api = await apiFor(temporal.address, `down-${crypto.randomBytes(4).toString('hex')}`);
     let stopped = false;
@@ -65,7 +71,11 @@ describe('api: Temporal down or no worker', function () {
       expectUnavailable(await callAt(api, 'POST', `/api/v1/applications/${first.body.id}/withdraw`, { as: 'citizen-anna', json: {} }));
 
       // The second click, with the same key, once Temporal answers again (the stack's API): the same case, once.
-      const again = await callAt(stack.api, 'POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: RESIDENCE_DECLARATION }, headers: { 'idempotency-key': key } });
+      const again = await callAt(stack.api, 'POST', '/api/v1/applications', {
+        as: 'citizen-anna',
+        json: { eserviceId: RESIDENCE_DECLARATION },
+        headers: { 'idempotency-key': key },
+      });
       expect(again.status, JSON.stringify(again.body)).to.be.oneOf([200, 201]);
       const { rows } = await stack.db.pool.query('SELECT id FROM cases WHERE external_id LIKE $1', [`%:${key}`]);
       expect(rows.map((r) => r.id)).to.deep.equal([again.body.id]);
@@ -103,12 +113,24 @@ describe('api: Temporal down or no worker', function () {
   it('a worker that takes the submit but does not finish in time: 202 with the application as Location', async () => {
     const taskQueue = `slow-${crypto.randomBytes(4).toString('hex')}`;
     let release!: () => void;
-    const released = new Promise<void>((resolve) => { release = resolve; });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters });
     // Recording the new status waits (a slow database, say): the workflow has the submit, the answer is not ready.
-    const worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters }, {
-      activities: { ...real, recordStatus: async (req: Parameters<typeof real.recordStatus>[0]) => { await released; return real.recordStatus(req); } },
-    });
+    const worker = await createWorker(
+      stack.temporal.nativeConnection,
+      { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters },
+      {
+        activities: {
+          ...real,
+          recordStatus: async (req: Parameters<typeof real.recordStatus>[0]) => {
+            await released;
+            return real.recordStatus(req);
+          },
+        },
+      },
+    );
     const running = worker.run();
     const api = await apiFor(stack.temporal.address, taskQueue);
     try {
@@ -122,7 +144,10 @@ describe('api: Temporal down or no worker', function () {
       expect(submitted.body).to.include({ accepted: true, href: `/api/v1/applications/${caseId}` });
       // Accepted means taken: once the work goes on, the application is submitted without a second request.
       release();
-      await waitFor('the submitted status', async () => (await stack.db.pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0].status !== 'draft');
+      await waitFor(
+        'the submitted status',
+        async () => (await stack.db.pool.query('SELECT status FROM cases WHERE id = $1', [caseId])).rows[0].status !== 'draft',
+      );
     } finally {
       release();
       await api.close();

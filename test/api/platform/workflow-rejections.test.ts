@@ -28,34 +28,57 @@ describe('api: workflow rejections', function () {
   it('cancelling an invoice the workflow already knows is paid answers 409 invoice_closed, not 503', async () => {
     const taskQueue = `rejections-${crypto.randomBytes(4).toString('hex')}`;
     let reached!: () => void;
-    const inInvoicePaid = new Promise<void>((resolve) => { reached = resolve; });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => { release = resolve; });
-    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters });
-    const worker = await createWorker(stack.temporal.nativeConnection, { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters }, {
-      activities: { ...real, invoicePaid: async (id: string) => { reached(); await released; return real.invoicePaid(id); } },
+    const inInvoicePaid = new Promise<void>((resolve) => {
+      reached = resolve;
     });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters });
+    const worker = await createWorker(
+      stack.temporal.nativeConnection,
+      { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters },
+      {
+        activities: {
+          ...real,
+          invoicePaid: async (id: string) => {
+            reached();
+            await released;
+            return real.invoicePaid(id);
+          },
+        },
+      },
+    );
     const running = worker.run();
     const api = await apiFor(stack.temporal.address, taskQueue, 10_000);
     try {
       const issued = await callAt(api, 'POST', '/api/v1/invoices', {
         as: 'system-pmlp',
         json: {
-          idempotencyKey: `inv-closed-${uniqueSuffix()}`, payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' },
-          lines: [{ description: 'Pases izgatavošana', quantity: 1, unitPrice: 36.05, vatExemption: { category: 'O', reason: 'Valsts nodeva' } }],
-          currency: 'EUR', dueDate: inDays(14),
+          idempotencyKey: `inv-closed-${uniqueSuffix()}`,
+          payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' },
+          lines: [
+            { description: 'Pases izgatavošana', quantity: 1, unitPrice: 36.05, vatExemption: { category: 'O', reason: 'Valsts nodeva' } },
+          ],
+          currency: 'EUR',
+          dueDate: inDays(14),
         },
       });
       expect(issued.status, JSON.stringify(issued.body)).to.equal(201);
       const invoiceId = (issued.body as { id: string }).id;
       const paid = await callAt(api, 'POST', `/api/v1/invoices/${invoiceId}/counter-payments`, {
-        as: 'officer-pmlp', json: { amountEur: 36.05, receiptNumber: `R-${uniqueSuffix()}` },
+        as: 'officer-pmlp',
+        json: { amountEur: 36.05, receiptNumber: `R-${uniqueSuffix()}` },
       });
       expect(paid.status, JSON.stringify(paid.body)).to.equal(201);
       await inInvoicePaid; // the workflow has read "paid" and is finishing
       // The API's read of the invoice raced the payment: it still saw it open.
       await stack.db.pool.query("UPDATE invoices SET status = 'issued' WHERE id = $1", [invoiceId]);
-      const cancel = await callAt(api, 'POST', `/api/v1/invoices/${invoiceId}/cancel`, { as: 'system-pmlp', json: { reason: 'Issued by mistake' } });
+      const cancel = await callAt(api, 'POST', `/api/v1/invoices/${invoiceId}/cancel`, {
+        as: 'system-pmlp',
+        json: { reason: 'Issued by mistake' },
+      });
       expect(cancel.status, JSON.stringify(cancel.body)).to.equal(409);
       expect((cancel.body as { error: { code: string } }).error.code).to.equal('invoice_closed');
       await stack.db.pool.query("UPDATE invoices SET status = 'paid' WHERE id = $1", [invoiceId]);

@@ -9,7 +9,18 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 // Sequence numbers from the start of the sequence, spread over the whole 10-digit range, and the largest.
 const SAMPLE_NUMBERS = [
-  1000001, 1000002, 1000010, 1000099, 1234567, 9999999, 10000000, 123456789, 987654321, 1000000000, 4294967295, 9999999999,
+  1000001,
+  1000002,
+  1000010,
+  1000099,
+  1234567,
+  9999999,
+  10000000,
+  123456789,
+  987654321,
+  1000000000,
+  4294967295,
+  9999999999,
   ...Array.from({ length: 40 }, (_, i) => 1000001 + i * 104729),
 ];
 
@@ -126,8 +137,20 @@ describe('db/domain/case-id', () => {
 
   it('tells malformed ids from mistyped ones', () => {
     const good = caseIdFromNumber(1000001);
-    for (const bad of ['', 'LV-1000001-67', 'LV-00010000011-67', 'lv-0001000001-67', 'LV0001000001-67', 'LV-0001000001-6', 'LV-0001000001-677',
-      ' LV-0001000001-67', 'LV-0001000001-67\n', 'EE-0001000001-67', 'LV-000100000A-67', 'LV–0001000001–67']) {
+    for (const bad of [
+      '',
+      'LV-1000001-67',
+      'LV-00010000011-67',
+      'lv-0001000001-67',
+      'LV0001000001-67',
+      'LV-0001000001-6',
+      'LV-0001000001-677',
+      ' LV-0001000001-67',
+      'LV-0001000001-67\n',
+      'EE-0001000001-67',
+      'LV-000100000A-67',
+      'LV–0001000001–67',
+    ]) {
       expect(isWellFormedCaseId(bad), JSON.stringify(bad)).to.equal(false);
       expect(isValidCaseId(bad), JSON.stringify(bad)).to.equal(false);
     }

@@ -1,12 +1,31 @@
 // The canonical status vocabulary and its transitions.
 import { expect } from 'chai';
 import {
-  CASE_STATUSES, CHANNELS, INITIAL_STATUSES, TERMINAL_STATUSES, STATUS_NAMES, canTransition, firstInvalidStep, isTerminal, type CaseStatus,
+  CASE_STATUSES,
+  CHANNELS,
+  INITIAL_STATUSES,
+  TERMINAL_STATUSES,
+  STATUS_NAMES,
+  canTransition,
+  firstInvalidStep,
+  isTerminal,
+  type CaseStatus,
 } from '../../../db/domain/case-status';
 
 describe('db/domain/case-status', () => {
   it('has the canonical vocabulary of DESIGN.md and the six channels', () => {
-    expect([...CASE_STATUSES]).to.deep.equal(['draft', 'submitted', 'in_progress', 'info_requested', 'awaiting_payment', 'answered', 'licence_issued', 'rejected', 'completed', 'withdrawn']);
+    expect([...CASE_STATUSES]).to.deep.equal([
+      'draft',
+      'submitted',
+      'in_progress',
+      'info_requested',
+      'awaiting_payment',
+      'answered',
+      'licence_issued',
+      'rejected',
+      'completed',
+      'withdrawn',
+    ]);
     expect([...CHANNELS]).to.deep.equal(['eservice', 'in_person', 'phone', 'email', 'post', 'other']);
     for (const s of CASE_STATUSES) {
       expect(STATUS_NAMES[s].lv, s).to.be.a('string').and.not.empty;
@@ -33,7 +52,11 @@ describe('db/domain/case-status', () => {
       const queue: CaseStatus[] = [from];
       while (queue.length > 0) {
         const s = queue.shift() as CaseStatus;
-        for (const to of CASE_STATUSES) if (canTransition(s, to) && !seen.has(to)) { seen.add(to); queue.push(to); }
+        for (const to of CASE_STATUSES)
+          if (canTransition(s, to) && !seen.has(to)) {
+            seen.add(to);
+            queue.push(to);
+          }
       }
       expect([...seen].some(isTerminal), from).to.equal(true);
     }
@@ -41,10 +64,20 @@ describe('db/domain/case-status', () => {
 
   it('allows the usual paths of a case', () => {
     const allowed: Array<[CaseStatus, CaseStatus]> = [
-      ['draft', 'submitted'], ['draft', 'withdrawn'], ['submitted', 'in_progress'], ['submitted', 'rejected'],
-      ['in_progress', 'info_requested'], ['info_requested', 'submitted'], ['info_requested', 'in_progress'],
-      ['in_progress', 'awaiting_payment'], ['awaiting_payment', 'licence_issued'], ['licence_issued', 'completed'],
-      ['in_progress', 'answered'], ['answered', 'completed'], ['answered', 'in_progress'], ['in_progress', 'withdrawn'],
+      ['draft', 'submitted'],
+      ['draft', 'withdrawn'],
+      ['submitted', 'in_progress'],
+      ['submitted', 'rejected'],
+      ['in_progress', 'info_requested'],
+      ['info_requested', 'submitted'],
+      ['info_requested', 'in_progress'],
+      ['in_progress', 'awaiting_payment'],
+      ['awaiting_payment', 'licence_issued'],
+      ['licence_issued', 'completed'],
+      ['in_progress', 'answered'],
+      ['answered', 'completed'],
+      ['answered', 'in_progress'],
+      ['in_progress', 'withdrawn'],
     ];
     for (const [from, to] of allowed) expect(canTransition(from, to), `${from} → ${to}`).to.equal(true);
   });
@@ -68,7 +101,18 @@ describe('db/domain/case-status', () => {
   describe('firstInvalidStep', () => {
     it('is -1 for an allowed history', () => {
       expect(firstInvalidStep(['submitted'])).to.equal(-1);
-      expect(firstInvalidStep(['draft', 'submitted', 'in_progress', 'info_requested', 'in_progress', 'awaiting_payment', 'licence_issued', 'completed'])).to.equal(-1);
+      expect(
+        firstInvalidStep([
+          'draft',
+          'submitted',
+          'in_progress',
+          'info_requested',
+          'in_progress',
+          'awaiting_payment',
+          'licence_issued',
+          'completed',
+        ]),
+      ).to.equal(-1);
       expect(firstInvalidStep(['in_progress', 'rejected'])).to.equal(-1);
     });
 

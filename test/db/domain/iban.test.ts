@@ -7,12 +7,26 @@ import { hasValidIso7064CheckDigits } from '../../helpers/iso7064';
 const LATVIAN_EXAMPLE = 'LV80BANK0000435195001';
 // Registry examples of other countries, from the shortest IBAN (Norway, 15) to a 32-character one (Saint Lucia).
 const FOREIGN_EXAMPLES = [
-  'GB82WEST12345698765432', 'DE89370400440532013000', 'NL91ABNA0417164300', 'FR1420041010050500013M02606', 'BE68539007547034',
-  'LT121000011101001000', 'EE382200221020145685', 'LU280019400644750000', 'NO9386011117947', 'MT84MALT011000012345MTLCAST001S',
+  'GB82WEST12345698765432',
+  'DE89370400440532013000',
+  'NL91ABNA0417164300',
+  'FR1420041010050500013M02606',
+  'BE68539007547034',
+  'LT121000011101001000',
+  'EE382200221020145685',
+  'LU280019400644750000',
+  'NO9386011117947',
+  'MT84MALT011000012345MTLCAST001S',
   'LC55HEMM000100010012001200023015',
 ];
 // One character changed or two swapped: the check digits no longer fit.
-const MISTYPED_LATVIAN = ['LV80BANK0000435195002', 'LV81BANK0000435195001', 'LV08BANK0000435195001', 'LV80BANK0000435159001', 'LV80BANC0000435195001'];
+const MISTYPED_LATVIAN = [
+  'LV80BANK0000435195002',
+  'LV81BANK0000435195001',
+  'LV08BANK0000435195001',
+  'LV80BANK0000435159001',
+  'LV80BANC0000435195001',
+];
 
 describe('db/domain/iban', () => {
   it('the independent check agrees with the registry examples and refuses the mistyped ones', () => {
@@ -21,7 +35,7 @@ describe('db/domain/iban', () => {
   });
 
   describe('checkCreditorIban (an invoice is paid into a Latvian account)', () => {
-    it('accepts the registry\'s Latvian example, printed in groups or in lower case', () => {
+    it("accepts the registry's Latvian example, printed in groups or in lower case", () => {
       expect(checkCreditorIban(LATVIAN_EXAMPLE)).to.deep.equal({ iban: LATVIAN_EXAMPLE });
       expect(checkCreditorIban('LV80 BANK 0000 4351 9500 1')).to.deep.equal({ iban: LATVIAN_EXAMPLE });
       expect(checkCreditorIban(' lv80bank0000435195001 ')).to.deep.equal({ iban: LATVIAN_EXAMPLE });
@@ -36,7 +50,15 @@ describe('db/domain/iban', () => {
     });
 
     it('refuses a Latvian IBAN of the wrong length or with digits for the bank code as malformed', () => {
-      for (const iban of ['LV80BANK000043519500', 'LV80BANK00004351950011', 'LV8012340000435195001', 'LV80', '', 'LV80BANK0000435195-01', 'LVXXBANK0000435195001']) {
+      for (const iban of [
+        'LV80BANK000043519500',
+        'LV80BANK00004351950011',
+        'LV8012340000435195001',
+        'LV80',
+        '',
+        'LV80BANK0000435195-01',
+        'LVXXBANK0000435195001',
+      ]) {
         expect(checkCreditorIban(iban), JSON.stringify(iban)).to.deep.equal({ problem: 'malformed' });
       }
     });

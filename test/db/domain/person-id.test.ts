@@ -51,7 +51,7 @@ describe('db/domain/person-id', () => {
       }
     });
 
-    it('agrees with published examples: python-stdnum\'s lv.pvn and a validator library\'s test codes', () => {
+    it("agrees with published examples: python-stdnum's lv.pvn and a validator library's test codes", () => {
       // Old format, valid: python-stdnum's 161175-19997, and the validator library's 290758-10403 and 111111-11410.
       expect(normalisePersonalCode('161175-19997')).to.equal('16117519997');
       expect(normalisePersonalCode('29075810403')).to.equal('29075810403');
@@ -70,7 +70,18 @@ describe('db/domain/person-id', () => {
     });
 
     it('rejects impossible birth dates and malformed input', () => {
-      for (const bad of ['00038511239', '32138511239x', '15138511239', '1503851123', '150385112390', '150385/11239', 'abcdefghijk', '', '150385 11239', '15-038511239']) {
+      for (const bad of [
+        '00038511239',
+        '32138511239x',
+        '15138511239',
+        '1503851123',
+        '150385112390',
+        '150385/11239',
+        'abcdefghijk',
+        '',
+        '150385 11239',
+        '15-038511239',
+      ]) {
         expect(normalisePersonalCode(bad), bad).to.equal(null);
       }
       // Day 35 and month 13 are refused even when the check digit fits.

@@ -44,7 +44,7 @@ describe('db/domain/rf-reference', () => {
       expect(normaliseRfReference('  RF71 2348 231\n')).to.equal('RF712348231');
     });
 
-    it('refuses wrong check digits: python-stdnum\'s RF17 example, RF19, and the never-valid 00, 01 and 99', () => {
+    it("refuses wrong check digits: python-stdnum's RF17 example, RF19, and the never-valid 00, 01 and 99", () => {
       for (const bad of ['RF17 5390 0754 7034', 'RF19539007547034', 'RF00539007547034', 'RF01539007547034', 'RF99539007547034']) {
         expect(normaliseRfReference(bad), bad).to.equal(null);
         expect(hasValidIso7064CheckDigits(bad), `${bad}: the independent check agrees`).to.equal(false);
@@ -52,7 +52,14 @@ describe('db/domain/rf-reference', () => {
     });
 
     it('refuses a single mistyped character and a swap of neighbouring characters in the body', () => {
-      for (const bad of ['RF18539007547035', 'RF18539007547044', 'RF18539007547043', 'RF18359007547034', 'RF185390075470Z', 'RF712348213']) {
+      for (const bad of [
+        'RF18539007547035',
+        'RF18539007547044',
+        'RF18539007547043',
+        'RF18359007547034',
+        'RF185390075470Z',
+        'RF712348213',
+      ]) {
         expect(normaliseRfReference(bad), bad).to.equal(null);
         expect(hasValidIso7064CheckDigits(bad), `${bad}: the independent check agrees`).to.equal(false);
       }
@@ -60,7 +67,17 @@ describe('db/domain/rf-reference', () => {
 
     it('refuses what is not an RF reference at all', () => {
       // 22-character body (too long), no body, IBAN-like prefix, separators other than spaces, non-ASCII letters.
-      for (const bad of ['RF040000000000000000000000', 'RF18', 'RF1', '', 'LV80BANK0000435195001', 'RF18-5390-0754-7034', 'RF18.5390', 'RF18 5390 0754 703Ā', 'XX18539007547034']) {
+      for (const bad of [
+        'RF040000000000000000000000',
+        'RF18',
+        'RF1',
+        '',
+        'LV80BANK0000435195001',
+        'RF18-5390-0754-7034',
+        'RF18.5390',
+        'RF18 5390 0754 703Ā',
+        'XX18539007547034',
+      ]) {
         expect(normaliseRfReference(bad), JSON.stringify(bad)).to.equal(null);
       }
     });

@@ -5,7 +5,14 @@ import { expect } from 'chai';
 import { msToNumber } from '@temporalio/common/lib/time';
 import definitionSchema from '../../../forms/eservice-definition/v1.schema.json';
 import {
-  durationMs, evaluate, evaluateArgs, getPath, getPointer, renderTemplate, renderText, setPointer,
+  durationMs,
+  evaluate,
+  evaluateArgs,
+  getPath,
+  getPointer,
+  renderTemplate,
+  renderText,
+  setPointer,
 } from '../../../forms/eservice-definition/expressions';
 
 describe('forms/eservice-definition/expressions', () => {
@@ -21,7 +28,9 @@ describe('forms/eservice-definition/expressions', () => {
       expect(evaluate({ or: [false, 0, 'a'] }, {})).to.equal('a');
       expect(evaluate({ '!!': [[]] }, {}), 'an empty array is falsy').to.equal(false);
       expect(evaluate({ '!!': ['0'] }, {}), 'a non-empty string is truthy').to.equal(true);
-      expect(evaluate({ if: [{ '<': [{ var: 'temp' }, 0] }, 'freezing', { '<': [{ var: 'temp' }, 100] }, 'liquid', 'gas'] }, { temp: 55 })).to.equal('liquid');
+      expect(
+        evaluate({ if: [{ '<': [{ var: 'temp' }, 0] }, 'freezing', { '<': [{ var: 'temp' }, 100] }, 'liquid', 'gas'] }, { temp: 55 }),
+      ).to.equal('liquid');
       expect(evaluate({ in: ['Spring', 'Springfield'] }, {})).to.equal(true);
       expect(evaluate({ cat: ['I love', ' pie'] }, {})).to.equal('I love pie');
       expect(evaluate({ '*': [{ var: 'form.copies' }, 7.5] }, { form: { copies: 2 } })).to.equal(15);
@@ -30,8 +39,12 @@ describe('forms/eservice-definition/expressions', () => {
     it('passes a literal through, and evaluateArgs evaluates every named input', () => {
       expect(evaluate('40003032949', {})).to.equal('40003032949');
       expect(evaluateArgs(undefined, {})).to.deep.equal({});
-      expect(evaluateArgs({ personalCode: { var: 'recipient.id' }, fixed: 'x', missing: { var: 'form.none' } }, { recipient: { id: '010190-10003' }, form: {} }))
-        .to.deep.equal({ personalCode: '010190-10003', fixed: 'x', missing: null });
+      expect(
+        evaluateArgs(
+          { personalCode: { var: 'recipient.id' }, fixed: 'x', missing: { var: 'form.none' } },
+          { recipient: { id: '010190-10003' }, form: {} },
+        ),
+      ).to.deep.equal({ personalCode: '010190-10003', fixed: 'x', missing: null });
     });
   });
 
@@ -39,8 +52,18 @@ describe('forms/eservice-definition/expressions', () => {
     // RFC 6901 section 5, the document and its pointers verbatim.
     const doc = { foo: ['bar', 'baz'], '': 0, 'a/b': 1, 'c%d': 2, 'e^f': 3, 'g|h': 4, 'i\\j': 5, 'k"l': 6, ' ': 7, 'm~n': 8 };
     const rfcExamples: Array<[string, unknown]> = [
-      ['', doc], ['/foo', ['bar', 'baz']], ['/foo/0', 'bar'], ['/', 0], ['/a~1b', 1], ['/c%d', 2], ['/e^f', 3],
-      ['/g|h', 4], ['/i\\j', 5], ['/k"l', 6], ['/ ', 7], ['/m~0n', 8],
+      ['', doc],
+      ['/foo', ['bar', 'baz']],
+      ['/foo/0', 'bar'],
+      ['/', 0],
+      ['/a~1b', 1],
+      ['/c%d', 2],
+      ['/e^f', 3],
+      ['/g|h', 4],
+      ['/i\\j', 5],
+      ['/k"l', 6],
+      ['/ ', 7],
+      ['/m~0n', 8],
     ];
     for (const [pointer, expected] of rfcExamples) {
       it(`getPointer("${pointer}") is the RFC's value`, () => {
@@ -93,8 +116,10 @@ describe('forms/eservice-definition/expressions', () => {
     });
 
     it('renderText renders both languages', () => {
-      expect(renderText({ lv: 'Sveiki, {{recipient.name}}', en: 'Hello, {{recipient.name}}' }, context))
-        .to.deep.equal({ lv: 'Sveiki, Anna Bērziņa', en: 'Hello, Anna Bērziņa' });
+      expect(renderText({ lv: 'Sveiki, {{recipient.name}}', en: 'Hello, {{recipient.name}}' }, context)).to.deep.equal({
+        lv: 'Sveiki, Anna Bērziņa',
+        en: 'Hello, Anna Bērziņa',
+      });
     });
   });
 
@@ -102,9 +127,20 @@ describe('forms/eservice-definition/expressions', () => {
     const durationPattern = new RegExp((definitionSchema as { $defs: { duration: { pattern: string } } }).$defs.duration.pattern);
     // Literal milliseconds; Temporal's own parser (what `sleep` and `condition` use for the same strings) agrees.
     const literals: Array<[string, number]> = [
-      ['250ms', 250], ['10 s', 10_000], ['3 seconds', 3_000], ['1 second', 1_000], ['30m', 1_800_000], ['1 minute', 60_000],
-      ['15 minutes', 900_000], ['2h', 7_200_000], ['1 hour', 3_600_000], ['2 hours', 7_200_000], ['1 d', 86_400_000],
-      ['1 day', 86_400_000], ['5 days', 432_000_000], ['30 days', 2_592_000_000],
+      ['250ms', 250],
+      ['10 s', 10_000],
+      ['3 seconds', 3_000],
+      ['1 second', 1_000],
+      ['30m', 1_800_000],
+      ['1 minute', 60_000],
+      ['15 minutes', 900_000],
+      ['2h', 7_200_000],
+      ['1 hour', 3_600_000],
+      ['2 hours', 7_200_000],
+      ['1 d', 86_400_000],
+      ['1 day', 86_400_000],
+      ['5 days', 432_000_000],
+      ['30 days', 2_592_000_000],
     ];
     for (const [text, ms] of literals) {
       it(`"${text}" is ${ms} ms, as Temporal reads it, and the DSL schema accepts it`, () => {

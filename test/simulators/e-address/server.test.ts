@@ -5,15 +5,25 @@ import type { RunningSimulator } from '../../../simulators/app';
 
 describe('simulators/e-address/server', () => {
   let sim: RunningSimulator;
-  before(async () => { sim = await startEAddressSimulator({ faults: {} }); });
+  before(async () => {
+    sim = await startEAddressSimulator({ faults: {} });
+  });
   after(() => sim?.close());
 
-  const message = { recipient: { type: 'legal', id: '40203145872' }, sender: { agencyId: 'ur', name: 'UR' }, subject: 'Lēmums', body: '...' };
-  const post = (body: unknown, key?: string) => fetch(`${sim.url}/messages`, {
-    method: 'POST', body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
-  });
-  const count = async () => ((await (await fetch(`${sim.url}/messages?recipientType=legal&recipientId=40203145872`)).json()) as any).items.length;
+  const message = {
+    recipient: { type: 'legal', id: '40203145872' },
+    sender: { agencyId: 'ur', name: 'UR' },
+    subject: 'Lēmums',
+    body: '...',
+  };
+  const post = (body: unknown, key?: string) =>
+    fetch(`${sim.url}/messages`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    });
+  const count = async () =>
+    ((await (await fetch(`${sim.url}/messages?recipientType=legal&recipientId=40203145872`)).json()) as any).items.length;
 
   it('stores a message once per Idempotency-Key', async () => {
     const first = await post(message, 'k1');

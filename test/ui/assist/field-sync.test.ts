@@ -24,19 +24,27 @@ function harness(opts: { connected?: boolean; fail?: boolean } = {}) {
 
 describe('ui/cobrowse: field sync', () => {
   let clock: VirtualClock;
-  beforeEach(() => { clock = installVirtualClock(/ui[\\/]src[\\/]assist[\\/]field-sync/); });
+  beforeEach(() => {
+    clock = installVirtualClock(/ui[\\/]src[\\/]assist[\\/]field-sync/);
+  });
   afterEach(() => clock.uninstall());
 
   it('diffs leaf fields only, treating a missing field and undefined alike', () => {
     expect(leafDiff({ a: { b: 'x', c: undefined } }, { a: { b: 'y' } })).to.deep.equal([{ pointer: '/a/b', value: 'y' }]);
-    expect(leafDiff({ list: [1, 2] }, { list: [1, 2, 3], n: 0 })).to.deep.equal([{ pointer: '/list', value: [1, 2, 3] }, { pointer: '/n', value: 0 }]);
+    expect(leafDiff({ list: [1, 2] }, { list: [1, 2, 3], n: 0 })).to.deep.equal([
+      { pointer: '/list', value: [1, 2, 3] },
+      { pointer: '/n', value: 0 },
+    ]);
     expect(leafDiff({ a: { b: 'x' } }, {})).to.deep.equal([{ pointer: '/a/b', value: undefined }]);
     expect(leafDiff({ 'a/b': 1 }, { 'a/b': 2 })).to.deep.equal([{ pointer: '/a~1b', value: 2 }]);
     expect(setAt({ a: { b: 1, c: 2 } }, '/a/b', undefined)).to.deep.equal({ a: { c: 2 } });
   });
 
   it('maps rjsf ids to pointers through the schema, keys with underscores included', () => {
-    const schema = { type: 'object', properties: { new_address: { type: 'object', properties: { text: { type: 'string' } } }, phone: { type: 'string' } } } as const;
+    const schema = {
+      type: 'object',
+      properties: { new_address: { type: 'object', properties: { text: { type: 'string' } } }, phone: { type: 'string' } },
+    } as const;
     expect(idToPointer(schema, 'root_new_address_text')).to.equal('/new_address/text');
     expect(idToPointer(schema, 'root_phone')).to.equal('/phone');
     expect(idToPointer(schema, 'root_nope')).to.equal(null);
@@ -51,11 +59,14 @@ describe('ui/cobrowse: field sync', () => {
     await clock.advance(9);
     expect(sent, 'nothing before the pause of 10 ms').to.deep.equal([]);
     await clock.advance(1);
-    expect(sent).to.deep.equal([{ pointer: '/b', value: 'x' }, { pointer: '/a', value: 'Anna' }]);
+    expect(sent).to.deep.equal([
+      { pointer: '/b', value: 'x' },
+      { pointer: '/a', value: 'Anna' },
+    ]);
     expect(sync.pendingCount).to.equal(0);
   });
 
-  it('starts a field\'s pause again at every keystroke', async () => {
+  it("starts a field's pause again at every keystroke", async () => {
     const { sync, sent } = harness();
     sync.local({}, { a: 'A' });
     await clock.advance(6);

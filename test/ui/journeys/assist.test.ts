@@ -12,7 +12,8 @@ import { waitFor } from '../../helpers/wait';
 
 const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010'; // not in the address register: its check asks Anna again
 /** The residence declaration's failMessage for an address the register does not know (its definition, verbatim). */
-const ADDRESS_NOT_FOUND = 'Norādītā adrese nav atrasta Valsts adrešu reģistrā vai tajā nevar deklarēt dzīvesvietu. Lūdzu, norādiet precīzu adresi (laukā newAddress).';
+const ADDRESS_NOT_FOUND =
+  'Norādītā adrese nav atrasta Valsts adrešu reģistrā vai tajā nevar deklarēt dzīvesvietu. Lūdzu, norādiet precīzu adresi (laukā newAddress).';
 const PHONE = '+371 26000000';
 const EMAIL = 'anna.berzina@example.lv';
 const DATE = '2026-12-01';
@@ -42,13 +43,17 @@ describe('journey: co-browsing with a customer centre', function () {
     staff = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
     support = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   const value = (page: Page, id: string) => page.locator(`#${id}`).inputValue();
   const waitValue = (page: Page, id: string, expected: string) =>
-    page.waitForFunction(`document.getElementById(${JSON.stringify(id)})?.value === ${JSON.stringify(expected)}`, null, { timeout: 60_000 });
+    page.waitForFunction(`document.getElementById(${JSON.stringify(id)})?.value === ${JSON.stringify(expected)}`, null, {
+      timeout: 60_000,
+    });
 
-  it('Anna lets Laura in with a code, both see each other\'s edits live, Anna stops the session', async () => {
+  it("Anna lets Laura in with a code, both see each other's edits live, Anna stops the session", async () => {
     const base = stack.api.url;
     const errors: string[] = [];
     citizen.on('pageerror', (e) => errors.push(`citizen: ${e.message}`));
@@ -68,7 +73,7 @@ describe('journey: co-browsing with a customer centre', function () {
     await panel.getByRole('button', { name: 'Izveidot kodu' }).click();
     const codeEl = panel.locator('[data-code]');
     await codeEl.waitFor();
-    const code = await codeEl.getAttribute('data-code') as string;
+    const code = (await codeEl.getAttribute('data-code')) as string;
     expect(code).to.match(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(await citizen.evaluate<boolean>('document.activeElement?.hasAttribute("data-code") ?? false')).to.equal(true);
     await checkPage(citizen, 'cobrowse-01-citizen-code');
@@ -87,7 +92,9 @@ describe('journey: co-browsing with a customer centre', function () {
     // Anna sees who is watching, in which mode.
     const watcher = panel.locator('.watcher', { hasText: 'Laura Kļaviņa' });
     await watcher.waitFor();
-    expect(await watcher.textContent()).to.contain('VPVKAC Rīgā').and.to.contain('var aizpildīt un iesniegt');
+    expect(await watcher.textContent())
+      .to.contain('VPVKAC Rīgā')
+      .and.to.contain('var aizpildīt un iesniegt');
 
     // Anna types: Laura sees the value live, marked as the citizen's, and where Anna is.
     await citizen.locator('#root_newAddress_text').fill(NEW_ADDRESS);
@@ -140,8 +147,11 @@ describe('journey: co-browsing with a customer centre', function () {
     const caseId = citizen.url().split('/').pop();
     type Draft = { newAddress?: { text?: string }; phone?: string; email?: string; declarationDate?: string };
     const draft = await waitFor('both edits autosaved', async () => {
-      const saved = (await stack.db.pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId])).rows[0].draft_data as Draft;
-      return saved.phone === PHONE && saved.newAddress?.text === NEW_ADDRESS && saved.email === EMAIL && saved.declarationDate === DATE && saved;
+      const saved = (await stack.db.pool.query('SELECT draft_data FROM applications WHERE case_id = $1', [caseId])).rows[0]
+        .draft_data as Draft;
+      return (
+        saved.phone === PHONE && saved.newAddress?.text === NEW_ADDRESS && saved.email === EMAIL && saved.declarationDate === DATE && saved
+      );
     });
     expect(draft.newAddress?.text).to.equal(NEW_ADDRESS);
     expect(draft.phone).to.equal(PHONE);
@@ -149,7 +159,9 @@ describe('journey: co-browsing with a customer centre', function () {
     expect(draft.declarationDate).to.equal(DATE);
     // Laura's edits, and only what she typed (nothing filled in by the form on its own), are in the audit log.
     const audited = await stack.db.pool.query(
-      `SELECT details->>'pointer' AS pointer FROM audit_log WHERE actor_id = 'staff-vpvkac-riga' AND resource = $1 AND purpose = 'edit' ORDER BY id`, [`application:${caseId}`]);
+      `SELECT details->>'pointer' AS pointer FROM audit_log WHERE actor_id = 'staff-vpvkac-riga' AND resource = $1 AND purpose = 'edit' ORDER BY id`,
+      [`application:${caseId}`],
+    );
     expect(audited.rows.map((r: { pointer: string }) => r.pointer)).to.deep.equal(['/phone', '/email']);
     expect(errors).to.deep.equal([]);
   });
@@ -168,7 +180,7 @@ describe('journey: co-browsing with a customer centre', function () {
     await citizen.goto(applicationUrl);
     const panel = citizen.getByTestId('help-panel-application');
     await panel.getByRole('button', { name: 'Izveidot kodu' }).click();
-    const appCode = await panel.locator('[data-code]').getAttribute('data-code') as string;
+    const appCode = (await panel.locator('[data-code]').getAttribute('data-code')) as string;
     await signIn(support, base, 'support-specialist');
     await support.waitForURL(/\/assist$/);
     await join(appCode);
@@ -187,7 +199,7 @@ describe('journey: co-browsing with a customer centre', function () {
     await citizen.getByRole('navigation').getByRole('link', { name: 'Sākums', exact: true }).click();
     const portal = citizen.getByTestId('help-panel-portal');
     await portal.getByRole('button', { name: 'Izveidot kodu' }).click();
-    const portalCode = await portal.locator('[data-code]').getAttribute('data-code') as string;
+    const portalCode = (await portal.locator('[data-code]').getAttribute('data-code')) as string;
     await join(portalCode);
     await support.getByTestId('presence-page').filter({ hasText: 'Sākums' }).waitFor();
     await portal.locator('.watcher', { hasText: 'Artis Grava' }).waitFor({ timeout: 60_000 });
@@ -198,7 +210,7 @@ describe('journey: co-browsing with a customer centre', function () {
     expect(errors).to.deep.equal([]);
   });
 
-  it('in assist mode Laura fills in the rest and submits on Anna\'s behalf; the case records her and her office', async () => {
+  it("in assist mode Laura fills in the rest and submits on Anna's behalf; the case records her and her office", async () => {
     const base = stack.api.url;
     await citizen.goto(`${base}/services`);
     await citizen.locator('[data-eservice="residence-declaration"] button').click();
@@ -208,7 +220,7 @@ describe('journey: co-browsing with a customer centre', function () {
     const panel = citizen.getByTestId('help-panel-application');
     await panel.getByLabel('Skatīties, aizpildīt un iesniegt manā vārdā').check();
     await panel.getByRole('button', { name: 'Izveidot kodu' }).click();
-    const code = await panel.locator('[data-code]').getAttribute('data-code') as string;
+    const code = (await panel.locator('[data-code]').getAttribute('data-code')) as string;
 
     await staff.goto(`${base}/assist`);
     await staff.getByLabel('Pievienošanās kods').fill(code);
@@ -235,8 +247,15 @@ describe('journey: co-browsing with a customer centre', function () {
     expect(asked.rows[0]).to.deep.equal({ status: 'info_requested', status_label: ADDRESS_NOT_FOUND });
     const events = await stack.db.pool.query('SELECT status FROM case_status_events WHERE case_id = $1 ORDER BY id', [caseId]);
     expect(events.rows.map((r) => r.status).slice(-2)).to.deep.equal(['submitted', 'info_requested']);
-    const { rows } = await stack.db.pool.query('SELECT channel, acting_staff_id, acting_basis, acting_office_id FROM cases WHERE id = $1', [caseId]);
-    expect(rows[0]).to.include({ channel: 'in_person', acting_staff_id: 'staff-vpvkac-riga', acting_basis: 'consent', acting_office_id: 'vpvkac-riga' });
+    const { rows } = await stack.db.pool.query('SELECT channel, acting_staff_id, acting_basis, acting_office_id FROM cases WHERE id = $1', [
+      caseId,
+    ]);
+    expect(rows[0]).to.include({
+      channel: 'in_person',
+      acting_staff_id: 'staff-vpvkac-riga',
+      acting_basis: 'consent',
+      acting_office_id: 'vpvkac-riga',
+    });
     await citizen.getByTestId('help-panel-application').locator('.watcher', { hasText: 'Laura Kļaviņa' }).waitFor();
     await checkPage(citizen, 'cobrowse-10-citizen-submitted');
   });

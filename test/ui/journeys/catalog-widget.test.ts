@@ -18,7 +18,9 @@ describe('journey: catalogue widget on another site', function () {
   this.timeout(60_000);
   const id = `test-widget-${uniqueSuffix()}`;
   const v1: ServiceDescription = {
-    ...demoDescription(services.find((s) => s.id === 'residence-declaration')!), id, relatedServices: [],
+    ...demoDescription(services.find((s) => s.id === 'residence-declaration')!),
+    id,
+    relatedServices: [],
     title: { lv: 'Laivas reģistrācija', en: 'Boat registration' },
     description: { lv: 'Reģistrējiet savu laivu.', en: 'Register your boat before its first voyage.' },
   };
@@ -44,7 +46,9 @@ describe('journey: catalogue widget on another site', function () {
 
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
-    page.on('response', (r) => { if (r.url().endsWith(`/api/v1/catalog/services/${id}`) && r.request().method() === 'GET') serviceResponses.push(r.status()); });
+    page.on('response', (r) => {
+      if (r.url().endsWith(`/api/v1/catalog/services/${id}`) && r.request().method() === 'GET') serviceResponses.push(r.status());
+    });
   });
   after(async () => {
     await browser?.close();
@@ -56,20 +60,29 @@ describe('journey: catalogue widget on another site', function () {
   it('renders the service on the partner page and shows a new version after its refresh', async () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
 
     await page.goto(partnerUrl);
     await title().filter({ hasText: 'Boat registration' }).waitFor();
     // Counted from here: every redraw announces itself.
-    await page.evaluate(`(() => { window.renders = 0; document.querySelector('sdp-service').addEventListener('sdp-service-rendered', () => { window.renders += 1; }); })()`);
+    await page.evaluate(
+      `(() => { window.renders = 0; document.querySelector('sdp-service').addEventListener('sdp-service-rendered', () => { window.renders += 1; }); })()`,
+    );
 
     const widget = page.locator('sdp-service');
     expect(await widget.locator('[part="description"]').textContent()).to.equal('Register your boat before its first voyage.');
     const inPerson = widget.locator('[data-channel="in_person"]');
     expect(await inPerson.locator('h4').textContent()).to.equal('In person');
-    expect(await inPerson.textContent()).to.contain('Free of charge').and.contain('3 days');
+    expect(await inPerson.textContent())
+      .to.contain('Free of charge')
+      .and.contain('3 days');
     const office = inPerson.locator('[data-office="vpvkac-riga"]');
-    expect(await office.textContent()).to.contain('Unified customer centre, Riga').and.contain('Brīvības iela 49/53').and.contain('Mon–Fri 08:30–17:00');
+    expect(await office.textContent())
+      .to.contain('Unified customer centre, Riga')
+      .and.contain('Brīvības iela 49/53')
+      .and.contain('Mon–Fri 08:30–17:00');
     const start = widget.locator('a[part="start"]').first();
     expect(await start.textContent()).to.equal('Start the e-service');
     expect(await start.getAttribute('href')).to.equal(`${stack.api.url}/services?start=residence-declaration`);
@@ -91,13 +104,18 @@ describe('journey: catalogue widget on another site', function () {
     // Switching the language redraws from what it has, in Latvian.
     await page.evaluate(`document.querySelector('sdp-service').setAttribute('lang', 'lv')`);
     await title().filter({ hasText: 'Laivas un ūdens motocikla reģistrācija' }).waitFor();
-    expect(await widget.locator('[data-channel="in_person"]').textContent()).to.contain('Bez maksas').and.contain('3 dienas').and.contain('P–Pk 08:30–17:00');
+    expect(await widget.locator('[data-channel="in_person"]').textContent())
+      .to.contain('Bez maksas')
+      .and.contain('3 dienas')
+      .and.contain('P–Pk 08:30–17:00');
     expect(problems, 'no script or CORS errors on the partner page').to.deep.equal([]);
   });
 
   it('shows the demo page on the portal', async () => {
     await page.goto(`${stack.api.url}/widget/demo.html`);
-    await page.locator('sdp-service[service="residence-declaration"] [part="title"]', { hasText: 'Declaration of place of residence' }).waitFor();
+    await page
+      .locator('sdp-service[service="residence-declaration"] [part="title"]', { hasText: 'Declaration of place of residence' })
+      .waitFor();
     await page.locator('sdp-service[service="passport-issue"] [part="title"]', { hasText: 'Pases izsniegšana' }).waitFor();
     await checkPage(page, 'catalog-widget-02-demo');
   });

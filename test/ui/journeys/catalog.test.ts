@@ -56,7 +56,9 @@ describe('journey: the service catalogue in the browser', function () {
       pages[who] = await contexts[who].newPage();
     }
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   it('a visitor finds a service without diacritics, reads its channels and offices, and starts the e-service after signing in', async () => {
     const base = stack.api.url;
@@ -83,25 +85,35 @@ describe('journey: the service catalogue in the browser', function () {
     await page.waitForURL(`${base}/catalog/residence-declaration`);
     await page.locator('h1', { hasText: 'Dzīvesvietas deklarēšana' }).waitFor();
     expect(await page.locator('[data-testid="provider"]').textContent()).to.equal('Pilsonības un migrācijas lietu pārvalde');
-    expect(await page.getByRole('link', { name: 'Dzīvesvietas deklarēšanas likums' }).getAttribute('href')).to.equal('https://likumi.lv/ta/id/317193');
+    expect(await page.getByRole('link', { name: 'Dzīvesvietas deklarēšanas likums' }).getAttribute('href')).to.equal(
+      'https://likumi.lv/ta/id/317193',
+    );
     const tabs = page.getByRole('tablist', { name: 'Saņemšanas kanāli' }).getByRole('tab');
     expect(await tabs.allTextContents()).to.deep.equal(['E-pakalpojums', 'Klātienē', 'Tālrunis', 'E-pasts', 'Pasts']);
     expect(await page.getByRole('tabpanel').locator('[data-testid="processing-time"]').textContent()).to.equal('3 dienas');
     await page.getByRole('tab', { name: 'Klātienē' }).click();
     const office = page.getByRole('tabpanel').locator('[data-office="vpvkac-riga"]');
     await office.waitFor();
-    expect(await office.textContent()).to.contain('VPVKAC Rīgā').and.contain('Brīvības iela 49/53, Rīga, LV-1010').and.contain('Pirmdiena–piektdiena').and.contain('08:30–17:00');
+    expect(await office.textContent())
+      .to.contain('VPVKAC Rīgā')
+      .and.contain('Brīvības iela 49/53, Rīga, LV-1010')
+      .and.contain('Pirmdiena–piektdiena')
+      .and.contain('08:30–17:00');
     await checkPage(page, 'catalog-03-service-in-person');
     // The arrow keys move between the tabs.
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { selected: true }).textContent()).to.equal('Tālrunis');
     expect(await page.getByRole('tabpanel').getByRole('link', { name: '+371 67209400' }).getAttribute('href')).to.equal('tel:+37167209400');
-    expect(await page.locator('[data-testid="jsonld-link"]').getAttribute('href')).to.equal('/api/v1/catalog/services/residence-declaration/cpsv-ap.jsonld');
+    expect(await page.locator('[data-testid="jsonld-link"]').getAttribute('href')).to.equal(
+      '/api/v1/catalog/services/residence-declaration/cpsv-ap.jsonld',
+    );
     // In English: the description's English texts, channel names, day names and durations.
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('h1', { hasText: 'Declaration of place of residence' }).waitFor();
     await page.getByRole('tab', { name: 'In person' }).click();
-    expect(await page.getByRole('tabpanel').locator('[data-office="vpvkac-riga"]').textContent()).to.contain('Unified customer centre, Riga').and.contain('Monday–Friday');
+    expect(await page.getByRole('tabpanel').locator('[data-office="vpvkac-riga"]').textContent())
+      .to.contain('Unified customer centre, Riga')
+      .and.contain('Monday–Friday');
     expect(await page.getByRole('tabpanel').locator('[data-testid="processing-time"]').textContent()).to.equal('3 days');
     await checkPage(page, 'catalog-03-service-en');
     await page.getByRole('button', { name: 'Latviešu' }).click();
@@ -176,7 +188,9 @@ describe('journey: the service catalogue in the browser', function () {
     await author.getByRole('button', { name: 'Saglabāt' }).click();
     const summary = author.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).to.contain('Tālrunis: Tālruņa numurs').and.contain('+371 67209400');
+    expect(await summary.textContent())
+      .to.contain('Tālrunis: Tālruņa numurs')
+      .and.contain('+371 67209400');
     expect(await author.getByRole('tab', { name: /^Tālrunis/ }).textContent()).to.contain('ir kļūdas');
     await checkPage(author, 'catalog-06-editor-error');
     await author.getByRole('tab', { name: /^E-pakalpojums/ }).click();
@@ -214,13 +228,18 @@ describe('journey: the service catalogue in the browser', function () {
     // The author sees the comment, opens the editor; a change made meanwhile elsewhere is a clear 409.
     await author.reload();
     await author.locator('[data-testid="returned-comment"]', { hasText: comment }).waitFor();
-    expect(await author.locator('[data-testid="review-trail"] li[data-action="returned"]').textContent()).to.contain('Rūta Ābola').and.contain(comment);
+    expect(await author.locator('[data-testid="review-trail"] li[data-action="returned"]').textContent())
+      .to.contain('Rūta Ābola')
+      .and.contain(comment);
     await checkPage(author, 'catalog-10-returned');
     await author.getByRole('link', { name: 'Labot aprakstu' }).click();
     await author.locator('#f-title-lv').waitFor();
     expect(await author.locator('#f-title-lv').inputValue()).to.equal('Uzturēšanās atļaujas pagarināšana');
     const current = await call('GET', `/api/v1/agency/catalog/services/${id}`, { as: 'admin-pmlp' });
-    const meanwhile = await call('PUT', `/api/v1/agency/catalog/services/${id}`, { as: 'admin-pmlp', json: { baseVersion: 1, description: current.body.document, comment: 'Cita cilne' } });
+    const meanwhile = await call('PUT', `/api/v1/agency/catalog/services/${id}`, {
+      as: 'admin-pmlp',
+      json: { baseVersion: 1, description: current.body.document, comment: 'Cita cilne' },
+    });
     expect(meanwhile.status, JSON.stringify(meanwhile.body)).to.equal(200);
     await author.locator('#f-title-lv').fill('Termiņuzturēšanās atļaujas pagarināšana');
     await author.getByRole('button', { name: 'Saglabāt' }).click();
@@ -269,13 +288,19 @@ describe('journey: the service catalogue in the browser', function () {
   it('the catalogue administrator sees an overdue description and its reminder; the agency marks it reviewed', async () => {
     const residence = demoDescription(services.find((s) => s.id === 'residence-declaration')!);
     const id = `stale-residence-${run}`;
-    await publishDescription({ ...residence, id, title: { lv: `Novecojis apraksts ${run}`, en: `Stale description ${run}` }, relatedServices: [] }, 1, { id: 'admin-pmlp', name: 'Dace Vītola' });
+    await publishDescription(
+      { ...residence, id, title: { lv: `Novecojis apraksts ${run}`, en: `Stale description ${run}` }, relatedServices: [] },
+      1,
+      { id: 'admin-pmlp', name: 'Dace Vītola' },
+    );
     await stack.db.pool.query(`UPDATE catalog_services SET review_by = current_date - 5 WHERE service_id = $1`, [id]);
     const client = await stack.api.deps.temporal();
     const schedule = client.schedule.getHandle(CATALOG_FRESHNESS_SCHEDULE_ID);
     await waitFor('freshness schedule', async () => (await schedule.describe()).action.type === 'startWorkflow');
     await schedule.trigger();
-    await waitFor('escalated reminder', async () => (await call('GET', '/api/v1/staff/reminders', { as: 'catalogue-admin' })).body.items.some((r: any) => r.serviceId === id));
+    await waitFor('escalated reminder', async () =>
+      (await call('GET', '/api/v1/staff/reminders', { as: 'catalogue-admin' })).body.items.some((r: any) => r.serviceId === id),
+    );
 
     const admin = pages.admin;
     await signIn(admin, stack.api.url, 'catalogue-admin');
@@ -298,7 +323,10 @@ describe('journey: the service catalogue in the browser', function () {
     await own.getByRole('button', { name: `Pārskatīts, izmaiņu nav: Novecojis apraksts ${run}` }).click();
     await author.locator('.alert-success', { hasText: `“Novecojis apraksts ${run}” atzīmēts kā pārskatīts` }).waitFor();
     await own.waitFor({ state: 'detached' });
-    const { rows } = await stack.db.pool.query('SELECT review_by > current_date + 300 AS moved FROM catalog_services WHERE service_id = $1', [id]);
+    const { rows } = await stack.db.pool.query(
+      'SELECT review_by > current_date + 300 AS moved FROM catalog_services WHERE service_id = $1',
+      [id],
+    );
     expect(rows[0].moved).to.equal(true);
     await admin.reload();
     await admin.locator('h1', { hasText: 'Pārskatāmie apraksti' }).waitFor();

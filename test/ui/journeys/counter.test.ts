@@ -28,14 +28,18 @@ describe('journey: an application at the counter on a registered delegation', fu
     citizen = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
     staff = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   it('Anna delegates to Jānis; Laura opens, fills in and submits for Anna on it; Anna revokes it', async () => {
     const base = stack.api.url;
     const errors: string[] = [];
     citizen.on('pageerror', (e) => errors.push(`citizen: ${e.message}`));
     staff.on('pageerror', (e) => errors.push(`staff: ${e.message}`));
-    const { rows: days } = await stack.db.pool.query<{ today: string; until: string }>("SELECT current_date::text AS today, (current_date + 30)::text AS until");
+    const { rows: days } = await stack.db.pool.query<{ today: string; until: string }>(
+      'SELECT current_date::text AS today, (current_date + 30)::text AS until',
+    );
 
     // Anna registers the delegation on her Delegations page.
     await signIn(citizen, base, 'citizen-anna');
@@ -53,12 +57,15 @@ describe('journey: an application at the counter on a registered delegation', fu
     await citizen.getByRole('button', { name: 'Reģistrēt pilnvarojumu' }).click();
     await citizen.getByTestId('delegations-notice').filter({ hasText: 'Jānis Kalniņš ir reģistrēts' }).waitFor();
     // Other test files leave Anna's revoked delegations to Jānis in the list: the one in force is the new one.
-    const inForce = citizen.locator('[data-testid="delegations-given"] tbody tr').filter({ hasText: 'Jānis Kalniņš' }).filter({ hasText: 'Spēkā' });
+    const inForce = citizen
+      .locator('[data-testid="delegations-given"] tbody tr')
+      .filter({ hasText: 'Jānis Kalniņš' })
+      .filter({ hasText: 'Spēkā' });
     await inForce.first().waitFor(); // the list re-renders after the notice: count() alone does not wait for it
     expect(await inForce.count()).to.equal(1);
     const row = inForce.first();
     expect(await row.textContent()).to.contain('Visi e-pakalpojumi');
-    const delegationId = await row.getAttribute('data-delegation') as string;
+    const delegationId = (await row.getAttribute('data-delegation')) as string;
     expect(delegationId).to.match(/^[0-9a-f-]{36}$/);
     await checkPage(citizen, 'counter-03-delegation-registered');
 
@@ -72,7 +79,9 @@ describe('journey: an application at the counter on a registered delegation', fu
     await staff.getByRole('button', { name: 'Meklēt pilnvarojumus' }).click();
     const option = staff.locator(`[data-delegation="${delegationId}"]`);
     await option.waitFor();
-    expect(await option.textContent()).to.contain('Jānis Kalniņš').and.to.contain(dashed(JANIS));
+    expect(await option.textContent())
+      .to.contain('Jānis Kalniņš')
+      .and.to.contain(dashed(JANIS));
     await option.locator('input[type=radio]').check();
     await staff.getByLabel('E-pakalpojums').selectOption({ label: 'Dzīvesvietas deklarēšana' });
     await checkPage(staff, 'counter-05-basis-chosen');
@@ -82,7 +91,9 @@ describe('journey: an application at the counter on a registered delegation', fu
 
     // Anna's form, prefilled from the population register; Laura fills it in and submits on Anna's behalf.
     await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 60_000 });
-    expect(await staff.getByTestId('counter-meta').textContent()).to.contain('reģistrēts pilnvarojums').and.to.contain('Jānis Kalniņš');
+    expect(await staff.getByTestId('counter-meta').textContent())
+      .to.contain('reģistrēts pilnvarojums')
+      .and.to.contain('Jānis Kalniņš');
     await staff.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await staff.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
     await staff.locator('#root_declarationDate').fill('2026-12-01');
@@ -95,7 +106,7 @@ describe('journey: an application at the counter on a registered delegation', fu
     // The case: recipient Anna, Jānis her representative on the delegation, Laura and her office, in person.
     const mine = await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-anna' });
     const item = mine.body.items.find((c: any) => c.id === caseId);
-    expect(item, 'the case in Anna\'s cases').to.not.equal(undefined);
+    expect(item, "the case in Anna's cases").to.not.equal(undefined);
     expect(item).to.deep.include({ channel: 'in_person', officeId: 'vpvkac-riga', relation: 'recipient' });
     expect(item.recipient).to.include({ type: 'natural', id: ANNA });
     expect(item.representative).to.deep.equal({ type: 'natural', id: JANIS, name: 'Jānis Kalniņš', basis: 'delegation' });
@@ -104,14 +115,22 @@ describe('journey: an application at the counter on a registered delegation', fu
     expect(janis.body.items.find((c: any) => c.id === caseId)?.relation).to.equal('representative');
     const { rows } = await stack.db.pool.query(
       `SELECT c.acting_staff_id, c.acting_staff_name, c.acting_office_id, c.acting_basis, c.acting_basis_ref, a.submitted_data
-         FROM cases c JOIN applications a ON a.case_id = c.id WHERE c.id = $1`, [caseId]);
+         FROM cases c JOIN applications a ON a.case_id = c.id WHERE c.id = $1`,
+      [caseId],
+    );
     expect(rows[0]).to.deep.include({
-      acting_staff_id: STAFF, acting_staff_name: 'Laura Kļaviņa', acting_office_id: 'vpvkac-riga', acting_basis: 'delegation', acting_basis_ref: delegationId,
+      acting_staff_id: STAFF,
+      acting_staff_name: 'Laura Kļaviņa',
+      acting_office_id: 'vpvkac-riga',
+      acting_basis: 'delegation',
+      acting_basis_ref: delegationId,
     });
     expect(rows[0].submitted_data).to.deep.include({ residenceBasis: 'tenant', declarationDate: '2026-12-01', confirm: true });
     expect(rows[0].submitted_data.newAddress.text).to.equal(NEW_ADDRESS);
     const lookups = await stack.db.pool.query(
-      "SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND subject_id = $2 AND purpose = 'counter:delegation-lookup'", [STAFF, ANNA]);
+      "SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND subject_id = $2 AND purpose = 'counter:delegation-lookup'",
+      [STAFF, ANNA],
+    );
     expect(lookups.rows[0].n).to.be.at.least(1);
 
     // Anna revokes it: it ends at once, and the counter no longer finds it.
@@ -134,7 +153,9 @@ describe('journey: an application at the counter on a registered delegation', fu
     await staff.getByLabel('Rakstiska pilnvara').check();
     await staff.getByLabel('Pārstāvja personas kods').fill(dashed(JANIS));
     await staff.getByLabel('Pārstāvja vārds un uzvārds (kā personu apliecinošā dokumentā)').fill('Pēteris Parauds');
-    await staff.getByLabel('Pilnvaras skenēta kopija').setInputFiles({ name: 'pilnvara.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await staff
+      .getByLabel('Pilnvaras skenēta kopija')
+      .setInputFiles({ name: 'pilnvara.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await staff.getByLabel('Pilnvaras numurs, datums un izdevējs').fill('Nr. 12/2026, notārs I. Liepa');
     await staff.getByLabel('Pilnvara derīga no').fill(days[0].today);
     await staff.getByLabel('E-pakalpojums').selectOption({ label: 'Dzīvesvietas deklarēšana' });
@@ -149,16 +170,27 @@ describe('journey: an application at the counter on a registered delegation', fu
     await staff.waitForURL(/\/assist\/counter\/LV-\d{10}-\d{2}$/);
     const mandateCase = staff.url().split('/').pop() as string;
     await staff.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 60_000 });
-    expect(await staff.getByTestId('counter-meta').textContent()).to.contain('rakstiska pilnvara').and.to.contain('Jānis Kalniņš');
+    expect(await staff.getByTestId('counter-meta').textContent())
+      .to.contain('rakstiska pilnvara')
+      .and.to.contain('Jānis Kalniņš');
     const recorded = await stack.db.pool.query(
       `SELECT m.representative_id, m.representative_name, m.document_reference, d.file_name, c.acting_basis, c.representative_basis
-         FROM cases c JOIN mandates m ON m.id::text = c.acting_basis_ref JOIN mandate_documents d ON d.id = m.document_id WHERE c.id = $1`, [mandateCase]);
+         FROM cases c JOIN mandates m ON m.id::text = c.acting_basis_ref JOIN mandate_documents d ON d.id = m.document_id WHERE c.id = $1`,
+      [mandateCase],
+    );
     // The document uploaded on the refused try is the one the mandate records: one upload, no orphan.
-    const uploads = await stack.db.pool.query("SELECT count(*)::int AS n FROM mandate_documents WHERE uploaded_by = $1 AND file_name = 'pilnvara.pdf'", [STAFF]);
+    const uploads = await stack.db.pool.query(
+      "SELECT count(*)::int AS n FROM mandate_documents WHERE uploaded_by = $1 AND file_name = 'pilnvara.pdf'",
+      [STAFF],
+    );
     expect(uploads.rows[0].n).to.equal(1);
     expect(recorded.rows[0]).to.deep.equal({
-      representative_id: JANIS, representative_name: 'Jānis Kalniņš', document_reference: 'Nr. 12/2026, notārs I. Liepa', file_name: 'pilnvara.pdf',
-      acting_basis: 'mandate', representative_basis: 'mandate',
+      representative_id: JANIS,
+      representative_name: 'Jānis Kalniņš',
+      document_reference: 'Nr. 12/2026, notārs I. Liepa',
+      file_name: 'pilnvara.pdf',
+      acting_basis: 'mandate',
+      representative_basis: 'mandate',
     });
     await checkPage(staff, 'counter-11-mandate-form');
 
@@ -166,11 +198,15 @@ describe('journey: an application at the counter on a registered delegation', fu
     const { rows: acting } = await stack.db.pool.query('SELECT acting_basis_ref FROM cases WHERE id = $1', [mandateCase]);
     await citizen.reload();
     const mandateRow = citizen.locator(`[data-testid="delegations-mandates"] [data-delegation="${acting[0].acting_basis_ref}"]`);
-    expect(await mandateRow.textContent()).to.contain('Jānis Kalniņš').and.to.contain('Spēkā');
+    expect(await mandateRow.textContent())
+      .to.contain('Jānis Kalniņš')
+      .and.to.contain('Spēkā');
     await checkPage(citizen, 'counter-12-mandates');
     await mandateRow.getByRole('button', { name: 'Atsaukt rakstisko pilnvaru personai Jānis Kalniņš' }).click();
     await mandateRow.getByRole('button', { name: 'Jā, atsaukt' }).click();
-    await citizen.locator(`[data-testid="delegations-mandates"] [data-delegation="${acting[0].acting_basis_ref}"][data-status="revoked"]`).waitFor();
+    await citizen
+      .locator(`[data-testid="delegations-mandates"] [data-delegation="${acting[0].acting_basis_ref}"][data-status="revoked"]`)
+      .waitFor();
     await citizen.getByTestId('delegations-notice').filter({ hasText: 'atsaukta' }).waitFor();
     expect((await call('GET', `/api/v1/applications/${mandateCase}`, { as: STAFF })).status).to.equal(404);
     expect(errors).to.deep.equal([]);

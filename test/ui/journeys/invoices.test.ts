@@ -21,7 +21,10 @@ async function issueInvoice(description: string, amount: number): Promise<{ id: 
   const res = await call('POST', '/api/v1/invoices', {
     as: 'admin-pmlp',
     json: {
-      idempotencyKey: `journey-${uniqueSuffix()}`, payer: janis, currency: 'EUR', dueDate: inDays(14),
+      idempotencyKey: `journey-${uniqueSuffix()}`,
+      payer: janis,
+      currency: 'EUR',
+      dueDate: inDays(14),
       lines: [{ description, quantity: 1, unitPrice: amount, vatExemption: { category: 'O', reason: 'Valsts nodeva' } }],
     },
   });
@@ -31,8 +34,11 @@ async function issueInvoice(description: string, amount: number): Promise<{ id: 
 
 /** A one-entry camt.053 statement of PMLP's account (valid against the XSD): a credit whose RF reference no invoice carries. */
 function camt053(amount: string, reference: string, debtor: string): string {
-  return camt('053', [{ ref: `J-${uniqueSuffix()}`, txs: [{ amount, ref: reference, ustrd: 'Par pasi', txRef: `T-${uniqueSuffix()}`, debtor }] }],
-    { msgId: `JOURNEY-${uniqueSuffix()}` });
+  return camt(
+    '053',
+    [{ ref: `J-${uniqueSuffix()}`, txs: [{ amount, ref: reference, ustrd: 'Par pasi', txRef: `T-${uniqueSuffix()}`, debtor }] }],
+    { msgId: `JOURNEY-${uniqueSuffix()}` },
+  );
 }
 
 /** Saves a download and returns its bytes. */
@@ -51,15 +57,21 @@ describe('journey: invoices and payments in the browser', function () {
 
   before(async () => {
     // The stack's API builds its bank link from the environment (default port); point it at this run's simulator.
-    stack.api.deps.paymentInitiation = createAdapter('paymentInitiation', adapterConfigFromEnv({
-      PAYMENT_INITIATION_URL: stack.simulators.urls.paymentInitiation, PAYMENT_INITIATION_SECRET: process.env.PAYMENT_INITIATION_SECRET,
-      PAYMENT_INITIATION_MERCHANT_ID: process.env.PAYMENT_INITIATION_MERCHANT_ID,
-    }).paymentInitiation);
+    stack.api.deps.paymentInitiation = createAdapter(
+      'paymentInitiation',
+      adapterConfigFromEnv({
+        PAYMENT_INITIATION_URL: stack.simulators.urls.paymentInitiation,
+        PAYMENT_INITIATION_SECRET: process.env.PAYMENT_INITIATION_SECRET,
+        PAYMENT_INITIATION_MERCHANT_ID: process.env.PAYMENT_INITIATION_MERCHANT_ID,
+      }).paymentInitiation,
+    );
     browser = await launchBrowser();
     citizenContext = await browser.newContext({ acceptDownloads: true, locale: 'lv-LV' });
     agencyContext = await browser.newContext({ locale: 'lv-LV' });
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   it('citizen finds the invoice with its QR code, downloads it, pays online and sees it paid', async () => {
     const base = stack.api.url;
@@ -78,7 +90,9 @@ describe('journey: invoices and payments in the browser', function () {
     const row = page.locator(`tr[data-invoice="${invoice.id}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-status')).to.equal('issued');
-    expect(await row.textContent()).to.contain('36,05').and.contain('Neapmaksāts');
+    expect(await row.textContent())
+      .to.contain('36,05')
+      .and.contain('Neapmaksāts');
     await checkPage(page, 'invoices-02-list');
 
     // The invoice: amount due, due date, RF reference, and the EPC QR code rendered from the protected image.
@@ -112,7 +126,9 @@ describe('journey: invoices and payments in the browser', function () {
     const outcome = page.locator('[data-testid="payment-outcome"][data-status="succeeded"]');
     await outcome.waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="payment-outcome"] [data-invoice-status="paid"]').waitFor();
-    expect(await outcome.textContent()).to.match(/Maksājums 36,05\s€ saņemts/).and.contain('Apmaksāts');
+    expect(await outcome.textContent())
+      .to.match(/Maksājums 36,05\s€ saņemts/)
+      .and.contain('Apmaksāts');
     await checkPage(page, 'invoices-05-returned');
 
     // Back on the invoice: paid, the payment listed, no QR code any more.
@@ -141,7 +157,9 @@ describe('journey: invoices and payments in the browser', function () {
     const open = await issueInvoice('Personas apliecības izgatavošana', 12.5);
     const reference = makeRfReference(`JOURNEY${uniqueSuffix().toUpperCase()}`);
     const imported = await call('POST', '/api/v1/bank-statements', {
-      as: 'admin-pmlp', body: camt053('12.50', reference, 'Jānis Kalniņš'), headers: { 'content-type': 'application/xml' },
+      as: 'admin-pmlp',
+      body: camt053('12.50', reference, 'Jānis Kalniņš'),
+      headers: { 'content-type': 'application/xml' },
     });
     expect(imported.status, JSON.stringify(imported.body)).to.equal(201);
     expect(imported.body.suspense).to.equal(1);
@@ -159,7 +177,9 @@ describe('journey: invoices and payments in the browser', function () {
     const invoiceRow = page.locator(`tr[data-invoice="${open.id}"]`);
     await invoiceRow.waitFor();
     expect(await invoiceRow.getAttribute('data-status')).to.equal('issued');
-    expect(await invoiceRow.textContent()).to.contain(open.paymentReference).and.contain('12,50');
+    expect(await invoiceRow.textContent())
+      .to.contain(open.paymentReference)
+      .and.contain('12,50');
     await checkPage(page, 'invoices-07-agency-list');
 
     // The suspense list: the credit with the unknown reference, open.
@@ -173,7 +193,10 @@ describe('journey: invoices and payments in the browser', function () {
       await page.getByRole('button', { name: /Rādīt vairāk/ }).click();
       await page.waitForFunction(`document.querySelectorAll('tr[data-suspense]').length > ${shown}`);
     }
-    expect(await row.textContent()).to.contain(reference).and.contain('Nezināma atsauce').and.contain('Jānis Kalniņš');
+    expect(await row.textContent())
+      .to.contain(reference)
+      .and.contain('Nezināma atsauce')
+      .and.contain('Jānis Kalniņš');
     await checkPage(page, 'invoices-08-suspense');
 
     // Resolving without choosing anything: an error summary linked to the fields.
@@ -207,7 +230,9 @@ describe('journey: invoices and payments in the browser', function () {
     await paidRow.waitFor();
     await paidRow.getByRole('link').click();
     await page.locator('[data-testid="invoice-payments"]', { hasText: 'no neidentificētajiem maksājumiem' }).waitFor();
-    expect(await page.locator('dl.summary-list').textContent()).to.contain('Maksātājs').and.contain('Jānis Kalniņš');
+    expect(await page.locator('dl.summary-list').textContent())
+      .to.contain('Maksātājs')
+      .and.contain('Jānis Kalniņš');
     expect(await page.getByRole('button', { name: /tiešsaistē/ }).count()).to.equal(0);
     await checkPage(page, 'invoices-12-agency-invoice');
     expect(pageErrors).to.deep.equal([]);

@@ -14,7 +14,9 @@ describe('journey: language switch', function () {
     browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   const lang = () => page.evaluate<string>('document.documentElement.lang');
 

@@ -11,7 +11,9 @@ import type { RunningApi } from '../../../api/platform/server';
 
 async function draftsSince(since: Date): Promise<string[]> {
   const { rows } = await stack.db.pool.query(
-    "SELECT id FROM cases WHERE external_id LIKE 'eservice:residence-declaration:%' AND created_at >= $1 ORDER BY id", [since]);
+    "SELECT id FROM cases WHERE external_id LIKE 'eservice:residence-declaration:%' AND created_at >= $1 ORDER BY id",
+    [since],
+  );
   return rows.map((r) => r.id as string);
 }
 

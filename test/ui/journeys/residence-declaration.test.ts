@@ -27,7 +27,9 @@ describe('journey: residence declaration in the browser', function () {
     citizen = await citizenContext.newPage();
     officer = await officerContext.newPage();
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   it('citizen fills in, reloads, submits; officer approves; the citizen sees it live and downloads the decision', async () => {
     const base = stack.api.url;
@@ -93,7 +95,10 @@ describe('journey: residence declaration in the browser', function () {
     const row = officer.locator(`tr[data-case="${caseId}"]`);
     // The task is created once the address check has passed: wait for it in the inbox, then look again.
     await waitFor('the officer task', async () =>
-      (await call('GET', '/api/v1/tasks?limit=200', { as: 'officer-pmlp' })).body.items.some((t: { caseId: string }) => t.caseId === caseId));
+      (await call('GET', '/api/v1/tasks?limit=200', { as: 'officer-pmlp' })).body.items.some(
+        (t: { caseId: string }) => t.caseId === caseId,
+      ),
+    );
     await officer.reload();
     await officer.getByLabel('Kārtot').selectOption('-created_at');
     await row.waitFor();

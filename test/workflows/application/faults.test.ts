@@ -13,7 +13,12 @@ import { stack } from '../../setup';
 import { waitFor } from '../../helpers/wait';
 import { uniqueSuffix } from '../../helpers/cases';
 import {
-  caseStatuses, driveResidenceDeclaration, openResidenceDeclaration, registerPersons, waitForPrefill, OFFICER_PMLP,
+  caseStatuses,
+  driveResidenceDeclaration,
+  openResidenceDeclaration,
+  registerPersons,
+  waitForPrefill,
+  OFFICER_PMLP,
   type OpenedApplication,
 } from '../../helpers/applications';
 import { ensureTemporalCli } from '../../../scripts/lib/temporal-cli';
@@ -23,14 +28,19 @@ import { applicationWorkflowId, claimTaskUpdate, viewQuery } from '../../../work
 const ROOT = path.resolve(__dirname, '../../..');
 const STATUSES = ['draft', 'submitted', 'in_progress', 'completed'];
 
-interface Child { process: ChildProcess; stderr: string[] }
+interface Child {
+  process: ChildProcess;
+  stderr: string[];
+}
 const children: Child[] = [];
 
 /** A worker process (`node --import tsx activities/worker.ts`); its stderr is kept and shown if a test fails. */
 function startWorker(taskQueue: string, env: NodeJS.ProcessEnv = {}): Child {
   const child: Child = {
     process: spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'activities/worker.ts')], {
-      cwd: ROOT, env: { ...stack.childEnv, TEMPORAL_TASK_QUEUE: taskQueue, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: ROOT,
+      env: { ...stack.childEnv, TEMPORAL_TASK_QUEUE: taskQueue, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
     }),
     stderr: [],
   };
@@ -66,8 +76,11 @@ async function freePort(): Promise<number> {
 async function openMany(n: number, temporal: () => Promise<Client>, taskQueue: string): Promise<OpenedApplication[]> {
   const apps: OpenedApplication[] = [];
   for (let i = 0; i < n; i += 10) {
-    apps.push(...await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, k) =>
-      openResidenceDeclaration(stack.db.pool, temporal, taskQueue, i + k))));
+    apps.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(10, n - i) }, (_, k) => openResidenceDeclaration(stack.db.pool, temporal, taskQueue, i + k)),
+      )),
+    );
   }
   return apps;
 }
@@ -87,24 +100,32 @@ async function expectEachOnce(caseIds: string[]): Promise<void> {
 
   const events = await pool.query<{ case_id: string; statuses: string[]; keys: number }>(
     `SELECT case_id, array_agg(status ORDER BY id) AS statuses, count(DISTINCT idempotency_key)::int AS keys
-       FROM case_status_events WHERE case_id = ANY($1) GROUP BY case_id`, [caseIds]);
+       FROM case_status_events WHERE case_id = ANY($1) GROUP BY case_id`,
+    [caseIds],
+  );
   expect(events.rows).to.have.length(caseIds.length);
   for (const row of events.rows) {
     expect(row.statuses, `status history of ${row.case_id}`).to.deep.equal(STATUSES);
     expect(row.keys, `idempotency keys of ${row.case_id}`).to.equal(3); // submitted, in_progress, completed
   }
 
-  const documents = await pool.query<{ case_id: string; id: string }>('SELECT case_id, id FROM documents WHERE case_id = ANY($1)', [caseIds]);
+  const documents = await pool.query<{ case_id: string; id: string }>('SELECT case_id, id FROM documents WHERE case_id = ANY($1)', [
+    caseIds,
+  ]);
   expect(documents.rows.map((d) => d.case_id).sort(), 'one document per case').to.deep.equal([...caseIds].sort());
   for (const d of documents.rows) expect(d.id).to.equal(`${d.case_id}:decision-document`);
 
   const tasks = await pool.query<{ case_id: string; id: string; status: string; outcome: string }>(
-    'SELECT case_id, id, status, outcome FROM tasks WHERE case_id = ANY($1)', [caseIds]);
+    'SELECT case_id, id, status, outcome FROM tasks WHERE case_id = ANY($1)',
+    [caseIds],
+  );
   expect(tasks.rows.map((t) => t.case_id).sort(), 'one officer task per case').to.deep.equal([...caseIds].sort());
   for (const t of tasks.rows) expect(t).to.deep.include({ id: `${t.case_id}:decision:1`, status: 'completed', outcome: 'approve' });
 
   const notifications = await pool.query<{ case_id: string; id: string; e_address_message_id: string | null }>(
-    'SELECT case_id, id, e_address_message_id FROM notifications WHERE case_id = ANY($1)', [caseIds]);
+    'SELECT case_id, id, e_address_message_id FROM notifications WHERE case_id = ANY($1)',
+    [caseIds],
+  );
   expect(notifications.rows.map((n) => n.case_id).sort(), 'one notification per case').to.deep.equal([...caseIds].sort());
   for (const n of notifications.rows) {
     expect(n.id).to.equal(`application:${n.case_id}/notify:declared`);
@@ -112,7 +133,9 @@ async function expectEachOnce(caseIds: string[]): Promise<void> {
   }
 
   const deliveries = await pool.query<{ case_id: string; idempotency_key: string; message_id: string | null }>(
-    'SELECT case_id, idempotency_key, message_id FROM e_address_deliveries WHERE case_id = ANY($1)', [caseIds]);
+    'SELECT case_id, idempotency_key, message_id FROM e_address_deliveries WHERE case_id = ANY($1)',
+    [caseIds],
+  );
   expect(deliveries.rows).to.have.length(caseIds.length * 4);
   const byCase = new Map<string, string[]>();
   for (const d of deliveries.rows) {
@@ -121,14 +144,18 @@ async function expectEachOnce(caseIds: string[]): Promise<void> {
   }
   for (const caseId of caseIds) {
     expect((byCase.get(caseId) ?? []).sort(), `e-address deliveries of ${caseId}`).to.deep.equal([
-      `application:${caseId}/notify:declared/e-address`, `application:${caseId}/status:1/e-address`,
-      `application:${caseId}/status:2/e-address`, `application:${caseId}/status:3/e-address`,
+      `application:${caseId}/notify:declared/e-address`,
+      `application:${caseId}/status:1/e-address`,
+      `application:${caseId}/status:2/e-address`,
+      `application:${caseId}/status:3/e-address`,
     ]);
   }
   expect(new Set(deliveries.rows.map((d) => d.message_id)).size, 'distinct e-address messages').to.equal(deliveries.rows.length);
 
   // The mailbox itself: one message per status and one notification per case, the ones the deliveries recorded.
-  const { rows: recipients } = await pool.query<{ recipient_id: string }>('SELECT DISTINCT recipient_id FROM cases WHERE id = ANY($1)', [caseIds]);
+  const { rows: recipients } = await pool.query<{ recipient_id: string }>('SELECT DISTINCT recipient_id FROM cases WHERE id = ANY($1)', [
+    caseIds,
+  ]);
   const mine = new Set(caseIds);
   const messages: Array<{ caseId: string; subject: string; messageId: string }> = [];
   for (const { recipient_id } of recipients) {
@@ -137,7 +164,10 @@ async function expectEachOnce(caseIds: string[]): Promise<void> {
     messages.push(...items.filter((m) => mine.has(m.caseId)));
   }
   for (const caseId of caseIds) {
-    const subjects = messages.filter((m) => m.caseId === caseId).map((m) => m.subject).sort();
+    const subjects = messages
+      .filter((m) => m.caseId === caseId)
+      .map((m) => m.subject)
+      .sort();
     expect(subjects, `e-address messages of ${caseId}`).to.deep.equal(expectedSubjects(caseId));
   }
   expect(messages.map((m) => m.messageId).sort()).to.deep.equal(deliveries.rows.map((d) => d.message_id).sort());
@@ -175,22 +205,38 @@ describe('workflows/application faults', () => {
 
     // 30 go straight through to the officer's approval; 20 stay at the officer task until after the kill.
     let releaseHeld!: () => void;
-    const held = new Promise<void>((r) => { releaseHeld = r; });
-    const drivers = apps.map((app, i) => driveResidenceDeclaration(client, pool, app, { timeoutMs: 240_000, ...(i % 5 < 2 ? { approveWhen: held } : {}) }));
+    const held = new Promise<void>((r) => {
+      releaseHeld = r;
+    });
+    const drivers = apps.map((app, i) =>
+      driveResidenceDeclaration(client, pool, app, { timeoutMs: 240_000, ...(i % 5 < 2 ? { approveWhen: held } : {}) }),
+    );
     drivers.forEach((d) => d.catch(() => undefined)); // awaited below; no unhandled rejection meanwhile
 
-    const snapshot = async () => (await pool.query<{ documents: number; open_tasks: number; completed: number; submitted: number }>(
-      `SELECT (SELECT count(*)::int FROM documents WHERE case_id = ANY($1)) AS documents,
+    const snapshot = async () =>
+      (
+        await pool.query<{ documents: number; open_tasks: number; completed: number; submitted: number }>(
+          `SELECT (SELECT count(*)::int FROM documents WHERE case_id = ANY($1)) AS documents,
               (SELECT count(*)::int FROM tasks WHERE case_id = ANY($1) AND status IN ('open','claimed')) AS open_tasks,
               (SELECT count(*)::int FROM cases WHERE id = ANY($1) AND status = 'completed') AS completed,
-              (SELECT count(*)::int FROM cases WHERE id = ANY($1) AND status <> 'draft') AS submitted`, [caseIds])).rows[0];
-    await waitFor('some decisions issued while others wait for the officer', async () => {
-      const s = await snapshot();
-      return s.documents >= 3 && s.open_tasks >= 5;
-    }, 120_000, 50);
+              (SELECT count(*)::int FROM cases WHERE id = ANY($1) AND status <> 'draft') AS submitted`,
+          [caseIds],
+        )
+      ).rows[0];
+    await waitFor(
+      'some decisions issued while others wait for the officer',
+      async () => {
+        const s = await snapshot();
+        return s.documents >= 3 && s.open_tasks >= 5;
+      },
+      120_000,
+      50,
+    );
     await kill(first.process, 'SIGKILL');
     const atKill = await snapshot();
-    expect(atKill.completed, `the applications were still in flight when the worker was killed: ${JSON.stringify(atKill)}`).to.be.lessThan(50);
+    expect(atKill.completed, `the applications were still in flight when the worker was killed: ${JSON.stringify(atKill)}`).to.be.lessThan(
+      50,
+    );
     expect(atKill.open_tasks).to.be.greaterThan(0);
 
     startWorker(queue);
@@ -219,11 +265,17 @@ describe('workflows/application faults', () => {
     const faulty = [populationRegister, addressRegister];
     try {
       for (const url of faulty) {
-        const res = await fetch(`${url}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 0.3 }) });
+        const res = await fetch(`${url}/_faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ errorRate: 0.3 }),
+        });
         expect(res.status).to.equal(200);
       }
       // The faults are on: some direct calls to the register fail.
-      const probes = await Promise.all(Array.from({ length: 40 }, () => fetch(`${populationRegister}/persons/${registerPersons[0].personalCode}`).then((r) => r.status)));
+      const probes = await Promise.all(
+        Array.from({ length: 40 }, () => fetch(`${populationRegister}/persons/${registerPersons[0].personalCode}`).then((r) => r.status)),
+      );
       expect(probes).to.include(503);
 
       // A worker of its own (its retry warnings stay in its stderr, shown only if the test fails).
@@ -236,7 +288,9 @@ describe('workflows/application faults', () => {
 
       // The prefill never gave up silently: every applicant's name and code came from the register.
       const { rows } = await pool.query<{ case_id: string; draft_data: any; submitted_data: any; waiting_reason: string | null }>(
-        'SELECT case_id, draft_data, submitted_data, waiting_reason FROM applications WHERE case_id = ANY($1)', [apps.map((a) => a.caseId)]);
+        'SELECT case_id, draft_data, submitted_data, waiting_reason FROM applications WHERE case_id = ANY($1)',
+        [apps.map((a) => a.caseId)],
+      );
       expect(rows).to.have.length(20);
       for (const app of apps) {
         const row = rows.find((r) => r.case_id === app.caseId);
@@ -258,19 +312,37 @@ describe('workflows/application faults', () => {
     const serverLog: string[] = [];
 
     async function startServer(port: number): Promise<ChildProcess> {
-      const child = spawn(ensureTemporalCli(), [
-        'server', 'start-dev', '--db-filename', path.join(dir, 't.db'), '--ip', '127.0.0.1', '--port', String(port),
-        '--headless', '--log-level', 'error',
-      ], { stdio: ['ignore', 'ignore', 'pipe'] });
-      child.stderr?.on('data', (chunk: Buffer) => { serverLog.push(chunk.toString()); });
-      const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the Temporal dev server exited with ${code}: ${serverLog.join('').slice(-2000)}`))));
+      const child = spawn(
+        ensureTemporalCli(),
+        [
+          'server',
+          'start-dev',
+          '--db-filename',
+          path.join(dir, 't.db'),
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--headless',
+          '--log-level',
+          'error',
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      child.stderr?.on('data', (chunk: Buffer) => {
+        serverLog.push(chunk.toString());
+      });
+      const exited = new Promise<never>((_, reject) =>
+        child.once('exit', (code) => reject(new Error(`the Temporal dev server exited with ${code}: ${serverLog.join('').slice(-2000)}`))),
+      );
       exited.catch(() => undefined);
       await Promise.race([waitForTemporal(`127.0.0.1:${port}`, 60_000), exited]);
       return child;
     }
 
     afterEach(function () {
-      if (this.currentTest?.state === 'failed' && serverLog.length) console.error(`--- Temporal dev server stderr ---\n${serverLog.join('').slice(-4000)}`);
+      if (this.currentTest?.state === 'failed' && serverLog.length)
+        console.error(`--- Temporal dev server stderr ---\n${serverLog.join('').slice(-4000)}`);
     });
 
     after(async function () {
@@ -294,11 +366,15 @@ describe('workflows/application faults', () => {
       const pool = stack.db.pool;
 
       const apps = await openMany(5, async () => client, queue);
-      const atTask = await Promise.all(apps.map((app) => driveResidenceDeclaration(client, pool, app, { stopAtTask: true, timeoutMs: 120_000 })));
+      const atTask = await Promise.all(
+        apps.map((app) => driveResidenceDeclaration(client, pool, app, { stopAtTask: true, timeoutMs: 120_000 })),
+      );
       expect(atTask.map((v) => v.status)).to.deep.equal(apps.map(() => 'in_progress'));
       // Two tasks are claimed before the restart: the claim must survive it too.
       for (const [i, app] of apps.slice(0, 2).entries()) {
-        await client.workflow.getHandle(applicationWorkflowId(app.caseId)).executeUpdate(claimTaskUpdate, { args: [{ taskId: atTask[i].openTask?.id, officer: OFFICER_PMLP }] });
+        await client.workflow
+          .getHandle(applicationWorkflowId(app.caseId))
+          .executeUpdate(claimTaskUpdate, { args: [{ taskId: atTask[i].openTask?.id, officer: OFFICER_PMLP }] });
       }
 
       await kill(server, 'SIGTERM', 30_000);
@@ -306,10 +382,22 @@ describe('workflows/application faults', () => {
       server = await startServer(port);
 
       for (const [i, app] of apps.entries()) {
-        const description = await waitFor('the workflow after the restart', () => client.workflow.getHandle(applicationWorkflowId(app.caseId)).describe(), 60_000, 500);
+        const description = await waitFor(
+          'the workflow after the restart',
+          () => client.workflow.getHandle(applicationWorkflowId(app.caseId)).describe(),
+          60_000,
+          500,
+        );
         expect(description.status.name, `workflow of ${app.caseId} after the restart`).to.equal('RUNNING');
-        const view = await waitFor('the worker to answer again', () => client.connection.withDeadline(Date.now() + 10_000, () =>
-          client.workflow.getHandle(applicationWorkflowId(app.caseId)).query(viewQuery)), 90_000, 500);
+        const view = await waitFor(
+          'the worker to answer again',
+          () =>
+            client.connection.withDeadline(Date.now() + 10_000, () =>
+              client.workflow.getHandle(applicationWorkflowId(app.caseId)).query(viewQuery),
+            ),
+          90_000,
+          500,
+        );
         expect(view.openTask?.id).to.equal(atTask[i].openTask?.id);
         expect(view.openTask?.claimedBy ?? null).to.equal(i < 2 ? OFFICER_PMLP.id : null);
       }

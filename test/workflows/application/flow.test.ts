@@ -8,7 +8,9 @@ import type { Step } from '../../../forms/eservice-definition/dsl';
 const say = (id: string, lv: string): Step => ({ id, kind: 'notify', subject: { lv: id, en: id }, body: { lv, en: lv } });
 
 const bySize: Step = {
-  id: 'size', kind: 'branch', if: { '>': [{ var: 'form.amount' }, 100] },
+  id: 'size',
+  kind: 'branch',
+  if: { '>': [{ var: 'form.amount' }, 100] },
   then: [say('big', 'liels {{form.amount}}')],
   else: [say('small', 'mazs {{form.amount}}')],
 };
@@ -21,18 +23,27 @@ async function runWithAmount(steps: Step[], amount: number) {
     return app.caseId;
   });
   // Notifications are sent in the background, so they are compared as a set.
-  return { caseId, notices: platform.callsOf('notifyRecipient').map((n) => [n.idempotencyKey.replace(`application:${caseId}/`, ''), n.body.lv]) };
+  return {
+    caseId,
+    notices: platform.callsOf('notifyRecipient').map((n) => [n.idempotencyKey.replace(`application:${caseId}/`, ''), n.body.lv]),
+  };
 }
 
 describe('workflows/application: branch, wait, setStatus, notify, issueDocument (virtual time)', () => {
   it('branch runs `then` when its condition holds, then the step after the branch', async () => {
     const { notices } = await runWithAmount([bySize, say('after', 'pēc')], 150);
-    expect(notices).to.have.deep.members([['notify:size/big', 'liels 150'], ['notify:after', 'pēc']]);
+    expect(notices).to.have.deep.members([
+      ['notify:size/big', 'liels 150'],
+      ['notify:after', 'pēc'],
+    ]);
   });
 
   it('branch runs `else` when it does not', async () => {
     const { notices } = await runWithAmount([bySize, say('after', 'pēc')], 100);
-    expect(notices).to.have.deep.members([['notify:size/small', 'mazs 100'], ['notify:after', 'pēc']]);
+    expect(notices).to.have.deep.members([
+      ['notify:size/small', 'mazs 100'],
+      ['notify:after', 'pēc'],
+    ]);
   });
 
   it('branch without `else` runs nothing when its condition fails', async () => {
@@ -41,11 +52,13 @@ describe('workflows/application: branch, wait, setStatus, notify, issueDocument 
   });
 
   it('wait holds the application for its duration in virtual time, then runs the next step', async () => {
-    const platform = new FakePlatform(definitionWith([
-      { id: 'working', kind: 'setStatus', status: 'in_progress' },
-      { id: 'cooling-off', kind: 'wait', duration: '10 days' },
-      { id: 'done', kind: 'setStatus', status: 'answered', label: { lv: 'Gatavs', en: 'Ready' } },
-    ]));
+    const platform = new FakePlatform(
+      definitionWith([
+        { id: 'working', kind: 'setStatus', status: 'in_progress' },
+        { id: 'cooling-off', kind: 'wait', duration: '10 days' },
+        { id: 'done', kind: 'setStatus', status: 'answered', label: { lv: 'Gatavs', en: 'Ready' } },
+      ]),
+    );
     await runApplication(platform, async (app) => {
       await app.submit({});
       await app.until('in progress', (v) => v.status === 'in_progress');
@@ -59,28 +72,38 @@ describe('workflows/application: branch, wait, setStatus, notify, issueDocument 
   });
 
   it('setStatus records the status with its rendered label; a decided application is not "completed" over it', async () => {
-    const platform = new FakePlatform(definitionWith([
-      { id: 'licence', kind: 'setStatus', status: 'licence_issued', label: { lv: 'Licence {{case.id}}', en: 'Licence for {{recipient.name}}' } },
-    ]));
+    const platform = new FakePlatform(
+      definitionWith([
+        {
+          id: 'licence',
+          kind: 'setStatus',
+          status: 'licence_issued',
+          label: { lv: 'Licence {{case.id}}', en: 'Licence for {{recipient.name}}' },
+        },
+      ]),
+    );
     await runApplication(platform, async (app) => {
       await app.submit({});
       expect(await app.handle.result()).to.deep.equal({ status: 'licence_issued' });
       expect(platform.statuses()).to.deep.equal(['submitted', 'licence_issued']);
       expect(platform.callsOf('recordStatus')[1]).to.deep.include({
-        caseId: app.caseId, label: { lv: `Licence ${app.caseId}`, en: `Licence for ${RECIPIENT.name}` },
-        idempotencyKey: `application:${app.caseId}/status:2`, actor: { type: 'system', id: 'eservice-runtime' },
+        caseId: app.caseId,
+        label: { lv: `Licence ${app.caseId}`, en: `Licence for ${RECIPIENT.name}` },
+        idempotencyKey: `application:${app.caseId}/status:2`,
+        actor: { type: 'system', id: 'eservice-runtime' },
       });
       // Every status goes to the e-address mailbox once, under the status's own key.
       expect(platform.callsOf('deliverStatusToEAddress').map((d) => [d.status, d.idempotencyKey])).to.deep.equal([
-        ['submitted', `application:${app.caseId}/status:1`], ['licence_issued', `application:${app.caseId}/status:2`],
+        ['submitted', `application:${app.caseId}/status:1`],
+        ['licence_issued', `application:${app.caseId}/status:2`],
       ]);
     });
   });
 
   it('a terminal setStatus ends the run: no later step', async () => {
-    const platform = new FakePlatform(definitionWith([
-      { id: 'no', kind: 'setStatus', status: 'rejected', label: { lv: 'Nē', en: 'No' } }, say('after', 'pēc'),
-    ]));
+    const platform = new FakePlatform(
+      definitionWith([{ id: 'no', kind: 'setStatus', status: 'rejected', label: { lv: 'Nē', en: 'No' } }, say('after', 'pēc')]),
+    );
     await runApplication(platform, async (app) => {
       await app.submit({});
       expect(await app.handle.result()).to.deep.equal({ status: 'rejected' });
@@ -90,17 +113,30 @@ describe('workflows/application: branch, wait, setStatus, notify, issueDocument 
   });
 
   it('issueDocument asks for the document with its body rendered from the form and the recipient', async () => {
-    const platform = new FakePlatform(definitionWith([{
-      id: 'statement', kind: 'issueDocument', documentType: 'statement', documentTitle: { lv: 'Izziņa', en: 'Statement' },
-      body: { lv: '{{recipient.name}} ({{recipient.id}}): {{form.purpose}}', en: 'for {{form.purpose}}{{form.missing}}' },
-    }, say('after', '{{steps.statement.documentId}}')]));
+    const platform = new FakePlatform(
+      definitionWith([
+        {
+          id: 'statement',
+          kind: 'issueDocument',
+          documentType: 'statement',
+          documentTitle: { lv: 'Izziņa', en: 'Statement' },
+          body: { lv: '{{recipient.name}} ({{recipient.id}}): {{form.purpose}}', en: 'for {{form.purpose}}{{form.missing}}' },
+        },
+        say('after', '{{steps.statement.documentId}}'),
+      ]),
+    );
     await runApplication(platform, async (app) => {
       await app.submit({ purpose: 'bank' });
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
-      expect(platform.callsOf('issueDocument')).to.deep.equal([{
-        caseId: app.caseId, stepId: 'statement', documentType: 'statement', title: { lv: 'Izziņa', en: 'Statement' },
-        body: { lv: 'Anna Bērziņa (010190-10003): bank', en: 'for bank' },
-      }]);
+      expect(platform.callsOf('issueDocument')).to.deep.equal([
+        {
+          caseId: app.caseId,
+          stepId: 'statement',
+          documentType: 'statement',
+          title: { lv: 'Izziņa', en: 'Statement' },
+          body: { lv: 'Anna Bērziņa (010190-10003): bank', en: 'for bank' },
+        },
+      ]);
       expect(platform.callsOf('notifyRecipient')[0].body.lv, 'the document id is kept for later steps').to.equal(`${app.caseId}:statement`);
     });
   });

@@ -9,8 +9,16 @@ import { withWorker } from '../../helpers/time-skipping';
 import { waitFor } from '../../helpers/wait';
 import { applicationWorkflow } from '../../../workflows/application/workflow';
 import {
-  applicationWorkflowId, claimTaskUpdate, completeTaskUpdate, provideInfoUpdate, submitUpdate, viewQuery,
-  type Actor, type ApplicationInput, type ApplicationView, type UpdateResult,
+  applicationWorkflowId,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  provideInfoUpdate,
+  submitUpdate,
+  viewQuery,
+  type Actor,
+  type ApplicationInput,
+  type ApplicationView,
+  type UpdateResult,
 } from '../../../workflows/application/api';
 import type { EServiceDefinition, Step, TaskOutcome } from '../../../forms/eservice-definition/dsl';
 
@@ -21,8 +29,16 @@ export const OTHER_OFFICER: Actor = { type: 'staff', id: 'officer-peteris', name
 export const RECIPIENT = { type: 'natural', id: '010190-10003', name: 'Anna Bērziņa' };
 
 /** A register call as the workflow makes it. */
-export interface RegisterRequest { register: string; operation: string; args: Record<string, unknown>; idempotencyKey: string }
-export interface RecordedCall { activity: string; request: any }
+export interface RegisterRequest {
+  register: string;
+  operation: string;
+  args: Record<string, unknown>;
+  idempotencyKey: string;
+}
+export interface RecordedCall {
+  activity: string;
+  request: any;
+}
 
 /** A register's refusal as the real callRegister activity reports it (final: never retried). */
 export function registerRefuses(message = 'the register refused the request'): never {
@@ -45,8 +61,13 @@ export const fakeInvoiceId = (requestId: string) => `inv-${requestId.replace(/[^
 
 export function definitionWith(steps: Step[], more: Partial<EServiceDefinition> = {}): EServiceDefinition {
   return {
-    dslVersion: 1, id: 'test-service', serviceId: 'test-service', title: { lv: 'Tests', en: 'Test' },
-    form: { schema: { type: 'object' } }, steps, ...more,
+    dslVersion: 1,
+    id: 'test-service',
+    serviceId: 'test-service',
+    title: { lv: 'Tests', en: 'Test' },
+    form: { schema: { type: 'object' } },
+    steps,
+    ...more,
   };
 }
 
@@ -55,7 +76,10 @@ export class FakePlatform {
   /** The invoice's booked status, as the fake invoice activities report it. */
   invoiceStatus = 'issued';
 
-  constructor(readonly definition: EServiceDefinition, readonly register: (request: RegisterRequest) => unknown = () => ({})) {}
+  constructor(
+    readonly definition: EServiceDefinition,
+    readonly register: (request: RegisterRequest) => unknown = () => ({}),
+  ) {}
 
   private record(activity: string, request: unknown) {
     this.calls.push({ activity, request });
@@ -71,29 +95,83 @@ export class FakePlatform {
   }
 
   readonly activities = {
-    loadDefinition: async (definitionId: string, version: number) => { this.record('loadDefinition', { definitionId, version }); return this.definition; },
-    callRegister: async (req: RegisterRequest) => { this.record('callRegister', req); return this.register(req); },
-    setWaiting: async (req: unknown) => { this.record('setWaiting', req); },
-    recordStatus: async (req: unknown) => { this.record('recordStatus', req); },
-    deliverStatusToEAddress: async (req: unknown) => { this.record('deliverStatusToEAddress', req); return 'msg'; },
-    notifyRecipient: async (req: unknown) => { this.record('notifyRecipient', req); },
-    applyPrefill: async (req: unknown) => { this.record('applyPrefill', req); },
-    markSubmitted: async (req: unknown) => { this.record('markSubmitted', req); },
-    recordInfoAnswer: async (req: unknown) => { this.record('recordInfoAnswer', req); },
-    openTask: async (req: unknown) => { this.record('openTask', req); },
-    claimTask: async (req: unknown) => { this.record('claimTask', req); },
-    closeTask: async (req: unknown) => { this.record('closeTask', req); },
-    cancelOpenTasks: async (req: unknown) => { this.record('cancelOpenTasks', req); },
-    requestPayment: async (req: { caseId: string; stepId: string }) => { this.record('requestPayment', req); return `${req.caseId}:${req.stepId}`; },
-    invoiceForPayment: async (req: { requestId: string }) => { this.record('invoiceForPayment', req); return fakeInvoiceId(req.requestId); },
-    expirePayment: async (req: unknown) => { this.record('expirePayment', req); },
-    issueDocument: async (req: { caseId: string; stepId: string }) => { this.record('issueDocument', req); return `${req.caseId}:${req.stepId}`; },
+    loadDefinition: async (definitionId: string, version: number) => {
+      this.record('loadDefinition', { definitionId, version });
+      return this.definition;
+    },
+    callRegister: async (req: RegisterRequest) => {
+      this.record('callRegister', req);
+      return this.register(req);
+    },
+    setWaiting: async (req: unknown) => {
+      this.record('setWaiting', req);
+    },
+    recordStatus: async (req: unknown) => {
+      this.record('recordStatus', req);
+    },
+    deliverStatusToEAddress: async (req: unknown) => {
+      this.record('deliverStatusToEAddress', req);
+      return 'msg';
+    },
+    notifyRecipient: async (req: unknown) => {
+      this.record('notifyRecipient', req);
+    },
+    applyPrefill: async (req: unknown) => {
+      this.record('applyPrefill', req);
+    },
+    markSubmitted: async (req: unknown) => {
+      this.record('markSubmitted', req);
+    },
+    recordInfoAnswer: async (req: unknown) => {
+      this.record('recordInfoAnswer', req);
+    },
+    openTask: async (req: unknown) => {
+      this.record('openTask', req);
+    },
+    claimTask: async (req: unknown) => {
+      this.record('claimTask', req);
+    },
+    closeTask: async (req: unknown) => {
+      this.record('closeTask', req);
+    },
+    cancelOpenTasks: async (req: unknown) => {
+      this.record('cancelOpenTasks', req);
+    },
+    requestPayment: async (req: { caseId: string; stepId: string }) => {
+      this.record('requestPayment', req);
+      return `${req.caseId}:${req.stepId}`;
+    },
+    invoiceForPayment: async (req: { requestId: string }) => {
+      this.record('invoiceForPayment', req);
+      return fakeInvoiceId(req.requestId);
+    },
+    expirePayment: async (req: unknown) => {
+      this.record('expirePayment', req);
+    },
+    issueDocument: async (req: { caseId: string; stepId: string }) => {
+      this.record('issueDocument', req);
+      return `${req.caseId}:${req.stepId}`;
+    },
     // The invoice workflow's activities (a payment step starts it as a child).
     invoiceState: async (invoiceId: string) => ({ status: this.invoiceStatus, dueDate: '2099-12-31', invoiceId }),
-    markOverdue: async () => { this.invoiceStatus = 'overdue'; return this.invoiceStatus; },
-    remindPayer: async (invoiceId: string, key: string) => { this.record('remindPayer', { invoiceId, key }); },
-    cancelInvoice: async (invoiceId: string, reason: string) => { this.record('cancelInvoice', { invoiceId, reason }); this.invoiceStatus = 'cancelled'; return this.invoiceStatus; },
-    invoicePaid: async (invoiceId: string) => ({ caseId: this.caseId, stepId: this.paidStepId, amountEur: this.callsOf('invoiceForPayment')[0]?.amountEur, reference: `RF-${invoiceId}` }),
+    markOverdue: async () => {
+      this.invoiceStatus = 'overdue';
+      return this.invoiceStatus;
+    },
+    remindPayer: async (invoiceId: string, key: string) => {
+      this.record('remindPayer', { invoiceId, key });
+    },
+    cancelInvoice: async (invoiceId: string, reason: string) => {
+      this.record('cancelInvoice', { invoiceId, reason });
+      this.invoiceStatus = 'cancelled';
+      return this.invoiceStatus;
+    },
+    invoicePaid: async (invoiceId: string) => ({
+      caseId: this.caseId,
+      stepId: this.paidStepId,
+      amountEur: this.callsOf('invoiceForPayment')[0]?.amountEur,
+      reference: `RF-${invoiceId}`,
+    }),
   };
 
   /** Set by runApplication: the case the fake invoice's payment belongs to. */
@@ -128,23 +206,51 @@ export interface RunningApplication {
 export async function runApplication<T>(platform: FakePlatform, fn: (app: RunningApplication) => Promise<T>): Promise<T> {
   const caseId = `LV-TS-${crypto.randomBytes(5).toString('hex')}`;
   platform.caseId = caseId;
-  const input: ApplicationInput = { caseId, definitionId: platform.definition.id, version: 1, agencyId: AGENCY, recipient: RECIPIENT, createdBy: CITIZEN };
+  const input: ApplicationInput = {
+    caseId,
+    definitionId: platform.definition.id,
+    version: 1,
+    agencyId: AGENCY,
+    recipient: RECIPIENT,
+    createdBy: CITIZEN,
+  };
   return withWorker(platform.activities, async ({ env, taskQueue }) => {
-    const handle = await env.client.workflow.start(applicationWorkflow, { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
+    const handle = await env.client.workflow.start(applicationWorkflow, {
+      taskQueue,
+      workflowId: applicationWorkflowId(caseId),
+      args: [input],
+    });
     const view = () => handle.query(viewQuery);
-    const until = (what: string, test: (v: ApplicationView) => boolean) => waitFor(what, async () => { const v = await view(); return test(v) ? v : undefined; }, 60_000, 50);
+    const until = (what: string, test: (v: ApplicationView) => boolean) =>
+      waitFor(
+        what,
+        async () => {
+          const v = await view();
+          return test(v) ? v : undefined;
+        },
+        60_000,
+        50,
+      );
     const settled = async () => {
       await waitFor('no activity in flight', async () => ((await handle.describe()).raw.pendingActivities ?? []).length === 0, 60_000, 50);
     };
     const openTaskId = async () => (await until('an open task', (v) => v.openTask !== null)).openTask!.id;
     const app: RunningApplication = {
-      env, handle, caseId, view, until, settled,
+      env,
+      handle,
+      caseId,
+      view,
+      until,
+      settled,
       submit: (data = {}) => handle.executeUpdate(submitUpdate, { args: [{ data, actor: CITIZEN }] }),
       provideInfo: (data, fileIds = []) => handle.executeUpdate(provideInfoUpdate, { args: [{ data, fileIds, actor: CITIZEN }] }),
       claim: async (officer = OFFICER) => handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: await openTaskId(), officer }] }),
       complete: async (outcome, message, officer = OFFICER) =>
         handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: await openTaskId(), outcome, message, officer }] }),
-      decide: async (outcome, message) => { await app.claim(); return app.complete(outcome, message); },
+      decide: async (outcome, message) => {
+        await app.claim();
+        return app.complete(outcome, message);
+      },
     };
     return fn(app);
   });

@@ -5,9 +5,15 @@ import { CITIZEN, definitionWith, FakePlatform, refusal, runApplication } from '
 import { withdrawUpdate } from '../../../workflows/application/api';
 import type { Step } from '../../../forms/eservice-definition/dsl';
 
-const review: Step = { id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, dueIn: '5 days', outcomes: ['approve', 'reject'] };
+const review: Step = {
+  id: 'review',
+  kind: 'task',
+  title: { lv: 'Izskatīt', en: 'Review' },
+  dueIn: '5 days',
+  outcomes: ['approve', 'reject'],
+};
 
-describe('workflows/application: draft, withdrawal and the citizen\'s refusals (virtual time)', () => {
+describe("workflows/application: draft, withdrawal and the citizen's refusals (virtual time)", () => {
   it('a draft left alone is reminded of reminderBefore its ttl, then expires as withdrawn', async () => {
     const platform = new FakePlatform(definitionWith([], { draft: { ttl: '10 days', reminderBefore: '3 days' } }));
     await runApplication(platform, async (app) => {
@@ -22,7 +28,10 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
       expect((await app.view()).status, 'still a draft on day 8').to.equal('draft');
       expect(await app.handle.result()).to.deep.equal({ status: 'withdrawn' });
       expect(platform.statuses()).to.deep.equal(['withdrawn']);
-      expect(platform.callsOf('recordStatus')[0].label).to.deep.equal({ lv: 'Melnraksta derīguma termiņš beidzies', en: 'The draft expired' });
+      expect(platform.callsOf('recordStatus')[0].label).to.deep.equal({
+        lv: 'Melnraksta derīguma termiņš beidzies',
+        en: 'The draft expired',
+      });
       expect(platform.callsOf('markSubmitted')).to.deep.equal([]);
     });
   });
@@ -76,7 +85,7 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
     });
   });
 
-  it('a withdrawal while the officer\'s task is open cancels the task and ends the application as withdrawn', async () => {
+  it("a withdrawal while the officer's task is open cancels the task and ends the application as withdrawn", async () => {
     const platform = new FakePlatform(definitionWith([review]));
     await runApplication(platform, async (app) => {
       await app.submit({});
@@ -94,9 +103,12 @@ describe('workflows/application: draft, withdrawal and the citizen\'s refusals (
   });
 
   it('a decided application cannot be withdrawn', async () => {
-    const platform = new FakePlatform(definitionWith([
-      { id: 'answer', kind: 'setStatus', status: 'answered' }, { id: 'cooling-off', kind: 'wait', duration: '1 day' },
-    ]));
+    const platform = new FakePlatform(
+      definitionWith([
+        { id: 'answer', kind: 'setStatus', status: 'answered' },
+        { id: 'cooling-off', kind: 'wait', duration: '1 day' },
+      ]),
+    );
     await runApplication(platform, async (app) => {
       await app.submit({});
       await app.until('answered', (v) => v.status === 'answered');

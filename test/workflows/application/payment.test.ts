@@ -10,7 +10,12 @@ import type { Step } from '../../../forms/eservice-definition/dsl';
 const FEE_TEXT = { lv: 'Valsts nodeva', en: 'State fee' };
 const steps: Step[] = [
   { id: 'fee', kind: 'payment', amountEur: { '*': [{ var: 'form.copies' }, 7.5] }, description: FEE_TEXT, expiresIn: '14 days' },
-  { id: 'receipt', kind: 'notify', subject: { lv: 'Saņemts', en: 'Received' }, body: { lv: '{{steps.fee.paid}} {{steps.fee.payment.reference}} {{steps.fee.payment.amountEur}}', en: '-' } },
+  {
+    id: 'receipt',
+    kind: 'notify',
+    subject: { lv: 'Saņemts', en: 'Received' },
+    body: { lv: '{{steps.fee.paid}} {{steps.fee.payment.reference}} {{steps.fee.payment.amountEur}}', en: '-' },
+  },
 ];
 
 describe('workflows/application: payment (virtual time)', () => {
@@ -21,8 +26,12 @@ describe('workflows/application: payment (virtual time)', () => {
       const waiting = await app.until('awaiting payment', (v) => v.status === 'awaiting_payment');
       expect(waiting.label).to.equal('Valsts nodeva');
       const requestId = `${app.caseId}:fee`;
-      expect(platform.callsOf('requestPayment')).to.deep.equal([{ caseId: app.caseId, stepId: 'fee', amountEur: 15, description: FEE_TEXT, expiresIn: '14 days' }]);
-      expect(platform.callsOf('invoiceForPayment')).to.deep.equal([{ caseId: app.caseId, requestId, amountEur: 15, description: FEE_TEXT, expiresIn: '14 days' }]);
+      expect(platform.callsOf('requestPayment')).to.deep.equal([
+        { caseId: app.caseId, stepId: 'fee', amountEur: 15, description: FEE_TEXT, expiresIn: '14 days' },
+      ]);
+      expect(platform.callsOf('invoiceForPayment')).to.deep.equal([
+        { caseId: app.caseId, requestId, amountEur: 15, description: FEE_TEXT, expiresIn: '14 days' },
+      ]);
 
       // The bank's money is booked elsewhere; the invoice workflow is poked, reads "paid" and tells the application.
       await app.env.sleep('3 days');
@@ -56,7 +65,10 @@ describe('workflows/application: payment (virtual time)', () => {
       expect(platform.callsOf('requestPayment')[0].amountEur).to.equal(7.5);
       expect(platform.callsOf('expirePayment')).to.deep.equal([{ requestId }]);
       expect(platform.statuses()).to.deep.equal(['submitted', 'awaiting_payment', 'rejected']);
-      expect(platform.callsOf('recordStatus')[2].label).to.deep.equal({ lv: 'Maksājums netika saņemts laikā', en: 'The payment was not received in time' });
+      expect(platform.callsOf('recordStatus')[2].label).to.deep.equal({
+        lv: 'Maksājums netika saņemts laikā',
+        en: 'The payment was not received in time',
+      });
       expect(platform.callsOf('notifyRecipient'), 'no receipt').to.deep.equal([]);
       const cancelled = await waitFor('the invoice cancelled', async () => platform.callsOf('cancelInvoice')[0]);
       expect(cancelled).to.deep.equal({ invoiceId: fakeInvoiceId(requestId), reason: 'The e-service payment step expired' });

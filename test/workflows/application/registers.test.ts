@@ -8,18 +8,37 @@ import { definitionWith, FakePlatform, RECIPIENT, registerRefuses, runApplicatio
 import type { PrefillStep, Step } from '../../../forms/eservice-definition/dsl';
 
 const person: PrefillStep = {
-  id: 'person', kind: 'prefill', register: 'population-register', operation: 'getPerson',
+  id: 'person',
+  kind: 'prefill',
+  register: 'population-register',
+  operation: 'getPerson',
   input: { personalCode: { var: 'recipient.id' } },
-  set: { '/applicant/givenName': 'givenName', '/applicant/familyName': 'familyName', '/currentAddress': 'declaredAddress.fullAddress', '/phone': 'phone' },
+  set: {
+    '/applicant/givenName': 'givenName',
+    '/applicant/familyName': 'familyName',
+    '/currentAddress': 'declaredAddress.fullAddress',
+    '/phone': 'phone',
+  },
 };
 const employer: PrefillStep = {
-  id: 'employer', kind: 'prefill', register: 'enterprise-register', operation: 'getCompany',
-  input: { regNo: '40003032949' }, set: { '/employer/name': 'name' },
+  id: 'employer',
+  kind: 'prefill',
+  register: 'enterprise-register',
+  operation: 'getCompany',
+  input: { regNo: '40003032949' },
+  set: { '/employer/name': 'name' },
 };
-const ANNA = { givenName: 'Anna', familyName: 'Bērziņa', declaredAddress: { fullAddress: 'Ģertrūdes iela 33 - 15, Rīga, LV-1011' }, phone: null };
+const ANNA = {
+  givenName: 'Anna',
+  familyName: 'Bērziņa',
+  declaredAddress: { fullAddress: 'Ģertrūdes iela 33 - 15, Rīga, LV-1011' },
+  phone: null,
+};
 
 const tellWhatPrefillDid: Step = {
-  id: 'tell', kind: 'notify', subject: { lv: 's', en: 's' },
+  id: 'tell',
+  kind: 'notify',
+  subject: { lv: 's', en: 's' },
   body: { lv: 'person={{steps.person.failed}} employer={{steps.employer.result.name}}', en: '-' },
 };
 
@@ -30,17 +49,24 @@ function registers(req: RegisterRequest) {
 }
 
 describe('workflows/application: prefill and callSystem (virtual time)', () => {
-  it('prefill writes the register\'s values into the draft at their pointers (nothing for a missing value)', async () => {
+  it("prefill writes the register's values into the draft at their pointers (nothing for a missing value)", async () => {
     const platform = new FakePlatform(definitionWith([], { prefill: [person] }), () => ANNA);
     await runApplication(platform, async (app) => {
       await app.until('the prefill', () => platform.callsOf('applyPrefill').length > 0);
-      expect(platform.callsOf('callRegister')).to.deep.equal([{
-        register: 'population-register', operation: 'getPerson', args: { personalCode: RECIPIENT.id }, idempotencyKey: `application:${app.caseId}/prefill:person`,
-      }]);
-      expect(platform.callsOf('applyPrefill')).to.deep.equal([{
-        caseId: app.caseId,
-        values: { applicant: { givenName: 'Anna', familyName: 'Bērziņa' }, currentAddress: 'Ģertrūdes iela 33 - 15, Rīga, LV-1011' },
-      }]);
+      expect(platform.callsOf('callRegister')).to.deep.equal([
+        {
+          register: 'population-register',
+          operation: 'getPerson',
+          args: { personalCode: RECIPIENT.id },
+          idempotencyKey: `application:${app.caseId}/prefill:person`,
+        },
+      ]);
+      expect(platform.callsOf('applyPrefill')).to.deep.equal([
+        {
+          caseId: app.caseId,
+          values: { applicant: { givenName: 'Anna', familyName: 'Bērziņa' }, currentAddress: 'Ģertrūdes iela 33 - 15, Rīga, LV-1011' },
+        },
+      ]);
       expect(await app.view()).to.deep.include({ phase: 'draft', status: 'draft' });
       await app.submit({ confirmed: true });
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
@@ -53,8 +79,10 @@ describe('workflows/application: prefill and callSystem (virtual time)', () => {
     await runApplication(platform, async (app) => {
       await app.until('the prefill', () => platform.callsOf('applyPrefill').length > 0);
       expect(platform.callsOf('applyPrefill')[0].values).to.deep.equal({ employer: { name: 'Latvijas Banka' } });
-      expect(platform.callsOf('callRegister').map((c) => c.register), 'one quick try, one patient try, then the next prefill')
-        .to.deep.equal(['population-register', 'population-register', 'enterprise-register']);
+      expect(
+        platform.callsOf('callRegister').map((c) => c.register),
+        'one quick try, one patient try, then the next prefill',
+      ).to.deep.equal(['population-register', 'population-register', 'enterprise-register']);
       expect(platform.callsOf('setWaiting'), 'a draft has no case status to show waiting on').to.deep.equal([]);
       expect(await app.view()).to.deep.include({ phase: 'draft', status: 'draft' });
 
@@ -75,16 +103,35 @@ describe('workflows/application: prefill and callSystem (virtual time)', () => {
   });
 
   it('callSystem passes the evaluated input and keeps the result for the next steps', async () => {
-    const platform = new FakePlatform(definitionWith([
-      { id: 'lookup', kind: 'callSystem', register: 'enterprise-register', operation: 'getCompany', input: { regNo: { var: 'form.regNo' } } },
-      { id: 'tell', kind: 'notify', subject: { lv: 's', en: 's' }, body: { lv: '{{steps.lookup.result.name}}', en: '{{steps.lookup.result.status}}' } },
-    ]), () => ({ name: 'SIA Piemērs', status: 'active' }));
+    const platform = new FakePlatform(
+      definitionWith([
+        {
+          id: 'lookup',
+          kind: 'callSystem',
+          register: 'enterprise-register',
+          operation: 'getCompany',
+          input: { regNo: { var: 'form.regNo' } },
+        },
+        {
+          id: 'tell',
+          kind: 'notify',
+          subject: { lv: 's', en: 's' },
+          body: { lv: '{{steps.lookup.result.name}}', en: '{{steps.lookup.result.status}}' },
+        },
+      ]),
+      () => ({ name: 'SIA Piemērs', status: 'active' }),
+    );
     await runApplication(platform, async (app) => {
       await app.submit({ regNo: '40003032949' });
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
-      expect(platform.callsOf('callRegister')).to.deep.equal([{
-        register: 'enterprise-register', operation: 'getCompany', args: { regNo: '40003032949' }, idempotencyKey: `application:${app.caseId}/lookup`,
-      }]);
+      expect(platform.callsOf('callRegister')).to.deep.equal([
+        {
+          register: 'enterprise-register',
+          operation: 'getCompany',
+          args: { regNo: '40003032949' },
+          idempotencyKey: `application:${app.caseId}/lookup`,
+        },
+      ]);
       expect(platform.callsOf('notifyRecipient')[0].body).to.deep.equal({ lv: 'SIA Piemērs', en: 'active' });
       expect(platform.callsOf('setWaiting')).to.deep.equal([]);
     });
@@ -92,40 +139,52 @@ describe('workflows/application: prefill and callSystem (virtual time)', () => {
 
   it('callSystem at a register that is down: the case says it waits for it, and continues when it answers', async () => {
     let calls = 0;
-    const platform = new FakePlatform(definitionWith([
-      { id: 'lookup', kind: 'callSystem', register: 'population-register', operation: 'getDeclaredAddress', input: {} },
-    ]), () => {
-      calls += 1;
-      // The four quick attempts and the first two patient ones fail; the seventh call is answered.
-      if (calls <= 6) throw ApplicationFailure.create({ type: 'SystemUnavailableError', message: 'register down' });
-      return { fullAddress: 'x' };
-    });
+    const platform = new FakePlatform(
+      definitionWith([{ id: 'lookup', kind: 'callSystem', register: 'population-register', operation: 'getDeclaredAddress', input: {} }]),
+      () => {
+        calls += 1;
+        // The four quick attempts and the first two patient ones fail; the seventh call is answered.
+        if (calls <= 6) throw ApplicationFailure.create({ type: 'SystemUnavailableError', message: 'register down' });
+        return { fullAddress: 'x' };
+      },
+    );
     await runApplication(platform, async (app) => {
       await app.submit({});
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
       expect(calls).to.equal(7);
       expect(platform.callsOf('setWaiting')).to.deep.equal([
-        { caseId: app.caseId, waitingFor: 'population-register' }, { caseId: app.caseId, waitingFor: null },
+        { caseId: app.caseId, waitingFor: 'population-register' },
+        { caseId: app.caseId, waitingFor: null },
       ]);
       expect((await app.view()).waitingFor).to.equal(null);
     });
   });
 
   it('callSystem refused by the register fails the run (for an operator), with no later step and no end status', async () => {
-    const platform = new FakePlatform(definitionWith([
-      { id: 'lookup', kind: 'callSystem', register: 'population-register', operation: 'getDeclaredAddress', input: {} },
-      { id: 'done', kind: 'setStatus', status: 'answered' },
-    ]), registers);
+    const platform = new FakePlatform(
+      definitionWith([
+        { id: 'lookup', kind: 'callSystem', register: 'population-register', operation: 'getDeclaredAddress', input: {} },
+        { id: 'done', kind: 'setStatus', status: 'answered' },
+      ]),
+      registers,
+    );
     await runApplication(platform, async (app) => {
       await app.submit({});
-      const failure = await app.handle.result().then(() => null, (e: unknown) => e);
+      const failure = await app.handle.result().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(failure).to.be.instanceOf(WorkflowFailedError);
       const activityFailure = (failure as WorkflowFailedError).cause;
       expect(activityFailure).to.be.instanceOf(ActivityFailure);
-      expect((activityFailure as ActivityFailure).cause).to.be.instanceOf(ApplicationFailure).and.include({ type: 'SystemRejectedError', message: 'person not found' });
+      expect((activityFailure as ActivityFailure).cause)
+        .to.be.instanceOf(ApplicationFailure)
+        .and.include({ type: 'SystemRejectedError', message: 'person not found' });
       expect(platform.statuses()).to.deep.equal(['submitted']);
-      expect(platform.callsOf('callRegister').map((c) => c.idempotencyKey)).to.deep.equal(
-        [`application:${app.caseId}/lookup`, `application:${app.caseId}/lookup`]);
+      expect(platform.callsOf('callRegister').map((c) => c.idempotencyKey)).to.deep.equal([
+        `application:${app.caseId}/lookup`,
+        `application:${app.caseId}/lookup`,
+      ]);
       expect(platform.callsOf('setWaiting')).to.deep.equal([{ caseId: app.caseId, waitingFor: 'population-register' }]);
     });
   });

@@ -10,32 +10,42 @@ const FAIL_MESSAGE = { lv: 'Adrese nav atrasta.', en: 'The address was not found
 
 function addressCheck(onFail?: 'reject' | 'requestInfo'): RegistryCheckStep {
   return {
-    id: 'check-address', kind: 'registryCheck', register: 'address-register', operation: 'validate',
+    id: 'check-address',
+    kind: 'registryCheck',
+    register: 'address-register',
+    operation: 'validate',
     input: { text: { var: 'form.newAddress.text' } },
     condition: { '==': [{ var: 'result.valid' }, true] },
-    failMessage: FAIL_MESSAGE, ...(onFail ? { onFail } : {}),
+    failMessage: FAIL_MESSAGE,
+    ...(onFail ? { onFail } : {}),
   };
 }
 
 /** The address register: knows one address, and says which code it has. */
 const addressRegister = (req: RegisterRequest) =>
-  (req.args.text === KNOWN ? { valid: true, address: { code: '105360219' } } : { valid: false });
+  req.args.text === KNOWN ? { valid: true, address: { code: '105360219' } } : { valid: false };
 
 const afterTheCheck = {
-  id: 'tell', kind: 'notify' as const,
+  id: 'tell',
+  kind: 'notify' as const,
   subject: { lv: 'Adrese pārbaudīta', en: 'Address checked' },
   body: { lv: 'Kods {{steps.check-address.result.address.code}}', en: 'Code {{steps.check-address.result.address.code}}' },
 };
 
 describe('workflows/application: registryCheck (virtual time)', () => {
-  it('a passing check calls the register with the form\'s value and keeps its result for later steps', async () => {
+  it("a passing check calls the register with the form's value and keeps its result for later steps", async () => {
     const platform = new FakePlatform(definitionWith([addressCheck('requestInfo'), afterTheCheck]), addressRegister);
     await runApplication(platform, async (app) => {
       await app.submit({ newAddress: { text: KNOWN } });
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
-      expect(platform.callsOf('callRegister')).to.deep.equal([{
-        register: 'address-register', operation: 'validate', args: { text: KNOWN }, idempotencyKey: `application:${app.caseId}/check-address:1`,
-      }]);
+      expect(platform.callsOf('callRegister')).to.deep.equal([
+        {
+          register: 'address-register',
+          operation: 'validate',
+          args: { text: KNOWN },
+          idempotencyKey: `application:${app.caseId}/check-address:1`,
+        },
+      ]);
       expect(platform.statuses()).to.deep.equal(['submitted', 'completed']);
       const told = platform.callsOf('notifyRecipient').find((n) => n.idempotencyKey === `application:${app.caseId}/notify:tell`);
       expect(told.body).to.deep.equal({ lv: 'Kods 105360219', en: 'Code 105360219' });
@@ -74,11 +84,17 @@ describe('workflows/application: registryCheck (virtual time)', () => {
       expect(resumed.actor, 'the answer moves the case on, as the citizen').to.deep.equal(CITIZEN);
       expect(platform.callsOf('notifyRecipient')[0]).to.deep.include({
         idempotencyKey: `application:${app.caseId}/notify:check-address:1:info`,
-        subject: { lv: 'Nepieciešama papildu informācija', en: 'More information needed' }, body: FAIL_MESSAGE,
+        subject: { lv: 'Nepieciešama papildu informācija', en: 'More information needed' },
+        body: FAIL_MESSAGE,
       });
-      expect(platform.callsOf('recordInfoAnswer')).to.deep.equal([{
-        caseId: app.caseId, data: { newAddress: { text: KNOWN } }, fileIds: ['file-1'], idempotencyKey: `application:${app.caseId}/info-answer:2`,
-      }]);
+      expect(platform.callsOf('recordInfoAnswer')).to.deep.equal([
+        {
+          caseId: app.caseId,
+          data: { newAddress: { text: KNOWN } },
+          fileIds: ['file-1'],
+          idempotencyKey: `application:${app.caseId}/info-answer:2`,
+        },
+      ]);
     });
   });
 
@@ -91,16 +107,33 @@ describe('workflows/application: registryCheck (virtual time)', () => {
         await app.provideInfo({ newAddress: { text: `${UNKNOWN} (${attempt})` } });
       }
       expect(await app.handle.result()).to.deep.equal({ status: 'rejected' });
-      expect(platform.callsOf('callRegister').map((c) => c.idempotencyKey.split('/').pop())).to.deep.equal(
-        ['check-address:1', 'check-address:2', 'check-address:3', 'check-address:4', 'check-address:5']);
+      expect(platform.callsOf('callRegister').map((c) => c.idempotencyKey.split('/').pop())).to.deep.equal([
+        'check-address:1',
+        'check-address:2',
+        'check-address:3',
+        'check-address:4',
+        'check-address:5',
+      ]);
       expect(platform.callsOf('callRegister')[4].args.text, 'the last answer is what was checked').to.equal(`${UNKNOWN} (4)`);
       expect(platform.statuses()).to.deep.equal([
-        'submitted', 'info_requested', 'in_progress', 'info_requested', 'in_progress', 'info_requested', 'in_progress',
-        'info_requested', 'in_progress', 'rejected',
+        'submitted',
+        'info_requested',
+        'in_progress',
+        'info_requested',
+        'in_progress',
+        'info_requested',
+        'in_progress',
+        'info_requested',
+        'in_progress',
+        'rejected',
       ]);
       expect(platform.callsOf('recordStatus').at(-1).label).to.deep.equal(FAIL_MESSAGE);
-      expect(platform.callsOf('notifyRecipient').map((n) => n.idempotencyKey.split('/').pop())).to.deep.equal(
-        ['notify:check-address:1:info', 'notify:check-address:2:info', 'notify:check-address:3:info', 'notify:check-address:4:info']);
+      expect(platform.callsOf('notifyRecipient').map((n) => n.idempotencyKey.split('/').pop())).to.deep.equal([
+        'notify:check-address:1:info',
+        'notify:check-address:2:info',
+        'notify:check-address:3:info',
+        'notify:check-address:4:info',
+      ]);
     });
   });
 });

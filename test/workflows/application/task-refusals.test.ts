@@ -4,9 +4,15 @@ import { expect } from 'chai';
 import { definitionWith, FakePlatform, OFFICER, OTHER_OFFICER, refusal, runApplication } from './interpreter-harness';
 import { completeTaskUpdate } from '../../../workflows/application/api';
 
-const twoOutcomes = definitionWith([{
-  id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, dueIn: '5 days', outcomes: ['approve', 'reject'],
-}]);
+const twoOutcomes = definitionWith([
+  {
+    id: 'review',
+    kind: 'task',
+    title: { lv: 'Izskatīt', en: 'Review' },
+    dueIn: '5 days',
+    outcomes: ['approve', 'reject'],
+  },
+]);
 
 describe('workflows/application: refused task updates (virtual time)', () => {
   it('refuses a claim of a task another officer holds, and a completion by anyone but the claimant', async () => {
@@ -37,8 +43,11 @@ describe('workflows/application: refused task updates (virtual time)', () => {
       expect(await refusal(app.complete('reject', '   '))).to.equal('message_required');
       const foreign = { ...OFFICER, id: 'officer-vid', agency: 'vid' };
       expect(await refusal(app.claim(foreign))).to.equal('task_of_other_agency');
-      expect(await refusal(app.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: `${taskId}-x`, outcome: 'approve', officer: OFFICER }] })))
-        .to.equal('task_not_open');
+      expect(
+        await refusal(
+          app.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: `${taskId}-x`, outcome: 'approve', officer: OFFICER }] }),
+        ),
+      ).to.equal('task_not_open');
       expect(platform.callsOf('closeTask'), 'no refused decision reaches the inbox').to.deep.equal([]);
       expect(platform.statuses()).to.deep.equal(['submitted', 'in_progress']);
 

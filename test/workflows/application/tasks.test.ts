@@ -6,42 +6,68 @@ import type { Step, TaskStep } from '../../../forms/eservice-definition/dsl';
 
 function review(more: Partial<TaskStep> = {}): TaskStep {
   return {
-    id: 'review', kind: 'task', title: { lv: 'Izskatīt', en: 'Review' }, instructions: { lv: 'Pārbaudiet', en: 'Check' },
-    dueIn: '5 days', outcomes: ['approve', 'reject', 'requestInfo'], ...more,
+    id: 'review',
+    kind: 'task',
+    title: { lv: 'Izskatīt', en: 'Review' },
+    instructions: { lv: 'Pārbaudiet', en: 'Check' },
+    dueIn: '5 days',
+    outcomes: ['approve', 'reject', 'requestInfo'],
+    ...more,
   };
 }
 
 const decisionLetter: Step = {
-  id: 'letter', kind: 'issueDocument', documentType: 'decision', documentTitle: { lv: 'Lēmums', en: 'Decision' },
-  body: { lv: '{{steps.review.outcome}} ({{steps.review.officer}}, {{steps.review.attempt}}): {{steps.review.message}}', en: '{{steps.review.outcome}}' },
+  id: 'letter',
+  kind: 'issueDocument',
+  documentType: 'decision',
+  documentTitle: { lv: 'Lēmums', en: 'Decision' },
+  body: {
+    lv: '{{steps.review.outcome}} ({{steps.review.officer}}, {{steps.review.attempt}}): {{steps.review.message}}',
+    en: '{{steps.review.outcome}}',
+  },
 };
 
 describe('workflows/application: task (virtual time)', () => {
-  it('opens the task in the agency\'s inbox; claimed and approved, the application goes on with the decision', async () => {
+  it("opens the task in the agency's inbox; claimed and approved, the application goes on with the decision", async () => {
     const platform = new FakePlatform(definitionWith([review(), decisionLetter]));
     await runApplication(platform, async (app) => {
       await app.submit({});
       const open = await app.until('the task', (v) => v.openTask !== null);
-      expect(open.openTask).to.deep.equal({ id: `${app.caseId}:review:1`, stepId: 'review', claimedBy: null, outcomes: ['approve', 'reject', 'requestInfo'] });
+      expect(open.openTask).to.deep.equal({
+        id: `${app.caseId}:review:1`,
+        stepId: 'review',
+        claimedBy: null,
+        outcomes: ['approve', 'reject', 'requestInfo'],
+      });
       // The view shows the task before its inbox row is written (so a claim never misses it): wait for the row.
       await app.until('the inbox row', () => platform.callsOf('openTask').length > 0);
-      expect(platform.callsOf('openTask')).to.deep.equal([{
-        taskId: `${app.caseId}:review:1`, caseId: app.caseId, agencyId: 'pmlp', stepId: 'review', title: { lv: 'Izskatīt', en: 'Review' },
-        instructions: { lv: 'Pārbaudiet', en: 'Check' }, outcomes: ['approve', 'reject', 'requestInfo'], dueIn: '5 days',
-      }]);
+      expect(platform.callsOf('openTask')).to.deep.equal([
+        {
+          taskId: `${app.caseId}:review:1`,
+          caseId: app.caseId,
+          agencyId: 'pmlp',
+          stepId: 'review',
+          title: { lv: 'Izskatīt', en: 'Review' },
+          instructions: { lv: 'Pārbaudiet', en: 'Check' },
+          outcomes: ['approve', 'reject', 'requestInfo'],
+          dueIn: '5 days',
+        },
+      ]);
       expect(await app.claim()).to.deep.equal({ taskId: `${app.caseId}:review:1`, claimedBy: OFFICER.id });
       expect((await app.view()).openTask?.claimedBy).to.equal(OFFICER.id);
       expect((await app.complete('approve')).status).to.equal('completed');
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
 
       expect(platform.callsOf('claimTask')).to.deep.equal([{ taskId: `${app.caseId}:review:1`, officer: OFFICER }]);
-      expect(platform.callsOf('closeTask')).to.deep.equal([{ taskId: `${app.caseId}:review:1`, outcome: 'approve', message: null, officer: OFFICER }]);
+      expect(platform.callsOf('closeTask')).to.deep.equal([
+        { taskId: `${app.caseId}:review:1`, outcome: 'approve', message: null, officer: OFFICER },
+      ]);
       expect(platform.statuses()).to.deep.equal(['submitted', 'in_progress', 'completed']);
       expect(platform.callsOf('issueDocument')[0].body.lv).to.equal(`approve (${OFFICER.id}, 1): `);
     });
   });
 
-  it('a rejection ends the application with the officer\'s message, as the officer', async () => {
+  it("a rejection ends the application with the officer's message, as the officer", async () => {
     const platform = new FakePlatform(definitionWith([review(), decisionLetter]));
     await runApplication(platform, async (app) => {
       await app.submit({});
@@ -68,7 +94,7 @@ describe('workflows/application: task (virtual time)', () => {
     });
   });
 
-  it('requestInfo asks the citizen with the officer\'s message; her answer opens a fresh task', async () => {
+  it("requestInfo asks the citizen with the officer's message; her answer opens a fresh task", async () => {
     const platform = new FakePlatform(definitionWith([review(), decisionLetter]));
     await runApplication(platform, async (app) => {
       await app.submit({});
@@ -86,7 +112,8 @@ describe('workflows/application: task (virtual time)', () => {
       expect(request.label).to.deep.equal({ lv: 'Pievienojiet īres līgumu', en: 'Pievienojiet īres līgumu' });
       expect(request.actor, 'the officer asked').to.deep.equal(OFFICER);
       expect(platform.callsOf('notifyRecipient')[0]).to.deep.include({
-        idempotencyKey: `application:${app.caseId}/notify:review:1:info`, body: { lv: 'Pievienojiet īres līgumu', en: 'Pievienojiet īres līgumu' },
+        idempotencyKey: `application:${app.caseId}/notify:review:1:info`,
+        body: { lv: 'Pievienojiet īres līgumu', en: 'Pievienojiet īres līgumu' },
       });
       expect(platform.callsOf('recordInfoAnswer')[0]).to.deep.include({ data: { note: 'Līgums pielikumā' }, fileIds: ['lease.pdf'] });
       expect(platform.callsOf('openTask').map((t) => t.taskId)).to.deep.equal([`${app.caseId}:review:1`, `${app.caseId}:review:2`]);

@@ -13,7 +13,13 @@ import { stack } from '../../setup';
 /** The options the production code gives `client.schedule.create`, captured without creating anything. */
 async function productionScheduleOptions(): Promise<ScheduleOptions> {
   let captured: ScheduleOptions | undefined;
-  const capturing = { schedule: { create: async (opts: ScheduleOptions) => { captured = opts; } } } as unknown as Client;
+  const capturing = {
+    schedule: {
+      create: async (opts: ScheduleOptions) => {
+        captured = opts;
+      },
+    },
+  } as unknown as Client;
   expect(await ensureCatalogSchedules(capturing, 'any-queue')).to.equal('created');
   return captured!;
 }
@@ -23,7 +29,12 @@ async function nextRunsFrom(startAt: string, count: number): Promise<string[]> {
   const client = await stack.api.deps.temporal();
   const opts = await productionScheduleOptions();
   const scheduleId = `freshness-copy-${uniqueSuffix()}`;
-  const handle = await client.schedule.create({ ...opts, scheduleId, spec: { ...opts.spec, startAt: new Date(startAt) }, state: { paused: true } });
+  const handle = await client.schedule.create({
+    ...opts,
+    scheduleId,
+    spec: { ...opts.spec, startAt: new Date(startAt) },
+    state: { paused: true },
+  });
   try {
     const { info } = await handle.describe();
     return info.nextActionTimes.slice(0, count).map((d) => d.toISOString());
@@ -37,7 +48,11 @@ describe('catalogue freshness schedule (dev server)', () => {
     const client = await stack.api.deps.temporal();
     const schedule = client.schedule.getHandle(CATALOG_FRESHNESS_SCHEDULE_ID);
     const described = await waitFor('the freshness schedule', async () => schedule.describe());
-    expect(described.action).to.deep.include({ type: 'startWorkflow', workflowType: 'catalogFreshnessWorkflow', taskQueue: stack.taskQueue });
+    expect(described.action).to.deep.include({
+      type: 'startWorkflow',
+      workflowType: 'catalogFreshnessWorkflow',
+      taskQueue: stack.taskQueue,
+    });
     // Independent of the server's tz data: ICU's Europe/Riga says each next run is at 06:00 local, one day apart.
     const riga = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     const next = described.info.nextActionTimes;
@@ -51,7 +66,15 @@ describe('catalogue freshness schedule (dev server)', () => {
   });
 
   it('follows the clock changes: 28 March 2027 moves it an hour earlier in UTC, 31 October 2027 an hour later', async () => {
-    expect(await nextRunsFrom('2027-03-26T12:00:00Z', 3)).to.deep.equal(['2027-03-27T04:00:00.000Z', '2027-03-28T03:00:00.000Z', '2027-03-29T03:00:00.000Z']);
-    expect(await nextRunsFrom('2027-10-29T12:00:00Z', 3)).to.deep.equal(['2027-10-30T03:00:00.000Z', '2027-10-31T04:00:00.000Z', '2027-11-01T04:00:00.000Z']);
+    expect(await nextRunsFrom('2027-03-26T12:00:00Z', 3)).to.deep.equal([
+      '2027-03-27T04:00:00.000Z',
+      '2027-03-28T03:00:00.000Z',
+      '2027-03-29T03:00:00.000Z',
+    ]);
+    expect(await nextRunsFrom('2027-10-29T12:00:00Z', 3)).to.deep.equal([
+      '2027-10-30T03:00:00.000Z',
+      '2027-10-31T04:00:00.000Z',
+      '2027-11-01T04:00:00.000Z',
+    ]);
   });
 });

@@ -16,10 +16,17 @@ async function portal(status: number) {
   const server = http.createServer((req, res) => {
     hits.push(String(req.headers['x-sdp-delivery']));
     req.resume();
-    req.on('end', () => { res.statusCode = status; res.end(); });
+    req.on('end', () => {
+      res.statusCode = status;
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { hits, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    hits,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 async function addWebhook(url: string): Promise<string> {
@@ -27,7 +34,8 @@ async function addWebhook(url: string): Promise<string> {
   // Subscribed in 1999, so this test's change (dated 2000) goes to these two only and not to other tests' portals.
   await stack.db.pool.query(
     `INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret, created_at) VALUES ($1, 'test-portal', 'Test portal', $2, $3, '1999-12-31T00:00:00Z')`,
-    [id, url, crypto.randomBytes(24).toString('hex')]);
+    [id, url, crypto.randomBytes(24).toString('hex')],
+  );
   return id;
 }
 
@@ -40,16 +48,29 @@ describe('catalogue webhook that never succeeds (virtual time)', function () {
     const refusingId = await addWebhook(refusing.url);
     const healthyId = await addWebhook(healthy.url);
     const version = 9000 + crypto.randomInt(90_000);
-    const { rows: [change] } = await stack.db.pool.query(
-      `INSERT INTO catalog_changes (service_id, version, kind, at) VALUES ('passport-issue', $1, 'published', '2000-01-01T00:00:00Z') RETURNING seq`, [version]);
+    const {
+      rows: [change],
+    } = await stack.db.pool.query(
+      `INSERT INTO catalog_changes (service_id, version, kind, at) VALUES ('passport-issue', $1, 'published', '2000-01-01T00:00:00Z') RETURNING seq`,
+      [version],
+    );
     const seq = Number(change.seq);
-    const deliveryRow = async (webhookId: string) => (await stack.db.pool.query(
-      'SELECT status, attempts, last_status, last_error FROM catalog_webhook_deliveries WHERE webhook_id = $1 AND change_seq = $2', [webhookId, seq])).rows[0];
+    const deliveryRow = async (webhookId: string) =>
+      (
+        await stack.db.pool.query(
+          'SELECT status, attempts, last_status, last_error FROM catalog_webhook_deliveries WHERE webhook_id = $1 AND change_seq = $2',
+          [webhookId, seq],
+        )
+      ).rows[0];
     try {
       const env = await timeSkippingEnvironment();
       const activities = createCatalogActivities({ pool: stack.appDb.pool, webhookAllowPrivateNetworks: 'loopback' });
       await withWorker(activities, async ({ taskQueue }) => {
-        const handle = await env.client.workflow.start(catalogChangeWorkflow, { taskQueue, workflowId: `catalog-change:ts-${seq}`, args: [{ seq }] });
+        const handle = await env.client.workflow.start(catalogChangeWorkflow, {
+          taskQueue,
+          workflowId: `catalog-change:ts-${seq}`,
+          args: [{ seq }],
+        });
         try {
           // Step 1: 23 hours in, the refusing portal is still being retried.
           await env.sleep('23 hours');
@@ -60,7 +81,12 @@ describe('catalogue webhook that never succeeds (virtual time)', function () {
           // Step 2: the 24-hour limit ends the retries. Attempts at 0 s, then after 2, 4, … 1024 s (2,046 s in all) and
           // every 1,800 s: the 57th starts at 84,846 s; a 58th (86,646 s) would pass 86,400 s, so there is none.
           expect(await handle.result()).to.deep.equal({ delivered: 1, failed: 1 });
-          expect(await deliveryRow(refusingId)).to.deep.equal({ status: 'failed', attempts: 57, last_status: 500, last_error: 'answered 500' });
+          expect(await deliveryRow(refusingId)).to.deep.equal({
+            status: 'failed',
+            attempts: 57,
+            last_status: 500,
+            last_error: 'answered 500',
+          });
           expect(refusing.hits).to.deep.equal(Array(57).fill(`${refusingId}:${seq}`));
           expect(healthy.hits).to.deep.equal([`${healthyId}:${seq}`]);
         } finally {

@@ -6,7 +6,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { invoiceWorkflow } from '../../../workflows/invoice/workflow';
 import {
-  cancelInvoiceUpdate, cancelRequestedSignal, INVOICE_REJECTIONS, invoiceWorkflowId, paymentRecordedSignal,
+  cancelInvoiceUpdate,
+  cancelRequestedSignal,
+  INVOICE_REJECTIONS,
+  invoiceWorkflowId,
+  paymentRecordedSignal,
 } from '../../../workflows/invoice/api';
 import { timeSkippingEnvironment, withWorker } from '../../helpers/time-skipping';
 import { waitFor } from '../../helpers/wait';
@@ -19,7 +23,11 @@ async function withInvoice(name: string, fn: (ctx: { env: Env; handle: Handle; i
   const env = await timeSkippingEnvironment();
   const inv = fakeInvoice(dateAfter(await env.currentTimeMs(), 30));
   await withWorker(inv.activities, async ({ taskQueue }) => {
-    const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`ts-${name}-${Date.now()}`), args: [{ invoiceId: name }] });
+    const handle = await env.client.workflow.start(invoiceWorkflow, {
+      taskQueue,
+      workflowId: invoiceWorkflowId(`ts-${name}-${Date.now()}`),
+      args: [{ invoiceId: name }],
+    });
     try {
       await fn({ env, handle, inv });
     } finally {
@@ -29,7 +37,7 @@ async function withInvoice(name: string, fn: (ctx: { env: Env; handle: Handle; i
 }
 
 describe('invoice workflow cancellation (virtual time)', () => {
-  it('cancels on the e-service\'s signal with its reason, and sends no reminder after', async () => {
+  it("cancels on the e-service's signal with its reason, and sends no reminder after", async () => {
     await withInvoice('signal', async ({ env, handle, inv }) => {
       await env.sleep('5 days');
       await handle.signal(cancelRequestedSignal, { reason: 'The e-service payment step expired', by: 'eservice-runtime' });
@@ -38,7 +46,7 @@ describe('invoice workflow cancellation (virtual time)', () => {
     });
   });
 
-  it('cancels by the issuer\'s update, which answers with the final status once the workflow has ended', async () => {
+  it("cancels by the issuer's update, which answers with the final status once the workflow has ended", async () => {
     await withInvoice('update', async ({ env, handle, inv }) => {
       await env.sleep('25 days'); // after the 7-day reminder
       const answer = await handle.executeUpdate(cancelInvoiceUpdate, { args: [{ reason: 'Issued in error', by: 'staff-1' }] });
@@ -55,7 +63,11 @@ describe('invoice workflow cancellation (virtual time)', () => {
       await handle.signal(paymentRecordedSignal);
       await waitFor('the workflow to reach invoicePaid', async () => inv.names().includes('paid'));
       const refusal = await handle.executeUpdate(cancelInvoiceUpdate, { args: [{ reason: 'Too late', by: 'staff-1' }] }).then(
-        () => { throw new Error('the update was accepted'); }, (e: unknown) => e);
+        () => {
+          throw new Error('the update was accepted');
+        },
+        (e: unknown) => e,
+      );
       expect(refusal).to.be.instanceOf(WorkflowUpdateFailedError);
       const cause = (refusal as WorkflowUpdateFailedError).cause;
       expect(cause).to.be.instanceOf(ApplicationFailure);

@@ -4,7 +4,10 @@ import { Context } from '@temporalio/activity';
 
 export const DAY = 86_400_000;
 
-export interface FakeCall { at: number; call: string }
+export interface FakeCall {
+  at: number;
+  call: string;
+}
 
 export function fakeInvoice(dueDate: string) {
   const calls: FakeCall[] = [];
@@ -15,9 +18,18 @@ export function fakeInvoice(dueDate: string) {
   let paidBeforeCancel = false;
   const record = (call: string) => calls.push({ at: Context.current().info.currentAttemptScheduledTimestampMs, call });
   const activities = {
-    async invoiceState() { stateReads += 1; return { status, dueDate }; },
-    async markOverdue() { record('markOverdue'); if (status === 'issued' || status === 'partly_paid') status = 'overdue'; return status; },
-    async remindPayer(_id: string, key: string) { record(`remind:${key}`); },
+    async invoiceState() {
+      stateReads += 1;
+      return { status, dueDate };
+    },
+    async markOverdue() {
+      record('markOverdue');
+      if (status === 'issued' || status === 'partly_paid') status = 'overdue';
+      return status;
+    },
+    async remindPayer(_id: string, key: string) {
+      record(`remind:${key}`);
+    },
     async cancelInvoice(_id: string, reason: string) {
       record(`cancel:${reason}`);
       if (paidBeforeCancel) status = 'paid';
@@ -35,11 +47,20 @@ export function fakeInvoice(dueDate: string) {
     activities,
     names: () => calls.map((c) => c.call),
     stateReads: () => stateReads,
-    set: (s: string) => { status = s; },
+    set: (s: string) => {
+      status = s;
+    },
     /** A payment is booked in the database just before the cancellation reaches it. */
-    paidBeforeCancel: () => { paidBeforeCancel = true; },
+    paidBeforeCancel: () => {
+      paidBeforeCancel = true;
+    },
     /** Keeps the workflow inside `invoicePaid` (status paid, not yet ended) until the returned function is called. */
-    holdInPaid: () => { holdPaid = new Promise((r) => { releasePaid = r; }); return () => releasePaid?.(); },
+    holdInPaid: () => {
+      holdPaid = new Promise((r) => {
+        releasePaid = r;
+      });
+      return () => releasePaid?.();
+    },
   };
 }
 

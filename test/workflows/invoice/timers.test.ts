@@ -23,7 +23,11 @@ type Handle = Awaited<ReturnType<Env['client']['workflow']['start']>>;
  */
 async function withInvoice(inv: ReturnType<typeof fakeInvoice>, name: string, fn: (ctx: { env: Env; handle: Handle }) => Promise<void>) {
   await withWorker(inv.activities, async ({ env, taskQueue }) => {
-    const handle = await env.client.workflow.start(invoiceWorkflow, { taskQueue, workflowId: invoiceWorkflowId(`ts-${name}-${Date.now()}`), args: [{ invoiceId: name }] });
+    const handle = await env.client.workflow.start(invoiceWorkflow, {
+      taskQueue,
+      workflowId: invoiceWorkflowId(`ts-${name}-${Date.now()}`),
+      args: [{ invoiceId: name }],
+    });
     try {
       await fn({ env, handle });
     } finally {
@@ -38,8 +42,12 @@ describe('invoice workflow timers (virtual time)', () => {
     await withInvoice(inv, 'full', async ({ env, handle }) => {
       await env.sleep('120 days');
       const expected: Array<[string, number]> = [
-        ['remind:before-7d', endOfDay(due, -7)], ['remind:before-1d', endOfDay(due, -1)], ['markOverdue', endOfDay(due)],
-        ['remind:overdue-1', endOfDay(due, 14)], ['remind:overdue-2', endOfDay(due, 28)], ['remind:overdue-3', endOfDay(due, 42)],
+        ['remind:before-7d', endOfDay(due, -7)],
+        ['remind:before-1d', endOfDay(due, -1)],
+        ['markOverdue', endOfDay(due)],
+        ['remind:overdue-1', endOfDay(due, 14)],
+        ['remind:overdue-2', endOfDay(due, 28)],
+        ['remind:overdue-3', endOfDay(due, 42)],
       ];
       expect(callsAt(inv.calls, expected)).to.deep.equal(iso(expected));
       // Quiet after the last reminder: no timer re-armed, so the history stops growing while it waits for a payment.
@@ -60,7 +68,9 @@ describe('invoice workflow timers (virtual time)', () => {
       inv.set('paid');
       await handle.signal(paymentRecordedSignal);
       expect(await handle.result()).to.deep.equal({ status: 'paid' });
-      expect(callsAt(inv.calls.slice(0, 1), [['remind:before-7d', endOfDay(due, -7)]])).to.deep.equal(iso([['remind:before-7d', endOfDay(due, -7)]]));
+      expect(callsAt(inv.calls.slice(0, 1), [['remind:before-7d', endOfDay(due, -7)]])).to.deep.equal(
+        iso([['remind:before-7d', endOfDay(due, -7)]]),
+      );
       expect(inv.names()).to.deep.equal(['remind:before-7d', 'paid']);
     });
   });
@@ -78,7 +88,9 @@ describe('invoice workflow timers (virtual time)', () => {
       expect(inv.names()).to.deep.equal([]);
       await env.sleep('25 days');
       const expected: Array<[string, number]> = [
-        ['remind:before-7d', endOfDay(due, -7)], ['remind:before-1d', endOfDay(due, -1)], ['markOverdue', endOfDay(due)],
+        ['remind:before-7d', endOfDay(due, -7)],
+        ['remind:before-1d', endOfDay(due, -1)],
+        ['markOverdue', endOfDay(due)],
         ['remind:overdue-1', endOfDay(due, 14)],
       ];
       expect(callsAt(inv.calls, expected)).to.deep.equal(iso(expected));
@@ -92,7 +104,10 @@ describe('invoice workflow timers (virtual time)', () => {
     const { due, inv } = await invoiceDueIn(3);
     await withInvoice(inv, 'late-reminders', async ({ env, handle }) => {
       await env.sleep('5 days');
-      const expected: Array<[string, number]> = [['remind:before-1d', endOfDay(due, -1)], ['markOverdue', endOfDay(due)]];
+      const expected: Array<[string, number]> = [
+        ['remind:before-1d', endOfDay(due, -1)],
+        ['markOverdue', endOfDay(due)],
+      ];
       expect(callsAt(inv.calls, expected)).to.deep.equal(iso(expected));
       inv.set('cancelled');
       await handle.signal(paymentRecordedSignal);
@@ -105,7 +120,10 @@ describe('invoice workflow timers (virtual time)', () => {
     await withInvoice(inv, 'past-due', async ({ env, handle }) => {
       await env.sleep('60 days');
       const expected: Array<[string, number]> = [
-        ['markOverdue', now], ['remind:overdue-1', endOfDay(due, 14)], ['remind:overdue-2', endOfDay(due, 28)], ['remind:overdue-3', endOfDay(due, 42)],
+        ['markOverdue', now],
+        ['remind:overdue-1', endOfDay(due, 14)],
+        ['remind:overdue-2', endOfDay(due, 28)],
+        ['remind:overdue-3', endOfDay(due, 42)],
       ];
       expect(callsAt(inv.calls, expected)).to.deep.equal(iso(expected));
       inv.set('paid');

@@ -35,9 +35,13 @@ import { StalePage } from '../catalog/stale/StalePage';
 import { isCatalogAuthor, isCatalogReviewer, isCatalogStaff } from '../catalog/roles';
 
 const ALLOWED = {
-  citizen: isCitizen, officer: isOfficer, staff: isAssistStaff,
+  citizen: isCitizen,
+  officer: isOfficer,
+  staff: isAssistStaff,
   counter: isCounterStaff,
-  catalogAuthor: isCatalogAuthor, catalogReviewer: isCatalogReviewer, catalogStaff: isCatalogStaff,
+  catalogAuthor: isCatalogAuthor,
+  catalogReviewer: isCatalogReviewer,
+  catalogStaff: isCatalogStaff,
 };
 
 function Require({ role, children }: { role: keyof typeof ALLOWED; children: ReactNode }) {
@@ -64,31 +68,192 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<Home />} />
               <Route path="sign-in" element={<SignIn />} />
-              <Route path="services" element={<Require role="citizen"><Services /></Require>} />
-              <Route path="cases" element={<Require role="citizen"><MyCases /></Require>} />
-              <Route path="applications/:id" element={<Require role="citizen"><ApplicationPage /></Require>} />
-              <Route path="invoices" element={<Require role="citizen"><MyInvoices /></Require>} />
-              <Route path="invoices/:id" element={<Require role="citizen"><InvoicePage /></Require>} />
-              <Route path="payments/online/:id" element={<Require role="citizen"><PaymentReturn /></Require>} />
-              <Route path="officer/tasks" element={<Require role="officer"><Inbox /></Require>} />
-              <Route path="officer/tasks/:id" element={<Require role="officer"><TaskPage /></Require>} />
-              <Route path="agency/invoices" element={<Require role="officer"><AgencyInvoices /></Require>} />
-              <Route path="agency/invoices/:id" element={<Require role="officer"><InvoicePage agency /></Require>} />
-              <Route path="agency/suspense" element={<Require role="officer"><SuspensePage /></Require>} />
-              <Route path="assist" element={<Require role="staff"><AssistStart /></Require>} />
-              <Route path="assist/counter" element={<Require role="counter"><CounterStart /></Require>} />
-              <Route path="assist/counter/:id" element={<Require role="counter"><CounterApplication /></Require>} />
-              <Route path="assist/:grantId" element={<Require role="staff"><AssistSession /></Require>} />
-              <Route path="delegations" element={<Require role="citizen"><DelegationsPage /></Require>} />
+              <Route
+                path="services"
+                element={
+                  <Require role="citizen">
+                    <Services />
+                  </Require>
+                }
+              />
+              <Route
+                path="cases"
+                element={
+                  <Require role="citizen">
+                    <MyCases />
+                  </Require>
+                }
+              />
+              <Route
+                path="applications/:id"
+                element={
+                  <Require role="citizen">
+                    <ApplicationPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="invoices"
+                element={
+                  <Require role="citizen">
+                    <MyInvoices />
+                  </Require>
+                }
+              />
+              <Route
+                path="invoices/:id"
+                element={
+                  <Require role="citizen">
+                    <InvoicePage />
+                  </Require>
+                }
+              />
+              <Route
+                path="payments/online/:id"
+                element={
+                  <Require role="citizen">
+                    <PaymentReturn />
+                  </Require>
+                }
+              />
+              <Route
+                path="officer/tasks"
+                element={
+                  <Require role="officer">
+                    <Inbox />
+                  </Require>
+                }
+              />
+              <Route
+                path="officer/tasks/:id"
+                element={
+                  <Require role="officer">
+                    <TaskPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/invoices"
+                element={
+                  <Require role="officer">
+                    <AgencyInvoices />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/invoices/:id"
+                element={
+                  <Require role="officer">
+                    <InvoicePage agency />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/suspense"
+                element={
+                  <Require role="officer">
+                    <SuspensePage />
+                  </Require>
+                }
+              />
+              <Route
+                path="assist"
+                element={
+                  <Require role="staff">
+                    <AssistStart />
+                  </Require>
+                }
+              />
+              <Route
+                path="assist/counter"
+                element={
+                  <Require role="counter">
+                    <CounterStart />
+                  </Require>
+                }
+              />
+              <Route
+                path="assist/counter/:id"
+                element={
+                  <Require role="counter">
+                    <CounterApplication />
+                  </Require>
+                }
+              />
+              <Route
+                path="assist/:grantId"
+                element={
+                  <Require role="staff">
+                    <AssistSession />
+                  </Require>
+                }
+              />
+              <Route
+                path="delegations"
+                element={
+                  <Require role="citizen">
+                    <DelegationsPage />
+                  </Require>
+                }
+              />
               <Route path="catalog" element={<CatalogSearch />} />
-              <Route path="catalog/reviews" element={<Require role="catalogReviewer"><ReviewQueue /></Require>} />
-              <Route path="catalog/reviews/:serviceId/:version" element={<Require role="catalogReviewer"><ReviewPage /></Require>} />
-              <Route path="catalog/stale" element={<Require role="catalogStaff"><StalePage /></Require>} />
+              <Route
+                path="catalog/reviews"
+                element={
+                  <Require role="catalogReviewer">
+                    <ReviewQueue />
+                  </Require>
+                }
+              />
+              <Route
+                path="catalog/reviews/:serviceId/:version"
+                element={
+                  <Require role="catalogReviewer">
+                    <ReviewPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="catalog/stale"
+                element={
+                  <Require role="catalogStaff">
+                    <StalePage />
+                  </Require>
+                }
+              />
               <Route path="catalog/:id" element={<ServicePage />} />
-              <Route path="agency/catalog" element={<Require role="catalogStaff"><AgencyCatalog /></Require>} />
-              <Route path="agency/catalog/new" element={<Require role="catalogAuthor"><EditorPage /></Require>} />
-              <Route path="agency/catalog/:id" element={<Require role="catalogStaff"><EntryPage /></Require>} />
-              <Route path="agency/catalog/:id/edit" element={<Require role="catalogAuthor"><EditorPage key="edit" /></Require>} />
+              <Route
+                path="agency/catalog"
+                element={
+                  <Require role="catalogStaff">
+                    <AgencyCatalog />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/catalog/new"
+                element={
+                  <Require role="catalogAuthor">
+                    <EditorPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/catalog/:id"
+                element={
+                  <Require role="catalogStaff">
+                    <EntryPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/catalog/:id/edit"
+                element={
+                  <Require role="catalogAuthor">
+                    <EditorPage key="edit" />
+                  </Require>
+                }
+              />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -18,7 +18,10 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (first.current) { first.current = false; return; }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     // Wait a frame so the new page has rendered its heading.
     const id = requestAnimationFrame(() => {
       const heading = mainRef.current?.querySelector<HTMLElement>('h1');
@@ -33,39 +36,100 @@ export function Layout() {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('layout.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('layout.skip')}
+      </a>
       <header className="site-header">
         <div className="container header-row">
-          <Link to="/" className="brand">{t('layout.brand')}</Link>
+          <Link to="/" className="brand">
+            {t('layout.brand')}
+          </Link>
           <LanguageSwitch />
           {principal && (
             <div className="user">
               <span>{t('layout.signedInAs', { name: principal.name })}</span>
-              <button type="button" className="link-button" onClick={() => { signOut(); void navigate('/sign-in'); }}>{t('layout.signOut')}</button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  signOut();
+                  void navigate('/sign-in');
+                }}
+              >
+                {t('layout.signOut')}
+              </button>
             </div>
           )}
         </div>
         {/* The service catalogue is public: the navigation is there for signed-out visitors too. */}
         <nav aria-label={t('layout.nav')} className="container main-nav">
           <ul>
-            {isCitizen(principal) && (<>
-              <li><NavLink to="/" end>{t('nav.dashboard')}</NavLink></li>
-              <li><NavLink to="/services">{t('nav.services')}</NavLink></li>
-              <li><NavLink to="/cases">{t('nav.cases')}</NavLink></li>
-              <li><NavLink to="/invoices">{t('billing.nav.mine')}</NavLink></li>
-              <li><NavLink to="/delegations">{t('delegations.nav')}</NavLink></li>
-            </>)}
-            {isOfficer(principal) && <li><NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink></li>}
-            {isOfficer(principal) && (<>
-              <li><NavLink to="/agency/invoices">{t('billing.nav.agencyInvoices')}</NavLink></li>
-              <li><NavLink to="/agency/suspense">{t('billing.nav.suspense')}</NavLink></li>
-            </>)}
-            {isAssistStaff(principal) && <li><NavLink to="/assist">{t('nav.assist')}</NavLink></li>}
-            {isCatalogStaff(principal) && <li><NavLink to="/agency/catalog">{t('catalog.nav.mine')}</NavLink></li>}
-            {isCatalogReviewer(principal) && <li><NavLink to="/catalog/reviews">{t('catalog.nav.reviews')}</NavLink></li>}
-            {isCatalogStaff(principal) && <li><NavLink to="/catalog/stale">{t('catalog.nav.stale')}</NavLink></li>}
-            <li><NavLink to="/catalog" end>{t('catalog.nav.catalog')}</NavLink></li>
-            {!principal && <li><NavLink to="/sign-in">{t('catalog.nav.signIn')}</NavLink></li>}
+            {isCitizen(principal) && (
+              <>
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.dashboard')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/services">{t('nav.services')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/cases">{t('nav.cases')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/invoices">{t('billing.nav.mine')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/delegations">{t('delegations.nav')}</NavLink>
+                </li>
+              </>
+            )}
+            {isOfficer(principal) && (
+              <li>
+                <NavLink to="/officer/tasks">{t('nav.inbox')}</NavLink>
+              </li>
+            )}
+            {isOfficer(principal) && (
+              <>
+                <li>
+                  <NavLink to="/agency/invoices">{t('billing.nav.agencyInvoices')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/agency/suspense">{t('billing.nav.suspense')}</NavLink>
+                </li>
+              </>
+            )}
+            {isAssistStaff(principal) && (
+              <li>
+                <NavLink to="/assist">{t('nav.assist')}</NavLink>
+              </li>
+            )}
+            {isCatalogStaff(principal) && (
+              <li>
+                <NavLink to="/agency/catalog">{t('catalog.nav.mine')}</NavLink>
+              </li>
+            )}
+            {isCatalogReviewer(principal) && (
+              <li>
+                <NavLink to="/catalog/reviews">{t('catalog.nav.reviews')}</NavLink>
+              </li>
+            )}
+            {isCatalogStaff(principal) && (
+              <li>
+                <NavLink to="/catalog/stale">{t('catalog.nav.stale')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/catalog" end>
+                {t('catalog.nav.catalog')}
+              </NavLink>
+            </li>
+            {!principal && (
+              <li>
+                <NavLink to="/sign-in">{t('catalog.nav.signIn')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

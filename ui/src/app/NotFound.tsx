@@ -5,5 +5,12 @@ import { usePageTitle } from './components/usePageTitle';
 export function NotFound() {
   const { t } = useTranslation();
   usePageTitle(t('notFound.title'));
-  return (<><h1>{t('notFound.title')}</h1><p><Link to="/">{t('notFound.home')}</Link></p></>);
+  return (
+    <>
+      <h1>{t('notFound.title')}</h1>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </>
+  );
 }

@@ -29,23 +29,40 @@ export function ApplicationPage() {
   }, [id, t]);
   useEffect(load, [load]);
 
-  const onEvent = useCallback((e: StatusEvent) => { if (e.caseId === id) load(); }, [id, load]);
+  const onEvent = useCallback(
+    (e: StatusEvent) => {
+      if (e.caseId === id) load();
+    },
+    [id, load],
+  );
   useStatusEvents(onEvent);
   usePageTitle(app ? loc(app.eservice.title) : t('application.title'));
 
-  if (error) return <><h1>{t('application.title')}</h1><Alert kind="error">{error}</Alert></>;
-  if (!app) return <><h1>{t('application.title')}</h1><Loading /></>;
+  if (error)
+    return (
+      <>
+        <h1>{t('application.title')}</h1>
+        <Alert kind="error">{error}</Alert>
+      </>
+    );
+  if (!app)
+    return (
+      <>
+        <h1>{t('application.title')}</h1>
+        <Loading />
+      </>
+    );
   return (
     <>
       <h1>{loc(app.eservice.title)}</h1>
       <p className="meta">
         {t('application.caseId')}: <span className="mono">{app.id}</span> · {t('application.status')}:{' '}
-        <span aria-live="polite" id="application-status"><StatusBadge status={app.status} /></span>
+        <span aria-live="polite" id="application-status">
+          <StatusBadge status={app.status} />
+        </span>
       </p>
       <HelpPanel key={app.id} scope="application" applicationId={app.id} allowNew={app.status === 'draft'} />
-      {app.status === 'draft'
-        ? <DraftForm key={app.id} app={app} onSubmitted={load} />
-        : <ApplicationStatus app={app} reload={load} />}
+      {app.status === 'draft' ? <DraftForm key={app.id} app={app} onSubmitted={load} /> : <ApplicationStatus app={app} reload={load} />}
     </>
   );
 }

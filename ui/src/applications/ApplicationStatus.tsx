@@ -17,7 +17,11 @@ export function ApplicationStatus({ app, reload }: { app: Application; reload():
   const loc = useLocalized();
   return (
     <>
-      {app.statusLabel && <Alert kind={app.status === 'rejected' ? 'error' : 'info'}><span id="status-label">{loc(app.statusLabel)}</span></Alert>}
+      {app.statusLabel && (
+        <Alert kind={app.status === 'rejected' ? 'error' : 'info'}>
+          <span id="status-label">{loc(app.statusLabel)}</span>
+        </Alert>
+      )}
       {app.waitingFor && <p className="muted">{t('application.waitingFor', { system: app.waitingFor })}</p>}
       {app.status === 'info_requested' && <InfoAnswer app={app} onAnswered={reload} />}
       <Documents appId={app.id} documents={app.documents} />

@@ -19,11 +19,17 @@ export function Documents({ appId, documents }: { appId: string; documents: Appl
       <ul className="documents">
         {documents.map((d) => (
           <li key={d.id}>
-            <button type="button" className="secondary" data-document={d.id}
-              onClick={() => { void downloadFile(d.href, `${appId}-${d.type}.pdf`).catch(() => setError(t('documents.failed'))); }}>
+            <button
+              type="button"
+              className="secondary"
+              data-document={d.id}
+              onClick={() => {
+                void downloadFile(d.href, `${appId}-${d.type}.pdf`).catch(() => setError(t('documents.failed')));
+              }}
+            >
               {t('documents.download', { title: loc(d.title) })}
-            </button>
-            {' '}<span className="muted">{fmt(d.issuedAt)}</span>
+            </button>{' '}
+            <span className="muted">{fmt(d.issuedAt)}</span>
           </li>
         ))}
       </ul>

@@ -18,7 +18,10 @@ import { useAutosave } from './form/useAutosave';
 import { useFormatDate } from '../app/i18n/useLocalized';
 import { SaveIndicator } from './SaveIndicator';
 
-const wait = (ms: number) => new Promise((resolve) => { window.setTimeout(resolve, ms); });
+const wait = (ms: number) =>
+  new Promise((resolve) => {
+    window.setTimeout(resolve, ms);
+  });
 
 export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(): void }) {
   const { t } = useTranslation();
@@ -27,8 +30,13 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
   const co = useCitizenAssist({ appId: app.id, step: app.draft.step ?? 'form', schema: app.form.schema, current, replace });
   const author = useAuthorName();
   const uiSchema = useMemo(
-    () => decorateUiSchema(app.form.uiSchema, authorMarks(co.marks, (by) => t('assist.changes.changedBy', { name: author(by) }))),
-    [app.form.uiSchema, co.marks, author, t]);
+    () =>
+      decorateUiSchema(
+        app.form.uiSchema,
+        authorMarks(co.marks, (by) => t('assist.changes.changedBy', { name: author(by) })),
+      ),
+    [app.form.uiSchema, co.marks, author, t],
+  );
   const localized = useLocalizedForm(app.form.schema, app.form.uiSchema);
   const [errors, setErrors] = useState<ReturnType<typeof serverErrors> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -78,11 +86,20 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
       <SaveIndicator state={state} />
       <ChangeAnnouncer change={co.lastChange} schema={localized.schema} author={author} />
       {failure && <Alert kind="error">{failure}</Alert>}
-      <EServiceForm schema={app.form.schema} uiSchema={uiSchema} data={data} onChange={change}
-        onSubmit={() => void submit()} serverErrors={errors} onFocusField={co.setFocus}
-        onClientErrors={(list) => co.setErrors(fromClientErrors(list))}>
+      <EServiceForm
+        schema={app.form.schema}
+        uiSchema={uiSchema}
+        data={data}
+        onChange={change}
+        onSubmit={() => void submit()}
+        serverErrors={errors}
+        onFocusField={co.setFocus}
+        onClientErrors={(list) => co.setErrors(fromClientErrors(list))}
+      >
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{busy ? t('application.submitting') : t('application.submit')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('application.submitting') : t('application.submit')}
+          </button>
         </div>
       </EServiceForm>
     </section>

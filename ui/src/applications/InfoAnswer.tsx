@@ -28,7 +28,9 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
       const fileIds: string[] = [];
       for (const f of files) {
         const up = await api<{ id: string }>(`/api/v1/applications/${app.id}/files`, {
-          method: 'POST', raw: f, headers: { 'content-type': f.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(f.name) },
+          method: 'POST',
+          raw: f,
+          headers: { 'content-type': f.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(f.name) },
         });
         fileIds.push(up.id);
       }
@@ -38,7 +40,15 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
       await api(`/api/v1/applications/${app.id}/info`, { body: { data: changed, fileIds } });
       onAnswered();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.details.length) setErrors(serverErrors(e.details.map((d) => ({ ...d, path: d.path.replace(/^\/data/, '') })), localized.schema, t, 'info'));
+      if (e instanceof ApiError && e.status === 422 && e.details.length)
+        setErrors(
+          serverErrors(
+            e.details.map((d) => ({ ...d, path: d.path.replace(/^\/data/, '') })),
+            localized.schema,
+            t,
+            'info',
+          ),
+        );
       else setFailure(e instanceof ApiError ? e.message : t('errors.generic'));
     } finally {
       setBusy(false);
@@ -50,14 +60,23 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
       <h2 id="info-heading">{t('info.title')}</h2>
       <p>{t('info.help')}</p>
       {failure && <Alert kind="error">{failure}</Alert>}
-      <EServiceForm schema={app.form.schema} uiSchema={app.form.uiSchema} data={data} idPrefix="info"
-        onChange={setData} onSubmit={(d) => void send(d)} serverErrors={errors}>
+      <EServiceForm
+        schema={app.form.schema}
+        uiSchema={app.form.uiSchema}
+        data={data}
+        idPrefix="info"
+        onChange={setData}
+        onSubmit={(d) => void send(d)}
+        serverErrors={errors}
+      >
         <div className="field">
           <label htmlFor="info-files">{t('info.files')}</label>
           <input id="info-files" type="file" multiple accept={ACCEPT} onChange={(e) => setFiles([...(e.target.files ?? [])])} />
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{t('info.send')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('info.send')}
+          </button>
         </div>
       </EServiceForm>
     </section>

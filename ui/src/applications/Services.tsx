@@ -36,7 +36,10 @@ export function Services() {
   usePageTitle(t('services.title'));
 
   useEffect(() => {
-    api<{ items: EServiceSummary[] }>('/api/v1/eservice-definitions').then((r) => setItems(r.items), () => setError(t('errors.generic')));
+    api<{ items: EServiceSummary[] }>('/api/v1/eservice-definitions').then(
+      (r) => setItems(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [t]);
 
   const shown = useMemo(() => {
@@ -44,16 +47,19 @@ export function Services() {
     return (items ?? []).filter((s) => !q || `${loc(s.title)} ${loc(s.description)} ${s.id}`.toLocaleLowerCase().includes(q));
   }, [items, query, loc]);
 
-  const start = useCallback(async (id: string, replace = false) => {
-    setStarting(id);
-    try {
-      const app = await startEService(id);
-      void navigate(`/applications/${app.id}`, { replace });
-    } catch (e) {
-      setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
-      setStarting(null);
-    }
-  }, [navigate, t]);
+  const start = useCallback(
+    async (id: string, replace = false) => {
+      setStarting(id);
+      try {
+        const app = await startEService(id);
+        void navigate(`/applications/${app.id}`, { replace });
+      } catch (e) {
+        setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
+        setStarting(null);
+      }
+    },
+    [navigate, t],
+  );
 
   const requested = params.get('start');
   useEffect(() => {
@@ -67,19 +73,34 @@ export function Services() {
       <h1>{t('services.title')}</h1>
       <div role="search" className="search">
         <label htmlFor="service-search">{t('services.search')}</label>
-        <input id="service-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby="service-count" />
+        <input
+          id="service-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby="service-count"
+        />
       </div>
       {error && <Alert kind="error">{error}</Alert>}
-      {!items ? <Loading /> : (
+      {!items ? (
+        <Loading />
+      ) : (
         <>
-          <p id="service-count" role="status">{t('services.count', { count: shown.length })}</p>
+          <p id="service-count" role="status">
+            {t('services.count', { count: shown.length })}
+          </p>
           <ul className="cards">
             {shown.map((s) => (
               <li key={s.id} className="card" data-eservice={s.id}>
                 <h2>{loc(s.title)}</h2>
                 <p>{loc(s.description)}</p>
-                <button type="button" className="primary" disabled={starting !== null} onClick={() => void start(s.id)}
-                  aria-label={t('services.startNamed', { title: loc(s.title) })}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={starting !== null}
+                  onClick={() => void start(s.id)}
+                  aria-label={t('services.startNamed', { title: loc(s.title) })}
+                >
                   {starting === s.id ? t('services.starting') : t('services.start')}
                 </button>
               </li>

@@ -28,14 +28,25 @@ export function Withdraw({ appId, onWithdrawn }: { appId: string; onWithdrawn():
       <h2 id="withdraw-heading">{t('withdraw.title')}</h2>
       {error && <Alert kind="error">{error}</Alert>}
       {!open ? (
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>{t('withdraw.start')}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          {t('withdraw.start')}
+        </button>
       ) : (
-        <form onSubmit={(e) => { e.preventDefault(); void withdraw(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void withdraw();
+          }}
+        >
           <label htmlFor="withdraw-reason">{t('withdraw.reason')}</label>
           <textarea id="withdraw-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
           <div className="actions">
-            <button type="submit" className="danger" disabled={busy}>{t('withdraw.confirm')}</button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+            <button type="submit" className="danger" disabled={busy}>
+              {t('withdraw.confirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}

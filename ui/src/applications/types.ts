@@ -2,9 +2,22 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { CaseStatus, FormData, Localized } from '../app/api/types';
 
-export interface EServiceSummary { id: string; agencyId: string; serviceId: string; version: number; title: Localized; description: Localized | null }
+export interface EServiceSummary {
+  id: string;
+  agencyId: string;
+  serviceId: string;
+  version: number;
+  title: Localized;
+  description: Localized | null;
+}
 
-export interface HistoryEntry { status: CaseStatus; statusName?: Localized; at: string; label: Localized | string | null; reason: string | null }
+export interface HistoryEntry {
+  status: CaseStatus;
+  statusName?: Localized;
+  at: string;
+  label: Localized | string | null;
+  reason: string | null;
+}
 
 export interface Application {
   id: string;
@@ -21,11 +34,29 @@ export interface Application {
   documents: Array<{ id: string; type: string; title: Localized; issuedAt: string; href: string }>;
 }
 
-export interface ApplicationSummary { id: string; eserviceId: string; title: Localized; status: CaseStatus; statusAt: string; draftSavedAt: string | null; expiresAt: string }
+export interface ApplicationSummary {
+  id: string;
+  eserviceId: string;
+  title: Localized;
+  status: CaseStatus;
+  statusAt: string;
+  draftSavedAt: string | null;
+  expiresAt: string;
+}
 
 export interface Task {
-  id: string; caseId: string; title: Localized; instructions: Localized | null; outcomes: string[]; status: 'open' | 'claimed' | 'completed';
-  dueAt: string; overdue: boolean; claimedBy: string | null; claimedByName: string | null; outcome: string | null; message: string | null;
+  id: string;
+  caseId: string;
+  title: Localized;
+  instructions: Localized | null;
+  outcomes: string[];
+  status: 'open' | 'claimed' | 'completed';
+  dueAt: string;
+  overdue: boolean;
+  claimedBy: string | null;
+  claimedByName: string | null;
+  outcome: string | null;
+  message: string | null;
   case: { serviceId: string; status: CaseStatus; recipientName: string | null; eserviceTitle: Localized | null };
 }
 

@@ -42,10 +42,13 @@ export class FieldSync {
 
   private schedule(pointer: string, ms: number) {
     clearTimeout(this.timers.get(pointer));
-    this.timers.set(pointer, setTimeout(() => {
-      this.timers.delete(pointer);
-      this.track(this.send(pointer));
-    }, ms));
+    this.timers.set(
+      pointer,
+      setTimeout(() => {
+        this.timers.delete(pointer);
+        this.track(this.send(pointer));
+      }, ms),
+    );
   }
 
   private track(p: Promise<void>) {

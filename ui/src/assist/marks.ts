@@ -5,7 +5,10 @@ import type { UiSchema } from '@rjsf/utils';
 import { pointerToPath } from '../applications/form/errors';
 import type { EditAuthor } from './types';
 
-export interface FieldMark { className: string; text: string }
+export interface FieldMark {
+  className: string;
+  text: string;
+}
 
 export function decorateUiSchema(uiSchema: UiSchema, marks: Map<string, FieldMark[]>): UiSchema {
   if (!marks.size) return uiSchema;

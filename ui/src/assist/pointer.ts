@@ -12,7 +12,10 @@ const encode = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '
 
 export function pointerToPath(pointer: string): string[] {
   if (!pointer || pointer === '/') return [];
-  return pointer.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function toPointer(path: string[]): string {
@@ -46,11 +49,19 @@ export function setAt(data: FormData, pointer: string, value: unknown): FormData
   return root;
 }
 
-export interface LeafChange { pointer: string; value: unknown }
+export interface LeafChange {
+  pointer: string;
+  value: unknown;
+}
 
 /** The leaf fields (strings, numbers, booleans, arrays) that differ; a missing field and `undefined` are equal. */
 export function leafDiff(prev: unknown, next: unknown, path: string[] = []): LeafChange[] {
-  if ((isObject(prev) || isObject(next)) && path.length < MAX_DEPTH && (prev === undefined || isObject(prev)) && (next === undefined || isObject(next))) {
+  if (
+    (isObject(prev) || isObject(next)) &&
+    path.length < MAX_DEPTH &&
+    (prev === undefined || isObject(prev)) &&
+    (next === undefined || isObject(next))
+  ) {
     const a = (prev ?? {}) as FormData;
     const b = (next ?? {}) as FormData;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

@@ -10,10 +10,15 @@ import type { PresenceError } from './types';
 const MAX = 50; // the server keeps at most 50
 
 export function fromClientErrors(errors: RJSFValidationError[]): PresenceError[] {
-  return errors.filter((e) => e.name !== 'if').slice(0, MAX).map((e) => ({
-    pointer: toPointer((e.property ?? '').replace(/^\./, '').split('.').filter(Boolean)),
-    code: e.name ?? 'invalid', message: e.message ?? '', params: (e.params ?? {}) as Record<string, unknown>,
-  }));
+  return errors
+    .filter((e) => e.name !== 'if')
+    .slice(0, MAX)
+    .map((e) => ({
+      pointer: toPointer((e.property ?? '').replace(/^\./, '').split('.').filter(Boolean)),
+      code: e.name ?? 'invalid',
+      message: e.message ?? '',
+      params: (e.params ?? {}) as Record<string, unknown>,
+    }));
 }
 
 export function fromServerDetails(details: ErrorDetail[]): PresenceError[] {

@@ -11,7 +11,10 @@ let offices: Promise<Map<string, Localized>> | null = null;
 function loadOffices(): Promise<Map<string, Localized>> {
   offices ??= api<{ items: Array<{ id: string; name: Localized }> }>('/api/v1/offices')
     .then((r) => new Map(r.items.map((o) => [o.id, o.name])))
-    .catch(() => { offices = null; return new Map(); });
+    .catch(() => {
+      offices = null;
+      return new Map();
+    });
   return offices;
 }
 
@@ -20,8 +23,12 @@ export function useOfficeName(): (id: string | null | undefined) => string {
   const [names, setNames] = useState<Map<string, Localized>>(new Map());
   useEffect(() => {
     let live = true;
-    void loadOffices().then((m) => { if (live) setNames(m); });
-    return () => { live = false; };
+    void loadOffices().then((m) => {
+      if (live) setNames(m);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
   return useCallback((id) => (id ? (names.has(id) ? loc(names.get(id)) : id) : ''), [names, loc]);
 }
@@ -30,9 +37,12 @@ export function useOfficeName(): (id: string | null | undefined) => string {
 export function useAuthorName(): (by: EditAuthor) => string {
   const { t } = useTranslation();
   const office = useOfficeName();
-  return useCallback((by) => {
-    if (by.type === 'citizen') return t('assist.changes.theCitizen');
-    const where = office(by.office);
-    return where ? `${by.name ?? t('assist.changes.staffMember')}, ${where}` : by.name ?? t('assist.changes.staffMember');
-  }, [t, office]);
+  return useCallback(
+    (by) => {
+      if (by.type === 'citizen') return t('assist.changes.theCitizen');
+      const where = office(by.office);
+      return where ? `${by.name ?? t('assist.changes.staffMember')}, ${where}` : (by.name ?? t('assist.changes.staffMember'));
+    },
+    [t, office],
+  );
 }

@@ -23,7 +23,10 @@ export function AgencyInvoices() {
   usePageTitle(t('billing.agency.title'));
 
   useEffect(() => {
-    api<{ items: AgencyInvoice[] }>('/api/v1/invoices').then((r) => setInvoices(r.items), () => setError(t('errors.generic')));
+    api<{ items: AgencyInvoice[] }>('/api/v1/invoices').then(
+      (r) => setInvoices(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [t]);
 
   const shown = (invoices ?? []).filter((i) => filter === 'all' || i.status === filter);
@@ -31,12 +34,18 @@ export function AgencyInvoices() {
     <>
       <h1>{t('billing.agency.title')}</h1>
       <p className="lead">{t('billing.agency.lead')}</p>
-      <p><Link to="/agency/suspense">{t('billing.agency.toSuspense')}</Link></p>
+      <p>
+        <Link to="/agency/suspense">{t('billing.agency.toSuspense')}</Link>
+      </p>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field-inline">
           <label htmlFor="invoice-status">{t('billing.statusLabel')}</label>
           <select id="invoice-status" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-            {FILTERS.map((f) => <option key={f} value={f}>{f === 'all' ? t('billing.agency.all') : t(`billing.status.${f}`)}</option>)}
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {f === 'all' ? t('billing.agency.all') : t(`billing.status.${f}`)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -48,22 +57,36 @@ export function AgencyInvoices() {
           <caption className="visually-hidden">{t('billing.agency.caption', { count: shown.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('billing.invoice')}</th><th scope="col">{t('billing.payer')}</th><th scope="col">{t('billing.reference')}</th>
-              <th scope="col" className="num">{t('billing.total')}</th><th scope="col" className="num">{t('billing.paid')}</th>
-              <th scope="col">{t('billing.dueDate')}</th><th scope="col">{t('billing.statusLabel')}</th>
+              <th scope="col">{t('billing.invoice')}</th>
+              <th scope="col">{t('billing.payer')}</th>
+              <th scope="col">{t('billing.reference')}</th>
+              <th scope="col" className="num">
+                {t('billing.total')}
+              </th>
+              <th scope="col" className="num">
+                {t('billing.paid')}
+              </th>
+              <th scope="col">{t('billing.dueDate')}</th>
+              <th scope="col">{t('billing.statusLabel')}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((inv) => (
               <tr key={inv.id} data-invoice={inv.id} data-status={inv.status}>
-                <th scope="row" className="nowrap"><Link to={`/agency/invoices/${inv.id}`} aria-label={t('billing.openNamed', { number: inv.number })}>{inv.number}</Link>
-                  <div className="muted">{day(inv.issueDate)}</div></th>
+                <th scope="row" className="nowrap">
+                  <Link to={`/agency/invoices/${inv.id}`} aria-label={t('billing.openNamed', { number: inv.number })}>
+                    {inv.number}
+                  </Link>
+                  <div className="muted">{day(inv.issueDate)}</div>
+                </th>
                 <td>{inv.payerName}</td>
                 <td className="mono">{inv.paymentReference}</td>
                 <td className="num">{money(inv.total)}</td>
                 <td className="num">{money(inv.paid)}</td>
                 <td className={inv.status === 'overdue' ? 'overdue nowrap' : 'nowrap'}>{day(inv.dueDate)}</td>
-                <td><InvoiceStatusBadge status={inv.status} /></td>
+                <td>
+                  <InvoiceStatusBadge status={inv.status} />
+                </td>
               </tr>
             ))}
           </tbody>

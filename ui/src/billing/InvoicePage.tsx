@@ -34,9 +34,26 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
   useEffect(load, [load]);
 
   const back = agency ? '/agency/invoices' : '/invoices';
-  const backLink = <p><Link to={back}>{agency ? t('billing.detail.backAgency') : t('billing.detail.back')}</Link></p>;
-  if (error) return <><h1>{t('billing.detail.titlePlain')}</h1><Alert kind="error">{error}</Alert>{backLink}</>;
-  if (!inv) return <><h1>{t('billing.detail.titlePlain')}</h1><Loading /></>;
+  const backLink = (
+    <p>
+      <Link to={back}>{agency ? t('billing.detail.backAgency') : t('billing.detail.back')}</Link>
+    </p>
+  );
+  if (error)
+    return (
+      <>
+        <h1>{t('billing.detail.titlePlain')}</h1>
+        <Alert kind="error">{error}</Alert>
+        {backLink}
+      </>
+    );
+  if (!inv)
+    return (
+      <>
+        <h1>{t('billing.detail.titlePlain')}</h1>
+        <Loading />
+      </>
+    );
 
   const payable = isPayable(inv);
   const due = money(inv.totals.due);
@@ -52,16 +69,61 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
       <h1>{t('billing.detail.title', { number: inv.number })}</h1>
       <p className="meta">{inv.creditor.name}</p>
       <dl className="summary-list" data-invoice={inv.id} data-status={inv.status}>
-        <div><dt>{t('billing.statusLabel')}</dt><dd id="invoice-status"><InvoiceStatusBadge status={inv.status} /></dd></div>
-        <div><dt>{t('billing.amountDue')}</dt><dd className="amount-due" data-testid="amount-due">{due}</dd></div>
-        <div><dt>{t('billing.dueDate')}</dt><dd>{day(inv.dueDate)}</dd></div>
-        <div><dt>{t('billing.reference')}</dt><dd className="mono" data-testid="payment-reference">{inv.paymentReferenceFormatted}</dd></div>
-        <div><dt>{t('billing.total')}</dt><dd>{money(inv.totals.total)}</dd></div>
-        <div><dt>{t('billing.paid')}</dt><dd>{money(inv.totals.paid)}</dd></div>
-        <div><dt>{t('billing.detail.recipient')}</dt><dd>{inv.creditor.name}<br /><span className="mono">{inv.creditor.ibanFormatted}</span>{inv.creditor.bic && <> · {inv.creditor.bic}</>}</dd></div>
-        {agency && <div><dt>{t('billing.payer')}</dt><dd>{inv.payer.name}</dd></div>}
-        <div><dt>{t('billing.issueDate')}</dt><dd>{day(inv.issueDate)}</dd></div>
-        {inv.caseId && <div><dt>{t('billing.detail.case')}</dt><dd className="mono">{inv.caseId}</dd></div>}
+        <div>
+          <dt>{t('billing.statusLabel')}</dt>
+          <dd id="invoice-status">
+            <InvoiceStatusBadge status={inv.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('billing.amountDue')}</dt>
+          <dd className="amount-due" data-testid="amount-due">
+            {due}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('billing.dueDate')}</dt>
+          <dd>{day(inv.dueDate)}</dd>
+        </div>
+        <div>
+          <dt>{t('billing.reference')}</dt>
+          <dd className="mono" data-testid="payment-reference">
+            {inv.paymentReferenceFormatted}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('billing.total')}</dt>
+          <dd>{money(inv.totals.total)}</dd>
+        </div>
+        <div>
+          <dt>{t('billing.paid')}</dt>
+          <dd>{money(inv.totals.paid)}</dd>
+        </div>
+        <div>
+          <dt>{t('billing.detail.recipient')}</dt>
+          <dd>
+            {inv.creditor.name}
+            <br />
+            <span className="mono">{inv.creditor.ibanFormatted}</span>
+            {inv.creditor.bic && <> · {inv.creditor.bic}</>}
+          </dd>
+        </div>
+        {agency && (
+          <div>
+            <dt>{t('billing.payer')}</dt>
+            <dd>{inv.payer.name}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('billing.issueDate')}</dt>
+          <dd>{day(inv.issueDate)}</dd>
+        </div>
+        {inv.caseId && (
+          <div>
+            <dt>{t('billing.detail.case')}</dt>
+            <dd className="mono">{inv.caseId}</dd>
+          </div>
+        )}
       </dl>
       {inv.status === 'overdue' && <Alert kind="error">{t('billing.detail.overdue')}</Alert>}
       {inv.status === 'cancelled' && <Alert kind="info">{t('billing.detail.cancelled')}</Alert>}
@@ -78,23 +140,51 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
       <table className="tasks invoice-lines" aria-labelledby="lines-heading">
         <thead>
           <tr>
-            <th scope="col">{t('billing.lines.description')}</th><th scope="col" className="num">{t('billing.lines.quantity')}</th>
-            <th scope="col" className="num">{t('billing.lines.unitPrice')}</th><th scope="col">{t('billing.lines.vat')}</th>
-            <th scope="col" className="num">{t('billing.lines.amount')}</th>
+            <th scope="col">{t('billing.lines.description')}</th>
+            <th scope="col" className="num">
+              {t('billing.lines.quantity')}
+            </th>
+            <th scope="col" className="num">
+              {t('billing.lines.unitPrice')}
+            </th>
+            <th scope="col">{t('billing.lines.vat')}</th>
+            <th scope="col" className="num">
+              {t('billing.lines.amount')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {inv.lines.map((l) => (
             <tr key={l.lineNo}>
-              <th scope="row">{l.description}</th><td className="num">{l.quantity}</td><td className="num">{money(l.unitPrice)}</td>
-              <td>{vatText(l)}</td><td className="num">{money(l.net)}</td>
+              <th scope="row">{l.description}</th>
+              <td className="num">{l.quantity}</td>
+              <td className="num">{money(l.unitPrice)}</td>
+              <td>{vatText(l)}</td>
+              <td className="num">{money(l.net)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
-          <tr><th scope="row" colSpan={4}>{t('billing.lines.net')}</th><td className="num">{money(inv.totals.net)}</td></tr>
-          <tr><th scope="row" colSpan={4}>{t('billing.lines.vatTotal')}</th><td className="num">{money(inv.totals.vat)}</td></tr>
-          <tr><th scope="row" colSpan={4}>{t('billing.total')}</th><td className="num"><strong>{money(inv.totals.total)}</strong></td></tr>
+          <tr>
+            <th scope="row" colSpan={4}>
+              {t('billing.lines.net')}
+            </th>
+            <td className="num">{money(inv.totals.net)}</td>
+          </tr>
+          <tr>
+            <th scope="row" colSpan={4}>
+              {t('billing.lines.vatTotal')}
+            </th>
+            <td className="num">{money(inv.totals.vat)}</td>
+          </tr>
+          <tr>
+            <th scope="row" colSpan={4}>
+              {t('billing.total')}
+            </th>
+            <td className="num">
+              <strong>{money(inv.totals.total)}</strong>
+            </td>
+          </tr>
         </tfoot>
       </table>
 
@@ -103,7 +193,10 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
           <h2 id="payments-heading">{t('billing.payments.title')}</h2>
           <ul className="plain" data-testid="invoice-payments">
             {inv.payments.map((p, i) => (
-              <li key={`${p.bookedAt}-${i}`}>{money(p.amount)} · {t(`billing.payments.source.${p.source}`, { defaultValue: p.source })} · <span className="muted">{fmt(p.bookedAt)}</span></li>
+              <li key={`${p.bookedAt}-${i}`}>
+                {money(p.amount)} · {t(`billing.payments.source.${p.source}`, { defaultValue: p.source })} ·{' '}
+                <span className="muted">{fmt(p.bookedAt)}</span>
+              </li>
             ))}
           </ul>
         </section>
@@ -113,8 +206,26 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
         <h2 id="downloads-heading">{t('billing.downloads.title')}</h2>
         {downloadError && <Alert kind="error">{downloadError}</Alert>}
         <ul className="documents actions">
-          <li><button type="button" className="secondary" data-download="pdf" onClick={() => download(inv.links.pdf, `invoice-${inv.number}.pdf`)}>{t('billing.downloads.pdf')}</button></li>
-          <li><button type="button" className="secondary" data-download="ubl" onClick={() => download(inv.links.ubl, `invoice-${inv.number}.xml`)}>{t('billing.downloads.ubl')}</button></li>
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              data-download="pdf"
+              onClick={() => download(inv.links.pdf, `invoice-${inv.number}.pdf`)}
+            >
+              {t('billing.downloads.pdf')}
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              className="secondary"
+              data-download="ubl"
+              onClick={() => download(inv.links.ubl, `invoice-${inv.number}.xml`)}
+            >
+              {t('billing.downloads.ubl')}
+            </button>
+          </li>
         </ul>
         <p className="muted">{t('billing.downloads.help')}</p>
       </section>

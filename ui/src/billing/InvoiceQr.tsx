@@ -19,11 +19,16 @@ export function InvoiceQr({ invoice, amount }: { invoice: Invoice; amount: strin
     let live = true;
     setSrc(null);
     setFailed(false);
-    fetchBlob(href).then((blob) => {
-      if (!live) return;
-      url = URL.createObjectURL(blob);
-      setSrc(url);
-    }, () => { if (live) setFailed(true); });
+    fetchBlob(href).then(
+      (blob) => {
+        if (!live) return;
+        url = URL.createObjectURL(blob);
+        setSrc(url);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
@@ -34,11 +39,21 @@ export function InvoiceQr({ invoice, amount }: { invoice: Invoice; amount: strin
     <section aria-labelledby="qr-heading" className="qr-panel">
       <h2 id="qr-heading">{t('billing.qr.title')}</h2>
       <p>{t('billing.qr.help')}</p>
-      {failed && <p className="muted" role="status">{t('billing.qr.failed')}</p>}
+      {failed && (
+        <p className="muted" role="status">
+          {t('billing.qr.failed')}
+        </p>
+      )}
       {!src && !failed && <Loading />}
       {src && (
-        <img src={src} className="qr-code" width={220} height={220} data-testid="invoice-qr"
-          alt={t('billing.qr.alt', { amount, reference: invoice.paymentReferenceFormatted })} />
+        <img
+          src={src}
+          className="qr-code"
+          width={220}
+          height={220}
+          data-testid="invoice-qr"
+          alt={t('billing.qr.alt', { amount, reference: invoice.paymentReferenceFormatted })}
+        />
       )}
     </section>
   );

@@ -12,15 +12,22 @@ export function InvoicesCard() {
   const [toPay, setToPay] = useState<number | null>(null);
 
   useEffect(() => {
-    api<{ items: Invoice[] }>('/api/v1/me/invoices').then((r) => setToPay(r.items.filter(isPayable).length), () => setToPay(0));
+    api<{ items: Invoice[] }>('/api/v1/me/invoices').then(
+      (r) => setToPay(r.items.filter(isPayable).length),
+      () => setToPay(0),
+    );
   }, []);
 
   return (
     <section aria-labelledby="invoices-card-title">
       <h2 id="invoices-card-title">{t('billing.card.title')}</h2>
-      {toPay === null ? <Loading /> : (
+      {toPay === null ? (
+        <Loading />
+      ) : (
         <>
-          <p className="big-number" data-testid="invoices-to-pay-count">{toPay}</p>
+          <p className="big-number" data-testid="invoices-to-pay-count">
+            {toPay}
+          </p>
           <p>{t('billing.mine.toPay', { count: toPay })}</p>
         </>
       )}

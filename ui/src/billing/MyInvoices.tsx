@@ -20,7 +20,10 @@ export function MyInvoices() {
   usePageTitle(t('billing.mine.title'));
 
   useEffect(() => {
-    api<{ items: Invoice[] }>('/api/v1/me/invoices').then((r) => setInvoices(r.items), () => setError(t('errors.generic')));
+    api<{ items: Invoice[] }>('/api/v1/me/invoices').then(
+      (r) => setInvoices(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [t]);
 
   const toPay = (invoices ?? []).filter(isPayable);
@@ -40,7 +43,9 @@ export function MyInvoices() {
               <tr>
                 <th scope="col">{t('billing.invoice')}</th>
                 <th scope="col">{t('billing.creditor')}</th>
-                <th scope="col" className="num">{t('billing.amountDue')}</th>
+                <th scope="col" className="num">
+                  {t('billing.amountDue')}
+                </th>
                 <th scope="col">{t('billing.dueDate')}</th>
                 <th scope="col">{t('billing.statusLabel')}</th>
               </tr>
@@ -49,13 +54,25 @@ export function MyInvoices() {
               {invoices.map((inv) => (
                 <tr key={inv.id} data-invoice={inv.id} data-status={inv.status}>
                   <th scope="row">
-                    <Link className="nowrap" to={`/invoices/${inv.id}`} aria-label={t('billing.openNamed', { number: inv.number })}>{inv.number}</Link>
-                    {inv.lines[0] && <div className="muted">{inv.lines[0].description}{inv.lines.length > 1 && ` ${t('billing.andMore', { count: inv.lines.length - 1 })}`}</div>}
+                    <Link className="nowrap" to={`/invoices/${inv.id}`} aria-label={t('billing.openNamed', { number: inv.number })}>
+                      {inv.number}
+                    </Link>
+                    {inv.lines[0] && (
+                      <div className="muted">
+                        {inv.lines[0].description}
+                        {inv.lines.length > 1 && ` ${t('billing.andMore', { count: inv.lines.length - 1 })}`}
+                      </div>
+                    )}
                   </th>
                   <td>{inv.creditor.name}</td>
-                  <td className="num">{money(inv.totals.due)}<div className="muted">{t('billing.ofTotal', { total: money(inv.totals.total) })}</div></td>
+                  <td className="num">
+                    {money(inv.totals.due)}
+                    <div className="muted">{t('billing.ofTotal', { total: money(inv.totals.total) })}</div>
+                  </td>
                   <td className="nowrap">{day(inv.dueDate)}</td>
-                  <td><InvoiceStatusBadge status={inv.status} /></td>
+                  <td>
+                    <InvoiceStatusBadge status={inv.status} />
+                  </td>
                 </tr>
               ))}
             </tbody>

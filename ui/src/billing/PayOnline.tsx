@@ -17,7 +17,9 @@ export function PayOnline({ invoice, amount, onClosed }: { invoice: Invoice; amo
     setError(null);
     try {
       const started = await api<OnlinePayment>(`/api/v1/invoices/${invoice.id}/online-payments`, {
-        method: 'POST', body: {}, headers: { 'Idempotency-Key': key.current },
+        method: 'POST',
+        body: {},
+        headers: { 'Idempotency-Key': key.current },
       });
       if (!started.redirectUrl) throw new ApiError(502, 'no_redirect', 'no redirect');
       window.location.assign(started.redirectUrl);

@@ -34,31 +34,52 @@ export function PaymentReturn() {
     let timer: number | undefined;
     let live = true;
     const ask = () => {
-      api<OnlinePayment>(`/api/v1/online-payments/${encodeURIComponent(id)}`).then((p) => {
-        if (!live) return;
-        setPayment(p);
-        // Final: paid (booked in the same transaction), or failed. A failed payment may still be paid on the
-        // bank's page; the payer can start again from the invoice.
-        const waited = Date.now() - started.current;
-        if (isFinal(p, bankSaid, waited)) { setFinal(true); setSlow(false); return; }
-        if (waited > PATIENCE_MS) setSlow(true);
-        timer = window.setTimeout(ask, waited > PATIENCE_MS ? POLL_MS * 4 : POLL_MS);
-      }, (e: unknown) => {
-        if (!live) return;
-        if (e instanceof ApiError && e.status === 404) setError(t('billing.return.notFound'));
-        else timer = window.setTimeout(ask, POLL_MS * 2); // a blip: ask again
-      });
+      api<OnlinePayment>(`/api/v1/online-payments/${encodeURIComponent(id)}`).then(
+        (p) => {
+          if (!live) return;
+          setPayment(p);
+          // Final: paid (booked in the same transaction), or failed. A failed payment may still be paid on the
+          // bank's page; the payer can start again from the invoice.
+          const waited = Date.now() - started.current;
+          if (isFinal(p, bankSaid, waited)) {
+            setFinal(true);
+            setSlow(false);
+            return;
+          }
+          if (waited > PATIENCE_MS) setSlow(true);
+          timer = window.setTimeout(ask, waited > PATIENCE_MS ? POLL_MS * 4 : POLL_MS);
+        },
+        (e: unknown) => {
+          if (!live) return;
+          if (e instanceof ApiError && e.status === 404) setError(t('billing.return.notFound'));
+          else timer = window.setTimeout(ask, POLL_MS * 2); // a blip: ask again
+        },
+      );
     };
     ask();
-    return () => { live = false; window.clearTimeout(timer); };
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
   }, [id, t, bankSaid]);
 
-  const invoiceLink = payment && <p><Link to={`/invoices/${payment.invoiceId}`}>{t('billing.return.toInvoice')}</Link></p>;
+  const invoiceLink = payment && (
+    <p>
+      <Link to={`/invoices/${payment.invoiceId}`}>{t('billing.return.toInvoice')}</Link>
+    </p>
+  );
   const pending = payment && !final;
   return (
     <>
       <h1>{t('billing.return.title')}</h1>
-      {error && <><Alert kind="error">{error}</Alert><p><Link to="/invoices">{t('billing.return.toInvoices')}</Link></p></>}
+      {error && (
+        <>
+          <Alert kind="error">{error}</Alert>
+          <p>
+            <Link to="/invoices">{t('billing.return.toInvoices')}</Link>
+          </p>
+        </>
+      )}
       {!payment && !error && <Loading />}
       <div data-testid="payment-outcome" data-status={payment?.status ?? ''}>
         {pending && (
@@ -69,21 +90,33 @@ export function PaymentReturn() {
         )}
         {payment?.status === 'succeeded' && (
           <Alert kind="success">
-            <p className="outcome-final"><strong>{t('billing.return.succeeded', { amount: money(payment.amount, payment.currency) })}</strong></p>
-            <p>{t('billing.return.invoiceNow')} <InvoiceStatusBadge status={payment.invoiceStatus} /></p>
+            <p className="outcome-final">
+              <strong>{t('billing.return.succeeded', { amount: money(payment.amount, payment.currency) })}</strong>
+            </p>
+            <p>
+              {t('billing.return.invoiceNow')} <InvoiceStatusBadge status={payment.invoiceStatus} />
+            </p>
           </Alert>
         )}
         {(payment?.status === 'failed' || payment?.status === 'expired') && !pending && (
           <Alert kind="error">
-            <p className="outcome-final"><strong>{t('billing.return.failed')}</strong></p>
+            <p className="outcome-final">
+              <strong>{t('billing.return.failed')}</strong>
+            </p>
             <p>{t('billing.return.failedHelp')}</p>
           </Alert>
         )}
       </div>
       {payment && (
         <dl className="summary-list">
-          <div><dt>{t('billing.return.amount')}</dt><dd>{money(payment.amount, payment.currency)}</dd></div>
-          <div><dt>{t('billing.reference')}</dt><dd className="mono">{payment.paymentReference.replace(/(.{4})(?!$)/g, '$1 ')}</dd></div>
+          <div>
+            <dt>{t('billing.return.amount')}</dt>
+            <dd>{money(payment.amount, payment.currency)}</dd>
+          </div>
+          <div>
+            <dt>{t('billing.reference')}</dt>
+            <dd className="mono">{payment.paymentReference.replace(/(.{4})(?!$)/g, '$1 ')}</dd>
+          </div>
         </dl>
       )}
       {invoiceLink}

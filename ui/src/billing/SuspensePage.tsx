@@ -31,36 +31,63 @@ export function SuspensePage() {
   const doneRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('billing.suspense.title'));
 
-  const load = useCallback((offset = 0) => {
-    if (offset === 0) setEntries(null);
-    api<{ items: SuspenseEntry[]; total: number }>(`/api/v1/suspense?status=${filter}&limit=${PAGE}&offset=${offset}`).then((r) => {
-      setEntries((prev) => (offset === 0 || !prev ? r.items : [...prev, ...r.items]));
-      setTotal(r.total);
-    }, () => setError(t('errors.generic')));
-  }, [filter, t]);
+  const load = useCallback(
+    (offset = 0) => {
+      if (offset === 0) setEntries(null);
+      api<{ items: SuspenseEntry[]; total: number }>(`/api/v1/suspense?status=${filter}&limit=${PAGE}&offset=${offset}`).then(
+        (r) => {
+          setEntries((prev) => (offset === 0 || !prev ? r.items : [...prev, ...r.items]));
+          setTotal(r.total);
+        },
+        () => setError(t('errors.generic')),
+      );
+    },
+    [filter, t],
+  );
   useEffect(() => load(0), [load]);
 
   const resolved = (outcome: ResolveOutcome) => {
     setSelected(null);
     const amount = money(outcome.entry.amount, outcome.entry.currency);
-    setDone(outcome.invoice
-      ? t('billing.suspense.booked', { amount, status: t(`billing.status.${outcome.invoice.status}`) })
-      : t('billing.suspense.refundedDone', { amount }));
+    setDone(
+      outcome.invoice
+        ? t('billing.suspense.booked', { amount, status: t(`billing.status.${outcome.invoice.status}`) })
+        : t('billing.suspense.refundedDone', { amount }),
+    );
     load(0);
   };
-  useEffect(() => { if (done) doneRef.current?.focus(); }, [done]);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
 
   return (
     <>
       <h1>{t('billing.suspense.title')}</h1>
       <p className="lead">{t('billing.suspense.lead')}</p>
-      <p><Link to="/agency/invoices">{t('billing.suspense.toInvoices')}</Link></p>
-      {done && <div ref={doneRef} tabIndex={-1}><Alert kind="success">{done}</Alert></div>}
+      <p>
+        <Link to="/agency/invoices">{t('billing.suspense.toInvoices')}</Link>
+      </p>
+      {done && (
+        <div ref={doneRef} tabIndex={-1}>
+          <Alert kind="success">{done}</Alert>
+        </div>
+      )}
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field-inline">
           <label htmlFor="suspense-status">{t('billing.statusLabel')}</label>
-          <select id="suspense-status" value={filter} onChange={(e) => { setSelected(null); setFilter(e.target.value as Filter); }}>
-            {FILTERS.map((f) => <option key={f} value={f}>{t(`billing.suspense.filter.${f}`)}</option>)}
+          <select
+            id="suspense-status"
+            value={filter}
+            onChange={(e) => {
+              setSelected(null);
+              setFilter(e.target.value as Filter);
+            }}
+          >
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`billing.suspense.filter.${f}`)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
@@ -72,10 +99,17 @@ export function SuspensePage() {
           <caption className="visually-hidden">{t('billing.suspense.caption', { count: total })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('billing.suspense.date')}</th><th scope="col" className="num">{t('billing.suspense.amount')}</th>
-              <th scope="col">{t('billing.payer')}</th><th scope="col">{t('billing.suspense.details')}</th>
-              <th scope="col">{t('billing.suspense.reason')}</th><th scope="col">{t('billing.statusLabel')}</th>
-              <th scope="col"><span className="visually-hidden">{t('billing.suspense.action')}</span></th>
+              <th scope="col">{t('billing.suspense.date')}</th>
+              <th scope="col" className="num">
+                {t('billing.suspense.amount')}
+              </th>
+              <th scope="col">{t('billing.payer')}</th>
+              <th scope="col">{t('billing.suspense.details')}</th>
+              <th scope="col">{t('billing.suspense.reason')}</th>
+              <th scope="col">{t('billing.statusLabel')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('billing.suspense.action')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -92,14 +126,28 @@ export function SuspensePage() {
                 <td>
                   {t(`billing.suspense.state.${s.status}`)}
                   {s.resolvedAt && <div className="muted">{fmt(s.resolvedAt)}</div>}
-                  {s.resolvedInvoiceId && <div><Link to={`/agency/invoices/${s.resolvedInvoiceId}`}>{t('billing.suspense.toInvoice')}</Link></div>}
+                  {s.resolvedInvoiceId && (
+                    <div>
+                      <Link to={`/agency/invoices/${s.resolvedInvoiceId}`}>{t('billing.suspense.toInvoice')}</Link>
+                    </div>
+                  )}
                   {s.note && <div className="muted">{s.note}</div>}
                 </td>
                 <td>
                   {s.status === 'open' && (
-                    <button type="button" className="secondary" aria-expanded={selected?.id === s.id}
-                      onClick={() => { setDone(null); setSelected(selected?.id === s.id ? null : s); }}
-                      aria-label={t('billing.suspense.resolveNamed', { amount: money(s.amount, s.currency), payer: s.debtorName ?? t('billing.suspense.unknownPayer') })}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-expanded={selected?.id === s.id}
+                      onClick={() => {
+                        setDone(null);
+                        setSelected(selected?.id === s.id ? null : s);
+                      }}
+                      aria-label={t('billing.suspense.resolveNamed', {
+                        amount: money(s.amount, s.currency),
+                        payer: s.debtorName ?? t('billing.suspense.unknownPayer'),
+                      })}
+                    >
                       {t('billing.suspense.resolve')}
                     </button>
                   )}
@@ -110,7 +158,11 @@ export function SuspensePage() {
         </table>
       )}
       {entries && entries.length < total && (
-        <p><button type="button" className="secondary" onClick={() => load(entries.length)}>{t('billing.suspense.more', { shown: entries.length, total })}</button></p>
+        <p>
+          <button type="button" className="secondary" onClick={() => load(entries.length)}>
+            {t('billing.suspense.more', { shown: entries.length, total })}
+          </button>
+        </p>
       )}
       {selected && <ResolveForm key={selected.id} entry={selected} onResolved={resolved} onCancel={() => setSelected(null)} />}
     </>

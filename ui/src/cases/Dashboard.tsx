@@ -28,8 +28,14 @@ export function Dashboard() {
   usePageTitle(t('dashboard.title'));
 
   const load = useCallback(() => {
-    api<{ items: CaseItem[] }>('/api/v1/me/cases?limit=100').then((r) => setCases(r.items), () => setCases([]));
-    api<{ items: ApplicationSummary[] }>('/api/v1/me/applications?status=draft').then((r) => setDrafts(r.items), () => setDrafts([]));
+    api<{ items: CaseItem[] }>('/api/v1/me/cases?limit=100').then(
+      (r) => setCases(r.items),
+      () => setCases([]),
+    );
+    api<{ items: ApplicationSummary[] }>('/api/v1/me/applications?status=draft').then(
+      (r) => setDrafts(r.items),
+      () => setDrafts([]),
+    );
   }, []);
   useEffect(load, [load]);
   useStatusEvents(load);
@@ -40,15 +46,23 @@ export function Dashboard() {
       <h1>{t('dashboard.greeting', { name: principal?.name ?? '' })}</h1>
       <p className="lead">{t('dashboard.lead')}</p>
       <ul className="cards dashboard">
-        <li className="card"><DeclaredAddressCard /></li>
+        <li className="card">
+          <DeclaredAddressCard />
+        </li>
         <li className="card">
           <h2>{t('dashboard.openCases')}</h2>
-          {!cases ? <Loading /> : (
+          {!cases ? (
+            <Loading />
+          ) : (
             <>
-              <p className="big-number" data-testid="open-cases">{open.length}</p>
+              <p className="big-number" data-testid="open-cases">
+                {open.length}
+              </p>
               <ul className="plain">
                 {open.slice(0, 3).map((c) => (
-                  <li key={c.id}>{loc(c.serviceTitle) || c.serviceId} <StatusBadge status={c.status} /></li>
+                  <li key={c.id}>
+                    {loc(c.serviceTitle) || c.serviceId} <StatusBadge status={c.status} />
+                  </li>
                 ))}
               </ul>
               <Link to="/cases">{t('dashboard.allCases')}</Link>
@@ -57,7 +71,11 @@ export function Dashboard() {
         </li>
         <li className="card">
           <h2>{t('dashboard.drafts')}</h2>
-          {!drafts ? <Loading /> : drafts.length === 0 ? <p className="muted">{t('dashboard.noDrafts')}</p> : (
+          {!drafts ? (
+            <Loading />
+          ) : drafts.length === 0 ? (
+            <p className="muted">{t('dashboard.noDrafts')}</p>
+          ) : (
             <ul className="plain">
               {drafts.slice(0, 5).map((d) => (
                 <li key={d.id}>
@@ -68,7 +86,9 @@ export function Dashboard() {
             </ul>
           )}
         </li>
-        <li className="card"><InvoicesCard /></li>
+        <li className="card">
+          <InvoicesCard />
+        </li>
         <li className="card">
           <h2>{t('dashboard.servicesCard')}</h2>
           <p>{t('dashboard.servicesHelp')}</p>

@@ -23,12 +23,23 @@ export function DeclaredAddressCard() {
   const poll = useRef<number | undefined>(undefined);
 
   const refresh = useCallback((id: string) => {
-    api<Application>(`/api/v1/applications/${id}`).then((a) => {
-      setApp(a);
-      if (DONE.has(a.status)) { window.clearInterval(poll.current); setBusy(false); }
-    }, () => undefined);
+    api<Application>(`/api/v1/applications/${id}`).then(
+      (a) => {
+        setApp(a);
+        if (DONE.has(a.status)) {
+          window.clearInterval(poll.current);
+          setBusy(false);
+        }
+      },
+      () => undefined,
+    );
   }, []);
-  const onEvent = useCallback((e: StatusEvent) => { if (app && e.caseId === app.id) refresh(app.id); }, [app, refresh]);
+  const onEvent = useCallback(
+    (e: StatusEvent) => {
+      if (app && e.caseId === app.id) refresh(app.id);
+    },
+    [app, refresh],
+  );
   useStatusEvents(onEvent);
   useEffect(() => () => window.clearInterval(poll.current), []);
 
@@ -60,7 +71,9 @@ export function DeclaredAddressCard() {
       )}
       {done && app && (
         <div role="status" data-testid="address-answer">
-          <p><strong>{app.statusLabel ? loc(app.statusLabel) : t(`status.${app.status}`)}</strong></p>
+          <p>
+            <strong>{app.statusLabel ? loc(app.statusLabel) : t(`status.${app.status}`)}</strong>
+          </p>
           <Documents appId={app.id} documents={app.documents} />
           <Link to={`/applications/${app.id}`}>{t('dashboard.openStatement')}</Link>
         </div>

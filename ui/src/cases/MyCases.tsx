@@ -23,27 +23,45 @@ export function MyCases() {
   usePageTitle(t('cases.title'));
 
   const load = useCallback(() => {
-    api<{ items: CaseItem[] }>('/api/v1/me/cases?limit=100').then((r) => setCases(r.items), () => setError(t('errors.generic')));
+    api<{ items: CaseItem[] }>('/api/v1/me/cases?limit=100').then(
+      (r) => setCases(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [t]);
   useEffect(load, [load]);
 
-  const onEvent = useCallback((e: StatusEvent) => {
-    setCases((prev) => {
-      if (!prev || !prev.some((c) => c.id === e.caseId)) { load(); return prev; }
-      return prev.map((c) => (c.id !== e.caseId ? c : {
-        ...c, status: e.status, statusLabel: e.label, statusAt: e.at,
-        history: [...c.history, { status: e.status, label: e.label, at: e.at, reason: null }],
-      }));
-    });
-    setAnnouncement(t('cases.changed', { id: e.caseId, status: t(`status.${e.status}`) }));
-  }, [load, t]);
+  const onEvent = useCallback(
+    (e: StatusEvent) => {
+      setCases((prev) => {
+        if (!prev || !prev.some((c) => c.id === e.caseId)) {
+          load();
+          return prev;
+        }
+        return prev.map((c) =>
+          c.id !== e.caseId
+            ? c
+            : {
+                ...c,
+                status: e.status,
+                statusLabel: e.label,
+                statusAt: e.at,
+                history: [...c.history, { status: e.status, label: e.label, at: e.at, reason: null }],
+              },
+        );
+      });
+      setAnnouncement(t('cases.changed', { id: e.caseId, status: t(`status.${e.status}`) }));
+    },
+    [load, t],
+  );
   useStatusEvents(onEvent);
 
   return (
     <>
       <h1>{t('cases.title')}</h1>
       <p className="lead">{t('cases.lead')}</p>
-      <div className="visually-hidden" aria-live="polite" role="status">{announcement}</div>
+      <div className="visually-hidden" aria-live="polite" role="status">
+        {announcement}
+      </div>
       {error && <Alert kind="error">{error}</Alert>}
       {!cases && !error && <Loading />}
       {cases && cases.length === 0 && <p>{t('cases.none')}</p>}
@@ -56,12 +74,19 @@ export function MyCases() {
                 <span className="mono">{c.id}</span> · {loc(c.agencyName)} · {t(`channel.${c.channel}`, { defaultValue: c.channel })}
                 {c.relation === 'representative' && <> · {t('cases.asRepresentative')}</>}
               </p>
-              <p><StatusBadge status={c.status} /> {c.statusLabel && <span>{c.statusLabel}</span>} <span className="muted">{fmt(c.statusAt)}</span></p>
+              <p>
+                <StatusBadge status={c.status} /> {c.statusLabel && <span>{c.statusLabel}</span>}{' '}
+                <span className="muted">{fmt(c.statusAt)}</span>
+              </p>
               <details>
                 <summary>{t('cases.showHistory')}</summary>
                 <Timeline entries={c.history} />
               </details>
-              {c.channel === 'eservice' && <Link to={`/applications/${c.id}`} aria-label={t('cases.openNamed', { id: c.id })}>{t('cases.open')}</Link>}
+              {c.channel === 'eservice' && (
+                <Link to={`/applications/${c.id}`} aria-label={t('cases.openNamed', { id: c.id })}>
+                  {t('cases.open')}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -2,7 +2,15 @@
 import type { CaseStatus, Localized } from '../app/api/types';
 
 export interface CaseItem {
-  id: string; serviceId: string; channel: string; status: CaseStatus; statusLabel: string | null; statusAt: string; registeredAt: string;
-  serviceTitle?: Localized; agencyName?: Localized; relation?: 'recipient' | 'representative';
+  id: string;
+  serviceId: string;
+  channel: string;
+  status: CaseStatus;
+  statusLabel: string | null;
+  statusAt: string;
+  registeredAt: string;
+  serviceTitle?: Localized;
+  agencyName?: Localized;
+  relation?: 'recipient' | 'representative';
   history: Array<{ status: CaseStatus; label: string | null; at: string; reason: string | null }>;
 }

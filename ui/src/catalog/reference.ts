@@ -11,7 +11,10 @@ export const AGENCY_BASE = '/api/v1/agency/catalog/services';
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | null = null;
   return () => {
-    cached ??= load().catch((e: unknown) => { cached = null; throw e; });
+    cached ??= load().catch((e: unknown) => {
+      cached = null;
+      throw e;
+    });
     return cached;
   };
 }
@@ -25,8 +28,17 @@ export function useLoaded<T>(load: () => Promise<T>): { value: T | null; failed:
   const [state, setState] = useState<{ value: T | null; failed: boolean }>({ value: null, failed: false });
   useEffect(() => {
     let live = true;
-    load().then((value) => { if (live) setState({ value, failed: false }); }, () => { if (live) setState({ value: null, failed: true }); });
-    return () => { live = false; };
+    load().then(
+      (value) => {
+        if (live) setState({ value, failed: false });
+      },
+      () => {
+        if (live) setState({ value: null, failed: true });
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [load]);
   return state;
 }
@@ -43,16 +55,55 @@ export interface Labeller {
 /** Labels for every code in the current language; a code that is not (yet) known shows as itself. */
 export function useLabeller(taxonomy: Taxonomy | null, offices: Office[] | null = null, services: ServiceRef[] | null = null): Labeller {
   const loc = useLocalized();
-  const find = useCallback(<T,>(items: T[] | undefined | null, match: (t: T) => boolean, name: (t: T) => Localized, fallback: string) => {
-    const hit = items?.find(match);
-    return hit ? loc(name(hit)) : fallback;
-  }, [loc]);
+  const find = useCallback(
+    <T>(items: T[] | undefined | null, match: (t: T) => boolean, name: (t: T) => Localized, fallback: string) => {
+      const hit = items?.find(match);
+      return hit ? loc(name(hit)) : fallback;
+    },
+    [loc],
+  );
   return {
-    concept: (scheme, code) => find(taxonomy?.schemes[scheme], (c) => c.code === code, (c) => c.label, code),
-    agency: (id) => find(taxonomy?.agencies, (a) => a.id === id, (a) => a.name, id),
-    sector: (id) => find(taxonomy?.sectors, (s) => s.id === id, (s) => s.name, id),
-    municipality: (code) => find(taxonomy?.municipalities, (m) => m.code === code, (m) => m.name, code),
-    office: (id) => find(offices, (o) => o.id === id, (o) => o.name, id),
-    service: (id) => find(services, (s) => s.id === id, (s) => s.title, id),
+    concept: (scheme, code) =>
+      find(
+        taxonomy?.schemes[scheme],
+        (c) => c.code === code,
+        (c) => c.label,
+        code,
+      ),
+    agency: (id) =>
+      find(
+        taxonomy?.agencies,
+        (a) => a.id === id,
+        (a) => a.name,
+        id,
+      ),
+    sector: (id) =>
+      find(
+        taxonomy?.sectors,
+        (s) => s.id === id,
+        (s) => s.name,
+        id,
+      ),
+    municipality: (code) =>
+      find(
+        taxonomy?.municipalities,
+        (m) => m.code === code,
+        (m) => m.name,
+        code,
+      ),
+    office: (id) =>
+      find(
+        offices,
+        (o) => o.id === id,
+        (o) => o.name,
+        id,
+      ),
+    service: (id) =>
+      find(
+        services,
+        (s) => s.id === id,
+        (s) => s.title,
+        id,
+      ),
   };
 }

@@ -13,18 +13,43 @@ export type LegalAct = ServiceDescription['legalBasis'][number];
 export type ChannelDescription = ServiceChannel;
 export type ServiceDescription = CatalogServiceDescription;
 
-export interface OpeningHours { day: string; opens: string; closes: string }
-export interface OfficeInfo { id: string; name: Localized; address: string; latitude: number | null; longitude: number | null; openingHours: OpeningHours[] }
+export interface OpeningHours {
+  day: string;
+  opens: string;
+  closes: string;
+}
+export interface OfficeInfo {
+  id: string;
+  name: Localized;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  openingHours: OpeningHours[];
+}
 
 // ---- public catalogue ----
 
 export interface SearchItem {
-  id: string; version: number; title: Localized; description: Localized; agency: { id: string; name: Localized };
-  channels: ChannelType[]; lifeEvents: string[]; businessEvents: string[]; thematicAreas: string[]; municipalities: string[];
-  publishedAt: string; links: { self: string; jsonld: string };
+  id: string;
+  version: number;
+  title: Localized;
+  description: Localized;
+  agency: { id: string; name: Localized };
+  channels: ChannelType[];
+  lifeEvents: string[];
+  businessEvents: string[];
+  thematicAreas: string[];
+  municipalities: string[];
+  publishedAt: string;
+  links: { self: string; jsonld: string };
 }
 
-export interface SearchResult { items: SearchItem[]; total: number; page: number; pageSize: number }
+export interface SearchResult {
+  items: SearchItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 export interface PublishedService extends Omit<ServiceDescription, 'sector' | 'channels'> {
   version: number;
@@ -50,39 +75,100 @@ export interface Taxonomy {
 export type Stage = 'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
 
 export interface CatalogEntry {
-  serviceId: string; agencyId: string; title: Localized; latestVersion: number; stage: Stage; publishedVersion: number | null;
-  reviewBy: string; reviewedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
-  stale: boolean; overdue: boolean; lastChangedBy: string; lastChangedAt: string;
+  serviceId: string;
+  agencyId: string;
+  title: Localized;
+  latestVersion: number;
+  stage: Stage;
+  publishedVersion: number | null;
+  reviewBy: string;
+  reviewedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
+  stale: boolean;
+  overdue: boolean;
+  lastChangedBy: string;
+  lastChangedAt: string;
 }
 
 export type ReviewAction = 'created' | 'changed' | 'submitted' | 'approved' | 'returned' | 'published' | 'withdrawn' | 'reviewed';
 
 export interface ReviewEvent {
-  version: number; action: ReviewAction; step: 'author' | 'agency' | 'catalogue' | null; actor: { id: string; name: string };
-  comment: string | null; at: string;
+  version: number;
+  action: ReviewAction;
+  step: 'author' | 'agency' | 'catalogue' | null;
+  actor: { id: string; name: string };
+  comment: string | null;
+  at: string;
 }
 
-export interface CatalogEntryDetail extends CatalogEntry { document: ServiceDescription; events: ReviewEvent[] }
+export interface CatalogEntryDetail extends CatalogEntry {
+  document: ServiceDescription;
+  events: ReviewEvent[];
+}
 
 export interface VersionSummary {
-  version: number; stage: Stage; author: { id: string; name: string }; createdAt: string; submittedAt: string | null; publishedAt: string | null;
+  version: number;
+  stage: Stage;
+  author: { id: string; name: string };
+  createdAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
 }
 
-export interface VersionDocument { serviceId: string; version: number; stage: Stage; author: { id: string; name: string }; createdAt: string; document: ServiceDescription }
+export interface VersionDocument {
+  serviceId: string;
+  version: number;
+  stage: Stage;
+  author: { id: string; name: string };
+  createdAt: string;
+  document: ServiceDescription;
+}
 
-export interface Change { op: 'add' | 'remove' | 'replace'; path: string; from?: unknown; to?: unknown }
-export interface Diff { serviceId: string; from: number; to: number; changes: Change[] }
+export interface Change {
+  op: 'add' | 'remove' | 'replace';
+  path: string;
+  from?: unknown;
+  to?: unknown;
+}
+export interface Diff {
+  serviceId: string;
+  from: number;
+  to: number;
+  changes: Change[];
+}
 
 export interface ReviewItem {
-  serviceId: string; version: number; stage: 'agency_review' | 'catalogue_review'; agencyId: string; title: Localized;
-  publishedVersion: number | null; author: { id: string; name: string }; submittedAt: string | null;
+  serviceId: string;
+  version: number;
+  stage: 'agency_review' | 'catalogue_review';
+  agencyId: string;
+  title: Localized;
+  publishedVersion: number | null;
+  author: { id: string; name: string };
+  submittedAt: string | null;
 }
 
 export interface Reminder {
-  id: string; audience: string; agencyId: string | null; serviceId: string; kind: string; subject: Localized; body: Localized; createdAt: string;
+  id: string;
+  audience: string;
+  agencyId: string | null;
+  serviceId: string;
+  kind: string;
+  subject: Localized;
+  body: Localized;
+  createdAt: string;
 }
 
 /** An office as GET /api/v1/offices lists it. */
-export interface Office extends OfficeInfo { kind: string; agencyId: string | null; municipalityCode: string | null }
+export interface Office extends OfficeInfo {
+  kind: string;
+  agencyId: string | null;
+  municipalityCode: string | null;
+}
 /** A service as GET /api/v1/services lists it (for related services). */
-export interface ServiceRef { id: string; agencyId: string; title: Localized }
+export interface ServiceRef {
+  id: string;
+  agencyId: string;
+  title: Localized;
+}

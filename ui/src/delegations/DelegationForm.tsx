@@ -9,8 +9,20 @@ import { useLocalized } from '../app/i18n/useLocalized';
 import { PERSONAL_CODE, todayLocal, type Delegation, type EServiceOption } from './types';
 
 type Field = 'code' | 'name' | 'from' | 'until' | 'eservices';
-const ID: Record<Field, string> = { code: 'delegation-code', name: 'delegation-name', from: 'delegation-from', until: 'delegation-until', eservices: 'delegation-eservices' };
-const FIELD_OF_PATH: Array<[RegExp, Field]> = [[/^\/representative\/id/, 'code'], [/^\/representative/, 'name'], [/^\/validFrom/, 'from'], [/^\/validUntil/, 'until'], [/^\/scope/, 'eservices']];
+const ID: Record<Field, string> = {
+  code: 'delegation-code',
+  name: 'delegation-name',
+  from: 'delegation-from',
+  until: 'delegation-until',
+  eservices: 'delegation-eservices',
+};
+const FIELD_OF_PATH: Array<[RegExp, Field]> = [
+  [/^\/representative\/id/, 'code'],
+  [/^\/representative/, 'name'],
+  [/^\/validFrom/, 'from'],
+  [/^\/validUntil/, 'until'],
+  [/^\/scope/, 'eservices'],
+];
 
 export function DelegationForm({ eservices, onRegistered }: { eservices: EServiceOption[]; onRegistered(d: Delegation): void }) {
   const { t } = useTranslation();
@@ -26,10 +38,17 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
   const [busy, setBusy] = useState(false);
 
   const labels: Record<Field, string> = {
-    code: t('delegations.form.personalCode'), name: t('delegations.form.name'), from: t('delegations.form.validFrom'),
-    until: t('delegations.form.validUntil'), eservices: t('delegations.form.eservices'),
+    code: t('delegations.form.personalCode'),
+    name: t('delegations.form.name'),
+    from: t('delegations.form.validFrom'),
+    until: t('delegations.form.validUntil'),
+    eservices: t('delegations.form.eservices'),
   };
-  const summary: SummaryItem[] = (Object.keys(errors) as Field[]).map((f) => ({ fieldId: f === 'eservices' ? `${ID.eservices}-0` : ID[f], label: labels[f], message: errors[f] as string }));
+  const summary: SummaryItem[] = (Object.keys(errors) as Field[]).map((f) => ({
+    fieldId: f === 'eservices' ? `${ID.eservices}-0` : ID[f],
+    label: labels[f],
+    message: errors[f] as string,
+  }));
 
   const check = (): Partial<Record<Field, string>> => {
     const found: Partial<Record<Field, string>> = {};
@@ -52,8 +71,10 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
     try {
       const d = await api<Delegation>('/api/v1/me/delegations', {
         body: {
-          representative: { type: 'natural', id: code.trim(), name: name.trim() }, validFrom: from,
-          ...(until ? { validUntil: until } : {}), scope: all ? 'all' : chosen,
+          representative: { type: 'natural', id: code.trim(), name: name.trim() },
+          validFrom: from,
+          ...(until ? { validUntil: until } : {}),
+          scope: all ? 'all' : chosen,
         },
       });
       setCode('');
@@ -78,39 +99,89 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
   };
 
   const described = (f: Field, hint?: string) => [hint, errors[f] ? `${ID[f]}-error` : null].filter(Boolean).join(' ') || undefined;
-  const fieldError = (f: Field) => (errors[f] ? <p id={`${ID[f]}-error`} className="field-error">{errors[f]}</p> : null);
+  const fieldError = (f: Field) =>
+    errors[f] ? (
+      <p id={`${ID[f]}-error`} className="field-error">
+        {errors[f]}
+      </p>
+    ) : null;
 
   return (
     <section className="panel" aria-labelledby="delegation-form-heading">
       <h2 id="delegation-form-heading">{t('delegations.form.title')}</h2>
       <ErrorSummary items={summary} />
-      {failure && <p className="field-error" role="alert">{failure}</p>}
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="field">
           <label htmlFor={ID.code}>{labels.code}</label>
-          <p id={`${ID.code}-hint`} className="muted">{t('delegations.form.personalCodeHint')}</p>
+          <p id={`${ID.code}-hint`} className="muted">
+            {t('delegations.form.personalCodeHint')}
+          </p>
           {fieldError('code')}
-          <input id={ID.code} type="text" inputMode="numeric" autoComplete="off" maxLength={12} value={code} aria-invalid={!!errors.code}
-            aria-describedby={described('code', `${ID.code}-hint`)} onChange={(e) => setCode(e.target.value)} />
+          <input
+            id={ID.code}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={12}
+            value={code}
+            aria-invalid={!!errors.code}
+            aria-describedby={described('code', `${ID.code}-hint`)}
+            onChange={(e) => setCode(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ID.name}>{labels.name}</label>
           {fieldError('name')}
-          <input id={ID.name} type="text" autoComplete="off" maxLength={200} value={name} aria-invalid={!!errors.name}
-            aria-describedby={described('name')} onChange={(e) => setName(e.target.value)} />
+          <input
+            id={ID.name}
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            value={name}
+            aria-invalid={!!errors.name}
+            aria-describedby={described('name')}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ID.from}>{labels.from}</label>
           {fieldError('from')}
-          <input id={ID.from} type="date" value={from} min={todayLocal()} aria-invalid={!!errors.from}
-            aria-describedby={described('from')} onChange={(e) => setFrom(e.target.value)} />
+          <input
+            id={ID.from}
+            type="date"
+            value={from}
+            min={todayLocal()}
+            aria-invalid={!!errors.from}
+            aria-describedby={described('from')}
+            onChange={(e) => setFrom(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={ID.until}>{labels.until}</label>
-          <p id={`${ID.until}-hint`} className="muted">{t('delegations.form.validUntilHint')}</p>
+          <p id={`${ID.until}-hint`} className="muted">
+            {t('delegations.form.validUntilHint')}
+          </p>
           {fieldError('until')}
-          <input id={ID.until} type="date" value={until} min={from || undefined} aria-invalid={!!errors.until}
-            aria-describedby={described('until', `${ID.until}-hint`)} onChange={(e) => setUntil(e.target.value)} />
+          <input
+            id={ID.until}
+            type="date"
+            value={until}
+            min={from || undefined}
+            aria-invalid={!!errors.until}
+            aria-describedby={described('until', `${ID.until}-hint`)}
+            onChange={(e) => setUntil(e.target.value)}
+          />
         </div>
         <fieldset>
           <legend>{t('delegations.form.scope')}</legend>
@@ -130,8 +201,13 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
             {eservices.map((s, i) => (
               <div className="checkbox" key={s.id}>
                 <label htmlFor={`${ID.eservices}-${i}`}>
-                  <input id={`${ID.eservices}-${i}`} type="checkbox" value={s.id} checked={chosen.includes(s.id)}
-                    onChange={(e) => setChosen((prev) => (e.target.checked ? [...prev, s.id] : prev.filter((x) => x !== s.id)))} />
+                  <input
+                    id={`${ID.eservices}-${i}`}
+                    type="checkbox"
+                    value={s.id}
+                    checked={chosen.includes(s.id)}
+                    onChange={(e) => setChosen((prev) => (e.target.checked ? [...prev, s.id] : prev.filter((x) => x !== s.id)))}
+                  />
                   {loc(s.title)}
                 </label>
               </div>
@@ -139,7 +215,9 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
           </fieldset>
         )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{busy ? t('delegations.form.saving') : t('delegations.form.submit')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('delegations.form.saving') : t('delegations.form.submit')}
+          </button>
         </div>
       </form>
     </section>

@@ -26,7 +26,8 @@ export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
   const other = (d: Delegation) => (gave ? d.representative : d.principal);
   const texts = kind === 'mandates' ? 'delegations.mandates' : 'delegations';
 
-  if (items.length === 0) return <p>{t(kind === 'given' ? 'delegations.noneGiven' : kind === 'held' ? 'delegations.noneHeld' : 'delegations.mandates.none')}</p>;
+  if (items.length === 0)
+    return <p>{t(kind === 'given' ? 'delegations.noneGiven' : kind === 'held' ? 'delegations.noneHeld' : 'delegations.mandates.none')}</p>;
   return (
     <table className="tasks delegations" data-testid={`delegations-${kind}`}>
       <caption className="visually-hidden">{t(kind === 'mandates' ? 'delegations.mandates.title' : `delegations.${kind}`)}</caption>
@@ -45,28 +46,52 @@ export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
           const name = person.name ?? formatPersonalCode(person.id);
           return (
             <tr key={d.id} data-delegation={d.id} data-status={d.status}>
-              <th scope="row">{name}<div className="muted mono">{formatPersonalCode(person.id)}</div></th>
+              <th scope="row">
+                {name}
+                <div className="muted mono">{formatPersonalCode(person.id)}</div>
+              </th>
               <td>{d.scope === 'all' ? t('delegations.scopeAll') : d.scope.map(titleOf).join(', ')}</td>
               <td>{validity(d)}</td>
-              <td><span className={`badge delegation-${d.status}`}>{t(`delegations.status.${d.status}`)}</span></td>
+              <td>
+                <span className={`badge delegation-${d.status}`}>{t(`delegations.status.${d.status}`)}</span>
+              </td>
               {gave && (
                 <td>
-                  {onRevoke && (d.status === 'active' || d.status === 'scheduled') && (confirming === d.id ? (
-                    <div role="group" aria-label={t(`${texts}.revokeNamed`, { name })}>
-                      <p>{t(`${texts}.confirmRevoke`, { name })}</p>
-                      <div className="actions">
-                        <button type="button" className="danger" disabled={busy} onClick={() => {
-                          setBusy(true);
-                          void onRevoke(d).finally(() => { setBusy(false); setConfirming(null); });
-                        }}>{t('delegations.confirm')}</button>
-                        <button type="button" className="secondary" onClick={() => setConfirming(null)}>{t('delegations.keep')}</button>
+                  {onRevoke &&
+                    (d.status === 'active' || d.status === 'scheduled') &&
+                    (confirming === d.id ? (
+                      <div role="group" aria-label={t(`${texts}.revokeNamed`, { name })}>
+                        <p>{t(`${texts}.confirmRevoke`, { name })}</p>
+                        <div className="actions">
+                          <button
+                            type="button"
+                            className="danger"
+                            disabled={busy}
+                            onClick={() => {
+                              setBusy(true);
+                              void onRevoke(d).finally(() => {
+                                setBusy(false);
+                                setConfirming(null);
+                              });
+                            }}
+                          >
+                            {t('delegations.confirm')}
+                          </button>
+                          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                            {t('delegations.keep')}
+                          </button>
+                        </div>
                       </div>
-                    </div>
-                  ) : (
-                    <button type="button" className="secondary" aria-label={t(`${texts}.revokeNamed`, { name })} onClick={() => setConfirming(d.id)}>
-                      {t('delegations.revoke')}
-                    </button>
-                  ))}
+                    ) : (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={t(`${texts}.revokeNamed`, { name })}
+                        onClick={() => setConfirming(d.id)}
+                      >
+                        {t('delegations.revoke')}
+                      </button>
+                    ))}
                 </td>
               )}
             </tr>

@@ -20,16 +20,27 @@ export function DelegationsPage() {
   usePageTitle(t('delegations.title'));
 
   const [mandates, setMandates] = useState<Delegation[] | null>(null);
-  const load = useCallback(() => Promise.all([
-    api<MyDelegations>('/api/v1/me/delegations').then(setLists),
-    api<{ items: Delegation[] }>('/api/v1/me/mandates').then((r) => setMandates(r.items)),
-  ]).catch(() => setError(t('delegations.errors.load'))), [t]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(
+    () =>
+      Promise.all([
+        api<MyDelegations>('/api/v1/me/delegations').then(setLists),
+        api<{ items: Delegation[] }>('/api/v1/me/mandates').then((r) => setMandates(r.items)),
+      ]).catch(() => setError(t('delegations.errors.load'))),
+    [t],
+  );
   useEffect(() => {
-    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then((r) => setEservices(r.items), () => undefined);
+    void load();
+  }, [load]);
+  useEffect(() => {
+    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then(
+      (r) => setEservices(r.items),
+      () => undefined,
+    );
   }, []);
   // A result is announced and takes the focus, so it is not missed after the form or a table row changed.
-  useEffect(() => { if (notice) noticeRef.current?.focus(); }, [notice]);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const registered = (d: Delegation) => {
     setNotice({ kind: 'success', text: t('delegations.form.registered', { name: d.representative.name ?? d.representative.id }) });
@@ -42,7 +53,10 @@ export function DelegationsPage() {
       await api(`/api/v1/me/delegations/${encodeURIComponent(d.id)}/revoke`, { method: 'POST' });
       setNotice({ kind: 'success', text: t('delegations.revoked', { name }) });
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError && e.code === 'already_revoked' ? t('delegations.errors.already_revoked') : t('errors.generic') });
+      setNotice({
+        kind: 'error',
+        text: e instanceof ApiError && e.code === 'already_revoked' ? t('delegations.errors.already_revoked') : t('errors.generic'),
+      });
     }
     await load();
   };
@@ -61,7 +75,11 @@ export function DelegationsPage() {
     <>
       <h1>{t('delegations.title')}</h1>
       <p className="lead">{t('delegations.lead')}</p>
-      {notice && <div tabIndex={-1} ref={noticeRef} data-testid="delegations-notice"><Alert kind={notice.kind}>{notice.text}</Alert></div>}
+      {notice && (
+        <div tabIndex={-1} ref={noticeRef} data-testid="delegations-notice">
+          <Alert kind={notice.kind}>{notice.text}</Alert>
+        </div>
+      )}
       {error && <Alert kind="error">{error}</Alert>}
       <DelegationForm eservices={eservices} onRegistered={registered} />
       <section aria-labelledby="delegations-given-heading">
@@ -71,7 +89,11 @@ export function DelegationsPage() {
       <section aria-labelledby="delegations-mandates-heading">
         <h2 id="delegations-mandates-heading">{t('delegations.mandates.title')}</h2>
         <p className="muted">{t('delegations.mandates.lead')}</p>
-        {mandates ? <DelegationTable kind="mandates" items={mandates} eservices={eservices} onRevoke={revokeMandate} /> : !error && <Loading />}
+        {mandates ? (
+          <DelegationTable kind="mandates" items={mandates} eservices={eservices} onRevoke={revokeMandate} />
+        ) : (
+          !error && <Loading />
+        )}
       </section>
       <section aria-labelledby="delegations-held-heading">
         <h2 id="delegations-held-heading">{t('delegations.held')}</h2>

@@ -11,26 +11,36 @@ export type DelegationStatus = Delegation['status'];
 /** GET /api/v1/me/delegations. */
 export type MyDelegations = GetMeDelegationsResponse;
 
-export interface EServiceOption { id: string; title: Localized }
+export interface EServiceOption {
+  id: string;
+  title: Localized;
+}
 
 /** A calendar day ("2026-03-14") in the current language; read as UTC so it never shifts a day. */
 export function useFormatDay(): (day: string | null | undefined) => string {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'lv-LV';
-  return useCallback((day) => {
-    if (!day) return '';
-    const d = new Date(`${day}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  }, [locale]);
+  return useCallback(
+    (day) => {
+      if (!day) return '';
+      const d = new Date(`${day}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    },
+    [locale],
+  );
 }
 
 /** From when until when, in words. */
 export function useValidity(): (d: Pick<Delegation, 'validFrom' | 'validUntil'>) => string {
   const { t } = useTranslation();
   const day = useFormatDay();
-  return useCallback((d) => (d.validUntil
-    ? t('delegations.validity', { from: day(d.validFrom), until: day(d.validUntil) })
-    : t('delegations.validityOpen', { from: day(d.validFrom) })), [t, day]);
+  return useCallback(
+    (d) =>
+      d.validUntil
+        ? t('delegations.validity', { from: day(d.validFrom), until: day(d.validUntil) })
+        : t('delegations.validityOpen', { from: day(d.validFrom) }),
+    [t, day],
+  );
 }
 
 /** Today in the browser's calendar, as YYYY-MM-DD. */

@@ -6,8 +6,11 @@ import type { RunContext } from '../run-context';
 
 export async function runIssueDocument(ctx: RunContext, step: IssueDocumentStep, _path: string): Promise<void> {
   const documentId = await acts.issueDocument({
-    caseId: ctx.input.caseId, stepId: step.id, documentType: step.documentType,
-    title: step.documentTitle, body: renderText(step.body, ctx.expressionData()),
+    caseId: ctx.input.caseId,
+    stepId: step.id,
+    documentType: step.documentType,
+    title: step.documentTitle,
+    body: renderText(step.body, ctx.expressionData()),
   });
   ctx.state.steps[step.id] = { documentId };
 }

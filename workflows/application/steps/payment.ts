@@ -11,18 +11,38 @@ import type { RunContext } from '../run-context';
 export async function runPayment(ctx: RunContext, step: PaymentStep, _path: string): Promise<void> {
   const { input, state } = ctx;
   const amountEur = Number(evaluate(step.amountEur, ctx.expressionData()));
-  const requestId = await acts.requestPayment({ caseId: input.caseId, stepId: step.id, amountEur, description: step.description, expiresIn: step.expiresIn });
+  const requestId = await acts.requestPayment({
+    caseId: input.caseId,
+    stepId: step.id,
+    amountEur,
+    description: step.description,
+    expiresIn: step.expiresIn,
+  });
   let invoiceId: string | null = null;
   if (patched('payment-step-invoice')) {
     // The billing issue: a real invoice with an RF reference, run by its own workflow, which signals back.
-    invoiceId = await acts.invoiceForPayment({ caseId: input.caseId, requestId, amountEur, description: step.description, expiresIn: step.expiresIn });
-    await startChild('invoiceWorkflow', { workflowId: invoiceWorkflowId(invoiceId), args: [{ invoiceId }], parentClosePolicy: ParentClosePolicy.ABANDON });
+    invoiceId = await acts.invoiceForPayment({
+      caseId: input.caseId,
+      requestId,
+      amountEur,
+      description: step.description,
+      expiresIn: step.expiresIn,
+    });
+    await startChild('invoiceWorkflow', {
+      workflowId: invoiceWorkflowId(invoiceId),
+      args: [{ invoiceId }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
   }
   await ctx.setStatus('awaiting_payment', step.description);
   const paid = await condition(() => state.payments.has(step.id), step.expiresIn as Duration);
   state.steps[step.id] = { requestId, invoiceId, paid, payment: state.payments.get(step.id) ?? null };
   if (!paid) {
-    if (invoiceId) await getExternalWorkflowHandle(invoiceWorkflowId(invoiceId)).signal(cancelRequestedSignal, { reason: 'The e-service payment step expired', by: 'eservice-runtime' });
+    if (invoiceId)
+      await getExternalWorkflowHandle(invoiceWorkflowId(invoiceId)).signal(cancelRequestedSignal, {
+        reason: 'The e-service payment step expired',
+        by: 'eservice-runtime',
+      });
     await acts.expirePayment({ requestId });
     await ctx.setStatus('rejected', { lv: 'Maksājums netika saņemts laikā', en: 'The payment was not received in time' });
     return;

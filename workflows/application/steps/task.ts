@@ -14,7 +14,16 @@ export async function runTask(ctx: RunContext, step: TaskStep, path: string): Pr
     // Known to the workflow before the inbox row exists, so an officer who sees the row can always claim at once.
     const task: OpenTask = { id: taskId, step, claimedBy: null, outcome: null, processed: false, inInbox: false };
     state.openTask = task;
-    await acts.openTask({ taskId, caseId: input.caseId, agencyId: input.agencyId, stepId: step.id, title: step.title, instructions: step.instructions ?? null, outcomes: step.outcomes, dueIn: step.dueIn });
+    await acts.openTask({
+      taskId,
+      caseId: input.caseId,
+      agencyId: input.agencyId,
+      stepId: step.id,
+      title: step.title,
+      instructions: step.instructions ?? null,
+      outcomes: step.outcomes,
+      dueIn: step.dueIn,
+    });
     task.inInbox = true;
     state.progress += 1;
     await condition(() => task.outcome !== null);

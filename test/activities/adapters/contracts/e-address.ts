@@ -8,8 +8,11 @@ import { ctx, expectUnavailable, faultBehaviour, setFaults, clearFaults, type Co
 
 const anna = { type: 'natural' as const, id: ANNA_CODE };
 const message = (subject: string): OfficialMessage => ({
-  recipient: anna, sender: { agencyId: 'pmlp', name: 'Pilsonības un migrācijas lietu pārvalde' },
-  subject, body: 'Jūsu iesniegums ir saņemts.', caseId: 'LV-0001000001-67',
+  recipient: anna,
+  sender: { agencyId: 'pmlp', name: 'Pilsonības un migrācijas lietu pārvalde' },
+  subject,
+  body: 'Jūsu iesniegums ir saņemts.',
+  caseId: 'LV-0001000001-67',
 });
 
 async function storedFor(simulatorUrl: string, idempotencyKey: string): Promise<any[]> {
@@ -49,7 +52,10 @@ export function eAddressContract(target: ContractTarget<EAddress>): void {
     });
 
     it('rejects, as non-retryable, a message to someone without a mailbox', async () => {
-      const err = await target.make().send({ ...message('x'), recipient: { type: 'eidas', id: 'FR/LV/7f3a9c2e1b' } }, ctx()).catch((e: unknown) => e);
+      const err = await target
+        .make()
+        .send({ ...message('x'), recipient: { type: 'eidas', id: 'FR/LV/7f3a9c2e1b' } }, ctx())
+        .catch((e: unknown) => e);
       expect(err).to.be.instanceOf(NoMailboxError).and.instanceOf(SystemRejectedError);
       expect((err as SystemRejectedError).retryable).to.equal(false);
     });

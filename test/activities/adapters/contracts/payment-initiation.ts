@@ -5,11 +5,18 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { expect } from 'chai';
 import { SystemRejectedError, type CallContext } from '../../../../activities/adapters/contracts/common';
-import { CallbackRejectedError, type PaymentInitiation, type PaymentRequest } from '../../../../activities/adapters/contracts/payment-initiation';
+import {
+  CallbackRejectedError,
+  type PaymentInitiation,
+  type PaymentRequest,
+} from '../../../../activities/adapters/contracts/payment-initiation';
 import { waitFor } from '../../../helpers/wait';
 import { ctx, faultBehaviour, type ContractTarget } from './support';
 
-interface Received { raw: Buffer; headers: http.IncomingHttpHeaders }
+interface Received {
+  raw: Buffer;
+  headers: http.IncomingHttpHeaders;
+}
 
 async function startReceiver(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
@@ -24,8 +31,13 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`, received,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -41,15 +53,26 @@ function rfReference(): string {
 export function paymentInitiationContract(target: ContractTarget<PaymentInitiation>): void {
   describe(`payment-initiation contract: ${target.backend}`, () => {
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
-    before(async () => { receiver = await startReceiver(); });
+    before(async () => {
+      receiver = await startReceiver();
+    });
     after(() => receiver?.close());
 
     const request = (extra: Partial<PaymentRequest> = {}): PaymentRequest => ({
-      amountCents: 3605, currency: 'EUR', reference: rfReference(), description: 'PMLP-2026-10000001 Pilsonības un migrācijas lietu pārvalde',
-      returnUrl: 'http://127.0.0.1:3000/payments/online/x?onlinePayment=x', callbackUrl: `${receiver.url}/callbacks`, ...extra,
+      amountCents: 3605,
+      currency: 'EUR',
+      reference: rfReference(),
+      description: 'PMLP-2026-10000001 Pilsonības un migrācijas lietu pārvalde',
+      returnUrl: 'http://127.0.0.1:3000/payments/online/x?onlinePayment=x',
+      callbackUrl: `${receiver.url}/callbacks`,
+      ...extra,
     });
     const complete = async (paymentId: string, action: 'pay' | 'cancel') => {
-      const res = await fetch(`${target.simulatorUrl()}/pay/${paymentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action }) });
+      const res = await fetch(`${target.simulatorUrl()}/pay/${paymentId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action }),
+      });
       expect(res.status, await res.clone().text()).to.equal(200);
     };
     const callbacksFor = (paymentId: string) => receiver.received.filter((r) => JSON.parse(r.raw.toString('utf8')).paymentId === paymentId);
@@ -75,7 +98,14 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
       await complete(paymentId, 'pay');
       const [delivered] = await waitFor('the callback', async () => callbacksFor(paymentId).length > 0 && callbacksFor(paymentId));
       const callback = await bank.verifyCallback(delivered.raw, delivered.headers);
-      expect(callback).to.deep.include({ paymentId, reference: req.reference, amountCents: 3605, currency: 'EUR', status: 'succeeded', sequence: 1 });
+      expect(callback).to.deep.include({
+        paymentId,
+        reference: req.reference,
+        amountCents: 3605,
+        currency: 'EUR',
+        status: 'succeeded',
+        sequence: 1,
+      });
       expect(callback.paidAt).to.be.instanceOf(Date);
       // Verifying is stateless: the same genuine callback verifies again (the platform counts it once).
       expect(await bank.verifyCallback(delivered.raw, delivered.headers)).to.deep.equal(callback);
@@ -89,7 +119,10 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
       await complete(paymentId, 'pay');
       const both = await waitFor('both callbacks', async () => callbacksFor(paymentId).length === 2 && callbacksFor(paymentId));
       const verified = await Promise.all(both.map((r) => bank.verifyCallback(r.raw, r.headers)));
-      expect(verified.map((c) => [c.sequence, c.status, c.paidAt === null])).to.deep.equal([[1, 'failed', true], [2, 'succeeded', false]]);
+      expect(verified.map((c) => [c.sequence, c.status, c.paidAt === null])).to.deep.equal([
+        [1, 'failed', true],
+        [2, 'succeeded', false],
+      ]);
     });
 
     it('refuses a callback with a tampered body, a forged or a missing signature', async () => {
@@ -107,7 +140,10 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
         [genuine.raw, { ...genuine.headers, 'x-signature': 'sha256=abc' }],
       ];
       for (const [raw, headers] of attempts) {
-        const err = await bank.verifyCallback(raw, headers).then(() => null, (e: unknown) => e);
+        const err = await bank.verifyCallback(raw, headers).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err).to.be.instanceOf(CallbackRejectedError);
         expect((err as CallbackRejectedError).reason).to.equal('bad_signature');
       }
@@ -115,12 +151,18 @@ export function paymentInitiationContract(target: ContractTarget<PaymentInitiati
 
     it('rejects, as non-retryable, an invalid request and a reused key with another request', async () => {
       const bank = target.make();
-      const bad = await bank.initiate(request({ reference: 'RF00539007547034' }), ctx()).then(() => null, (e: unknown) => e);
+      const bad = await bank.initiate(request({ reference: 'RF00539007547034' }), ctx()).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(bad).to.be.instanceOf(SystemRejectedError);
       expect((bad as SystemRejectedError).retryable).to.equal(false);
       const call = ctx('reused');
       await bank.initiate(request(), call);
-      const reused = await bank.initiate(request({ amountCents: 100 }), call).then(() => null, (e: unknown) => e);
+      const reused = await bank.initiate(request({ amountCents: 100 }), call).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(reused).to.be.instanceOf(SystemRejectedError);
     });
 

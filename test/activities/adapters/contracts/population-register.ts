@@ -52,7 +52,10 @@ export function populationRegisterContract(target: ContractTarget<PopulationRegi
     });
 
     it('rejects a malformed personal code as non-retryable', async () => {
-      const err = await target.make().getPerson('12345', ctx()).catch((e: unknown) => e);
+      const err = await target
+        .make()
+        .getPerson('12345', ctx())
+        .catch((e: unknown) => e);
       expect(err).to.be.instanceOf(SystemRejectedError);
       expect((err as SystemRejectedError).retryable).to.equal(false);
       expect((err as SystemRejectedError).status).to.equal(400);

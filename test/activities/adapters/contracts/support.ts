@@ -18,18 +18,26 @@ export interface ContractTarget<T> {
 /** One target per registered backend of the role that talks to a real system (all but the failing one). */
 export function realTargets<R extends AdapterRole>(role: R, simulatorUrl: () => string): Array<ContractTarget<Adapters[R]>> {
   const backends = adapterBackends[role] as Record<string, { factory(o: unknown): Adapters[R]; optionsSchema: object }>;
-  return Object.entries(backends).filter(([id]) => id !== FAILING).map(([id, b]) => ({
-    backend: id,
-    simulatorUrl,
-    make: (options = {}) => b.factory(validateAdapterOptions(role, id, b.optionsSchema, { baseUrl: simulatorUrl(), ...options })),
-  }));
+  return Object.entries(backends)
+    .filter(([id]) => id !== FAILING)
+    .map(([id, b]) => ({
+      backend: id,
+      simulatorUrl,
+      make: (options = {}) => b.factory(validateAdapterOptions(role, id, b.optionsSchema, { baseUrl: simulatorUrl(), ...options })),
+    }));
 }
 
-export const ctx = (step = 'test'): CallContext =>
-  ({ idempotencyKey: `test:${crypto.randomUUID()}/step:${step}`, requestId: crypto.randomUUID() });
+export const ctx = (step = 'test'): CallContext => ({
+  idempotencyKey: `test:${crypto.randomUUID()}/step:${step}`,
+  requestId: crypto.randomUUID(),
+});
 
 export async function setFaults(simulatorUrl: string, faults: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${simulatorUrl}/_faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  const res = await fetch(`${simulatorUrl}/_faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
   expect(res.status, await res.text()).to.equal(200);
 }
 
@@ -61,7 +69,8 @@ export const UNREACHABLE_URL = 'http://127.0.0.1:9';
 
 /** The fault behaviour every adapter shares; `calls` exercise every method of the role. */
 export function faultBehaviour<T extends { checkConfig(): Promise<{ ok: boolean; message: string }> }>(
-  target: ContractTarget<T>, calls: Record<string, (adapter: T) => Promise<unknown>>,
+  target: ContractTarget<T>,
+  calls: Record<string, (adapter: T) => Promise<unknown>>,
 ): void {
   describe('faults', () => {
     afterEach(() => clearFaults(target.simulatorUrl()));

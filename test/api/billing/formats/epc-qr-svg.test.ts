@@ -15,7 +15,9 @@ import { STANDARD_EXAMPLES, STANDARD_EXAMPLES_EPC as EXPECTED } from './standard
 async function rasterise(browser: Browser, svg: string): Promise<Buffer> {
   const page = await browser.newPage({ viewport: { width: 400, height: 400 } });
   try {
-    await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff"><div style="width:400px;height:400px">${svg}</div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:#fff"><div style="width:400px;height:400px">${svg}</div></body></html>`,
+    );
     await page.addStyleTag({ content: 'svg { width: 400px; height: 400px; display: block; }' });
     return await page.screenshot({ type: 'png' });
   } finally {
@@ -29,18 +31,22 @@ describe('api/billing/formats/epc-qr: the SVG decoded', () => {
     this.timeout(60_000);
     browser = await launchBrowser();
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   it('draws an SVG that a browser renders to the exact EPC069-12 payload', async () => {
     const svg = await epcQrSvg(STANDARD_EXAMPLES);
     expect(decodeQrPng(await rasterise(browser, svg))).to.equal(EXPECTED);
   });
 
-  it('serves an SVG through the API that decodes to the invoice\'s payload, the same as its PNG', async () => {
+  it("serves an SVG through the API that decodes to the invoice's payload, the same as its PNG", async () => {
     const issued = await call('POST', '/api/v1/invoices', {
       as: 'system-pmlp',
       json: {
-        idempotencyKey: `qr-svg-${uniqueSuffix()}`, payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' }, currency: 'EUR',
+        idempotencyKey: `qr-svg-${uniqueSuffix()}`,
+        payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa' },
+        currency: 'EUR',
         dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
         lines: [{ description: 'Izziņa', quantity: 2, unitPrice: 7.5, vatExemption: { category: 'O', reason: 'Valsts nodeva' } }],
       },

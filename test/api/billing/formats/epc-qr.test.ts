@@ -6,8 +6,18 @@ import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 import { invoiceView } from './fixture';
 
 const EXPECTED = [
-  'BCD', '002', '1', 'SCT', 'TRELLV22', 'Pilsonības un migrācijas lietu pārvalde', 'LV07TREL2220000000001',
-  'EUR42.18', '', 'RF1910000042', '', 'PMLP-2026-10000042',
+  'BCD',
+  '002',
+  '1',
+  'SCT',
+  'TRELLV22',
+  'Pilsonības un migrācijas lietu pārvalde',
+  'LV07TREL2220000000001',
+  'EUR42.18',
+  '',
+  'RF1910000042',
+  '',
+  'PMLP-2026-10000042',
 ].join('\n');
 
 describe('api/billing/formats/epc-qr', () => {
@@ -23,12 +33,16 @@ describe('api/billing/formats/epc-qr', () => {
   });
 
   it('asks for the amount still due on a partly paid invoice', () => {
-    const payload = epcPayload(invoiceView({ status: 'partly_paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 35.07, due: 7.11 } }));
+    const payload = epcPayload(
+      invoiceView({ status: 'partly_paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 35.07, due: 7.11 } }),
+    );
     expect(payload.split('\n')[7]).to.equal('EUR7.11');
   });
 
   it('leaves the BIC out when the account has none, and keeps every field on its own line', () => {
-    const inv = invoiceView({ creditor: { ...invoiceView().creditor, bic: null, name: `Rīgas\nvalstspilsētas  pašvaldība ${'ā'.repeat(80)}` } });
+    const inv = invoiceView({
+      creditor: { ...invoiceView().creditor, bic: null, name: `Rīgas\nvalstspilsētas  pašvaldība ${'ā'.repeat(80)}` },
+    });
     const lines = epcPayload(inv).split('\n');
     expect(lines).to.have.length(12);
     expect(lines[4]).to.equal('');
@@ -39,8 +53,11 @@ describe('api/billing/formats/epc-qr', () => {
 
   it('has nothing to pay on a paid or cancelled invoice', () => {
     expect(() => epcPayload(invoiceView({ status: 'paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 42.18, due: 0 } })))
-      .to.throw(NothingToPay).with.property('reason', 'paid');
-    expect(() => epcPayload(invoiceView({ status: 'cancelled' }))).to.throw(NothingToPay).with.property('reason', 'cancelled');
+      .to.throw(NothingToPay)
+      .with.property('reason', 'paid');
+    expect(() => epcPayload(invoiceView({ status: 'cancelled' })))
+      .to.throw(NothingToPay)
+      .with.property('reason', 'cancelled');
   });
 
   it('draws a PNG that decodes back to the exact payload', async () => {

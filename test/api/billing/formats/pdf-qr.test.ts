@@ -8,7 +8,12 @@ import { renderInvoicePdf } from '../../../../api/billing/formats/pdf';
 import { STANDARD_EXAMPLES, STANDARD_EXAMPLES_EPC } from './standard-examples';
 import { SUPPLIER } from './fixture';
 
-interface RawImage { width: number; height: number; channels: number; pixels: Buffer }
+interface RawImage {
+  width: number;
+  height: number;
+  channels: number;
+  pixels: Buffer;
+}
 
 /** Every image XObject of the PDF: its size, channels and inflated pixels, by object number. */
 function images(pdf: Buffer): Map<string, RawImage & { smask: string | null }> {
@@ -26,8 +31,11 @@ function images(pdf: Buffer): Map<string, RawImage & { smask: string | null }> {
     const pixels = zlib.inflateSync(pdf.subarray(start, start + length));
     const colourSpace = /\/ColorSpace \/(\w+)/.exec(dict)![1];
     out.set(m[1], {
-      width: Number(/\/Width (\d+)/.exec(dict)![1]), height: Number(/\/Height (\d+)/.exec(dict)![1]),
-      channels: colourSpace === 'DeviceRGB' ? 3 : 1, pixels, smask: /\/SMask (\d+) 0 R/.exec(dict)?.[1] ?? null,
+      width: Number(/\/Width (\d+)/.exec(dict)![1]),
+      height: Number(/\/Height (\d+)/.exec(dict)![1]),
+      channels: colourSpace === 'DeviceRGB' ? 3 : 1,
+      pixels,
+      smask: /\/SMask (\d+) 0 R/.exec(dict)?.[1] ?? null,
     });
   }
   return out;
@@ -48,7 +56,7 @@ function qrOnPage(pdf: Buffer): string {
     rgba[p * 4 + 3] = 255;
   }
   const code = jsQR(rgba, width, height);
-  if (!code) throw new Error('no QR code in the PDF\'s image');
+  if (!code) throw new Error("no QR code in the PDF's image");
   return Buffer.from(code.binaryData).toString('utf8');
 }
 

@@ -14,12 +14,31 @@ describe('api/billing/formats/pdf', () => {
     expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
     const text = pdfText(pdf);
     for (const s of [
-      'Pilsonības un migrācijas lietu', 'Reģ. Nr. / Reg. No. 90000013606', 'Rēķins', 'Invoice', 'PMLP-2026-10000042',
-      'Maksātājs / Payer', 'Anna Bērziņa', 'Brīvības iela 100 - 5, Rīga, LV-1001', '2026-03-02', '2026-04-01', 'C-2026-000001',
-      'Pases izsniegšana (valsts nodeva)', 'Piegāde ar kurjeru', '1,99\u00a0EUR', '21%',
-      'PVN kopsavilkums / VAT summary', 'Valsts nodeva: nav PVN objekts', '10,07\u00a0EUR → 2,11\u00a0EUR',
-      'Kopā / Total', '42,18\u00a0EUR', 'LV07 TREL 2220 0000 0000 1 · TRELLV22', 'RF19 1000 0042', 'Skenējiet bankas lietotnē',
-    ]) expect(text, s).to.include(s);
+      'Pilsonības un migrācijas lietu',
+      'Reģ. Nr. / Reg. No. 90000013606',
+      'Rēķins',
+      'Invoice',
+      'PMLP-2026-10000042',
+      'Maksātājs / Payer',
+      'Anna Bērziņa',
+      'Brīvības iela 100 - 5, Rīga, LV-1001',
+      '2026-03-02',
+      '2026-04-01',
+      'C-2026-000001',
+      'Pases izsniegšana (valsts nodeva)',
+      'Piegāde ar kurjeru',
+      '1,99\u00a0EUR',
+      '21%',
+      'PVN kopsavilkums / VAT summary',
+      'Valsts nodeva: nav PVN objekts',
+      '10,07\u00a0EUR → 2,11\u00a0EUR',
+      'Kopā / Total',
+      '42,18\u00a0EUR',
+      'LV07 TREL 2220 0000 0000 1 · TRELLV22',
+      'RF19 1000 0042',
+      'Skenējiet bankas lietotnē',
+    ])
+      expect(text, s).to.include(s);
     expect(hasImage(pdf), 'the EPC QR code').to.equal(true);
     // The printed IBAN and RF reference, checked apart from the code under test.
     const printed = /(LV\d\d(?: [0-9A-Z]{1,4}){5}) · TRELLV22[\s\S]*?(RF\d\d(?: [0-9A-Z]{1,4})+)/.exec(text);
@@ -38,14 +57,19 @@ describe('api/billing/formats/pdf', () => {
     expect(after('Lieta / Case')).to.equal('C-2026-000001');
   });
 
-  it('does not print a natural person\'s personal code, but prints a company\'s registration number', async () => {
+  it("does not print a natural person's personal code, but prints a company's registration number", async () => {
     expect(pdfText(await renderInvoicePdf(invoiceView(), SUPPLIER))).not.to.include('15038511239');
-    const legal = pdfText(await renderInvoicePdf(invoiceView({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks"', address: null } }), SUPPLIER));
+    const legal = pdfText(
+      await renderInvoicePdf(invoiceView({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks"', address: null } }), SUPPLIER),
+    );
     expect(legal).to.include('Reģ. Nr. / Reg. No. 40003032949');
   });
 
   it('shows a paid invoice as paid, without a QR code', async () => {
-    const pdf = await renderInvoicePdf(invoiceView({ status: 'paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 42.18, due: 0 } }), SUPPLIER);
+    const pdf = await renderInvoicePdf(
+      invoiceView({ status: 'paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 42.18, due: 0 } }),
+      SUPPLIER,
+    );
     const text = pdfText(pdf);
     expect(text).to.include('APMAKSĀTS').and.to.include('Samaksāts / Paid');
     expect(hasImage(pdf)).to.equal(false);
@@ -53,7 +77,15 @@ describe('api/billing/formats/pdf', () => {
 
   it('runs over several pages with many lines and numbers them', async () => {
     const lines = Array.from({ length: 100 }, (_, i) => ({
-      lineNo: i + 1, description: `Pakalpojums nr. ${i + 1}: ${'garš apraksts '.repeat(5)}`, quantity: 1, unitPrice: 1, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net: 1, vat: 0.21,
+      lineNo: i + 1,
+      description: `Pakalpojums nr. ${i + 1}: ${'garš apraksts '.repeat(5)}`,
+      quantity: 1,
+      unitPrice: 1,
+      vatCategory: 'S',
+      vatRate: 21,
+      vatExemptionReason: null,
+      net: 1,
+      vat: 0.21,
     }));
     const pdf = await renderInvoicePdf(invoiceView({ lines, totals: { net: 100, vat: 21, total: 121, paid: 0, due: 121 } }), SUPPLIER);
     const pages = pageCount(pdf);
@@ -69,12 +101,18 @@ describe('api/billing/formats/pdf', () => {
   });
 
   it('fits amounts of a million euro and more into their boxes: each amount is drawn whole, on one line', async () => {
-    for (const [unitPrice, quantity] of [[1000000, 1], [1234567.89, 1000], [999999.99, 1000000]]) {
+    for (const [unitPrice, quantity] of [
+      [1000000, 1],
+      [1234567.89, 1000],
+      [999999.99, 1000000],
+    ]) {
       const net = Math.round(unitPrice * quantity * 100) / 100;
       const vat = Math.round(net * 21) / 100;
       const total = Math.round((net + vat) * 100) / 100;
       const inv = invoiceView({
-        lines: [{ lineNo: 1, description: 'Liela summa', quantity, unitPrice, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net, vat }],
+        lines: [
+          { lineNo: 1, description: 'Liela summa', quantity, unitPrice, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net, vat },
+        ],
         totals: { net, vat, total, paid: 0, due: total },
       });
       const lines = pdfText(await renderInvoicePdf(inv, SUPPLIER)).split('\n');

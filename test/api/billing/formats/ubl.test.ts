@@ -8,20 +8,43 @@ import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 describe('api/billing/formats/ubl', () => {
   it('writes the Peppol BIS Billing 3.0 header with the UBL namespaces', () => {
     const xml = renderUbl(invoiceView(), SUPPLIER);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"')).to.equal(true);
+    expect(
+      xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"'),
+    ).to.equal(true);
     expect(xml).to.include('xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"');
     expect(xml).to.include('xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"');
     const inv = parseUbl(xml);
     expect(inv.CustomizationID).to.equal(UBL_CUSTOMIZATION_ID);
     expect(inv.ProfileID).to.equal(UBL_PROFILE_ID);
-    expect(inv).to.include({ ID: 'PMLP-2026-10000042', IssueDate: '2026-03-02', DueDate: '2026-04-01', InvoiceTypeCode: '380', DocumentCurrencyCode: 'EUR', BuyerReference: 'PMLP-2026-10000042' });
+    expect(inv).to.include({
+      ID: 'PMLP-2026-10000042',
+      IssueDate: '2026-03-02',
+      DueDate: '2026-04-01',
+      InvoiceTypeCode: '380',
+      DocumentCurrencyCode: 'EUR',
+      BuyerReference: 'PMLP-2026-10000042',
+    });
   });
 
   it('keeps the element order of the UBL 2.1 Invoice schema', () => {
     expect(rootChildren(renderUbl(invoiceView({ caseId: 'C-2026-000001' }), SUPPLIER))).to.deep.equal([
-      'cbc:CustomizationID', 'cbc:ProfileID', 'cbc:ID', 'cbc:IssueDate', 'cbc:DueDate', 'cbc:InvoiceTypeCode', 'cbc:DocumentCurrencyCode',
-      'cbc:BuyerReference', 'cac:AccountingSupplierParty', 'cac:AccountingCustomerParty', 'cac:PaymentMeans', 'cac:PaymentTerms',
-      'cac:TaxTotal', 'cac:LegalMonetaryTotal', 'cac:InvoiceLine', 'cac:InvoiceLine', 'cac:InvoiceLine',
+      'cbc:CustomizationID',
+      'cbc:ProfileID',
+      'cbc:ID',
+      'cbc:IssueDate',
+      'cbc:DueDate',
+      'cbc:InvoiceTypeCode',
+      'cbc:DocumentCurrencyCode',
+      'cbc:BuyerReference',
+      'cac:AccountingSupplierParty',
+      'cac:AccountingCustomerParty',
+      'cac:PaymentMeans',
+      'cac:PaymentTerms',
+      'cac:TaxTotal',
+      'cac:LegalMonetaryTotal',
+      'cac:InvoiceLine',
+      'cac:InvoiceLine',
+      'cac:InvoiceLine',
     ]);
   });
 
@@ -42,26 +65,39 @@ describe('api/billing/formats/ubl', () => {
     expect(hasValidIso7064CheckDigits(pm.PayeeFinancialAccount.ID), 'IBAN').to.equal(true);
   });
 
-  it('never writes a natural person\'s personal code, and identifies a legal person by its registration number', () => {
+  it("never writes a natural person's personal code, and identifies a legal person by its registration number", () => {
     const xml = renderUbl(invoiceView(), SUPPLIER);
     expect(xml).not.to.include('15038511239');
     const buyer = parseUbl(xml).AccountingCustomerParty.Party;
     expect(buyer.EndpointID).to.deep.equal({ '#text': '90000013606', '@_schemeID': '0218' });
     expect(buyer.PartyIdentification).to.equal(undefined);
     expect(buyer.PartyLegalEntity).to.deep.equal({ RegistrationName: 'Anna Bērziņa' });
-    expect(buyer.PostalAddress).to.deep.equal({ StreetName: 'Brīvības iela 100 - 5, Rīga, LV-1001', Country: { IdentificationCode: 'LV' } });
+    expect(buyer.PostalAddress).to.deep.equal({
+      StreetName: 'Brīvības iela 100 - 5, Rīga, LV-1001',
+      Country: { IdentificationCode: 'LV' },
+    });
 
-    const legal = parseUbl(renderUbl(invoiceView({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks & Ko"', address: null } }), SUPPLIER)).AccountingCustomerParty.Party;
+    const legal = parseUbl(
+      renderUbl(invoiceView({ payer: { type: 'legal', id: '40003032949', name: 'SIA "Koks & Ko"', address: null } }), SUPPLIER),
+    ).AccountingCustomerParty.Party;
     expect(legal.EndpointID).to.deep.equal({ '#text': '40003032949', '@_schemeID': '0218' });
-    expect(legal.PartyLegalEntity).to.deep.equal({ RegistrationName: 'SIA "Koks & Ko"', CompanyID: { '#text': '40003032949', '@_schemeID': '0218' } });
+    expect(legal.PartyLegalEntity).to.deep.equal({
+      RegistrationName: 'SIA "Koks & Ko"',
+      CompanyID: { '#text': '40003032949', '@_schemeID': '0218' },
+    });
     expect(legal.PostalAddress).to.deep.equal({ Country: { IdentificationCode: 'LV' } });
   });
 
   it('breaks VAT down per category and rate, with exemption reasons only where EN 16931 wants them', () => {
     const inv = parseUbl(renderUbl(invoiceView(), SUPPLIER));
     const subs = inv.TaxTotal.TaxSubtotal.map((s: any) => ({
-      taxable: cents(s.TaxableAmount), tax: cents(s.TaxAmount), id: s.TaxCategory.ID, percent: s.TaxCategory.Percent,
-      reason: s.TaxCategory.TaxExemptionReason, code: s.TaxCategory.TaxExemptionReasonCode, scheme: s.TaxCategory.TaxScheme.ID,
+      taxable: cents(s.TaxableAmount),
+      tax: cents(s.TaxAmount),
+      id: s.TaxCategory.ID,
+      percent: s.TaxCategory.Percent,
+      reason: s.TaxCategory.TaxExemptionReason,
+      code: s.TaxCategory.TaxExemptionReasonCode,
+      scheme: s.TaxCategory.TaxScheme.ID,
     }));
     expect(subs).to.deep.equal([
       { taxable: 1007, tax: 211, id: 'S', percent: '21', reason: undefined, code: undefined, scheme: 'VAT' },
@@ -89,9 +125,13 @@ describe('api/billing/formats/ubl', () => {
     const lineSum = inv.InvoiceLine.reduce((s: number, l: any) => s + cents(l.LineExtensionAmount), 0);
     expect(cents(m.LineExtensionAmount)).to.equal(lineSum).and.to.equal(4007);
     expect(cents(m.TaxExclusiveAmount)).to.equal(4007);
-    expect(cents(m.TaxInclusiveAmount)).to.equal(cents(m.TaxExclusiveAmount) + cents(inv.TaxTotal.TaxAmount)).and.to.equal(4218);
+    expect(cents(m.TaxInclusiveAmount))
+      .to.equal(cents(m.TaxExclusiveAmount) + cents(inv.TaxTotal.TaxAmount))
+      .and.to.equal(4218);
     expect(cents(m.PrepaidAmount)).to.equal(1218);
-    expect(cents(m.PayableAmount)).to.equal(cents(m.TaxInclusiveAmount) - cents(m.PrepaidAmount)).and.to.equal(3000);
+    expect(cents(m.PayableAmount))
+      .to.equal(cents(m.TaxInclusiveAmount) - cents(m.PrepaidAmount))
+      .and.to.equal(3000);
     const subs = inv.TaxTotal.TaxSubtotal;
     expect(subs.reduce((s: number, x: any) => s + cents(x.TaxableAmount), 0)).to.equal(cents(m.TaxExclusiveAmount));
     expect(subs.reduce((s: number, x: any) => s + cents(x.TaxAmount), 0)).to.equal(cents(inv.TaxTotal.TaxAmount));
@@ -102,15 +142,37 @@ describe('api/billing/formats/ubl', () => {
   });
 
   it('never states more prepaid than the total: an overpayment is not part of the invoice', () => {
-    const inv = parseUbl(renderUbl(invoiceView({ status: 'paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 50, due: 0 } }), SUPPLIER));
+    const inv = parseUbl(
+      renderUbl(invoiceView({ status: 'paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 50, due: 0 } }), SUPPLIER),
+    );
     expect(cents(inv.LegalMonetaryTotal.PrepaidAmount)).to.equal(4218);
     expect(cents(inv.LegalMonetaryTotal.PayableAmount)).to.equal(0);
   });
 
   it('writes a discount as a negative quantity at a positive price (BR-27)', () => {
     const lines = [
-      { lineNo: 1, description: 'Pakalpojums', quantity: 2, unitPrice: 10, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net: 20, vat: 4.2 },
-      { lineNo: 2, description: 'Atlaide', quantity: 1, unitPrice: -5, vatCategory: 'S', vatRate: 21, vatExemptionReason: null, net: -5, vat: -1.05 },
+      {
+        lineNo: 1,
+        description: 'Pakalpojums',
+        quantity: 2,
+        unitPrice: 10,
+        vatCategory: 'S',
+        vatRate: 21,
+        vatExemptionReason: null,
+        net: 20,
+        vat: 4.2,
+      },
+      {
+        lineNo: 2,
+        description: 'Atlaide',
+        quantity: 1,
+        unitPrice: -5,
+        vatCategory: 'S',
+        vatRate: 21,
+        vatExemptionReason: null,
+        net: -5,
+        vat: -1.05,
+      },
     ];
     const inv = parseUbl(renderUbl(invoiceView({ lines, totals: { net: 15, vat: 3.15, total: 18.15, paid: 0, due: 18.15 } }), SUPPLIER));
     expect(text(inv.InvoiceLine[1].InvoicedQuantity)).to.equal('-1');
@@ -122,18 +184,44 @@ describe('api/billing/formats/ubl', () => {
 
   it('escapes markup and drops characters XML cannot carry', () => {
     const nasty = 'Kopija <b>"A&B"</b> \'x\'\u0001\u0008 ]]> ā';
-    const lines = [{ lineNo: 1, description: nasty, quantity: 1, unitPrice: 5, vatCategory: 'E', vatRate: 0, vatExemptionReason: 'Likuma 52. pants & <cits>', net: 5, vat: 0 }];
-    const xml = renderUbl(invoiceView({ payer: { type: 'natural', id: '15038511239', name: 'Ann<a> & "Co"', address: 'Iela 1\nRīga' }, lines, totals: { net: 5, vat: 0, total: 5, paid: 0, due: 5 } }), SUPPLIER);
+    const lines = [
+      {
+        lineNo: 1,
+        description: nasty,
+        quantity: 1,
+        unitPrice: 5,
+        vatCategory: 'E',
+        vatRate: 0,
+        vatExemptionReason: 'Likuma 52. pants & <cits>',
+        net: 5,
+        vat: 0,
+      },
+    ];
+    const xml = renderUbl(
+      invoiceView({
+        payer: { type: 'natural', id: '15038511239', name: 'Ann<a> & "Co"', address: 'Iela 1\nRīga' },
+        lines,
+        totals: { net: 5, vat: 0, total: 5, paid: 0, due: 5 },
+      }),
+      SUPPLIER,
+    );
     const inv = parseUbl(xml);
     expect(inv.InvoiceLine[0].Item.Name).to.equal('Kopija <b>"A&B"</b> \'x\' ]]> ā');
     expect(inv.AccountingCustomerParty.Party.PartyName.Name).to.equal('Ann<a> & "Co"');
     expect(inv.AccountingCustomerParty.Party.PostalAddress.StreetName).to.equal('Iela 1, Rīga');
-    expect(inv.TaxTotal.TaxSubtotal[0].TaxCategory).to.deep.include({ ID: 'E', Percent: '0', TaxExemptionReason: 'Likuma 52. pants & <cits>' });
+    expect(inv.TaxTotal.TaxSubtotal[0].TaxCategory).to.deep.include({
+      ID: 'E',
+      Percent: '0',
+      TaxExemptionReason: 'Likuma 52. pants & <cits>',
+    });
     expect(escapeXml('a"b<', true)).to.equal('a&quot;b&lt;');
   });
 
   it('writes no empty elements (PEPPOL-EN16931-R008): no BIC, no address, no case', () => {
-    const view = invoiceView({ creditor: { ...invoiceView().creditor, bic: null }, payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa', address: null } });
+    const view = invoiceView({
+      creditor: { ...invoiceView().creditor, bic: null },
+      payer: { type: 'natural', id: '15038511239', name: 'Anna Bērziņa', address: null },
+    });
     const xml = renderUbl(view, SUPPLIER);
     expect(xml).not.to.match(/<([\w:]+)[^>]*>\s*<\/\1>/);
     expect(xml).not.to.match(/<[\w:]+[^>]*\/>/);

@@ -29,8 +29,17 @@ describe('api/billing/statements/camt-entry: findRfReference', () => {
 
   it('finds nothing where there is no valid reference', () => {
     for (const text of [
-      '', 'Maksājums', 'RF17 5390 0754 7034', 'RF18 5390 0754 7043', '539007547034', 'SURF18539007547034',
-      'LV80BANK0000435195001', 'RF', 'RF 1', 'RF18',
-    ]) expect(findRfReference(text), JSON.stringify(text)).to.equal(null);
+      '',
+      'Maksājums',
+      'RF17 5390 0754 7034',
+      'RF18 5390 0754 7043',
+      '539007547034',
+      'SURF18539007547034',
+      'LV80BANK0000435195001',
+      'RF',
+      'RF 1',
+      'RF18',
+    ])
+      expect(findRfReference(text), JSON.stringify(text)).to.equal(null);
   });
 });

@@ -8,7 +8,12 @@ describe('api/platform/auth: me', () => {
     it('answers with the principal of the token: person, agency and office as the persona has them', async () => {
       const expected: Record<string, unknown> = {
         'citizen-anna': { sub: 'citizen-anna', name: 'Anna Bērziņa', roles: ['citizen'], person: { type: 'natural', id: '15038511239' } },
-        'citizen-marie': { sub: 'citizen-marie', name: 'Marie Dubois', roles: ['citizen'], person: { type: 'eidas', id: 'FR/LV/7f3a9c2e1b' } },
+        'citizen-marie': {
+          sub: 'citizen-marie',
+          name: 'Marie Dubois',
+          roles: ['citizen'],
+          person: { type: 'eidas', id: 'FR/LV/7f3a9c2e1b' },
+        },
         'officer-pmlp': { sub: 'officer-pmlp', name: 'Ilze Ozola', roles: ['agency-officer'], agency: 'pmlp', office: 'pmlp-riga-1' },
         'admin-pmlp': { sub: 'admin-pmlp', name: 'Dace Vītola', roles: ['agency-admin', 'agency-officer'], agency: 'pmlp' },
         'staff-vpvkac-riga': { sub: 'staff-vpvkac-riga', name: 'Laura Kļaviņa', roles: ['kac-staff'], office: 'vpvkac-riga' },
@@ -21,7 +26,9 @@ describe('api/platform/auth: me', () => {
     });
 
     it('refuses a request without a token, or with one that is not a token, with 401 and how to authenticate', async () => {
-      for (const headers of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic Y2l0aXplbjphbm5h' }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic Y2l0aXplbjphbm5h' }] as Array<
+        Record<string, string>
+      >) {
         const me = await call('GET', '/api/v1/auth/me', { headers });
         expect(me.status, JSON.stringify(headers)).to.equal(401);
         expect(errorOf(me).code, JSON.stringify(headers)).to.equal('unauthenticated');
@@ -31,7 +38,7 @@ describe('api/platform/auth: me', () => {
   });
 
   describe('GET /api/v1/me/applications', () => {
-    it('lists the citizen\'s own applications, filtered by status, and none of anyone else\'s', async () => {
+    it("lists the citizen's own applications, filtered by status, and none of anyone else's", async () => {
       const opened = await call('POST', '/api/v1/applications', { as: 'citizen-janis', json: { eserviceId: 'residence-declaration' } });
       expect(opened.status, JSON.stringify(opened.body)).to.be.oneOf([200, 201]);
       const id = opened.body.id as string;
@@ -40,11 +47,16 @@ describe('api/platform/auth: me', () => {
       expect(drafts.status).to.equal(200);
       const mine = drafts.body.items.find((i: any) => i.id === id);
       expect(mine, 'the draft just opened').to.deep.include({
-        id, eserviceId: 'residence-declaration', status: 'draft',
+        id,
+        eserviceId: 'residence-declaration',
+        status: 'draft',
         title: { lv: 'Dzīvesvietas deklarēšana', en: 'Declaration of place of residence' },
       });
       expect(mine.version).to.be.a('number');
-      expect(drafts.body.items.every((i: any) => i.status === 'draft'), 'only drafts').to.equal(true);
+      expect(
+        drafts.body.items.every((i: any) => i.status === 'draft'),
+        'only drafts',
+      ).to.equal(true);
 
       const all = await call('GET', '/api/v1/me/applications', { as: 'citizen-janis' });
       expect(all.body.items.map((i: any) => i.id)).to.include(id);
@@ -56,7 +68,10 @@ describe('api/platform/auth: me', () => {
       for (const other of ['citizen-anna', 'citizen-marie']) {
         const theirs = await call('GET', '/api/v1/me/applications', { as: other });
         expect(theirs.status, other).to.equal(200);
-        expect(theirs.body.items.map((i: any) => i.id), other).to.not.include(id);
+        expect(
+          theirs.body.items.map((i: any) => i.id),
+          other,
+        ).to.not.include(id);
       }
     });
 

@@ -13,8 +13,12 @@ const now = () => Math.floor(Date.now() / 1000);
 async function forge(claims: { iat?: number; exp?: number }): Promise<string> {
   const keys = await loadOrCreateKeys(stack.dataDir);
   const payload: JWTPayload = { roles: ['agency-system'], agency: 'pmlp', ...claims };
-  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
-    .setSubject('system-pmlp').setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).sign(keys.privateKey);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
+    .setSubject('system-pmlp')
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .sign(keys.privateKey);
 }
 
 async function answer(token: string) {

@@ -2,15 +2,30 @@
 // ({ error: { code, message, details } }) turned into an ApiError.
 import { clearSession, getToken } from '../auth/session';
 
-export interface ErrorDetail { path: string; code: string; message: string; [key: string]: unknown }
+export interface ErrorDetail {
+  path: string;
+  code: string;
+  message: string;
+  [key: string]: unknown;
+}
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: ErrorDetail[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
     super(message);
   }
 }
 
-export interface RequestOptions { method?: string; body?: unknown; headers?: Record<string, string>; raw?: Blob | ArrayBuffer }
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  raw?: Blob | ArrayBuffer;
+}
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
@@ -38,7 +53,11 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 }
 
 function safeJson(text: string): unknown {
-  try { return JSON.parse(text); } catch { return null; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Downloads a protected file (the bearer token is needed, so a plain link would not do) and saves it. */

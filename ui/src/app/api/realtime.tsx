@@ -33,6 +33,8 @@ export function useStatusEvents(onEvent: (e: StatusEvent) => void): void {
   useEffect(() => {
     if (!socket) return undefined;
     socket.on('case:status', onEvent);
-    return () => { socket.off('case:status', onEvent); };
+    return () => {
+      socket.off('case:status', onEvent);
+    };
   }, [socket, onEvent]);
 }

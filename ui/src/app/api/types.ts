@@ -6,8 +6,20 @@ export type { CaseStatus }; // generated from forms/api/common.schema.json (npm 
 
 /** Who am I: GET /api/v1/auth/me. */
 export type Principal = GetAuthMeResponse;
-export interface Persona { id: string; name: string; roles: string[]; agency: string | null; description: Localized }
+export interface Persona {
+  id: string;
+  name: string;
+  roles: string[];
+  agency: string | null;
+  description: Localized;
+}
 
 export type FormData = Record<string, unknown>;
 
-export interface StatusEvent { caseId: string; status: CaseStatus; label: string | null; at: string; eventId: number }
+export interface StatusEvent {
+  caseId: string;
+  status: CaseStatus;
+  label: string | null;
+  at: string;
+  eventId: number;
+}

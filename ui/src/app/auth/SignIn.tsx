@@ -44,7 +44,9 @@ export function SignIn() {
   return (
     <>
       <h1>{t('signIn.title')}</h1>
-      <div className="demo-banner" role="note"><strong>{t('signIn.demo')}</strong> {t('signIn.demoHelp')}</div>
+      <div className="demo-banner" role="note">
+        <strong>{t('signIn.demo')}</strong> {t('signIn.demoHelp')}
+      </div>
       {error && <Alert kind="error">{error}</Alert>}
       {!personas && !error && <Loading />}
       {personas && (

@@ -11,7 +11,11 @@ export function getToken(): string | null {
 export function getPrincipal(): Principal | null {
   const raw = sessionStorage.getItem(PRINCIPAL);
   if (!raw) return null;
-  try { return JSON.parse(raw) as Principal; } catch { return null; }
+  try {
+    return JSON.parse(raw) as Principal;
+  } catch {
+    return null;
+  }
 }
 
 export function storeSession(token: string, principal: Principal): void {
@@ -27,7 +31,8 @@ export function clearSession(): void {
 export const isCitizen = (p: Principal | null) => !!p?.roles.includes('citizen');
 export const isOfficer = (p: Principal | null) => !!p?.roles.some((r) => r === 'agency-officer' || r === 'agency-admin');
 /** Front-office staff and support specialists: the e-service assistant console (co-browsing with a join code). */
-export const isAssistStaff = (p: Principal | null) => !!p?.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist');
+export const isAssistStaff = (p: Principal | null) =>
+  !!p?.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist');
 
 /** Where a signed-in user starts: citizens at the portal, officers at their tasks, front-office staff at the assistant. */
 export function homeOf(p: Principal | null): string {

@@ -3,5 +3,9 @@ import type { CaseStatus } from '../api/types';
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-${status}`} data-status={status}>{t(`status.${status}`)}</span>;
+  return (
+    <span className={`badge badge-${status}`} data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
 }

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseStatus, Localized } from '../api/types';
 import { useFormatDate, useLocalized } from '../i18n/useLocalized';
 
-export interface TimelineEntry { status: CaseStatus; at: string; label: Localized | string | null; reason?: string | null }
+export interface TimelineEntry {
+  status: CaseStatus;
+  at: string;
+  label: Localized | string | null;
+  reason?: string | null;
+}
 
 export function Timeline({ entries, label }: { entries: TimelineEntry[]; label?: string }) {
   const { t } = useTranslation();
@@ -13,8 +18,7 @@ export function Timeline({ entries, label }: { entries: TimelineEntry[]; label?:
     <ol className="timeline" aria-label={label ?? t('case.history')}>
       {entries.map((e, i) => (
         <li key={`${e.status}-${e.at}-${i}`} data-status={e.status}>
-          <strong>{t(`status.${e.status}`)}</strong>
-          {' '}<time dateTime={e.at}>{fmt(e.at)}</time>
+          <strong>{t(`status.${e.status}`)}</strong> <time dateTime={e.at}>{fmt(e.at)}</time>
           {e.label && <div className="muted">{loc(e.label)}</div>}
           {e.reason && <div className="muted">{e.reason}</div>}
         </li>

@@ -6,11 +6,14 @@ import type { Localized } from '../api/types';
 export function useLocalized(): (text: Localized | string | null | undefined) => string {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'lv';
-  return useCallback((text) => {
-    if (!text) return '';
-    if (typeof text === 'string') return text;
-    return text[lang] ?? text.lv;
-  }, [lang]);
+  return useCallback(
+    (text) => {
+      if (!text) return '';
+      if (typeof text === 'string') return text;
+      return text[lang] ?? text.lv;
+    },
+    [lang],
+  );
 }
 
 export function useFormatDate(): (iso: string | null | undefined, withTime?: boolean) => string {
@@ -19,6 +22,8 @@ export function useFormatDate(): (iso: string | null | undefined, withTime?: boo
   return (iso, withTime = true) => {
     if (!iso) return '';
     const d = new Date(iso);
-    return withTime ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : d.toLocaleDateString(locale, { dateStyle: 'medium' });
+    return withTime
+      ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+      : d.toLocaleDateString(locale, { dateStyle: 'medium' });
   };
 }

@@ -67,7 +67,11 @@ export function EServiceForm(props: EServiceFormProps) {
           setClientErrors(clientSummary(errors, schema, props.idPrefix ?? 'root'));
           props.onClientErrors?.(errors);
         }}
-        onSubmit={(e) => { setClientErrors([]); props.onClientErrors?.([]); props.onSubmit?.(e.formData as FormData); }}
+        onSubmit={(e) => {
+          setClientErrors([]);
+          props.onClientErrors?.([]);
+          props.onSubmit?.(e.formData as FormData);
+        }}
       >
         {props.children ?? <></>}
       </Form>

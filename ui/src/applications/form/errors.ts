@@ -7,7 +7,10 @@ import type { SummaryItem } from '../../app/components/ErrorSummary';
 
 export function pointerToPath(pointer: string): string[] {
   if (!pointer || pointer === '/') return [];
-  return pointer.replace(/^\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function fieldId(path: string[], prefix = 'root'): string {
@@ -18,14 +21,19 @@ export function fieldId(path: string[], prefix = 'root'): string {
 export function fieldLabel(schema: RJSFSchema, path: string[]): string {
   let node: RJSFSchema | undefined = schema;
   for (const p of path) node = (node?.properties as Record<string, RJSFSchema> | undefined)?.[p];
-  return typeof node?.title === 'string' ? node.title : path[path.length - 1] ?? '';
+  return typeof node?.title === 'string' ? node.title : (path[path.length - 1] ?? '');
 }
 
 function message(d: ErrorDetail, t: TFunction): string {
   return t(`errors.keyword.${d.code}`, { defaultValue: d.message });
 }
 
-export function serverErrors(details: ErrorDetail[], schema: RJSFSchema, t: TFunction, prefix = 'root'): { extraErrors: ErrorSchema; summary: SummaryItem[] } {
+export function serverErrors(
+  details: ErrorDetail[],
+  schema: RJSFSchema,
+  t: TFunction,
+  prefix = 'root',
+): { extraErrors: ErrorSchema; summary: SummaryItem[] } {
   const extraErrors: Record<string, unknown> = {};
   const summary: SummaryItem[] = [];
   for (const d of details) {
@@ -56,10 +64,11 @@ export function clientSummary(errors: RJSFValidationError[], schema: RJSFSchema,
 
 /** Browser-side messages in the chosen language (ajv's are English only). */
 export function translateErrors(t: TFunction) {
-  return (errors: RJSFValidationError[]): RJSFValidationError[] => errors
-    .filter((e) => e.name !== 'if')
-    .map((e) => {
-      const params = (e.params ?? {}) as Record<string, unknown>;
-      return { ...e, message: t(`errors.keyword.${e.name ?? ''}`, { ...params, defaultValue: e.message ?? '' }) };
-    });
+  return (errors: RJSFValidationError[]): RJSFValidationError[] =>
+    errors
+      .filter((e) => e.name !== 'if')
+      .map((e) => {
+        const params = (e.params ?? {}) as Record<string, unknown>;
+        return { ...e, message: t(`errors.keyword.${e.name ?? ''}`, { ...params, defaultValue: e.message ?? '' }) };
+      });
 }

@@ -17,7 +17,12 @@ export function localizeSchema(schema: RJSFSchema, lang: 'lv' | 'en'): RJSFSchem
     if (!node || typeof node !== 'object') return node;
     const out: Json = {};
     for (const [k, v] of Object.entries(node as Json)) {
-      out[k] = (k === 'title' || k === 'description') && typeof v === 'string' ? pickLanguage(v, lang) : k === 'default' || k === 'const' || k === 'enum' ? v : walk(v);
+      out[k] =
+        (k === 'title' || k === 'description') && typeof v === 'string'
+          ? pickLanguage(v, lang)
+          : k === 'default' || k === 'const' || k === 'enum'
+            ? v
+            : walk(v);
     }
     return out;
   };

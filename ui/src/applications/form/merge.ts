@@ -15,5 +15,7 @@ export function mergeDrafts(server: FormData, mine: FormData): FormData {
 
 /** JSON with sorted keys and no undefined values: to compare form data. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_k, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }

@@ -28,16 +28,20 @@ export function useAutosave(app: Application) {
   const socketRef = useRef(socket);
   socketRef.current = socket;
 
-  const send = useCallback(async (body: { version: number; data: FormData; step: string }): Promise<Saved> => {
-    const s = socketRef.current;
-    if (s?.connected) {
-      const ack = await s.timeout(5000).emitWithAck('draft:save', { applicationId: app.id, ...body }) as
-        { ok: true; version: number; savedAt: string } | { ok: false; error: { code: string; message: string; details?: ApiError['details'] } };
-      if (ack.ok) return { version: ack.version, savedAt: ack.savedAt };
-      throw new ApiError(ack.error.code === 'not_found' ? 404 : 409, ack.error.code, ack.error.message, ack.error.details ?? []);
-    }
-    return api<Saved>(`/api/v1/applications/${app.id}/draft`, { method: 'PUT', body });
-  }, [app.id]);
+  const send = useCallback(
+    async (body: { version: number; data: FormData; step: string }): Promise<Saved> => {
+      const s = socketRef.current;
+      if (s?.connected) {
+        const ack = (await s.timeout(5000).emitWithAck('draft:save', { applicationId: app.id, ...body })) as
+          | { ok: true; version: number; savedAt: string }
+          | { ok: false; error: { code: string; message: string; details?: ApiError['details'] } };
+        if (ack.ok) return { version: ack.version, savedAt: ack.savedAt };
+        throw new ApiError(ack.error.code === 'not_found' ? 404 : 409, ack.error.code, ack.error.message, ack.error.details ?? []);
+      }
+      return api<Saved>(`/api/v1/applications/${app.id}/draft`, { method: 'PUT', body });
+    },
+    [app.id],
+  );
 
   const saveNow = useCallback(async () => {
     if (!pending.current) return;
@@ -57,7 +61,10 @@ export function useAutosave(app: Application) {
           setData(current.current);
           continue;
         }
-        if (e instanceof ApiError && e.code === 'not_draft') { setState({ kind: 'closed' }); return; }
+        if (e instanceof ApiError && e.code === 'not_draft') {
+          setState({ kind: 'closed' });
+          return;
+        }
         pending.current = true;
         setState({ kind: 'error' });
         return;
@@ -74,31 +81,42 @@ export function useAutosave(app: Application) {
     return chain.current;
   }, [saveNow]);
 
-  const onChange = useCallback((next: FormData) => {
-    if (stableJson(next) === stableJson(current.current)) return;
-    typed.current = true;
-    current.current = next;
-    pending.current = true;
-    setData(next);
-    setState({ kind: 'pending' });
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => { void flush(); }, DEBOUNCE_MS);
-  }, [flush]);
+  const onChange = useCallback(
+    (next: FormData) => {
+      if (stableJson(next) === stableJson(current.current)) return;
+      typed.current = true;
+      current.current = next;
+      pending.current = true;
+      setData(next);
+      setState({ kind: 'pending' });
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => {
+        void flush();
+      }, DEBOUNCE_MS);
+    },
+    [flush],
+  );
 
   // The register prefill lands in the draft shortly after opening: follow it until the citizen types.
   useEffect(() => {
     let polls = 0;
     const id = window.setInterval(() => {
       polls += 1;
-      if (typed.current || polls > 10) { window.clearInterval(id); return; }
-      api<Application>(`/api/v1/applications/${app.id}`).then((fresh) => {
-        if (typed.current || fresh.draft.version <= version.current) return;
-        version.current = fresh.draft.version;
-        // Merged, so a value a helper entered meanwhile (co-browsing) stays.
-        current.current = mergeDrafts(fresh.draft.data, current.current);
-        setData(current.current);
-        setState({ kind: 'saved', at: fresh.draft.savedAt });
-      }, () => undefined);
+      if (typed.current || polls > 10) {
+        window.clearInterval(id);
+        return;
+      }
+      api<Application>(`/api/v1/applications/${app.id}`).then(
+        (fresh) => {
+          if (typed.current || fresh.draft.version <= version.current) return;
+          version.current = fresh.draft.version;
+          // Merged, so a value a helper entered meanwhile (co-browsing) stays.
+          current.current = mergeDrafts(fresh.draft.data, current.current);
+          setData(current.current);
+          setState({ kind: 'saved', at: fresh.draft.savedAt });
+        },
+        () => undefined,
+      );
     }, 1000);
     return () => window.clearInterval(id);
   }, [app.id]);
@@ -116,7 +134,12 @@ export function useAutosave(app: Application) {
   }, [flush]);
 
   // Leaving the page saves what is pending.
-  useEffect(() => () => { if (pending.current) void flush(); }, [flush]);
+  useEffect(
+    () => () => {
+      if (pending.current) void flush();
+    },
+    [flush],
+  );
 
   return { data, state, onChange, flush, version, current, replace, saveAgain };
 }

@@ -16,13 +16,16 @@ export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcome
   const decide = async () => {
     const problems: SummaryItem[] = [];
     if (!outcome) problems.push({ fieldId: `outcome-${outcomes[0]}`, label: t('decision.outcome'), message: t('decision.chooseOutcome') });
-    if (outcome && outcome !== 'approve' && !message.trim()) problems.push({ fieldId: 'decision-message', label: t('decision.message'), message: t('decision.messageRequired') });
+    if (outcome && outcome !== 'approve' && !message.trim())
+      problems.push({ fieldId: 'decision-message', label: t('decision.message'), message: t('decision.messageRequired') });
     setErrors(problems);
     if (problems.length) return;
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<{ status?: string }>(`/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, { body: { outcome, ...(message.trim() ? { message: message.trim() } : {}) } });
+      const result = await api<{ status?: string }>(`/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
+        body: { outcome, ...(message.trim() ? { message: message.trim() } : {}) },
+      });
       onDone(result);
     } catch (e) {
       setFailure(e instanceof ApiError ? e.message : t('errors.generic'));
@@ -37,7 +40,13 @@ export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcome
       <h2 id="decision-heading">{t('decision.title')}</h2>
       <ErrorSummary items={errors} />
       {failure && <Alert kind="error">{failure}</Alert>}
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void decide(); }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void decide();
+        }}
+      >
         <fieldset>
           <legend>{t('decision.outcome')}</legend>
           {outcomes.map((o) => (
@@ -49,12 +58,28 @@ export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcome
         </fieldset>
         <div className="field">
           <label htmlFor="decision-message">{t('decision.message')}</label>
-          <p id="decision-message-hint" className="muted">{t('decision.messageHint')}</p>
-          {messageError && <p id="decision-message-error" className="field-error">{messageError.message}</p>}
-          <textarea id="decision-message" value={message} maxLength={2000} onChange={(e) => setMessage(e.target.value)}
-            aria-describedby={`decision-message-hint${messageError ? ' decision-message-error' : ''}`} aria-invalid={!!messageError} />
+          <p id="decision-message-hint" className="muted">
+            {t('decision.messageHint')}
+          </p>
+          {messageError && (
+            <p id="decision-message-error" className="field-error">
+              {messageError.message}
+            </p>
+          )}
+          <textarea
+            id="decision-message"
+            value={message}
+            maxLength={2000}
+            onChange={(e) => setMessage(e.target.value)}
+            aria-describedby={`decision-message-hint${messageError ? ' decision-message-error' : ''}`}
+            aria-invalid={!!messageError}
+          />
         </div>
-        <div className="actions"><button type="submit" className="primary" disabled={busy}>{t('decision.submit')}</button></div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('decision.submit')}
+          </button>
+        </div>
       </form>
     </section>
   );

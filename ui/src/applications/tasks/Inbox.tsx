@@ -25,7 +25,10 @@ export function Inbox() {
 
   useEffect(() => {
     setTasks(null);
-    api<{ items: Task[] }>(`/api/v1/tasks?status=${status}&sort=${sort}&mine=${mine}&limit=100`).then((r) => setTasks(r.items), () => setError(t('errors.generic')));
+    api<{ items: Task[] }>(`/api/v1/tasks?status=${status}&sort=${sort}&mine=${mine}&limit=100`).then(
+      (r) => setTasks(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [status, mine, sort, t]);
 
   return (
@@ -35,13 +38,21 @@ export function Inbox() {
         <div className="field-inline">
           <label htmlFor="task-status">{t('inbox.status')}</label>
           <select id="task-status" value={status} onChange={(e) => setStatus(e.target.value as (typeof FILTERS)[number])}>
-            {FILTERS.map((f) => <option key={f} value={f}>{t(`inbox.filter.${f}`)}</option>)}
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`inbox.filter.${f}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field-inline">
           <label htmlFor="task-sort">{t('inbox.sort')}</label>
           <select id="task-sort" value={sort} onChange={(e) => setSort(e.target.value as (typeof SORTS)[number])}>
-            {SORTS.map((o) => <option key={o} value={o}>{t(`inbox.sorts.${o}`)}</option>)}
+            {SORTS.map((o) => (
+              <option key={o} value={o}>
+                {t(`inbox.sorts.${o}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field-inline">
@@ -56,16 +67,33 @@ export function Inbox() {
         <table className="tasks">
           <caption className="visually-hidden">{t('inbox.caption', { count: tasks.length })}</caption>
           <thead>
-            <tr><th scope="col">{t('inbox.task')}</th><th scope="col">{t('inbox.recipient')}</th><th scope="col">{t('inbox.case')}</th><th scope="col">{t('inbox.due')}</th><th scope="col">{t('inbox.state')}</th></tr>
+            <tr>
+              <th scope="col">{t('inbox.task')}</th>
+              <th scope="col">{t('inbox.recipient')}</th>
+              <th scope="col">{t('inbox.case')}</th>
+              <th scope="col">{t('inbox.due')}</th>
+              <th scope="col">{t('inbox.state')}</th>
+            </tr>
           </thead>
           <tbody>
             {tasks.map((task) => (
               <tr key={task.id} data-task={task.id} data-case={task.caseId}>
-                <td><Link to={`/officer/tasks/${encodeURIComponent(task.id)}`}>{loc(task.title)}</Link><div className="muted">{loc(task.case.eserviceTitle)}</div></td>
+                <td>
+                  <Link to={`/officer/tasks/${encodeURIComponent(task.id)}`}>{loc(task.title)}</Link>
+                  <div className="muted">{loc(task.case.eserviceTitle)}</div>
+                </td>
                 <td>{task.case.recipientName}</td>
-                <td><span className="mono">{task.caseId}</span> <StatusBadge status={task.case.status} /></td>
-                <td className={task.overdue ? 'overdue' : undefined}>{fmt(task.dueAt)}{task.overdue && <> ({t('inbox.overdue')})</>}</td>
-                <td>{t(`inbox.filter.${task.status}`)}{task.claimedByName && <div className="muted">{task.claimedByName}</div>}</td>
+                <td>
+                  <span className="mono">{task.caseId}</span> <StatusBadge status={task.case.status} />
+                </td>
+                <td className={task.overdue ? 'overdue' : undefined}>
+                  {fmt(task.dueAt)}
+                  {task.overdue && <> ({t('inbox.overdue')})</>}
+                </td>
+                <td>
+                  {t(`inbox.filter.${task.status}`)}
+                  {task.claimedByName && <div className="muted">{task.claimedByName}</div>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -28,10 +28,12 @@ export function TaskPage() {
   usePageTitle(task ? loc(task.title) : t('task.title'));
 
   const load = useCallback(() => {
-    api<TaskDetails>(`/api/v1/tasks/${encodeURIComponent(id)}`).then((tk) => {
-      setTask(tk);
-      return api<Application>(`/api/v1/applications/${tk.caseId}`).then(setApp);
-    }).catch((e: unknown) => setError(e instanceof ApiError && e.status === 404 ? t('task.notFound') : t('errors.generic')));
+    api<TaskDetails>(`/api/v1/tasks/${encodeURIComponent(id)}`)
+      .then((tk) => {
+        setTask(tk);
+        return api<Application>(`/api/v1/applications/${tk.caseId}`).then(setApp);
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 404 ? t('task.notFound') : t('errors.generic')));
   }, [id, t]);
   useEffect(load, [load]);
 
@@ -45,34 +47,67 @@ export function TaskPage() {
     }
   };
 
-  if (!task) return <><h1>{t('task.title')}</h1>{error ? <Alert kind="error">{error}</Alert> : <Loading />}</>;
+  if (!task)
+    return (
+      <>
+        <h1>{t('task.title')}</h1>
+        {error ? <Alert kind="error">{error}</Alert> : <Loading />}
+      </>
+    );
   const mine = task.claimedBy === principal?.sub;
   return (
     <>
-      <p><Link to="/officer/tasks">{t('task.back')}</Link></p>
+      <p>
+        <Link to="/officer/tasks">{t('task.back')}</Link>
+      </p>
       <h1>{loc(task.title)}</h1>
       <p className="meta">
-        {loc(task.case.eserviceTitle)} · <span className="mono">{task.caseId}</span> · <StatusBadge status={task.case.status} />
-        {' '}· {t('inbox.due')}: {fmt(task.dueAt)}
+        {loc(task.case.eserviceTitle)} · <span className="mono">{task.caseId}</span> · <StatusBadge status={task.case.status} /> ·{' '}
+        {t('inbox.due')}: {fmt(task.dueAt)}
       </p>
       {error && <Alert kind="error">{error}</Alert>}
       {notice && <Alert kind="success">{notice}</Alert>}
       {task.instructions && <p className="instructions">{loc(task.instructions)}</p>}
-      <p>{t('task.recipient')}: <strong>{task.recipient.name}</strong> <span className="mono">({task.recipient.id})</span></p>
-      {task.status === 'open' && <button type="button" className="primary" onClick={() => void claim()}>{t('task.claim')}</button>}
+      <p>
+        {t('task.recipient')}: <strong>{task.recipient.name}</strong> <span className="mono">({task.recipient.id})</span>
+      </p>
+      {task.status === 'open' && (
+        <button type="button" className="primary" onClick={() => void claim()}>
+          {t('task.claim')}
+        </button>
+      )}
       {task.status === 'claimed' && !mine && <p>{t('task.claimedBy', { name: task.claimedByName ?? task.claimedBy })}</p>}
       {task.status === 'claimed' && mine && (
-        <Decision taskId={task.id} outcomes={task.outcomes} onDone={(r) => { setNotice(r.status ? t('task.decided', { status: t(`status.${r.status}`) }) : t('task.decidedAccepted')); load(); }} />
+        <Decision
+          taskId={task.id}
+          outcomes={task.outcomes}
+          onDone={(r) => {
+            setNotice(r.status ? t('task.decided', { status: t(`status.${r.status}`) }) : t('task.decidedAccepted'));
+            load();
+          }}
+        />
       )}
-      {task.status === 'completed' && <p>{t('task.completed', { outcome: t(`decision.outcomes.${task.outcome ?? ''}`, { defaultValue: task.outcome ?? '' }) })}</p>}
+      {task.status === 'completed' && (
+        <p>{t('task.completed', { outcome: t(`decision.outcomes.${task.outcome ?? ''}`, { defaultValue: task.outcome ?? '' }) })}</p>
+      )}
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('task.data')}</h2>
-        {app && task.submittedData ? <EServiceForm schema={app.form.schema} uiSchema={app.form.uiSchema} data={task.submittedData} readonly idPrefix="case" /> : <Loading />}
+        {app && task.submittedData ? (
+          <EServiceForm schema={app.form.schema} uiSchema={app.form.uiSchema} data={task.submittedData} readonly idPrefix="case" />
+        ) : (
+          <Loading />
+        )}
       </section>
       {task.files.length > 0 && (
         <section aria-labelledby="files-heading">
           <h2 id="files-heading">{t('task.files')}</h2>
-          <ul>{task.files.map((f) => <li key={f.id}>{f.fileName} <span className="muted">({Math.ceil(f.byteSize / 1024)} KB)</span></li>)}</ul>
+          <ul>
+            {task.files.map((f) => (
+              <li key={f.id}>
+                {f.fileName} <span className="muted">({Math.ceil(f.byteSize / 1024)} KB)</span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {app && <Documents appId={app.id} documents={app.documents} />}

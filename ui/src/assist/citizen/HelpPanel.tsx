@@ -29,44 +29,59 @@ export function HelpPanel({ scope, applicationId, allowNew = true }: { scope: As
     const fresh = watchers.filter((w) => !known.current.has(w.grantId));
     known.current = new Set(watchers.map((w) => w.grantId));
     if (code && watchers.some((w) => w.grantId === code.grant.id)) setCode(null);
-    if (fresh.length) setNotice(fresh.map((w) => t('help.joined', { name: w.name ?? t('assist.changes.staffMember'), mode: t(`help.watcherMode.${w.mode}`) })).join(' '));
+    if (fresh.length)
+      setNotice(
+        fresh
+          .map((w) => t('help.joined', { name: w.name ?? t('assist.changes.staffMember'), mode: t(`help.watcherMode.${w.mode}`) }))
+          .join(' '),
+      );
   }, [watchers, code, t]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
-    try { await action(); } catch (e) { setError(e instanceof ApiError ? e.message : t('errors.generic')); } finally { setBusy(false); }
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.generic'));
+    } finally {
+      setBusy(false);
+    }
   };
 
-  const create = (mode: AssistMode) => run(async () => {
-    const body = { scope, mode, ...(applicationId ? { applicationId } : {}) };
-    setCode(await api<{ code: string; grant: Grant }>('/api/v1/assist-codes', { body }));
-    setNotice('');
-  });
+  const create = (mode: AssistMode) =>
+    run(async () => {
+      const body = { scope, mode, ...(applicationId ? { applicationId } : {}) };
+      setCode(await api<{ code: string; grant: Grant }>('/api/v1/assist-codes', { body }));
+      setNotice('');
+    });
 
   const revoke = (grantId: string) => api<Grant>(`/api/v1/assist-grants/${grantId}/revoke`, { method: 'POST' });
 
-  const cancelCode = () => run(async () => {
-    if (code && Date.parse(code.grant.expiresAt) > Date.now()) {
-      await revoke(code.grant.id);
-      setNotice(t('help.codeCancelled'));
-    }
-    setCode(null);
-  });
+  const cancelCode = () =>
+    run(async () => {
+      if (code && Date.parse(code.grant.expiresAt) > Date.now()) {
+        await revoke(code.grant.id);
+        setNotice(t('help.codeCancelled'));
+      }
+      setCode(null);
+    });
 
-  const stop = (w: Watcher) => run(async () => {
-    await revoke(w.grantId);
-    update(w.grantId, null);
-    known.current.delete(w.grantId);
-    setNotice(t('help.stopped', { name: w.name ?? t('assist.changes.staffMember') }));
-    noticeRef.current?.focus();
-  });
+  const stop = (w: Watcher) =>
+    run(async () => {
+      await revoke(w.grantId);
+      update(w.grantId, null);
+      known.current.delete(w.grantId);
+      setNotice(t('help.stopped', { name: w.name ?? t('assist.changes.staffMember') }));
+      noticeRef.current?.focus();
+    });
 
-  const switchMode = (w: Watcher, mode: AssistMode) => run(async () => {
-    await api<Grant>(`/api/v1/assist-grants/${w.grantId}/mode`, { body: { mode } });
-    update(w.grantId, { mode });
-    setNotice(t('help.modeChanged', { name: w.name ?? t('assist.changes.staffMember'), mode: t(`help.watcherMode.${mode}`) }));
-  });
+  const switchMode = (w: Watcher, mode: AssistMode) =>
+    run(async () => {
+      await api<Grant>(`/api/v1/assist-grants/${w.grantId}/mode`, { body: { mode } });
+      update(w.grantId, { mode });
+      setNotice(t('help.modeChanged', { name: w.name ?? t('assist.changes.staffMember'), mode: t(`help.watcherMode.${mode}`) }));
+    });
 
   if (!allowNew && !code && !watchers.length && !notice) return null;
   return (
@@ -74,9 +89,17 @@ export function HelpPanel({ scope, applicationId, allowNew = true }: { scope: As
       <h2 id={`help-heading-${scope}`}>{t('help.title')}</h2>
       <p>{t(scope === 'portal' ? 'help.leadPortal' : 'help.lead')}</p>
       {error && <Alert kind="error">{error}</Alert>}
-      <p className="help-notice" role="status" tabIndex={-1} ref={noticeRef}>{notice}</p>
-      <WatcherList watchers={watchers} busy={busy} heading={t(scope === 'portal' ? 'help.watchingPortal' : 'help.watching')}
-        canSwitch={(w) => scope === 'application' && w.role !== 'support-specialist'} onMode={(w, m) => void switchMode(w, m)} onStop={(w) => void stop(w)} />
+      <p className="help-notice" role="status" tabIndex={-1} ref={noticeRef}>
+        {notice}
+      </p>
+      <WatcherList
+        watchers={watchers}
+        busy={busy}
+        heading={t(scope === 'portal' ? 'help.watchingPortal' : 'help.watching')}
+        canSwitch={(w) => scope === 'application' && w.role !== 'support-specialist'}
+        onMode={(w, m) => void switchMode(w, m)}
+        onStop={(w) => void stop(w)}
+      />
       {code && <JoinCode code={code.code} mode={code.grant.mode} expiresAt={code.grant.expiresAt} onCancel={() => void cancelCode()} />}
       {!code && allowNew && <CreateCode modes={MODES[scope]} busy={busy} onCreate={(m) => void create(m)} />}
     </section>

@@ -8,7 +8,9 @@ export function JoinCode({ code, mode, expiresAt, onCancel }: { code: string; mo
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLParagraphElement>(null);
   const [expired, setExpired] = useState(() => Date.parse(expiresAt) <= Date.now());
-  useEffect(() => { ref.current?.focus(); }, [code]);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [code]);
   useEffect(() => {
     const left = Date.parse(expiresAt) - Date.now();
     if (left <= 0) return undefined;
@@ -18,17 +20,29 @@ export function JoinCode({ code, mode, expiresAt, onCancel }: { code: string; mo
 
   const time = new Date(expiresAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'lv-LV', { hour: '2-digit', minute: '2-digit' });
   // Read out character by character: "A B C D, E F G H".
-  const spoken = code.split('-').map((part) => part.split('').join(' ')).join(', ');
+  const spoken = code
+    .split('-')
+    .map((part) => part.split('').join(' '))
+    .join(', ');
   return (
     <div className="join-code">
       <h3>{t('help.codeTitle')}</h3>
       <p className="assist-code mono" data-code={code} tabIndex={-1} ref={ref}>
-        <span aria-hidden="true">{code}</span><span className="visually-hidden">{spoken}</span>
+        <span aria-hidden="true">{code}</span>
+        <span className="visually-hidden">{spoken}</span>
       </p>
-      {expired
-        ? <p className="field-error" role="status">{t('help.codeExpired')}</p>
-        : <p>{t('help.codeHelp', { time })} {t(`help.codeMode.${mode}`)}</p>}
-      <button type="button" className="secondary" onClick={onCancel}>{expired ? t('help.newCode') : t('help.cancelCode')}</button>
+      {expired ? (
+        <p className="field-error" role="status">
+          {t('help.codeExpired')}
+        </p>
+      ) : (
+        <p>
+          {t('help.codeHelp', { time })} {t(`help.codeMode.${mode}`)}
+        </p>
+      )}
+      <button type="button" className="secondary" onClick={onCancel}>
+        {expired ? t('help.newCode') : t('help.cancelCode')}
+      </button>
     </div>
   );
 }

@@ -13,10 +13,14 @@ export function PortalPresence() {
   const citizen = isCitizen(principal);
   useEffect(() => {
     if (!socket || !citizen) return undefined;
-    const send = () => { socket.emit('cobrowse:presence', { page: pathname, step: null, focus: null, errors: [] }); };
+    const send = () => {
+      socket.emit('cobrowse:presence', { page: pathname, step: null, focus: null, errors: [] });
+    };
     if (socket.connected) send();
     socket.on('connect', send);
-    return () => { socket.off('connect', send); };
+    return () => {
+      socket.off('connect', send);
+    };
   }, [socket, citizen, pathname]);
   return null;
 }

@@ -30,16 +30,20 @@ export function WatcherList({ watchers, busy, canSwitch, onMode, onStop, heading
                 <strong>{name}</strong>
                 {w.office && <>, {office(w.office)}</>}
                 {w.role && <span className="muted"> ({t(`help.roles.${w.role}`, { defaultValue: w.role })})</span>}
-                <div><span className={`badge mode-${w.mode}`}>{t(`help.watcherMode.${w.mode}`)}</span></div>
+                <div>
+                  <span className={`badge mode-${w.mode}`}>{t(`help.watcherMode.${w.mode}`)}</span>
+                </div>
               </div>
               <div className="actions">
                 {canSwitch(w) && (
                   <button type="button" className="secondary" disabled={busy} onClick={() => onMode(w, other)}>
-                    {t(`help.switchTo.${other}`)}<span className="visually-hidden"> — {name}</span>
+                    {t(`help.switchTo.${other}`)}
+                    <span className="visually-hidden"> — {name}</span>
                   </button>
                 )}
                 <button type="button" className="danger" disabled={busy} onClick={() => onStop(w)}>
-                  {t('help.stop')}<span className="visually-hidden"> — {name}</span>
+                  {t('help.stop')}
+                  <span className="visually-hidden"> — {name}</span>
                 </button>
               </div>
             </li>

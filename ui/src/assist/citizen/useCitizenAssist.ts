@@ -21,7 +21,11 @@ export interface CitizenAssistOptions {
   replace(data: FormData): void;
 }
 
-export interface LastChange { pointer: string; by: EditAuthor; seq: number }
+export interface LastChange {
+  pointer: string;
+  by: EditAuthor;
+  seq: number;
+}
 
 export function useCitizenAssist({ appId, step, schema, current, replace }: CitizenAssistOptions) {
   const socket = useSocket();
@@ -35,14 +39,18 @@ export function useCitizenAssist({ appId, step, schema, current, replace }: Citi
   const socketRef = useRef(socket);
   socketRef.current = socket;
 
-  const [sync] = useState(() => new FieldSync({
-    canSend: () => !!socketRef.current?.connected && opened.current === socketRef.current.id,
-    emit: async (pointer, value): Promise<EditResult> => {
-      const ack = await (socketRef.current as NonNullable<typeof socket>).timeout(5000)
-        .emitWithAck('cobrowse:edit', { applicationId: appId, pointer, value }) as SocketAck<{ version: number }>;
-      return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
-    },
-  }));
+  const [sync] = useState(
+    () =>
+      new FieldSync({
+        canSend: () => !!socketRef.current?.connected && opened.current === socketRef.current.id,
+        emit: async (pointer, value): Promise<EditResult> => {
+          const ack = (await (socketRef.current as NonNullable<typeof socket>)
+            .timeout(5000)
+            .emitWithAck('cobrowse:edit', { applicationId: appId, pointer, value })) as SocketAck<{ version: number }>;
+          return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
+        },
+      }),
+  );
   useEffect(() => () => sync.dispose(), [sync]);
 
   const sendPresence = useCallback(() => {
@@ -60,7 +68,9 @@ export function useCitizenAssist({ appId, step, schema, current, replace }: Citi
     const open = async () => {
       opened.current = null;
       try {
-        const ack = await socket.timeout(5000).emitWithAck('cobrowse:open', { applicationId: appId }) as SocketAck<{ snapshot: Snapshot | null }>;
+        const ack = (await socket.timeout(5000).emitWithAck('cobrowse:open', { applicationId: appId })) as SocketAck<{
+          snapshot: Snapshot | null;
+        }>;
         if (!live || !ack.ok) return;
         opened.current = socket.id ?? null;
         if (ack.snapshot) {
@@ -97,30 +107,39 @@ export function useCitizenAssist({ appId, step, schema, current, replace }: Citi
   useEffect(() => () => window.clearTimeout(presenceTimer.current), []);
 
   /** Call with the new data before the autosave takes it: the changed fields go to the watchers. */
-  const local = useCallback((next: FormData) => {
-    const changed = sync.local(current.current, next);
-    if (changed.length) {
-      setMarks((m) => {
-        if (!changed.some((p) => m.has(p))) return m;
-        const copy = new Map(m);
-        for (const p of changed) copy.delete(p);
-        return copy;
-      });
-    }
-  }, [sync, current]);
+  const local = useCallback(
+    (next: FormData) => {
+      const changed = sync.local(current.current, next);
+      if (changed.length) {
+        setMarks((m) => {
+          if (!changed.some((p) => m.has(p))) return m;
+          const copy = new Map(m);
+          for (const p of changed) copy.delete(p);
+          return copy;
+        });
+      }
+    },
+    [sync, current],
+  );
 
-  const setFocus = useCallback((id: string | null) => {
-    const focus = id ? idToPointer(schema, id) : null;
-    if (focus === presence.current.focus) return;
-    presence.current = { ...presence.current, focus };
-    sendPresence();
-  }, [schema, sendPresence]);
+  const setFocus = useCallback(
+    (id: string | null) => {
+      const focus = id ? idToPointer(schema, id) : null;
+      if (focus === presence.current.focus) return;
+      presence.current = { ...presence.current, focus };
+      sendPresence();
+    },
+    [schema, sendPresence],
+  );
 
-  const setErrors = useCallback((errors: PresenceError[]) => {
-    if (stableJson(errors) === stableJson(presence.current.errors)) return;
-    presence.current = { ...presence.current, errors };
-    sendPresence();
-  }, [sendPresence]);
+  const setErrors = useCallback(
+    (errors: PresenceError[]) => {
+      if (stableJson(errors) === stableJson(presence.current.errors)) return;
+      presence.current = { ...presence.current, errors };
+      sendPresence();
+    },
+    [sendPresence],
+  );
 
   const flush = useCallback(() => sync.flush(), [sync]);
 

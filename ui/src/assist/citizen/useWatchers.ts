@@ -26,7 +26,9 @@ export function useWatchers(scope: AssistScope, applicationId: string | undefine
     }
   }, [scope, applicationId]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
   useEffect(() => {
     if (!socket || scope !== 'application') return undefined;
@@ -34,19 +36,25 @@ export function useWatchers(scope: AssistScope, applicationId: string | undefine
       if (m.applicationId === applicationId) setWatchers(m.watchers);
     };
     socket.on('cobrowse:watchers', onWatchers);
-    return () => { socket.off('cobrowse:watchers', onWatchers); };
+    return () => {
+      socket.off('cobrowse:watchers', onWatchers);
+    };
   }, [socket, scope, applicationId]);
 
   const polling = scope === 'portal' && (poll || watchers.length > 0);
   useEffect(() => {
     if (!polling) return undefined;
-    const id = window.setInterval(() => { void refresh(); }, POLL_MS);
+    const id = window.setInterval(() => {
+      void refresh();
+    }, POLL_MS);
     return () => window.clearInterval(id);
   }, [polling, refresh]);
 
   /** Shows a change at once (the server's event confirms it). */
   const update = useCallback((grantId: string, change: Partial<Watcher> | null) => {
-    setWatchers((list) => (change ? list.map((w) => (w.grantId === grantId ? { ...w, ...change } : w)) : list.filter((w) => w.grantId !== grantId)));
+    setWatchers((list) =>
+      change ? list.map((w) => (w.grantId === grantId ? { ...w, ...change } : w)) : list.filter((w) => w.grantId !== grantId),
+    );
   }, []);
 
   return { watchers, refresh, update };

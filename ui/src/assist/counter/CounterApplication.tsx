@@ -46,9 +46,18 @@ function CounterForm({ app, onSubmitted }: { app: CounterApp; onSubmitted(status
     <section aria-labelledby="counter-form-heading">
       <h2 id="counter-form-heading">{t('delegations.counter.formTitle')}</h2>
       {failure && <Alert kind="error">{failure}</Alert>}
-      <EServiceForm schema={app.form.schema} uiSchema={app.form.uiSchema} data={data} onChange={onChange} onSubmit={() => void submit()} serverErrors={errors}>
+      <EServiceForm
+        schema={app.form.schema}
+        uiSchema={app.form.uiSchema}
+        data={data}
+        onChange={onChange}
+        onSubmit={() => void submit()}
+        serverErrors={errors}
+      >
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{busy ? t('application.submitting') : t('delegations.counter.submit')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('application.submitting') : t('delegations.counter.submit')}
+          </button>
         </div>
       </EServiceForm>
     </section>
@@ -72,24 +81,57 @@ export function CounterApplication() {
   }, [id, t]);
   useEffect(load, [load]);
 
-  if (error) return <><h1>{t('delegations.counter.title')}</h1><Alert kind="error">{error}</Alert></>;
-  if (!app) return <><h1>{t('delegations.counter.title')}</h1><Loading /></>;
+  if (error)
+    return (
+      <>
+        <h1>{t('delegations.counter.title')}</h1>
+        <Alert kind="error">{error}</Alert>
+      </>
+    );
+  if (!app)
+    return (
+      <>
+        <h1>{t('delegations.counter.title')}</h1>
+        <Loading />
+      </>
+    );
   const status = submitted ?? app.status;
   return (
     <>
       <h1>{loc(app.eservice.title)}</h1>
       <p className="meta" data-testid="counter-meta">
         {t('application.caseId')}: <span className="mono">{app.id}</span> · {t('application.status')}: <StatusBadge status={status} />
-        {app.recipient?.name && <> · {t('delegations.counter.recipient')}: <strong>{app.recipient.name}</strong></>}
-        {state && <> · {t('delegations.counter.basisLabel')}: {t(`delegations.counter.basisNames.${state.basis}`)}</>}
-        {state?.representative && <> · {t('delegations.counter.representative')}: {state.representative}</>}
+        {app.recipient?.name && (
+          <>
+            {' '}
+            · {t('delegations.counter.recipient')}: <strong>{app.recipient.name}</strong>
+          </>
+        )}
+        {state && (
+          <>
+            {' '}
+            · {t('delegations.counter.basisLabel')}: {t(`delegations.counter.basisNames.${state.basis}`)}
+          </>
+        )}
+        {state?.representative && (
+          <>
+            {' '}
+            · {t('delegations.counter.representative')}: {state.representative}
+          </>
+        )}
       </p>
       {submitted && (
-        <Alert kind="success"><span data-testid="counter-submitted">{t('delegations.counter.submitted', { status: t(`status.${submitted}`) })}</span></Alert>
+        <Alert kind="success">
+          <span data-testid="counter-submitted">{t('delegations.counter.submitted', { status: t(`status.${submitted}`) })}</span>
+        </Alert>
       )}
-      {!submitted && status !== 'draft' && <Alert kind="info">{t('delegations.counter.notDraft', { status: t(`status.${status}`) })}</Alert>}
+      {!submitted && status !== 'draft' && (
+        <Alert kind="info">{t('delegations.counter.notDraft', { status: t(`status.${status}`) })}</Alert>
+      )}
       {status === 'draft' && <CounterForm key={app.id} app={app} onSubmitted={setSubmitted} />}
-      <p><Link to="/assist/counter">{t('delegations.counter.another')}</Link></p>
+      <p>
+        <Link to="/assist/counter">{t('delegations.counter.another')}</Link>
+      </p>
     </>
   );
 }

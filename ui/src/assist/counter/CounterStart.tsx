@@ -10,13 +10,27 @@ import { Alert } from '../../app/components/Alert';
 import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
 import { usePageTitle } from '../../app/components/usePageTitle';
 import { useLocalized } from '../../app/i18n/useLocalized';
-import { MANDATE_IDS, MandateFields, emptyMandate, mandateErrors, mandateFieldOf, recordMandate, type MandateDraft, type MandateField, type UploadedDocument } from './MandateFields';
+import {
+  MANDATE_IDS,
+  MandateFields,
+  emptyMandate,
+  mandateErrors,
+  mandateFieldOf,
+  recordMandate,
+  type MandateDraft,
+  type MandateField,
+  type UploadedDocument,
+} from './MandateFields';
 import { PERSONAL_CODE, formatPersonalCode, useValidity, type Delegation, type EServiceOption } from '../../delegations/types';
 
 type Field = 'code' | 'basis' | 'eservice' | MandateField;
 const ID: Record<Field, string> = { code: 'counter-code', basis: 'counter-basis-mandate', eservice: 'counter-eservice', ...MANDATE_IDS };
 
-export interface CounterState { basis: 'mandate' | 'delegation'; reference: string; representative: string | null }
+export interface CounterState {
+  basis: 'mandate' | 'delegation';
+  reference: string;
+  representative: string | null;
+}
 
 export function CounterStart() {
   const { t } = useTranslation();
@@ -36,22 +50,41 @@ export function CounterStart() {
   usePageTitle(t('delegations.counter.title'));
 
   useEffect(() => {
-    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then((r) => setEservices(r.items), () => setFailure(t('errors.generic')));
+    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then(
+      (r) => setEservices(r.items),
+      () => setFailure(t('errors.generic')),
+    );
   }, [t]);
 
   const delegation = found?.find((d) => d.id === basis) ?? null;
   const offered = delegation && delegation.scope !== 'all' ? eservices.filter((s) => delegation.scope.includes(s.id)) : eservices;
   const labels: Record<Field, string> = {
-    code: t('delegations.counter.personalCode'), basis: t('delegations.counter.basis'), eservice: t('delegations.counter.eservice'),
-    repCode: t('delegations.counter.repCode'), repName: t('delegations.counter.repName'), file: t('delegations.counter.mandateFile'),
-    validFrom: t('delegations.counter.mandateValidFrom'), validUntil: t('delegations.counter.mandateValidUntil'),
+    code: t('delegations.counter.personalCode'),
+    basis: t('delegations.counter.basis'),
+    eservice: t('delegations.counter.eservice'),
+    repCode: t('delegations.counter.repCode'),
+    repName: t('delegations.counter.repName'),
+    file: t('delegations.counter.mandateFile'),
+    validFrom: t('delegations.counter.mandateValidFrom'),
+    validUntil: t('delegations.counter.mandateValidUntil'),
   };
-  const summary: SummaryItem[] = (Object.keys(errors) as Field[]).map((f) => ({ fieldId: ID[f], label: labels[f], message: errors[f] as string }));
-  const codeError = (value: string) => (!value ? t('delegations.errors.codeRequired') : PERSONAL_CODE.test(value) ? null : t('delegations.errors.codeFormat'));
+  const summary: SummaryItem[] = (Object.keys(errors) as Field[]).map((f) => ({
+    fieldId: ID[f],
+    label: labels[f],
+    message: errors[f] as string,
+  }));
+  const codeError = (value: string) =>
+    !value ? t('delegations.errors.codeRequired') : PERSONAL_CODE.test(value) ? null : t('delegations.errors.codeFormat');
   const serverError = (e: unknown, fields: Partial<Record<string, Field>>) => {
     const mandateField = basis === 'mandate' && e instanceof ApiError ? mandateFieldOf(e) : null;
-    if (mandateField && e instanceof ApiError) setErrors({ [mandateField]: t(`delegations.counter.errors.${e.code === 'invalid_mandate' ? e.details[0]?.code : e.code}`, { defaultValue: e.details[0]?.message ?? e.message }) });
-    else if (e instanceof ApiError && fields[e.code]) setErrors({ [fields[e.code] as Field]: t(`delegations.${e.code === 'invalid_person_id' ? 'errors' : 'counter.errors'}.${e.code}`) });
+    if (mandateField && e instanceof ApiError)
+      setErrors({
+        [mandateField]: t(`delegations.counter.errors.${e.code === 'invalid_mandate' ? e.details[0]?.code : e.code}`, {
+          defaultValue: e.details[0]?.message ?? e.message,
+        }),
+      });
+    else if (e instanceof ApiError && fields[e.code])
+      setErrors({ [fields[e.code] as Field]: t(`delegations.${e.code === 'invalid_person_id' ? 'errors' : 'counter.errors'}.${e.code}`) });
     else setFailure(e instanceof ApiError ? t(`delegations.counter.errors.${e.code}`, { defaultValue: e.message }) : t('errors.generic'));
   };
 
@@ -88,7 +121,8 @@ export function CounterStart() {
       // A written mandate is recorded first (the server checks the representative against the population register).
       const mandateId = basis === 'mandate' ? await recordMandate(code.trim(), mandate, uploaded) : null;
       const body = {
-        eserviceId, recipient: { type: 'natural', id: code.trim() },
+        eserviceId,
+        recipient: { type: 'natural', id: code.trim() },
         basis: mandateId ? { type: 'mandate', mandateId } : { type: 'delegation', delegationId: basis },
       };
       const opened = await api<{ id: string }>('/api/v1/assisted-applications', { body });
@@ -105,7 +139,12 @@ export function CounterStart() {
   };
 
   const described = (f: Field, hint?: string) => [hint, errors[f] ? `${ID[f]}-error` : null].filter(Boolean).join(' ') || undefined;
-  const fieldError = (f: Field) => (errors[f] ? <p id={`${ID[f]}-error`} className="field-error">{errors[f]}</p> : null);
+  const fieldError = (f: Field) =>
+    errors[f] ? (
+      <p id={`${ID[f]}-error`} className="field-error">
+        {errors[f]}
+      </p>
+    ) : null;
 
   return (
     <>
@@ -113,14 +152,35 @@ export function CounterStart() {
       <p className="lead">{t('delegations.counter.lead')}</p>
       <ErrorSummary items={summary} />
       {failure && <Alert kind="error">{failure}</Alert>}
-      <form className="panel counter-start" noValidate onSubmit={(e) => { e.preventDefault(); void open(); }}>
+      <form
+        className="panel counter-start"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
         <div className="field">
           <label htmlFor={ID.code}>{labels.code}</label>
-          <p id={`${ID.code}-hint`} className="muted">{t('delegations.counter.personalCodeHint')}</p>
+          <p id={`${ID.code}-hint`} className="muted">
+            {t('delegations.counter.personalCodeHint')}
+          </p>
           {fieldError('code')}
-          <input id={ID.code} type="text" inputMode="numeric" autoComplete="off" maxLength={12} value={code} aria-invalid={!!errors.code}
+          <input
+            id={ID.code}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={12}
+            value={code}
+            aria-invalid={!!errors.code}
             aria-describedby={described('code', `${ID.code}-hint`)}
-            onChange={(e) => { setCode(e.target.value); setFound(null); if (basis !== 'mandate') setBasis(''); }} />
+            onChange={(e) => {
+              setCode(e.target.value);
+              setFound(null);
+              if (basis !== 'mandate') setBasis('');
+            }}
+          />
         </div>
         <div className="actions">
           <button type="button" className="secondary" disabled={busy !== null} onClick={() => void find()}>
@@ -131,33 +191,66 @@ export function CounterStart() {
           <legend>{labels.basis}</legend>
           {fieldError('basis')}
           <div className="radio">
-            <input id={ID.basis} type="radio" name="counter-basis" value="mandate" checked={basis === 'mandate'} onChange={() => setBasis('mandate')} />
+            <input
+              id={ID.basis}
+              type="radio"
+              name="counter-basis"
+              value="mandate"
+              checked={basis === 'mandate'}
+              onChange={() => setBasis('mandate')}
+            />
             <label htmlFor={ID.basis}>{t('delegations.counter.mandate')}</label>
           </div>
           {found?.map((d) => (
             <div className="radio" key={d.id} data-delegation={d.id}>
-              <input id={`counter-basis-${d.id}`} type="radio" name="counter-basis" value={d.id} checked={basis === d.id} onChange={() => setBasis(d.id)} />
+              <input
+                id={`counter-basis-${d.id}`}
+                type="radio"
+                name="counter-basis"
+                value={d.id}
+                checked={basis === d.id}
+                onChange={() => setBasis(d.id)}
+              />
               <label htmlFor={`counter-basis-${d.id}`}>
-                {t('delegations.counter.delegation', { name: d.representative.name ?? '', code: formatPersonalCode(d.representative.id), validity: validity(d) })}
+                {t('delegations.counter.delegation', {
+                  name: d.representative.name ?? '',
+                  code: formatPersonalCode(d.representative.id),
+                  validity: validity(d),
+                })}
                 {d.scope !== 'all' && ` (${d.scope.map((id) => loc(eservices.find((s) => s.id === id)?.title) || id).join(', ')})`}
               </label>
             </div>
           ))}
-          {found && found.length === 0 && <p className="muted" data-testid="no-delegations">{t('delegations.counter.noDelegations')}</p>}
+          {found && found.length === 0 && (
+            <p className="muted" data-testid="no-delegations">
+              {t('delegations.counter.noDelegations')}
+            </p>
+          )}
           {delegation && <p className="muted">{t('delegations.counter.checkIdentity')}</p>}
         </fieldset>
         {basis === 'mandate' && <MandateFields value={mandate} onChange={setMandate} errors={errors} />}
         <div className="field">
           <label htmlFor={ID.eservice}>{labels.eservice}</label>
           {fieldError('eservice')}
-          <select id={ID.eservice} value={eserviceId} aria-invalid={!!errors.eservice} aria-describedby={described('eservice')}
-            onChange={(e) => setEserviceId(e.target.value)}>
+          <select
+            id={ID.eservice}
+            value={eserviceId}
+            aria-invalid={!!errors.eservice}
+            aria-describedby={described('eservice')}
+            onChange={(e) => setEserviceId(e.target.value)}
+          >
             <option value="">{t('delegations.counter.chooseEservice')}</option>
-            {offered.map((s) => <option key={s.id} value={s.id}>{loc(s.title)}</option>)}
+            {offered.map((s) => (
+              <option key={s.id} value={s.id}>
+                {loc(s.title)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy !== null}>{busy === 'open' ? t('delegations.counter.opening') : t('delegations.counter.open')}</button>
+          <button type="submit" className="primary" disabled={busy !== null}>
+            {busy === 'open' ? t('delegations.counter.opening') : t('delegations.counter.open')}
+          </button>
         </div>
       </form>
     </>

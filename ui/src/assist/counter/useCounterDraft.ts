@@ -23,7 +23,10 @@ export function useCounterDraft(app: Application) {
     pending.current = false;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
-        const saved = await api<{ version: number }>(`/api/v1/applications/${app.id}/draft`, { method: 'PUT', body: { version: version.current, data: current.current, step: 'form' } });
+        const saved = await api<{ version: number }>(`/api/v1/applications/${app.id}/draft`, {
+          method: 'PUT',
+          body: { version: version.current, data: current.current, step: 'form' },
+        });
         version.current = saved.version;
         return;
       } catch (e) {
@@ -49,34 +52,50 @@ export function useCounterDraft(app: Application) {
     return next;
   }, [saveNow]);
 
-  const onChange = useCallback((next: FormData) => {
-    if (stableJson(next) === stableJson(current.current)) return;
-    typed.current = true;
-    current.current = next;
-    pending.current = true;
-    setData(next);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => { flush().catch(() => undefined); }, DEBOUNCE_MS);
-  }, [flush]);
+  const onChange = useCallback(
+    (next: FormData) => {
+      if (stableJson(next) === stableJson(current.current)) return;
+      typed.current = true;
+      current.current = next;
+      pending.current = true;
+      setData(next);
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => {
+        flush().catch(() => undefined);
+      }, DEBOUNCE_MS);
+    },
+    [flush],
+  );
 
   // The population register prefill lands a moment after opening: follow it until the staff member types.
   useEffect(() => {
     let polls = 0;
     const id = window.setInterval(() => {
       polls += 1;
-      if (typed.current || polls > 15) { window.clearInterval(id); return; }
-      api<Application>(`/api/v1/applications/${app.id}`).then((fresh) => {
-        if (typed.current || fresh.draft.version <= version.current) return;
-        version.current = fresh.draft.version;
-        current.current = mergeDrafts(fresh.draft.data, current.current);
-        setData(current.current);
-      }, () => undefined);
+      if (typed.current || polls > 15) {
+        window.clearInterval(id);
+        return;
+      }
+      api<Application>(`/api/v1/applications/${app.id}`).then(
+        (fresh) => {
+          if (typed.current || fresh.draft.version <= version.current) return;
+          version.current = fresh.draft.version;
+          current.current = mergeDrafts(fresh.draft.data, current.current);
+          setData(current.current);
+        },
+        () => undefined,
+      );
     }, 1000);
     return () => window.clearInterval(id);
   }, [app.id]);
 
   // Leaving the page saves what is pending.
-  useEffect(() => () => { if (pending.current) flush().catch(() => undefined); }, [flush]);
+  useEffect(
+    () => () => {
+      if (pending.current) flush().catch(() => undefined);
+    },
+    [flush],
+  );
 
   return { data, onChange, flush };
 }

@@ -31,7 +31,9 @@ export function AssistSession() {
   const canEdit = phase === 'active' && mode === 'assist' && !support && isDraft;
 
   // The end of the session is announced (role=alert) and takes the focus, so nobody keeps working unaware.
-  useEffect(() => { if (phase === 'ended' || phase === 'failed') endedRef.current?.focus(); }, [phase]);
+  useEffect(() => {
+    if (phase === 'ended' || phase === 'failed') endedRef.current?.focus();
+  }, [phase]);
 
   const doLeave = async () => {
     await leave();
@@ -42,36 +44,79 @@ export function AssistSession() {
     <>
       <h1>{t('assist.sessionTitle')}</h1>
       <p className="meta" data-testid="session-meta">
-        {opened?.recipientName && <>{t('assist.recipient')}: <strong>{opened.recipientName}</strong> · </>}
-        {grant?.caseId && <>{t('assist.application')}: <span className="mono">{grant.caseId}</span> · </>}
+        {opened?.recipientName && (
+          <>
+            {t('assist.recipient')}: <strong>{opened.recipientName}</strong> ·{' '}
+          </>
+        )}
+        {grant?.caseId && (
+          <>
+            {t('assist.application')}: <span className="mono">{grant.caseId}</span> ·{' '}
+          </>
+        )}
         {grant?.scope === 'portal' && <>{t('assist.portalSession')} · </>}
-        {t('assist.modeLabel')}: <span className={`badge mode-${mode}`} data-testid="session-mode" data-mode={mode}>{t(`assist.modes.${mode}`)}</span>
-        {status && <> · {t('application.status')}: <span className="mono">{t(`status.${status}`)}</span></>}
+        {t('assist.modeLabel')}:{' '}
+        <span className={`badge mode-${mode}`} data-testid="session-mode" data-mode={mode}>
+          {t(`assist.modes.${mode}`)}
+        </span>
+        {status && (
+          <>
+            {' '}
+            · {t('application.status')}: <span className="mono">{t(`status.${status}`)}</span>
+          </>
+        )}
       </p>
       {(phase === 'ended' || phase === 'failed') && (
-        <div tabIndex={-1} ref={endedRef} className="session-ended" data-testid="session-ended" data-reason={session.endReason ?? session.failure ?? ''}>
+        <div
+          tabIndex={-1}
+          ref={endedRef}
+          className="session-ended"
+          data-testid="session-ended"
+          data-reason={session.endReason ?? session.failure ?? ''}
+        >
           <Alert kind={session.endReason === 'left' ? 'info' : 'error'}>
             {phase === 'failed'
               ? t(`assist.joinErrors.${session.failure ?? 'no_consent'}`, { defaultValue: t('assist.joinErrors.no_consent') })
               : t(`assist.ended.${session.endReason ?? 'ended'}`, { defaultValue: t('assist.ended.ended') })}
           </Alert>
-          <p><Link to="/assist">{t('assist.another')}</Link></p>
+          <p>
+            <Link to="/assist">{t('assist.another')}</Link>
+          </p>
         </div>
       )}
       {phase === 'joining' && <Loading />}
-      {phase === 'active' && (<>
-        {!session.connected && <Alert kind="info">{t('assist.reconnecting')}</Alert>}
-        {session.modeChanged && <Alert kind="info"><span data-testid="mode-changed">{t(`assist.modeNow.${session.modeChanged}`)}</span></Alert>}
-        {support && grant?.scope === 'application' && <p className="muted">{t('assist.maskedHint')}</p>}
-        {submitted && <Alert kind="success"><span data-testid="submitted">{t('assist.submitted', { status: t(`status.${submitted}`) })}</span></Alert>}
-        {status && !isDraft && !submitted && <Alert kind="info">{t('assist.notDraft', { status: t(`status.${status}`) })}</Alert>}
-        <PresenceInfo presence={session.presence} form={session.snapshot?.form ?? null} />
-        <StaffForm session={session} canEdit={canEdit} canSubmit={canEdit && !support} onChange={local} flush={flush} onSubmitted={setSubmitted}
-          hint={t(canEdit ? 'assist.assistHint' : mode === 'assist' && !support && !isDraft ? 'assist.frozenHint' : 'assist.viewHint')} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => void doLeave()}>{t('assist.leave')}</button>
-        </div>
-      </>)}
+      {phase === 'active' && (
+        <>
+          {!session.connected && <Alert kind="info">{t('assist.reconnecting')}</Alert>}
+          {session.modeChanged && (
+            <Alert kind="info">
+              <span data-testid="mode-changed">{t(`assist.modeNow.${session.modeChanged}`)}</span>
+            </Alert>
+          )}
+          {support && grant?.scope === 'application' && <p className="muted">{t('assist.maskedHint')}</p>}
+          {submitted && (
+            <Alert kind="success">
+              <span data-testid="submitted">{t('assist.submitted', { status: t(`status.${submitted}`) })}</span>
+            </Alert>
+          )}
+          {status && !isDraft && !submitted && <Alert kind="info">{t('assist.notDraft', { status: t(`status.${status}`) })}</Alert>}
+          <PresenceInfo presence={session.presence} form={session.snapshot?.form ?? null} />
+          <StaffForm
+            session={session}
+            canEdit={canEdit}
+            canSubmit={canEdit && !support}
+            onChange={local}
+            flush={flush}
+            onSubmitted={setSubmitted}
+            hint={t(canEdit ? 'assist.assistHint' : mode === 'assist' && !support && !isDraft ? 'assist.frozenHint' : 'assist.viewHint')}
+          />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => void doLeave()}>
+              {t('assist.leave')}
+            </button>
+          </div>
+        </>
+      )}
     </>
   );
 }

@@ -48,21 +48,49 @@ export function AssistStart() {
       <p className="lead">{t('assist.lead')}</p>
       {ended && <Alert kind="info">{t(`assist.ended.${ended}`, { defaultValue: t('assist.ended.ended') })}</Alert>}
       <ErrorSummary items={error ? [{ fieldId: 'assist-code', label: t('assist.codeLabel'), message: error }] : []} />
-      <form className="panel assist-join" noValidate onSubmit={(e) => { e.preventDefault(); void join(); }}>
+      <form
+        className="panel assist-join"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void join();
+        }}
+      >
         <div className="field">
           <label htmlFor="assist-code">{t('assist.codeLabel')}</label>
-          <p id="assist-code-hint" className="muted">{t('assist.codeHint')}</p>
-          {error && <p id="assist-code-error" className="field-error">{error}</p>}
-          <input id="assist-code" className="code-input mono" type="text" value={code} maxLength={9}
-            autoComplete="off" autoCapitalize="characters" spellCheck={false}
-            aria-describedby={`assist-code-hint${error ? ' assist-code-error' : ''}`} aria-invalid={!!error}
-            onChange={(e) => setCode(e.target.value.toUpperCase())} />
+          <p id="assist-code-hint" className="muted">
+            {t('assist.codeHint')}
+          </p>
+          {error && (
+            <p id="assist-code-error" className="field-error">
+              {error}
+            </p>
+          )}
+          <input
+            id="assist-code"
+            className="code-input mono"
+            type="text"
+            value={code}
+            maxLength={9}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby={`assist-code-hint${error ? ' assist-code-error' : ''}`}
+            aria-invalid={!!error}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+          />
         </div>
-        <div className="actions"><button type="submit" className="primary" disabled={busy}>{t('assist.join')}</button></div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('assist.join')}
+          </button>
+        </div>
       </form>
       {isCounterStaff(principal) && (
         <section className="panel" aria-labelledby="counter-link-heading">
-          <h2 id="counter-link-heading"><Link to="/assist/counter">{t('delegations.counter.link')}</Link></h2>
+          <h2 id="counter-link-heading">
+            <Link to="/assist/counter">{t('delegations.counter.link')}</Link>
+          </h2>
           <p className="muted">{t('delegations.counter.linkHint')}</p>
         </section>
       )}

@@ -30,22 +30,37 @@ export function PresenceInfo({ presence, form }: { presence: Presence | null; fo
       <h2 id="presence-heading">{t('assist.presenceTitle')}</h2>
       <dl className="presence-list">
         <dt>{t('assist.page')}</dt>
-        <dd data-testid="presence-page" data-page={presence?.page ?? ''}>{pageName(presence?.page, t)}</dd>
-        {schema && (<>
-          <dt>{t('assist.step')}</dt>
-          <dd>{presence?.step ? t(`assist.steps.${presence.step}`, { defaultValue: presence.step }) : t('assist.unknown')}</dd>
-          <dt>{t('assist.focus')}</dt>
-          <dd data-testid="presence-focus">{presence?.focus ? label(presence.focus) : t('assist.noFocus')}</dd>
-          <dt>{t('assist.errors')}</dt>
-          <dd>
-            {errors.length === 0 ? t('assist.noErrors') : (
-              <ul className="plain">
-                {errors.map((e, i) => <li key={`${e.pointer}-${i}`}><strong>{label(e.pointer)}</strong>: {presenceMessage(e, t)}</li>)}
-              </ul>
-            )}
-          </dd>
-        </>)}
-        {presence?.at && (<><dt>{t('assist.seenAt')}</dt><dd>{fmt(presence.at)}</dd></>)}
+        <dd data-testid="presence-page" data-page={presence?.page ?? ''}>
+          {pageName(presence?.page, t)}
+        </dd>
+        {schema && (
+          <>
+            <dt>{t('assist.step')}</dt>
+            <dd>{presence?.step ? t(`assist.steps.${presence.step}`, { defaultValue: presence.step }) : t('assist.unknown')}</dd>
+            <dt>{t('assist.focus')}</dt>
+            <dd data-testid="presence-focus">{presence?.focus ? label(presence.focus) : t('assist.noFocus')}</dd>
+            <dt>{t('assist.errors')}</dt>
+            <dd>
+              {errors.length === 0 ? (
+                t('assist.noErrors')
+              ) : (
+                <ul className="plain">
+                  {errors.map((e, i) => (
+                    <li key={`${e.pointer}-${i}`}>
+                      <strong>{label(e.pointer)}</strong>: {presenceMessage(e, t)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
+        {presence?.at && (
+          <>
+            <dt>{t('assist.seenAt')}</dt>
+            <dd>{fmt(presence.at)}</dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -37,7 +37,9 @@ export function StaffForm({ session, canEdit, canSubmit, hint, onChange, flush, 
   const focus = session.presence?.focus ?? null;
 
   const uiSchema = useMemo(() => {
-    let marks = authorMarks(session.marks, (by) => (by.type === 'citizen' ? t('assist.changes.changedByCitizen') : t('assist.changes.changedBy', { name: author(by) })));
+    let marks = authorMarks(session.marks, (by) =>
+      by.type === 'citizen' ? t('assist.changes.changedByCitizen') : t('assist.changes.changedBy', { name: author(by) }),
+    );
     if (focus) marks = addMark(marks, focus, { className: 'cb-focus', text: t('assist.changes.citizenHere') });
     return decorateUiSchema(form.uiSchema, marks);
   }, [form.uiSchema, session.marks, focus, author, t]);
@@ -45,7 +47,8 @@ export function StaffForm({ session, canEdit, canSubmit, hint, onChange, flush, 
   // The citizen's own errors show on the fields, without an error summary taking the helper's focus.
   const citizenErrors = useMemo(
     () => ({ extraErrors: presenceErrorSchema(session.presence?.errors ?? [], t), summary: [] }),
-    [session.presence?.errors, t]);
+    [session.presence?.errors, t],
+  );
 
   const submit = async () => {
     if (!session.grant?.caseId) return;
@@ -53,7 +56,9 @@ export function StaffForm({ session, canEdit, canSubmit, hint, onChange, flush, 
     setFailure(null);
     try {
       await flush();
-      const result = await api<{ status: CaseStatus }>(`/api/v1/applications/${session.grant.caseId}/submit-on-behalf`, { body: { grantId: session.grant.id } });
+      const result = await api<{ status: CaseStatus }>(`/api/v1/applications/${session.grant.caseId}/submit-on-behalf`, {
+        body: { grantId: session.grant.id },
+      });
       setErrors(null);
       onSubmitted(result.status);
     } catch (e) {
@@ -71,13 +76,24 @@ export function StaffForm({ session, canEdit, canSubmit, hint, onChange, flush, 
       <p className="muted">{hint}</p>
       <ChangeAnnouncer change={session.lastChange} schema={localized.schema} author={author} />
       {failure && <Alert kind="error">{failure}</Alert>}
-      <EServiceForm schema={form.schema} uiSchema={uiSchema} data={session.data} readonly={!canEdit}
-        onChange={onChange} onSubmit={() => void submit()} serverErrors={errors ?? citizenErrors}>
+      <EServiceForm
+        schema={form.schema}
+        uiSchema={uiSchema}
+        data={session.data}
+        readonly={!canEdit}
+        onChange={onChange}
+        onSubmit={() => void submit()}
+        serverErrors={errors ?? citizenErrors}
+      >
         {canSubmit ? (
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>{busy ? t('application.submitting') : t('assist.submit')}</button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('application.submitting') : t('assist.submit')}
+            </button>
           </div>
-        ) : <></>}
+        ) : (
+          <></>
+        )}
       </EServiceForm>
     </section>
   );

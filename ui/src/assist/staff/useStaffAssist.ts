@@ -28,8 +28,18 @@ export interface StaffSession {
 }
 
 const INITIAL: StaffSession = {
-  phase: 'joining', failure: null, endReason: null, grant: null, mode: 'view', snapshot: null, data: {}, presence: null,
-  connected: true, marks: new Map(), lastChange: null, modeChanged: null,
+  phase: 'joining',
+  failure: null,
+  endReason: null,
+  grant: null,
+  mode: 'view',
+  snapshot: null,
+  data: {},
+  presence: null,
+  connected: true,
+  marks: new Map(),
+  lastChange: null,
+  modeChanged: null,
 };
 
 export function useStaffAssist(grantId: string, me: string) {
@@ -45,26 +55,34 @@ export function useStaffAssist(grantId: string, me: string) {
     setS((prev) => ({ ...prev, ...(typeof p === 'function' ? p(prev) : p) }));
   }, []);
 
-  const end = useCallback((reason: string) => {
-    joined.current = null;
-    data.current = {};
-    patch({ phase: 'ended', endReason: reason, data: {}, snapshot: null, presence: null });
-  }, [patch]);
+  const end = useCallback(
+    (reason: string) => {
+      joined.current = null;
+      data.current = {};
+      patch({ phase: 'ended', endReason: reason, data: {}, snapshot: null, presence: null });
+    },
+    [patch],
+  );
 
-  const [sync] = useState(() => new FieldSync({
-    canSend: () => !!socketRef.current?.connected && joined.current === socketRef.current.id && session.current.mode === 'assist',
-    emit: async (pointer, value): Promise<EditResult> => {
-      const ack = await (socketRef.current as NonNullable<typeof socket>).timeout(5000)
-        .emitWithAck('cobrowse:edit', { grantId, pointer, value }) as SocketAck<{ version: number }>;
-      return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
-    },
-    onRefused: (code) => {
-      if (code === 'no_consent') end('revoked');
-      else if (code === 'view_only') patch({ mode: 'view' });
-      // Submitted meanwhile (the `cobrowse:status` news may still be on its way): the form freezes.
-      else if (code === 'not_draft') patch((prev) => (prev.snapshot?.status === 'draft' ? { snapshot: { ...prev.snapshot, status: 'submitted' } } : {}));
-    },
-  }));
+  const [sync] = useState(
+    () =>
+      new FieldSync({
+        canSend: () => !!socketRef.current?.connected && joined.current === socketRef.current.id && session.current.mode === 'assist',
+        emit: async (pointer, value): Promise<EditResult> => {
+          const ack = (await (socketRef.current as NonNullable<typeof socket>)
+            .timeout(5000)
+            .emitWithAck('cobrowse:edit', { grantId, pointer, value })) as SocketAck<{ version: number }>;
+          return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
+        },
+        onRefused: (code) => {
+          if (code === 'no_consent') end('revoked');
+          else if (code === 'view_only') patch({ mode: 'view' });
+          // Submitted meanwhile (the `cobrowse:status` news may still be on its way): the form freezes.
+          else if (code === 'not_draft')
+            patch((prev) => (prev.snapshot?.status === 'draft' ? { snapshot: { ...prev.snapshot, status: 'submitted' } } : {}));
+        },
+      }),
+  );
   useEffect(() => () => sync.dispose(), [sync]);
 
   useEffect(() => {
@@ -74,7 +92,10 @@ export function useStaffAssist(grantId: string, me: string) {
       joined.current = null;
       patch({ connected: true });
       try {
-        const ack = await socket.timeout(5000).emitWithAck('cobrowse:join', { grantId }) as SocketAck<{ grant: Grant; snapshot: Snapshot }>;
+        const ack = (await socket.timeout(5000).emitWithAck('cobrowse:join', { grantId })) as SocketAck<{
+          grant: Grant;
+          snapshot: Snapshot;
+        }>;
         if (!live) return;
         if (!ack.ok) {
           if (session.current.phase === 'active') end('revoked');
@@ -84,7 +105,14 @@ export function useStaffAssist(grantId: string, me: string) {
         joined.current = socket.id ?? null;
         const snap = ack.snapshot;
         if (snap.data) data.current = sync.resync(snap.data, snap.fieldVersions, data.current);
-        patch({ phase: 'active', grant: ack.grant, mode: ack.grant.mode, snapshot: snap.form ? snap : null, presence: snap.presence ?? null, data: data.current });
+        patch({
+          phase: 'active',
+          grant: ack.grant,
+          mode: ack.grant.mode,
+          snapshot: snap.form ? snap : null,
+          presence: snap.presence ?? null,
+          data: data.current,
+        });
         sync.resendUnsent();
       } catch {
         // No answer: the next (re)connect joins again.
@@ -99,7 +127,12 @@ export function useStaffAssist(grantId: string, me: string) {
       const mine = by?.type === 'staff' && by.id === me;
       patch((prev) => ({
         data: data.current,
-        ...(mine || !by ? {} : { marks: new Map(prev.marks).set(e.pointer, by), lastChange: { pointer: e.pointer, by, seq: (prev.lastChange?.seq ?? 0) + 1 } }),
+        ...(mine || !by
+          ? {}
+          : {
+              marks: new Map(prev.marks).set(e.pointer, by),
+              lastChange: { pointer: e.pointer, by, seq: (prev.lastChange?.seq ?? 0) + 1 },
+            }),
       }));
     };
     const onPresence = (p: Presence) => {
@@ -107,9 +140,12 @@ export function useStaffAssist(grantId: string, me: string) {
       if (!g || (g.scope === 'application' && p.applicationId !== g.caseId)) return;
       patch({ presence: p });
     };
-    const onEnded = (m: { grantId: string; reason: string }) => { if (m.grantId === grantId) end(m.reason); };
+    const onEnded = (m: { grantId: string; reason: string }) => {
+      if (m.grantId === grantId) end(m.reason);
+    };
     const onStatus = (m: { applicationId: string; status: CaseStatus }) => {
-      if (m.applicationId === session.current.grant?.caseId) patch((prev) => (prev.snapshot ? { snapshot: { ...prev.snapshot, status: m.status } } : {}));
+      if (m.applicationId === session.current.grant?.caseId)
+        patch((prev) => (prev.snapshot ? { snapshot: { ...prev.snapshot, status: m.status } } : {}));
     };
     const onMode = (m: { grantId: string; mode: AssistMode }) => {
       if (m.grantId === grantId) patch({ mode: m.mode, modeChanged: m.mode });
@@ -135,22 +171,33 @@ export function useStaffAssist(grantId: string, me: string) {
   }, [socket, grantId, me, sync, patch, end]);
 
   /** The helper changed the form (assist mode). */
-  const local = useCallback((next: FormData) => {
-    if (session.current.phase !== 'active' || session.current.mode !== 'assist') return;
-    const changed = sync.local(data.current, next);
-    data.current = next;
-    patch((prev) => {
-      if (!changed.some((p) => prev.marks.has(p))) return { data: next };
-      const marks = new Map(prev.marks);
-      for (const p of changed) marks.delete(p);
-      return { data: next, marks };
-    });
-  }, [sync, patch]);
+  const local = useCallback(
+    (next: FormData) => {
+      if (session.current.phase !== 'active' || session.current.mode !== 'assist') return;
+      const changed = sync.local(data.current, next);
+      data.current = next;
+      patch((prev) => {
+        if (!changed.some((p) => prev.marks.has(p))) return { data: next };
+        const marks = new Map(prev.marks);
+        for (const p of changed) marks.delete(p);
+        return { data: next, marks };
+      });
+    },
+    [sync, patch],
+  );
 
   const leave = useCallback(async () => {
     const s0 = socketRef.current;
     await sync.flush().catch(() => undefined);
-    const viaSocket = s0?.connected ? await s0.timeout(5000).emitWithAck('cobrowse:leave', { grantId }).then((a: { ok: boolean }) => a.ok, () => false) : false;
+    const viaSocket = s0?.connected
+      ? await s0
+          .timeout(5000)
+          .emitWithAck('cobrowse:leave', { grantId })
+          .then(
+            (a: { ok: boolean }) => a.ok,
+            () => false,
+          )
+      : false;
     if (!viaSocket) await api(`/api/v1/assist-grants/${encodeURIComponent(grantId)}/end`, { method: 'POST' }).catch(() => undefined);
     end('left');
   }, [sync, grantId, end]);

@@ -29,7 +29,10 @@ export function AgencyCatalog() {
   usePageTitle(t('catalog.agency.title'));
 
   useEffect(() => {
-    api<{ items: CatalogEntry[] }>(AGENCY_BASE).then((r) => setEntries(r.items), () => setError(t('errors.generic')));
+    api<{ items: CatalogEntry[] }>(AGENCY_BASE).then(
+      (r) => setEntries(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [t, key]);
 
   return (
@@ -37,8 +40,16 @@ export function AgencyCatalog() {
       <h1>{t('catalog.agency.title')}</h1>
       <p className="lead">{t(allAgencies ? 'catalog.agency.leadAll' : 'catalog.agency.lead')}</p>
       <ul className="link-row">
-        {isCatalogAuthor(principal) && <li><Link to="/agency/catalog/new" className="button-link primary">{t('catalog.agency.new')}</Link></li>}
-        <li><Link to="/catalog/stale">{t('catalog.nav.stale')}</Link></li>
+        {isCatalogAuthor(principal) && (
+          <li>
+            <Link to="/agency/catalog/new" className="button-link primary">
+              {t('catalog.agency.new')}
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link to="/catalog/stale">{t('catalog.nav.stale')}</Link>
+        </li>
       </ul>
       {error && <Alert kind="error">{error}</Alert>}
       {!entries && !error && <Loading />}
@@ -59,13 +70,33 @@ export function AgencyCatalog() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.serviceId} data-service={e.serviceId} data-stage={e.stage}>
-                <th scope="row"><Link to={`/agency/catalog/${encodeURIComponent(e.serviceId)}`}>{loc(e.title)}</Link><div className="muted mono">{e.serviceId}</div></th>
+                <th scope="row">
+                  <Link to={`/agency/catalog/${encodeURIComponent(e.serviceId)}`}>{loc(e.title)}</Link>
+                  <div className="muted mono">{e.serviceId}</div>
+                </th>
                 {allAgencies && <td>{label.agency(e.agencyId)}</td>}
-                <td><StageBadge stage={e.stage} /> <span className="muted">{t('catalog.agency.version', { version: e.latestVersion })}</span>
-                  {e.withdrawnAt && <div><span className="badge stage-withdrawn">{t('catalog.agency.withdrawn')}</span></div>}</td>
-                <td>{e.publishedVersion ? t('catalog.agency.version', { version: e.publishedVersion }) : <span className="muted">{t('catalog.agency.notPublished')}</span>}</td>
-                <td className="nowrap">{day(e.reviewBy)} <FreshnessBadge stale={e.stale} overdue={e.overdue} /></td>
-                <td>{e.lastChangedBy}<div className="muted">{fmt(e.lastChangedAt)}</div></td>
+                <td>
+                  <StageBadge stage={e.stage} /> <span className="muted">{t('catalog.agency.version', { version: e.latestVersion })}</span>
+                  {e.withdrawnAt && (
+                    <div>
+                      <span className="badge stage-withdrawn">{t('catalog.agency.withdrawn')}</span>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {e.publishedVersion ? (
+                    t('catalog.agency.version', { version: e.publishedVersion })
+                  ) : (
+                    <span className="muted">{t('catalog.agency.notPublished')}</span>
+                  )}
+                </td>
+                <td className="nowrap">
+                  {day(e.reviewBy)} <FreshnessBadge stale={e.stale} overdue={e.overdue} />
+                </td>
+                <td>
+                  {e.lastChangedBy}
+                  <div className="muted">{fmt(e.lastChangedAt)}</div>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -35,14 +35,16 @@ export function EntryActions({ entry, onDone }: { entry: CatalogEntryDetail; onD
     }
   };
 
-  const submit = () => run(async () => {
-    const r = await api<{ version: number }>(`${base}/submit`, { body: {} });
-    return t('catalog.entry.submitted', { version: r.version });
-  });
-  const reviewed = () => run(async () => {
-    const r = await api<{ reviewBy: string }>(`${base}/reviewed`, { body: {} });
-    return t('catalog.entry.reviewedDone', { date: day(r.reviewBy) });
-  });
+  const submit = () =>
+    run(async () => {
+      const r = await api<{ version: number }>(`${base}/submit`, { body: {} });
+      return t('catalog.entry.submitted', { version: r.version });
+    });
+  const reviewed = () =>
+    run(async () => {
+      const r = await api<{ reviewBy: string }>(`${base}/reviewed`, { body: {} });
+      return t('catalog.entry.reviewedDone', { date: day(r.reviewBy) });
+    });
   const withdraw = (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) {
@@ -64,15 +66,29 @@ export function EntryActions({ entry, onDone }: { entry: CatalogEntryDetail; onD
       <ErrorSummary items={errors} />
       {inReview && <p>{t('catalog.entry.inReviewHelp')}</p>}
       <div className="actions">
-        {!inReview && <Link to={`/agency/catalog/${encodeURIComponent(entry.serviceId)}/edit`} className="button-link secondary">{t('catalog.entry.edit')}</Link>}
+        {!inReview && (
+          <Link to={`/agency/catalog/${encodeURIComponent(entry.serviceId)}/edit`} className="button-link secondary">
+            {t('catalog.entry.edit')}
+          </Link>
+        )}
         {submittable && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>{t('catalog.entry.submit')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>
+            {t('catalog.entry.submit')}
+          </button>
         )}
         {entry.publishedVersion !== null && !entry.withdrawnAt && (
-          <button type="button" className="secondary" disabled={busy} onClick={() => void reviewed()}>{t('catalog.entry.reviewed')}</button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void reviewed()}>
+            {t('catalog.entry.reviewed')}
+          </button>
         )}
         {!entry.withdrawnAt && (
-          <button type="button" className="secondary" aria-expanded={withdrawing} aria-controls="withdraw-form" onClick={() => setWithdrawing((w) => !w)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={withdrawing}
+            aria-controls="withdraw-form"
+            onClick={() => setWithdrawing((w) => !w)}
+          >
             {t('catalog.entry.withdraw')}
           </button>
         )}
@@ -82,14 +98,30 @@ export function EntryActions({ entry, onDone }: { entry: CatalogEntryDetail; onD
         <form id="withdraw-form" noValidate onSubmit={withdraw} className="withdraw-form">
           <div className={`field${reasonError ? ' has-error' : ''}`}>
             <label htmlFor="withdraw-reason">{t('catalog.entry.withdrawReason')}</label>
-            <p id="withdraw-reason-hint" className="field-description">{t('catalog.entry.withdrawHint')}</p>
-            {reasonError && <p id="withdraw-reason-error" className="field-error">{reasonError}</p>}
-            <textarea id="withdraw-reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} aria-invalid={reasonError ? true : undefined}
-              aria-describedby={`withdraw-reason-hint${reasonError ? ' withdraw-reason-error' : ''}`} />
+            <p id="withdraw-reason-hint" className="field-description">
+              {t('catalog.entry.withdrawHint')}
+            </p>
+            {reasonError && (
+              <p id="withdraw-reason-error" className="field-error">
+                {reasonError}
+              </p>
+            )}
+            <textarea
+              id="withdraw-reason"
+              value={reason}
+              maxLength={2000}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={`withdraw-reason-hint${reasonError ? ' withdraw-reason-error' : ''}`}
+            />
           </div>
           <div className="actions">
-            <button type="submit" className="danger" disabled={busy}>{t('catalog.entry.withdrawConfirm')}</button>
-            <button type="button" className="secondary" onClick={() => setWithdrawing(false)}>{t('common.cancel')}</button>
+            <button type="submit" className="danger" disabled={busy}>
+              {t('catalog.entry.withdrawConfirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setWithdrawing(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}

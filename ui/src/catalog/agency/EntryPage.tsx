@@ -35,25 +35,44 @@ export function EntryPage() {
   usePageTitle(entry ? loc(entry.title) : t('catalog.entry.title'));
 
   const load = useCallback(() => {
-    api<CatalogEntryDetail>(`${AGENCY_BASE}/${encodeURIComponent(id)}`).then(setEntry,
-      (e: unknown) => setError(e instanceof ApiError && e.status === 404 ? t('catalog.entry.notFound') : t('errors.generic')));
+    api<CatalogEntryDetail>(`${AGENCY_BASE}/${encodeURIComponent(id)}`).then(setEntry, (e: unknown) =>
+      setError(e instanceof ApiError && e.status === 404 ? t('catalog.entry.notFound') : t('errors.generic')),
+    );
   }, [id, t]);
   useEffect(load, [load]);
-  useEffect(() => { if (message && !saved) messageRef.current?.focus(); }, [message, saved]);
+  useEffect(() => {
+    if (message && !saved) messageRef.current?.focus();
+  }, [message, saved]);
 
-  const done = (text: string) => { setMessage(text); load(); };
-  const returned = entry?.stage === 'returned'
-    ? [...entry.events].reverse().find((e) => e.action === 'returned' && e.version === entry.latestVersion) : undefined;
+  const done = (text: string) => {
+    setMessage(text);
+    load();
+  };
+  const returned =
+    entry?.stage === 'returned'
+      ? [...entry.events].reverse().find((e) => e.action === 'returned' && e.version === entry.latestVersion)
+      : undefined;
 
   return (
     <>
-      <p><Link to="/agency/catalog">{t('catalog.entry.back')}</Link></p>
-      {error && (<><h1>{t('catalog.entry.title')}</h1><Alert kind="error">{error}</Alert></>)}
+      <p>
+        <Link to="/agency/catalog">{t('catalog.entry.back')}</Link>
+      </p>
+      {error && (
+        <>
+          <h1>{t('catalog.entry.title')}</h1>
+          <Alert kind="error">{error}</Alert>
+        </>
+      )}
       {!entry && !error && <Loading />}
       {entry && (
         <>
           <h1>{loc(entry.title)}</h1>
-          {message && <div ref={messageRef} tabIndex={-1}><Alert kind="success">{message}</Alert></div>}
+          {message && (
+            <div ref={messageRef} tabIndex={-1}>
+              <Alert kind="success">{message}</Alert>
+            </div>
+          )}
           {returned && (
             <div className="alert alert-returned" role="note" data-testid="returned-comment">
               <strong>{t('catalog.entry.returnedBy', { name: returned.actor.name })}</strong>
@@ -61,15 +80,47 @@ export function EntryPage() {
             </div>
           )}
           <dl className="summary-list">
-            <div><dt>{t('catalog.fields.id')}</dt><dd className="mono">{entry.serviceId}</dd></div>
-            <div><dt>{t('catalog.agency.agency')}</dt><dd>{label.agency(entry.agencyId)}</dd></div>
-            <div><dt>{t('catalog.entry.latest')}</dt><dd data-testid="entry-stage">{t('catalog.agency.version', { version: entry.latestVersion })} · <StageBadge stage={entry.stage} /></dd></div>
-            <div><dt>{t('catalog.agency.published')}</dt>
-              <dd>{entry.publishedVersion && !entry.withdrawnAt
-                ? <>{t('catalog.agency.version', { version: entry.publishedVersion })} · <Link to={`/catalog/${encodeURIComponent(entry.serviceId)}`}>{t('catalog.entry.publicPage')}</Link></>
-                : t('catalog.agency.notPublished')}</dd></div>
-            <div><dt>{t('catalog.agency.reviewBy')}</dt><dd data-testid="review-by">{day(entry.reviewBy)} <FreshnessBadge stale={entry.stale} overdue={entry.overdue} /></dd></div>
-            {entry.withdrawnAt && <div><dt>{t('catalog.agency.withdrawn')}</dt><dd>{day(entry.withdrawnAt)} · {entry.withdrawalReason}</dd></div>}
+            <div>
+              <dt>{t('catalog.fields.id')}</dt>
+              <dd className="mono">{entry.serviceId}</dd>
+            </div>
+            <div>
+              <dt>{t('catalog.agency.agency')}</dt>
+              <dd>{label.agency(entry.agencyId)}</dd>
+            </div>
+            <div>
+              <dt>{t('catalog.entry.latest')}</dt>
+              <dd data-testid="entry-stage">
+                {t('catalog.agency.version', { version: entry.latestVersion })} · <StageBadge stage={entry.stage} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('catalog.agency.published')}</dt>
+              <dd>
+                {entry.publishedVersion && !entry.withdrawnAt ? (
+                  <>
+                    {t('catalog.agency.version', { version: entry.publishedVersion })} ·{' '}
+                    <Link to={`/catalog/${encodeURIComponent(entry.serviceId)}`}>{t('catalog.entry.publicPage')}</Link>
+                  </>
+                ) : (
+                  t('catalog.agency.notPublished')
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('catalog.agency.reviewBy')}</dt>
+              <dd data-testid="review-by">
+                {day(entry.reviewBy)} <FreshnessBadge stale={entry.stale} overdue={entry.overdue} />
+              </dd>
+            </div>
+            {entry.withdrawnAt && (
+              <div>
+                <dt>{t('catalog.agency.withdrawn')}</dt>
+                <dd>
+                  {day(entry.withdrawnAt)} · {entry.withdrawalReason}
+                </dd>
+              </div>
+            )}
           </dl>
           {isCatalogAuthor(principal) && <EntryActions entry={entry} onDone={done} />}
           <ReviewTrail events={entry.events} />

@@ -20,7 +20,10 @@ export function VersionHistory({ serviceId, latest }: { serviceId: string; lates
   const base = `${AGENCY_BASE}/${encodeURIComponent(serviceId)}`;
 
   useEffect(() => {
-    api<{ items: VersionSummary[] }>(`${base}/versions`).then((r) => setVersions(r.items), () => setError(t('errors.generic')));
+    api<{ items: VersionSummary[] }>(`${base}/versions`).then(
+      (r) => setVersions(r.items),
+      () => setError(t('errors.generic')),
+    );
     setFrom(String(Math.max(1, latest - 1)));
     setTo(String(latest));
     setDiff(null);
@@ -40,14 +43,24 @@ export function VersionHistory({ serviceId, latest }: { serviceId: string; lates
         <table className="tasks versions">
           <caption className="visually-hidden">{t('catalog.versions.title')}</caption>
           <thead>
-            <tr><th scope="col">{t('catalog.versions.version')}</th><th scope="col">{t('catalog.agency.stage')}</th>
-              <th scope="col">{t('catalog.versions.author')}</th><th scope="col">{t('catalog.versions.created')}</th><th scope="col">{t('catalog.versions.publishedAt')}</th></tr>
+            <tr>
+              <th scope="col">{t('catalog.versions.version')}</th>
+              <th scope="col">{t('catalog.agency.stage')}</th>
+              <th scope="col">{t('catalog.versions.author')}</th>
+              <th scope="col">{t('catalog.versions.created')}</th>
+              <th scope="col">{t('catalog.versions.publishedAt')}</th>
+            </tr>
           </thead>
           <tbody>
             {versions.map((v) => (
               <tr key={v.version} data-version={v.version}>
-                <th scope="row">{v.version}</th><td><StageBadge stage={v.stage} /></td><td>{v.author.name}</td>
-                <td>{fmt(v.createdAt)}</td><td>{v.publishedAt ? fmt(v.publishedAt) : '—'}</td>
+                <th scope="row">{v.version}</th>
+                <td>
+                  <StageBadge stage={v.stage} />
+                </td>
+                <td>{v.author.name}</td>
+                <td>{fmt(v.createdAt)}</td>
+                <td>{v.publishedAt ? fmt(v.publishedAt) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -55,19 +68,34 @@ export function VersionHistory({ serviceId, latest }: { serviceId: string; lates
       )}
       {versions && versions.length > 1 && (
         <form className="filters compare" onSubmit={compare} aria-label={t('catalog.versions.compare')}>
-          {([['diff-from', t('catalog.versions.from'), from, setFrom], ['diff-to', t('catalog.versions.to'), to, setTo]] as const).map(([id, label, value, set]) => (
+          {(
+            [
+              ['diff-from', t('catalog.versions.from'), from, setFrom],
+              ['diff-to', t('catalog.versions.to'), to, setTo],
+            ] as const
+          ).map(([id, label, value, set]) => (
             <div className="field-inline" key={id}>
               <label htmlFor={id}>{label}</label>
               <select id={id} value={value} onChange={(e) => set(e.target.value)}>
-                {versions.map((v) => <option key={v.version} value={v.version}>{t('catalog.agency.version', { version: v.version })}</option>)}
+                {versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {t('catalog.agency.version', { version: v.version })}
+                  </option>
+                ))}
               </select>
             </div>
           ))}
-          <button type="submit" className="secondary">{t('catalog.versions.compare')}</button>
+          <button type="submit" className="secondary">
+            {t('catalog.versions.compare')}
+          </button>
         </form>
       )}
       {error && <Alert kind="error">{error}</Alert>}
-      {diff && <div aria-live="polite"><DiffView changes={diff.changes} from={diff.from} to={diff.to} /></div>}
+      {diff && (
+        <div aria-live="polite">
+          <DiffView changes={diff.changes} from={diff.from} to={diff.to} />
+        </div>
+      )}
     </section>
   );
 }

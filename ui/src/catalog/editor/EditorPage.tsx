@@ -44,18 +44,27 @@ export function EditorPage() {
 
   useEffect(() => {
     if (creating) return;
-    api<CatalogEntryDetail>(`${AGENCY_BASE}/${encodeURIComponent(id)}`).then((e) => {
-      setEntry(e);
-      setState(fromDescription(e.document));
-      setChannel(CHANNEL_TYPES.find((c) => e.document.channels.some((ch) => ch.type === c)) ?? 'eservice');
-    }, (e: unknown) => setLoadError(e instanceof ApiError && e.status === 404 ? t('catalog.entry.notFound') : t('errors.generic')));
+    api<CatalogEntryDetail>(`${AGENCY_BASE}/${encodeURIComponent(id)}`).then(
+      (e) => {
+        setEntry(e);
+        setState(fromDescription(e.document));
+        setChannel(CHANNEL_TYPES.find((c) => e.document.channels.some((ch) => ch.type === c)) ?? 'eservice');
+      },
+      (e: unknown) => setLoadError(e instanceof ApiError && e.status === 404 ? t('catalog.entry.notFound') : t('errors.generic')),
+    );
   }, [creating, id, t]);
 
   const errorOf = useMemo(() => (fieldId: string) => errors.find((e) => e.fieldId === fieldId)?.message, [errors]);
-  const channelsWithErrors = useMemo(() => new Set(errors.flatMap((e) => {
-    const m = /^f-ch-([a-z_]+?)-/.exec(e.fieldId ?? '');
-    return m ? [m[1]] : [];
-  })), [errors]);
+  const channelsWithErrors = useMemo(
+    () =>
+      new Set(
+        errors.flatMap((e) => {
+          const m = /^f-ch-([a-z_]+?)-/.exec(e.fieldId ?? '');
+          return m ? [m[1]] : [];
+        }),
+      ),
+    [errors],
+  );
 
   const patch = (change: Partial<EditorState>) => setState((s) => (s ? { ...s, ...change } : s));
   const patchChannel = (type: ChannelType, change: Partial<ChannelDraft>) =>
@@ -77,8 +86,9 @@ export function EditorPage() {
       const saved = creating
         ? await api<{ serviceId: string; version: number }>(AGENCY_BASE, { body: { description } })
         : await api<{ serviceId: string; version: number }>(`${AGENCY_BASE}/${encodeURIComponent(description.id)}`, {
-          method: 'PUT', body: { baseVersion: entry?.latestVersion, description, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-        });
+            method: 'PUT',
+            body: { baseVersion: entry?.latestVersion, description, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+          });
       void navigate(`/agency/catalog/${encodeURIComponent(saved.serviceId)}`, { state: { saved: saved.version } });
     } catch (err) {
       const items = summaryOf(err, channelOrder, t);
@@ -95,7 +105,9 @@ export function EditorPage() {
   const locked = entry && IN_REVIEW.has(entry.stage);
   return (
     <>
-      <p><Link to={creating ? '/agency/catalog' : `/agency/catalog/${encodeURIComponent(id)}`}>{t('catalog.editor.back')}</Link></p>
+      <p>
+        <Link to={creating ? '/agency/catalog' : `/agency/catalog/${encodeURIComponent(id)}`}>{t('catalog.editor.back')}</Link>
+      </p>
       <h1>{title}</h1>
       {entry && <p className="muted">{t('catalog.editor.basedOn', { version: entry.latestVersion })}</p>}
       {failed && <Alert kind="error">{failed}</Alert>}
@@ -111,12 +123,28 @@ export function EditorPage() {
               <ItemListEditor name="evidence" items={state.evidence} onChange={(evidence) => patch({ evidence })} />
               <ItemListEditor name="outputs" items={state.outputs} onChange={(outputs) => patch({ outputs })} />
               <LegalBasisEditor items={state.legalBasis} onChange={(legalBasis) => patch({ legalBasis })} />
-              <ChannelsEditor state={state} onChange={patchChannel} offices={offices.value!} selected={channel} onSelect={setChannel} channelsWithErrors={channelsWithErrors} />
+              <ChannelsEditor
+                state={state}
+                onChange={patchChannel}
+                offices={offices.value!}
+                selected={channel}
+                onSelect={setChannel}
+                channelsWithErrors={channelsWithErrors}
+              />
               {!creating && (
-                <TextField id="f-comment" label={t('catalog.editor.comment')} hint={t('catalog.editor.commentHint')} multiline value={comment} onChange={setComment} />
+                <TextField
+                  id="f-comment"
+                  label={t('catalog.editor.comment')}
+                  hint={t('catalog.editor.commentHint')}
+                  multiline
+                  value={comment}
+                  onChange={setComment}
+                />
               )}
               <div className="actions">
-                <button type="submit" className="primary" disabled={busy}>{busy ? t('catalog.editor.saving') : t('catalog.editor.save')}</button>
+                <button type="submit" className="primary" disabled={busy}>
+                  {busy ? t('catalog.editor.saving') : t('catalog.editor.save')}
+                </button>
                 <Link to={creating ? '/agency/catalog' : `/agency/catalog/${encodeURIComponent(id)}`}>{t('common.cancel')}</Link>
               </div>
             </form>

@@ -15,7 +15,15 @@ function useFocusAfterChange(count: number, firstFieldId: (index: number) => str
   }, [count, firstFieldId, addId]);
 }
 
-export function ItemListEditor({ name, items, onChange }: { name: ItemListName; items: ItemDraft[]; onChange: (items: ItemDraft[]) => void }) {
+export function ItemListEditor({
+  name,
+  items,
+  onChange,
+}: {
+  name: ItemListName;
+  items: ItemDraft[];
+  onChange: (items: ItemDraft[]) => void;
+}) {
   const { t } = useTranslation();
   const set = (i: number, change: Partial<ItemDraft>) => onChange(items.map((item, j) => (j === i ? { ...item, ...change } : item)));
   useFocusAfterChange(items.length, (i) => `f-${name}-${i}-name-lv`, `f-${name}-add`);
@@ -26,15 +34,35 @@ export function ItemListEditor({ name, items, onChange }: { name: ItemListName; 
       {items.map((item, i) => (
         <fieldset key={item.key} className="item" data-item={`${name}-${i}`}>
           <legend>{t(`catalog.editor.itemName.${name}`, { n: i + 1 })}</legend>
-          <PairFields idBase={`f-${name}-${i}-name`} legend={t('catalog.item.name')} value={item.name} onChange={(v) => set(i, { name: v })} />
-          <PairFields idBase={`f-${name}-${i}-description`} legend={t('catalog.item.descriptionOptional')} multiline value={item.description} onChange={(v) => set(i, { description: v })} />
-          <TextField id={`f-${name}-${i}-id`} label={t('catalog.item.id')} hint={t('catalog.editor.itemIdHint')} value={item.id} onChange={(v) => set(i, { id: v })} className="narrow" />
+          <PairFields
+            idBase={`f-${name}-${i}-name`}
+            legend={t('catalog.item.name')}
+            value={item.name}
+            onChange={(v) => set(i, { name: v })}
+          />
+          <PairFields
+            idBase={`f-${name}-${i}-description`}
+            legend={t('catalog.item.descriptionOptional')}
+            multiline
+            value={item.description}
+            onChange={(v) => set(i, { description: v })}
+          />
+          <TextField
+            id={`f-${name}-${i}-id`}
+            label={t('catalog.item.id')}
+            hint={t('catalog.editor.itemIdHint')}
+            value={item.id}
+            onChange={(v) => set(i, { id: v })}
+            className="narrow"
+          />
           <button type="button" className="secondary" onClick={() => onChange(items.filter((_, j) => j !== i))}>
             {t('catalog.editor.removeNamed', { name: t(`catalog.editor.itemName.${name}`, { n: i + 1 }) })}
           </button>
         </fieldset>
       ))}
-      <button type="button" id={`f-${name}-add`} className="secondary" onClick={() => onChange([...items, emptyItem()])}>{t(`catalog.editor.add.${name}`)}</button>
+      <button type="button" id={`f-${name}-add`} className="secondary" onClick={() => onChange([...items, emptyItem()])}>
+        {t(`catalog.editor.add.${name}`)}
+      </button>
     </section>
   );
 }
@@ -49,15 +77,36 @@ export function LegalBasisEditor({ items, onChange }: { items: LegalDraft[]; onC
       {items.map((item, i) => (
         <fieldset key={item.key} className="item" data-item={`legalBasis-${i}`}>
           <legend>{t('catalog.editor.itemName.legalBasis', { n: i + 1 })}</legend>
-          <PairFields idBase={`f-legalBasis-${i}-title`} legend={t('catalog.item.title')} value={item.title} onChange={(v) => set(i, { title: v })} />
-          <TextField id={`f-legalBasis-${i}-url`} label={t('catalog.item.url')} hint={t('catalog.editor.urlHint')} type="url" value={item.url} onChange={(v) => set(i, { url: v })} />
-          <TextField id={`f-legalBasis-${i}-id`} label={t('catalog.item.id')} hint={t('catalog.editor.itemIdHint')} value={item.id} onChange={(v) => set(i, { id: v })} className="narrow" />
+          <PairFields
+            idBase={`f-legalBasis-${i}-title`}
+            legend={t('catalog.item.title')}
+            value={item.title}
+            onChange={(v) => set(i, { title: v })}
+          />
+          <TextField
+            id={`f-legalBasis-${i}-url`}
+            label={t('catalog.item.url')}
+            hint={t('catalog.editor.urlHint')}
+            type="url"
+            value={item.url}
+            onChange={(v) => set(i, { url: v })}
+          />
+          <TextField
+            id={`f-legalBasis-${i}-id`}
+            label={t('catalog.item.id')}
+            hint={t('catalog.editor.itemIdHint')}
+            value={item.id}
+            onChange={(v) => set(i, { id: v })}
+            className="narrow"
+          />
           <button type="button" className="secondary" onClick={() => onChange(items.filter((_, j) => j !== i))}>
             {t('catalog.editor.removeNamed', { name: t('catalog.editor.itemName.legalBasis', { n: i + 1 }) })}
           </button>
         </fieldset>
       ))}
-      <button type="button" id="f-legalBasis-add" className="secondary" onClick={() => onChange([...items, emptyLegal()])}>{t('catalog.editor.add.legalBasis')}</button>
+      <button type="button" id="f-legalBasis-add" className="secondary" onClick={() => onChange([...items, emptyLegal()])}>
+        {t('catalog.editor.add.legalBasis')}
+      </button>
     </section>
   );
 }

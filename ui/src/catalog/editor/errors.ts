@@ -47,7 +47,8 @@ export function fieldLabelOf(pointer: string, channelOrder: ChannelType[], t: TF
     const name = t(`channel.${type}`);
     if (s2 === undefined || s2 === 'type') return name;
     if (s2 === 'steps') return `${name}: ${t('catalog.channelFields.step', { n: Number(s3 ?? 0) + 1 })}${lang(s4)}`;
-    if (s2 === 'cost') return `${name}: ${t(s3 === 'description' ? 'catalog.channelFields.costNote' : 'catalog.channelFields.cost')}${lang(s4)}`;
+    if (s2 === 'cost')
+      return `${name}: ${t(s3 === 'description' ? 'catalog.channelFields.costNote' : 'catalog.channelFields.cost')}${lang(s4)}`;
     const key = s2 === 'processingTime' ? 'time' : s2;
     return `${name}: ${t(`catalog.channelFields.${key}`, { defaultValue: s2 })}${lang(s3)}`;
   }
@@ -62,24 +63,39 @@ const limitOf = (message: string) => Number(/(\d+)/.exec(message)?.[1] ?? 0);
 
 function messageOf(d: ErrorDetail, t: TFunction): string {
   const [s0, , s2] = pointerSegments(d.path);
-  const last = pointerSegments(d.path).filter((s) => !/^\d+$/.test(s) && s !== 'lv' && s !== 'en').pop() ?? '';
+  const last =
+    pointerSegments(d.path)
+      .filter((s) => !/^\d+$/.test(s) && s !== 'lv' && s !== 'en')
+      .pop() ?? '';
   switch (d.code) {
-    case 'required': return t('errors.keyword.required');
-    case 'minLength': return limitOf(d.message) <= 1 ? t('errors.keyword.required') : t('errors.keyword.minLength', { limit: limitOf(d.message) });
-    case 'maxLength': return t('errors.keyword.maxLength', { limit: limitOf(d.message) });
-    case 'minItems': return t(`catalog.errors.minItems.${s0 === 'channels' ? (s2 ?? 'channels') : s0}`, { defaultValue: t('catalog.errors.minItems.other') });
-    case 'type': case 'minimum': case 'maximum': case 'multipleOf':
+    case 'required':
+      return t('errors.keyword.required');
+    case 'minLength':
+      return limitOf(d.message) <= 1 ? t('errors.keyword.required') : t('errors.keyword.minLength', { limit: limitOf(d.message) });
+    case 'maxLength':
+      return t('errors.keyword.maxLength', { limit: limitOf(d.message) });
+    case 'minItems':
+      return t(`catalog.errors.minItems.${s0 === 'channels' ? (s2 ?? 'channels') : s0}`, {
+        defaultValue: t('catalog.errors.minItems.other'),
+      });
+    case 'type':
+    case 'minimum':
+    case 'maximum':
+    case 'multipleOf':
       return last === 'amountEur' ? t('catalog.errors.amount') : t('errors.keyword.type');
-    case 'pattern': case 'format':
+    case 'pattern':
+    case 'format':
       return t(`catalog.errors.format.${last === 'processingTime' ? 'time' : last}`, { defaultValue: t('errors.keyword.pattern') });
-    default: return t(`catalog.errors.codes.${d.code}`, { defaultValue: d.message });
+    default:
+      return t(`catalog.errors.codes.${d.code}`, { defaultValue: d.message });
   }
 }
 
 /** The summary for a failed save; the fields show the same messages next to them. */
 export function summaryOf(e: unknown, channelOrder: ChannelType[], t: TFunction): SummaryItem[] {
   if (!(e instanceof ApiError)) return [{ fieldId: null, label: '', message: t('errors.generic') }];
-  if (e.code === 'service_exists' || e.code === 'service_id_taken') return [{ fieldId: 'f-id', label: t('catalog.fields.id'), message: t(`catalog.errors.codes.${e.code}`) }];
+  if (e.code === 'service_exists' || e.code === 'service_id_taken')
+    return [{ fieldId: 'f-id', label: t('catalog.fields.id'), message: t(`catalog.errors.codes.${e.code}`) }];
   if (e.details.length === 0 || (e.status !== 400 && e.status !== 422)) {
     return [{ fieldId: null, label: '', message: t(`catalog.errors.codes.${e.code}`, { defaultValue: t('errors.generic') }) }];
   }

@@ -3,21 +3,57 @@
 // the document's JSON pointers, so an API error's path finds its field.
 import { CHANNEL_TYPES, type ChannelDescription, type ChannelType, type ServiceDescription } from '../types';
 
-export interface Pair { lv: string; en: string }
-export interface ItemDraft { key: string; id: string; name: Pair; description: Pair }
-export interface LegalDraft { key: string; id: string; title: Pair; url: string }
+export interface Pair {
+  lv: string;
+  en: string;
+}
+export interface ItemDraft {
+  key: string;
+  id: string;
+  name: Pair;
+  description: Pair;
+}
+export interface LegalDraft {
+  key: string;
+  id: string;
+  title: Pair;
+  url: string;
+}
 export type TimeUnit = 'minute' | 'hour' | 'day' | 'week' | 'month';
 export const TIME_UNITS: readonly TimeUnit[] = ['minute', 'hour', 'day', 'week', 'month'];
 
 export interface ChannelDraft {
-  enabled: boolean; steps: Pair[]; evidence: string[]; cost: string; costNote: Pair; time: string; unit: TimeUnit;
-  offices: string[]; phone: string; email: string; postalAddress: string; hours: Pair; eserviceUrl: string;
+  enabled: boolean;
+  steps: Pair[];
+  evidence: string[];
+  cost: string;
+  costNote: Pair;
+  time: string;
+  unit: TimeUnit;
+  offices: string[];
+  phone: string;
+  email: string;
+  postalAddress: string;
+  hours: Pair;
+  eserviceUrl: string;
 }
 
 export interface EditorState {
-  id: string; title: Pair; description: Pair; sector: string; thematicAreas: string[]; lifeEvents: string[]; businessEvents: string[];
-  keywords: Pair; requirements: ItemDraft[]; evidence: ItemDraft[]; outputs: ItemDraft[]; legalBasis: LegalDraft[];
-  relatedServices: string[]; municipalities: string[]; channels: Record<ChannelType, ChannelDraft>;
+  id: string;
+  title: Pair;
+  description: Pair;
+  sector: string;
+  thematicAreas: string[];
+  lifeEvents: string[];
+  businessEvents: string[];
+  keywords: Pair;
+  requirements: ItemDraft[];
+  evidence: ItemDraft[];
+  outputs: ItemDraft[];
+  legalBasis: LegalDraft[];
+  relatedServices: string[];
+  municipalities: string[];
+  channels: Record<ChannelType, ChannelDraft>;
 }
 
 export type ItemListName = 'requirements' | 'evidence' | 'outputs';
@@ -29,13 +65,39 @@ export const emptyItem = (): ItemDraft => ({ key: newKey(), id: '', name: pair()
 export const emptyLegal = (): LegalDraft => ({ key: newKey(), id: '', title: pair(), url: '' });
 
 function emptyChannel(): ChannelDraft {
-  return { enabled: false, steps: [pair()], evidence: [], cost: '', costNote: pair(), time: '', unit: 'day', offices: [], phone: '', email: '', postalAddress: '', hours: pair(), eserviceUrl: '' };
+  return {
+    enabled: false,
+    steps: [pair()],
+    evidence: [],
+    cost: '',
+    costNote: pair(),
+    time: '',
+    unit: 'day',
+    offices: [],
+    phone: '',
+    email: '',
+    postalAddress: '',
+    hours: pair(),
+    eserviceUrl: '',
+  };
 }
 
 export function emptyState(): EditorState {
   return {
-    id: '', title: pair(), description: pair(), sector: '', thematicAreas: [], lifeEvents: [], businessEvents: [], keywords: pair(),
-    requirements: [], evidence: [], outputs: [], legalBasis: [], relatedServices: [], municipalities: [],
+    id: '',
+    title: pair(),
+    description: pair(),
+    sector: '',
+    thematicAreas: [],
+    lifeEvents: [],
+    businessEvents: [],
+    keywords: pair(),
+    requirements: [],
+    evidence: [],
+    outputs: [],
+    legalBasis: [],
+    relatedServices: [],
+    municipalities: [],
     channels: Object.fromEntries(CHANNEL_TYPES.map((c) => [c, emptyChannel()])) as Record<ChannelType, ChannelDraft>,
   };
 }
@@ -66,22 +128,42 @@ export function toDuration(time: string, unit: TimeUnit): string {
 // ---- document → form ----
 
 export function fromDescription(d: ServiceDescription): EditorState {
-  const items = (list: ServiceDescription['requirements']): ItemDraft[] => list.map((i) => ({ key: i.id, id: i.id, name: pair(i.name), description: pair(i.description) }));
+  const items = (list: ServiceDescription['requirements']): ItemDraft[] =>
+    list.map((i) => ({ key: i.id, id: i.id, name: pair(i.name), description: pair(i.description) }));
   const state = emptyState();
   for (const c of d.channels) {
     state.channels[c.type] = {
-      ...emptyChannel(), enabled: true, steps: c.steps.length ? c.steps.map(pair) : [pair()], evidence: [...c.evidence],
-      cost: c.cost ? String(c.cost.amountEur) : '', costNote: pair(c.cost?.description), ...parseDuration(c.processingTime),
-      offices: c.offices ?? [], phone: c.phone ?? '', email: c.email ?? '', postalAddress: c.postalAddress ?? '', hours: pair(c.hours),
+      ...emptyChannel(),
+      enabled: true,
+      steps: c.steps.length ? c.steps.map(pair) : [pair()],
+      evidence: [...c.evidence],
+      cost: c.cost ? String(c.cost.amountEur) : '',
+      costNote: pair(c.cost?.description),
+      ...parseDuration(c.processingTime),
+      offices: c.offices ?? [],
+      phone: c.phone ?? '',
+      email: c.email ?? '',
+      postalAddress: c.postalAddress ?? '',
+      hours: pair(c.hours),
       eserviceUrl: c.eserviceUrl ?? '',
     };
   }
   return {
-    ...state, id: d.id, title: pair(d.title), description: pair(d.description), sector: d.sector, thematicAreas: [...d.thematicAreas],
-    lifeEvents: [...d.lifeEvents], businessEvents: [...d.businessEvents], keywords: { lv: d.keywords.lv.join(', '), en: d.keywords.en.join(', ') },
-    requirements: items(d.requirements), evidence: items(d.evidence), outputs: items(d.outputs),
+    ...state,
+    id: d.id,
+    title: pair(d.title),
+    description: pair(d.description),
+    sector: d.sector,
+    thematicAreas: [...d.thematicAreas],
+    lifeEvents: [...d.lifeEvents],
+    businessEvents: [...d.businessEvents],
+    keywords: { lv: d.keywords.lv.join(', '), en: d.keywords.en.join(', ') },
+    requirements: items(d.requirements),
+    evidence: items(d.evidence),
+    outputs: items(d.outputs),
     legalBasis: d.legalBasis.map((l) => ({ key: l.id, id: l.id, title: pair(l.title), url: l.url ?? '' })),
-    relatedServices: [...d.relatedServices], municipalities: [...d.municipalities],
+    relatedServices: [...d.relatedServices],
+    municipalities: [...d.municipalities],
   };
 }
 
@@ -89,12 +171,23 @@ export function fromDescription(d: ServiceDescription): EditorState {
 
 /** "Personu apliecinošs dokuments" → "personu-apliecinoss-dokuments": an item's id when none was typed. */
 export function slugify(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
 }
 
 const trimPair = (p: Pair): Pair => ({ lv: p.lv.trim(), en: p.en.trim() });
 const filled = (p: Pair) => p.lv.trim() !== '' || p.en.trim() !== '';
-const words = (s: string) => s.split(',').map((w) => w.trim()).filter(Boolean);
+const words = (s: string) =>
+  s
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
 
 export function itemId(item: ItemDraft | LegalDraft, index: number, prefix: string): string {
   if (item.id.trim()) return item.id.trim();
@@ -105,13 +198,21 @@ export function itemId(item: ItemDraft | LegalDraft, index: number, prefix: stri
 function toChannel(type: ChannelType, c: ChannelDraft, evidenceIds: Map<string, string>): ChannelDescription {
   const amount = c.cost.trim().replace(',', '.');
   const channel: ChannelDescription = {
-    type, steps: c.steps.map(trimPair), evidence: c.evidence.flatMap((key) => (evidenceIds.has(key) ? [evidenceIds.get(key) as string] : [])),
+    type,
+    steps: c.steps.map(trimPair),
+    evidence: c.evidence.flatMap((key) => (evidenceIds.has(key) ? [evidenceIds.get(key) as string] : [])),
     processingTime: toDuration(c.time, c.unit),
   };
   // A number that does not parse is sent as typed: the schema names the field.
-  if (amount) channel.cost = { amountEur: /^\d+(\.\d+)?$/.test(amount) ? Number(amount) : (amount as unknown as number), ...(filled(c.costNote) ? { description: trimPair(c.costNote) } : {}) };
+  if (amount)
+    channel.cost = {
+      amountEur: /^\d+(\.\d+)?$/.test(amount) ? Number(amount) : (amount as unknown as number),
+      ...(filled(c.costNote) ? { description: trimPair(c.costNote) } : {}),
+    };
   if (type === 'eservice') channel.eserviceUrl = c.eserviceUrl.trim();
-  if (type === 'in_person' || type === 'post') { if (type === 'in_person' || c.offices.length > 0) channel.offices = c.offices; }
+  if (type === 'in_person' || type === 'post') {
+    if (type === 'in_person' || c.offices.length > 0) channel.offices = c.offices;
+  }
   if (type === 'phone') channel.phone = c.phone.trim();
   if (type === 'email') channel.email = c.email.trim();
   if (type === 'post') channel.postalAddress = c.postalAddress.trim();
@@ -120,21 +221,36 @@ function toChannel(type: ChannelType, c: ChannelDraft, evidenceIds: Map<string, 
 }
 
 export function toDescription(s: EditorState): { description: ServiceDescription; channelOrder: ChannelType[] } {
-  const items = (list: ItemDraft[], prefix: string) => list.map((i, n) => ({
-    id: itemId(i, n, prefix), name: trimPair(i.name), ...(filled(i.description) ? { description: trimPair(i.description) } : {}),
-  }));
+  const items = (list: ItemDraft[], prefix: string) =>
+    list.map((i, n) => ({
+      id: itemId(i, n, prefix),
+      name: trimPair(i.name),
+      ...(filled(i.description) ? { description: trimPair(i.description) } : {}),
+    }));
   const evidence = items(s.evidence, 'evidence');
   const evidenceIds = new Map(s.evidence.map((i, n) => [i.key, evidence[n].id]));
   const channelOrder = CHANNEL_TYPES.filter((c) => s.channels[c].enabled);
   return {
     channelOrder,
     description: {
-      id: s.id.trim(), title: trimPair(s.title), description: trimPair(s.description), sector: s.sector,
-      thematicAreas: s.thematicAreas, lifeEvents: s.lifeEvents, businessEvents: s.businessEvents,
+      id: s.id.trim(),
+      title: trimPair(s.title),
+      description: trimPair(s.description),
+      sector: s.sector,
+      thematicAreas: s.thematicAreas,
+      lifeEvents: s.lifeEvents,
+      businessEvents: s.businessEvents,
       keywords: { lv: words(s.keywords.lv), en: words(s.keywords.en) },
-      requirements: items(s.requirements, 'requirement'), evidence, outputs: items(s.outputs, 'output'),
-      legalBasis: s.legalBasis.map((l, n) => ({ id: itemId(l, n, 'act'), title: trimPair(l.title), ...(l.url.trim() ? { url: l.url.trim() } : {}) })),
-      relatedServices: s.relatedServices, municipalities: s.municipalities,
+      requirements: items(s.requirements, 'requirement'),
+      evidence,
+      outputs: items(s.outputs, 'output'),
+      legalBasis: s.legalBasis.map((l, n) => ({
+        id: itemId(l, n, 'act'),
+        title: trimPair(l.title),
+        ...(l.url.trim() ? { url: l.url.trim() } : {}),
+      })),
+      relatedServices: s.relatedServices,
+      municipalities: s.municipalities,
       channels: channelOrder.map((c) => toChannel(c, s.channels[c], evidenceIds)),
     },
   };

@@ -23,7 +23,9 @@ export function CatalogSearch() {
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [q, setQ] = useState(params.get('q') ?? '');
-  const [filters, setFilters] = useState<Record<string, string>>(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])));
+  const [filters, setFilters] = useState<Record<string, string>>(() =>
+    Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])),
+  );
   usePageTitle(t('catalog.search.title'));
 
   const query = params.toString();
@@ -34,7 +36,10 @@ export function CatalogSearch() {
     search.set('pageSize', String(PAGE_SIZE));
     if (!search.get('page')) search.set('page', '1');
     setError(null);
-    api<SearchResult>(`/api/v1/catalog/services?${search.toString()}`).then(setResult, () => { setResult(null); setError(t('catalog.search.failed')); });
+    api<SearchResult>(`/api/v1/catalog/services?${search.toString()}`).then(setResult, () => {
+      setResult(null);
+      setError(t('catalog.search.failed'));
+    });
   }, [query, lang, t]);
 
   // Back and Forward change the URL: the form follows.
@@ -65,37 +70,68 @@ export function CatalogSearch() {
       <form role="search" className="catalog-search" onSubmit={apply} aria-label={t('catalog.search.title')}>
         <div className="field">
           <label htmlFor="catalog-q">{t('catalog.search.q')}</label>
-          <p id="catalog-q-hint" className="field-description">{t('catalog.search.qHint')}</p>
+          <p id="catalog-q-hint" className="field-description">
+            {t('catalog.search.qHint')}
+          </p>
           <div className="search-row">
-            <input id="catalog-q" type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} aria-describedby="catalog-q-hint" />
-            <button type="submit" className="primary">{t('catalog.search.submit')}</button>
+            <input
+              id="catalog-q"
+              type="search"
+              value={q}
+              maxLength={200}
+              onChange={(e) => setQ(e.target.value)}
+              aria-describedby="catalog-q-hint"
+            />
+            <button type="submit" className="primary">
+              {t('catalog.search.submit')}
+            </button>
           </div>
         </div>
         <SearchFilters taxonomy={taxonomy.value} values={filters} onChange={(k, v) => setFilters((f) => ({ ...f, [k]: v }))} />
-        <p><Link to="/catalog">{t('catalog.search.clear')}</Link></p>
+        <p>
+          <Link to="/catalog">{t('catalog.search.clear')}</Link>
+        </p>
       </form>
       {error && <Alert kind="error">{error}</Alert>}
       {!result && !error && <Loading />}
       {result && (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" className="visually-hidden">{t('catalog.search.results')}</h2>
-          <p role="status" data-testid="result-count">{t('catalog.search.count', { count: result.total })}</p>
+          <h2 id="results-heading" className="visually-hidden">
+            {t('catalog.search.results')}
+          </h2>
+          <p role="status" data-testid="result-count">
+            {t('catalog.search.count', { count: result.total })}
+          </p>
           <ul className="results">
             {result.items.map((s) => (
               <li key={s.id} className="result" data-service={s.id}>
-                <h3><Link to={`/catalog/${s.id}`}>{loc(s.title)}</Link></h3>
+                <h3>
+                  <Link to={`/catalog/${s.id}`}>{loc(s.title)}</Link>
+                </h3>
                 <p>{loc(s.description)}</p>
                 <p className="muted">
-                  {loc(s.agency.name)} · {[...s.channels].sort((a, b) => CHANNEL_TYPES.indexOf(a) - CHANNEL_TYPES.indexOf(b)).map((c) => t(`channel.${c}`)).join(', ')}
+                  {loc(s.agency.name)} ·{' '}
+                  {[...s.channels]
+                    .sort((a, b) => CHANNEL_TYPES.indexOf(a) - CHANNEL_TYPES.indexOf(b))
+                    .map((c) => t(`channel.${c}`))
+                    .join(', ')}
                 </p>
               </li>
             ))}
           </ul>
           {pages > 1 && (
             <nav aria-label={t('catalog.search.pages')} className="pagination">
-              {result.page > 1 && <Link to={pageLink(result.page - 1)} rel="prev">{t('catalog.search.prev')}</Link>}
+              {result.page > 1 && (
+                <Link to={pageLink(result.page - 1)} rel="prev">
+                  {t('catalog.search.prev')}
+                </Link>
+              )}
               <span>{t('catalog.search.pageOf', { page: result.page, pages })}</span>
-              {result.page < pages && <Link to={pageLink(result.page + 1)} rel="next">{t('catalog.search.next')}</Link>}
+              {result.page < pages && (
+                <Link to={pageLink(result.page + 1)} rel="next">
+                  {t('catalog.search.next')}
+                </Link>
+              )}
             </nav>
           )}
         </section>

@@ -7,8 +7,14 @@ import { CHANNEL_TYPES, type Taxonomy } from '../types';
 export const FILTER_KEYS = ['agency', 'lifeEvent', 'channel', 'municipality'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export function SearchFilters({ taxonomy, values, onChange }: {
-  taxonomy: Taxonomy | null; values: Record<string, string>; onChange: (key: FilterKey, value: string) => void;
+export function SearchFilters({
+  taxonomy,
+  values,
+  onChange,
+}: {
+  taxonomy: Taxonomy | null;
+  values: Record<string, string>;
+  onChange: (key: FilterKey, value: string) => void;
 }) {
   const { t } = useTranslation();
   const loc = useLocalized();
@@ -28,7 +34,11 @@ export function SearchFilters({ taxonomy, values, onChange }: {
             <label htmlFor={`filter-${key}`}>{t(`catalog.search.filter.${key}`)}</label>
             <select id={`filter-${key}`} value={values[key] ?? ''} onChange={(e) => onChange(key, e.target.value)}>
               <option value="">{t('catalog.search.all')}</option>
-              {options[key].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {options[key].map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
               {values[key] && !options[key].some((o) => o.value === values[key]) && <option value={values[key]}>{values[key]}</option>}
             </select>
           </div>

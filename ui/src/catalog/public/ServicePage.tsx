@@ -35,17 +35,31 @@ export function ServicePage() {
 
   return (
     <>
-      <p><Link to="/catalog">{t('catalog.service.back')}</Link></p>
-      {error && (<><h1>{t('catalog.service.title')}</h1><Alert kind="error">{error}</Alert></>)}
+      <p>
+        <Link to="/catalog">{t('catalog.service.back')}</Link>
+      </p>
+      {error && (
+        <>
+          <h1>{t('catalog.service.title')}</h1>
+          <Alert kind="error">{error}</Alert>
+        </>
+      )}
       {!service && !error && <Loading />}
       {service && (
         <>
-          <DescriptionView agencyName={loc(service.agency.name)} label={{ ...label, sector: () => loc(service.sector.name) }}
-            service={{ ...service, sector: service.sector.id }} />
+          <DescriptionView
+            agencyName={loc(service.agency.name)}
+            label={{ ...label, sector: () => loc(service.sector.name) }}
+            service={{ ...service, sector: service.sector.id }}
+          />
           <section className="panel" aria-labelledby="open-data-heading">
             <h2 id="open-data-heading">{t('catalog.service.openData')}</h2>
             <p className="muted">{t('catalog.service.published', { date: day(service.publishedAt), version: service.version })}</p>
-            <p><a href={service.links.jsonld} type="application/ld+json" data-testid="jsonld-link">{t('catalog.service.jsonld')}</a></p>
+            <p>
+              <a href={service.links.jsonld} type="application/ld+json" data-testid="jsonld-link">
+                {t('catalog.service.jsonld')}
+              </a>
+            </p>
           </section>
         </>
       )}

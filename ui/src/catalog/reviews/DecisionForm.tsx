@@ -36,17 +36,26 @@ export function DecisionForm({ serviceId, version, stage }: { serviceId: string;
     e.preventDefault();
     const problems: SummaryItem[] = [];
     if (!decision) problems.push({ fieldId: 'decision-approve', label: '', message: t('catalog.review.chooseDecision') });
-    if (decision === 'return' && !comment.trim()) problems.push({ fieldId: 'decision-comment', label: t('catalog.review.comment'), message: t('catalog.review.commentRequired') });
+    if (decision === 'return' && !comment.trim())
+      problems.push({ fieldId: 'decision-comment', label: t('catalog.review.comment'), message: t('catalog.review.commentRequired') });
     setErrors(problems);
     if (problems.length) return;
     setBusy(true);
     try {
       const result = await decide(serviceId, version, { decision, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      void navigate('/catalog/reviews', { state: { decided: t(`catalog.review.done.${result.stage}`, { defaultValue: t('catalog.review.done.other') }) } });
+      void navigate('/catalog/reviews', {
+        state: { decided: t(`catalog.review.done.${result.stage}`, { defaultValue: t('catalog.review.done.other') }) },
+      });
     } catch (err) {
       const code = err instanceof ApiError ? err.code : '';
       const field = code === 'review_comment_required' ? 'decision-comment' : null;
-      setErrors([{ fieldId: field, label: field ? t('catalog.review.comment') : '', message: t(`catalog.errors.codes.${code}`, { defaultValue: t('errors.generic') }) }]);
+      setErrors([
+        {
+          fieldId: field,
+          label: field ? t('catalog.review.comment') : '',
+          message: t(`catalog.errors.codes.${code}`, { defaultValue: t('errors.generic') }),
+        },
+      ]);
       setBusy(false);
     }
   };
@@ -55,31 +64,67 @@ export function DecisionForm({ serviceId, version, stage }: { serviceId: string;
   const commentError = errorOf('decision-comment');
   return (
     <section aria-labelledby="decision-heading" className="panel decision">
-      <h2 id="decision-heading" tabIndex={-1}>{t('catalog.review.decision')}</h2>
+      <h2 id="decision-heading" tabIndex={-1}>
+        {t('catalog.review.decision')}
+      </h2>
       <p>{t(stage === 'agency_review' ? 'catalog.review.agencyStep' : 'catalog.review.catalogueStep')}</p>
       <ErrorSummary items={errors} />
       <form noValidate onSubmit={(e) => void submit(e)}>
         <fieldset className={decisionError ? 'has-error' : undefined} aria-describedby={decisionError ? 'decision-error' : undefined}>
           <legend>{t('catalog.review.decision')}</legend>
-          {decisionError && <p id="decision-error" className="field-error">{decisionError}</p>}
+          {decisionError && (
+            <p id="decision-error" className="field-error">
+              {decisionError}
+            </p>
+          )}
           <div className="radio">
-            <input type="radio" id="decision-approve" name="decision" value="approve" checked={decision === 'approve'} onChange={() => setDecision('approve')} />
-            <label htmlFor="decision-approve">{t(stage === 'agency_review' ? 'catalog.review.approveAgency' : 'catalog.review.approvePublish')}</label>
+            <input
+              type="radio"
+              id="decision-approve"
+              name="decision"
+              value="approve"
+              checked={decision === 'approve'}
+              onChange={() => setDecision('approve')}
+            />
+            <label htmlFor="decision-approve">
+              {t(stage === 'agency_review' ? 'catalog.review.approveAgency' : 'catalog.review.approvePublish')}
+            </label>
           </div>
           <div className="radio">
-            <input type="radio" id="decision-return" name="decision" value="return" checked={decision === 'return'} onChange={() => setDecision('return')} />
+            <input
+              type="radio"
+              id="decision-return"
+              name="decision"
+              value="return"
+              checked={decision === 'return'}
+              onChange={() => setDecision('return')}
+            />
             <label htmlFor="decision-return">{t('catalog.review.return')}</label>
           </div>
         </fieldset>
         <div className={`field${commentError ? ' has-error' : ''}`}>
           <label htmlFor="decision-comment">{t('catalog.review.comment')}</label>
-          <p id="decision-comment-hint" className="field-description">{t('catalog.review.commentHint')}</p>
-          {commentError && <p id="decision-comment-error" className="field-error">{commentError}</p>}
-          <textarea id="decision-comment" value={comment} maxLength={COMMENT_MAX} onChange={(e) => setComment(e.target.value)} aria-invalid={commentError ? true : undefined}
-            aria-describedby={`decision-comment-hint${commentError ? ' decision-comment-error' : ''}`} />
+          <p id="decision-comment-hint" className="field-description">
+            {t('catalog.review.commentHint')}
+          </p>
+          {commentError && (
+            <p id="decision-comment-error" className="field-error">
+              {commentError}
+            </p>
+          )}
+          <textarea
+            id="decision-comment"
+            value={comment}
+            maxLength={COMMENT_MAX}
+            onChange={(e) => setComment(e.target.value)}
+            aria-invalid={commentError ? true : undefined}
+            aria-describedby={`decision-comment-hint${commentError ? ' decision-comment-error' : ''}`}
+          />
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{busy ? t('catalog.review.sending') : t('catalog.review.send')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('catalog.review.sending') : t('catalog.review.send')}
+          </button>
         </div>
       </form>
     </section>

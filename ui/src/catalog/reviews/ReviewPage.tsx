@@ -47,33 +47,73 @@ export function ReviewPage() {
   const inReview = doc && (doc.stage === 'agency_review' || doc.stage === 'catalogue_review');
   return (
     <>
-      <p><Link to="/catalog/reviews">{t('catalog.review.back')}</Link></p>
-      {error && (<><h1>{t('catalog.reviews.title')}</h1><Alert kind="error">{error}</Alert></>)}
+      <p>
+        <Link to="/catalog/reviews">{t('catalog.review.back')}</Link>
+      </p>
+      {error && (
+        <>
+          <h1>{t('catalog.reviews.title')}</h1>
+          <Alert kind="error">{error}</Alert>
+        </>
+      )}
       {(!doc || !entry) && !error && <Loading />}
       {doc && entry && (
         <>
           <h1>{t('catalog.review.title', { title: loc(doc.document.title), version })}</h1>
           <dl className="summary-list">
-            <div><dt>{t('catalog.agency.agency')}</dt><dd>{label.agency(entry.agencyId)}</dd></div>
-            <div><dt>{t('catalog.agency.stage')}</dt><dd data-testid="review-stage"><StageBadge stage={doc.stage} /></dd></div>
-            <div><dt>{t('catalog.reviews.author')}</dt><dd>{doc.author.name}</dd></div>
+            <div>
+              <dt>{t('catalog.agency.agency')}</dt>
+              <dd>{label.agency(entry.agencyId)}</dd>
+            </div>
+            <div>
+              <dt>{t('catalog.agency.stage')}</dt>
+              <dd data-testid="review-stage">
+                <StageBadge stage={doc.stage} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('catalog.reviews.author')}</dt>
+              <dd>{doc.author.name}</dd>
+            </div>
           </dl>
-          {inReview && <p><a href="#decision-heading">{t('catalog.review.toDecision')}</a></p>}
+          {inReview && (
+            <p>
+              <a href="#decision-heading">{t('catalog.review.toDecision')}</a>
+            </p>
+          )}
           <section aria-labelledby="changes-heading">
             <h2 id="changes-heading">{t('catalog.review.changes')}</h2>
-            {entry.publishedVersion && entry.publishedVersion !== version
-              ? (diff ? <DiffView changes={diff.changes} from={diff.from} to={diff.to} /> : <Loading />)
-              : <p>{t('catalog.review.firstVersion')}</p>}
+            {entry.publishedVersion && entry.publishedVersion !== version ? (
+              diff ? (
+                <DiffView changes={diff.changes} from={diff.from} to={diff.to} />
+              ) : (
+                <Loading />
+              )
+            ) : (
+              <p>{t('catalog.review.firstVersion')}</p>
+            )}
           </section>
           <section aria-labelledby="preview-label" className="preview">
-            <p id="preview-label" className="preview-label">{t('catalog.review.preview')}</p>
-            <DescriptionView preview headingLevel={2} label={label} agencyName={label.agency(entry.agencyId)}
-              service={{ ...doc.document, channels: doc.document.channels.map((c) => ({ ...c, offices: c.offices?.map((o) => officeById.get(o) ?? { id: o }) })) }} />
+            <p id="preview-label" className="preview-label">
+              {t('catalog.review.preview')}
+            </p>
+            <DescriptionView
+              preview
+              headingLevel={2}
+              label={label}
+              agencyName={label.agency(entry.agencyId)}
+              service={{
+                ...doc.document,
+                channels: doc.document.channels.map((c) => ({ ...c, offices: c.offices?.map((o) => officeById.get(o) ?? { id: o }) })),
+              }}
+            />
           </section>
           <ReviewTrail events={entry.events.filter((e) => e.version <= version)} />
-          {inReview
-            ? <DecisionForm serviceId={serviceId} version={version} stage={doc.stage} />
-            : <Alert kind="info">{t('catalog.review.notInReview')}</Alert>}
+          {inReview ? (
+            <DecisionForm serviceId={serviceId} version={version} stage={doc.stage} />
+          ) : (
+            <Alert kind="info">{t('catalog.review.notInReview')}</Alert>
+          )}
         </>
       )}
     </>

@@ -25,7 +25,10 @@ export function ReviewQueue() {
 
   // location.key: following the navigation link while on this page reads the queue again.
   useEffect(() => {
-    api<{ items: ReviewItem[] }>('/api/v1/catalog/reviews').then((r) => setItems(r.items), () => setError(t('errors.generic')));
+    api<{ items: ReviewItem[] }>('/api/v1/catalog/reviews').then(
+      (r) => setItems(r.items),
+      () => setError(t('errors.generic')),
+    );
   }, [t, location.key]);
 
   return (
@@ -41,20 +44,34 @@ export function ReviewQueue() {
           <caption className="visually-hidden">{t('catalog.reviews.caption', { count: items.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('catalog.agency.service')}</th><th scope="col">{t('catalog.agency.agency')}</th>
-              <th scope="col">{t('catalog.reviews.step')}</th><th scope="col">{t('catalog.reviews.author')}</th><th scope="col">{t('catalog.reviews.submittedAt')}</th>
+              <th scope="col">{t('catalog.agency.service')}</th>
+              <th scope="col">{t('catalog.agency.agency')}</th>
+              <th scope="col">{t('catalog.reviews.step')}</th>
+              <th scope="col">{t('catalog.reviews.author')}</th>
+              <th scope="col">{t('catalog.reviews.submittedAt')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((i) => (
               <tr key={`${i.serviceId}-${i.version}`} data-service={i.serviceId} data-version={i.version}>
                 <th scope="row">
-                  <Link to={`/catalog/reviews/${encodeURIComponent(i.serviceId)}/${i.version}`}
-                    aria-label={t('catalog.reviews.openNamed', { title: loc(i.title), version: i.version })}>{loc(i.title)}</Link>
-                  <div className="muted">{t('catalog.agency.version', { version: i.version })}{i.publishedVersion ? ` · ${t('catalog.reviews.publishedIs', { version: i.publishedVersion })}` : ` · ${t('catalog.reviews.new')}`}</div>
+                  <Link
+                    to={`/catalog/reviews/${encodeURIComponent(i.serviceId)}/${i.version}`}
+                    aria-label={t('catalog.reviews.openNamed', { title: loc(i.title), version: i.version })}
+                  >
+                    {loc(i.title)}
+                  </Link>
+                  <div className="muted">
+                    {t('catalog.agency.version', { version: i.version })}
+                    {i.publishedVersion
+                      ? ` · ${t('catalog.reviews.publishedIs', { version: i.publishedVersion })}`
+                      : ` · ${t('catalog.reviews.new')}`}
+                  </div>
                 </th>
                 <td>{label.agency(i.agencyId)}</td>
-                <td><StageBadge stage={i.stage} /></td>
+                <td>
+                  <StageBadge stage={i.stage} />
+                </td>
                 <td>{i.author.name}</td>
                 <td>{i.submittedAt ? fmt(i.submittedAt) : '—'}</td>
               </tr>

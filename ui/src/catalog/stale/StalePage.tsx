@@ -35,11 +35,19 @@ export function StalePage() {
   usePageTitle(t('catalog.stale.title'));
 
   const load = useCallback(() => {
-    api<{ items: CatalogEntry[] }>('/api/v1/catalog/stale').then((r) => setEntries(r.items), () => setError(t('errors.generic')));
-    api<{ items: Reminder[] }>('/api/v1/staff/reminders').then((r) => setReminders(r.items), () => setReminders([]));
+    api<{ items: CatalogEntry[] }>('/api/v1/catalog/stale').then(
+      (r) => setEntries(r.items),
+      () => setError(t('errors.generic')),
+    );
+    api<{ items: Reminder[] }>('/api/v1/staff/reminders').then(
+      (r) => setReminders(r.items),
+      () => setReminders([]),
+    );
   }, [t]);
   useEffect(load, [load, key]);
-  useEffect(() => { if (message) messageRef.current?.focus(); }, [message]);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
 
   const reviewed = async (e: CatalogEntry) => {
     setBusy(e.serviceId);
@@ -59,7 +67,11 @@ export function StalePage() {
     <>
       <h1>{t('catalog.stale.title')}</h1>
       <p className="lead">{t(allAgencies ? 'catalog.stale.leadAll' : 'catalog.stale.lead')}</p>
-      {message && <div ref={messageRef} tabIndex={-1}><Alert kind={message.kind}>{message.text}</Alert></div>}
+      {message && (
+        <div ref={messageRef} tabIndex={-1}>
+          <Alert kind={message.kind}>{message.text}</Alert>
+        </div>
+      )}
       {error && <Alert kind="error">{error}</Alert>}
       {!entries && !error && <Loading />}
       {entries && entries.length === 0 && <p role="status">{t('catalog.stale.none')}</p>}
@@ -68,22 +80,40 @@ export function StalePage() {
           <caption className="visually-hidden">{t('catalog.stale.caption', { count: entries.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('catalog.agency.service')}</th>{allAgencies && <th scope="col">{t('catalog.agency.agency')}</th>}
-              <th scope="col">{t('catalog.agency.reviewBy')}</th><th scope="col">{t('catalog.agency.published')}</th>
-              {author && <th scope="col"><span className="visually-hidden">{t('catalog.stale.action')}</span></th>}
+              <th scope="col">{t('catalog.agency.service')}</th>
+              {allAgencies && <th scope="col">{t('catalog.agency.agency')}</th>}
+              <th scope="col">{t('catalog.agency.reviewBy')}</th>
+              <th scope="col">{t('catalog.agency.published')}</th>
+              {author && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('catalog.stale.action')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.serviceId} data-service={e.serviceId} data-overdue={e.overdue}>
-                <th scope="row"><Link to={`/agency/catalog/${encodeURIComponent(e.serviceId)}`}>{loc(e.title)}</Link><div className="muted mono">{e.serviceId}</div></th>
+                <th scope="row">
+                  <Link to={`/agency/catalog/${encodeURIComponent(e.serviceId)}`}>{loc(e.title)}</Link>
+                  <div className="muted mono">{e.serviceId}</div>
+                </th>
                 {allAgencies && <td>{label.agency(e.agencyId)}</td>}
-                <td className={e.overdue ? 'overdue nowrap' : 'nowrap'}>{day(e.reviewBy)} <FreshnessBadge stale={e.stale} overdue={e.overdue} /></td>
+                <td className={e.overdue ? 'overdue nowrap' : 'nowrap'}>
+                  {day(e.reviewBy)} <FreshnessBadge stale={e.stale} overdue={e.overdue} />
+                </td>
                 <td>{e.publishedVersion ? t('catalog.agency.version', { version: e.publishedVersion }) : '—'}</td>
                 {author && (
                   <td>
-                    <button type="button" className="secondary" disabled={busy !== null} onClick={() => void reviewed(e)}
-                      aria-label={t('catalog.stale.reviewedNamed', { title: loc(e.title) })}>{t('catalog.entry.reviewed')}</button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={busy !== null}
+                      onClick={() => void reviewed(e)}
+                      aria-label={t('catalog.stale.reviewedNamed', { title: loc(e.title) })}
+                    >
+                      {t('catalog.entry.reviewed')}
+                    </button>
                   </td>
                 )}
               </tr>

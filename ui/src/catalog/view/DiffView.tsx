@@ -30,17 +30,29 @@ function show(value: unknown): string {
 
 export function DiffView({ changes, from, to }: { changes: Change[]; from: number; to: number }) {
   const { t } = useTranslation();
-  if (changes.length === 0) return <p role="status" data-testid="diff-empty">{t('catalog.diff.none', { from, to })}</p>;
+  if (changes.length === 0)
+    return (
+      <p role="status" data-testid="diff-empty">
+        {t('catalog.diff.none', { from, to })}
+      </p>
+    );
   return (
     <table className="tasks diff" data-testid="diff">
       <caption>{t('catalog.diff.caption', { from, to, count: changes.length })}</caption>
       <thead>
-        <tr><th scope="col">{t('catalog.diff.field')}</th><th scope="col">{t('catalog.diff.before', { version: from })}</th><th scope="col">{t('catalog.diff.after', { version: to })}</th></tr>
+        <tr>
+          <th scope="col">{t('catalog.diff.field')}</th>
+          <th scope="col">{t('catalog.diff.before', { version: from })}</th>
+          <th scope="col">{t('catalog.diff.after', { version: to })}</th>
+        </tr>
       </thead>
       <tbody>
         {changes.map((c) => (
           <tr key={`${c.op}-${c.path}`} data-path={c.path} data-op={c.op}>
-            <th scope="row">{pathLabel(c.path, t)}<div className="muted">{t(`catalog.diff.op.${c.op}`)}</div></th>
+            <th scope="row">
+              {pathLabel(c.path, t)}
+              <div className="muted">{t(`catalog.diff.op.${c.op}`)}</div>
+            </th>
             <td>{c.op === 'add' ? '—' : <del>{show(c.from)}</del>}</td>
             <td>{c.op === 'remove' ? '—' : <ins>{show(c.to)}</ins>}</td>
           </tr>

@@ -15,8 +15,15 @@ export function ReviewTrail({ events }: { events: ReviewEvent[] }) {
         {events.map((e, i) => (
           <li key={`${e.version}-${e.action}-${i}`} data-action={e.action} data-version={e.version}>
             <strong>{t(`catalog.trail.action.${e.action}`)}</strong>
-            {(e.action === 'approved' || e.action === 'returned') && e.step && e.step !== 'author' && <> ({t(`catalog.trail.step.${e.step}`)})</>}
-            {' · '}{t('catalog.agency.version', { version: e.version })}{' · '}{e.actor.name}{' · '}<time dateTime={e.at}>{fmt(e.at)}</time>
+            {(e.action === 'approved' || e.action === 'returned') && e.step && e.step !== 'author' && (
+              <> ({t(`catalog.trail.step.${e.step}`)})</>
+            )}
+            {' · '}
+            {t('catalog.agency.version', { version: e.version })}
+            {' · '}
+            {e.actor.name}
+            {' · '}
+            <time dateTime={e.at}>{fmt(e.at)}</time>
             {e.comment && <blockquote className="trail-comment">{e.comment}</blockquote>}
           </li>
         ))}
