@@ -12,7 +12,7 @@ import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '.
 import { registerCases } from '../../db/cases/register-cases';
 import { publishedVersion, formAjv } from '../../db/eservice-definitions/definitions';
 import type { PersonRef } from '../../db/domain/person-id';
-import { applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
+import { APPLICATION_WORKFLOW, applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
 import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
 import { toDetails } from '../platform/validation';
 import { durationMs } from '../../forms/eservice-definition/expressions';
@@ -79,7 +79,7 @@ export async function ensureApplicationWorkflow(
     recipient: { type: r.recipient_type, id: r.recipient_id, ...(r.recipient_name ? { name: r.recipient_name } : {}) },
     createdBy: { type: 'citizen', id: r.created_by },
   };
-  await startWorkflowOnce(await temporal(), 'applicationWorkflow', { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
+  await startWorkflowOnce(await temporal(), APPLICATION_WORKFLOW, { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
 }
 
 /**

@@ -3,10 +3,10 @@
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../platform/temporal';
 import type { Logger } from 'pino';
-import { invoiceWorkflowId, paymentRecordedSignal } from '../../workflows/invoice/api';
+import { INVOICE_WORKFLOW, invoiceWorkflowId, paymentRecordedSignal } from '../../workflows/invoice/api';
 
 export async function ensureInvoiceWorkflow(temporal: () => Promise<Client>, taskQueue: string, invoiceId: string): Promise<void> {
-  await startWorkflowOnce(await temporal(), 'invoiceWorkflow', {
+  await startWorkflowOnce(await temporal(), INVOICE_WORKFLOW, {
     taskQueue,
     workflowId: invoiceWorkflowId(invoiceId),
     args: [{ invoiceId }],

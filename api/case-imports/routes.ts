@@ -5,7 +5,7 @@ import { ApiError, forbidden, notFound } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
 import { audit } from '../../db/audit';
 import { storeCaseImport } from './commands';
-import { caseImportWorkflowId } from '../../workflows/case-import/api';
+import { CASE_IMPORT_WORKFLOW, caseImportWorkflowId } from '../../workflows/case-import/api';
 import type { Validated } from '../../forms/types/validated';
 
 const WRITERS = ['agency-system', 'agency-admin'] as const;
@@ -19,7 +19,7 @@ function agencyOf(p: Principal): string {
 
 /** Starts the import's workflow unless it runs already; safe to call any number of times. */
 async function ensureWorkflow(ctx: RouteContext, importId: string): Promise<void> {
-  await startWorkflowOnce(await ctx.deps.temporal(), 'caseImportWorkflow', {
+  await startWorkflowOnce(await ctx.deps.temporal(), CASE_IMPORT_WORKFLOW, {
     taskQueue: ctx.deps.config.taskQueue,
     workflowId: caseImportWorkflowId(importId),
     args: [{ importId }],

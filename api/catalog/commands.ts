@@ -9,6 +9,8 @@ import type { Principal } from '../platform/auth/principal';
 import { checkReferences, registerChannels, type ServiceDescription } from '../../db/catalog/description';
 import { withdrawService } from '../../db/catalog/read-model';
 import {
+  CATALOG_CHANGE_WORKFLOW,
+  CATALOG_PUBLICATION_WORKFLOW,
   catalogChangeWorkflowId,
   catalogPublicationWorkflowId,
   serviceWithdrawnSignal,
@@ -179,7 +181,7 @@ export async function submitService(
 }
 
 function startPublicationWorkflow(client: Client, taskQueue: string, input: PublicationInput): Promise<void> {
-  return startWorkflowOnce(client, 'catalogPublicationWorkflow', {
+  return startWorkflowOnce(client, CATALOG_PUBLICATION_WORKFLOW, {
     taskQueue,
     workflowId: catalogPublicationWorkflowId(input.serviceId, input.version),
     args: [input],
@@ -243,7 +245,7 @@ export async function withdrawFromCatalog(
 }
 
 export function startChangeDelivery(client: Client, taskQueue: string, seq: number): Promise<void> {
-  return startWorkflowOnce(client, 'catalogChangeWorkflow', { taskQueue, workflowId: catalogChangeWorkflowId(seq), args: [{ seq }] });
+  return startWorkflowOnce(client, CATALOG_CHANGE_WORKFLOW, { taskQueue, workflowId: catalogChangeWorkflowId(seq), args: [{ seq }] });
 }
 
 /** "Reviewed, nothing changed": moves the review-by date (default a year from today) without a new version. */

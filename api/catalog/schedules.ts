@@ -2,7 +2,7 @@
 // creates it, the others find it there. Temporal may still be starting, so this retries in the background.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { CATALOG_FRESHNESS_RUN_ID, CATALOG_FRESHNESS_SCHEDULE_ID } from '../../workflows/catalog/api';
+import { CATALOG_FRESHNESS_RUN_ID, CATALOG_FRESHNESS_SCHEDULE_ID, CATALOG_FRESHNESS_WORKFLOW } from '../../workflows/catalog/api';
 
 export async function ensureCatalogSchedules(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
   try {
@@ -12,7 +12,7 @@ export async function ensureCatalogSchedules(client: Client, taskQueue: string):
       spec: { calendars: [{ hour: 6, minute: 0 }], timezone: 'Europe/Riga' },
       action: {
         type: 'startWorkflow',
-        workflowType: 'catalogFreshnessWorkflow',
+        workflowType: CATALOG_FRESHNESS_WORKFLOW,
         taskQueue,
         workflowId: CATALOG_FRESHNESS_RUN_ID,
         args: [],

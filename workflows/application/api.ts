@@ -10,6 +10,9 @@ export function applicationWorkflowId(caseId: string): string {
   return `application:${caseId}`;
 }
 
+/** The workflow type the worker registers (workflows/index.ts exports a function of this name). */
+export const APPLICATION_WORKFLOW = 'applicationWorkflow';
+
 export interface Actor {
   type: 'citizen' | 'staff' | 'system';
   id: string;

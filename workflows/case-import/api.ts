@@ -6,6 +6,9 @@ export function caseImportWorkflowId(importId: string): string {
   return `case-import:${importId}`;
 }
 
+/** The workflow type the worker registers (workflows/index.ts exports a function of this name). */
+export const CASE_IMPORT_WORKFLOW = 'caseImportWorkflow';
+
 export interface CaseImportInput {
   importId: string;
   /** Set when the workflow continued as new part-way through a large file. */

@@ -10,6 +10,10 @@ export const catalogChangeWorkflowId = (seq: number) => `catalog-change:${seq}`;
 /** The Temporal Schedule that starts the freshness check daily, and the id its runs start from. */
 export const CATALOG_FRESHNESS_SCHEDULE_ID = 'catalog-freshness';
 export const CATALOG_FRESHNESS_RUN_ID = 'catalog-freshness-run';
+/** The workflow types the worker registers (workflows/index.ts exports functions of these names). */
+export const CATALOG_PUBLICATION_WORKFLOW = 'catalogPublicationWorkflow';
+export const CATALOG_CHANGE_WORKFLOW = 'catalogChangeWorkflow';
+export const CATALOG_FRESHNESS_WORKFLOW = 'catalogFreshnessWorkflow';
 
 export type ReviewStage = 'agency_review' | 'catalogue_review';
 export interface PublicationInput {

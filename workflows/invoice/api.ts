@@ -8,6 +8,9 @@ export function invoiceWorkflowId(invoiceId: string): string {
   return `invoice:${invoiceId}`;
 }
 
+/** The workflow type the worker registers (workflows/index.ts exports a function of this name). */
+export const INVOICE_WORKFLOW = 'invoiceWorkflow';
+
 export interface InvoiceInput {
   invoiceId: string;
 }

@@ -5,7 +5,7 @@ import type { Duration } from '@temporalio/common';
 import type { PaymentStep } from '../../../forms/eservice-definition/dsl';
 import { evaluate } from '../../../forms/eservice-definition/expressions';
 import { acts } from '../activities-proxy';
-import { cancelRequestedSignal, invoiceWorkflowId } from '../../invoice/api';
+import { INVOICE_WORKFLOW, cancelRequestedSignal, invoiceWorkflowId } from '../../invoice/api';
 import type { RunContext } from '../run-context';
 
 export async function runPayment(ctx: RunContext, step: PaymentStep, _path: string): Promise<void> {
@@ -28,7 +28,7 @@ export async function runPayment(ctx: RunContext, step: PaymentStep, _path: stri
       description: step.description,
       expiresIn: step.expiresIn,
     });
-    await startChild('invoiceWorkflow', {
+    await startChild(INVOICE_WORKFLOW, {
       workflowId: invoiceWorkflowId(invoiceId),
       args: [{ invoiceId }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
