@@ -2,26 +2,9 @@
 
 /**
  * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "slug".
- */
-export type Slug = string;
-/**
- * Platform case id; the last two digits are ISO 7064 MOD 97-10 check digits.
- *
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "caseId".
- */
-export type CaseId = string;
-/**
- * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "personType".
  */
 export type PersonType = 'natural' | 'legal' | 'eidas';
-/**
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "channel".
- */
-export type Channel = 'eservice' | 'in_person' | 'phone' | 'email' | 'post' | 'other';
 /**
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "caseStatus".
@@ -38,17 +21,34 @@ export type CaseStatus =
   | 'completed'
   | 'withdrawn';
 /**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "dateTime".
+ */
+export type DateTime = string;
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "slug".
+ */
+export type Slug = string;
+/**
+ * Platform case id; the last two digits are ISO 7064 MOD 97-10 check digits.
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "caseId".
+ */
+export type CaseId = string;
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "channel".
+ */
+export type Channel = 'eservice' | 'in_person' | 'phone' | 'email' | 'post' | 'other';
+/**
  * ATVK code of the municipality
  *
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "municipalityCode".
  */
 export type MunicipalityCode = string;
-/**
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "dateTime".
- */
-export type DateTime = string;
 /**
  * Agency-specific label of a canonical status
  *
@@ -314,46 +314,66 @@ export interface Application {
   eservice: {
     id: string;
     version: number;
-    title: {
-      en: string;
-      lv: string;
-    };
+    title: Localized;
     serviceId: string;
   };
-  agencyId: string | null;
+  agencyId: string;
   recipient: {
-    type: string;
+    type: PersonType;
     id: string;
     name: string | null;
   };
-  status: string;
-  statusName: {
-    lv: string;
-    en: string;
-  };
-  statusLabel?: unknown;
-  statusAt: string;
-  waitingFor: unknown;
+  status: CaseStatus;
+  statusName: Localized;
+  statusLabel: Localized | null;
+  statusAt: DateTime;
+  waitingFor: string | null;
   form: {
-    [k: string]: unknown | undefined;
+    schema: {
+      [k: string]: unknown | undefined;
+    };
+    uiSchema: {
+      [k: string]: unknown | undefined;
+    };
   };
   draft: {
-    [k: string]: unknown | undefined;
-  };
-  submittedData: unknown;
-  submittedAt: unknown;
-  history: {
-    status: string;
-    statusName: {
-      lv: string;
-      en: string;
+    version: number;
+    data: {
+      [k: string]: unknown | undefined;
     };
-    at: string;
-    label?: unknown;
-    reason?: unknown;
+    step: string | null;
+    savedAt: DateTime | null;
+    expiresAt: DateTime;
+  };
+  submittedData: {
+    [k: string]: unknown | undefined;
+  } | null;
+  submittedAt: DateTime | null;
+  history: {
+    status: CaseStatus;
+    statusName: Localized;
+    at: DateTime;
+    label: Localized | null;
+    reason: string | null;
   }[];
-  documents: unknown[];
-  createdAt: string | null;
+  documents: {
+    id: string;
+    type: string;
+    title: Localized;
+    issuedAt: DateTime;
+    href: string;
+  }[];
+  createdAt: DateTime;
+}
+/**
+ * Text in Latvian and English, as the API sends it
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "localized".
+ */
+export interface Localized {
+  lv: string;
+  en: string;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1755,17 +1775,12 @@ export interface GetEserviceDefinitionsIdVersionsVersionResponse {
 export interface GetEserviceDefinitionsResponse {
   items: {
     id: string;
-    agencyId: string | null;
+    agencyId: string;
     serviceId: string;
     version: number;
-    title: {
-      en: string;
-      lv: string;
-    };
-    description: {
-      [k: string]: unknown | undefined;
-    };
-    publishedAt: string;
+    title: Localized;
+    description: Localized | null;
+    publishedAt: DateTime;
   }[];
 }
 /**
@@ -1795,18 +1810,15 @@ export interface GetInvoicesResponse {
 export interface GetMeApplicationsResponse {
   items: {
     id: string;
-    eserviceId?: string;
+    eserviceId: string;
     version: number;
-    title: {
-      en: string;
-      lv: string;
-    };
-    status: string;
-    statusAt: string;
+    title: Localized;
+    status: CaseStatus;
+    statusAt: DateTime;
     draftVersion: number;
-    draftSavedAt: string | null;
-    expiresAt: string;
-    createdAt: string | null;
+    draftSavedAt: DateTime | null;
+    expiresAt: DateTime;
+    createdAt: DateTime;
   }[];
 }
 /**
@@ -2071,72 +2083,52 @@ export interface GetSuspenseResponse {
  */
 export interface GetTasksIdResponse {
   id: string;
-  caseId?: string | null;
+  caseId: string;
   stepId: string;
-  title: {
-    lv: string;
-    en: string;
-  };
-  instructions: {
-    en: string;
-    lv: string;
-  };
+  title: Localized;
+  instructions: Localized | null;
   outcomes: string[];
-  status: string;
-  dueAt: string;
+  status: 'open' | 'claimed' | 'completed' | 'cancelled';
+  dueAt: DateTime;
   overdue: boolean;
   claimedBy: string | null;
   claimedByName: string | null;
-  outcome: unknown;
-  message: unknown;
-  createdAt: string | null;
-  completedAt: unknown;
+  outcome: string | null;
+  message: string | null;
+  createdAt: DateTime;
+  completedAt: DateTime | null;
   case: {
     serviceId: string;
-    status: string;
+    status: CaseStatus;
     recipientName: string | null;
-    eserviceTitle: {
-      en: string;
-      lv: string;
-    };
+    eserviceTitle: Localized;
   };
   recipient: {
-    type: string;
+    type: PersonType;
     id: string;
     name: string | null;
   };
   submittedData: {
-    confirm: boolean;
-    applicant: {
-      givenName: string;
-      familyName: string;
-      personalCode: string;
-    };
-    newAddress: {
-      text: string;
-    };
-    currentAddress: string;
-    residenceBasis: string;
-    declarationDate: string;
-    additionalInformation?: {
-      fileIds: string[];
-      residenceBasis: string;
-    }[];
-  };
+    [k: string]: unknown | undefined;
+  } | null;
   history: {
-    status: string;
-    label?: string | null;
-    at: string;
+    status: CaseStatus;
+    label: string | null;
+    at: DateTime;
     actorType: string;
-    reason?: unknown;
+    reason: string | null;
   }[];
   files: {
     id: string;
-    fileName: string | null;
+    fileName: string;
     contentType: string;
     byteSize: number;
   }[];
-  documents: unknown[];
+  documents: {
+    id: string;
+    title: Localized;
+    href: string;
+  }[];
 }
 /**
  * Tasks: response. Response of GET /api/v1/tasks (200). (The agency inbox: filter by status, service, mine; sort by due date) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2147,34 +2139,25 @@ export interface GetTasksIdResponse {
 export interface GetTasksResponse {
   items: {
     id: string;
-    caseId?: string | null;
+    caseId: string;
     stepId: string;
-    title: {
-      lv: string;
-      en: string;
-    };
-    instructions: {
-      en: string;
-      lv: string;
-    };
+    title: Localized;
+    instructions: Localized | null;
     outcomes: string[];
-    status: string;
-    dueAt: string;
+    status: 'open' | 'claimed' | 'completed' | 'cancelled';
+    dueAt: DateTime;
     overdue: boolean;
-    claimedBy: unknown;
-    claimedByName: unknown;
-    outcome: unknown;
-    message: unknown;
-    createdAt: string | null;
-    completedAt: unknown;
+    claimedBy: string | null;
+    claimedByName: string | null;
+    outcome: string | null;
+    message: string | null;
+    createdAt: DateTime;
+    completedAt: DateTime | null;
     case: {
       serviceId: string;
-      status: string;
+      status: CaseStatus;
       recipientName: string | null;
-      eserviceTitle: {
-        en: string;
-        lv: string;
-      };
+      eserviceTitle: Localized;
     };
   }[];
   total: number;
