@@ -92,6 +92,11 @@ export type PathText = string;
  */
 export type EmptyQuery = Record<string, never>;
 /**
+ * This interface was referenced by `Invoice`'s JSON-Schema
+ * via the `definition` "invoiceStatus".
+ */
+export type InvoiceStatus = 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
+/**
  * Resolves a suspense entry of your agency: book its amount onto one of your invoices, or mark it refunded to the payer. The note says why (kept with the entry and in the audit log).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1799,7 +1804,17 @@ export interface GetHealthzResponse {
  * via the `definition` "GetInvoicesResponse".
  */
 export interface GetInvoicesResponse {
-  items: unknown[];
+  items: {
+    id: string;
+    number: string;
+    paymentReference: string;
+    payerName: string;
+    total: number;
+    paid: number;
+    status: InvoiceStatus;
+    issueDate: string;
+    dueDate: string;
+  }[];
 }
 /**
  * Me applications: response. Response of GET /api/v1/me/applications (200). (My applications (e.g. ?status=draft: drafts to resume)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1866,62 +1881,69 @@ export interface GetMeDelegationsResponse {
  * via the `definition` "GetMeInvoicesResponse".
  */
 export interface GetMeInvoicesResponse {
-  items: {
+  items: Invoice[];
+}
+/**
+ * Invoice: response. Response of POST /api/v1/invoices (200), POST /api/v1/invoices (201), GET /api/v1/invoices/:id (200). (Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)) Derived from the presenter's output; every reply is checked against it in the tests.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "Invoice".
+ */
+export interface Invoice {
+  id: string;
+  number: string;
+  agencyId: string;
+  status: InvoiceStatus;
+  currency: 'EUR';
+  paymentReference: string;
+  paymentReferenceFormatted: string;
+  issueDate: string;
+  dueDate: string;
+  payer: {
+    type: PersonType;
     id: string;
-    number: string;
-    agencyId: string | null;
-    status: string;
-    currency: string;
-    paymentReference: string;
-    paymentReferenceFormatted: string;
-    issueDate: string;
-    dueDate: string;
-    payer: {
-      type: string;
-      id: string;
-      name: string | null;
-      address: string | null;
-    };
-    creditor: {
-      name: string;
-      iban: string | null;
-      ibanFormatted: string;
-      bic: string | null;
-    };
-    lines: {
-      lineNo: number;
-      description: string;
-      quantity: number;
-      unitPrice: number;
-      vatCategory: string;
-      vatRate: number;
-      vatExemptionReason: string | null;
-      net: number;
-      vat: number;
-    }[];
-    totals: {
-      net: number;
-      vat: number;
-      total: number;
-      paid: number;
-      due: number;
-    };
-    caseId?: string | null;
-    lastPaidAt: string | null;
-    cancelledAt: string | null;
-    payments: {
-      source: string;
-      amount: number;
-      bookedAt: string;
-    }[];
-    links: {
-      self: string;
-      ubl: string;
-      qrPng: string;
-      qrSvg: string;
-      pdf: string;
-    };
+    name: string;
+    address: string | null;
+  };
+  creditor: {
+    name: string;
+    iban: string;
+    ibanFormatted: string;
+    bic: string | null;
+  };
+  lines: {
+    lineNo: number;
+    description: string;
+    quantity: number;
+    unitPrice: number;
+    vatCategory: 'S' | 'Z' | 'E' | 'O' | 'AE';
+    vatRate: number;
+    vatExemptionReason: string | null;
+    net: number;
+    vat: number;
   }[];
+  totals: {
+    net: number;
+    vat: number;
+    total: number;
+    paid: number;
+    due: number;
+  };
+  caseId: string | null;
+  lastPaidAt: DateTime | null;
+  cancelledAt: DateTime | null;
+  payments: {
+    source: 'bank_statement' | 'online' | 'counter' | 'suspense' | 'migration';
+    amount: number;
+    bookedAt: DateTime;
+  }[];
+  links: {
+    self: string;
+    ubl: string;
+    qrPng: string;
+    qrSvg: string;
+    pdf: string;
+  };
 }
 /**
  * My mandates: response. Response of GET /api/v1/me/mandates: the written mandates the citizen gave, as recorded at counters, newest first.
@@ -2057,23 +2079,30 @@ export interface GetStaffRemindersResponse {
  * via the `definition` "GetSuspenseResponse".
  */
 export interface GetSuspenseResponse {
-  items: {
-    id: string;
-    statementId?: string | null;
-    reason?: string | null;
-    amount: number;
-    currency: string;
-    reference: string | null;
-    remittance: string | null;
-    debtorName: string | null;
-    bookedAt: string;
-    status: string;
-    resolvedInvoiceId: unknown;
-    resolvedBy: unknown;
-    resolvedAt: unknown;
-    note: unknown;
-  }[];
+  items: SuspenseEntry[];
   total: number;
+}
+/**
+ * This interface was referenced by `GetSuspenseResponse`'s JSON-Schema
+ * via the `definition` "suspenseEntry".
+ */
+export interface SuspenseEntry {
+  id: string;
+  statementId: string | null;
+  source: 'bank_statement' | 'online' | 'counter' | 'suspense' | 'migration';
+  reason:
+    'unknown_reference' | 'no_reference' | 'overpayment' | 'cancelled_invoice' | 'currency' | 'conflicting_direction';
+  amount: number;
+  currency: string;
+  reference: string | null;
+  remittance: string | null;
+  debtorName: string | null;
+  bookedAt: DateTime;
+  status: 'open' | 'resolved' | 'refunded';
+  resolvedInvoiceId: string | null;
+  resolvedBy: string | null;
+  resolvedAt: DateTime | null;
+  note: string | null;
 }
 /**
  * Tasks id: response. Response of GET /api/v1/tasks/:id (200). (A task with the application's submitted data and history) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2161,68 +2190,6 @@ export interface GetTasksResponse {
     };
   }[];
   total: number;
-}
-/**
- * Invoice: response. Response of POST /api/v1/invoices (200), POST /api/v1/invoices (201), GET /api/v1/invoices/:id (200). (Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)) Derived from the presenter's output; every reply is checked against it in the tests.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "Invoice".
- */
-export interface Invoice {
-  id: string;
-  number: string;
-  agencyId: string | null;
-  status: string;
-  currency: string;
-  paymentReference: string;
-  paymentReferenceFormatted: string;
-  issueDate: string;
-  dueDate: string;
-  payer: {
-    type: string;
-    id: string;
-    name: string | null;
-    address: string | null;
-  };
-  creditor: {
-    name: string;
-    iban: string | null;
-    ibanFormatted: string;
-    bic: string | null;
-  };
-  lines: {
-    lineNo: number;
-    description: string;
-    quantity: number;
-    unitPrice: number;
-    vatCategory: string;
-    vatRate: number;
-    vatExemptionReason: string | null;
-    net: number;
-    vat: number;
-  }[];
-  totals: {
-    net: number;
-    vat: number;
-    total: number;
-    paid: number;
-    due: number;
-  };
-  caseId?: unknown;
-  lastPaidAt: string | null;
-  cancelledAt: unknown;
-  payments: {
-    source: string;
-    amount: number;
-    bookedAt: string;
-  }[];
-  links: {
-    self: string;
-    ubl: string;
-    qrPng: string;
-    qrSvg: string;
-    pdf: string;
-  };
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2353,7 +2320,7 @@ export interface OnlinePayment {
   paymentReference: string;
   createdAt: string;
   completedAt: string | null;
-  invoiceStatus: 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
+  invoiceStatus: InvoiceStatus;
   /**
    * Only when starting: the bank's payment page to send the payer's browser to
    */
@@ -2752,62 +2719,7 @@ export interface PostInvoicesIdCancelResponse {
  */
 export interface PostInvoicesIdCounterPaymentsResponse {
   booked: boolean;
-  invoice: {
-    id: string;
-    number: string;
-    agencyId: string | null;
-    status: string;
-    currency: string;
-    paymentReference: string;
-    paymentReferenceFormatted: string;
-    issueDate: string;
-    dueDate: string;
-    payer: {
-      type: string;
-      id: string;
-      name: string | null;
-      address: string | null;
-    };
-    creditor: {
-      name: string;
-      iban: string | null;
-      ibanFormatted: string;
-      bic: string | null;
-    };
-    lines: {
-      lineNo: number;
-      description: string;
-      quantity: number;
-      unitPrice: number;
-      vatCategory: string;
-      vatRate: number;
-      vatExemptionReason: string | null;
-      net: number;
-      vat: number;
-    }[];
-    totals: {
-      net: number;
-      vat: number;
-      total: number;
-      paid: number;
-      due: number;
-    };
-    caseId?: string | null;
-    lastPaidAt: string | null;
-    cancelledAt: unknown;
-    payments: {
-      source: string;
-      amount: number;
-      bookedAt: string;
-    }[];
-    links: {
-      self: string;
-      ubl: string;
-      qrPng: string;
-      qrSvg: string;
-      pdf: string;
-    };
-  };
+  invoice: Invoice;
   /**
    * EUR beyond the amount due, kept in the suspense list for a refund
    */
@@ -2832,25 +2744,10 @@ export interface PostMandateDocumentsResponse {
  * via the `definition` "PostSuspenseIdResolveResponse".
  */
 export interface PostSuspenseIdResolveResponse {
-  entry: {
-    id: string;
-    statementId?: string | null;
-    reason?: string | null;
-    amount: number;
-    currency: string;
-    reference: string | null;
-    remittance: string | null;
-    debtorName: string | null;
-    bookedAt: string;
-    status: string;
-    resolvedInvoiceId: string | null;
-    resolvedBy: string | null;
-    resolvedAt: string | null;
-    note: string | null;
-  };
+  entry: SuspenseEntry;
   invoice: {
     id: string;
-    status: string;
+    status: InvoiceStatus;
     amountPaid: number;
     total: number;
   } | null;
