@@ -1308,11 +1308,9 @@ export interface GetAuthDevPersonasResponse {
     name: string;
     roles: string[];
     agency: string | null;
-    office?: string | null;
+    office: string | null;
     sector: string | null;
-    description: {
-      [k: string]: unknown | undefined;
-    };
+    description: Localized;
   }[];
 }
 /**
