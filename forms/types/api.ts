@@ -92,6 +92,12 @@ export type PathText = string;
  */
 export type EmptyQuery = Record<string, never>;
 /**
+ * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
+ * via the `definition` "catalogStage".
+ */
+export type CatalogStage =
+  'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
+/**
  * This interface was referenced by `Invoice`'s JSON-Schema
  * via the `definition` "invoiceStatus".
  */
@@ -1200,35 +1206,30 @@ export interface GetAgencyCatalogServicesIdDiffResponse {
  */
 export interface GetAgencyCatalogServicesIdResponse {
   serviceId: string;
-  agencyId: string | null;
-  title: {
-    en: string;
-    lv: string;
-  };
+  agencyId: string;
+  title: Localized;
   latestVersion: number;
-  stage: string;
+  stage: CatalogStage;
   publishedVersion: number | null;
-  reviewBy?: string;
-  reviewedAt: unknown;
-  withdrawnAt: unknown;
-  withdrawalReason: unknown;
+  reviewBy: string;
+  reviewedAt: DateTime | null;
+  withdrawnAt: DateTime | null;
+  withdrawalReason: string | null;
   stale: boolean;
   overdue: boolean;
   lastChangedBy: string;
-  lastChangedAt: string;
-  document: {
-    [k: string]: unknown | undefined;
-  };
+  lastChangedAt: DateTime;
+  document: CatalogServiceDescription;
   events: {
     version: number;
-    action: string;
-    step: string | null;
+    action: 'created' | 'changed' | 'submitted' | 'approved' | 'returned' | 'published' | 'withdrawn' | 'reviewed';
+    step: 'author' | 'agency' | 'catalogue' | null;
     actor: {
       id: string;
-      name: string | null;
+      name: string;
     };
-    comment?: string | null;
-    at: string;
+    comment: string | null;
+    at: DateTime;
   }[];
 }
 /**
@@ -1240,14 +1241,14 @@ export interface GetAgencyCatalogServicesIdResponse {
 export interface GetAgencyCatalogServicesIdVersionsResponse {
   items: {
     version: number;
-    stage: string;
+    stage: CatalogStage;
     author: {
       id: string;
       name: string;
     };
-    createdAt: string | null;
-    submittedAt: unknown;
-    publishedAt: string | null;
+    createdAt: DateTime;
+    submittedAt: DateTime | null;
+    publishedAt: DateTime | null;
   }[];
 }
 /**
@@ -1276,25 +1277,27 @@ export interface GetAgencyCatalogServicesIdVersionsVersionResponse {
  * via the `definition` "GetAgencyCatalogServicesResponse".
  */
 export interface GetAgencyCatalogServicesResponse {
-  items: {
-    serviceId: string;
-    agencyId: string | null;
-    title: {
-      en: string;
-      lv: string;
-    };
-    latestVersion: number;
-    stage: string;
-    publishedVersion: number | null;
-    reviewBy?: string;
-    reviewedAt: unknown;
-    withdrawnAt: string | null;
-    withdrawalReason: string | null;
-    stale: boolean;
-    overdue: boolean;
-    lastChangedBy: string;
-    lastChangedAt: string;
-  }[];
+  items: CatalogEntry[];
+}
+/**
+ * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
+ * via the `definition` "catalogEntry".
+ */
+export interface CatalogEntry {
+  serviceId: string;
+  agencyId: string;
+  title: Localized;
+  latestVersion: number;
+  stage: CatalogStage;
+  publishedVersion: number | null;
+  reviewBy: string;
+  reviewedAt: DateTime | null;
+  withdrawnAt: DateTime | null;
+  withdrawalReason: string | null;
+  stale: boolean;
+  overdue: boolean;
+  lastChangedBy: string;
+  lastChangedAt: DateTime;
 }
 /**
  * Auth dev personas: response. Response of GET /api/v1/auth/dev-personas (200). (Demo personas (not in production)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1420,18 +1423,15 @@ export interface GetCatalogReviewsResponse {
   items: {
     serviceId: string;
     version: number;
-    stage: string;
-    agencyId: string | null;
-    title: {
-      en: string;
-      lv: string;
-    };
-    publishedVersion: unknown;
+    stage: 'agency_review' | 'catalogue_review';
+    agencyId: string;
+    title: Localized;
+    publishedVersion: number | null;
     author: {
       id: string;
       name: string;
     };
-    submittedAt: string | null;
+    submittedAt: DateTime | null;
   }[];
 }
 /**
@@ -1605,26 +1605,18 @@ export interface GetCatalogServicesResponse {
   items: {
     id: string;
     version: number;
-    title: {
-      lv: string;
-      en: string;
-    };
-    description: {
-      [k: string]: unknown | undefined;
-    };
+    title: Localized;
+    description: Localized;
     agency: {
       id: string;
-      name: {
-        lv: string;
-        en: string;
-      };
+      name: Localized;
     };
-    channels: string[];
+    channels: ('eservice' | 'in_person' | 'phone' | 'email' | 'post')[];
     lifeEvents: string[];
     businessEvents: string[];
     thematicAreas: string[];
     municipalities: string[];
-    publishedAt: string;
+    publishedAt: DateTime;
     links: {
       self: string;
       jsonld: string;
@@ -1641,25 +1633,7 @@ export interface GetCatalogServicesResponse {
  * via the `definition` "GetCatalogStaleResponse".
  */
 export interface GetCatalogStaleResponse {
-  items: {
-    serviceId: string;
-    agencyId: string | null;
-    title: {
-      en: string;
-      lv: string;
-    };
-    latestVersion: number;
-    stage: string;
-    publishedVersion: number | null;
-    reviewBy?: string;
-    reviewedAt: unknown;
-    withdrawnAt: unknown;
-    withdrawalReason: unknown;
-    stale: boolean;
-    overdue: boolean;
-    lastChangedBy: string;
-    lastChangedAt: string;
-  }[];
+  items: CatalogEntry[];
 }
 /**
  * Catalog taxonomy: response. Response of GET /api/v1/catalog/taxonomy (200). (Every classifier the catalogue uses (thematic areas, life and business events, channels) with agencies, sectors and municipalities) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1671,54 +1645,33 @@ export interface GetCatalogTaxonomyResponse {
   schemes: {
     'thematic-area': {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
     'life-event': {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
     'business-event': {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
     channel: {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
   };
   agencies: {
     id: string;
     sectorId: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   }[];
   sectors: {
     id: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   }[];
   municipalities: {
     code: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   }[];
 }
 /**
@@ -2056,18 +2009,12 @@ export interface GetStaffRemindersResponse {
     id: string;
     audience: string;
     agencyId: string | null;
-    serviceId: string;
+    serviceId: string | null;
     kind: string;
-    subject: {
-      lv: string;
-      en: string;
-    };
-    body: {
-      lv: string;
-      en: string;
-    };
-    createdAt: string | null;
-    readAt: string | null;
+    subject: Localized;
+    body: Localized;
+    createdAt: DateTime;
+    readAt: DateTime | null;
   }[];
 }
 /**

@@ -2,7 +2,19 @@
 // .schema.json, db/catalog/description.ts), the public catalogue (api/catalog/public-presenter.ts) and the agency
 // management and review API (api/catalog/queries.ts, api/catalog/agency-routes.ts).
 import type { Localized } from '../app/api/types';
-import type { CatalogServiceDescription, Item, ServiceChannel } from '../../../forms/types/api';
+import type {
+  CatalogEntry,
+  CatalogServiceDescription,
+  CatalogStage,
+  GetAgencyCatalogServicesIdResponse,
+  GetAgencyCatalogServicesIdVersionsResponse,
+  GetCatalogReviewsResponse,
+  GetCatalogServicesResponse,
+  GetCatalogTaxonomyResponse,
+  GetStaffRemindersResponse,
+  Item,
+  ServiceChannel,
+} from '../../../forms/types/api';
 
 // The description document's types are generated from its schema (npm run generate:types).
 export type ChannelType = ServiceChannel['type'];
@@ -29,27 +41,9 @@ export interface OfficeInfo {
 
 // ---- public catalogue ----
 
-export interface SearchItem {
-  id: string;
-  version: number;
-  title: Localized;
-  description: Localized;
-  agency: { id: string; name: Localized };
-  channels: ChannelType[];
-  lifeEvents: string[];
-  businessEvents: string[];
-  thematicAreas: string[];
-  municipalities: string[];
-  publishedAt: string;
-  links: { self: string; jsonld: string };
-}
-
-export interface SearchResult {
-  items: SearchItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** GET /api/v1/catalog/services: a page of the search. */
+export type SearchResult = GetCatalogServicesResponse;
+export type SearchItem = SearchResult['items'][number];
 
 export interface PublishedService extends Omit<ServiceDescription, 'sector' | 'channels'> {
   version: number;
@@ -63,58 +57,22 @@ export interface PublishedService extends Omit<ServiceDescription, 'sector' | 'c
 
 export type Scheme = 'thematic-area' | 'life-event' | 'business-event' | 'channel';
 
-export interface Taxonomy {
-  schemes: Record<Scheme, Array<{ code: string; label: Localized }>>;
-  agencies: Array<{ id: string; sectorId: string; name: Localized }>;
-  sectors: Array<{ id: string; name: Localized }>;
-  municipalities: Array<{ code: string; name: Localized }>;
-}
+/** GET /api/v1/catalog/taxonomy. */
+export type Taxonomy = GetCatalogTaxonomyResponse;
 
 // ---- agency management and review ----
 
-export type Stage = 'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
+export type Stage = CatalogStage;
 
-export interface CatalogEntry {
-  serviceId: string;
-  agencyId: string;
-  title: Localized;
-  latestVersion: number;
-  stage: Stage;
-  publishedVersion: number | null;
-  reviewBy: string;
-  reviewedAt: string | null;
-  withdrawnAt: string | null;
-  withdrawalReason: string | null;
-  stale: boolean;
-  overdue: boolean;
-  lastChangedBy: string;
-  lastChangedAt: string;
-}
+export type { CatalogEntry };
 
-export type ReviewAction = 'created' | 'changed' | 'submitted' | 'approved' | 'returned' | 'published' | 'withdrawn' | 'reviewed';
+export type ReviewEvent = CatalogEntryDetail['events'][number];
+export type ReviewAction = ReviewEvent['action'];
 
-export interface ReviewEvent {
-  version: number;
-  action: ReviewAction;
-  step: 'author' | 'agency' | 'catalogue' | null;
-  actor: { id: string; name: string };
-  comment: string | null;
-  at: string;
-}
+/** GET /api/v1/agency/catalog/services/:id: the entry with its latest document and review history. */
+export type CatalogEntryDetail = GetAgencyCatalogServicesIdResponse;
 
-export interface CatalogEntryDetail extends CatalogEntry {
-  document: ServiceDescription;
-  events: ReviewEvent[];
-}
-
-export interface VersionSummary {
-  version: number;
-  stage: Stage;
-  author: { id: string; name: string };
-  createdAt: string;
-  submittedAt: string | null;
-  publishedAt: string | null;
-}
+export type VersionSummary = GetAgencyCatalogServicesIdVersionsResponse['items'][number];
 
 export interface VersionDocument {
   serviceId: string;
@@ -138,27 +96,10 @@ export interface Diff {
   changes: Change[];
 }
 
-export interface ReviewItem {
-  serviceId: string;
-  version: number;
-  stage: 'agency_review' | 'catalogue_review';
-  agencyId: string;
-  title: Localized;
-  publishedVersion: number | null;
-  author: { id: string; name: string };
-  submittedAt: string | null;
-}
+/** A version waiting for the caller's decision (GET /api/v1/catalog/reviews). */
+export type ReviewItem = GetCatalogReviewsResponse['items'][number];
 
-export interface Reminder {
-  id: string;
-  audience: string;
-  agencyId: string | null;
-  serviceId: string;
-  kind: string;
-  subject: Localized;
-  body: Localized;
-  createdAt: string;
-}
+export type Reminder = GetStaffRemindersResponse['items'][number];
 
 /** An office as GET /api/v1/offices lists it. */
 export interface Office extends OfficeInfo {
