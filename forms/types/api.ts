@@ -1196,7 +1196,12 @@ export interface GetAgencyCatalogServicesIdDiffResponse {
   serviceId: string;
   from: number;
   to: number;
-  changes: unknown[];
+  changes: {
+    op: 'add' | 'remove' | 'replace';
+    path: string;
+    from?: unknown;
+    to?: unknown;
+  }[];
 }
 /**
  * Agency catalog services id: response. Response of GET /api/v1/agency/catalog/services/:id (200). (One description: the latest version, its stage and the review trail) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1260,15 +1265,13 @@ export interface GetAgencyCatalogServicesIdVersionsResponse {
 export interface GetAgencyCatalogServicesIdVersionsVersionResponse {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
   author: {
     id: string;
     name: string;
   };
-  createdAt: string | null;
-  document: {
-    [k: string]: unknown | undefined;
-  };
+  createdAt: DateTime;
+  document: CatalogServiceDescription;
 }
 /**
  * Agency catalog services: response. Response of GET /api/v1/agency/catalog/services (200). (Your agency's descriptions (all agencies' for the catalogue administrator)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1938,14 +1941,11 @@ export interface Mandate {
 export interface GetOfficesResponse {
   items: {
     id: string;
-    kind: string;
+    kind: 'vpvkac' | 'agency';
     agencyId: string | null;
-    municipalityCode?: string | null;
-    name: {
-      lv: string;
-      en: string;
-    };
-    address: string | null;
+    municipalityCode: MunicipalityCode;
+    name: Localized;
+    address: string;
     latitude: number | null;
     longitude: number | null;
     openingHours: {
@@ -1989,13 +1989,10 @@ export interface GetReadyzResponse {
 export interface GetServicesResponse {
   items: {
     id: string;
-    agencyId: string | null;
-    title: {
-      lv: string;
-      en: string;
-    };
-    channels: string[];
-    priceEur?: number | null;
+    agencyId: string;
+    title: Localized;
+    channels: Channel[];
+    priceEur: number | null;
   }[];
 }
 /**

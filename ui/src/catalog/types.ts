@@ -6,11 +6,15 @@ import type {
   CatalogEntry,
   CatalogServiceDescription,
   CatalogStage,
+  GetAgencyCatalogServicesIdDiffResponse,
   GetAgencyCatalogServicesIdResponse,
+  GetAgencyCatalogServicesIdVersionsVersionResponse,
   GetAgencyCatalogServicesIdVersionsResponse,
   GetCatalogReviewsResponse,
   GetCatalogServicesResponse,
   GetCatalogTaxonomyResponse,
+  GetOfficesResponse,
+  GetServicesResponse,
   GetStaffRemindersResponse,
   Item,
   ServiceChannel,
@@ -74,27 +78,12 @@ export type CatalogEntryDetail = GetAgencyCatalogServicesIdResponse;
 
 export type VersionSummary = GetAgencyCatalogServicesIdVersionsResponse['items'][number];
 
-export interface VersionDocument {
-  serviceId: string;
-  version: number;
-  stage: Stage;
-  author: { id: string; name: string };
-  createdAt: string;
-  document: ServiceDescription;
-}
+/** One version of a description (GET /api/v1/agency/catalog/services/:id/versions/:version). */
+export type VersionDocument = GetAgencyCatalogServicesIdVersionsVersionResponse;
 
-export interface Change {
-  op: 'add' | 'remove' | 'replace';
-  path: string;
-  from?: unknown;
-  to?: unknown;
-}
-export interface Diff {
-  serviceId: string;
-  from: number;
-  to: number;
-  changes: Change[];
-}
+/** What changed between two versions (GET /api/v1/agency/catalog/services/:id/diff). */
+export type Diff = GetAgencyCatalogServicesIdDiffResponse;
+export type Change = Diff['changes'][number];
 
 /** A version waiting for the caller's decision (GET /api/v1/catalog/reviews). */
 export type ReviewItem = GetCatalogReviewsResponse['items'][number];
@@ -102,14 +91,6 @@ export type ReviewItem = GetCatalogReviewsResponse['items'][number];
 export type Reminder = GetStaffRemindersResponse['items'][number];
 
 /** An office as GET /api/v1/offices lists it. */
-export interface Office extends OfficeInfo {
-  kind: string;
-  agencyId: string | null;
-  municipalityCode: string | null;
-}
+export type Office = GetOfficesResponse['items'][number];
 /** A service as GET /api/v1/services lists it (for related services). */
-export interface ServiceRef {
-  id: string;
-  agencyId: string;
-  title: Localized;
-}
+export type ServiceRef = GetServicesResponse['items'][number];
