@@ -57,12 +57,79 @@ export type MunicipalityCode = string;
  */
 export type Label = string;
 /**
+ * Codes of the thematic-area scheme (cv:thematicArea).
+ *
+ * @maxItems 10
+ */
+export type ThematicAreas = Slug[];
+/**
+ * Codes of the life-event scheme (cv:isGroupedBy cv:LifeEvent).
+ *
+ * @maxItems 10
+ */
+export type LifeEvents = Slug[];
+/**
+ * Codes of the business-event scheme (cv:isGroupedBy cv:BusinessEvent).
+ *
+ * @maxItems 10
+ */
+export type BusinessEvents = Slug[];
+/**
+ * Conditions the recipient must meet (cv:Requirement).
+ *
+ * @maxItems 30
+ */
+export type Requirements = Item[];
+/**
+ * Documents needed (cv:Evidence).
+ *
+ * @maxItems 30
+ */
+export type Evidence = Item[];
+/**
+ * What the recipient gets (cv:Output).
+ *
+ * @maxItems 10
+ */
+export type Outputs = Item[];
+/**
  * An https address or a path on the portal (starting with one /). Not http, not protocol-relative (//host), no other scheme (javascript:), no white space.
  *
  * This interface was referenced by `CatalogServiceDescription`'s JSON-Schema
  * via the `definition` "link".
  */
 export type Link = string;
+/**
+ * Legal acts (eli:LegalResource).
+ *
+ * @maxItems 20
+ */
+export type LegalBasis = {
+  id: Slug;
+  title: ShortText;
+  url?: Link;
+}[];
+/**
+ * @maxItems 20
+ */
+export type RelatedServices = Slug[];
+/**
+ * Where the service is offered; empty means the whole country.
+ *
+ * @maxItems 50
+ */
+export type Municipalities = MunicipalityCode[];
+/**
+ * What the recipient does in this channel, in order.
+ *
+ * @minItems 1
+ * @maxItems 20
+ */
+export type Steps = Text[];
+/**
+ * Ids of the service's evidence needed in this channel.
+ */
+export type ChannelEvidence = Slug[];
 /**
  * A UUID in its canonical 8-4-4-4-12 form (what PostgreSQL's uuid type stores)
  *
@@ -806,72 +873,16 @@ export interface CatalogServiceDescription {
   title: ShortText;
   description: Text;
   sector: Slug;
-  /**
-   * Codes of the thematic-area scheme (cv:thematicArea).
-   *
-   * @maxItems 10
-   */
-  thematicAreas: Slug[];
-  /**
-   * Codes of the life-event scheme (cv:isGroupedBy cv:LifeEvent).
-   *
-   * @maxItems 10
-   */
-  lifeEvents: Slug[];
-  /**
-   * Codes of the business-event scheme (cv:isGroupedBy cv:BusinessEvent).
-   *
-   * @maxItems 10
-   */
-  businessEvents: Slug[];
-  keywords: {
-    /**
-     * @maxItems 30
-     */
-    lv: string[];
-    /**
-     * @maxItems 30
-     */
-    en: string[];
-  };
-  /**
-   * Conditions the recipient must meet (cv:Requirement).
-   *
-   * @maxItems 30
-   */
-  requirements: Item[];
-  /**
-   * Documents needed (cv:Evidence).
-   *
-   * @maxItems 30
-   */
-  evidence: Item[];
-  /**
-   * What the recipient gets (cv:Output).
-   *
-   * @maxItems 10
-   */
-  outputs: Item[];
-  /**
-   * Legal acts (eli:LegalResource).
-   *
-   * @maxItems 20
-   */
-  legalBasis: {
-    id: Slug;
-    title: ShortText;
-    url?: Link;
-  }[];
-  /**
-   * @maxItems 20
-   */
-  relatedServices: Slug[];
-  /**
-   * Where the service is offered; empty means the whole country.
-   *
-   * @maxItems 50
-   */
-  municipalities: MunicipalityCode[];
+  thematicAreas: ThematicAreas;
+  lifeEvents: LifeEvents;
+  businessEvents: BusinessEvents;
+  keywords: Keywords;
+  requirements: Requirements;
+  evidence: Evidence;
+  outputs: Outputs;
+  legalBasis: LegalBasis;
+  relatedServices: RelatedServices;
+  municipalities: Municipalities;
   /**
    * One description per channel; each channel type at most once.
    *
@@ -896,6 +907,16 @@ export interface Text {
   lv: string;
   en: string;
 }
+export interface Keywords {
+  /**
+   * @maxItems 30
+   */
+  lv: string[];
+  /**
+   * @maxItems 30
+   */
+  en: string[];
+}
 /**
  * This interface was referenced by `CatalogServiceDescription`'s JSON-Schema
  * via the `definition` "item".
@@ -911,24 +932,9 @@ export interface Item {
  */
 export interface ServiceChannel {
   type: 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
-  /**
-   * What the recipient does in this channel, in order.
-   *
-   * @minItems 1
-   * @maxItems 20
-   */
-  steps: Text[];
-  /**
-   * Ids of the service's evidence needed in this channel.
-   */
-  evidence: Slug[];
-  /**
-   * Omitted when free of charge (cv:Cost).
-   */
-  cost?: {
-    amountEur: number;
-    description?: ShortText;
-  };
+  steps: Steps;
+  evidence: ChannelEvidence;
+  cost?: Cost;
   /**
    * ISO 8601 duration (cv:processingTime), e.g. P5D.
    */
@@ -944,6 +950,13 @@ export interface ServiceChannel {
   postalAddress?: string;
   hours?: ShortText;
   eserviceUrl?: Link;
+}
+/**
+ * Omitted when free of charge (cv:Cost).
+ */
+export interface Cost {
+  amountEur: number;
+  description?: ShortText;
 }
 /**
  * A new service description (version 1, a draft).
@@ -1444,159 +1457,89 @@ export interface GetCatalogReviewsResponse {
  * via the `definition` "GetCatalogServicesIdResponse".
  */
 export interface GetCatalogServicesIdResponse {
-  id: string;
-  title: {
-    en: string;
-    lv: string;
-  };
+  id: Slug;
+  title: ShortText;
+  description: Text;
+  thematicAreas: ThematicAreas;
+  lifeEvents: LifeEvents;
+  businessEvents: BusinessEvents;
+  keywords: Keywords;
+  requirements: Requirements;
+  evidence: Evidence;
+  outputs: Outputs;
+  legalBasis: LegalBasis;
+  relatedServices: RelatedServices;
+  municipalities: Municipalities;
   sector: {
     id: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   };
-  outputs: {
-    id: string;
-    name: {
-      en: string;
-      lv: string;
-    };
-  }[];
   channels: {
-    cost?: {
-      amountEur: number;
-      description: {
-        [k: string]: unknown | undefined;
-      };
-    };
-    type: string;
-    steps: unknown[];
-    evidence: string[];
-    eserviceUrl?: string;
+    type: 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
+    steps: Steps;
+    evidence: ChannelEvidence;
+    cost?: Cost;
+    /**
+     * ISO 8601 duration (cv:processingTime), e.g. P5D.
+     */
     processingTime: string;
-    name: {
-      lv: string;
-      en: string;
-    };
-    offices?: {
-      id: string;
-      name: {
-        [k: string]: unknown | undefined;
-      };
-      address: string | null;
-      latitude: number | null;
-      longitude: number | null;
-      openingHours: unknown[];
-    }[];
-    hours?: {
-      en: string;
-      lv: string;
-    };
     phone?: string;
     email?: string;
     postalAddress?: string;
+    hours?: ShortText;
+    eserviceUrl?: Link;
+    name: Localized;
+    offices?: (
+      | OfficeInfo
+      | {
+          id: string;
+        }
+    )[];
   }[];
-  evidence: {
-    id: string;
-    name: {
-      en: string;
-      lv: string;
-    };
-  }[];
-  keywords: {
-    en: string[];
-    lv: string[];
-  };
-  legalBasis: {
-    id: string;
-    url?: string;
-    title: {
-      en: string;
-      lv: string;
-    };
-  }[];
-  lifeEvents: unknown[];
-  description: {
-    [k: string]: unknown | undefined;
-  };
-  requirements: {
-    id: string;
-    name: {
-      en: string;
-      lv: string;
-    };
-    description: {
-      [k: string]: unknown | undefined;
-    };
-  }[];
-  thematicAreas: string[];
-  businessEvents: string[];
-  municipalities: string[];
-  relatedServices: string[];
   version: number;
   agency: {
     id: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   };
   labels: {
     thematicAreas: {
-      'business-and-trade': {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
     lifeEvents: {
-      [k: string]: unknown | undefined;
+      [k: string]: Localized;
     };
     businessEvents: {
-      'selling-goods-in-public': {
-        lv: string;
-        en: string;
-      };
-      'doing-business': {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
     channels: {
-      eservice: {
-        lv: string;
-        en: string;
-      };
-      in_person: {
-        lv: string;
-        en: string;
-      };
-      phone?: {
-        lv: string;
-        en: string;
-      };
-      email?: {
-        lv: string;
-        en: string;
-      };
-      post: {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
     municipalities: {
-      '0001000': {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
   };
-  publishedAt: string;
+  publishedAt: DateTime;
   links: {
     self: string;
     jsonld: string;
-    eservice: string;
+    eservice: string | null;
   };
+}
+/**
+ * This interface was referenced by `GetCatalogServicesIdResponse`'s JSON-Schema
+ * via the `definition` "officeInfo".
+ */
+export interface OfficeInfo {
+  id: string;
+  name: Localized;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  openingHours: {
+    day: string;
+    opens: string;
+    closes: string;
+  }[];
 }
 /**
  * Catalog services: response. Response of GET /api/v1/catalog/services (200). (Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging) Derived from the presenter's output; every reply is checked against it in the tests.

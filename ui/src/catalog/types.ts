@@ -1,7 +1,6 @@
 // The catalogue shapes the UI reads from the API: the description document (forms/api/catalog-service-description
 // .schema.json, db/catalog/description.ts), the public catalogue (api/catalog/public-presenter.ts) and the agency
-// management and review API (api/catalog/queries.ts, api/catalog/agency-routes.ts).
-import type { Localized } from '../app/api/types';
+// management and review API (api/catalog/queries.ts, api/catalog/agency-routes.ts): all generated from their schemas.
 import type {
   CatalogEntry,
   CatalogServiceDescription,
@@ -11,12 +10,14 @@ import type {
   GetAgencyCatalogServicesIdVersionsVersionResponse,
   GetAgencyCatalogServicesIdVersionsResponse,
   GetCatalogReviewsResponse,
+  GetCatalogServicesIdResponse,
   GetCatalogServicesResponse,
   GetCatalogTaxonomyResponse,
   GetOfficesResponse,
   GetServicesResponse,
   GetStaffRemindersResponse,
   Item,
+  OfficeInfo,
   ServiceChannel,
 } from '../../../forms/types/api';
 
@@ -29,19 +30,9 @@ export type LegalAct = ServiceDescription['legalBasis'][number];
 export type ChannelDescription = ServiceChannel;
 export type ServiceDescription = CatalogServiceDescription;
 
-export interface OpeningHours {
-  day: string;
-  opens: string;
-  closes: string;
-}
-export interface OfficeInfo {
-  id: string;
-  name: Localized;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  openingHours: OpeningHours[];
-}
+/** An office as a published service shows it (with address and opening hours). */
+export type { OfficeInfo };
+export type OpeningHours = OfficeInfo['openingHours'][number];
 
 // ---- public catalogue ----
 
@@ -49,15 +40,8 @@ export interface OfficeInfo {
 export type SearchResult = GetCatalogServicesResponse;
 export type SearchItem = SearchResult['items'][number];
 
-export interface PublishedService extends Omit<ServiceDescription, 'sector' | 'channels'> {
-  version: number;
-  agency: { id: string; name: Localized };
-  sector: { id: string; name: Localized };
-  channels: Array<Omit<ChannelDescription, 'offices'> & { name?: Localized; offices?: Array<OfficeInfo | { id: string }> }>;
-  labels?: Record<'thematicAreas' | 'lifeEvents' | 'businessEvents' | 'channels' | 'municipalities', Record<string, Localized>>;
-  publishedAt: string;
-  links: { self: string; jsonld: string; eservice: string | null };
-}
+/** GET /api/v1/catalog/services/:id: the published description, its codes labelled and offices expanded. */
+export type PublishedService = GetCatalogServicesIdResponse;
 
 export type Scheme = 'thematic-area' | 'life-event' | 'business-event' | 'channel';
 
