@@ -588,15 +588,9 @@ export interface BankStatementSummary {
 export interface Case {
   id: CaseId;
   agencyId: string;
-  agencyName?: {
-    lv?: string;
-    en?: string;
-  };
+  agencyName?: Localized;
   serviceId: string;
-  serviceTitle?: {
-    lv?: string;
-    en?: string;
-  };
+  serviceTitle?: Localized;
   externalId: string;
   channel: Channel;
   officeId?: string | null;
@@ -621,9 +615,9 @@ export interface Case {
   complaint?: boolean;
   history: {
     status: CaseStatus;
-    label?: string | null;
+    label: string | null;
     at: string;
-    reason?: string | null;
+    reason: string | null;
   }[];
 }
 /**
