@@ -29,6 +29,7 @@ const TYPE_NAMES: Record<string, string> = { error: 'ErrorResponse' };
 const PART_NAMES: Record<string, string> = {
   'error#/properties/error': 'ErrorBody',
   'catalog-service-description#/$defs/channel': 'ServiceChannel',
+  'catalog-service-description#/$defs/channel/properties/evidence': 'ChannelEvidence', // the service's own is Evidence
 };
 
 /** 'get-auth-me-response' → 'GetAuthMeResponse': the type name of a schema file. */

@@ -2,26 +2,9 @@
 
 /**
  * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "slug".
- */
-export type Slug = string;
-/**
- * Platform case id; the last two digits are ISO 7064 MOD 97-10 check digits.
- *
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "caseId".
- */
-export type CaseId = string;
-/**
- * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "personType".
  */
 export type PersonType = 'natural' | 'legal' | 'eidas';
-/**
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "channel".
- */
-export type Channel = 'eservice' | 'in_person' | 'phone' | 'email' | 'post' | 'other';
 /**
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "caseStatus".
@@ -38,17 +21,34 @@ export type CaseStatus =
   | 'completed'
   | 'withdrawn';
 /**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "dateTime".
+ */
+export type DateTime = string;
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "slug".
+ */
+export type Slug = string;
+/**
+ * Platform case id; the last two digits are ISO 7064 MOD 97-10 check digits.
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "caseId".
+ */
+export type CaseId = string;
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "channel".
+ */
+export type Channel = 'eservice' | 'in_person' | 'phone' | 'email' | 'post' | 'other';
+/**
  * ATVK code of the municipality
  *
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "municipalityCode".
  */
 export type MunicipalityCode = string;
-/**
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "dateTime".
- */
-export type DateTime = string;
 /**
  * Agency-specific label of a canonical status
  *
@@ -57,12 +57,79 @@ export type DateTime = string;
  */
 export type Label = string;
 /**
+ * Codes of the thematic-area scheme (cv:thematicArea).
+ *
+ * @maxItems 10
+ */
+export type ThematicAreas = Slug[];
+/**
+ * Codes of the life-event scheme (cv:isGroupedBy cv:LifeEvent).
+ *
+ * @maxItems 10
+ */
+export type LifeEvents = Slug[];
+/**
+ * Codes of the business-event scheme (cv:isGroupedBy cv:BusinessEvent).
+ *
+ * @maxItems 10
+ */
+export type BusinessEvents = Slug[];
+/**
+ * Conditions the recipient must meet (cv:Requirement).
+ *
+ * @maxItems 30
+ */
+export type Requirements = Item[];
+/**
+ * Documents needed (cv:Evidence).
+ *
+ * @maxItems 30
+ */
+export type Evidence = Item[];
+/**
+ * What the recipient gets (cv:Output).
+ *
+ * @maxItems 10
+ */
+export type Outputs = Item[];
+/**
  * An https address or a path on the portal (starting with one /). Not http, not protocol-relative (//host), no other scheme (javascript:), no white space.
  *
  * This interface was referenced by `CatalogServiceDescription`'s JSON-Schema
  * via the `definition` "link".
  */
 export type Link = string;
+/**
+ * Legal acts (eli:LegalResource).
+ *
+ * @maxItems 20
+ */
+export type LegalBasis = {
+  id: Slug;
+  title: ShortText;
+  url?: Link;
+}[];
+/**
+ * @maxItems 20
+ */
+export type RelatedServices = Slug[];
+/**
+ * Where the service is offered; empty means the whole country.
+ *
+ * @maxItems 50
+ */
+export type Municipalities = MunicipalityCode[];
+/**
+ * What the recipient does in this channel, in order.
+ *
+ * @minItems 1
+ * @maxItems 20
+ */
+export type Steps = Text[];
+/**
+ * Ids of the service's evidence needed in this channel.
+ */
+export type ChannelEvidence = Slug[];
 /**
  * A UUID in its canonical 8-4-4-4-12 form (what PostgreSQL's uuid type stores)
  *
@@ -91,6 +158,17 @@ export type PathText = string;
  * via the `definition` "EmptyQuery".
  */
 export type EmptyQuery = Record<string, never>;
+/**
+ * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
+ * via the `definition` "catalogStage".
+ */
+export type CatalogStage =
+  'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
+/**
+ * This interface was referenced by `Invoice`'s JSON-Schema
+ * via the `definition` "invoiceStatus".
+ */
+export type InvoiceStatus = 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
 /**
  * Resolves a suspense entry of your agency: book its amount onto one of your invoices, or mark it refunded to the payer. The note says why (kept with the entry and in the audit log).
  *
@@ -314,46 +392,66 @@ export interface Application {
   eservice: {
     id: string;
     version: number;
-    title: {
-      en: string;
-      lv: string;
-    };
+    title: Localized;
     serviceId: string;
   };
-  agencyId: string | null;
+  agencyId: string;
   recipient: {
-    type: string;
+    type: PersonType;
     id: string;
     name: string | null;
   };
-  status: string;
-  statusName: {
-    lv: string;
-    en: string;
-  };
-  statusLabel?: unknown;
-  statusAt: string;
-  waitingFor: unknown;
+  status: CaseStatus;
+  statusName: Localized;
+  statusLabel: Localized | null;
+  statusAt: DateTime;
+  waitingFor: string | null;
   form: {
-    [k: string]: unknown | undefined;
+    schema: {
+      [k: string]: unknown | undefined;
+    };
+    uiSchema: {
+      [k: string]: unknown | undefined;
+    };
   };
   draft: {
-    [k: string]: unknown | undefined;
-  };
-  submittedData: unknown;
-  submittedAt: unknown;
-  history: {
-    status: string;
-    statusName: {
-      lv: string;
-      en: string;
+    version: number;
+    data: {
+      [k: string]: unknown | undefined;
     };
-    at: string;
-    label?: unknown;
-    reason?: unknown;
+    step: string | null;
+    savedAt: DateTime | null;
+    expiresAt: DateTime;
+  };
+  submittedData: {
+    [k: string]: unknown | undefined;
+  } | null;
+  submittedAt: DateTime | null;
+  history: {
+    status: CaseStatus;
+    statusName: Localized;
+    at: DateTime;
+    label: Localized | null;
+    reason: string | null;
   }[];
-  documents: unknown[];
-  createdAt: string | null;
+  documents: {
+    id: string;
+    type: string;
+    title: Localized;
+    issuedAt: DateTime;
+    href: string;
+  }[];
+  createdAt: DateTime;
+}
+/**
+ * Text in Latvian and English, as the API sends it
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "localized".
+ */
+export interface Localized {
+  lv: string;
+  en: string;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -490,15 +588,9 @@ export interface BankStatementSummary {
 export interface Case {
   id: CaseId;
   agencyId: string;
-  agencyName?: {
-    lv?: string;
-    en?: string;
-  };
+  agencyName?: Localized;
   serviceId: string;
-  serviceTitle?: {
-    lv?: string;
-    en?: string;
-  };
+  serviceTitle?: Localized;
   externalId: string;
   channel: Channel;
   officeId?: string | null;
@@ -523,9 +615,9 @@ export interface Case {
   complaint?: boolean;
   history: {
     status: CaseStatus;
-    label?: string | null;
+    label: string | null;
     at: string;
-    reason?: string | null;
+    reason: string | null;
   }[];
 }
 /**
@@ -775,72 +867,16 @@ export interface CatalogServiceDescription {
   title: ShortText;
   description: Text;
   sector: Slug;
-  /**
-   * Codes of the thematic-area scheme (cv:thematicArea).
-   *
-   * @maxItems 10
-   */
-  thematicAreas: Slug[];
-  /**
-   * Codes of the life-event scheme (cv:isGroupedBy cv:LifeEvent).
-   *
-   * @maxItems 10
-   */
-  lifeEvents: Slug[];
-  /**
-   * Codes of the business-event scheme (cv:isGroupedBy cv:BusinessEvent).
-   *
-   * @maxItems 10
-   */
-  businessEvents: Slug[];
-  keywords: {
-    /**
-     * @maxItems 30
-     */
-    lv: string[];
-    /**
-     * @maxItems 30
-     */
-    en: string[];
-  };
-  /**
-   * Conditions the recipient must meet (cv:Requirement).
-   *
-   * @maxItems 30
-   */
-  requirements: Item[];
-  /**
-   * Documents needed (cv:Evidence).
-   *
-   * @maxItems 30
-   */
-  evidence: Item[];
-  /**
-   * What the recipient gets (cv:Output).
-   *
-   * @maxItems 10
-   */
-  outputs: Item[];
-  /**
-   * Legal acts (eli:LegalResource).
-   *
-   * @maxItems 20
-   */
-  legalBasis: {
-    id: Slug;
-    title: ShortText;
-    url?: Link;
-  }[];
-  /**
-   * @maxItems 20
-   */
-  relatedServices: Slug[];
-  /**
-   * Where the service is offered; empty means the whole country.
-   *
-   * @maxItems 50
-   */
-  municipalities: MunicipalityCode[];
+  thematicAreas: ThematicAreas;
+  lifeEvents: LifeEvents;
+  businessEvents: BusinessEvents;
+  keywords: Keywords;
+  requirements: Requirements;
+  evidence: Evidence;
+  outputs: Outputs;
+  legalBasis: LegalBasis;
+  relatedServices: RelatedServices;
+  municipalities: Municipalities;
   /**
    * One description per channel; each channel type at most once.
    *
@@ -865,6 +901,16 @@ export interface Text {
   lv: string;
   en: string;
 }
+export interface Keywords {
+  /**
+   * @maxItems 30
+   */
+  lv: string[];
+  /**
+   * @maxItems 30
+   */
+  en: string[];
+}
 /**
  * This interface was referenced by `CatalogServiceDescription`'s JSON-Schema
  * via the `definition` "item".
@@ -880,24 +926,9 @@ export interface Item {
  */
 export interface ServiceChannel {
   type: 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
-  /**
-   * What the recipient does in this channel, in order.
-   *
-   * @minItems 1
-   * @maxItems 20
-   */
-  steps: Text[];
-  /**
-   * Ids of the service's evidence needed in this channel.
-   */
-  evidence: Slug[];
-  /**
-   * Omitted when free of charge (cv:Cost).
-   */
-  cost?: {
-    amountEur: number;
-    description?: ShortText;
-  };
+  steps: Steps;
+  evidence: ChannelEvidence;
+  cost?: Cost;
   /**
    * ISO 8601 duration (cv:processingTime), e.g. P5D.
    */
@@ -913,6 +944,13 @@ export interface ServiceChannel {
   postalAddress?: string;
   hours?: ShortText;
   eserviceUrl?: Link;
+}
+/**
+ * Omitted when free of charge (cv:Cost).
+ */
+export interface Cost {
+  amountEur: number;
+  description?: ShortText;
 }
 /**
  * A new service description (version 1, a draft).
@@ -1165,7 +1203,12 @@ export interface GetAgencyCatalogServicesIdDiffResponse {
   serviceId: string;
   from: number;
   to: number;
-  changes: unknown[];
+  changes: {
+    op: 'add' | 'remove' | 'replace';
+    path: string;
+    from?: unknown;
+    to?: unknown;
+  }[];
 }
 /**
  * Agency catalog services id: response. Response of GET /api/v1/agency/catalog/services/:id (200). (One description: the latest version, its stage and the review trail) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1175,35 +1218,30 @@ export interface GetAgencyCatalogServicesIdDiffResponse {
  */
 export interface GetAgencyCatalogServicesIdResponse {
   serviceId: string;
-  agencyId: string | null;
-  title: {
-    en: string;
-    lv: string;
-  };
+  agencyId: string;
+  title: Localized;
   latestVersion: number;
-  stage: string;
+  stage: CatalogStage;
   publishedVersion: number | null;
-  reviewBy?: string;
-  reviewedAt: unknown;
-  withdrawnAt: unknown;
-  withdrawalReason: unknown;
+  reviewBy: string;
+  reviewedAt: DateTime | null;
+  withdrawnAt: DateTime | null;
+  withdrawalReason: string | null;
   stale: boolean;
   overdue: boolean;
   lastChangedBy: string;
-  lastChangedAt: string;
-  document: {
-    [k: string]: unknown | undefined;
-  };
+  lastChangedAt: DateTime;
+  document: CatalogServiceDescription;
   events: {
     version: number;
-    action: string;
-    step: string | null;
+    action: 'created' | 'changed' | 'submitted' | 'approved' | 'returned' | 'published' | 'withdrawn' | 'reviewed';
+    step: 'author' | 'agency' | 'catalogue' | null;
     actor: {
       id: string;
-      name: string | null;
+      name: string;
     };
-    comment?: string | null;
-    at: string;
+    comment: string | null;
+    at: DateTime;
   }[];
 }
 /**
@@ -1215,14 +1253,14 @@ export interface GetAgencyCatalogServicesIdResponse {
 export interface GetAgencyCatalogServicesIdVersionsResponse {
   items: {
     version: number;
-    stage: string;
+    stage: CatalogStage;
     author: {
       id: string;
       name: string;
     };
-    createdAt: string | null;
-    submittedAt: unknown;
-    publishedAt: string | null;
+    createdAt: DateTime;
+    submittedAt: DateTime | null;
+    publishedAt: DateTime | null;
   }[];
 }
 /**
@@ -1234,15 +1272,13 @@ export interface GetAgencyCatalogServicesIdVersionsResponse {
 export interface GetAgencyCatalogServicesIdVersionsVersionResponse {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
   author: {
     id: string;
     name: string;
   };
-  createdAt: string | null;
-  document: {
-    [k: string]: unknown | undefined;
-  };
+  createdAt: DateTime;
+  document: CatalogServiceDescription;
 }
 /**
  * Agency catalog services: response. Response of GET /api/v1/agency/catalog/services (200). (Your agency's descriptions (all agencies' for the catalogue administrator)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1251,25 +1287,27 @@ export interface GetAgencyCatalogServicesIdVersionsVersionResponse {
  * via the `definition` "GetAgencyCatalogServicesResponse".
  */
 export interface GetAgencyCatalogServicesResponse {
-  items: {
-    serviceId: string;
-    agencyId: string | null;
-    title: {
-      en: string;
-      lv: string;
-    };
-    latestVersion: number;
-    stage: string;
-    publishedVersion: number | null;
-    reviewBy?: string;
-    reviewedAt: unknown;
-    withdrawnAt: string | null;
-    withdrawalReason: string | null;
-    stale: boolean;
-    overdue: boolean;
-    lastChangedBy: string;
-    lastChangedAt: string;
-  }[];
+  items: CatalogEntry[];
+}
+/**
+ * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
+ * via the `definition` "catalogEntry".
+ */
+export interface CatalogEntry {
+  serviceId: string;
+  agencyId: string;
+  title: Localized;
+  latestVersion: number;
+  stage: CatalogStage;
+  publishedVersion: number | null;
+  reviewBy: string;
+  reviewedAt: DateTime | null;
+  withdrawnAt: DateTime | null;
+  withdrawalReason: string | null;
+  stale: boolean;
+  overdue: boolean;
+  lastChangedBy: string;
+  lastChangedAt: DateTime;
 }
 /**
  * Auth dev personas: response. Response of GET /api/v1/auth/dev-personas (200). (Demo personas (not in production)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1283,11 +1321,9 @@ export interface GetAuthDevPersonasResponse {
     name: string;
     roles: string[];
     agency: string | null;
-    office?: string | null;
+    office: string | null;
     sector: string | null;
-    description: {
-      [k: string]: unknown | undefined;
-    };
+    description: Localized;
   }[];
 }
 /**
@@ -1397,18 +1433,15 @@ export interface GetCatalogReviewsResponse {
   items: {
     serviceId: string;
     version: number;
-    stage: string;
-    agencyId: string | null;
-    title: {
-      en: string;
-      lv: string;
-    };
-    publishedVersion: unknown;
+    stage: 'agency_review' | 'catalogue_review';
+    agencyId: string;
+    title: Localized;
+    publishedVersion: number | null;
     author: {
       id: string;
       name: string;
     };
-    submittedAt: string | null;
+    submittedAt: DateTime | null;
   }[];
 }
 /**
@@ -1418,159 +1451,89 @@ export interface GetCatalogReviewsResponse {
  * via the `definition` "GetCatalogServicesIdResponse".
  */
 export interface GetCatalogServicesIdResponse {
-  id: string;
-  title: {
-    en: string;
-    lv: string;
-  };
+  id: Slug;
+  title: ShortText;
+  description: Text;
+  thematicAreas: ThematicAreas;
+  lifeEvents: LifeEvents;
+  businessEvents: BusinessEvents;
+  keywords: Keywords;
+  requirements: Requirements;
+  evidence: Evidence;
+  outputs: Outputs;
+  legalBasis: LegalBasis;
+  relatedServices: RelatedServices;
+  municipalities: Municipalities;
   sector: {
     id: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   };
-  outputs: {
-    id: string;
-    name: {
-      en: string;
-      lv: string;
-    };
-  }[];
   channels: {
-    cost?: {
-      amountEur: number;
-      description: {
-        [k: string]: unknown | undefined;
-      };
-    };
-    type: string;
-    steps: unknown[];
-    evidence: string[];
-    eserviceUrl?: string;
+    type: 'eservice' | 'in_person' | 'phone' | 'email' | 'post';
+    steps: Steps;
+    evidence: ChannelEvidence;
+    cost?: Cost;
+    /**
+     * ISO 8601 duration (cv:processingTime), e.g. P5D.
+     */
     processingTime: string;
-    name: {
-      lv: string;
-      en: string;
-    };
-    offices?: {
-      id: string;
-      name: {
-        [k: string]: unknown | undefined;
-      };
-      address: string | null;
-      latitude: number | null;
-      longitude: number | null;
-      openingHours: unknown[];
-    }[];
-    hours?: {
-      en: string;
-      lv: string;
-    };
     phone?: string;
     email?: string;
     postalAddress?: string;
+    hours?: ShortText;
+    eserviceUrl?: Link;
+    name: Localized;
+    offices?: (
+      | OfficeInfo
+      | {
+          id: string;
+        }
+    )[];
   }[];
-  evidence: {
-    id: string;
-    name: {
-      en: string;
-      lv: string;
-    };
-  }[];
-  keywords: {
-    en: string[];
-    lv: string[];
-  };
-  legalBasis: {
-    id: string;
-    url?: string;
-    title: {
-      en: string;
-      lv: string;
-    };
-  }[];
-  lifeEvents: unknown[];
-  description: {
-    [k: string]: unknown | undefined;
-  };
-  requirements: {
-    id: string;
-    name: {
-      en: string;
-      lv: string;
-    };
-    description: {
-      [k: string]: unknown | undefined;
-    };
-  }[];
-  thematicAreas: string[];
-  businessEvents: string[];
-  municipalities: string[];
-  relatedServices: string[];
   version: number;
   agency: {
     id: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   };
   labels: {
     thematicAreas: {
-      'business-and-trade': {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
     lifeEvents: {
-      [k: string]: unknown | undefined;
+      [k: string]: Localized;
     };
     businessEvents: {
-      'selling-goods-in-public': {
-        lv: string;
-        en: string;
-      };
-      'doing-business': {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
     channels: {
-      eservice: {
-        lv: string;
-        en: string;
-      };
-      in_person: {
-        lv: string;
-        en: string;
-      };
-      phone?: {
-        lv: string;
-        en: string;
-      };
-      email?: {
-        lv: string;
-        en: string;
-      };
-      post: {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
     municipalities: {
-      '0001000': {
-        lv: string;
-        en: string;
-      };
+      [k: string]: Localized;
     };
   };
-  publishedAt: string;
+  publishedAt: DateTime;
   links: {
     self: string;
     jsonld: string;
-    eservice: string;
+    eservice: string | null;
   };
+}
+/**
+ * This interface was referenced by `GetCatalogServicesIdResponse`'s JSON-Schema
+ * via the `definition` "officeInfo".
+ */
+export interface OfficeInfo {
+  id: string;
+  name: Localized;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  openingHours: {
+    day: string;
+    opens: string;
+    closes: string;
+  }[];
 }
 /**
  * Catalog services: response. Response of GET /api/v1/catalog/services (200). (Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1582,26 +1545,18 @@ export interface GetCatalogServicesResponse {
   items: {
     id: string;
     version: number;
-    title: {
-      lv: string;
-      en: string;
-    };
-    description: {
-      [k: string]: unknown | undefined;
-    };
+    title: Localized;
+    description: Localized;
     agency: {
       id: string;
-      name: {
-        lv: string;
-        en: string;
-      };
+      name: Localized;
     };
-    channels: string[];
+    channels: ('eservice' | 'in_person' | 'phone' | 'email' | 'post')[];
     lifeEvents: string[];
     businessEvents: string[];
     thematicAreas: string[];
     municipalities: string[];
-    publishedAt: string;
+    publishedAt: DateTime;
     links: {
       self: string;
       jsonld: string;
@@ -1618,25 +1573,7 @@ export interface GetCatalogServicesResponse {
  * via the `definition` "GetCatalogStaleResponse".
  */
 export interface GetCatalogStaleResponse {
-  items: {
-    serviceId: string;
-    agencyId: string | null;
-    title: {
-      en: string;
-      lv: string;
-    };
-    latestVersion: number;
-    stage: string;
-    publishedVersion: number | null;
-    reviewBy?: string;
-    reviewedAt: unknown;
-    withdrawnAt: unknown;
-    withdrawalReason: unknown;
-    stale: boolean;
-    overdue: boolean;
-    lastChangedBy: string;
-    lastChangedAt: string;
-  }[];
+  items: CatalogEntry[];
 }
 /**
  * Catalog taxonomy: response. Response of GET /api/v1/catalog/taxonomy (200). (Every classifier the catalogue uses (thematic areas, life and business events, channels) with agencies, sectors and municipalities) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1648,54 +1585,33 @@ export interface GetCatalogTaxonomyResponse {
   schemes: {
     'thematic-area': {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
     'life-event': {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
     'business-event': {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
     channel: {
       code: string;
-      label?: {
-        lv: string;
-        en: string;
-      } | null;
+      label: Localized;
     }[];
   };
   agencies: {
     id: string;
     sectorId: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   }[];
   sectors: {
     id: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   }[];
   municipalities: {
     code: string;
-    name: {
-      lv: string;
-      en: string;
-    };
+    name: Localized;
   }[];
 }
 /**
@@ -1755,17 +1671,12 @@ export interface GetEserviceDefinitionsIdVersionsVersionResponse {
 export interface GetEserviceDefinitionsResponse {
   items: {
     id: string;
-    agencyId: string | null;
+    agencyId: string;
     serviceId: string;
     version: number;
-    title: {
-      en: string;
-      lv: string;
-    };
-    description: {
-      [k: string]: unknown | undefined;
-    };
-    publishedAt: string;
+    title: Localized;
+    description: Localized | null;
+    publishedAt: DateTime;
   }[];
 }
 /**
@@ -1784,7 +1695,17 @@ export interface GetHealthzResponse {
  * via the `definition` "GetInvoicesResponse".
  */
 export interface GetInvoicesResponse {
-  items: unknown[];
+  items: {
+    id: string;
+    number: string;
+    paymentReference: string;
+    payerName: string;
+    total: number;
+    paid: number;
+    status: InvoiceStatus;
+    issueDate: string;
+    dueDate: string;
+  }[];
 }
 /**
  * Me applications: response. Response of GET /api/v1/me/applications (200). (My applications (e.g. ?status=draft: drafts to resume)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1795,18 +1716,15 @@ export interface GetInvoicesResponse {
 export interface GetMeApplicationsResponse {
   items: {
     id: string;
-    eserviceId?: string;
+    eserviceId: string;
     version: number;
-    title: {
-      en: string;
-      lv: string;
-    };
-    status: string;
-    statusAt: string;
+    title: Localized;
+    status: CaseStatus;
+    statusAt: DateTime;
     draftVersion: number;
-    draftSavedAt: string | null;
-    expiresAt: string;
-    createdAt: string | null;
+    draftSavedAt: DateTime | null;
+    expiresAt: DateTime;
+    createdAt: DateTime;
   }[];
 }
 /**
@@ -1854,62 +1772,69 @@ export interface GetMeDelegationsResponse {
  * via the `definition` "GetMeInvoicesResponse".
  */
 export interface GetMeInvoicesResponse {
-  items: {
+  items: Invoice[];
+}
+/**
+ * Invoice: response. Response of POST /api/v1/invoices (200), POST /api/v1/invoices (201), GET /api/v1/invoices/:id (200). (Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)) Derived from the presenter's output; every reply is checked against it in the tests.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "Invoice".
+ */
+export interface Invoice {
+  id: string;
+  number: string;
+  agencyId: string;
+  status: InvoiceStatus;
+  currency: 'EUR';
+  paymentReference: string;
+  paymentReferenceFormatted: string;
+  issueDate: string;
+  dueDate: string;
+  payer: {
+    type: PersonType;
     id: string;
-    number: string;
-    agencyId: string | null;
-    status: string;
-    currency: string;
-    paymentReference: string;
-    paymentReferenceFormatted: string;
-    issueDate: string;
-    dueDate: string;
-    payer: {
-      type: string;
-      id: string;
-      name: string | null;
-      address: string | null;
-    };
-    creditor: {
-      name: string;
-      iban: string | null;
-      ibanFormatted: string;
-      bic: string | null;
-    };
-    lines: {
-      lineNo: number;
-      description: string;
-      quantity: number;
-      unitPrice: number;
-      vatCategory: string;
-      vatRate: number;
-      vatExemptionReason: string | null;
-      net: number;
-      vat: number;
-    }[];
-    totals: {
-      net: number;
-      vat: number;
-      total: number;
-      paid: number;
-      due: number;
-    };
-    caseId?: string | null;
-    lastPaidAt: string | null;
-    cancelledAt: string | null;
-    payments: {
-      source: string;
-      amount: number;
-      bookedAt: string;
-    }[];
-    links: {
-      self: string;
-      ubl: string;
-      qrPng: string;
-      qrSvg: string;
-      pdf: string;
-    };
+    name: string;
+    address: string | null;
+  };
+  creditor: {
+    name: string;
+    iban: string;
+    ibanFormatted: string;
+    bic: string | null;
+  };
+  lines: {
+    lineNo: number;
+    description: string;
+    quantity: number;
+    unitPrice: number;
+    vatCategory: 'S' | 'Z' | 'E' | 'O' | 'AE';
+    vatRate: number;
+    vatExemptionReason: string | null;
+    net: number;
+    vat: number;
   }[];
+  totals: {
+    net: number;
+    vat: number;
+    total: number;
+    paid: number;
+    due: number;
+  };
+  caseId: string | null;
+  lastPaidAt: DateTime | null;
+  cancelledAt: DateTime | null;
+  payments: {
+    source: 'bank_statement' | 'online' | 'counter' | 'suspense' | 'migration';
+    amount: number;
+    bookedAt: DateTime;
+  }[];
+  links: {
+    self: string;
+    ubl: string;
+    qrPng: string;
+    qrSvg: string;
+    pdf: string;
+  };
 }
 /**
  * My mandates: response. Response of GET /api/v1/me/mandates: the written mandates the citizen gave, as recorded at counters, newest first.
@@ -1953,14 +1878,11 @@ export interface Mandate {
 export interface GetOfficesResponse {
   items: {
     id: string;
-    kind: string;
+    kind: 'vpvkac' | 'agency';
     agencyId: string | null;
-    municipalityCode?: string | null;
-    name: {
-      lv: string;
-      en: string;
-    };
-    address: string | null;
+    municipalityCode: MunicipalityCode;
+    name: Localized;
+    address: string;
     latitude: number | null;
     longitude: number | null;
     openingHours: {
@@ -2004,13 +1926,10 @@ export interface GetReadyzResponse {
 export interface GetServicesResponse {
   items: {
     id: string;
-    agencyId: string | null;
-    title: {
-      lv: string;
-      en: string;
-    };
-    channels: string[];
-    priceEur?: number | null;
+    agencyId: string;
+    title: Localized;
+    channels: Channel[];
+    priceEur: number | null;
   }[];
 }
 /**
@@ -2024,18 +1943,12 @@ export interface GetStaffRemindersResponse {
     id: string;
     audience: string;
     agencyId: string | null;
-    serviceId: string;
+    serviceId: string | null;
     kind: string;
-    subject: {
-      lv: string;
-      en: string;
-    };
-    body: {
-      lv: string;
-      en: string;
-    };
-    createdAt: string | null;
-    readAt: string | null;
+    subject: Localized;
+    body: Localized;
+    createdAt: DateTime;
+    readAt: DateTime | null;
   }[];
 }
 /**
@@ -2045,23 +1958,30 @@ export interface GetStaffRemindersResponse {
  * via the `definition` "GetSuspenseResponse".
  */
 export interface GetSuspenseResponse {
-  items: {
-    id: string;
-    statementId?: string | null;
-    reason?: string | null;
-    amount: number;
-    currency: string;
-    reference: string | null;
-    remittance: string | null;
-    debtorName: string | null;
-    bookedAt: string;
-    status: string;
-    resolvedInvoiceId: unknown;
-    resolvedBy: unknown;
-    resolvedAt: unknown;
-    note: unknown;
-  }[];
+  items: SuspenseEntry[];
   total: number;
+}
+/**
+ * This interface was referenced by `GetSuspenseResponse`'s JSON-Schema
+ * via the `definition` "suspenseEntry".
+ */
+export interface SuspenseEntry {
+  id: string;
+  statementId: string | null;
+  source: 'bank_statement' | 'online' | 'counter' | 'suspense' | 'migration';
+  reason:
+    'unknown_reference' | 'no_reference' | 'overpayment' | 'cancelled_invoice' | 'currency' | 'conflicting_direction';
+  amount: number;
+  currency: string;
+  reference: string | null;
+  remittance: string | null;
+  debtorName: string | null;
+  bookedAt: DateTime;
+  status: 'open' | 'resolved' | 'refunded';
+  resolvedInvoiceId: string | null;
+  resolvedBy: string | null;
+  resolvedAt: DateTime | null;
+  note: string | null;
 }
 /**
  * Tasks id: response. Response of GET /api/v1/tasks/:id (200). (A task with the application's submitted data and history) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2071,72 +1991,52 @@ export interface GetSuspenseResponse {
  */
 export interface GetTasksIdResponse {
   id: string;
-  caseId?: string | null;
+  caseId: string;
   stepId: string;
-  title: {
-    lv: string;
-    en: string;
-  };
-  instructions: {
-    en: string;
-    lv: string;
-  };
+  title: Localized;
+  instructions: Localized | null;
   outcomes: string[];
-  status: string;
-  dueAt: string;
+  status: 'open' | 'claimed' | 'completed' | 'cancelled';
+  dueAt: DateTime;
   overdue: boolean;
   claimedBy: string | null;
   claimedByName: string | null;
-  outcome: unknown;
-  message: unknown;
-  createdAt: string | null;
-  completedAt: unknown;
+  outcome: string | null;
+  message: string | null;
+  createdAt: DateTime;
+  completedAt: DateTime | null;
   case: {
     serviceId: string;
-    status: string;
+    status: CaseStatus;
     recipientName: string | null;
-    eserviceTitle: {
-      en: string;
-      lv: string;
-    };
+    eserviceTitle: Localized;
   };
   recipient: {
-    type: string;
+    type: PersonType;
     id: string;
     name: string | null;
   };
   submittedData: {
-    confirm: boolean;
-    applicant: {
-      givenName: string;
-      familyName: string;
-      personalCode: string;
-    };
-    newAddress: {
-      text: string;
-    };
-    currentAddress: string;
-    residenceBasis: string;
-    declarationDate: string;
-    additionalInformation?: {
-      fileIds: string[];
-      residenceBasis: string;
-    }[];
-  };
+    [k: string]: unknown | undefined;
+  } | null;
   history: {
-    status: string;
-    label?: string | null;
-    at: string;
+    status: CaseStatus;
+    label: string | null;
+    at: DateTime;
     actorType: string;
-    reason?: unknown;
+    reason: string | null;
   }[];
   files: {
     id: string;
-    fileName: string | null;
+    fileName: string;
     contentType: string;
     byteSize: number;
   }[];
-  documents: unknown[];
+  documents: {
+    id: string;
+    title: Localized;
+    href: string;
+  }[];
 }
 /**
  * Tasks: response. Response of GET /api/v1/tasks (200). (The agency inbox: filter by status, service, mine; sort by due date) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2147,99 +2047,28 @@ export interface GetTasksIdResponse {
 export interface GetTasksResponse {
   items: {
     id: string;
-    caseId?: string | null;
+    caseId: string;
     stepId: string;
-    title: {
-      lv: string;
-      en: string;
-    };
-    instructions: {
-      en: string;
-      lv: string;
-    };
+    title: Localized;
+    instructions: Localized | null;
     outcomes: string[];
-    status: string;
-    dueAt: string;
+    status: 'open' | 'claimed' | 'completed' | 'cancelled';
+    dueAt: DateTime;
     overdue: boolean;
-    claimedBy: unknown;
-    claimedByName: unknown;
-    outcome: unknown;
-    message: unknown;
-    createdAt: string | null;
-    completedAt: unknown;
+    claimedBy: string | null;
+    claimedByName: string | null;
+    outcome: string | null;
+    message: string | null;
+    createdAt: DateTime;
+    completedAt: DateTime | null;
     case: {
       serviceId: string;
-      status: string;
+      status: CaseStatus;
       recipientName: string | null;
-      eserviceTitle: {
-        en: string;
-        lv: string;
-      };
+      eserviceTitle: Localized;
     };
   }[];
   total: number;
-}
-/**
- * Invoice: response. Response of POST /api/v1/invoices (200), POST /api/v1/invoices (201), GET /api/v1/invoices/:id (200). (Issue an invoice with a platform-wide ISO 11649 payment reference (idempotent by idempotencyKey)) Derived from the presenter's output; every reply is checked against it in the tests.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "Invoice".
- */
-export interface Invoice {
-  id: string;
-  number: string;
-  agencyId: string | null;
-  status: string;
-  currency: string;
-  paymentReference: string;
-  paymentReferenceFormatted: string;
-  issueDate: string;
-  dueDate: string;
-  payer: {
-    type: string;
-    id: string;
-    name: string | null;
-    address: string | null;
-  };
-  creditor: {
-    name: string;
-    iban: string | null;
-    ibanFormatted: string;
-    bic: string | null;
-  };
-  lines: {
-    lineNo: number;
-    description: string;
-    quantity: number;
-    unitPrice: number;
-    vatCategory: string;
-    vatRate: number;
-    vatExemptionReason: string | null;
-    net: number;
-    vat: number;
-  }[];
-  totals: {
-    net: number;
-    vat: number;
-    total: number;
-    paid: number;
-    due: number;
-  };
-  caseId?: unknown;
-  lastPaidAt: string | null;
-  cancelledAt: unknown;
-  payments: {
-    source: string;
-    amount: number;
-    bookedAt: string;
-  }[];
-  links: {
-    self: string;
-    ubl: string;
-    qrPng: string;
-    qrSvg: string;
-    pdf: string;
-  };
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2370,7 +2199,7 @@ export interface OnlinePayment {
   paymentReference: string;
   createdAt: string;
   completedAt: string | null;
-  invoiceStatus: 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
+  invoiceStatus: InvoiceStatus;
   /**
    * Only when starting: the bank's payment page to send the payer's browser to
    */
@@ -2769,62 +2598,7 @@ export interface PostInvoicesIdCancelResponse {
  */
 export interface PostInvoicesIdCounterPaymentsResponse {
   booked: boolean;
-  invoice: {
-    id: string;
-    number: string;
-    agencyId: string | null;
-    status: string;
-    currency: string;
-    paymentReference: string;
-    paymentReferenceFormatted: string;
-    issueDate: string;
-    dueDate: string;
-    payer: {
-      type: string;
-      id: string;
-      name: string | null;
-      address: string | null;
-    };
-    creditor: {
-      name: string;
-      iban: string | null;
-      ibanFormatted: string;
-      bic: string | null;
-    };
-    lines: {
-      lineNo: number;
-      description: string;
-      quantity: number;
-      unitPrice: number;
-      vatCategory: string;
-      vatRate: number;
-      vatExemptionReason: string | null;
-      net: number;
-      vat: number;
-    }[];
-    totals: {
-      net: number;
-      vat: number;
-      total: number;
-      paid: number;
-      due: number;
-    };
-    caseId?: string | null;
-    lastPaidAt: string | null;
-    cancelledAt: unknown;
-    payments: {
-      source: string;
-      amount: number;
-      bookedAt: string;
-    }[];
-    links: {
-      self: string;
-      ubl: string;
-      qrPng: string;
-      qrSvg: string;
-      pdf: string;
-    };
-  };
+  invoice: Invoice;
   /**
    * EUR beyond the amount due, kept in the suspense list for a refund
    */
@@ -2849,25 +2623,10 @@ export interface PostMandateDocumentsResponse {
  * via the `definition` "PostSuspenseIdResolveResponse".
  */
 export interface PostSuspenseIdResolveResponse {
-  entry: {
-    id: string;
-    statementId?: string | null;
-    reason?: string | null;
-    amount: number;
-    currency: string;
-    reference: string | null;
-    remittance: string | null;
-    debtorName: string | null;
-    bookedAt: string;
-    status: string;
-    resolvedInvoiceId: string | null;
-    resolvedBy: string | null;
-    resolvedAt: string | null;
-    note: string | null;
-  };
+  entry: SuspenseEntry;
   invoice: {
     id: string;
-    status: string;
+    status: InvoiceStatus;
     amountPaid: number;
     total: number;
   } | null;
