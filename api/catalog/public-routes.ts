@@ -145,7 +145,7 @@ export const publicCatalogRoutes = [
       304: { description: 'Not modified' },
       404: { description: 'Never published or withdrawn' },
     },
-    async handler({ req, res, deps, params }) {
+    async handler({ req, res, deps, params, checkReply }) {
       const pool = deps.db.pool;
       const [validator, ref] = await Promise.all([validatorCache(pool, deps.config.databaseUrl).get(params.id), catalogReference(pool)]);
       if (!validator) throw notPublished();
@@ -163,7 +163,9 @@ export const publicCatalogRoutes = [
         // Published anew in between: the body and its validators come from the same row.
         etag = serviceEtag(published.etag, ref);
         lastModified = published.publishedAt;
-        body = Buffer.from(JSON.stringify(presentService(published, ref)));
+        const presented = presentService(published, ref);
+        checkReply({ body: presented });
+        body = Buffer.from(JSON.stringify(presented));
         presentedBodies.set(etag, body);
       }
       res
@@ -188,7 +190,7 @@ export const publicCatalogRoutes = [
       200: { description: '{ schemes, agencies, sectors, municipalities } with lv/en labels', schema: 'get-catalog-taxonomy-response' },
       304: { description: 'Not modified' },
     },
-    async handler({ req, res, deps }) {
+    async handler({ req, res, deps, checkReply }) {
       const ref = await catalogReference(deps.db.pool);
       const etag = `"taxonomy-${ref.tag}"`;
       if (notModified(req, etag)) {
@@ -197,7 +199,9 @@ export const publicCatalogRoutes = [
       }
       let body = taxonomyBodies.get(ref);
       if (!body) {
-        body = Buffer.from(JSON.stringify(presentTaxonomy(ref)));
+        const presented = presentTaxonomy(ref);
+        checkReply({ body: presented });
+        body = Buffer.from(JSON.stringify(presented));
         taxonomyBodies.set(ref, body);
       }
       res.status(200).set({ ETag: etag, 'Cache-Control': CACHE_CONTROL, 'Content-Type': JSON_TYPE }).end(body);
