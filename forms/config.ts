@@ -69,6 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
 let compiledConfigSchema: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {
   // useDefaults: false: the schema's defaults document what loadConfig fills in; the value is not changed here.
-  compiledConfigSchema ??= createValidator({ strict: true, useDefaults: false }).getSchema(CONFIG_SCHEMA_ID)!;
+  compiledConfigSchema ??= createValidator({ strict: true, useDefaults: false, schemas: ['config'] }).getSchema(CONFIG_SCHEMA_ID)!;
   return compiledConfigSchema;
 }

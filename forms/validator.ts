@@ -46,10 +46,13 @@ export interface ValidatorOptions {
   coerceTypes?: boolean;
   /** 19.99 / 0.01 is 1998.9999999999998 in floating point: with a precision, prices with cents pass multipleOf 0.01. */
   multipleOfPrecision?: number;
+  /** Which of the platform's schemas the validator knows by $id (each is checked against the meta-schema when added,
+   * so a validator that needs none of the API schemas should not pay for them). Default: all. */
+  schemas?: ReadonlyArray<'api' | 'config' | 'definition'>;
 }
 
-/** A new ajv with the platform's formats, the x-environment keyword of the config schema, and every forms/ schema. */
-export function createValidator(options: ValidatorOptions): Ajv2020 {
+/** A new ajv with the platform's formats, the x-environment keyword of the config schema, and the forms/ schemas asked for. */
+export function createValidator({ schemas = ['api', 'config', 'definition'], ...options }: ValidatorOptions): Ajv2020 {
   // allErrors: every problem of a value is reported at once, not only the first.
   const ajv = new Ajv2020({ allErrors: true, ...options });
   addFormats(ajv);
@@ -57,8 +60,8 @@ export function createValidator(options: ValidatorOptions): Ajv2020 {
   // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not: only the canonical form passes.
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   ajv.addKeyword('x-environment'); // the inventory of variables in config.schema.json, read by forms/environment.ts
-  for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
-  ajv.addSchema(configSchema);
-  ajv.addSchema(definitionSchema);
+  if (schemas.includes('api')) for (const schema of Object.values(apiSchemas)) ajv.addSchema(schema);
+  if (schemas.includes('config')) ajv.addSchema(configSchema);
+  if (schemas.includes('definition')) ajv.addSchema(definitionSchema);
   return ajv;
 }

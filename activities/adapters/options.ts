@@ -4,7 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { createValidator } from '../../forms/validator';
 
 // useDefaults: a backend's options schema fills in what the operator left out.
-const ajv = createValidator({ strict: true, useDefaults: true });
+const ajv = createValidator({ strict: true, useDefaults: true, schemas: [] });
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export class AdapterConfigError extends Error {

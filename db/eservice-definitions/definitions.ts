@@ -11,11 +11,11 @@ import { referenceData } from '../reference';
 import { inTransaction } from '../transaction';
 
 // strict: false: the DSL schema leaves "type": "object" implicit beside "required" (ajv's strictTypes).
-const validateDsl = createValidator({ strict: false, useDefaults: false }).getSchema(DEFINITION_SCHEMA_ID)!;
+const validateDsl = createValidator({ strict: false, useDefaults: false, schemas: ['definition'] }).getSchema(DEFINITION_SCHEMA_ID)!;
 
 /** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword.
  * Defaults declared in a form apply at submission, so a one-click e-service needs no typing at all. */
-export const formAjv = createValidator({ strict: false, useDefaults: true });
+export const formAjv = createValidator({ strict: false, useDefaults: true, schemas: [] });
 
 function* allSteps(steps: Step[], prefix: string): Generator<[Step, string]> {
   for (const [i, step] of steps.entries()) {
