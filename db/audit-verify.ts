@@ -113,6 +113,7 @@ export async function verifyAuditChain(pool: Pool, anchor?: { chainSeq: number; 
   return inTransaction(
     pool,
     async (client) => {
+      await client.query("SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
       let expectedSeq = 1;
       let prevHash: Buffer = GENESIS;
       let rows = 0;
@@ -165,6 +166,6 @@ export async function verifyAuditChain(pool: Pool, anchor?: { chainSeq: number; 
       }
       return { ok: true, rows, head };
     },
-    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'",
+    { isolation: 'REPEATABLE READ', readOnly: true },
   );
 }

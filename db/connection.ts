@@ -1,5 +1,7 @@
 // One PostgreSQL connection pool per process, reached two ways: Sequelize models for ordinary reads and writes,
-// and the raw pg pool for the hot set-based paths (batch ingestion, COPY) where an ORM would cost throughput.
+// and raw SQL on the same pool for the set-based hot paths (batch ingestion, COPY, reconciliation) where an ORM would
+// cost throughput. Sequelize draws its connections from the pg pool (see `shareThePool`), so a model call and a SQL
+// statement can run in the same transaction (db/transaction.ts) and the process holds one set of connections.
 import { Sequelize } from 'sequelize';
 import pg from 'pg';
 
@@ -14,23 +16,52 @@ export interface Database {
   close(): Promise<void>;
 }
 
+// The Sequelize instance bound to each pool, for the transaction helper (which is handed only the pool).
+const sequelizeOfPool = new WeakMap<pg.Pool, Sequelize>();
+
 export function connectDatabase(url: string, options: { poolSize?: number } = {}): Database {
-  const max = options.poolSize ?? 10;
-  const sequelize = new Sequelize(url, {
-    dialect: 'postgres',
-    logging: false,
-    pool: { max: Math.max(2, Math.floor(max / 2)), min: 0, idle: 10_000 },
-    define: { underscored: true, timestamps: false },
-  });
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 10_000 });
   pool.on('error', () => undefined); // an idle client dying (server restart) must not crash the process
+  const sequelize = new Sequelize(url, { dialect: 'postgres', logging: false, define: { underscored: true, timestamps: false } });
+  shareThePool(sequelize, pool);
+  sequelizeOfPool.set(pool, sequelize);
   return {
     sequelize,
     pool,
     async close() {
-      await Promise.all([sequelize.close(), pool.end()]);
+      await sequelize.close();
+      await pool.end();
     },
   };
+}
+
+/** The Sequelize instance whose models share `pool`'s connections (and so its transactions). */
+export function sequelizeOf(pool: pg.Pool): Sequelize {
+  const sequelize = sequelizeOfPool.get(pool);
+  if (!sequelize) throw new Error('this pool was not opened with connectDatabase');
+  return sequelize;
+}
+
+// Sequelize keeps its connections in a pool object with this shape (sequelize-pool); replacing it is the seam its
+// connection manager offers. Sequelize's own connections would also parse column types its own way, so raw SQL
+// and models would see different values for the same column.
+interface SequelizeConnectionPool {
+  acquire(): Promise<pg.PoolClient>;
+  release(client: pg.PoolClient): void;
+  destroy(client: pg.PoolClient): void;
+  drain(): Promise<void>;
+  destroyAllNow(): Promise<void>;
+}
+
+function shareThePool(sequelize: Sequelize, pool: pg.Pool): void {
+  const shared: SequelizeConnectionPool = {
+    acquire: () => pool.connect(),
+    release: (client) => client.release(),
+    destroy: (client) => client.release(true), // a connection in an unknown state (failed COMMIT or ROLLBACK) is closed
+    drain: async () => undefined, // the pool is ended by Database.close, after Sequelize
+    destroyAllNow: async () => undefined,
+  };
+  (sequelize.connectionManager as unknown as { pool: SequelizeConnectionPool }).pool = shared;
 }
 
 /** Creates the database named in `url` when missing (used by the launcher and the test setup). */
