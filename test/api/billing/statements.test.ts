@@ -10,8 +10,8 @@ import { waitFor } from '../../helpers/wait';
 import { makeRfReference } from '../../../db/domain/rf-reference';
 import { CamtError, CamtReader, findRfReference, type CamtTransaction } from '../../../api/billing/statements/camt';
 import { importBankStatement } from '../../../api/billing/statements/import';
-import { paymentIdRange } from '../../../api/billing/statements/reconcile';
-import { recordPayment } from '../../../db/billing/invoices';
+import { paymentIdRange } from '../../../db/billing/reconcile';
+import { recordPayment } from '../../../db/billing/payments';
 import { PMLP_IBAN, camt, today, type Entry } from '../../helpers/camt';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
