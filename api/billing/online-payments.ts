@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { ApiError, conflict, unprocessable, type ErrorDetail } from '../platform/errors';
 import { recordPayment } from '../../db/billing/payments';
-import type { Invoice } from '../../forms/types/api';
+import type { Invoice, PaymentCallbackResult, PersonType } from '../../forms/types/api';
 import {
   expireStaleOnlinePayments,
   insertInitiatedOnlinePayment,
@@ -26,8 +26,8 @@ import { SystemRejectedError, SystemUnavailableError } from '../../activities/ad
 import type { PaymentCallback, PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 import { inTransaction } from '../../db/transaction';
 
-export type CallbackOutcome =
-  'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
+/** What a callback did (forms/api/payment-callback-result.schema.json says what each means). */
+export type CallbackOutcome = PaymentCallbackResult['outcome'];
 
 const cents = (eur: string | number) => Math.round(Number(eur) * 100);
 
@@ -140,7 +140,7 @@ export async function startOnlinePayment(
 export interface AppliedCallback {
   outcome: CallbackOutcome;
   row: OnlinePaymentRow;
-  payer: { type: string; id: string; name: string };
+  payer: { type: PersonType; id: string; name: string };
 }
 
 /** Applies one verified callback in one transaction; throws 404 (unknown payment) or 422 (mismatch), booking nothing. */
