@@ -17,6 +17,7 @@ import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../forms/eservice-definition/expressions';
 import { createInvoice } from '../db/billing/invoices';
+import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -310,7 +311,7 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
         dueDate: due,
         caseId: req.caseId,
       });
-      await pool.query('UPDATE invoices SET payment_request_id = $2 WHERE id = $1', [id, req.requestId]);
+      await linkInvoiceToPaymentRequest(pool, id, req.requestId);
       return id;
     },
 

@@ -3,12 +3,19 @@ import type { Pool } from 'pg';
 import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
 import { invoiceWorkflowId } from '../workflows/invoice/api';
+import {
+  cancelUnpaidInvoice,
+  findInvoiceRow,
+  invoiceState,
+  invoiceStatus,
+  invoiceWithAgencyName,
+  markInvoiceOverdue,
+} from '../db/billing/invoice-lifecycle';
+import type { InvoiceSqlRow } from '../db/billing/invoice-model';
 
 export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapters: Adapters }) {
   async function notifyPayer(invoiceId: string, key: string, subject: { lv: string; en: string }, body: { lv: string; en: string }) {
-    const inv = (
-      await pool.query('SELECT i.*, a.name_lv FROM invoices i JOIN agencies a ON a.id = i.agency_id WHERE i.id = $1', [invoiceId])
-    ).rows[0];
+    const inv = await invoiceWithAgencyName(pool, invoiceId);
     if (!inv) return;
     const id = `${invoiceWorkflowId(invoiceId)}/${key}`;
     await pool.query(
@@ -33,31 +40,28 @@ export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapte
       if (!(e instanceof NoMailboxError)) throw e; // no mailbox: the portal notification is the only one
     }
   }
-  const describe = (inv: Record<string, string>) => `${inv.number}, ${inv.total} EUR, ${inv.payment_reference}`;
+  const describe = (inv: InvoiceSqlRow) => `${inv.number}, ${inv.total} EUR, ${inv.payment_reference}`;
 
   return {
     async invoiceState(invoiceId: string): Promise<{ status: string; dueDate: string }> {
-      const { rows } = await pool.query('SELECT status, due_date FROM invoices WHERE id = $1', [invoiceId]);
-      if (!rows[0]) throw new Error(`invoice ${invoiceId} not found`);
-      return { status: rows[0].status, dueDate: String(rows[0].due_date) };
+      const state = await invoiceState(pool, invoiceId);
+      if (!state) throw new Error(`invoice ${invoiceId} not found`);
+      return state;
     },
     async markOverdue(invoiceId: string): Promise<string> {
-      const { rows } = await pool.query(
-        `UPDATE invoices SET status = 'overdue' WHERE id = $1 AND status IN ('issued','partly_paid') RETURNING *`,
-        [invoiceId],
-      );
-      if (rows[0]) {
+      const changed = await markInvoiceOverdue(pool, invoiceId);
+      if (changed) {
         await notifyPayer(
           invoiceId,
           'overdue',
           { lv: 'Rēķina apmaksas termiņš ir nokavēts', en: 'Your invoice is overdue' },
-          { lv: `Lūdzam samaksāt rēķinu ${describe(rows[0])}.`, en: `Please pay invoice ${describe(rows[0])}.` },
+          { lv: `Lūdzam samaksāt rēķinu ${describe(changed)}.`, en: `Please pay invoice ${describe(changed)}.` },
         );
       }
-      return (await pool.query('SELECT status FROM invoices WHERE id = $1', [invoiceId])).rows[0].status;
+      return invoiceStatus(pool, invoiceId);
     },
     async remindPayer(invoiceId: string, key: string): Promise<void> {
-      const inv = (await pool.query('SELECT * FROM invoices WHERE id = $1', [invoiceId])).rows[0];
+      const inv = await findInvoiceRow(pool, invoiceId);
       if (!inv || inv.status === 'paid' || inv.status === 'cancelled') return;
       await notifyPayer(
         invoiceId,
@@ -67,14 +71,10 @@ export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapte
       );
     },
     async cancelInvoice(invoiceId: string, reason: string): Promise<string> {
-      const { rows } = await pool.query(
-        `UPDATE invoices SET status = 'cancelled', cancelled_at = now(), cancel_reason = $2 WHERE id = $1 AND status <> 'paid' RETURNING status`,
-        [invoiceId, reason],
-      );
-      return rows[0]?.status ?? (await pool.query('SELECT status FROM invoices WHERE id = $1', [invoiceId])).rows[0].status;
+      return cancelUnpaidInvoice(pool, invoiceId, reason);
     },
     async invoicePaid(invoiceId: string): Promise<{ caseId: string | null; stepId: string | null; amountEur: number; reference: string }> {
-      const inv = (await pool.query('SELECT * FROM invoices WHERE id = $1', [invoiceId])).rows[0];
+      const inv = (await findInvoiceRow(pool, invoiceId)) as InvoiceSqlRow;
       await notifyPayer(
         invoiceId,
         'paid',

@@ -2,13 +2,13 @@
 import type { RouteContext } from '../platform/routing';
 import { notFound } from '../platform/errors';
 import { hasRole } from '../platform/auth/principal';
-import { loadInvoice, type InvoiceView } from './presenter';
+import { loadInvoice, type Invoice } from './presenter';
 import { audit } from '../../db/audit';
 
 const AGENCY = ['agency-system', 'agency-admin', 'agency-officer'] as const;
 
 /** The issuing agency and the payer may see an invoice; anyone else gets 404. */
-export async function visibleInvoice(ctx: RouteContext, id: string): Promise<InvoiceView> {
+export async function visibleInvoice(ctx: RouteContext, id: string): Promise<Invoice> {
   const inv = await loadInvoice(ctx.deps.db.pool, id);
   const p = ctx.principal;
   const issuer = inv && hasRole(p, ...AGENCY) && p.agency === inv.agencyId;

@@ -6,12 +6,13 @@ import { hasRole } from '../platform/auth/principal';
 import { checkAccountIban } from '../../db/domain/iban';
 import { audit } from '../../db/audit';
 import {
+  agencyExists,
   deactivateAgencyAccount,
   findAgencyAccount,
   insertAgencyAccount,
   listAgencyAccounts,
   type AgencyAccount,
-} from '../../db/agency-accounts';
+} from '../../db/billing/agency-accounts';
 import type { Validated } from '../../forms/types/validated';
 
 const ADMIN = ['platform-admin'] as const;
@@ -81,7 +82,6 @@ export const agencyAccountRoutes = [
       422: { description: 'Unknown agency, or not an IBAN / wrong check digits', schema: 'error' },
     },
     async handler(ctx) {
-      const pool = ctx.deps.db.pool;
       const checked = checkAccountIban(ctx.body.iban);
       if ('problem' in checked) {
         const message = checked.problem === 'malformed' ? 'not an IBAN' : 'wrong check digits: mistyped';
@@ -89,8 +89,7 @@ export const agencyAccountRoutes = [
           { path: '/iban', code: `iban_${checked.problem}`, message },
         ]);
       }
-      const agency = await pool.query('SELECT 1 FROM agencies WHERE id = $1', [ctx.body.agencyId]);
-      if (agency.rowCount === 0)
+      if (!(await agencyExists(ctx.deps.db.pool, ctx.body.agencyId)))
         throw unprocessable('unknown_agency', 'No such agency.', [
           { path: '/agencyId', code: 'unknown_agency', message: 'not an agency of the platform' },
         ]);

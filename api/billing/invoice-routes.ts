@@ -2,9 +2,11 @@
 import { route, type RouteContext } from '../platform/routing';
 import { ApiError, badRequest, forbidden, notFound } from '../platform/errors';
 import { actorType, hasRole, type Principal } from '../platform/auth/principal';
-import { createInvoice, recordPayment } from '../../db/billing/invoices';
+import { createInvoice } from '../../db/billing/invoices';
+import { recordPayment } from '../../db/billing/payments';
+import { invoiceIdByReference, invoiceIdsOfPayer, listAgencyInvoices, supplierOfAgency } from '../../db/billing/invoice-reads';
 import { visibleInvoice } from './access';
-import { loadInvoice, type InvoiceView } from './presenter';
+import { loadInvoice, type Invoice } from './presenter';
 import { ensureInvoiceWorkflow, pokeInvoices } from './workflow-client';
 import { normaliseRfReference } from '../../db/domain/rf-reference';
 import { audit } from '../../db/audit';
@@ -66,17 +68,14 @@ export const invoiceRoutes = [
     auth: AGENCY,
     responses: { 200: { description: 'Invoices', schema: 'get-invoices-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query(
-        `SELECT id, number, payment_reference, payer_type, payer_id, payer_name, total, amount_paid, status, due_date, issue_date FROM invoices WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 200`,
-        [agencyOf(ctx.principal)],
-      );
+      const rows = await listAgencyInvoices(ctx.deps.db.sequelize, agencyOf(ctx.principal));
       const p = ctx.principal;
       // Payers' names are personal data: one audit row per invoice listed, one insert for the list.
       await audit(
         ctx.deps.db.pool,
         rows.map((r) => ({
           actor: { type: actorType(p), id: p.sub, agency: p.agency, office: p.office },
-          subject: { type: r.payer_type, id: r.payer_id },
+          subject: { type: r.payerType, id: r.payerId },
           action: 'read' as const,
           resource: `invoice:${r.id}`,
           purpose: 'billing',
@@ -89,13 +88,13 @@ export const invoiceRoutes = [
           items: rows.map((r) => ({
             id: r.id,
             number: r.number,
-            paymentReference: r.payment_reference,
-            payerName: r.payer_name,
+            paymentReference: r.paymentReference,
+            payerName: r.payerName,
             total: Number(r.total),
-            paid: Number(r.amount_paid),
+            paid: Number(r.amountPaid),
             status: r.status,
-            issueDate: r.issue_date,
-            dueDate: r.due_date,
+            issueDate: r.issueDate,
+            dueDate: r.dueDate,
           })),
         },
       };
@@ -111,11 +110,8 @@ export const invoiceRoutes = [
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
-      const { rows } = await ctx.deps.db.pool.query(
-        'SELECT id FROM invoices WHERE payer_type = $1 AND payer_id = $2 ORDER BY created_at DESC LIMIT 200',
-        [person.type, person.id],
-      );
-      const items = await Promise.all(rows.map((r) => loadInvoice(ctx.deps.db.pool, r.id)));
+      const ids = await invoiceIdsOfPayer(ctx.deps.db.sequelize, person);
+      const items = await Promise.all(ids.map((id) => loadInvoice(ctx.deps.db.pool, id)));
       await audit(ctx.deps.db.pool, {
         actor: { type: 'citizen', id: ctx.principal.sub },
         subject: person,
@@ -251,9 +247,9 @@ export const invoiceRoutes = [
         throw badRequest('invalid_reference', 'Not an ISO 11649 reference, or its check digits are wrong (mistyped).', [
           { path: '/query/reference', code: 'invalid_reference', message: 'RF + 2 check digits + up to 21 characters' },
         ]);
-      const { rows } = await ctx.deps.db.pool.query('SELECT id FROM invoices WHERE payment_reference = $1', [reference]);
-      if (!rows[0]) throw notFound('invoice');
-      const inv = await visibleInvoice(ctx, rows[0].id);
+      const id = await invoiceIdByReference(ctx.deps.db.sequelize, reference);
+      if (!id) throw notFound('invoice');
+      const inv = await visibleInvoice(ctx, id);
       const status = inv.status === 'issued' ? 'unpaid' : inv.status;
       return {
         body: {
@@ -270,7 +266,7 @@ export const invoiceRoutes = [
     },
   }),
 
-  // ---- the machine-readable formats: each rendered from the same InvoiceView, to the issuer and the payer only ----
+  // ---- the machine-readable formats: each rendered from the same Invoice, to the issuer and the payer only ----
   route({
     method: 'get',
     path: '/api/v1/invoices/:id/ubl.xml',
@@ -338,13 +334,11 @@ export const invoiceRoutes = [
   }),
 ];
 
-/** What the formats need about the issuing agency that the InvoiceView does not carry. */
-async function supplierOf(ctx: RouteContext, inv: InvoiceView): Promise<SupplierInfo> {
-  const { rows } = await ctx.deps.db.pool.query<{ registration_number: string }>('SELECT registration_number FROM agencies WHERE id = $1', [
-    inv.agencyId,
-  ]);
-  if (!rows[0]) throw new Error(`agency ${inv.agencyId} of invoice ${inv.id} is missing`);
-  return { registrationNumber: rows[0].registration_number };
+/** What the formats need about the issuing agency that the Invoice does not carry. */
+async function supplierOf(ctx: RouteContext, inv: Invoice): Promise<SupplierInfo> {
+  const supplier = await supplierOfAgency(ctx.deps.db.pool, inv.agencyId);
+  if (!supplier) throw new Error(`agency ${inv.agencyId} of invoice ${inv.id} is missing`);
+  return supplier;
 }
 
 async function qrOrConflict<T>(render: () => Promise<T>): Promise<T> {
@@ -360,7 +354,7 @@ async function qrOrConflict<T>(render: () => Promise<T>): Promise<T> {
   }
 }
 
-const fileName = (inv: InvoiceView) => `invoice-${inv.number.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+const fileName = (inv: Invoice) => `invoice-${inv.number.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 
 /** Formats carry personal data and change with every payment: never cached by shared caches, always revalidated. */
 function sendFile(ctx: RouteContext, contentType: string, disposition: string, body: string | Buffer): void {

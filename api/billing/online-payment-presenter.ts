@@ -1,21 +1,8 @@
 // What the API says about an online payment (forms/api/online-payment.schema.json): never the row as is.
+import type { OnlinePayment } from '../../forms/types/api';
+import type { OnlinePaymentRow } from '../../db/billing/online-payments';
 
-export interface OnlinePaymentRow {
-  id: string;
-  invoice_id: string;
-  amount: string;
-  status: 'initiated' | 'succeeded' | 'failed' | 'expired';
-  provider_txn_id: string | null;
-  created_by: string;
-  created_at: Date;
-  completed_at: Date | null;
-  /** Joined from the invoice. */
-  payment_reference: string;
-  currency: string;
-  invoice_status: string;
-}
-
-export function presentOnlinePayment(row: OnlinePaymentRow, redirectUrl?: string) {
+export function presentOnlinePayment(row: OnlinePaymentRow, redirectUrl?: string): OnlinePayment {
   return {
     id: row.id,
     invoiceId: row.invoice_id,

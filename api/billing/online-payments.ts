@@ -8,20 +8,28 @@
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { ApiError, conflict, unprocessable, type ErrorDetail } from '../platform/errors';
-import { recordPayment } from '../../db/billing/invoices';
-import type { InvoiceView } from './presenter';
-import type { OnlinePaymentRow } from './online-payment-presenter';
+import { recordPayment } from '../../db/billing/payments';
+import type { Invoice, PaymentCallbackResult, PersonType } from '../../forms/types/api';
+import {
+  expireStaleOnlinePayments,
+  insertInitiatedOnlinePayment,
+  linkBankPayment,
+  loadOnlinePayment,
+  lockOnlinePaymentByBankId,
+  markOnlinePaymentFailed,
+  markOnlinePaymentSucceeded,
+  onlinePaymentInFlight,
+  type OnlinePaymentRow,
+} from '../../db/billing/online-payments';
+import { sequelizeOf } from '../../db/connection';
 import { SystemRejectedError, SystemUnavailableError } from '../../activities/adapters/contracts/common';
 import type { PaymentCallback, PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 import { inTransaction } from '../../db/transaction';
 
-export type CallbackOutcome =
-  'booked' | 'suspended' | 'duplicate' | 'failed_recorded' | 'ignored_late_failed' | 'ignored_repeat_failed' | 'invoice_cancelled';
+/** What a callback did (forms/api/payment-callback-result.schema.json says what each means). */
+export type CallbackOutcome = PaymentCallbackResult['outcome'];
 
 const cents = (eur: string | number) => Math.round(Number(eur) * 100);
-
-const SELECT_ONLINE_PAYMENT = `SELECT op.*, i.payment_reference, i.currency, i.status AS invoice_status
-  FROM online_payments op JOIN invoices i ON i.id = op.invoice_id`;
 
 /**
  * The online payment's id, derived from who started it, for which invoice, under which Idempotency-Key: a repeated
@@ -36,14 +44,8 @@ export function onlinePaymentId(invoiceId: string, startedBy: string, idempotenc
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-export async function loadOnlinePayment(pool: Pool, id: string): Promise<OnlinePaymentRow | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
-  const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.id = $1`, [id]);
-  return rows[0] ?? null;
-}
-
 export interface StartOnlinePayment {
-  invoice: InvoiceView;
+  invoice: Invoice;
   startedBy: string;
   idempotencyKey: string;
   returnUrl(onlinePaymentId: string): string;
@@ -62,27 +64,19 @@ export const IN_FLIGHT_MINUTES = 30;
  * payment of the invoice is still in flight (a second tab) — that one. At most one payment per invoice is in flight
  * (the unique index online_payments_one_in_flight), so two starts at once never give two payments to capture.
  */
-async function paymentInFlight(pool: Pool, invoice: InvoiceView, id: string, startedBy: string): Promise<OnlinePaymentRow> {
+async function paymentInFlight(pool: Pool, invoice: Invoice, id: string, startedBy: string): Promise<OnlinePaymentRow> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const found = await loadOnlinePayment(pool, id);
     if (found) return found;
     if (invoice.status === 'paid' || invoice.status === 'cancelled' || invoice.totals.due <= 0) {
       throw conflict('invoice_closed', `The invoice is ${invoice.status}: there is nothing to pay.`);
     }
-    await pool.query(
-      `UPDATE online_payments SET status = 'expired', completed_at = now()
-       WHERE invoice_id = $1 AND status = 'initiated' AND created_at < now() - $2 * interval '1 minute'`,
-      [invoice.id, IN_FLIGHT_MINUTES],
-    );
-    const inserted = await pool.query(
-      `INSERT INTO online_payments (id, invoice_id, amount, status, created_by) VALUES ($1, $2, $3, 'initiated', $4) ON CONFLICT DO NOTHING`,
-      [id, invoice.id, (cents(invoice.totals.due) / 100).toFixed(2), startedBy],
-    );
-    if (inserted.rowCount === 1) return (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
-    const { rows } = await pool.query<OnlinePaymentRow>(`${SELECT_ONLINE_PAYMENT} WHERE op.invoice_id = $1 AND op.status = 'initiated'`, [
-      invoice.id,
-    ]);
-    if (rows[0]) return rows[0];
+    await expireStaleOnlinePayments(pool, invoice.id, IN_FLIGHT_MINUTES);
+    const amount = (cents(invoice.totals.due) / 100).toFixed(2);
+    if (await insertInitiatedOnlinePayment(pool, { id, invoiceId: invoice.id, amount, createdBy: startedBy }))
+      return (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
+    const inFlight = await onlinePaymentInFlight(pool, invoice.id);
+    if (inFlight) return inFlight;
     // the one in flight ended in between: try again
   }
   throw conflict('online_payment_in_flight', 'Another online payment of this invoice is in progress; try again in a moment.');
@@ -130,11 +124,7 @@ export async function startOnlinePayment(
   // Created means: registered at the bank by this request (a first attempt the bank did not answer does not count).
   let created = false;
   if (row.provider_txn_id === null) {
-    const linked = await pool.query('UPDATE online_payments SET provider_txn_id = $2 WHERE id = $1 AND provider_txn_id IS NULL', [
-      id,
-      initiated.paymentId,
-    ]);
-    created = linked.rowCount === 1;
+    created = await linkBankPayment(pool, id, initiated.paymentId);
     row = (await loadOnlinePayment(pool, id)) as OnlinePaymentRow;
   }
   if (row.provider_txn_id !== initiated.paymentId) {
@@ -150,18 +140,14 @@ export async function startOnlinePayment(
 export interface AppliedCallback {
   outcome: CallbackOutcome;
   row: OnlinePaymentRow;
-  payer: { type: string; id: string; name: string };
+  payer: { type: PersonType; id: string; name: string };
 }
 
 /** Applies one verified callback in one transaction; throws 404 (unknown payment) or 422 (mismatch), booking nothing. */
 export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, recordedBy: string): Promise<AppliedCallback> {
-  const applied = await inTransaction(pool, async (client) => {
-    const found = await client.query<OnlinePaymentRow & { payer_type: string; payer_id: string; payer_name: string }>(
-      `SELECT op.*, i.payment_reference, i.currency, i.status AS invoice_status, i.payer_type, i.payer_id, i.payer_name
-         FROM online_payments op JOIN invoices i ON i.id = op.invoice_id WHERE op.provider_txn_id = $1 FOR UPDATE OF op`,
-      [cb.paymentId],
-    );
-    const op = found.rows[0];
+  const sequelize = sequelizeOf(pool);
+  const applied = await inTransaction(pool, async (client, transaction) => {
+    const op = await lockOnlinePaymentByBankId(client, cb.paymentId);
     if (!op) throw new ApiError(404, 'unknown_payment', `No online payment ${cb.paymentId} was started here.`);
     const mismatches: ErrorDetail[] = [];
     if (cb.amountCents !== cents(op.amount))
@@ -189,10 +175,10 @@ export async function applyPaymentCallback(pool: Pool, cb: PaymentCallback, reco
       if (booked.recorded) outcome = booked.bookedCents > 0 ? 'booked' : 'suspended';
       else outcome = booked.reason === 'cancelled' ? 'invoice_cancelled' : 'duplicate';
       if (op.status !== 'succeeded') {
-        await client.query("UPDATE online_payments SET status = 'succeeded', completed_at = $2 WHERE id = $1", [op.id, paidAt]);
+        await markOnlinePaymentSucceeded(sequelize, transaction, op.id, paidAt);
       }
     } else if (op.status === 'initiated') {
-      await client.query("UPDATE online_payments SET status = 'failed', completed_at = now() WHERE id = $1", [op.id]);
+      await markOnlinePaymentFailed(sequelize, transaction, op.id);
       outcome = 'failed_recorded';
     } else {
       outcome = op.status === 'succeeded' ? 'ignored_late_failed' : 'ignored_repeat_failed';

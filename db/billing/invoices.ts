@@ -3,29 +3,19 @@
 import crypto from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../transaction';
-import { collectionAccountFor, type AgencyAccount } from '../agency-accounts';
+import { sequelizeOf } from '../connection';
+import { collectionAccountFor, type AgencyAccount } from './agency-accounts';
+import { invoiceIdByIdempotencyKey } from './invoice-reads';
 import { checkCreditorIban } from '../domain/iban';
 import { DomainError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
 import { makeRfReference } from '../domain/rf-reference';
 import { normalisePersonId } from '../domain/person-id';
 import { isValidCaseId } from '../domain/case-id';
+import type { InvoiceCreate } from '../../forms/types/api';
 
-export interface InvoiceLineInput {
-  description: string;
-  quantity: number;
-  unitPrice: number;
-  vatRate?: number;
-  vatExemption?: { category: 'E' | 'O' | 'Z' | 'AE'; reason: string };
-}
-export interface InvoiceInput {
-  idempotencyKey: string;
-  payer: { type: 'natural' | 'legal'; id: string; name: string; address?: string };
-  lines: InvoiceLineInput[];
-  currency: string;
-  dueDate: string;
-  creditorIban?: string;
-  caseId?: string;
-}
+/** What an agency (or an e-service's payment step) asks to invoice: forms/api/invoice-create.schema.json. */
+export type InvoiceInput = InvoiceCreate;
+export type InvoiceLineInput = InvoiceCreate['lines'][number];
 
 const cents = (eur: number) => Math.round(eur * 100);
 /** numeric(14,2) holds up to this many cents; a larger line or total is refused, not an overflow (a 500). */
@@ -70,8 +60,7 @@ export function computeLines(lines: InvoiceLineInput[]) {
   return { lines: computed, netCents, vatCents, totalCents: netCents + vatCents, problems };
 }
 
-const findByKey = async (db: Pool | PoolClient, agencyId: string, key: string): Promise<string | null> =>
-  (await db.query('SELECT id FROM invoices WHERE agency_id = $1 AND idempotency_key = $2', [agencyId, key])).rows[0]?.id ?? null;
+const findByKey = (pool: Pool, agencyId: string, key: string) => invoiceIdByIdempotencyKey(sequelizeOf(pool), agencyId, key);
 
 /** What is wrong with the input, and the collection account the invoice is paid into. */
 async function checkInvoice(db: Pool | PoolClient, agencyId: string, input: InvoiceInput, today: string) {
@@ -109,7 +98,9 @@ async function checkInvoice(db: Pool | PoolClient, agencyId: string, input: Invo
   }
   if (totals.totalCents <= 0) problems.push({ path: '/lines', code: 'non_positive_total', message: 'the total must be more than zero' });
   if (input.caseId) {
-    const c = isValidCaseId(input.caseId) ? await db.query('SELECT agency_id FROM cases WHERE id = $1', [input.caseId]) : null;
+    const c = isValidCaseId(input.caseId)
+      ? await db.query<{ agency_id: string }>('SELECT agency_id FROM cases WHERE id = $1', [input.caseId])
+      : null;
     if (!c?.rows[0] || c.rows[0].agency_id !== agencyId)
       problems.push({ path: '/caseId', code: 'unknown_case', message: 'not a case of your agency' });
   }
@@ -129,7 +120,7 @@ export async function createInvoice(
   const { problems, payerId, account, totals } = await checkInvoice(pool, agencyId, input, today);
   if (problems.length) throw new DomainError(problems[0].code, 'The invoice cannot be issued as it is.', problems);
   const { iban, bic } = account as AgencyAccount;
-  const creditorName = (await pool.query('SELECT name_lv FROM agencies WHERE id = $1', [agencyId])).rows[0].name_lv as string;
+  const creditorName = (await pool.query<{ name_lv: string }>('SELECT name_lv FROM agencies WHERE id = $1', [agencyId])).rows[0].name_lv;
 
   const seq = (await pool.query<{ n: number }>("SELECT nextval('payment_reference_seq') AS n")).rows[0].n;
   const id = crypto.randomUUID();
@@ -190,109 +181,6 @@ export async function createInvoice(
     throw e;
   }
   return { id, created: true };
-}
-
-export interface PaymentInput {
-  invoiceId: string;
-  amountCents: number;
-  source: 'bank_statement' | 'online' | 'counter' | 'suspense';
-  sourceRef: string;
-  bookedAt: Date;
-  payerName?: string | null;
-  statementId?: string | null;
-  recordedBy: string;
-  /** Money that already moved (an online payment): on a cancelled invoice it is kept in suspense for a refund. */
-  suspendIfCancelled?: boolean;
-}
-
-export type PaymentOutcome =
-  | {
-      recorded: true;
-      invoiceId: string;
-      status: string;
-      amountPaidCents: number;
-      totalCents: number;
-      bookedCents: number;
-      overpaidCents: number;
-    }
-  | { recorded: false; reason: 'duplicate' | 'cancelled' | 'not_found' };
-
-/**
- * Books one payment against an invoice inside the caller's transaction; the same sourceRef books only once. The
- * invoice takes at most what is still due: any surplus (a card payment after a bank transfer, a second payment)
- * goes to the suspense list as an overpayment for the agency to refund, under the same sourceRef.
- */
-export async function recordPayment(client: PoolClient, p: PaymentInput): Promise<PaymentOutcome> {
-  const inv = (
-    await client.query('SELECT status, total, amount_paid, agency_id, payment_reference FROM invoices WHERE id = $1 FOR UPDATE', [
-      p.invoiceId,
-    ])
-  ).rows[0];
-  if (!inv) return { recorded: false, reason: 'not_found' };
-  const seen = await client.query(
-    'SELECT 1 FROM payments WHERE source_ref = $1 UNION ALL SELECT 1 FROM suspense_entries WHERE source_ref = $1 LIMIT 1',
-    [p.sourceRef],
-  );
-  if (seen.rowCount) return { recorded: false, reason: 'duplicate' };
-  const park = (reason: 'overpayment' | 'cancelled_invoice', amountCents: number) =>
-    client.query(
-      `INSERT INTO suspense_entries (id, statement_id, source_ref, agency_id, reason, amount, currency, reference, debtor_name, booked_at, source)
-     VALUES ($1, $2, $3, $4, $5, $6, 'EUR', $7, $8, $9, $10) ON CONFLICT (source_ref) DO NOTHING`,
-      [
-        crypto.randomUUID(),
-        p.statementId ?? null,
-        p.sourceRef,
-        inv.agency_id,
-        reason,
-        (amountCents / 100).toFixed(2),
-        inv.payment_reference,
-        p.payerName ?? null,
-        p.bookedAt,
-        p.source,
-      ],
-    );
-  if (inv.status === 'cancelled') {
-    if (p.suspendIfCancelled) await park('cancelled_invoice', p.amountCents);
-    return { recorded: false, reason: 'cancelled' };
-  }
-  const totalCents = cents(Number(inv.total));
-  const bookedCents = Math.min(p.amountCents, Math.max(0, totalCents - cents(Number(inv.amount_paid))));
-  const overpaidCents = p.amountCents - bookedCents;
-  if (bookedCents > 0) {
-    const inserted = await client.query(
-      `INSERT INTO payments (id, invoice_id, source, source_ref, amount, currency, booked_at, payer_name, statement_id, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, 'EUR', $6, $7, $8, $9) ON CONFLICT (source_ref) DO NOTHING`,
-      [
-        crypto.randomUUID(),
-        p.invoiceId,
-        p.source,
-        p.sourceRef,
-        (bookedCents / 100).toFixed(2),
-        p.bookedAt,
-        p.payerName ?? null,
-        p.statementId ?? null,
-        p.recordedBy,
-      ],
-    );
-    if (inserted.rowCount === 0) return { recorded: false, reason: 'duplicate' };
-  }
-  if (overpaidCents > 0) await park('overpayment', overpaidCents);
-  const paidCents = cents(Number(inv.amount_paid)) + bookedCents;
-  const status = paidCents >= totalCents ? 'paid' : inv.status === 'overdue' ? 'overdue' : 'partly_paid';
-  if (bookedCents > 0) {
-    await client.query('UPDATE invoices SET amount_paid = $2, status = $3, last_paid_at = GREATEST(last_paid_at, $4) WHERE id = $1', [
-      p.invoiceId,
-      (paidCents / 100).toFixed(2),
-      status,
-      p.bookedAt,
-    ]);
-  }
-  return { recorded: true, invoiceId: p.invoiceId, status, amountPaidCents: paidCents, totalCents, bookedCents, overpaidCents };
-}
-
-export async function invoiceIdByReference(pool: Pool | PoolClient, reference: string): Promise<string | null> {
-  const { rows } = await pool.query('SELECT id FROM invoices WHERE payment_reference = $1', [reference]);
-  return rows[0]?.id ?? null;
 }
 
 export class InvoiceNotFound extends DomainError {

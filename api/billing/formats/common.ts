@@ -1,8 +1,8 @@
 // Shared by the invoice formats (UBL, EPC QR, PDF): money in cents, the VAT breakdown, the parties as printed.
-// Every format renders the same InvoiceView, so the sums in every format are the sums of the JSON.
-import type { InvoiceView } from '../presenter';
+// Every format renders the same Invoice, so the sums in every format are the sums of the JSON.
+import type { Invoice } from '../../../forms/types/api';
 
-/** What the formats need about the issuing agency beyond the InvoiceView (read from `agencies` by the route). */
+/** What the formats need about the issuing agency beyond the Invoice (read from `agencies` by the route). */
 export interface SupplierInfo {
   /** The Register of Enterprises unified registration number (11 digits). */
   registrationNumber: string;
@@ -32,7 +32,7 @@ const DEFAULT_REASON: Record<string, string> = { O: 'Not subject to VAT', AE: 'R
  * One group per VAT category and rate. The VAT of a group is the sum of its lines' VAT (as booked, each line
  * rounded to the cent), so the breakdown adds up to the invoice's total VAT exactly.
  */
-export function vatBreakdown(inv: InvoiceView): VatGroup[] {
+export function vatBreakdown(inv: Invoice): VatGroup[] {
   const groups = new Map<string, VatGroup>();
   for (const l of inv.lines) {
     const rate = l.vatCategory === 'O' ? null : l.vatRate;
@@ -74,7 +74,7 @@ export interface MonetaryTotals {
  * resolved from the suspense list), so the prepaid amount never exceeds the total and the payable amount is
  * never negative: prepaid + payable = total, always.
  */
-export function monetaryTotals(inv: InvoiceView): MonetaryTotals {
+export function monetaryTotals(inv: Invoice): MonetaryTotals {
   const net = toCents(inv.totals.net);
   const tax = toCents(inv.totals.vat);
   const total = toCents(inv.totals.total);
@@ -95,12 +95,12 @@ export function monetaryTotals(inv: InvoiceView): MonetaryTotals {
  * printed: the invoice is already bound to the payer by the RF reference and the name, and an old-style code
  * reveals the date of birth. The code stays in the platform (JSON for the issuer and the payer, and the audit trail).
  */
-export function publicPayerId(inv: InvoiceView): string | null {
+export function publicPayerId(inv: Invoice): string | null {
   return inv.payer.type === 'legal' ? inv.payer.id : null;
 }
 
 /** The payer's country: Latvian persons and companies are LV; an eIDAS identifier starts with its issuing country. */
-export function payerCountry(inv: InvoiceView): string {
+export function payerCountry(inv: Invoice): string {
   if (inv.payer.type === 'eidas' && /^[A-Z]{2}\//.test(inv.payer.id)) return inv.payer.id.slice(0, 2);
   return 'LV';
 }

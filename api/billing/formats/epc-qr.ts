@@ -2,7 +2,7 @@
 // photo of the invoice. The remittance is the structured ISO 11649 RF reference, so the payment matches the invoice
 // automatically when the bank statement comes back.
 import QRCode, { type QRCodeSegment } from 'qrcode';
-import type { InvoiceView } from '../presenter';
+import type { Invoice } from '../../../forms/types/api';
 import { eur, toCents } from './common';
 
 export const EPC_MAX_BYTES = 331;
@@ -28,7 +28,7 @@ function field(s: string | null | undefined, max: number): string {
  * unstructured remittance (empty: the two are exclusive), beneficiary-to-originator information (the invoice number).
  * Throws NothingToPay when no amount is due: a code for EUR0.00 would only confuse a banking app.
  */
-export function epcPayload(inv: InvoiceView): string {
+export function epcPayload(inv: Invoice): string {
   if (inv.status === 'cancelled') throw new NothingToPay('cancelled', 'The invoice is cancelled: there is nothing to pay.');
   const due = toCents(inv.totals.due);
   if (inv.status === 'paid' || due <= 0) throw new NothingToPay('paid', 'The invoice is paid: there is nothing to pay.');
@@ -57,10 +57,10 @@ export function epcPayload(inv: InvoiceView): string {
 // One byte-mode segment of UTF-8 (character set 1), error correction level M as EPC069-12 requires.
 const segments = (payload: string): QRCodeSegment[] => [{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }];
 
-export function epcQrPng(inv: InvoiceView, opts: { scale?: number } = {}): Promise<Buffer> {
+export function epcQrPng(inv: Invoice, opts: { scale?: number } = {}): Promise<Buffer> {
   return QRCode.toBuffer(segments(epcPayload(inv)), { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: opts.scale ?? 6 });
 }
 
-export function epcQrSvg(inv: InvoiceView): Promise<string> {
+export function epcQrSvg(inv: Invoice): Promise<string> {
   return QRCode.toString(segments(epcPayload(inv)), { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }

@@ -3,7 +3,7 @@
 // PDF standard fonts do not (the same fonts as activities/documents/pdf.ts).
 import PDFDocument from 'pdfkit';
 import { registerPlatformFonts } from '../../../activities/documents/pdf-fonts';
-import type { InvoiceView } from '../presenter';
+import type { Invoice } from '../../../forms/types/api';
 import { formatRfReference } from '../../../db/domain/rf-reference';
 import { monetaryTotals, publicPayerId, toCents, vatBreakdown, type SupplierInfo, type VatGroup } from './common';
 import { epcQrPng, NothingToPay } from './epc-qr';
@@ -43,11 +43,11 @@ function vatLabel(g: VatGroup): string {
       return g.category;
   }
 }
-const lineVat = (l: InvoiceView['lines'][number]) =>
+const lineVat = (l: Invoice['lines'][number]) =>
   l.vatCategory === 'O' ? '—' : l.vatCategory === 'S' || l.vatCategory === 'Z' ? `${l.vatRate}%` : `${l.vatCategory} 0%`;
 
 /** Renders the invoice as a PDF. Byte-identical for the same invoice state (fixed creation date). */
-export async function renderInvoicePdf(inv: InvoiceView, supplier: SupplierInfo): Promise<Buffer> {
+export async function renderInvoicePdf(inv: Invoice, supplier: SupplierInfo): Promise<Buffer> {
   let qr: Buffer | null = null;
   try {
     qr = await epcQrPng(inv, { scale: 4 });

@@ -1,7 +1,7 @@
-// The invoice as UBL 2.1 following Peppol BIS Billing 3.0 (the EN 16931 core invoice), rendered from InvoiceView.
+// The invoice as UBL 2.1 following Peppol BIS Billing 3.0 (the EN 16931 core invoice), rendered from Invoice.
 // A small builder writes the XML: elements in the order the UBL schema requires, every text and attribute escaped,
 // characters XML 1.0 cannot carry dropped, and no empty elements (PEPPOL-EN16931-R008).
-import type { InvoiceView } from '../presenter';
+import type { Invoice } from '../../../forms/types/api';
 import { eur, monetaryTotals, payerCountry, publicPayerId, toCents, vatBreakdown, type SupplierInfo } from './common';
 
 export const UBL_CUSTOMIZATION_ID = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
@@ -60,10 +60,10 @@ const percent = (rate: number | null) => (rate === null ? null : t('cbc:Percent'
 const country = (code: string) => e('cac:Country', t('cbc:IdentificationCode', code));
 
 /**
- * Renders the invoice as a Peppol BIS Billing 3.0 UBL Invoice. `supplier` carries what InvoiceView does not: the
+ * Renders the invoice as a Peppol BIS Billing 3.0 UBL Invoice. `supplier` carries what Invoice does not: the
  * issuing agency's registration number. The payer's personal code is never written (see publicPayerId).
  */
-export function renderUbl(inv: InvoiceView, supplier: SupplierInfo): string {
+export function renderUbl(inv: Invoice, supplier: SupplierInfo): string {
   const groups = vatBreakdown(inv);
   const totals = monetaryTotals(inv);
   const reg = supplier.registrationNumber;

@@ -1,5 +1,6 @@
-// What one camt entry (Ntry) books: its credit transactions, each with its identity within the account. Split from
-// camt.ts (the streaming reader), which collects an entry's drafts and hands them here when the entry closes.
+// The entry mapping: how the elements of a camt entry (Ntry) and of its transactions (TxDtls) fill their drafts, and
+// what the entry books when it closes: its credit transactions, each with its identity within the account. The
+// streaming reader (camt.ts) walks the document and hands each element closing inside an entry here.
 import { normaliseRfReference } from '../../../db/domain/rf-reference';
 import type { CamtAccount, CamtTransaction } from './camt';
 
@@ -64,6 +65,110 @@ export function findRfReference(text: string): string | null {
     if (best) return best;
   }
   return null;
+}
+
+/** The reader's value checks (camt-values.ts), each failing with a CamtError at the current element. */
+export interface CamtValues {
+  /** A decimal amount, checked against the Ccy of its Amt. */
+  amount(value: string): string;
+  /** The Ccy of the Amt being closed (it must have one). */
+  takeCurrency(): string;
+  /** Forgets the Ccy of an Amt that is not used. */
+  dropCurrency(): void;
+  hasCurrency(): boolean;
+  /** An ISO date (Dt) or date-time (DtTm). */
+  date(value: string, local: string): string;
+}
+
+/** An element closing inside a TxDtls: the local names from the root, the TxDtls's depth, the element's. */
+export interface TxElement {
+  names: readonly string[];
+  txDepth: number;
+  local: string;
+  depth: number;
+  value: string;
+}
+
+export function readTxElement(tx: TxDraft, el: TxElement, values: CamtValues): void {
+  const { names, txDepth, local, depth, value } = el;
+  const rel = depth - txDepth;
+  const parent = names[depth - 2];
+  if (local === 'Amt') {
+    if (rel === 1) {
+      tx.amount = values.amount(value);
+      tx.currency = values.takeCurrency();
+    } else if (rel === 3 && parent === 'TxAmt') {
+      tx.txAmount = values.amount(value);
+      tx.txCurrency = values.takeCurrency();
+    } else {
+      values.amount(value);
+      values.dropCurrency();
+    }
+  } else if (rel === 1 && local === 'CdtDbtInd') tx.cdtDbt = value;
+  else if (rel === 2 && parent === 'Refs') {
+    if (local === 'AcctSvcrRef') tx.acctSvcrRef = value;
+    else if (local === 'EndToEndId') tx.endToEndId = value;
+  } else if (local === 'Ustrd' && rel === 2 && parent === 'RmtInf') tx.ustrd.push(value);
+  else if (local === 'Ref' && rel === 4 && parent === 'CdtrRefInf') tx.strdRefs.push(value);
+  else if (
+    local === 'Nm' &&
+    tx.debtorName === null &&
+    names[txDepth] === 'RltdPties' &&
+    names[txDepth + 1] === 'Dbtr' &&
+    (rel === 3 || (rel === 4 && parent === 'Pty'))
+  )
+    tx.debtorName = value;
+}
+
+/** An element closing inside an Ntry (outside its TxDtls), below the Ntry itself. */
+export interface EntryElement {
+  names: readonly string[];
+  ntryDepth: number;
+  local: string;
+  depth: number;
+  value: string;
+}
+
+export function readEntryElement(e: EntryDraft, el: EntryElement, values: CamtValues): void {
+  const { names, ntryDepth, local, depth, value } = el;
+  const rel = depth - ntryDepth;
+  if (rel === 1) {
+    switch (local) {
+      case 'NtryRef':
+        e.ntryRef = value;
+        break;
+      case 'Amt':
+        e.amount = values.amount(value);
+        e.currency = values.takeCurrency();
+        break;
+      case 'CdtDbtInd':
+        e.cdtDbt = value;
+        break;
+      case 'RvslInd':
+        e.reversal = value === 'true' || value === '1';
+        break;
+      case 'Sts':
+        if (value) e.status = value;
+        break;
+      case 'AcctSvcrRef':
+        e.acctSvcrRef = value;
+        break;
+      default:
+        break;
+    }
+    return;
+  }
+  const parent = names[depth - 2];
+  if (rel === 2) {
+    if (parent === 'Sts' && (local === 'Cd' || local === 'Prtry')) e.status = value;
+    else if (parent === 'BookgDt' && (local === 'Dt' || local === 'DtTm')) e.bookingDate = values.date(value, local);
+    else if (parent === 'ValDt' && (local === 'Dt' || local === 'DtTm')) e.valueDate = values.date(value, local);
+  }
+  if (local === 'Amt' && values.hasCurrency()) {
+    // amounts elsewhere in the entry (AmtDtls, Chrgs...) are checked but not used
+    values.amount(value);
+    values.dropCurrency();
+  }
 }
 
 export interface EntryContext {

@@ -13,7 +13,8 @@
 // first problem as a CamtError with the element path; it does not validate the full XSD.
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { creditsOfEntry, newTx, type EntryDraft, type TxDraft } from './camt-entry';
+import { creditsOfEntry, newTx, readEntryElement, readTxElement, type CamtValues, type EntryDraft, type TxDraft } from './camt-entry';
+import { checkAmount, isIsoDate, isIsoDateTime } from './camt-values';
 
 export { findRfReference } from './camt-entry';
 
@@ -88,25 +89,7 @@ export interface CamtHandlers {
 const NS = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05[34])\.001\.(0[2-8])$/;
 const MESSAGE: Record<CamtKind, string> = { 'camt.053': 'BkToCstmrStmt', 'camt.054': 'BkToCstmrDbtCdtNtfctn' };
 const STATEMENT: Record<CamtKind, string> = { 'camt.053': 'Stmt', 'camt.054': 'Ntfctn' };
-const DECIMAL = /^(\d{1,18})(?:\.(\d{1,5}))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
-const MAX_INTEGER_DIGITS = 12; // numeric(14,2) in the ledger
-
-const checkedDates = new Map<string, boolean>(); // a statement has few distinct dates
-
-function isCalendarDate(ymd: string): boolean {
-  let ok = checkedDates.get(ymd);
-  if (ok === undefined) {
-    const [y, m, d] = ymd.split('-').map(Number);
-    const t = new Date(Date.UTC(y, m - 1, d));
-    ok = y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-    if (checkedDates.size > 10_000) checkedDates.clear();
-    checkedDates.set(ymd, ok);
-  }
-  return ok;
-}
 
 /**
  * Feed it the bytes with write(), then end(). Handlers are called synchronously as the header, each statement's
@@ -337,8 +320,7 @@ export class CamtReader {
       const h = this.header as { msgId: string | null; createdAt: string | null };
       if (!h.msgId) this.fail('missing_element', 'MsgId is missing or empty.', 'MsgId');
       if (!h.createdAt) this.fail('missing_element', 'CreDtTm is missing.', 'CreDtTm');
-      if (!DATE_TIME.test(h.createdAt) || !isCalendarDate(h.createdAt.slice(0, 10)))
-        this.fail('invalid_date', `CreDtTm "${h.createdAt}" is not an ISO date-time.`, 'CreDtTm');
+      if (!isIsoDateTime(h.createdAt)) this.fail('invalid_date', `CreDtTm "${h.createdAt}" is not an ISO date-time.`, 'CreDtTm');
       this.headerSent = true;
       this.handlers.header(this.currentHeader());
     }
@@ -346,112 +328,48 @@ export class CamtReader {
     this.popScopes(depth);
   }
 
-  private amount(value: string): string {
-    const m = DECIMAL.exec(value);
-    if (!m || m[1].length + (m[2]?.length ?? 0) > 18) this.fail('invalid_amount', `"${value.slice(0, 40)}" is not a decimal amount.`);
-    const int = m[1].replace(/^0+(?=\d)/, '');
-    if (int.length > MAX_INTEGER_DIGITS) this.fail('invalid_amount', `${value} is too large.`);
-    if (this.pendingCcy === 'EUR' && m[2] && /[1-9]/.test(m[2].slice(2))) this.fail('invalid_amount', `${value}: EUR has two decimals.`);
-    return m[2] ? `${int}.${m[2]}` : int;
-  }
-
-  private takeCurrency(): string {
-    const c = this.pendingCcy;
-    this.pendingCcy = null;
-    if (!c) this.fail('missing_currency', 'Amt must have the Ccy attribute.');
-    return c;
-  }
-
   private closeInTx(local: string, depth: number, value: string): void {
-    const tx = this.tx as TxDraft;
-    const rel = depth - this.txDepth;
-    if (rel === 0) {
+    if (depth === this.txDepth) {
       this.txDepth = 0;
       this.tx = null;
       return;
     }
-    const parent = this.names[depth - 2];
-    if (local === 'Amt') {
-      if (rel === 1) {
-        tx.amount = this.amount(value);
-        tx.currency = this.takeCurrency();
-      } else if (rel === 3 && parent === 'TxAmt') {
-        tx.txAmount = this.amount(value);
-        tx.txCurrency = this.takeCurrency();
-      } else {
-        this.amount(value);
-        this.pendingCcy = null;
-      }
-    } else if (rel === 1 && local === 'CdtDbtInd') tx.cdtDbt = value;
-    else if (rel === 2 && parent === 'Refs') {
-      if (local === 'AcctSvcrRef') tx.acctSvcrRef = value;
-      else if (local === 'EndToEndId') tx.endToEndId = value;
-    } else if (local === 'Ustrd' && rel === 2 && parent === 'RmtInf') tx.ustrd.push(value);
-    else if (local === 'Ref' && rel === 4 && parent === 'CdtrRefInf') tx.strdRefs.push(value);
-    else if (
-      local === 'Nm' &&
-      tx.debtorName === null &&
-      this.names[this.txDepth] === 'RltdPties' &&
-      this.names[this.txDepth + 1] === 'Dbtr' &&
-      (rel === 3 || (rel === 4 && parent === 'Pty'))
-    )
-      tx.debtorName = value;
+    readTxElement(this.tx as TxDraft, { names: this.names, txDepth: this.txDepth, local, depth, value }, this.values);
   }
 
   private closeInEntry(local: string, depth: number, value: string): void {
-    const e = this.entry as EntryDraft;
-    const rel = depth - this.ntryDepth;
-    if (rel === 0) {
-      this.finishEntry(e);
+    if (depth === this.ntryDepth) {
+      this.finishEntry(this.entry as EntryDraft);
       this.ntryDepth = 0;
       this.entry = null;
       return;
     }
-    if (rel === 1) {
-      switch (local) {
-        case 'NtryRef':
-          e.ntryRef = value;
-          break;
-        case 'Amt':
-          e.amount = this.amount(value);
-          e.currency = this.takeCurrency();
-          break;
-        case 'CdtDbtInd':
-          e.cdtDbt = value;
-          break;
-        case 'RvslInd':
-          e.reversal = value === 'true' || value === '1';
-          break;
-        case 'Sts':
-          if (value) e.status = value;
-          break;
-        case 'AcctSvcrRef':
-          e.acctSvcrRef = value;
-          break;
-        default:
-          break;
-      }
-      return;
-    }
-    const parent = this.names[depth - 2];
-    if (rel === 2) {
-      if (parent === 'Sts' && (local === 'Cd' || local === 'Prtry')) e.status = value;
-      else if (parent === 'BookgDt' && (local === 'Dt' || local === 'DtTm')) e.bookingDate = this.date(value, local);
-      else if (parent === 'ValDt' && (local === 'Dt' || local === 'DtTm')) e.valueDate = this.date(value, local);
-    }
-    if (local === 'Amt' && this.pendingCcy !== null) {
-      // amounts elsewhere in the entry (AmtDtls, Chrgs...) are checked but not used
-      this.amount(value);
-      this.pendingCcy = null;
-    }
+    readEntryElement(this.entry as EntryDraft, { names: this.names, ntryDepth: this.ntryDepth, local, depth, value }, this.values);
   }
 
-  private date(value: string, local: string): string {
-    if (!(local === 'Dt' ? DATE : DATE_TIME).test(value) || !isCalendarDate(value.slice(0, 10))) {
-      this.fail('invalid_date', `"${value.slice(0, 40)}" is not an ISO ${local === 'Dt' ? 'date' : 'date-time'}.`);
-    }
-    return value;
-  }
+  /** The value checks the entry mapping uses: each failure a CamtError at the current element. */
+  private readonly values: CamtValues = {
+    amount: (value) => {
+      const checked = checkAmount(value, this.pendingCcy);
+      if ('problem' in checked) this.fail('invalid_amount', checked.problem);
+      return checked.amount;
+    },
+    takeCurrency: () => {
+      const c = this.pendingCcy;
+      this.pendingCcy = null;
+      if (!c) this.fail('missing_currency', 'Amt must have the Ccy attribute.');
+      return c;
+    },
+    dropCurrency: () => {
+      this.pendingCcy = null;
+    },
+    hasCurrency: () => this.pendingCcy !== null,
+    date: (value, local) => {
+      if (!(local === 'Dt' ? isIsoDate(value) : isIsoDateTime(value)))
+        this.fail('invalid_date', `"${value.slice(0, 40)}" is not an ISO ${local === 'Dt' ? 'date' : 'date-time'}.`);
+      return value;
+    },
+  };
 
   private closeInStatement(local: string, depth: number, value: string): void {
     const s = this.stmt as NonNullable<CamtReader['stmt']>;
@@ -479,8 +397,7 @@ export class CamtReader {
     if (s.accountSent) return;
     if (!s.id) this.fail('missing_element', 'Id is missing.', 'Id');
     if (!s.createdAt) this.fail('missing_element', 'CreDtTm is missing.', 'CreDtTm');
-    if (!DATE_TIME.test(s.createdAt) || !isCalendarDate(s.createdAt.slice(0, 10)))
-      this.fail('invalid_date', `CreDtTm "${s.createdAt}" is not an ISO date-time.`, 'CreDtTm');
+    if (!isIsoDateTime(s.createdAt)) this.fail('invalid_date', `CreDtTm "${s.createdAt}" is not an ISO date-time.`, 'CreDtTm');
     if (!s.hasAcct || (!s.iban && !s.otherId)) this.fail('missing_element', 'Acct/Id (IBAN or Othr/Id) is missing.', 'Acct');
     s.accountSent = true;
     this.account = { index: this.stmtNo, statementId: s.id, iban: s.iban, otherId: s.otherId };

@@ -6,9 +6,11 @@ import { ApiError, forbidden, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
 import { audit } from '../../../db/audit';
 import { pokeInvoices } from '../workflow-client';
-import { importBankStatement, ownsAccount, statementSummary } from './import';
+import { importBankStatement, ownsAccount } from './import';
+import { statementSummary } from '../../../db/billing/statements';
 import { spool, tooLarge } from './spool';
-import { listSuspense, resolveSuspense } from './suspense';
+import { resolveSuspense } from './suspense';
+import { listSuspense } from '../../../db/billing/suspense';
 import { actorKind } from '../../platform/auth/policy';
 import type { Validated } from '../../../forms/types/validated';
 

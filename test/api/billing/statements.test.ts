@@ -10,8 +10,7 @@ import { waitFor } from '../../helpers/wait';
 import { makeRfReference } from '../../../db/domain/rf-reference';
 import { CamtError, CamtReader, findRfReference, type CamtTransaction } from '../../../api/billing/statements/camt';
 import { importBankStatement } from '../../../api/billing/statements/import';
-import { paymentIdRange } from '../../../api/billing/statements/reconcile';
-import { recordPayment } from '../../../db/billing/invoices';
+import { recordPayment } from '../../../db/billing/payments';
 import { PMLP_IBAN, camt, today, type Entry } from '../../helpers/camt';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -479,20 +478,6 @@ describe('api/billing/statements/routes', () => {
     expect(open.body.items.map((i: any) => i.id)).to.not.include.members([u1.id, u2.id]);
     expect(open.body.items.every((i: any) => i.status === 'open')).to.equal(true);
     expect((await call('GET', '/api/v1/suspense', { as: 'citizen-anna' })).status).to.equal(403);
-  });
-});
-
-describe('api/billing/statements/reconcile paymentIdRange', () => {
-  it('gives a UUIDv7 prefix with the time and the version and variant bits, and a start that leaves room to count', () => {
-    const at = Date.UTC(2026, 10, 24, 12, 0, 0);
-    const { prefix, start } = paymentIdRange(at);
-    expect(prefix).to.match(/^[0-9a-f]{12}7[0-9a-f]{3}[89ab][0-9a-f]{3}$/);
-    expect(parseInt(prefix.slice(0, 12), 16)).to.equal(at);
-    expect(BigInt(start) < 2n ** 47n).to.equal(true);
-    expect(BigInt(start) % 2n ** 15n).to.equal(0n);
-    const later = paymentIdRange(at + 1);
-    expect(later.prefix > prefix, 'a later millisecond sorts after').to.equal(true);
-    expect(new Set(Array.from({ length: 50 }, () => paymentIdRange(at).prefix)).size).to.be.greaterThan(45);
   });
 });
 

@@ -1,5 +1,5 @@
 // The billing shapes the UI reads from the API (api/billing/presenter.ts, api/billing/online-payment-presenter.ts,
-// api/billing/statements/suspense.ts and the agency list in api/billing/invoice-routes.ts): generated from
+// db/billing/suspense.ts and the agency list in api/billing/invoice-routes.ts): generated from
 // forms/api/*.schema.json (npm run generate:types); these names are what the pages call them.
 import type {
   GetInvoicesResponse,

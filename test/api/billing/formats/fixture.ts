@@ -1,9 +1,9 @@
-// An InvoiceView to render in the unit tests of the formats: the shape loadInvoice returns.
-import type { InvoiceView } from '../../../../api/billing/presenter';
+// An Invoice to render in the unit tests of the formats: the shape loadInvoice returns.
+import type { Invoice } from '../../../../forms/types/api';
 
 export const SUPPLIER = { registrationNumber: '90000013606' };
 
-export function invoiceView(over: Partial<InvoiceView> = {}): InvoiceView {
+export function invoiceView(over: Partial<Invoice> = {}): Invoice {
   return {
     id: '6f1c2a9e-2b7d-4c1e-9a51-0c2f3d4e5a6b',
     number: 'PMLP-2026-10000042',
@@ -61,7 +61,7 @@ export function invoiceView(over: Partial<InvoiceView> = {}): InvoiceView {
     lastPaidAt: null,
     cancelledAt: null,
     payments: [],
-    links: {},
+    links: { self: '', ubl: '', qrPng: '', qrSvg: '', pdf: '' }, // the formats do not render the links
     ...over,
   };
 }

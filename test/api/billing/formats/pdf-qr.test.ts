@@ -7,6 +7,7 @@ import jsQR from 'jsqr';
 import { renderInvoicePdf } from '../../../../api/billing/formats/pdf';
 import { STANDARD_EXAMPLES, STANDARD_EXAMPLES_EPC } from './standard-examples';
 import { SUPPLIER } from './fixture';
+import type { Invoice } from '../../../../forms/types/api';
 
 interface RawImage {
   width: number;
@@ -66,7 +67,11 @@ describe('api/billing/formats/pdf: the QR code on the page, decoded', () => {
   });
 
   it('asks for what is still due on a partly paid invoice', async () => {
-    const partly = { ...STANDARD_EXAMPLES, status: 'partly_paid', totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 35.07, due: 7.11 } };
+    const partly: Invoice = {
+      ...STANDARD_EXAMPLES,
+      status: 'partly_paid',
+      totals: { net: 40.07, vat: 2.11, total: 42.18, paid: 35.07, due: 7.11 },
+    };
     expect(qrOnPage(await renderInvoicePdf(partly, SUPPLIER))).to.equal(STANDARD_EXAMPLES_EPC.replace('EUR42.18', 'EUR7.11'));
   });
 });

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { formatEur, renderInvoicePdf } from '../../../../api/billing/formats/pdf';
 import { pdfText } from '../../../helpers/pdf-text';
 import { invoiceView, SUPPLIER } from './fixture';
+import type { Invoice } from '../../../../forms/types/api';
 import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
@@ -76,7 +77,7 @@ describe('api/billing/formats/pdf', () => {
   });
 
   it('runs over several pages with many lines and numbers them', async () => {
-    const lines = Array.from({ length: 100 }, (_, i) => ({
+    const lines: Invoice['lines'] = Array.from({ length: 100 }, (_, i) => ({
       lineNo: i + 1,
       description: `Pakalpojums nr. ${i + 1}: ${'garš apraksts '.repeat(5)}`,
       quantity: 1,

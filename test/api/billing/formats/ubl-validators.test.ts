@@ -1,7 +1,7 @@
 // Every shape of UBL invoice the platform emits, through the official validators of Peppol BIS Billing 3.0: the UBL
 // 2.1 XSD, CEN's EN 16931 rules and the Peppol rules (test/helpers/ubl-validators.ts). The invoices are issued
 // through the API and fetched from /ubl.xml (what a payer downloads); shapes the API cannot produce on demand (an
-// eIDAS payer from an e-service payment, a cancelled or paid invoice) are rendered from the same InvoiceView.
+// eIDAS payer from an e-service payment, a cancelled or paid invoice) are rendered from the same Invoice.
 import { expect } from 'chai';
 import { call } from '../../../helpers/http';
 import { uniqueSuffix } from '../../../helpers/cases';
@@ -76,7 +76,7 @@ const ISSUED: Record<string, { payer: object; lines: object[] }> = {
   'organisation, a million euro': { payer: COMPANY, lines: [line('Būvniecība', 1, 1500000, { vatRate: 21 })] },
 };
 
-/** Shapes rendered from an InvoiceView: payers and states no single API call produces. */
+/** Shapes rendered from an Invoice: payers and states no single API call produces. */
 function rendered(): Record<string, string> {
   const sLines = invoiceView().lines.slice(1);
   const sTotals = { net: 10.07, vat: 2.11, total: 12.18, paid: 0, due: 12.18 };

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { renderUbl, escapeXml, UBL_CUSTOMIZATION_ID, UBL_PROFILE_ID } from '../../../../api/billing/formats/ubl';
 import { parseUbl, rootChildren, text, cents } from '../../../helpers/ubl';
 import { invoiceView, SUPPLIER } from './fixture';
+import type { Invoice } from '../../../../forms/types/api';
 import { hasValidIso7064CheckDigits } from '../../../helpers/iso7064';
 
 describe('api/billing/formats/ubl', () => {
@@ -150,7 +151,7 @@ describe('api/billing/formats/ubl', () => {
   });
 
   it('writes a discount as a negative quantity at a positive price (BR-27)', () => {
-    const lines = [
+    const lines: Invoice['lines'] = [
       {
         lineNo: 1,
         description: 'Pakalpojums',
@@ -184,7 +185,7 @@ describe('api/billing/formats/ubl', () => {
 
   it('escapes markup and drops characters XML cannot carry', () => {
     const nasty = 'Kopija <b>"A&B"</b> \'x\'\u0001\u0008 ]]> ā';
-    const lines = [
+    const lines: Invoice['lines'] = [
       {
         lineNo: 1,
         description: nasty,

@@ -18,19 +18,11 @@ import {
   type WhereOptions,
 } from 'sequelize';
 
-type Db = Pool | PoolClient;
+import type { AgencyAccount } from '../../forms/types/api';
 
-export interface AgencyAccount {
-  iban: string;
-  bic: string | null;
-  agencyId: string;
-  name: string;
-  active: boolean;
-  createdBy: string;
-  createdAt: string;
-  deactivatedBy: string | null;
-  deactivatedAt: string | null;
-}
+export type { AgencyAccount };
+
+type Db = Pool | PoolClient;
 
 /** A row of agency_accounts as the model sees it (columns are the snake_case of these names). */
 export interface AgencyAccountRow extends Model<InferAttributes<AgencyAccountRow>, InferCreationAttributes<AgencyAccountRow>> {
@@ -85,17 +77,30 @@ function present(r: AgencyAccountRow): AgencyAccount {
   };
 }
 
-function presentRaw(r: Record<string, unknown>): AgencyAccount {
+/** A row of agency_accounts as SQL returns it. */
+interface AgencyAccountSqlRow {
+  iban: string;
+  bic: string | null;
+  agency_id: string;
+  name: string;
+  active: boolean;
+  created_by: string;
+  created_at: Date;
+  deactivated_by: string | null;
+  deactivated_at: Date | null;
+}
+
+function presentRaw(r: AgencyAccountSqlRow): AgencyAccount {
   return {
-    iban: r.iban as string,
-    bic: r.bic as string | null,
-    agencyId: r.agency_id as string,
-    name: r.name as string,
-    active: r.active as boolean,
-    createdBy: r.created_by as string,
-    createdAt: (r.created_at as Date).toISOString(),
-    deactivatedBy: r.deactivated_by as string | null,
-    deactivatedAt: r.deactivated_at ? (r.deactivated_at as Date).toISOString() : null,
+    iban: r.iban,
+    bic: r.bic,
+    agencyId: r.agency_id,
+    name: r.name,
+    active: r.active,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    deactivatedBy: r.deactivated_by,
+    deactivatedAt: r.deactivated_at ? r.deactivated_at.toISOString() : null,
   };
 }
 
@@ -152,7 +157,7 @@ export async function deactivateAgencyAccount(sequelize: Sequelize, iban: string
  * (else null); without a wish, the agency's default (agencies.creditor_iban) while active, else its oldest active one.
  */
 export async function collectionAccountFor(db: Db, agencyId: string, iban?: string): Promise<AgencyAccount | null> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<AgencyAccountSqlRow>(
     `SELECT a.* FROM agency_accounts a JOIN agencies g ON g.id = a.agency_id
      WHERE a.agency_id = $1 AND a.active AND ($2::text IS NULL OR a.iban = $2)
      ORDER BY (a.iban = g.creditor_iban) DESC, a.created_at, a.iban LIMIT 1`,
@@ -166,4 +171,10 @@ export async function agencyOwnsAccount(db: Db, agencyId: string, iban: string |
   if (!iban) return false;
   const { rows } = await db.query('SELECT 1 FROM agency_accounts WHERE iban = $1 AND agency_id = $2', [iban, agencyId]);
   return rows.length > 0;
+}
+
+/** Whether the agency exists (an account is registered only to an agency of the platform). */
+export async function agencyExists(db: Db, agencyId: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
+  return rowCount !== 0;
 }

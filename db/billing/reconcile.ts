@@ -11,7 +11,22 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { CamtTransaction } from './camt';
+
+/** A credit of a bank statement, as the camt reader gives it (api/billing/statements/camt.ts: CamtTransaction). */
+export interface StatementCredit {
+  /** Stable id of the transaction across statements: the same bank transaction books once. */
+  sourceRef: string;
+  /** Decimal with a dot, no exponent. */
+  amount: string;
+  currency: string;
+  reference: string | null;
+  rawReference: string | null;
+  remittance: string | null;
+  debtorName: string | null;
+  /** ISO date or date-time; without a zone it is the import's local time (see prepareStatementImport). */
+  bookedAt: string;
+  flag: string | null;
+}
 
 export const TEMP_TABLES = `
   CREATE TEMP TABLE camt_tx (
@@ -107,8 +122,19 @@ function field(v: string | null): string {
   return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v;
 }
 
-export function copyLine(seq: number, t: CamtTransaction): string {
+export function copyLine(seq: number, t: StatementCredit): string {
   return `${seq}\t${field(t.sourceRef)}\t${t.amount}\t${t.currency}\t${field(t.reference)}\t${field(t.rawReference)}\t${field(t.remittance)}\t${field(t.debtorName)}\t${field(t.bookedAt)}\t${field(t.flag)}\n`;
+}
+
+/** What BOOK_SQL answers. */
+interface BookedChunk {
+  planned: number;
+  matched: number;
+  suspense: number;
+  wanted: number;
+  got: number;
+  ids: string[];
+  paid_flags: boolean[];
 }
 
 export interface ChunkResult {
@@ -136,16 +162,8 @@ export async function reconcileChunk(client: PoolClient, lines: string, ctx: Chu
     await client.query('SAVEPOINT camt_chunk');
     if (ctx.beforeBooking) await ctx.beforeBooking(attempt);
     const ids = paymentIdRange();
-    const { rows } = await client.query(BOOK_SQL, [ctx.statementId, ctx.importedBy, ctx.agencyId, ids.prefix, ids.start]);
-    const r = rows[0] as {
-      planned: number;
-      matched: number;
-      suspense: number;
-      wanted: number;
-      got: number;
-      ids: string[];
-      paid_flags: boolean[];
-    };
+    const { rows } = await client.query<BookedChunk>(BOOK_SQL, [ctx.statementId, ctx.importedBy, ctx.agencyId, ids.prefix, ids.start]);
+    const r = rows[0];
     if (r.got === r.wanted) {
       await client.query('RELEASE SAVEPOINT camt_chunk');
       return {
