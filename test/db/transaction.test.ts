@@ -3,7 +3,7 @@
 // driver's (with its SQLSTATE), and the options reach the database.
 import { expect } from 'chai';
 import { sequelizeOf } from '../../db/connection';
-import { agencyAccountModel } from '../../db/agency-accounts';
+import { agencyAccountModel } from '../../db/billing/agency-accounts';
 import { inTransaction } from '../../db/transaction';
 import { stack } from '../setup';
 
