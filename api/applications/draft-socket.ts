@@ -6,7 +6,7 @@ import { ApiError, errorBody, notFound } from '../platform/errors';
 import { DomainError } from '../../db/domain/domain-error';
 import { validate } from '../platform/validation';
 import { saveDraft } from './commands';
-import { findApplication } from './queries';
+import { findApplication } from '../../db/applications/reads';
 import { isValidCaseId } from '../../db/domain/case-id';
 import { accessTo, applicationSubject, auditEntry } from '../platform/auth/policy';
 

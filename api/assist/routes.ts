@@ -6,7 +6,7 @@ import type { Principal } from '../platform/auth/principal';
 import { createGrant, redeemCode, grantsOfPerson, changeGrant, findGrant } from './grants';
 import { accessTo, actorKind, applicationSubject, personKey } from '../platform/auth/policy';
 import { findMandate } from '../delegations/mandates';
-import { findApplication } from '../applications/queries';
+import { findApplication } from '../../db/applications/reads';
 import { grantForViewer } from './socket';
 import { openApplication, loadDraftForSubmit } from '../applications/commands';
 import { parseCaseId } from '../platform/params';
