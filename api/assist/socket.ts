@@ -12,7 +12,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Principal } from '../platform/auth/principal';
 import { errorBody } from '../platform/errors';
-import { nulCharacters } from '../platform/validation';
+import { nulCharacters } from '../../forms/validation';
 import { audit, type AuditEntry } from '../../db/audit';
 import { isValidCaseId } from '../../db/domain/case-id';
 import { findApplication, savedFieldVersions } from '../../db/applications/reads';

@@ -2,7 +2,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { formatRfReference } from '../../db/domain/rf-reference';
 import { formatIban } from '../../db/domain/iban';
-import { isUuid } from '../platform/validation';
+import { isUuid } from '../../forms/validation';
 
 export interface InvoiceView {
   id: string;
