@@ -17,7 +17,19 @@ import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../forms/eservice-definition/expressions';
 import { createInvoice } from '../db/billing/invoices';
+import {
+  caseRecipient,
+  eAddressDelivery,
+  insertNotification,
+  recordEAddressDelivery,
+  setNotificationMessageId,
+} from '../db/applications/messages';
+import { cancelOpenTasks, claimTask, completeTask, openTask } from '../db/applications/tasks';
+import { documentExists, insertDocument } from '../db/applications/documents';
+import { expirePaymentRequest, insertPaymentRequest } from '../db/applications/payment-requests';
 import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
+import { latestStatusEventId } from '../db/applications/reads';
+import { definitionVersionContent } from '../db/eservice-definitions/reads';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -63,24 +75,14 @@ function registerCall(
 
 export function createApplicationActivities({ pool, adapters }: ApplicationActivityDeps) {
   async function recipientOf(caseId: string) {
-    const { rows } = await pool.query(
-      `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
-         FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
-      [caseId],
-    );
-    if (!rows[0]) throw definitionError(`case ${caseId} not found`);
-    return rows[0] as {
-      recipient_type: 'natural' | 'legal' | 'eidas';
-      recipient_id: string;
-      recipient_name: string | null;
-      agency_id: string;
-      agency_name: string;
-    };
+    const recipient = await caseRecipient(pool, caseId);
+    if (!recipient) throw definitionError(`case ${caseId} not found`);
+    return recipient;
   }
 
   async function sendToEAddress(caseId: string, idempotencyKey: string, subject: string, body: string): Promise<string | null> {
-    const done = await pool.query('SELECT message_id FROM e_address_deliveries WHERE idempotency_key = $1', [idempotencyKey]);
-    if (done.rows[0]) return done.rows[0].message_id as string | null;
+    const done = await eAddressDelivery(pool, idempotencyKey);
+    if (done) return done.messageId;
     const r = await recipientOf(caseId);
     const recipient = { type: r.recipient_type, id: r.recipient_id };
     try {
@@ -96,11 +98,7 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
         if (!(e instanceof NoMailboxError)) throw e;
         skipped = 'no_mailbox';
       }
-      await pool.query(
-        `INSERT INTO e_address_deliveries (idempotency_key, case_id, message_id, skipped_reason) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (idempotency_key) DO NOTHING`,
-        [idempotencyKey, caseId, messageId, skipped],
-      );
+      await recordEAddressDelivery(pool, { idempotencyKey, caseId, messageId, skippedReason: skipped });
       return messageId;
     } catch (e) {
       if (e instanceof SystemRejectedError)
@@ -111,12 +109,9 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
 
   return {
     async loadDefinition(definitionId: string, version: number): Promise<EServiceDefinition> {
-      const { rows } = await pool.query('SELECT content FROM eservice_definition_versions WHERE definition_id = $1 AND version = $2', [
-        definitionId,
-        version,
-      ]);
-      if (!rows[0]) throw definitionError(`definition ${definitionId} v${version} not found`);
-      return rows[0].content as EServiceDefinition;
+      const content = await definitionVersionContent(pool, definitionId, version);
+      if (!content) throw definitionError(`definition ${definitionId} v${version} not found`);
+      return content;
     },
 
     async callRegister(req: {
@@ -139,9 +134,9 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
 
     async setWaiting(req: { caseId: string; waitingFor: string | null }): Promise<void> {
       await setWaitingReason(pool, req.caseId, req.waitingFor);
-      const { rows } = await pool.query('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [req.caseId]);
+      const latest = await latestStatusEventId(pool, req.caseId);
       // Re-announce the current status so open screens refresh and show why the application waits.
-      if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
+      if (latest !== null) await publishStatusEvents(pool, latest, latest);
     },
 
     async recordStatus(req: { caseId: string; status: string; label: Text | null; idempotencyKey: string; actor: Actor }): Promise<void> {
@@ -178,18 +173,20 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
 
     async notifyRecipient(req: { caseId: string; idempotencyKey: string; subject: Text; body: Text }): Promise<void> {
       const r = await recipientOf(req.caseId);
-      await pool.query(
-        `INSERT INTO notifications (id, case_id, recipient_type, recipient_id, subject_lv, subject_en, body_lv, body_en)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [req.idempotencyKey, req.caseId, r.recipient_type, r.recipient_id, req.subject.lv, req.subject.en, req.body.lv, req.body.en],
-      );
+      await insertNotification(pool, {
+        id: req.idempotencyKey,
+        caseId: req.caseId,
+        recipient: { type: r.recipient_type, id: r.recipient_id },
+        subject: req.subject,
+        body: req.body,
+      });
       const messageId = await sendToEAddress(
         req.caseId,
         `${req.idempotencyKey}/e-address`,
         `${req.subject.lv} / ${req.subject.en}`,
         `${req.body.lv}\n\n${req.body.en}`,
       );
-      if (messageId) await pool.query('UPDATE notifications SET e_address_message_id = $2 WHERE id = $1', [req.idempotencyKey, messageId]);
+      if (messageId) await setNotificationMessageId(pool, req.idempotencyKey, messageId);
     },
 
     async applyPrefill(req: { caseId: string; values: Record<string, unknown> }): Promise<void> {
@@ -234,39 +231,28 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
       outcomes: TaskOutcome[];
       dueIn: string;
     }): Promise<void> {
-      await pool.query(
-        `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, instructions, outcomes, status, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', now() + $9 * interval '1 millisecond') ON CONFLICT (id) DO NOTHING`,
-        [
-          req.taskId,
-          req.caseId,
-          req.agencyId,
-          req.stepId,
-          req.title.lv,
-          req.title.en,
-          req.instructions ? JSON.stringify(req.instructions) : null,
-          req.outcomes,
-          durationMs(req.dueIn),
-        ],
-      );
+      await openTask(pool, {
+        taskId: req.taskId,
+        caseId: req.caseId,
+        agencyId: req.agencyId,
+        stepId: req.stepId,
+        title: req.title,
+        instructions: req.instructions,
+        outcomes: req.outcomes,
+        dueInMs: durationMs(req.dueIn),
+      });
     },
 
     async claimTask(req: { taskId: string; officer: Actor }): Promise<void> {
-      await pool.query(
-        `UPDATE tasks SET status = 'claimed', claimed_by = $2, claimed_by_name = $3, claimed_at = now() WHERE id = $1 AND status IN ('open','claimed')`,
-        [req.taskId, req.officer.id, req.officer.name ?? null],
-      );
+      await claimTask(pool, req.taskId, { id: req.officer.id, name: req.officer.name ?? null });
     },
 
     async closeTask(req: { taskId: string; outcome: TaskOutcome; message: string | null; officer: Actor }): Promise<void> {
-      await pool.query(
-        `UPDATE tasks SET status = 'completed', outcome = $2, message = $3, completed_by = $4, completed_at = COALESCE(completed_at, now()) WHERE id = $1`,
-        [req.taskId, req.outcome, req.message, req.officer.id],
-      );
+      await completeTask(pool, req.taskId, { outcome: req.outcome, message: req.message, completedBy: req.officer.id });
     },
 
     async cancelOpenTasks(req: { caseId: string }): Promise<void> {
-      await pool.query(`UPDATE tasks SET status = 'cancelled' WHERE case_id = $1 AND status IN ('open','claimed')`, [req.caseId]);
+      await cancelOpenTasks(pool, req.caseId);
     },
 
     async requestPayment(req: {
@@ -278,11 +264,14 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
     }): Promise<string> {
       if (!(req.amountEur > 0)) throw definitionError(`payment step ${req.stepId} computed amount ${req.amountEur}`);
       const id = `${req.caseId}:${req.stepId}`;
-      await pool.query(
-        `INSERT INTO payment_requests (id, case_id, step_id, amount_eur, description_lv, description_en, status, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'requested', now() + $7 * interval '1 millisecond') ON CONFLICT (id) DO NOTHING`,
-        [id, req.caseId, req.stepId, req.amountEur, req.description.lv, req.description.en, durationMs(req.expiresIn)],
-      );
+      await insertPaymentRequest(pool, {
+        id,
+        caseId: req.caseId,
+        stepId: req.stepId,
+        amountEur: req.amountEur,
+        description: req.description,
+        expiresInMs: durationMs(req.expiresIn),
+      });
       return id;
     },
 
@@ -316,13 +305,12 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
     },
 
     async expirePayment(req: { requestId: string }): Promise<void> {
-      await pool.query(`UPDATE payment_requests SET status = 'expired' WHERE id = $1 AND status = 'requested'`, [req.requestId]);
+      await expirePaymentRequest(pool, req.requestId);
     },
 
     async issueDocument(req: { caseId: string; stepId: string; documentType: string; title: Text; body: Text }): Promise<string> {
       const id = `${req.caseId}:${req.stepId}`;
-      const existing = await pool.query('SELECT id FROM documents WHERE id = $1', [id]);
-      if (existing.rowCount) return id;
+      if (await documentExists(pool, id)) return id;
       const r = await recipientOf(req.caseId);
       const pdf = await renderPdf({
         issuer: r.agency_name,
@@ -332,20 +320,15 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
         recipient: r.recipient_name ?? r.recipient_id,
         body: req.body,
       });
-      await pool.query(
-        `INSERT INTO documents (id, case_id, document_type, title_lv, title_en, file_name, content_type, content, sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, 'application/pdf', $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [
-          id,
-          req.caseId,
-          req.documentType,
-          req.title.lv,
-          req.title.en,
-          `${req.documentType}-${req.caseId}.pdf`,
-          pdf,
-          crypto.createHash('sha256').update(pdf).digest('hex'),
-        ],
-      );
+      await insertDocument(pool, {
+        id,
+        caseId: req.caseId,
+        documentType: req.documentType,
+        title: req.title,
+        fileName: `${req.documentType}-${req.caseId}.pdf`,
+        pdf,
+        sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+      });
       return id;
     },
   };

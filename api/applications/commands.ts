@@ -1,5 +1,6 @@
 // Applications: an e-service opened by a citizen. The case (status draft) and the application row are written
-// first, then the interpreter workflow starts; drafts are autosaved with optimistic versions.
+// first, then the interpreter workflow starts; drafts are autosaved with optimistic versions. Refusals are
+// DomainErrors (api/platform/errors.ts maps their codes to HTTP): the same commands serve HTTP, Socket.IO and seeds.
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { audit, type AuditEntry } from '../../db/audit';
@@ -8,13 +9,14 @@ import { insertApplication, writeDraft, type DraftChange, type SavedDraft } from
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../platform/temporal';
 import type { ValidateFunction } from 'ajv';
-import { ApiError, conflict, notFound, unprocessable, type ErrorDetail } from '../platform/errors';
+import { DomainError, notFoundError, type DomainErrorDetail } from '../../db/domain/domain-error';
+import { applicationStart, pinnedDefinition, savedDraft } from '../../db/applications/reads';
 import { registerCases } from '../../db/cases/register-cases';
 import { publishedVersion, formAjv } from '../../db/eservice-definitions/definitions';
 import type { PersonRef } from '../../db/domain/person-id';
 import { APPLICATION_WORKFLOW, applicationWorkflowId, type Actor, type ApplicationInput } from '../../workflows/application/api';
 import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
-import { toDetails } from '../platform/validation';
+import { toDetails } from '../../forms/validation';
 import { durationMs } from '../../forms/eservice-definition/expressions';
 
 export interface Opener {
@@ -31,7 +33,7 @@ export async function openApplication(
   opener: Opener,
 ): Promise<{ caseId: string; created: boolean }> {
   const def = await publishedVersion(pool, eserviceId);
-  if (!def) throw notFound('e-service');
+  if (!def) throw notFoundError('e-service');
   const key = opener.idempotencyKey ?? crypto.randomUUID();
   const [result] = await registerCases(pool, { agencyId: def.agencyId, actorType: opener.actor.type, actorId: opener.actor.id }, [
     {
@@ -42,7 +44,7 @@ export async function openApplication(
       status: 'draft',
     },
   ]);
-  if (result.outcome === 'failed') throw new ApiError(422, result.error.code, result.error.message, result.error.details);
+  if (result.outcome === 'failed') throw new DomainError(result.error.code, result.error.message, result.error.details);
   const ttlMs = durationMs(def.content.draft?.ttl ?? '30 days');
   await insertApplication(pool, {
     caseId: result.id,
@@ -64,20 +66,15 @@ export async function ensureApplicationWorkflow(
   taskQueue: string,
   caseId: string,
 ): Promise<void> {
-  const { rows } = await pool.query(
-    `SELECT a.definition_id, a.definition_version, a.agency_id, c.recipient_type, c.recipient_id, c.recipient_name, a.created_by, c.created_by AS actor
-       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`,
-    [caseId],
-  );
-  if (!rows[0]) throw notFound('application');
-  const r = rows[0];
+  const app = await applicationStart(pool, caseId);
+  if (!app) throw notFoundError('application');
   const input: ApplicationInput = {
     caseId,
-    definitionId: r.definition_id,
-    version: r.definition_version,
-    agencyId: r.agency_id,
-    recipient: { type: r.recipient_type, id: r.recipient_id, ...(r.recipient_name ? { name: r.recipient_name } : {}) },
-    createdBy: { type: 'citizen', id: r.created_by },
+    definitionId: app.definitionId,
+    version: app.definitionVersion,
+    agencyId: app.agencyId,
+    recipient: { type: app.recipient.type, id: app.recipient.id, ...(app.recipient.name ? { name: app.recipient.name } : {}) },
+    createdBy: { type: 'citizen', id: app.createdBy },
   };
   await startWorkflowOnce(await temporal(), APPLICATION_WORKFLOW, { taskQueue, workflowId: applicationWorkflowId(caseId), args: [input] });
 }
@@ -113,29 +110,29 @@ function formValidator(definitionId: string, version: number, def: EServiceDefin
 }
 
 /** Validates form data against the definition version the application is pinned to: field-level errors. */
-export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data: unknown): Promise<ErrorDetail[]> {
-  const { rows } = await pool.query('SELECT definition_id, definition_version FROM applications WHERE case_id = $1', [caseId]);
-  if (!rows[0]) throw notFound('application');
-  const def = await publishedVersion(pool, rows[0].definition_id, rows[0].definition_version);
-  if (!def) throw notFound('e-service');
-  const validate = formValidator(rows[0].definition_id, rows[0].definition_version, def.content);
+export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data: unknown): Promise<DomainErrorDetail[]> {
+  const pinned = await pinnedDefinition(pool, caseId);
+  if (!pinned) throw notFoundError('application');
+  const def = await publishedVersion(pool, pinned.definitionId, pinned.version);
+  if (!def) throw notFoundError('e-service');
+  const validate = formValidator(pinned.definitionId, pinned.version, def.content);
   return validate(data) ? [] : toDetails(validate.errors);
 }
 
 export async function loadDraftForSubmit(pool: Pool, caseId: string, expectedVersion?: number): Promise<Record<string, unknown>> {
-  const { rows } = await pool.query('SELECT draft_data, draft_version FROM applications WHERE case_id = $1', [caseId]);
-  if (!rows[0]) throw notFound('application');
-  if (expectedVersion !== undefined && rows[0].draft_version !== expectedVersion) {
-    throw conflict('stale_version', 'The draft changed since you last saw it; review it before submitting.', [
+  const draft = await savedDraft(pool, caseId);
+  if (!draft) throw notFoundError('application');
+  if (expectedVersion !== undefined && draft.version !== expectedVersion) {
+    throw new DomainError('stale_version', 'The draft changed since you last saw it; review it before submitting.', [
       {
         path: '/version',
         code: 'stale_version',
-        message: `current version is ${rows[0].draft_version}`,
-        currentVersion: rows[0].draft_version,
+        message: `current version is ${draft.version}`,
+        currentVersion: draft.version,
       },
     ]);
   }
-  const errors = await validateAgainstPinnedForm(pool, caseId, rows[0].draft_data);
-  if (errors.length) throw unprocessable('form_invalid', 'Some fields need attention before you submit.', errors);
-  return rows[0].draft_data;
+  const errors = await validateAgainstPinnedForm(pool, caseId, draft.data);
+  if (errors.length) throw new DomainError('form_invalid', 'Some fields need attention before you submit.', errors);
+  return draft.data;
 }

@@ -6,7 +6,8 @@ import { ApiError, errorBody, notFound } from '../platform/errors';
 import { DomainError } from '../../db/domain/domain-error';
 import { validate } from '../platform/validation';
 import { saveDraft } from './commands';
-import { findApplication } from './queries';
+import type { Validated } from '../../forms/types/validated';
+import { findApplication } from '../../db/applications/reads';
 import { isValidCaseId } from '../../db/domain/case-id';
 import { accessTo, applicationSubject, auditEntry } from '../platform/auth/policy';
 
@@ -23,7 +24,7 @@ export async function saveDraftFromSocket(pool: Pool, principal: Principal, mess
     const m = (message ?? {}) as Partial<DraftSaveMessage>;
     const applicationId = typeof m.applicationId === 'string' ? m.applicationId : '';
     const { applicationId: _ignored, ...change } = m;
-    const body = validate<{ version: number; data: Record<string, unknown>; step?: string }>('draft-save', change);
+    const body = validate<Validated<'draft-save'>>('draft-save', change);
     const row = isValidCaseId(applicationId) ? await findApplication(pool, applicationId) : null;
     // Asked at every message, like every HTTP request: a basis revoked a moment ago is no basis now.
     const access = row ? await accessTo(pool, principal, applicationSubject(row), 'write') : null;

@@ -1,44 +1,15 @@
 // What the API says about an application: the pinned form, the draft, the status with its history, documents.
 import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
-import { STATUS_NAMES, type CaseStatus } from '../../db/domain/case-status';
-import type { EventRow } from '../cases/presenter';
-
-export interface ApplicationRow {
-  case_id: string;
-  definition_id: string;
-  definition_version: number;
-  agency_id: string;
-  recipient_type: string;
-  recipient_id: string;
-  draft_data: Record<string, unknown>;
-  draft_version: number;
-  draft_saved_at: Date | null;
-  draft_step: string | null;
-  submitted_data: Record<string, unknown> | null;
-  submitted_at: Date | null;
-  waiting_reason: string | null;
-  created_at: Date;
-  expires_at: Date;
-  status: CaseStatus;
-  status_label: string | null;
-  status_label_en: string | null;
-  status_at: Date;
-  recipient_name: string | null;
-  acting_staff_id?: string | null;
-  acting_basis?: string | null;
-  acting_basis_ref?: string | null;
-  representative_type?: string | null;
-  representative_id?: string | null;
-  representative_basis?: string | null;
-  representative_basis_ref?: string | null;
-}
+import { STATUS_NAMES } from '../../db/domain/case-status';
+import type { ApplicationEventRow, ApplicationRow, IssuedDocumentRow, PersonApplicationRow } from '../../db/applications/reads';
+import type { Application, GetMeApplicationsResponse } from '../../forms/types/api';
 
 export function presentApplication(
   row: ApplicationRow,
   def: EServiceDefinition,
-  events: Array<EventRow & { label_en?: string | null }>,
-  documents: Array<{ id: string; document_type: string; title_lv: string; title_en: string; created_at: Date }>,
-) {
+  events: ApplicationEventRow[],
+  documents: IssuedDocumentRow[],
+): Application {
   return {
     id: row.case_id,
     eservice: { id: row.definition_id, version: row.definition_version, title: def.title, serviceId: def.serviceId },
@@ -74,5 +45,21 @@ export function presentApplication(
       href: `/api/v1/applications/${row.case_id}/documents/${encodeURIComponent(d.id)}`,
     })),
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** A line of the citizen's list of their applications. */
+export function presentMyApplication(r: PersonApplicationRow): GetMeApplicationsResponse['items'][number] {
+  return {
+    id: r.case_id,
+    eserviceId: r.definition_id,
+    version: r.definition_version,
+    title: r.title,
+    status: r.status,
+    statusAt: r.status_at.toISOString(),
+    draftVersion: r.draft_version,
+    draftSavedAt: r.draft_saved_at?.toISOString() ?? null,
+    expiresAt: r.expires_at.toISOString(),
+    createdAt: r.created_at.toISOString(),
   };
 }

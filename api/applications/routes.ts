@@ -9,8 +9,10 @@ import { actorOf } from '../platform/auth/principal';
 import { accessTo, applicationSubject, auditEntry, type Access } from '../platform/auth/policy';
 import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit } from './commands';
 import { publishedVersion } from '../../db/eservice-definitions/definitions';
-import { findApplication, applicationDetails, applicationsOfPerson } from './queries';
-import { presentApplication, type ApplicationRow } from './presenter';
+import { findApplication, applicationHistory, applicationsOfPerson, type ApplicationRow } from '../../db/applications/reads';
+import { countFilesOfApplication, insertApplicationFile } from '../../db/applications/files';
+import { documentOfApplication } from '../../db/applications/documents';
+import { presentApplication, presentMyApplication } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit } from '../../db/audit';
 import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
@@ -35,7 +37,7 @@ export async function visibleApplication(
 async function present(ctx: RouteContext, row: ApplicationRow) {
   const def = await publishedVersion(ctx.deps.db.pool, row.definition_id, row.definition_version);
   if (!def) throw notFound('e-service');
-  const details = await applicationDetails(ctx.deps.db.pool, row.case_id);
+  const details = await applicationHistory(ctx.deps.db.pool, row.case_id);
   return presentApplication(row, def.content, details.events, details.documents);
 }
 
@@ -112,7 +114,7 @@ export const applicationRoutes = [
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
-      const items = await applicationsOfPerson(ctx.deps.db.pool, person, ctx.query.status);
+      const items = (await applicationsOfPerson(ctx.deps.db.pool, person, ctx.query.status)).map(presentMyApplication);
       await audit(ctx.deps.db.pool, {
         actor: { type: 'citizen', id: ctx.principal.sub },
         subject: person,
@@ -237,11 +239,8 @@ export const applicationRoutes = [
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (ctx.body.fileIds.length) {
-        const { rows } = await ctx.deps.db.pool.query('SELECT id FROM application_files WHERE case_id = $1 AND id = ANY($2::uuid[])', [
-          row.case_id,
-          ctx.body.fileIds,
-        ]);
-        if (rows.length !== new Set(ctx.body.fileIds).size)
+        const known = await countFilesOfApplication(ctx.deps.db.pool, row.case_id, ctx.body.fileIds);
+        if (known !== new Set(ctx.body.fileIds).size)
           throw unprocessable('unknown_file', 'A file id is not a file of this application.', [
             { path: '/fileIds', code: 'unknown_file', message: 'upload files with POST /api/v1/applications/{id}/files' },
           ]);
@@ -275,10 +274,15 @@ export const applicationRoutes = [
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       const file = await readUploadedFile(ctx);
       const id = crypto.randomUUID();
-      await ctx.deps.db.pool.query(
-        'INSERT INTO application_files (id, case_id, uploaded_by, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [id, row.case_id, ctx.principal.sub, file.name, file.type, file.content.length, file.content, file.sha256],
-      );
+      await insertApplicationFile(ctx.deps.db.pool, {
+        id,
+        caseId: row.case_id,
+        uploadedBy: ctx.principal.sub,
+        fileName: file.name,
+        contentType: file.type,
+        content: file.content,
+        sha256: file.sha256,
+      });
       await auditWrite(ctx, row, 'create', `application-file:${id}`, { caseId: row.case_id, byteSize: file.content.length });
       return { status: 201, body: { id, fileName: file.name, contentType: file.type, byteSize: file.content.length } };
     },
@@ -295,19 +299,16 @@ export const applicationRoutes = [
     },
     async handler(ctx) {
       const row = await visibleApplication(ctx);
-      const { rows } = await ctx.deps.db.pool.query(
-        'SELECT file_name, content_type, content, sha256 FROM documents WHERE id = $1 AND case_id = $2',
-        [ctx.params.documentId, row.case_id],
-      );
-      if (!rows[0]) throw notFound('document');
+      const document = await documentOfApplication(ctx.deps.db.pool, ctx.params.documentId, row.case_id);
+      if (!document) throw notFound('document');
       await auditAccess(ctx, row, 'read', `document:${ctx.params.documentId}`);
       ctx.res
         .set({
-          'Content-Type': rows[0].content_type,
-          'Content-Disposition': `attachment; filename="${rows[0].file_name}"`,
-          ETag: `"${rows[0].sha256}"`,
+          'Content-Type': document.contentType,
+          'Content-Disposition': `attachment; filename="${document.fileName}"`,
+          ETag: `"${document.sha256}"`,
         })
-        .send(rows[0].content);
+        .send(document.content);
     },
   }),
 ];

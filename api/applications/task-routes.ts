@@ -9,18 +9,16 @@ import { audit } from '../../db/audit';
 import { accessTo } from '../platform/auth/policy';
 import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate } from '../../workflows/application/api';
 import type { Validated } from '../../forms/types/validated';
+import type { GetTasksResponse } from '../../forms/types/api';
+import { agencyInbox, caseHistoryForTask, findTask, type TaskRow } from '../../db/applications/tasks';
+import { submittedData } from '../../db/applications/reads';
+import { filesOfApplication } from '../../db/applications/files';
+import { documentTitlesOf } from '../../db/applications/documents';
 
-const SORTS: Record<string, string> = {
-  due_at: 't.due_at ASC',
-  '-due_at': 't.due_at DESC',
-  created_at: 't.created_at ASC',
-  '-created_at': 't.created_at DESC',
-};
 const STAFF = ['agency-officer', 'agency-admin'] as const;
 
-// Rows of the inbox query (tasks joined with their case and e-service).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row, read field by field below
-function presentTask(r: Record<string, any>) {
+// A task as the inbox shows it (tasks joined with their case and e-service).
+function presentTask(r: TaskRow): GetTasksResponse['items'][number] {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -43,19 +41,13 @@ function presentTask(r: Record<string, any>) {
 
 async function taskRow(ctx: RouteContext) {
   if (!ctx.principal.agency) throw forbidden('Your account is not linked to an agency.');
-  const { rows } = await ctx.deps.db.pool.query(
-    `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id, a.definition_id, v.content->'title' AS eservice_title
-       FROM tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.case_id = t.case_id
-       JOIN eservice_definition_versions v ON v.definition_id = a.definition_id AND v.version = a.definition_version
-      WHERE t.id = $1`,
-    [ctx.params.id],
-  );
-  if (!rows[0]) throw notFound('task');
-  return rows[0];
+  const row = await findTask(ctx.deps.db.pool, ctx.params.id);
+  if (!row) throw notFound('task');
+  return row;
 }
 
 /** An officer's decision on a task is a write of the applicant's personal data (claim, outcome, message). */
-async function auditTaskWrite(ctx: RouteContext, row: Record<string, string>, details: Record<string, unknown>) {
+async function auditTaskWrite(ctx: RouteContext, row: TaskRow, details: Record<string, unknown>) {
   await audit(ctx.deps.db.pool, {
     actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
     subject: { type: row.recipient_type, id: row.recipient_id },
@@ -84,15 +76,15 @@ export const taskRoutes = [
       if (!ctx.principal.agency) throw forbidden('Your account is not linked to an agency.');
       const q = ctx.query;
       const statuses = q.status === 'active' ? ['open', 'claimed'] : [q.status];
-      const { rows } = await ctx.deps.db.pool.query(
-        `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id,
-                v.content->'title' AS eservice_title, count(*) OVER () AS total
-           FROM tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.case_id = t.case_id
-           JOIN eservice_definition_versions v ON v.definition_id = a.definition_id AND v.version = a.definition_version
-          WHERE t.agency_id = $1 AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR c.service_id = $3) AND (NOT $4 OR t.claimed_by = $5)
-          ORDER BY ${SORTS[q.sort]}, t.id LIMIT $6 OFFSET $7`,
-        [ctx.principal.agency, statuses, q.serviceId ?? null, q.mine, ctx.principal.sub, q.limit, q.offset],
-      );
+      const { rows, total } = await agencyInbox(ctx.deps.db.pool, {
+        agencyId: ctx.principal.agency,
+        statuses,
+        ...(q.serviceId !== undefined ? { serviceId: q.serviceId } : {}),
+        ...(q.mine ? { claimedBy: ctx.principal.sub } : {}),
+        sort: q.sort,
+        limit: q.limit,
+        offset: q.offset,
+      });
       // The inbox shows each applicant's name: one audit row per task listed, one insert for the page.
       await audit(
         ctx.deps.db.pool,
@@ -106,7 +98,7 @@ export const taskRoutes = [
           details: { list: 'tasks' },
         })),
       );
-      return { body: { items: rows.map(presentTask), total: Number(rows[0]?.total ?? 0) } };
+      return { body: { items: rows.map(presentTask), total } };
     },
   }),
   route({
@@ -133,16 +125,12 @@ export const taskRoutes = [
         acting: null,
       };
       if (!(await accessTo(ctx.deps.db.pool, ctx.principal, subject, 'read'))) throw notFound('task');
-      const [app, events, files, documents] = await Promise.all([
-        ctx.deps.db.pool.query('SELECT submitted_data FROM applications WHERE case_id = $1', [row.case_id]),
-        ctx.deps.db.pool.query('SELECT status, label, at, actor_type, reason FROM case_status_events WHERE case_id = $1 ORDER BY id', [
-          row.case_id,
-        ]),
-        ctx.deps.db.pool.query(
-          'SELECT id, file_name, content_type, byte_size, created_at FROM application_files WHERE case_id = $1 ORDER BY created_at',
-          [row.case_id],
-        ),
-        ctx.deps.db.pool.query('SELECT id, title_lv, title_en FROM documents WHERE case_id = $1', [row.case_id]),
+      const pool = ctx.deps.db.pool;
+      const [submitted, events, files, documents] = await Promise.all([
+        submittedData(pool, row.case_id),
+        caseHistoryForTask(pool, row.case_id),
+        filesOfApplication(pool, row.case_id),
+        documentTitlesOf(pool, row.case_id),
       ]);
       await audit(ctx.deps.db.pool, {
         actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
@@ -156,18 +144,18 @@ export const taskRoutes = [
         body: {
           ...presentTask(row),
           recipient: { type: row.recipient_type, id: row.recipient_id, name: row.recipient_name },
-          submittedData: app.rows[0]?.submitted_data ?? null,
-          history: events.rows.map((e) => ({
+          submittedData: submitted,
+          history: events.map((e) => ({
             status: e.status,
             label: e.label,
             at: e.at.toISOString(),
             actorType: e.actor_type,
             reason: e.reason,
           })),
-          files: files.rows.map((f) => ({ id: f.id, fileName: f.file_name, contentType: f.content_type, byteSize: f.byte_size })),
-          documents: documents.rows.map((d) => ({
+          files: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, byteSize: f.byteSize })),
+          documents: documents.map((d) => ({
             id: d.id,
-            title: { lv: d.title_lv, en: d.title_en },
+            title: { lv: d.titleLv, en: d.titleEn },
             href: `/api/v1/applications/${row.case_id}/documents/${encodeURIComponent(d.id)}`,
           })),
         },

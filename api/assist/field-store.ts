@@ -6,7 +6,6 @@
 // Once an application has left draft (submitted, withdrawn) its draft never changes again, so the store refuses
 // further edits: told by the API node that submitted it, by the status notification every node gets, by a flush
 // that found it frozen, or (a cold store) by the saved draft itself. Refusing costs no extra round trip either.
-import type { Pool } from 'pg';
 import type { RedisClientType } from 'redis';
 
 /** One field update: the value a field got, and its version. */
@@ -183,14 +182,4 @@ export function redisFieldVersions(redis: RedisClientType, prefix = 'cobrowse:')
       /* the caller owns the client */
     },
   };
-}
-
-/** The field versions of the saved draft; null when the application is no longer a draft. */
-export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Record<string, number> | null> {
-  const { rows } = await pool.query(
-    'SELECT a.draft_field_versions, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1',
-    [caseId],
-  );
-  if (rows[0] && rows[0].status !== 'draft') return null;
-  return (rows[0]?.draft_field_versions ?? {}) as Record<string, number>;
 }

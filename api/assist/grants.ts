@@ -8,7 +8,16 @@ import { audit } from '../../db/audit';
 import { inTransaction } from '../../db/transaction';
 import type { Principal } from '../platform/auth/principal';
 import type { PersonRef } from '../../db/domain/person-id';
-import { isUuid } from '../platform/validation';
+import { isUuid } from '../../forms/validation';
+import {
+  findGrantRow,
+  insertGrant,
+  lockGrantByCode,
+  markGrantUsed,
+  recentGrantsOfPerson,
+  updateGrant,
+  type GrantRow,
+} from '../../db/assist/grants';
 
 export const CODE_TTL_MINUTES = 10;
 export const SESSION_MAX_HOURS = 4; // a used grant ends by itself after a working session
@@ -41,8 +50,7 @@ function newCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row of assist_grants, read field by field
-function present(r: Record<string, any>): Grant {
+function present(r: GrantRow): Grant {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const active = !!r.used_at && !r.revoked_at && !r.ended_at && Date.now() - r.used_at.getTime() < SESSION_MAX_HOURS * 3_600_000;
   return {
@@ -80,11 +88,16 @@ export async function createGrant(
   const person = citizen.person as PersonRef;
   const code = newCode();
   const id = crypto.randomUUID();
-  const { rows } = await pool.query(
-    `INSERT INTO assist_grants (id, scope, case_id, person_type, person_id, mode, code_hash, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9 * interval '1 minute') RETURNING *`,
-    [id, input.scope, input.caseId ?? null, person.type, person.id, input.mode, hashCode(code), citizen.sub, CODE_TTL_MINUTES],
-  );
+  const row = await insertGrant(pool, {
+    id,
+    scope: input.scope,
+    caseId: input.caseId ?? null,
+    person,
+    mode: input.mode,
+    codeHash: hashCode(code),
+    createdBy: citizen.sub,
+    ttlMinutes: CODE_TTL_MINUTES,
+  });
   await audit(pool, {
     actor: actorOf(citizen),
     subject: person,
@@ -94,7 +107,7 @@ export async function createGrant(
     requestId,
     details: { scope: input.scope, caseId: input.caseId ?? null },
   });
-  return { code, grant: present(rows[0]) };
+  return { code, grant: present(row) };
 }
 
 /** Redeems a join code for a staff member. Refusals are audited and answered with a stable code. */
@@ -116,11 +129,8 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
     throw await refuse({ status: 400, code: 'code_required', message: 'Ask the citizen for the join code shown in their session.' });
   const outcome = await inTransaction(
     pool,
-    async (
-      client,
-    ): Promise<{ refusal: Refusal } | { row: Record<string, unknown>; person: PersonRef; mode: string; caseId: string | null }> => {
-      const { rows } = await client.query('SELECT * FROM assist_grants WHERE code_hash = $1 FOR UPDATE', [hashCode(code)]);
-      const r = rows[0];
+    async (client): Promise<{ refusal: Refusal } | { row: GrantRow; person: PersonRef; mode: string; caseId: string | null }> => {
+      const r = await lockGrantByCode(client, hashCode(code));
       if (!r) return { refusal: { status: 404, code: 'invalid_code', message: 'No such join code. Ask the citizen to read it again.' } };
       const person = { type: r.person_type, id: r.person_id } as PersonRef;
       const refusal = (status: number, errorCode: string, message: string) => ({
@@ -135,12 +145,8 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
       // A support specialist only ever watches, whatever the code allows.
       const mode = staff.roles.includes('support-specialist') ? 'view' : r.mode;
       const role = staff.roles.find((x) => x === 'kac-staff' || x === 'agency-officer' || x === 'support-specialist') ?? staff.roles[0];
-      const updated = await client.query(
-        `UPDATE assist_grants SET used_at = now(), used_by = $2, used_by_name = $3, used_by_role = $4, used_by_office = $5, mode = $6
-        WHERE id = $1 RETURNING *`,
-        [r.id, staff.sub, staff.name, role, staff.office ?? null, mode],
-      );
-      return { row: updated.rows[0], person, mode, caseId: r.case_id };
+      const updated = await markGrantUsed(client, r.id, { sub: staff.sub, name: staff.name, role, office: staff.office ?? null, mode });
+      return { row: updated, person, mode, caseId: r.case_id };
     },
   );
   if ('refusal' in outcome) throw await refuse(outcome.refusal);
@@ -150,7 +156,7 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
     onBehalfOf: `${person.type}:${person.id}`,
     subject: person,
     action: 'read',
-    resource: `assist-grant:${String(row.id)}`,
+    resource: `assist-grant:${row.id}`,
     purpose: `join:${mode}`,
     requestId,
     details: { caseId: outcome.caseId, basis: 'consent' },
@@ -160,8 +166,8 @@ export async function redeemCode(pool: Pool, staff: Principal, code: string, req
 
 export async function findGrant(pool: Pool, id: string): Promise<Grant | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await pool.query('SELECT * FROM assist_grants WHERE id = $1', [id]);
-  return rows[0] ? present(rows[0]) : null;
+  const row = await findGrantRow(pool, id);
+  return row ? present(row) : null;
 }
 
 /** The grant if it is active and was redeemed by this staff member. */
@@ -171,12 +177,7 @@ export async function activeGrantOf(pool: Pool, id: string, staffSub: string): P
 }
 
 export async function grantsOfPerson(pool: Pool, person: PersonRef, caseId?: string): Promise<Grant[]> {
-  const { rows } = await pool.query(
-    `SELECT * FROM assist_grants WHERE person_type = $1 AND person_id = $2 AND ($3::text IS NULL OR case_id = $3)
-      AND created_at > now() - interval '1 day' ORDER BY created_at DESC`,
-    [person.type, person.id, caseId ?? null],
-  );
-  return rows.map(present);
+  return (await recentGrantsOfPerson(pool, person, caseId)).map(present);
 }
 
 export async function changeGrant(
@@ -193,12 +194,7 @@ export async function changeGrant(
   if (change.mode && g.usedByRole === 'support-specialist' && change.mode === 'assist') {
     throw new ApiError(422, 'support_view_only', 'A support specialist can only watch.');
   }
-  const { rows } = await pool.query(
-    `UPDATE assist_grants SET revoked_at = CASE WHEN $2 THEN COALESCE(revoked_at, now()) ELSE revoked_at END,
-       ended_at = CASE WHEN $3 THEN COALESCE(ended_at, now()) ELSE ended_at END, mode = COALESCE($4, mode)
-      WHERE id = $1 RETURNING *`,
-    [id, !!change.revoke, !!change.end, change.mode ?? null],
-  );
+  const row = await updateGrant(pool, id, { revoke: !!change.revoke, end: !!change.end, mode: change.mode ?? null });
   const purpose = change.revoke ? 'revoke' : change.end ? 'leave' : `mode:${change.mode}`;
   await audit(pool, {
     actor: actorOf(citizen),
@@ -209,5 +205,5 @@ export async function changeGrant(
     requestId,
     details: { staff: g.usedBy },
   });
-  return present(rows[0]);
+  return present(row);
 }

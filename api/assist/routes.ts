@@ -6,7 +6,7 @@ import type { Principal } from '../platform/auth/principal';
 import { createGrant, redeemCode, grantsOfPerson, changeGrant, findGrant } from './grants';
 import { accessTo, actorKind, applicationSubject, personKey } from '../platform/auth/policy';
 import { findMandate } from '../delegations/mandates';
-import { findApplication } from '../applications/queries';
+import { findApplication } from '../../db/applications/reads';
 import { grantForViewer } from './socket';
 import { openApplication, loadDraftForSubmit } from '../applications/commands';
 import { parseCaseId } from '../platform/params';
@@ -15,8 +15,10 @@ import { WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
 import { applicationWorkflowId, submitUpdate, type UpdateResult } from '../../workflows/application/api';
 import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';
 import { referenceData } from '../../db/reference';
+import { recordCounterRepresentation, recordSubmissionOnBehalf } from '../../db/cases/acting';
 import { counterDelegation } from '../delegations/commands';
 import type { Validated } from '../../forms/types/validated';
+import type { AssistedApplicationOpen } from '../../forms/types/api';
 
 const STAFF = ['kac-staff', 'agency-officer'] as const;
 
@@ -51,7 +53,7 @@ async function staffBasisFor(
 }
 
 /** The recorded basis staff open an application on: valid now, given by this recipient, covering the e-service; else 422. */
-async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId: string, basis: OpenBody['basis']) {
+async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId: string, basis: AssistedApplicationOpen['basis']) {
   if (basis.type === 'delegation') {
     const d = await counterDelegation(ctx.deps.db.pool, basis.delegationId, recipient, eserviceId);
     return {
@@ -73,12 +75,6 @@ async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId:
   }
   return { reference: m.id, principalName: null, representative: m.representative };
 }
-
-type OpenBody = {
-  eserviceId: string;
-  recipient: PersonRef & { name?: string };
-  basis: { type: 'mandate'; mandateId: string } | { type: 'delegation'; delegationId: string };
-};
 
 export const assistRoutes = [
   route<Validated<'assist-code-create'>>({
@@ -228,21 +224,12 @@ export const assistRoutes = [
         actor: { type: 'staff', id: p.sub, name: p.name, office: p.office },
       });
       // The case names the record both the acting staff member and the representative rely on: checked at every request.
-      await ctx.deps.db.pool.query(
-        `UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6,
-           representative_type = $7, representative_id = $8, representative_name = $9, representative_basis = $5, representative_basis_ref = $6 WHERE id = $1`,
-        [
-          caseId,
-          p.sub,
-          p.name,
-          p.office,
-          ctx.body.basis.type,
-          basis.reference,
-          basis.representative.type,
-          basis.representative.id,
-          basis.representative.name,
-        ],
-      );
+      await recordCounterRepresentation(ctx.deps.db.pool, caseId, {
+        staff: { id: p.sub, name: p.name, officeId: p.office },
+        basis: ctx.body.basis.type,
+        reference: basis.reference,
+        representative: basis.representative,
+      });
       await audit(ctx.deps.db.pool, {
         actor: { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office },
         onBehalfOf: personKey(recipient),
@@ -280,12 +267,12 @@ export const assistRoutes = [
       const data = await loadDraftForSubmit(ctx.deps.db.pool, caseId);
       const office = p.office ? (await referenceData(ctx.deps.db.pool)).offices.get(p.office) : undefined;
       // The case records who acted, on which basis, and where: the office's channel replaces the e-service channel.
-      await ctx.deps.db.pool.query(
-        `UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6,
-           channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
-           municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
-        [caseId, p.sub, p.name, p.office ?? null, basis, reference, office?.municipalityCode ?? null],
-      );
+      await recordSubmissionOnBehalf(ctx.deps.db.pool, caseId, {
+        staff: { id: p.sub, name: p.name, officeId: p.office ?? null },
+        basis,
+        reference,
+        municipalityCode: office?.municipalityCode ?? null,
+      });
       const result = await updateWorkflow<UpdateResult>(
         ctx.deps,
         applicationWorkflowId(caseId),

@@ -12,14 +12,15 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Principal } from '../platform/auth/principal';
 import { errorBody } from '../platform/errors';
-import { nulCharacters } from '../platform/validation';
+import { nulCharacters } from '../../forms/validation';
 import { audit, type AuditEntry } from '../../db/audit';
 import { isValidCaseId } from '../../db/domain/case-id';
-import { findApplication } from '../applications/queries';
+import { findApplication, savedFieldVersions } from '../../db/applications/reads';
 import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import { findGrant, grantsOfPerson, type Grant } from './grants';
+import { endGrant } from '../../db/assist/grants';
 import { accessTo, activeConsent, actorKind, applicationSubject, personKey as personRef } from '../platform/auth/policy';
-import { savedFieldVersions, type FieldVersions } from './field-store';
+import type { FieldVersions } from './field-store';
 import { editFlusher, flushEdits } from './autosave';
 import { personKey, sessionRecovery, sessionRooms } from './recovery';
 import { isSensitive, MASK, maskData, maskEdit, sensitivePointers } from './masking';
@@ -325,7 +326,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     on(socket, 'cobrowse:leave', async (m, ack) => {
       const grant = await consentFor('leave', m, ack);
       if (!grant) return;
-      await pool.query('UPDATE assist_grants SET ended_at = COALESCE(ended_at, now()) WHERE id = $1', [grant.id]);
+      await endGrant(pool, grant.id);
       await auditAs(grant, 'leave');
       await grantEnded({ ...grant, active: false }, 'left');
       ack?.({ ok: true });

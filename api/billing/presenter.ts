@@ -5,7 +5,7 @@ import type { Invoice } from '../../forms/types/api';
 import { formatRfReference } from '../../db/domain/rf-reference';
 import { formatIban } from '../../db/domain/iban';
 import { findInvoice, type InvoiceRecord } from '../../db/billing/invoice-reads';
-import { isUuid } from '../platform/validation';
+import { isUuid } from '../../forms/validation';
 
 export type { Invoice };
 

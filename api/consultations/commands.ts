@@ -1,7 +1,7 @@
 // Consultations given in any channel, authenticated (a known person) or anonymous. Idempotent by
 // (agency, externalId); items validated one by one like cases.
 import type { Pool } from 'pg';
-import { check } from '../platform/validation';
+import { check } from '../../forms/validation';
 import type { ErrorDetail } from '../platform/errors';
 import { referenceData } from '../../db/reference';
 import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';

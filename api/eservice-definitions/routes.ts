@@ -3,6 +3,7 @@ import { route } from '../platform/routing';
 import { forbidden, notFound } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
 import { saveDraft, publish, publishedVersion, checkDefinition } from '../../db/eservice-definitions/definitions';
+import { definitionHead, listPublishedDefinitions, publishedVersionsOf } from '../../db/eservice-definitions/reads';
 import type { Validated } from '../../forms/types/validated';
 
 function agencyOf(p: Principal): string {
@@ -72,24 +73,8 @@ export const eserviceDefinitionRoutes = [
     auth: 'public',
     responses: { 200: { description: 'E-services', schema: 'get-eservice-definitions-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query(
-        `SELECT d.id, d.agency_id, d.service_id, d.latest_version, v.content->'title' AS title, v.content->'description' AS description, v.published_at
-           FROM eservice_definitions d JOIN eservice_definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version
-          ORDER BY d.id`,
-      );
-      return {
-        body: {
-          items: rows.map((r) => ({
-            id: r.id,
-            agencyId: r.agency_id,
-            serviceId: r.service_id,
-            version: r.latest_version,
-            title: r.title,
-            description: r.description,
-            publishedAt: r.published_at.toISOString(),
-          })),
-        },
-      };
+      const published = await listPublishedDefinitions(ctx.deps.db.pool);
+      return { body: { items: published.map((d) => ({ ...d, publishedAt: d.publishedAt.toISOString() })) } };
     },
   }),
   route({
@@ -104,26 +89,23 @@ export const eserviceDefinitionRoutes = [
     },
     async handler(ctx) {
       const pool = ctx.deps.db.pool;
-      const { rows } = await pool.query('SELECT agency_id, draft, latest_version FROM eservice_definitions WHERE id = $1', [ctx.params.id]);
-      const owner = rows[0] && ctx.principal.agency === rows[0].agency_id && ctx.principal.roles.includes('agency-admin');
+      const head = await definitionHead(pool, ctx.params.id);
+      const owner = head && ctx.principal.agency === head.agencyId && ctx.principal.roles.includes('agency-admin');
       const published = await publishedVersion(pool, ctx.params.id);
-      if (!rows[0] || (!published && !owner)) throw notFound('e-service');
-      const versions = await pool.query(
-        'SELECT version, published_at, published_by FROM eservice_definition_versions WHERE definition_id = $1 ORDER BY version',
-        [ctx.params.id],
-      );
+      if (!head || (!published && !owner)) throw notFound('e-service');
+      const versions = await publishedVersionsOf(pool, ctx.params.id);
       return {
         body: {
           id: ctx.params.id,
-          agencyId: rows[0].agency_id,
-          latestVersion: rows[0].latest_version,
+          agencyId: head.agencyId,
+          latestVersion: head.latestVersion,
           definition: published?.content ?? null,
-          versions: versions.rows.map((v) => ({
+          versions: versions.map((v) => ({
             version: v.version,
-            publishedAt: v.published_at.toISOString(),
-            ...(owner ? { publishedBy: v.published_by } : {}),
+            publishedAt: v.publishedAt.toISOString(),
+            ...(owner ? { publishedBy: v.publishedBy } : {}),
           })),
-          ...(owner ? { draft: rows[0].draft } : {}),
+          ...(owner ? { draft: head.draft } : {}),
         },
       };
     },

@@ -2,7 +2,7 @@
 // JSON Schema 2020-12, so the schemas go in as they are; only $refs are rewritten to components: a cross-file one to
 // the other file's component, a local one ("#/$defs/x") to the same file's component.
 import { paramFormat, pathParams, type RouteSpec } from './routing';
-import { apiSchemas } from './validation';
+import { apiSchemas } from '../../forms/validation';
 
 const componentRef = (name: string, pointer = '') => `#/components/schemas/${name}${pointer}`;
 

@@ -3,7 +3,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Principal, Role } from './auth/principal';
 import { forbidden, notFound, unauthenticated, methodNotAllowed, ApiError } from './errors';
-import { MAX_JSON_DEPTH, check, isValidParam, validate, type ParamFormat, type SchemaName } from './validation';
+import { MAX_JSON_DEPTH, check, isValidParam, type ParamFormat, type SchemaName } from '../../forms/validation';
+import { validate } from './validation';
 import type { AppDeps } from './deps';
 import type { RateLimitKind, RateLimiters } from './rate-limits';
 

@@ -1,9 +1,8 @@
 // Request validation for routes: the schemas and their one ajv live in forms/validation.ts (db/ and activities/
-// check with them too); here a failed check becomes the API's 400 validation_failed.
+// check with them too, and callers import them from there); what is the API's own is that a failed check becomes
+// its 400 validation_failed.
 import { schemaProblems, type SchemaName } from '../../forms/validation';
 import { validationFailed } from './errors';
-
-export * from '../../forms/validation';
 
 /** Validates and returns the value typed as T, or throws a 400 validation_failed ApiError. */
 export function validate<T>(name: SchemaName, value: unknown, opts: { query?: boolean; prefix?: string } = {}): T {

@@ -4,6 +4,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { DomainError, notFoundError } from '../domain/domain-error';
 import { inTransaction } from '../transaction';
+import type { DraftSave, PutApplicationsIdDraftResponse } from '../../forms/types/api';
 
 type Db = Pool | PoolClient;
 
@@ -28,8 +29,9 @@ export async function insertApplication(db: Db, a: NewApplication): Promise<void
 
 const MAX_DRAFT_BYTES = 256 * 1024;
 
-export type DraftChange = { version: number; data: Record<string, unknown>; step?: string };
-export type SavedDraft = { version: number; savedAt: string };
+/** A draft save (PUT /draft, `draft:save`) and its answer: the schemas draft-save and its response describe them. */
+export type DraftChange = DraftSave;
+export type SavedDraft = PutApplicationsIdDraftResponse;
 
 /** Replaces the draft if it is still a draft at the expected version (optimistic concurrency). */
 export async function writeDraft(db: Db, caseId: string, change: DraftChange, savedBy: string): Promise<SavedDraft> {

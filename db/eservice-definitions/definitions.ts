@@ -9,6 +9,7 @@ import { toDetails } from '../../forms/validation';
 import type { EServiceDefinition, Step } from '../../forms/eservice-definition/dsl';
 import { referenceData } from '../reference';
 import { inTransaction } from '../transaction';
+import { eserviceDefinitionModels } from './models';
 
 // strict: false: the DSL schema leaves "type": "object" implicit beside "required" (ajv's strictTypes).
 const validateDsl = createValidator({ strict: false, useDefaults: false, schemas: ['definition'] }).getSchema(DEFINITION_SCHEMA_ID)!;
@@ -115,18 +116,17 @@ export async function saveDraft(
     throw new DomainError('invalid_id', 'The definition id must be a kebab-case slug.', [
       { path: '/id', code: 'pattern', message: 'kebab-case slug' },
     ]);
-  const existing = await pool.query<{ agency_id: string }>('SELECT agency_id FROM eservice_definitions WHERE id = $1', [id]);
-  if (existing.rows[0] && existing.rows[0].agency_id !== agencyId)
-    throw new DomainError('id_taken', 'Another agency uses this e-service id.');
-  if (opts.create && existing.rows[0]) throw new DomainError('already_exists', 'This e-service exists; change its draft with PUT.');
-  if (!opts.create && !existing.rows[0]) throw notFoundError('e-service definition');
+  const existing = await eserviceDefinitionModels(pool).definition.findByPk(id, { attributes: ['agencyId'] });
+  if (existing && existing.agencyId !== agencyId) throw new DomainError('id_taken', 'Another agency uses this e-service id.');
+  if (opts.create && existing) throw new DomainError('already_exists', 'This e-service exists; change its draft with PUT.');
+  if (!opts.create && !existing) throw notFoundError('e-service definition');
   await pool.query(
     `INSERT INTO eservice_definitions (id, agency_id, service_id, draft, draft_updated_at, draft_updated_by, created_by)
      VALUES ($1, $2, $3, $4, now(), $5, $5)
      ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, draft = EXCLUDED.draft, draft_updated_at = now(), draft_updated_by = EXCLUDED.draft_updated_by`,
     [id, agencyId, serviceId, JSON.stringify(definition), author],
   );
-  return { id, created: !existing.rows[0] };
+  return { id, created: !existing };
 }
 
 export async function publish(pool: Pool, agencyId: string, id: string, author: string): Promise<{ version: number }> {

@@ -9,7 +9,7 @@ import { waitFor } from '../../helpers/wait';
 import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
 import { DEV_SECRET } from '../../../simulators/payment-initiation/server';
 import { onlinePaymentId } from '../../../api/billing/online-payments';
-import { check } from '../../../api/platform/validation';
+import { check } from '../../../forms/validation';
 import bankLinkOptions from '../../../activities/adapters/bank-link/options.schema.json';
 
 const CALLBACK = '/api/v1/payment-callbacks/bank-link';

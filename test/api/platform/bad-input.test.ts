@@ -13,7 +13,7 @@ import { loadOrCreateKeys } from '../../../api/platform/auth/keys';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/platform/auth/tokens';
 import { allRoutes } from '../../../api/platform/app';
 import type { RouteSpec } from '../../../api/platform/routing';
-import { apiSchemas, type SchemaName } from '../../../api/platform/validation';
+import { apiSchemas, type SchemaName } from '../../../forms/validation';
 import { personas } from '../../../scripts/seed/personas';
 
 const ANNA = '15038511239';

@@ -2,7 +2,7 @@
 // check every reply against), anything else names its media type. No stack: the route table is data.
 import { expect } from 'chai';
 import { allRoutes } from '../../../api/platform/app';
-import { apiSchemas } from '../../../api/platform/validation';
+import { apiSchemas } from '../../../forms/validation';
 import { route } from '../../../api/platform/routing';
 
 const isJson = (contentType: string | undefined) => (contentType ?? 'application/json').split(';')[0] === 'application/json';

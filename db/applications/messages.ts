@@ -1,0 +1,60 @@
+// What the e-service tells its recipient: portal notifications and e-address deliveries (each written once per
+// idempotency key, so a retried activity sends nothing twice), and whom to address them to.
+import type { Pool } from 'pg';
+import type { Localized, PersonType } from '../../forms/types/api';
+
+export interface CaseRecipient {
+  recipient_type: PersonType;
+  recipient_id: string;
+  recipient_name: string | null;
+  agency_id: string;
+  agency_name: string;
+}
+
+/** The case's recipient and the agency that sends them messages (its Latvian name), or null. */
+export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
+  const { rows } = await pool.query<CaseRecipient>(
+    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
+       FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
+    [caseId],
+  );
+  return rows[0] ?? null;
+}
+
+/** A delivery to the e-address made under this key: its message id (null: none was sent), or undefined. */
+export async function eAddressDelivery(pool: Pool, idempotencyKey: string): Promise<{ messageId: string | null } | undefined> {
+  const { rows } = await pool.query<{ message_id: string | null }>(
+    'SELECT message_id FROM e_address_deliveries WHERE idempotency_key = $1',
+    [idempotencyKey],
+  );
+  return rows[0] ? { messageId: rows[0].message_id } : undefined;
+}
+
+/** Records a delivery (or why none was made, e.g. no mailbox); the first record of a key stays. */
+export async function recordEAddressDelivery(
+  pool: Pool,
+  d: { idempotencyKey: string; caseId: string; messageId: string | null; skippedReason: string | null },
+): Promise<void> {
+  await pool.query(
+    `INSERT INTO e_address_deliveries (idempotency_key, case_id, message_id, skipped_reason) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (idempotency_key) DO NOTHING`,
+    [d.idempotencyKey, d.caseId, d.messageId, d.skippedReason],
+  );
+}
+
+/** A notification in the recipient's portal inbox; the id is the idempotency key (a second insert changes nothing). */
+export async function insertNotification(
+  pool: Pool,
+  n: { id: string; caseId: string; recipient: { type: string; id: string }; subject: Localized; body: Localized },
+): Promise<void> {
+  await pool.query(
+    `INSERT INTO notifications (id, case_id, recipient_type, recipient_id, subject_lv, subject_en, body_lv, body_en)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+    [n.id, n.caseId, n.recipient.type, n.recipient.id, n.subject.lv, n.subject.en, n.body.lv, n.body.en],
+  );
+}
+
+/** The notification was also delivered to the e-address as this message. */
+export async function setNotificationMessageId(pool: Pool, id: string, messageId: string): Promise<void> {
+  await pool.query('UPDATE notifications SET e_address_message_id = $2 WHERE id = $1', [id, messageId]);
+}
