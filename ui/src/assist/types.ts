@@ -21,7 +21,12 @@ export type {
   AssistStatusEvent,
   AssistWatchersEvent,
   GetMeAssistGrantsResponse,
+  GetOfficesResponse,
   PostAssistCodesResponse,
+  PostAssistedApplicationsResponse,
+  PostDelegationsLookupResponse,
+  PostMandateDocumentsResponse,
+  PutApplicationsIdDraftResponse,
 } from '../../../forms/types/api';
 
 export type Grant = AssistGrant;
