@@ -90,7 +90,15 @@ export function toDetails(errors: ErrorObject[] | null | undefined, prefix = '')
   return (errors ?? []).map((e) => {
     let pathText = prefix + e.instancePath;
     let message = e.message ?? 'is invalid';
-    if (e.keyword === 'additionalProperties') {
+    let code = e.keyword === 'additionalProperties' ? 'unknown_field' : e.keyword;
+    if (e.keyword === 'discriminator') {
+      // A oneOf chosen by a tag (the DSL's step `kind`): the tag is missing, not a string, or names no branch.
+      const { tag, tagValue } = e.params as { tag: string; tagValue: unknown };
+      pathText = `${pathText}/${tag}`;
+      if (tagValue === undefined) [code, message] = ['required', 'is required'];
+      else if (typeof tagValue !== 'string') [code, message] = ['type', 'must be string'];
+      else message = `"${tagValue}" is not a known ${tag}`;
+    } else if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       pathText = `${pathText}/${extra}`;
       message = 'is not a known field';
@@ -100,7 +108,7 @@ export function toDetails(errors: ErrorObject[] | null | undefined, prefix = '')
     } else if (e.keyword === 'enum') {
       message = `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
     }
-    return { path: pathText || '/', code: e.keyword === 'additionalProperties' ? 'unknown_field' : e.keyword, message };
+    return { path: pathText || '/', code, message };
   });
 }
 

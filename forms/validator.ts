@@ -53,8 +53,9 @@ export interface ValidatorOptions {
 
 /** A new ajv with the platform's formats, the x-environment keyword of the config schema, and the forms/ schemas asked for. */
 export function createValidator({ schemas = ['api', 'config', 'definition'], ...options }: ValidatorOptions): Ajv2020 {
-  // allErrors: every problem of a value is reported at once, not only the first.
-  const ajv = new Ajv2020({ allErrors: true, ...options });
+  // allErrors: every problem of a value is reported at once, not only the first. discriminator: a `oneOf` chosen by a
+  // tag (the DSL's step `kind`) is checked against the one branch the tag names, so its errors are that branch's only.
+  const ajv = new Ajv2020({ allErrors: true, discriminator: true, ...options });
   addFormats(ajv);
   ajv.addFormat('date-time', { type: 'string', validate: isStorableDateTime, compare: rfc3339.compare });
   // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not: only the canonical form passes.

@@ -61,15 +61,17 @@ export function apiSchemaNames(): string[] {
  */
 const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
 
+function isAnnotatedRef(node: object): boolean {
+  const keys = Object.keys(node);
+  return keys.length > 1 && keys.includes('$ref') && keys.every((k) => k === '$ref' || ANNOTATIONS.has(k));
+}
+
 function rewriteRefs(node: unknown, owner: string): unknown {
   if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, owner));
   if (!node || typeof node !== 'object') return node;
   // A $ref with only annotations beside it ({ $ref, description }) is the referenced type itself: without them the
   // generator declares it once, not once per annotated use (PersonRef1, PersonRef2, …).
-  const keys = Object.keys(node);
-  if (keys.length > 1 && keys.includes('$ref') && keys.every((k) => k === '$ref' || ANNOTATIONS.has(k))) {
-    return rewriteRefs({ $ref: (node as Schema).$ref }, owner);
-  }
+  if (isAnnotatedRef(node)) return rewriteRefs({ $ref: (node as Schema).$ref }, owner);
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === '$id' || k === '$schema') continue;
@@ -148,8 +150,24 @@ async function apiTypes(): Promise<string> {
   });
 }
 
+/**
+ * A schema file that refers only to itself: an annotated $ref is the referenced type (as in rewriteRefs), and a $ref as
+ * the value of a map is wrapped in an allOf. The generator would otherwise mark the shared type itself as "or
+ * undefined" when a map is where it meets it first (`Expression = … | undefined`), not only the map's values.
+ */
+function plainRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(plainRefs);
+  if (!node || typeof node !== 'object') return node;
+  if (isAnnotatedRef(node)) return { $ref: (node as Schema).$ref };
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, plainRefs(v)])) as Schema;
+  const values = out.additionalProperties as Schema | undefined;
+  if (values && typeof values === 'object' && Object.keys(values).length === 1 && '$ref' in values)
+    out.additionalProperties = { allOf: [values] };
+  return out;
+}
+
 async function fileTypes(relative: string, typeName: string): Promise<string> {
-  const schema = named(readSchema(path.join(FORMS, relative)), typeName);
+  const schema = named(plainRefs(readSchema(path.join(FORMS, relative))) as Schema, typeName);
   delete schema.$id;
   delete schema.$schema;
   return compile(openFreeFormObjects(schema) as JSONSchema, typeName, { ...OPTIONS, bannerComment: banner(`forms/${relative}`) });

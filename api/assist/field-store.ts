@@ -7,6 +7,7 @@
 // further edits: told by the API node that submitted it, by the status notification every node gets, by a flush
 // that found it frozen, or (a cold store) by the saved draft itself. Refusing costs no extra round trip either.
 import type { RedisClientType } from 'redis';
+import type { AssistPresence } from '../../forms/types/api';
 
 /** One field update: the value a field got, and its version. */
 export interface FieldEdit {
@@ -28,8 +29,8 @@ export interface FieldVersions {
   /** The saved draft now holds these versions (null: it is no longer a draft); lets the memory store forget idle sessions. */
   settled(caseId: string, saved: Record<string, number> | null): void;
   /** What the citizen's screen shows (page, step, focus, errors), for a watcher who joins later. */
-  setPresence(key: string, presence: Record<string, unknown>): Promise<void>;
-  presence(key: string): Promise<Record<string, unknown> | null>;
+  setPresence(key: string, presence: AssistPresence): Promise<void>;
+  presence(key: string): Promise<AssistPresence | null>;
   close(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export function memoryFieldVersions(opts: { idleMs?: number } = {}): FieldVersio
     string,
     { fields: Map<string, { value: unknown; version: number }>; touched: number; saved: Record<string, number> | null }
   >();
-  const presences = new Map<string, Record<string, unknown>>();
+  const presences = new Map<string, AssistPresence>();
   const left = new Map<string, true>(); // applications no longer in draft (a case never goes back to draft)
   const leave = (caseId: string) => {
     setCapped(left, caseId, true, 100_000);
@@ -176,7 +177,7 @@ export function redisFieldVersions(redis: RedisClientType, prefix = 'cobrowse:')
     },
     async presence(key) {
       const json = await redis.get(`${prefix}presence:${key}`);
-      return json ? (JSON.parse(json) as Record<string, unknown>) : null;
+      return json ? (JSON.parse(json) as AssistPresence) : null;
     },
     async close() {
       /* the caller owns the client */

@@ -18,29 +18,15 @@ import {
   updateGrant,
   type GrantRow,
 } from '../../db/assist/grants';
+import type { AssistGrant } from '../../forms/types/api';
 
 export const CODE_TTL_MINUTES = 10;
 export const SESSION_MAX_HOURS = 4; // a used grant ends by itself after a working session
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L: codes are read out over the phone
 
-export type AssistMode = 'view' | 'assist';
-export interface Grant {
-  id: string;
-  scope: 'application' | 'portal';
-  caseId: string | null;
-  person: PersonRef;
-  mode: AssistMode;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  usedBy: string | null;
-  usedByName: string | null;
-  usedByRole: string | null;
-  usedByOffice: string | null;
-  revokedAt: string | null;
-  endedAt: string | null;
-  active: boolean;
-}
+/** A consent as the API and the co-browsing socket send it: generated from forms/api/assist-grant.schema.json. */
+export type Grant = AssistGrant;
+export type AssistMode = AssistGrant['mode'];
 
 export const hashCode = (code: string) => crypto.createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
 

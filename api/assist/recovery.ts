@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { findGrant, type Grant } from './grants';
 import { maskEdit } from './masking';
 import { getPointer } from '../../forms/eservice-definition/expressions';
+import type { AssistEdit } from '../../forms/types/api';
 
 /** What a session restored by connection state recovery carries (socket.io's Session, as far as we touch it). */
 export interface RestoredSession {
@@ -86,17 +87,15 @@ export function sessionRecovery({ pool, clustered, currentFields, sensitiveOf }:
       for (const [pointer, version] of Object.entries(state.versions)) {
         const value = getPointer(state.data, pointer);
         const shown = masked ? maskEdit(pointer, value, sensitive) : { masked: false, value };
-        packets.push([
-          'cobrowse:edit',
-          {
-            applicationId: caseId,
-            pointer,
-            value: shown.value,
-            version,
-            by: { type: 'catch-up' },
-            ...(shown.masked ? { masked: true } : {}),
-          },
-        ]);
+        const edit: AssistEdit = {
+          applicationId: caseId,
+          pointer,
+          value: shown.value,
+          version,
+          by: { type: 'catch-up' },
+          ...(shown.masked ? { masked: true } : {}),
+        };
+        packets.push(['cobrowse:edit', edit]);
       }
     }
     return packets;

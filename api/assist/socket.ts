@@ -25,6 +25,23 @@ import { editFlusher, flushEdits } from './autosave';
 import { personKey, sessionRecovery, sessionRooms } from './recovery';
 import { isSensitive, MASK, maskData, maskEdit, sensitivePointers } from './masking';
 import { getPointer, setPointer } from '../../forms/eservice-definition/expressions';
+import type {
+  AssistEdit,
+  AssistEditAck,
+  AssistEditAuthor,
+  AssistEndedEvent,
+  AssistJoinAck,
+  AssistLeaveAck,
+  AssistModeEvent,
+  AssistOpenAck,
+  AssistPresence,
+  AssistRefusal,
+  AssistRevealAck,
+  AssistSnapshot,
+  AssistStatusEvent,
+  AssistWatchersEvent,
+  CaseStatus,
+} from '../../forms/types/api';
 
 type Ack = (answer: unknown) => void;
 // Any message from a client is untrusted: read it as a bag of unknown values.
@@ -36,7 +53,7 @@ const MAX_PRESENCE_CHARS = 20_000;
 const NOT_DRAFT = 'The application has been submitted (or withdrawn): the form can no longer change.';
 
 function refuse(ack: Ack | undefined, code: string, message: string) {
-  if (typeof ack === 'function') ack({ ok: false, error: errorBody(code, message).error });
+  if (typeof ack === 'function') ack({ ok: false, error: errorBody(code, message).error } satisfies AssistRefusal);
 }
 
 /** A grant as a support specialist may see it: whose session it is, without their personal code. */
@@ -87,7 +104,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     return { row, data, versions };
   }
 
-  async function snapshot(caseId: string, masked: boolean) {
+  async function snapshot(caseId: string, masked: boolean): Promise<AssistSnapshot | null> {
     const current = await currentFields(caseId);
     if (!current) return null;
     const { row, data, versions } = current;
@@ -107,7 +124,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     io.to(`app:${caseId}`).emit('cobrowse:watchers', {
       applicationId: caseId,
       watchers: list.map((g) => ({ grantId: g.id, name: g.usedByName, role: g.usedByRole, office: g.usedByOffice, mode: g.mode })),
-    });
+    } satisfies AssistWatchersEvent);
   }
 
   /** Relays and queues an edit for saving; null (nothing done) when the application is no longer a draft. */
@@ -115,7 +132,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     caseId: string,
     pointer: string,
     sent: unknown,
-    by: Record<string, unknown>,
+    by: AssistEditAuthor,
     savedBy: string,
     auditOf?: (version: number) => AuditEntry,
   ) {
@@ -123,7 +140,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     const version = await store.next(caseId, pointer, value, () => savedFieldVersions(pool, caseId));
     if (version === null) return null;
     flusher.add(caseId, { pointer, value, version }, savedBy, auditOf?.(version));
-    const message = { applicationId: caseId, pointer, value, version, by };
+    const message: AssistEdit = { applicationId: caseId, pointer, value, version, by };
     io.to([`app:${caseId}`, `watch:${caseId}`]).emit('cobrowse:edit', message);
     // Support specialists rarely watch: a keystroke is not encoded (and kept for recovery) for an empty room.
     if (clustered || io.of('/').adapter.rooms.has(`watchm:${caseId}`)) {
@@ -171,24 +188,25 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
         ownCases.add(id);
         await socket.join(`app:${id}`);
         await watchers(id, person);
-        ack?.({ ok: true, snapshot: await snapshot(id, false) });
+        ack?.({ ok: true, snapshot: await snapshot(id, false) } satisfies AssistOpenAck);
       });
       on(socket, 'cobrowse:presence', async (m) => {
+        // Relayed as the citizen's screen sent it (only its size is checked): typed as the screen sends it.
         const presence = {
           page: m.page ?? null,
           step: m.step ?? null,
           focus: m.focus ?? null,
           errors: Array.isArray(m.errors) ? m.errors.slice(0, 50) : [],
           at: new Date().toISOString(),
-        };
+        } as AssistPresence;
         if (JSON.stringify(presence).length > MAX_PRESENCE_CHARS) return;
         const id = typeof m.applicationId === 'string' && ownCases.has(m.applicationId) ? m.applicationId : null;
         if (id) {
           await store.setPresence(id, presence);
-          io.to([`watch:${id}`, `watchm:${id}`]).emit('cobrowse:presence', { applicationId: id, ...presence });
+          io.to([`watch:${id}`, `watchm:${id}`]).emit('cobrowse:presence', { applicationId: id, ...presence } satisfies AssistPresence);
         }
         await store.setPresence(`portal:${personKey(person)}`, presence);
-        io.to(`pwatch:${personKey(person)}`).emit('cobrowse:presence', { applicationId: id, ...presence });
+        io.to(`pwatch:${personKey(person)}`).emit('cobrowse:presence', { applicationId: id, ...presence } satisfies AssistPresence);
       });
       on(socket, 'cobrowse:edit', async (m, ack) => {
         const id = typeof m.applicationId === 'string' ? m.applicationId : '';
@@ -197,7 +215,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
         if (bad) return refuse(ack, 'validation_failed', bad);
         const version = await applyEdit(id, m.pointer as string, m.value, { type: 'citizen' }, p.sub);
         if (version === null) return refuse(ack, 'not_draft', NOT_DRAFT);
-        ack?.({ ok: true, version });
+        ack?.({ ok: true, version } satisfies AssistEditAck);
       });
       return;
     }
@@ -274,12 +292,12 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
           ok: true,
           grant: grantForViewer(grant, p),
           snapshot: { presence: await store.presence(`portal:${personKey(grant.person)}`) },
-        });
+        } satisfies AssistJoinAck);
       }
       const caseId = grant.caseId as string;
       await auditWatch(`watch:${grant.mode}`);
       await watchers(caseId, grant.person);
-      ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: await snapshot(caseId, isSupport) });
+      ack?.({ ok: true, grant: grantForViewer(grant, p), snapshot: await snapshot(caseId, isSupport) } satisfies AssistJoinAck);
     });
 
     on(socket, 'cobrowse:edit', async (m, ack) => {
@@ -305,7 +323,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
         await auditAs(grant, 'edit-refused:not_draft', { pointer: m.pointer });
         return refuse(ack, 'not_draft', NOT_DRAFT);
       }
-      ack?.({ ok: true, version });
+      ack?.({ ok: true, version } satisfies AssistEditAck);
     });
 
     on(socket, 'cobrowse:reveal', async (m, ack) => {
@@ -320,7 +338,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
       }
       const snap = await snapshot(grant.caseId, isSupport);
       await auditAs(grant, 'reveal', { pointer: m.pointer });
-      ack?.({ ok: true, value: snap ? (getPointer(snap.data, m.pointer) ?? null) : null });
+      ack?.({ ok: true, value: snap ? (getPointer(snap.data, m.pointer) ?? null) : null } satisfies AssistRevealAck);
     });
 
     on(socket, 'cobrowse:leave', async (m, ack) => {
@@ -329,13 +347,13 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
       await endGrant(pool, grant.id);
       await auditAs(grant, 'leave');
       await grantEnded({ ...grant, active: false }, 'left');
-      ack?.({ ok: true });
+      ack?.({ ok: true } satisfies AssistLeaveAck);
     });
   }
 
   /** A consent ended (revoked, left, expired): its sockets leave every room of the session at once, on every node. */
-  async function grantEnded(grant: Grant, reason: string) {
-    io.to(`grant:${grant.id}`).emit('cobrowse:ended', { grantId: grant.id, reason });
+  async function grantEnded(grant: Grant, reason: AssistEndedEvent['reason']) {
+    io.to(`grant:${grant.id}`).emit('cobrowse:ended', { grantId: grant.id, reason } satisfies AssistEndedEvent);
     const rooms = [...sessionRooms(grant, false), ...sessionRooms(grant, true), `grant:${grant.id}:assist`, `grant:${grant.id}`];
     io.in(`grant:${grant.id}`).socketsLeave([...new Set(rooms)]);
     if (grant.caseId) await watchers(grant.caseId, grant.person);
@@ -348,7 +366,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     if (grant.mode === 'assist' && grant.usedByRole !== 'support-specialist')
       io.in(`grant:${grant.id}`).socketsJoin(`grant:${grant.id}:assist`);
     else io.in(`grant:${grant.id}`).socketsLeave(`grant:${grant.id}:assist`);
-    io.to(`grant:${grant.id}`).emit('cobrowse:mode', { grantId: grant.id, mode: grant.mode });
+    io.to(`grant:${grant.id}`).emit('cobrowse:mode', { grantId: grant.id, mode: grant.mode } satisfies AssistModeEvent);
     if (grant.caseId) await watchers(grant.caseId, grant.person);
   }
 
@@ -365,7 +383,9 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
    */
   async function leftDraft(caseId: string, status: string) {
     await store.leftDraft(caseId);
-    io.local.to([`app:${caseId}`, `watch:${caseId}`, `watchm:${caseId}`]).emit('cobrowse:status', { applicationId: caseId, status });
+    // A status written to the case (the case register holds only the canonical statuses).
+    const event: AssistStatusEvent = { applicationId: caseId, status: status as CaseStatus };
+    io.local.to([`app:${caseId}`, `watch:${caseId}`, `watchm:${caseId}`]).emit('cobrowse:status', event);
   }
 
   /** Applications with a co-browsing room on this node (whose status changes matter here). */

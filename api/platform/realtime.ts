@@ -15,6 +15,7 @@ import type { RestoredSession } from '../assist/recovery';
 import { memoryFieldVersions, redisFieldVersions } from '../assist/field-store';
 import type { Grant } from '../assist/grants';
 import { representativeMayRead } from './auth/policy';
+import type { CaseStatus, CaseStatusEvent } from '../../forms/types/api';
 
 export interface Realtime {
   io: Server;
@@ -170,9 +171,9 @@ export async function attachRealtime(
           for (const e of events) {
             if (sent.has(e.eventId)) continue;
             remember(e.eventId);
-            const payload = {
+            const payload: CaseStatusEvent = {
               caseId: e.caseId,
-              status: e.status,
+              status: e.status as CaseStatus, // case_status_events holds only the canonical statuses
               label: e.label,
               at: e.at,
               agencyId: e.agencyId,

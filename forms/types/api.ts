@@ -38,6 +38,72 @@ export type Slug = string;
  */
 export type CaseId = string;
 /**
+ * The acknowledgement of cobrowse:open (the citizen's screen opens its application)
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistOpenAck".
+ */
+export type AssistOpenAck =
+  | {
+      ok: true;
+      /**
+       * null: the application is gone
+       */
+      snapshot: AssistSnapshot | null;
+    }
+  | AssistRefusal;
+/**
+ * The acknowledgement of cobrowse:join (staff join the session of a consent they redeemed)
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistJoinAck".
+ */
+export type AssistJoinAck =
+  | {
+      ok: true;
+      grant: AssistGrant;
+      /**
+       * A portal consent's is only the presence; null: the application is gone
+       */
+      snapshot: AssistSnapshot | AssistPortalSnapshot | null;
+    }
+  | AssistRefusal;
+/**
+ * The acknowledgement of cobrowse:edit: the field's new version
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistEditAck".
+ */
+export type AssistEditAck =
+  | {
+      ok: true;
+      version: number;
+    }
+  | AssistRefusal;
+/**
+ * The acknowledgement of cobrowse:reveal: a field's value (null when it has none)
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistRevealAck".
+ */
+export type AssistRevealAck =
+  | {
+      ok: true;
+      value: unknown;
+    }
+  | AssistRefusal;
+/**
+ * The acknowledgement of cobrowse:leave
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistLeaveAck".
+ */
+export type AssistLeaveAck =
+  | {
+      ok: true;
+    }
+  | AssistRefusal;
+/**
  * This interface was referenced by `Common`'s JSON-Schema
  * via the `definition` "channel".
  */
@@ -170,6 +236,27 @@ export type CatalogStage =
  */
 export type InvoiceStatus = 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'cancelled';
 /**
+ * Assist grants id end: response. Response of POST /api/v1/assist-grants/:id/end (200). (Staff: leave the session) Derived from the presenter's output; every reply is checked against it in the tests.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "PostAssistGrantsIdEndResponse".
+ */
+export type PostAssistGrantsIdEndResponse = AssistGrant;
+/**
+ * Assist grants id mode: response. Response of POST /api/v1/assist-grants/:id/mode (200). (Citizen: switch a consent between view and assist) Derived from the presenter's output; every reply is checked against it in the tests.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "PostAssistGrantsIdModeResponse".
+ */
+export type PostAssistGrantsIdModeResponse = AssistGrant;
+/**
+ * Assist grants id revoke: response. Response of POST /api/v1/assist-grants/:id/revoke (200). (Citizen: stop — ends the staff member's access at once) Derived from the presenter's output; every reply is checked against it in the tests.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "PostAssistGrantsIdRevokeResponse".
+ */
+export type PostAssistGrantsIdRevokeResponse = AssistGrant;
+/**
  * Resolves a suspense entry of your agency: book its amount onto one of your invoices, or mark it refunded to the payer. The note says why (kept with the entry and in the audit log).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -194,9 +281,11 @@ export interface ApiSchemas {
   'application-submit': ApplicationSubmit;
   'application-withdraw': ApplicationWithdraw;
   'assist-code-create': AssistCodeCreate;
+  'assist-grant': AssistGrant;
   'assist-grants-query': AssistGrantsQuery;
   'assist-mode': AssistMode;
   'assist-session-open': AssistSessionOpen;
+  'assist-socket': AssistSocket;
   'assisted-application-open': AssistedApplicationOpen;
   'bank-statement-summary': BankStatementSummary;
   case: Case;
@@ -208,6 +297,7 @@ export interface ApiSchemas {
   'case-list': CaseList;
   'case-list-query': CaseListQuery;
   'case-status-change': CaseStatusChange;
+  'case-status-event': CaseStatusEvent;
   'catalog-changes-query': CatalogChangesQuery;
   'catalog-diff-query': CatalogDiffQuery;
   'catalog-review-decision': CatalogReviewDecision;
@@ -507,6 +597,43 @@ export interface AssistCodeCreate {
   mode: 'view' | 'assist';
 }
 /**
+ * Assist grant. A citizen's consent to co-browsing (api/assist/grants.ts), as the HTTP replies and the co-browsing socket send it. A support specialist sees the person's id masked.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "AssistGrant".
+ */
+export interface AssistGrant {
+  id: string;
+  /**
+   * One application, or the whole portal session (support specialists)
+   */
+  scope: 'application' | 'portal';
+  caseId: string | null;
+  person: PersonRef;
+  mode: 'view' | 'assist';
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+  usedByName: string | null;
+  usedByRole: string | null;
+  usedByOffice: string | null;
+  revokedAt: string | null;
+  endedAt: string | null;
+  active: boolean;
+}
+/**
+ * natural: Latvian personal code; legal: 11-digit registration number; eidas: eIDAS unique identifier CC/CC/id
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "personRef".
+ */
+export interface PersonRef {
+  type: PersonType;
+  id: string;
+  name?: string;
+}
+/**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "AssistGrantsQuery".
  */
@@ -531,6 +658,193 @@ export interface AssistSessionOpen {
   code?: string;
 }
 /**
+ * Co-browsing over Socket.IO. What api/assist/socket.ts sends: the events (cobrowse:edit, cobrowse:presence, cobrowse:watchers, cobrowse:mode, cobrowse:ended, cobrowse:status) and the acknowledgements of the messages it answers (cobrowse:open, cobrowse:join, cobrowse:edit, cobrowse:reveal, cobrowse:leave).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "AssistSocket".
+ */
+export interface AssistSocket {
+  [k: string]: unknown | undefined;
+}
+/**
+ * A staff member who holds an active consent for the session
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistWatcher".
+ */
+export interface AssistWatcher {
+  grantId: string;
+  name: string | null;
+  role: string | null;
+  office: string | null;
+  mode: 'view' | 'assist';
+}
+/**
+ * Who made an edit: the citizen, or a staff member with their office
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistEditAuthor".
+ */
+export interface AssistEditAuthor {
+  type: 'citizen' | 'staff';
+  id?: string;
+  name?: string;
+  office?: string | null;
+}
+/**
+ * cobrowse:edit: a field's new value (any JSON value; absent or null empties the field) and version; `catch-up` is a field's current value sent to a connection recovered after a drop. Masked: a sensitive field as a support specialist sees it.
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistEdit".
+ */
+export interface AssistEdit {
+  applicationId: string;
+  /**
+   * JSON Pointer of the field in the form data
+   */
+  pointer: string;
+  value?: unknown;
+  version: number;
+  by:
+    | AssistEditAuthor
+    | {
+        type: 'catch-up';
+      };
+  masked?: boolean;
+}
+/**
+ * A validation error on the citizen's screen
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistPresenceError".
+ */
+export interface AssistPresenceError {
+  pointer: string;
+  code: string;
+  message: string;
+  params?: {
+    [k: string]: unknown | undefined;
+  };
+}
+/**
+ * cobrowse:presence: where the citizen is (page, step, field in focus) and the errors they see. The citizen's screen sends it; the server adds `at` and relays it with the application (null: the portal session).
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistPresence".
+ */
+export interface AssistPresence {
+  applicationId?: string | null;
+  page: string | null;
+  step: string | null;
+  focus: string | null;
+  /**
+   * @maxItems 50
+   */
+  errors: AssistPresenceError[];
+  at?: string;
+}
+/**
+ * An application's form as a screen opens it: the draft with the edits not yet saved, each field's version, the form and the citizen's presence
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistSnapshot".
+ */
+export interface AssistSnapshot {
+  applicationId: string;
+  status: CaseStatus;
+  data: {
+    [k: string]: unknown | undefined;
+  };
+  fieldVersions: {
+    [k: string]: number | undefined;
+  };
+  form: {
+    schema: {
+      [k: string]: unknown | undefined;
+    };
+    uiSchema: {
+      [k: string]: unknown | undefined;
+    };
+  } | null;
+  presence: AssistPresence | null;
+}
+/**
+ * A portal session as a support specialist opens it: only where the citizen is
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistPortalSnapshot".
+ */
+export interface AssistPortalSnapshot {
+  presence: AssistPresence | null;
+}
+/**
+ * cobrowse:watchers, to the citizen's screens: who holds an active consent for the application now
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistWatchersEvent".
+ */
+export interface AssistWatchersEvent {
+  applicationId: string;
+  watchers: AssistWatcher[];
+}
+/**
+ * cobrowse:mode, to the consent's sockets: the citizen switched between view and assist
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistModeEvent".
+ */
+export interface AssistModeEvent {
+  grantId: string;
+  mode: 'view' | 'assist';
+}
+/**
+ * cobrowse:ended, to the consent's sockets: the consent was revoked, the staff member left, or it ended
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistEndedEvent".
+ */
+export interface AssistEndedEvent {
+  grantId: string;
+  reason: 'revoked' | 'left' | 'ended';
+}
+/**
+ * cobrowse:status, to the screens open on the application: it left draft, and takes no more edits
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistStatusEvent".
+ */
+export interface AssistStatusEvent {
+  applicationId: string;
+  status: CaseStatus;
+}
+/**
+ * The acknowledgement of a message that was refused, with the API's error body
+ *
+ * This interface was referenced by `AssistSocket`'s JSON-Schema
+ * via the `definition` "assistRefusal".
+ */
+export interface AssistRefusal {
+  ok: false;
+  error: ErrorBody;
+}
+export interface ErrorBody {
+  /**
+   * Stable machine-readable code
+   */
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+}
+/**
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "errorDetail".
+ */
+export interface ErrorDetail {
+  path?: string;
+  code: string;
+  message: string;
+}
+/**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "AssistedApplicationOpen".
  */
@@ -549,17 +863,6 @@ export interface AssistedApplicationOpen {
         type: 'delegation';
         delegationId: string;
       };
-}
-/**
- * natural: Latvian personal code; legal: 11-digit registration number; eidas: eIDAS unique identifier CC/CC/id
- *
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "personRef".
- */
-export interface PersonRef {
-  type: PersonType;
-  id: string;
-  name?: string;
 }
 /**
  * Bank statement summary: response. Response of POST /api/v1/bank-statements (200), POST /api/v1/bank-statements (201), GET /api/v1/bank-statements/:id (200). (Import an ISO 20022 camt.053 statement or camt.054 notification (versions .001.02 to .001.08): credits are matched to invoices by RF reference) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -661,23 +964,6 @@ export interface CaseBatchResult {
       }
   )[];
 }
-export interface ErrorBody {
-  /**
-   * Stable machine-readable code
-   */
-  code: string;
-  message: string;
-  details: ErrorDetail[];
-}
-/**
- * This interface was referenced by `Common`'s JSON-Schema
- * via the `definition` "errorDetail".
- */
-export interface ErrorDetail {
-  path?: string;
-  code: string;
-  message: string;
-}
 /**
  * A service-delivery case registered by an agency, in any channel. Idempotent by (agency, externalId).
  *
@@ -774,6 +1060,27 @@ export interface CaseStatusChange {
    * Required (and only allowed) when an officer reopens a case in a terminal status
    */
   reopenReason?: string;
+}
+/**
+ * Case status event. The Socket.IO event case:status (api/platform/realtime.ts): a status of a case of the signed-in person, as recipient or representative, pushed as it is recorded.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "CaseStatusEvent".
+ */
+export interface CaseStatusEvent {
+  caseId: CaseId;
+  status: CaseStatus;
+  /**
+   * The agency's label of the status
+   */
+  label: string | null;
+  at: DateTime;
+  agencyId: string;
+  serviceId: string;
+  /**
+   * Increases with every status recorded: a screen ignores one it has seen
+   */
+  eventId: number;
 }
 /**
  * The catalogue's change feed after a position: pass the previous answer's next as since.
@@ -1734,26 +2041,7 @@ export interface GetMeApplicationsResponse {
  * via the `definition` "GetMeAssistGrantsResponse".
  */
 export interface GetMeAssistGrantsResponse {
-  items: {
-    id: string;
-    scope: string;
-    caseId?: string | null;
-    person: {
-      type: string;
-      id: string;
-    };
-    mode: string;
-    createdAt: string | null;
-    expiresAt: string;
-    usedAt: string | null;
-    usedBy: string | null;
-    usedByName: string | null;
-    usedByRole: string | null;
-    usedByOffice: string | null;
-    revokedAt: unknown;
-    endedAt: unknown;
-    active: boolean;
-  }[];
+  items: AssistGrant[];
 }
 /**
  * Me delegations: response. Response of GET /api/v1/me/delegations (200). (Citizen: the delegations I gave and those I hold) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2318,104 +2606,7 @@ export interface PostApplicationsIdSubmitOnBehalfResponse {
  */
 export interface PostAssistCodesResponse {
   code: string;
-  grant: {
-    id: string;
-    scope: string;
-    caseId?: string | null;
-    person: {
-      type: string;
-      id: string;
-    };
-    mode: string;
-    createdAt: string | null;
-    expiresAt: string;
-    usedAt: unknown;
-    usedBy: unknown;
-    usedByName: unknown;
-    usedByRole: unknown;
-    usedByOffice: unknown;
-    revokedAt: unknown;
-    endedAt: unknown;
-    active: boolean;
-  };
-}
-/**
- * Assist grants id end: response. Response of POST /api/v1/assist-grants/:id/end (200). (Staff: leave the session) Derived from the presenter's output; every reply is checked against it in the tests.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "PostAssistGrantsIdEndResponse".
- */
-export interface PostAssistGrantsIdEndResponse {
-  id: string;
-  scope: string;
-  caseId?: string | null;
-  person: {
-    type: string;
-    id: string;
-  };
-  mode: string;
-  createdAt: string | null;
-  expiresAt: string;
-  usedAt: string | null;
-  usedBy: string | null;
-  usedByName: string | null;
-  usedByRole: string | null;
-  usedByOffice: string | null;
-  revokedAt: unknown;
-  endedAt: string | null;
-  active: boolean;
-}
-/**
- * Assist grants id mode: response. Response of POST /api/v1/assist-grants/:id/mode (200). (Citizen: switch a consent between view and assist) Derived from the presenter's output; every reply is checked against it in the tests.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "PostAssistGrantsIdModeResponse".
- */
-export interface PostAssistGrantsIdModeResponse {
-  id: string;
-  scope: string;
-  caseId?: string | null;
-  person: {
-    type: string;
-    id: string;
-  };
-  mode: string;
-  createdAt: string | null;
-  expiresAt: string;
-  usedAt: string | null;
-  usedBy: string | null;
-  usedByName: string | null;
-  usedByRole: string | null;
-  usedByOffice: string | null;
-  revokedAt: unknown;
-  endedAt: unknown;
-  active: boolean;
-}
-/**
- * Assist grants id revoke: response. Response of POST /api/v1/assist-grants/:id/revoke (200). (Citizen: stop — ends the staff member's access at once) Derived from the presenter's output; every reply is checked against it in the tests.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "PostAssistGrantsIdRevokeResponse".
- */
-export interface PostAssistGrantsIdRevokeResponse {
-  id: string;
-  scope: string;
-  caseId?: string | null;
-  person: {
-    type: string;
-    id: string;
-  };
-  mode: string;
-  createdAt: string | null;
-  expiresAt: string;
-  usedAt: string | null;
-  usedBy: string | null;
-  usedByName: string | null;
-  usedByRole: string | null;
-  usedByOffice: string | null;
-  revokedAt: string | null;
-  endedAt: unknown;
-  active: boolean;
+  grant: AssistGrant;
 }
 /**
  * Assist sessions: response. Response of POST /api/v1/assist-sessions (201). (Staff: redeem a citizen's join code) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2424,26 +2615,7 @@ export interface PostAssistGrantsIdRevokeResponse {
  * via the `definition` "PostAssistSessionsResponse".
  */
 export interface PostAssistSessionsResponse {
-  grant: {
-    id: string;
-    scope: string;
-    caseId?: string | null;
-    person: {
-      type: string;
-      id: string;
-    };
-    mode: string;
-    createdAt: string | null;
-    expiresAt: string;
-    usedAt: string | null;
-    usedBy: string | null;
-    usedByName: string | null;
-    usedByRole: string | null;
-    usedByOffice: string | null;
-    revokedAt: unknown;
-    endedAt: unknown;
-    active: boolean;
-  };
+  grant: AssistGrant;
   application: {
     id: string;
     eserviceId?: string;

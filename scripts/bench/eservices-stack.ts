@@ -20,14 +20,12 @@ import { seedEServices } from '../seed/eservices';
 import { startSimulators } from '../../simulators';
 import { ensureTemporalCli } from '../lib/temporal-cli';
 import type { BareMark } from './bare-workflow';
+import type { CaseStatusEvent } from '../../forms/types/api';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-export interface StatusEvent {
-  caseId: string;
-  status: string;
-  at: number;
-}
+/** A `case:status` event (forms/api/case-status-event.schema.json) as the bench keeps it: stamped on arrival. */
+export type StatusEvent = Pick<CaseStatusEvent, 'caseId' | 'status'> & { /** performance.now() on arrival */ at: number };
 
 export interface BenchStack {
   db: Database;
@@ -216,7 +214,7 @@ export async function startBenchStack(personas: string[]): Promise<BenchStack> {
         socket.once('ready', () => resolve());
         socket.once('connect_error', reject);
       });
-      socket.on('case:status', (e: { caseId: string; status: string }) => {
+      socket.on('case:status', (e: CaseStatusEvent) => {
         const event = { caseId: e.caseId, status: e.status, at: performance.now() };
         for (const l of listeners) l(event);
       });

@@ -7,6 +7,9 @@ import { stack } from '../setup';
 import { call, tokenFor } from './http';
 import { waitFor } from './wait';
 import { setPointer } from '../../forms/eservice-definition/expressions';
+import { API_SCHEMA_BASE, createValidator } from '../../forms/validator';
+import { toDetails } from '../../forms/validation';
+import type { AssistEdit, AssistEndedEvent, AssistModeEvent, AssistPresence, AssistWatchersEvent } from '../../forms/types/api';
 
 /** How long a test waits for an event that must come (a generous bound: a fast run never waits it out). */
 export const WAIT_MS = 30_000;
@@ -15,23 +18,47 @@ export const JANIS = '02117814569';
 export const STAFF = 'staff-vpvkac-riga';
 export const SUPPORT = 'support-specialist';
 
-export interface EditEvent {
-  applicationId: string;
-  pointer: string;
-  value: unknown;
-  version: number;
-  by: Record<string, unknown>;
-  masked?: boolean;
+export type EditEvent = AssistEdit;
+
+// Every co-browse event a peer receives and every answer to its requests is checked against its schema in
+// forms/api/assist-socket.schema.json; closePeers() fails the test that received one off its schema. Presence is
+// not (the event, and a snapshot's): the server relays it as the citizen's screen sent it, and these tests send
+// shapes of their own.
+const socketSchemas = createValidator({ strict: true, useDefaults: false, schemas: ['api'] });
+const EVENT_SCHEMAS: Record<string, string> = {
+  'cobrowse:edit': 'assistEdit',
+  'cobrowse:watchers': 'assistWatchersEvent',
+  'cobrowse:ended': 'assistEndedEvent',
+  'cobrowse:mode': 'assistModeEvent',
+  'cobrowse:status': 'assistStatusEvent',
+};
+const ACK_SCHEMAS: Record<string, string> = {
+  'cobrowse:open': 'assistOpenAck',
+  'cobrowse:join': 'assistJoinAck',
+  'cobrowse:edit': 'assistEditAck',
+  'cobrowse:reveal': 'assistRevealAck',
+  'cobrowse:leave': 'assistLeaveAck',
+};
+const offSchema: string[] = [];
+
+function checkPayload(what: string, definition: string | undefined, payload: unknown): void {
+  if (!definition) return;
+  const validate = socketSchemas.getSchema(`${API_SCHEMA_BASE}assist-socket.schema.json#/$defs/${definition}`);
+  if (!validate) throw new Error(`no schema ${definition} in forms/api/assist-socket.schema.json`);
+  const snapshot = (payload as { snapshot?: unknown } | null)?.snapshot;
+  if (snapshot && typeof snapshot === 'object' && 'presence' in snapshot)
+    payload = { ...(payload as object), snapshot: { ...snapshot, presence: null } };
+  if (!validate(payload)) offSchema.push(`${what}: ${JSON.stringify(toDetails(validate.errors))} in ${JSON.stringify(payload)}`);
 }
 
 export interface Peer {
   persona: string;
   socket: Socket;
   edits: EditEvent[];
-  presence: Array<Record<string, unknown>>;
-  watchers: Array<{ applicationId: string; watchers: Array<Record<string, unknown>> }>;
-  ended: Array<{ grantId: string; reason: string }>;
-  modes: Array<{ grantId: string; mode: string }>;
+  presence: AssistPresence[];
+  watchers: AssistWatchersEvent[];
+  ended: AssistEndedEvent[];
+  modes: AssistModeEvent[];
   /** The form as this screen shows it: the snapshot, then every newer field update. */
   data: Record<string, unknown>;
   versions: Record<string, number>;
@@ -81,11 +108,12 @@ export async function connectPeer(
       peer.versions[e.pointer] = e.version;
     }
   };
+  socket.onAny((event: string, payload: unknown) => checkPayload(`${persona} received ${event}`, EVENT_SCHEMAS[event], payload));
   socket.on('cobrowse:edit', (e: EditEvent) => {
     peer.edits.push(e);
     apply(e);
   });
-  socket.on('cobrowse:presence', (p: Record<string, unknown>) => {
+  socket.on('cobrowse:presence', (p: AssistPresence) => {
     peer.presence.push(p);
   });
   socket.on('cobrowse:watchers', (w: Peer['watchers'][number]) => {
@@ -114,16 +142,17 @@ export async function connectPeer(
 
 export function closePeers(): void {
   for (const p of peers.splice(0)) p.close();
+  expect(offSchema.splice(0), 'co-browse payloads off their schema (forms/api/assist-socket.schema.json)').to.deep.equal([]);
 }
 
 /** Emits with an acknowledgement and resolves with the answer. */
 export function request<T = any>(peer: Peer, event: string, payload: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    peer.socket
-      .timeout(WAIT_MS)
-      .emit(event, payload, (err: Error | null, answer: T) =>
-        err ? reject(new Error(`${peer.persona} ${event}: ${err.message}`)) : resolve(answer),
-      );
+    peer.socket.timeout(WAIT_MS).emit(event, payload, (err: Error | null, answer: T) => {
+      if (err) return reject(new Error(`${peer.persona} ${event}: ${err.message}`));
+      checkPayload(`${peer.persona}'s ${event} answered`, ACK_SCHEMAS[event], answer);
+      resolve(answer);
+    });
   });
 }
 

@@ -8,20 +8,16 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
 import { loadConfig } from '../../../forms/config';
 import { startApi } from '../../../api/platform/server';
+import { check } from '../../../forms/validation';
+import type { CaseStatusEvent } from '../../../forms/types/api';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
 const WAIT_MS = 30_000; // a generous bound for events that must come: a fast run never waits it out
 
-interface StatusEvent {
-  caseId: string;
-  status: string;
-  label: string | null;
-  at: string;
-  agencyId: string;
-  serviceId: string;
-  eventId: number;
-}
+type StatusEvent = CaseStatusEvent;
+/** Every event any client received, checked against its schema at the end. */
+const received: StatusEvent[] = [];
 
 interface Client {
   socket: Socket;
@@ -38,6 +34,7 @@ async function connect(persona: string): Promise<Client> {
   const events: StatusEvent[] = [];
   socket.on('case:status', (e: StatusEvent) => {
     events.push(e);
+    received.push(e);
   });
   const ready = await new Promise<unknown>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${persona}: no 'ready' event in ${WAIT_MS} ms`)), WAIT_MS);
@@ -160,6 +157,12 @@ describe('api/platform/realtime', () => {
       const event = await nextEvent(client, `${who}: represented case`, (e) => e.caseId === id && e.status === 'rejected');
       expect(event, who).to.deep.include({ caseId: id, status: 'rejected', agencyId: 'pmlp', serviceId: 'residence-declaration' });
     }
+  });
+
+  it('sent every event above in the shape of forms/api/case-status-event.schema.json', () => {
+    expect(received.length, 'the tests above received events').to.be.greaterThan(0);
+    const offSchema = received.map((e) => check('case-status-event', e)).filter((problems) => problems !== null);
+    expect(offSchema).to.deep.equal([]);
   });
 
   it('refuses a connection without a token or with an invalid one', async () => {

@@ -92,9 +92,9 @@ export class FieldSync {
   }
 
   /** After (re)joining: the server's saved state, with our unconfirmed edits on top. */
-  resync(server: FormData, fieldVersions: Record<string, number>, local: FormData): FormData {
+  resync(server: FormData, fieldVersions: Record<string, number | undefined>, local: FormData): FormData {
     const held = this.versions;
-    this.versions = new Map(Object.entries(fieldVersions ?? {}));
+    this.versions = new Map(Object.entries(fieldVersions ?? {}).filter((e): e is [string, number] => e[1] !== undefined));
     let data = server;
     // A live update can overtake the snapshot (sent between joining the room and the answer): newer stays.
     for (const [pointer, version] of held) {

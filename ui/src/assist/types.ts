@@ -1,83 +1,47 @@
-// The shapes of the e-service assistant (api/assist/routes.ts, api/assist/socket.ts).
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import type { CaseStatus, FormData } from '../app/api/types';
+// What co-browsing says (api/assist/routes.ts over HTTP, api/assist/socket.ts over Socket.IO): the types are generated
+// from forms/api (assist-grant, assist-socket, post-assist-sessions-response; npm run generate:types); these names are
+// what the pages call them.
+import type {
+  AssistEdit,
+  AssistEditAuthor,
+  AssistGrant,
+  AssistPresence,
+  AssistPresenceError,
+  AssistSnapshot,
+  AssistWatcher,
+  PostAssistSessionsResponse,
+} from '../../../forms/types/api';
 
-export type AssistMode = 'view' | 'assist';
-export type AssistScope = 'application' | 'portal';
+export type {
+  AssistEditAck,
+  AssistEndedEvent,
+  AssistJoinAck,
+  AssistModeEvent,
+  AssistOpenAck,
+  AssistStatusEvent,
+  AssistWatchersEvent,
+  GetMeAssistGrantsResponse,
+  GetOfficesResponse,
+  PostAssistCodesResponse,
+  PostAssistedApplicationsResponse,
+  PostDelegationsLookupResponse,
+  PostMandateDocumentsResponse,
+  PutApplicationsIdDraftResponse,
+} from '../../../forms/types/api';
 
-export interface Grant {
-  id: string;
-  scope: AssistScope;
-  caseId: string | null;
-  person: { type: string; id: string };
-  mode: AssistMode;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  usedBy: string | null;
-  usedByName: string | null;
-  usedByRole: string | null;
-  usedByOffice: string | null;
-  revokedAt: string | null;
-  endedAt: string | null;
-  active: boolean;
-}
-
-export interface Watcher {
-  grantId: string;
-  name: string | null;
-  role: string | null;
-  office: string | null;
-  mode: AssistMode;
-}
-
+export type Grant = AssistGrant;
+export type AssistMode = AssistGrant['mode'];
+export type AssistScope = AssistGrant['scope'];
+/** A staff member in the citizen's list of who watches or helps. */
+export type Watcher = AssistWatcher;
 /** Who made an edit: the citizen, or a staff member with their office. */
-export interface EditAuthor {
-  type: 'citizen' | 'staff';
-  id?: string;
-  name?: string;
-  office?: string | null;
-}
-
-/** A field's new value; `catch-up` is a field's current value sent to a connection recovered after a drop. */
-export interface RemoteEdit {
-  applicationId: string;
-  pointer: string;
-  value?: unknown;
-  version: number;
-  by: EditAuthor | { type: 'catch-up' };
-  masked?: boolean;
-}
-
+export type EditAuthor = AssistEditAuthor;
+/** A field's new value (`cobrowse:edit`); `catch-up` is a field's current value sent to a connection recovered after a drop. */
+export type RemoteEdit = AssistEdit;
 /** A validation error on the citizen's screen, as sent in presence. */
-export interface PresenceError {
-  pointer: string;
-  code: string;
-  message: string;
-  params?: Record<string, unknown>;
-}
-
-export interface Presence {
-  applicationId?: string | null;
-  page: string | null;
-  step: string | null;
-  focus: string | null;
-  errors: PresenceError[];
-  at?: string;
-}
-
-export interface Snapshot {
-  applicationId: string;
-  status: CaseStatus;
-  data: FormData;
-  fieldVersions: Record<string, number>;
-  form: { schema: RJSFSchema; uiSchema: UiSchema } | null;
-  presence: Presence | null;
-}
-
-export type SocketAck<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
-
-export interface AssistSessionOpened {
-  grant: Grant;
-  application: { id: string; eserviceId: string; status: CaseStatus; recipientName: string | null } | null;
-}
+export type PresenceError = AssistPresenceError;
+export type Presence = AssistPresence;
+/** An application's form as the screen opens it (`cobrowse:open`, `cobrowse:join`). */
+export type Snapshot = AssistSnapshot;
+/** POST /api/v1/assist-sessions: the redeemed consent and its application. */
+export type AssistSessionOpened = PostAssistSessionsResponse;

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import type { Localized } from '../app/api/types';
 import { useLocalized } from '../app/i18n/useLocalized';
-import type { EditAuthor } from './types';
+import type { EditAuthor, GetOfficesResponse } from './types';
 
 let offices: Promise<Map<string, Localized>> | null = null;
 
 function loadOffices(): Promise<Map<string, Localized>> {
-  offices ??= api<{ items: Array<{ id: string; name: Localized }> }>('/api/v1/offices')
+  offices ??= api<GetOfficesResponse>('/api/v1/offices')
     .then((r) => new Map(r.items.map((o) => [o.id, o.name])))
     .catch(() => {
       offices = null;

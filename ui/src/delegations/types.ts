@@ -1,8 +1,7 @@
 // What the delegation API says (api/delegations/presenter.ts), and the small helpers the pages share.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Localized } from '../app/api/types';
-import type { Delegation, GetMeDelegationsResponse, PersonRef } from '../../../forms/types/api';
+import type { Delegation, GetEserviceDefinitionsResponse, GetMeDelegationsResponse, PersonRef } from '../../../forms/types/api';
 
 // Generated from forms/api/delegation.schema.json (npm run generate:types).
 export type { Delegation, PersonRef };
@@ -11,10 +10,8 @@ export type DelegationStatus = Delegation['status'];
 /** GET /api/v1/me/delegations. */
 export type MyDelegations = GetMeDelegationsResponse;
 
-export interface EServiceOption {
-  id: string;
-  title: Localized;
-}
+/** An e-service to choose from: its id and title in GET /api/v1/eservice-definitions. */
+export type EServiceOption = Pick<GetEserviceDefinitionsResponse['items'][number], 'id' | 'title'>;
 
 /** A calendar day ("2026-03-14") in the current language; read as UTC so it never shifts a day. */
 export function useFormatDay(): (day: string | null | undefined) => string {

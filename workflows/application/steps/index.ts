@@ -1,6 +1,7 @@
-// Every step kind of the DSL and the function that runs it. A new kind: its type in ../dsl.ts (and the schema),
-// a file here, a line in STEP_KINDS; TypeScript refuses a kind without a runner.
-import type { Step } from '../../../forms/eservice-definition/dsl';
+// Every step kind of the DSL and the function that runs it. A new kind: its branch of the `step` oneOf in
+// forms/eservice-definition/v1.schema.json (then npm run generate:types), a file here, a line in STEP_KINDS;
+// TypeScript refuses a kind without a runner.
+import type { Step, StepKind } from '../../../forms/eservice-definition/dsl';
 import { TERMINAL, type RunContext } from '../run-context';
 import { runBranch } from './branch';
 import { runCallSystem } from './call-system';
@@ -13,7 +14,7 @@ import { runSetStatus } from './set-status';
 import { runTask } from './task';
 import { runWait } from './wait';
 
-type StepRunners = { [K in Step['kind']]: (ctx: RunContext, step: Extract<Step, { kind: K }>, path: string) => Promise<void> };
+type StepRunners = { [K in StepKind]: (ctx: RunContext, step: Extract<Step, { kind: K }>, path: string) => Promise<void> };
 
 const STEP_KINDS: StepRunners = {
   prefill: runPrefill,

@@ -7,6 +7,7 @@ export async function runPrefill(ctx: RunContext, step: PrefillStep, path: strin
   const { state } = ctx;
   const result = await ctx.callRegister(path, step);
   for (const [pointer, source] of Object.entries(step.set)) {
+    if (source === undefined) continue; // the generated map type allows it; JSON never has it
     const value = getPath(result, source);
     if (value !== undefined && value !== null) state.form = setPointer(state.form, pointer, value);
   }

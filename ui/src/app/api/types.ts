@@ -1,5 +1,5 @@
 // The shapes every part of the UI reads from the API (see the presenters in api/<area>/); each area keeps its own in <area>/types.ts.
-import type { CaseStatus, GetAuthDevPersonasResponse, GetAuthMeResponse, Localized } from '../../../../forms/types/api';
+import type { CaseStatus, CaseStatusEvent, GetAuthDevPersonasResponse, GetAuthMeResponse, Localized } from '../../../../forms/types/api';
 
 export type { CaseStatus, Localized }; // generated from forms/api/common.schema.json (npm run generate:types)
 
@@ -10,10 +10,5 @@ export type Persona = GetAuthDevPersonasResponse['items'][number];
 
 export type FormData = Record<string, unknown>;
 
-export interface StatusEvent {
-  caseId: string;
-  status: CaseStatus;
-  label: string | null;
-  at: string;
-  eventId: number;
-}
+/** The live status of a case (Socket.IO `case:status`, api/platform/realtime.ts). */
+export type StatusEvent = CaseStatusEvent;

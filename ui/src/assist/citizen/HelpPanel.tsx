@@ -8,7 +8,7 @@ import { Alert } from '../../app/components/Alert';
 import { CreateCode } from './CreateCode';
 import { JoinCode } from './JoinCode';
 import { WatcherList } from './WatcherList';
-import type { AssistMode, AssistScope, Grant, Watcher } from '../types';
+import type { AssistMode, AssistScope, Grant, PostAssistCodesResponse, Watcher } from '../types';
 import { useWatchers } from './useWatchers';
 
 const MODES: Record<AssistScope, AssistMode[]> = { application: ['view', 'assist'], portal: ['view'] };
@@ -16,7 +16,7 @@ const MODES: Record<AssistScope, AssistMode[]> = { application: ['view', 'assist
 /** `allowNew` is false once an application is submitted: no new codes, but whoever still watches can be stopped. */
 export function HelpPanel({ scope, applicationId, allowNew = true }: { scope: AssistScope; applicationId?: string; allowNew?: boolean }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState<{ code: string; grant: Grant } | null>(null);
+  const [code, setCode] = useState<PostAssistCodesResponse | null>(null);
   const { watchers, update } = useWatchers(scope, applicationId, !!code);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
@@ -52,7 +52,7 @@ export function HelpPanel({ scope, applicationId, allowNew = true }: { scope: As
   const create = (mode: AssistMode) =>
     run(async () => {
       const body = { scope, mode, ...(applicationId ? { applicationId } : {}) };
-      setCode(await api<{ code: string; grant: Grant }>('/api/v1/assist-codes', { body }));
+      setCode(await api<PostAssistCodesResponse>('/api/v1/assist-codes', { body }));
       setNotice('');
     });
 

@@ -9,7 +9,7 @@ import type { FormData } from '../../app/api/types';
 import { stableJson } from '../../applications/form/merge';
 import { FieldSync, type EditResult } from '../field-sync';
 import { getAt, idToPointer, setAt } from '../pointer';
-import type { EditAuthor, PresenceError, RemoteEdit, Snapshot, SocketAck } from '../types';
+import type { AssistEditAck, AssistOpenAck, EditAuthor, PresenceError, RemoteEdit } from '../types';
 
 export interface CitizenAssistOptions {
   appId: string;
@@ -46,7 +46,7 @@ export function useCitizenAssist({ appId, step, schema, current, replace }: Citi
         emit: async (pointer, value): Promise<EditResult> => {
           const ack = (await (socketRef.current as NonNullable<typeof socket>)
             .timeout(5000)
-            .emitWithAck('cobrowse:edit', { applicationId: appId, pointer, value })) as SocketAck<{ version: number }>;
+            .emitWithAck('cobrowse:edit', { applicationId: appId, pointer, value })) as AssistEditAck;
           return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
         },
       }),
@@ -68,9 +68,7 @@ export function useCitizenAssist({ appId, step, schema, current, replace }: Citi
     const open = async () => {
       opened.current = null;
       try {
-        const ack = (await socket.timeout(5000).emitWithAck('cobrowse:open', { applicationId: appId })) as SocketAck<{
-          snapshot: Snapshot | null;
-        }>;
+        const ack = (await socket.timeout(5000).emitWithAck('cobrowse:open', { applicationId: appId })) as AssistOpenAck;
         if (!live || !ack.ok) return;
         opened.current = socket.id ?? null;
         if (ack.snapshot) {

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api/client';
 import { useSocket } from '../../app/api/realtime';
-import type { AssistScope, Grant, Watcher } from '../types';
+import type { AssistScope, AssistWatchersEvent, GetMeAssistGrantsResponse, Grant, Watcher } from '../types';
 
 const POLL_MS = 4000;
 
@@ -19,7 +19,7 @@ export function useWatchers(scope: AssistScope, applicationId: string | undefine
   const refresh = useCallback(async () => {
     const query = applicationId ? `?applicationId=${encodeURIComponent(applicationId)}` : '';
     try {
-      const { items } = await api<{ items: Grant[] }>(`/api/v1/me/assist-grants${query}`);
+      const { items } = await api<GetMeAssistGrantsResponse>(`/api/v1/me/assist-grants${query}`);
       setWatchers(items.filter((g) => g.active && g.scope === scope).map(watcherOf));
     } catch {
       // Keep what is shown; the next event or poll corrects it.
@@ -32,7 +32,7 @@ export function useWatchers(scope: AssistScope, applicationId: string | undefine
 
   useEffect(() => {
     if (!socket || scope !== 'application') return undefined;
-    const onWatchers = (m: { applicationId: string; watchers: Watcher[] }) => {
+    const onWatchers = (m: AssistWatchersEvent) => {
       if (m.applicationId === applicationId) setWatchers(m.watchers);
     };
     socket.on('cobrowse:watchers', onWatchers);

@@ -22,6 +22,7 @@ import {
   type UploadedDocument,
 } from './MandateFields';
 import { PERSONAL_CODE, formatPersonalCode, useValidity, type Delegation, type EServiceOption } from '../../delegations/types';
+import type { PostAssistedApplicationsResponse, PostDelegationsLookupResponse } from '../types';
 
 type Field = 'code' | 'basis' | 'eservice' | MandateField;
 const ID: Record<Field, string> = { code: 'counter-code', basis: 'counter-basis-mandate', eservice: 'counter-eservice', ...MANDATE_IDS };
@@ -96,7 +97,9 @@ export function CounterStart() {
     if (bad) return;
     setBusy('find');
     try {
-      const r = await api<{ items: Delegation[] }>('/api/v1/delegations/lookup', { body: { person: { type: 'natural', id: value } } });
+      const r = await api<PostDelegationsLookupResponse>('/api/v1/delegations/lookup', {
+        body: { person: { type: 'natural', id: value } },
+      });
       setFound(r.items);
       if (basis !== 'mandate') setBasis('');
     } catch (e) {
@@ -125,7 +128,7 @@ export function CounterStart() {
         recipient: { type: 'natural', id: code.trim() },
         basis: mandateId ? { type: 'mandate', mandateId } : { type: 'delegation', delegationId: basis },
       };
-      const opened = await api<{ id: string }>('/api/v1/assisted-applications', { body });
+      const opened = await api<PostAssistedApplicationsResponse>('/api/v1/assisted-applications', { body });
       const state: CounterState = mandateId
         ? { basis: 'mandate', reference: mandateId, representative: mandate.name.trim() }
         : { basis: 'delegation', reference: basis, representative: delegation?.representative.name ?? null };

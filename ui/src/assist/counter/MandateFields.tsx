@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../app/api/client';
 import { PERSONAL_CODE } from '../../delegations/types';
+import type { PostMandateDocumentsResponse } from '../types';
 
 export interface MandateDraft {
   code: string;
@@ -59,7 +60,7 @@ export interface UploadedDocument {
 export async function recordMandate(principal: string, m: MandateDraft, uploaded: { current: UploadedDocument | null }): Promise<string> {
   const file = m.file as File;
   if (uploaded.current?.file !== file) {
-    const doc = await api<{ id: string }>('/api/v1/mandate-documents', {
+    const doc = await api<PostMandateDocumentsResponse>('/api/v1/mandate-documents', {
       method: 'POST',
       raw: file,
       headers: { 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../app/api/client';
 import type { Application } from '../../applications/types';
 import type { FormData } from '../../app/api/types';
+import type { PutApplicationsIdDraftResponse } from '../types';
 import { mergeDrafts, stableJson } from '../../applications/form/merge';
 
 const DEBOUNCE_MS = 600;
@@ -23,7 +24,7 @@ export function useCounterDraft(app: Application) {
     pending.current = false;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
-        const saved = await api<{ version: number }>(`/api/v1/applications/${app.id}/draft`, {
+        const saved = await api<PutApplicationsIdDraftResponse>(`/api/v1/applications/${app.id}/draft`, {
           method: 'PUT',
           body: { version: version.current, data: current.current, step: 'form' },
         });

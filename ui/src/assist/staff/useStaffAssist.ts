@@ -4,11 +4,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api/client';
 import { useSocket } from '../../app/api/realtime';
-import type { CaseStatus, FormData } from '../../app/api/types';
+import type { FormData } from '../../app/api/types';
 import { FieldSync, type EditResult } from '../field-sync';
 import { setAt } from '../pointer';
 import type { AnnouncedChange } from '../ChangeAnnouncer';
-import type { AssistMode, EditAuthor, Grant, Presence, RemoteEdit, Snapshot, SocketAck } from '../types';
+import type {
+  AssistEditAck,
+  AssistEndedEvent,
+  AssistJoinAck,
+  AssistMode,
+  AssistModeEvent,
+  AssistStatusEvent,
+  EditAuthor,
+  Grant,
+  Presence,
+  RemoteEdit,
+  Snapshot,
+} from '../types';
 
 export type Phase = 'joining' | 'active' | 'ended' | 'failed';
 
@@ -71,7 +83,7 @@ export function useStaffAssist(grantId: string, me: string) {
         emit: async (pointer, value): Promise<EditResult> => {
           const ack = (await (socketRef.current as NonNullable<typeof socket>)
             .timeout(5000)
-            .emitWithAck('cobrowse:edit', { grantId, pointer, value })) as SocketAck<{ version: number }>;
+            .emitWithAck('cobrowse:edit', { grantId, pointer, value })) as AssistEditAck;
           return ack.ok ? { ok: true, version: ack.version } : { ok: false, code: ack.error.code };
         },
         onRefused: (code) => {
@@ -92,10 +104,7 @@ export function useStaffAssist(grantId: string, me: string) {
       joined.current = null;
       patch({ connected: true });
       try {
-        const ack = (await socket.timeout(5000).emitWithAck('cobrowse:join', { grantId })) as SocketAck<{
-          grant: Grant;
-          snapshot: Snapshot;
-        }>;
+        const ack = (await socket.timeout(5000).emitWithAck('cobrowse:join', { grantId })) as AssistJoinAck;
         if (!live) return;
         if (!ack.ok) {
           if (session.current.phase === 'active') end('revoked');
@@ -104,12 +113,14 @@ export function useStaffAssist(grantId: string, me: string) {
         }
         joined.current = socket.id ?? null;
         const snap = ack.snapshot;
-        if (snap.data) data.current = sync.resync(snap.data, snap.fieldVersions, data.current);
+        if (!snap) return; // the application is gone
+        const form = 'form' in snap ? snap : null; // a portal session has only the presence
+        if (form) data.current = sync.resync(form.data, form.fieldVersions, data.current);
         patch({
           phase: 'active',
           grant: ack.grant,
           mode: ack.grant.mode,
-          snapshot: snap.form ? snap : null,
+          snapshot: form?.form ? form : null,
           presence: snap.presence ?? null,
           data: data.current,
         });
@@ -140,14 +151,14 @@ export function useStaffAssist(grantId: string, me: string) {
       if (!g || (g.scope === 'application' && p.applicationId !== g.caseId)) return;
       patch({ presence: p });
     };
-    const onEnded = (m: { grantId: string; reason: string }) => {
+    const onEnded = (m: AssistEndedEvent) => {
       if (m.grantId === grantId) end(m.reason);
     };
-    const onStatus = (m: { applicationId: string; status: CaseStatus }) => {
+    const onStatus = (m: AssistStatusEvent) => {
       if (m.applicationId === session.current.grant?.caseId)
         patch((prev) => (prev.snapshot ? { snapshot: { ...prev.snapshot, status: m.status } } : {}));
     };
-    const onMode = (m: { grantId: string; mode: AssistMode }) => {
+    const onMode = (m: AssistModeEvent) => {
       if (m.grantId === grantId) patch({ mode: m.mode, modeChanged: m.mode });
     };
     socket.on('connect', join);
