@@ -2,7 +2,8 @@
 // display it (labels for every code, offices with address and opening hours, links), the taxonomy and the change
 // feed. Presented service bodies are kept in memory by ETag, so a read of an unchanged service costs no JSON work.
 import type { ChannelDescription, ServiceDescription, Text } from '../../db/catalog/description';
-import { SCHEMES, type CatalogReference, type ChangeRow, type OfficeInfo, type PublishedService } from './public-reads';
+import { SCHEMES, type CatalogReference, type OfficeInfo } from './public-reads';
+import type { ChangeRow, PublishedService } from '../../db/catalog/published';
 import type { SearchRow } from './search-index';
 
 /** The CPSV-AP JSON-LD representation lives next to the JSON one (api/catalog/linked-data-routes.ts). */

@@ -13,6 +13,7 @@
 // to its services, and a pattern to the words that contain it.
 import type { Pool } from 'pg';
 import type { ChannelType, Lang, Text } from '../../db/catalog/description';
+import { publishedForSearch } from '../../db/catalog/published';
 import { catalogChangeListener, type CatalogChangeListener } from './change-listener';
 import { fold, searchTokens, stemOf, Vocabulary, wordsOf } from './search-text';
 
@@ -248,28 +249,12 @@ function searchRow(s: IndexedService): SearchRow {
   };
 }
 
-const COLUMNS = `service_id, version, title_lv, title_en, document->'description' AS description, agency_id, channels, life_events,
-                 business_events, thematic_areas, municipalities, published_at, title_fold, search_fold`;
-
+/** The published services (or those of `ids`) as the index holds them. */
 async function readServices(pool: Pool, ids?: string[]): Promise<IndexedService[]> {
-  const { rows } = ids
-    ? await pool.query(`SELECT ${COLUMNS} FROM catalog_published WHERE service_id = ANY($1)`, [ids])
-    : await pool.query(`SELECT ${COLUMNS} FROM catalog_published`);
-  return rows.map((r) => ({
-    serviceId: r.service_id,
-    version: r.version,
-    title: { lv: r.title_lv, en: r.title_en },
-    description: r.description as Text,
-    agencyId: r.agency_id,
-    channels: r.channels,
-    lifeEvents: r.life_events,
-    businessEvents: r.business_events,
-    thematicAreas: r.thematic_areas,
-    municipalities: r.municipalities,
-    publishedAt: r.published_at as Date,
-    titleFold: r.title_fold,
-    titleEnLower: (r.title_en as string).toLowerCase(),
-    words: [...new Set(wordsOf(r.search_fold as string))],
+  return (await publishedForSearch(pool, ids)).map(({ searchFold, ...s }) => ({
+    ...s,
+    titleEnLower: s.title.en.toLowerCase(),
+    words: [...new Set(wordsOf(searchFold))],
   }));
 }
 
