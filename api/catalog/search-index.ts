@@ -36,7 +36,7 @@ export interface SearchRow {
   title: Text;
   description: Text;
   agencyId: string;
-  channels: string[];
+  channels: ChannelType[];
   lifeEvents: string[];
   businessEvents: string[];
   thematicAreas: string[];
@@ -226,7 +226,7 @@ function passes(service: IndexedService, field: FilterField, code: string): bool
     case 'thematicArea':
       return service.thematicAreas.includes(code);
     case 'channel':
-      return service.channels.includes(code);
+      return service.channels.some((channel) => channel === code);
     // No municipalities means the whole country: such services are offered in every municipality too.
     case 'municipality':
       return service.municipalities.length === 0 || service.municipalities.includes(code);

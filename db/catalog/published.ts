@@ -3,7 +3,7 @@
 // republishing portal's conditional reads hit them hardest.
 import type { Pool, PoolClient } from 'pg';
 import { Op } from 'sequelize';
-import type { ServiceDescription, Text } from './description';
+import type { ChannelType, ServiceDescription, Text } from './description';
 import { catalogModels, type ModelScope } from './models';
 
 type Db = Pool | PoolClient;
@@ -73,7 +73,7 @@ export interface PublishedForSearch {
   title: Text;
   description: Text;
   agencyId: string;
-  channels: string[];
+  channels: ChannelType[];
   lifeEvents: string[];
   businessEvents: string[];
   thematicAreas: string[];
@@ -92,7 +92,7 @@ interface SearchRow {
   title_en: string;
   description: Text;
   agency_id: string;
-  channels: string[];
+  channels: ChannelType[];
   life_events: string[];
   business_events: string[];
   thematic_areas: string[];
