@@ -12,23 +12,14 @@
 // token is letters and digits only, so it can only match inside one word of that text: the index maps each word
 // to its services, and a pattern to the words that contain it.
 import type { Pool } from 'pg';
-import type { ChannelType, Lang, Text } from '../../db/catalog/description';
+import type { ChannelType, Text } from '../../db/catalog/description';
 import { publishedForSearch } from '../../db/catalog/published';
+import type { Validated } from '../../forms/types/validated';
 import { catalogChangeListener, type CatalogChangeListener } from './change-listener';
 import { fold, searchTokens, stemOf, Vocabulary, wordsOf } from './search-text';
 
-export interface CatalogSearch {
-  q?: string;
-  lang: Lang;
-  agency?: string;
-  lifeEvent?: string;
-  businessEvent?: string;
-  thematicArea?: string;
-  channel?: ChannelType;
-  municipality?: string;
-  page: number;
-  pageSize: number;
-}
+/** A search as the route receives it: the query schema's fields, its defaults filled in. */
+export type CatalogSearch = Validated<'catalog-search-query'>;
 
 export interface SearchRow {
   serviceId: string;
