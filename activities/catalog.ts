@@ -7,9 +7,14 @@ import net from 'node:net';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { inTransaction } from '../db/transaction';
+import { sequelizeOf } from '../db/connection';
 import { publishVersion } from '../db/catalog/read-model';
+import { lockVersionStage, setVersionStage, versionHead } from '../db/catalog/versions';
+import { decisionRecorded, recordReviewEvent } from '../db/catalog/review-events';
+import { publicationSeq } from '../db/catalog/published';
+import { insertReminder, servicesDueForReview, type Audience } from '../db/catalog/reminders';
+import { deliveryToSend, markDeliveryFailed, queueDeliveries, recordDeliveryAttempt } from '../db/catalog/webhooks';
 import { BlockedAddressError, guardedLookup, hostOf, isBlockedAddress, type PrivateNetworkAllowance } from './adapters/outbound-address';
-import { REVIEW_REMINDER_DAYS } from '../db/domain/catalog-review';
 
 export interface Reviewer {
   id: string;
@@ -94,11 +99,7 @@ export function createCatalogActivities({
   return {
     /** The stage of a version now (a withdrawn service ends its review). */
     async catalogVersionStage(req: { serviceId: string; version: number }): Promise<string | null> {
-      const { rows } = await pool.query('SELECT stage FROM catalog_service_versions WHERE service_id = $1 AND version = $2', [
-        req.serviceId,
-        req.version,
-      ]);
-      return rows[0]?.stage ?? null;
+      return (await versionHead(sequelizeOf(pool), req.serviceId, req.version))?.stage ?? null;
     },
 
     /**
@@ -107,20 +108,10 @@ export function createCatalogActivities({
      * stage and, when published, the change-feed sequence number.
      */
     async recordCatalogDecision(d: DecisionRecord): Promise<{ stage: string; changeSeq: number | null }> {
-      return inTransaction(pool, async (client) => {
-        const done = await client.query('SELECT action FROM catalog_review_events WHERE idempotency_key = $1', [d.idempotencyKey]);
-        const current = await client.query('SELECT stage FROM catalog_service_versions WHERE service_id = $1 AND version = $2 FOR UPDATE', [
-          d.serviceId,
-          d.version,
-        ]);
-        const stage = current.rows[0]?.stage as string | undefined;
-        if (done.rows[0]) {
-          const seq = await client.query(`SELECT seq FROM catalog_changes WHERE service_id = $1 AND version = $2 AND kind = 'published'`, [
-            d.serviceId,
-            d.version,
-          ]);
-          return { stage: stage ?? 'unknown', changeSeq: seq.rows[0] ? Number(seq.rows[0].seq) : null };
-        }
+      return inTransaction(pool, async (client, transaction) => {
+        const done = await decisionRecorded(transaction, d.idempotencyKey);
+        const stage = await lockVersionStage(client, d.serviceId, d.version);
+        if (done) return { stage: stage ?? 'unknown', changeSeq: await publicationSeq(transaction, d.serviceId, d.version) };
         if (stage !== d.from) {
           throw ApplicationFailure.create({
             type: 'stage_changed',
@@ -128,30 +119,31 @@ export function createCatalogActivities({
             message: `version ${d.version} of ${d.serviceId} is ${stage ?? 'gone'}, not ${d.from}`,
           });
         }
-        const action = d.decision === 'return' ? 'returned' : 'approved';
-        await client.query(
-          `INSERT INTO catalog_review_events (service_id, version, action, step, actor_id, actor_name, comment, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [d.serviceId, d.version, action, STEP_OF[d.from], d.reviewer.id, d.reviewer.name, d.comment, d.idempotencyKey],
-        );
+        await recordReviewEvent(transaction, {
+          serviceId: d.serviceId,
+          version: d.version,
+          action: d.decision === 'return' ? 'returned' : 'approved',
+          step: STEP_OF[d.from],
+          actor: d.reviewer,
+          comment: d.comment,
+          idempotencyKey: d.idempotencyKey,
+        });
         if (d.decision === 'return') {
-          await client.query(`UPDATE catalog_service_versions SET stage = 'returned' WHERE service_id = $1 AND version = $2`, [
-            d.serviceId,
-            d.version,
-          ]);
+          await setVersionStage(transaction, d.serviceId, d.version, 'returned');
           return { stage: 'returned', changeSeq: null };
         }
         if (d.from === 'agency_review') {
-          await client.query(`UPDATE catalog_service_versions SET stage = 'catalogue_review' WHERE service_id = $1 AND version = $2`, [
-            d.serviceId,
-            d.version,
-          ]);
+          await setVersionStage(transaction, d.serviceId, d.version, 'catalogue_review');
           return { stage: 'catalogue_review', changeSeq: null };
         }
         const published = await publishVersion(client, d.serviceId, d.version);
-        await client.query(
-          `INSERT INTO catalog_review_events (service_id, version, action, step, actor_id, actor_name) VALUES ($1, $2, 'published', 'catalogue', $3, $4)`,
-          [d.serviceId, d.version, d.reviewer.id, d.reviewer.name],
-        );
+        await recordReviewEvent(transaction, {
+          serviceId: d.serviceId,
+          version: d.version,
+          action: 'published',
+          step: 'catalogue',
+          actor: d.reviewer,
+        });
         return { stage: 'published', changeSeq: published.changeSeq };
       });
     },
@@ -161,45 +153,33 @@ export function createCatalogActivities({
      * {REVIEW_REMINDER_DAYS} days before; once overdue, the agency's approvers and the catalogue administrators too.
      */
     async remindAboutReviews(): Promise<{ dueSoon: number; overdue: number }> {
-      const { rows } = await pool.query(
-        `SELECT s.service_id, s.agency_id, s.review_by::text AS review_by, s.review_by < current_date AS overdue, p.title_lv, p.title_en
-           FROM catalog_services s JOIN catalog_published p USING (service_id)
-          WHERE s.withdrawn_at IS NULL AND s.review_by <= current_date + $1::int`,
-        [REVIEW_REMINDER_DAYS],
-      );
       let dueSoon = 0;
       let overdue = 0;
-      for (const r of rows) {
-        const audiences = r.overdue ? ['agency-admin', 'agency-approver', 'catalogue-admin'] : ['agency-admin'];
+      for (const r of await servicesDueForReview(pool)) {
+        const audiences: Audience[] = r.overdue ? ['agency-admin', 'agency-approver', 'catalogue-admin'] : ['agency-admin'];
         const kind = r.overdue ? 'review_overdue' : 'review_due';
         if (r.overdue) overdue += 1;
         else dueSoon += 1;
         const subject = r.overdue
-          ? { lv: `Nokavēta apraksta pārskatīšana: ${r.title_lv}`, en: `Review overdue: ${r.title_en}` }
+          ? { lv: `Nokavēta apraksta pārskatīšana: ${r.title.lv}`, en: `Review overdue: ${r.title.en}` }
           : {
-              lv: `Pārskatiet pakalpojuma aprakstu līdz ${r.review_by}: ${r.title_lv}`,
-              en: `Review the description by ${r.review_by}: ${r.title_en}`,
+              lv: `Pārskatiet pakalpojuma aprakstu līdz ${r.reviewBy}: ${r.title.lv}`,
+              en: `Review the description by ${r.reviewBy}: ${r.title.en}`,
             };
         const body = {
-          lv: `Pakalpojuma "${r.title_lv}" apraksts jāpārskata līdz ${r.review_by}. Ja nekas nav mainījies, atzīmējiet to kā pārskatītu.`,
-          en: `The description of "${r.title_en}" is to be reviewed by ${r.review_by}. If nothing has changed, mark it as reviewed.`,
+          lv: `Pakalpojuma "${r.title.lv}" apraksts jāpārskata līdz ${r.reviewBy}. Ja nekas nav mainījies, atzīmējiet to kā pārskatītu.`,
+          en: `The description of "${r.title.en}" is to be reviewed by ${r.reviewBy}. If nothing has changed, mark it as reviewed.`,
         };
         for (const audience of audiences) {
-          await pool.query(
-            `INSERT INTO staff_reminders (id, audience, agency_id, service_id, kind, subject_lv, subject_en, body_lv, body_en)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-            [
-              `${kind}:${r.service_id}:${r.review_by}:${audience}`,
-              audience,
-              audience === 'catalogue-admin' ? null : r.agency_id,
-              r.service_id,
-              kind,
-              subject.lv,
-              subject.en,
-              body.lv,
-              body.en,
-            ],
-          );
+          await insertReminder(pool, {
+            id: `${kind}:${r.serviceId}:${r.reviewBy}:${audience}`,
+            audience,
+            agencyId: audience === 'catalogue-admin' ? null : r.agencyId,
+            serviceId: r.serviceId,
+            kind,
+            subject,
+            body,
+          });
         }
       }
       return { dueSoon, overdue };
@@ -207,16 +187,7 @@ export function createCatalogActivities({
 
     /** Active webhooks at the time of a change (one delivery row each, so the record shows what is pending). */
     async webhooksForChange(req: { seq: number }): Promise<string[]> {
-      const { rows } = await pool.query(
-        `INSERT INTO catalog_webhook_deliveries (webhook_id, change_seq, status)
-         SELECT id, $1, 'pending' FROM catalog_webhooks WHERE active AND created_at <= (SELECT at FROM catalog_changes WHERE seq = $1)
-         ON CONFLICT DO NOTHING RETURNING webhook_id`,
-        [req.seq],
-      );
-      const pending = await pool.query(`SELECT webhook_id FROM catalog_webhook_deliveries WHERE change_seq = $1 AND status = 'pending'`, [
-        req.seq,
-      ]);
-      return [...new Set([...rows, ...pending.rows].map((r) => String(r.webhook_id)))];
+      return queueDeliveries(pool, req.seq);
     },
 
     /**
@@ -224,13 +195,7 @@ export function createCatalogActivities({
      * "<t>.<body>" with the webhook's secret>`. A receiver dedupes by `X-SDP-Delivery`; a non-2xx answer is retried.
      */
     async deliverCatalogWebhook(req: { webhookId: string; seq: number }): Promise<void> {
-      const { rows } = await pool.query(
-        `SELECT w.url, w.secret, w.active, d.status, c.seq, c.service_id, c.version, c.kind, c.at
-           FROM catalog_webhook_deliveries d JOIN catalog_webhooks w ON w.id = d.webhook_id JOIN catalog_changes c ON c.seq = d.change_seq
-          WHERE d.webhook_id = $1 AND d.change_seq = $2`,
-        [req.webhookId, req.seq],
-      );
-      const r = rows[0];
+      const r = await deliveryToSend(pool, req.webhookId, req.seq);
       if (!r || r.status === 'delivered' || !r.active) return;
       const body = JSON.stringify({
         seq: Number(r.seq),
@@ -264,12 +229,7 @@ export function createCatalogActivities({
         // Refused, reset, timed out or unresolvable are one "no answer": the record must not map a network's ports.
         error = e instanceof BlockedAddressError ? 'not a public address' : 'no answer';
       }
-      await pool.query(
-        `UPDATE catalog_webhook_deliveries SET attempts = attempts + 1, last_status = $3, last_error = $4,
-                status = CASE WHEN $4::text IS NULL THEN 'delivered' ELSE status END, delivered_at = CASE WHEN $4::text IS NULL THEN now() END
-          WHERE webhook_id = $1 AND change_seq = $2`,
-        [req.webhookId, req.seq, status || null, error],
-      );
+      await recordDeliveryAttempt(pool, req.webhookId, req.seq, status || null, error);
       if (error === 'not a public address') {
         throw ApplicationFailure.create({
           type: 'webhook_address_blocked',
@@ -281,10 +241,7 @@ export function createCatalogActivities({
     },
 
     async markCatalogWebhookFailed(req: { webhookId: string; seq: number }): Promise<void> {
-      await pool.query(
-        `UPDATE catalog_webhook_deliveries SET status = 'failed' WHERE webhook_id = $1 AND change_seq = $2 AND status = 'pending'`,
-        [req.webhookId, req.seq],
-      );
+      await markDeliveryFailed(pool, req.webhookId, req.seq);
     },
   };
 }

@@ -15,6 +15,7 @@ import {
 } from './commands';
 import {
   entryDetail,
+  entryDetailExists,
   listEntries,
   listVersions,
   markReminderRead,
@@ -253,11 +254,7 @@ export const catalogAgencyRoutes = [
     async handler(ctx) {
       const version = versionParam(ctx.params.version);
       const scope = scopeOf(ctx.principal);
-      const { rows } = await ctx.deps.db.pool.query(
-        'SELECT 1 FROM catalog_services WHERE service_id = $1 AND ($2::text IS NULL OR agency_id = $2)',
-        [ctx.params.serviceId, scope],
-      );
-      if (!rows[0]) throw notFound('catalogue service');
+      await entryDetailExists(ctx.deps.db.pool, scope, ctx.params.serviceId);
       const p = ctx.principal;
       const decision = {
         decision: ctx.body.decision,

@@ -1,13 +1,32 @@
 // Agency management of catalogue descriptions (integration API 2): every change is a new immutable version with its
 // author and time; submitting starts the publication workflow; withdrawing and "reviewed, no changes" are one step.
 import type { Pool, PoolClient } from 'pg';
+import type { Transaction } from 'sequelize';
 import type { Client } from '@temporalio/client';
 import { startWorkflowOnce } from '../platform/temporal';
 import { inTransaction } from '../../db/transaction';
 import { conflict, forbidden, notFound, unprocessable } from '../platform/errors';
 import type { Principal } from '../platform/auth/principal';
-import { checkReferences, registerChannels, type ServiceDescription } from '../../db/catalog/description';
+import { checkReferences, type ServiceDescription } from '../../db/catalog/description';
 import { withdrawService } from '../../db/catalog/read-model';
+import {
+  insertEntry,
+  lockAgencyEntry,
+  lockRegisteredService,
+  moveReviewDate,
+  registerService,
+  setLatestVersion,
+  type LockedEntry,
+} from '../../db/catalog/entries';
+import {
+  insertDraftVersion,
+  sendToReview,
+  supersedeOpenDrafts,
+  versionHead,
+  versionInReview,
+  versionsInReview,
+} from '../../db/catalog/versions';
+import { recordReviewEvent } from '../../db/catalog/review-events';
 import {
   CATALOG_CHANGE_WORKFLOW,
   CATALOG_PUBLICATION_WORKFLOW,
@@ -15,7 +34,6 @@ import {
   catalogPublicationWorkflowId,
   serviceWithdrawnSignal,
   type PublicationInput,
-  type ReviewStage,
 } from '../../workflows/catalog/api';
 
 export interface Author {
@@ -35,22 +53,18 @@ async function assertConsistent(pool: Pool | PoolClient, d: ServiceDescription):
     throw unprocessable('description_inconsistent', 'The description refers to codes, offices or services that do not exist.', problems);
 }
 
-/** The entry of the caller's agency (FOR UPDATE); another agency's entry is a 404, as if it did not exist. */
-async function ownEntry(client: PoolClient, serviceId: string, agencyId: string) {
-  const { rows } = await client.query('SELECT * FROM catalog_services WHERE service_id = $1 AND agency_id = $2 FOR UPDATE', [
-    serviceId,
-    agencyId,
-  ]);
-  if (!rows[0]) throw notFound('catalogue service');
-  return rows[0] as { service_id: string; latest_version: number; published_version: number | null; withdrawn_at: Date | null };
+/** The entry of the caller's agency (locked); another agency's entry is a 404, as if it did not exist. */
+async function ownEntry(client: PoolClient, serviceId: string, agencyId: string): Promise<LockedEntry> {
+  const entry = await lockAgencyEntry(client, serviceId, agencyId);
+  if (!entry) throw notFound('catalogue service');
+  return entry;
 }
 
-async function stageOf(client: PoolClient, serviceId: string, version: number): Promise<string> {
-  const { rows } = await client.query('SELECT stage FROM catalog_service_versions WHERE service_id = $1 AND version = $2', [
-    serviceId,
-    version,
-  ]);
-  return rows[0].stage as string;
+/** The version's stage and author; the entry's latest version always exists. */
+async function latestHead(transaction: Transaction, entry: LockedEntry) {
+  const head = await versionHead(transaction, entry.serviceId, entry.latestVersion);
+  if (!head) throw new Error(`catalogue version ${entry.serviceId} v${entry.latestVersion} not found`);
+  return head;
 }
 
 export async function createService(
@@ -60,33 +74,15 @@ export async function createService(
   reviewBy: string | undefined,
 ): Promise<{ serviceId: string; version: number }> {
   await assertConsistent(pool, d);
-  return inTransaction(pool, async (client) => {
-    const existing = await client.query('SELECT agency_id FROM services WHERE id = $1 FOR UPDATE', [d.id]);
-    if (existing.rows[0] && existing.rows[0].agency_id !== author.agency)
+  return inTransaction(pool, async (client, transaction) => {
+    const registered = await lockRegisteredService(client, d.id);
+    if (registered && registered.agencyId !== author.agency)
       throw conflict('service_id_taken', `The id "${d.id}" belongs to another agency's service.`);
-    if (!existing.rows[0]) {
-      await client.query('INSERT INTO services (id, agency_id, title_lv, title_en, channels) VALUES ($1, $2, $3, $4, $5)', [
-        d.id,
-        author.agency,
-        d.title.lv,
-        d.title.en,
-        registerChannels(d),
-      ]);
-    }
-    const created = await client.query(
-      `INSERT INTO catalog_services (service_id, agency_id, latest_version, review_by) VALUES ($1, $2, 1, COALESCE($3::date, current_date + 365))
-       ON CONFLICT (service_id) DO NOTHING RETURNING service_id`,
-      [d.id, author.agency, reviewBy ?? null],
-    );
-    if (!created.rows[0]) throw conflict('service_exists', `The catalogue already describes "${d.id}"; change it with PUT.`);
-    await client.query(
-      `INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name) VALUES ($1, 1, $2, 'draft', $3, $4)`,
-      [d.id, JSON.stringify(d), author.id, author.name],
-    );
-    await client.query(
-      `INSERT INTO catalog_review_events (service_id, version, action, step, actor_id, actor_name) VALUES ($1, 1, 'created', 'author', $2, $3)`,
-      [d.id, author.id, author.name],
-    );
+    if (!registered) await registerService(client, author.agency, d);
+    if (!(await insertEntry(client, d.id, author.agency, reviewBy)))
+      throw conflict('service_exists', `The catalogue already describes "${d.id}"; change it with PUT.`);
+    await insertDraftVersion(transaction, { serviceId: d.id, version: 1, document: d, authorId: author.id, authorName: author.name });
+    await recordReviewEvent(transaction, { serviceId: d.id, version: 1, action: 'created', step: 'author', actor: author });
     return { serviceId: d.id, version: 1 };
   });
 }
@@ -104,33 +100,24 @@ export async function changeService(
       { path: '/description/id', code: 'id_mismatch', message: `Expected "${serviceId}".` },
     ]);
   await assertConsistent(pool, d);
-  return inTransaction(pool, async (client) => {
+  return inTransaction(pool, async (client, transaction) => {
     const entry = await ownEntry(client, serviceId, author.agency);
-    if (entry.latest_version !== baseVersion) {
+    if (entry.latestVersion !== baseVersion) {
       throw conflict(
         'stale_version',
-        `The latest version is ${entry.latest_version}; you changed version ${baseVersion}. Reload and apply your change again.`,
+        `The latest version is ${entry.latestVersion}; you changed version ${baseVersion}. Reload and apply your change again.`,
       );
     }
-    const stage = await stageOf(client, serviceId, entry.latest_version);
+    const { stage } = await latestHead(transaction, entry);
     if (stage === 'agency_review' || stage === 'catalogue_review') {
-      throw conflict('in_review', `Version ${entry.latest_version} is in review; wait for the decision or ask the reviewer to return it.`);
+      throw conflict('in_review', `Version ${entry.latestVersion} is in review; wait for the decision or ask the reviewer to return it.`);
     }
-    const version = entry.latest_version + 1;
-    await client.query(
-      `INSERT INTO catalog_service_versions (service_id, version, document, stage, author_id, author_name) VALUES ($1, $2, $3, 'draft', $4, $5)`,
-      [serviceId, version, JSON.stringify(d), author.id, author.name],
-    );
+    const version = entry.latestVersion + 1;
+    await insertDraftVersion(transaction, { serviceId, version, document: d, authorId: author.id, authorName: author.name });
     // An unsubmitted or returned draft is replaced by the new one; the published version stays live.
-    await client.query(
-      `UPDATE catalog_service_versions SET stage = 'superseded' WHERE service_id = $1 AND version < $2 AND stage IN ('draft','returned')`,
-      [serviceId, version],
-    );
-    await client.query('UPDATE catalog_services SET latest_version = $2, updated_at = now() WHERE service_id = $1', [serviceId, version]);
-    await client.query(
-      `INSERT INTO catalog_review_events (service_id, version, action, step, actor_id, actor_name, comment) VALUES ($1, $2, 'changed', 'author', $3, $4, $5)`,
-      [serviceId, version, author.id, author.name, comment ?? null],
-    );
+    await supersedeOpenDrafts(transaction, serviceId, version);
+    await setLatestVersion(transaction, serviceId, version);
+    await recordReviewEvent(transaction, { serviceId, version, action: 'changed', step: 'author', actor: author, comment });
     return { version };
   });
 }
@@ -147,35 +134,32 @@ export async function submitService(
   serviceId: string,
   comment: string | undefined,
 ): Promise<{ version: number; stage: string }> {
-  const { version, stage, authorId } = await inTransaction(pool, async (client) => {
+  const { version, stage, authorId } = await inTransaction(pool, async (client, transaction) => {
     const entry = await ownEntry(client, serviceId, author.agency);
-    if (entry.withdrawn_at && entry.published_version === entry.latest_version) {
+    if (entry.withdrawnAt && entry.publishedVersion === entry.latestVersion) {
       throw conflict('withdrawn', 'The service is withdrawn; change its description to submit a new version.');
     }
-    const current = await client.query('SELECT stage, author_id FROM catalog_service_versions WHERE service_id = $1 AND version = $2', [
-      serviceId,
-      entry.latest_version,
-    ]);
-    const { stage: s, author_id: originalAuthor } = current.rows[0] as { stage: string; author_id: string };
-    if (s === 'agency_review' || s === 'catalogue_review') return { version: entry.latest_version, stage: s, authorId: originalAuthor };
+    const { stage: s, authorId: originalAuthor } = await latestHead(transaction, entry);
+    if (s === 'agency_review' || s === 'catalogue_review') return { version: entry.latestVersion, stage: s, authorId: originalAuthor };
     if (s !== 'draft' && s !== 'returned')
-      throw conflict('not_submittable', `Version ${entry.latest_version} is ${s}; change the description to make a new version.`);
-    await client.query(
-      `UPDATE catalog_service_versions SET stage = 'agency_review', submitted_at = now() WHERE service_id = $1 AND version = $2`,
-      [serviceId, entry.latest_version],
-    );
-    await client.query(
-      `INSERT INTO catalog_review_events (service_id, version, action, step, actor_id, actor_name, comment) VALUES ($1, $2, 'submitted', 'author', $3, $4, $5)`,
-      [serviceId, entry.latest_version, author.id, author.name, comment ?? null],
-    );
-    return { version: entry.latest_version, stage: 'agency_review', authorId: originalAuthor };
+      throw conflict('not_submittable', `Version ${entry.latestVersion} is ${s}; change the description to make a new version.`);
+    await sendToReview(transaction, serviceId, entry.latestVersion);
+    await recordReviewEvent(transaction, {
+      serviceId,
+      version: entry.latestVersion,
+      action: 'submitted',
+      step: 'author',
+      actor: author,
+      comment,
+    });
+    return { version: entry.latestVersion, stage: 'agency_review' as const, authorId: originalAuthor };
   });
   await startPublicationWorkflow(await temporal(), taskQueue, {
     serviceId,
     version,
     agencyId: author.agency,
     authorId,
-    stage: stage as ReviewStage,
+    stage,
   });
   return { version, stage };
 }
@@ -199,19 +183,9 @@ export async function healPublicationWorkflow(
   serviceId: string,
   version: number,
 ): Promise<boolean> {
-  const { rows } = await pool.query(
-    `SELECT v.author_id, v.stage, s.agency_id FROM catalog_service_versions v JOIN catalog_services s USING (service_id)
-      WHERE v.service_id = $1 AND v.version = $2 AND v.stage IN ('agency_review','catalogue_review')`,
-    [serviceId, version],
-  );
-  if (!rows[0]) return false;
-  await startPublicationWorkflow(client, taskQueue, {
-    serviceId,
-    version,
-    agencyId: rows[0].agency_id,
-    authorId: rows[0].author_id,
-    stage: rows[0].stage,
-  });
+  const inReview = await versionInReview(pool, serviceId, version);
+  if (!inReview) return false;
+  await startPublicationWorkflow(client, taskQueue, { serviceId, version, ...inReview });
   return true;
 }
 
@@ -223,15 +197,12 @@ export async function withdrawFromCatalog(
   serviceId: string,
   reason: string,
 ): Promise<{ version: number }> {
-  const result = await inTransaction(pool, async (client) => {
+  const result = await inTransaction(pool, async (client, transaction) => {
     const entry = await ownEntry(client, serviceId, author.agency);
-    const inReview = await client.query(
-      `SELECT version FROM catalog_service_versions WHERE service_id = $1 AND stage IN ('agency_review','catalogue_review')`,
-      [serviceId],
-    );
+    const reviewing = await versionsInReview(transaction, serviceId);
     const withdrawn = await withdrawService(client, serviceId, author, reason);
-    if (!withdrawn) throw conflict('already_withdrawn', `The service was withdrawn on ${entry.withdrawn_at?.toISOString()}.`);
-    return { ...withdrawn, reviewing: inReview.rows.map((r) => Number(r.version)) };
+    if (!withdrawn) throw conflict('already_withdrawn', `The service was withdrawn on ${entry.withdrawnAt?.toISOString()}.`);
+    return { ...withdrawn, reviewing };
   });
   const client = await temporal();
   for (const v of result.reviewing) {
@@ -255,23 +226,23 @@ export async function markReviewed(
   serviceId: string,
   reviewBy: string | undefined,
 ): Promise<{ reviewBy: string }> {
-  return inTransaction(pool, async (client) => {
+  return inTransaction(pool, async (client, transaction) => {
     const entry = await ownEntry(client, serviceId, author.agency);
-    if (entry.withdrawn_at) throw conflict('withdrawn', 'A withdrawn service is not reviewed.');
-    const { rows } = await client.query(
-      `UPDATE catalog_services SET review_by = COALESCE($2::date, current_date + 365), reviewed_at = now(), reviewed_by = $3, updated_at = now()
-        WHERE service_id = $1 RETURNING review_by::text AS review_by, (review_by <= current_date) AS not_future, (review_by > current_date + 3 * 365) AS too_far`,
-      [serviceId, reviewBy ?? null, author.id],
-    );
-    if (rows[0].not_future || rows[0].too_far) {
+    if (entry.withdrawnAt) throw conflict('withdrawn', 'A withdrawn service is not reviewed.');
+    const moved = await moveReviewDate(client, serviceId, reviewBy, author.id);
+    if (moved.notFuture || moved.tooFar) {
       throw unprocessable('invalid_review_date', 'The next review date must be after today and within three years.', [
         { path: '/body/reviewBy', code: 'out_of_range', message: 'tomorrow … three years from today' },
       ]);
     }
-    await client.query(
-      `INSERT INTO catalog_review_events (service_id, version, action, step, actor_id, actor_name, comment) VALUES ($1, $2, 'reviewed', 'author', $3, $4, $5)`,
-      [serviceId, entry.published_version ?? entry.latest_version, author.id, author.name, `review by ${rows[0].review_by}`],
-    );
-    return { reviewBy: rows[0].review_by as string };
+    await recordReviewEvent(transaction, {
+      serviceId,
+      version: entry.publishedVersion ?? entry.latestVersion,
+      action: 'reviewed',
+      step: 'author',
+      actor: author,
+      comment: `review by ${moved.reviewBy}`,
+    });
+    return { reviewBy: moved.reviewBy };
   });
 }

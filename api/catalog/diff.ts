@@ -1,12 +1,10 @@
 // What changed between two versions of a description, as a list of JSON-pointer operations (like RFC 6902, with the
 // old value kept so a reviewer sees both sides). Arrays of items with an `id` (requirements, evidence, channels by
 // `type`) are compared by that key, so inserting one item does not show every later item as changed.
-export interface Change {
-  op: 'add' | 'remove' | 'replace';
-  path: string;
-  from?: unknown;
-  to?: unknown;
-}
+import type { GetAgencyCatalogServicesIdDiffResponse } from '../../forms/types/api';
+
+/** One operation, as the diff route's response schema describes it. */
+export type Change = GetAgencyCatalogServicesIdDiffResponse['changes'][number];
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,10 +2,9 @@
 // (forms/shapes/cpsv-ap-3.2.0-SHACL.ttl, a copy of the standard's file; test/api/catalog/jsonld.test.ts checks every seeded service).
 // Every node gets a stable IRI under a configurable base, so republished copies and open datasets link up.
 // The shapes check sh:class against the data graph itself: every linked node therefore carries its own @type.
-import type { Pool, PoolClient } from 'pg';
 import type { ChannelDescription, DescribedItem, ServiceDescription, Text } from '../../db/catalog/description';
-
-type Queryable = Pool | PoolClient;
+import type { LinkedDataRefs, OfficeInfo, OpeningHours } from '../../db/catalog/reference-data';
+import type { PublishedService } from '../../db/catalog/published';
 type Node = Record<string, unknown>;
 
 export const DEFAULT_ID_BASE = 'https://sdp.gov.lv/id/';
@@ -62,104 +61,6 @@ export function iris(base: string) {
   };
 }
 export type Iris = ReturnType<typeof iris>;
-
-// ---- reference data the descriptions point to by code ----
-export interface OpeningHours {
-  day: string;
-  opens: string;
-  closes: string;
-}
-export interface OfficeInfo {
-  id: string;
-  kind: string;
-  agencyId: string | null;
-  municipalityCode: string;
-  name: Text;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  openingHours: OpeningHours[];
-}
-export interface LinkedDataRefs {
-  agencies: Map<string, { id: string; registrationNumber: string; kind: string; municipalityCode: string | null; name: Text }>;
-  sectors: Map<string, { id: string; ministryCode: string; name: Text }>;
-  municipalities: Map<string, Text>;
-  offices: Map<string, OfficeInfo>;
-  /** Labels of taxonomy_concepts by `${scheme}/${code}`. */
-  concepts: Map<string, Text>;
-}
-
-export async function loadLinkedDataRefs(db: Queryable): Promise<LinkedDataRefs> {
-  const [agencies, sectors, municipalities, offices, concepts] = await Promise.all([
-    db.query('SELECT id, registration_number, kind, municipality_code, name_lv, name_en FROM agencies'),
-    db.query('SELECT id, ministry_code, name_lv, name_en FROM sectors ORDER BY id'),
-    db.query('SELECT code, name_lv, name_en FROM municipalities ORDER BY code'),
-    db.query(
-      'SELECT id, kind, agency_id, municipality_code, name_lv, name_en, address, latitude, longitude, opening_hours FROM offices ORDER BY id',
-    ),
-    db.query('SELECT scheme, code, label_lv, label_en FROM taxonomy_concepts ORDER BY scheme, code'),
-  ]);
-  return {
-    agencies: new Map(
-      agencies.rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          registrationNumber: r.registration_number,
-          kind: r.kind,
-          municipalityCode: r.municipality_code,
-          name: { lv: r.name_lv, en: r.name_en },
-        },
-      ]),
-    ),
-    sectors: new Map(sectors.rows.map((r) => [r.id, { id: r.id, ministryCode: r.ministry_code, name: { lv: r.name_lv, en: r.name_en } }])),
-    municipalities: new Map(municipalities.rows.map((r) => [r.code, { lv: r.name_lv, en: r.name_en }])),
-    offices: new Map(
-      offices.rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          kind: r.kind,
-          agencyId: r.agency_id,
-          municipalityCode: r.municipality_code,
-          name: { lv: r.name_lv, en: r.name_en },
-          address: r.address,
-          latitude: r.latitude,
-          longitude: r.longitude,
-          openingHours: r.opening_hours as OpeningHours[],
-        },
-      ]),
-    ),
-    concepts: new Map(concepts.rows.map((r) => [`${r.scheme}/${r.code}`, { lv: r.label_lv, en: r.label_en }])),
-  };
-}
-
-// ---- the published read model ----
-export interface PublishedService {
-  serviceId: string;
-  agencyId: string;
-  version: number;
-  document: ServiceDescription;
-  publishedAt: Date;
-  etag: string;
-}
-
-/** Published services, in id order; one when serviceId is given (an empty list when it is not published). */
-export async function loadPublished(db: Queryable, serviceId?: string): Promise<PublishedService[]> {
-  const { rows } = await db.query(
-    `SELECT service_id, agency_id, version, document, published_at, etag FROM catalog_published
-      WHERE $1::text IS NULL OR service_id = $1 ORDER BY service_id`,
-    [serviceId ?? null],
-  );
-  return rows.map((r) => ({
-    serviceId: r.service_id,
-    agencyId: r.agency_id,
-    version: r.version,
-    document: r.document,
-    publishedAt: r.published_at,
-    etag: r.etag,
-  }));
-}
 
 // ---- small builders ----
 export const langText = (t: Text | undefined): Node[] =>

@@ -5,8 +5,12 @@ import crypto from 'node:crypto';
 import { notModified } from '../platform/conditional';
 import { route, type RouteContext, type RouteSpec } from '../platform/routing';
 import { notFound } from '../platform/errors';
-import { cpsvDocument, idBaseFromEnv, loadLinkedDataRefs, loadPublished, publicServiceNode, type LinkOptions } from './jsonld';
-import { DATASET_IDS, FORMATS, datasetPath, dcatCatalog, renderDataset, type FormatId } from './open-data';
+import { cpsvDocument, idBaseFromEnv, publicServiceNode, type LinkOptions } from './jsonld';
+import { loadLinkedDataRefs } from '../../db/catalog/reference-data';
+import { loadPublished } from '../../db/catalog/published';
+import { DATASET_IDS, FORMATS, datasetPath, type FormatId } from './open-data/datasets';
+import { dcatCatalog } from './open-data/dcat';
+import { renderDataset } from './open-data/render';
 
 // Read once when the API starts: a malformed LINKED_DATA_ID_BASE stops the process at boot, not on a request.
 const ID_BASE = idBaseFromEnv();

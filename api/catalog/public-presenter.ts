@@ -2,8 +2,15 @@
 // display it (labels for every code, offices with address and opening hours, links), the taxonomy and the change
 // feed. Presented service bodies are kept in memory by ETag, so a read of an unchanged service costs no JSON work.
 import type { ChannelDescription, ServiceDescription, Text } from '../../db/catalog/description';
-import { SCHEMES, type CatalogReference, type ChangeRow, type OfficeInfo, type PublishedService } from './public-reads';
+import { SCHEMES, type CatalogReference, type OfficeInfo } from './public-reads';
+import type { ChangeRow, PublishedService } from '../../db/catalog/published';
 import type { SearchRow } from './search-index';
+import type {
+  GetCatalogChangesResponse,
+  GetCatalogServicesIdResponse,
+  GetCatalogServicesResponse,
+  GetCatalogTaxonomyResponse,
+} from '../../forms/types/api';
 
 /** The CPSV-AP JSON-LD representation lives next to the JSON one (api/catalog/linked-data-routes.ts). */
 export function serviceLinks(serviceId: string) {
@@ -21,7 +28,7 @@ function agencyOf(agencyId: string, ref: CatalogReference) {
   return { id: agencyId, name: agency?.name ?? { lv: agencyId, en: agencyId } };
 }
 
-export function presentSearchItem(row: SearchRow, ref: CatalogReference) {
+export function presentSearchItem(row: SearchRow, ref: CatalogReference): GetCatalogServicesResponse['items'][number] {
   return {
     id: row.serviceId,
     version: row.version,
@@ -54,7 +61,7 @@ function presentChannel(c: ChannelDescription, ref: CatalogReference) {
 }
 
 /** The published description as the public sees it: the document with its codes labelled and offices expanded. */
-export function presentService(p: PublishedService, ref: CatalogReference) {
+export function presentService(p: PublishedService, ref: CatalogReference): GetCatalogServicesIdResponse {
   const d: ServiceDescription = p.document;
   const sector = ref.sectors.get(d.sector);
   const eservice = d.channels.find((c) => c.type === 'eservice')?.eserviceUrl ?? null;
@@ -79,16 +86,18 @@ export function presentService(p: PublishedService, ref: CatalogReference) {
   };
 }
 
-export function presentTaxonomy(ref: CatalogReference) {
+export function presentTaxonomy(ref: CatalogReference): GetCatalogTaxonomyResponse {
   return {
-    schemes: Object.fromEntries(SCHEMES.map((scheme) => [scheme, [...ref.concepts[scheme]].map(([code, label]) => ({ code, label }))])),
+    schemes: Object.fromEntries(
+      SCHEMES.map((scheme) => [scheme, [...ref.concepts[scheme]].map(([code, label]) => ({ code, label }))]),
+    ) as GetCatalogTaxonomyResponse['schemes'], // one entry per scheme of SCHEMES
     agencies: [...ref.agencies.values()].map((a) => ({ id: a.id, sectorId: a.sectorId, name: a.name })),
     sectors: [...ref.sectors.values()],
     municipalities: [...ref.municipalities].map(([code, name]) => ({ code, name })),
   };
 }
 
-export function presentChange(c: ChangeRow) {
+export function presentChange(c: ChangeRow): GetCatalogChangesResponse['items'][number] {
   return { seq: c.seq, serviceId: c.serviceId, version: c.version, kind: c.kind, at: c.at.toISOString(), links: serviceLinks(c.serviceId) };
 }
 

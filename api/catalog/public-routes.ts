@@ -8,7 +8,8 @@ import type { RequestHandler } from 'express';
 import { notModified } from '../platform/conditional';
 import { route } from '../platform/routing';
 import { ApiError, badRequest, type ErrorDetail } from '../platform/errors';
-import { catalogChanges, catalogReference, publishedService, type CatalogReference } from './public-reads';
+import { catalogReference, type CatalogReference } from './public-reads';
+import { catalogChanges, publishedService } from '../../db/catalog/published';
 import { catalogSearchIndex, type CatalogSearch } from './search-index';
 import { validatorCache } from './validator-cache';
 import { BodyCache, presentChange, presentSearchItem, presentService, presentTaxonomy, serviceEtag } from './public-presenter';
@@ -221,7 +222,7 @@ export const publicCatalogRoutes = [
       },
     },
     async handler({ deps, query }) {
-      const changes = await catalogChanges(deps.db.pool, query.since, query.limit);
+      const changes = await catalogChanges(deps.db.sequelize, query.since, query.limit);
       return {
         headers: { 'Cache-Control': 'no-cache' },
         body: { items: changes.map(presentChange), next: changes.length > 0 ? changes[changes.length - 1].seq : query.since },

@@ -12,22 +12,14 @@
 // token is letters and digits only, so it can only match inside one word of that text: the index maps each word
 // to its services, and a pattern to the words that contain it.
 import type { Pool } from 'pg';
-import type { ChannelType, Lang, Text } from '../../db/catalog/description';
+import type { ChannelType, Text } from '../../db/catalog/description';
+import { publishedForSearch } from '../../db/catalog/published';
+import type { Validated } from '../../forms/types/validated';
 import { catalogChangeListener, type CatalogChangeListener } from './change-listener';
 import { fold, searchTokens, stemOf, Vocabulary, wordsOf } from './search-text';
 
-export interface CatalogSearch {
-  q?: string;
-  lang: Lang;
-  agency?: string;
-  lifeEvent?: string;
-  businessEvent?: string;
-  thematicArea?: string;
-  channel?: ChannelType;
-  municipality?: string;
-  page: number;
-  pageSize: number;
-}
+/** A search as the route receives it: the query schema's fields, its defaults filled in. */
+export type CatalogSearch = Validated<'catalog-search-query'>;
 
 export interface SearchRow {
   serviceId: string;
@@ -35,7 +27,7 @@ export interface SearchRow {
   title: Text;
   description: Text;
   agencyId: string;
-  channels: string[];
+  channels: ChannelType[];
   lifeEvents: string[];
   businessEvents: string[];
   thematicAreas: string[];
@@ -225,7 +217,7 @@ function passes(service: IndexedService, field: FilterField, code: string): bool
     case 'thematicArea':
       return service.thematicAreas.includes(code);
     case 'channel':
-      return service.channels.includes(code);
+      return service.channels.some((channel) => channel === code);
     // No municipalities means the whole country: such services are offered in every municipality too.
     case 'municipality':
       return service.municipalities.length === 0 || service.municipalities.includes(code);
@@ -248,28 +240,12 @@ function searchRow(s: IndexedService): SearchRow {
   };
 }
 
-const COLUMNS = `service_id, version, title_lv, title_en, document->'description' AS description, agency_id, channels, life_events,
-                 business_events, thematic_areas, municipalities, published_at, title_fold, search_fold`;
-
+/** The published services (or those of `ids`) as the index holds them. */
 async function readServices(pool: Pool, ids?: string[]): Promise<IndexedService[]> {
-  const { rows } = ids
-    ? await pool.query(`SELECT ${COLUMNS} FROM catalog_published WHERE service_id = ANY($1)`, [ids])
-    : await pool.query(`SELECT ${COLUMNS} FROM catalog_published`);
-  return rows.map((r) => ({
-    serviceId: r.service_id,
-    version: r.version,
-    title: { lv: r.title_lv, en: r.title_en },
-    description: r.description as Text,
-    agencyId: r.agency_id,
-    channels: r.channels,
-    lifeEvents: r.life_events,
-    businessEvents: r.business_events,
-    thematicAreas: r.thematic_areas,
-    municipalities: r.municipalities,
-    publishedAt: r.published_at as Date,
-    titleFold: r.title_fold,
-    titleEnLower: (r.title_en as string).toLowerCase(),
-    words: [...new Set(wordsOf(r.search_fold as string))],
+  return (await publishedForSearch(pool, ids)).map(({ searchFold, ...s }) => ({
+    ...s,
+    titleEnLower: s.title.en.toLowerCase(),
+    words: [...new Set(wordsOf(searchFold))],
   }));
 }
 

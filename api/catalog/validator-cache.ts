@@ -4,7 +4,7 @@
 // while announcements are heard; otherwise every read asks the database.
 import type { Pool } from 'pg';
 import { catalogChangeListener, type CatalogChangeListener } from './change-listener';
-import { publishedValidator, type PublishedValidator } from './public-reads';
+import { publishedValidator, type PublishedValidator } from '../../db/catalog/published';
 
 const MAX_ENTRIES = 100_000; // unknown ids are remembered too (as null): the bound keeps random ids from growing it
 

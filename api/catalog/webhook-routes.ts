@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { route } from '../platform/routing';
 import { notFound, unprocessable } from '../platform/errors';
 import { webhookUrlProblem } from '../../activities/adapters/outbound-address';
+import { deactivateWebhook, insertWebhook, webhooksOf } from '../../db/catalog/webhooks';
 import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Catalogue republication';
@@ -34,13 +35,13 @@ export const catalogWebhookRoutes = [
         ]);
       const id = crypto.randomUUID();
       const secret = crypto.randomBytes(32).toString('base64url');
-      await ctx.deps.db.pool.query('INSERT INTO catalog_webhooks (id, owner_id, owner_name, url, secret) VALUES ($1, $2, $3, $4, $5)', [
+      await insertWebhook(ctx.deps.db.sequelize, {
         id,
-        ctx.principal.sub,
-        ctx.principal.name,
-        ctx.body.url,
+        ownerId: ctx.principal.sub,
+        ownerName: ctx.principal.name,
+        url: ctx.body.url,
         secret,
-      ]);
+      });
       return {
         status: 201,
         headers: { Location: `/api/v1/catalog/webhooks/${id}` },
@@ -56,14 +57,7 @@ export const catalogWebhookRoutes = [
     auth: SUBSCRIBERS,
     responses: { 200: { description: 'Subscriptions', schema: 'get-catalog-webhooks-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query(
-        `SELECT w.id, w.url, w.active, w.created_at,
-                count(*) FILTER (WHERE d.status = 'delivered')::int AS delivered, count(*) FILTER (WHERE d.status = 'pending')::int AS pending,
-                count(*) FILTER (WHERE d.status = 'failed')::int AS failed
-           FROM catalog_webhooks w LEFT JOIN catalog_webhook_deliveries d ON d.webhook_id = w.id
-          WHERE w.owner_id = $1 GROUP BY w.id ORDER BY w.created_at`,
-        [ctx.principal.sub],
-      );
+      const rows = await webhooksOf(ctx.deps.db.pool, ctx.principal.sub);
       return {
         body: {
           items: rows.map((r) => ({
@@ -86,11 +80,7 @@ export const catalogWebhookRoutes = [
     auth: SUBSCRIBERS,
     responses: { 204: { description: 'Unsubscribed' }, 404: { description: 'Not yours', schema: 'error' } },
     async handler(ctx) {
-      const { rowCount } = await ctx.deps.db.pool.query(
-        'UPDATE catalog_webhooks SET active = false WHERE id = $1 AND owner_id = $2 AND active',
-        [ctx.params.id, ctx.principal.sub],
-      );
-      if (!rowCount) throw notFound('webhook');
+      if (!(await deactivateWebhook(ctx.deps.db.sequelize, ctx.params.id, ctx.principal.sub))) throw notFound('webhook');
       return { status: 204 };
     },
   }),

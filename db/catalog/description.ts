@@ -17,8 +17,8 @@ type Queryable = Pool | PoolClient;
 
 async function existing(db: Queryable, sql: string, values: string[]): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  const { rows } = await db.query(sql, [values]);
-  return new Set(rows.map((r: { id: string }) => r.id));
+  const { rows } = await db.query<{ id: string }>(sql, [values]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Field-level problems (JSON pointers into the description) that make it unpublishable; empty when it is consistent. */

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { registerChannels, type ServiceDescription } from './description';
+import type { CatalogStage } from '../../forms/types/api';
 
 /** Everything the public search matches on, folded in SQL by catalog_fold (lower case, no diacritics). */
 function searchText(d: ServiceDescription, agency: { name_lv: string; name_en: string }): string {
@@ -31,7 +32,13 @@ export interface Published {
 
 /** Makes `version` the published one: the previous one is superseded, the read model and the change feed follow. */
 export async function publishVersion(client: PoolClient, serviceId: string, version: number): Promise<Published> {
-  const { rows } = await client.query(
+  const { rows } = await client.query<{
+    document: ServiceDescription;
+    stage: CatalogStage;
+    agency_id: string;
+    name_lv: string;
+    name_en: string;
+  }>(
     `SELECT v.document, v.stage, s.agency_id, a.name_lv, a.name_en
        FROM catalog_service_versions v JOIN catalog_services s USING (service_id) JOIN agencies a ON a.id = s.agency_id
       WHERE v.service_id = $1 AND v.version = $2 FOR UPDATE OF s`,
@@ -39,7 +46,7 @@ export async function publishVersion(client: PoolClient, serviceId: string, vers
   );
   const row = rows[0];
   if (!row) throw new Error(`catalogue version ${serviceId} v${version} not found`);
-  const doc = row.document as ServiceDescription;
+  const doc = row.document;
   if (row.stage !== 'published') {
     await client.query(`UPDATE catalog_service_versions SET stage = 'superseded' WHERE service_id = $1 AND stage = 'published'`, [
       serviceId,
@@ -98,7 +105,7 @@ export async function withdrawService(
   actor: { id: string; name: string },
   reason: string,
 ): Promise<Published | null> {
-  const { rows } = await client.query(
+  const { rows } = await client.query<{ published_version: number | null; latest_version: number }>(
     `UPDATE catalog_services SET withdrawn_at = now(), withdrawn_by = $2, withdrawal_reason = $3, updated_at = now()
       WHERE service_id = $1 AND withdrawn_at IS NULL RETURNING published_version, latest_version`,
     [serviceId, actor.id, reason],
@@ -119,7 +126,7 @@ export async function withdrawService(
 }
 
 async function recordChange(client: PoolClient, serviceId: string, version: number, kind: 'published' | 'withdrawn'): Promise<number> {
-  const inserted = await client.query(
+  const inserted = await client.query<{ seq: number }>(
     `INSERT INTO catalog_changes (service_id, version, kind) VALUES ($1, $2, $3) ON CONFLICT (service_id, version, kind) DO NOTHING RETURNING seq`,
     [serviceId, version, kind],
   );
@@ -129,10 +136,9 @@ async function recordChange(client: PoolClient, serviceId: string, version: numb
     ]);
     return Number(inserted.rows[0].seq);
   }
-  const { rows } = await client.query('SELECT seq FROM catalog_changes WHERE service_id = $1 AND version = $2 AND kind = $3', [
-    serviceId,
-    version,
-    kind,
-  ]);
+  const { rows } = await client.query<{ seq: number }>(
+    'SELECT seq FROM catalog_changes WHERE service_id = $1 AND version = $2 AND kind = $3',
+    [serviceId, version, kind],
+  );
   return Number(rows[0].seq);
 }

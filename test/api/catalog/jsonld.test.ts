@@ -9,14 +9,12 @@ import {
   flattenNodes,
   graphDocument,
   idBaseFromEnv,
-  loadLinkedDataRefs,
-  loadPublished,
   publicServiceNode,
   toXsdDuration,
   type LinkOptions,
-  type LinkedDataRefs,
-  type PublishedService,
 } from '../../../api/catalog/jsonld';
+import { loadLinkedDataRefs, type LinkedDataRefs } from '../../../db/catalog/reference-data';
+import { loadPublished, type PublishedService } from '../../../db/catalog/published';
 import type { ServiceDescription } from '../../../db/catalog/description';
 
 const LINKS: LinkOptions = { idBase: 'https://sdp.gov.lv/id/', portalOrigin: 'https://latvija.gov.lv' };
