@@ -9,7 +9,7 @@ import { STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
 import { DomainError } from '../db/domain/domain-error';
 import { appendStatus } from '../db/cases/append-status';
 import { appendInfoAnswer, markSubmitted, mergePrefill, setWaitingReason } from '../db/applications/applications';
-import { publishStatusEvents } from '../db/case-events';
+import { publishStatusEvents } from '../db/cases/status-events';
 import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';

@@ -8,7 +8,7 @@ import { normalisePersonId, type PersonType } from '../domain/person-id';
 import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus, type Channel } from '../domain/case-status';
 import { isValidCaseId } from '../domain/case-id';
 import { nextCaseIds } from './reserve-case-ids';
-import { publishStatusEvents } from '../case-events';
+import { publishStatusEvents } from './status-events';
 import { audit, type AuditEntry } from '../audit';
 import { inTransaction } from '../transaction';
 

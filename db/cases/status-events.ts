@@ -3,7 +3,7 @@
 // Each API node then reads just the events of the people connected to it. Works across any number of nodes.
 import type pg from 'pg';
 import type { Pool } from 'pg';
-import { listen } from './listen';
+import { listen } from '../listen';
 
 export const CASE_STATUS_CHANNEL = 'case_status';
 
