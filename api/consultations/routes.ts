@@ -2,7 +2,7 @@
 import { route } from '../platform/routing';
 import { ApiError, forbidden } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
-import { registerConsultations, type ConsultationResult } from './commands';
+import { registerConsultations, type ConsultationResult } from '../../db/consultations/register-consultations';
 import type { Validated } from '../../forms/types/validated';
 
 const WRITERS = ['agency-system', 'agency-officer', 'agency-admin'] as const;
