@@ -55,7 +55,8 @@ const errorModels = new WeakMap<Sequelize, ModelStatic<CaseImportErrorRow>>();
 export function caseImportModel(sequelize: Sequelize): ModelStatic<CaseImportRow> {
   let model = importModels.get(sequelize);
   if (!model) {
-    const counter = { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 };
+    // A fresh object per attribute: Sequelize writes each attribute's column name into its definition.
+    const counter = () => ({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 });
     model = sequelize.define<CaseImportRow>(
       'CaseImport',
       {
@@ -66,11 +67,11 @@ export function caseImportModel(sequelize: Sequelize): ModelStatic<CaseImportRow
         byteSize: { type: DataTypes.BIGINT, allowNull: false },
         totalLines: { type: DataTypes.INTEGER, allowNull: false },
         chunkCount: { type: DataTypes.INTEGER, allowNull: false },
-        chunksDone: counter,
-        processedLines: counter,
-        createdCount: counter,
-        existingCount: counter,
-        errorCount: counter,
+        chunksDone: counter(),
+        processedLines: counter(),
+        createdCount: counter(),
+        existingCount: counter(),
+        errorCount: counter(),
         createdBy: { type: DataTypes.TEXT, allowNull: false },
         createdAt: { type: DataTypes.DATE, allowNull: false, defaultValue: fn('now') }, // the database's clock
         startedAt: { type: DataTypes.DATE, allowNull: true },
