@@ -1,11 +1,12 @@
 // What the API says about a case: never the row as is.
 import type { CaseRow, EventRow } from '../../db/cases/read-cases';
+import type { Case } from '../../forms/types/api';
 
 // The rows the presenter reads (api/applications presents a case's history with the same EventRow).
 export type { CaseRow, EventRow };
 
-export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipient' | 'representative') {
-  const presented: Record<string, unknown> = {
+export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipient' | 'representative'): Case {
+  const presented: Case = {
     id: row.id,
     agencyId: row.agency_id,
     serviceId: row.service_id,
@@ -27,8 +28,9 @@ export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipi
     complaint: row.complaint,
     history: events.map((e) => ({ status: e.status, label: e.label, at: e.at.toISOString(), reason: e.reason })),
   };
-  if (row.agency_name_lv) presented.agencyName = { lv: row.agency_name_lv, en: row.agency_name_en };
-  if (row.service_title_lv) presented.serviceTitle = { lv: row.service_title_lv, en: row.service_title_en };
+  // Both names come from the same joined row (NOT NULL columns): the English one is there when the Latvian one is.
+  if (row.agency_name_lv) presented.agencyName = { lv: row.agency_name_lv, en: row.agency_name_en as string };
+  if (row.service_title_lv) presented.serviceTitle = { lv: row.service_title_lv, en: row.service_title_en as string };
   if (relation) presented.relation = relation;
   return presented;
 }

@@ -1,7 +1,7 @@
 // Reading cases, always through a filter that says whose cases the caller may see (the caller, api/cases, decides
 // which filter: its agency's, or a person's own and followed cases).
 import type { Pool } from 'pg';
-import type { PersonRef } from '../domain/person-id';
+import type { PersonRef, PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
 import type { Validated } from '../../forms/types/validated';
 
@@ -13,7 +13,7 @@ export interface CaseRow {
   channel: Channel;
   office_id: string | null;
   municipality_code: string | null;
-  recipient_type: string;
+  recipient_type: PersonType;
   recipient_id: string;
   recipient_name: string | null;
   representative_type: string | null;

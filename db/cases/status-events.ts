@@ -25,7 +25,17 @@ export interface StatusEventRow {
 
 /** Reads events in [from, to] that concern any of the given person keys ("natural:01018012345"). */
 export async function readStatusEvents(pool: Pool, from: number, to: number, personKeys: string[]): Promise<StatusEventRow[]> {
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<{
+    id: number;
+    case_id: string;
+    status: string;
+    label: string | null;
+    at: Date;
+    agency_id: string;
+    service_id: string;
+    recipient_key: string;
+    representative_key: string | null;
+  }>(
     `SELECT e.id, e.case_id, e.status, e.label, e.at, c.agency_id, c.service_id,
             c.recipient_type || ':' || c.recipient_id AS recipient_key,
             CASE WHEN c.representative_id IS NULL THEN NULL ELSE c.representative_type || ':' || c.representative_id END AS representative_key
