@@ -9,7 +9,8 @@ import { STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
 import { DomainError } from '../db/domain/domain-error';
 import { appendStatus } from '../db/cases/append-status';
 import { appendInfoAnswer, markSubmitted, mergePrefill, setWaitingReason } from '../db/applications/applications';
-import { publishStatusEvents } from '../db/cases/status-events';
+import { republishCurrentStatus } from '../db/cases/status-events';
+import { caseRecipient } from '../db/cases/read-cases';
 import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';
@@ -62,19 +63,9 @@ function registerCall(
 
 export function createApplicationActivities({ pool, adapters }: ApplicationActivityDeps) {
   async function recipientOf(caseId: string) {
-    const { rows } = await pool.query(
-      `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
-         FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
-      [caseId],
-    );
-    if (!rows[0]) throw definitionError(`case ${caseId} not found`);
-    return rows[0] as {
-      recipient_type: 'natural' | 'legal' | 'eidas';
-      recipient_id: string;
-      recipient_name: string | null;
-      agency_id: string;
-      agency_name: string;
-    };
+    const recipient = await caseRecipient(pool, caseId);
+    if (!recipient) throw definitionError(`case ${caseId} not found`);
+    return recipient;
   }
 
   async function sendToEAddress(caseId: string, idempotencyKey: string, subject: string, body: string): Promise<string | null> {
@@ -138,9 +129,8 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
 
     async setWaiting(req: { caseId: string; waitingFor: string | null }): Promise<void> {
       await setWaitingReason(pool, req.caseId, req.waitingFor);
-      const { rows } = await pool.query('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [req.caseId]);
       // Re-announce the current status so open screens refresh and show why the application waits.
-      if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
+      await republishCurrentStatus(pool, req.caseId);
     },
 
     async recordStatus(req: { caseId: string; status: string; label: Text | null; idempotencyKey: string; actor: Actor }): Promise<void> {

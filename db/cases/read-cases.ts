@@ -143,3 +143,22 @@ export async function findCaseForPolicy(pool: Pool, id: string): Promise<CaseRow
   );
   return rows[0] ?? null;
 }
+
+export interface CaseRecipient {
+  recipient_type: PersonType;
+  recipient_id: string;
+  recipient_name: string | null;
+  agency_id: string;
+  /** The agency's name in Latvian. */
+  agency_name: string;
+}
+
+/** Whom a case is for and which agency handles it (an e-service's notices name both). */
+export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
+  const { rows } = await pool.query<CaseRecipient>(
+    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
+       FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
+    [caseId],
+  );
+  return rows[0] ?? null;
+}

@@ -11,6 +11,14 @@ export async function publishStatusEvents(pool: Pool | pg.PoolClient, from: numb
   await pool.query('SELECT pg_notify($1, $2)', [CASE_STATUS_CHANNEL, JSON.stringify({ from, to })]);
 }
 
+/** Announces the case's latest status event again (open screens refresh, e.g. to show why an application waits). */
+export async function republishCurrentStatus(pool: Pool, caseId: string): Promise<void> {
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [
+    caseId,
+  ]);
+  if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
+}
+
 export interface StatusEventRow {
   eventId: number;
   caseId: string;
