@@ -70,7 +70,7 @@ export const caseRoutes = [
       };
     },
   }),
-  route<{ cases: unknown[] }>({
+  route<Validated<'case-batch'>>({
     method: 'post',
     path: '/api/v1/cases/batch',
     tag: 'Case register',

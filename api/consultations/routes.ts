@@ -43,7 +43,7 @@ export const consultationRoutes = [
       return { status: r.outcome === 'created' ? 201 : 200, body: { id: r.id, externalId: r.externalId, outcome: r.outcome } };
     },
   }),
-  route<{ consultations: unknown[] }>({
+  route<Validated<'consultation-batch'>>({
     method: 'post',
     path: '/api/v1/consultations/batch',
     tag: 'Case register',
