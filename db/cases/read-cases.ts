@@ -5,6 +5,7 @@ import type { PersonRef, PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
 import type { Validated } from '../../forms/types/validated';
 
+/** A row of cases as `SELECT c.*` reads it, with the agency's and the service's names when the query joins them. */
 export interface CaseRow {
   id: string;
   agency_id: string;
@@ -38,10 +39,11 @@ export interface CaseRow {
   acting_staff_id?: string | null;
   acting_basis?: string | null;
   acting_basis_ref?: string | null;
-  /** The e-service, when the case is an application (read by findCase only). */
+  /** The e-service, when the case is an application (read by findCase and findCaseForPolicy). */
   eservice_id?: string | null;
 }
 
+/** A status event of a case's history. */
 export interface EventRow {
   case_id: string;
   status: CaseStatus;
