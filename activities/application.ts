@@ -9,7 +9,8 @@ import { STATUS_NAMES, type CaseStatus } from '../db/domain/case-status';
 import { DomainError } from '../db/domain/domain-error';
 import { appendStatus } from '../db/cases/append-status';
 import { appendInfoAnswer, markSubmitted, mergePrefill, setWaitingReason } from '../db/applications/applications';
-import { publishStatusEvents } from '../db/case-events';
+import { republishCurrentStatus } from '../db/cases/status-events';
+import { caseRecipient } from '../db/cases/read-cases';
 import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';
@@ -17,18 +18,11 @@ import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
 import { durationMs } from '../forms/eservice-definition/expressions';
 import { createInvoice } from '../db/billing/invoices';
-import {
-  caseRecipient,
-  eAddressDelivery,
-  insertNotification,
-  recordEAddressDelivery,
-  setNotificationMessageId,
-} from '../db/applications/messages';
+import { eAddressDelivery, insertNotification, recordEAddressDelivery, setNotificationMessageId } from '../db/applications/messages';
 import { cancelOpenTasks, claimTask, completeTask, openTask } from '../db/applications/tasks';
 import { documentExists, insertDocument } from '../db/applications/documents';
 import { expirePaymentRequest, insertPaymentRequest } from '../db/applications/payment-requests';
 import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
-import { latestStatusEventId } from '../db/applications/reads';
 import { definitionVersionContent } from '../db/eservice-definitions/reads';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
@@ -134,9 +128,8 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
 
     async setWaiting(req: { caseId: string; waitingFor: string | null }): Promise<void> {
       await setWaitingReason(pool, req.caseId, req.waitingFor);
-      const latest = await latestStatusEventId(pool, req.caseId);
       // Re-announce the current status so open screens refresh and show why the application waits.
-      if (latest !== null) await publishStatusEvents(pool, latest, latest);
+      await republishCurrentStatus(pool, req.caseId);
     },
 
     async recordStatus(req: { caseId: string; status: string; label: Text | null; idempotencyKey: string; actor: Actor }): Promise<void> {

@@ -35,6 +35,11 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
   };
 }
 
+/** One round trip to the database (readiness: does it answer?). */
+export async function ping(pool: pg.Pool): Promise<void> {
+  await pool.query('SELECT 1');
+}
+
 /** The Sequelize instance whose models share `pool`'s connections (and so its transactions). */
 export function sequelizeOf(pool: pg.Pool): Sequelize {
   const sequelize = sequelizeOfPool.get(pool);

@@ -3,7 +3,7 @@
 // else the local development database. `--anchor <seq>:<hash>` (the head an earlier run printed, kept elsewhere)
 // also catches rows cut off the end of the log, which a chain alone cannot show.
 import { connectDatabase } from '../db/connection';
-import { verifyAuditChain } from '../db/audit-verify';
+import { verifyAuditChain } from '../db/audit/verify';
 
 function parseAnchor(args: string[]): { chainSeq: number; hash: string } | undefined {
   const i = args.indexOf('--anchor');

@@ -73,7 +73,7 @@ async function counterBasis(ctx: RouteContext, recipient: PersonRef, eserviceId:
       { path: '/eserviceId', code: 'mandate_scope', message: 'not among the e-services of the mandate' },
     ]);
   }
-  return { reference: m.id, principalName: null, representative: m.representative };
+  return { reference: m.id, principalName: null, representative: { ...m.representative, name: m.representative.name ?? null } };
 }
 
 export const assistRoutes = [

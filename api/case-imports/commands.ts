@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { ApiError } from '../platform/errors';
 import { inTransaction } from '../../db/transaction';
+import { createCaseImport, recordStoredSize, storeImportChunk } from '../../db/case-imports/imports';
 
 export const LINES_PER_CHUNK = 2000;
 const MAX_CHUNK_CHARS = 8 * 1024 * 1024;
@@ -31,23 +32,14 @@ export async function storeCaseImport(
   let chunkFirstLine = 1;
   const flush = async (c: PoolClient) => {
     if (pending.length === 0) return;
-    await c.query('INSERT INTO case_import_chunks (import_id, chunk_no, first_line, body) VALUES ($1, $2, $3, $4)', [
-      id,
-      chunkNo,
-      chunkFirstLine,
-      pending.join('\n'),
-    ]);
+    await storeImportChunk(c, id, chunkNo, chunkFirstLine, pending.join('\n'));
     chunkNo += 1;
     chunkFirstLine = lineNo;
     pending = [];
     pendingChars = 0;
   };
-  return inTransaction(pool, async (client) => {
-    await client.query(
-      `INSERT INTO case_imports (id, agency_id, status, file_name, byte_size, total_lines, chunk_count, created_by)
-       VALUES ($1, $2, 'stored', $3, 0, 0, 0, $4)`,
-      [id, input.agencyId, input.fileName, input.createdBy],
-    );
+  return inTransaction(pool, async (client, transaction) => {
+    await createCaseImport(pool, transaction, { id, agencyId: input.agencyId, fileName: input.fileName, createdBy: input.createdBy });
     const decoder = new StringDecoder('utf8');
     let carry = '';
     const takeLine = async (line: string) => {
@@ -70,12 +62,7 @@ export async function storeCaseImport(
     await flush(client);
     const totalLines = lineNo - 1;
     if (totalLines === 0) throw new ApiError(400, 'empty_import', 'The file has no lines.');
-    await client.query('UPDATE case_imports SET byte_size = $2, total_lines = $3, chunk_count = $4 WHERE id = $1', [
-      id,
-      bytes,
-      totalLines,
-      chunkNo,
-    ]);
+    await recordStoredSize(pool, transaction, id, { byteSize: bytes, totalLines, chunkCount: chunkNo });
     return { id, totalLines, chunkCount: chunkNo, byteSize: bytes };
   });
 }

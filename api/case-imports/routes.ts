@@ -5,6 +5,7 @@ import { ApiError, forbidden, notFound } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
 import { audit } from '../../db/audit';
 import { storeCaseImport } from './commands';
+import { caseImportErrors, findCaseImport, recentCaseImports, type CaseImportRow } from '../../db/case-imports/imports';
 import { CASE_IMPORT_WORKFLOW, caseImportWorkflowId } from '../../workflows/case-import/api';
 import type { Validated } from '../../forms/types/validated';
 
@@ -26,25 +27,25 @@ async function ensureWorkflow(ctx: RouteContext, importId: string): Promise<void
   });
 }
 
-function present(row: Record<string, unknown>) {
-  const total = Number(row.total_lines);
-  const processed = Number(row.processed_lines);
+function present(row: CaseImportRow) {
+  const total = Number(row.totalLines);
+  const processed = Number(row.processedLines);
   return {
     id: row.id,
-    agencyId: row.agency_id,
+    agencyId: row.agencyId,
     status: row.status,
-    fileName: row.file_name,
-    byteSize: Number(row.byte_size),
+    fileName: row.fileName,
+    byteSize: Number(row.byteSize),
     totalLines: total,
     processedLines: processed,
     progress: total === 0 ? 0 : Math.round((processed / total) * 1000) / 1000,
-    chunks: { total: row.chunk_count, done: row.chunks_done },
-    created: row.created_count,
-    existing: row.existing_count,
-    failed: row.error_count,
-    createdAt: (row.created_at as Date).toISOString(),
-    startedAt: row.started_at ? (row.started_at as Date).toISOString() : null,
-    finishedAt: row.finished_at ? (row.finished_at as Date).toISOString() : null,
+    chunks: { total: row.chunkCount, done: row.chunksDone },
+    created: row.createdCount,
+    existing: row.existingCount,
+    failed: row.errorCount,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt ? row.startedAt.toISOString() : null,
+    finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
   };
 }
 
@@ -95,19 +96,13 @@ export const caseImportRoutes = [
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       if (!UUID.test(ctx.params.id)) throw notFound('import');
-      const { rows } = await ctx.deps.db.pool.query('SELECT * FROM case_imports WHERE id = $1 AND agency_id = $2', [
-        ctx.params.id,
-        agencyId,
-      ]);
-      if (rows.length === 0) throw notFound('import');
-      if (rows[0].status === 'stored') {
+      const found = await findCaseImport(ctx.deps.db.pool, ctx.params.id, agencyId);
+      if (!found) throw notFound('import');
+      if (found.status === 'stored') {
         await ensureWorkflow(ctx, ctx.params.id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'import workflow start deferred'));
       }
-      const errors = await ctx.deps.db.pool.query(
-        'SELECT line_no, code, message, details FROM case_import_errors WHERE import_id = $1 ORDER BY line_no LIMIT $2 OFFSET $3',
-        [ctx.params.id, ctx.query.errorsLimit, ctx.query.errorsOffset],
-      );
-      if (errors.rows.length > 0) {
+      const errors = await caseImportErrors(ctx.deps.db.pool, ctx.params.id, ctx.query.errorsLimit, ctx.query.errorsOffset);
+      if (errors.length > 0) {
         // Error lines quote what the agency sent about people (identifiers, names): their read is audited.
         const p = ctx.principal;
         await audit(ctx.deps.db.pool, {
@@ -116,13 +111,13 @@ export const caseImportRoutes = [
           resource: `case-import:${ctx.params.id}/errors`,
           purpose: 'case-registration',
           requestId: ctx.requestId,
-          details: { lines: errors.rows.map((e) => e.line_no) },
+          details: { lines: errors.map((e) => e.lineNo) },
         });
       }
       return {
         body: {
-          ...present(rows[0]),
-          errors: errors.rows.map((e) => ({ line: e.line_no, code: e.code, message: e.message, details: e.details ?? [] })),
+          ...present(found),
+          errors: errors.map((e) => ({ line: e.lineNo, code: e.code, message: e.message, details: e.details ?? [] })),
         },
       };
     },
@@ -135,9 +130,7 @@ export const caseImportRoutes = [
     auth: WRITERS,
     responses: { 200: { description: 'Imports', schema: 'get-case-imports-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query('SELECT * FROM case_imports WHERE agency_id = $1 ORDER BY created_at DESC LIMIT 100', [
-        agencyOf(ctx.principal),
-      ]);
+      const rows = await recentCaseImports(ctx.deps.db.pool, agencyOf(ctx.principal));
       return { body: { items: rows.map(present) } };
     },
   }),

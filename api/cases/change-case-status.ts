@@ -1,14 +1,7 @@
 // An agency's status change over HTTP: the agency's rules of the one appendStatus (db/cases/append-status.ts).
 import type { Pool } from 'pg';
-import type { CaseStatus } from '../../db/domain/case-status';
 import { appendStatus } from '../../db/cases/append-status';
-
-export interface StatusChange {
-  status: CaseStatus;
-  label?: string;
-  at?: string;
-  reopenReason?: string;
-}
+import type { CaseStatusChange } from '../../forms/types/api';
 
 export interface StatusActor {
   agencyId: string;
@@ -18,7 +11,7 @@ export interface StatusActor {
   requestId?: string;
 }
 
-export function changeCaseStatus(pool: Pool, caseId: string, change: StatusChange, actor: StatusActor): Promise<{ changed: boolean }> {
+export function changeCaseStatus(pool: Pool, caseId: string, change: CaseStatusChange, actor: StatusActor): Promise<{ changed: boolean }> {
   return appendStatus(pool, caseId, {
     status: change.status,
     label: { lv: change.label ?? null, en: null },

@@ -1,53 +1,12 @@
 // What the API says about a case: never the row as is.
-import type { CaseStatus, Channel } from '../../db/domain/case-status';
+import type { CaseRow, EventRow } from '../../db/cases/read-cases';
+import type { Case } from '../../forms/types/api';
 
-export interface CaseRow {
-  id: string;
-  agency_id: string;
-  service_id: string;
-  external_id: string;
-  channel: Channel;
-  office_id: string | null;
-  municipality_code: string | null;
-  recipient_type: string;
-  recipient_id: string;
-  recipient_name: string | null;
-  representative_type: string | null;
-  representative_id: string | null;
-  representative_name: string | null;
-  representative_basis: string | null;
-  status: CaseStatus;
-  status_label: string | null;
-  status_at: Date;
-  registered_at: Date;
-  price_eur: string | null;
-  staff_minutes: number | null;
-  waiting_minutes: number | null;
-  call_minutes: number | null;
-  satisfaction: number | null;
-  complaint: boolean;
-  agency_name_lv?: string;
-  agency_name_en?: string;
-  service_title_lv?: string;
-  service_title_en?: string;
-  representative_basis_ref?: string | null;
-  acting_staff_id?: string | null;
-  acting_basis?: string | null;
-  acting_basis_ref?: string | null;
-  /** The e-service, when the case is an application (read by findCase only). */
-  eservice_id?: string | null;
-}
+// The rows the presenter reads (api/applications presents a case's history with the same EventRow).
+export type { CaseRow, EventRow };
 
-export interface EventRow {
-  case_id: string;
-  status: CaseStatus;
-  label: string | null;
-  at: Date;
-  reason: string | null;
-}
-
-export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipient' | 'representative') {
-  const presented: Record<string, unknown> = {
+export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipient' | 'representative'): Case {
+  const presented: Case = {
     id: row.id,
     agencyId: row.agency_id,
     serviceId: row.service_id,
@@ -69,8 +28,9 @@ export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipi
     complaint: row.complaint,
     history: events.map((e) => ({ status: e.status, label: e.label, at: e.at.toISOString(), reason: e.reason })),
   };
-  if (row.agency_name_lv) presented.agencyName = { lv: row.agency_name_lv, en: row.agency_name_en };
-  if (row.service_title_lv) presented.serviceTitle = { lv: row.service_title_lv, en: row.service_title_en };
+  // Both names come from the same joined row (NOT NULL columns): the English one is there when the Latvian one is.
+  if (row.agency_name_lv) presented.agencyName = { lv: row.agency_name_lv, en: row.agency_name_en as string };
+  if (row.service_title_lv) presented.serviceTitle = { lv: row.service_title_lv, en: row.service_title_en as string };
   if (relation) presented.relation = relation;
   return presented;
 }

@@ -5,7 +5,7 @@ import { actorType, hasRole, type Principal, type Role } from '../platform/auth/
 import { registerCases, type ItemResult } from '../../db/cases/register-cases';
 import { changeCaseStatus } from './change-case-status';
 import { reserveCaseIds } from '../../db/cases/reserve-case-ids';
-import { findCase, historiesOf, casesOfAgency, casesOfPerson } from './queries';
+import { findCase, historiesOf, casesOfAgency, casesOfPerson } from '../../db/cases/read-cases';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
@@ -70,7 +70,7 @@ export const caseRoutes = [
       };
     },
   }),
-  route<{ cases: unknown[] }>({
+  route<Validated<'case-batch'>>({
     method: 'post',
     path: '/api/v1/cases/batch',
     tag: 'Case register',

@@ -2,7 +2,7 @@
 import { route } from '../platform/routing';
 import { ApiError, forbidden } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
-import { registerConsultations, type ConsultationResult } from './commands';
+import { registerConsultations, type ConsultationResult } from '../../db/consultations/register-consultations';
 import type { Validated } from '../../forms/types/validated';
 
 const WRITERS = ['agency-system', 'agency-officer', 'agency-admin'] as const;
@@ -43,7 +43,7 @@ export const consultationRoutes = [
       return { status: r.outcome === 'created' ? 201 : 200, body: { id: r.id, externalId: r.externalId, outcome: r.outcome } };
     },
   }),
-  route<{ consultations: unknown[] }>({
+  route<Validated<'consultation-batch'>>({
     method: 'post',
     path: '/api/v1/consultations/batch',
     tag: 'Case register',

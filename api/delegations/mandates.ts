@@ -9,29 +9,26 @@ import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';
 import type { Principal } from '../platform/auth/principal';
 import type { UploadedFile } from '../platform/uploads';
 import { MAX_DELEGATION_YEARS } from './commands';
+import {
+  findMandateRow,
+  insertMandate,
+  insertMandateDocument,
+  mandateRowsGivenBy,
+  markMandateRevoked,
+  type MandateRow,
+} from '../../db/delegations/mandates';
+import { databaseToday, publishedEserviceIds } from '../../db/delegations/checks';
+import type { Mandate } from '../../forms/types/api';
+import type { Validated } from '../../forms/types/validated';
 
-export interface MandateInput {
-  principal: PersonRef;
-  representative: { type: 'natural'; id: string; name: string };
-  documentId: string;
-  documentReference?: string;
-  validFrom: string;
-  validUntil?: string;
-  scope: 'all' | string[];
-}
+export type MandateInput = Validated<'mandate-create'>;
+export type { Mandate };
 
-const MANDATE_COLUMNS = `m.id, m.principal_type, m.principal_id, m.representative_type, m.representative_id, m.representative_name,
-  m.document_id, m.document_reference, m.scope, m.eservice_ids, m.valid_from::text AS valid_from, m.valid_until::text AS valid_until,
-  m.recorded_by, m.recorded_office, m.created_at, m.revoked_at, f.file_name, f.content_type, f.byte_size,
-  CASE WHEN m.revoked_at IS NOT NULL THEN 'revoked' WHEN m.valid_until < current_date THEN 'expired'
-       WHEN m.valid_from > current_date THEN 'scheduled' ELSE 'active' END AS status`;
-const FROM = 'FROM mandates m JOIN mandate_documents f ON f.id = m.document_id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pg row of MANDATE_COLUMNS, read field by field
-export function presentMandate(r: Record<string, any>) {
+export function presentMandate(r: MandateRow): Mandate {
   return {
-    id: r.id as string,
+    id: r.id,
     principal: { type: r.principal_type, id: r.principal_id },
     representative: { type: r.representative_type, id: r.representative_id, name: r.representative_name },
     document: {
@@ -41,25 +38,29 @@ export function presentMandate(r: Record<string, any>) {
       byteSize: r.byte_size,
       reference: r.document_reference ?? null,
     },
-    scope: r.scope === 'all' ? ('all' as const) : [...(r.eservice_ids as string[])],
-    validFrom: r.valid_from as string,
-    validUntil: (r.valid_until ?? null) as string | null,
-    status: r.status as string,
-    recordedBy: r.recorded_by as string,
+    scope: r.scope === 'all' ? ('all' as const) : [...r.eservice_ids],
+    validFrom: r.valid_from,
+    validUntil: r.valid_until ?? null,
+    status: r.status,
+    recordedBy: r.recorded_by,
     recordedOffice: r.recorded_office ?? null,
-    createdAt: (r.created_at as Date).toISOString(),
-    revokedAt: r.revoked_at ? (r.revoked_at as Date).toISOString() : null,
+    createdAt: r.created_at.toISOString(),
+    revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
   };
 }
-export type Mandate = ReturnType<typeof presentMandate>;
 
 /** Stores the scanned mandate a staff member uploads, before the mandate is recorded. */
 export async function storeMandateDocument(pool: Pool, staff: Principal, file: UploadedFile) {
   const id = crypto.randomUUID();
-  await pool.query(
-    'INSERT INTO mandate_documents (id, uploaded_by, office_id, file_name, content_type, byte_size, content, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-    [id, staff.sub, staff.office ?? null, file.name, file.type, file.content.length, file.content, file.sha256],
-  );
+  await insertMandateDocument(pool, {
+    id,
+    uploadedBy: staff.sub,
+    officeId: staff.office ?? null,
+    fileName: file.name,
+    contentType: file.type,
+    content: file.content,
+    sha256: file.sha256,
+  });
   return { id, fileName: file.name, contentType: file.type, byteSize: file.content.length };
 }
 
@@ -77,10 +78,10 @@ async function fieldErrors(
     details.push({ path: '/representative/id', code: 'invalid_person_id', message: 'malformed personal code or wrong check digit' });
   else if (input.principal.type === 'natural' && representativeId === principalId)
     details.push({ path: '/representative/id', code: 'self_mandate', message: 'a person does not need a mandate from themselves' });
-  const { rows } = await pool.query<{ today: string }>('SELECT current_date::text AS today');
+  const today = await databaseToday(pool);
   if (input.validUntil !== undefined && input.validUntil < input.validFrom)
     details.push({ path: '/validUntil', code: 'before_valid_from', message: 'must not be before validFrom' });
-  else if (input.validUntil !== undefined && input.validUntil < rows[0].today)
+  else if (input.validUntil !== undefined && input.validUntil < today)
     details.push({ path: '/validUntil', code: 'expired', message: 'the mandate has expired' });
   else if (
     input.validUntil !== undefined &&
@@ -90,11 +91,7 @@ async function fieldErrors(
   }
   const listed = input.scope === 'all' ? [] : input.scope;
   if (listed.length) {
-    const known = new Set(
-      (
-        await pool.query<{ id: string }>('SELECT id FROM eservice_definitions WHERE id = ANY($1) AND latest_version > 0', [listed])
-      ).rows.map((r) => r.id),
-    );
+    const known = await publishedEserviceIds(pool, listed);
     listed.forEach((id, i) => {
       if (!known.has(id)) details.push({ path: `/scope/${i}`, code: 'unknown_eservice', message: `no published e-service ${id}` });
     });
@@ -118,61 +115,44 @@ export async function recordMandate(
   if (details.length) throw unprocessable('invalid_mandate', 'The mandate cannot be recorded as it is.', details);
   await verifyRepresentative(representativeId as string, input.representative.name);
   const listed = input.scope === 'all' ? [] : input.scope;
-  const { rows } = await pool.query(
-    `WITH doc AS (SELECT id FROM mandate_documents WHERE id = $7 AND uploaded_by = $11 AND NOT EXISTS (SELECT 1 FROM mandates WHERE document_id = $7))
-     INSERT INTO mandates (id, principal_type, principal_id, representative_type, representative_id, representative_name, document_id,
-       document_reference, scope, eservice_ids, valid_from, valid_until, recorded_by, recorded_office)
-     SELECT $1, $2, $3, 'natural', $4, $5, $6, $8, $9, $10, $12, $13, $11, $14 FROM doc RETURNING id`,
-    [
-      crypto.randomUUID(),
-      input.principal.type,
-      principalId,
-      representativeId,
-      input.representative.name.trim(),
-      input.documentId,
-      input.documentId,
-      input.documentReference?.trim() || null,
-      listed.length ? 'eservices' : 'all',
-      listed,
-      staff.sub,
-      input.validFrom,
-      input.validUntil ?? null,
-      staff.office ?? null,
-    ],
-  );
-  if (!rows[0]) {
+  const id = await insertMandate(pool, {
+    id: crypto.randomUUID(),
+    principal: { type: input.principal.type, id: principalId as string },
+    representativeId: representativeId as string,
+    representativeName: input.representative.name.trim(),
+    documentId: input.documentId,
+    documentReference: input.documentReference?.trim() || null,
+    eserviceIds: listed,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil ?? null,
+    recordedBy: staff.sub,
+    recordedOffice: staff.office ?? null,
+  });
+  if (!id) {
     throw unprocessable(
       'unknown_document',
       'Upload the mandate document first (POST /api/v1/mandate-documents); each document records one mandate.',
       [{ path: '/documentId', code: 'unknown_document', message: 'not a mandate document you uploaded, or used already' }],
     );
   }
-  return findMandate(pool, rows[0].id as string) as Promise<Mandate>;
+  return findMandate(pool, id) as Promise<Mandate>;
 }
 
 export async function findMandate(pool: Pool, id: string): Promise<Mandate | null> {
   if (!UUID.test(id)) return null;
-  const { rows } = await pool.query(`SELECT ${MANDATE_COLUMNS} ${FROM} WHERE m.id = $1`, [id]);
-  return rows[0] ? presentMandate(rows[0]) : null;
+  const row = await findMandateRow(pool, id);
+  return row ? presentMandate(row) : null;
 }
 
 /** The mandates a citizen gave, newest first (their list, to see and revoke them). */
 export async function mandatesGivenBy(pool: Pool, person: PersonRef): Promise<Mandate[]> {
-  const { rows } = await pool.query(
-    `SELECT ${MANDATE_COLUMNS} ${FROM} WHERE m.principal_type = $1 AND m.principal_id = $2 ORDER BY m.created_at DESC LIMIT 200`,
-    [person.type, person.id],
-  );
-  return rows.map(presentMandate);
+  return (await mandateRowsGivenBy(pool, person)).map(presentMandate);
 }
 
 /** The principal revokes a mandate they gave: from this moment nobody acts on it. Anyone else: 404. */
 export async function revokeMandate(pool: Pool, person: PersonRef, id: string, revokedBy: string): Promise<Mandate> {
   const found = await findMandate(pool, id);
   if (!found || found.principal.type !== person.type || found.principal.id !== person.id) throw notFound('mandate');
-  const { rowCount } = await pool.query('UPDATE mandates SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL', [
-    id,
-    revokedBy,
-  ]);
-  if (!rowCount) throw new ApiError(409, 'already_revoked', 'The mandate has been revoked already.');
+  if (!(await markMandateRevoked(pool, id, revokedBy))) throw new ApiError(409, 'already_revoked', 'The mandate has been revoked already.');
   return findMandate(pool, id) as Promise<Mandate>;
 }

@@ -1,28 +1,9 @@
 // What the API says about a registered delegation: never the row as is.
+import type { DelegationRow } from '../../db/delegations/delegations';
+import type { Delegation, PersonRef } from '../../forms/types/api';
 
-export type DelegationStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
-
-export interface DelegationRow {
-  id: string;
-  principal_type: string;
-  principal_id: string;
-  principal_name: string | null;
-  representative_type: string;
-  representative_id: string;
-  representative_name: string | null;
-  scope: 'all' | 'eservices';
-  eservice_ids: string[];
-  /** Dates as text (YYYY-MM-DD): a PostgreSQL date is a calendar day, not an instant in some time zone. */
-  valid_from: string;
-  valid_until: string | null;
-  created_at: Date | null;
-  revoked_at: Date | null;
-  /** Computed by the query against the database's current_date, the same day the counter checks use. */
-  status: DelegationStatus;
-}
-
-export function presentDelegation(row: DelegationRow) {
-  const person = (type: string, id: string, name: string | null) => ({ type, id, ...(name ? { name } : {}) });
+export function presentDelegation(row: DelegationRow): Delegation {
+  const person = (type: PersonRef['type'], id: string, name: string | null): PersonRef => ({ type, id, ...(name ? { name } : {}) });
   return {
     id: row.id,
     principal: person(row.principal_type, row.principal_id, row.principal_name),
@@ -35,5 +16,3 @@ export function presentDelegation(row: DelegationRow) {
     revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
   };
 }
-
-export type Delegation = ReturnType<typeof presentDelegation>;

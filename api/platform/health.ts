@@ -1,5 +1,6 @@
 // Liveness (/healthz: the process answers) and readiness (/readyz: PostgreSQL and Temporal answer, yes or no).
 import { route } from './routing';
+import { ping } from '../../db/connection';
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -40,7 +41,7 @@ export const healthRoutes = [
     async handler(ctx) {
       const failed: Record<string, string> = {};
       await Promise.all([
-        within(2000, ctx.deps.db.pool.query('SELECT 1')).catch((e: Error) => {
+        within(2000, ping(ctx.deps.db.pool)).catch((e: Error) => {
           failed.postgres = e.message;
         }),
         within(

@@ -6,7 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { Principal } from './auth/principal';
-import { listenForStatusEvents, readCaseStatuses, readStatusEvents } from '../../db/case-events';
+import { listenForStatusEvents, readCaseStatuses, readStatusEvents } from '../../db/cases/status-events';
 import { saveDraftFromSocket } from '../applications/draft-socket';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';

@@ -1,5 +1,6 @@
 // Public reference data: agencies, services (the minimal list until the catalogue issue), offices.
 import { route } from '../platform/routing';
+import { listAgencies, listOffices, listServices } from '../../db/reference';
 
 export const referenceRoutes = [
   route({
@@ -10,10 +11,7 @@ export const referenceRoutes = [
     auth: 'public',
     responses: { 200: { description: 'Agencies', schema: 'get-agencies-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query(
-        `SELECT a.id, a.registration_number, a.kind, a.sector_id, a.municipality_code, a.name_lv, a.name_en, s.ministry_code
-           FROM agencies a JOIN sectors s ON s.id = a.sector_id ORDER BY a.id`,
-      );
+      const rows = await listAgencies(ctx.deps.db.pool);
       return {
         body: {
           items: rows.map((r) => ({
@@ -37,17 +35,15 @@ export const referenceRoutes = [
     auth: 'public',
     responses: { 200: { description: 'Services', schema: 'get-services-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query(
-        'SELECT id, agency_id, title_lv, title_en, channels, price_eur FROM services ORDER BY agency_id, id',
-      );
+      const rows = await listServices(ctx.deps.db.pool);
       return {
         body: {
           items: rows.map((r) => ({
             id: r.id,
-            agencyId: r.agency_id,
-            title: { lv: r.title_lv, en: r.title_en },
+            agencyId: r.agencyId,
+            title: { lv: r.titleLv, en: r.titleEn },
             channels: r.channels,
-            priceEur: r.price_eur === null ? null : Number(r.price_eur),
+            priceEur: r.priceEur === null ? null : Number(r.priceEur),
           })),
         },
       };
@@ -61,19 +57,19 @@ export const referenceRoutes = [
     auth: 'public',
     responses: { 200: { description: 'Offices', schema: 'get-offices-response' } },
     async handler(ctx) {
-      const { rows } = await ctx.deps.db.pool.query('SELECT * FROM offices ORDER BY id');
+      const rows = await listOffices(ctx.deps.db.pool);
       return {
         body: {
           items: rows.map((r) => ({
             id: r.id,
             kind: r.kind,
-            agencyId: r.agency_id,
-            municipalityCode: r.municipality_code,
-            name: { lv: r.name_lv, en: r.name_en },
+            agencyId: r.agencyId,
+            municipalityCode: r.municipalityCode,
+            name: { lv: r.nameLv, en: r.nameEn },
             address: r.address,
             latitude: r.latitude,
             longitude: r.longitude,
-            openingHours: r.opening_hours,
+            openingHours: r.openingHours,
           })),
         },
       };

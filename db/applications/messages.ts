@@ -1,25 +1,7 @@
 // What the e-service tells its recipient: portal notifications and e-address deliveries (each written once per
-// idempotency key, so a retried activity sends nothing twice), and whom to address them to.
+// idempotency key, so a retried activity sends nothing twice). Whom to address them to: db/cases/read-cases.ts.
 import type { Pool } from 'pg';
-import type { Localized, PersonType } from '../../forms/types/api';
-
-export interface CaseRecipient {
-  recipient_type: PersonType;
-  recipient_id: string;
-  recipient_name: string | null;
-  agency_id: string;
-  agency_name: string;
-}
-
-/** The case's recipient and the agency that sends them messages (its Latvian name), or null. */
-export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
-  const { rows } = await pool.query<CaseRecipient>(
-    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
-       FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
-    [caseId],
-  );
-  return rows[0] ?? null;
-}
+import type { Localized } from '../../forms/types/api';
 
 /** A delivery to the e-address made under this key: its message id (null: none was sent), or undefined. */
 export async function eAddressDelivery(pool: Pool, idempotencyKey: string): Promise<{ messageId: string | null } | undefined> {

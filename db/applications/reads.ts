@@ -177,11 +177,3 @@ export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Re
   if (rows[0] && rows[0].status !== 'draft') return null;
   return rows[0]?.draft_field_versions ?? {};
 }
-
-/** The id of the case's latest status event (re-announcing it refreshes open screens), or null. */
-export async function latestStatusEventId(pool: Pool, caseId: string): Promise<number | null> {
-  const { rows } = await pool.query<{ id: number }>('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [
-    caseId,
-  ]);
-  return rows[0]?.id ?? null;
-}

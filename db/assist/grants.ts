@@ -101,3 +101,13 @@ export async function updateGrant(
 export async function endGrant(db: Db, id: string): Promise<void> {
   await db.query('UPDATE assist_grants SET ended_at = COALESCE(ended_at, now()) WHERE id = $1', [id]);
 }
+
+// The access policy (api/platform/auth/policy.ts) looks these up before it reads each grant in full.
+/** Ids of the latest (at most 5) grants for the case that this staff member redeemed, neither revoked nor ended. */
+export async function openGrantsRedeemedBy(pool: Pool, caseId: string, staffSub: string): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    'SELECT id FROM assist_grants WHERE case_id = $1 AND used_by = $2 AND revoked_at IS NULL AND ended_at IS NULL ORDER BY used_at DESC LIMIT 5',
+    [caseId, staffSub],
+  );
+  return rows.map((r) => r.id);
+}

@@ -9,7 +9,7 @@
 import type { Pool } from 'pg';
 import { canTransition, isTerminal, type CaseStatus } from '../domain/case-status';
 import { DomainError, notFoundError } from '../domain/domain-error';
-import { publishStatusEvents } from '../case-events';
+import { publishStatusEvents } from './status-events';
 import { audit } from '../audit';
 import { inTransaction } from '../transaction';
 

@@ -3,33 +3,18 @@
 // validated one by one: invalid items are reported, valid items are kept. The write is one set-based statement.
 import type { Pool, PoolClient } from 'pg';
 import { check, type ErrorDetail } from '../../forms/validation';
+import type { CaseCreate } from '../../forms/types/api';
 import { referenceData, type ReferenceData } from '../reference';
-import { normalisePersonId, type PersonType } from '../domain/person-id';
-import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus, type Channel } from '../domain/case-status';
+import { normalisePersonId } from '../domain/person-id';
+import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus } from '../domain/case-status';
 import { isValidCaseId } from '../domain/case-id';
 import { nextCaseIds } from './reserve-case-ids';
-import { publishStatusEvents } from '../case-events';
+import { publishStatusEvents } from './status-events';
 import { audit, type AuditEntry } from '../audit';
 import { inTransaction } from '../transaction';
 
-export interface CaseInput {
-  externalId: string;
-  caseId?: string;
-  serviceId: string;
-  channel: Channel;
-  officeId?: string;
-  municipalityCode?: string;
-  recipient: { type: PersonType; id: string; name?: string };
-  representative?: { type: PersonType; id: string; name?: string; basis: string };
-  registeredAt?: string;
-  status?: CaseStatus;
-  statusLabel?: string;
-  statusHistory?: Array<{ status: CaseStatus; at: string; label?: string }>;
-  priceEur?: number;
-  resources?: { staffMinutes?: number; waitingMinutes?: number; callMinutes?: number };
-  satisfaction?: number;
-  complaint?: boolean;
-}
+/** One case as an agency sends it (checked against its schema before it is read as one). */
+export type CaseInput = CaseCreate;
 
 export interface Registrar {
   agencyId: string;

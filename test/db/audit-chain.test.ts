@@ -12,7 +12,7 @@ import { audit, type AuditEntry } from '../../db/audit';
 import { connectDatabase, dropDatabase, ensureDatabaseExists, type Database } from '../../db/connection';
 import { createMigrator, migrate } from '../../db/migrate';
 import { assertLeastPrivilege } from '../../db/roles';
-import { rowHash, verifyAuditChain } from '../../db/audit-verify';
+import { rowHash, verifyAuditChain } from '../../db/audit/verify';
 import { call } from '../helpers/http';
 
 const ROOT = path.resolve(__dirname, '../..');

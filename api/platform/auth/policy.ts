@@ -7,6 +7,9 @@ import { actorType, type Principal } from './principal';
 import type { PersonRef } from '../../../db/domain/person-id';
 import type { AuditEntry } from '../../../db/audit';
 import { findGrant, type Grant } from '../../assist/grants';
+import { representationHolds, validDelegationBetween } from '../../../db/delegations/representation';
+import { openGrantsRedeemedBy } from '../../../db/assist/grants';
+import { findCaseForPolicy } from '../../../db/cases/read-cases';
 
 export type Action = 'read' | 'write';
 export type BasisKind = 'own' | 'delegation' | 'mandate' | 'consent' | 'legal_representative' | 'agency';
@@ -62,7 +65,7 @@ function subjectOf(kind: CaseSubject['kind'], caseId: string, eserviceId: string
 /** An application row (queries/applications.ts) as the policy sees it. */
 export const applicationSubject = (r: Row & { case_id: string; definition_id: string }) =>
   subjectOf('application', r.case_id, r.definition_id, r);
-/** A case row (queries/cases.ts findCase) as the policy sees it. */
+/** A case row (db/cases/read-cases.ts) as the policy sees it. */
 export const caseSubject = (r: Row & { id: string; eservice_id?: string | null }) => subjectOf('case', r.id, r.eservice_id ?? null, r);
 
 export interface Access {
@@ -88,9 +91,6 @@ const samePerson = (a: { type: string; id: string } | null | undefined, b: { typ
 /** The audit actor type (one definition, in principal.ts): an agency system is `system`, never `staff`. */
 export const actorKind = actorType;
 
-const VALID_TODAY = 'revoked_at IS NULL AND valid_from <= current_date AND (valid_until IS NULL OR valid_until >= current_date)';
-const COVERS = "(scope = 'all' OR $4::text IS NULL OR $4::text = ANY(eservice_ids))";
-
 /**
  * A registered delegation or a recorded written mandate that is valid now: given by `principal` to `representative`
  * (any representative when null, for staff acting on it), not revoked, within its dates, covering the e-service.
@@ -104,23 +104,13 @@ export async function representationValid(
   eserviceId: string | null,
 ): Promise<boolean> {
   if (!id || !UUID.test(id)) return false;
-  const table = basis === 'delegation' ? 'delegations' : 'mandates';
-  const { rows } = await pool.query(
-    `SELECT 1 FROM ${table} WHERE id = $1 AND principal_type = $2 AND principal_id = $3 AND ${VALID_TODAY} AND ${COVERS}
-        AND ($5::text IS NULL OR (representative_type = $5 AND representative_id = $6))`,
-    [id, principal.type, principal.id, eserviceId, representative?.type ?? null, representative?.id ?? null],
-  );
-  return rows.length > 0;
+  return representationHolds(pool, basis, id, principal, representative, eserviceId);
 }
 
 /** A co-browsing consent this staff member redeemed and may act on now: active, for this case, `assist` to write. */
 async function consentOn(pool: Pool, p: Principal, s: CaseSubject, action: Action): Promise<Grant | null> {
-  const { rows } = await pool.query<{ id: string }>(
-    'SELECT id FROM assist_grants WHERE case_id = $1 AND used_by = $2 AND revoked_at IS NULL AND ended_at IS NULL ORDER BY used_at DESC LIMIT 5',
-    [s.caseId, p.sub],
-  );
-  for (const r of rows) {
-    const g = await findGrant(pool, r.id);
+  for (const id of await openGrantsRedeemedBy(pool, s.caseId, p.sub)) {
+    const g = await findGrant(pool, id);
     if (g && g.active && (action === 'read' || g.mode === 'assist')) return g;
   }
   return null;
@@ -164,12 +154,8 @@ async function representative(pool: Pool, p: Principal, s: CaseSubject, action: 
   if (action === 'write') return null;
   if (basis !== 'delegation') return access;
   // A delegation an agency's register names without its record: one valid now from the recipient to this person.
-  const { rows } = await pool.query(
-    `SELECT id FROM delegations WHERE principal_type = $1 AND principal_id = $2 AND representative_type = $3 AND representative_id = $5
-        AND ${VALID_TODAY} AND ${COVERS} LIMIT 1`,
-    [s.recipient.type, s.recipient.id, rep.type, s.eserviceId, rep.id],
-  );
-  return rows[0] ? { ...access, reference: rows[0].id as string } : null;
+  const delegationId = await validDelegationBetween(pool, s.recipient, rep, s.eserviceId);
+  return delegationId ? { ...access, reference: delegationId } : null;
 }
 
 /**
@@ -198,14 +184,11 @@ export async function accessTo(pool: Pool, p: Principal, s: CaseSubject, action:
 
 /** Live status for a representative ("natural:0211…"): only while the basis they follow the case on is valid now. */
 export async function representativeMayRead(pool: Pool, caseId: string, representativeKey: string): Promise<boolean> {
-  const { rows } = await pool.query(
-    `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id WHERE c.id = $1`,
-    [caseId],
-  );
+  const row = await findCaseForPolicy(pool, caseId);
   const [type, ...rest] = representativeKey.split(':');
   const person = { type, id: rest.join(':') } as PersonRef;
   const asRepresentative: Principal = { sub: `person:${representativeKey}`, name: '', roles: ['citizen'], person };
-  return !!rows[0] && (await representative(pool, asRepresentative, caseSubject(rows[0]), 'read')) !== null;
+  return !!row && (await representative(pool, asRepresentative, caseSubject(row), 'read')) !== null;
 }
 
 /**

@@ -3,12 +3,20 @@
 // Each API node then reads just the events of the people connected to it. Works across any number of nodes.
 import type pg from 'pg';
 import type { Pool } from 'pg';
-import { listen } from './listen';
+import { listen } from '../listen';
 
 export const CASE_STATUS_CHANNEL = 'case_status';
 
 export async function publishStatusEvents(pool: Pool | pg.PoolClient, from: number, to: number): Promise<void> {
   await pool.query('SELECT pg_notify($1, $2)', [CASE_STATUS_CHANNEL, JSON.stringify({ from, to })]);
+}
+
+/** Announces the case's latest status event again (open screens refresh, e.g. to show why an application waits). */
+export async function republishCurrentStatus(pool: Pool, caseId: string): Promise<void> {
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [
+    caseId,
+  ]);
+  if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
 }
 
 export interface StatusEventRow {
@@ -25,7 +33,17 @@ export interface StatusEventRow {
 
 /** Reads events in [from, to] that concern any of the given person keys ("natural:01018012345"). */
 export async function readStatusEvents(pool: Pool, from: number, to: number, personKeys: string[]): Promise<StatusEventRow[]> {
-  const { rows } = await pool.query(
+  const { rows } = await pool.query<{
+    id: number;
+    case_id: string;
+    status: string;
+    label: string | null;
+    at: Date;
+    agency_id: string;
+    service_id: string;
+    recipient_key: string;
+    representative_key: string | null;
+  }>(
     `SELECT e.id, e.case_id, e.status, e.label, e.at, c.agency_id, c.service_id,
             c.recipient_type || ':' || c.recipient_id AS recipient_key,
             CASE WHEN c.representative_id IS NULL THEN NULL ELSE c.representative_type || ':' || c.representative_id END AS representative_key

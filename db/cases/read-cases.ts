@@ -1,8 +1,56 @@
-// Reading cases, always through a filter that says whose cases the caller may see.
+// Reading cases, always through a filter that says whose cases the caller may see (the caller, api/cases, decides
+// which filter: its agency's, or a person's own and followed cases).
 import type { Pool } from 'pg';
-import type { PersonRef } from '../../db/domain/person-id';
-import type { CaseStatus, Channel } from '../../db/domain/case-status';
-import type { CaseRow, EventRow } from './presenter';
+import type { PersonRef, PersonType } from '../domain/person-id';
+import type { CaseStatus, Channel } from '../domain/case-status';
+import type { Validated } from '../../forms/types/validated';
+
+/** A row of cases as `SELECT c.*` reads it, with the agency's and the service's names when the query joins them. */
+export interface CaseRow {
+  id: string;
+  agency_id: string;
+  service_id: string;
+  external_id: string;
+  channel: Channel;
+  office_id: string | null;
+  municipality_code: string | null;
+  recipient_type: PersonType;
+  recipient_id: string;
+  recipient_name: string | null;
+  representative_type: string | null;
+  representative_id: string | null;
+  representative_name: string | null;
+  representative_basis: string | null;
+  status: CaseStatus;
+  status_label: string | null;
+  status_at: Date;
+  registered_at: Date;
+  price_eur: string | null;
+  staff_minutes: number | null;
+  waiting_minutes: number | null;
+  call_minutes: number | null;
+  satisfaction: number | null;
+  complaint: boolean;
+  agency_name_lv?: string;
+  agency_name_en?: string;
+  service_title_lv?: string;
+  service_title_en?: string;
+  representative_basis_ref?: string | null;
+  acting_staff_id?: string | null;
+  acting_basis?: string | null;
+  acting_basis_ref?: string | null;
+  /** The e-service, when the case is an application (read by findCase and findCaseForPolicy). */
+  eservice_id?: string | null;
+}
+
+/** A status event of a case's history. */
+export interface EventRow {
+  case_id: string;
+  status: CaseStatus;
+  label: string | null;
+  at: Date;
+  reason: string | null;
+}
 
 const SELECT_CASE = `
   SELECT c.*, a.name_lv AS agency_name_lv, a.name_en AS agency_name_en, s.title_lv AS service_title_lv, s.title_en AS service_title_en
@@ -56,14 +104,8 @@ export async function casesOfPerson(pool: Pool, person: PersonRef, limit: number
   return { rows, total: Number(total) };
 }
 
-export interface AgencyCaseFilter {
-  status?: CaseStatus;
-  channel?: Channel;
-  serviceId?: string;
-  externalId?: string;
-  limit: number;
-  offset: number;
-}
+/** The agency's list filter: the validated query of GET /api/v1/cases (limit and offset defaulted). */
+export type AgencyCaseFilter = Validated<'case-list-query'>;
 
 export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
   // A citizen's unsubmitted e-service draft is not the agency's to read (api/platform/auth/policy.ts): left out of its list.
@@ -93,4 +135,32 @@ export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseF
     total = count.rows[0].n;
   }
   return { rows, total };
+}
+
+/** One case as the access policy reads it (its recipient, representative, acting staff and e-service; no names). */
+export async function findCaseForPolicy(pool: Pool, id: string): Promise<CaseRow | null> {
+  const { rows } = await pool.query<CaseRow>(
+    `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id WHERE c.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface CaseRecipient {
+  recipient_type: PersonType;
+  recipient_id: string;
+  recipient_name: string | null;
+  agency_id: string;
+  /** The agency's name in Latvian. */
+  agency_name: string;
+}
+
+/** Whom a case is for and which agency handles it (an e-service's notices name both). */
+export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
+  const { rows } = await pool.query<CaseRecipient>(
+    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
+       FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
+    [caseId],
+  );
+  return rows[0] ?? null;
 }

@@ -1,25 +1,13 @@
 // Consultations given in any channel, authenticated (a known person) or anonymous. Idempotent by
-// (agency, externalId); items validated one by one like cases.
+// (agency, externalId); items validated one by one like cases (db/cases/register-cases.ts), written in one
+// set-based statement with the audit rows of the known persons' consultations in the same transaction.
 import type { Pool } from 'pg';
-import { check } from '../../forms/validation';
-import type { ErrorDetail } from '../platform/errors';
-import { referenceData } from '../../db/reference';
-import { normalisePersonId, type PersonRef } from '../../db/domain/person-id';
-import { audit } from '../../db/audit';
-import { inTransaction } from '../../db/transaction';
-
-interface ConsultationInput {
-  externalId: string;
-  channel: string;
-  officeId?: string;
-  municipalityCode?: string;
-  serviceId?: string;
-  topic: string;
-  content?: string;
-  durationMinutes: number;
-  person?: PersonRef;
-  occurredAt?: string;
-}
+import { check, type ErrorDetail } from '../../forms/validation';
+import type { ConsultationCreate } from '../../forms/types/api';
+import { referenceData } from '../reference';
+import { normalisePersonId } from '../domain/person-id';
+import { audit } from '../audit';
+import { inTransaction } from '../transaction';
 
 export type ConsultationResult =
   | { index: number; outcome: 'created' | 'existing'; id: number; externalId: string }
@@ -37,8 +25,13 @@ export async function registerConsultations(
 ): Promise<ConsultationResult[]> {
   const ref = await referenceData(pool);
   const results: ConsultationResult[] = new Array(items.length);
-  const ok: Array<{ index: number; input: ConsultationInput; personId: string | null; municipalityCode: string | null; occurredAt: Date }> =
-    [];
+  const ok: Array<{
+    index: number;
+    input: ConsultationCreate;
+    personId: string | null;
+    municipalityCode: string | null;
+    occurredAt: Date;
+  }> = [];
   const now = Date.now();
   items.forEach((raw, index) => {
     const externalId = (raw as { externalId?: unknown } | null)?.externalId;
@@ -52,7 +45,7 @@ export async function registerConsultations(
     };
     const errors = check('consultation-create', raw);
     if (errors) return failWith('validation_failed', 'The consultation does not match the schema.', errors);
-    const input = raw as ConsultationInput;
+    const input = raw as ConsultationCreate;
     if (input.serviceId) {
       const service = ref.services.get(input.serviceId);
       if (!service)

@@ -3,7 +3,7 @@
 // the one before it (chain_seq one higher, prev_hash equal to that row's hash). The first row that does not is named.
 import crypto from 'node:crypto';
 import type { Pool, QueryResult } from 'pg';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../transaction';
 
 export interface AuditChainProblem {
   kind: 'changed' | 'deleted' | 'out-of-order';

@@ -1,0 +1,45 @@
+// Whether a basis to act for someone holds today: the questions the access policy (api/platform/auth/policy.ts)
+// asks of the delegations and mandates at every request. Nothing is cached: a revocation ends access at once.
+import type { Pool } from 'pg';
+import type { PersonRef } from '../domain/person-id';
+
+const VALID_TODAY = 'revoked_at IS NULL AND valid_from <= current_date AND (valid_until IS NULL OR valid_until >= current_date)';
+const COVERS = "(scope = 'all' OR $4::text IS NULL OR $4::text = ANY(eservice_ids))";
+
+type Party = PersonRef | { type: string; id: string };
+
+/**
+ * A registered delegation or a recorded written mandate, by id, valid today: given by `principal` to `representative`
+ * (any representative when null), covering the e-service (any when null). The caller checks the id is a UUID.
+ */
+export async function representationHolds(
+  pool: Pool,
+  basis: 'delegation' | 'mandate',
+  id: string,
+  principal: Party,
+  representative: Party | null,
+  eserviceId: string | null,
+): Promise<boolean> {
+  const table = basis === 'delegation' ? 'delegations' : 'mandates';
+  const { rows } = await pool.query(
+    `SELECT 1 FROM ${table} WHERE id = $1 AND principal_type = $2 AND principal_id = $3 AND ${VALID_TODAY} AND ${COVERS}
+        AND ($5::text IS NULL OR (representative_type = $5 AND representative_id = $6))`,
+    [id, principal.type, principal.id, eserviceId, representative?.type ?? null, representative?.id ?? null],
+  );
+  return rows.length > 0;
+}
+
+/** The id of a delegation valid today from `principal` to `representative` covering the e-service (any when null). */
+export async function validDelegationBetween(
+  pool: Pool,
+  principal: Party,
+  representative: Party,
+  eserviceId: string | null,
+): Promise<string | null> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM delegations WHERE principal_type = $1 AND principal_id = $2 AND representative_type = $3 AND representative_id = $5
+        AND ${VALID_TODAY} AND ${COVERS} LIMIT 1`,
+    [principal.type, principal.id, representative.type, eserviceId, representative.id],
+  );
+  return rows[0]?.id ?? null;
+}
