@@ -16,7 +16,13 @@ export const acrOf = (level: LevelOfAssurance) => `${EIDAS_LOA_PREFIX}${level}`;
 const LEVEL_ORDER: LevelOfAssurance[] = ['low', 'substantial', 'high'];
 
 export const authMethods: AuthMethod[] = [
-  { id: 'eparaksts-mobile', labelLv: 'eParaksts mobile', labelEn: 'eParaksts mobile', level: 'high', amr: ['eparaksts-mobile', 'swk', 'pin', 'mfa'] },
+  {
+    id: 'eparaksts-mobile',
+    labelLv: 'eParaksts mobile',
+    labelEn: 'eParaksts mobile',
+    level: 'high',
+    amr: ['eparaksts-mobile', 'swk', 'pin', 'mfa'],
+  },
   { id: 'eid-card', labelLv: 'eID karte', labelEn: 'eID card', level: 'high', amr: ['eid-card', 'sc', 'pin', 'mfa'] },
   { id: 'bank', labelLv: 'Internetbanka', labelEn: 'Bank authentication', level: 'substantial', amr: ['bank', 'pwd', 'otp', 'mfa'] },
 ];

@@ -111,13 +111,12 @@ export async function startNationalAuthSimulator(opts: NationalAuthSimulatorOpti
   const app = createSimulatorApp(SLUG, opts);
   const clients = opts.clients ?? DEV_CLIENTS;
   // The provider needs its issuer URL, known once the server listens; requests cannot arrive before that.
-  let provider: Provider | undefined;
-  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const live: { provider?: Provider; handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
 
   const withProvider =
     (route: (p: Provider, req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
-      if (!provider) res.status(503).json(errorBody('starting', 'The provider is starting.'));
-      else route(provider, req, res).catch(next);
+      if (!live.provider) res.status(503).json(errorBody('starting', 'The provider is starting.'));
+      else route(live.provider, req, res).catch(next);
     };
 
   app.get(
@@ -177,12 +176,12 @@ export async function startNationalAuthSimulator(opts: NationalAuthSimulatorOpti
   );
 
   app.use((req, res, next) => {
-    if (!handle) next();
-    else handle(req, res);
+    if (!live.handle) next();
+    else live.handle(req, res);
   });
 
   const running = await listen(app, opts);
-  provider = new Provider(opts.issuer ?? running.url, providerConfiguration(clients));
-  handle = provider.callback();
+  live.provider = new Provider(opts.issuer ?? running.url, providerConfiguration(clients));
+  live.handle = live.provider.callback();
   return running;
 }

@@ -84,5 +84,9 @@ export function formOf(html: string, pageUrl: string, id?: string): FormOnPage {
     const option = /<option\b[^>]*\bselected\b[^>]*>/i.exec(options)?.[0] ?? /<option\b[^>]*>/i.exec(options)?.[0];
     if (name && option) fields[name] = attr(option, 'value') ?? '';
   }
-  return { action: new URL(attr(open, 'action') ?? pageUrl, pageUrl).toString(), method: (attr(open, 'method') ?? 'get').toUpperCase(), fields };
+  return {
+    action: new URL(attr(open, 'action') ?? pageUrl, pageUrl).toString(),
+    method: (attr(open, 'method') ?? 'get').toUpperCase(),
+    fields,
+  };
 }

@@ -71,7 +71,12 @@ describe('simulators/national-auth', () => {
     const html = await page.response!.text();
     const form = formOf(html, page.url);
     const posted = await browser.request(form.action, {
-      form: { ...form.fields, ...(choice.person ? { person: choice.person } : {}), ...(choice.method ? { method: choice.method } : {}), action: 'sign-in' },
+      form: {
+        ...form.fields,
+        ...(choice.person ? { person: choice.person } : {}),
+        ...(choice.method ? { method: choice.method } : {}),
+        action: 'sign-in',
+      },
     });
     expect(posted.status, await posted.clone().text()).to.be.within(300, 399);
     const done = await browser.follow(new URL(posted.headers.get('location')!, form.action), CALLBACK);
@@ -183,7 +188,9 @@ describe('simulators/national-auth', () => {
           () => null,
           (err: Error) => err,
         );
-      expect(`${failure?.message}: ${(failure?.cause as Error | undefined)?.message}`, wrong).to.match(wrong === 'state' ? /"state"/ : /"nonce"/);
+      expect(`${failure?.message}: ${(failure?.cause as Error | undefined)?.message}`, wrong).to.match(
+        wrong === 'state' ? /"state"/ : /"nonce"/,
+      );
     }
   });
 
@@ -205,7 +212,9 @@ describe('simulators/national-auth', () => {
     expect(response.status).to.equal(400);
     expect(response.headers.get('location')).to.equal(null);
     const html = await response.text();
-    expect(html).to.match(/<html lang="lv">/).and.contain('redirect_uri');
+    expect(html)
+      .to.match(/<html lang="lv">/)
+      .and.contain('redirect_uri');
   });
 
   it('has its ID token rejected when the signature or the signed content is tampered with', async () => {
@@ -230,7 +239,11 @@ describe('simulators/national-auth', () => {
       const { url, checks } = await authorizationUrl(config);
       const callback = await signIn(new TestBrowser(), url, { person: ANNA_CODE, method: 'eid-card' });
       const failure = await oidc
-        .authorizationCodeGrant(config, callback, { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce })
+        .authorizationCodeGrant(config, callback, {
+          pkceCodeVerifier: checks.verifier,
+          expectedState: checks.state,
+          expectedNonce: checks.nonce,
+        })
         .then(
           () => null,
           (err: Error) => err,
@@ -256,10 +269,16 @@ describe('simulators/national-auth', () => {
     };
     expect((await silent()).has('code'), 'signed in: prompt=none answers with a code').to.equal(true);
 
-    const endSession = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: LOGGED_OUT, state: 'bye' });
+    const endSession = oidc.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: LOGGED_OUT,
+      state: 'bye',
+    });
     const page = await browser.follow(endSession, LOGGED_OUT);
     const html = await page.response!.text();
-    expect(html).to.match(/<html lang="lv">/).and.contain('form="op.logoutForm"');
+    expect(html)
+      .to.match(/<html lang="lv">/)
+      .and.contain('form="op.logoutForm"');
     const form = formOf(html, page.url, 'op.logoutForm');
     const confirmed = await browser.request(form.action, { form: { ...form.fields, logout: 'yes' } });
     const after = await browser.follow(new URL(confirmed.headers.get('location')!, form.action), LOGGED_OUT);
