@@ -13,6 +13,7 @@ import { createSimulatorApp, listen, type RunningSimulator, type SimulatorOption
 import { errorBody } from '../faults';
 import { claimsOf, personByHint, personBySubject } from './accounts';
 import { acrOf, authMethods, methodsFor, supportedAcrValues } from './methods';
+import { memoryStore } from './memory-store';
 import { errorPage, loggedOutPage, logoutPage, signInPage } from './pages';
 import { persons } from '../population-register/data';
 
@@ -49,6 +50,7 @@ function providerConfiguration(clients: ClientMetadata[]): Configuration {
   return {
     clients: clients.map((client) => ({ grant_types: ['authorization_code'], response_types: ['code'], ...client })),
     jwks: { keys: [signingKey()] },
+    adapter: memoryStore(),
     cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
     responseTypes: ['code'],
     // Lifetimes in seconds: a sign-in page may stay open 10 minutes, a sign-in session lasts a working day.

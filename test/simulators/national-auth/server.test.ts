@@ -133,7 +133,7 @@ describe('simulators/national-auth', () => {
     expect(claims.sub).to.not.contain(ANNA_CODE);
   });
 
-  it('gives bank authentication the substantial level, and the same sub for the same person every time', async () => {
+  it('gives bank authentication the substantial level, the same sub for the same person, and a code only once', async () => {
     const config = await discover();
     const first = await authorizationUrl(config);
     const callback = await signIn(new TestBrowser(), first.url, { person: JANIS_CODE, method: 'bank' });
@@ -146,6 +146,18 @@ describe('simulators/national-auth', () => {
     ).claims()!;
     expect(claims).to.include({ acr: SUBSTANTIAL, personal_code: JANIS_CODE, given_name: 'Jānis', sub: subjectOf(JANIS_CODE) });
     expect((claims.amr as string[])[0]).to.equal('bank');
+
+    const again = await oidc
+      .authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: first.checks.verifier,
+        expectedState: first.checks.state,
+        expectedNonce: first.checks.nonce,
+      })
+      .then(
+        () => null,
+        (err: { error?: string }) => err.error,
+      );
+    expect(again, 'a code is good for one exchange').to.equal('invalid_grant');
   });
 
   it('offers only the methods that reach the acr_values asked for, and refuses a lower one', async () => {
