@@ -33,10 +33,12 @@ export interface AuthnRequest {
   minimumLevel: LevelOfAssurance | null;
 }
 
-/** The AuthnRequest of a SAMLRequest parameter: deflated for HTTP-Redirect, plain base64 for HTTP-POST. */
+/** The AuthnRequest of a SAMLRequest parameter: deflated for HTTP-Redirect, base64 (deflated or not) for HTTP-POST. */
 export function readAuthnRequest(samlRequest: string, binding: 'redirect' | 'post'): AuthnRequest {
   const raw = Buffer.from(samlRequest, 'base64');
-  const text = (binding === 'redirect' ? zlib.inflateRawSync(raw) : raw).toString('utf8');
+  // The POST binding carries plain XML, but some SPs (node-saml by default) deflate it there too: accept both.
+  const deflated = binding === 'redirect' || !raw.toString('utf8').trimStart().startsWith('<');
+  const text = (deflated ? zlib.inflateRawSync(raw) : raw).toString('utf8');
   const parser = new SaxesParser({ xmlns: true });
   const path: string[] = [];
   let request: Partial<AuthnRequest> & { levels: LevelOfAssurance[] } = { levels: [] };

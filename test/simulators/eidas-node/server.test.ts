@@ -98,6 +98,23 @@ describe('simulators/eidas-node', () => {
     );
   });
 
+  it('takes the AuthnRequest by the HTTP-POST binding too', async () => {
+    const sp = serviceProvider(node, { authnRequestBinding: 'HTTP-POST' });
+    const browser = new TestBrowser();
+    const spForm = formOf(await sp.getAuthorizeFormAsync('relay-post'), ACS);
+    expect(spForm.action).to.equal(`${node.url}/sso`);
+    const received = await browser.request(spForm.action, { form: spForm.fields });
+    expect(received.status).to.equal(303);
+    const page = await browser.follow(new URL(received.headers.get('location')!, spForm.action), ACS);
+    const personPage = await browser.request(`${formOf(await page.response!.text(), page.url).action}?country=LT`);
+    const form = formOf(await personPage.text(), personPage.url);
+    const posted = await browser.request(form.action, { form: { ...form.fields, action: 'sign-in' } });
+    const back = formOf(await posted.text(), form.action);
+    expect(back.fields.RelayState).to.equal('relay-post');
+    const { profile } = await sp.validatePostResponseAsync({ SAMLResponse: back.fields.SAMLResponse });
+    expect(profile!.nameID).to.match(/^LT\/LV\//);
+  });
+
   it('offers only the levels the request accepts', async () => {
     const sp = serviceProvider();
     const browser = new TestBrowser();
@@ -168,6 +185,14 @@ describe('simulators/eidas-node', () => {
     const xml = await signIn(sp);
     await validate(sp, xml);
     expect(await refusal(sp, xml)).to.match(/InResponseTo/);
+  });
+
+  it('answers 400 to a SAMLRequest that is missing or not an AuthnRequest', async () => {
+    expect((await fetch(`${node.url}/sso`)).status).to.equal(400);
+    const notSaml = Buffer.from('<hello/>').toString('base64');
+    const response = await fetch(`${node.url}/sso`, { method: 'POST', body: new URLSearchParams({ SAMLRequest: notSaml }) });
+    expect(response.status).to.equal(400);
+    expect(await response.text()).to.contain('not a SAML 2.0 AuthnRequest');
   });
 
   it('refuses an AuthnRequest from an unregistered service provider', async () => {
