@@ -11,11 +11,10 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { createSimulatorApp, listen, type RunningSimulator, type SimulatorOptions } from '../app';
 import { errorBody } from '../faults';
-import { claimsOf, personByHint, personBySubject } from './accounts';
+import { claimsOf, personByHint, personBySubject, persons } from './accounts';
 import { acrOf, authMethods, methodsFor, supportedAcrValues } from './methods';
 import { memoryStore } from './memory-store';
 import { errorPage, loggedOutPage, logoutPage, signInPage } from './pages';
-import { persons } from '../population-register/data';
 
 const SLUG = 'national-auth';
 /** Development only: the client registered when the options name none (the platform's side is issue 16's next step). */
