@@ -1,11 +1,13 @@
-// Starts the five external-system simulators together (for `npm start`, tests and manual use).
-// Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4105 until Ctrl-C.
+// Starts the seven external-system simulators together (for `npm start`, tests and manual use).
+// Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4107 until Ctrl-C.
 import type { RunningSimulator, SimulatorOptions } from './app';
 import { startPopulationRegisterSimulator } from './population-register/server';
 import { startAddressRegisterSimulator } from './address-register/server';
 import { startEnterpriseRegisterSimulator } from './enterprise-register/server';
 import { startEAddressSimulator } from './e-address/server';
 import { startPaymentInitiationSimulator } from './payment-initiation/server';
+import { startNationalAuthSimulator } from './national-auth/server';
+import { startEidasNodeSimulator } from './eidas-node/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -14,6 +16,8 @@ export {
   startEnterpriseRegisterSimulator,
   startEAddressSimulator,
   startPaymentInitiationSimulator,
+  startNationalAuthSimulator,
+  startEidasNodeSimulator,
 };
 
 export const DEFAULT_BASE_PORT = 4101;
@@ -24,6 +28,10 @@ export interface SimulatorUrls {
   enterpriseRegister: string;
   eAddress: string;
   paymentInitiation: string;
+  /** The national sign-in's OpenID Provider: its issuer URL. */
+  nationalAuth: string;
+  /** The eIDAS node: its metadata is at `${eidasNode}/metadata`. */
+  eidasNode: string;
 }
 
 export interface RunningSimulators {
@@ -31,14 +39,16 @@ export interface RunningSimulators {
   close(): Promise<void>;
 }
 
-/** Port order: population register, address register, enterprise register, e-address, payment initiation
- * (basePort .. basePort+4). */
+/** Port order: population register, address register, enterprise register, e-address, payment initiation,
+ * national auth, eIDAS node (basePort .. basePort+6). */
 const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
   ['populationRegister', startPopulationRegisterSimulator],
   ['addressRegister', startAddressRegisterSimulator],
   ['enterpriseRegister', startEnterpriseRegisterSimulator],
   ['eAddress', startEAddressSimulator],
   ['paymentInitiation', startPaymentInitiationSimulator],
+  ['nationalAuth', startNationalAuthSimulator],
+  ['eidasNode', startEidasNodeSimulator],
 ];
 
 /** basePort 0 gives each simulator a random free port. */

@@ -49,6 +49,36 @@ function generatedPerson(i: number): WirePerson {
   };
 }
 
+/**
+ * EU citizens living in Latvia: the register knows them by a personal code and records the eIDAS identifier their
+ * home country's node asserts (as PMLP records a foreigner's identity documents), so a sign-in through the eIDAS node
+ * simulator (simulators/eidas-node/citizens.ts) can be linked to the Latvian personal code.
+ */
+export const EIDAS_LINKS = [
+  {
+    eidas_identifier: 'DE/LV/7c9e6679742540de944be07fc1f90ae7',
+    given_name: 'Markus',
+    surname: 'Müller',
+    birth_date: '1982-06-14',
+    serial: 501,
+  },
+  { eidas_identifier: 'FR/LV/FR19910923DUBOISC', given_name: 'Camille', surname: 'Dubois', birth_date: '1991-09-23', serial: 502 },
+  { eidas_identifier: 'LT/LV/38610270123', given_name: 'Tomas', surname: 'Jankauskas', birth_date: '1986-10-27', serial: 503 },
+].map((link, i) => {
+  const [year, month, day] = link.birth_date.split('-').map(Number);
+  return { ...link, person_code: makePersonalCode(day, month, year, link.serial), dwelling: dwellings[(i * 5 + 3) % dwellings.length] };
+});
+
+function eidasLinkedPersons(): WirePerson[] {
+  return EIDAS_LINKS.map((link) => ({
+    person_code: link.person_code,
+    given_name: link.given_name,
+    surname: link.surname,
+    birth_date: link.birth_date,
+    residence: { aris_code: link.dwelling, declared_from: '2019-09-02' },
+  }));
+}
+
 export const persons: WirePerson[] = [
   {
     person_code: ANNA_CODE,
@@ -66,6 +96,7 @@ export const persons: WirePerson[] = [
   },
   ...Array.from({ length: 20 }, (_, i) => generatedPerson(i)),
   // A code issued since 2017 (starts with 32): no birth date in it, and none recorded here either.
+  ...eidasLinkedPersons(),
   {
     person_code: '32817604150',
     given_name: 'Olena',
@@ -77,4 +108,10 @@ export const persons: WirePerson[] = [
 
 export function personByCode(code: string): WirePerson | undefined {
   return persons.find((person) => person.person_code === code);
+}
+
+/** The person the register links to an eIDAS PersonIdentifier ("DE/LV/…"), if any. */
+export function personByEidasIdentifier(identifier: string): WirePerson | undefined {
+  const link = EIDAS_LINKS.find((candidate) => candidate.eidas_identifier === identifier);
+  return link ? personByCode(link.person_code) : undefined;
 }

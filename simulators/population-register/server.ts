@@ -1,11 +1,13 @@
 // Population register simulator (PMLP-like): persons and their declared place of residence.
 //   GET /persons/:personalCode            → person with residence | 404 person_not_found
 //   GET /persons/:personalCode/residence  → residence | 404 person_not_found / no_declared_address
+//   GET /eidas-identities/:identifier      → {eidas_identifier, person_code} | 404 person_not_found (the identifier
+//                                            URL-encoded, "DE%2FLV%2F…": an EU citizen the register links to a code)
 // A residence carries the address text and municipality (ATVK) code from the address register, as PMLP does.
 import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
 import { errorBody } from '../faults';
 import { addressByCode } from '../address-register/data';
-import { personByCode, type WirePerson } from './data';
+import { personByCode, personByEidasIdentifier, type WirePerson } from './data';
 
 function residenceOf(person: WirePerson) {
   if (!person.residence) return null;
@@ -41,6 +43,12 @@ export async function startPopulationRegisterSimulator(opts: SimulatorOptions = 
     const residence = residenceOf(res.locals.person as WirePerson);
     if (!residence) res.status(404).json(errorBody('no_declared_address', 'The person has no declared place of residence.'));
     else res.json(residence);
+  });
+
+  app.get('/eidas-identities/:identifier', (req, res) => {
+    const person = personByEidasIdentifier(req.params.identifier);
+    if (!person) res.status(404).json(errorBody('person_not_found', 'The register links no person to this eIDAS identifier.'));
+    else res.json({ eidas_identifier: req.params.identifier, person_code: person.person_code });
   });
 
   return listen(app, opts);

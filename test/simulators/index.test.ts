@@ -4,14 +4,22 @@ import { expect } from 'chai';
 import { startSimulators } from '../../simulators';
 
 describe('simulators/index', () => {
-  it('starts the five systems on random ports and closes them', async () => {
+  it('starts the seven systems on random ports and closes them', async () => {
     const sims = await startSimulators({ basePort: 0 });
     try {
       const systems = await Promise.all(
         Object.values(sims.urls).map(async (url) => ((await (await fetch(`${url}/healthz`)).json()) as any).system),
       );
-      expect(systems).to.deep.equal(['population-register', 'address-register', 'enterprise-register', 'e-address', 'payment-initiation']);
-      expect(new Set(Object.values(sims.urls)).size).to.equal(5);
+      expect(systems).to.deep.equal([
+        'population-register',
+        'address-register',
+        'enterprise-register',
+        'e-address',
+        'payment-initiation',
+        'national-auth',
+        'eidas-node',
+      ]);
+      expect(new Set(Object.values(sims.urls)).size).to.equal(7);
     } finally {
       await sims.close();
     }
