@@ -12,18 +12,16 @@ import {
   markInvoiceOverdue,
 } from '../db/billing/invoice-lifecycle';
 import type { InvoiceSqlRow } from '../db/billing/invoice-model';
+import { insertNotification, setNotificationMessageId } from '../db/applications/messages';
+import { markPaymentRequestPaid } from '../db/applications/payment-requests';
 
 export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapters: Adapters }) {
   async function notifyPayer(invoiceId: string, key: string, subject: { lv: string; en: string }, body: { lv: string; en: string }) {
     const inv = await invoiceWithAgencyName(pool, invoiceId);
     if (!inv) return;
     const id = `${invoiceWorkflowId(invoiceId)}/${key}`;
-    await pool.query(
-      `INSERT INTO notifications (id, case_id, recipient_type, recipient_id, subject_lv, subject_en, body_lv, body_en)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [id, inv.case_id, inv.payer_type, inv.payer_id, subject.lv, subject.en, body.lv, body.en],
-    );
     const recipient = { type: inv.payer_type, id: inv.payer_id };
+    await insertNotification(pool, { id, caseId: inv.case_id, recipient, subject, body });
     try {
       const receipt = await adapters.eAddress.send(
         {
@@ -35,7 +33,7 @@ export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapte
         },
         { idempotencyKey: id },
       );
-      await pool.query('UPDATE notifications SET e_address_message_id = $2 WHERE id = $1', [id, receipt.messageId]);
+      await setNotificationMessageId(pool, id, receipt.messageId);
     } catch (e) {
       if (!(e instanceof NoMailboxError)) throw e; // no mailbox: the portal notification is the only one
     }
@@ -82,9 +80,7 @@ export function createInvoiceActivities({ pool, adapters }: { pool: Pool; adapte
         { lv: `Rēķins ${describe(inv)} ir apmaksāts.`, en: `Invoice ${describe(inv)} is paid.` },
       );
       if (inv.payment_request_id) {
-        await pool.query(`UPDATE payment_requests SET status = 'paid', paid_at = COALESCE(paid_at, now()) WHERE id = $1`, [
-          inv.payment_request_id,
-        ]);
+        await markPaymentRequestPaid(pool, inv.payment_request_id);
       }
       const stepId = inv.payment_request_id ? String(inv.payment_request_id).slice(String(inv.case_id).length + 1) : null;
       return { caseId: inv.case_id, stepId, amountEur: Number(inv.amount_paid), reference: inv.payment_reference };

@@ -27,7 +27,7 @@ export async function recordEAddressDelivery(
 /** A notification in the recipient's portal inbox; the id is the idempotency key (a second insert changes nothing). */
 export async function insertNotification(
   pool: Pool,
-  n: { id: string; caseId: string; recipient: { type: string; id: string }; subject: Localized; body: Localized },
+  n: { id: string; caseId: string | null; recipient: { type: string; id: string }; subject: Localized; body: Localized },
 ): Promise<void> {
   await pool.query(
     `INSERT INTO notifications (id, case_id, recipient_type, recipient_id, subject_lv, subject_en, body_lv, body_en)

@@ -19,3 +19,8 @@ export async function insertPaymentRequest(
 export async function expirePaymentRequest(pool: Pool, requestId: string): Promise<void> {
   await pool.query(`UPDATE payment_requests SET status = 'expired' WHERE id = $1 AND status = 'requested'`, [requestId]);
 }
+
+/** Its invoice is paid (a retry keeps the first payment time). */
+export async function markPaymentRequestPaid(pool: Pool, requestId: string): Promise<void> {
+  await pool.query(`UPDATE payment_requests SET status = 'paid', paid_at = COALESCE(paid_at, now()) WHERE id = $1`, [requestId]);
+}
