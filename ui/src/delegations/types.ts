@@ -1,11 +1,14 @@
 // What the delegation API says (api/delegations/presenter.ts), and the small helpers the pages share.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Delegation, GetEserviceDefinitionsResponse, GetMeDelegationsResponse, PersonRef } from '../../../forms/types/api';
+import type { Delegation, GetEserviceDefinitionsResponse, GetMeDelegationsResponse, Mandate, PersonRef } from '../../../forms/types/api';
 
-// Generated from forms/api/delegation.schema.json (npm run generate:types).
-export type { Delegation, PersonRef };
+// Generated from forms/api/delegation.schema.json and mandate.schema.json (npm run generate:types).
+export type { Delegation, Mandate, PersonRef };
 export type DelegationStatus = Delegation['status'];
+
+/** A row of the delegation table: a delegation, or a written mandate (the same parties, scope and validity). */
+export type DelegationRow = Delegation | Mandate;
 
 /** GET /api/v1/me/delegations. */
 export type MyDelegations = GetMeDelegationsResponse;
