@@ -218,6 +218,19 @@ export type VersionNumber = string;
  */
 export type PathText = string;
 /**
+ * The acknowledgement of draft:save: the saved version, or the refusal
+ *
+ * This interface was referenced by `DraftSocket`'s JSON-Schema
+ * via the `definition` "draftSaveAck".
+ */
+export type DraftSaveAck =
+  | {
+      ok: true;
+      version: number;
+      savedAt: DateTime;
+    }
+  | DraftSaveRefusal;
+/**
  * NoQuery
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -319,6 +332,7 @@ export interface ApiSchemas {
   'delegation-lookup': DelegationLookup;
   'dev-login': DevLogin;
   'draft-save': DraftSave;
+  'draft-socket': DraftSocket;
   'empty-query': EmptyQuery;
   error: ErrorResponse;
   'eservice-definition-draft': EserviceDefinitionDraft;
@@ -396,6 +410,7 @@ export interface ApiSchemas {
   'post-tasks-id-claim-response': PostTasksIdClaimResponse;
   'post-tasks-id-complete-response': PostTasksIdCompleteResponse;
   'put-applications-id-draft-response': PutApplicationsIdDraftResponse;
+  'socket-ready-event': SocketReadyEvent;
   'submit-on-behalf': SubmitOnBehalf;
   'suspense-list-query': SuspenseListQuery;
   'suspense-resolve': SuspenseResolve;
@@ -1438,13 +1453,51 @@ export interface DraftSave {
    * The draft version this change is based on; 409 when stale
    */
   version: number;
-  data: {
-    [k: string]: unknown | undefined;
-  };
+  data: DraftData;
   /**
    * Where in the form the citizen is
    */
   step?: string;
+}
+export interface DraftData {
+  [k: string]: unknown | undefined;
+}
+/**
+ * Draft autosave over Socket.IO. The message draft:save (what PUT /api/v1/applications/:id/draft takes, with the application's id) and the acknowledgement api/applications/draft-socket.ts answers it with.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DraftSocket".
+ */
+export interface DraftSocket {
+  [k: string]: unknown | undefined;
+}
+/**
+ * The message draft:save: the draft change of PUT /api/v1/applications/:id/draft (draft-save), with the application's id
+ *
+ * This interface was referenced by `DraftSocket`'s JSON-Schema
+ * via the `definition` "draftSaveMessage".
+ */
+export interface DraftSaveMessage {
+  applicationId: CaseId;
+  /**
+   * The draft version this change is based on; 409 when stale
+   */
+  version: number;
+  data: DraftData;
+  /**
+   * Where in the form the citizen is
+   */
+  step?: string;
+}
+/**
+ * A refused draft:save: the error of the HTTP route, in the same shape
+ *
+ * This interface was referenced by `DraftSocket`'s JSON-Schema
+ * via the `definition` "draftSaveRefusal".
+ */
+export interface DraftSaveRefusal {
+  ok: false;
+  error: ErrorBody;
 }
 /**
  * Error
@@ -2832,6 +2885,18 @@ export interface PostTasksIdCompleteResponse {
 export interface PutApplicationsIdDraftResponse {
   version: number;
   savedAt: string;
+}
+/**
+ * Socket ready event. The Socket.IO event ready (api/platform/realtime.ts): sent once a connection is signed in and has joined its rooms, so a client knows it will hear its events from now on.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "SocketReadyEvent".
+ */
+export interface SocketReadyEvent {
+  /**
+   * The rooms the connection joined (person:<type>:<id> for a person; none for a system account)
+   */
+  rooms: string[];
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
