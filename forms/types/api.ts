@@ -858,6 +858,7 @@ export interface ErrorDetail {
   path?: string;
   code: string;
   message: string;
+  [k: string]: unknown | undefined;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema

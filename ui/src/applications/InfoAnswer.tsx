@@ -43,7 +43,7 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
       if (e instanceof ApiError && e.status === 422 && e.details.length)
         setErrors(
           serverErrors(
-            e.details.map((d) => ({ ...d, path: d.path.replace(/^\/data/, '') })),
+            e.details.map((d) => ({ ...d, path: (d.path ?? '').replace(/^\/data/, '') })),
             localized.schema,
             t,
             'info',
