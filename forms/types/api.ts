@@ -1727,8 +1727,8 @@ export interface GetCaseImportsIdResponse {
   existing: number;
   failed: number;
   createdAt: string | null;
-  startedAt: string;
-  finishedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
   errors: {
     line: number;
     code: string;
@@ -1760,8 +1760,8 @@ export interface GetCaseImportsResponse {
     existing: number;
     failed: number;
     createdAt: string | null;
-    startedAt: string;
-    finishedAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
   }[];
 }
 /**
