@@ -197,6 +197,12 @@ export type Steps = Text[];
  */
 export type ChannelEvidence = Slug[];
 /**
+ * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
+ * via the `definition` "catalogStage".
+ */
+export type CatalogStage =
+  'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
+/**
  * A UUID in its canonical 8-4-4-4-12 form (what PostgreSQL's uuid type stores)
  *
  * This interface was referenced by `Common`'s JSON-Schema
@@ -237,12 +243,6 @@ export type DraftSaveAck =
  * via the `definition` "EmptyQuery".
  */
 export type EmptyQuery = Record<string, never>;
-/**
- * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
- * via the `definition` "catalogStage".
- */
-export type CatalogStage =
-  'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
 /**
  * This interface was referenced by `Invoice`'s JSON-Schema
  * via the `definition` "invoiceStatus".
@@ -1304,7 +1304,7 @@ export interface CatalogSubmit {
 export interface CatalogVersionStage {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
 }
 /**
  * A portal that republishes the catalogue subscribes to its changes; the answer carries the signing secret once.
@@ -2605,7 +2605,7 @@ export interface PaymentCheckQuery {
  */
 export interface PostAgencyCatalogServicesIdReviewedResponse {
   serviceId: string;
-  reviewBy?: string;
+  reviewBy: string;
 }
 /**
  * Agency catalog services id submit: response. Response of POST /api/v1/agency/catalog/services/:id/submit (202). (Send the latest version to review (the agency's approver, then the catalogue administrator)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2616,7 +2616,7 @@ export interface PostAgencyCatalogServicesIdReviewedResponse {
 export interface PostAgencyCatalogServicesIdSubmitResponse {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
 }
 /**
  * Agency catalog services id withdraw: response. Response of POST /api/v1/agency/catalog/services/:id/withdraw (200). (Take the service out of the public catalogue (the versions stay on record)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2648,8 +2648,8 @@ export interface PostApplicationsIdFilesResponse {
  * via the `definition` "PostApplicationsIdSubmitOnBehalfResponse".
  */
 export interface PostApplicationsIdSubmitOnBehalfResponse {
-  status: string;
-  label?: unknown;
+  status: CaseStatus;
+  label?: string | null;
   basis: string;
 }
 /**
@@ -2741,7 +2741,7 @@ export interface PostCaseImportsResponse {
 export interface PostCatalogReviewsServiceIdVersionResponse {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
 }
 /**
  * Catalog webhooks: response. Response of POST /api/v1/catalog/webhooks (201). (Subscribe to catalogue changes (the signing secret is in this answer only)) Derived from the presenter's output; every reply is checked against it in the tests.
