@@ -16,6 +16,7 @@ export type EServiceSummary = GetEserviceDefinitionsResponse['items'][number];
 
 /** An application in GET /api/v1/me/applications. */
 export type ApplicationSummary = GetMeApplicationsResponse['items'][number];
+export type MyApplications = GetMeApplicationsResponse;
 
 /** A task in the inbox (GET /api/v1/tasks). */
 export type Task = GetTasksResponse['items'][number];

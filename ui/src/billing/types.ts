@@ -3,6 +3,7 @@
 // forms/api/*.schema.json (npm run generate:types); these names are what the pages call them.
 import type {
   GetInvoicesResponse,
+  GetSuspenseResponse,
   Invoice,
   InvoiceStatus,
   OnlinePayment,
@@ -11,6 +12,9 @@ import type {
 } from '../../../forms/types/api';
 
 export type { Invoice, InvoiceStatus, SuspenseEntry };
+
+/** GET /api/v1/suspense: a page of entries and how many there are. */
+export type SuspensePage = GetSuspenseResponse;
 
 /** A row of the agency's list (GET /api/v1/invoices). */
 export type AgencyInvoice = GetInvoicesResponse['items'][number];
