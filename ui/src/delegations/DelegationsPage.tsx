@@ -9,7 +9,7 @@ import { usePageTitle } from '../app/components/usePageTitle';
 import { DelegationForm } from './DelegationForm';
 import { DelegationTable } from './DelegationTable';
 import type { GetMeMandatesResponse } from '../../../forms/types/api';
-import type { Delegation, EServiceOption, Mandate, MyDelegations } from './types';
+import type { Delegation, EServiceList, EServiceOption, Mandate, MyDelegations } from './types';
 
 export function DelegationsPage() {
   const { t } = useTranslation();
@@ -33,7 +33,7 @@ export function DelegationsPage() {
     void load();
   }, [load]);
   useEffect(() => {
-    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then(
+    api<EServiceList>('/api/v1/eservice-definitions').then(
       (r) => setEservices(r.items),
       () => undefined,
     );

@@ -15,6 +15,7 @@ export type MyDelegations = GetMeDelegationsResponse;
 
 /** An e-service to choose from: its id and title in GET /api/v1/eservice-definitions. */
 export type EServiceOption = Pick<GetEserviceDefinitionsResponse['items'][number], 'id' | 'title'>;
+export type EServiceList = GetEserviceDefinitionsResponse;
 
 /** A calendar day ("2026-03-14") in the current language; read as UTC so it never shifts a day. */
 export function useFormatDay(): (day: string | null | undefined) => string {
