@@ -21,7 +21,14 @@ import {
   type MandateField,
   type UploadedDocument,
 } from './MandateFields';
-import { PERSONAL_CODE, formatPersonalCode, useValidity, type Delegation, type EServiceList, type EServiceOption } from '../../delegations/types';
+import {
+  PERSONAL_CODE,
+  formatPersonalCode,
+  useValidity,
+  type Delegation,
+  type EServiceList,
+  type EServiceOption,
+} from '../../delegations/types';
 import type { PostAssistedApplicationsResponse, PostDelegationsLookupResponse } from '../types';
 
 type Field = 'code' | 'basis' | 'eservice' | MandateField;
