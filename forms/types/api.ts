@@ -2765,17 +2765,23 @@ export interface PostConsultationsBatchResponse {
   created: number;
   existing: number;
   failed: number;
-  results: {
-    index: number;
-    outcome: string;
-    id?: number;
-    externalId?: string;
-    error?: {
-      code: string;
-      message: string;
-      details?: unknown[];
-    };
-  }[];
+  /**
+   * One entry per input item, in input order
+   */
+  results: (
+    | {
+        index: number;
+        outcome: 'created' | 'existing';
+        id: number;
+        externalId: string;
+      }
+    | {
+        index: number;
+        outcome: 'failed';
+        externalId?: string;
+        error: ErrorBody;
+      }
+  )[];
 }
 /**
  * Consultations: response. Response of POST /api/v1/consultations (200), POST /api/v1/consultations (201). (Register one consultation (idempotent by agency and externalId)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2785,8 +2791,8 @@ export interface PostConsultationsBatchResponse {
  */
 export interface PostConsultationsResponse {
   id: number;
-  externalId?: string;
-  outcome: string;
+  externalId: string;
+  outcome: 'created' | 'existing';
 }
 /**
  * Delegations lookup: response. Response of POST /api/v1/delegations/lookup (200). (Staff at the counter: the valid delegations a person has given (the personal code in the body, never in the URL)) Derived from the presenter's output; every reply is checked against it in the tests.
