@@ -1984,9 +1984,9 @@ export interface GetCatalogTaxonomyResponse {
 export interface GetCatalogWebhooksResponse {
   items: {
     id: string;
-    url?: string;
+    url: string;
     active: boolean;
-    createdAt: string | null;
+    createdAt: DateTime;
     deliveries: {
       delivered: number;
       pending: number;
