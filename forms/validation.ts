@@ -3,17 +3,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { API_SCHEMA_BASE, createValidator } from './validator';
 import type { SchemaName } from './types/schema-names';
+import type { ErrorDetail } from './types/api';
 
 export { API_SCHEMA_DIR, API_SCHEMA_BASE, apiSchemas } from './validator';
 export type { SchemaName }; // generated from the file names: a misspelt schema name does not compile
 
-/** A field-level problem (the same shape as the API error details and db/domain's DomainErrorDetail). */
-export interface ErrorDetail {
-  path?: string;
-  code: string;
-  message: string;
-  [key: string]: unknown;
-}
+/** A field-level problem: the error shape's errorDetail (forms/api/common.schema.json). */
+export type { ErrorDetail };
 
 /** Deeper JSON than this is refused: no form, description or definition nests nearly as deep. */
 export const MAX_JSON_DEPTH = 64;

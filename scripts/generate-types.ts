@@ -30,6 +30,7 @@ const PART_NAMES: Record<string, string> = {
   'error#/properties/error': 'ErrorBody',
   'catalog-service-description#/$defs/channel': 'ServiceChannel',
   'catalog-service-description#/$defs/channel/properties/evidence': 'ChannelEvidence', // the service's own is Evidence
+  'draft-save#/properties/data': 'DraftData', // the form data of a draft, shared by PUT /draft and draft:save
 };
 
 /** 'get-auth-me-response' → 'GetAuthMeResponse': the type name of a schema file. */

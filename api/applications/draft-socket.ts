@@ -11,13 +11,7 @@ import { findApplication } from '../../db/applications/reads';
 import { isValidCaseId } from '../../db/domain/case-id';
 import { accessTo, applicationSubject, auditEntry } from '../platform/auth/policy';
 
-export interface DraftSaveMessage {
-  applicationId: string;
-  version: number;
-  data: Record<string, unknown>;
-  step?: string;
-}
-export type DraftSaveAck = { ok: true; version: number; savedAt: string } | { ok: false; error: ReturnType<typeof errorBody>['error'] };
+import type { DraftSaveAck, DraftSaveMessage } from '../../forms/types/api';
 
 export async function saveDraftFromSocket(pool: Pool, principal: Principal, message: unknown): Promise<DraftSaveAck> {
   try {

@@ -383,7 +383,8 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
    */
   async function leftDraft(caseId: string, status: string) {
     await store.leftDraft(caseId);
-    // A status written to the case (the case register holds only the canonical statuses).
+    // A status written to the case (the case register holds only the canonical statuses); the workflow's update
+    // results (workflows/application/api.ts UpdateResult) still type it as a string.
     const event: AssistStatusEvent = { applicationId: caseId, status: status as CaseStatus };
     io.local.to([`app:${caseId}`, `watch:${caseId}`, `watchm:${caseId}`]).emit('cobrowse:status', event);
   }

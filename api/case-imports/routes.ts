@@ -8,6 +8,9 @@ import { storeCaseImport } from './commands';
 import { caseImportErrors, findCaseImport, recentCaseImports, type CaseImportRow } from '../../db/case-imports/imports';
 import { CASE_IMPORT_WORKFLOW, caseImportWorkflowId } from '../../workflows/case-import/api';
 import type { Validated } from '../../forms/types/validated';
+import type { GetCaseImportsIdResponse, GetCaseImportsResponse } from '../../forms/types/api';
+
+type CaseImportProgress = GetCaseImportsResponse['items'][number];
 
 const WRITERS = ['agency-system', 'agency-admin'] as const;
 const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/jsonlines'];
@@ -27,7 +30,8 @@ async function ensureWorkflow(ctx: RouteContext, importId: string): Promise<void
   });
 }
 
-function present(row: CaseImportRow) {
+/** An import's progress, as both GET routes send it (the one import's adds its error lines). */
+function present(row: CaseImportRow): CaseImportProgress {
   const total = Number(row.totalLines);
   const processed = Number(row.processedLines);
   return {
@@ -114,12 +118,11 @@ export const caseImportRoutes = [
           details: { lines: errors.map((e) => e.lineNo) },
         });
       }
-      return {
-        body: {
-          ...present(found),
-          errors: errors.map((e) => ({ line: e.lineNo, code: e.code, message: e.message, details: e.details ?? [] })),
-        },
+      const body: GetCaseImportsIdResponse = {
+        ...present(found),
+        errors: errors.map((e) => ({ line: e.lineNo, code: e.code, message: e.message, details: e.details ?? [] })),
       };
+      return { body };
     },
   }),
   route({

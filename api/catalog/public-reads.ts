@@ -5,20 +5,15 @@ import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Text } from '../../db/catalog/description';
 import { labelRows } from '../../db/catalog/reference-data';
+import type { OfficeInfo } from '../../forms/types/api';
 
 // ---- reference data ----
 
 export type Scheme = 'thematic-area' | 'life-event' | 'business-event' | 'channel';
 export const SCHEMES: readonly Scheme[] = ['thematic-area', 'life-event', 'business-event', 'channel'];
 
-export interface OfficeInfo {
-  id: string;
-  name: Text;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  openingHours: Array<{ day: string; opens: string; closes: string }>;
-}
+/** An office as a published service lists it (get-catalog-services-id-response's officeInfo). */
+export type { OfficeInfo };
 
 export interface CatalogReference {
   /** A hash of all of it: part of every ETag whose body it labels, so a renamed office changes those ETags too. */

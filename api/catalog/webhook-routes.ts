@@ -6,6 +6,7 @@ import { notFound, unprocessable } from '../platform/errors';
 import { webhookUrlProblem } from '../../activities/adapters/outbound-address';
 import { deactivateWebhook, insertWebhook, webhooksOf } from '../../db/catalog/webhooks';
 import type { Validated } from '../../forms/types/validated';
+import type { GetCatalogWebhooksResponse } from '../../forms/types/api';
 
 const TAG = 'Catalogue republication';
 const SUBSCRIBERS = ['agency-system', 'catalogue-admin'] as const;
@@ -58,17 +59,16 @@ export const catalogWebhookRoutes = [
     responses: { 200: { description: 'Subscriptions', schema: 'get-catalog-webhooks-response' } },
     async handler(ctx) {
       const rows = await webhooksOf(ctx.deps.db.pool, ctx.principal.sub);
-      return {
-        body: {
-          items: rows.map((r) => ({
-            id: r.id,
-            url: r.url,
-            active: r.active,
-            createdAt: r.created_at.toISOString(),
-            deliveries: { delivered: r.delivered, pending: r.pending, failed: r.failed },
-          })),
-        },
+      const body: GetCatalogWebhooksResponse = {
+        items: rows.map((r) => ({
+          id: r.id,
+          url: r.url,
+          active: r.active,
+          createdAt: r.created_at.toISOString(),
+          deliveries: { delivered: r.delivered, pending: r.pending, failed: r.failed },
+        })),
       };
+      return { body };
     },
   }),
   route({

@@ -3,13 +3,9 @@
 // Codes are stable ids clients may branch on; messages are for people and may change.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../../db/domain/domain-error';
+import type { ErrorDetail } from '../../forms/types/api';
 
-export interface ErrorDetail {
-  path?: string;
-  code: string;
-  message: string;
-  [key: string]: unknown;
-}
+export type { ErrorDetail };
 
 export class ApiError extends Error {
   constructor(

@@ -15,7 +15,7 @@ import type { RestoredSession } from '../assist/recovery';
 import { memoryFieldVersions, redisFieldVersions } from '../assist/field-store';
 import type { Grant } from '../assist/grants';
 import { representativeMayRead } from './auth/policy';
-import type { CaseStatus, CaseStatusEvent } from '../../forms/types/api';
+import type { CaseStatusEvent, SocketReadyEvent } from '../../forms/types/api';
 
 export interface Realtime {
   io: Server;
@@ -143,7 +143,8 @@ export async function attachRealtime(
       });
     });
     assist.onConnection(socket);
-    socket.emit('ready', { rooms: [...socket.rooms].filter((r) => r !== socket.id) });
+    const ready: SocketReadyEvent = { rooms: [...socket.rooms].filter((r) => r !== socket.id) };
+    socket.emit('ready', ready);
   });
 
   // Only events of people connected to this node are read; recently sent ids are remembered because two
@@ -173,7 +174,7 @@ export async function attachRealtime(
             remember(e.eventId);
             const payload: CaseStatusEvent = {
               caseId: e.caseId,
-              status: e.status as CaseStatus, // case_status_events holds only the canonical statuses
+              status: e.status,
               label: e.label,
               at: e.at,
               agencyId: e.agencyId,

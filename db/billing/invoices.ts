@@ -182,9 +182,3 @@ export async function createInvoice(
   }
   return { id, created: true };
 }
-
-export class InvoiceNotFound extends DomainError {
-  constructor() {
-    super('not_found', 'No such invoice.');
-  }
-}

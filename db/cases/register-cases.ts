@@ -3,7 +3,7 @@
 // validated one by one: invalid items are reported, valid items are kept. The write is one set-based statement.
 import type { Pool, PoolClient } from 'pg';
 import { check, type ErrorDetail } from '../../forms/validation';
-import type { CaseCreate } from '../../forms/types/api';
+import type { CaseBatchResult, CaseCreate } from '../../forms/types/api';
 import { referenceData, type ReferenceData } from '../reference';
 import { normalisePersonId } from '../domain/person-id';
 import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus } from '../domain/case-status';
@@ -25,9 +25,8 @@ export interface Registrar {
   requestId?: string;
 }
 
-export type ItemResult =
-  | { index: number; outcome: 'created' | 'existing'; id: string; externalId: string }
-  | { index: number; outcome: 'failed'; externalId?: string; error: { code: string; message: string; details: ErrorDetail[] } };
+/** One item's outcome, as POST /api/v1/cases/batch reports it. */
+export type ItemResult = CaseBatchResult['results'][number];
 
 interface PreparedCase {
   index: number;

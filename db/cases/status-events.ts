@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import type { Pool } from 'pg';
 import { listen } from '../listen';
+import type { CaseStatus } from '../../forms/types/api';
 
 export const CASE_STATUS_CHANNEL = 'case_status';
 
@@ -22,7 +23,8 @@ export async function republishCurrentStatus(pool: Pool, caseId: string): Promis
 export interface StatusEventRow {
   eventId: number;
   caseId: string;
-  status: string;
+  /** case_status_events holds only the canonical statuses (its CHECK constraint) */
+  status: CaseStatus;
   label: string | null;
   at: string;
   agencyId: string;
@@ -36,7 +38,7 @@ export async function readStatusEvents(pool: Pool, from: number, to: number, per
   const { rows } = await pool.query<{
     id: number;
     case_id: string;
-    status: string;
+    status: CaseStatus;
     label: string | null;
     at: Date;
     agency_id: string;
@@ -73,8 +75,8 @@ export async function readCaseStatuses(
   from: number,
   to: number,
   caseIds: string[],
-): Promise<Array<{ caseId: string; status: string }>> {
-  const { rows } = await pool.query<{ case_id: string; status: string }>(
+): Promise<Array<{ caseId: string; status: CaseStatus }>> {
+  const { rows } = await pool.query<{ case_id: string; status: CaseStatus }>(
     'SELECT case_id, status FROM case_status_events WHERE id BETWEEN $1 AND $2 AND case_id = ANY($3::text[]) ORDER BY id',
     [from, to, caseIds],
   );

@@ -3,15 +3,14 @@
 // set-based statement with the audit rows of the known persons' consultations in the same transaction.
 import type { Pool } from 'pg';
 import { check, type ErrorDetail } from '../../forms/validation';
-import type { ConsultationCreate } from '../../forms/types/api';
+import type { ConsultationCreate, PostConsultationsBatchResponse } from '../../forms/types/api';
 import { referenceData } from '../reference';
 import { normalisePersonId } from '../domain/person-id';
 import { audit } from '../audit';
 import { inTransaction } from '../transaction';
 
-export type ConsultationResult =
-  | { index: number; outcome: 'created' | 'existing'; id: number; externalId: string }
-  | { index: number; outcome: 'failed'; externalId?: string; error: { code: string; message: string; details: ErrorDetail[] } };
+/** One item's outcome, as POST /api/v1/consultations/batch reports it. */
+export type ConsultationResult = PostConsultationsBatchResponse['results'][number];
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 

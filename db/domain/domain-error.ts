@@ -2,12 +2,10 @@
 // message for people and field-level details. It knows nothing of HTTP: the API answers it in the error shape with
 // the status its code maps to (api/platform/errors.ts, one table); an activity turns it into a non-retryable
 // ApplicationFailure (activities/refusals.ts).
-export interface DomainErrorDetail {
-  path?: string;
-  code: string;
-  message: string;
-  [key: string]: unknown;
-}
+import type { ErrorDetail } from '../../forms/types/api';
+
+/** A field-level detail: the error shape's errorDetail (forms/api/common.schema.json). */
+export type DomainErrorDetail = ErrorDetail;
 
 export class DomainError extends Error {
   constructor(

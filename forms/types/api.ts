@@ -197,6 +197,12 @@ export type Steps = Text[];
  */
 export type ChannelEvidence = Slug[];
 /**
+ * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
+ * via the `definition` "catalogStage".
+ */
+export type CatalogStage =
+  'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
+/**
  * A UUID in its canonical 8-4-4-4-12 form (what PostgreSQL's uuid type stores)
  *
  * This interface was referenced by `Common`'s JSON-Schema
@@ -218,18 +224,25 @@ export type VersionNumber = string;
  */
 export type PathText = string;
 /**
+ * The acknowledgement of draft:save: the saved version, or the refusal
+ *
+ * This interface was referenced by `DraftSocket`'s JSON-Schema
+ * via the `definition` "draftSaveAck".
+ */
+export type DraftSaveAck =
+  | {
+      ok: true;
+      version: number;
+      savedAt: DateTime;
+    }
+  | DraftSaveRefusal;
+/**
  * NoQuery
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "EmptyQuery".
  */
 export type EmptyQuery = Record<string, never>;
-/**
- * This interface was referenced by `GetAgencyCatalogServicesResponse`'s JSON-Schema
- * via the `definition` "catalogStage".
- */
-export type CatalogStage =
-  'draft' | 'agency_review' | 'catalogue_review' | 'returned' | 'published' | 'superseded' | 'withdrawn';
 /**
  * This interface was referenced by `Invoice`'s JSON-Schema
  * via the `definition` "invoiceStatus".
@@ -319,6 +332,7 @@ export interface ApiSchemas {
   'delegation-lookup': DelegationLookup;
   'dev-login': DevLogin;
   'draft-save': DraftSave;
+  'draft-socket': DraftSocket;
   'empty-query': EmptyQuery;
   error: ErrorResponse;
   'eservice-definition-draft': EserviceDefinitionDraft;
@@ -396,6 +410,7 @@ export interface ApiSchemas {
   'post-tasks-id-claim-response': PostTasksIdClaimResponse;
   'post-tasks-id-complete-response': PostTasksIdCompleteResponse;
   'put-applications-id-draft-response': PutApplicationsIdDraftResponse;
+  'socket-ready-event': SocketReadyEvent;
   'submit-on-behalf': SubmitOnBehalf;
   'suspense-list-query': SuspenseListQuery;
   'suspense-resolve': SuspenseResolve;
@@ -843,6 +858,7 @@ export interface ErrorDetail {
   path?: string;
   code: string;
   message: string;
+  [k: string]: unknown | undefined;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1288,7 +1304,7 @@ export interface CatalogSubmit {
 export interface CatalogVersionStage {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
 }
 /**
  * A portal that republishes the catalogue subscribes to its changes; the answer carries the signing secret once.
@@ -1438,13 +1454,51 @@ export interface DraftSave {
    * The draft version this change is based on; 409 when stale
    */
   version: number;
-  data: {
-    [k: string]: unknown | undefined;
-  };
+  data: DraftData;
   /**
    * Where in the form the citizen is
    */
   step?: string;
+}
+export interface DraftData {
+  [k: string]: unknown | undefined;
+}
+/**
+ * Draft autosave over Socket.IO. The message draft:save (what PUT /api/v1/applications/:id/draft takes, with the application's id) and the acknowledgement api/applications/draft-socket.ts answers it with.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DraftSocket".
+ */
+export interface DraftSocket {
+  [k: string]: unknown | undefined;
+}
+/**
+ * The message draft:save: the draft change of PUT /api/v1/applications/:id/draft (draft-save), with the application's id
+ *
+ * This interface was referenced by `DraftSocket`'s JSON-Schema
+ * via the `definition` "draftSaveMessage".
+ */
+export interface DraftSaveMessage {
+  applicationId: CaseId;
+  /**
+   * The draft version this change is based on; 409 when stale
+   */
+  version: number;
+  data: DraftData;
+  /**
+   * Where in the form the citizen is
+   */
+  step?: string;
+}
+/**
+ * A refused draft:save: the error of the HTTP route, in the same shape
+ *
+ * This interface was referenced by `DraftSocket`'s JSON-Schema
+ * via the `definition` "draftSaveRefusal".
+ */
+export interface DraftSaveRefusal {
+  ok: false;
+  error: ErrorBody;
 }
 /**
  * Error
@@ -1673,8 +1727,8 @@ export interface GetCaseImportsIdResponse {
   existing: number;
   failed: number;
   createdAt: string | null;
-  startedAt: string;
-  finishedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
   errors: {
     line: number;
     code: string;
@@ -1706,8 +1760,8 @@ export interface GetCaseImportsResponse {
     existing: number;
     failed: number;
     createdAt: string | null;
-    startedAt: string;
-    finishedAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
   }[];
 }
 /**
@@ -1930,9 +1984,9 @@ export interface GetCatalogTaxonomyResponse {
 export interface GetCatalogWebhooksResponse {
   items: {
     id: string;
-    url?: string;
+    url: string;
     active: boolean;
-    createdAt: string | null;
+    createdAt: DateTime;
     deliveries: {
       delivered: number;
       pending: number;
@@ -2551,7 +2605,7 @@ export interface PaymentCheckQuery {
  */
 export interface PostAgencyCatalogServicesIdReviewedResponse {
   serviceId: string;
-  reviewBy?: string;
+  reviewBy: string;
 }
 /**
  * Agency catalog services id submit: response. Response of POST /api/v1/agency/catalog/services/:id/submit (202). (Send the latest version to review (the agency's approver, then the catalogue administrator)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2562,7 +2616,7 @@ export interface PostAgencyCatalogServicesIdReviewedResponse {
 export interface PostAgencyCatalogServicesIdSubmitResponse {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
 }
 /**
  * Agency catalog services id withdraw: response. Response of POST /api/v1/agency/catalog/services/:id/withdraw (200). (Take the service out of the public catalogue (the versions stay on record)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2594,8 +2648,8 @@ export interface PostApplicationsIdFilesResponse {
  * via the `definition` "PostApplicationsIdSubmitOnBehalfResponse".
  */
 export interface PostApplicationsIdSubmitOnBehalfResponse {
-  status: string;
-  label?: unknown;
+  status: CaseStatus;
+  label?: string | null;
   basis: string;
 }
 /**
@@ -2687,7 +2741,7 @@ export interface PostCaseImportsResponse {
 export interface PostCatalogReviewsServiceIdVersionResponse {
   serviceId: string;
   version: number;
-  stage: string;
+  stage: CatalogStage;
 }
 /**
  * Catalog webhooks: response. Response of POST /api/v1/catalog/webhooks (201). (Subscribe to catalogue changes (the signing secret is in this answer only)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2711,17 +2765,23 @@ export interface PostConsultationsBatchResponse {
   created: number;
   existing: number;
   failed: number;
-  results: {
-    index: number;
-    outcome: string;
-    id?: number;
-    externalId?: string;
-    error?: {
-      code: string;
-      message: string;
-      details?: unknown[];
-    };
-  }[];
+  /**
+   * One entry per input item, in input order
+   */
+  results: (
+    | {
+        index: number;
+        outcome: 'created' | 'existing';
+        id: number;
+        externalId: string;
+      }
+    | {
+        index: number;
+        outcome: 'failed';
+        externalId?: string;
+        error: ErrorBody;
+      }
+  )[];
 }
 /**
  * Consultations: response. Response of POST /api/v1/consultations (200), POST /api/v1/consultations (201). (Register one consultation (idempotent by agency and externalId)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2731,8 +2791,8 @@ export interface PostConsultationsBatchResponse {
  */
 export interface PostConsultationsResponse {
   id: number;
-  externalId?: string;
-  outcome: string;
+  externalId: string;
+  outcome: 'created' | 'existing';
 }
 /**
  * Delegations lookup: response. Response of POST /api/v1/delegations/lookup (200). (Staff at the counter: the valid delegations a person has given (the personal code in the body, never in the URL)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2832,6 +2892,18 @@ export interface PostTasksIdCompleteResponse {
 export interface PutApplicationsIdDraftResponse {
   version: number;
   savedAt: string;
+}
+/**
+ * Socket ready event. The Socket.IO event ready (api/platform/realtime.ts): sent once a connection is signed in and has joined its rooms, so a client knows it will hear its events from now on.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "SocketReadyEvent".
+ */
+export interface SocketReadyEvent {
+  /**
+   * The rooms the connection joined (person:<type>:<id> for a person; none for a system account)
+   */
+  rooms: string[];
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema

@@ -39,6 +39,7 @@ import { registerCases } from '../../db/cases/register-cases';
 import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import type { Principal } from '../../api/platform/auth/principal';
 import { clientsPhase, type ClientJob, type ClientResult, type PairSetup } from './cobrowse-clients';
+import type { PostAssistCodesResponse, PostAssistSessionsResponse } from '../../forms/types/api';
 
 const ESERVICE = 'residence-declaration';
 
@@ -88,11 +89,8 @@ async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
   };
 }
 
-interface Answer {
-  code?: string;
-  grant?: { id: string };
-}
-async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: Answer }> {
+/** POSTs and reads the reply as the route's response schema says (its type generated from it). */
+async function post<Answer>(url: string, token: string, body: unknown): Promise<{ status: number; body: Answer }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -148,14 +146,14 @@ async function preparePairs(db: Database, api: RunningApi, pairs: number): Promi
   for (let i = 0; i < pairs; i += 1) {
     const citizenToken = await issueToken(api.deps.keys, citizens[i]);
     const staffToken = await issueToken(api.deps.keys, staff[i]);
-    const code = await post(`${api.url}/api/v1/assist-codes`, citizenToken, {
+    const code = await post<PostAssistCodesResponse>(`${api.url}/api/v1/assist-codes`, citizenToken, {
       scope: 'application',
       applicationId: ids[i],
       mode: 'assist',
     });
-    const redeemed = await post(`${api.url}/api/v1/assist-sessions`, staffToken, { code: code.body.code });
+    const redeemed = await post<PostAssistSessionsResponse>(`${api.url}/api/v1/assist-sessions`, staffToken, { code: code.body.code });
     if (code.status !== 201 || redeemed.status !== 201) throw new Error(`consent ${i}: ${JSON.stringify({ code, redeemed })}`);
-    setups.push({ citizenToken, staffToken, applicationId: ids[i], grantId: (redeemed.body.grant as { id: string }).id });
+    setups.push({ citizenToken, staffToken, applicationId: ids[i], grantId: redeemed.body.grant.id });
   }
   return setups;
 }

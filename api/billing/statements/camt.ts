@@ -64,12 +64,6 @@ export interface CamtTotals {
   statements: number;
 }
 
-export interface CamtProblem {
-  path: string;
-  code: string;
-  message: string;
-}
-
 export class CamtError extends Error {
   constructor(
     readonly path: string,

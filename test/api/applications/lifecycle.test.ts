@@ -7,6 +7,13 @@ import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { uniqueSuffix } from '../../helpers/cases';
 import { shippedDefinition } from '../../../scripts/seed/eservices';
+import { API_SCHEMA_BASE, createValidator } from '../../../forms/validator';
+import { toDetails } from '../../../forms/validation';
+
+// Every draft:save acknowledgement is checked against forms/api/draft-socket.schema.json#/$defs/draftSaveAck.
+const draftAck = createValidator({ strict: true, useDefaults: false, schemas: ['api'] }).getSchema(
+  `${API_SCHEMA_BASE}draft-socket.schema.json#/$defs/draftSaveAck`,
+);
 
 async function openAndPrefill(eserviceId: string, as = 'citizen-anna') {
   const opened = await call('POST', '/api/v1/applications', { as, json: { eserviceId } });
@@ -273,7 +280,12 @@ describe('api/applications (lifecycle)', () => {
       const app = await openAndPrefill('declared-address-statement');
       socket = io(stack.api.url, { auth: { token: await tokenFor('citizen-anna') }, transports: ['websocket'] });
       await new Promise<void>((resolve) => socket.once('ready', () => resolve()));
-      const save = (payload: unknown) => new Promise<any>((resolve) => socket.emit('draft:save', payload, resolve));
+      const save = async (payload: unknown) => {
+        const ack = await new Promise<any>((resolve) => socket.emit('draft:save', payload, resolve));
+        if (!draftAck) throw new Error('no schema draftSaveAck in forms/api/draft-socket.schema.json');
+        expect(draftAck(ack), `draft:save ack off its schema: ${JSON.stringify(toDetails(draftAck.errors))}`).to.equal(true);
+        return ack;
+      };
       const current = (await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' })).body.draft.version;
       const ok = await save({ applicationId: app.id, version: current, data: { purpose: 'bank' }, step: 'purpose' });
       expect(ok).to.deep.include({ ok: true, version: current + 1 });

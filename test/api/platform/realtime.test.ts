@@ -99,6 +99,8 @@ describe('api/platform/realtime', () => {
     expect(anna.ready).to.deep.equal({ rooms: [`person:natural:${ANNA}`] });
     const system = await connect('system-pmlp');
     expect(system.ready).to.deep.equal({ rooms: [] });
+    expect(check('socket-ready-event', anna.ready), 'ready off forms/api/socket-ready-event.schema.json').to.equal(null);
+    expect(check('socket-ready-event', system.ready), 'ready off forms/api/socket-ready-event.schema.json').to.equal(null);
   });
 
   it('pushes a status change to the citizen whose case it is, and not to another citizen', async () => {

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
-import type { Application } from './types';
+import type { Application, UploadedFile } from './types';
 import type { FormData } from '../app/api/types';
 import { Alert } from '../app/components/Alert';
 import { EServiceForm, useLocalizedForm } from './form/EServiceForm';
@@ -27,7 +27,7 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
     try {
       const fileIds: string[] = [];
       for (const f of files) {
-        const up = await api<{ id: string }>(`/api/v1/applications/${app.id}/files`, {
+        const up = await api<UploadedFile>(`/api/v1/applications/${app.id}/files`, {
           method: 'POST',
           raw: f,
           headers: { 'content-type': f.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(f.name) },
@@ -43,7 +43,7 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
       if (e instanceof ApiError && e.status === 422 && e.details.length)
         setErrors(
           serverErrors(
-            e.details.map((d) => ({ ...d, path: d.path.replace(/^\/data/, '') })),
+            e.details.map((d) => ({ ...d, path: (d.path ?? '').replace(/^\/data/, '') })),
             localized.schema,
             t,
             'info',

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, newIdempotencyKey } from '../app/api/client';
-import type { Application, EServiceSummary } from './types';
+import type { Application, EServiceList, EServiceSummary } from './types';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useLocalized } from '../app/i18n/useLocalized';
@@ -36,7 +36,7 @@ export function Services() {
   usePageTitle(t('services.title'));
 
   useEffect(() => {
-    api<{ items: EServiceSummary[] }>('/api/v1/eservice-definitions').then(
+    api<EServiceList>('/api/v1/eservice-definitions').then(
       (r) => setItems(r.items),
       () => setError(t('errors.generic')),
     );

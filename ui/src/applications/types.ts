@@ -6,6 +6,8 @@ import type {
   GetMeApplicationsResponse,
   GetTasksIdResponse,
   GetTasksResponse,
+  PostApplicationsIdFilesResponse,
+  PostTasksIdCompleteResponse,
 } from '../../../forms/types/api';
 
 export type { Application };
@@ -13,12 +15,21 @@ export type HistoryEntry = Application['history'][number];
 
 /** A published e-service in GET /api/v1/eservice-definitions. */
 export type EServiceSummary = GetEserviceDefinitionsResponse['items'][number];
+export type EServiceList = GetEserviceDefinitionsResponse;
 
 /** An application in GET /api/v1/me/applications. */
 export type ApplicationSummary = GetMeApplicationsResponse['items'][number];
+export type MyApplications = GetMeApplicationsResponse;
 
 /** A task in the inbox (GET /api/v1/tasks). */
 export type Task = GetTasksResponse['items'][number];
+export type TaskList = GetTasksResponse;
+
+/** POST /api/v1/tasks/:id/complete: the application's status after the decision. */
+export type TaskCompleted = PostTasksIdCompleteResponse;
+
+/** POST /api/v1/applications/:id/files: the file as stored. */
+export type UploadedFile = PostApplicationsIdFilesResponse;
 
 /** GET /api/v1/tasks/:id: the task with the application's submitted data, history, files and documents. */
 export type TaskDetails = GetTasksIdResponse;

@@ -22,7 +22,7 @@ export function fromClientErrors(errors: RJSFValidationError[]): PresenceError[]
 }
 
 export function fromServerDetails(details: ErrorDetail[]): PresenceError[] {
-  return details.slice(0, MAX).map((d) => ({ pointer: d.path, code: d.code, message: d.message }));
+  return details.slice(0, MAX).map((d) => ({ pointer: d.path ?? '', code: d.code, message: d.message }));
 }
 
 export function presenceMessage(e: PresenceError, t: TFunction): string {

@@ -25,6 +25,8 @@ export type {
   PostAssistCodesResponse,
   PostAssistedApplicationsResponse,
   PostDelegationsLookupResponse,
+  Mandate,
+  PostApplicationsIdSubmitOnBehalfResponse,
   PostMandateDocumentsResponse,
   PutApplicationsIdDraftResponse,
 } from '../../../forms/types/api';

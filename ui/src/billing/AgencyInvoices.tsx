@@ -7,7 +7,7 @@ import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { useFormatDay, useMoney } from '../app/i18n/format';
-import type { AgencyInvoice } from './types';
+import type { AgencyInvoice, AgencyInvoices } from './types';
 import './billing.css';
 
 const FILTERS = ['all', 'issued', 'partly_paid', 'overdue', 'paid', 'cancelled'] as const;
@@ -23,7 +23,7 @@ export function AgencyInvoices() {
   usePageTitle(t('billing.agency.title'));
 
   useEffect(() => {
-    api<{ items: AgencyInvoice[] }>('/api/v1/invoices').then(
+    api<AgencyInvoices>('/api/v1/invoices').then(
       (r) => setInvoices(r.items),
       () => setError(t('errors.generic')),
     );

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { Loading } from '../app/components/Alert';
 import { isPayable } from './payable';
-import type { Invoice } from './types';
+import type { MyInvoiceList } from './types';
 
 export function InvoicesCard() {
   const { t } = useTranslation();
   const [toPay, setToPay] = useState<number | null>(null);
 
   useEffect(() => {
-    api<{ items: Invoice[] }>('/api/v1/me/invoices').then(
+    api<MyInvoiceList>('/api/v1/me/invoices').then(
       (r) => setToPay(r.items.filter(isPayable).length),
       () => setToPay(0),
     );

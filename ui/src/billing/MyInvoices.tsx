@@ -8,7 +8,7 @@ import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { useFormatDay, useMoney } from '../app/i18n/format';
 import { isPayable } from './payable';
-import type { Invoice } from './types';
+import type { Invoice, MyInvoiceList } from './types';
 import './billing.css';
 
 export function MyInvoices() {
@@ -20,7 +20,7 @@ export function MyInvoices() {
   usePageTitle(t('billing.mine.title'));
 
   useEffect(() => {
-    api<{ items: Invoice[] }>('/api/v1/me/invoices').then(
+    api<MyInvoiceList>('/api/v1/me/invoices').then(
       (r) => setInvoices(r.items),
       () => setError(t('errors.generic')),
     );

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
 import { ErrorSummary, type SummaryItem } from '../app/components/ErrorSummary';
 import { useMoney } from '../app/i18n/format';
-import type { AgencyInvoice, ResolveOutcome, SuspenseEntry } from './types';
+import type { AgencyInvoice, AgencyInvoices, ResolveOutcome, SuspenseEntry } from './types';
 
 type Choice = 'book' | 'refund' | '';
 const NOTE_MAX = 500;
@@ -36,7 +36,7 @@ export function ResolveForm({
   }, []);
   useEffect(() => {
     if (!bookable) return;
-    api<{ items: AgencyInvoice[] }>('/api/v1/invoices').then(
+    api<AgencyInvoices>('/api/v1/invoices').then(
       (r) => {
         const open = r.items.filter((i) => i.status !== 'paid' && i.status !== 'cancelled');
         // Invoices whose amount due is exactly this credit first: the likeliest match.

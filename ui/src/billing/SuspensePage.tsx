@@ -10,7 +10,7 @@ import { usePageTitle } from '../app/components/usePageTitle';
 import { useFormatDate } from '../app/i18n/useLocalized';
 import { ResolveForm } from './ResolveForm';
 import { useFormatDay, useMoney } from '../app/i18n/format';
-import type { ResolveOutcome, SuspenseEntry } from './types';
+import type { ResolveOutcome, SuspenseEntry, SuspensePage } from './types';
 import './billing.css';
 
 const FILTERS = ['open', 'resolved', 'refunded', 'all'] as const;
@@ -34,7 +34,7 @@ export function SuspensePage() {
   const load = useCallback(
     (offset = 0) => {
       if (offset === 0) setEntries(null);
-      api<{ items: SuspenseEntry[]; total: number }>(`/api/v1/suspense?status=${filter}&limit=${PAGE}&offset=${offset}`).then(
+      api<SuspensePage>(`/api/v1/suspense?status=${filter}&limit=${PAGE}&offset=${offset}`).then(
         (r) => {
           setEntries((prev) => (offset === 0 || !prev ? r.items : [...prev, ...r.items]));
           setTotal(r.total);

@@ -3,6 +3,8 @@
 // forms/api/*.schema.json (npm run generate:types); these names are what the pages call them.
 import type {
   GetInvoicesResponse,
+  GetMeInvoicesResponse,
+  GetSuspenseResponse,
   Invoice,
   InvoiceStatus,
   OnlinePayment,
@@ -12,8 +14,14 @@ import type {
 
 export type { Invoice, InvoiceStatus, SuspenseEntry };
 
+/** GET /api/v1/suspense: a page of entries and how many there are. */
+export type SuspensePage = GetSuspenseResponse;
+
 /** A row of the agency's list (GET /api/v1/invoices). */
 export type AgencyInvoice = GetInvoicesResponse['items'][number];
+export type AgencyInvoices = GetInvoicesResponse;
+/** GET /api/v1/me/invoices. */
+export type MyInvoiceList = GetMeInvoicesResponse;
 
 // expired: left at the bank's page while another payment of the invoice was started (one is in flight at a time).
 export type { OnlinePayment };

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { useStatusEvents } from '../app/api/realtime';
-import type { ApplicationSummary } from '../applications/types';
-import type { CaseItem } from './types';
+import type { ApplicationSummary, MyApplications } from '../applications/types';
+import type { CaseItem, CasePage } from './types';
 import { useAuth } from '../app/auth/AuthContext';
 import { Loading } from '../app/components/Alert';
 import { StatusBadge } from '../app/components/StatusBadge';
@@ -28,11 +28,11 @@ export function Dashboard() {
   usePageTitle(t('dashboard.title'));
 
   const load = useCallback(() => {
-    api<{ items: CaseItem[] }>('/api/v1/me/cases?limit=100').then(
+    api<CasePage>('/api/v1/me/cases?limit=100').then(
       (r) => setCases(r.items),
       () => setCases([]),
     );
-    api<{ items: ApplicationSummary[] }>('/api/v1/me/applications?status=draft').then(
+    api<MyApplications>('/api/v1/me/applications?status=draft').then(
       (r) => setDrafts(r.items),
       () => setDrafts([]),
     );

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { useStatusEvents } from '../app/api/realtime';
-import type { CaseItem } from './types';
+import type { CaseItem, CasePage } from './types';
 import type { StatusEvent } from '../app/api/types';
 import { Alert, Loading } from '../app/components/Alert';
 import { StatusBadge } from '../app/components/StatusBadge';
@@ -23,7 +23,7 @@ export function MyCases() {
   usePageTitle(t('cases.title'));
 
   const load = useCallback(() => {
-    api<{ items: CaseItem[] }>('/api/v1/me/cases?limit=100').then(
+    api<CasePage>('/api/v1/me/cases?limit=100').then(
       (r) => setCases(r.items),
       () => setError(t('errors.generic')),
     );

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../app/api/client';
 import type { Localized } from '../app/api/types';
 import { useLocalized } from '../app/i18n/useLocalized';
-import type { Office, Scheme, ServiceRef, Taxonomy } from './types';
+import type { Office, Offices, Scheme, ServiceRef, ServiceRefs, Taxonomy } from './types';
 
 export const AGENCY_BASE = '/api/v1/agency/catalog/services';
 
@@ -20,8 +20,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export const loadTaxonomy = once(() => api<Taxonomy>('/api/v1/catalog/taxonomy'));
-export const loadOffices = once(() => api<{ items: Office[] }>('/api/v1/offices').then((r) => r.items));
-export const loadServices = once(() => api<{ items: ServiceRef[] }>('/api/v1/services').then((r) => r.items));
+export const loadOffices = once(() => api<Offices>('/api/v1/offices').then((r) => r.items));
+export const loadServices = once(() => api<ServiceRefs>('/api/v1/services').then((r) => r.items));
 
 /** Loads once and keeps the value; `failed` when it could not be read. */
 export function useLoaded<T>(load: () => Promise<T>): { value: T | null; failed: boolean } {

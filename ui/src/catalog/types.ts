@@ -5,6 +5,8 @@ import type {
   CatalogEntry,
   CatalogServiceDescription,
   CatalogStage,
+  CatalogVersionStage,
+  GetAgencyCatalogServicesResponse,
   GetAgencyCatalogServicesIdDiffResponse,
   GetAgencyCatalogServicesIdResponse,
   GetAgencyCatalogServicesIdVersionsVersionResponse,
@@ -12,12 +14,16 @@ import type {
   GetCatalogReviewsResponse,
   GetCatalogServicesIdResponse,
   GetCatalogServicesResponse,
+  GetCatalogStaleResponse,
   GetCatalogTaxonomyResponse,
   GetOfficesResponse,
   GetServicesResponse,
   GetStaffRemindersResponse,
   Item,
   OfficeInfo,
+  PostAgencyCatalogServicesIdReviewedResponse,
+  PostAgencyCatalogServicesIdSubmitResponse,
+  PostCatalogReviewsServiceIdVersionResponse,
   ServiceChannel,
 } from '../../../forms/types/api';
 
@@ -54,6 +60,20 @@ export type Stage = CatalogStage;
 
 export type { CatalogEntry };
 
+// The replies of the agency and review routes, as the pages read them.
+/** POST and PUT /api/v1/agency/catalog/services(/:id): the version saved and its stage. */
+export type SavedVersion = CatalogVersionStage;
+/** GET /api/v1/agency/catalog/services. */
+export type AgencyEntries = GetAgencyCatalogServicesResponse;
+/** GET /api/v1/catalog/stale. */
+export type StaleEntries = GetCatalogStaleResponse;
+/** POST /api/v1/agency/catalog/services/:id/reviewed: the new review-by date. */
+export type Reviewed = PostAgencyCatalogServicesIdReviewedResponse;
+/** POST /api/v1/agency/catalog/services/:id/submit. */
+export type Submitted = PostAgencyCatalogServicesIdSubmitResponse;
+/** POST /api/v1/catalog/reviews/:serviceId/:version: the stage the decision led to. */
+export type Decided = PostCatalogReviewsServiceIdVersionResponse;
+
 export type ReviewEvent = CatalogEntryDetail['events'][number];
 export type ReviewAction = ReviewEvent['action'];
 
@@ -61,6 +81,7 @@ export type ReviewAction = ReviewEvent['action'];
 export type CatalogEntryDetail = GetAgencyCatalogServicesIdResponse;
 
 export type VersionSummary = GetAgencyCatalogServicesIdVersionsResponse['items'][number];
+export type VersionList = GetAgencyCatalogServicesIdVersionsResponse;
 
 /** One version of a description (GET /api/v1/agency/catalog/services/:id/versions/:version). */
 export type VersionDocument = GetAgencyCatalogServicesIdVersionsVersionResponse;
@@ -71,10 +92,14 @@ export type Change = Diff['changes'][number];
 
 /** A version waiting for the caller's decision (GET /api/v1/catalog/reviews). */
 export type ReviewItem = GetCatalogReviewsResponse['items'][number];
+export type ReviewQueueReply = GetCatalogReviewsResponse;
 
 export type Reminder = GetStaffRemindersResponse['items'][number];
+export type Reminders = GetStaffRemindersResponse;
 
 /** An office as GET /api/v1/offices lists it. */
 export type Office = GetOfficesResponse['items'][number];
+export type Offices = GetOfficesResponse;
 /** A service as GET /api/v1/services lists it (for related services). */
 export type ServiceRef = GetServicesResponse['items'][number];
+export type ServiceRefs = GetServicesResponse;

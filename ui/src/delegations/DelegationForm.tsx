@@ -87,7 +87,7 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
       const fromServer: Partial<Record<Field, string>> = {};
       if (e instanceof ApiError && (e.status === 422 || e.status === 409)) {
         for (const d of e.details) {
-          const field = FIELD_OF_PATH.find(([re]) => re.test(d.path))?.[1];
+          const field = FIELD_OF_PATH.find(([re]) => re.test(d.path ?? ''))?.[1];
           if (field && !fromServer[field]) fromServer[field] = t(`delegations.errors.${d.code}`, { defaultValue: d.message });
         }
       }

@@ -3,16 +3,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../app/i18n/useLocalized';
-import { formatPersonalCode, useValidity, type Delegation, type EServiceOption } from './types';
+import { formatPersonalCode, useValidity, type DelegationRow, type EServiceOption } from './types';
 
-interface Props {
+interface Props<Row extends DelegationRow> {
   kind: 'given' | 'held' | 'mandates';
-  items: Delegation[];
+  items: Row[];
   eservices: EServiceOption[];
-  onRevoke?(d: Delegation): Promise<void>;
+  onRevoke?(d: Row): Promise<void>;
 }
 
-export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
+export function DelegationTable<Row extends DelegationRow>({ kind, items, eservices, onRevoke }: Props<Row>) {
   const { t } = useTranslation();
   const loc = useLocalized();
   const validity = useValidity();
@@ -23,7 +23,7 @@ export function DelegationTable({ kind, items, eservices, onRevoke }: Props) {
     return s ? loc(s.title) : id;
   };
   const gave = kind !== 'held';
-  const other = (d: Delegation) => (gave ? d.representative : d.principal);
+  const other = (d: Row) => (gave ? d.representative : d.principal);
   const texts = kind === 'mandates' ? 'delegations.mandates' : 'delegations';
 
   if (items.length === 0)

@@ -8,7 +8,8 @@ import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { DelegationForm } from './DelegationForm';
 import { DelegationTable } from './DelegationTable';
-import type { Delegation, EServiceOption, MyDelegations } from './types';
+import type { GetMeMandatesResponse } from '../../../forms/types/api';
+import type { Delegation, EServiceList, EServiceOption, Mandate, MyDelegations } from './types';
 
 export function DelegationsPage() {
   const { t } = useTranslation();
@@ -19,12 +20,12 @@ export function DelegationsPage() {
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('delegations.title'));
 
-  const [mandates, setMandates] = useState<Delegation[] | null>(null);
+  const [mandates, setMandates] = useState<Mandate[] | null>(null);
   const load = useCallback(
     () =>
       Promise.all([
         api<MyDelegations>('/api/v1/me/delegations').then(setLists),
-        api<{ items: Delegation[] }>('/api/v1/me/mandates').then((r) => setMandates(r.items)),
+        api<GetMeMandatesResponse>('/api/v1/me/mandates').then((r) => setMandates(r.items)),
       ]).catch(() => setError(t('delegations.errors.load'))),
     [t],
   );
@@ -32,7 +33,7 @@ export function DelegationsPage() {
     void load();
   }, [load]);
   useEffect(() => {
-    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then(
+    api<EServiceList>('/api/v1/eservice-definitions').then(
       (r) => setEservices(r.items),
       () => undefined,
     );
@@ -61,7 +62,7 @@ export function DelegationsPage() {
     await load();
   };
 
-  const revokeMandate = async (m: Delegation) => {
+  const revokeMandate = async (m: Mandate) => {
     try {
       await api(`/api/v1/me/mandates/${encodeURIComponent(m.id)}/revoke`, { method: 'POST' });
       setNotice({ kind: 'success', text: t('delegations.mandates.revoked', { name: m.representative.name ?? m.representative.id }) });

@@ -1,17 +1,21 @@
 // What the delegation API says (api/delegations/presenter.ts), and the small helpers the pages share.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Delegation, GetEserviceDefinitionsResponse, GetMeDelegationsResponse, PersonRef } from '../../../forms/types/api';
+import type { Delegation, GetEserviceDefinitionsResponse, GetMeDelegationsResponse, Mandate, PersonRef } from '../../../forms/types/api';
 
-// Generated from forms/api/delegation.schema.json (npm run generate:types).
-export type { Delegation, PersonRef };
+// Generated from forms/api/delegation.schema.json and mandate.schema.json (npm run generate:types).
+export type { Delegation, Mandate, PersonRef };
 export type DelegationStatus = Delegation['status'];
+
+/** A row of the delegation table: a delegation, or a written mandate (the same parties, scope and validity). */
+export type DelegationRow = Delegation | Mandate;
 
 /** GET /api/v1/me/delegations. */
 export type MyDelegations = GetMeDelegationsResponse;
 
 /** An e-service to choose from: its id and title in GET /api/v1/eservice-definitions. */
 export type EServiceOption = Pick<GetEserviceDefinitionsResponse['items'][number], 'id' | 'title'>;
+export type EServiceList = GetEserviceDefinitionsResponse;
 
 /** A calendar day ("2026-03-14") in the current language; read as UTC so it never shifts a day. */
 export function useFormatDay(): (day: string | null | undefined) => string {

@@ -2,12 +2,10 @@
 // ({ error: { code, message, details } }) turned into an ApiError.
 import { clearSession, getToken } from '../auth/session';
 
-export interface ErrorDetail {
-  path: string;
-  code: string;
-  message: string;
-  [key: string]: unknown;
-}
+import type { ErrorDetail } from '../../../../forms/types/api';
+
+// The schema's errorDetail (forms/api/common.schema.json): most details have a path, some (a refused method's) none.
+export type { ErrorDetail };
 
 export class ApiError extends Error {
   constructor(

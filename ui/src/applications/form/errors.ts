@@ -37,7 +37,7 @@ export function serverErrors(
   const extraErrors: Record<string, unknown> = {};
   const summary: SummaryItem[] = [];
   for (const d of details) {
-    const path = pointerToPath(d.path);
+    const path = pointerToPath(d.path ?? '');
     let node = extraErrors;
     for (const p of path) {
       node[p] = (node[p] as Record<string, unknown> | undefined) ?? {};

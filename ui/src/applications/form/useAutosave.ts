@@ -8,10 +8,11 @@ import { api, ApiError } from '../../app/api/client';
 import { useSocket } from '../../app/api/realtime';
 import type { Application } from '../types';
 import type { FormData } from '../../app/api/types';
+import type { DraftSaveAck, DraftSaveMessage, PutApplicationsIdDraftResponse } from '../../../../forms/types/api';
 import { mergeDrafts, stableJson } from './merge';
 
 export type SaveState = { kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'closed'; at?: string | null };
-type Saved = { version: number; savedAt: string };
+type Saved = PutApplicationsIdDraftResponse;
 
 const DEBOUNCE_MS = 500;
 
@@ -32,11 +33,10 @@ export function useAutosave(app: Application) {
     async (body: { version: number; data: FormData; step: string }): Promise<Saved> => {
       const s = socketRef.current;
       if (s?.connected) {
-        const ack = (await s.timeout(5000).emitWithAck('draft:save', { applicationId: app.id, ...body })) as
-          | { ok: true; version: number; savedAt: string }
-          | { ok: false; error: { code: string; message: string; details?: ApiError['details'] } };
+        const message: DraftSaveMessage = { applicationId: app.id, ...body };
+        const ack = (await s.timeout(5000).emitWithAck('draft:save', message)) as DraftSaveAck;
         if (ack.ok) return { version: ack.version, savedAt: ack.savedAt };
-        throw new ApiError(ack.error.code === 'not_found' ? 404 : 409, ack.error.code, ack.error.message, ack.error.details ?? []);
+        throw new ApiError(ack.error.code === 'not_found' ? 404 : 409, ack.error.code, ack.error.message, ack.error.details);
       }
       return api<Saved>(`/api/v1/applications/${app.id}/draft`, { method: 'PUT', body });
     },

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api/client';
 import { Alert } from '../../app/components/Alert';
 import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
+import type { TaskCompleted } from '../types';
 
-export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcomes: string[]; onDone(result: { status?: string }): void }) {
+export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcomes: string[]; onDone(result: TaskCompleted): void }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState('');
   const [message, setMessage] = useState('');
@@ -23,7 +24,7 @@ export function Decision({ taskId, outcomes, onDone }: { taskId: string; outcome
     setBusy(true);
     setFailure(null);
     try {
-      const result = await api<{ status?: string }>(`/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
+      const result = await api<TaskCompleted>(`/api/v1/tasks/${encodeURIComponent(taskId)}/complete`, {
         body: { outcome, ...(message.trim() ? { message: message.trim() } : {}) },
       });
       onDone(result);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
-import type { Task } from '../types';
+import type { Task, TaskList } from '../types';
 import { Alert, Loading } from '../../app/components/Alert';
 import { StatusBadge } from '../../app/components/StatusBadge';
 import { usePageTitle } from '../../app/components/usePageTitle';
@@ -25,7 +25,7 @@ export function Inbox() {
 
   useEffect(() => {
     setTasks(null);
-    api<{ items: Task[] }>(`/api/v1/tasks?status=${status}&sort=${sort}&mine=${mine}&limit=100`).then(
+    api<TaskList>(`/api/v1/tasks?status=${status}&sort=${sort}&mine=${mine}&limit=100`).then(
       (r) => setTasks(r.items),
       () => setError(t('errors.generic')),
     );

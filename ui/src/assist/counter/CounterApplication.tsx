@@ -14,6 +14,7 @@ import { EServiceForm, useLocalizedForm } from '../../applications/form/EService
 import { serverErrors } from '../../applications/form/errors';
 import { useLocalized } from '../../app/i18n/useLocalized';
 import type { CounterState } from './CounterStart';
+import type { PostApplicationsIdSubmitOnBehalfResponse } from '../types';
 import { useCounterDraft } from './useCounterDraft';
 
 type CounterApp = Application & { recipient?: { type: string; id: string; name: string | null } };
@@ -31,7 +32,7 @@ function CounterForm({ app, onSubmitted }: { app: CounterApp; onSubmitted(status
     setFailure(null);
     try {
       await flush();
-      const result = await api<{ status: CaseStatus }>(`/api/v1/applications/${app.id}/submit-on-behalf`, { body: {} });
+      const result = await api<PostApplicationsIdSubmitOnBehalfResponse>(`/api/v1/applications/${app.id}/submit-on-behalf`, { body: {} });
       setErrors(null);
       onSubmitted(result.status);
     } catch (e) {

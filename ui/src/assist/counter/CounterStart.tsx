@@ -21,7 +21,14 @@ import {
   type MandateField,
   type UploadedDocument,
 } from './MandateFields';
-import { PERSONAL_CODE, formatPersonalCode, useValidity, type Delegation, type EServiceOption } from '../../delegations/types';
+import {
+  PERSONAL_CODE,
+  formatPersonalCode,
+  useValidity,
+  type Delegation,
+  type EServiceList,
+  type EServiceOption,
+} from '../../delegations/types';
 import type { PostAssistedApplicationsResponse, PostDelegationsLookupResponse } from '../types';
 
 type Field = 'code' | 'basis' | 'eservice' | MandateField;
@@ -51,7 +58,7 @@ export function CounterStart() {
   usePageTitle(t('delegations.counter.title'));
 
   useEffect(() => {
-    api<{ items: EServiceOption[] }>('/api/v1/eservice-definitions').then(
+    api<EServiceList>('/api/v1/eservice-definitions').then(
       (r) => setEservices(r.items),
       () => setFailure(t('errors.generic')),
     );

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../app/api/client';
 import { PERSONAL_CODE } from '../../delegations/types';
-import type { PostMandateDocumentsResponse } from '../types';
+import type { Mandate, PostMandateDocumentsResponse } from '../types';
 
 export interface MandateDraft {
   code: string;
@@ -79,7 +79,7 @@ export async function recordMandate(principal: string, m: MandateDraft, uploaded
   };
   const key = JSON.stringify(body);
   if (doc.recorded?.key === key) return doc.recorded.mandateId;
-  const mandate = await api<{ id: string }>('/api/v1/mandates', { body });
+  const mandate = await api<Mandate>('/api/v1/mandates', { body });
   doc.recorded = { key, mandateId: mandate.id };
   return mandate.id;
 }

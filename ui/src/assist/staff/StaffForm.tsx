@@ -10,6 +10,7 @@ import { ChangeAnnouncer } from '../ChangeAnnouncer';
 import { addMark, authorMarks, decorateUiSchema } from '../marks';
 import { presenceErrorSchema } from '../presence-errors';
 import type { StaffSession } from './useStaffAssist';
+import type { PostApplicationsIdSubmitOnBehalfResponse } from '../types';
 import { useAuthorName } from '../useOffices';
 import { EServiceForm, useLocalizedForm } from '../../applications/form/EServiceForm';
 import { serverErrors } from '../../applications/form/errors';
@@ -56,7 +57,7 @@ export function StaffForm({ session, canEdit, canSubmit, hint, onChange, flush, 
     setFailure(null);
     try {
       await flush();
-      const result = await api<{ status: CaseStatus }>(`/api/v1/applications/${session.grant.caseId}/submit-on-behalf`, {
+      const result = await api<PostApplicationsIdSubmitOnBehalfResponse>(`/api/v1/applications/${session.grant.caseId}/submit-on-behalf`, {
         body: { grantId: session.grant.id },
       });
       setErrors(null);

@@ -12,7 +12,7 @@ import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { isCatalogAuthor, isCatalogueAdmin } from '../roles';
 import { FreshnessBadge, StageBadge } from '../StageBadge';
-import type { CatalogEntry } from '../types';
+import type { AgencyEntries, CatalogEntry } from '../types';
 import '../catalog.css';
 
 export function AgencyCatalog() {
@@ -29,7 +29,7 @@ export function AgencyCatalog() {
   usePageTitle(t('catalog.agency.title'));
 
   useEffect(() => {
-    api<{ items: CatalogEntry[] }>(AGENCY_BASE).then(
+    api<AgencyEntries>(AGENCY_BASE).then(
       (r) => setEntries(r.items),
       () => setError(t('errors.generic')),
     );

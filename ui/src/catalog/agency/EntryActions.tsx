@@ -8,7 +8,7 @@ import { api, ApiError } from '../../app/api/client';
 import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
 import { useFormatDay } from '../../app/i18n/format';
 import { AGENCY_BASE } from '../reference';
-import type { CatalogEntryDetail } from '../types';
+import type { CatalogEntryDetail, Reviewed, Submitted } from '../types';
 
 const IN_REVIEW = new Set(['agency_review', 'catalogue_review']);
 
@@ -37,12 +37,12 @@ export function EntryActions({ entry, onDone }: { entry: CatalogEntryDetail; onD
 
   const submit = () =>
     run(async () => {
-      const r = await api<{ version: number }>(`${base}/submit`, { body: {} });
+      const r = await api<Submitted>(`${base}/submit`, { body: {} });
       return t('catalog.entry.submitted', { version: r.version });
     });
   const reviewed = () =>
     run(async () => {
-      const r = await api<{ reviewBy: string }>(`${base}/reviewed`, { body: {} });
+      const r = await api<Reviewed>(`${base}/reviewed`, { body: {} });
       return t('catalog.entry.reviewedDone', { date: day(r.reviewBy) });
     });
   const withdraw = (e: FormEvent) => {

@@ -6,7 +6,7 @@ import { Alert, Loading } from '../../app/components/Alert';
 import { useFormatDate } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE } from '../reference';
 import { StageBadge } from '../StageBadge';
-import type { Diff, VersionSummary } from '../types';
+import type { Diff, VersionList, VersionSummary } from '../types';
 import { DiffView } from '../view/DiffView';
 
 export function VersionHistory({ serviceId, latest }: { serviceId: string; latest: number }) {
@@ -20,7 +20,7 @@ export function VersionHistory({ serviceId, latest }: { serviceId: string; lates
   const base = `${AGENCY_BASE}/${encodeURIComponent(serviceId)}`;
 
   useEffect(() => {
-    api<{ items: VersionSummary[] }>(`${base}/versions`).then(
+    api<VersionList>(`${base}/versions`).then(
       (r) => setVersions(r.items),
       () => setError(t('errors.generic')),
     );

@@ -12,7 +12,7 @@ import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummar
 import { usePageTitle } from '../../app/components/usePageTitle';
 import { useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadOffices, loadServices, loadTaxonomy, useLoaded } from '../reference';
-import { CHANNEL_TYPES, type CatalogEntryDetail, type ChannelType } from '../types';
+import { CHANNEL_TYPES, type CatalogEntryDetail, type ChannelType, type SavedVersion } from '../types';
 import { ChannelsEditor } from './ChannelsEditor';
 import { summaryOf } from './errors';
 import { FieldErrors, TextField } from './Fields';
@@ -84,8 +84,8 @@ export function EditorPage() {
     setBusy(true);
     try {
       const saved = creating
-        ? await api<{ serviceId: string; version: number }>(AGENCY_BASE, { body: { description } })
-        : await api<{ serviceId: string; version: number }>(`${AGENCY_BASE}/${encodeURIComponent(description.id)}`, {
+        ? await api<SavedVersion>(AGENCY_BASE, { body: { description } })
+        : await api<SavedVersion>(`${AGENCY_BASE}/${encodeURIComponent(description.id)}`, {
             method: 'PUT',
             body: { baseVersion: entry?.latestVersion, description, ...(comment.trim() ? { comment: comment.trim() } : {}) },
           });

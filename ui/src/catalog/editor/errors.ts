@@ -62,9 +62,9 @@ export function fieldLabelOf(pointer: string, channelOrder: ChannelType[], t: TF
 const limitOf = (message: string) => Number(/(\d+)/.exec(message)?.[1] ?? 0);
 
 function messageOf(d: ErrorDetail, t: TFunction): string {
-  const [s0, , s2] = pointerSegments(d.path);
+  const [s0, , s2] = pointerSegments(d.path ?? '');
   const last =
-    pointerSegments(d.path)
+    pointerSegments(d.path ?? '')
       .filter((s) => !/^\d+$/.test(s) && s !== 'lv' && s !== 'en')
       .pop() ?? '';
   switch (d.code) {
@@ -102,8 +102,8 @@ export function summaryOf(e: unknown, channelOrder: ChannelType[], t: TFunction)
   const items: SummaryItem[] = [];
   for (const d of e.details) {
     if (d.code === 'if') continue; // ajv's "must match then": the detail under it says what
-    const fieldId = fieldIdOf(d.path, channelOrder);
-    const item = { fieldId, label: fieldLabelOf(d.path, channelOrder, t), message: messageOf(d, t) };
+    const fieldId = fieldIdOf(d.path ?? '', channelOrder);
+    const item = { fieldId, label: fieldLabelOf(d.path ?? '', channelOrder, t), message: messageOf(d, t) };
     if (!items.some((i) => i.fieldId === item.fieldId && i.message === item.message)) items.push(item);
   }
   return items;

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api/client';
 import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
-import type { Stage } from '../types';
+import type { Decided, Stage } from '../types';
 
 type Decision = 'approve' | 'return' | '';
 const COMMENT_MAX = 2000;
@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function decide(serviceId: string, version: number, body: { decision: Decision; comment?: string }): Promise<{ stage: Stage }> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await api<{ stage: Stage }>(`/api/v1/catalog/reviews/${encodeURIComponent(serviceId)}/${version}`, { body });
+      return await api<Decided>(`/api/v1/catalog/reviews/${encodeURIComponent(serviceId)}/${version}`, { body });
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 503 && attempt < 5)) throw e;
       await sleep(1000);

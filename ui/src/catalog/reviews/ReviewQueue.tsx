@@ -9,7 +9,7 @@ import { usePageTitle } from '../../app/components/usePageTitle';
 import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { StageBadge } from '../StageBadge';
-import type { ReviewItem } from '../types';
+import type { ReviewItem, ReviewQueueReply } from '../types';
 import '../catalog.css';
 
 export function ReviewQueue() {
@@ -25,7 +25,7 @@ export function ReviewQueue() {
 
   // location.key: following the navigation link while on this page reads the queue again.
   useEffect(() => {
-    api<{ items: ReviewItem[] }>('/api/v1/catalog/reviews').then(
+    api<ReviewQueueReply>('/api/v1/catalog/reviews').then(
       (r) => setItems(r.items),
       () => setError(t('errors.generic')),
     );

@@ -13,7 +13,7 @@ import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { isCatalogAuthor, isCatalogueAdmin } from '../roles';
 import { FreshnessBadge } from '../StageBadge';
-import type { CatalogEntry, Reminder } from '../types';
+import type { CatalogEntry, Reminder, Reminders, Reviewed, StaleEntries } from '../types';
 import '../catalog.css';
 
 export function StalePage() {
@@ -35,11 +35,11 @@ export function StalePage() {
   usePageTitle(t('catalog.stale.title'));
 
   const load = useCallback(() => {
-    api<{ items: CatalogEntry[] }>('/api/v1/catalog/stale').then(
+    api<StaleEntries>('/api/v1/catalog/stale').then(
       (r) => setEntries(r.items),
       () => setError(t('errors.generic')),
     );
-    api<{ items: Reminder[] }>('/api/v1/staff/reminders').then(
+    api<Reminders>('/api/v1/staff/reminders').then(
       (r) => setReminders(r.items),
       () => setReminders([]),
     );
@@ -52,7 +52,7 @@ export function StalePage() {
   const reviewed = async (e: CatalogEntry) => {
     setBusy(e.serviceId);
     try {
-      const r = await api<{ reviewBy: string }>(`${AGENCY_BASE}/${encodeURIComponent(e.serviceId)}/reviewed`, { body: {} });
+      const r = await api<Reviewed>(`${AGENCY_BASE}/${encodeURIComponent(e.serviceId)}/reviewed`, { body: {} });
       setMessage({ kind: 'success', text: t('catalog.stale.reviewedDone', { title: loc(e.title), date: day(r.reviewBy) }) });
       load();
     } catch (err) {
