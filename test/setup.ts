@@ -92,7 +92,7 @@ before(async function () {
   stack.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-test-'));
   stack.config = loadConfig({
     NODE_ENV: 'test',
-    PORT: String(apiPort),
+    PORT: '0', // the stack's API listens on apiPort (below); other APIs started from this config take any free port
     HOST: '127.0.0.1',
     PUBLIC_URL: apiUrl,
     NATIONAL_AUTH_ISSUER: urls.nationalAuth,
@@ -130,7 +130,7 @@ before(async function () {
   );
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
-  stack.api = await startApi(stack.config, { populationRegister: stack.adapters.populationRegister });
+  stack.api = await startApi({ ...stack.config, port: apiPort }, { populationRegister: stack.adapters.populationRegister });
 });
 
 after(async function () {

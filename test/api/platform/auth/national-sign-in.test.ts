@@ -170,7 +170,7 @@ describe('api/platform/auth: national sign-in (relying party of the national sig
   describe('with the provider down before its metadata is known', () => {
     let fresh: RunningApi;
     before(async () => {
-      fresh = await startApi({ ...stack.config, port: 0 }, { db: stack.appDb });
+      fresh = await startApi(stack.config, { db: stack.appDb });
     });
     after(() => fresh.close());
 
