@@ -9,9 +9,9 @@ export interface OneTimeStore {
   take<T>(key: string): Promise<T | undefined>;
 }
 
-const PREFIX = 'sdp:national-sign-in:';
-
-export function redisOneTimeStore(redis: RedisClientType): OneTimeStore {
+/** `keyPrefix` keeps one deployment's keys apart from another's on a shared Redis (as the rate limits do). */
+export function redisOneTimeStore(redis: RedisClientType, keyPrefix: string): OneTimeStore {
+  const PREFIX = `${keyPrefix}:national-sign-in:`;
   return {
     async put(key, value, ttlSeconds) {
       await redis.set(PREFIX + key, JSON.stringify(value), { EX: ttlSeconds });

@@ -9,6 +9,7 @@ import { route, type RouteContext } from '../../routing';
 import { ApiError, badRequest } from '../../errors';
 import { audit } from '../../../../db/audit';
 import { signIns } from '../../metrics';
+import { deploymentKeyPrefix } from '../../rate-limits';
 import { issueToken } from '../tokens';
 import type { Principal } from '../principal';
 import type { AppDeps } from '../../deps';
@@ -56,7 +57,7 @@ function nationalSignInOf(deps: AppDeps): NationalSignInDeps {
             allowHttp: config.env !== 'production',
           })
         : null,
-      store: deps.rateLimitRedis ? redisOneTimeStore(deps.rateLimitRedis) : memoryOneTimeStore(),
+      store: deps.rateLimitRedis ? redisOneTimeStore(deps.rateLimitRedis, deploymentKeyPrefix(config.databaseUrl)) : memoryOneTimeStore(),
     };
     built.set(deps, found);
   }

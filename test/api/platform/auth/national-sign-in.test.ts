@@ -3,6 +3,8 @@
 // provider's page → callback → one-time hand-off → token), and each refusal: a wrong state, a replayed callback, a
 // reused hand-off code, a denied sign-in, and the provider down.
 import { expect } from 'chai';
+import { createClient, type RedisClientType } from 'redis';
+import { redisOneTimeStore } from '../../../../api/platform/auth/national-sign-in/one-time-store';
 import { stack } from '../../../setup';
 import { call, errorOf } from '../../../helpers/http';
 import { TestBrowser, formOf } from '../../../simulators/browser';
@@ -193,6 +195,26 @@ describe('api/platform/auth: national sign-in (relying party of the national sig
       const recovered = await fetch(`${fresh.url}/api/v1/auth/national/start`, { redirect: 'manual', headers: { accept: 'text/html' } });
       expect(recovered.status, 'a failed discovery is not cached').to.equal(302);
       expect(recovered.headers.get('location')!.startsWith(stack.simulators.urls.nationalAuth)).to.equal(true);
+    });
+  });
+
+  describe('the one-time store in Redis (several API nodes, REDIS_URL)', () => {
+    let redis: RedisClientType;
+    before(async () => {
+      redis = createClient({ url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
+      await redis.connect();
+    });
+    after(() => redis.quit());
+
+    it('keeps a value under the deployment prefix with its time to live, and gives it once', async () => {
+      const prefix = `sdp:test-${Date.now().toString(36)}`;
+      const store = redisOneTimeStore(redis, prefix);
+      await store.put('k1', { state: 's' }, 600);
+      const ttl = await redis.ttl(`${prefix}:national-sign-in:k1`);
+      expect(ttl).to.be.within(590, 600);
+      expect(await store.take('k1')).to.deep.equal({ state: 's' });
+      expect(await store.take('k1'), 'single use').to.equal(undefined);
+      expect(await redis.exists(`${prefix}:national-sign-in:k1`)).to.equal(0);
     });
   });
 
