@@ -30,6 +30,15 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {
 
 export class ConfigError extends Error {}
 
+/** The national sign-in's relying-party settings; an issuer without a client secret is a half-done set-up: refused. */
+function nationalAuthFrom(env: NodeJS.ProcessEnv): PlatformConfig['nationalAuth'] {
+  const issuer = env.NATIONAL_AUTH_ISSUER;
+  if (!issuer) return undefined;
+  const clientSecret = env.NATIONAL_AUTH_CLIENT_SECRET;
+  if (!clientSecret) throw new ConfigError('Invalid configuration: NATIONAL_AUTH_ISSUER is set without NATIONAL_AUTH_CLIENT_SECRET');
+  return { issuer, clientId: env.NATIONAL_AUTH_CLIENT_ID || 'platform', clientSecret };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // Production never runs on a development secret: a forged bank callback signed with the documented default
   // must find no process that accepts it.
@@ -58,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
+  const nationalAuth = nationalAuthFrom(env);
+  if (nationalAuth) config.nationalAuth = nationalAuth;
   const validate = configValidator();
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

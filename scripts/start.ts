@@ -1,6 +1,7 @@
 // `npm start`: the whole platform on one machine. PostgreSQL (resolved), Temporal (dev server unless
 // TEMPORAL_ADDRESS), migrations and demo data, then the worker and API processes, restarted if they crash.
 // Ctrl-C stops everything it started.
+import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { resolveDatabase } from './lib/database';
@@ -58,10 +59,25 @@ async function main() {
   await db.close();
 
   // Stand-ins for the state registers and the e-address; real endpoints replace them through <ROLE>_URL.
+  // The national sign-in simulator knows the platform as a client whose secret is made now (never committed) and whose
+  // redirect URI is the API's callback as browsers reach it.
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const nationalAuthSecret = crypto.randomBytes(32).toString('base64url');
   const simulators =
     process.env.SIMULATORS === 'off'
       ? null
-      : await startSimulators({ basePort: portFrom('SIMULATORS_BASE_PORT', DEFAULT_BASE_PORT), host: process.env.SIMULATORS_HOST });
+      : await startSimulators({
+          basePort: portFrom('SIMULATORS_BASE_PORT', DEFAULT_BASE_PORT),
+          host: process.env.SIMULATORS_HOST,
+          nationalAuthClients: [
+            {
+              client_id: process.env.NATIONAL_AUTH_CLIENT_ID || 'platform',
+              client_secret: nationalAuthSecret,
+              redirect_uris: [new URL('/api/v1/auth/national/callback', publicUrl).href],
+              post_logout_redirect_uris: [new URL('/', publicUrl).href],
+            },
+          ],
+        });
   if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
   const uiPort = portFrom('TEMPORAL_UI_PORT', 8233);
@@ -76,6 +92,8 @@ async function main() {
         ENTERPRISE_REGISTER_URL: simulators.urls.enterpriseRegister,
         E_ADDRESS_URL: simulators.urls.eAddress,
         PAYMENT_INITIATION_URL: simulators.urls.paymentInitiation,
+        NATIONAL_AUTH_ISSUER: simulators.urls.nationalAuth,
+        NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
       }
     : {};
   const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };

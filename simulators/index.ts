@@ -6,7 +6,7 @@ import { startAddressRegisterSimulator } from './address-register/server';
 import { startEnterpriseRegisterSimulator } from './enterprise-register/server';
 import { startEAddressSimulator } from './e-address/server';
 import { startPaymentInitiationSimulator } from './payment-initiation/server';
-import { startNationalAuthSimulator } from './national-auth/server';
+import { startNationalAuthSimulator, type NationalAuthSimulatorOptions } from './national-auth/server';
 import { startEidasNodeSimulator } from './eidas-node/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
@@ -51,14 +51,26 @@ const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<
   ['eidasNode', startEidasNodeSimulator],
 ];
 
-/** basePort 0 gives each simulator a random free port. */
-export async function startSimulators(opts: { basePort?: number; host?: string } = {}): Promise<RunningSimulators> {
+export interface StartSimulatorsOptions {
+  /** 0 gives each simulator a random free port. */
+  basePort?: number;
+  host?: string;
+  /** The relying parties the national sign-in accepts (default: its development client); the launcher and the test
+   * stack register the platform with a secret generated at start and the API's real callback URL. */
+  nationalAuthClients?: NationalAuthSimulatorOptions['clients'];
+}
+
+export async function startSimulators(opts: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
   const basePort = opts.basePort ?? DEFAULT_BASE_PORT;
   const started: RunningSimulator[] = [];
   const urls = {} as SimulatorUrls;
   try {
     for (const [i, [role, start]] of starters.entries()) {
-      const simulator = await start({ port: basePort === 0 ? 0 : basePort + i, host: opts.host });
+      const port = basePort === 0 ? 0 : basePort + i;
+      const simulator =
+        role === 'nationalAuth'
+          ? await startNationalAuthSimulator({ port, host: opts.host, clients: opts.nationalAuthClients })
+          : await start({ port, host: opts.host });
       started.push(simulator);
       urls[role] = simulator.url;
     }

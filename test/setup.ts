@@ -21,6 +21,7 @@ import { seedCatalog } from '../scripts/seed/catalog';
 import { startSimulators, type RunningSimulators } from '../simulators';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
+import { freePort } from '../scripts/lib/free-port';
 import { workerCoverageOptions } from './helpers/workflow-coverage';
 
 export interface TestStack {
@@ -63,7 +64,21 @@ before(async function () {
   await seedCatalog(stack.db);
   stack.appDatabaseUrl = await ensureAppLogin(stack.databaseUrl, process.env.TEST_APP_DATABASE_PASSWORD ?? 'sdp-app-test');
   stack.appDb = connectDatabase(stack.appDatabaseUrl, { poolSize: 10 });
-  stack.simulators = await startSimulators({ basePort: 0 });
+  // The national sign-in simulator registers the platform with the API's real callback URL and a secret made now.
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const nationalAuthSecret = crypto.randomBytes(32).toString('base64url');
+  stack.simulators = await startSimulators({
+    basePort: 0,
+    nationalAuthClients: [
+      {
+        client_id: 'platform',
+        client_secret: nationalAuthSecret,
+        redirect_uris: [`${apiUrl}/api/v1/auth/national/callback`],
+        post_logout_redirect_uris: [`${apiUrl}/`],
+      },
+    ],
+  });
   const urls = stack.simulators.urls;
 
   stack.temporal = await TestWorkflowEnvironment.createLocal({
@@ -77,8 +92,11 @@ before(async function () {
   stack.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-test-'));
   stack.config = loadConfig({
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: '0', // the stack's API listens on apiPort (below); other APIs started from this config take any free port
     HOST: '127.0.0.1',
+    PUBLIC_URL: apiUrl,
+    NATIONAL_AUTH_ISSUER: urls.nationalAuth,
+    NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
     DATABASE_URL: stack.appDatabaseUrl,
     TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
@@ -112,7 +130,7 @@ before(async function () {
   );
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
-  stack.api = await startApi(stack.config, { populationRegister: stack.adapters.populationRegister });
+  stack.api = await startApi({ ...stack.config, port: apiPort }, { populationRegister: stack.adapters.populationRegister });
 });
 
 after(async function () {

@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import client from 'prom-client';
+import { registry } from './metrics';
 import { methodNotAllowedHandler, mountRoutes, type RouteSpec } from './routing';
 import { errorHandler, notFoundHandler } from './errors';
 import { metricsAccess } from './metrics-access';
@@ -15,6 +16,7 @@ import { buildOpenApi } from './openapi';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health';
 import { authRoutes } from './auth/routes';
+import { nationalSignInRoutes } from './auth/national-sign-in/routes';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
@@ -38,6 +40,7 @@ import { mountWebUi } from './web-ui';
 export const allRoutes: RouteSpec[] = [
   ...healthRoutes,
   ...authRoutes,
+  ...nationalSignInRoutes,
   ...referenceRoutes,
   ...caseRoutes,
   ...consultationRoutes,
@@ -66,8 +69,6 @@ const CSP_DIRECTIVES: Record<string, string[] | null> = {
   'upgrade-insecure-requests': null,
 };
 
-const registry = new client.Registry();
-client.collectDefaultMetrics({ register: registry });
 const httpDuration = new client.Histogram({
   name: 'http_request_duration_seconds',
   help: 'HTTP request duration by route and status',

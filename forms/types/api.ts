@@ -379,6 +379,9 @@ export interface ApiSchemas {
   'mandate-create': MandateCreate;
   'me-applications-query': MeApplicationsQuery;
   'me-cases-query': MeCasesQuery;
+  'national-sign-in-callback-query': NationalSignInCallbackQuery;
+  'national-sign-in-handoff': NationalSignInHandoff;
+  'national-sign-in-start-query': NationalSignInStartQuery;
   'online-payment': OnlinePayment;
   'online-payment-create': OnlinePaymentCreate;
   'payment-callback-result': PaymentCallbackResult;
@@ -395,6 +398,7 @@ export interface ApiSchemas {
   'post-assist-sessions-response': PostAssistSessionsResponse;
   'post-assisted-applications-response': PostAssistedApplicationsResponse;
   'post-auth-dev-login-response': PostAuthDevLoginResponse;
+  'post-auth-national-handoff-response': PostAuthNationalHandoffResponse;
   'post-case-ids-response': PostCaseIdsResponse;
   'post-case-imports-response': PostCaseImportsResponse;
   'post-catalog-reviews-service-id-version-response': PostCatalogReviewsServiceIdVersionResponse;
@@ -1703,6 +1707,14 @@ export interface GetAuthMeResponse {
   };
   agency?: string;
   office?: string;
+  /**
+   * level of assurance of the sign-in (eIDAS LoA URI), when through an identity provider
+   */
+  acr?: string;
+  /**
+   * sign-in method (eparaksts-mobile, eid-card, bank), when through an identity provider
+   */
+  authMethod?: string;
 }
 /**
  * Case imports id: response. Response of GET /api/v1/case-imports/:id (200). (Progress of an import and its per-line errors) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2521,6 +2533,40 @@ export interface MeCasesQuery {
   offset?: number;
 }
 /**
+ * GET /api/v1/auth/national/callback: the provider's authorization response (RFC 6749 4.1.2, RFC 9207 iss); its other parameters are passed on to the relying party's checks.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "NationalSignInCallbackQuery".
+ */
+export interface NationalSignInCallbackQuery {
+  code?: string;
+  state?: string;
+  iss?: string;
+  error?: string;
+  error_description?: string;
+  session_state?: string;
+  [k: string]: string | undefined;
+}
+/**
+ * POST /api/v1/auth/national/handoff: the one-time code the callback put into the /signed-in page's address.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "NationalSignInHandoff".
+ */
+export interface NationalSignInHandoff {
+  code: string;
+}
+/**
+ * GET /api/v1/auth/national/start: the minimum level of assurance to ask for, and the page of the portal to come back to (a path of this site).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "NationalSignInStartQuery".
+ */
+export interface NationalSignInStartQuery {
+  acr?: 'http://eidas.europa.eu/LoA/substantial' | 'http://eidas.europa.eu/LoA/high';
+  returnTo?: string;
+}
+/**
  * An online payment of an invoice. The status changes only through the bank's signed callback: initiated → succeeded, or initiated → failed (→ succeeded when the payer tries again on the same payment page), or initiated → expired (left at the bank page for 30 minutes, and another payment started). At most one payment of an invoice is initiated at a time: starting another answers the one in flight.
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2709,6 +2755,38 @@ export interface PostAuthDevLoginResponse {
     office?: string;
     sector?: string;
   };
+}
+/**
+ * Auth national handoff: response. Response of POST /api/v1/auth/national/handoff (200): the session of a citizen signed in through the national sign-in service, and the page to land on.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "PostAuthNationalHandoffResponse".
+ */
+export interface PostAuthNationalHandoffResponse {
+  token: string;
+  tokenType: string;
+  expiresIn: number;
+  principal: {
+    sub: string;
+    name: string | null;
+    roles: string[];
+    agency?: string;
+    person?: {
+      type: string;
+      id: string;
+    };
+    office?: string;
+    sector?: string;
+    /**
+     * level of assurance of the sign-in (eIDAS LoA URI), when through an identity provider
+     */
+    acr?: string;
+    /**
+     * sign-in method (eparaksts-mobile, eid-card, bank), when through an identity provider
+     */
+    authMethod?: string;
+  };
+  returnTo: string | null;
 }
 /**
  * Case ids: response. Response of POST /api/v1/case-ids (201). (Reserve up to 1,000 case ids for cases your system creates first) Derived from the presenter's output; every reply is checked against it in the tests.

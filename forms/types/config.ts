@@ -93,4 +93,21 @@ export interface PlatformConfig {
    * TEMPORAL_RPC_TIMEOUT_MS
    */
   temporalRpcTimeoutMs: number;
+  /**
+   * The national sign-in service (OpenID Provider) the platform is a relying party of; absent: citizens cannot sign in with it. The redirect URI is PUBLIC_URL + /api/v1/auth/national/callback
+   */
+  nationalAuth?: {
+    /**
+     * NATIONAL_AUTH_ISSUER
+     */
+    issuer: string;
+    /**
+     * NATIONAL_AUTH_CLIENT_ID
+     */
+    clientId: string;
+    /**
+     * NATIONAL_AUTH_CLIENT_SECRET
+     */
+    clientSecret: string;
+  };
 }

@@ -30,6 +30,10 @@ export interface Principal {
   office?: string;
   /** The natural person (or eIDAS identity) behind a citizen account. */
   person?: PersonRef;
+  /** How the person signed in, when through an identity provider: the level of assurance (an eIDAS LoA URI) ... */
+  acr?: string;
+  /** ... and the method (eparaksts-mobile, eid-card, bank), so that a case can record them. */
+  authMethod?: string;
 }
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {

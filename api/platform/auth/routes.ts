@@ -8,6 +8,7 @@ import { issueToken } from './tokens';
 import { personas, findPersona } from '../../../scripts/seed/personas';
 import { audit } from '../../../db/audit';
 import { actorType } from './principal';
+import { signIns } from '../metrics';
 import type { Validated } from '../../../forms/types/validated';
 
 function devOnly(env: string) {
@@ -64,6 +65,7 @@ export const authRoutes = [
         purpose: 'sign-in',
         requestId: ctx.requestId,
       });
+      signIns.inc({ provider: 'dev', method: 'persona', outcome: 'success' });
       return { body: { token, tokenType: 'Bearer', expiresIn: 8 * 3600, principal } };
     },
   }),

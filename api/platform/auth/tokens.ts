@@ -13,7 +13,18 @@ export const TOKEN_MAX_AGE_SECONDS = 8 * 3600;
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
 export async function issueToken(keys: SigningKeys, p: Principal): Promise<string> {
-  return new SignJWT({ name: p.name, roles: p.roles, agency: p.agency, sector: p.sector, office: p.office, person: p.person })
+  // acr and amr (RFC 8176) are the registered claims for the level of assurance and the sign-in method.
+  const amr = p.authMethod ? [p.authMethod] : undefined;
+  return new SignJWT({
+    name: p.name,
+    roles: p.roles,
+    agency: p.agency,
+    sector: p.sector,
+    office: p.office,
+    person: p.person,
+    acr: p.acr,
+    amr,
+  })
     .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
     .setSubject(p.sub)
     .setIssuer(TOKEN_ISSUER)
@@ -43,6 +54,8 @@ export async function verifyToken(keys: SigningKeys, token: string): Promise<Pri
     if (typeof payload.agency === 'string') principal.agency = payload.agency;
     if (typeof payload.sector === 'string') principal.sector = payload.sector;
     if (typeof payload.office === 'string') principal.office = payload.office;
+    if (typeof payload.acr === 'string') principal.acr = payload.acr;
+    if (Array.isArray(payload.amr) && typeof payload.amr[0] === 'string') principal.authMethod = payload.amr[0];
     const person = payload.person as Principal['person'] | undefined;
     if (person && typeof person.type === 'string' && typeof person.id === 'string') principal.person = { type: person.type, id: person.id };
     return principal;

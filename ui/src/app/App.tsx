@@ -1,4 +1,4 @@
-// Routes. Signed-out visitors go to the demo sign-in; citizens get the portal, officers the console.
+// Routes. Signed-out visitors go to the sign-in page (national sign-in, and the demo personas outside production); citizens get the portal, officers the console.
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
@@ -7,6 +7,7 @@ import { isCounterStaff } from '../assist/roles';
 import { RealtimeProvider } from './api/realtime';
 import { Layout } from './Layout';
 import { SignIn } from './auth/SignIn';
+import { SignedIn } from './auth/SignedIn';
 import { Dashboard } from '../cases/Dashboard';
 import { Services } from '../applications/Services';
 import { MyCases } from '../cases/MyCases';
@@ -68,6 +69,7 @@ export function App() {
             <Route element={<Layout />}>
               <Route index element={<Home />} />
               <Route path="sign-in" element={<SignIn />} />
+              <Route path="signed-in" element={<SignedIn />} />
               <Route
                 path="services"
                 element={

@@ -1,4 +1,5 @@
-// Who is signed in, for the whole app. The demo sign-in exchanges a persona id for a bearer token.
+// Who is signed in, for the whole app. The national sign-in hands the SPA a one-time code (POST
+// /api/v1/auth/national/handoff exchanges it for the session); the demo sign-in exchanges a persona id.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { Principal } from '../api/types';
@@ -7,6 +8,8 @@ import { clearSession, getPrincipal, storeSession } from './session';
 interface AuthValue {
   principal: Principal | null;
   signIn(persona: string): Promise<Principal>;
+  /** The national sign-in's last step: the one-time code from /signed-in for the session and the page to return to. */
+  completeNationalSignIn(code: string): Promise<{ principal: Principal; returnTo: string | null }>;
   signOut(): void;
 }
 
@@ -20,11 +23,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setPrincipal(res.principal);
     return res.principal;
   }, []);
+  const completeNationalSignIn = useCallback(async (code: string) => {
+    const res = await api<{ token: string; principal: Principal; returnTo: string | null }>('/api/v1/auth/national/handoff', {
+      body: { code },
+    });
+    storeSession(res.token, res.principal);
+    setPrincipal(res.principal);
+    return { principal: res.principal, returnTo: res.returnTo };
+  }, []);
   const signOut = useCallback(() => {
     clearSession();
     setPrincipal(null);
   }, []);
-  const value = useMemo(() => ({ principal, signIn, signOut }), [principal, signIn, signOut]);
+  const value = useMemo(
+    () => ({ principal, signIn, completeNationalSignIn, signOut }),
+    [principal, signIn, completeNationalSignIn, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

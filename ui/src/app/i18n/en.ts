@@ -54,6 +54,17 @@ export const en: Texts<typeof lv> = {
     failed: 'Signing in failed.',
     demo: 'Demo sign-in.',
     demoHelp: 'This is not real authentication: choose one of the test personas.',
+    national: 'Latvija.lv / national eID (eParaksts, eID card, bank)',
+    nationalHeading: 'Sign in with Latvija.lv',
+    nationalHelp: 'Sign in with eParaksts mobile, your identity card (eID card) or your internet bank.',
+    demoHeading: 'Test personas',
+    completing: 'Signing you in…',
+    reasons: {
+      denied: 'The sign-in was cancelled. You can try again or choose another method.',
+      expired: 'The sign-in timed out or was started in another window. Please sign in again.',
+      failed: 'The sign-in could not be verified. Please sign in again.',
+      unavailable: 'The national sign-in service cannot be reached right now. Please try again in a moment.',
+    },
   },
   notFound: { title: 'Page not found', home: 'Go to the home page' },
   dashboard: {

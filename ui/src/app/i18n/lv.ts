@@ -57,6 +57,17 @@ export const lv = {
     failed: 'Pieslēgties neizdevās.',
     demo: 'Demonstrācijas pieslēgšanās.',
     demoHelp: 'Tā nav īsta autentifikācija: izvēlieties kādu no testa personām.',
+    national: 'Latvija.lv / valsts eID (eParaksts, eID karte, banka)',
+    nationalHeading: 'Pieslēgšanās ar Latvija.lv',
+    nationalHelp: 'Pieslēdzieties ar eParaksts mobile, personas apliecību (eID karti) vai internetbanku.',
+    demoHeading: 'Testa personas',
+    completing: 'Notiek pieslēgšanās…',
+    reasons: {
+      denied: 'Pieslēgšanās tika atcelta. Varat mēģināt vēlreiz vai izvēlēties citu veidu.',
+      expired: 'Pieslēgšanās laiks beidzās vai tā tika sākta citā logā. Lūdzu, pieslēdzieties vēlreiz.',
+      failed: 'Pieslēgšanos neizdevās pārbaudīt. Lūdzu, pieslēdzieties vēlreiz.',
+      unavailable: 'Valsts pieslēgšanās pakalpojums šobrīd nav sasniedzams. Lūdzu, mēģiniet vēlreiz pēc brīža.',
+    },
   },
   notFound: { title: 'Lapa nav atrasta', home: 'Uz sākumu' },
   dashboard: {
