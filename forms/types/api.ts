@@ -2743,18 +2743,7 @@ export interface PostAuthDevLoginResponse {
   token: string;
   tokenType: string;
   expiresIn: number;
-  principal: {
-    sub: string;
-    name: string | null;
-    roles: string[];
-    agency?: string;
-    person?: {
-      type: string;
-      id: string;
-    };
-    office?: string;
-    sector?: string;
-  };
+  principal: GetAuthMeResponse;
 }
 /**
  * Auth national handoff: response. Response of POST /api/v1/auth/national/handoff (200): the session of a citizen signed in through the national sign-in service, and the page to land on.
@@ -2766,26 +2755,7 @@ export interface PostAuthNationalHandoffResponse {
   token: string;
   tokenType: string;
   expiresIn: number;
-  principal: {
-    sub: string;
-    name: string | null;
-    roles: string[];
-    agency?: string;
-    person?: {
-      type: string;
-      id: string;
-    };
-    office?: string;
-    sector?: string;
-    /**
-     * level of assurance of the sign-in (eIDAS LoA URI), when through an identity provider
-     */
-    acr?: string;
-    /**
-     * sign-in method (eparaksts-mobile, eid-card, bank), when through an identity provider
-     */
-    authMethod?: string;
-  };
+  principal: GetAuthMeResponse;
   returnTo: string | null;
 }
 /**

@@ -1,5 +1,13 @@
 // The shapes every part of the UI reads from the API (see the presenters in api/<area>/); each area keeps its own in <area>/types.ts.
-import type { CaseStatus, CaseStatusEvent, GetAuthDevPersonasResponse, GetAuthMeResponse, Localized } from '../../../../forms/types/api';
+import type {
+  CaseStatus,
+  CaseStatusEvent,
+  GetAuthDevPersonasResponse,
+  GetAuthMeResponse,
+  Localized,
+  PostAuthDevLoginResponse,
+  PostAuthNationalHandoffResponse,
+} from '../../../../forms/types/api';
 
 export type { CaseStatus, Localized }; // generated from forms/api/common.schema.json (npm run generate:types)
 
@@ -7,6 +15,12 @@ export type { CaseStatus, Localized }; // generated from forms/api/common.schema
 export type Principal = GetAuthMeResponse;
 /** A demo persona of GET /api/v1/auth/dev-personas. */
 export type Persona = GetAuthDevPersonasResponse['items'][number];
+/** The demo personas list, and the two ways a sign-in ends in a session: the dev sign-in and the national hand-off. */
+export type {
+  GetAuthDevPersonasResponse as PersonaList,
+  PostAuthDevLoginResponse as DevSignIn,
+  PostAuthNationalHandoffResponse as NationalHandoff,
+};
 
 export type FormData = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 // /api/v1/auth/national/handoff exchanges it for the session); the demo sign-in exchanges a persona id.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
-import type { Principal } from '../api/types';
+import type { DevSignIn, NationalHandoff, Principal } from '../api/types';
 import { clearSession, getPrincipal, storeSession } from './session';
 
 interface AuthValue {
@@ -18,13 +18,13 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [principal, setPrincipal] = useState<Principal | null>(getPrincipal);
   const signIn = useCallback(async (persona: string) => {
-    const res = await api<{ token: string; principal: Principal }>('/api/v1/auth/dev-login', { body: { persona } });
+    const res = await api<DevSignIn>('/api/v1/auth/dev-login', { body: { persona } });
     storeSession(res.token, res.principal);
     setPrincipal(res.principal);
     return res.principal;
   }, []);
   const completeNationalSignIn = useCallback(async (code: string) => {
-    const res = await api<{ token: string; principal: Principal; returnTo: string | null }>('/api/v1/auth/national/handoff', {
+    const res = await api<NationalHandoff>('/api/v1/auth/national/handoff', {
       body: { code },
     });
     storeSession(res.token, res.principal);

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { Persona } from '../api/types';
+import type { Persona, PersonaList } from '../api/types';
 import { useAuth } from './AuthContext';
 import { homeOf } from './session';
 import { Alert, Loading } from '../components/Alert';
@@ -52,7 +52,7 @@ export function SignIn() {
 
   useEffect(() => {
     // Refused in production: the demo section is simply not there.
-    api<{ items: Persona[] }>('/api/v1/auth/dev-personas').then(
+    api<PersonaList>('/api/v1/auth/dev-personas').then(
       (r) => setPersonas(r.items.filter((p) => p.roles.some((role) => SHOWN_ROLES.includes(role)))),
       () => setDemoOffered(false),
     );
