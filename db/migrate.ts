@@ -16,6 +16,7 @@ import * as agencyAccounts from './migrations/0011-agency-accounts';
 import * as representationBasis from './migrations/0012-representation-basis';
 import * as auditEvidence from './migrations/0013-audit-evidence';
 import * as infoAnswerOnce from './migrations/0014-info-answer-once';
+import * as browserSessions from './migrations/0015-browser-sessions';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -38,6 +39,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0012-representation-basis', migration: representationBasis },
   { name: '0013-audit-evidence', migration: auditEvidence },
   { name: '0014-info-answer-once', migration: infoAnswerOnce },
+  { name: '0015-browser-sessions', migration: browserSessions },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -63,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     webhookAllowPrivateNetworks: (env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? 'off') as PlatformConfig['webhookAllowPrivateNetworks'],
     rateLimits: rateLimitsFrom(env),
     temporalRpcTimeoutMs: env.TEMPORAL_RPC_TIMEOUT_MS === undefined ? 10_000 : Number(env.TEMPORAL_RPC_TIMEOUT_MS),
+    sessions: {
+      idleMinutes: env.SESSION_IDLE_MINUTES ? Number(env.SESSION_IDLE_MINUTES) : 15,
+      maxHours: env.SESSION_MAX_HOURS ? Number(env.SESSION_MAX_HOURS) : 8,
+    },
   };
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;

@@ -6,6 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { Principal } from './auth/principal';
+import type { BrowserSession } from './auth/session/browser-session';
 import { listenForStatusEvents, readCaseStatuses, readStatusEvents } from '../../db/cases/status-events';
 import { saveDraftFromSocket } from '../applications/draft-socket';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -23,10 +24,13 @@ export interface Realtime {
   flush(caseId: string): Promise<void>;
   /** The application left draft (submitted, withdrawn): co-browse edits are refused from now on, on every node. */
   leftDraft(caseId: string, status: string): Promise<void>;
+  /** Browser sessions ended (sign-out, everywhere): their sockets are told and closed, on every node. */
+  sessionsEnded(sessionIds: string[]): void;
   close(): Promise<void>;
 }
 
 const personRoom = (key: string) => `person:${key}`;
+const sessionRoom = (id: string) => `session:${id}`;
 
 /**
  * Connection state recovery keeps every broadcast for two minutes, in this process's memory without Redis. Co-browse
@@ -69,6 +73,8 @@ export async function attachRealtime(
     redisUrl?: string | undefined;
     logger: Logger;
     verify(token: string): Promise<Principal>;
+    /** The open browser session the handshake's cookie names (`touch`: count it as activity), if any. */
+    session?(headers: http.IncomingHttpHeaders, touch: boolean): Promise<BrowserSession | null>;
     publicUrl?: string;
     allowedOrigins?: readonly string[];
   },
@@ -115,29 +121,53 @@ export async function attachRealtime(
   const restoreSession = adapter.restoreSession.bind(adapter);
   adapter.restoreSession = async (pid, offset) => (await assist.vetRestoredSession(await restoreSession(pid, offset))) ?? null;
 
+  // A browser connects with its session cookie; a system or test client with a bearer token in auth.token.
   io.use((socket: Socket, next) => {
+    const refuse = (message: string) => next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message } }));
     const token = (socket.handshake.auth as { token?: unknown }).token;
-    if (typeof token !== 'string') {
-      next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'Send auth.token.' } }));
+    if (typeof token === 'string') {
+      deps.verify(token).then(
+        (principal) => {
+          socket.data.principal = principal;
+          next();
+        },
+        () => refuse('The token is invalid or expired.'),
+      );
       return;
     }
-    deps.verify(token).then(
-      (principal) => {
-        socket.data.principal = principal;
+    if (!deps.session) return refuse('Send auth.token.');
+    deps.session(socket.handshake.headers, false).then(
+      (session) => {
+        if (!session) return refuse('Sign in first: no open session.');
+        socket.data.principal = session.principal;
+        socket.data.sessionId = session.id;
+        void socket.join(sessionRoom(session.id));
         next();
       },
-      () =>
-        next(
-          Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'The token is invalid or expired.' } }),
-        ),
+      () => refuse('The session could not be checked; try again.'),
     );
   });
+
+  /** Typing in a form is activity: an autosave moves the session's idle end, and one that finds it ended is refused. */
+  const sessionStillOpen = async (socket: Socket): Promise<boolean> => {
+    if (!socket.data.sessionId || !deps.session) return true;
+    const session = await deps.session(socket.handshake.headers, true);
+    return session?.id === socket.data.sessionId;
+  };
 
   io.on('connection', (socket) => {
     const principal = socket.data.principal as Principal;
     if (principal.person) void socket.join(personRoom(`${principal.person.type}:${principal.person.id}`));
     socket.on('draft:save', (message: unknown, ack?: (answer: unknown) => void) => {
-      void saveDraftFromSocket(deps.pool, principal, message).then((answer) => {
+      void sessionStillOpen(socket).then(async (open) => {
+        if (!open) {
+          if (typeof ack === 'function')
+            ack({ ok: false, error: { code: 'unauthenticated', message: 'The session has ended: sign in again.' } });
+          socket.emit('session:ended', {});
+          socket.disconnect(true);
+          return;
+        }
+        const answer = await saveDraftFromSocket(deps.pool, principal, message);
         if (!answer.ok && answer.error.code === 'internal_error') deps.logger.warn({ message }, 'draft:save failed');
         if (typeof ack === 'function') ack(answer);
       });
@@ -202,6 +232,12 @@ export async function attachRealtime(
       assist
         .leftDraft(caseId, status)
         .catch((err: unknown) => deps.logger.warn({ err, caseId }, 'marking a co-browsed draft as left failed')),
+    sessionsEnded(sessionIds) {
+      for (const id of sessionIds) {
+        io.in(sessionRoom(id)).emit('session:ended', {});
+        io.in(sessionRoom(id)).disconnectSockets(true);
+      }
+    },
     async close() {
       await assist.flushAll();
       await store.close();

@@ -1,5 +1,6 @@
 // Routes are declared once, as data: method, path, who may call it, the schemas of its input and output. The same
 // declarations register Express handlers (with auth and ajv validation in front) and build the OpenAPI document.
+import crypto from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Principal, Role } from './auth/principal';
 import { forbidden, notFound, unauthenticated, methodNotAllowed, ApiError } from './errors';
@@ -7,6 +8,7 @@ import { MAX_JSON_DEPTH, check, isValidParam, type ParamFormat, type SchemaName 
 import { validate } from './validation';
 import type { AppDeps } from './deps';
 import type { RateLimitKind, RateLimiters } from './rate-limits';
+import { CSRF_HEADER, cookieOf, sessionCookieName, sessionFromRequest, type BrowserSession } from './auth/session/browser-session';
 
 export interface Reply {
   status?: number;
@@ -50,6 +52,8 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   params?: Record<string, ParamFormat>;
   /** Defaults to one derived from the method and path (api/platform/openapi.ts operationIdOf). */
   operationId?: string;
+  /** false: the browser session is not looked up (nor its idle end moved) before the handler. */
+  touchesSession?: false;
   /** Counted against this limit (per account when signed in, else per address): 429 rate_limited with Retry-After. */
   rateLimit?: RateLimitKind;
   /** Per status; a JSON success response names its schema, which the tests check every reply against. */
@@ -199,21 +203,48 @@ function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
   }
 }
 
+/**
+ * Who is asking: a bearer token (systems, API clients), else the browser session's cookie. A request that changes
+ * something with the cookie must carry the session's CSRF token in X-CSRF-Token: another site can make the browser
+ * send the cookie, never read the token.
+ */
 async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promise<Principal> {
   const header = req.headers.authorization;
-  if (spec.auth === 'public') {
-    return header?.startsWith('Bearer ') ? deps.verify(header.slice(7)).catch(() => PUBLIC) : PUBLIC;
+  if (header?.startsWith('Bearer ')) {
+    const verified = deps.verify(header.slice(7));
+    return spec.auth === 'public' ? verified.catch(() => PUBLIC) : allowed(spec, await verified);
   }
-  if (!header?.startsWith('Bearer ')) throw unauthenticated();
-  const principal = await deps.verify(header.slice(7));
-  if (spec.auth !== 'any-signed-in' && !principal.roles.some((r) => (spec.auth as readonly Role[]).includes(r))) {
+  // GET /api/v1/auth/session reads the session without counting as activity; it looks it up itself.
+  const session = spec.touchesSession === false ? null : await sessionFromRequest(deps, req);
+  if (!session) {
+    if (spec.auth === 'public') return PUBLIC;
+    throw unauthenticated(cookieOf(req, sessionCookieName(deps)) ? 'Your session has ended: sign in again.' : undefined);
+  }
+  const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+  if (unsafe && !sameSecret(req.get(CSRF_HEADER), session.csrfToken)) {
+    throw new ApiError(403, 'csrf_token_invalid', "Send the session's CSRF token in X-CSRF-Token (reload the page to get it).");
+  }
+  req.browserSession = session;
+  return spec.auth === 'public' ? session.principal : allowed(spec, session.principal);
+}
+
+function allowed(spec: RouteSpec, principal: Principal): Principal {
+  if (spec.auth !== 'any-signed-in' && spec.auth !== 'public' && !principal.roles.some((r) => (spec.auth as readonly Role[]).includes(r))) {
     throw forbidden(`This needs one of the roles: ${spec.auth.join(', ')}.`);
   }
   return principal;
 }
 
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
+    /** The browser session the request was made in (absent for bearer-token callers). */
+    browserSession?: BrowserSession;
   }
 }

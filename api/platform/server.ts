@@ -10,6 +10,7 @@ import { loadOrCreateKeys } from './auth/keys';
 import { verifyToken } from './auth/tokens';
 import { createApp } from './app';
 import { attachRealtime, type Realtime } from './realtime';
+import { onSessionsEnded, sessionFromRequest } from './auth/session/browser-session';
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
 import type { AppDeps } from './deps';
@@ -57,6 +58,7 @@ export async function startApi(
     redisUrl: config.redisUrl,
     logger,
     verify: deps.verify,
+    session: (headers, touch) => sessionFromRequest(deps, { headers }, { touch }),
     publicUrl: config.publicUrl,
     allowedOrigins: config.allowedOrigins,
   });
@@ -65,6 +67,7 @@ export async function startApi(
     flush: (caseId) => realtime.flush(caseId),
     leftDraft: (caseId, status) => realtime.leftDraft(caseId, status),
   };
+  onSessionsEnded(deps, (ids) => realtime.sessionsEnded(ids));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

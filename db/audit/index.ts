@@ -9,7 +9,7 @@ export interface AuditEntry {
   actor: { type: string; id: string; agency?: string | undefined; office?: string | undefined };
   onBehalfOf?: string | undefined;
   subject?: { type: string; id: string } | undefined;
-  action: 'read' | 'create' | 'update' | 'delete' | 'login' | 'export';
+  action: 'read' | 'create' | 'update' | 'delete' | 'login' | 'logout' | 'export';
   resource: string;
   purpose: string;
   requestId?: string | undefined;

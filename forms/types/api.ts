@@ -330,6 +330,7 @@ export interface ApiSchemas {
   delegation: Delegation;
   'delegation-create': DelegationCreate;
   'delegation-lookup': DelegationLookup;
+  'delete-auth-session-query': DeleteAuthSessionQuery;
   'dev-login': DevLogin;
   'draft-save': DraftSave;
   'draft-socket': DraftSocket;
@@ -345,6 +346,7 @@ export interface ApiSchemas {
   'get-agency-catalog-services-response': GetAgencyCatalogServicesResponse;
   'get-auth-dev-personas-response': GetAuthDevPersonasResponse;
   'get-auth-me-response': GetAuthMeResponse;
+  'get-auth-session-response': GetAuthSessionResponse;
   'get-case-imports-id-response': GetCaseImportsIdResponse;
   'get-case-imports-response': GetCaseImportsResponse;
   'get-catalog-changes-response': GetCatalogChangesResponse;
@@ -380,7 +382,6 @@ export interface ApiSchemas {
   'me-applications-query': MeApplicationsQuery;
   'me-cases-query': MeCasesQuery;
   'national-sign-in-callback-query': NationalSignInCallbackQuery;
-  'national-sign-in-handoff': NationalSignInHandoff;
   'national-sign-in-start-query': NationalSignInStartQuery;
   'online-payment': OnlinePayment;
   'online-payment-create': OnlinePaymentCreate;
@@ -398,7 +399,6 @@ export interface ApiSchemas {
   'post-assist-sessions-response': PostAssistSessionsResponse;
   'post-assisted-applications-response': PostAssistedApplicationsResponse;
   'post-auth-dev-login-response': PostAuthDevLoginResponse;
-  'post-auth-national-handoff-response': PostAuthNationalHandoffResponse;
   'post-case-ids-response': PostCaseIdsResponse;
   'post-case-imports-response': PostCaseImportsResponse;
   'post-catalog-reviews-service-id-version-response': PostCatalogReviewsServiceIdVersionResponse;
@@ -1443,6 +1443,18 @@ export interface DelegationLookup {
   eserviceId?: Slug;
 }
 /**
+ * Sign out: query
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DeleteAuthSessionQuery".
+ */
+export interface DeleteAuthSessionQuery {
+  /**
+   * true: end every open session of this person (every browser and device), not only this one
+   */
+  everywhere?: 'true' | 'false';
+}
+/**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "DevLogin".
  */
@@ -1715,6 +1727,26 @@ export interface GetAuthMeResponse {
    * sign-in method (eparaksts-mobile, eid-card, bank), when through an identity provider
    */
   authMethod?: string;
+}
+/**
+ * Auth session: response. The browser session the cookie names (GET /api/v1/auth/session, POST /api/v1/auth/session/extend, POST /api/v1/auth/dev-session): who is signed in, the CSRF token unsafe requests send in X-CSRF-Token, and when the session ends if idle and at the latest. Not signed in: signedIn false and nothing else.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetAuthSessionResponse".
+ */
+export interface GetAuthSessionResponse {
+  signedIn: boolean;
+  principal?: GetAuthMeResponse;
+  csrfToken?: string;
+  idleExpiresAt?: string;
+  /**
+   * The absolute end, however active the session is
+   */
+  expiresAt?: string;
+  /**
+   * Each request moves the idle end this far ahead
+   */
+  idleMinutes?: number;
 }
 /**
  * Case imports id: response. Response of GET /api/v1/case-imports/:id (200). (Progress of an import and its per-line errors) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2548,15 +2580,6 @@ export interface NationalSignInCallbackQuery {
   [k: string]: string | undefined;
 }
 /**
- * POST /api/v1/auth/national/handoff: the one-time code the callback put into the /signed-in page's address.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "NationalSignInHandoff".
- */
-export interface NationalSignInHandoff {
-  code: string;
-}
-/**
  * GET /api/v1/auth/national/start: the minimum level of assurance to ask for, and the page of the portal to come back to (a path of this site).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2744,19 +2767,6 @@ export interface PostAuthDevLoginResponse {
   tokenType: string;
   expiresIn: number;
   principal: GetAuthMeResponse;
-}
-/**
- * Auth national handoff: response. Response of POST /api/v1/auth/national/handoff (200): the session of a citizen signed in through the national sign-in service, and the page to land on.
- *
- * This interface was referenced by `ApiSchemas`'s JSON-Schema
- * via the `definition` "PostAuthNationalHandoffResponse".
- */
-export interface PostAuthNationalHandoffResponse {
-  token: string;
-  tokenType: string;
-  expiresIn: number;
-  principal: GetAuthMeResponse;
-  returnTo: string | null;
 }
 /**
  * Case ids: response. Response of POST /api/v1/case-ids (201). (Reserve up to 1,000 case ids for cases your system creates first) Derived from the presenter's output; every reply is checked against it in the tests.

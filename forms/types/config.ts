@@ -94,6 +94,19 @@ export interface PlatformConfig {
    */
   temporalRpcTimeoutMs: number;
   /**
+   * Browser sessions (server-side, one httpOnly cookie): idle timeout and absolute lifetime
+   */
+  sessions: {
+    /**
+     * SESSION_IDLE_MINUTES
+     */
+    idleMinutes: number;
+    /**
+     * SESSION_MAX_HOURS
+     */
+    maxHours: number;
+  };
+  /**
    * The national sign-in service (OpenID Provider) the platform is a relying party of; absent: citizens cannot sign in with it. The redirect URI is PUBLIC_URL + /api/v1/auth/national/callback
    */
   nationalAuth?: {

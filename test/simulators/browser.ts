@@ -10,15 +10,21 @@ export interface FormOnPage {
 export class TestBrowser {
   private readonly jars = new Map<string, Map<string, string>>();
 
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    url: string | URL,
+    init: { method?: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const target = new URL(url);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...init.headers };
     const jar = this.jars.get(target.host);
     if (jar?.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     let body: string | undefined;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
     }
     const response = await fetch(target, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) {
@@ -33,6 +39,11 @@ export class TestBrowser {
       else cookies.set(name, value);
     }
     return response;
+  }
+
+  /** A cookie this browser holds for the host of `url`. */
+  cookie(url: string | URL, name: string): string | undefined {
+    return this.jars.get(new URL(url).host)?.get(name);
   }
 
   /** Follows redirects from `url` until a location starts with `stopAt` (returned, not fetched) or a page answers. */

@@ -49,12 +49,25 @@ describe('journey: national sign-in (Latvija.lv) through the simulator', functio
     await page.waitForURL((url) => url.origin === new URL(stack.api.url).origin && url.pathname === '/');
     await page.locator('h1', { hasText: 'Labdien, Jānis Kalniņš!' }).waitFor();
     await checkPage(page, 'national-02-home');
-    const principal = await page.evaluate<{ name: string; acr: string; authMethod: string; person: { id: string } }>(
-      "JSON.parse(sessionStorage.getItem('sdp.principal'))",
+    const { principal } = await page.evaluate<{ principal: { name: string; acr: string; authMethod: string; person: { id: string } } }>(
+      "fetch('/api/v1/auth/session').then((r) => r.json())",
     );
     expect(principal).to.deep.include({ name: 'Jānis Kalniņš', acr: 'http://eidas.europa.eu/LoA/high', authMethod: 'eparaksts-mobile' });
     expect(principal.person.id).to.equal(JANIS_CODE);
     expect(page.url(), 'no code or token left in the address').to.equal(`${stack.api.url}/`);
+    const storage = await page.evaluate<string>('JSON.stringify({ ...sessionStorage, ...localStorage }) + document.cookie');
+    expect(storage, 'nothing personal readable by scripts: the session cookie is httpOnly').not.to.contain(JANIS_CODE);
+    expect(storage).not.to.contain('sdp_session');
+
+    // Step 5: a new tab is signed in too (one session for the browser), and signing out there signs this tab out.
+    const tab = await page.context().newPage();
+    await tab.goto(`${stack.api.url}/cases`);
+    await tab.locator('h1').first().waitFor();
+    expect(new URL(tab.url()).pathname, 'a new tab is not sent to the sign-in page').to.equal('/cases');
+    await tab.getByRole('button', { name: 'Iziet', exact: true }).click();
+    await tab.waitForURL((url) => url.pathname === '/sign-in');
+    await tab.close();
+    await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: 10_000 });
     expect(pageErrors).to.deep.equal([]);
   });
 

@@ -8,6 +8,7 @@ import { isAssistStaff, isCitizen, isOfficer } from './auth/session';
 import { PortalPresence } from '../assist/citizen/PortalPresence';
 import { isCatalogReviewer, isCatalogStaff } from '../catalog/roles';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SessionTimeout } from './auth/SessionTimeout';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -48,15 +49,16 @@ export function Layout() {
           {principal && (
             <div className="user">
               <span>{t('layout.signedInAs', { name: principal.name })}</span>
+              <button type="button" className="link-button" onClick={() => void signOut().finally(() => void navigate('/sign-in'))}>
+                {t('layout.signOut')}
+              </button>
               <button
                 type="button"
                 className="link-button"
-                onClick={() => {
-                  signOut();
-                  void navigate('/sign-in');
-                }}
+                data-testid="sign-out-everywhere"
+                onClick={() => void signOut({ everywhere: true }).finally(() => void navigate('/sign-in'))}
               >
-                {t('layout.signOut')}
+                {t('layout.signOutEverywhere')}
               </button>
             </div>
           )}
@@ -133,6 +135,7 @@ export function Layout() {
           </ul>
         </nav>
       </header>
+      <SessionTimeout />
       <PortalPresence />
       <main id="main" ref={mainRef} tabIndex={-1} className="container">
         <Outlet />

@@ -1,16 +1,11 @@
 // Citizens sign in through the national sign-in service (issue 16 §1):
 //   GET  /api/v1/auth/national/start    → 302 to the provider (pending values in the one-time store, its key in a cookie)
-//   GET  /api/v1/auth/national/callback → 302 to /signed-in?code=… (one-time hand-off code), or /sign-in?error=<reason>
-//   POST /api/v1/auth/national/handoff  {code} → {token, principal, returnTo}: the token never travels in a URL.
+//   GET  /api/v1/auth/national/callback → a browser session (cookie) and 302 to /signed-in, or /sign-in?error=<reason>
 // Failures are pages the sign-in screen explains, not 5xx: denied, expired (bad or used state), failed, unavailable.
 import crypto from 'node:crypto';
-import type { Request } from 'express';
 import { route, type RouteContext } from '../../routing';
-import { ApiError, badRequest } from '../../errors';
-import { audit } from '../../../../db/audit';
+import { ApiError } from '../../errors';
 import { signIns } from '../../metrics';
-import { deploymentKeyPrefix } from '../../rate-limits';
-import { issueToken } from '../tokens';
 import type { Principal } from '../principal';
 import type { AppDeps } from '../../deps';
 import type { Validated } from '../../../../forms/types/validated';
@@ -22,20 +17,14 @@ import {
   type PendingSignIn,
   type SignInFailure,
 } from './relying-party';
-import { memoryOneTimeStore, redisOneTimeStore, type OneTimeStore } from './one-time-store';
+import { oneTimeStoreOf, type OneTimeStore } from '../one-time-store';
+import { cookieOf } from '../session/browser-session';
+import { completeSignIn } from '../session/sign-in-completion';
 
 export const CALLBACK_PATH = '/api/v1/auth/national/callback';
 const COOKIE = 'sdp_national_sign_in';
 const COOKIE_PATH = '/api/v1/auth/national';
 const PENDING_TTL_SECONDS = 600; // the provider's sign-in page may stay open 10 minutes
-const HANDOFF_TTL_SECONDS = 60;
-const TOKEN_LIFETIME_SECONDS = 8 * 3600;
-
-interface Handoff {
-  token: string;
-  principal: Principal;
-  returnTo: string | null;
-}
 
 interface NationalSignInDeps {
   relyingParty: NationalSignIn | null;
@@ -57,7 +46,7 @@ function nationalSignInOf(deps: AppDeps): NationalSignInDeps {
             allowHttp: config.env !== 'production',
           })
         : null,
-      store: deps.rateLimitRedis ? redisOneTimeStore(deps.rateLimitRedis, deploymentKeyPrefix(config.databaseUrl)) : memoryOneTimeStore(),
+      store: oneTimeStoreOf(deps),
     };
     built.set(deps, found);
   }
@@ -78,14 +67,6 @@ export function citizenPrincipal(identity: NationalIdentity): Principal {
 }
 
 const randomKey = () => crypto.randomBytes(32).toString('base64url');
-
-function cookieOf(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
 
 const redirect = (location: string) => ({ status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } });
 const toSignInPage = (reason: SignInFailure) => redirect(`/sign-in?error=${reason}`);
@@ -177,48 +158,12 @@ export const nationalSignInRoutes = [
         if (!(err instanceof NationalSignInError)) throw err;
         return failed(ctx, err.reason, err);
       }
-      const principal = citizenPrincipal(identity);
-      const token = await issueToken(ctx.deps.keys, principal);
-      await audit(ctx.deps.db.pool, {
-        actor: { type: 'citizen', id: principal.sub },
-        subject: principal.person,
-        action: 'login',
-        resource: 'auth/national',
-        purpose: 'sign-in',
-        requestId: ctx.requestId,
+      return completeSignIn(ctx as RouteContext<unknown, unknown>, citizenPrincipal(identity), {
+        provider: 'national',
+        method: identity.method,
+        returnTo: pending.returnTo,
         details: { acr: identity.acr, method: identity.method },
       });
-      signIns.inc({ provider: 'national', method: identity.method, outcome: 'success' });
-      const code = randomKey();
-      await store.put(`handoff:${code}`, { token, principal, returnTo: pending.returnTo } satisfies Handoff, HANDOFF_TTL_SECONDS);
-      return redirect(`/signed-in?code=${code}`);
-    },
-  }),
-  route<Validated<'national-sign-in-handoff'>>({
-    method: 'post',
-    path: '/api/v1/auth/national/handoff',
-    tag: 'Authentication',
-    summary: 'Exchange the one-time hand-off code for the signed-in session',
-    auth: 'public',
-    body: 'national-sign-in-handoff',
-    rateLimit: 'signIn',
-    responses: {
-      200: { description: 'A bearer token and the principal', schema: 'post-auth-national-handoff-response' },
-      400: { description: 'The code is unknown, used or expired', schema: 'error' },
-    },
-    async handler(ctx) {
-      const { store } = nationalSignInOf(ctx.deps);
-      const handoff = await store.take<Handoff>(`handoff:${ctx.body.code}`);
-      if (!handoff) throw badRequest('handoff_code_invalid', 'This sign-in code was already used or has expired; sign in again.');
-      return {
-        body: {
-          token: handoff.token,
-          tokenType: 'Bearer',
-          expiresIn: TOKEN_LIFETIME_SECONDS,
-          principal: handoff.principal,
-          returnTo: handoff.returnTo,
-        },
-      };
     },
   }),
 ];

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { loadConfig, ConfigError } from '../../../../forms/config';
 import { ProductionSecretError } from '../../../../forms/environment';
-import { memoryOneTimeStore } from '../../../../api/platform/auth/national-sign-in/one-time-store';
+import { memoryOneTimeStore } from '../../../../api/platform/auth/one-time-store';
 import { createNationalSignIn, NationalSignInError } from '../../../../api/platform/auth/national-sign-in/relying-party';
 import { citizenPrincipal } from '../../../../api/platform/auth/national-sign-in/routes';
 import { freePort } from '../../../../scripts/lib/free-port';

@@ -1,10 +1,10 @@
 // Citizens sign in through the national sign-in service: the platform as relying party of the simulator
 // (simulators/national-auth), driven over HTTP with the cookie-keeping browser helper. The whole flow (start →
-// provider's page → callback → one-time hand-off → token), and each refusal: a wrong state, a replayed callback, a
-// reused hand-off code, a denied sign-in, and the provider down.
+// provider's page → callback → a server-side session in an httpOnly cookie), and each refusal: a wrong state, a
+// replayed callback, a denied sign-in, and the provider down.
 import { expect } from 'chai';
 import { createClient, type RedisClientType } from 'redis';
-import { redisOneTimeStore } from '../../../../api/platform/auth/national-sign-in/one-time-store';
+import { redisOneTimeStore } from '../../../../api/platform/auth/one-time-store';
 import { stack } from '../../../setup';
 import { call, errorOf } from '../../../helpers/http';
 import { TestBrowser, formOf } from '../../../simulators/browser';
@@ -68,56 +68,47 @@ describe('api/platform/auth: national sign-in (relying party of the national sig
     return { browser, authorizeUrl, callbackUrl, landed };
   }
 
-  it('signs Anna in with the eID card: code + PKCE, a one-time hand-off, her principal with acr and method', async () => {
-    const { authorizeUrl, landed } = await signIn(ANNA_CODE, 'eid-card', '?returnTo=%2Fcases');
+  it('signs Anna in with the eID card: code + PKCE, a server-side session, her principal with acr and method', async () => {
+    const { browser, authorizeUrl, landed } = await signIn(ANNA_CODE, 'eid-card', '?returnTo=%2Fcases');
     expect(authorizeUrl.searchParams.get('code_challenge_method')).to.equal('S256');
     expect(authorizeUrl.searchParams.get('response_type')).to.equal('code');
     for (const param of ['state', 'nonce', 'code_challenge']) expect(authorizeUrl.searchParams.get(param), param).to.have.length.above(20);
     expect(authorizeUrl.searchParams.get('redirect_uri')).to.equal(callbackPrefix());
-    expect(landed.pathname, 'the token never travels in a URL: a hand-off code does').to.equal('/signed-in');
-    const code = landed.searchParams.get('code')!;
+    expect(landed.pathname, 'nothing secret travels in a URL: the session is a cookie').to.equal('/signed-in');
+    expect(landed.searchParams.get('returnTo')).to.equal('/cases');
+    expect([...landed.searchParams.keys()]).to.deep.equal(['returnTo']);
 
-    const handoff = await call('POST', '/api/v1/auth/national/handoff', { json: { code } });
-    expect(handoff.status, JSON.stringify(handoff.body)).to.equal(200);
-    expect(handoff.body.tokenType).to.equal('Bearer');
-    expect(handoff.body.returnTo).to.equal('/cases');
-    expect(handoff.body.principal).to.deep.include({
+    const session = await browser.request(`${api()}/api/v1/auth/session`);
+    const body = (await session.json()) as { signedIn: boolean; principal: Record<string, unknown>; csrfToken: string };
+    expect(body.signedIn).to.equal(true);
+    expect(body.principal).to.deep.include({
       name: 'Anna Bērziņa',
       roles: ['citizen'],
       person: { type: 'natural', id: ANNA_CODE },
       acr: HIGH,
       authMethod: 'eid-card',
     });
-    expect(handoff.body.principal.sub).to.match(/^national:/);
-
-    const headers = { authorization: `Bearer ${handoff.body.token}` };
-    const me = await call('GET', '/api/v1/auth/me', { headers });
-    expect(me.status).to.equal(200);
-    expect(me.body).to.deep.equal(handoff.body.principal);
-    const applications = await call('GET', '/api/v1/me/applications', { headers });
-    expect(applications.status, 'the token works on the citizen routes').to.equal(200);
+    expect(body.principal.sub).to.match(/^national:/);
+    const applications = await browser.request(`${api()}/api/v1/me/applications`);
+    expect(applications.status, 'the session works on the citizen routes').to.equal(200);
 
     const audited = await stack.db.pool.query<{ actor_id: string; subject_id: string; details: Record<string, string> }>(
       `SELECT actor_id, subject_id, details FROM audit_log WHERE resource = 'auth/national' AND actor_id = $1`,
-      [handoff.body.principal.sub],
+      [body.principal.sub],
     );
     expect(audited.rows.map((r) => ({ subject: r.subject_id, ...r.details }))).to.deep.include({
       subject: ANNA_CODE,
       acr: HIGH,
       method: 'eid-card',
     });
-
-    const again = await call('POST', '/api/v1/auth/national/handoff', { json: { code } });
-    expect(again.status, 'a hand-off code is single use').to.equal(400);
-    expect(errorOf(again).code).to.equal('handoff_code_invalid');
   });
 
   it('asks for a minimum level of assurance: acr=substantial admits the bank, recorded as substantial', async () => {
-    const { authorizeUrl, landed } = await signIn(JANIS_CODE, 'bank', `?acr=${encodeURIComponent(SUBSTANTIAL)}`);
+    const { browser, authorizeUrl, landed } = await signIn(JANIS_CODE, 'bank', `?acr=${encodeURIComponent(SUBSTANTIAL)}`);
     expect(authorizeUrl.searchParams.get('acr_values')).to.equal(SUBSTANTIAL);
-    const handoff = await call('POST', '/api/v1/auth/national/handoff', { json: { code: landed.searchParams.get('code') } });
-    expect(handoff.body.principal).to.deep.include({ name: 'Jānis Kalniņš', acr: SUBSTANTIAL, authMethod: 'bank' });
-    expect(handoff.body.returnTo).to.equal(null);
+    const session = (await (await browser.request(`${api()}/api/v1/auth/session`)).json()) as { principal: Record<string, unknown> };
+    expect(session.principal).to.deep.include({ name: 'Jānis Kalniņš', acr: SUBSTANTIAL, authMethod: 'bank' });
+    expect(landed.search, 'no returnTo: the home page').to.equal('');
   });
 
   it('refuses a returnTo that leaves the site, and an unknown acr, before anything starts', async () => {
@@ -210,11 +201,11 @@ describe('api/platform/auth: national sign-in (relying party of the national sig
       const prefix = `sdp:test-${Date.now().toString(36)}`;
       const store = redisOneTimeStore(redis, prefix);
       await store.put('k1', { state: 's' }, 600);
-      const ttl = await redis.ttl(`${prefix}:national-sign-in:k1`);
+      const ttl = await redis.ttl(`${prefix}:sign-in:k1`);
       expect(ttl).to.be.within(590, 600);
       expect(await store.take('k1')).to.deep.equal({ state: 's' });
       expect(await store.take('k1'), 'single use').to.equal(undefined);
-      expect(await redis.exists(`${prefix}:national-sign-in:k1`)).to.equal(0);
+      expect(await redis.exists(`${prefix}:sign-in:k1`)).to.equal(0);
     });
   });
 

@@ -1,6 +1,6 @@
-// The one HTTP client of the UI: JSON in and out, the bearer token from the session, and the platform's error shape
-// ({ error: { code, message, details } }) turned into an ApiError.
-import { clearSession, getToken } from '../auth/session';
+// The one HTTP client of the UI: JSON in and out, the session cookie (sent by the browser) with the CSRF token on
+// unsafe requests, and the platform's error shape ({ error: { code, message, details } }) turned into an ApiError.
+import { clearSession, getSession, noteActivity } from '../auth/session';
 
 import type { ErrorDetail } from '../../../../forms/types/api';
 
@@ -27,22 +27,21 @@ export interface RequestOptions {
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  const token = getToken();
-  if (token) headers.authorization = `Bearer ${token}`;
+  const session = getSession();
+  if (session) headers['x-csrf-token'] = session.csrfToken;
   let body: BodyInit | undefined;
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(path, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body });
+  const res = await fetch(path, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body, credentials: 'same-origin' });
   const text = await res.text();
   const json: unknown = text ? safeJson(text) : null;
-  if (res.status === 401 && token) {
-    // The session expired (tokens last 8 hours): sign in again.
-    clearSession();
-    window.location.assign('/sign-in');
-  }
+  if (res.status === 401 && session) {
+    // The session ended (idle, signed out in another tab, or at its absolute end): sign in again, then come back.
+    sessionEnded();
+  } else if (session && res.ok) noteActivity();
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
     throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? res.statusText, err?.details ?? []);
@@ -58,10 +57,16 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Downloads a protected file (the bearer token is needed, so a plain link would not do) and saves it. */
+/** Leaves for the sign-in page, which says the session ended and brings the citizen back here afterwards. */
+export function sessionEnded(): void {
+  clearSession();
+  const here = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/sign-in?error=session_ended&returnTo=${encodeURIComponent(here)}`);
+}
+
+/** Downloads a protected file and saves it (fetched, so that a failure shows as an error on the page). */
 export async function downloadFile(href: string, fallbackName: string): Promise<void> {
-  const token = getToken();
-  const res = await fetch(href, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(href, { credentials: 'same-origin' });
   if (!res.ok) throw new ApiError(res.status, 'download_failed', res.statusText);
   const disposition = res.headers.get('content-disposition') ?? '';
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
@@ -75,10 +80,9 @@ export async function downloadFile(href: string, fallbackName: string): Promise<
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Fetches a protected file (an image, say) with the bearer token; the caller makes an object URL of it. */
+/** Fetches a protected file (an image, say); the caller makes an object URL of it. */
 export async function fetchBlob(href: string): Promise<Blob> {
-  const token = getToken();
-  const res = await fetch(href, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(href, { credentials: 'same-origin' });
   if (!res.ok) {
     const err = (safeJson(await res.text()) as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ApiError(res.status, err?.code ?? 'download_failed', err?.message ?? res.statusText);

@@ -2,7 +2,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useAuth } from '../auth/AuthContext';
-import { getToken } from '../auth/session';
 import type { StatusEvent } from './types';
 
 const SocketContext = createContext<Socket | null>(null);
@@ -11,9 +10,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { principal } = useAuth();
   const [socket, setSocket] = useState<Socket | null>(null);
   useEffect(() => {
-    const token = getToken();
-    if (!principal || !token) return undefined;
-    const s = io(window.location.origin, { path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'] });
+    if (!principal) return undefined;
+    // The handshake carries the session cookie; the server closes the socket when the session ends.
+    const s = io(window.location.origin, { path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
     setSocket(s);
     return () => {
       s.close();

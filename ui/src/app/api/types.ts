@@ -5,8 +5,7 @@ import type {
   GetAuthDevPersonasResponse,
   GetAuthMeResponse,
   Localized,
-  PostAuthDevLoginResponse,
-  PostAuthNationalHandoffResponse,
+  GetAuthSessionResponse,
 } from '../../../../forms/types/api';
 
 export type { CaseStatus, Localized }; // generated from forms/api/common.schema.json (npm run generate:types)
@@ -15,12 +14,8 @@ export type { CaseStatus, Localized }; // generated from forms/api/common.schema
 export type Principal = GetAuthMeResponse;
 /** A demo persona of GET /api/v1/auth/dev-personas. */
 export type Persona = GetAuthDevPersonasResponse['items'][number];
-/** The demo personas list, and the two ways a sign-in ends in a session: the dev sign-in and the national hand-off. */
-export type {
-  GetAuthDevPersonasResponse as PersonaList,
-  PostAuthDevLoginResponse as DevSignIn,
-  PostAuthNationalHandoffResponse as NationalHandoff,
-};
+/** The demo personas list, and the browser session (GET /api/v1/auth/session; the demo sign-in answers one too). */
+export type { GetAuthDevPersonasResponse as PersonaList, GetAuthSessionResponse as SessionInfo };
 
 export type FormData = Record<string, unknown>;
 

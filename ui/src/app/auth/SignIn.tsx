@@ -14,7 +14,7 @@ import { useLocalized } from '../i18n/useLocalized';
 // The personas the UI serves today: citizens, agency officers, front-office staff, support specialists and the
 // service catalogue's administrator.
 const SHOWN_ROLES = ['citizen', 'agency-officer', 'kac-staff', 'support-specialist', 'catalogue-admin'];
-const REASONS = ['denied', 'expired', 'failed', 'unavailable'] as const;
+const REASONS = ['denied', 'expired', 'failed', 'unavailable', 'session_ended'] as const;
 
 /** A path of this site to come back to, or nothing (never another origin). */
 export function safeReturnPath(from: string | undefined): string | undefined {
@@ -42,8 +42,9 @@ export function SignIn() {
   const { signIn } = useAuth();
   const navigate = useNavigate();
   // A page that asked for sign-in (e.g. /services?start=… from the catalogue) is where the user goes back to.
-  const from = (useLocation().state as { from?: string } | null)?.from;
   const [search] = useSearchParams();
+  // …or, after a session ended, the page it ended on (?returnTo=).
+  const from = (useLocation().state as { from?: string } | null)?.from ?? search.get('returnTo') ?? undefined;
   const reason = REASONS.find((r) => r === search.get('error'));
   const [personas, setPersonas] = useState<Persona[] | null>(null);
   const [demoOffered, setDemoOffered] = useState(true);

@@ -1,5 +1,5 @@
-// /signed-in?code=…: where the national sign-in's callback lands. The one-time code is exchanged for the session
-// (once: a reload finds it used) and the citizen goes on to the page they came from, or their home page.
+// /signed-in: where a sign-in through an identity provider lands, with its session cookie already set. The session
+// is read from the server and the citizen goes on to the page they came from (?returnTo=), or their home page.
 import { useEffect, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,24 +10,23 @@ import { usePageTitle } from '../components/usePageTitle';
 
 export function SignedIn() {
   const { t } = useTranslation();
-  const { completeNationalSignIn } = useAuth();
+  const { refresh } = useAuth();
   const navigate = useNavigate();
-  const code = useSearchParams()[0].get('code');
-  const exchanged = useRef(false); // effects run twice in development's StrictMode; the code works once
+  const returnTo = useSearchParams()[0].get('returnTo') ?? undefined;
+  const done = useRef(false); // effects run twice in development's StrictMode
   usePageTitle(t('signIn.title'));
 
   useEffect(() => {
-    if (exchanged.current) return;
-    exchanged.current = true;
-    if (!code) {
-      void navigate('/sign-in?error=expired', { replace: true });
-      return;
-    }
-    completeNationalSignIn(code).then(
-      ({ principal, returnTo }) => void navigate(safeReturnPath(returnTo ?? undefined) ?? homeOf(principal), { replace: true }),
+    if (done.current) return;
+    done.current = true;
+    refresh().then(
+      (session) =>
+        session
+          ? void navigate(safeReturnPath(returnTo) ?? homeOf(session.principal), { replace: true })
+          : void navigate('/sign-in?error=expired', { replace: true }),
       () => void navigate('/sign-in?error=expired', { replace: true }),
     );
-  }, [code, completeNationalSignIn, navigate]);
+  }, [returnTo, refresh, navigate]);
 
   return (
     <>

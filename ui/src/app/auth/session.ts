@@ -1,31 +1,55 @@
-// The demo sign-in keeps the bearer token and the principal in sessionStorage: they end with the browser tab.
-import type { Principal } from '../api/types';
+// The browser session lives on the server: an httpOnly cookie the page cannot read, shared by every tab. The page
+// keeps only what it needs in memory: who is signed in, the CSRF token that unsafe requests send, and when the
+// session would end if left idle (each request moves that ahead on the server, and here).
+import type { Principal, SessionInfo } from '../api/types';
 
-const TOKEN = 'sdp.token';
-const PRINCIPAL = 'sdp.principal';
-
-export function getToken(): string | null {
-  return sessionStorage.getItem(TOKEN);
+export interface SessionState {
+  principal: Principal;
+  csrfToken: string;
+  /** When the session ends without activity (ms since the epoch, this browser's clock). */
+  idleEndsAt: number;
+  /** When it ends at the latest, however active. */
+  endsAt: number;
+  idleMinutes: number;
 }
 
-export function getPrincipal(): Principal | null {
-  const raw = sessionStorage.getItem(PRINCIPAL);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as Principal;
-  } catch {
-    return null;
-  }
+let current: SessionState | null = null;
+const listeners = new Set<() => void>();
+
+/** The session the server answered (GET /api/v1/auth/session and friends), or null when not signed in. */
+export function sessionFrom(info: SessionInfo): SessionState | null {
+  if (!info.signedIn || !info.principal || !info.csrfToken || !info.idleExpiresAt || !info.expiresAt) return null;
+  return {
+    principal: info.principal,
+    csrfToken: info.csrfToken,
+    idleEndsAt: Date.parse(info.idleExpiresAt),
+    endsAt: Date.parse(info.expiresAt),
+    idleMinutes: info.idleMinutes ?? 15,
+  };
 }
 
-export function storeSession(token: string, principal: Principal): void {
-  sessionStorage.setItem(TOKEN, token);
-  sessionStorage.setItem(PRINCIPAL, JSON.stringify(principal));
+export function getSession(): SessionState | null {
+  return current;
+}
+
+export function setSession(next: SessionState | null): void {
+  current = next;
+  for (const l of listeners) l();
 }
 
 export function clearSession(): void {
-  sessionStorage.removeItem(TOKEN);
-  sessionStorage.removeItem(PRINCIPAL);
+  setSession(null);
+}
+
+/** A request the server counted as activity: the idle end moved ahead (never past the absolute end). */
+export function noteActivity(): void {
+  if (!current) return;
+  setSession({ ...current, idleEndsAt: Math.min(current.endsAt, Date.now() + current.idleMinutes * 60_000) });
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 export const isCitizen = (p: Principal | null) => !!p?.roles.includes('citizen');

@@ -11,6 +11,7 @@ export const en: Texts<typeof lv> = {
     brand: 'Public services portal',
     signedInAs: 'Signed in: {{name}}',
     signOut: 'Sign out',
+    signOutEverywhere: 'Sign out on all devices',
     nav: 'Main navigation',
     language: 'Language',
     footer: 'Public services portal of the state administration · demo environment',
@@ -48,6 +49,13 @@ export const en: Texts<typeof lv> = {
       maximum: 'Too large',
     },
   },
+  session: {
+    warningTitle: 'You will be signed out soon',
+    warningText_one: 'You have been inactive for a while. For your security you will be signed out in {{count}} minute.',
+    warningText_other: 'You have been inactive for a while. For your security you will be signed out in {{count}} minutes.',
+    stay: 'Stay signed in',
+    extendFailed: 'The session could not be extended: sign in again.',
+  },
   signIn: {
     title: 'Sign in',
     unavailable: 'The demo sign-in is not available.',
@@ -64,6 +72,8 @@ export const en: Texts<typeof lv> = {
       expired: 'The sign-in timed out or was started in another window. Please sign in again.',
       failed: 'The sign-in could not be verified. Please sign in again.',
       unavailable: 'The national sign-in service cannot be reached right now. Please try again in a moment.',
+      session_ended:
+        'Your session ended because you were away for a while or signed out in another window. What you had saved is kept: sign in to continue.',
     },
   },
   notFound: { title: 'Page not found', home: 'Go to the home page' },

@@ -8,6 +8,7 @@ export const lv = {
     brand: 'Pakalpojumu portāls',
     signedInAs: 'Pieslēdzies: {{name}}',
     signOut: 'Iziet',
+    signOutEverywhere: 'Iziet visās ierīcēs',
     nav: 'Galvenā navigācija',
     language: 'Valoda',
     footer: 'Valsts pārvaldes pakalpojumu portāls · demonstrācijas vide',
@@ -51,6 +52,13 @@ export const lv = {
       maximum: 'Par lielu vērtību',
     },
   },
+  session: {
+    warningTitle: 'Drīz jūs tiksiet izrakstīts',
+    warningText_one: 'Jūs kādu laiku neesat bijis aktīvs. Drošības dēļ jūs tiksiet izrakstīts pēc {{count}} minūtes.',
+    warningText_other: 'Jūs kādu laiku neesat bijis aktīvs. Drošības dēļ jūs tiksiet izrakstīts pēc {{count}} minūtēm.',
+    stay: 'Palikt pieslēgtam',
+    extendFailed: 'Sesiju neizdevās pagarināt: piesakieties vēlreiz.',
+  },
   signIn: {
     title: 'Pieslēgties',
     unavailable: 'Demonstrācijas pieslēgšanās nav pieejama.',
@@ -67,6 +75,8 @@ export const lv = {
       expired: 'Pieslēgšanās laiks beidzās vai tā tika sākta citā logā. Lūdzu, pieslēdzieties vēlreiz.',
       failed: 'Pieslēgšanos neizdevās pārbaudīt. Lūdzu, pieslēdzieties vēlreiz.',
       unavailable: 'Valsts pieslēgšanās pakalpojums šobrīd nav sasniedzams. Lūdzu, mēģiniet vēlreiz pēc brīža.',
+      session_ended:
+        'Jūsu sesija beidzās, jo ilgāku laiku nebijāt aktīvs vai izgājāt citā logā. Saglabātais netiek zaudēts: piesakieties, lai turpinātu.',
     },
   },
   notFound: { title: 'Lapa nav atrasta', home: 'Uz sākumu' },

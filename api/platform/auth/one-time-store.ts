@@ -1,7 +1,9 @@
-// Short-lived values that are read once: the pending sign-in (state, nonce, PKCE verifier) between the redirect to the
-// provider and its callback, and the hand-off code between the callback and the SPA. In Redis when the platform has
+// Short-lived values that are read once: a pending sign-in (state, nonce, PKCE verifier; a SAML request id) between
+// the redirect to the identity provider and its answer. In Redis when the platform has
 // one (every API node sees them), otherwise in this process's memory (one node, development and tests).
 import type { RedisClientType } from 'redis';
+import type { AppDeps } from '../deps';
+import { deploymentKeyPrefix } from '../rate-limits';
 
 export interface OneTimeStore {
   put(key: string, value: unknown, ttlSeconds: number): Promise<void>;
@@ -11,7 +13,7 @@ export interface OneTimeStore {
 
 /** `keyPrefix` keeps one deployment's keys apart from another's on a shared Redis (as the rate limits do). */
 export function redisOneTimeStore(redis: RedisClientType, keyPrefix: string): OneTimeStore {
-  const PREFIX = `${keyPrefix}:national-sign-in:`;
+  const PREFIX = `${keyPrefix}:sign-in:`;
   return {
     async put(key, value, ttlSeconds) {
       await redis.set(PREFIX + key, JSON.stringify(value), { EX: ttlSeconds });
@@ -40,4 +42,17 @@ export function memoryOneTimeStore(now: () => number = Date.now): OneTimeStore {
       return entry && entry.expires > now() ? (entry.value as T) : undefined;
     },
   };
+}
+
+// One store per app (tests build several apps in one process), shared by every sign-in route.
+const stores = new WeakMap<AppDeps, OneTimeStore>();
+export function oneTimeStoreOf(deps: AppDeps): OneTimeStore {
+  let store = stores.get(deps);
+  if (!store) {
+    store = deps.rateLimitRedis
+      ? redisOneTimeStore(deps.rateLimitRedis, deploymentKeyPrefix(deps.config.databaseUrl))
+      : memoryOneTimeStore();
+    stores.set(deps, store);
+  }
+  return store;
 }
