@@ -1747,6 +1747,10 @@ export interface GetAuthSessionResponse {
    * Each request moves the idle end this far ahead
    */
   idleMinutes?: number;
+  /**
+   * The server's clock when it answered, so a client with a skewed clock still counts the time left right
+   */
+  now?: string;
 }
 /**
  * Case imports id: response. Response of GET /api/v1/case-imports/:id (200). (Progress of an import and its per-line errors) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2959,7 +2963,7 @@ export interface PutApplicationsIdDraftResponse {
  */
 export interface SocketReadyEvent {
   /**
-   * The rooms the connection joined (person:<type>:<id> for a person; none for a system account)
+   * The rooms the connection joined (person:<type>:<id> for a person, session:<id> for a browser session; none for a system account)
    */
   rooms: string[];
 }

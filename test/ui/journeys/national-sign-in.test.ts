@@ -67,7 +67,7 @@ describe('journey: national sign-in (Latvija.lv) through the simulator', functio
     await tab.getByRole('button', { name: 'Iziet', exact: true }).click();
     await tab.waitForURL((url) => url.pathname === '/sign-in');
     await tab.close();
-    await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: 10_000 });
+    await page.waitForURL((url) => url.pathname === '/sign-in');
     expect(pageErrors).to.deep.equal([]);
   });
 

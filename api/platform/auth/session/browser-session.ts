@@ -41,8 +41,18 @@ function cookieOptions(deps: Pick<AppDeps, 'config'>) {
   return { httpOnly: true, secure: secureCookies(deps), sameSite: 'lax' as const, path: '/' };
 }
 
-/** Starts a session for the principal and sets its cookie on the response (a session cookie: ends with the browser). */
-export async function startSession(deps: AppDeps, res: Response, principal: Principal): Promise<BrowserSession> {
+/**
+ * Starts a session for the principal and sets its cookie on the response (a session cookie: ends with the browser).
+ * A session this browser still had is ended as replaced: a new sign-in never inherits an old session's key.
+ */
+export async function startSession(
+  deps: AppDeps,
+  req: Pick<Request, 'headers'>,
+  res: Response,
+  principal: Principal,
+): Promise<BrowserSession> {
+  const previous = await sessionFromRequest(deps, req, { touch: false });
+  if (previous && (await endSession(deps.db.pool, previous.id, 'replaced'))) await tell(deps, [previous.id], previous.subject, 'replaced');
   const key = crypto.randomBytes(32).toString('base64url');
   const session = await insertSession(deps.db.pool, {
     id: crypto.randomUUID(),

@@ -21,6 +21,7 @@ function presented(ctx: RouteContext<unknown, unknown>, s: BrowserSession | null
     idleExpiresAt: s.idleExpiresAt.toISOString(),
     expiresAt: s.absoluteExpiresAt.toISOString(),
     idleMinutes: ctx.deps.config.sessions.idleMinutes,
+    now: new Date().toISOString(),
   };
 }
 

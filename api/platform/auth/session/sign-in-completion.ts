@@ -27,7 +27,7 @@ export function safeReturnPath(returnTo: string | null | undefined): string | nu
 
 /** Starts the session (its cookie set on this response), audits the sign-in and counts it. */
 export async function signIn(ctx: RouteContext<unknown, unknown>, principal: Principal, outcome: SignInOutcome): Promise<BrowserSession> {
-  const session = await startSession(ctx.deps, ctx.res, principal);
+  const session = await startSession(ctx.deps, ctx.req, ctx.res, principal);
   await audit(ctx.deps.db.pool, {
     actor: { type: actorType(principal), id: principal.sub, agency: principal.agency, office: principal.office },
     subject: principal.person,

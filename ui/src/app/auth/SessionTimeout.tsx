@@ -5,8 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './AuthContext';
 import { sessionEnded } from '../api/client';
+import { finishPendingWork } from './session';
 
 export const WARN_BEFORE_MS = 2 * 60_000;
+const FINISH_BEFORE_MS = 3000;
 
 export function SessionTimeout() {
   const { t } = useTranslation();
@@ -22,10 +24,13 @@ export function SessionTimeout() {
   }, [session]);
 
   const left = session ? session.idleEndsAt - now : Infinity;
-  const warning = left <= WARN_BEFORE_MS && left > 0;
+  const warning = left <= WARN_BEFORE_MS && left > FINISH_BEFORE_MS;
+  // A few seconds before the end, pending autosaves are sent while the session still accepts them; then the page
+  // leaves for the sign-in page (which brings the citizen back here).
+  const ending = session !== null && left <= FINISH_BEFORE_MS;
   useEffect(() => {
-    if (session && left <= 0) sessionEnded();
-  }, [session, left]);
+    if (ending) void finishPendingWork().finally(sessionEnded);
+  }, [ending]);
   useEffect(() => {
     if (warning) button.current?.focus();
   }, [warning]);

@@ -19,11 +19,13 @@ const listeners = new Set<() => void>();
 /** The session the server answered (GET /api/v1/auth/session and friends), or null when not signed in. */
 export function sessionFrom(info: SessionInfo): SessionState | null {
   if (!info.signedIn || !info.principal || !info.csrfToken || !info.idleExpiresAt || !info.expiresAt) return null;
+  // Counted on this browser's clock from the server's: a skewed clock must not end (or prolong) the session early.
+  const skew = info.now ? Date.now() - Date.parse(info.now) : 0;
   return {
     principal: info.principal,
     csrfToken: info.csrfToken,
-    idleEndsAt: Date.parse(info.idleExpiresAt),
-    endsAt: Date.parse(info.expiresAt),
+    idleEndsAt: Date.parse(info.idleExpiresAt) + skew,
+    endsAt: Date.parse(info.expiresAt) + skew,
     idleMinutes: info.idleMinutes ?? 15,
   };
 }
@@ -50,6 +52,16 @@ export function noteActivity(): void {
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Work to finish while the session is still open, just before it ends for inactivity (pending autosaves). */
+const finishers = new Set<() => Promise<unknown>>();
+export function beforeSessionEnds(finish: () => Promise<unknown>): () => void {
+  finishers.add(finish);
+  return () => finishers.delete(finish);
+}
+export function finishPendingWork(): Promise<unknown> {
+  return Promise.allSettled([...finishers].map((f) => f()));
 }
 
 export const isCitizen = (p: Principal | null) => !!p?.roles.includes('citizen');

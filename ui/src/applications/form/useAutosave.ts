@@ -10,6 +10,7 @@ import type { Application } from '../types';
 import type { FormData } from '../../app/api/types';
 import type { DraftSaveAck, DraftSaveMessage, PutApplicationsIdDraftResponse } from '../../../../forms/types/api';
 import { mergeDrafts, stableJson } from './merge';
+import { beforeSessionEnds, noteActivity } from '../../app/auth/session';
 
 export type SaveState = { kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'closed'; at?: string | null };
 type Saved = PutApplicationsIdDraftResponse;
@@ -35,7 +36,10 @@ export function useAutosave(app: Application) {
       if (s?.connected) {
         const message: DraftSaveMessage = { applicationId: app.id, ...body };
         const ack = (await s.timeout(5000).emitWithAck('draft:save', message)) as DraftSaveAck;
-        if (ack.ok) return { version: ack.version, savedAt: ack.savedAt };
+        if (ack.ok) {
+          noteActivity(); // the server counted the save as activity on the session
+          return { version: ack.version, savedAt: ack.savedAt };
+        }
         throw new ApiError(ack.error.code === 'not_found' ? 404 : 409, ack.error.code, ack.error.message, ack.error.details);
       }
       return api<Saved>(`/api/v1/applications/${app.id}/draft`, { method: 'PUT', body });
@@ -132,6 +136,9 @@ export function useAutosave(app: Application) {
     pending.current = true;
     return flush();
   }, [flush]);
+
+  // A session about to end for inactivity first saves what is pending (ui/src/app/auth/SessionTimeout.tsx).
+  useEffect(() => beforeSessionEnds(flush), [flush]);
 
   // Leaving the page saves what is pending.
   useEffect(
