@@ -73,6 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
   const nationalAuth = nationalAuthFrom(env);
   if (nationalAuth) config.nationalAuth = nationalAuth;
+  if (config.env === 'production' && new URL(config.publicUrl).protocol !== 'https:') {
+    // The session cookie is Secure and __Host- prefixed only behind https; production never sends it in the clear.
+    throw new ConfigError(
+      'Invalid configuration: PUBLIC_URL must be an https address in production (browser sessions need Secure cookies)',
+    );
+  }
   const validate = configValidator();
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

@@ -129,11 +129,20 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { browserSession: [] }],
     tags,
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        browserSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sdp_session',
+          description:
+            "The browser session (__Host-sdp_session behind https). Requests other than GET and HEAD also send the session's CSRF token (GET /api/v1/auth/session) in X-CSRF-Token.",
+        },
+      },
       schemas: Object.fromEntries(Object.entries(apiSchemas).map(([name, s]) => [name, rewriteRefs(s, name)])),
     },
   };

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ENVIRONMENT, defaultsInUse, describeDefaults } from '../../forms/environment';
+import { ConfigError, loadConfig } from '../../forms/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['api', 'activities', 'db', 'scripts', 'simulators', 'workflows'];
@@ -75,5 +76,28 @@ describe('configuration: every environment variable is declared and documented',
     const line = describeDefaults({});
     expect(line).to.include('TEMPORAL_PORT=7233').and.include('PAYMENT_INITIATION_SECRET=<development secret>');
     expect(line).not.to.include(String(ENVIRONMENT.PAYMENT_INITIATION_SECRET.default));
+  });
+});
+
+describe('configuration: browser sessions', () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    PAYMENT_INITIATION_SECRET: 'p'.repeat(32),
+    DATABASE_URL: 'postgres://sdp_app:a-long-enough-password@db.internal:5432/sdp',
+  };
+
+  it('reads the idle timeout and the absolute lifetime, with defaults of 15 minutes and 8 hours', () => {
+    const DEV = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sdp' };
+    expect(loadConfig(DEV).sessions).to.deep.equal({ idleMinutes: 15, maxHours: 8 });
+    expect(loadConfig({ ...DEV, SESSION_IDLE_MINUTES: '5', SESSION_MAX_HOURS: '2' }).sessions).to.deep.equal({
+      idleMinutes: 5,
+      maxHours: 2,
+    });
+    expect(() => loadConfig({ ...DEV, SESSION_IDLE_MINUTES: '0' })).to.throw(ConfigError, /sessions\/idleMinutes/);
+  });
+
+  it('refuses to run production behind plain http (the session cookie must be Secure)', () => {
+    expect(() => loadConfig({ ...PRODUCTION, PUBLIC_URL: 'http://portal.gov.lv' })).to.throw(ConfigError, /PUBLIC_URL must be an https/);
+    expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://portal.gov.lv' }).publicUrl).to.equal('https://portal.gov.lv');
   });
 });
