@@ -7,12 +7,20 @@ import { issueToken } from './tokens';
 // eslint-disable-next-line no-restricted-imports
 import { personas, findPersona } from '../../../scripts/seed/personas';
 import { audit } from '../../../db/audit';
-import { actorType } from './principal';
+import { actorType, type Principal } from './principal';
 import { signIns } from '../metrics';
 import type { Validated } from '../../../forms/types/validated';
 
-function devOnly(env: string) {
+export function devOnly(env: string) {
   if (env === 'production') throw new ApiError(404, 'route_not_found', 'Development sign-in is not available in production.');
+}
+
+/** The principal of a demo persona (404 for an unknown one). */
+export function personaPrincipal(id: string): Principal {
+  const persona = findPersona(id);
+  if (!persona) throw notFound('persona');
+  const { descriptionLv: _l, descriptionEn: _e, ...principal } = persona;
+  return principal;
 }
 
 export const authRoutes = [
@@ -54,9 +62,7 @@ export const authRoutes = [
     },
     async handler(ctx) {
       devOnly(ctx.deps.config.env);
-      const persona = findPersona(ctx.body.persona);
-      if (!persona) throw notFound('persona');
-      const { descriptionLv: _l, descriptionEn: _e, ...principal } = persona;
+      const principal = personaPrincipal(ctx.body.persona);
       const token = await issueToken(ctx.deps.keys, principal);
       await audit(ctx.deps.db.pool, {
         actor: { type: actorType(principal), id: principal.sub, agency: principal.agency, office: principal.office },

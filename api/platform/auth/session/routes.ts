@@ -1,10 +1,8 @@
 // The browser session's own routes: what it is (and its CSRF token), one-click extension, sign-out (here or
 // everywhere), and, outside production, starting one as a demo persona.
 import { route, type RouteContext } from '../../routing';
-import { ApiError, notFound } from '../../errors';
-// The development sign-in (refused in production) offers the demo personas that the seed and the simulators share.
-// eslint-disable-next-line no-restricted-imports
-import { findPersona } from '../../../../scripts/seed/personas';
+import { ApiError } from '../../errors';
+import { devOnly, personaPrincipal } from '../routes';
 import type { Validated } from '../../../../forms/types/validated';
 import type { GetAuthSessionResponse } from '../../../../forms/types/api';
 import { clearSessionCookie, endBrowserSession, sessionFromRequest, type BrowserSession } from './browser-session';
@@ -101,12 +99,8 @@ export const sessionRoutes = [
       404: { description: 'Unknown persona', schema: 'error' },
     },
     async handler(ctx) {
-      if (ctx.deps.config.env === 'production') {
-        throw new ApiError(404, 'route_not_found', 'Development sign-in is not available in production.');
-      }
-      const persona = findPersona(ctx.body.persona);
-      if (!persona) throw notFound('persona');
-      const { descriptionLv: _l, descriptionEn: _e, ...principal } = persona;
+      devOnly(ctx.deps.config.env);
+      const principal = personaPrincipal(ctx.body.persona);
       const session = await signIn(ctx as RouteContext<unknown, unknown>, principal, {
         provider: 'dev',
         method: 'persona',
