@@ -334,6 +334,7 @@ export interface ApiSchemas {
   'dev-login': DevLogin;
   'draft-save': DraftSave;
   'draft-socket': DraftSocket;
+  'eidas-sign-in-start-query': EidasSignInStartQuery;
   'empty-query': EmptyQuery;
   error: ErrorResponse;
   'eservice-definition-draft': EserviceDefinitionDraft;
@@ -1517,6 +1518,42 @@ export interface DraftSaveRefusal {
   error: ErrorBody;
 }
 /**
+ * GET /api/v1/auth/eidas/start: the EU country whose eID the citizen signs in with (EU country code; Greece is EL), and the page of the portal to come back to (a path of this site).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "EidasSignInStartQuery".
+ */
+export interface EidasSignInStartQuery {
+  country:
+    | 'AT'
+    | 'BE'
+    | 'BG'
+    | 'HR'
+    | 'CY'
+    | 'CZ'
+    | 'DK'
+    | 'EE'
+    | 'FI'
+    | 'FR'
+    | 'DE'
+    | 'EL'
+    | 'HU'
+    | 'IE'
+    | 'IT'
+    | 'LT'
+    | 'LU'
+    | 'MT'
+    | 'NL'
+    | 'PL'
+    | 'PT'
+    | 'RO'
+    | 'SK'
+    | 'SI'
+    | 'ES'
+    | 'SE';
+  returnTo?: string;
+}
+/**
  * Error
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1724,9 +1761,17 @@ export interface GetAuthMeResponse {
    */
   acr?: string;
   /**
-   * sign-in method (eparaksts-mobile, eid-card, bank), when through an identity provider
+   * sign-in method (eparaksts-mobile, eid-card, bank; the eIDAS country code), when through an identity provider
    */
   authMethod?: string;
+  /**
+   * an EU citizen's eIDAS PersonIdentifier (XX/LV/…) when the population register links it to a Latvian personal code: person is then that natural person
+   */
+  eidasIdentifier?: string;
+  /**
+   * date of birth (YYYY-MM-DD) the identity provider asserted (eIDAS DateOfBirth)
+   */
+  dateOfBirth?: string;
 }
 /**
  * Auth session: response. The browser session the cookie names (GET /api/v1/auth/session, POST /api/v1/auth/session/extend, POST /api/v1/auth/dev-session): who is signed in, the CSRF token unsafe requests send in X-CSRF-Token, and when the session ends if idle and at the latest. Not signed in: signedIn false and nothing else.
@@ -2959,7 +3004,7 @@ export interface PutApplicationsIdDraftResponse {
  */
 export interface SocketReadyEvent {
   /**
-   * The rooms the connection joined (person:<type>:<id> for a person; none for a system account)
+   * The rooms the connection joined (person:<type>:<id> for a person, session:<id> for a browser session; none for a system account)
    */
   rooms: string[];
 }
