@@ -537,6 +537,13 @@ export interface Application {
     [k: string]: unknown | undefined;
   } | null;
   submittedAt: DateTime | null;
+  /**
+   * The level of assurance of the sign-in with which the application was opened (its case's) and submitted; null: not through an identity provider (a development persona, the counter)
+   */
+  levelOfAssurance: {
+    opened: ('low' | 'substantial' | 'high') | null;
+    submitted: ('low' | 'substantial' | 'high') | null;
+  };
   history: {
     status: CaseStatus;
     statusName: Localized;
@@ -937,6 +944,10 @@ export interface Case {
   };
   satisfaction?: number | null;
   complaint?: boolean;
+  /**
+   * The level of assurance of the sign-in with which the case was opened (an e-service); null: registered by an agency, at a counter or by a development persona
+   */
+  levelOfAssurance?: ('low' | 'substantial' | 'high') | null;
   history: {
     status: CaseStatus;
     label: string | null;
@@ -1769,6 +1780,14 @@ export interface GetAuthMeResponse {
    */
   eidasIdentifier?: string;
   /**
+   * given name the identity provider asserted
+   */
+  givenName?: string;
+  /**
+   * family name the identity provider asserted
+   */
+  familyName?: string;
+  /**
    * date of birth (YYYY-MM-DD) the identity provider asserted (eIDAS DateOfBirth)
    */
   dateOfBirth?: string;
@@ -2127,6 +2146,16 @@ export interface GetEserviceDefinitionsResponse {
     title: Localized;
     description: Localized | null;
     publishedAt: DateTime;
+    /**
+     * The lowest level of assurance of the sign-in with which it may be started (absent: any)
+     */
+    minimumLevelOfAssurance?: 'low' | 'substantial' | 'high';
+    /**
+     * Present when it needs a Latvian personal code: where a citizen without one is served instead
+     */
+    requiresLatvianPersonalCode?: {
+      otherChannels: Localized;
+    };
   }[];
 }
 /**

@@ -37,6 +37,9 @@ export interface Principal {
   /** An EU citizen whom the population register links to a Latvian personal code: `person` is that natural person,
    * this the eIDAS PersonIdentifier they signed in with (api/platform/auth/eidas/routes.ts). */
   eidasIdentifier?: string;
+  /** The given and family name an identity provider asserted (`name` joins them): fill an applicant's fields. */
+  givenName?: string;
+  familyName?: string;
   /** The date of birth an identity provider asserted (eIDAS DateOfBirth): fills an applicant's fields. */
   dateOfBirth?: string;
 }

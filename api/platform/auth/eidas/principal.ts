@@ -2,6 +2,7 @@
 // PersonIdentifier to a Latvian personal code (an EU citizen living in Latvia), the principal IS that natural person
 // (person = {natural, code}), keeping the eIDAS identifier beside it: the cases, applications and delegations recorded
 // under the personal code are theirs, whichever way they signed in. Otherwise the person is the eIDAS identity itself.
+import crypto from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import type { Principal } from '../principal';
 import type { EidasIdentity } from './service-provider';
@@ -21,10 +22,15 @@ export async function linkedPersonalCodeOf(deps: AppDeps, eidasIdentifier: strin
   return populationRegister(deps).linkedPersonalCode(eidasIdentifier, { idempotencyKey: `eidas-link:${eidasIdentifier}`, requestId });
 }
 
+/** A stable, short subject for the identifier (up to ~200 characters; subjects go into case and audit ids). */
+export function eidasSubject(personIdentifier: string): string {
+  return `eidas:${crypto.createHash('sha256').update(personIdentifier).digest('base64url').slice(0, 22)}`;
+}
+
 export function eidasPrincipal(identity: EidasIdentity, linkedPersonalCode: string | null): Principal {
   const name = [identity.givenName, identity.familyName].filter(Boolean).join(' ') || identity.personIdentifier;
   const principal: Principal = {
-    sub: `eidas:${identity.personIdentifier}`,
+    sub: eidasSubject(identity.personIdentifier),
     name,
     roles: ['citizen'],
     person: linkedPersonalCode ? { type: 'natural', id: linkedPersonalCode } : { type: 'eidas', id: identity.personIdentifier },
@@ -32,6 +38,8 @@ export function eidasPrincipal(identity: EidasIdentity, linkedPersonalCode: stri
     authMethod: identity.country,
   };
   if (linkedPersonalCode) principal.eidasIdentifier = identity.personIdentifier;
+  if (identity.givenName) principal.givenName = identity.givenName;
+  if (identity.familyName) principal.familyName = identity.familyName;
   if (identity.dateOfBirth) principal.dateOfBirth = identity.dateOfBirth;
   return principal;
 }

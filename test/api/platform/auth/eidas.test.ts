@@ -8,52 +8,22 @@ import { expect } from 'chai';
 import { createClient, type RedisClientType } from 'redis';
 import { stack } from '../../../setup';
 import { call, errorOf } from '../../../helpers/http';
-import { TestBrowser, formOf } from '../../../simulators/browser';
+import { TestBrowser } from '../../../simulators/browser';
+import { ACS_PATH, ANNA_SCHMIDT, postToAcs, responseFromNode } from '../../../helpers/eidas';
 import { startApi, type RunningApi } from '../../../../api/platform/server';
 import { redisOneTimeStore } from '../../../../api/platform/auth/one-time-store';
 import { deploymentKeyPrefix } from '../../../../api/platform/rate-limits';
+import { eidasSubject } from '../../../../api/platform/auth/eidas/principal';
 import { startEidasNodeSimulator } from '../../../../simulators/eidas-node/server';
 import type { RunningSimulator } from '../../../../simulators/app';
 import { EIDAS_LINKS } from '../../../../simulators/population-register/data';
 
 const SUBSTANTIAL = 'http://eidas.europa.eu/LoA/substantial';
 const HIGH = 'http://eidas.europa.eu/LoA/high';
-const ANNA_SCHMIDT = 'DE/LV/1b4e28ba2fa111d2883f0016d3cca427';
 const MARKUS = EIDAS_LINKS[0];
-const ACS = '/api/v1/auth/eidas/acs';
+const ACS = ACS_PATH;
 
 type Session = { signedIn: boolean; principal: Record<string, unknown> };
-
-/** From the platform's start to the node's answer: the SAMLResponse XML the node's page would POST to the ACS. */
-async function responseFromNode(
-  apiUrl: string,
-  choice: { country?: string; person?: string; loa?: string; action?: string } = {},
-  rewriteRequest?: (location: string) => string,
-) {
-  const browser = new TestBrowser();
-  const { country = 'DE', person = ANNA_SCHMIDT, loa = 'substantial', action = 'sign-in' } = choice;
-  const started = await browser.request(`${apiUrl}/api/v1/auth/eidas/start?country=${country}&returnTo=%2Fcases`);
-  expect(started.status, 'start redirects to the node').to.equal(302);
-  const location = rewriteRequest ? rewriteRequest(started.headers.get('location')!) : started.headers.get('location')!;
-  const page = await browser.follow(location, apiUrl);
-  expect(page.response?.status, `the node's person page at ${page.url}`).to.equal(200);
-  expect(new URL(page.url).searchParams.get('country'), 'the country chosen on the platform').to.equal(country);
-  const form = formOf(await page.response!.text(), page.url);
-  const posted = await browser.request(form.action, { form: { ...form.fields, person, loa, action } });
-  expect(posted.status).to.equal(200);
-  const back = formOf(await posted.text(), form.action);
-  expect(back.action).to.equal(`${new URL(ACS, stack.config.publicUrl).href}`);
-  return { browser, xml: Buffer.from(back.fields.SAMLResponse, 'base64').toString('utf8'), relayState: back.fields.RelayState };
-}
-
-/** POSTs a SAMLResponse to an API's ACS as the node's form would; returns where the platform sends the browser. */
-async function postToAcs(apiUrl: string, browser: TestBrowser, xml: string) {
-  const res = await browser.request(`${apiUrl}${ACS}`, {
-    form: { SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: 'DE' },
-  });
-  expect(res.status, await res.clone().text()).to.equal(302);
-  return new URL(res.headers.get('location')!, apiUrl);
-}
 
 const withoutSignatures = (xml: string) => xml.replace(/<ds:Signature\b[\s\S]*?<\/ds:Signature>/g, '');
 
@@ -74,7 +44,7 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
     const session = await sessionOf(browser);
     expect(session.signedIn).to.equal(true);
     expect(session.principal).to.deep.include({
-      sub: `eidas:${ANNA_SCHMIDT}`,
+      sub: eidasSubject(ANNA_SCHMIDT),
       name: 'Anna Schmidt',
       roles: ['citizen'],
       person: { type: 'eidas', id: ANNA_SCHMIDT },
@@ -87,7 +57,7 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
     expect(applications.status, 'the session works on the citizen routes').to.equal(200);
     const audited = await stack.db.pool.query<{ subject_type: string; subject_id: string; details: Record<string, unknown> }>(
       `SELECT subject_type, subject_id, details FROM audit_log WHERE resource = 'auth/eidas' AND actor_id = $1`,
-      [`eidas:${ANNA_SCHMIDT}`],
+      [eidasSubject(ANNA_SCHMIDT)],
     );
     expect(audited.rows[0]).to.deep.include({ subject_type: 'eidas', subject_id: ANNA_SCHMIDT });
     expect(audited.rows[0].details).to.deep.include({ acr: SUBSTANTIAL, country: 'DE', linked: false });
