@@ -1,5 +1,8 @@
-// The "EU eID" entrance: an EU citizen chooses the country whose eID they sign in with; a plain GET form to the
-// platform's eIDAS start (api/platform/auth/eidas/routes.ts), which sends the browser on to the eIDAS node.
+// The "EU eID" entrance: an EU citizen chooses the country whose eID they sign in with; the form goes to the
+// platform's eIDAS start (api/platform/auth/eidas/routes.ts), which sends the browser on to the eIDAS node. It goes
+// there as a navigation, not a form submission: the page's CSP (form-action 'self') would stop a submitted form at
+// the redirect to the node.
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../i18n/useLocalized';
 
@@ -38,11 +41,16 @@ export function EuSignIn({ returnTo }: { returnTo: string | undefined }) {
   const { t } = useTranslation();
   const loc = useLocalized();
   const sorted = [...EU_COUNTRIES].sort((a, b) => loc(a).localeCompare(loc(b)));
+  const start = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const query = new URLSearchParams(new FormData(e.currentTarget) as unknown as Record<string, string>);
+    window.location.assign(`/api/v1/auth/eidas/start?${query.toString()}`);
+  };
   return (
     <section className="panel" aria-labelledby="eu-sign-in">
       <h2 id="eu-sign-in">{t('signIn.euHeading')}</h2>
       <p>{t('signIn.euHelp')}</p>
-      <form method="get" action="/api/v1/auth/eidas/start" data-testid="eu-sign-in">
+      <form method="get" action="/api/v1/auth/eidas/start" onSubmit={start} data-testid="eu-sign-in">
         <label htmlFor="eu-country">{t('signIn.euCountry')}</label>
         <select id="eu-country" name="country" required defaultValue="">
           <option value="" disabled>
