@@ -4,6 +4,8 @@
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call } from '../../helpers/http';
+import { uniqueSuffix } from '../../helpers/cases';
+import { shippedDefinition } from '../../../scripts/seed/eservices';
 import { ANNA_SCHMIDT, eidasSession } from '../../helpers/eidas';
 import { dwellingAddresses } from '../../helpers/applications';
 import { EIDAS_LINKS } from '../../../simulators/population-register/data';
@@ -97,6 +99,25 @@ describe('api/applications: identity requirements (EU citizens, levels of assura
       dateOfBirth: MARKUS.birth_date,
     });
     expect(declaration.levelOfAssurance.opened).to.equal('high');
+  });
+
+  it('refuses to publish an identityFill that names no text field of the form', async () => {
+    const id = `test-identity-fill-${uniqueSuffix()}`;
+    const definition = {
+      ...(shippedDefinition('declared-address-statement') as Record<string, unknown>),
+      id,
+      identityFill: { '/purpose': 'givenName', '/applicant/givenName': 'givenName' },
+    };
+    const created = await call('POST', '/api/v1/eservice-definitions', { as: 'admin-pmlp', json: definition });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    expect(created.body.problems).to.deep.equal([
+      {
+        path: '/identityFill/~1applicant~1givenName',
+        code: 'unknown_field',
+        message: 'the form has no text field at /applicant/givenName',
+      },
+    ]);
+    expect((await call('POST', `/api/v1/eservice-definitions/${id}/publish`, { as: 'admin-pmlp' })).status).to.equal(422);
   });
 
   it('lets a development persona (no identity provider, no level) open it outside production, recording no level', async () => {

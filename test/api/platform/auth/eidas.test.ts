@@ -137,6 +137,27 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
     expect(xml).to.contain(`Location="${stack.config.publicUrl}${ACS}"`);
   });
 
+  it('with the node out of reach, answers an API call 503 in the one error shape and a browser the sign-in page', async () => {
+    const unreachable = await startApi(
+      { ...stack.config, eidas: { ...stack.config.eidas!, nodeMetadataUrl: 'http://127.0.0.1:9/metadata' } },
+      { db: stack.appDb, populationRegister: stack.adapters.populationRegister },
+    );
+    try {
+      const asApi = await fetch(`${unreachable.url}/api/v1/auth/eidas/start?country=DE`, { redirect: 'manual' });
+      expect(asApi.status).to.equal(503);
+      expect(asApi.headers.get('retry-after')).to.equal('30');
+      expect(((await asApi.json()) as { error: { code: string } }).error.code).to.equal('eidas_unavailable');
+      const asPage = await fetch(`${unreachable.url}/api/v1/auth/eidas/start?country=DE`, {
+        redirect: 'manual',
+        headers: { accept: 'text/html' },
+      });
+      expect(asPage.status).to.equal(302);
+      expect(asPage.headers.get('location')).to.equal('/sign-in?error=unavailable');
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   it('is refused by the node when the platform is not the registered SP', async () => {
     const stranger = await startApi(
       { ...stack.config, eidas: { ...stack.config.eidas!, spEntityId: 'http://stranger.test/metadata' } },
