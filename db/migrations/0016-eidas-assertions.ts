@@ -5,10 +5,11 @@ import type { Sequelize } from 'sequelize';
 export async function up(sequelize: Sequelize): Promise<void> {
   await sequelize.query(`
     CREATE TABLE eidas_assertions_seen (
-      assertion_id text PRIMARY KEY,
       issuer text NOT NULL,
+      assertion_id text NOT NULL,
       expires_at timestamptz NOT NULL,
-      seen_at timestamptz NOT NULL DEFAULT now()
+      seen_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (issuer, assertion_id)
     );
     CREATE INDEX eidas_assertions_seen_expiry ON eidas_assertions_seen (expires_at);
   `);

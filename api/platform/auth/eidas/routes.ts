@@ -135,7 +135,7 @@ export const eidasSignInRoutes = [
       }
       const { identity, pending } = verified;
       const expiresAt = new Date(identity.notOnOrAfter.getTime() + CLOCK_SKEW_MS);
-      const fresh = await recordAssertionOnce(ctx.deps.db.pool, { id: identity.assertionId, issuer: 'eidas-node', expiresAt });
+      const fresh = await recordAssertionOnce(ctx.deps.db.pool, { id: identity.assertionId, issuer: identity.issuer, expiresAt });
       if (!fresh) return failed(ctx, 'expired', new Error(`assertion ${identity.assertionId} replayed`));
       let personalCode: string | null;
       try {

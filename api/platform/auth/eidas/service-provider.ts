@@ -42,6 +42,8 @@ export interface EidasIdentity {
   /** The citizen's country: PersonIdentifier's first part. */
   country: string;
   assertionId: string;
+  /** The node's entityID (the assertion's Issuer, checked against the metadata). */
+  issuer: string;
   /** The assertion's own end of validity: its id is remembered until then. */
   notOnOrAfter: Date;
 }
@@ -201,6 +203,7 @@ function identityOf(profile: Profile): EidasIdentity {
     acr,
     country: personIdentifier.slice(0, 2),
     assertionId,
+    issuer: profile.issuer,
     notOnOrAfter,
   };
   const dateOfBirth = attribute('DateOfBirth');
