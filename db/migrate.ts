@@ -17,6 +17,8 @@ import * as representationBasis from './migrations/0012-representation-basis';
 import * as auditEvidence from './migrations/0013-audit-evidence';
 import * as infoAnswerOnce from './migrations/0014-info-answer-once';
 import * as browserSessions from './migrations/0015-browser-sessions';
+import * as eidasAssertions from './migrations/0016-eidas-assertions';
+import * as levelOfAssurance from './migrations/0017-level-of-assurance';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -40,6 +42,8 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0013-audit-evidence', migration: auditEvidence },
   { name: '0014-info-answer-once', migration: infoAnswerOnce },
   { name: '0015-browser-sessions', migration: browserSessions },
+  { name: '0016-eidas-assertions', migration: eidasAssertions },
+  { name: '0017-level-of-assurance', migration: levelOfAssurance },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

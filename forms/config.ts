@@ -39,6 +39,13 @@ function nationalAuthFrom(env: NodeJS.ProcessEnv): PlatformConfig['nationalAuth'
   return { issuer, clientId: env.NATIONAL_AUTH_CLIENT_ID || 'platform', clientSecret };
 }
 
+/** The eIDAS node's service-provider settings: the node's metadata URL and the platform's entityID there. */
+function eidasFrom(env: NodeJS.ProcessEnv, publicUrl: string): PlatformConfig['eidas'] {
+  const nodeMetadataUrl = env.EIDAS_NODE_METADATA_URL;
+  if (!nodeMetadataUrl) return undefined;
+  return { nodeMetadataUrl, spEntityId: env.EIDAS_SP_ENTITY_ID || new URL('/api/v1/auth/eidas/metadata', publicUrl).href };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // Production never runs on a development secret: a forged bank callback signed with the documented default
   // must find no process that accepts it.
@@ -73,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
   const nationalAuth = nationalAuthFrom(env);
   if (nationalAuth) config.nationalAuth = nationalAuth;
+  const eidas = eidasFrom(env, config.publicUrl);
+  if (eidas) config.eidas = eidas;
   if (config.env === 'production' && new URL(config.publicUrl).protocol !== 'https:') {
     // The session cookie is Secure and __Host- prefixed only behind https; production never sends it in the clear.
     throw new ConfigError(

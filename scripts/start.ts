@@ -77,6 +77,13 @@ async function main() {
               post_logout_redirect_uris: [new URL('/', publicUrl).href],
             },
           ],
+          // The eIDAS node serves the platform as service provider (its entityID and ACS URL as browsers reach it).
+          eidasServiceProviders: [
+            {
+              entityId: process.env.EIDAS_SP_ENTITY_ID || new URL('/api/v1/auth/eidas/metadata', publicUrl).href,
+              assertionConsumerServiceUrls: [new URL('/api/v1/auth/eidas/acs', publicUrl).href],
+            },
+          ],
         });
   if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
@@ -94,6 +101,7 @@ async function main() {
         PAYMENT_INITIATION_URL: simulators.urls.paymentInitiation,
         NATIONAL_AUTH_ISSUER: simulators.urls.nationalAuth,
         NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
+        EIDAS_NODE_METADATA_URL: `${simulators.urls.eidasNode}/metadata`,
       }
     : {};
   const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };

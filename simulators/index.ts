@@ -7,7 +7,7 @@ import { startEnterpriseRegisterSimulator } from './enterprise-register/server';
 import { startEAddressSimulator } from './e-address/server';
 import { startPaymentInitiationSimulator } from './payment-initiation/server';
 import { startNationalAuthSimulator, type NationalAuthSimulatorOptions } from './national-auth/server';
-import { startEidasNodeSimulator } from './eidas-node/server';
+import { startEidasNodeSimulator, type EidasNodeSimulatorOptions } from './eidas-node/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -58,6 +58,8 @@ export interface StartSimulatorsOptions {
   /** The relying parties the national sign-in accepts (default: its development client); the launcher and the test
    * stack register the platform with a secret generated at start and the API's real callback URL. */
   nationalAuthClients?: NationalAuthSimulatorOptions['clients'];
+  /** The service providers the eIDAS node serves (default: any, at the ACS URL its request names). */
+  eidasServiceProviders?: EidasNodeSimulatorOptions['serviceProviders'];
 }
 
 export async function startSimulators(opts: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
@@ -70,7 +72,9 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
       const simulator =
         role === 'nationalAuth'
           ? await startNationalAuthSimulator({ port, host: opts.host, clients: opts.nationalAuthClients })
-          : await start({ port, host: opts.host });
+          : role === 'eidasNode'
+            ? await startEidasNodeSimulator({ port, host: opts.host, serviceProviders: opts.eidasServiceProviders })
+            : await start({ port, host: opts.host });
       started.push(simulator);
       urls[role] = simulator.url;
     }

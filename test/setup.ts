@@ -78,6 +78,10 @@ before(async function () {
         post_logout_redirect_uris: [`${apiUrl}/`],
       },
     ],
+    // The eIDAS node serves the platform only (its SP entityID and ACS URL); any other SP is refused.
+    eidasServiceProviders: [
+      { entityId: `${apiUrl}/api/v1/auth/eidas/metadata`, assertionConsumerServiceUrls: [`${apiUrl}/api/v1/auth/eidas/acs`] },
+    ],
   });
   const urls = stack.simulators.urls;
 
@@ -97,6 +101,7 @@ before(async function () {
     PUBLIC_URL: apiUrl,
     NATIONAL_AUTH_ISSUER: urls.nationalAuth,
     NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
+    EIDAS_NODE_METADATA_URL: `${urls.eidasNode}/metadata`,
     DATABASE_URL: stack.appDatabaseUrl,
     TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,

@@ -18,11 +18,26 @@ import { APPLICATION_WORKFLOW, applicationWorkflowId, type Actor, type Applicati
 import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
 import { toDetails } from '../../forms/validation';
 import { durationMs } from '../../forms/eservice-definition/expressions';
+import type { Principal } from '../platform/auth/principal';
+import { recordCaseLevel } from '../../db/cases/level-of-assurance';
+import { levelOfAcr } from '../../db/domain/level-of-assurance';
+import { checkIdentityRequirements, identityDraft } from './identity-requirements';
 
 export interface Opener {
   recipient: PersonRef & { name?: string };
   actor: Actor;
   idempotencyKey?: string;
+  /** Who signed in, when they open it themselves: the e-service's identity requirements are checked, their level of
+   * assurance recorded on the case and their identity attributes fill the draft (identity-requirements.ts). */
+  signedIn?: { principal: Principal; env: string };
+}
+
+/** The case's external id for one opening: readable when it fits the 100 characters, else hashed (long e-service
+ * ids and subjects, e.g. an eIDAS citizen's, with a 36-character key). */
+function openingId(eserviceId: string, actorId: string, key: string): string {
+  const readable = `eservice:${eserviceId}:${actorId}:${key}`;
+  if (readable.length <= 100) return readable;
+  return `eservice:${crypto.createHash('sha256').update(readable).digest('base64url')}`;
 }
 
 export async function openApplication(
@@ -34,10 +49,12 @@ export async function openApplication(
 ): Promise<{ caseId: string; created: boolean }> {
   const def = await publishedVersion(pool, eserviceId);
   if (!def) throw notFoundError('e-service');
+  const signedIn = opener.signedIn;
+  if (signedIn) checkIdentityRequirements(def.content, signedIn.principal, signedIn.env);
   const key = opener.idempotencyKey ?? crypto.randomUUID();
   const [result] = await registerCases(pool, { agencyId: def.agencyId, actorType: opener.actor.type, actorId: opener.actor.id }, [
     {
-      externalId: `eservice:${eserviceId}:${opener.actor.id}:${key}`,
+      externalId: openingId(eserviceId, opener.actor.id, key),
       serviceId: def.content.serviceId,
       channel: 'eservice',
       recipient: opener.recipient,
@@ -45,6 +62,7 @@ export async function openApplication(
     },
   ]);
   if (result.outcome === 'failed') throw new DomainError(result.error.code, result.error.message, result.error.details);
+  if (signedIn && result.outcome === 'created') await recordCaseLevel(pool, result.id, levelOfAcr(signedIn.principal.acr));
   const ttlMs = durationMs(def.content.draft?.ttl ?? '30 days');
   await insertApplication(pool, {
     caseId: result.id,
@@ -54,6 +72,7 @@ export async function openApplication(
     recipient: opener.recipient,
     createdBy: opener.actor.id,
     ttlMs,
+    ...(signedIn ? { initialDraft: identityDraft(def.content, signedIn.principal) } : {}),
   });
   await ensureApplicationWorkflow(pool, temporal, taskQueue, result.id);
   return { caseId: result.id, created: result.outcome === 'created' };

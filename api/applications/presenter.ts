@@ -30,6 +30,7 @@ export function presentApplication(
     },
     submittedData: row.submitted_data,
     submittedAt: row.submitted_at?.toISOString() ?? null,
+    levelOfAssurance: { opened: row.level_of_assurance ?? null, submitted: row.submitted_level_of_assurance ?? null },
     history: events.map((e) => ({
       status: e.status,
       statusName: STATUS_NAMES[e.status],

@@ -13,6 +13,9 @@ import { findApplication, applicationHistory, applicationsOfPerson, type Applica
 import { countFilesOfApplication, insertApplicationFile } from '../../db/applications/files';
 import { documentOfApplication } from '../../db/applications/documents';
 import { presentApplication, presentMyApplication } from './presenter';
+import { checkIdentityRequirements } from './identity-requirements';
+import { recordSubmissionLevel } from '../../db/applications/applications';
+import { levelOfAcr } from '../../db/domain/level-of-assurance';
 import { parseCaseId } from '../platform/params';
 import { audit } from '../../db/audit';
 import { NEEDS_TEMPORAL, WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
@@ -77,6 +80,11 @@ export const applicationRoutes = [
       ...NEEDS_TEMPORAL,
       201: { description: 'The new application', schema: 'application' },
       200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' },
+      403: {
+        description:
+          'The e-service needs a higher level of assurance (level_of_assurance_too_low) or a Latvian personal code (latvian_personal_code_required); the message says which sign-in or channel serves',
+        schema: 'error',
+      },
       404: { description: 'No such published e-service', schema: 'error' },
     },
     async handler(ctx) {
@@ -93,6 +101,7 @@ export const applicationRoutes = [
         {
           recipient: { ...person, name: ctx.principal.name },
           actor: actorOf(ctx.principal),
+          signedIn: { principal: ctx.principal, env: ctx.deps.config.env },
           ...(key ? { idempotencyKey: key } : {}),
         },
       );
@@ -188,14 +197,18 @@ export const applicationRoutes = [
     responses: {
       ...WAITS_ON_WORKFLOW,
       200: { description: 'Submitted: the new status', schema: 'application-status' },
+      403: { description: "The sign-in is below the e-service's minimum level of assurance (level_of_assurance_too_low)", schema: 'error' },
       422: { description: 'Field-level errors', schema: 'error' },
     },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
+      const pinned = await publishedVersion(ctx.deps.db.pool, row.definition_id, row.definition_version);
+      if (pinned) checkIdentityRequirements(pinned.content, ctx.principal, ctx.deps.config.env);
       await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
       const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
       const result = await update(ctx, row.case_id, submitUpdate, { data, actor: actorOf(ctx.principal) });
+      await recordSubmissionLevel(ctx.deps.db.pool, row.case_id, levelOfAcr(ctx.principal.acr));
       await ctx.deps.assist.leftDraft(row.case_id, result.status); // co-browse edits are refused from now on
       await auditWrite(ctx, row, 'update', `application:${row.case_id}`, { step: 'submit', status: result.status });
       return { body: result };

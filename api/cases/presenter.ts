@@ -26,6 +26,7 @@ export function presentCase(row: CaseRow, events: EventRow[], relation?: 'recipi
     resources: { staffMinutes: row.staff_minutes, waitingMinutes: row.waiting_minutes, callMinutes: row.call_minutes },
     satisfaction: row.satisfaction,
     complaint: row.complaint,
+    levelOfAssurance: row.level_of_assurance ?? null,
     history: events.map((e) => ({ status: e.status, label: e.label, at: e.at.toISOString(), reason: e.reason })),
   };
   // Both names come from the same joined row (NOT NULL columns): the English one is there when the Latvian one is.

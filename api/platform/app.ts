@@ -17,6 +17,7 @@ import type { AppDeps } from './deps';
 import { healthRoutes } from './health';
 import { authRoutes } from './auth/routes';
 import { nationalSignInRoutes } from './auth/national-sign-in/routes';
+import { eidasSignInRoutes } from './auth/eidas/routes';
 import { sessionRoutes } from './auth/session/routes';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
@@ -42,6 +43,7 @@ export const allRoutes: RouteSpec[] = [
   ...healthRoutes,
   ...authRoutes,
   ...nationalSignInRoutes,
+  ...eidasSignInRoutes,
   ...sessionRoutes,
   ...referenceRoutes,
   ...caseRoutes,

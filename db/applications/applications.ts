@@ -16,14 +16,26 @@ export interface NewApplication {
   recipient: { type: string; id: string };
   createdBy: string;
   ttlMs: number;
+  /** The form data to start from (the signed-in citizen's identity attributes); register prefill does not overwrite it. */
+  initialDraft?: Record<string, unknown>;
 }
 
 /** The row of a newly opened application; opening the same case again changes nothing. */
 export async function insertApplication(db: Db, a: NewApplication): Promise<void> {
   await db.query(
-    `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 millisecond') ON CONFLICT (case_id) DO NOTHING`,
-    [a.caseId, a.definitionId, a.definitionVersion, a.agencyId, a.recipient.type, a.recipient.id, a.createdBy, a.ttlMs],
+    `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at, draft_data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8 * interval '1 millisecond', $9::jsonb) ON CONFLICT (case_id) DO NOTHING`,
+    [
+      a.caseId,
+      a.definitionId,
+      a.definitionVersion,
+      a.agencyId,
+      a.recipient.type,
+      a.recipient.id,
+      a.createdBy,
+      a.ttlMs,
+      JSON.stringify(a.initialDraft ?? {}),
+    ],
   );
 }
 
@@ -78,6 +90,11 @@ export async function mergePrefill(
     [caseId, JSON.stringify(values)],
   );
   return rows[0] ?? null;
+}
+
+/** The level of assurance of the sign-in with which the application was submitted (null: no identity provider). */
+export async function recordSubmissionLevel(db: Db, caseId: string, level: string | null): Promise<void> {
+  await db.query('UPDATE applications SET submitted_level_of_assurance = $2 WHERE case_id = $1', [caseId, level]);
 }
 
 /** Why the application waits (shown to the citizen), or null when it does not. */

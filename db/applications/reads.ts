@@ -3,6 +3,7 @@
 // Callers decide who may see them.
 import type { Pool } from 'pg';
 import type { CaseStatus } from '../domain/case-status';
+import type { LevelOfAssurance } from '../domain/level-of-assurance';
 import type { Localized, PersonType } from '../../forms/types/api';
 import { applicationModels } from './models';
 
@@ -20,6 +21,9 @@ export interface ApplicationRow {
   draft_step: string | null;
   submitted_data: Record<string, unknown> | null;
   submitted_at: Date | null;
+  submitted_level_of_assurance: LevelOfAssurance | null;
+  /** The case's: the level with which the application was opened. */
+  level_of_assurance: LevelOfAssurance | null;
   waiting_reason: string | null;
   created_at: Date;
   expires_at: Date;
@@ -39,7 +43,7 @@ export interface ApplicationRow {
 
 export async function findApplication(pool: Pool, caseId: string): Promise<ApplicationRow | null> {
   const { rows } = await pool.query<ApplicationRow>(
-    `SELECT a.*, c.status, c.status_label, c.status_label_en, c.status_at, c.recipient_name, c.acting_staff_id, c.acting_basis, c.acting_basis_ref,
+    `SELECT a.*, c.level_of_assurance, c.status, c.status_label, c.status_label_en, c.status_at, c.recipient_name, c.acting_staff_id, c.acting_basis, c.acting_basis_ref,
             c.representative_type, c.representative_id, c.representative_basis, c.representative_basis_ref
        FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`,
     [caseId],

@@ -1,5 +1,6 @@
 // Reading cases, always through a filter that says whose cases the caller may see (the caller, api/cases, decides
 // which filter: its agency's, or a person's own and followed cases).
+import type { LevelOfAssurance } from '../domain/level-of-assurance';
 import type { Pool } from 'pg';
 import type { PersonRef, PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
@@ -31,6 +32,8 @@ export interface CaseRow {
   call_minutes: number | null;
   satisfaction: number | null;
   complaint: boolean;
+  /** Migration 0017: the sign-in's level with which the case was opened. */
+  level_of_assurance: LevelOfAssurance | null;
   agency_name_lv?: string;
   agency_name_en?: string;
   service_title_lv?: string;

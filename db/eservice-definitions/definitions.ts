@@ -60,6 +60,7 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
   } catch (e) {
     problems.push({ path: '/form/schema', code: 'form_schema_invalid', message: (e as Error).message });
   }
+  problems.push(...identityFillProblems(def));
   const seen = new Set<string>();
   const visit = [...allSteps(def.prefill ?? [], '/prefill'), ...allSteps(def.steps, '/steps')];
   for (const [step, path] of visit) {
@@ -76,6 +77,25 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
     for (const [field, expr] of expressions) {
       const problem = expressionProblem(expr);
       if (problem) problems.push({ path: `${path}/${field}`, code: 'invalid_expression', message: problem });
+    }
+  }
+  return problems;
+}
+
+/** identityFill may only fill string fields the form has: a pointer that names none would fill nothing, silently. */
+function identityFillProblems(def: EServiceDefinition): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  for (const pointer of Object.keys(def.identityFill ?? {})) {
+    let node: unknown = def.form.schema;
+    for (const key of pointer.split('/').slice(1)) {
+      node = (node as { properties?: Record<string, unknown> } | undefined)?.properties?.[key];
+    }
+    if ((node as { type?: unknown } | undefined)?.type !== 'string') {
+      problems.push({
+        path: `/identityFill/${pointer.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        code: 'unknown_field',
+        message: `the form has no text field at ${pointer}`,
+      });
     }
   }
   return problems;

@@ -13,6 +13,9 @@ export interface PublishedDefinition {
   title: Localized;
   description: Localized | null;
   publishedAt: Date;
+  /** What it asks of the signed-in person's identity (the definition's own properties), shown before starting. */
+  minimumLevelOfAssurance?: EServiceDefinition['minimumLevelOfAssurance'];
+  requiresLatvianPersonalCode?: EServiceDefinition['requiresLatvianPersonalCode'];
 }
 
 /** Every e-service with a published version, at its latest version, by id. */
@@ -25,8 +28,11 @@ export async function listPublishedDefinitions(pool: Pool): Promise<PublishedDef
     title: Localized;
     description: Localized | null;
     published_at: Date;
+    minimum_level_of_assurance: PublishedDefinition['minimumLevelOfAssurance'] | null;
+    requires_latvian_personal_code: PublishedDefinition['requiresLatvianPersonalCode'] | null;
   }>(
-    `SELECT d.id, d.agency_id, d.service_id, d.latest_version, v.content->'title' AS title, v.content->'description' AS description, v.published_at
+    `SELECT d.id, d.agency_id, d.service_id, d.latest_version, v.content->'title' AS title, v.content->'description' AS description, v.published_at,
+            v.content->>'minimumLevelOfAssurance' AS minimum_level_of_assurance, v.content->'requiresLatvianPersonalCode' AS requires_latvian_personal_code
        FROM eservice_definitions d JOIN eservice_definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version
       ORDER BY d.id`,
   );
@@ -38,6 +44,8 @@ export async function listPublishedDefinitions(pool: Pool): Promise<PublishedDef
     title: r.title,
     description: r.description,
     publishedAt: r.published_at,
+    ...(r.minimum_level_of_assurance ? { minimumLevelOfAssurance: r.minimum_level_of_assurance } : {}),
+    ...(r.requires_latvian_personal_code ? { requiresLatvianPersonalCode: r.requires_latvian_personal_code } : {}),
   }));
 }
 

@@ -334,6 +334,7 @@ export interface ApiSchemas {
   'dev-login': DevLogin;
   'draft-save': DraftSave;
   'draft-socket': DraftSocket;
+  'eidas-sign-in-start-query': EidasSignInStartQuery;
   'empty-query': EmptyQuery;
   error: ErrorResponse;
   'eservice-definition-draft': EserviceDefinitionDraft;
@@ -536,6 +537,13 @@ export interface Application {
     [k: string]: unknown | undefined;
   } | null;
   submittedAt: DateTime | null;
+  /**
+   * The level of assurance of the sign-in with which the application was opened (its case's) and submitted; null: not through an identity provider (a development persona, the counter)
+   */
+  levelOfAssurance: {
+    opened: ('low' | 'substantial' | 'high') | null;
+    submitted: ('low' | 'substantial' | 'high') | null;
+  };
   history: {
     status: CaseStatus;
     statusName: Localized;
@@ -936,6 +944,10 @@ export interface Case {
   };
   satisfaction?: number | null;
   complaint?: boolean;
+  /**
+   * The level of assurance of the sign-in with which the case was opened (an e-service); null: registered by an agency, at a counter or by a development persona
+   */
+  levelOfAssurance?: ('low' | 'substantial' | 'high') | null;
   history: {
     status: CaseStatus;
     label: string | null;
@@ -1517,6 +1529,42 @@ export interface DraftSaveRefusal {
   error: ErrorBody;
 }
 /**
+ * GET /api/v1/auth/eidas/start: the EU country whose eID the citizen signs in with (EU country code; Greece is EL), and the page of the portal to come back to (a path of this site).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "EidasSignInStartQuery".
+ */
+export interface EidasSignInStartQuery {
+  country:
+    | 'AT'
+    | 'BE'
+    | 'BG'
+    | 'HR'
+    | 'CY'
+    | 'CZ'
+    | 'DK'
+    | 'EE'
+    | 'FI'
+    | 'FR'
+    | 'DE'
+    | 'EL'
+    | 'HU'
+    | 'IE'
+    | 'IT'
+    | 'LT'
+    | 'LU'
+    | 'MT'
+    | 'NL'
+    | 'PL'
+    | 'PT'
+    | 'RO'
+    | 'SK'
+    | 'SI'
+    | 'ES'
+    | 'SE';
+  returnTo?: string;
+}
+/**
  * Error
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1724,9 +1772,25 @@ export interface GetAuthMeResponse {
    */
   acr?: string;
   /**
-   * sign-in method (eparaksts-mobile, eid-card, bank), when through an identity provider
+   * sign-in method (eparaksts-mobile, eid-card, bank; the eIDAS country code), when through an identity provider
    */
   authMethod?: string;
+  /**
+   * an EU citizen's eIDAS PersonIdentifier (XX/LV/…) when the population register links it to a Latvian personal code: person is then that natural person
+   */
+  eidasIdentifier?: string;
+  /**
+   * given name the identity provider asserted
+   */
+  givenName?: string;
+  /**
+   * family name the identity provider asserted
+   */
+  familyName?: string;
+  /**
+   * date of birth (YYYY-MM-DD) the identity provider asserted (eIDAS DateOfBirth)
+   */
+  dateOfBirth?: string;
 }
 /**
  * Auth session: response. The browser session the cookie names (GET /api/v1/auth/session, POST /api/v1/auth/session/extend, POST /api/v1/auth/dev-session): who is signed in, the CSRF token unsafe requests send in X-CSRF-Token, and when the session ends if idle and at the latest. Not signed in: signedIn false and nothing else.
@@ -2086,6 +2150,16 @@ export interface GetEserviceDefinitionsResponse {
     title: Localized;
     description: Localized | null;
     publishedAt: DateTime;
+    /**
+     * The lowest level of assurance of the sign-in with which it may be started (absent: any)
+     */
+    minimumLevelOfAssurance?: 'low' | 'substantial' | 'high';
+    /**
+     * Present when it needs a Latvian personal code: where a citizen without one is served instead
+     */
+    requiresLatvianPersonalCode?: {
+      otherChannels: Localized;
+    };
   }[];
 }
 /**

@@ -123,4 +123,17 @@ export interface PlatformConfig {
      */
     clientSecret: string;
   };
+  /**
+   * The eIDAS node (SAML 2.0 identity provider) the platform is a service provider of; absent: EU citizens cannot sign in with eIDAS. The assertion consumer service is PUBLIC_URL + /api/v1/auth/eidas/acs
+   */
+  eidas?: {
+    /**
+     * EIDAS_NODE_METADATA_URL
+     */
+    nodeMetadataUrl: string;
+    /**
+     * EIDAS_SP_ENTITY_ID
+     */
+    spEntityId: string;
+  };
 }

@@ -71,6 +71,22 @@ export interface EServiceDefinition {
     reminderBefore?: Duration;
   };
   /**
+   * The lowest level of assurance of the sign-in (eIDAS levels) with which a citizen may start and submit this e-service; absent: any. Starting or submitting with a lower one is refused (403 level_of_assurance_too_low)
+   */
+  minimumLevelOfAssurance?: 'low' | 'substantial' | 'high';
+  /**
+   * Present when the service truly needs a Latvian personal code: a citizen signed in without one (an EU citizen through eIDAS whom the population register does not know) is told so before starting, with the channels that can serve them
+   */
+  requiresLatvianPersonalCode?: {
+    otherChannels: Text;
+  };
+  /**
+   * Form fields (JSON pointers) filled from the signed-in citizen's identity when the draft is opened (the national sign-in's or eIDAS's attributes); register prefill does not overwrite them
+   */
+  identityFill?: {
+    [k: string]: ('givenName' | 'familyName' | 'personalCode' | 'eidasIdentifier' | 'dateOfBirth') | undefined;
+  };
+  /**
    * Run when the draft is opened
    *
    * @maxItems 20

@@ -54,6 +54,7 @@ export type SchemaName =
   | 'dev-login'
   | 'draft-save'
   | 'draft-socket'
+  | 'eidas-sign-in-start-query'
   | 'empty-query'
   | 'error'
   | 'eservice-definition-draft'

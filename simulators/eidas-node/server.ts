@@ -1,8 +1,8 @@
 // eIDAS node simulator: answers a service provider's SAML 2.0 AuthnRequest with a signed Response and Assertion about
 // an EU citizen chosen on its pages (country, person, level of assurance). See README.md.
 //   GET  /metadata          → the IdP metadata (entityID = this URL, signing certificate, SSO endpoint)
-//   GET  /sso?SAMLRequest=…&RelayState=…   (HTTP-Redirect binding) | POST /sso (HTTP-POST binding, form)
-//        → 303 to the country page of the request; 400 (HTML) for an unreadable request or an unknown SP / ACS URL
+//   GET  /sso?SAMLRequest=…&RelayState=…[&country=XX]   (HTTP-Redirect binding) | POST /sso (HTTP-POST binding, form)
+//        → 303 to the country page of the request (the person page when the SP named a country the node knows); 400 (HTML) for an unreadable request or an unknown SP / ACS URL
 //   GET  /login/:requestId[?country=XX] → the country choice, then the person and level choice
 //   POST /login/:requestId {country, person, loa, action: sign-in|cancel} → the auto-submitting HTTP-POST form to the
 //        SP's AssertionConsumerService URL; each request is answered once
@@ -82,7 +82,9 @@ export async function startEidasNodeSimulator(opts: EidasNodeSimulatorOptions = 
       relayState: typeof params.RelayState === 'string' ? params.RelayState : null,
       expiresAt: now + REQUEST_TTL_MS,
     });
-    res.redirect(303, `/login/${encodeURIComponent(key)}`);
+    // A service provider that let the citizen choose the country already (as the platform does) names it: skip that page.
+    const country = countries.find((c) => c.code === params.country)?.code;
+    res.redirect(303, `/login/${encodeURIComponent(key)}${country ? `?country=${country}` : ''}`);
   };
   app.get('/sso', receive('redirect'));
   app.post('/sso', express.urlencoded({ extended: false, limit: '100kb' }), receive('post'));

@@ -50,8 +50,16 @@ abstract class FakeSystem {
 }
 
 export class FakePopulationRegister extends FakeSystem implements PopulationRegister {
-  constructor(readonly persons: Person[] = []) {
+  constructor(
+    readonly persons: Person[] = [],
+    /** eIDAS PersonIdentifier → personal code. */
+    readonly eidasLinks: Record<string, string> = {},
+  ) {
     super('fake-population-register');
+  }
+
+  linkedPersonalCode(eidasIdentifier: string, ctx: CallContext): Promise<string | null> {
+    return this.answer('linkedPersonalCode', [eidasIdentifier], ctx, () => this.eidasLinks[eidasIdentifier] ?? null);
   }
 
   getPerson(personalCode: string, ctx: CallContext): Promise<Person | null> {

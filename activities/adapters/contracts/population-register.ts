@@ -21,4 +21,6 @@ export interface PopulationRegister extends ConfigCheck {
   /** null when the register has no such person. */
   getPerson(personalCode: string, ctx: CallContext): Promise<Person | null>;
   getDeclaredAddress(personalCode: string, ctx: CallContext): Promise<DeclaredAddress | null>;
+  /** The Latvian personal code the register records for an EU citizen's eIDAS PersonIdentifier; null when unknown. */
+  linkedPersonalCode(eidasIdentifier: string, ctx: CallContext): Promise<string | null>;
 }

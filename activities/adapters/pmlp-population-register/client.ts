@@ -2,7 +2,7 @@
 import type { CallContext } from '../contracts/common';
 import type { DeclaredAddress, Person, PopulationRegister } from '../contracts/population-register';
 import { HttpJsonClient, type HttpAdapterOptions } from '../http-json';
-import { toDeclaredAddress, toPerson, type WirePerson, type WireResidence } from './mapping';
+import { toDeclaredAddress, toLinkedPersonalCode, toPerson, type WireEidasLink, type WirePerson, type WireResidence } from './mapping';
 
 export const PMLP_POPULATION_REGISTER = 'pmlp-population-register';
 
@@ -18,6 +18,11 @@ export function createPmlpPopulationRegister(options: HttpAdapterOptions): Popul
       // 404 means an unknown person or no declared address; the contract answers null for both.
       const wire = await http.getOrNull<WireResidence>(`${personPath(personalCode)}/residence`, ctx);
       return wire && toDeclaredAddress(wire);
+    },
+    async linkedPersonalCode(eidasIdentifier: string, ctx: CallContext): Promise<string | null> {
+      // 404: the register links no Latvian person to this identifier.
+      const wire = await http.getOrNull<WireEidasLink>(`eidas-identities/${encodeURIComponent(eidasIdentifier)}`, ctx);
+      return wire && toLinkedPersonalCode(wire);
     },
     checkConfig: () => http.checkHealth('population-register'),
   };

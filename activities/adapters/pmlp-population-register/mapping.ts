@@ -34,3 +34,12 @@ export function toPerson(wire: WirePerson): Person {
     declaredAddress: wire.residence ? toDeclaredAddress(wire.residence) : null,
   };
 }
+
+export interface WireEidasLink {
+  eidas_identifier: string;
+  person_code: string;
+}
+
+export function toLinkedPersonalCode(wire: WireEidasLink): string {
+  return wire.person_code.replace('-', '');
+}

@@ -32,8 +32,16 @@ export interface Principal {
   person?: PersonRef;
   /** How the person signed in, when through an identity provider: the level of assurance (an eIDAS LoA URI) ... */
   acr?: string;
-  /** ... and the method (eparaksts-mobile, eid-card, bank), so that a case can record them. */
+  /** ... and the method (eparaksts-mobile, eid-card, bank; the eIDAS country), so that a case can record them. */
   authMethod?: string;
+  /** An EU citizen whom the population register links to a Latvian personal code: `person` is that natural person,
+   * this the eIDAS PersonIdentifier they signed in with (api/platform/auth/eidas/routes.ts). */
+  eidasIdentifier?: string;
+  /** The given and family name an identity provider asserted (`name` joins them): fill an applicant's fields. */
+  givenName?: string;
+  familyName?: string;
+  /** The date of birth an identity provider asserted (eIDAS DateOfBirth): fills an applicant's fields. */
+  dateOfBirth?: string;
 }
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {

@@ -8,6 +8,7 @@ import type { Application, EServiceList, EServiceSummary } from './types';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useLocalized } from '../app/i18n/useLocalized';
+import { useAuth } from '../app/auth/AuthContext';
 
 /**
  * Opens an e-service. One Idempotency-Key per attempt to open it, kept (in sessionStorage, so a reload keeps it too)
@@ -27,6 +28,9 @@ export function Services() {
   const { t } = useTranslation();
   const loc = useLocalized();
   const navigate = useNavigate();
+  // An EU citizen signed in without a Latvian personal code: services that need one say so instead of a Start button.
+  const { principal } = useAuth();
+  const withoutPersonalCode = principal !== null && principal.person?.type !== 'natural';
   const [items, setItems] = useState<EServiceSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +58,8 @@ export function Services() {
         const app = await startEService(id);
         void navigate(`/applications/${app.id}`, { replace });
       } catch (e) {
-        setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
+        if (e instanceof ApiError && e.status === 403) setError(`${t('services.startRefused')} ${e.message}`);
+        else setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
         setStarting(null);
       }
     },
@@ -94,15 +99,21 @@ export function Services() {
               <li key={s.id} className="card" data-eservice={s.id}>
                 <h2>{loc(s.title)}</h2>
                 <p>{loc(s.description)}</p>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={starting !== null}
-                  onClick={() => void start(s.id)}
-                  aria-label={t('services.startNamed', { title: loc(s.title) })}
-                >
-                  {starting === s.id ? t('services.starting') : t('services.start')}
-                </button>
+                {s.requiresLatvianPersonalCode && withoutPersonalCode ? (
+                  <p className="muted" data-testid="needs-personal-code">
+                    <strong>{t('services.needsPersonalCode')}</strong> {loc(s.requiresLatvianPersonalCode.otherChannels)}
+                  </p>
+                ) : (
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={starting !== null}
+                    onClick={() => void start(s.id)}
+                    aria-label={t('services.startNamed', { title: loc(s.title) })}
+                  >
+                    {starting === s.id ? t('services.starting') : t('services.start')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -63,6 +63,9 @@ export function citizenPrincipal(identity: NationalIdentity): Principal {
     person: { type: 'natural', id: identity.personalCode },
     acr: identity.acr,
     authMethod: identity.method,
+    ...(identity.givenName ? { givenName: identity.givenName } : {}),
+    ...(identity.familyName ? { familyName: identity.familyName } : {}),
+    ...(identity.birthdate ? { dateOfBirth: identity.birthdate } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { SystemRejectedError } from '../../../../activities/adapters/contracts/common';
 import type { PopulationRegister } from '../../../../activities/adapters/contracts/population-register';
 import { makePersonalCode } from '../../../../db/domain/person-id';
-import { ANNA_CODE, JANIS_CODE, persons } from '../../../../simulators/population-register/data';
+import { ANNA_CODE, EIDAS_LINKS, JANIS_CODE, persons } from '../../../../simulators/population-register/data';
 import { ANNA_ADDRESS_CODE } from '../../../../simulators/address-register/data';
 import { ctx, faultBehaviour, type ContractTarget } from './support';
 
@@ -44,6 +44,13 @@ export function populationRegisterContract(target: ContractTarget<PopulationRegi
       const person = await register.getPerson(homeless.person_code, ctx());
       expect(person?.declaredAddress).to.equal(null);
       expect(await register.getDeclaredAddress(homeless.person_code, ctx())).to.equal(null);
+    });
+
+    it('links an EU citizen who lives in Latvia to a personal code; null for one it does not know', async () => {
+      const register = target.make();
+      const markus = EIDAS_LINKS[0];
+      expect(await register.linkedPersonalCode(markus.eidas_identifier, ctx())).to.equal(markus.person_code);
+      expect(await register.linkedPersonalCode('EE/LV/48802110231', ctx())).to.equal(null);
     });
 
     it('returns a person with a post-2017 code and no birth date', async () => {

@@ -77,6 +77,8 @@ describe('api/platform/auth: national sign-in parts', () => {
       name: 'Anna Bērziņa',
       roles: ['citizen'],
       person: { type: 'natural', id: '15038511239' },
+      givenName: 'Anna',
+      familyName: 'Bērziņa',
       acr: 'http://eidas.europa.eu/LoA/high',
       authMethod: 'eparaksts-mobile',
     });

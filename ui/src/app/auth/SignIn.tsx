@@ -10,6 +10,7 @@ import { homeOf } from './session';
 import { Alert, Loading } from '../components/Alert';
 import { usePageTitle } from '../components/usePageTitle';
 import { useLocalized } from '../i18n/useLocalized';
+import { EuSignIn } from './EuSignIn';
 
 // The personas the UI serves today: citizens, agency officers, front-office staff, support specialists and the
 // service catalogue's administrator.
@@ -73,6 +74,7 @@ export function SignIn() {
       <h1>{t('signIn.title')}</h1>
       {reason && <Alert kind="error">{t(`signIn.reasons.${reason}`)}</Alert>}
       <NationalSignIn from={from} />
+      <EuSignIn returnTo={safeReturnPath(from)} />
       {demoOffered && (
         <section aria-labelledby="demo-sign-in">
           <h2 id="demo-sign-in">{t('signIn.demoHeading')}</h2>
