@@ -108,6 +108,9 @@ before(async function () {
     DATA_DIR: stack.dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'loopback', // the tests' webhook receivers listen on 127.0.0.1
+    // Every test user signs in from 127.0.0.1: hundreds of sign-ins a minute from one address. The limit itself is
+    // proven by test/api/platform/rate-limits.test.ts on nodes of its own with low limits.
+    RATE_LIMIT_SIGN_IN: '1000',
   });
   stack.childEnv = {
     ...process.env,
