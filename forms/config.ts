@@ -39,6 +39,35 @@ function nationalAuthFrom(env: NodeJS.ProcessEnv): PlatformConfig['nationalAuth'
   return { issuer, clientId: env.NATIONAL_AUTH_CLIENT_ID || 'platform', clientSecret };
 }
 
+/** JSON from an environment variable; a variable that is set but is not JSON stops the process naming it. */
+function jsonFrom(env: NodeJS.ProcessEnv, name: string): unknown {
+  try {
+    return JSON.parse(env[name]!);
+  } catch {
+    throw new ConfigError(`Invalid configuration: ${name} is not valid JSON`);
+  }
+}
+
+/**
+ * The OpenID Provider's registered clients and configured keys (issue 16 §2). Production never runs on generated keys:
+ * with clients registered it needs OIDC_JWKS and OIDC_COOKIE_KEYS, and client secrets of at least 32 characters.
+ */
+function oidcProviderFrom(env: NodeJS.ProcessEnv): PlatformConfig['oidcProvider'] {
+  if (!env.OIDC_CLIENTS && !env.OIDC_JWKS && !env.OIDC_COOKIE_KEYS) return undefined;
+  const clients = (env.OIDC_CLIENTS ? jsonFrom(env, 'OIDC_CLIENTS') : []) as NonNullable<PlatformConfig['oidcProvider']>['clients'];
+  const provider: NonNullable<PlatformConfig['oidcProvider']> = { clients };
+  if (env.OIDC_JWKS) provider.jwks = jsonFrom(env, 'OIDC_JWKS') as NonNullable<PlatformConfig['oidcProvider']>['jwks'];
+  if (env.OIDC_COOKIE_KEYS) provider.cookieKeys = env.OIDC_COOKIE_KEYS.split(',').map((k) => k.trim());
+  if (env.NODE_ENV === 'production' && Array.isArray(clients) && clients.length) {
+    const missing = [!provider.jwks && 'OIDC_JWKS', !provider.cookieKeys && 'OIDC_COOKIE_KEYS'].filter(Boolean);
+    if (missing.length) throw new ConfigError(`Refusing to start in production: OIDC_CLIENTS is set without ${missing.join(' and ')}`);
+    const weak = clients.filter((c) => typeof c.client_secret === 'string' && c.client_secret.length < 32).map((c) => c.client_id);
+    if (weak.length)
+      throw new ConfigError(`Refusing to start in production: OIDC_CLIENTS secrets shorter than 32 characters (${weak.join(', ')})`);
+  }
+  return provider;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // Production never runs on a development secret: a forged bank callback signed with the documented default
   // must find no process that accepts it.
@@ -73,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (env.DATABASE_OWNER_URL) config.databaseOwnerUrl = env.DATABASE_OWNER_URL;
   const nationalAuth = nationalAuthFrom(env);
   if (nationalAuth) config.nationalAuth = nationalAuth;
+  const oidcProvider = oidcProviderFrom(env);
+  if (oidcProvider) config.oidcProvider = oidcProvider;
   const validate = configValidator();
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

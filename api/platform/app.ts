@@ -18,6 +18,7 @@ import { healthRoutes } from './health';
 import { authRoutes } from './auth/routes';
 import { nationalSignInRoutes } from './auth/national-sign-in/routes';
 import { sessionRoutes } from './auth/session/routes';
+import { mountOidcProvider } from './auth/provider';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
@@ -125,6 +126,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/docs/assets', express.static(swaggerDir, { index: false }));
 
+  // The OpenID Provider for external portals (PUBLIC_URL/oidc): before any body parser, it reads its own bodies.
+  mountOidcProvider(app, deps);
   app.use(publicCatalogCors); // the public catalogue and its widget are for any site (CORS *, cross-origin scripts)
   const router = express.Router();
   mountRoutes(

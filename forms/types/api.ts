@@ -2959,7 +2959,7 @@ export interface PutApplicationsIdDraftResponse {
  */
 export interface SocketReadyEvent {
   /**
-   * The rooms the connection joined (person:<type>:<id> for a person; none for a system account)
+   * The rooms the connection joined (person:<type>:<id> for a person, session:<id> for a browser session; none for a system account)
    */
   rooms: string[];
 }

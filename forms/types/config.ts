@@ -123,4 +123,40 @@ export interface PlatformConfig {
      */
     clientSecret: string;
   };
+  /**
+   * The platform as an OpenID Provider (issuer PUBLIC_URL + /oidc): the external portals registered as its clients, and signing and cookie keys given by configuration (generated under DATA_DIR/keys when absent, outside production)
+   */
+  oidcProvider?: {
+    /**
+     * OIDC_CLIENTS: OIDC client metadata; client_uri is the portal's e-service page the platform links to
+     */
+    clients: {
+      client_id: string;
+      client_secret?: string;
+      /**
+       * @minItems 1
+       */
+      redirect_uris: string[];
+      client_name?: string;
+      client_uri?: string;
+    }[];
+    /**
+     * OIDC_JWKS: the signing keys (private JWKs), newest first: the first signs, all are published
+     */
+    jwks?: {
+      /**
+       * @minItems 1
+       */
+      keys: {
+        kty: string;
+        kid: string;
+      }[];
+    };
+    /**
+     * OIDC_COOKIE_KEYS: keys signing the provider's cookies, newest first
+     *
+     * @minItems 1
+     */
+    cookieKeys?: string[];
+  };
 }

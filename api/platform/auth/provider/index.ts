@@ -1,0 +1,44 @@
+// The platform as an OpenID Provider (issue 16 §2, oidc-provider, the certified library), mounted at PUBLIC_URL/oidc:
+// single sign-on for registered external portals with the platform's browser session as the sign-in, and back-channel
+// logout when that session ends. Routes under /oidc: discovery, /jwks, /auth, /token, /me, /session/end,
+// /token/introspection, /token/revocation (the library's), and /interaction/:uid (interactions.ts).
+import type express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import Provider from 'oidc-provider';
+import type { AppDeps } from '../../deps';
+import { onSessionsEnded } from '../session/browser-session';
+import { logOutPortals, recordTouchedPortals } from './back-channel';
+import { OIDC_PATH, providerConfiguration } from './configuration';
+import { interactionHandler } from './interactions';
+import { errorPage } from './pages';
+
+export { OIDC_PATH } from './configuration';
+
+export const issuerOf = (deps: Pick<AppDeps, 'config'>) => `${deps.config.publicUrl.replace(/\/+$/, '')}${OIDC_PATH}`;
+
+/** Mounts the provider before any body parser (it reads its own bodies). Production needs configured keys. */
+export function mountOidcProvider(app: express.Express, deps: AppDeps): void {
+  if (deps.config.env === 'production' && !deps.config.oidcProvider?.jwks) return;
+  const provider = new Provider(issuerOf(deps), providerConfiguration(deps));
+  provider.proxy = true; // behind the load balancer: X-Forwarded-Proto says https (as express's 'trust proxy')
+  provider.use(recordTouchedPortals(deps));
+  provider.on('server_error', (_ctx: unknown, err: unknown) => deps.logger.error({ err }, 'oidc provider error'));
+  onSessionsEnded(
+    deps,
+    logOutPortals(deps, () => provider),
+  );
+
+  const interaction = interactionHandler(deps, () => provider);
+  app.get(`${OIDC_PATH}/interaction/:uid`, (req: Request, res: Response, next: NextFunction) => {
+    interaction(req, res).catch((err: { status?: number; error?: string; error_description?: string }) => {
+      // The library's errors (an expired interaction, a missing cookie) are the browser's problem: a 4xx page.
+      if (typeof err.status === 'number' && err.status < 500) {
+        res
+          .status(err.status)
+          .type('html')
+          .send(errorPage({ error: err.error ?? 'invalid_request', error_description: err.error_description ?? '' }));
+      } else next(err);
+    });
+  });
+  app.use(OIDC_PATH, provider.callback());
+}
