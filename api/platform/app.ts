@@ -19,6 +19,7 @@ import { authRoutes } from './auth/routes';
 import { nationalSignInRoutes } from './auth/national-sign-in/routes';
 import { sessionRoutes } from './auth/session/routes';
 import { mountOidcProvider } from './auth/provider';
+import { providerRoutes } from './auth/provider/routes';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
@@ -44,6 +45,7 @@ export const allRoutes: RouteSpec[] = [
   ...authRoutes,
   ...nationalSignInRoutes,
   ...sessionRoutes,
+  ...providerRoutes,
   ...referenceRoutes,
   ...caseRoutes,
   ...consultationRoutes,

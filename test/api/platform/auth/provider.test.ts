@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { decodeProtectedHeader } from 'jose';
 import { stack } from '../../../setup';
+import { call } from '../../../helpers/http';
 import { TestBrowser } from '../../../simulators/browser';
 import { rotateSigningKeys } from '../../../../api/platform/auth/provider/keys';
 import type { RunningApi } from '../../../../api/platform/server';
@@ -53,6 +54,14 @@ describe('api/platform/auth/provider: the platform as OpenID Provider', () => {
       expect(key).to.have.property('kid');
       expect(key, 'no private parts').not.to.have.any.keys('d', 'p', 'q', 'dp', 'dq', 'qi');
     }
+  });
+
+  it('lists the registered portals with an e-service page for the UI to link to', async () => {
+    const res = await call('GET', '/api/v1/auth/portals');
+    expect(res.status).to.equal(200);
+    expect(res.body.items).to.deep.equal([
+      { clientId: 'building-portal', name: 'Būvniecības portāls / Building portal', serviceUrl: service() },
+    ]);
   });
 
   it('signs a citizen with a platform session in to the portal with no sign-in page on the way', async () => {
