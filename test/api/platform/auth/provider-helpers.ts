@@ -94,21 +94,26 @@ export async function exchangeCode(apiUrl: string, client: TestClient, code: str
 }
 
 /** Verifies an ID token against the JWKS the provider at `apiUrl` publishes now. */
-export async function verifyWithPublishedKeys(apiUrl: string, token: string, audience: string): Promise<JWTPayload> {
+export async function verifyWithPublishedKeys(
+  apiUrl: string,
+  token: string,
+  audience: string,
+  issuer = `${apiUrl}/oidc`,
+): Promise<JWTPayload> {
   const jwks = (await (await fetch(`${apiUrl}/oidc/jwks`)).json()) as { keys: Array<Record<string, unknown>> };
-  const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), { issuer: `${apiUrl}/oidc`, audience });
+  const { payload } = await jwtVerify(token, createLocalJWKSet(jwks as never), { issuer, audience });
   return payload;
 }
 
-/** A second API on the stack's database with its own public URL, data directory (keys) and registered clients. */
-export async function providerApi(dataDir: string, clients: TestClient[], port?: number): Promise<RunningApi> {
-  port ??= await freePort();
+/** A second API on the stack's database with its own public URL (or `publicUrl`: a node behind the same address), data directory (keys) and registered clients. */
+export async function providerApi(dataDir: string, clients: TestClient[], publicUrl?: string): Promise<RunningApi> {
+  const port = await freePort();
   return startApi(
     loadConfig({
       NODE_ENV: 'test',
       PORT: String(port),
       HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: publicUrl ?? `http://127.0.0.1:${port}`,
       DATABASE_URL: stack.appDatabaseUrl,
       TEMPORAL_ADDRESS: stack.temporal.address,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,

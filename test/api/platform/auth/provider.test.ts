@@ -208,15 +208,15 @@ describe('api/platform/auth/provider: the platform as OpenID Provider', () => {
 
       const keys = rotateSigningKeys(dataDir);
       expect(keys.map((k) => k.kid)).to.deep.equal([keys[0].kid, oldKid]);
-      // The node restarts with the new key set on the same address (the issuer); the database keeps every session.
-      const port = new URL(second.url).port;
+      // The node restarts with the new key set (another port behind the same public address, so the same issuer);
+      // the database keeps every session.
+      const issuer = `${second.url}/oidc`;
       await second.close();
-      await new Promise((resolve) => setTimeout(resolve, 100)); // lets fetch's pool see its keep-alive sockets closed
-      second = await providerApi(dataDir, [client], Number(port));
+      second = await providerApi(dataDir, [client], new URL(issuer).origin);
 
       const published = (await (await fetch(`${second.url}/oidc/jwks`)).json()) as { keys: Array<{ kid: string }> };
       expect(published.keys.map((k) => k.kid)).to.deep.equal([keys[0].kid, oldKid]);
-      const claims = await verifyWithPublishedKeys(second.url, oldToken, client.client_id);
+      const claims = await verifyWithPublishedKeys(second.url, oldToken, client.client_id, issuer);
       expect(claims.sub, 'the token signed before the rotation still verifies').to.equal('citizen-anna');
 
       const again = await signedInBrowser(second.url);
