@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps';
 import { sessionFromRequest } from '../session/browser-session';
 import { recordSessionClient, takeSessionClients } from '../../../../db/oidc/session-clients';
 import { destroyPayloadsByUid } from '../../../../db/oidc/payloads';
+import { backchannelLogouts } from './metrics';
 
 /** Koa middleware: after an authorization that issued a code, remember the portal under the platform session. */
 export function recordTouchedPortals(deps: AppDeps) {
@@ -40,8 +41,10 @@ export function logOutPortals(deps: AppDeps, provider: () => Provider) {
       }),
     );
     results.forEach((result, i) => {
-      if (result.status === 'rejected')
+      backchannelLogouts.inc({ client: touched[i].clientId, outcome: result.status === 'fulfilled' ? 'delivered' : 'failed' });
+      if (result.status === 'rejected') {
         deps.logger.warn({ err: result.reason, clientId: touched[i].clientId }, 'back-channel logout failed');
+      }
     });
   };
 }

@@ -11,6 +11,7 @@ import { logOutPortals, recordTouchedPortals } from './back-channel';
 import { OIDC_PATH, providerConfiguration } from './configuration';
 import { interactionHandler } from './interactions';
 import { errorPage } from './pages';
+import { countAuthorizations } from './metrics';
 
 export { OIDC_PATH } from './configuration';
 
@@ -22,6 +23,7 @@ export function mountOidcProvider(app: express.Express, deps: AppDeps): void {
   const provider = new Provider(issuerOf(deps), providerConfiguration(deps));
   provider.proxy = true; // behind the load balancer: X-Forwarded-Proto says https (as express's 'trust proxy')
   provider.use(recordTouchedPortals(deps));
+  countAuthorizations(provider);
   provider.on('server_error', (_ctx: unknown, err: unknown) => deps.logger.error({ err }, 'oidc provider error'));
   onSessionsEnded(
     deps,

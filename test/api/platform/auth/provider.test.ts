@@ -115,6 +115,27 @@ describe('api/platform/auth/provider: the platform as OpenID Provider', () => {
     expect(new URL(next.url).pathname).to.equal('/sign-in');
   });
 
+  it('signs out on the platform even when the portal cannot be reached, and counts both outcomes', async () => {
+    const { browser, csrfToken } = await signedInBrowser(api());
+    expect((await followAll(browser, service(), 'never:')).response?.status).to.equal(200);
+    const outage = await fetch(`${portal()}/_faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outage: true }),
+    });
+    expect(outage.status).to.be.within(200, 299);
+    try {
+      await signOut(browser, api(), csrfToken);
+    } finally {
+      await fetch(`${portal()}/_faults`, { method: 'DELETE' });
+    }
+    const metrics = await (await fetch(`${api()}/metrics`)).text();
+    expect(metrics).to.match(/oidc_backchannel_logouts_total\{client="building-portal",outcome="failed"\} [1-9]/);
+    expect(metrics).to.match(/oidc_backchannel_logouts_total\{client="building-portal",outcome="delivered"\} [1-9]/);
+    expect(metrics).to.match(/oidc_authorizations_total\{client="building-portal",outcome="login_required"\} [1-9]/);
+    expect(metrics).to.match(/oidc_authorizations_total\{client="building-portal",outcome="success"\} [1-9]/);
+  });
+
   it('logs out of the portal on "sign out everywhere" from another device', async () => {
     const laptop = await signedInBrowser(api(), 'citizen-janis');
     const phone = await signedInBrowser(api(), 'citizen-janis');
