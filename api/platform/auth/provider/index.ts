@@ -8,7 +8,8 @@ import Provider from 'oidc-provider';
 import type { AppDeps } from '../../deps';
 import { onSessionsEnded } from '../session/browser-session';
 import { logOutPortals, recordTouchedPortals } from './back-channel';
-import { OIDC_PATH, providerConfiguration } from './configuration';
+import { OIDC_PATH, providerConfiguration, registeredClients } from './configuration';
+import { allowPortalFormActions } from './csp';
 import { interactionHandler } from './interactions';
 import { errorPage } from './pages';
 import { countAuthorizations } from './metrics';
@@ -42,5 +43,6 @@ export function mountOidcProvider(app: express.Express, deps: AppDeps): void {
       } else next(err);
     });
   });
-  app.use(OIDC_PATH, provider.callback());
+  const redirectUris = registeredClients(deps).flatMap((c) => (Array.isArray(c.redirect_uris) ? c.redirect_uris.map(String) : []));
+  app.use(OIDC_PATH, allowPortalFormActions(redirectUris), provider.callback());
 }

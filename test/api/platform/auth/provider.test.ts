@@ -198,6 +198,18 @@ describe('api/platform/auth/provider: the platform as OpenID Provider', () => {
       expect(after.query.get('error'), 'after the platform sign-out').to.equal('login_required');
     });
 
+    it('answers form_post with a page the platform CSP lets post to the client', async () => {
+      const { browser } = await signedInBrowser(second.url);
+      const { final } = await authorize(browser, second.url, client, { response_mode: 'form_post' });
+      expect(final.response?.status).to.equal(200);
+      const csp = final.response!.headers.get('content-security-policy')!;
+      expect(csp).to.match(/form-action 'self' https:\/\/rp\.example\.test(;|$)/);
+      expect(csp).to.match(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      const html = await final.response!.text();
+      expect(html).to.contain(`action="${TEST_REDIRECT}"`);
+      expect(html).to.match(/name="code" value="[^"]+"/);
+    });
+
     it('requires PKCE (S256)', async () => {
       const { browser } = await signedInBrowser(second.url);
       const without = await authorize(browser, second.url, client, { code_challenge: undefined, code_challenge_method: undefined });
