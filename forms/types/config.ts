@@ -139,6 +139,15 @@ export interface PlatformConfig {
       redirect_uris: string[];
       client_name?: string;
       client_uri?: string;
+      /**
+       * the scopes the client may ask for (openid profile personal_code)
+       */
+      scope?: string;
+      backchannel_logout_uri?: string;
+      /**
+       * none: an app (public client) with PKCE, the citizen's consent, rotated refresh tokens and DPoP-bound access tokens
+       */
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none';
     }[];
     /**
      * OIDC_JWKS: the signing keys (private JWKs), newest first: the first signs, all are published

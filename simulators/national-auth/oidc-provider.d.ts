@@ -7,6 +7,7 @@ declare module 'oidc-provider' {
 
   export interface InteractionDetails {
     uid: string;
+    grantId?: string;
     prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
     params: Record<string, unknown>;
     session?: { accountId: string };
@@ -32,7 +33,7 @@ declare module 'oidc-provider' {
     body: unknown;
     req: IncomingMessage;
     oidc: {
-      client?: { clientId: string; clientName?: string };
+      client?: { clientId: string; clientName?: string; clientAuthMethod?: string };
       session?: {
         accountId?: string;
         uid: string;
@@ -75,10 +76,15 @@ declare module 'oidc-provider' {
     proxy: boolean;
     use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): void;
     Client: {
-      find(
-        id: string,
-      ): Promise<
-        { clientId: string; backchannelLogoutUri?: string; backchannelLogout(sub: string, sid: string): Promise<void> } | undefined
+      find(id: string): Promise<
+        | {
+            clientId: string;
+            clientName?: string;
+            clientAuthMethod?: string;
+            backchannelLogoutUri?: string;
+            backchannelLogout(sub: string, sid: string): Promise<void>;
+          }
+        | undefined
       >;
     };
   }

@@ -7,20 +7,24 @@ import type { AppDeps } from '../../deps';
 import { sessionFromRequest } from '../session/browser-session';
 import { postgresAdapter } from './adapter';
 import { accountFinder, CLAIMS, SCOPES } from './claims';
-import { firstPartyGrant } from './grants';
+import { existingOrFirstPartyGrant } from './grants';
 import { cookieKeys, signingKeys } from './keys';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
 
 /** Where the provider is mounted in the API: the issuer is PUBLIC_URL + this. */
 export const OIDC_PATH = '/oidc';
 
-/** Registered portals, with what every portal gets unless its registration says otherwise. */
+/** Portals (confidential clients): code flow, back-channel logout by session. */
+const PORTAL_DEFAULTS = { grant_types: ['authorization_code'], backchannel_logout_session_required: true };
+/** Apps (public clients, token_endpoint_auth_method none): refresh tokens, rotated, and DPoP-bound access tokens. */
+const APP_DEFAULTS = { grant_types: ['authorization_code', 'refresh_token'], dpop_bound_access_tokens: true };
+
+/** Registered clients, with what every portal or app gets unless its registration says otherwise. */
 export function registeredClients(deps: AppDeps): ClientMetadata[] {
   return (deps.config.oidcProvider?.clients ?? []).map((client) => ({
-    grant_types: ['authorization_code'],
     response_types: ['code'],
     scope: 'openid profile',
-    backchannel_logout_session_required: true,
+    ...(client.token_endpoint_auth_method === 'none' ? APP_DEFAULTS : PORTAL_DEFAULTS),
     ...client,
   }));
 }
@@ -59,9 +63,21 @@ export function providerConfiguration(deps: AppDeps): Configuration {
     // The ID token carries the person's claims itself: a portal needs no UserInfo call to know who arrived.
     conformIdTokenClaims: false,
     // Seconds: a code is exchanged at once; the provider's session lives no longer than a platform session can.
-    ttl: { AuthorizationCode: 60, IdToken: 3600, AccessToken: 600, Interaction: 600, Session: sessionSeconds, Grant: sessionSeconds },
+    ttl: {
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      AccessToken: 600,
+      Interaction: 600,
+      Session: sessionSeconds,
+      Grant: 30 * 24 * 3600, // what a citizen allowed an app outlives one sign-in
+      RefreshToken: 30 * 24 * 3600,
+    },
+    // Every refresh token is used once: a stolen one is noticed when its owner's next refresh fails.
+    rotateRefreshToken: true,
+    issueRefreshToken: async (_ctx: KoaContextWithOIDC, client: { grantTypeAllowed(type: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
     findAccount: accountFinder(deps),
-    loadExistingGrant: firstPartyGrant,
+    loadExistingGrant: existingOrFirstPartyGrant,
     interactions: {
       url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `${OIDC_PATH}/interaction/${interaction.uid}`,
       policy: loginPolicy(deps),
@@ -69,6 +85,7 @@ export function providerConfiguration(deps: AppDeps): Configuration {
     features: {
       devInteractions: { enabled: false },
       backchannelLogout: { enabled: true },
+      dPoP: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
       rpInitiatedLogout: {

@@ -2,8 +2,7 @@
 // single sign-on for registered external portals with the platform's browser session as the sign-in, and back-channel
 // logout when that session ends. Routes under /oidc: discovery, /jwks, /auth, /token, /me, /session/end,
 // /token/introspection, /token/revocation (the library's), and /interaction/:uid (interactions.ts).
-import type express from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import Provider from 'oidc-provider';
 import type { AppDeps } from '../../deps';
 import { onSessionsEnded } from '../session/browser-session';
@@ -11,6 +10,7 @@ import { logOutPortals, recordTouchedPortals } from './back-channel';
 import { OIDC_PATH, providerConfiguration, registeredClients } from './configuration';
 import { allowPortalFormActions } from './csp';
 import { interactionHandler } from './interactions';
+import { consentHandler } from './consent';
 import { errorPage } from './pages';
 import { countAuthorizations } from './metrics';
 
@@ -31,18 +31,20 @@ export function mountOidcProvider(app: express.Express, deps: AppDeps): void {
     logOutPortals(deps, () => provider),
   );
 
-  const interaction = interactionHandler(deps, () => provider);
-  app.get(`${OIDC_PATH}/interaction/:uid`, (req: Request, res: Response, next: NextFunction) => {
-    interaction(req, res).catch((err: { status?: number; error?: string; error_description?: string }) => {
-      // The library's errors (an expired interaction, a missing cookie) are the browser's problem: a 4xx page.
-      if (typeof err.status === 'number' && err.status < 500) {
-        res
-          .status(err.status)
-          .type('html')
-          .send(errorPage({ error: err.error ?? 'invalid_request', error_description: err.error_description ?? '' }));
-      } else next(err);
+  // The library's errors (an expired interaction, a missing cookie) are the browser's problem: a 4xx page.
+  const withErrors = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+    handler(req, res).catch((err: { status?: number; error?: string; error_description?: string }) => {
+      if (typeof err.status !== 'number' || err.status >= 500) return next(err);
+      const out = { error: err.error ?? 'invalid_request', error_description: err.error_description ?? '' };
+      res.status(err.status).type('html').send(errorPage(out));
     });
-  });
+  };
+  app.get(`${OIDC_PATH}/interaction/:uid`, withErrors(interactionHandler(deps, () => provider)));
+  app.post(
+    `${OIDC_PATH}/interaction/:uid/consent`,
+    express.urlencoded({ extended: false, limit: '10kb' }),
+    withErrors(consentHandler(deps, () => provider)),
+  );
   const redirectUris = registeredClients(deps).flatMap((c) => (Array.isArray(c.redirect_uris) ? c.redirect_uris.map(String) : []));
   app.use(OIDC_PATH, allowPortalFormActions(redirectUris), provider.callback());
 }
