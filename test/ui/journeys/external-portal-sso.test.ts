@@ -1,13 +1,14 @@
 // Journey: single sign-on to an external portal (issue 16 §2). Anna signs in to the platform through the national
 // sign-in, follows the link on her home page to the demo building portal's e-service and arrives there signed in with
 // no second sign-in (neither the platform's sign-in page nor the national sign-in on the way). She signs out on the
-// platform, and the portal's session ends too (back-channel logout): its e-service asks for sign-in again.
+// platform, and the portal's session ends too (back-channel logout): its e-service asks for sign-in again, and the
+// platform's sign-in (as Jānis now) continues the portal's request.
 // axe checks every platform page on the way, and the portal's pages.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser } from '../browser';
-import { ANNA_CODE } from '../../../simulators/population-register/data';
+import { ANNA_CODE, JANIS_CODE } from '../../../simulators/population-register/data';
 
 describe('journey: single sign-on to an external portal', function () {
   this.timeout(90_000);
@@ -75,6 +76,14 @@ describe('journey: single sign-on to an external portal', function () {
     expect(new URL(page.url()).searchParams.get('returnTo')).to.match(/^\/oidc\/interaction\//);
     await page.getByRole('link', { name: 'Latvija.lv / valsts eID (eParaksts, eID karte, banka)' }).waitFor();
     await checkPage(page, 'sso-04-sign-in-again');
+
+    // Step 6: signing in again (as Jānis this time) continues the portal's request: back at the e-service, signed in.
+    await page.getByRole('link', { name: 'Latvija.lv / valsts eID (eParaksts, eID karte, banka)' }).click();
+    await page.locator('#person').waitFor();
+    await page.locator('#person').selectOption(JANIS_CODE);
+    await page.getByRole('button', { name: 'Pieslēgties / Sign in' }).click();
+    await page.waitForURL(`${portal()}/building-permit`);
+    await page.getByTestId('portal-user').filter({ hasText: 'Jānis Kalniņš' }).waitFor();
     expect(pageErrors).to.deep.equal([]);
   });
 });
