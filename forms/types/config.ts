@@ -133,10 +133,7 @@ export interface PlatformConfig {
     clients: {
       client_id: string;
       client_secret?: string;
-      /**
-       * @minItems 1
-       */
-      redirect_uris: string[];
+      redirect_uris?: string[];
       client_name?: string;
       client_uri?: string;
       /**
@@ -145,9 +142,19 @@ export interface PlatformConfig {
       scope?: string;
       backchannel_logout_uri?: string;
       /**
-       * none: an app (public client) with PKCE, the citizen's consent, rotated refresh tokens and DPoP-bound access tokens
+       * none: an app (public client) with PKCE, the citizen's consent, rotated refresh tokens and DPoP-bound access tokens; private_key_jwt: an agency system (client credentials, its public keys in jwks, its agency, scopes api:<area>)
        */
-      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none';
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt';
+      /**
+       * an agency system's agency (the API acts for it only)
+       */
+      agency?: string;
+      /**
+       * an agency system's public keys (private_key_jwt)
+       */
+      jwks?: {
+        [k: string]: unknown | undefined;
+      };
     }[];
     /**
      * OIDC_JWKS: the signing keys (private JWKs), newest first: the first signs, all are published

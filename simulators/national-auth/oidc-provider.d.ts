@@ -100,6 +100,8 @@ declare module 'oidc-provider' {
     checks: { add(check: Check, index?: number): void };
   }
 
+  export const errors: { InvalidTarget: new (description?: string) => Error };
+
   export const interactionPolicy: {
     Check: typeof Check;
     base(): Prompt[] & { get(name: string): Prompt };

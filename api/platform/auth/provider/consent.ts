@@ -6,7 +6,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionDetails } from 'oidc-provider';
 import type { AppDeps } from '../../deps';
 import { sessionFromRequest } from '../session/browser-session';
-import { OIDC_PATH } from './configuration';
+import { OIDC_PATH } from './issuer';
 import { escapeHtml, platformPage } from './pages';
 
 const SCOPE_TEXT: Record<string, [string, string]> = {

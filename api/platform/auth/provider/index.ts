@@ -7,16 +7,15 @@ import Provider from 'oidc-provider';
 import type { AppDeps } from '../../deps';
 import { onSessionsEnded } from '../session/browser-session';
 import { logOutPortals, recordTouchedPortals } from './back-channel';
-import { OIDC_PATH, providerConfiguration, registeredClients } from './configuration';
+import { providerConfiguration, registeredClients } from './configuration';
+import { issuerOf, OIDC_PATH } from './issuer';
 import { allowPortalFormActions } from './csp';
 import { interactionHandler } from './interactions';
 import { consentHandler } from './consent';
 import { errorPage } from './pages';
 import { countAuthorizations } from './metrics';
 
-export { OIDC_PATH } from './configuration';
-
-export const issuerOf = (deps: Pick<AppDeps, 'config'>) => `${deps.config.publicUrl.replace(/\/+$/, '')}${OIDC_PATH}`;
+export { OIDC_PATH, issuerOf } from './issuer';
 
 /** Mounts the provider before any body parser (it reads its own bodies). Production needs configured keys. */
 export function mountOidcProvider(app: express.Express, deps: AppDeps): void {

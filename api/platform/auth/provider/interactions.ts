@@ -7,7 +7,7 @@ import type Provider from 'oidc-provider';
 import type { AppDeps } from '../../deps';
 import { sessionFromRequest } from '../session/browser-session';
 import { loginOf } from './claims';
-import { OIDC_PATH } from './configuration';
+import { OIDC_PATH } from './issuer';
 import { consentPage } from './consent';
 import { isApp } from './grants';
 

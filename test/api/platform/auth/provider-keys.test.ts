@@ -69,7 +69,9 @@ describe('api/platform/auth/provider: keys and registration', () => {
     expect(loaded.oidcProvider?.jwks?.keys[0].kid).to.equal(jwks.keys[0].kid);
     expect(loaded.oidcProvider?.cookieKeys).to.deep.equal(['a'.repeat(32), 'b'.repeat(32)]);
     expect(() => loadConfig({ ...DEVELOPMENT, OIDC_CLIENTS: '[{' })).to.throw(/OIDC_CLIENTS is not valid JSON/);
-    expect(() => loadConfig({ ...DEVELOPMENT, OIDC_CLIENTS: JSON.stringify([{ client_id: 'x' }]) })).to.throw(/Invalid configuration/);
+    expect(() =>
+      loadConfig({ ...DEVELOPMENT, OIDC_CLIENTS: JSON.stringify([{ client_id: 'x', token_endpoint_auth_method: 'magic' }]) }),
+    ).to.throw(/Invalid configuration/);
   });
 
   it('production: refuses registered clients without configured keys, and short client secrets', () => {
