@@ -28,6 +28,8 @@ const PRIVATE_PARTS = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi']);
 
 /** A verify function accepting the platform's own tokens and, failing that, the provider's system access tokens. */
 export function withSystemTokens(deps: Pick<AppDeps, 'config'>, verifyPlatformToken: (token: string) => Promise<Principal>) {
+  // Without configured keys production mounts no provider (index.ts), so there are no system tokens to accept.
+  if (deps.config.env === 'production' && !deps.config.oidcProvider?.jwks) return verifyPlatformToken;
   const issuer = issuerOf(deps);
   const keys = createLocalJWKSet({
     keys: signingKeys(deps.config).map((k) => Object.fromEntries(Object.entries(k).filter(([name]) => !PRIVATE_PARTS.has(name)))),
