@@ -50,17 +50,19 @@ function jsonFrom(env: NodeJS.ProcessEnv, name: string): unknown {
 
 /**
  * The OpenID Provider's registered clients and configured keys (issue 16 §2). Production never runs on generated keys:
- * with clients registered it needs OIDC_JWKS and OIDC_COOKIE_KEYS, and client secrets of at least 32 characters.
+ * any provider setting needs OIDC_JWKS and OIDC_COOKIE_KEYS, and client secrets of at least 32 characters.
  */
 function oidcProviderFrom(env: NodeJS.ProcessEnv): PlatformConfig['oidcProvider'] {
   if (!env.OIDC_CLIENTS && !env.OIDC_JWKS && !env.OIDC_COOKIE_KEYS) return undefined;
   const clients = (env.OIDC_CLIENTS ? jsonFrom(env, 'OIDC_CLIENTS') : []) as NonNullable<PlatformConfig['oidcProvider']>['clients'];
+  if (!Array.isArray(clients)) throw new ConfigError('Invalid configuration: OIDC_CLIENTS must be a JSON array');
   const provider: NonNullable<PlatformConfig['oidcProvider']> = { clients };
   if (env.OIDC_JWKS) provider.jwks = jsonFrom(env, 'OIDC_JWKS') as NonNullable<PlatformConfig['oidcProvider']>['jwks'];
   if (env.OIDC_COOKIE_KEYS) provider.cookieKeys = env.OIDC_COOKIE_KEYS.split(',').map((k) => k.trim());
-  if (env.NODE_ENV === 'production' && Array.isArray(clients) && clients.length) {
+  if (env.NODE_ENV === 'production') {
     const missing = [!provider.jwks && 'OIDC_JWKS', !provider.cookieKeys && 'OIDC_COOKIE_KEYS'].filter(Boolean);
-    if (missing.length) throw new ConfigError(`Refusing to start in production: OIDC_CLIENTS is set without ${missing.join(' and ')}`);
+    if (missing.length)
+      throw new ConfigError(`Refusing to start in production: the OpenID Provider is configured without ${missing.join(' and ')}`);
     const weak = clients.filter((c) => typeof c.client_secret === 'string' && c.client_secret.length < 32).map((c) => c.client_id);
     if (weak.length)
       throw new ConfigError(`Refusing to start in production: OIDC_CLIENTS secrets shorter than 32 characters (${weak.join(', ')})`);

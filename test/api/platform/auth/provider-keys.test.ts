@@ -69,6 +69,7 @@ describe('api/platform/auth/provider: keys and registration', () => {
     expect(loaded.oidcProvider?.jwks?.keys[0].kid).to.equal(jwks.keys[0].kid);
     expect(loaded.oidcProvider?.cookieKeys).to.deep.equal(['a'.repeat(32), 'b'.repeat(32)]);
     expect(() => loadConfig({ ...DEVELOPMENT, OIDC_CLIENTS: '[{' })).to.throw(/OIDC_CLIENTS is not valid JSON/);
+    expect(() => loadConfig({ ...DEVELOPMENT, OIDC_CLIENTS: '{"client_id":"x"}' })).to.throw(/OIDC_CLIENTS must be a JSON array/);
     expect(() =>
       loadConfig({ ...DEVELOPMENT, OIDC_CLIENTS: JSON.stringify([{ client_id: 'x', token_endpoint_auth_method: 'magic' }]) }),
     ).to.throw(/Invalid configuration/);
@@ -76,9 +77,7 @@ describe('api/platform/auth/provider: keys and registration', () => {
 
   it('production: refuses registered clients without configured keys, and short client secrets', () => {
     const clients = JSON.stringify([portal(crypto.randomBytes(32).toString('base64url'))]);
-    expect(() => loadConfig({ ...PRODUCTION, OIDC_CLIENTS: clients })).to.throw(
-      /OIDC_CLIENTS is set without OIDC_JWKS and OIDC_COOKIE_KEYS/,
-    );
+    expect(() => loadConfig({ ...PRODUCTION, OIDC_CLIENTS: clients })).to.throw(/configured without OIDC_JWKS and OIDC_COOKIE_KEYS/);
     const keys = { OIDC_JWKS: JSON.stringify({ keys: [newSigningKey()] }), OIDC_COOKIE_KEYS: crypto.randomBytes(32).toString('base64url') };
     expect(loadConfig({ ...PRODUCTION, ...keys, OIDC_CLIENTS: clients }).oidcProvider?.clients).to.have.length(1);
     expect(() => loadConfig({ ...PRODUCTION, ...keys, OIDC_CLIENTS: JSON.stringify([portal('short-but-16-chars')]) })).to.throw(
