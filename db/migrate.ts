@@ -19,6 +19,7 @@ import * as infoAnswerOnce from './migrations/0014-info-answer-once';
 import * as browserSessions from './migrations/0015-browser-sessions';
 import * as eidasAssertions from './migrations/0016-eidas-assertions';
 import * as levelOfAssurance from './migrations/0017-level-of-assurance';
+import * as oidcProvider from './migrations/0018-oidc-provider';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -44,6 +45,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0015-browser-sessions', migration: browserSessions },
   { name: '0016-eidas-assertions', migration: eidasAssertions },
   { name: '0017-level-of-assurance', migration: levelOfAssurance },
+  { name: '0018-oidc-provider', migration: oidcProvider },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -46,6 +46,37 @@ function eidasFrom(env: NodeJS.ProcessEnv, publicUrl: string): PlatformConfig['e
   return { nodeMetadataUrl, spEntityId: env.EIDAS_SP_ENTITY_ID || new URL('/api/v1/auth/eidas/metadata', publicUrl).href };
 }
 
+/** JSON from an environment variable; a variable that is set but is not JSON stops the process naming it. */
+function jsonFrom(env: NodeJS.ProcessEnv, name: string): unknown {
+  try {
+    return JSON.parse(env[name]!);
+  } catch {
+    throw new ConfigError(`Invalid configuration: ${name} is not valid JSON`);
+  }
+}
+
+/**
+ * The OpenID Provider's registered clients and configured keys (issue 16 §2). Production never runs on generated keys:
+ * any provider setting needs OIDC_JWKS and OIDC_COOKIE_KEYS, and client secrets of at least 32 characters.
+ */
+function oidcProviderFrom(env: NodeJS.ProcessEnv): PlatformConfig['oidcProvider'] {
+  if (!env.OIDC_CLIENTS && !env.OIDC_JWKS && !env.OIDC_COOKIE_KEYS) return undefined;
+  const clients = (env.OIDC_CLIENTS ? jsonFrom(env, 'OIDC_CLIENTS') : []) as NonNullable<PlatformConfig['oidcProvider']>['clients'];
+  if (!Array.isArray(clients)) throw new ConfigError('Invalid configuration: OIDC_CLIENTS must be a JSON array');
+  const provider: NonNullable<PlatformConfig['oidcProvider']> = { clients };
+  if (env.OIDC_JWKS) provider.jwks = jsonFrom(env, 'OIDC_JWKS') as NonNullable<PlatformConfig['oidcProvider']>['jwks'];
+  if (env.OIDC_COOKIE_KEYS) provider.cookieKeys = env.OIDC_COOKIE_KEYS.split(',').map((k) => k.trim());
+  if (env.NODE_ENV === 'production') {
+    const missing = [!provider.jwks && 'OIDC_JWKS', !provider.cookieKeys && 'OIDC_COOKIE_KEYS'].filter(Boolean);
+    if (missing.length)
+      throw new ConfigError(`Refusing to start in production: the OpenID Provider is configured without ${missing.join(' and ')}`);
+    const weak = clients.filter((c) => typeof c.client_secret === 'string' && c.client_secret.length < 32).map((c) => c.client_id);
+    if (weak.length)
+      throw new ConfigError(`Refusing to start in production: OIDC_CLIENTS secrets shorter than 32 characters (${weak.join(', ')})`);
+  }
+  return provider;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // Production never runs on a development secret: a forged bank callback signed with the documented default
   // must find no process that accepts it.
@@ -88,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       'Invalid configuration: PUBLIC_URL must be an https address in production (browser sessions need Secure cookies)',
     );
   }
+  const oidcProvider = oidcProviderFrom(env);
+  if (oidcProvider) config.oidcProvider = oidcProvider;
   const validate = configValidator();
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');

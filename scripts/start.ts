@@ -12,6 +12,7 @@ import { seedReferenceData, seedDemoCases } from './seed/seed';
 import { seedEServices } from './seed/eservices';
 import { seedCatalog } from './seed/catalog';
 import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
+import { externalPortalClient } from '../simulators/external-portal/server';
 import { ensureUiBuilt } from './lib/build-ui';
 import { assertProductionSecrets, describeDefaults } from '../forms/environment';
 
@@ -63,6 +64,8 @@ async function main() {
   // redirect URI is the API's callback as browsers reach it.
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const nationalAuthSecret = crypto.randomBytes(32).toString('base64url');
+  // The demo external portal signs citizens in through the platform's OpenID Provider, with a secret made now.
+  const externalPortalSecret = crypto.randomBytes(32).toString('base64url');
   const simulators =
     process.env.SIMULATORS === 'off'
       ? null
@@ -84,6 +87,7 @@ async function main() {
               assertionConsumerServiceUrls: [new URL('/api/v1/auth/eidas/acs', publicUrl).href],
             },
           ],
+          externalPortal: { issuer: `${publicUrl.replace(/\/+$/, '')}/oidc`, clientSecret: externalPortalSecret },
         });
   if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
@@ -102,6 +106,7 @@ async function main() {
         NATIONAL_AUTH_ISSUER: simulators.urls.nationalAuth,
         NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
         EIDAS_NODE_METADATA_URL: `${simulators.urls.eidasNode}/metadata`,
+        OIDC_CLIENTS: JSON.stringify([externalPortalClient(simulators.urls.externalPortal, externalPortalSecret)]),
       }
     : {};
   const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };

@@ -1,5 +1,6 @@
-// Starts the seven external-system simulators together (for `npm start`, tests and manual use).
-// Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4107 until Ctrl-C.
+// Starts the external-system simulators together (for `npm start`, tests and manual use): seven systems the platform
+// calls and the demo external portal that calls the platform. Run directly (`npx tsx simulators/index.ts`) to get
+// them on 4101..4108 until Ctrl-C.
 import type { RunningSimulator, SimulatorOptions } from './app';
 import { startPopulationRegisterSimulator } from './population-register/server';
 import { startAddressRegisterSimulator } from './address-register/server';
@@ -8,6 +9,7 @@ import { startEAddressSimulator } from './e-address/server';
 import { startPaymentInitiationSimulator } from './payment-initiation/server';
 import { startNationalAuthSimulator, type NationalAuthSimulatorOptions } from './national-auth/server';
 import { startEidasNodeSimulator, type EidasNodeSimulatorOptions } from './eidas-node/server';
+import { startExternalPortalSimulator, type ExternalPortalOptions } from './external-portal/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -18,6 +20,7 @@ export {
   startPaymentInitiationSimulator,
   startNationalAuthSimulator,
   startEidasNodeSimulator,
+  startExternalPortalSimulator,
 };
 
 export const DEFAULT_BASE_PORT = 4101;
@@ -32,6 +35,8 @@ export interface SimulatorUrls {
   nationalAuth: string;
   /** The eIDAS node: its metadata is at `${eidasNode}/metadata`. */
   eidasNode: string;
+  /** The demo external portal (a relying party of the platform's OpenID Provider). */
+  externalPortal: string;
 }
 
 export interface RunningSimulators {
@@ -40,7 +45,7 @@ export interface RunningSimulators {
 }
 
 /** Port order: population register, address register, enterprise register, e-address, payment initiation,
- * national auth, eIDAS node (basePort .. basePort+6). */
+ * national auth, eIDAS node, external portal (basePort .. basePort+7). */
 const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
   ['populationRegister', startPopulationRegisterSimulator],
   ['addressRegister', startAddressRegisterSimulator],
@@ -49,6 +54,7 @@ const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<
   ['paymentInitiation', startPaymentInitiationSimulator],
   ['nationalAuth', startNationalAuthSimulator],
   ['eidasNode', startEidasNodeSimulator],
+  ['externalPortal', startExternalPortalSimulator],
 ];
 
 export interface StartSimulatorsOptions {
@@ -60,6 +66,8 @@ export interface StartSimulatorsOptions {
   nationalAuthClients?: NationalAuthSimulatorOptions['clients'];
   /** The service providers the eIDAS node serves (default: any, at the ACS URL its request names). */
   eidasServiceProviders?: EidasNodeSimulatorOptions['serviceProviders'];
+  /** The platform's OpenID Provider and the portal's client secret there (made at start, as the national sign-in's). */
+  externalPortal?: Pick<ExternalPortalOptions, 'issuer' | 'clientId' | 'clientSecret'>;
 }
 
 export async function startSimulators(opts: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
@@ -74,7 +82,9 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
           ? await startNationalAuthSimulator({ port, host: opts.host, clients: opts.nationalAuthClients })
           : role === 'eidasNode'
             ? await startEidasNodeSimulator({ port, host: opts.host, serviceProviders: opts.eidasServiceProviders })
-            : await start({ port, host: opts.host });
+            : role === 'externalPortal'
+              ? await startExternalPortalSimulator({ port, host: opts.host, ...opts.externalPortal })
+              : await start({ port, host: opts.host });
       started.push(simulator);
       urls[role] = simulator.url;
     }

@@ -19,6 +19,7 @@ import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
 import { seedEServices } from '../scripts/seed/eservices';
 import { seedCatalog } from '../scripts/seed/catalog';
 import { startSimulators, type RunningSimulators } from '../simulators';
+import { externalPortalClient } from '../simulators/external-portal/server';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
 import { freePort } from '../scripts/lib/free-port';
@@ -68,8 +69,11 @@ before(async function () {
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const nationalAuthSecret = crypto.randomBytes(32).toString('base64url');
+  // The demo external portal is a client of the platform's OpenID Provider, with a secret made now.
+  const externalPortalSecret = crypto.randomBytes(32).toString('base64url');
   stack.simulators = await startSimulators({
     basePort: 0,
+    externalPortal: { issuer: `${apiUrl}/oidc`, clientSecret: externalPortalSecret },
     nationalAuthClients: [
       {
         client_id: 'platform',
@@ -102,6 +106,7 @@ before(async function () {
     NATIONAL_AUTH_ISSUER: urls.nationalAuth,
     NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
     EIDAS_NODE_METADATA_URL: `${urls.eidasNode}/metadata`,
+    OIDC_CLIENTS: JSON.stringify([externalPortalClient(urls.externalPortal, externalPortalSecret)]),
     DATABASE_URL: stack.appDatabaseUrl,
     TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,

@@ -19,6 +19,8 @@ import { authRoutes } from './auth/routes';
 import { nationalSignInRoutes } from './auth/national-sign-in/routes';
 import { eidasSignInRoutes } from './auth/eidas/routes';
 import { sessionRoutes } from './auth/session/routes';
+import { mountOidcProvider } from './auth/provider';
+import { providerRoutes } from './auth/provider/routes';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
@@ -45,6 +47,7 @@ export const allRoutes: RouteSpec[] = [
   ...nationalSignInRoutes,
   ...eidasSignInRoutes,
   ...sessionRoutes,
+  ...providerRoutes,
   ...referenceRoutes,
   ...caseRoutes,
   ...consultationRoutes,
@@ -127,6 +130,8 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/docs/assets', express.static(swaggerDir, { index: false }));
 
+  // The OpenID Provider for external portals (PUBLIC_URL/oidc): before any body parser, it reads its own bodies.
+  mountOidcProvider(app, deps);
   app.use(publicCatalogCors); // the public catalogue and its widget are for any site (CORS *, cross-origin scripts)
   const router = express.Router();
   mountRoutes(

@@ -9,6 +9,7 @@ import { validate } from './validation';
 import type { AppDeps } from './deps';
 import type { RateLimitKind, RateLimiters } from './rate-limits';
 import { CSRF_HEADER, cookieOf, sessionCookieName, sessionFromRequest, type BrowserSession } from './auth/session/browser-session';
+import { checkAreaScope } from './auth/provider/system-tokens';
 
 export interface Reply {
   status?: number;
@@ -232,6 +233,7 @@ function allowed(spec: RouteSpec, principal: Principal): Principal {
   if (spec.auth !== 'any-signed-in' && spec.auth !== 'public' && !principal.roles.some((r) => (spec.auth as readonly Role[]).includes(r))) {
     throw forbidden(`This needs one of the roles: ${spec.auth.join(', ')}.`);
   }
+  checkAreaScope(principal, spec.tag); // an agency system's token covers the API areas it was granted
   return principal;
 }
 

@@ -8,6 +8,7 @@ import { connectDatabase, type Database } from '../../db/connection';
 import { assertLeastPrivilege } from '../../db/roles';
 import { loadOrCreateKeys } from './auth/keys';
 import { verifyToken } from './auth/tokens';
+import { withSystemTokens } from './auth/provider/system-tokens';
 import { createApp } from './app';
 import { attachRealtime, type Realtime } from './realtime';
 import { onSessionsEnded, sessionFromRequest } from './auth/session/browser-session';
@@ -39,7 +40,8 @@ export async function startApi(
     keys,
     logger,
     temporal: () => temporal.get(),
-    verify: (token) => verifyToken(keys, token),
+    // The platform's own tokens, and agency systems' access tokens from its OpenID Provider (client credentials).
+    verify: withSystemTokens({ config }, (token) => verifyToken(keys, token)),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
     ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
   };

@@ -347,6 +347,7 @@ export interface ApiSchemas {
   'get-agency-catalog-services-response': GetAgencyCatalogServicesResponse;
   'get-auth-dev-personas-response': GetAuthDevPersonasResponse;
   'get-auth-me-response': GetAuthMeResponse;
+  'get-auth-portals-response': GetAuthPortalsResponse;
   'get-auth-session-response': GetAuthSessionResponse;
   'get-case-imports-id-response': GetCaseImportsIdResponse;
   'get-case-imports-response': GetCaseImportsResponse;
@@ -1791,6 +1792,25 @@ export interface GetAuthMeResponse {
    * date of birth (YYYY-MM-DD) the identity provider asserted (eIDAS DateOfBirth)
    */
   dateOfBirth?: string;
+}
+/**
+ * External portals: response. The external service portals registered at the platform's OpenID Provider that have an e-service page to link to (GET /api/v1/auth/portals): a citizen signed in to the platform arrives there signed in (single sign-on).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetAuthPortalsResponse".
+ */
+export interface GetAuthPortalsResponse {
+  items: {
+    clientId: string;
+    /**
+     * The portal's registered name (client_name)
+     */
+    name: string;
+    /**
+     * The portal's e-service page (client_uri)
+     */
+    serviceUrl: string;
+  }[];
 }
 /**
  * Auth session: response. The browser session the cookie names (GET /api/v1/auth/session, POST /api/v1/auth/session/extend, POST /api/v1/auth/dev-session): who is signed in, the CSRF token unsafe requests send in X-CSRF-Token, and when the session ends if idle and at the latest. Not signed in: signedIn false and nothing else.

@@ -136,4 +136,56 @@ export interface PlatformConfig {
      */
     spEntityId: string;
   };
+  /**
+   * The platform as an OpenID Provider (issuer PUBLIC_URL + /oidc): the external portals registered as its clients, and signing and cookie keys given by configuration (generated under DATA_DIR/keys when absent, outside production)
+   */
+  oidcProvider?: {
+    /**
+     * OIDC_CLIENTS: OIDC client metadata; client_uri is the portal's e-service page the platform links to
+     */
+    clients: {
+      client_id: string;
+      client_secret?: string;
+      redirect_uris?: string[];
+      client_name?: string;
+      client_uri?: string;
+      /**
+       * the scopes the client may ask for (openid profile personal_code)
+       */
+      scope?: string;
+      backchannel_logout_uri?: string;
+      /**
+       * none: an app (public client) with PKCE, the citizen's consent, rotated refresh tokens and DPoP-bound access tokens; private_key_jwt: an agency system (client credentials, its public keys in jwks, its agency, scopes api:<area>)
+       */
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt';
+      /**
+       * an agency system's agency (the API acts for it only)
+       */
+      agency?: string;
+      /**
+       * an agency system's public keys (private_key_jwt)
+       */
+      jwks?: {
+        [k: string]: unknown | undefined;
+      };
+    }[];
+    /**
+     * OIDC_JWKS: the signing keys (private JWKs), newest first: the first signs, all are published
+     */
+    jwks?: {
+      /**
+       * @minItems 1
+       */
+      keys: {
+        kty: string;
+        kid: string;
+      }[];
+    };
+    /**
+     * OIDC_COOKIE_KEYS: keys signing the provider's cookies, newest first
+     *
+     * @minItems 1
+     */
+    cookieKeys?: string[];
+  };
 }

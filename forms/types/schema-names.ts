@@ -67,6 +67,7 @@ export type SchemaName =
   | 'get-agency-catalog-services-response'
   | 'get-auth-dev-personas-response'
   | 'get-auth-me-response'
+  | 'get-auth-portals-response'
   | 'get-auth-session-response'
   | 'get-case-imports-id-response'
   | 'get-case-imports-response'

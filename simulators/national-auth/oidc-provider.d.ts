@@ -1,4 +1,5 @@
-// The part of oidc-provider 8 (an ES module without bundled types) that the national-auth simulator uses.
+// The part of oidc-provider 8 (an ES module without bundled types) that the national-auth simulator and the platform's
+// own provider (api/platform/auth/provider/) use.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -6,6 +7,7 @@ declare module 'oidc-provider' {
 
   export interface InteractionDetails {
     uid: string;
+    grantId?: string;
     prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
     params: Record<string, unknown>;
     session?: { accountId: string };
@@ -19,6 +21,8 @@ declare module 'oidc-provider' {
   }
 
   export interface Grant {
+    accountId?: string;
+    clientId?: string;
     addOIDCScope(scope: string): void;
     save(): Promise<string>;
   }
@@ -27,10 +31,18 @@ declare module 'oidc-provider' {
     host: string;
     type: string;
     body: unknown;
+    req: IncomingMessage;
     oidc: {
-      client?: { clientId: string; clientName?: string };
-      session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
+      client?: { clientId: string; clientName?: string; clientAuthMethod?: string };
+      session?: {
+        accountId?: string;
+        uid: string;
+        grantIdFor(clientId: string): string | undefined;
+        sidFor(clientId: string): string | undefined;
+      };
       result?: InteractionResults;
+      params?: Record<string, unknown>;
+      entities?: Record<string, unknown>;
       provider: Provider;
     };
   }
@@ -61,5 +73,37 @@ declare module 'oidc-provider' {
       find(id: string): Promise<Grant | undefined>;
     };
     on(event: string, listener: (...args: unknown[]) => void): this;
+    proxy: boolean;
+    use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): void;
+    Client: {
+      find(id: string): Promise<
+        | {
+            clientId: string;
+            clientName?: string;
+            clientAuthMethod?: string;
+            backchannelLogoutUri?: string;
+            backchannelLogout(sub: string, sid: string): Promise<void>;
+          }
+        | undefined
+      >;
+    };
   }
+
+  export class Check {
+    static NO_NEED_TO_PROMPT: boolean;
+    static REQUEST_PROMPT: boolean;
+    constructor(reason: string, description: string, error: string, check: (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>);
+  }
+
+  export interface Prompt {
+    name: string;
+    checks: { add(check: Check, index?: number): void };
+  }
+
+  export const errors: { InvalidTarget: new (description?: string) => Error };
+
+  export const interactionPolicy: {
+    Check: typeof Check;
+    base(): Prompt[] & { get(name: string): Prompt };
+  };
 }

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { startSimulators } from '../../simulators';
 
 describe('simulators/index', () => {
-  it('starts the seven systems on random ports and closes them', async () => {
+  it('starts the eight systems on random ports and closes them', async () => {
     const sims = await startSimulators({ basePort: 0 });
     try {
       const systems = await Promise.all(
@@ -18,8 +18,9 @@ describe('simulators/index', () => {
         'payment-initiation',
         'national-auth',
         'eidas-node',
+        'external-portal',
       ]);
-      expect(new Set(Object.values(sims.urls)).size).to.equal(7);
+      expect(new Set(Object.values(sims.urls)).size).to.equal(8);
     } finally {
       await sims.close();
     }

@@ -15,6 +15,7 @@ import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 import { DeclaredAddressCard } from './DeclaredAddressCard';
 import { HelpPanel } from '../assist/citizen/HelpPanel';
 import { InvoicesCard } from '../billing/InvoicesCard';
+import { PortalLinks } from '../app/auth/PortalLinks';
 
 const CLOSED = new Set(['rejected', 'completed', 'withdrawn', 'draft']);
 
@@ -93,6 +94,7 @@ export function Dashboard() {
           <h2>{t('dashboard.servicesCard')}</h2>
           <p>{t('dashboard.servicesHelp')}</p>
           <Link to="/services">{t('dashboard.browse')}</Link>
+          <PortalLinks />
         </li>
       </ul>
       <HelpPanel scope="portal" />

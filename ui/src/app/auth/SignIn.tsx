@@ -22,6 +22,12 @@ export function safeReturnPath(from: string | undefined): string | undefined {
   return from && from !== '/' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/\\') ? from : undefined;
 }
 
+/** Server pages (the OpenID Provider's interaction for an external portal, under /oidc/) are left by a real page load. */
+export function goOn(navigate: (to: string, opts?: { replace?: boolean }) => unknown, path: string, replace = false): void {
+  if (path.startsWith('/oidc/')) window.location.assign(path);
+  else void navigate(path, { replace });
+}
+
 function NationalSignIn({ from }: { from: string | undefined }) {
   const { t } = useTranslation();
   const returnTo = safeReturnPath(from);
@@ -63,7 +69,7 @@ export function SignIn() {
   const choose = async (id: string) => {
     try {
       const principal = await signIn(id);
-      void navigate(safeReturnPath(from) ?? homeOf(principal));
+      goOn(navigate, safeReturnPath(from) ?? homeOf(principal));
     } catch {
       setError(t('signIn.failed'));
     }

@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './AuthContext';
 import { homeOf } from './session';
-import { safeReturnPath } from './SignIn';
+import { goOn, safeReturnPath } from './SignIn';
 import { usePageTitle } from '../components/usePageTitle';
 
 export function SignedIn() {
@@ -22,7 +22,7 @@ export function SignedIn() {
     refresh().then(
       (session) =>
         session
-          ? void navigate(safeReturnPath(returnTo) ?? homeOf(session.principal), { replace: true })
+          ? goOn(navigate, safeReturnPath(returnTo) ?? homeOf(session.principal), true)
           : void navigate('/sign-in?error=expired', { replace: true }),
       () => void navigate('/sign-in?error=expired', { replace: true }),
     );

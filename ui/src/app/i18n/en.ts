@@ -100,6 +100,7 @@ export const en: Texts<typeof lv> = {
     servicesCard: 'E-services',
     servicesHelp: 'Find and start an e-service.',
     browse: 'All services',
+    portalsHelp: 'E-services of other portals (you stay signed in):',
   },
   services: {
     title: 'E-services',

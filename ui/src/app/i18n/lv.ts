@@ -103,6 +103,7 @@ export const lv = {
     servicesCard: 'E-pakalpojumi',
     servicesHelp: 'Atrodiet un sāciet e-pakalpojumu.',
     browse: 'Visi pakalpojumi',
+    portalsHelp: 'Citu portālu e-pakalpojumi (paliekat pieteicies):',
   },
   services: {
     title: 'E-pakalpojumi',
