@@ -119,19 +119,23 @@ export const publicCatalogRoutes = [
     auth: 'public',
     query: 'catalog-search-query',
     rateLimit: 'catalogSearch',
-    summary: 'Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging',
+    summary:
+      'Search published services (Latvian and English, case- and diacritics-insensitive, typo-tolerant, agency abbreviations and synonyms) with filters and paging',
     responses: {
       200: {
-        description: '{ items, total, page, pageSize }, best matches first (title matches before others)',
+        description:
+          '{ items, total, page, pageSize, partial, didYouMean }, best matches first (a title equal to the query, then title matches)',
         schema: 'get-catalog-services-response',
       },
     },
     async handler({ deps, query }) {
       const ref = await referenceForFilters(deps.db.pool, query);
-      const { rows, total } = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).search(query);
+      const snapshot = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).current();
+      const { rows, total, partial } = snapshot.search(query);
+      const didYouMean = total === 0 && query.q ? snapshot.suggest(query) : null;
       return {
         headers: { 'Cache-Control': CACHE_CONTROL },
-        body: { items: rows.map((r) => presentSearchItem(r, ref)), total, page: query.page, pageSize: query.pageSize },
+        body: { items: rows.map((r) => presentSearchItem(r, ref)), total, page: query.page, pageSize: query.pageSize, partial, didYouMean },
       };
     },
   }),

@@ -79,6 +79,9 @@ export interface PublishedForSearch {
   thematicAreas: string[];
   municipalities: string[];
   publishedAt: Date;
+  keywords: { lv: string[]; en: string[] };
+  /** The e-service channel's address, null without one. */
+  eserviceUrl: string | null;
   /** Both titles, folded. */
   titleFold: string;
   /** Everything the search matches on, folded. */
@@ -98,12 +101,15 @@ interface SearchRow {
   thematic_areas: string[];
   municipalities: string[];
   published_at: Date;
+  keywords: { lv: string[]; en: string[] };
+  eservice_url: string | null;
   title_fold: string;
   search_fold: string;
 }
 
 const SEARCH_COLUMNS = `service_id, version, title_lv, title_en, document->'description' AS description, agency_id, channels, life_events,
-                 business_events, thematic_areas, municipalities, published_at, title_fold, search_fold`;
+                 business_events, thematic_areas, municipalities, published_at, title_fold, search_fold, document->'keywords' AS keywords,
+                 (SELECT ch->>'eserviceUrl' FROM jsonb_array_elements(document->'channels') ch WHERE ch->>'type' = 'eservice' LIMIT 1) AS eservice_url`;
 
 /** Every published service for the search index, or only those of `ids` (a changed service absent: unpublished). */
 export async function publishedForSearch(pool: Pool, ids?: string[]): Promise<PublishedForSearch[]> {
@@ -122,6 +128,8 @@ export async function publishedForSearch(pool: Pool, ids?: string[]): Promise<Pu
     thematicAreas: r.thematic_areas,
     municipalities: r.municipalities,
     publishedAt: r.published_at,
+    keywords: r.keywords,
+    eserviceUrl: r.eservice_url,
     titleFold: r.title_fold,
     searchFold: r.search_fold,
   }));

@@ -1969,11 +1969,23 @@ export interface GetCatalogServicesResponse {
     links: {
       self: string;
       jsonld: string;
+      /**
+       * The e-service's address: the platform's /services?start=… or the agency's portal; null when the service has no e-service
+       */
+      eservice: string | null;
     };
   }[];
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * No service matched every word of q: the items match most of them
+   */
+  partial: boolean;
+  /**
+   * When nothing was found: a query with the catalogue's closest words that finds something; else null
+   */
+  didYouMean: string | null;
 }
 /**
  * Catalog stale: response. Response of GET /api/v1/catalog/stale (200). (Published descriptions due for review soon or overdue (all agencies for the catalogue administrator)) Derived from the presenter's output; every reply is checked against it in the tests.

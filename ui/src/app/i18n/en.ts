@@ -97,6 +97,7 @@ export const en: Texts<typeof lv> = {
     browse: 'All services',
   },
   services: {
+    backToSearch: 'Back to the service search',
     title: 'E-services',
     search: 'Search services',
     start: 'Start',

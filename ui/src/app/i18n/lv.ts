@@ -100,6 +100,7 @@ export const lv = {
     browse: 'Visi pakalpojumi',
   },
   services: {
+    backToSearch: 'Atpakaļ uz pakalpojumu meklēšanu',
     title: 'E-pakalpojumi',
     search: 'Meklēt pakalpojumu',
     start: 'Sākt',
