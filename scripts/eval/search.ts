@@ -3,7 +3,7 @@
 // catalogue into a fresh database (dropped at the end), reads it as the API's index does, runs every query through
 // both and prints recall@5 and MRR overall and per group, and the queries the current search fails.
 //   npx tsx scripts/eval/search.ts [--keep (the database)]
-// DATABASE_URL (or EVAL_DATABASE_URL) names the server; a database sdp_eval_search_<random> is made on it.
+// BENCH_DATABASE_URL (else DATABASE_URL) names the server, as for the benchmarks; a database sdp_eval_search_<random> is made on it.
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { connectDatabase, dropDatabase, ensureDatabaseExists, type Database } from '../../db/connection';
@@ -17,7 +17,7 @@ import { evaluate, K, measure, type Measures, type Outcome } from './search-qual
 const PAGE = { lang: 'lv' as const, page: 1, pageSize: 20 };
 
 async function seededCatalogue(keep: boolean): Promise<IndexedService[]> {
-  const url = new URL(process.env.EVAL_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/sdp_eval_search_${crypto.randomBytes(4).toString('hex')}`;
   const databaseUrl = url.toString();
   let db: Database | null = null;

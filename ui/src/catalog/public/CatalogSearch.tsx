@@ -13,7 +13,7 @@ import { usePageTitle } from '../../app/components/usePageTitle';
 import { useAuth } from '../../app/auth/AuthContext';
 import { isCitizen } from '../../app/auth/session';
 import { startErrorKey, startEService } from '../../applications/Services';
-import { loadTaxonomy, useLoaded } from '../reference';
+import { loadEServices, loadTaxonomy, useLoaded } from '../reference';
 import type { SearchResult } from '../types';
 import { SearchFilters, FILTER_KEYS } from './SearchFilters';
 import { SearchResultItem } from './SearchResultItem';
@@ -30,6 +30,7 @@ export function CatalogSearch() {
   const [starting, setStarting] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const taxonomy = useLoaded(loadTaxonomy);
+  const eservices = useLoaded(loadEServices);
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -134,7 +135,14 @@ export function CatalogSearch() {
           {result.items.length > 0 && (
             <ul className="results" aria-label={result.partial ? t('catalog.noResults.partialList') : undefined}>
               {result.items.map((s) => (
-                <SearchResultItem key={s.id} item={s} citizen={isCitizen(principal)} starting={starting} onStart={(id) => void start(id)} />
+                <SearchResultItem
+                  key={s.id}
+                  item={s}
+                  own={(id) => eservices.value?.some((e) => e.id === id && e.serviceId === s.id) ?? false}
+                  citizen={isCitizen(principal)}
+                  starting={starting}
+                  onStart={(id) => void start(id)}
+                />
               ))}
             </ul>
           )}

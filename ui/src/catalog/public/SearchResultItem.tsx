@@ -14,11 +14,14 @@ export function platformEService(link: string | null): string | null {
 
 export function SearchResultItem({
   item,
+  own,
   citizen,
   starting,
   onStart,
 }: {
   item: SearchItem;
+  /** The e-service this entry links to is the platform's e-service of this very service (not of another entry). */
+  own: (eserviceId: string) => boolean;
   /** A signed-in citizen: the platform's e-services start with one press. */
   citizen: boolean;
   /** The e-service being opened, if any: every start button waits. */
@@ -35,7 +38,7 @@ export function SearchResultItem({
     .map((c) => t(`channel.${c}`))
     .join(', ');
   return (
-    <li className="result" data-service={item.id} {...(eserviceId ? { 'data-eservice': eserviceId } : {})}>
+    <li className="result" data-service={item.id} {...(eserviceId && own(eserviceId) ? { 'data-eservice': eserviceId } : {})}>
       <h3>
         <Link to={`/catalog/${item.id}`}>{title}</Link>
       </h3>
