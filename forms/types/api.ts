@@ -1143,14 +1143,14 @@ export interface CatalogReviewed {
   reviewBy?: string;
 }
 /**
- * Search of the public service catalogue. Text matches Latvian and English without regard to case or diacritics and tolerates typos; every filter narrows the result.
+ * Search of the public service catalogue. Text matches Latvian and English without regard to case or diacritics, tolerates typos, and knows agency abbreviations and the search dictionary's synonyms; every filter narrows the result.
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CatalogSearchQuery".
  */
 export interface CatalogSearchQuery {
   /**
-   * Words to look for in titles, descriptions, keywords, outputs and the agency's name
+   * Words to look for in titles, descriptions, keywords, outputs and the agency's name or abbreviation
    */
   q?: string;
   /**

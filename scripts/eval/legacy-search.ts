@@ -4,7 +4,8 @@
 // word_similarity); title matches first, then the shorter title, then title order. Filters and paging are left
 // out: the evaluation sends none.
 import type { IndexedService } from '../../api/catalog/search-index';
-import { fold, searchTokens, stemOf, Vocabulary } from '../../api/catalog/search-text';
+import { fold } from '../../api/catalog/search-text';
+import { searchTokens, stemOf, Vocabulary } from './legacy-text';
 
 interface TokenMatch {
   literal: string;

@@ -77,6 +77,13 @@ function failures(label: string, outcomes: Outcome[]): void {
   }
 }
 
+function rankedLow(outcomes: Outcome[]): void {
+  const low = outcomes.filter((o) => o.passed && o.judgement.relevant.length > 0 && o.reciprocalRank < 1);
+  if (low.length === 0) return;
+  console.log(`now: ${low.length} passing queries whose first answer is not a relevant one`);
+  for (const o of low) console.log(`  [${o.judgement.group}] "${o.judgement.q}": found ${o.found.slice(0, K).join(', ')}`);
+}
+
 async function main(): Promise<void> {
   const { values: args } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
   const catalogue = await seededCatalogue(args.keep);
@@ -91,6 +98,7 @@ async function main(): Promise<void> {
   table(before, after);
   failures('baseline', before);
   failures('now', after);
+  rankedLow(after);
 }
 
 main().catch((e: unknown) => {

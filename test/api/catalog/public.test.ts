@@ -9,7 +9,7 @@ import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
-import { wordSimilarity } from '../../../api/catalog/search-text';
+import { wordSimilarity } from '../../../scripts/eval/legacy-text';
 import type { ServiceDescription } from '../../../db/catalog/description';
 
 const SEARCH = '/api/v1/catalog/services';
@@ -123,7 +123,7 @@ describe('api/catalog (public)', () => {
       expect(ids(some)).to.include('passport-issue');
     });
 
-    it("measures a typo's similarity to the catalogue's words exactly as pg_trgm's word_similarity", async () => {
+    it("measures a typo's similarity as pg_trgm's word_similarity in the search before (the baseline of npm run eval:search)", async () => {
       const pairs = [
         ['pasport', 'passport'],
         ['kindergarden', 'kindergarten'],
