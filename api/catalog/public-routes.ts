@@ -8,7 +8,7 @@ import type { RequestHandler } from 'express';
 import { notModified } from '../platform/conditional';
 import { route } from '../platform/routing';
 import { ApiError, badRequest, type ErrorDetail } from '../platform/errors';
-import { catalogReference, type CatalogReference } from './public-reads';
+import { catalogReference, popularServices, type CatalogReference } from './public-reads';
 import { catalogChanges, publishedService } from '../../db/catalog/published';
 import { catalogSearchIndex, type CatalogSearch } from './search-index';
 import { validatorCache } from './validator-cache';
@@ -132,10 +132,21 @@ export const publicCatalogRoutes = [
       const ref = await referenceForFilters(deps.db.pool, query);
       const snapshot = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).current();
       const { rows, total, partial } = snapshot.search(query);
-      const didYouMean = total === 0 && query.q ? snapshot.suggest(query) : null;
+      // Nothing matched every word: the help the page shows.
+      const helpNeeded = Boolean(query.q) && (total === 0 || partial);
+      const didYouMean = helpNeeded && total === 0 ? snapshot.suggest(query) : null;
+      const popular = helpNeeded ? snapshot.rowsOf(await popularServices(deps.db.pool)) : [];
       return {
         headers: { 'Cache-Control': CACHE_CONTROL },
-        body: { items: rows.map((r) => presentSearchItem(r, ref)), total, page: query.page, pageSize: query.pageSize, partial, didYouMean },
+        body: {
+          items: rows.map((r) => presentSearchItem(r, ref)),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+          partial,
+          didYouMean,
+          popular: popular.map((r) => presentSearchItem(r, ref)),
+        },
       };
     },
   }),

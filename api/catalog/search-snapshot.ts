@@ -211,6 +211,14 @@ export class SearchSnapshot {
     );
   }
 
+  /** These services as the search shows them, in the order given; ids not in the catalogue (any more) left out. */
+  rowsOf(ids: string[]): SearchRow[] {
+    return ids.flatMap((id) => {
+      const service = this.services.find((s) => s.serviceId === id);
+      return service ? [searchRow(service)] : [];
+    });
+  }
+
   private page(positions: number[], s: CatalogSearch, partial: boolean): SearchResult {
     const offset = (s.page - 1) * s.pageSize;
     const rows = positions.slice(offset, offset + s.pageSize).map((p) => searchRow(this.services[p]));

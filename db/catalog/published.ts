@@ -144,6 +144,21 @@ export async function servicesByOffice(db: Db): Promise<Map<string, string[]>> {
   return new Map(rows.map((r) => [r.office, r.services]));
 }
 
+/**
+ * The published services most delivered in the last year (cases registered, drafts aside), most first: those with at
+ * least `minCases`, so that a rare service (and who used it) is not singled out, as the open statistics suppress
+ * counts under 5.
+ */
+export async function popularServiceIds(db: Db, opts: { limit: number; minCases: number }): Promise<string[]> {
+  const { rows } = await db.query<{ service_id: string }>(
+    `SELECT c.service_id FROM cases c JOIN catalog_published p ON p.service_id = c.service_id
+      WHERE c.status <> 'draft' AND c.registered_at > now() - interval '1 year'
+      GROUP BY c.service_id HAVING count(*) >= $2 ORDER BY count(*) DESC, c.service_id LIMIT $1`,
+    [opts.limit, opts.minCases],
+  );
+  return rows.map((r) => r.service_id);
+}
+
 // ---- the change feed ----
 
 export interface ChangeRow {

@@ -4,13 +4,14 @@
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, type ApiResponse } from '../../helpers/http';
-import { uniqueSuffix } from '../../helpers/cases';
+import { pmlpCase, uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
 import { wordSimilarity } from '../../../scripts/eval/legacy-text';
 import type { ServiceDescription } from '../../../db/catalog/description';
+import { popularServices } from '../../../api/catalog/public-reads';
 
 const SEARCH = '/api/v1/catalog/services';
 const run = uniqueSuffix();
@@ -121,6 +122,23 @@ describe('api/catalog (public)', () => {
       const some = await search(q('jauna pase bērnam'));
       expect(some.body.partial).to.equal(true);
       expect(ids(some)).to.include('passport-issue');
+    });
+
+    it('offers the most delivered services when nothing matches, only those with five cases or more', async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const res = await call('POST', '/api/v1/cases', {
+          as: 'system-pmlp',
+          json: pmlpCase(`popular-${run}-${i}`, i, { serviceId: 'identity-card-issue' }),
+        });
+        expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      }
+      // Counted again now (the search keeps them for ten minutes).
+      const popular = await popularServices(stack.api.deps.db.pool, { maxAgeMs: 0 });
+      expect(popular).to.include('identity-card-issue');
+      expect(popular).to.not.include('cadastral-survey'); // no cases
+      const nothing = await search(q('zzqxw'));
+      expect(ids({ body: { items: nothing.body.popular } } as ApiResponse)).to.deep.equal(popular);
+      expect((await search(q('pase'))).body.popular, 'found: no help needed').to.deep.equal([]);
     });
 
     it("measures a typo's similarity as pg_trgm's word_similarity in the search before (the baseline of npm run eval:search)", async () => {

@@ -77,7 +77,8 @@ describe('journey: the service catalogue in the browser', function () {
     await help.waitFor();
     expect(await help.getByRole('heading', { level: 2 }).textContent()).to.equal('Pēc vaicājuma “pasprt” nekas netika atrasts');
     await help.locator('[data-testid="customer-centres"]', { hasText: 'Brīvības iela 49/53' }).waitFor();
-    await help.locator('[data-testid="suggested-eservices"] li').first().waitFor();
+    // The popular services (five cases or more in the last year), else the e-services.
+    await help.locator('[data-testid="popular-services"] li, [data-testid="suggested-eservices"] li').first().waitFor();
     expect(await page.locator('[data-testid="result-count"]').textContent()).to.equal('Atrasti 0 pakalpojumi');
     await checkPage(page, 'catalog-01-no-results');
     await help.locator('[data-testid="did-you-mean"]').getByRole('link', { name: 'passport' }).click();

@@ -102,6 +102,7 @@ export const catalogEn: Texts<typeof catalogLv> = {
     portalNamed: "Open the e-service on the agency's portal: {{title}}",
   },
   noResults: {
+    popular: 'Popular services',
     title: 'Nothing was found for “{{q}}”',
     partialTitle: 'No service matches every word of “{{q}}”',
     partialList: 'Services that match some of the words',

@@ -98,6 +98,7 @@ export const catalogLv = {
     portalNamed: 'Atvērt e-pakalpojumu iestādes portālā: {{title}}',
   },
   noResults: {
+    popular: 'Bieži izmantotie pakalpojumi',
     title: 'Pēc vaicājuma “{{q}}” nekas netika atrasts',
     partialTitle: 'Neviens pakalpojums neatbilst visiem vārdiem no “{{q}}”',
     partialList: 'Pakalpojumi, kas atbilst daļai vārdu',

@@ -131,7 +131,7 @@ export function CatalogSearch() {
           <p role="status" data-testid="result-count">
             {t('catalog.search.count', { count: result.total })}
           </p>
-          {helpNeeded && <NoResults q={searched} didYouMean={result.didYouMean} partial={result.partial} />}
+          {helpNeeded && <NoResults q={searched} result={result} />}
           {result.items.length > 0 && (
             <ul className="results" aria-label={result.partial ? t('catalog.noResults.partialList') : undefined}>
               {result.items.map((s) => (
