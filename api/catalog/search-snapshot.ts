@@ -56,6 +56,15 @@ const SYNONYM = 0.9;
 /** Each query word's scores worked out once per snapshot, up to this many words (odd queries do not pile up). */
 const MAX_CACHED_WORDS = 2000;
 
+/** A service that matches some of the query, and what sorts it. */
+interface Hit {
+  p: number;
+  matched: number;
+  score: number;
+  exactTitle: number;
+  titleLength: number;
+}
+
 /** A word's postings: the positions of the services that have it, and where in them (FIELD). */
 interface Postings {
   positions: number[];
@@ -179,17 +188,19 @@ export class SearchSnapshot {
     const scored = concepts.map((c) => ({ required: c.required, scores: this.conceptScores(c) }));
     const required = scored.filter((c) => c.required).length;
     const key = titleKey(s.q ?? '');
-    const hits = candidates.map((p) => {
+    const hits: Hit[] = [];
+    for (const p of candidates) {
       let matched = 0;
       let score = 0;
       for (const c of scored) {
         if (c.scores[p] > 0 && c.required) matched += 1;
         score += c.scores[p];
       }
+      if (matched === 0) continue; // at least one required concept (there is one) for a full or a partial match
       const exactTitle = this.titleKeys[p].includes(key) ? 1 : 0;
       const service = this.services[p];
-      return { p, matched, score, exactTitle, titleLength: (english ? service.title.en : service.title.lv).length };
-    });
+      hits.push({ p, matched, score, exactTitle, titleLength: (english ? service.title.en : service.title.lv).length });
+    }
     let found = hits.filter((h) => h.matched === required);
     let partial = false;
     if (found.length === 0 && required >= 2) {
