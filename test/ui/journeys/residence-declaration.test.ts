@@ -53,9 +53,9 @@ describe('journey: residence declaration in the browser', function () {
     await citizen.getByLabel('Meklēt pakalpojumu').fill('dzivesvietas deklaresana');
     await citizen.getByRole('button', { name: 'Meklēt', exact: true }).click();
     await citizen.waitForURL((url) => url.searchParams.get('q') === 'dzivesvietas deklaresana');
+    // The answer to this query (not the list shown before it): the declaration first.
+    await citizen.waitForFunction('document.querySelector("li[data-service]")?.getAttribute("data-service") === "residence-declaration"');
     const card = citizen.locator('[data-eservice="residence-declaration"]');
-    await card.waitFor();
-    expect(await citizen.locator('li[data-service]').first().getAttribute('data-service')).to.equal('residence-declaration');
     expect(await card.locator('.badge-eservice').textContent()).to.equal('E-pakalpojums');
     await checkPage(citizen, '03-services');
     await card.getByRole('button').click();
