@@ -41,7 +41,7 @@ export function presentSearchItem(row: SearchRow, ref: CatalogReference): GetCat
     thematicAreas: row.thematicAreas,
     municipalities: row.municipalities,
     publishedAt: row.publishedAt.toISOString(),
-    links: serviceLinks(row.serviceId),
+    links: { ...serviceLinks(row.serviceId), eservice: row.eserviceUrl },
   };
 }
 

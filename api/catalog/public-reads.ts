@@ -1,10 +1,12 @@
 // The reference data that labels the public catalogue's answers (taxonomy, agencies, sectors, municipalities,
 // offices), kept per process because it changes rarely and is needed on every answer. The published services and
-// the change feed are read with db/catalog/published.ts; the search with search-index.ts.
+// the change feed are read with db/catalog/published.ts; the search with search-index.ts. Also the popular services
+// the search offers when it finds nothing.
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Text } from '../../db/catalog/description';
 import { labelRows } from '../../db/catalog/reference-data';
+import { popularServiceIds } from '../../db/catalog/published';
 import type { OfficeInfo } from '../../forms/types/api';
 
 // ---- reference data ----
@@ -65,4 +67,23 @@ async function loadReference(pool: Pool): Promise<CatalogReference> {
       ]),
     ),
   };
+}
+
+// ---- the popular services ----
+
+const POPULAR_TTL_MS = 10 * 60_000;
+const POPULAR = { limit: 5, minCases: 5 };
+const popularCache = new WeakMap<Pool, { at: number; ids: Promise<string[]> }>();
+
+/**
+ * The ids of the most delivered published services, at most `maxAgeMs` (10 minutes) old: an empty search offers them,
+ * and counting a year of cases on every empty search would let anyone load the database.
+ */
+export function popularServices(pool: Pool, opts: { maxAgeMs?: number } = {}): Promise<string[]> {
+  const cached = popularCache.get(pool);
+  if (cached && Date.now() - cached.at < (opts.maxAgeMs ?? POPULAR_TTL_MS)) return cached.ids;
+  const ids = popularServiceIds(pool, POPULAR);
+  popularCache.set(pool, { at: Date.now(), ids });
+  ids.catch(() => popularCache.delete(pool));
+  return ids;
 }

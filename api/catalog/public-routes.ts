@@ -8,7 +8,7 @@ import type { RequestHandler } from 'express';
 import { notModified } from '../platform/conditional';
 import { route } from '../platform/routing';
 import { ApiError, badRequest, type ErrorDetail } from '../platform/errors';
-import { catalogReference, type CatalogReference } from './public-reads';
+import { catalogReference, popularServices, type CatalogReference } from './public-reads';
 import { catalogChanges, publishedService } from '../../db/catalog/published';
 import { catalogSearchIndex, type CatalogSearch } from './search-index';
 import { validatorCache } from './validator-cache';
@@ -119,19 +119,34 @@ export const publicCatalogRoutes = [
     auth: 'public',
     query: 'catalog-search-query',
     rateLimit: 'catalogSearch',
-    summary: 'Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging',
+    summary:
+      'Search published services (Latvian and English, case- and diacritics-insensitive, typo-tolerant, agency abbreviations and synonyms) with filters and paging',
     responses: {
       200: {
-        description: '{ items, total, page, pageSize }, best matches first (title matches before others)',
+        description:
+          '{ items, total, page, pageSize, partial, didYouMean }, best matches first (a title equal to the query, then title matches)',
         schema: 'get-catalog-services-response',
       },
     },
     async handler({ deps, query }) {
       const ref = await referenceForFilters(deps.db.pool, query);
-      const { rows, total } = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).search(query);
+      const snapshot = await catalogSearchIndex(deps.db.pool, deps.config.databaseUrl).current();
+      const { rows, total, partial } = snapshot.search(query);
+      // Nothing matched every word: the help the page shows.
+      const helpNeeded = Boolean(query.q) && (total === 0 || partial);
+      const didYouMean = helpNeeded && total === 0 ? snapshot.suggest(query) : null;
+      const popular = helpNeeded ? snapshot.rowsOf(await popularServices(deps.db.pool)) : [];
       return {
         headers: { 'Cache-Control': CACHE_CONTROL },
-        body: { items: rows.map((r) => presentSearchItem(r, ref)), total, page: query.page, pageSize: query.pageSize },
+        body: {
+          items: rows.map((r) => presentSearchItem(r, ref)),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+          partial,
+          didYouMean,
+          popular: popular.map((r) => presentSearchItem(r, ref)),
+        },
       };
     },
   }),

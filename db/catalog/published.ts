@@ -79,6 +79,9 @@ export interface PublishedForSearch {
   thematicAreas: string[];
   municipalities: string[];
   publishedAt: Date;
+  keywords: { lv: string[]; en: string[] };
+  /** The e-service channel's address, null without one. */
+  eserviceUrl: string | null;
   /** Both titles, folded. */
   titleFold: string;
   /** Everything the search matches on, folded. */
@@ -98,12 +101,15 @@ interface SearchRow {
   thematic_areas: string[];
   municipalities: string[];
   published_at: Date;
+  keywords: { lv: string[]; en: string[] };
+  eservice_url: string | null;
   title_fold: string;
   search_fold: string;
 }
 
 const SEARCH_COLUMNS = `service_id, version, title_lv, title_en, document->'description' AS description, agency_id, channels, life_events,
-                 business_events, thematic_areas, municipalities, published_at, title_fold, search_fold`;
+                 business_events, thematic_areas, municipalities, published_at, title_fold, search_fold, document->'keywords' AS keywords,
+                 (SELECT ch->>'eserviceUrl' FROM jsonb_array_elements(document->'channels') ch WHERE ch->>'type' = 'eservice' LIMIT 1) AS eservice_url`;
 
 /** Every published service for the search index, or only those of `ids` (a changed service absent: unpublished). */
 export async function publishedForSearch(pool: Pool, ids?: string[]): Promise<PublishedForSearch[]> {
@@ -122,6 +128,8 @@ export async function publishedForSearch(pool: Pool, ids?: string[]): Promise<Pu
     thematicAreas: r.thematic_areas,
     municipalities: r.municipalities,
     publishedAt: r.published_at,
+    keywords: r.keywords,
+    eserviceUrl: r.eservice_url,
     titleFold: r.title_fold,
     searchFold: r.search_fold,
   }));
@@ -134,6 +142,21 @@ export async function servicesByOffice(db: Db): Promise<Map<string, string[]>> {
       FROM catalog_published p, jsonb_array_elements(p.document->'channels') ch, jsonb_array_elements_text(ch->'offices') office
      WHERE ch->>'type' = 'in_person' GROUP BY office`);
   return new Map(rows.map((r) => [r.office, r.services]));
+}
+
+/**
+ * The published services most delivered in the last year (cases registered, drafts aside), most first: those with at
+ * least `minCases`, so that a rare service (and who used it) is not singled out, as the open statistics suppress
+ * counts under 5.
+ */
+export async function popularServiceIds(db: Db, opts: { limit: number; minCases: number }): Promise<string[]> {
+  const { rows } = await db.query<{ service_id: string }>(
+    `SELECT c.service_id FROM cases c JOIN catalog_published p ON p.service_id = c.service_id
+      WHERE c.status <> 'draft' AND c.registered_at > now() - interval '1 year'
+      GROUP BY c.service_id HAVING count(*) >= $2 ORDER BY count(*) DESC, c.service_id LIMIT $1`,
+    [opts.limit, opts.minCases],
+  );
+  return rows.map((r) => r.service_id);
 }
 
 // ---- the change feed ----

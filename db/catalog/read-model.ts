@@ -6,7 +6,7 @@ import { registerChannels, type ServiceDescription } from './description';
 import type { CatalogStage } from '../../forms/types/api';
 
 /** Everything the public search matches on, folded in SQL by catalog_fold (lower case, no diacritics). */
-function searchText(d: ServiceDescription, agency: { name_lv: string; name_en: string }): string {
+export function searchText(d: ServiceDescription, agency: { name_lv: string; name_en: string }): string {
   return [
     d.title.lv,
     d.title.en,

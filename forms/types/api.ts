@@ -1156,14 +1156,14 @@ export interface CatalogReviewed {
   reviewBy?: string;
 }
 /**
- * Search of the public service catalogue. Text matches Latvian and English without regard to case or diacritics and tolerates typos; every filter narrows the result.
+ * Search of the public service catalogue. Text matches Latvian and English without regard to case or diacritics, tolerates typos, and knows agency abbreviations and the search dictionary's synonyms; every filter narrows the result.
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CatalogSearchQuery".
  */
 export interface CatalogSearchQuery {
   /**
-   * Words to look for in titles, descriptions, keywords, outputs and the agency's name
+   * Words to look for in titles, descriptions, keywords, outputs and the agency's name or abbreviation
    */
   q?: string;
   /**
@@ -2029,35 +2029,52 @@ export interface OfficeInfo {
   }[];
 }
 /**
- * Catalog services: response. Response of GET /api/v1/catalog/services (200). (Search published services (Latvian and English, diacritics-insensitive, typo-tolerant) with filters and paging) Derived from the presenter's output; every reply is checked against it in the tests.
+ * Catalog services: response. Response of GET /api/v1/catalog/services (200). (Search published services (Latvian and English, case- and diacritics-insensitive, typo-tolerant, agency abbreviations and synonyms) with filters and paging) Derived from the presenter's output; every reply is checked against it in the tests.
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "GetCatalogServicesResponse".
  */
 export interface GetCatalogServicesResponse {
-  items: {
-    id: string;
-    version: number;
-    title: Localized;
-    description: Localized;
-    agency: {
-      id: string;
-      name: Localized;
-    };
-    channels: ('eservice' | 'in_person' | 'phone' | 'email' | 'post')[];
-    lifeEvents: string[];
-    businessEvents: string[];
-    thematicAreas: string[];
-    municipalities: string[];
-    publishedAt: DateTime;
-    links: {
-      self: string;
-      jsonld: string;
-    };
-  }[];
+  items: CatalogSearchItem[];
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * No service matched every word of q: the items match at least half of them
+   */
+  partial: boolean;
+  /**
+   * When nothing was found: a query with the catalogue's closest words that finds something; else null
+   */
+  didYouMean: string | null;
+  /**
+   * When nothing matched every word of q: the most delivered services of the last year (each with at least 5 cases); else empty
+   */
+  popular: CatalogSearchItem[];
+}
+export interface CatalogSearchItem {
+  id: string;
+  version: number;
+  title: Localized;
+  description: Localized;
+  agency: {
+    id: string;
+    name: Localized;
+  };
+  channels: ('eservice' | 'in_person' | 'phone' | 'email' | 'post')[];
+  lifeEvents: string[];
+  businessEvents: string[];
+  thematicAreas: string[];
+  municipalities: string[];
+  publishedAt: DateTime;
+  links: {
+    self: string;
+    jsonld: string;
+    /**
+     * The e-service's address: the platform's /services?start=… or the agency's portal; null when the service has no e-service
+     */
+    eservice: string | null;
+  };
 }
 /**
  * Catalog stale: response. Response of GET /api/v1/catalog/stale (200). (Published descriptions due for review soon or overdue (all agencies for the catalogue administrator)) Derived from the presenter's output; every reply is checked against it in the tests.

@@ -450,7 +450,7 @@ async function main(): Promise<void> {
   const SEARCH_CONNECTIONS = Number(args['search-connections'] ?? 2);
   const ROUNDS = Number(args.rounds ?? 3);
   if (!(N >= demoServices.length && SECONDS > 0 && CONNECTIONS >= 1 && SEARCH_CONNECTIONS >= 1 && ROUNDS >= 1)) {
-    throw new Error('usage: --services N (>= 12) --seconds S --connections C --search-connections C --rounds R');
+    throw new Error(`usage: --services N (>= ${demoServices.length}) --seconds S --connections C --search-connections C --rounds R`);
   }
   const run = crypto.randomBytes(4).toString('hex');
   const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');

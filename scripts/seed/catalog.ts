@@ -2,12 +2,12 @@
 // that already has a catalogue entry is left as it is (agencies may have changed it since).
 import type { Database } from '../../db/connection';
 import { taxonomy } from './catalog-taxonomy';
+import { moreDescriptions, t, type Extra } from './catalog-descriptions';
 import { services } from './demo-data';
 import { publishVersion } from '../../db/catalog/read-model';
 import { inTransaction } from '../../db/transaction';
-import type { ChannelDescription, ServiceDescription, Text } from '../../db/catalog/description';
+import type { ChannelDescription, ServiceDescription } from '../../db/catalog/description';
 
-const t = (lv: string, en: string): Text => ({ lv, en });
 const AGENCY_SECTOR: Record<string, string> = {
   pmlp: 'interior',
   vid: 'finance',
@@ -43,22 +43,6 @@ const PHONES: Record<string, string> = {
   jelgava: '+371 63005555',
 };
 
-interface Extra {
-  description: Text;
-  thematicAreas: string[];
-  lifeEvents?: string[];
-  businessEvents?: string[];
-  keywords: { lv: string[]; en: string[] };
-  requirements?: ServiceDescription['requirements'];
-  evidence?: ServiceDescription['evidence'];
-  outputs: ServiceDescription['outputs'];
-  legalBasis: ServiceDescription['legalBasis'];
-  related?: string[];
-  processingTime: string;
-  eservice?: string;
-  municipalities?: string[];
-}
-
 const ID_CARD = {
   id: 'identity-document',
   name: t('Personu apliecinošs dokuments', 'Identity document'),
@@ -66,6 +50,7 @@ const ID_CARD = {
 };
 
 const extras: Record<string, Extra> = {
+  ...moreDescriptions,
   'declared-address-statement': {
     description: t(
       'Izziņa par jūsu deklarēto dzīvesvietu no Fizisko personu reģistra, sagatavota uzreiz.',

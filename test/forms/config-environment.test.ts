@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../../forms/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['api', 'activities', 'db', 'scripts', 'simulators', 'workflows'];
-const NOT_PLATFORM = [path.join('scripts', 'bench')]; // benchmarks are tools with their own BENCH_* knobs
+const NOT_PLATFORM = [path.join('scripts', 'bench'), path.join('scripts', 'eval')]; // benchmarks and evaluations are tools with their own BENCH_* knobs
 const OPERATING_SYSTEM = new Set(['PATH', 'PYTHONPATH']);
 
 function sourceFiles(dir: string): string[] {

@@ -4,13 +4,14 @@
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, type ApiResponse } from '../../helpers/http';
-import { uniqueSuffix } from '../../helpers/cases';
+import { pmlpCase, uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
 import { publishDescription as publish, withdrawDescription } from '../../helpers/catalog';
-import { wordSimilarity } from '../../../api/catalog/search-text';
+import { wordSimilarity } from '../../../scripts/eval/legacy-text';
 import type { ServiceDescription } from '../../../db/catalog/description';
+import { popularServices } from '../../../api/catalog/public-reads';
 
 const SEARCH = '/api/v1/catalog/services';
 const run = uniqueSuffix();
@@ -101,7 +102,46 @@ describe('api/catalog (public)', () => {
       expect(ids(await search(q('zzqxw')))).to.deep.equal([]);
     });
 
-    it("measures a typo's similarity to the catalogue's words exactly as pg_trgm's word_similarity", async () => {
+    it('understands agency abbreviations and everyday synonyms, and keeps false friends out', async () => {
+      expect(ids(await search(q('CSDD', '&pageSize=100')))).to.include.members(['vehicle-registration', 'driving-licence-renewal']);
+      expect(ids(await search(q('autovadītāja apliecība')))[0]).to.equal('driving-licence-renewal');
+      expect(ids(await search(q('firma')))).to.include('company-registration');
+      expect(ids(await search(q('nursery')))[0]).to.equal('kindergarten-enrolment');
+      const pase = await search(q('pase'));
+      expect(ids(pase)[0]).to.equal('passport-issue');
+      expect(ids(pase)).to.not.include.members(['trade-permit', 'jelgava-trade-permit', 'public-event-permit']);
+      expect(pase.body).to.include({ partial: false, didYouMean: null });
+    });
+
+    it('helps when nothing is found: "did you mean" with the catalogue\'s words, partial matches marked', async () => {
+      const typo = await search(q('pasprt izsniegsana'));
+      expect(typo.body).to.include({ total: 0, partial: false });
+      expect(typo.body.didYouMean).to.equal('passport izsniegsana');
+      expect(ids(await search(q(typo.body.didYouMean)))).to.include('passport-issue');
+      expect((await search(q('zzqxw'))).body).to.include({ total: 0, didYouMean: null });
+      const some = await search(q('jauna pase bērnam'));
+      expect(some.body.partial).to.equal(true);
+      expect(ids(some)).to.include('passport-issue');
+    });
+
+    it('offers the most delivered services when nothing matches, only those with five cases or more', async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const res = await call('POST', '/api/v1/cases', {
+          as: 'system-pmlp',
+          json: pmlpCase(`popular-${run}-${i}`, i, { serviceId: 'identity-card-issue' }),
+        });
+        expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      }
+      // Counted again now (the search keeps them for ten minutes).
+      const popular = await popularServices(stack.api.deps.db.pool, { maxAgeMs: 0 });
+      expect(popular).to.include('identity-card-issue');
+      expect(popular).to.not.include('cadastral-survey'); // no cases
+      const nothing = await search(q('zzqxw'));
+      expect(ids({ body: { items: nothing.body.popular } } as ApiResponse)).to.deep.equal(popular);
+      expect((await search(q('pase'))).body.popular, 'found: no help needed').to.deep.equal([]);
+    });
+
+    it("measures a typo's similarity as pg_trgm's word_similarity in the search before (the baseline of npm run eval:search)", async () => {
       const pairs = [
         ['pasport', 'passport'],
         ['kindergarden', 'kindergarten'],
@@ -140,7 +180,15 @@ describe('api/catalog (public)', () => {
         id: 'pmlp',
         name: { lv: 'Pilsonības un migrācijas lietu pārvalde', en: 'Office of Citizenship and Migration Affairs' },
       });
-      expect(item.links).to.deep.equal({ self: `${SEARCH}/${windmill.id}`, jsonld: `${SEARCH}/${windmill.id}/cpsv-ap.jsonld` });
+      // The e-service is marked: its channel's address (here the platform's own e-service).
+      expect(item.links).to.deep.equal({
+        self: `${SEARCH}/${windmill.id}`,
+        jsonld: `${SEARCH}/${windmill.id}/cpsv-ap.jsonld`,
+        eservice: '/services?start=residence-declaration',
+      });
+      const [passport] = (await search(q('pases izsniegšana'))).body.items;
+      expect(passport).to.deep.include({ id: 'passport-issue' });
+      expect(passport.links.eservice, 'no e-service channel').to.equal(null);
       expect(Date.parse(item.publishedAt)).to.be.greaterThan(0);
     });
 

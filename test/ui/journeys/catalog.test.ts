@@ -70,6 +70,31 @@ describe('journey: the service catalogue in the browser', function () {
     await page.locator('[data-testid="result-count"]').waitFor();
     await checkPage(page, 'catalog-01-catalogue');
 
+    // Nothing found: "did you mean" with the catalogue's word, what to try, e-services and the customer centres.
+    await page.getByLabel('Meklēt pakalpojumu').fill('pasprt');
+    await page.getByRole('button', { name: 'Meklēt', exact: true }).click();
+    const help = page.locator('[data-testid="no-results"]');
+    await help.waitFor();
+    expect(await help.getByRole('heading', { level: 2 }).textContent()).to.equal('Pēc vaicājuma “pasprt” nekas netika atrasts');
+    await help.locator('[data-testid="customer-centres"]', { hasText: 'Brīvības iela 49/53' }).waitFor();
+    // The popular services (five cases or more in the last year), else the e-services.
+    await help.locator('[data-testid="popular-services"] li, [data-testid="suggested-eservices"] li').first().waitFor();
+    expect(await page.locator('[data-testid="result-count"]').textContent()).to.equal('Atrasti 0 pakalpojumi');
+    await checkPage(page, 'catalog-01-no-results');
+    await help.locator('[data-testid="did-you-mean"]').getByRole('link', { name: 'passport' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'passport');
+    await page.locator('li[data-service="passport-issue"]').waitFor();
+    // A visitor sees the e-services marked, and starts one through the sign-in.
+    await page.getByLabel('Meklēt pakalpojumu').fill('pmlp');
+    await page.getByRole('button', { name: 'Meklēt', exact: true }).click();
+    const marked = page.locator('li[data-eservice="residence-declaration"]');
+    await marked.waitFor();
+    expect(await marked.locator('.badge-eservice').textContent()).to.equal('E-pakalpojums');
+    expect(await marked.getByRole('link', { name: /^Sākt e-pakalpojumu/ }).getAttribute('href')).to.equal(
+      '/services?start=residence-declaration',
+    );
+    expect(await page.locator('li[data-service="passport-issue"] .badge-eservice').count()).to.equal(0); // in person only
+
     // No diacritics, and a channel filter: the state goes into the URL.
     await page.getByLabel('Meklēt pakalpojumu').fill('dzivesvieta');
     await page.getByLabel('Saņemšanas kanāls').selectOption('in_person');
@@ -81,7 +106,7 @@ describe('journey: the service catalogue in the browser', function () {
     await checkPage(page, 'catalog-02-results');
 
     // The service page: who provides it, legal basis, and a tab per channel.
-    await hit.getByRole('link', { name: 'Dzīvesvietas deklarēšana' }).click();
+    await hit.getByRole('link', { name: 'Dzīvesvietas deklarēšana', exact: true }).click();
     await page.waitForURL(`${base}/catalog/residence-declaration`);
     await page.locator('h1', { hasText: 'Dzīvesvietas deklarēšana' }).waitFor();
     expect(await page.locator('[data-testid="provider"]').textContent()).to.equal('Pilsonības un migrācijas lietu pārvalde');

@@ -58,8 +58,12 @@ describe('journey: EU citizen signs in with eIDAS and declares her residence', f
       authMethod: 'DE',
     });
 
-    // Step 4: the services: the statement that needs a Latvian personal code says so; the declaration starts.
+    // Step 4: the services (the one search over the catalogue): the statement that needs a Latvian personal code
+    // says so; the declaration starts.
     await page.getByRole('navigation').getByRole('link', { name: 'Pakalpojumi', exact: true }).click();
+    await page.getByLabel('Meklēt pakalpojumu').fill('deklarētā dzīvesvieta');
+    await page.getByRole('button', { name: 'Meklēt', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'deklarētā dzīvesvieta');
     const statement = page.locator('[data-eservice="declared-address-statement"]');
     await statement.getByTestId('needs-personal-code').waitFor();
     expect(await statement.getByRole('button').count(), 'no Start button that leads to a dead end').to.equal(0);

@@ -40,16 +40,23 @@ describe('journey: language switch', function () {
     await checkPage(page, 'lang-01-dashboard-en');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Services', exact: true }).click();
-    await page.locator('h1', { hasText: 'E-services' }).waitFor();
+    await page.locator('h1', { hasText: 'Service catalogue' }).waitFor();
     await page.locator('[data-eservice="residence-declaration"]', { hasText: 'Declaration of place of residence' }).waitFor();
+    await page.locator('[data-eservice="residence-declaration"] .badge-eservice', { hasText: 'E-service' }).waitFor();
     await checkPage(page, 'lang-02-services-en');
+    // The empty result's help in English.
+    await page.getByLabel('Search for a service').fill('zzqxw');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('[data-testid="no-results"] h2', { hasText: 'Nothing was found for “zzqxw”' }).waitFor();
+    await page.locator('[data-testid="no-results"]', { hasText: 'Unified customer centre, Riga' }).waitFor();
+    await checkPage(page, 'lang-02-no-results-en');
 
     await page.reload();
-    await page.locator('h1', { hasText: 'E-services' }).waitFor();
+    await page.locator('h1', { hasText: 'Service catalogue' }).waitFor();
     expect(await lang()).to.equal('en');
 
     await page.getByRole('button', { name: 'Latviešu' }).click();
-    await page.locator('h1', { hasText: 'E-pakalpojumi' }).waitFor();
+    await page.locator('h1', { hasText: 'Pakalpojumu katalogs' }).waitFor();
     expect(await lang()).to.equal('lv');
   });
 });

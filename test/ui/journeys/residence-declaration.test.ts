@@ -46,11 +46,17 @@ describe('journey: residence declaration in the browser', function () {
     await citizen.locator('h1', { hasText: 'Anna Bērziņa' }).waitFor();
     await checkPage(citizen, '02-dashboard');
 
-    // Browse the services, search, start the residence declaration.
+    // Browse the services (the one search over the catalogue), search without diacritics, start the residence
+    // declaration, marked as an e-service, right from the results.
     await citizen.getByRole('navigation').getByRole('link', { name: 'Pakalpojumi', exact: true }).click();
-    await citizen.getByLabel('Meklēt pakalpojumu').fill('dzīvesvie');
+    await citizen.locator('h1', { hasText: 'Pakalpojumu katalogs' }).waitFor();
+    await citizen.getByLabel('Meklēt pakalpojumu').fill('dzivesvietas deklaresana');
+    await citizen.getByRole('button', { name: 'Meklēt', exact: true }).click();
+    await citizen.waitForURL((url) => url.searchParams.get('q') === 'dzivesvietas deklaresana');
+    // The answer to this query (not the list shown before it): the declaration first.
+    await citizen.waitForFunction('document.querySelector("li[data-service]")?.getAttribute("data-service") === "residence-declaration"');
     const card = citizen.locator('[data-eservice="residence-declaration"]');
-    await card.waitFor();
+    expect(await card.locator('.badge-eservice').textContent()).to.equal('E-pakalpojums');
     await checkPage(citizen, '03-services');
     await card.getByRole('button').click();
     await citizen.waitForURL(/\/applications\/LV-\d{10}-\d{2}$/);

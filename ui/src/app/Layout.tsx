@@ -74,7 +74,8 @@ export function Layout() {
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/services">{t('nav.services')}</NavLink>
+                  {/* One search: the citizen's services are the catalogue, e-services marked and started there. */}
+                  <NavLink to="/catalog">{t('nav.services')}</NavLink>
                 </li>
                 <li>
                   <NavLink to="/cases">{t('nav.cases')}</NavLink>
@@ -122,11 +123,13 @@ export function Layout() {
                 <NavLink to="/catalog/stale">{t('catalog.nav.stale')}</NavLink>
               </li>
             )}
-            <li>
-              <NavLink to="/catalog" end>
-                {t('catalog.nav.catalog')}
-              </NavLink>
-            </li>
+            {!isCitizen(principal) && (
+              <li>
+                <NavLink to="/catalog" end>
+                  {t('catalog.nav.catalog')}
+                </NavLink>
+              </li>
+            )}
             {!principal && (
               <li>
                 <NavLink to="/sign-in">{t('catalog.nav.signIn')}</NavLink>

@@ -1,14 +1,13 @@
-// The published e-services, searchable; starting one opens a new draft and goes to its page. `?start=<eserviceId>`
-// (the service catalogue's "Start the e-service" link, after sign-in) starts that e-service at once.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+// `/services`: the citizen's way into the e-services. The list itself is the one search over the service catalogue
+// (ui/src/catalog/public/CatalogSearch.tsx, e-services marked and started from there), so `/services` shows it;
+// `?start=<eserviceId>` (the catalogue's "Start the e-service" link, after sign-in) starts that e-service at once.
+import { useEffect, useRef, useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, newIdempotencyKey } from '../app/api/client';
-import type { Application, EServiceList, EServiceSummary } from './types';
+import type { Application } from './types';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useLocalized } from '../app/i18n/useLocalized';
-import { useAuth } from '../app/auth/AuthContext';
 
 /**
  * Opens an e-service. One Idempotency-Key per attempt to open it, kept (in sessionStorage, so a reload keeps it too)
@@ -24,100 +23,53 @@ export async function startEService(eserviceId: string): Promise<Application> {
   return app;
 }
 
+/**
+ * Why an e-service did not open, as the page says it. A refusal (403: a service that needs a Latvian personal code,
+ * or a higher level of assurance) carries the server's explanation of which sign-in would do.
+ */
+export function startErrorMessage(e: unknown, t: (key: string) => string): string {
+  if (e instanceof ApiError && e.status === 403) return `${t('services.startRefused')} ${e.message}`;
+  return t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed');
+}
+
 export function Services() {
-  const { t } = useTranslation();
-  const loc = useLocalized();
-  const navigate = useNavigate();
-  // An EU citizen signed in without a Latvian personal code: services that need one say so instead of a Start button.
-  const { principal } = useAuth();
-  const withoutPersonalCode = principal !== null && principal.person?.type !== 'natural';
-  const [items, setItems] = useState<EServiceSummary[] | null>(null);
-  const [query, setQuery] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [starting, setStarting] = useState<string | null>(null);
   const [params] = useSearchParams();
-  const startRequested = useRef(false);
+  const requested = params.get('start');
+  if (!requested) {
+    const rest = new URLSearchParams(params);
+    return <Navigate to={`/catalog${rest.size > 0 ? `?${rest.toString()}` : ''}`} replace />;
+  }
+  return <StartRequested eserviceId={requested} />;
+}
+
+function StartRequested({ eserviceId }: { eserviceId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const started = useRef(false);
   usePageTitle(t('services.title'));
 
   useEffect(() => {
-    api<EServiceList>('/api/v1/eservice-definitions').then(
-      (r) => setItems(r.items),
-      () => setError(t('errors.generic')),
+    if (started.current) return;
+    started.current = true; // once, even when the effect runs twice
+    startEService(eserviceId).then(
+      (app) => void navigate(`/applications/${app.id}`, { replace: true }),
+      (e: unknown) => setError(startErrorMessage(e, t)),
     );
-  }, [t]);
-
-  const shown = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    return (items ?? []).filter((s) => !q || `${loc(s.title)} ${loc(s.description)} ${s.id}`.toLocaleLowerCase().includes(q));
-  }, [items, query, loc]);
-
-  const start = useCallback(
-    async (id: string, replace = false) => {
-      setStarting(id);
-      try {
-        const app = await startEService(id);
-        void navigate(`/applications/${app.id}`, { replace });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 403) setError(`${t('services.startRefused')} ${e.message}`);
-        else setError(t(e instanceof ApiError && e.status === 503 ? 'services.startUnavailable' : 'services.startFailed'));
-        setStarting(null);
-      }
-    },
-    [navigate, t],
-  );
-
-  const requested = params.get('start');
-  useEffect(() => {
-    if (!requested || startRequested.current) return;
-    startRequested.current = true; // once, even when the effect runs twice or start changes
-    void start(requested, true);
-  }, [requested, start]);
+  }, [eserviceId, navigate, t]);
 
   return (
     <>
       <h1>{t('services.title')}</h1>
-      <div role="search" className="search">
-        <label htmlFor="service-search">{t('services.search')}</label>
-        <input
-          id="service-search"
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-describedby="service-count"
-        />
-      </div>
-      {error && <Alert kind="error">{error}</Alert>}
-      {!items ? (
-        <Loading />
-      ) : (
+      {error ? (
         <>
-          <p id="service-count" role="status">
-            {t('services.count', { count: shown.length })}
+          <Alert kind="error">{error}</Alert>
+          <p>
+            <Link to="/catalog">{t('services.backToSearch')}</Link>
           </p>
-          <ul className="cards">
-            {shown.map((s) => (
-              <li key={s.id} className="card" data-eservice={s.id}>
-                <h2>{loc(s.title)}</h2>
-                <p>{loc(s.description)}</p>
-                {s.requiresLatvianPersonalCode && withoutPersonalCode ? (
-                  <p className="muted" data-testid="needs-personal-code">
-                    <strong>{t('services.needsPersonalCode')}</strong> {loc(s.requiresLatvianPersonalCode.otherChannels)}
-                  </p>
-                ) : (
-                  <button
-                    type="button"
-                    className="primary"
-                    disabled={starting !== null}
-                    onClick={() => void start(s.id)}
-                    aria-label={t('services.startNamed', { title: loc(s.title) })}
-                  >
-                    {starting === s.id ? t('services.starting') : t('services.start')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
         </>
+      ) : (
+        <Loading />
       )}
     </>
   );

@@ -93,7 +93,7 @@ export function Dashboard() {
         <li className="card">
           <h2>{t('dashboard.servicesCard')}</h2>
           <p>{t('dashboard.servicesHelp')}</p>
-          <Link to="/services">{t('dashboard.browse')}</Link>
+          <Link to="/catalog">{t('dashboard.browse')}</Link>
           <PortalLinks />
         </li>
       </ul>

@@ -1,10 +1,11 @@
 // Reference data the catalogue pages label codes with: the taxonomy (concept schemes, agencies, sectors,
-// municipalities), the office register and the services list. Each is read once per page load and shared.
+// municipalities), the office register, the services list and the platform's e-services. Each is read once per page load and shared.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../app/api/client';
 import type { Localized } from '../app/api/types';
 import { useLocalized } from '../app/i18n/useLocalized';
 import type { Office, Offices, Scheme, ServiceRef, ServiceRefs, Taxonomy } from './types';
+import type { EServiceList } from '../applications/types';
 
 export const AGENCY_BASE = '/api/v1/agency/catalog/services';
 
@@ -22,6 +23,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadTaxonomy = once(() => api<Taxonomy>('/api/v1/catalog/taxonomy'));
 export const loadOffices = once(() => api<Offices>('/api/v1/offices').then((r) => r.items));
 export const loadServices = once(() => api<ServiceRefs>('/api/v1/services').then((r) => r.items));
+/** The platform's published e-services: which catalogue entry is each one's own (its serviceId). */
+export const loadEServices = once(() => api<EServiceList>('/api/v1/eservice-definitions').then((r) => r.items));
 
 /** Loads once and keeps the value; `failed` when it could not be read. */
 export function useLoaded<T>(load: () => Promise<T>): { value: T | null; failed: boolean } {

@@ -103,6 +103,7 @@ export const en: Texts<typeof lv> = {
     portalsHelp: 'E-services of other portals (you stay signed in):',
   },
   services: {
+    backToSearch: 'Back to the service search',
     title: 'E-services',
     search: 'Search services',
     start: 'Start',

@@ -106,6 +106,7 @@ export const lv = {
     portalsHelp: 'Citu portālu e-pakalpojumi (paliekat pieteicies):',
   },
   services: {
+    backToSearch: 'Atpakaļ uz pakalpojumu meklēšanu',
     title: 'E-pakalpojumi',
     search: 'Meklēt pakalpojumu',
     start: 'Sākt',

@@ -12,7 +12,13 @@ export function pageName(page: string | null | undefined, t: TFunction): string 
   if (!page) return t('assist.unknown');
   const app = /^\/applications\/([^/]+)$/.exec(page);
   if (app) return t('assist.pages.application', { id: app[1] });
-  const known: Record<string, string> = { '/': 'dashboard', '/services': 'services', '/cases': 'cases', '/sign-in': 'signIn' };
+  const known: Record<string, string> = {
+    '/': 'dashboard',
+    '/services': 'services',
+    '/catalog': 'services',
+    '/cases': 'cases',
+    '/sign-in': 'signIn',
+  };
   return known[page] ? t(`assist.pages.${known[page]}`) : page;
 }
 

@@ -1,25 +1,38 @@
-// The public service catalogue (no sign-in): words to look for, filters by agency, life event, channel and
-// municipality, and paged results. The whole state lives in the URL query, so a search can be bookmarked and shared
-// and the browser's Back button returns to it.
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+// The one search over the service catalogue, for everyone (no sign-in needed) and the citizen's "Services" too
+// (/services shows it): words to look for, filters by agency, life event, channel and municipality, and paged
+// results with the e-services marked; a signed-in citizen starts the platform's e-services from here. The API's
+// search is tolerant of case, diacritics and typos and knows abbreviations and synonyms; when nothing matches it
+// helps (NoResults). The whole state lives in the URL query, so a search can be bookmarked and shared and the
+// browser's Back button returns to it.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import { Alert, Loading } from '../../app/components/Alert';
 import { usePageTitle } from '../../app/components/usePageTitle';
-import { useLocalized } from '../../app/i18n/useLocalized';
-import { loadTaxonomy, useLoaded } from '../reference';
-import { CHANNEL_TYPES, type SearchResult } from '../types';
+import { useAuth } from '../../app/auth/AuthContext';
+import { isCitizen } from '../../app/auth/session';
+import { startErrorMessage, startEService } from '../../applications/Services';
+import { loadEServices, loadTaxonomy, useLoaded } from '../reference';
+import type { SearchResult } from '../types';
 import { SearchFilters, FILTER_KEYS } from './SearchFilters';
+import { SearchResultItem } from './SearchResultItem';
+import { NoResults } from './NoResults';
 import '../catalog.css';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 20;
 
 export function CatalogSearch() {
   const { t, i18n } = useTranslation();
-  const loc = useLocalized();
+  const { principal } = useAuth();
+  // An EU citizen signed in without a Latvian personal code: e-services that need one say so instead of a Start button.
+  const withoutPersonalCode = isCitizen(principal) && principal?.person?.type !== 'natural';
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const [starting, setStarting] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
   const taxonomy = useLoaded(loadTaxonomy);
+  const eservices = useLoaded(loadEServices);
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -62,7 +75,24 @@ export function CatalogSearch() {
     return `/catalog?${next.toString()}`;
   };
 
+  const start = useCallback(
+    async (eserviceId: string) => {
+      setStarting(eserviceId);
+      setStartError(null);
+      try {
+        const app = await startEService(eserviceId);
+        void navigate(`/applications/${app.id}`);
+      } catch (e) {
+        setStartError(startErrorMessage(e, t));
+        setStarting(null);
+      }
+    },
+    [navigate, t],
+  );
+
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
+  const searched = new URLSearchParams(query).get('q') ?? '';
+  const helpNeeded = result !== null && searched !== '' && (result.total === 0 || result.partial);
   return (
     <>
       <h1>{t('catalog.search.title')}</h1>
@@ -93,6 +123,7 @@ export function CatalogSearch() {
         </p>
       </form>
       {error && <Alert kind="error">{error}</Alert>}
+      {startError && <Alert kind="error">{startError}</Alert>}
       {!result && !error && <Loading />}
       {result && (
         <section aria-labelledby="results-heading">
@@ -102,23 +133,24 @@ export function CatalogSearch() {
           <p role="status" data-testid="result-count">
             {t('catalog.search.count', { count: result.total })}
           </p>
-          <ul className="results">
-            {result.items.map((s) => (
-              <li key={s.id} className="result" data-service={s.id}>
-                <h3>
-                  <Link to={`/catalog/${s.id}`}>{loc(s.title)}</Link>
-                </h3>
-                <p>{loc(s.description)}</p>
-                <p className="muted">
-                  {loc(s.agency.name)} ·{' '}
-                  {[...s.channels]
-                    .sort((a, b) => CHANNEL_TYPES.indexOf(a) - CHANNEL_TYPES.indexOf(b))
-                    .map((c) => t(`channel.${c}`))
-                    .join(', ')}
-                </p>
-              </li>
-            ))}
-          </ul>
+          {helpNeeded && <NoResults q={searched} result={result} />}
+          {result.items.length > 0 && (
+            <ul className="results" aria-label={result.partial ? t('catalog.noResults.partialList') : undefined}>
+              {result.items.map((s) => (
+                <SearchResultItem
+                  key={s.id}
+                  item={s}
+                  own={(id) => eservices.value?.some((e) => e.id === id && e.serviceId === s.id) ?? false}
+                  citizen={isCitizen(principal)}
+                  needsPersonalCode={(id) =>
+                    withoutPersonalCode ? (eservices.value?.find((e) => e.id === id)?.requiresLatvianPersonalCode ?? null) : null
+                  }
+                  starting={starting}
+                  onStart={(id) => void start(id)}
+                />
+              ))}
+            </ul>
+          )}
           {pages > 1 && (
             <nav aria-label={t('catalog.search.pages')} className="pagination">
               {result.page > 1 && (
