@@ -17,6 +17,7 @@ import * as representationBasis from './migrations/0012-representation-basis';
 import * as auditEvidence from './migrations/0013-audit-evidence';
 import * as infoAnswerOnce from './migrations/0014-info-answer-once';
 import * as browserSessions from './migrations/0015-browser-sessions';
+import * as representation from './migrations/0016-representation';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -40,6 +41,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0013-audit-evidence', migration: auditEvidence },
   { name: '0014-info-answer-once', migration: infoAnswerOnce },
   { name: '0015-browser-sessions', migration: browserSessions },
+  { name: '0016-representation', migration: representation },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

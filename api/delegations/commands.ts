@@ -75,6 +75,7 @@ export async function registerDelegation(
       representativeId: representativeId as string,
       representativeName: input.representative.name.trim(),
       eserviceIds: listed,
+      rights: input.rights ?? 'act',
       validFrom: input.validFrom,
       validUntil: input.validUntil ?? null,
       createdBy,

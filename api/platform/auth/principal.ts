@@ -34,6 +34,11 @@ export interface Principal {
   acr?: string;
   /** ... and the method (eparaksts-mobile, eid-card, bank), so that a case can record them. */
   authMethod?: string;
+  /**
+   * The party this principal acts for (an act-for token, RFC 8693 `act`: the token's subject is the party, `sub` here
+   * stays the actor). Such a principal reaches only routes that act for a party, and only for this one.
+   */
+  actingFor?: { type: 'natural' | 'legal' | 'eidas'; id: string; name?: string };
 }
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
