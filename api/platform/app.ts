@@ -18,6 +18,7 @@ import { healthRoutes } from './health';
 import { authRoutes } from './auth/routes';
 import { nationalSignInRoutes } from './auth/national-sign-in/routes';
 import { sessionRoutes } from './auth/session/routes';
+import { actForRoutes } from './auth/act-for';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
@@ -28,6 +29,8 @@ import { taskRoutes } from '../applications/task-routes';
 import { assistRoutes } from '../assist/routes';
 import { delegationRoutes } from '../delegations/routes';
 import { mandateRoutes } from '../delegations/mandate-routes';
+import { organisationRoutes } from '../organisations/routes';
+import { confirmationRoutes } from '../organisations/confirmation-routes';
 import { invoiceRoutes } from '../billing/invoice-routes';
 import { bankStatementRoutes } from '../billing/statements/routes';
 import { agencyAccountRoutes } from '../billing/agency-account-routes';
@@ -43,6 +46,7 @@ export const allRoutes: RouteSpec[] = [
   ...authRoutes,
   ...nationalSignInRoutes,
   ...sessionRoutes,
+  ...actForRoutes,
   ...referenceRoutes,
   ...caseRoutes,
   ...consultationRoutes,
@@ -55,6 +59,8 @@ export const allRoutes: RouteSpec[] = [
   ...onlinePaymentRoutes,
   ...delegationRoutes,
   ...mandateRoutes,
+  ...organisationRoutes,
+  ...confirmationRoutes,
   ...bankStatementRoutes,
   ...agencyAccountRoutes,
   ...catalogAgencyRoutes,

@@ -14,6 +14,8 @@ import { onSessionsEnded, sessionFromRequest } from './auth/session/browser-sess
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
 import type { AppDeps } from './deps';
+import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
+import { useEnterpriseRegister } from './auth/company-representation';
 import { describeDefaults } from '../../forms/environment';
 
 export interface RunningApi {
@@ -26,7 +28,7 @@ export interface RunningApi {
 
 export async function startApi(
   config: PlatformConfig,
-  opts: { db?: Database; populationRegister?: PopulationRegister } = {},
+  opts: { db?: Database; populationRegister?: PopulationRegister; enterpriseRegister?: EnterpriseRegister } = {},
 ): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
@@ -42,7 +44,9 @@ export async function startApi(
     verify: (token) => verifyToken(keys, token),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
     ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
+    ...(opts.enterpriseRegister ? { enterpriseRegister: opts.enterpriseRegister } : {}),
   };
+  if (opts.enterpriseRegister) useEnterpriseRegister(db.pool, opts.enterpriseRegister);
   if (config.redisUrl) {
     const redis: RedisClientType = createClient({ url: config.redisUrl });
     redis.on('error', (err: unknown) => logger.warn({ err }, 'redis (rate limits)'));

@@ -25,6 +25,14 @@ export const personas: Persona[] = [
     descriptionEn: 'Citizen, Jelgava',
   },
   {
+    sub: 'citizen-liga',
+    name: 'Līga Ozoliņa',
+    roles: ['citizen'],
+    person: { type: 'natural', id: '01014811002' },
+    descriptionLv: 'Valdes priekšsēdētāja, SIA "Gaujas ceptuve" (paraksta viena)',
+    descriptionEn: 'Chair of the board of SIA "Gaujas ceptuve" (sole representation rights)',
+  },
+  {
     sub: 'citizen-marie',
     name: 'Marie Dubois',
     roles: ['citizen'],

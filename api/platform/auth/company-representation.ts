@@ -71,13 +71,18 @@ export async function companyStanding(
   requestId?: string,
 ): Promise<CompanyStanding | null> {
   const company = await companyFromRegister(pool, regNo, requestId);
-  const member = company?.boardMembers.find((m) => m.personalCode === personalCode && m.representationRights !== 'none');
-  if (!company || !member || company.status !== 'active') return null;
+  return company ? standingIn(pool, company, personalCode) : null;
+}
+
+/** The same, for a company the register has just answered with. */
+export async function standingIn(pool: Pool, company: Company, personalCode: string): Promise<CompanyStanding | null> {
+  const member = company.boardMembers.find((m) => m.personalCode === personalCode && m.representationRights !== 'none');
+  if (!member || company.status !== 'active') return null;
   if (member.representationRights === 'sole') return { company, member, confirmation: null, represents: true };
   const others = requiredConfirmers(company, personalCode);
   // A joint representative with nobody to confirm (or a board member abroad without a personal code) cannot act here.
   const confirmable = others.length > 0 && others.every((m) => m.personalCode !== null);
-  const open = await openConfirmationsFor(pool, regNo, personalCode);
+  const open = await openConfirmationsFor(pool, company.registrationNumber, personalCode);
   const confirmed = confirmable ? open.find((c) => others.every((m) => c.confirmed_by.includes(m.personalCode as string))) : undefined;
   return { company, member, confirmation: confirmed ?? open[0] ?? null, represents: !!confirmed };
 }
