@@ -30,6 +30,7 @@ import { assistRoutes } from '../assist/routes';
 import { delegationRoutes } from '../delegations/routes';
 import { mandateRoutes } from '../delegations/mandate-routes';
 import { organisationRoutes } from '../organisations/routes';
+import { delegationRequestRoutes } from '../delegations/request-routes';
 import { confirmationRoutes } from '../organisations/confirmation-routes';
 import { invoiceRoutes } from '../billing/invoice-routes';
 import { bankStatementRoutes } from '../billing/statements/routes';
@@ -59,6 +60,7 @@ export const allRoutes: RouteSpec[] = [
   ...onlinePaymentRoutes,
   ...delegationRoutes,
   ...mandateRoutes,
+  ...delegationRequestRoutes,
   ...organisationRoutes,
   ...confirmationRoutes,
   ...bankStatementRoutes,

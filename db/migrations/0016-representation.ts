@@ -22,6 +22,7 @@ export async function up(sequelize: Sequelize): Promise<void> {
       rights text NOT NULL CHECK (rights IN ('view', 'act')),
       valid_from date NOT NULL,
       valid_until date,
+      message text,
       status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'declined', 'withdrawn')),
       decided_at timestamptz,
       delegation_id uuid REFERENCES delegations(id),
