@@ -1,6 +1,7 @@
 // Latvian texts (the default language).
 import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
+import { organisationsLv } from '../../organisations/i18n/lv';
 
 export const lv = {
   layout: {
@@ -476,4 +477,5 @@ export const lv = {
   },
   catalog: catalogLv,
   delegations: delegationsLv,
+  organisations: organisationsLv,
 };

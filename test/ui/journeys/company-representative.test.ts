@@ -1,0 +1,92 @@
+// Journey: Līga Ozoliņa, who chairs SIA "Gaujas ceptuve" with sole representation rights, signs in, opens
+// "Uzņēmumi", switches to acting for the company and sees its cases, invoice and e-address message. Then she asks
+// Anna for a delegation on her delegations page, and Anna accepts it on hers. axe checks every page on the way.
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { stack } from '../../setup';
+import { checkPage, launchBrowser, signIn } from '../browser';
+import { seedCompanyDemo, DEMO_COMPANY } from '../../../scripts/seed/seed';
+import { insertNotification } from '../../../db/applications/messages';
+
+describe('journey: a company representative acts for the company', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let ligaContext: BrowserContext;
+  let annaContext: BrowserContext;
+  let liga: Page;
+  let anna: Page;
+
+  before(async () => {
+    await seedCompanyDemo(stack.db);
+    await insertNotification(stack.db.pool, {
+      id: 'journey-company-message',
+      caseId: null,
+      recipient: { type: 'legal', id: DEMO_COMPANY.id },
+      subject: { lv: 'Atgādinājums par deklarāciju', en: 'A reminder about the return' },
+      body: { lv: 'Iesniedziet gada pārskatu līdz mēneša beigām.', en: 'Submit the annual report by the end of the month.' },
+    });
+    browser = await launchBrowser();
+    ligaContext = await browser.newContext({ locale: 'lv-LV' });
+    annaContext = await browser.newContext({ locale: 'lv-LV' });
+    liga = await ligaContext.newPage();
+    anna = await annaContext.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("the board member switches to the company and sees the company's cases, invoice and messages", async () => {
+    const base = stack.api.url;
+    await signIn(liga, base, 'citizen-liga');
+    await checkPage(liga, 'company-01-home');
+    await liga.getByRole('navigation').getByRole('link', { name: 'Uzņēmumi', exact: true }).click();
+    await liga.locator('h1', { hasText: 'Pārstāvētie uzņēmumi' }).waitFor();
+    const company = liga.locator(`[data-company="${DEMO_COMPANY.id}"]`);
+    await company.waitFor();
+    expect(await company.textContent()).to.contain('pārstāv viens');
+    await checkPage(liga, 'company-02-represented');
+
+    await liga.getByRole('link', { name: `Darboties uzņēmuma ${DEMO_COMPANY.name} vārdā` }).click();
+    await liga.waitForURL(new RegExp(`/organisations/${DEMO_COMPANY.id}$`));
+    await liga.locator('h1', { hasText: `Jūs darbojaties uzņēmuma ${DEMO_COMPANY.name} vārdā` }).waitFor();
+    const cases = liga.locator('[data-testid="company-cases"] > li');
+    await cases.first().waitFor();
+    expect(await cases.count()).to.equal(2);
+    expect(await liga.getByTestId('company-cases').textContent()).to.contain('Nodokļu konsultācija');
+    expect(await liga.getByTestId('company-invoices').textContent()).to.contain('VID-');
+    expect(await liga.locator('main').textContent()).to.contain('Atgādinājums par deklarāciju');
+    await checkPage(liga, 'company-03-acting-for');
+
+    // The same view in English.
+    await liga.getByRole('button', { name: 'English' }).click();
+    await liga.locator('h1', { hasText: `You are acting for ${DEMO_COMPANY.name}` }).waitFor();
+    await checkPage(liga, 'company-04-acting-for-en');
+    await liga.getByRole('button', { name: 'Latviešu' }).click();
+    await liga.locator('h1', { hasText: 'Jūs darbojaties' }).waitFor();
+  });
+
+  it('asks Anna for a delegation, and Anna accepts it', async () => {
+    const base = stack.api.url;
+    await liga.getByRole('navigation').getByRole('link', { name: 'Pilnvarojumi', exact: true }).click();
+    await liga.locator('h1', { hasText: 'Pilnvarojumi' }).waitFor();
+    const requests = liga.getByTestId('delegation-requests');
+    await requests.getByLabel('Pilnvarotāja personas kods').fill('150385-11239');
+    await requests.getByLabel('Pilnvarotāja vārds, uzvārds').fill('Anna Bērziņa');
+    await requests.getByLabel('Tikai skatīt lietas').check();
+    await requests.getByRole('button', { name: 'Nosūtīt lūgumu' }).click();
+    await requests.getByRole('status').filter({ hasText: 'Lūgums nosūtīts personai Anna Bērziņa' }).waitFor();
+    await requests.locator('[data-status="pending"]').first().waitFor();
+    await checkPage(liga, 'company-05-delegation-asked');
+
+    await signIn(anna, base, 'citizen-anna');
+    await anna.getByRole('navigation').getByRole('link', { name: 'Pilnvarojumi', exact: true }).click();
+    await anna.locator('h1', { hasText: 'Pilnvarojumi' }).waitFor();
+    const accept = anna.getByRole('button', { name: 'Pieņemt lūgumu no Līga Ozoliņa' });
+    await accept.waitFor();
+    await checkPage(anna, 'company-06-delegation-request-received');
+    await accept.click();
+    await anna.getByRole('status').filter({ hasText: 'Pilnvarojums personai Līga Ozoliņa reģistrēts' }).waitFor();
+    await anna.locator('[data-testid="delegations-given"] tbody tr', { hasText: 'Līga Ozoliņa' }).first().waitFor();
+    await checkPage(anna, 'company-07-delegation-accepted');
+  });
+});
