@@ -8,7 +8,9 @@ import { call, errorOf } from '../../helpers/http';
 import { seedCompanyDemo, DEMO_COMPANY } from '../../../scripts/seed/seed';
 import { insertNotification } from '../../../db/applications/messages';
 import { loadOrCreateKeys } from '../../../api/platform/auth/keys';
-import { issueToken } from '../../../api/platform/auth/tokens';
+import { issueActForToken, issueToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/platform/auth/tokens';
+import { SignJWT } from 'jose';
+import { io } from 'socket.io-client';
 import { JOINT_RIGHTS_REGCODE } from '../../../simulators/enterprise-register/data';
 import { persons } from '../../../simulators/population-register/data';
 
@@ -147,5 +149,36 @@ describe('api/organisations: acting for a company', function () {
     expect(refused.status).to.equal(403);
     expect(errorOf(refused).code).to.equal('representation_ended');
     expect((await call('GET', cases, { as: 'citizen-janis' })).status).to.equal(404);
+  });
+
+  it('does not trust the token alone: a signed act-for token for a company the actor does not represent is refused', async () => {
+    const keys = await loadOrCreateKeys(stack.dataDir);
+    const liga = { sub: 'citizen-liga', name: 'Līga Ozoliņa', roles: ['citizen' as const], person: { type: 'natural' as const, id: LIGA } };
+    const other = await issueActForToken(keys, liga, { type: 'legal', id: JOINT_RIGHTS_REGCODE });
+    const refused = await call('GET', `/api/v1/organisations/${JOINT_RIGHTS_REGCODE}/cases`, bearer(other));
+    expect(refused.status).to.equal(403);
+    expect(errorOf(refused).code).to.equal('representation_ended');
+    // Claims that do not hang together (the subject is not the party) are no token at all.
+    const mismatched = await new SignJWT({
+      roles: ['citizen'],
+      party: { type: 'legal', id: DEMO_COMPANY.id },
+      act: { sub: 'citizen-liga', person: liga.person },
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
+      .setSubject(`legal:${JOINT_RIGHTS_REGCODE}`)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(keys.privateKey);
+    expect((await call('GET', `/api/v1/organisations/${DEMO_COMPANY.id}/cases`, bearer(mismatched))).status).to.equal(401);
+  });
+
+  it('refuses a live connection (Socket.IO) with an act-for token', async () => {
+    const res = await call('POST', '/api/v1/auth/act-for', { as: 'citizen-liga', json: { party: { type: 'legal', id: DEMO_COMPANY.id } } });
+    const socket = io(stack.api.url, { auth: { token: res.body.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const error = await new Promise<Error & { data?: { message?: string } }>((resolve) => socket.on('connect_error', resolve));
+    socket.close();
+    expect(error.data?.message).to.match(/act-for token/);
   });
 });
