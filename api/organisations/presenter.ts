@@ -2,7 +2,7 @@
 import type { Company } from '../../activities/adapters/contracts/enterprise-register';
 import type { ConfirmationRow } from '../../db/delegations/confirmations';
 import type { NotificationRow } from '../../db/applications/messages';
-import type { ConfirmationRequest, OrganisationMessages } from '../../forms/types/api';
+import type { ConfirmationRequest, OrganisationMessage, OrganisationMessages } from '../../forms/types/api';
 import { requiredConfirmers } from '../platform/auth/company-representation';
 
 /** A confirmation request with who is still to confirm, as the register says now (null: the company is gone from it). */
@@ -25,15 +25,16 @@ export function presentConfirmation(row: ConfirmationRow, company: Company | nul
   };
 }
 
-export function presentMessages(rows: NotificationRow[]): OrganisationMessages {
+export function presentMessage(r: NotificationRow): OrganisationMessage {
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      subject: { lv: r.subject_lv, en: r.subject_en },
-      body: { lv: r.body_lv, en: r.body_en },
-      createdAt: r.created_at.toISOString(),
-      eAddressMessageId: r.e_address_message_id,
-    })),
+    id: r.id,
+    caseId: r.case_id,
+    subject: { lv: r.subject_lv, en: r.subject_en },
+    body: { lv: r.body_lv, en: r.body_en },
+    createdAt: r.created_at.toISOString(),
+    eAddressMessageId: r.e_address_message_id,
+    readAt: r.read_at ? r.read_at.toISOString() : null,
   };
 }
+
+export const presentMessages = (rows: NotificationRow[]): OrganisationMessages => ({ items: rows.map(presentMessage) });

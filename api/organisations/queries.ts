@@ -2,7 +2,7 @@
 // as its representative sees it. Every answer rests on the policy (api/platform/auth/policy.ts).
 import type { Pool } from 'pg';
 import type { RouteContext } from '../platform/routing';
-import { forbidden, notFound } from '../platform/errors';
+import { ApiError, forbidden, notFound } from '../platform/errors';
 import { accessToParty, auditEntry, personKey, type Access } from '../platform/auth/policy';
 import { companiesOfMember, standingIn } from '../platform/auth/company-representation';
 import { delegationsGivenOrHeld } from '../../db/delegations/delegations';
@@ -50,17 +50,28 @@ export async function representedParties(pool: Pool, person: PersonRef, requestI
  * represent has an account here). The read or write is audited by the caller with `auditCompany`.
  */
 export async function companyAccess(ctx: RouteContext, regNo: string, action: 'read' | 'write'): Promise<Access> {
-  const access = await accessToParty(ctx.deps.db.pool, ctx.principal, { type: 'legal', id: regNo }, action);
-  if (!access) throw notFound('organisation');
-  return access;
+  const party = { type: 'legal' as const, id: regNo };
+  const access = await accessToParty(ctx.deps.db.pool, ctx.principal, party, action);
+  if (access) return access;
+  // Outside the representation's scope (e.g. a view-only delegation trying to act): they see the company, so say why.
+  if (action === 'write' && (await accessToParty(ctx.deps.db.pool, ctx.principal, party, 'read')))
+    throw new ApiError(403, 'outside_representation', 'Your representation of this company lets you view its account, not act.');
+  throw notFound('organisation');
 }
 
 /** One audit row of an act for the company: the actor, the representative (the actor's person) and the company. */
-export async function auditCompany(ctx: RouteContext, access: Access, regNo: string, resource: string, details?: Record<string, unknown>) {
+export async function auditCompany(
+  ctx: RouteContext,
+  access: Access,
+  regNo: string,
+  resource: string,
+  details?: Record<string, unknown>,
+  action: 'read' | 'update' = 'read',
+) {
   const representative = ctx.principal.person && access.as === 'representative' ? personKey(ctx.principal.person) : undefined;
   await audit(
     ctx.deps.db.pool,
-    auditEntry(ctx.principal, access, { recipient: { type: 'legal', id: regNo } }, 'read', resource, ctx.requestId, {
+    auditEntry(ctx.principal, access, { recipient: { type: 'legal', id: regNo } }, action, resource, ctx.requestId, {
       ...(representative ? { representative } : {}),
       ...details,
     }),

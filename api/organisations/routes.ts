@@ -6,15 +6,16 @@
 // (POST /api/v1/auth/act-for) only for its own party. Every read is audited with the company as the person acted
 // for, the citizen as actor and representative.
 import { route } from '../platform/routing';
+import { notFound } from '../platform/errors';
 import { historiesOf, casesOfRecipient } from '../../db/cases/read-cases';
 import { invoiceIdsOfPayer } from '../../db/billing/invoice-reads';
-import { notificationsOf } from '../../db/applications/messages';
+import { markNotificationRead, notificationsOf } from '../../db/applications/messages';
 import { audit } from '../../db/audit';
 import { presentCase } from '../cases/presenter';
 import { loadInvoice, type Invoice } from '../billing/presenter';
 import { companyFromRegister } from '../platform/auth/company-representation';
 import { auditCompany, companyAccess, naturalPersonOf, representedParties } from './queries';
-import { presentMessages } from './presenter';
+import { presentMessage, presentMessages } from './presenter';
 import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Acting for a company';
@@ -137,6 +138,28 @@ export const organisationRoutes = [
       const rows = await notificationsOf(ctx.deps.db.pool, { type: 'legal', id: regNo });
       await auditCompany(ctx, access, regNo, `organisation:${regNo}/messages`, { count: rows.length });
       return { body: presentMessages(rows) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/organisations/:regNo/messages/:id/read',
+    params: { ...REG_NO },
+    tag: TAG,
+    summary: "Mark one of the company's messages read (an act for the company: needs rights to act)",
+    auth: ['citizen'],
+    actsForParty: true,
+    responses: {
+      200: { description: 'The message', schema: 'organisation-message' },
+      403: { description: 'Your representation lets you view only (outside_representation)', schema: 'error' },
+      404: { description: 'No such company that you represent, or no such message of it', schema: 'error' },
+    },
+    async handler(ctx) {
+      const regNo = ctx.params.regNo;
+      const access = await companyAccess(ctx, regNo, 'write');
+      const row = await markNotificationRead(ctx.deps.db.pool, { type: 'legal', id: regNo }, ctx.params.id);
+      if (!row) throw notFound('message');
+      await auditCompany(ctx, access, regNo, `notification:${row.id}`, { marked: 'read' }, 'update');
+      return { body: presentMessage(row) };
     },
   }),
 ];

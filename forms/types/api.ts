@@ -402,6 +402,7 @@ export interface ApiSchemas {
   'online-payment': OnlinePayment;
   'online-payment-create': OnlinePaymentCreate;
   organisation: Organisation;
+  'organisation-message': OrganisationMessage;
   'organisation-messages': OrganisationMessages;
   'payment-callback-result': PaymentCallbackResult;
   'payment-check-query': PaymentCheckQuery;
@@ -2885,6 +2886,27 @@ export interface Organisation {
   rights: string | null;
 }
 /**
+ * One message to the company.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "OrganisationMessage".
+ */
+export interface OrganisationMessage {
+  id: string;
+  caseId: string | null;
+  subject: Localized;
+  body: Localized;
+  createdAt: string;
+  /**
+   * Set when it was also delivered to the company's e-address
+   */
+  eAddressMessageId: string | null;
+  /**
+   * When a representative first marked it read
+   */
+  readAt: string | null;
+}
+/**
  * The messages to the company: portal notifications, each also delivered to its e-address mailbox.
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2901,6 +2923,10 @@ export interface OrganisationMessages {
      * Set when it was also delivered to the company's e-address
      */
     eAddressMessageId: string | null;
+    /**
+     * When a representative first marked it read
+     */
+    readAt: string | null;
   }[];
 }
 /**

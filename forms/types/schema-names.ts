@@ -115,6 +115,7 @@ export type SchemaName =
   | 'online-payment'
   | 'online-payment-create'
   | 'organisation'
+  | 'organisation-message'
   | 'organisation-messages'
   | 'payment-callback-result'
   | 'payment-check-query'

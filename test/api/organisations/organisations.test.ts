@@ -181,4 +181,31 @@ describe('api/organisations: acting for a company', function () {
     socket.close();
     expect(error.data?.message).to.match(/act-for token/);
   });
+
+  it('an act for the company needs rights to act: a view-only delegation from the company sees, but is refused the act', async () => {
+    await stack.db.pool.query(
+      `INSERT INTO delegations (id, principal_type, principal_id, principal_name, representative_type, representative_id, representative_name,
+         scope, valid_from, rights)
+       VALUES (gen_random_uuid(), 'legal', $1, $2, 'natural', '15038511239', 'Anna Bērziņa', 'all', current_date, 'view')`,
+      [DEMO_COMPANY.id, DEMO_COMPANY.name],
+    );
+    const read = `/api/v1/organisations/${DEMO_COMPANY.id}/messages/org-test-message-1/read`;
+    expect((await call('GET', `/api/v1/organisations/${DEMO_COMPANY.id}/messages`, { as: 'citizen-anna' })).status).to.equal(200);
+    const refused = await call('POST', read, { as: 'citizen-anna' });
+    expect(refused.status).to.equal(403);
+    expect(errorOf(refused).code).to.equal('outside_representation');
+    expect((await call('POST', read, { as: 'citizen-janis' })).status).to.equal(404);
+    expect(
+      (await call('POST', `/api/v1/organisations/${DEMO_COMPANY.id}/messages/no-such-message/read`, { as: 'citizen-liga' })).status,
+    ).to.equal(404);
+
+    const marked = await call('POST', read, { as: 'citizen-liga' });
+    expect(marked.status).to.equal(200);
+    expect(marked.body.readAt).to.be.a('string');
+    const { rows } = await stack.db.pool.query(
+      "SELECT action, actor_id, on_behalf_of, details FROM audit_log WHERE resource = 'notification:org-test-message-1' ORDER BY chain_seq DESC LIMIT 1",
+    );
+    expect(rows[0]).to.deep.include({ action: 'update', actor_id: 'citizen-liga', on_behalf_of: `legal:${DEMO_COMPANY.id}` });
+    expect(rows[0].details).to.deep.include({ representative: `natural:${LIGA}`, basis: 'enterprise_register' });
+  });
 });

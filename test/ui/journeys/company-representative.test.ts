@@ -56,6 +56,8 @@ describe('journey: a company representative acts for the company', function () {
     expect(await liga.getByTestId('company-invoices').textContent()).to.contain('VID-');
     expect(await liga.locator('main').textContent()).to.contain('Atgādinājums par deklarāciju');
     await checkPage(liga, 'company-03-acting-for');
+    await liga.getByRole('button', { name: 'Atzīmēt kā izlasītu: Atgādinājums par deklarāciju' }).click();
+    await liga.getByTestId('company-messages').getByText('Izlasīts').waitFor();
 
     // The same view in English.
     await liga.getByRole('button', { name: 'English' }).click();

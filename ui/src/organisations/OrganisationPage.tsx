@@ -11,7 +11,7 @@ import { Timeline } from '../app/components/Timeline';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 import { useFormatDay, useMoney } from '../app/i18n/format';
-import type { CaseList, GetMeInvoicesResponse, Organisation, OrganisationMessages } from '../../../forms/types/api';
+import type { CaseList, GetMeInvoicesResponse, Organisation, OrganisationMessage, OrganisationMessages } from '../../../forms/types/api';
 
 interface Account {
   organisation: Organisation;
@@ -29,6 +29,7 @@ export function OrganisationPage() {
   const money = useMoney();
   const [account, setAccount] = useState<Account | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [actError, setActError] = useState<string | null>(null);
   usePageTitle(account ? t('organisations.actingFor', { name: account.organisation.name }) : t('organisations.title'));
 
   useEffect(() => {
@@ -44,6 +45,20 @@ export function OrganisationPage() {
       (e) => setError(e instanceof ApiError && e.status === 404 ? t('organisations.notFound') : t('organisations.load')),
     );
   }, [regNo, t]);
+
+  const markRead = async (id: string) => {
+    try {
+      const read = await api<OrganisationMessage>(
+        `/api/v1/organisations/${encodeURIComponent(regNo)}/messages/${encodeURIComponent(id)}/read`,
+        {
+          method: 'POST',
+        },
+      );
+      setAccount((a) => a && { ...a, messages: a.messages.map((m) => (m.id === id ? read : m)) });
+    } catch (e) {
+      setActError(e instanceof ApiError && e.code === 'outside_representation' ? t('organisations.viewOnly') : t('errors.generic'));
+    }
+  };
 
   if (error)
     return (
@@ -117,12 +132,20 @@ export function OrganisationPage() {
       </section>
       <section aria-labelledby="org-messages-heading">
         <h2 id="org-messages-heading">{t('organisations.messages')}</h2>
+        {actError && <Alert kind="error">{actError}</Alert>}
         {messages.length === 0 && <p>{t('organisations.noMessages')}</p>}
-        <ul>
+        <ul data-testid="company-messages">
           {messages.map((m) => (
-            <li key={m.id}>
+            <li key={m.id} data-message={m.id}>
               <strong>{loc(m.subject)}</strong> <span className="muted">{fmt(m.createdAt)}</span>
               <p>{loc(m.body)}</p>
+              {m.readAt ? (
+                <p className="muted">{t('organisations.read', { at: fmt(m.readAt) })}</p>
+              ) : (
+                <button type="button" className="secondary" onClick={() => void markRead(m.id)}>
+                  {t('organisations.markRead', { subject: loc(m.subject) })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
