@@ -16,7 +16,7 @@ import {
   type ConfirmationRow,
 } from '../../db/delegations/confirmations';
 import { databaseToday } from '../../db/delegations/checks';
-import { audit } from '../../db/audit';
+import { audit, type AuditEntry } from '../../db/audit';
 import { naturalPersonOf } from './queries';
 import { presentConfirmation } from './presenter';
 import type { Validated } from '../../forms/types/validated';
@@ -24,17 +24,19 @@ import type { Validated } from '../../forms/types/validated';
 const TAG = 'Acting for a company';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const confirmationAudit = (ctx: RouteContext, row: ConfirmationRow, purpose: string, action: 'create' | 'update' | 'read'): AuditEntry => ({
+  actor: { type: 'citizen', id: ctx.principal.sub },
+  onBehalfOf: `legal:${row.company_reg_no}`,
+  subject: { type: 'legal', id: row.company_reg_no },
+  action,
+  resource: `representation-confirmation:${row.id}`,
+  purpose,
+  requestId: ctx.requestId,
+  details: { requester: `natural:${row.requester_id}`, confirmedBy: row.confirmed_by },
+});
+
 async function auditConfirmation(ctx: RouteContext, row: ConfirmationRow, purpose: string, action: 'create' | 'update' | 'read') {
-  await audit(ctx.deps.db.pool, {
-    actor: { type: 'citizen', id: ctx.principal.sub },
-    onBehalfOf: `legal:${row.company_reg_no}`,
-    subject: { type: 'legal', id: row.company_reg_no },
-    action,
-    resource: `representation-confirmation:${row.id}`,
-    purpose,
-    requestId: ctx.requestId,
-    details: { requester: `natural:${row.requester_id}`, confirmedBy: row.confirmed_by },
-  });
+  await audit(ctx.deps.db.pool, confirmationAudit(ctx, row, purpose, action));
 }
 
 /**
@@ -138,7 +140,12 @@ export const confirmationRoutes = [
         return r.requester_id !== me && !!company && requiredConfirmers(company, r.requester_id).some((m) => m.personalCode === me);
       });
       const mine = rows.filter((r) => r.requester_id === me);
-      for (const r of [...toConfirm, ...mine]) await auditConfirmation(ctx, r, 'representation-confirmation:list', 'read');
+      const shown = [...toConfirm, ...mine];
+      if (shown.length)
+        await audit(
+          ctx.deps.db.pool,
+          shown.map((r) => confirmationAudit(ctx, r, 'representation-confirmation:list', 'read')),
+        );
       const show = (r: ConfirmationRow) => presentConfirmation(r, byRegNo.get(r.company_reg_no) ?? null, today);
       return { body: { toConfirm: toConfirm.map(show), mine: mine.map(show) } };
     },
