@@ -28,6 +28,8 @@ describe('api/organisations: acting for a company', function () {
   let companyCaseId: string;
 
   before(async () => {
+    // Other tests (the journey) may have left a joint representative confirmed: start from none.
+    await stack.db.pool.query('UPDATE representation_confirmations SET revoked_at = now() WHERE revoked_at IS NULL');
     await seedCompanyDemo(stack.db);
     await insertNotification(stack.db.pool, {
       id: 'org-test-message-1',

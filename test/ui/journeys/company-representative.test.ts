@@ -1,12 +1,14 @@
 // Journey: Līga Ozoliņa, who chairs SIA "Gaujas ceptuve" with sole representation rights, signs in, opens
 // "Uzņēmumi", switches to acting for the company and sees its cases, invoice and e-address message. Then she asks
-// Anna for a delegation on her delegations page, and Anna accepts it on hers. axe checks every page on the way.
+// Anna for a delegation on her delegations page, and Anna accepts it on hers. Jānis, who represents SIA "Zemgales koks"
+// only jointly, asks Juris to confirm; once Juris confirms, Jānis may act for it. axe checks every page on the way.
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { seedCompanyDemo, DEMO_COMPANY } from '../../../scripts/seed/seed';
 import { insertNotification } from '../../../db/applications/messages';
+import { JOINT_RIGHTS_REGCODE } from '../../../simulators/enterprise-register/data';
 
 describe('journey: a company representative acts for the company', function () {
   this.timeout(180_000);
@@ -33,6 +35,8 @@ describe('journey: a company representative acts for the company', function () {
   });
   after(async () => {
     await browser?.close();
+    // Leave no joint representative confirmed for the tests that follow.
+    await stack.db.pool.query('UPDATE representation_confirmations SET revoked_at = now() WHERE revoked_at IS NULL');
   });
 
   it("the board member switches to the company and sees the company's cases, invoice and messages", async () => {
@@ -90,5 +94,38 @@ describe('journey: a company representative acts for the company', function () {
     await anna.getByRole('status').filter({ hasText: 'Pilnvarojums personai Līga Ozoliņa reģistrēts' }).waitFor();
     await anna.locator('[data-testid="delegations-given"] tbody tr', { hasText: 'Līga Ozoliņa' }).first().waitFor();
     await checkPage(anna, 'company-07-delegation-accepted');
+  });
+
+  it('a joint representative asks the other board member, who confirms; then he may act for the company', async () => {
+    const base = stack.api.url;
+    const janisContext = await browser.newContext({ locale: 'lv-LV' });
+    const jurisContext = await browser.newContext({ locale: 'lv-LV' });
+    const janis = await janisContext.newPage();
+    const juris = await jurisContext.newPage();
+    await signIn(janis, base, 'citizen-janis');
+    await janis.goto(`${base}/organisations`);
+    const company = janis.locator(`[data-company="${JOINT_RIGHTS_REGCODE}"]`);
+    await company.waitFor();
+    expect(await company.textContent()).to.contain('pārstāv kopā ar citiem valdes locekļiem');
+    await checkPage(janis, 'company-08-joint-needs-confirmation');
+    await company.getByRole('button', { name: /Lūgt pārējo valdes locekļu apstiprinājumu/ }).click();
+    await janis.getByRole('status').filter({ hasText: 'Gaida: Juris Jansons' }).waitFor();
+    await checkPage(janis, 'company-09-joint-asked');
+
+    await signIn(juris, base, 'citizen-juris');
+    await juris.goto(`${base}/organisations`);
+    const request = juris.locator('[data-confirmation]').filter({ hasText: 'Jānis Kalniņš' });
+    await request.waitFor();
+    await checkPage(juris, 'company-10-joint-to-confirm');
+    await request.getByRole('button', { name: 'Apstiprināt' }).click();
+    await juris.getByRole('status').filter({ hasText: 'Apstiprināts' }).waitFor();
+
+    await janis.reload();
+    await janis.getByRole('link', { name: 'Darboties uzņēmuma SIA "Zemgales koks" vārdā' }).click();
+    await janis.locator('h1', { hasText: 'Jūs darbojaties uzņēmuma SIA "Zemgales koks" vārdā' }).waitFor();
+    expect(await janis.getByTestId('acting-for').textContent()).to.contain('pārstāv kopā ar citiem valdes locekļiem');
+    await checkPage(janis, 'company-11-joint-acting-for');
+    await janisContext.close();
+    await jurisContext.close();
   });
 });

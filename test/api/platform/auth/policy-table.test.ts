@@ -358,6 +358,8 @@ describe('api/platform/auth/policy: the table', function () {
 
   before(async () => {
     useEnterpriseRegister(stack.db.pool, stack.adapters.enterpriseRegister);
+    // Other tests may have left a joint representative confirmed: the table starts from none.
+    await stack.db.pool.query('UPDATE representation_confirmations SET revoked_at = now() WHERE revoked_at IS NULL');
     await delegation('janis', JANIS_CODE, {});
     await delegation('viewer', VIEWER, { rights: 'view' });
     await delegation('revoked', REVOKED, { revoked: true });
