@@ -14,9 +14,9 @@ async function day(offset: number): Promise<string> {
 describe('api/delegations: delegation requests', function () {
   this.timeout(60_000);
 
-  it('Līga asks Anna for a view-only delegation; Anna sees it and accepts; the delegation is registered for Līga', async () => {
+  it('Juris asks Anna for a view-only delegation; Anna sees it and accepts; the delegation is registered for Juris', async () => {
     const asked = await call('POST', '/api/v1/me/delegation-requests', {
-      as: 'citizen-liga',
+      as: 'citizen-juris',
       json: {
         principal: ANNA,
         validFrom: await day(0),
@@ -32,17 +32,17 @@ describe('api/delegations: delegation requests', function () {
 
     const annas = await call('GET', '/api/v1/me/delegation-requests', { as: 'citizen-anna' });
     expect(annas.body.received.map((r: { id: string }) => r.id)).to.include(asked.body.id);
-    expect((await call('GET', '/api/v1/me/delegation-requests', { as: 'citizen-liga' })).body.sent[0].id).to.equal(asked.body.id);
+    expect((await call('GET', '/api/v1/me/delegation-requests', { as: 'citizen-juris' })).body.sent[0].id).to.equal(asked.body.id);
     expect((await call('GET', '/api/v1/me/delegation-requests', { as: 'citizen-janis' })).body.received).to.deep.equal([]);
 
-    const own = await call('POST', `/api/v1/me/delegation-requests/${asked.body.id}/accept`, { as: 'citizen-liga' });
+    const own = await call('POST', `/api/v1/me/delegation-requests/${asked.body.id}/accept`, { as: 'citizen-juris' });
     expect(own.status).to.equal(403);
     expect((await call('POST', `/api/v1/me/delegation-requests/${asked.body.id}/accept`, { as: 'citizen-janis' })).status).to.equal(404);
 
     const accepted = await call('POST', `/api/v1/me/delegation-requests/${asked.body.id}/accept`, { as: 'citizen-anna' });
     expect(accepted.status, JSON.stringify(accepted.body)).to.equal(200);
     expect(accepted.body.status).to.equal('accepted');
-    const held = await call('GET', '/api/v1/me/delegations', { as: 'citizen-liga' });
+    const held = await call('GET', '/api/v1/me/delegations', { as: 'citizen-juris' });
     const delegation = held.body.held.find((d: { id: string }) => d.id === accepted.body.delegationId);
     expect(delegation).to.include({ rights: 'view', status: 'active', scope: 'all' });
     expect(delegation.principal).to.include({ id: '15038511239' });
@@ -53,7 +53,7 @@ describe('api/delegations: delegation requests', function () {
       `delegation-request:${asked.body.id}`,
     ]);
     expect(rows.map((r) => r.purpose)).to.deep.equal(['delegation-request:create', 'delegation-request:accept']);
-    expect(rows.map((r) => r.actor_id)).to.deep.equal(['citizen-liga', 'citizen-anna']);
+    expect(rows.map((r) => r.actor_id)).to.deep.equal(['citizen-juris', 'citizen-anna']);
   });
 
   it('the person asked declines; the requester withdraws; neither may do the other side', async () => {
