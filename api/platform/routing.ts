@@ -218,7 +218,8 @@ async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promi
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const verified = deps.verify(header.slice(7));
-    if (spec.auth === 'public') return verified.catch(() => PUBLIC);
+    // A public route is answered as to anyone for an act-for token: it acts for its party nowhere else.
+    if (spec.auth === 'public') return verified.then((p) => (p.actingFor ? PUBLIC : p)).catch(() => PUBLIC);
     const principal = allowed(spec, await verified);
     if (principal.actingFor) await actForStillHolds(deps, spec, principal);
     return principal;
