@@ -83,6 +83,8 @@ describe('journey: a company representative acts for the company', function () {
     await requests.getByLabel('Pilnvarotāja personas kods').fill('150385-11239');
     await requests.getByLabel('Pilnvarotāja vārds, uzvārds').fill('Anna Bērziņa');
     await requests.getByLabel('Tikai skatīt lietas').check();
+    await requests.getByLabel('Tikai izvēlētajiem').check();
+    await requests.getByLabel('Dzīvesvietas deklarēšana').check();
     await requests.getByRole('button', { name: 'Nosūtīt lūgumu' }).click();
     await requests.getByRole('status').filter({ hasText: 'Lūgums nosūtīts personai Anna Bērziņa' }).waitFor();
     await requests.locator('[data-status="pending"]').first().waitFor();
@@ -96,7 +98,9 @@ describe('journey: a company representative acts for the company', function () {
     await checkPage(anna, 'company-06-delegation-request-received');
     await accept.click();
     await anna.getByRole('status').filter({ hasText: 'Pilnvarojums personai Līga Ozoliņa reģistrēts' }).waitFor();
-    await anna.locator('[data-testid="delegations-given"] tbody tr', { hasText: 'Līga Ozoliņa' }).first().waitFor();
+    const given = anna.locator('[data-testid="delegations-given"] tbody tr', { hasText: 'Līga Ozoliņa' }).first();
+    await given.waitFor();
+    expect(await given.textContent()).to.contain('Dzīvesvietas deklarēšana');
     await checkPage(anna, 'company-07-delegation-accepted');
   });
 

@@ -84,7 +84,7 @@ export function DelegationsPage() {
       )}
       {error && <Alert kind="error">{error}</Alert>}
       <DelegationForm eservices={eservices} onRegistered={registered} />
-      <DelegationRequests onAccepted={() => void load()} />
+      <DelegationRequests eservices={eservices} onAccepted={() => void load()} />
       <section aria-labelledby="delegations-given-heading">
         <h2 id="delegations-given-heading">{t('delegations.given')}</h2>
         {lists ? <DelegationTable kind="given" items={lists.given} eservices={eservices} onRevoke={revoke} /> : !error && <Loading />}

@@ -69,6 +69,8 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     ask: 'Ask for a delegation',
     personalCode: 'Personal code of the person you help',
     name: 'First name and surname of the person you help',
+    scopeAll: 'For every e-service',
+    scopeSome: 'Only the chosen ones',
     rights: 'Rights',
     rightsView: 'Only view their cases',
     rightsAct: 'View their cases and act',

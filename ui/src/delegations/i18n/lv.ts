@@ -64,6 +64,8 @@ export const delegationsLv = {
     ask: 'Lūgt pilnvarojumu',
     personalCode: 'Pilnvarotāja personas kods',
     name: 'Pilnvarotāja vārds, uzvārds',
+    scopeAll: 'Visiem e-pakalpojumiem',
+    scopeSome: 'Tikai izvēlētajiem',
     rights: 'Tiesības',
     rightsView: 'Tikai skatīt lietas',
     rightsAct: 'Skatīt lietas un rīkoties',
