@@ -23,10 +23,6 @@ interface Account {
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { regNo = '' } = useParams();
-  const loc = useLocalized();
-  const fmt = useFormatDate();
-  const day = useFormatDay();
-  const money = useMoney();
   const [account, setAccount] = useState<Account | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [actError, setActError] = useState<string | null>(null);
@@ -80,76 +76,103 @@ export function OrganisationPage() {
         </p>
         <Link to="/">{t('organisations.backToOwn')}</Link>
       </div>
-      <section aria-labelledby="org-cases-heading">
-        <h2 id="org-cases-heading">{t('organisations.cases')}</h2>
-        {cases.length === 0 && <p>{t('organisations.noCases')}</p>}
-        <ul className="case-list" data-testid="company-cases">
-          {cases.map((c) => (
-            <li key={c.id} className="case" data-case={c.id} data-status={c.status}>
-              <h3>{loc(c.serviceTitle) || c.serviceId}</h3>
-              <p className="meta">
-                <span className="mono">{c.id}</span> · {loc(c.agencyName)} · {t(`channel.${c.channel}`, { defaultValue: c.channel })}
-              </p>
-              <p>
-                <StatusBadge status={c.status} /> <span className="muted">{fmt(c.statusAt)}</span>
-              </p>
-              <details>
-                <summary>{t('cases.showHistory')}</summary>
-                <Timeline entries={c.history} />
-              </details>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="org-invoices-heading">
-        <h2 id="org-invoices-heading">{t('organisations.invoices')}</h2>
-        {invoices.length === 0 ? (
-          <p>{t('organisations.noInvoices')}</p>
-        ) : (
-          <table className="tasks" data-testid="company-invoices">
-            <thead>
-              <tr>
-                <th scope="col">{t('organisations.columns.number')}</th>
-                <th scope="col" className="num">
-                  {t('organisations.columns.amount')}
-                </th>
-                <th scope="col">{t('organisations.columns.due')}</th>
-                <th scope="col">{t('organisations.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.map((inv) => (
-                <tr key={inv.id}>
-                  <th scope="row">{inv.number}</th>
-                  <td className="num">{money(inv.totals.due)}</td>
-                  <td>{day(inv.dueDate)}</td>
-                  <td>{t(`billing.status.${inv.status}`, { defaultValue: inv.status })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="org-messages-heading">
-        <h2 id="org-messages-heading">{t('organisations.messages')}</h2>
-        {actError && <Alert kind="error">{actError}</Alert>}
-        {messages.length === 0 && <p>{t('organisations.noMessages')}</p>}
-        <ul data-testid="company-messages">
-          {messages.map((m) => (
-            <li key={m.id} data-message={m.id}>
-              <strong>{loc(m.subject)}</strong> <span className="muted">{fmt(m.createdAt)}</span>
-              <p>{loc(m.body)}</p>
-              {m.readAt ? (
-                <p className="muted">{t('organisations.read', { at: fmt(m.readAt) })}</p>
-              ) : (
-                <button type="button" className="secondary" onClick={() => void markRead(m.id)}>
-                  {t('organisations.markRead', { subject: loc(m.subject) })}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CompanyCases cases={cases} />
+      <CompanyInvoices invoices={invoices} />
+      <CompanyMessages messages={messages} error={actError} onRead={(id) => void markRead(id)} />
     </>
+  );
+}
+
+function CompanyCases({ cases }: { cases: Account['cases'] }) {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  const fmt = useFormatDate();
+  return (
+    <section aria-labelledby="org-cases-heading">
+      <h2 id="org-cases-heading">{t('organisations.cases')}</h2>
+      {cases.length === 0 && <p>{t('organisations.noCases')}</p>}
+      <ul className="case-list" data-testid="company-cases">
+        {cases.map((c) => (
+          <li key={c.id} className="case" data-case={c.id} data-status={c.status}>
+            <h3>{loc(c.serviceTitle) || c.serviceId}</h3>
+            <p className="meta">
+              <span className="mono">{c.id}</span> · {loc(c.agencyName)} · {t(`channel.${c.channel}`, { defaultValue: c.channel })}
+            </p>
+            <p>
+              <StatusBadge status={c.status} /> <span className="muted">{fmt(c.statusAt)}</span>
+            </p>
+            <details>
+              <summary>{t('cases.showHistory')}</summary>
+              <Timeline entries={c.history} />
+            </details>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CompanyInvoices({ invoices }: { invoices: Account['invoices'] }) {
+  const { t } = useTranslation();
+  const day = useFormatDay();
+  const money = useMoney();
+  return (
+    <section aria-labelledby="org-invoices-heading">
+      <h2 id="org-invoices-heading">{t('organisations.invoices')}</h2>
+      {invoices.length === 0 ? (
+        <p>{t('organisations.noInvoices')}</p>
+      ) : (
+        <table className="tasks" data-testid="company-invoices">
+          <thead>
+            <tr>
+              <th scope="col">{t('organisations.columns.number')}</th>
+              <th scope="col" className="num">
+                {t('organisations.columns.amount')}
+              </th>
+              <th scope="col">{t('organisations.columns.due')}</th>
+              <th scope="col">{t('organisations.columns.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoices.map((inv) => (
+              <tr key={inv.id}>
+                <th scope="row">{inv.number}</th>
+                <td className="num">{money(inv.totals.due)}</td>
+                <td>{day(inv.dueDate)}</td>
+                <td>{t(`billing.status.${inv.status}`, { defaultValue: inv.status })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CompanyMessages({ messages, error, onRead }: { messages: Account['messages']; error: string | null; onRead(id: string): void }) {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  const fmt = useFormatDate();
+  return (
+    <section aria-labelledby="org-messages-heading">
+      <h2 id="org-messages-heading">{t('organisations.messages')}</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      {messages.length === 0 && <p>{t('organisations.noMessages')}</p>}
+      <ul data-testid="company-messages">
+        {messages.map((m) => (
+          <li key={m.id} data-message={m.id}>
+            <strong>{loc(m.subject)}</strong> <span className="muted">{fmt(m.createdAt)}</span>
+            <p>{loc(m.body)}</p>
+            {m.readAt ? (
+              <p className="muted">{t('organisations.read', { at: fmt(m.readAt) })}</p>
+            ) : (
+              <button type="button" className="secondary" onClick={() => onRead(m.id)}>
+                {t('organisations.markRead', { subject: loc(m.subject) })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
