@@ -20,6 +20,7 @@ import * as browserSessions from './migrations/0015-browser-sessions';
 import * as eidasAssertions from './migrations/0016-eidas-assertions';
 import * as levelOfAssurance from './migrations/0017-level-of-assurance';
 import * as oidcProvider from './migrations/0018-oidc-provider';
+import * as representation from './migrations/0019-representation';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -46,6 +47,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0016-eidas-assertions', migration: eidasAssertions },
   { name: '0017-level-of-assurance', migration: levelOfAssurance },
   { name: '0018-oidc-provider', migration: oidcProvider },
+  { name: '0019-representation', migration: representation },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

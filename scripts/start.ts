@@ -8,7 +8,7 @@ import { resolveDatabase } from './lib/database';
 import { startTemporal } from './lib/temporal-server';
 import { connectDatabase } from '../db/connection';
 import { migrate } from '../db/migrate';
-import { seedReferenceData, seedDemoCases } from './seed/seed';
+import { seedReferenceData, seedDemoCases, seedCompanyDemo } from './seed/seed';
 import { seedEServices } from './seed/eservices';
 import { seedCatalog } from './seed/catalog';
 import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
@@ -55,6 +55,7 @@ async function main() {
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
   await seedReferenceData(db);
   await seedDemoCases(db);
+  await seedCompanyDemo(db);
   await seedEServices(db);
   await seedCatalog(db);
   await db.close();

@@ -143,7 +143,10 @@ before(async function () {
   );
   workerRun = stack.worker.run();
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
-  stack.api = await startApi({ ...stack.config, port: apiPort }, { populationRegister: stack.adapters.populationRegister });
+  stack.api = await startApi(
+    { ...stack.config, port: apiPort },
+    { populationRegister: stack.adapters.populationRegister, enterpriseRegister: stack.adapters.enterpriseRegister },
+  );
 });
 
 after(async function () {

@@ -121,8 +121,9 @@ export const caseRoutes = [
     method: 'get',
     path: '/api/v1/cases/:id',
     tag: 'Case register',
-    summary: "One case with its status history (your agency's, or your own as a citizen)",
+    summary: "One case with its status history (your agency's, your own as a citizen, or one of a party you act for)",
     auth: [...AGENCY_READERS, 'citizen'],
+    actsForParty: true, // the policy confines an act-for token to its party's cases
     responses: { 200: { description: 'The case', schema: 'case' }, 404: { description: 'No such case that you may see', schema: 'error' } },
     async handler(ctx) {
       const id = parseCaseId(ctx.params.id);

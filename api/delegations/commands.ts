@@ -27,6 +27,29 @@ export type DelegationInput = Validated<'delegation-create'>;
 
 const addYears = (date: string, years: number) => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
 
+/** What is wrong with a delegation's days and e-services (also those asked for in a delegation request). */
+export async function termsProblems(
+  pool: Pool,
+  input: { validFrom: string; validUntil?: string; scope: 'all' | string[] },
+): Promise<ErrorDetail[]> {
+  const details: ErrorDetail[] = [];
+  const day = await databaseToday(pool);
+  if (input.validFrom < day) details.push({ path: '/validFrom', code: 'in_past', message: `must be today (${day}) or later` });
+  if (input.validUntil !== undefined && input.validUntil < input.validFrom)
+    details.push({ path: '/validUntil', code: 'before_valid_from', message: 'must not be before validFrom' });
+  else if (input.validUntil !== undefined && input.validUntil > addYears(input.validFrom, MAX_DELEGATION_YEARS)) {
+    details.push({ path: '/validUntil', code: 'too_long', message: `at most ${MAX_DELEGATION_YEARS} years after validFrom` });
+  }
+  const listed = input.scope === 'all' ? [] : input.scope;
+  if (listed.length) {
+    const known = await publishedEserviceIds(pool, listed);
+    listed.forEach((id, i) => {
+      if (!known.has(id)) details.push({ path: `/scope/${i}`, code: 'unknown_eservice', message: `no published e-service ${id}` });
+    });
+  }
+  return details;
+}
+
 /**
  * Registers a delegation given by `principal`; every refusal is a 422 with the fields at fault. The representative's
  * identity is checked (`verifyRepresentative`, against the population register) once the fields are right; one that
@@ -45,20 +68,8 @@ export async function registerDelegation(
     details.push({ path: '/representative/id', code: 'invalid_person_id', message: 'malformed personal code or wrong check digit' });
   else if (principal.type === 'natural' && representativeId === principal.id)
     details.push({ path: '/representative/id', code: 'self_delegation', message: 'you cannot delegate to yourself' });
-  const day = await databaseToday(pool);
-  if (input.validFrom < day) details.push({ path: '/validFrom', code: 'in_past', message: `must be today (${day}) or later` });
-  if (input.validUntil !== undefined && input.validUntil < input.validFrom)
-    details.push({ path: '/validUntil', code: 'before_valid_from', message: 'must not be before validFrom' });
-  else if (input.validUntil !== undefined && input.validUntil > addYears(input.validFrom, MAX_DELEGATION_YEARS)) {
-    details.push({ path: '/validUntil', code: 'too_long', message: `at most ${MAX_DELEGATION_YEARS} years after validFrom` });
-  }
   const listed = input.scope === 'all' ? [] : input.scope;
-  if (listed.length) {
-    const known = await publishedEserviceIds(pool, listed);
-    listed.forEach((id, i) => {
-      if (!known.has(id)) details.push({ path: `/scope/${i}`, code: 'unknown_eservice', message: `no published e-service ${id}` });
-    });
-  }
+  details.push(...(await termsProblems(pool, input)));
   if (details.length)
     throw unprocessable(
       details[0].code === 'self_delegation' ? 'self_delegation' : 'invalid_delegation',
@@ -75,6 +86,7 @@ export async function registerDelegation(
       representativeId: representativeId as string,
       representativeName: input.representative.name.trim(),
       eserviceIds: listed,
+      rights: input.rights ?? 'act',
       validFrom: input.validFrom,
       validUntil: input.validUntil ?? null,
       createdBy,

@@ -9,6 +9,7 @@ export function presentDelegation(row: DelegationRow): Delegation {
     principal: person(row.principal_type, row.principal_id, row.principal_name),
     representative: person(row.representative_type, row.representative_id, row.representative_name),
     scope: row.scope === 'all' ? ('all' as const) : [...row.eservice_ids],
+    rights: row.rights,
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     status: row.status,

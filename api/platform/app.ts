@@ -21,6 +21,7 @@ import { eidasSignInRoutes } from './auth/eidas/routes';
 import { sessionRoutes } from './auth/session/routes';
 import { mountOidcProvider } from './auth/provider';
 import { providerRoutes } from './auth/provider/routes';
+import { actForRoutes } from './auth/act-for';
 import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
@@ -31,6 +32,9 @@ import { taskRoutes } from '../applications/task-routes';
 import { assistRoutes } from '../assist/routes';
 import { delegationRoutes } from '../delegations/routes';
 import { mandateRoutes } from '../delegations/mandate-routes';
+import { organisationRoutes } from '../organisations/routes';
+import { delegationRequestRoutes } from '../delegations/request-routes';
+import { confirmationRoutes } from '../organisations/confirmation-routes';
 import { invoiceRoutes } from '../billing/invoice-routes';
 import { bankStatementRoutes } from '../billing/statements/routes';
 import { agencyAccountRoutes } from '../billing/agency-account-routes';
@@ -48,6 +52,7 @@ export const allRoutes: RouteSpec[] = [
   ...eidasSignInRoutes,
   ...sessionRoutes,
   ...providerRoutes,
+  ...actForRoutes,
   ...referenceRoutes,
   ...caseRoutes,
   ...consultationRoutes,
@@ -60,6 +65,9 @@ export const allRoutes: RouteSpec[] = [
   ...onlinePaymentRoutes,
   ...delegationRoutes,
   ...mandateRoutes,
+  ...delegationRequestRoutes,
+  ...organisationRoutes,
+  ...confirmationRoutes,
   ...bankStatementRoutes,
   ...agencyAccountRoutes,
   ...catalogAgencyRoutes,

@@ -9,6 +9,7 @@ import type { Principal } from './auth/principal';
 import type { Grant } from '../assist/grants';
 import type { PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 import type { PopulationRegister } from '../../activities/adapters/contracts/population-register';
+import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -32,4 +33,6 @@ export interface AppDeps {
   paymentInitiation?: PaymentInitiation;
   /** The population register (identity checks of representatives); when absent, built from the environment. */
   populationRegister?: PopulationRegister;
+  /** The enterprise register (company representation, asked by the policy); when absent, built from the environment. */
+  enterpriseRegister?: EnterpriseRegister;
 }

@@ -128,6 +128,8 @@ export async function attachRealtime(
     if (typeof token === 'string') {
       deps.verify(token).then(
         (principal) => {
+          // Live status and co-browsing are a person's own; an act-for token (its party's HTTP area only) is refused.
+          if (principal.actingFor) return refuse('An act-for token cannot open a live connection.');
           socket.data.principal = principal;
           next();
         },

@@ -6,6 +6,7 @@ import type { Principal, Role } from './auth/principal';
 import { forbidden, notFound, unauthenticated, methodNotAllowed, ApiError } from './errors';
 import { MAX_JSON_DEPTH, check, isValidParam, type ParamFormat, type SchemaName } from '../../forms/validation';
 import { validate } from './validation';
+import { accessToParty } from './auth/policy';
 import type { AppDeps } from './deps';
 import type { RateLimitKind, RateLimiters } from './rate-limits';
 import { CSRF_HEADER, cookieOf, sessionCookieName, sessionFromRequest, type BrowserSession } from './auth/session/browser-session';
@@ -53,6 +54,11 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   params?: Record<string, ParamFormat>;
   /** Defaults to one derived from the method and path (api/platform/openapi.ts operationIdOf). */
   operationId?: string;
+  /**
+   * The route acts for a party (its own area: /api/v1/organisations/...): an act-for token (RFC 8693 `act`) may call
+   * it. Any other route refuses such a token (403 act_for_not_allowed here).
+   */
+  actsForParty?: true;
   /** false: the browser session is not looked up (nor its idle end moved) before the handler. */
   touchesSession?: false;
   /** Counted against this limit (per account when signed in, else per address): 429 rate_limited with Retry-After. */
@@ -213,7 +219,11 @@ async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promi
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const verified = deps.verify(header.slice(7));
-    return spec.auth === 'public' ? verified.catch(() => PUBLIC) : allowed(spec, await verified);
+    // A public route is answered as to anyone for an act-for token: it acts for its party nowhere else.
+    if (spec.auth === 'public') return verified.then((p) => (p.actingFor ? PUBLIC : p)).catch(() => PUBLIC);
+    const principal = allowed(spec, await verified);
+    if (principal.actingFor) await actForStillHolds(deps, spec, principal);
+    return principal;
   }
   // GET /api/v1/auth/session reads the session without counting as activity; it looks it up itself.
   const session = spec.touchesSession === false ? null : await sessionFromRequest(deps, req);
@@ -227,6 +237,25 @@ async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promi
   }
   req.browserSession = session;
   return spec.auth === 'public' ? session.principal : allowed(spec, session.principal);
+}
+
+/**
+ * An act-for token is checked against the representation at every request: the route must act for a party, and the
+ * policy must still find a basis for the actor to act for the token's party (a revoked delegation, a member removed
+ * from the board or a withdrawn confirmation refuses the very next request).
+ */
+async function actForStillHolds(deps: AppDeps, spec: RouteSpec, principal: Principal): Promise<void> {
+  if (!spec.actsForParty) {
+    throw new ApiError(
+      403,
+      'act_for_not_allowed',
+      "This token acts for another party; use it only in that party's area (/api/v1/organisations/...).",
+    );
+  }
+  const party = principal.actingFor as NonNullable<Principal['actingFor']>;
+  if (!(await accessToParty(deps.db.pool, principal, party, 'read'))) {
+    throw new ApiError(403, 'representation_ended', 'The representation this token acts on has ended.');
+  }
 }
 
 function allowed(spec: RouteSpec, principal: Principal): Principal {

@@ -15,6 +15,8 @@ import { onSessionsEnded, sessionFromRequest } from './auth/session/browser-sess
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
 import type { AppDeps } from './deps';
+import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
+import { useEnterpriseRegister } from './auth/company-representation';
 import { describeDefaults } from '../../forms/environment';
 
 export interface RunningApi {
@@ -27,7 +29,7 @@ export interface RunningApi {
 
 export async function startApi(
   config: PlatformConfig,
-  opts: { db?: Database; populationRegister?: PopulationRegister } = {},
+  opts: { db?: Database; populationRegister?: PopulationRegister; enterpriseRegister?: EnterpriseRegister } = {},
 ): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
@@ -44,7 +46,9 @@ export async function startApi(
     verify: withSystemTokens({ config }, (token) => verifyToken(keys, token)),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
     ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
+    ...(opts.enterpriseRegister ? { enterpriseRegister: opts.enterpriseRegister } : {}),
   };
+  if (opts.enterpriseRegister) useEnterpriseRegister(db.pool, opts.enterpriseRegister);
   if (config.redisUrl) {
     const redis: RedisClientType = createClient({ url: config.redisUrl });
     redis.on('error', (err: unknown) => logger.warn({ err }, 'redis (rate limits)'));

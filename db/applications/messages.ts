@@ -40,3 +40,39 @@ export async function insertNotification(
 export async function setNotificationMessageId(pool: Pool, id: string, messageId: string): Promise<void> {
   await pool.query('UPDATE notifications SET e_address_message_id = $2 WHERE id = $1', [id, messageId]);
 }
+
+export interface NotificationRow {
+  id: string;
+  case_id: string | null;
+  subject_lv: string;
+  subject_en: string;
+  body_lv: string;
+  body_en: string;
+  created_at: Date;
+  e_address_message_id: string | null;
+  read_at: Date | null;
+}
+
+/** The recipient's notifications (each also sent to their e-address when they have one), newest first (at most 200). */
+export async function notificationsOf(pool: Pool, recipient: { type: string; id: string }): Promise<NotificationRow[]> {
+  const { rows } = await pool.query<NotificationRow>(
+    `SELECT id, case_id, subject_lv, subject_en, body_lv, body_en, created_at, e_address_message_id, read_at FROM notifications
+      WHERE recipient_type = $1 AND recipient_id = $2 ORDER BY created_at DESC, id LIMIT 200`,
+    [recipient.type, recipient.id],
+  );
+  return rows;
+}
+
+/** Marks the recipient's notification read (the first time counts); null when the recipient has no such notification. */
+export async function markNotificationRead(
+  pool: Pool,
+  recipient: { type: string; id: string },
+  id: string,
+): Promise<NotificationRow | null> {
+  const { rows } = await pool.query<NotificationRow>(
+    `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND recipient_type = $2 AND recipient_id = $3
+      RETURNING id, case_id, subject_lv, subject_en, body_lv, body_en, created_at, e_address_message_id, read_at`,
+    [id, recipient.type, recipient.id],
+  );
+  return rows[0] ?? null;
+}

@@ -107,6 +107,29 @@ export async function casesOfPerson(pool: Pool, person: PersonRef, limit: number
   return { rows, total: Number(total) };
 }
 
+/** The cases whose recipient is the party (a company's own cases, for its representatives), newest status first. */
+export async function casesOfRecipient(
+  pool: Pool,
+  party: { type: PersonType; id: string },
+  limit: number,
+  offset: number,
+): Promise<{ rows: CaseRow[]; total: number }> {
+  const { rows } = await pool.query<CaseRow & { total: number }>(
+    `${SELECT_CASE.replace('SELECT c.*', 'SELECT c.*, count(*) OVER () AS total')}
+      WHERE c.recipient_type = $1 AND c.recipient_id = $2 ORDER BY c.status_at DESC, c.id LIMIT $3 OFFSET $4`,
+    [party.type, party.id, limit, offset],
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && offset > 0) {
+    const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE recipient_type = $1 AND recipient_id = $2', [
+      party.type,
+      party.id,
+    ]);
+    total = count.rows[0].n;
+  }
+  return { rows, total };
+}
+
 /** The agency's list filter: the validated query of GET /api/v1/cases (limit and offset defaulted). */
 export type AgencyCaseFilter = Validated<'case-list-query'>;
 

@@ -6,6 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PersonRef, PersonType } from '../domain/person-id';
 
 export type DelegationStatus = 'active' | 'scheduled' | 'expired' | 'revoked';
+export type DelegationRights = 'view' | 'act';
 
 export interface DelegationRow {
   id: string;
@@ -17,6 +18,8 @@ export interface DelegationRow {
   representative_name: string | null;
   scope: 'all' | 'eservices';
   eservice_ids: string[];
+  /** `view`: the representative follows the principal's cases; `act`: also acts on them. */
+  rights: DelegationRights;
   /** Dates as text (YYYY-MM-DD): a PostgreSQL date is a calendar day, not an instant in some time zone. */
   valid_from: string;
   valid_until: string | null;
@@ -28,7 +31,7 @@ export interface DelegationRow {
 
 /** The columns every delegation query selects, with the status computed by the database. */
 const DELEGATION_COLUMNS = `d.id, d.principal_type, d.principal_id, d.principal_name, d.representative_type, d.representative_id,
-  d.representative_name, d.scope, d.eservice_ids, d.valid_from::text AS valid_from, d.valid_until::text AS valid_until,
+  d.representative_name, d.scope, d.eservice_ids, d.rights, d.valid_from::text AS valid_from, d.valid_until::text AS valid_until,
   d.created_at, d.revoked_at,
   CASE WHEN d.revoked_at IS NOT NULL THEN 'revoked' WHEN d.valid_until < current_date THEN 'expired'
        WHEN d.valid_from > current_date THEN 'scheduled' ELSE 'active' END AS status`;
@@ -43,6 +46,8 @@ export interface NewDelegation {
   representativeName: string;
   /** The e-services it covers; empty for all. */
   eserviceIds: string[];
+  /** Defaults to `act`. */
+  rights?: DelegationRights;
   validFrom: string;
   validUntil: string | null;
   createdBy: string;
@@ -70,8 +75,8 @@ export async function insertDelegationUnlessOverlapping(
   if (overlapping.rows[0]) return { overlaps: overlapping.rows[0].id };
   const { rows } = await client.query<DelegationRow>(
     `INSERT INTO delegations AS d (id, principal_type, principal_id, principal_name, representative_type, representative_id, representative_name,
-       scope, eservice_ids, valid_from, valid_until, created_by)
-     VALUES ($1, $2, $3, $4, 'natural', $5, $6, $7, $8, $9, $10, $11) RETURNING ${DELEGATION_COLUMNS}`,
+       scope, eservice_ids, valid_from, valid_until, created_by, rights)
+     VALUES ($1, $2, $3, $4, 'natural', $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${DELEGATION_COLUMNS}`,
     [
       d.id,
       d.principal.type,
@@ -84,6 +89,7 @@ export async function insertDelegationUnlessOverlapping(
       d.validFrom,
       d.validUntil,
       d.createdBy,
+      d.rights ?? 'act',
     ],
   );
   return { inserted: rows[0] };

@@ -224,6 +224,13 @@ export type VersionNumber = string;
  */
 export type PathText = string;
 /**
+ * Registration number in the enterprise register (11 digits)
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "registrationNumber".
+ */
+export type RegistrationNumber = string;
+/**
  * The acknowledgement of draft:save: the saved version, or the refusal
  *
  * This interface was referenced by `DraftSocket`'s JSON-Schema
@@ -282,6 +289,8 @@ export type Note = string;
  * Every API schema by its name (the file name in forms/api without .schema.json).
  */
 export interface ApiSchemas {
+  'act-for': ActFor;
+  'act-for-token': ActForToken;
   'agency-account': AgencyAccount;
   'agency-account-create': AgencyAccountCreate;
   'agency-account-deactivate': AgencyAccountDeactivate;
@@ -324,12 +333,16 @@ export interface ApiSchemas {
   'catalog-webhook-create': CatalogWebhookCreate;
   'catalog-withdraw': CatalogWithdraw;
   common: Common;
+  'confirmation-request': ConfirmationRequest;
+  'confirmation-request-create': ConfirmationRequestCreate;
   'consultation-batch': ConsultationBatch;
   'consultation-create': ConsultationCreate;
   'counter-payment': CounterPayment;
   delegation: Delegation;
   'delegation-create': DelegationCreate;
   'delegation-lookup': DelegationLookup;
+  'delegation-request': DelegationRequest;
+  'delegation-request-create': DelegationRequestCreate;
   'delete-auth-session-query': DeleteAuthSessionQuery;
   'dev-login': DevLogin;
   'draft-save': DraftSave;
@@ -365,9 +378,12 @@ export interface ApiSchemas {
   'get-invoices-response': GetInvoicesResponse;
   'get-me-applications-response': GetMeApplicationsResponse;
   'get-me-assist-grants-response': GetMeAssistGrantsResponse;
+  'get-me-confirmation-requests-response': GetMeConfirmationRequestsResponse;
+  'get-me-delegation-requests-response': GetMeDelegationRequestsResponse;
   'get-me-delegations-response': GetMeDelegationsResponse;
   'get-me-invoices-response': GetMeInvoicesResponse;
   'get-me-mandates-response': GetMeMandatesResponse;
+  'get-me-represented-response': GetMeRepresentedResponse;
   'get-offices-response': GetOfficesResponse;
   'get-payments-check-response': GetPaymentsCheckResponse;
   'get-readyz-response': GetReadyzResponse;
@@ -387,6 +403,9 @@ export interface ApiSchemas {
   'national-sign-in-start-query': NationalSignInStartQuery;
   'online-payment': OnlinePayment;
   'online-payment-create': OnlinePaymentCreate;
+  organisation: Organisation;
+  'organisation-message': OrganisationMessage;
+  'organisation-messages': OrganisationMessages;
   'payment-callback-result': PaymentCallbackResult;
   'payment-check-query': PaymentCheckQuery;
   'post-agency-catalog-services-id-reviewed-response': PostAgencyCatalogServicesIdReviewedResponse;
@@ -423,6 +442,42 @@ export interface ApiSchemas {
   'task-complete': TaskComplete;
   'task-list-query': TaskListQuery;
   'work-accepted': WorkAccepted;
+}
+/**
+ * Act for a party: the policy must find a basis now.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ActFor".
+ */
+export interface ActFor {
+  party: {
+    /**
+     * A company (the area acting for a party is /api/v1/organisations/{regNo})
+     */
+    type: 'legal';
+    /**
+     * Registration number in the enterprise register (11 digits)
+     */
+    id: string;
+  };
+}
+/**
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ActForToken".
+ */
+export interface ActForToken {
+  /**
+   * A bearer JWT whose sub is the party and whose act claim (RFC 8693) names you
+   */
+  token: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  party: {
+    type: 'natural' | 'legal';
+    id: string;
+    name: string;
+  };
+  basis: 'enterprise_register' | 'delegation' | 'mandate';
 }
 /**
  * A collection account of an agency (reference data kept by a platform administrator). Invoices name only an active account of their own agency; statements of the account are imported and read only by its agency.
@@ -1349,6 +1404,43 @@ export interface Common {
   [k: string]: unknown | undefined;
 }
 /**
+ * A board member with joint rights asks the other members to confirm that they may act for the company alone until validUntil.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ConfirmationRequest".
+ */
+export interface ConfirmationRequest {
+  id: string;
+  company: {
+    /**
+     * Registration number in the enterprise register (11 digits)
+     */
+    registrationNumber: string;
+    name: string;
+  };
+  requester: PersonRef;
+  /**
+   * Personal codes of the members who confirmed
+   */
+  confirmedBy: string[];
+  /**
+   * Names of the members (as the register says now) whose confirmation is still missing
+   */
+  awaiting: string[];
+  validUntil: string;
+  status: 'awaiting' | 'confirmed' | 'declined' | 'withdrawn' | 'expired';
+}
+/**
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ConfirmationRequestCreate".
+ */
+export interface ConfirmationRequestCreate {
+  /**
+   * How many days the confirmation is to last
+   */
+  days?: number;
+}
+/**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "ConsultationBatch".
  */
@@ -1399,6 +1491,10 @@ export interface Delegation {
   principal: PersonRef;
   representative: PersonRef;
   scope: 'all' | string[];
+  /**
+   * view: follow the principal's cases; act: also act on them
+   */
+  rights: 'view' | 'act';
   validFrom: string;
   validUntil: string | null;
   /**
@@ -1427,6 +1523,10 @@ export interface DelegationCreate {
     name: string;
   };
   /**
+   * view: the representative only follows your cases; act (the default): also acts on them
+   */
+  rights?: 'view' | 'act';
+  /**
    * First day the delegation is valid (today or later)
    */
   validFrom: string;
@@ -1454,6 +1554,72 @@ export interface DelegationLookup {
     id: string;
   };
   eserviceId?: Slug;
+}
+/**
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DelegationRequest".
+ */
+export interface DelegationRequest {
+  id: string;
+  requester: PersonRef;
+  principal: PersonRef;
+  scope: 'all' | string[];
+  /**
+   * view: follow the principal's cases; act: also act on them
+   */
+  rights: 'view' | 'act';
+  validFrom: string;
+  validUntil: string | null;
+  message?: string | null;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  createdAt: string;
+  decidedAt: string | null;
+  /**
+   * The delegation registered on acceptance
+   */
+  delegationId: string | null;
+}
+/**
+ * A citizen asks the person they help for a delegation; that person accepts (a delegation is registered) or declines.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DelegationRequestCreate".
+ */
+export interface DelegationRequestCreate {
+  /**
+   * The person you help, asked to delegate to you (identity checked against the population register)
+   */
+  principal: {
+    /**
+     * A natural person identified by a Latvian personal code
+     */
+    type: 'natural';
+    /**
+     * Personal code, with or without the dash
+     */
+    id: string;
+    name: string;
+  };
+  /**
+   * First day the delegation would be valid (today or later)
+   */
+  validFrom: string;
+  /**
+   * Last day; not before validFrom, at most 10 years later
+   */
+  validUntil?: string;
+  /**
+   * "all" for every e-service, or the ids of the e-services it covers
+   */
+  scope: 'all' | Slug[];
+  /**
+   * view: follow the principal's cases; act: also act on them
+   */
+  rights: 'view' | 'act';
+  /**
+   * A note to the person asked
+   */
+  message?: string;
 }
 /**
  * Sign out: query
@@ -2257,6 +2423,38 @@ export interface GetMeAssistGrantsResponse {
   items: AssistGrant[];
 }
 /**
+ * Me confirmation requests: response. Response of GET /api/v1/me/confirmation-requests (200).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetMeConfirmationRequestsResponse".
+ */
+export interface GetMeConfirmationRequestsResponse {
+  /**
+   * Other members' open requests for my companies
+   */
+  toConfirm: ConfirmationRequest[];
+  /**
+   * My own open requests
+   */
+  mine: ConfirmationRequest[];
+}
+/**
+ * Me delegation requests: response. Response of GET /api/v1/me/delegation-requests (200).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetMeDelegationRequestsResponse".
+ */
+export interface GetMeDelegationRequestsResponse {
+  /**
+   * Asked of me
+   */
+  received: DelegationRequest[];
+  /**
+   * Asked by me
+   */
+  sent: DelegationRequest[];
+}
+/**
  * Me delegations: response. Response of GET /api/v1/me/delegations (200). (Citizen: the delegations I gave and those I hold) Derived from the presenter's output; every reply is checked against it in the tests.
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2369,6 +2567,38 @@ export interface Mandate {
   recordedOffice: string | null;
   createdAt: string;
   revokedAt: string | null;
+}
+/**
+ * Me represented: response. Response of GET /api/v1/me/represented (200): the parties I may act for (or could, once confirmed).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetMeRepresentedResponse".
+ */
+export interface GetMeRepresentedResponse {
+  items: {
+    party: {
+      type: 'natural' | 'legal';
+      id: string;
+      name: string;
+    };
+    basis: 'enterprise_register' | 'delegation' | 'mandate';
+    /**
+     * enterprise register: sole or joint; delegation: view or act
+     */
+    rights?: 'sole' | 'joint' | 'view' | 'act';
+    /**
+     * Whether you may act for the party now (a joint representative: once confirmed)
+     */
+    represents: boolean;
+    /**
+     * A joint representative's open confirmation request
+     */
+    confirmationId?: string | null;
+    /**
+     * The delegation or mandate
+     */
+    reference?: string | null;
+  }[];
 }
 /**
  * Offices: response. Response of GET /api/v1/offices (200). (Customer centres (VPVKAC) and agency offices) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -2746,6 +2976,73 @@ export interface OnlinePaymentCreate {
    * Where on this platform the payer's browser comes back to (a path, never another site); default /payments/online/{id}. The platform adds onlinePayment={id}, the bank adds paymentId and status.
    */
   returnPath?: string;
+}
+/**
+ * A company you act for, as the enterprise register says now.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "Organisation".
+ */
+export interface Organisation {
+  /**
+   * Registration number in the enterprise register (11 digits)
+   */
+  registrationNumber: string;
+  name: string;
+  legalForm: string;
+  status: 'active' | 'liquidation' | 'excluded';
+  /**
+   * On what basis you act for it
+   */
+  basis: 'enterprise_register' | 'delegation' | 'mandate';
+  /**
+   * enterprise register: sole or joint
+   */
+  rights: string | null;
+}
+/**
+ * One message to the company.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "OrganisationMessage".
+ */
+export interface OrganisationMessage {
+  id: string;
+  caseId: string | null;
+  subject: Localized;
+  body: Localized;
+  createdAt: string;
+  /**
+   * Set when it was also delivered to the company's e-address
+   */
+  eAddressMessageId: string | null;
+  /**
+   * When a representative first marked it read
+   */
+  readAt: string | null;
+}
+/**
+ * The messages to the company: portal notifications, each also delivered to its e-address mailbox.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "OrganisationMessages".
+ */
+export interface OrganisationMessages {
+  items: {
+    id: string;
+    caseId: string | null;
+    subject: Localized;
+    body: Localized;
+    createdAt: string;
+    /**
+     * Set when it was also delivered to the company's e-address
+     */
+    eAddressMessageId: string | null;
+    /**
+     * When a representative first marked it read
+     */
+    readAt: string | null;
+  }[];
 }
 /**
  * The platform's answer to a verified bank callback. Any 2xx tells the bank not to deliver it again; duplicates, late and out-of-order callbacks are answered 200 and change nothing.

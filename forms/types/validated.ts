@@ -8,6 +8,7 @@ interface DefaultedFields {
   'case-list-query': 'limit' | 'offset';
   'catalog-changes-query': 'since' | 'limit';
   'catalog-search-query': 'lang' | 'page' | 'pageSize';
+  'confirmation-request-create': 'days';
   'me-cases-query': 'limit' | 'offset';
   'suspense-list-query': 'status' | 'limit' | 'offset';
   'task-list-query': 'status' | 'mine' | 'sort' | 'limit' | 'offset';

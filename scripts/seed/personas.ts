@@ -25,6 +25,22 @@ export const personas: Persona[] = [
     descriptionEn: 'Citizen, Jelgava',
   },
   {
+    sub: 'citizen-liga',
+    name: 'Līga Ozoliņa',
+    roles: ['citizen'],
+    person: { type: 'natural', id: '01014811002' },
+    descriptionLv: 'Valdes priekšsēdētāja, SIA "Gaujas ceptuve" (paraksta viena)',
+    descriptionEn: 'Chair of the board of SIA "Gaujas ceptuve" (sole representation rights)',
+  },
+  {
+    sub: 'citizen-juris',
+    name: 'Juris Jansons',
+    roles: ['citizen'],
+    person: { type: 'natural', id: '22045712114' },
+    descriptionLv: 'Valdes priekšsēdētājs, SIA "Zemgales koks" (paraksta kopā ar Jāni Kalniņu)',
+    descriptionEn: 'Chair of the board of SIA "Zemgales koks" (represents jointly with Jānis Kalniņš)',
+  },
+  {
     sub: 'citizen-marie',
     name: 'Marie Dubois',
     roles: ['citizen'],

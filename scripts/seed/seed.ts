@@ -3,6 +3,7 @@ import type { Database } from '../../db/connection';
 import { sectors, municipalities, agencies, offices, services } from './demo-data';
 import { invalidateReferenceData } from '../../db/reference';
 import { registerCases } from '../../db/cases/register-cases';
+import { createInvoice } from '../../db/billing/invoices';
 
 export async function seedReferenceData(db: Database): Promise<void> {
   const q = (sql: string, params: unknown[]) => db.pool.query(sql, params);
@@ -71,6 +72,8 @@ export async function seedReferenceData(db: Database): Promise<void> {
 
 const ANNA = { type: 'natural' as const, id: '15038511239', name: 'Anna Bērziņa' };
 const JANIS = { type: 'natural' as const, id: '02117814569', name: 'Jānis Kalniņš' };
+/** The company the demo persona citizen-liga represents alone (enterprise register simulator: SIA "Gaujas ceptuve"). */
+export const DEMO_COMPANY = { type: 'legal' as const, id: '44103092157', name: 'SIA "Gaujas ceptuve"' };
 
 /** Demo cases in several channels; idempotent because every case has an external id. */
 export async function seedDemoCases(db: Database): Promise<void> {
@@ -138,4 +141,42 @@ export async function seedDemoCases(db: Database): Promise<void> {
       statusHistory: [{ status: 'submitted', at: daysAgo(1) }],
     },
   ]);
+}
+
+/** The demo company's own cases and an invoice, seen by its board member citizen-liga when acting for it. */
+export async function seedCompanyDemo(db: Database): Promise<void> {
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  await registerCases(db.pool, { agencyId: 'vid', actorType: 'system', actorId: 'system-vid' }, [
+    {
+      externalId: 'DEMO-VID-COMPANY-1',
+      serviceId: 'tax-consultation',
+      channel: 'eservice',
+      recipient: DEMO_COMPANY,
+      representative: { type: 'natural', id: '01014811002', name: 'Līga Ozoliņa', basis: 'legal_representative' },
+      statusHistory: [
+        { status: 'submitted', at: daysAgo(5) },
+        { status: 'in_progress', at: daysAgo(4) },
+      ],
+    },
+    {
+      externalId: 'DEMO-VID-COMPANY-2',
+      serviceId: 'income-tax-return',
+      channel: 'eservice',
+      recipient: DEMO_COMPANY,
+      statusHistory: [
+        { status: 'submitted', at: daysAgo(40) },
+        { status: 'completed', at: daysAgo(30) },
+      ],
+    },
+  ]);
+  const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await createInvoice(db.pool, 'vid', 'seed', {
+    idempotencyKey: 'demo-company-invoice-1',
+    payer: { type: 'legal', id: DEMO_COMPANY.id, name: DEMO_COMPANY.name, address: 'Rīgas iela 10 - 2, Valmiera, LV-4201' },
+    lines: [
+      { description: 'Izziņa par nodokļu nomaksu', quantity: 1, unitPrice: 5, vatExemption: { category: 'O', reason: 'Valsts nodeva' } },
+    ],
+    currency: 'EUR',
+    dueDate: due,
+  });
 }

@@ -1,15 +1,20 @@
 // Seeded companies of the enterprise register simulator, in the register's wire format (UR open-data-like names).
 // Board members are persons of the population register simulator (Anna chairs one company, Jānis sits on
-// another) and a few foreign nationals without a Latvian personal code.
+// another) and a few foreign nationals without a Latvian personal code. Each officer's rights to represent the
+// company: alone (INDIVIDUALLY), only together with the others (JOINTLY), or none (null). SIA "Gaujas ceptuve" has one
+// member with sole rights (the demo persona citizen-liga); SIA "Zemgales koks" two members with joint rights (Jānis).
 import { ANNA_CODE, JANIS_CODE, persons } from '../population-register/data';
 
 export type OfficerPosition = 'CHAIR_OF_BOARD' | 'BOARD_MEMBER' | 'OWNER';
+
+export type Representation = 'INDIVIDUALLY' | 'JOINTLY' | null;
 
 export interface WireOfficer {
   person_code: string | null;
   name: string;
   position: OfficerPosition;
   registered_on: string;
+  rights_of_representation: Representation;
 }
 
 export interface WireCompany {
@@ -22,22 +27,33 @@ export interface WireCompany {
   officers: WireOfficer[];
 }
 
-function officer(code: string, position: OfficerPosition, since: string): WireOfficer {
+function officer(code: string, position: OfficerPosition, since: string, rights: Representation = 'INDIVIDUALLY'): WireOfficer {
   const person = persons.find((p) => p.person_code === code);
   if (!person) throw new Error(`seed data: no person ${code}`);
-  return { person_code: code, name: `${person.given_name} ${person.surname}`, position, registered_on: since };
+  return {
+    person_code: code,
+    name: `${person.given_name} ${person.surname}`,
+    position,
+    registered_on: since,
+    rights_of_representation: rights,
+  };
 }
 
-const foreigner = (name: string, position: OfficerPosition, since: string): WireOfficer => ({
+const foreigner = (name: string, position: OfficerPosition, since: string, rights: Representation): WireOfficer => ({
   person_code: null,
   name,
   position,
   registered_on: since,
+  rights_of_representation: rights,
 });
 
 const generated = (i: number) => persons[2 + i].person_code; // the generated persons follow Anna and Jānis
 
 export const ANNA_COMPANY_REGCODE = '40203145872';
+/** One board member (Līga Ozoliņa) with sole rights to represent it. */
+export const SOLE_RIGHTS_REGCODE = '44103092157';
+/** Two board members (Jānis Kalniņš among them) who represent it only jointly. */
+export const JOINT_RIGHTS_REGCODE = '41503067213';
 
 export const companies: WireCompany[] = [
   {
@@ -47,16 +63,19 @@ export const companies: WireCompany[] = [
     status: 'REGISTERED',
     registered: '2017-05-03',
     address: 'Brīvības iela 137 - 4, Rīga, LV-1012',
-    officers: [officer(ANNA_CODE, 'CHAIR_OF_BOARD', '2017-05-03'), officer(generated(1), 'BOARD_MEMBER', '2019-02-11')],
+    officers: [officer(ANNA_CODE, 'CHAIR_OF_BOARD', '2017-05-03'), officer(generated(1), 'BOARD_MEMBER', '2019-02-11', null)],
   },
   {
-    regcode: '41503067213',
+    regcode: JOINT_RIGHTS_REGCODE,
     name: 'SIA "Zemgales koks"',
     type: 'SIA',
     status: 'REGISTERED',
     registered: '2011-09-22',
     address: 'Dobeles iela 44 - 17, Jelgava, LV-3007',
-    officers: [officer(generated(3), 'CHAIR_OF_BOARD', '2011-09-22'), officer(JANIS_CODE, 'BOARD_MEMBER', '2014-01-15')],
+    officers: [
+      officer(generated(3), 'CHAIR_OF_BOARD', '2011-09-22', 'JOINTLY'),
+      officer(JANIS_CODE, 'BOARD_MEMBER', '2014-01-15', 'JOINTLY'),
+    ],
   },
   {
     regcode: '40003512934',
@@ -67,12 +86,12 @@ export const companies: WireCompany[] = [
     address: 'Krasta iela 52, Rīga, LV-1003',
     officers: [
       officer(generated(5), 'CHAIR_OF_BOARD', '2015-06-01'),
-      foreigner('Erik Lindqvist', 'BOARD_MEMBER', '2018-10-09'),
-      officer(generated(7), 'BOARD_MEMBER', '2020-04-20'),
+      foreigner('Erik Lindqvist', 'BOARD_MEMBER', '2018-10-09', 'JOINTLY'),
+      officer(generated(7), 'BOARD_MEMBER', '2020-04-20', null),
     ],
   },
   {
-    regcode: '44103092157',
+    regcode: SOLE_RIGHTS_REGCODE,
     name: 'SIA "Gaujas ceptuve"',
     type: 'SIA',
     status: 'REGISTERED',
@@ -87,7 +106,7 @@ export const companies: WireCompany[] = [
     status: 'REGISTERED',
     registered: '2019-07-08',
     address: 'Saules iela 15 - 31, Daugavpils, LV-5401',
-    officers: [officer(generated(9), 'CHAIR_OF_BOARD', '2019-07-08'), foreigner('Tomasz Nowak', 'BOARD_MEMBER', '2021-03-02')],
+    officers: [officer(generated(9), 'CHAIR_OF_BOARD', '2019-07-08'), foreigner('Tomasz Nowak', 'BOARD_MEMBER', '2021-03-02', 'JOINTLY')],
   },
   {
     regcode: '40003278561',

@@ -45,7 +45,9 @@ const COMPANY: Company = {
   status: 'active',
   registeredOn: '2010-05-05',
   legalAddress: 'Brīvības iela 1, Rīga, LV-1010',
-  boardMembers: [{ personalCode: ANNA.personalCode, name: 'Anna Bērziņa', role: 'chair', since: '2010-05-05' }],
+  boardMembers: [
+    { personalCode: ANNA.personalCode, name: 'Anna Bērziņa', role: 'chair', since: '2010-05-05', representationRights: 'sole' },
+  ],
 };
 
 type Request = { register: string; operation: string; args: Record<string, unknown> };

@@ -6,7 +6,14 @@ export interface BoardMember {
   name: string;
   role: string; // e.g. 'chair', 'member'
   since: string; // YYYY-MM-DD
+  /**
+   * Rights to represent the company: alone (`sole`), only together with the other members who hold rights
+   * (`joint`), or none (e.g. a member without representation rights).
+   */
+  representationRights: RepresentationRights;
 }
+
+export type RepresentationRights = 'sole' | 'joint' | 'none';
 
 export interface Company {
   registrationNumber: string; // 11 digits

@@ -1,5 +1,5 @@
 // Pure mapping from the enterprise register's (UR) wire format to the enterprise-register contract.
-import type { BoardMember, Company } from '../contracts/enterprise-register';
+import type { BoardMember, Company, RepresentationRights } from '../contracts/enterprise-register';
 
 export interface WireOfficer {
   person_code: string | null;
@@ -7,6 +7,8 @@ export interface WireOfficer {
   /** 'CHAIR_OF_BOARD' | 'BOARD_MEMBER' | 'OWNER' (an individual merchant has an owner, not a board). */
   position: string;
   registered_on: string;
+  /** 'INDIVIDUALLY' | 'JOINTLY' (UR open data `rights_of_representation`); absent or null: no representation rights. */
+  rights_of_representation?: string | null;
 }
 
 export interface WireCompany {
@@ -20,6 +22,8 @@ export interface WireCompany {
 }
 
 const ROLES: Record<string, string> = { CHAIR_OF_BOARD: 'chair', BOARD_MEMBER: 'member', OWNER: 'owner' };
+// An unknown value grants nothing: rights are never assumed.
+const RIGHTS: Record<string, RepresentationRights> = { INDIVIDUALLY: 'sole', JOINTLY: 'joint' };
 const STATUSES: Record<string, Company['status']> = { REGISTERED: 'active', LIQUIDATION: 'liquidation', EXCLUDED: 'excluded' };
 
 export function toBoardMember(wire: WireOfficer): BoardMember {
@@ -28,6 +32,7 @@ export function toBoardMember(wire: WireOfficer): BoardMember {
     name: wire.name,
     role: ROLES[wire.position] ?? wire.position.toLowerCase(),
     since: wire.registered_on,
+    representationRights: RIGHTS[wire.rights_of_representation ?? ''] ?? 'none',
   };
 }
 

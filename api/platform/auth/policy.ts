@@ -10,9 +10,10 @@ import { findGrant, type Grant } from '../../assist/grants';
 import { representationHolds, validDelegationBetween } from '../../../db/delegations/representation';
 import { openGrantsRedeemedBy } from '../../../db/assist/grants';
 import { findCaseForPolicy } from '../../../db/cases/read-cases';
+import { companyStanding } from './company-representation';
 
 export type Action = 'read' | 'write';
-export type BasisKind = 'own' | 'delegation' | 'mandate' | 'consent' | 'legal_representative' | 'agency';
+export type BasisKind = 'own' | 'delegation' | 'mandate' | 'consent' | 'legal_representative' | 'enterprise_register' | 'agency';
 
 /** A case or application as the policy needs to see it. */
 export interface CaseSubject {
@@ -78,6 +79,14 @@ export interface Access {
   purpose: string;
   /** The person acted for ("natural:15038511239"), whenever someone acts for someone. */
   onBehalfOf: string | null;
+  /** On the enterprise register's basis: the board member's rights (joint ones rest on the confirmation in `reference`). */
+  rights?: 'sole' | 'joint';
+}
+
+/** Whose account an act concerns: a natural person, a company (`legal`, by registration number) or an eIDAS identity. */
+export interface Party {
+  type: 'natural' | 'legal' | 'eidas';
+  id: string;
 }
 
 const STAFF_ROLES = ['kac-staff', 'agency-officer'] as const;
@@ -102,9 +111,10 @@ export async function representationValid(
   principal: PersonRef | { type: string; id: string },
   representative: { type: string; id: string } | null,
   eserviceId: string | null,
+  action: Action = 'write',
 ): Promise<boolean> {
   if (!id || !UUID.test(id)) return false;
-  return representationHolds(pool, basis, id, principal, representative, eserviceId);
+  return representationHolds(pool, basis, id, principal, representative, eserviceId, action);
 }
 
 /** A co-browsing consent this staff member redeemed and may act on now: active, for this case, `assist` to write. */
@@ -124,7 +134,7 @@ async function actingStaff(pool: Pool, p: Principal, s: CaseSubject, action: Act
   if (
     s.acting?.staffId === p.sub &&
     (basis === 'delegation' || basis === 'mandate') &&
-    (await representationValid(pool, basis, s.acting.ref, s.recipient, null, s.eserviceId))
+    (await representationValid(pool, basis, s.acting.ref, s.recipient, null, s.eserviceId, action))
   ) {
     return { as: 'acting-staff', basis, reference: s.acting.ref, purpose: `act-for:${basis}`, onBehalfOf };
   }
@@ -149,7 +159,7 @@ async function representative(pool: Pool, p: Principal, s: CaseSubject, action: 
   };
   // The record the case names: valid now, or no access at all.
   if (rep.ref && (basis === 'delegation' || basis === 'mandate')) {
-    return (await representationValid(pool, basis, rep.ref, s.recipient, rep, s.eserviceId)) ? access : null;
+    return (await representationValid(pool, basis, rep.ref, s.recipient, rep, s.eserviceId, action)) ? access : null;
   }
   if (action === 'write') return null;
   if (basis !== 'delegation') return access;
@@ -163,6 +173,8 @@ async function representative(pool: Pool, p: Principal, s: CaseSubject, action: 
  * cases, but not a citizen's unsubmitted e-service draft; it writes an application only through its workflow.
  */
 export async function accessTo(pool: Pool, p: Principal, s: CaseSubject, action: Action): Promise<Access | null> {
+  // An act-for principal reaches the cases of its party only, on the basis it acts on now.
+  if (p.actingFor) return samePerson(s.recipient, p.actingFor) ? partyAccess(pool, p, p.actingFor, action, s) : null;
   if (samePerson(s.recipient, p.person) && p.roles.includes('citizen')) {
     return {
       as: 'recipient',
@@ -174,12 +186,71 @@ export async function accessTo(pool: Pool, p: Principal, s: CaseSubject, action:
   }
   const acting = await actingStaff(pool, p, s, action);
   if (acting) return acting;
-  if (p.roles.includes('citizen')) return representative(pool, p, s, action);
+  if (p.roles.includes('citizen')) {
+    const named = await representative(pool, p, s, action);
+    // A company's cases: its representatives (enterprise register, or a delegation or mandate it gave) follow them.
+    if (named || s.recipient.type !== 'legal') return named;
+    return partyAccess(pool, p, s.recipient as Party, action, s);
+  }
   const ofAgency = p.agency === s.agencyId && p.roles.some((r) => (AGENCY_READERS as readonly string[]).includes(r));
   const draft = s.eserviceId !== null && s.status === 'draft';
   if (ofAgency && action === 'read' && !draft)
     return { as: 'agency', basis: 'agency', reference: null, purpose: 'case-handling', onBehalfOf: null };
   return null;
+}
+
+/**
+ * May citizen `p` act for `party` (its own account: cases, invoices, e-address messages), and on what basis? Own;
+ * a registered delegation or recorded written mandate the party gave them (valid now, covering the e-service, `view`
+ * rights for reads only); or, for a company, the enterprise register (sole rights, or joint rights confirmed by the
+ * other members). Null: no basis (answer 404). `subject`: the case or application the act concerns, if any.
+ */
+export async function accessToParty(
+  pool: Pool,
+  p: Principal,
+  party: Party,
+  action: Action,
+  subject?: Pick<CaseSubject, 'kind' | 'eserviceId'>,
+): Promise<Access | null> {
+  if (p.actingFor && !samePerson(p.actingFor, party)) return null;
+  return partyAccess(pool, p, party, action, subject);
+}
+
+async function partyAccess(
+  pool: Pool,
+  p: Principal,
+  party: Party,
+  action: Action,
+  subject?: Pick<CaseSubject, 'kind' | 'eserviceId'>,
+): Promise<Access | null> {
+  if (!p.person || !p.roles.includes('citizen')) return null;
+  if (samePerson(party, p.person)) {
+    return {
+      as: 'recipient',
+      basis: 'own',
+      reference: null,
+      purpose: subject?.kind === 'application' ? 'own-application' : 'own-case',
+      onBehalfOf: null,
+    };
+  }
+  const onBehalfOf = personKey(party);
+  const eserviceId = subject?.eserviceId ?? null;
+  for (const basis of ['delegation', 'mandate'] as const) {
+    const id = await validDelegationBetween(pool, party, p.person, eserviceId, action, basis);
+    if (id) return { as: 'representative', basis, reference: id, purpose: `representative:${basis}`, onBehalfOf };
+  }
+  if (party.type !== 'legal' || p.person.type !== 'natural') return null;
+  const standing = await companyStanding(pool, p.person.id, party.id);
+  if (!standing?.represents) return null;
+  const rights = standing.member.representationRights as 'sole' | 'joint';
+  return {
+    as: 'representative',
+    basis: 'enterprise_register',
+    reference: standing.confirmation?.id ?? null,
+    purpose: 'representative:enterprise_register',
+    onBehalfOf,
+    rights,
+  };
 }
 
 /** Live status for a representative ("natural:0211…"): only while the basis they follow the case on is valid now. */
@@ -219,8 +290,13 @@ export function auditEntry(
     purpose: access.purpose,
     requestId,
     details:
-      access.reference || details
-        ? { ...(access.reference ? { basis: access.basis, reference: access.reference } : {}), ...details }
+      access.reference || access.rights || details
+        ? {
+            ...(access.reference || access.rights ? { basis: access.basis } : {}),
+            ...(access.reference ? { reference: access.reference } : {}),
+            ...(access.rights ? { rights: access.rights } : {}),
+            ...details,
+          }
         : undefined,
   };
 }

@@ -42,6 +42,11 @@ export interface Principal {
   familyName?: string;
   /** The date of birth an identity provider asserted (eIDAS DateOfBirth): fills an applicant's fields. */
   dateOfBirth?: string;
+  /**
+   * The party this principal acts for (an act-for token, RFC 8693 `act`: the token's subject is the party, `sub` here
+   * stays the actor). Such a principal reaches only routes that act for a party, and only for this one.
+   */
+  actingFor?: { type: 'natural' | 'legal' | 'eidas'; id: string; name?: string };
 }
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {

@@ -558,6 +558,7 @@ describe('api/platform: bad input', () => {
       pathText: 'LV-0001000001-67',
       slug: 'x',
       caseId: 'LV-0001000001-67',
+      registrationNumber: '40203145872',
     };
     const pathParams = (spec: RouteSpec) => [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
     const pathOf = (spec: RouteSpec, value?: string) =>

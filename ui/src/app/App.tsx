@@ -20,6 +20,8 @@ import { AssistSession } from '../assist/staff/AssistSession';
 import { CounterStart } from '../assist/counter/CounterStart';
 import { CounterApplication } from '../assist/counter/CounterApplication';
 import { DelegationsPage } from '../delegations/DelegationsPage';
+import { RepresentedPage } from '../organisations/RepresentedPage';
+import { OrganisationPage } from '../organisations/OrganisationPage';
 import { MyInvoices } from '../billing/MyInvoices';
 import { InvoicePage } from '../billing/InvoicePage';
 import { PaymentReturn } from '../billing/PaymentReturn';
@@ -195,6 +197,22 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <DelegationsPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="organisations"
+                element={
+                  <Require role="citizen">
+                    <RepresentedPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="organisations/:regNo"
+                element={
+                  <Require role="citizen">
+                    <OrganisationPage />
                   </Require>
                 }
               />

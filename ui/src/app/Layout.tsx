@@ -86,6 +86,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/delegations">{t('delegations.nav')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/organisations">{t('organisations.nav')}</NavLink>
+                </li>
               </>
             )}
             {isOfficer(principal) && (

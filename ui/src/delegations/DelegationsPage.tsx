@@ -8,6 +8,7 @@ import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { DelegationForm } from './DelegationForm';
 import { DelegationTable } from './DelegationTable';
+import { DelegationRequests } from './DelegationRequests';
 import type { GetMeMandatesResponse } from '../../../forms/types/api';
 import type { Delegation, EServiceList, EServiceOption, Mandate, MyDelegations } from './types';
 
@@ -83,6 +84,7 @@ export function DelegationsPage() {
       )}
       {error && <Alert kind="error">{error}</Alert>}
       <DelegationForm eservices={eservices} onRegistered={registered} />
+      <DelegationRequests eservices={eservices} onAccepted={() => void load()} />
       <section aria-labelledby="delegations-given-heading">
         <h2 id="delegations-given-heading">{t('delegations.given')}</h2>
         {lists ? <DelegationTable kind="given" items={lists.given} eservices={eservices} onRevoke={revoke} /> : !error && <Loading />}

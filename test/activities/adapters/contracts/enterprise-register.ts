@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { EnterpriseRegister } from '../../../../activities/adapters/contracts/enterprise-register';
 import { ANNA_CODE, JANIS_CODE } from '../../../../simulators/population-register/data';
-import { ANNA_COMPANY_REGCODE } from '../../../../simulators/enterprise-register/data';
+import { ANNA_COMPANY_REGCODE, JOINT_RIGHTS_REGCODE, SOLE_RIGHTS_REGCODE } from '../../../../simulators/enterprise-register/data';
 import { makePersonalCode } from '../../../../db/domain/person-id';
 import { ctx, faultBehaviour, type ContractTarget } from './support';
 
@@ -13,7 +13,14 @@ export function enterpriseRegisterContract(target: ContractTarget<EnterpriseRegi
       expect(company).to.deep.include({ registrationNumber: ANNA_COMPANY_REGCODE, legalForm: 'SIA', status: 'active' });
       expect(company?.registeredOn).to.match(/^\d{4}-\d{2}-\d{2}$/);
       expect(company?.legalAddress).to.match(/Rīga/);
-      expect(company?.boardMembers).to.deep.include({ personalCode: ANNA_CODE, name: 'Anna Bērziņa', role: 'chair', since: '2017-05-03' });
+      expect(company?.boardMembers).to.deep.include({
+        personalCode: ANNA_CODE,
+        name: 'Anna Bērziņa',
+        role: 'chair',
+        since: '2017-05-03',
+        representationRights: 'sole',
+      });
+      expect(company?.boardMembers.find((m) => m.personalCode !== ANNA_CODE)?.representationRights).to.equal('none');
     });
 
     it('answers null for an unknown registration number', async () => {
@@ -27,6 +34,15 @@ export function enterpriseRegisterContract(target: ContractTarget<EnterpriseRegi
       const withForeigner = await register.getCompany('40003512934', ctx());
       expect(withForeigner?.legalForm).to.equal('AS');
       expect(withForeigner?.boardMembers.find((m) => m.personalCode === null)).to.deep.include({ name: 'Erik Lindqvist', role: 'member' });
+    });
+
+    it('says who represents a company alone and who only jointly', async () => {
+      const register = target.make();
+      const sole = await register.getCompany(SOLE_RIGHTS_REGCODE, ctx());
+      expect(sole?.boardMembers.map((m) => m.representationRights)).to.deep.equal(['sole']);
+      const joint = await register.getCompany(JOINT_RIGHTS_REGCODE, ctx());
+      expect(joint?.boardMembers.map((m) => m.representationRights)).to.deep.equal(['joint', 'joint']);
+      expect(joint?.boardMembers.find((m) => m.personalCode === JANIS_CODE)?.representationRights).to.equal('joint');
     });
 
     it('lists the companies of a board member', async () => {

@@ -2,6 +2,7 @@
 import type { lv } from './lv';
 import { catalogEn } from '../../catalog/i18n/en';
 import { delegationsEn } from '../../delegations/i18n/en';
+import { organisationsEn } from '../../organisations/i18n/en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -467,4 +468,5 @@ export const en: Texts<typeof lv> = {
   },
   catalog: catalogEn,
   delegations: delegationsEn,
+  organisations: organisationsEn,
 };

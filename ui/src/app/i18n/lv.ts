@@ -1,6 +1,7 @@
 // Latvian texts (the default language).
 import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
+import { organisationsLv } from '../../organisations/i18n/lv';
 
 export const lv = {
   layout: {
@@ -485,4 +486,5 @@ export const lv = {
   },
   catalog: catalogLv,
   delegations: delegationsLv,
+  organisations: organisationsLv,
 };
