@@ -11,7 +11,7 @@ import { verifyToken } from './auth/tokens';
 import { withSystemTokens } from './auth/provider/system-tokens';
 import { createApp } from './app';
 import { attachRealtime, type Realtime } from './realtime';
-import { onSessionsEnded, sessionFromRequest } from './auth/session/browser-session';
+import { onSessionsEnded, sessionFromRequest, sweepExpiredSessionsEvery } from './auth/session/browser-session';
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
 import type { AppDeps } from './deps';
@@ -74,6 +74,7 @@ export async function startApi(
     leftDraft: (caseId, status) => realtime.leftDraft(caseId, status),
   };
   onSessionsEnded(deps, (ids) => realtime.sessionsEnded(ids));
+  const sessionSweeper = sweepExpiredSessionsEvery(deps);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -89,6 +90,7 @@ export async function startApi(
     realtime,
     async close() {
       schedules.stop();
+      sessionSweeper.stop();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

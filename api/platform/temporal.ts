@@ -41,8 +41,13 @@ export function closedConnectionGuard(): GrpcInterceptor {
         metadata: new Metadata(),
       };
       const call = {
-        start(_metadata: Metadata, listener: { onReceiveStatus?: (s: typeof ended) => void }) {
-          setImmediate(() => listener.onReceiveStatus?.(ended));
+        start(_metadata: Metadata, listener: { onReceiveMessage?: (m: undefined) => void; onReceiveStatus?: (s: typeof ended) => void }) {
+          // No message, then the status: the retry interceptor passes its saved "message" on before a final status,
+          // and has none to pass when the very first attempt meets the closed channel.
+          setImmediate(() => {
+            listener.onReceiveMessage?.(undefined);
+            listener.onReceiveStatus?.(ended);
+          });
         },
         sendMessage() {},
         sendMessageWithContext() {},

@@ -110,3 +110,20 @@ export async function openSessionsOf<P>(pool: Pool, subject: string): Promise<Ar
   );
   return rows.map((r) => ({ ...sessionOf<P>(r), lastSeenAt: r.last_seen_at }));
 }
+
+/**
+ * Ends the sessions idle or past their end that nobody has touched since (a request would have ended them on the
+ * way): answers them, so that their sockets close and the portals they touched are logged out. Each row is ended
+ * by one node only (the UPDATE takes it).
+ */
+export async function endExpiredSessions(pool: Pool, limit = 1000): Promise<Array<{ id: string; subject: string }>> {
+  const { rows } = await pool.query<{ id: string; subject: string }>(
+    `UPDATE browser_sessions SET ended_at = now(), ended_reason = 'idle'
+      WHERE id IN (SELECT id FROM browser_sessions
+                    WHERE ended_at IS NULL AND (idle_expires_at <= now() OR absolute_expires_at <= now())
+                    LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, subject`,
+    [limit],
+  );
+  return rows;
+}

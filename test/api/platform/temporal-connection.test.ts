@@ -80,4 +80,27 @@ describe('api: the Temporal connection interceptors', () => {
       for (const h of mochaHandlers) process.on('uncaughtException', h);
     }
   });
+
+  it('ends a first call made after the connection was closed with CANCELLED, without an uncaught exception', async () => {
+    const base = connectionOptions({ temporalAddress: '127.0.0.1:1', temporalRpcTimeoutMs: 20_000 });
+    const connection = Connection.lazy(base);
+    await connection.close();
+    const uncaught: unknown[] = [];
+    const mochaHandlers = process.listeners('uncaughtException');
+    process.removeAllListeners('uncaughtException');
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const error = await connection.workflowService.getSystemInfo({}).then(
+        () => null,
+        (e: unknown) => e as { code?: number },
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(uncaught.map(String)).to.deep.equal([]);
+      expect(error?.code).to.equal(grpcStatus.CANCELLED);
+    } finally {
+      process.removeListener('uncaughtException', onUncaught);
+      for (const h of mochaHandlers) process.on('uncaughtException', h);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { AppDeps } from '../../deps';
 import type { Principal } from '../principal';
 import {
+  endExpiredSessions,
   endSession,
   endSessionsOf,
   findOpenSession,
@@ -112,4 +113,22 @@ export async function endBrowserSession(deps: AppDeps, session: BrowserSession, 
       : [];
   await tell(deps, ids, session.subject, everywhere ? 'sign-out-everywhere' : 'sign-out');
   return ids;
+}
+
+/** Ends the sessions that expired while nobody used them, and tells the listeners (per subject). */
+export async function sweepExpiredSessions(deps: AppDeps): Promise<number> {
+  const ended = await endExpiredSessions(deps.db.pool);
+  const bySubject = new Map<string, string[]>();
+  for (const { id, subject } of ended) bySubject.set(subject, [...(bySubject.get(subject) ?? []), id]);
+  for (const [subject, ids] of bySubject) await tell(deps, ids, subject, 'idle');
+  return ended.length;
+}
+
+/** Sweeps every minute until stopped (each API node; a row is ended by one of them). */
+export function sweepExpiredSessionsEvery(deps: AppDeps, ms = 60_000): { stop(): void } {
+  const timer = setInterval(() => {
+    sweepExpiredSessions(deps).catch((err: unknown) => deps.logger.warn({ err }, 'sweeping expired sessions failed'));
+  }, ms);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

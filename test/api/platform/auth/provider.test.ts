@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { decodeProtectedHeader } from 'jose';
 import { stack } from '../../../setup';
+import { sweepExpiredSessions } from '../../../../api/platform/auth/session/browser-session';
 import { call } from '../../../helpers/http';
 import { TestBrowser } from '../../../simulators/browser';
 import { rotateSigningKeys } from '../../../../api/platform/auth/provider/keys';
@@ -113,6 +114,21 @@ describe('api/platform/auth/provider: the platform as OpenID Provider', () => {
     // The provider's session went with it: the portal's next visit lands on the platform's sign-in page.
     const next = await followAll(browser, service(), `${api()}/sign-in`);
     expect(new URL(next.url).pathname).to.equal('/sign-in');
+  });
+
+  it('logs the portal out when the platform session ends for inactivity, with nobody there to sign out', async () => {
+    const { browser } = await signedInBrowser(api(), 'citizen-janis');
+    expect((await followAll(browser, service(), 'never:')).response?.status).to.equal(200);
+    expect((await portalSession(browser)).signedIn).to.equal(true);
+    await stack.db.pool.query(
+      `UPDATE browser_sessions SET idle_expires_at = now() - interval '1 second' WHERE subject = 'citizen-janis' AND ended_at IS NULL`,
+    );
+    expect(await sweepExpiredSessions(stack.api.deps), 'the sweep ends the idle session').to.be.at.least(1);
+    expect((await portalSession(browser)).signedIn, 'the portal session ended').to.equal(false);
+    const row = await stack.db.pool.query<{ ended_reason: string }>(
+      `SELECT ended_reason FROM browser_sessions WHERE subject = 'citizen-janis' ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(row.rows[0].ended_reason).to.equal('idle');
   });
 
   it('signs out on the platform even when the portal cannot be reached, and counts both outcomes', async () => {
