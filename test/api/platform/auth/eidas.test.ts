@@ -60,13 +60,10 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
       [eidasSubject(ANNA_SCHMIDT)],
     );
     // Other tests sign her in too (at other levels): this sign-in is one of her audited ones.
-    expect(audited.rows.map((r) => ({ subject_type: r.subject_type, subject_id: r.subject_id, ...r.details }))).to.deep.include({
-      subject_type: 'eidas',
-      subject_id: ANNA_SCHMIDT,
-      acr: SUBSTANTIAL,
-      country: 'DE',
-      linked: false,
-    });
+    const substantial = audited.rows.filter((r) => r.details.acr === SUBSTANTIAL && r.details.country === 'DE');
+    expect(substantial, JSON.stringify(audited.rows)).to.have.length.greaterThan(0);
+    expect(substantial[0]).to.deep.include({ subject_type: 'eidas', subject_id: ANNA_SCHMIDT });
+    expect(substantial[0].details).to.deep.include({ linked: false });
   });
 
   it('links an EU citizen the population register knows: the principal is the natural person, the eIDAS id kept', async () => {
