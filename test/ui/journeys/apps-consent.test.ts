@@ -8,7 +8,6 @@ import crypto from 'node:crypto';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
-import { call } from '../../helpers/http';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { appToken, deviceKey, pkce } from '../../api/platform/auth/provider-helpers';
 import { DEMO_APP_CLIENT_ID } from '../../../scripts/seed/demo-app';
@@ -31,8 +30,6 @@ describe('journey: a citizen allows an app and revokes it', function () {
   let page: Page;
 
   before(async () => {
-    // What an earlier run may have left: Līga starts with the app not allowed.
-    expect((await call('DELETE', `/api/v1/me/apps/${DEMO_APP_CLIENT_ID}`, { as: PERSONA })).status).to.be.oneOf([204, 404]);
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
     await page.route(

@@ -33,12 +33,6 @@ const appsOf = async (persona: string) => {
 };
 
 describe('api/platform/auth/provider: apps a citizen allowed (GET and DELETE /api/v1/me/apps)', () => {
-  before(async () => {
-    // What an earlier run may have left: the citizen starts with the app not allowed.
-    const res = await call('DELETE', `/api/v1/me/apps/${DEMO_APP_CLIENT_ID}`, { as: OWNER });
-    expect(res.status).to.be.oneOf([204, 404]);
-  });
-
   it('lists the app allowed on the consent page; revoking it ends its tokens; another citizen cannot see or revoke it', async () => {
     const started = Date.now() - 1000;
     const { browser } = await signedInBrowser(stack.api.url, OWNER);
@@ -77,9 +71,23 @@ describe('api/platform/auth/provider: apps a citizen allowed (GET and DELETE /ap
     expect(errorOf(foreign).code).to.equal('not_found');
     expect(await introspect(issued.body.access_token)).to.include({ active: true });
 
-    // The owner revokes it: the refresh token and the access token stop working at once.
+    // The owner revokes it: the refresh token and the access token stop working at once, and nothing issued on the
+    // grant is left in the provider's storage (the grant alone would make the library refuse them; they go too).
+    const { rows: grants } = await stack.db.pool.query<{ id: string }>(
+      `SELECT id FROM oidc_payloads WHERE model = 'Grant' AND payload->>'accountId' = $1 AND payload->>'clientId' = $2`,
+      [OWNER, DEMO_APP_CLIENT_ID],
+    );
+    const storedOn = async () =>
+      (
+        await stack.db.pool.query<{ model: string }>(
+          `SELECT model FROM oidc_payloads WHERE grant_id = ANY($1::text[]) OR (model = 'Grant' AND id = ANY($1::text[]))`,
+          [grants.map((g) => g.id)],
+        )
+      ).rows.map((r) => r.model);
+    expect(await storedOn()).to.include.members(['Grant', 'AccessToken', 'RefreshToken']);
     const revoked = await call('DELETE', `/api/v1/me/apps/${DEMO_APP_CLIENT_ID}`, { as: OWNER });
     expect(revoked.status).to.equal(204);
+    expect(await storedOn(), 'nothing of the revoked grant is left').to.deep.equal([]);
     const refresh = await appToken(stack.api.url, DEMO_APP_CLIENT_ID, phone, {
       grant_type: 'refresh_token',
       refresh_token: issued.body.refresh_token,
