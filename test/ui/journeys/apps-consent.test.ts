@@ -58,6 +58,7 @@ describe('journey: a citizen allows an app and revokes it', function () {
     await page.locator('h1', { hasText: 'Atļaut lietotnei piekļuvi? / Allow the app access?' }).waitFor();
     expect(await page.getByTestId('consent-client').textContent()).to.equal(APP_NAME);
     await page.locator('li', { hasText: 'Jūsu vārds un uzvārds' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Apps you allowed' }).getAttribute('href')).to.equal('/apps');
     await checkPage(page, `${step}-consent`);
 
     await page.getByRole('button', { name: 'Atļaut / Allow' }).click();
