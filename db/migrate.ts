@@ -21,6 +21,7 @@ import * as eidasAssertions from './migrations/0016-eidas-assertions';
 import * as levelOfAssurance from './migrations/0017-level-of-assurance';
 import * as oidcProvider from './migrations/0018-oidc-provider';
 import * as representation from './migrations/0019-representation';
+import * as oidcGrantsByAccount from './migrations/0020-oidc-grants-by-account';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -48,6 +49,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0017-level-of-assurance', migration: levelOfAssurance },
   { name: '0018-oidc-provider', migration: oidcProvider },
   { name: '0019-representation', migration: representation },
+  { name: '0020-oidc-grants-by-account', migration: oidcGrantsByAccount },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

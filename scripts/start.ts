@@ -13,6 +13,7 @@ import { seedEServices } from './seed/eservices';
 import { seedCatalog } from './seed/catalog';
 import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
 import { externalPortalClient } from '../simulators/external-portal/server';
+import { demoAppClient } from './seed/demo-app';
 import { ensureUiBuilt } from './lib/build-ui';
 import { assertProductionSecrets, describeDefaults } from '../forms/environment';
 
@@ -107,7 +108,7 @@ async function main() {
         NATIONAL_AUTH_ISSUER: simulators.urls.nationalAuth,
         NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
         EIDAS_NODE_METADATA_URL: `${simulators.urls.eidasNode}/metadata`,
-        OIDC_CLIENTS: JSON.stringify([externalPortalClient(simulators.urls.externalPortal, externalPortalSecret)]),
+        OIDC_CLIENTS: JSON.stringify([externalPortalClient(simulators.urls.externalPortal, externalPortalSecret), demoAppClient()]),
       }
     : {};
   const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };

@@ -20,6 +20,7 @@ import { seedEServices } from '../scripts/seed/eservices';
 import { seedCatalog } from '../scripts/seed/catalog';
 import { startSimulators, type RunningSimulators } from '../simulators';
 import { externalPortalClient } from '../simulators/external-portal/server';
+import { demoAppClient } from '../scripts/seed/demo-app';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
 import { freePort } from '../scripts/lib/free-port';
@@ -106,7 +107,7 @@ before(async function () {
     NATIONAL_AUTH_ISSUER: urls.nationalAuth,
     NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
     EIDAS_NODE_METADATA_URL: `${urls.eidasNode}/metadata`,
-    OIDC_CLIENTS: JSON.stringify([externalPortalClient(urls.externalPortal, externalPortalSecret)]),
+    OIDC_CLIENTS: JSON.stringify([externalPortalClient(urls.externalPortal, externalPortalSecret), demoAppClient()]),
     DATABASE_URL: stack.appDatabaseUrl,
     TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,

@@ -377,6 +377,7 @@ export interface ApiSchemas {
   'get-healthz-response': GetHealthzResponse;
   'get-invoices-response': GetInvoicesResponse;
   'get-me-applications-response': GetMeApplicationsResponse;
+  'get-me-apps-response': GetMeAppsResponse;
   'get-me-assist-grants-response': GetMeAssistGrantsResponse;
   'get-me-confirmation-requests-response': GetMeConfirmationRequestsResponse;
   'get-me-delegation-requests-response': GetMeDelegationRequestsResponse;
@@ -2411,6 +2412,33 @@ export interface GetMeApplicationsResponse {
     draftSavedAt: DateTime | null;
     expiresAt: DateTime;
     createdAt: DateTime;
+  }[];
+}
+/**
+ * Apps you allowed: response. The apps (mobile and third-party: public clients of the platform's OpenID Provider) the signed-in citizen allowed on the consent page (GET /api/v1/me/apps), newest first. DELETE /api/v1/me/apps/{clientId} revokes one.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetMeAppsResponse".
+ */
+export interface GetMeAppsResponse {
+  items: {
+    clientId: string;
+    /**
+     * The app's registered name (client_name)
+     */
+    name: string;
+    /**
+     * The OpenID scopes allowed (openid, profile, personal_code, offline_access)
+     */
+    scopes: string[];
+    /**
+     * When the citizen first allowed it
+     */
+    allowedAt: string;
+    /**
+     * When the app last took tokens (a code exchange or a refresh); null when not known
+     */
+    lastUsedAt: string | null;
   }[];
 }
 /**

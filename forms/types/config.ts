@@ -159,6 +159,10 @@ export interface PlatformConfig {
        */
       token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt';
       /**
+       * native: an app on a device, whose loopback redirect URI (http://127.0.0.1/...) takes any port (RFC 8252)
+       */
+      application_type?: 'web' | 'native';
+      /**
        * an agency system's agency (the API acts for it only)
        */
       agency?: string;

@@ -90,6 +90,7 @@ export type SchemaName =
   | 'get-healthz-response'
   | 'get-invoices-response'
   | 'get-me-applications-response'
+  | 'get-me-apps-response'
   | 'get-me-assist-grants-response'
   | 'get-me-confirmation-requests-response'
   | 'get-me-delegation-requests-response'

@@ -24,7 +24,14 @@ declare module 'oidc-provider' {
     accountId?: string;
     clientId?: string;
     addOIDCScope(scope: string): void;
+    getOIDCScope(): string;
     save(): Promise<string>;
+    destroy(): Promise<void>;
+  }
+
+  /** A model of tokens issued on a grant (access and refresh tokens, codes): all of a grant's are revoked at once. */
+  export interface GrantBoundModel {
+    revokeByGrantId(grantId: string): Promise<void>;
   }
 
   export interface KoaContextWithOIDC {
@@ -72,6 +79,9 @@ declare module 'oidc-provider' {
       new (properties: { clientId: string; accountId: string }): Grant;
       find(id: string): Promise<Grant | undefined>;
     };
+    AccessToken: GrantBoundModel;
+    RefreshToken: GrantBoundModel;
+    AuthorizationCode: GrantBoundModel;
     on(event: string, listener: (...args: unknown[]) => void): this;
     proxy: boolean;
     use(middleware: (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>): void;

@@ -20,6 +20,7 @@ import { AssistSession } from '../assist/staff/AssistSession';
 import { CounterStart } from '../assist/counter/CounterStart';
 import { CounterApplication } from '../assist/counter/CounterApplication';
 import { DelegationsPage } from '../delegations/DelegationsPage';
+import { AppsPage } from '../apps/AppsPage';
 import { RepresentedPage } from '../organisations/RepresentedPage';
 import { OrganisationPage } from '../organisations/OrganisationPage';
 import { MyInvoices } from '../billing/MyInvoices';
@@ -197,6 +198,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <DelegationsPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="apps"
+                element={
+                  <Require role="citizen">
+                    <AppsPage />
                   </Require>
                 }
               />

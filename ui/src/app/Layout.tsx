@@ -89,6 +89,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/organisations">{t('organisations.nav')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/apps">{t('apps.nav')}</NavLink>
+                </li>
               </>
             )}
             {isOfficer(principal) && (

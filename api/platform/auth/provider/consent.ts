@@ -30,7 +30,9 @@ export function consentPage(details: InteractionDetails, clientName: string): st
 <form method="post" action="${action}">
 <button type="submit" name="decision" value="allow">Atļaut / Allow</button>
 <button type="submit" name="decision" value="deny">Neatļaut / Deny</button>
-</form>`,
+</form>
+<p>Atļauju varat atsaukt jebkurā brīdī sadaļā <a href="/apps">Atļautās lietotnes</a>.
+<span lang="en">You can revoke it at any time under <a href="/apps">Apps you allowed</a>.</span></p>`,
   );
 }
 

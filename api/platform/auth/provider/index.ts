@@ -9,7 +9,7 @@ import { onSessionsEnded } from '../session/browser-session';
 import { logOutPortals, recordTouchedPortals } from './back-channel';
 import { providerConfiguration, registeredClients } from './configuration';
 import { issuerOf, OIDC_PATH } from './issuer';
-import { allowPortalFormActions } from './csp';
+import { allowPortalFormActions, formActionSources } from './csp';
 import { interactionHandler } from './interactions';
 import { consentHandler } from './consent';
 import { errorPage } from './pages';
@@ -17,11 +17,16 @@ import { countAuthorizations } from './metrics';
 
 export { OIDC_PATH, issuerOf } from './issuer';
 
+/** The provider mounted for these deps (the citizen's "apps you allowed" use its models); none in production without keys. */
+const mounted = new WeakMap<AppDeps, Provider>();
+export const providerOf = (deps: AppDeps): Provider | undefined => mounted.get(deps);
+
 /** Mounts the provider before any body parser (it reads its own bodies). Production needs configured keys. */
 export function mountOidcProvider(app: express.Express, deps: AppDeps): void {
   if (deps.config.env === 'production' && !deps.config.oidcProvider?.jwks) return;
   const provider = new Provider(issuerOf(deps), providerConfiguration(deps));
   provider.proxy = true; // behind the load balancer: X-Forwarded-Proto says https (as express's 'trust proxy')
+  mounted.set(deps, provider);
   provider.use(recordTouchedPortals(deps));
   countAuthorizations(provider);
   provider.on('server_error', (_ctx: unknown, err: unknown) => deps.logger.error({ err }, 'oidc provider error'));
@@ -38,12 +43,13 @@ export function mountOidcProvider(app: express.Express, deps: AppDeps): void {
       res.status(err.status).type('html').send(errorPage(out));
     });
   };
-  app.get(`${OIDC_PATH}/interaction/:uid`, withErrors(interactionHandler(deps, () => provider)));
+  const formActions = allowPortalFormActions(formActionSources(registeredClients(deps)));
+  app.get(`${OIDC_PATH}/interaction/:uid`, formActions, withErrors(interactionHandler(deps, () => provider)));
   app.post(
     `${OIDC_PATH}/interaction/:uid/consent`,
+    formActions,
     express.urlencoded({ extended: false, limit: '10kb' }),
     withErrors(consentHandler(deps, () => provider)),
   );
-  const redirectUris = registeredClients(deps).flatMap((c) => (Array.isArray(c.redirect_uris) ? c.redirect_uris.map(String) : []));
-  app.use(OIDC_PATH, allowPortalFormActions(redirectUris), provider.callback());
+  app.use(OIDC_PATH, formActions, provider.callback());
 }

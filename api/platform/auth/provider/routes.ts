@@ -1,8 +1,9 @@
 // The registered external portals the UI links to (their e-service pages): following such a link, a citizen signed
-// in to the platform arrives signed in at the portal.
+// in to the platform arrives signed in at the portal. And the apps a citizen allowed, which they revoke (my-apps.ts).
 import { route } from '../../routing';
 import type { GetAuthPortalsResponse } from '../../../../forms/types/api';
 import { registeredClients } from './configuration';
+import { listAllowedApps, revokeAllowedApp } from './my-apps';
 
 export const providerRoutes = [
   route({
@@ -22,6 +23,32 @@ export const providerRoutes = [
           serviceUrl: String(client.client_uri),
         }));
       return { body: { items } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/me/apps',
+    tag: 'Authentication',
+    summary: 'Citizen: the apps (mobile and third-party) I allowed, with the scopes allowed and when last used',
+    auth: ['citizen'],
+    responses: { 200: { description: 'The apps', schema: 'get-me-apps-response' } },
+    async handler(ctx) {
+      return { body: await listAllowedApps(ctx.deps, ctx.principal, ctx.requestId) };
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/api/v1/me/apps/:clientId',
+    tag: 'Authentication',
+    summary: 'Citizen: revoke an app — its tokens stop working at once and its next sign-in asks my consent again',
+    auth: ['citizen'],
+    responses: {
+      204: { description: 'Revoked' },
+      404: { description: 'No app you allowed by this id', schema: 'error' },
+    },
+    async handler(ctx) {
+      await revokeAllowedApp(ctx.deps, ctx.principal, ctx.params.clientId, ctx.requestId);
+      return { status: 204 };
     },
   }),
 ];

@@ -3,7 +3,7 @@
 // and keys of the test's own (the stack's portal secret is never known to tests).
 import crypto from 'node:crypto';
 import { expect } from 'chai';
-import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload, type KeyLike } from 'jose';
 import { stack } from '../../../setup';
 import { TestBrowser } from '../../../simulators/browser';
 import { loadConfig } from '../../../../forms/config';
@@ -123,4 +123,33 @@ export async function providerApi(dataDir: string, clients: TestClient[], public
     }),
     { db: stack.appDb },
   );
+}
+
+/** An app's key on its device, for DPoP (RFC 9449). */
+export interface DeviceKey {
+  privateKey: KeyLike;
+  jwk: JWK;
+}
+
+export async function deviceKey(): Promise<DeviceKey> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  return { privateKey, jwk: await exportJWK(publicKey) };
+}
+
+/** A DPoP proof (RFC 9449 §4) for one request. */
+export function dpopProof(key: DeviceKey, htm: string, htu: string): Promise<string> {
+  return new SignJWT({ htm, htu, jti: crypto.randomUUID() })
+    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk })
+    .setIssuedAt()
+    .sign(key.privateKey);
+}
+
+/** A public client's (an app's) call of the token endpoint with a DPoP proof. */
+export async function appToken(apiUrl: string, clientId: string, key: DeviceKey, form: Record<string, string>) {
+  const res = await fetch(`${apiUrl}/oidc/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await dpopProof(key, 'POST', `${apiUrl}/oidc/token`) },
+    body: new URLSearchParams({ client_id: clientId, ...form }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, string> };
 }

@@ -2,6 +2,7 @@
 import type { lv } from './lv';
 import { catalogEn } from '../../catalog/i18n/en';
 import { delegationsEn } from '../../delegations/i18n/en';
+import { appsEn } from '../../apps/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -468,5 +469,6 @@ export const en: Texts<typeof lv> = {
   },
   catalog: catalogEn,
   delegations: delegationsEn,
+  apps: appsEn,
   organisations: organisationsEn,
 };

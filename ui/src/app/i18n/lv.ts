@@ -1,6 +1,7 @@
 // Latvian texts (the default language).
 import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
+import { appsLv } from '../../apps/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
 
 export const lv = {
@@ -486,5 +487,6 @@ export const lv = {
   },
   catalog: catalogLv,
   delegations: delegationsLv,
+  apps: appsLv,
   organisations: organisationsLv,
 };
