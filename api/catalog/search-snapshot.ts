@@ -9,7 +9,7 @@
 // word by how it matched (search-words.ts QUALITY) times where (title 3, keywords and the agency's abbreviation 2,
 // other text 1); a title equal to the query first, then the score, then the shorter title (the more general
 // service), then title order.
-import type { ChannelType, Text } from '../../db/catalog/description';
+import type { PublishedForSearch } from '../../db/catalog/published';
 import type { Validated } from '../../forms/types/validated';
 import { fold, wordsOf } from './search-text';
 import { allowedEdits, editDistance, matchQuality, parseQuery, queryWords, stem, type Concept, type QueryWord } from './search-words';
@@ -17,21 +17,22 @@ import { allowedEdits, editDistance, matchQuality, parseQuery, queryWords, stem,
 /** A search as the route receives it: the query schema's fields, its defaults filled in. */
 export type CatalogSearch = Validated<'catalog-search-query'>;
 
-export interface SearchRow {
-  serviceId: string;
-  version: number;
-  title: Text;
-  description: Text;
-  agencyId: string;
-  channels: ChannelType[];
-  lifeEvents: string[];
-  businessEvents: string[];
-  thematicAreas: string[];
-  municipalities: string[];
-  publishedAt: Date;
-  /** The e-service channel's address (the platform's `/services?start=…` or the agency's portal); null without one. */
-  eserviceUrl: string | null;
-}
+/** A published service as a search result shows it (db/catalog/published.ts reads it with the texts it indexes). */
+export type SearchRow = Pick<
+  PublishedForSearch,
+  | 'serviceId'
+  | 'version'
+  | 'title'
+  | 'description'
+  | 'agencyId'
+  | 'channels'
+  | 'lifeEvents'
+  | 'businessEvents'
+  | 'thematicAreas'
+  | 'municipalities'
+  | 'publishedAt'
+  | 'eserviceUrl'
+>;
 
 export interface IndexedService extends SearchRow {
   /** Both titles, folded (catalog_fold in SQL): the Latvian order. */
