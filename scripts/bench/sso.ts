@@ -132,7 +132,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: '127.0.0.1:1', // the hand-off never uses Temporal
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error', // Temporal is deliberately absent: its start-up warnings are not news here
       RATE_LIMIT_SIGN_IN: '0', // every round signs in anew
       OIDC_CLIENTS: JSON.stringify([externalPortalClient(portal.url, secret)]),
     };
