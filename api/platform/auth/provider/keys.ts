@@ -1,7 +1,9 @@
 // The OpenID Provider's keys. Signing keys come from configuration (OIDC_JWKS) or are generated at first start under
-// DATA_DIR/keys (owner-only, never committed). Rotation without downtime: `rotateSigningKeys` puts a new key first
-// and keeps the one before it, so the published JWKS holds both and tokens signed before the rotation still verify
-// until they expire; the provider signs with the first key. Cookie keys: OIDC_COOKIE_KEYS or generated likewise.
+// DATA_DIR/keys (owner-only, never committed). The provider signs with the first key and publishes them all.
+// Rotation without downtime, in two steps so that several nodes never disagree: `stage` adds a new key LAST
+// (published by every node once they reload, signing nowhere yet); `promote` moves it first (it signs; the key
+// before it stays published, so tokens signed earlier verify until they expire). With OIDC_JWKS the operator does
+// the same with the list's order. `rotate` does both at once (one node). Cookie keys: OIDC_COOKIE_KEYS or generated.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,13 +59,41 @@ export function signingKeys(config: PlatformConfig): PrivateJwk[] {
   return readOrCreate(keyFile(config.dataDir, SIGNING_FILE), () => ({ keys: [newSigningKey()] })).keys;
 }
 
-/** Puts a new signing key first and keeps the previous one published; answers the new key set. */
-export function rotateSigningKeys(dataDir: string): PrivateJwk[] {
+interface KeyFile {
+  keys: PrivateJwk[];
+  /** A staged key (last in `keys`): published, not signing until promoted. */
+  staged?: string;
+}
+
+function readKeyFile(dataDir: string): KeyFile {
   const file = keyFile(dataDir, SIGNING_FILE);
-  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { keys: PrivateJwk[] }).keys : [];
-  const keys = [newSigningKey(), ...current].slice(0, KEPT_KEYS);
-  writePrivate(file, { keys });
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile) : { keys: [] };
+}
+
+/** Step 1: a new key, published last (not signing); the signing key and the one before it stay. Answers the set. */
+export function stageSigningKey(dataDir: string): PrivateJwk[] {
+  const found = readKeyFile(dataDir);
+  if (found.staged) return found.keys; // staged already: promote it first
+  const next = newSigningKey();
+  const keys = [...found.keys.slice(0, KEPT_KEYS), next];
+  writePrivate(keyFile(dataDir, SIGNING_FILE), { keys, staged: next.kid } satisfies KeyFile);
   return keys;
+}
+
+/** Step 2: the staged key signs; the key that signed before stays published, older ones are dropped. */
+export function promoteSigningKey(dataDir: string): PrivateJwk[] {
+  const found = readKeyFile(dataDir);
+  const staged = found.keys.find((k) => k.kid === found.staged);
+  if (!staged) throw new Error('No staged signing key: run "stage" first.');
+  const keys = [staged, ...found.keys.filter((k) => k.kid !== staged.kid)].slice(0, KEPT_KEYS);
+  writePrivate(keyFile(dataDir, SIGNING_FILE), { keys } satisfies KeyFile);
+  return keys;
+}
+
+/** Both steps at once (a single node): a new key first, the previous one still published; answers the new set. */
+export function rotateSigningKeys(dataDir: string): PrivateJwk[] {
+  stageSigningKey(dataDir);
+  return promoteSigningKey(dataDir);
 }
 
 export function cookieKeys(config: PlatformConfig): string[] {
@@ -71,15 +101,13 @@ export function cookieKeys(config: PlatformConfig): string[] {
   return readOrCreate(keyFile(config.dataDir, COOKIE_FILE), () => [crypto.randomBytes(32).toString('base64url')]);
 }
 
-/** Outside production only: the launcher's rotation (`npx tsx api/platform/auth/provider/keys.ts rotate`). */
-if (require.main === module && process.argv[2] === 'rotate') {
-  const keys = rotateSigningKeys(path.resolve(process.env.DATA_DIR ?? '.data'));
-  console.log(
-    `Signing with ${keys[0].kid}; still published: ${
-      keys
-        .slice(1)
-        .map((k) => k.kid)
-        .join(', ') || 'none'
-    }`,
-  );
+/** Outside production only (production keys come from OIDC_JWKS): `npx tsx api/platform/auth/provider/keys.ts rotate`. */
+if (require.main === module) {
+  const step = { stage: stageSigningKey, promote: promoteSigningKey, rotate: rotateSigningKeys }[process.argv[2] ?? ''];
+  if (!step) {
+    console.error('usage: keys.ts stage | promote | rotate');
+    process.exit(2);
+  }
+  const keys = step(path.resolve(process.env.DATA_DIR ?? '.data'));
+  console.log(`Published, the first signing: ${keys.map((k) => k.kid).join(', ')}`);
 }

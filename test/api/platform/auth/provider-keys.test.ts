@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { cookieKeys, newSigningKey, rotateSigningKeys, signingKeys } from '../../../../api/platform/auth/provider/keys';
+import {
+  cookieKeys,
+  newSigningKey,
+  promoteSigningKey,
+  rotateSigningKeys,
+  signingKeys,
+  stageSigningKey,
+} from '../../../../api/platform/auth/provider/keys';
 import { loadConfig, type PlatformConfig } from '../../../../forms/config';
 
 const PRODUCTION = {
@@ -55,6 +62,20 @@ describe('api/platform/auth/provider: keys and registration', () => {
     const third = rotateSigningKeys(dataDir);
     expect(third.map((k) => k.kid)).to.deep.equal([third[0].kid, second[0].kid]);
     expect(signingKeys(config()).map((k) => k.kid)).to.deep.equal(third.map((k) => k.kid));
+  });
+
+  it('rotates in two steps for several nodes: staged last (published, not signing), then promoted first', () => {
+    const current = signingKeys(config())[0].kid;
+    const staged = stageSigningKey(dataDir);
+    expect(staged[0].kid, 'the current key still signs').to.equal(current);
+    expect(staged).to.have.length(2);
+    expect(
+      stageSigningKey(dataDir).map((k) => k.kid),
+      'staging twice stages one key',
+    ).to.deep.equal(staged.map((k) => k.kid));
+    const promoted = promoteSigningKey(dataDir);
+    expect(promoted.map((k) => k.kid)).to.deep.equal([staged[1].kid, current]);
+    expect(() => promoteSigningKey(dataDir)).to.throw(/No staged signing key/);
   });
 
   it('reads registered clients and keys from the environment', () => {

@@ -12,7 +12,7 @@ import { stack } from '../../../setup';
 import { sweepExpiredSessions } from '../../../../api/platform/auth/session/browser-session';
 import { call } from '../../../helpers/http';
 import { TestBrowser } from '../../../simulators/browser';
-import { rotateSigningKeys } from '../../../../api/platform/auth/provider/keys';
+import { promoteSigningKey, stageSigningKey } from '../../../../api/platform/auth/provider/keys';
 import type { RunningApi } from '../../../../api/platform/server';
 import {
   authorize,
@@ -255,11 +255,21 @@ describe('api/platform/auth/provider: the platform as OpenID Provider', () => {
       const oldToken = (await exchangeCode(second.url, client, before.query.get('code')!, before.verifier)).body.id_token!;
       const oldKid = decodeProtectedHeader(oldToken).kid;
 
-      const keys = rotateSigningKeys(dataDir);
-      expect(keys.map((k) => k.kid)).to.deep.equal([keys[0].kid, oldKid]);
-      // The node restarts with the new key set (another port behind the same public address, so the same issuer);
-      // the database keeps every session.
+      // Step 1 (staged): every node publishes the next key while the current one still signs.
       const issuer = `${second.url}/oidc`;
+      const staged = stageSigningKey(dataDir);
+      await second.close();
+      second = await providerApi(dataDir, [client], new URL(issuer).origin);
+      const publishedStaged = (await (await fetch(`${second.url}/oidc/jwks`)).json()) as { keys: Array<{ kid: string }> };
+      expect(publishedStaged.keys.map((k) => k.kid)).to.deep.equal([oldKid, staged[1].kid]);
+      const during = await authorize((await signedInBrowser(second.url)).browser, second.url, client);
+      const duringToken = (await exchangeCode(second.url, client, during.query.get('code')!, during.verifier)).body.id_token!;
+      expect(decodeProtectedHeader(duringToken).kid, 'a staged key does not sign yet').to.equal(oldKid);
+
+      // Step 2 (promoted): the node restarts with the new key first (another port behind the same public address, so
+      // the same issuer); the database keeps every session.
+      const keys = promoteSigningKey(dataDir);
+      expect(keys.map((k) => k.kid)).to.deep.equal([staged[1].kid, oldKid]);
       await second.close();
       second = await providerApi(dataDir, [client], new URL(issuer).origin);
 
