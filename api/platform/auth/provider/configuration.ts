@@ -123,7 +123,12 @@ export function providerConfiguration(deps: AppDeps): Configuration {
       dPoP: { enabled: true },
       clientCredentials: { enabled: true },
       resourceIndicators: apiResourceServer(deps),
-      introspection: { enabled: true },
+      // A client learns about its own tokens only: a portal must not probe an app's (or another portal's) tokens.
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx: KoaContextWithOIDC, client: { clientId: string }, token: { clientId?: string }) =>
+          token.clientId === client.clientId,
+      },
       revocation: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,

@@ -55,6 +55,18 @@ describe('api/platform/auth/provider: apps a citizen allowed (GET and DELETE /ap
     });
     expect(issued.status, JSON.stringify(issued.body)).to.equal(200);
     expect(await introspect(issued.body.access_token)).to.include({ active: true, sub: OWNER });
+    // Another client (the demo portal, authenticated) learns nothing about the app's token.
+    const portal = stack.config.oidcProvider!.clients.find((c) => c.client_id === 'building-portal')!;
+    const probed = await fetch(`${stack.api.url}/oidc/token/introspection`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${portal.client_id}:${portal.client_secret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ token: issued.body.access_token }),
+    });
+    expect(probed.status).to.equal(200);
+    expect(await probed.json(), 'another client cannot introspect it').to.deep.equal({ active: false });
 
     // The owner sees the app: its name, the scopes allowed, when, and the code exchange as its last use.
     const listed = (await appsOf(OWNER)).find((a) => a.clientId === DEMO_APP_CLIENT_ID);
