@@ -129,12 +129,18 @@ export function buildOpenApi(routes: RouteSpec[], serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    security: [{ bearer: [] }, { browserSession: [] }],
+    security: [{ bearer: [] }, { dpop: [] }, { browserSession: [] }],
     tags,
     paths,
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        dpop: {
+          type: 'http',
+          scheme: 'DPoP',
+          description:
+            "An app's access token (RFC 9449), issued by PUBLIC_URL/oidc for resource=PUBLIC_URL/api, with a DPoP proof of its device key in the DPoP header at every request. It acts as the citizen, in the API areas its scopes (api:<area>) name.",
+        },
         browserSession: {
           type: 'apiKey',
           in: 'cookie',

@@ -11,6 +11,7 @@ import type { AppDeps } from './deps';
 import type { RateLimitKind, RateLimiters } from './rate-limits';
 import { CSRF_HEADER, cookieOf, sessionCookieName, sessionFromRequest, type BrowserSession } from './auth/session/browser-session';
 import { checkAreaScope } from './auth/provider/system-tokens';
+import { appTokenPrincipal } from './auth/provider/app-tokens';
 
 export interface Reply {
   status?: number;
@@ -211,7 +212,8 @@ function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void {
 }
 
 /**
- * Who is asking: a bearer token (systems, API clients), else the browser session's cookie. A request that changes
+ * Who is asking: a bearer token (systems, API clients), a DPoP-bound app token with its proof (RFC 9449), else the
+ * browser session's cookie. A request that changes
  * something with the cookie must carry the session's CSRF token in X-CSRF-Token: another site can make the browser
  * send the cookie, never read the token.
  */
@@ -224,6 +226,11 @@ async function authenticate(req: Request, spec: RouteSpec, deps: AppDeps): Promi
     const principal = allowed(spec, await verified);
     if (principal.actingFor) await actForStillHolds(deps, spec, principal);
     return principal;
+  }
+  if (header?.startsWith('DPoP ')) {
+    const citizen = appTokenPrincipal(deps, req, header.slice(5));
+    if (spec.auth === 'public') return citizen.catch(() => PUBLIC);
+    return allowed(spec, await citizen);
   }
   // GET /api/v1/auth/session reads the session without counting as activity; it looks it up itself.
   const session = spec.touchesSession === false ? null : await sessionFromRequest(deps, req);

@@ -22,6 +22,16 @@ export async function upsertPayload(pool: Pool, model: string, id: string, paylo
   );
 }
 
+/** Records a value seen once (a DPoP proof's jti) until it expires; false when it was seen before (atomic across nodes). */
+export async function claimOnce(pool: Pool, model: string, id: string, expiresInSeconds: number): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `INSERT INTO oidc_payloads (model, id, payload, expires_at) VALUES ($1, $2, '{}', now() + make_interval(secs => $3::int))
+     ON CONFLICT (model, id) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE oidc_payloads.expires_at <= now()`,
+    [model, id, expiresInSeconds],
+  );
+  return rowCount === 1;
+}
+
 export async function findPayload(pool: Pool, model: string, id: string): Promise<OidcPayload | undefined> {
   const { rows } = await pool.query<Row>(`SELECT payload, consumed_at FROM oidc_payloads WHERE model = $1 AND id = $2 AND ${LIVE}`, [
     model,

@@ -25,6 +25,8 @@ declare module 'oidc-provider' {
     clientId?: string;
     addOIDCScope(scope: string): void;
     getOIDCScope(): string;
+    /** Scopes of a resource server (resource indicators, RFC 8707) the account allowed the client. */
+    addResourceScope(resource: string, scope: string): void;
     save(): Promise<string>;
     destroy(): Promise<void>;
   }
@@ -32,6 +34,17 @@ declare module 'oidc-provider' {
   /** A model of tokens issued on a grant (access and refresh tokens, codes): all of a grant's are revoked at once. */
   export interface GrantBoundModel {
     revokeByGrantId(grantId: string): Promise<void>;
+  }
+
+  /** An access token as stored: who it acts for, for which client and resource, bound to which key (DPoP cnf.jkt). */
+  export interface AccessToken {
+    accountId?: string;
+    clientId: string;
+    grantId?: string;
+    scope?: string;
+    /** The resource server's audience (absent: a token for the provider's userinfo). */
+    aud?: string;
+    jkt?: string;
   }
 
   export interface KoaContextWithOIDC {
@@ -79,7 +92,7 @@ declare module 'oidc-provider' {
       new (properties: { clientId: string; accountId: string }): Grant;
       find(id: string): Promise<Grant | undefined>;
     };
-    AccessToken: GrantBoundModel;
+    AccessToken: GrantBoundModel & { find(value: string): Promise<AccessToken | undefined> };
     RefreshToken: GrantBoundModel;
     AuthorizationCode: GrantBoundModel;
     on(event: string, listener: (...args: unknown[]) => void): this;

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps';
 import { sessionFromRequest } from '../session/browser-session';
 import { postgresAdapter } from './adapter';
 import { accountFinder, CLAIMS, SCOPES } from './claims';
-import { existingOrFirstPartyGrant } from './grants';
+import { existingOrFirstPartyGrant, isApp } from './grants';
 import { cookieKeys, signingKeys } from './keys';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
 import { OIDC_PATH } from './issuer';
@@ -36,9 +36,20 @@ function areaScopesOf(clients: ClientMetadata[]): string[] {
   return [...new Set(scopes)];
 }
 
-type ProviderClient = { clientId: string; grantTypeAllowed(type: string): boolean; scope?: string; agency?: string };
+type ProviderClient = {
+  clientId: string;
+  clientAuthMethod?: string;
+  grantTypeAllowed(type: string): boolean;
+  scope?: string;
+  agency?: string;
+};
 
-/** The platform's API as the resource server of agency systems: JWT access tokens, the scopes the system is registered for. */
+/**
+ * The platform's API as a resource server: agency systems get JWT access tokens for it (client credentials, the scopes
+ * they are registered for); apps get opaque DPoP-bound tokens for it when they ask for resource=PUBLIC_URL/api, with
+ * the API areas the citizen allowed (app-tokens.ts looks them up at each request, so a revocation holds at once).
+ * Portals only sign people in: no API tokens.
+ */
 function apiResourceServer(deps: AppDeps) {
   const resource = apiResource(deps);
   return {
@@ -47,7 +58,10 @@ function apiResourceServer(deps: AppDeps) {
       client.grantTypeAllowed('client_credentials') ? resource : undefined,
     useGrantedResource: async () => true,
     getResourceServerInfo: async (_ctx: KoaContextWithOIDC, indicator: string, client: ProviderClient) => {
-      if (indicator !== resource || !client.grantTypeAllowed('client_credentials')) throw new errors.InvalidTarget();
+      if (indicator !== resource) throw new errors.InvalidTarget();
+      const areas = areaScopesOf([client as unknown as ClientMetadata]).join(' ');
+      if (isApp(client)) return { scope: areas, audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: 600 };
+      if (!client.grantTypeAllowed('client_credentials')) throw new errors.InvalidTarget();
       return {
         scope: client.scope ?? '',
         audience: resource,

@@ -14,14 +14,32 @@ const SCOPE_TEXT: Record<string, [string, string]> = {
   profile: ['Jūsu vārds un uzvārds', 'Your name'],
   personal_code: ['Jūsu personas kods', 'Your personal code'],
   offline_access: ['Piekļuve arī tad, kad neesat pieteicies', 'Access while you are not signed in'],
+  // API areas (api:<area>, the platform's API as resource server): what the app may do there in the citizen's name.
+  'api:citizen': ['Skatīt jūsu lietas, pieteikumus un rēķinus', 'See your cases, applications and invoices'],
+  'api:e-services': [
+    'Aizpildīt un iesniegt e-pakalpojumu pieteikumus jūsu vārdā',
+    'Fill in and submit e-service applications in your name',
+  ],
+  'api:billing': ['Skatīt un apmaksāt jūsu rēķinus', 'See and pay your invoices'],
+  'api:delegations': ['Skatīt un pārvaldīt jūsu pilnvarojumus', 'See and manage your delegations'],
 };
 
+/** A scope's text; an API area without its own text is named as such (a citizen never allows what they were not shown). */
+const scopeText = (scope: string): [string, string] =>
+  SCOPE_TEXT[scope] ??
+  (scope.startsWith('api:') ? [`Platformas API daļa „${scope.slice(4)}”`, `The platform API area "${scope.slice(4)}"`] : [scope, scope]);
+
+/** The scopes the consent is asked for: the OpenID ones and each resource server's (an app asking resource=PUBLIC_URL/api). */
+function requestedScopes(details: InteractionDetails): string[] {
+  const resourceScopes = Object.values((details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>).flat();
+  const oidc = String(details.params.scope ?? 'openid').split(' ');
+  return [...new Set([...oidc, ...resourceScopes])].filter(Boolean);
+}
+
 export function consentPage(details: InteractionDetails, clientName: string): string {
-  const scopes = String(details.params.scope ?? 'openid')
-    .split(' ')
-    .filter((s) => SCOPE_TEXT[s]);
-  const items = scopes
-    .map((s) => `<li>${escapeHtml(SCOPE_TEXT[s][0])} <span lang="en">/ ${escapeHtml(SCOPE_TEXT[s][1])}</span></li>`)
+  const items = requestedScopes(details)
+    .map(scopeText)
+    .map(([lv, en]) => `<li>${escapeHtml(lv)} <span lang="en">/ ${escapeHtml(en)}</span></li>`)
     .join('');
   const action = `${OIDC_PATH}/interaction/${encodeURIComponent(details.uid)}/consent`;
   return platformPage(
@@ -61,6 +79,8 @@ export function consentHandler(deps: AppDeps, provider: () => Provider) {
     const grant = details.grantId ? await p.Grant.find(details.grantId) : undefined;
     const allowed = grant ?? new p.Grant({ clientId: String(details.params.client_id), accountId: session.subject });
     allowed.addOIDCScope(String(details.params.scope ?? 'openid'));
+    const resourceScopes = (details.prompt.details.missingResourceScopes ?? {}) as Record<string, string[]>;
+    for (const [resource, scopes] of Object.entries(resourceScopes)) allowed.addResourceScope(resource, scopes.join(' '));
     await p.interactionFinished(req, res, { consent: { grantId: await allowed.save() } }, { mergeWithLastSubmission: true });
   };
 }

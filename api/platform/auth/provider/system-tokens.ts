@@ -18,6 +18,12 @@ export const areaScope = (tag: string) => `api:${tag.toLowerCase().replace(/[^a-
 /** Scopes of principals that came with a system access token (a platform token has none: no area limit). */
 const grantedScopes = new WeakMap<Principal, Set<string>>();
 
+/** A principal that came with an access token reaches only the API areas among these scopes (api:<area>). */
+export function limitToScopes(principal: Principal, scopes: string): Principal {
+  grantedScopes.set(principal, new Set(scopes.split(' ').filter(Boolean)));
+  return principal;
+}
+
 /** Throws 403 when the principal's token does not cover the route's API area. */
 export function checkAreaScope(principal: Principal, tag: string): void {
   const scopes = grantedScopes.get(principal);
@@ -52,15 +58,7 @@ export function withSystemTokens(deps: Pick<AppDeps, 'config'>, verifyPlatformTo
       if (typeof payload.agency !== 'string' || !payload.agency) throw unauthenticated('The system token names no agency.');
       const clientId = String(payload.client_id);
       const principal: Principal = { sub: clientId, name: clientId, roles: ['agency-system'], agency: payload.agency };
-      grantedScopes.set(
-        principal,
-        new Set(
-          String(payload.scope ?? '')
-            .split(' ')
-            .filter(Boolean),
-        ),
-      );
-      return principal;
+      return limitToScopes(principal, String(payload.scope ?? ''));
     }
   };
 }
