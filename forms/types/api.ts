@@ -1730,6 +1730,10 @@ export interface EidasSignInStartQuery {
     | 'SI'
     | 'ES'
     | 'SE';
+  /**
+   * The lowest eIDAS level of assurance the sign-in must have (the e-service's minimum); default low. An answer below it is refused.
+   */
+  loa?: 'low' | 'substantial' | 'high';
   returnTo?: string;
 }
 /**

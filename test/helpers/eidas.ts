@@ -12,13 +12,16 @@ export interface NodeChoice {
   person?: string;
   loa?: 'low' | 'substantial' | 'high';
   action?: 'sign-in' | 'cancel';
+  /** The level the platform's start asks the node for (?loa=). */
+  requested?: 'low' | 'substantial' | 'high';
 }
 
 /** From the platform's start to the node's answer: the SAMLResponse XML the node's page would POST to the ACS. */
 export async function responseFromNode(apiUrl: string, choice: NodeChoice = {}, rewriteRequest?: (location: string) => string) {
   const browser = new TestBrowser();
   const { country = 'DE', person = ANNA_SCHMIDT, loa = 'substantial', action = 'sign-in' } = choice;
-  const started = await browser.request(`${apiUrl}/api/v1/auth/eidas/start?country=${country}&returnTo=%2Fcases`);
+  const asked = choice.requested ? `&loa=${choice.requested}` : '';
+  const started = await browser.request(`${apiUrl}/api/v1/auth/eidas/start?country=${country}&returnTo=%2Fcases${asked}`);
   expect(started.status, 'start redirects to the node').to.equal(302);
   const location = rewriteRequest ? rewriteRequest(started.headers.get('location')!) : started.headers.get('location')!;
   const page = await browser.follow(location, apiUrl);

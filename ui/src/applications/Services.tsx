@@ -42,10 +42,17 @@ export function Services() {
   return <StartRequested eserviceId={requested} />;
 }
 
+/** The level a refusal asks for (403 level_of_assurance_too_low names it): the sign-in page asks the eIDAS node for it. */
+function levelAskedFor(e: unknown): string | undefined {
+  if (!(e instanceof ApiError) || e.code !== 'level_of_assurance_too_low') return undefined;
+  return e.details.find((d) => d.code === 'level_of_assurance_too_low')?.message;
+}
+
 function StartRequested({ eserviceId }: { eserviceId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  const [signInAgain, setSignInAgain] = useState<string | null>(null);
   const started = useRef(false);
   usePageTitle(t('services.title'));
 
@@ -54,7 +61,11 @@ function StartRequested({ eserviceId }: { eserviceId: string }) {
     started.current = true; // once, even when the effect runs twice
     startEService(eserviceId).then(
       (app) => void navigate(`/applications/${app.id}`, { replace: true }),
-      (e: unknown) => setError(startErrorMessage(e, t)),
+      (e: unknown) => {
+        setError(startErrorMessage(e, t));
+        const level = levelAskedFor(e);
+        if (level) setSignInAgain(`/sign-in?${new URLSearchParams({ returnTo: `/services?start=${eserviceId}`, loa: level }).toString()}`);
+      },
     );
   }, [eserviceId, navigate, t]);
 
@@ -64,6 +75,11 @@ function StartRequested({ eserviceId }: { eserviceId: string }) {
       {error ? (
         <>
           <Alert kind="error">{error}</Alert>
+          {signInAgain && (
+            <p>
+              <Link to={signInAgain}>{t('services.signInAgain')}</Link>
+            </p>
+          )}
           <p>
             <Link to="/catalog">{t('services.backToSearch')}</Link>
           </p>

@@ -1,7 +1,8 @@
 // EU citizens sign in with their country's eID through the eIDAS node (issue 16 §1); the platform is a SAML 2.0
 // service provider (service-provider.ts):
-//   GET  /api/v1/auth/eidas/start?country=XX → 302 to the node (AuthnRequest, HTTP-Redirect; the request kept in the
-//        one-time store under its id, for the InResponseTo check)
+//   GET  /api/v1/auth/eidas/start?country=XX[&loa=substantial] → 302 to the node (AuthnRequest, HTTP-Redirect, asking
+//        at least `loa`, default low; the request kept in the one-time store under its id, for the InResponseTo check
+//        and the level the answer must meet)
 //   POST /api/v1/auth/eidas/acs (HTTP-POST binding, form SAMLResponse) → a browser session and 302 to /signed-in, or
 //        /sign-in?error=<reason>: denied, expired (too old, not our request, or replayed), failed (signature, audience,
 //        a malformed assertion), unavailable
@@ -93,7 +94,11 @@ export const eidasSignInRoutes = [
       const wantsPage = ctx.req.accepts(['json', 'html']) === 'html';
       let started: Awaited<ReturnType<EidasServiceProvider['begin']>>;
       try {
-        started = await serviceProvider.begin({ country: ctx.query.country, returnTo: ctx.query.returnTo ?? null });
+        started = await serviceProvider.begin({
+          country: ctx.query.country,
+          returnTo: ctx.query.returnTo ?? null,
+          ...(ctx.query.loa ? { minimumLevel: ctx.query.loa } : {}),
+        });
       } catch (err) {
         if (!(err instanceof EidasSignInError)) throw err;
         if (wantsPage) return failed(ctx, err.reason, err);

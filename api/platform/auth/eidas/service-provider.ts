@@ -29,6 +29,8 @@ export interface PendingEidasRequest {
   issuedAt: string;
   country: string;
   returnTo: string | null;
+  /** The level asked of the node (the e-service's minimum, else low): an answer below it is refused. */
+  minimumLevel: LevelOfAssurance;
 }
 
 /** The verified assertion's person and what the replay check needs. */
@@ -62,7 +64,11 @@ export class EidasSignInError extends Error {
 }
 
 export interface EidasServiceProvider {
-  begin(opts: { country: string; returnTo: string | null }): Promise<{ url: string; pending: PendingEidasRequest }>;
+  begin(opts: {
+    country: string;
+    returnTo: string | null;
+    minimumLevel?: LevelOfAssurance;
+  }): Promise<{ url: string; pending: PendingEidasRequest }>;
   /** Validates the posted SAMLResponse; `pendingOf` yields the kept request an InResponseTo names (once), or nothing. */
   complete(
     samlResponse: string,
@@ -104,7 +110,7 @@ export function createEidasServiceProvider(settings: EidasSettings): EidasServic
     return cached.value;
   }
 
-  const saml = (node: NodeMetadata | null, extra: { requestId?: string; cache?: CacheProvider } = {}) =>
+  const saml = (node: NodeMetadata | null, extra: { requestId?: string; cache?: CacheProvider; minimumLevel?: LevelOfAssurance } = {}) =>
     new SAML({
       entryPoint: node?.ssoRedirectUrl,
       issuer: settings.spEntityId,
@@ -116,7 +122,7 @@ export function createEidasServiceProvider(settings: EidasSettings): EidasServic
       wantAuthnResponseSigned: true,
       acceptedClockSkewMs: CLOCK_SKEW_MS,
       identifierFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-      authnContext: [`${EIDAS_LOA_PREFIX}low`],
+      authnContext: [`${EIDAS_LOA_PREFIX}${extra.minimumLevel ?? 'low'}`],
       racComparison: 'minimum',
       forceAuthn: true,
       validateInResponseTo: ValidateInResponseTo.always,
@@ -126,12 +132,12 @@ export function createEidasServiceProvider(settings: EidasSettings): EidasServic
     });
 
   return {
-    async begin({ country, returnTo }) {
+    async begin({ country, returnTo, minimumLevel = 'low' }) {
       const node = await nodeMetadata();
       const requestId = `_${crypto.randomBytes(20).toString('hex')}`;
-      const pending: PendingEidasRequest = { requestId, issuedAt: new Date().toISOString(), country, returnTo };
+      const pending: PendingEidasRequest = { requestId, issuedAt: new Date().toISOString(), country, returnTo, minimumLevel };
       // node-saml would keep the request id in its own memory; the route keeps `pending` in the one-time store instead.
-      const url = await saml(node, { requestId, cache: NOTHING_KEPT }).getAuthorizeUrlAsync(country, undefined, {});
+      const url = await saml(node, { requestId, cache: NOTHING_KEPT, minimumLevel }).getAuthorizeUrlAsync(country, undefined, {});
       const withCountry = new URL(url);
       withCountry.searchParams.set('country', country); // the node's country page starts on the chosen country
       return { url: withCountry.href, pending };
@@ -156,7 +162,13 @@ export function createEidasServiceProvider(settings: EidasSettings): EidasServic
         throw classify(err);
       }
       if (!profile || !taken) throw new EidasSignInError('failed', 'The response carries no assertion.');
-      return { identity: identityOf(profile), pending: taken };
+      const identity = identityOf(profile);
+      // The request's level travels unsigned through the browser: the answer must meet what this platform asked.
+      const level = identity.acr.slice(EIDAS_LOA_PREFIX.length) as LevelOfAssurance;
+      if (LEVELS.indexOf(level) < LEVELS.indexOf(taken.minimumLevel ?? 'low')) {
+        throw new EidasSignInError('failed', `The node answered level ${level}; ${taken.minimumLevel} was asked for.`);
+      }
+      return { identity, pending: taken };
     },
 
     metadata: () => saml(null).generateServiceProviderMetadata(null, null),

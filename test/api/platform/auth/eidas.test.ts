@@ -122,6 +122,31 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
     expect(empty.headers.get('location')).to.equal('/sign-in?error=failed');
   });
 
+  it("asks the node for the e-service's level and refuses a lower answer to a downgraded request (failed)", async () => {
+    const inflate = (location: string) =>
+      zlib.inflateRawSync(Buffer.from(new URL(location).searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+    const asked: string[] = [];
+    const high = await responseFromNode(api(), { requested: 'high', loa: 'high' }, (location) => {
+      asked.push(inflate(location));
+      return location;
+    });
+    expect(asked[0])
+      .to.contain('Comparison="minimum"')
+      .and.match(new RegExp(`AuthnContextClassRef[^>]*>${HIGH}<`));
+    expect((await postToAcs(api(), high.browser, high.xml)).pathname).to.equal('/signed-in');
+
+    // Someone on the way rewrites the request to "low": the node answers low, correctly signed, to our request id.
+    const downgraded = await responseFromNode(api(), { requested: 'high', loa: 'low' }, (location) => {
+      const url = new URL(location);
+      const lowered = inflate(location).replace('LoA/high', 'LoA/low');
+      url.searchParams.set('SAMLRequest', zlib.deflateRawSync(Buffer.from(lowered, 'utf8')).toString('base64'));
+      return url.href;
+    });
+    expect(downgraded.xml).to.contain('LoA/low');
+    expect((await postToAcs(api(), downgraded.browser, downgraded.xml)).href).to.equal(refusedAs('failed'));
+    expect((await sessionOf(downgraded.browser)).signedIn).to.equal(false);
+  });
+
   it('refuses a start without a known EU country or with a returnTo off the site (400)', async () => {
     for (const query of ['', '?country=LV', '?country=XX', '?country=DE&returnTo=https%3A%2F%2Fevil.example%2F']) {
       const res = await call('GET', `/api/v1/auth/eidas/start${query}`);

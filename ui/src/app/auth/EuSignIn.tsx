@@ -36,8 +36,8 @@ const EU_COUNTRIES: Array<{ code: string; lv: string; en: string }> = [
   { code: 'SE', lv: 'Zviedrija', en: 'Sweden' },
 ];
 
-/** `returnTo`: a path of this site already checked by the sign-in page. */
-export function EuSignIn({ returnTo }: { returnTo: string | undefined }) {
+/** `returnTo`: a path of this site already checked by the sign-in page; `loa`: the lowest level the node must assert. */
+export function EuSignIn({ returnTo, loa }: { returnTo: string | undefined; loa?: 'low' | 'substantial' | 'high' }) {
   const { t } = useTranslation();
   const loc = useLocalized();
   const sorted = [...EU_COUNTRIES].sort((a, b) => loc(a).localeCompare(loc(b)));
@@ -63,6 +63,7 @@ export function EuSignIn({ returnTo }: { returnTo: string | undefined }) {
           ))}
         </select>
         {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
+        {loa && <input type="hidden" name="loa" value={loa} />}
         <button type="submit" className="primary">
           {t('signIn.eu')}
         </button>

@@ -53,6 +53,8 @@ export function SignIn() {
   // …or, after a session ended, the page it ended on (?returnTo=).
   const from = (useLocation().state as { from?: string } | null)?.from ?? search.get('returnTo') ?? undefined;
   const reason = REASONS.find((r) => r === search.get('error'));
+  // An e-service that needs a higher level of assurance sends the citizen here with ?loa=: the EU entrance asks for it.
+  const loa = (['low', 'substantial', 'high'] as const).find((l) => l === search.get('loa'));
   const [personas, setPersonas] = useState<Persona[] | null>(null);
   const [demoOffered, setDemoOffered] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function SignIn() {
       <h1>{t('signIn.title')}</h1>
       {reason && <Alert kind="error">{t(`signIn.reasons.${reason}`)}</Alert>}
       <NationalSignIn from={from} />
-      <EuSignIn returnTo={safeReturnPath(from)} />
+      <EuSignIn returnTo={safeReturnPath(from)} loa={loa} />
       {demoOffered && (
         <section aria-labelledby="demo-sign-in">
           <h2 id="demo-sign-in">{t('signIn.demoHeading')}</h2>

@@ -113,6 +113,7 @@ export const en: Texts<typeof lv> = {
     startNamed: 'Start: {{title}}',
     startFailed: 'The service could not be opened.',
     startRefused: 'The service cannot be started with this sign-in.',
+    signInAgain: 'Sign in again with a higher level of assurance',
     needsPersonalCode: 'This e-service needs a Latvian personal code.',
     startUnavailable: 'The service is temporarily unavailable. Try again in a moment: your application will not be opened twice.',
     count_zero: '{{count}} services found',

@@ -116,6 +116,7 @@ export const lv = {
     startNamed: 'Sākt: {{title}}',
     startFailed: 'Pakalpojumu atvērt neizdevās.',
     startRefused: 'Ar šo pieslēgšanos pakalpojumu nevar uzsākt.',
+    signInAgain: 'Pieslēgties vēlreiz ar augstāku drošības līmeni',
     needsPersonalCode: 'Šim e-pakalpojumam nepieciešams Latvijas personas kods.',
     startUnavailable: 'Pakalpojums īslaicīgi nav pieejams. Mēģiniet vēlreiz pēc brīža: pieteikums netiks atvērts divreiz.',
     count_zero: 'Atrasti {{count}} pakalpojumi',
