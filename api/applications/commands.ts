@@ -49,6 +49,7 @@ export async function openApplication(
 ): Promise<{ caseId: string; created: boolean }> {
   const def = await publishedVersion(pool, eserviceId);
   if (!def) throw notFoundError('e-service');
+  checkApplicantType(def.content, opener.recipient);
   const signedIn = opener.signedIn;
   if (signedIn) checkIdentityRequirements(def.content, signedIn.principal, signedIn.env);
   const key = opener.idempotencyKey ?? crypto.randomUUID();
@@ -72,10 +73,24 @@ export async function openApplication(
     recipient: opener.recipient,
     createdBy: opener.actor.id,
     ttlMs,
-    ...(signedIn ? { initialDraft: identityDraft(def.content, signedIn.principal) } : {}),
+    // The signed-in person's identity fills a person's application, not a company's.
+    ...(signedIn && opener.recipient.type !== 'legal' ? { initialDraft: identityDraft(def.content, signedIn.principal) } : {}),
   });
   await ensureApplicationWorkflow(pool, temporal, taskQueue, result.id);
   return { caseId: result.id, created: result.outcome === 'created' };
+}
+
+/** A company's e-service is opened in the company's account; a person's is not opened for a company (422). */
+function checkApplicantType(def: EServiceDefinition, recipient: PersonRef): void {
+  const serves = def.applicants ?? ['natural'];
+  const kind = recipient.type === 'legal' ? 'legal' : 'natural';
+  if (serves.includes(kind)) return;
+  throw kind === 'legal'
+    ? new DomainError('eservice_not_for_companies', 'This e-service is for people, not companies: open it in your own account.')
+    : new DomainError(
+        'eservice_for_companies',
+        "This e-service is for companies: open it in the company's account (Acting for a company).",
+      );
 }
 
 /** Starts the workflow of an application unless it exists already (safe to repeat, e.g. after Temporal was down). */

@@ -2,6 +2,7 @@
 // files, download issued documents. A citizen sees only their own applications (others are 404).
 import crypto from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
+import { openingKeyOf } from '../platform/idempotency';
 import { route, type RouteContext } from '../platform/routing';
 import { readUploadedFile } from '../platform/uploads';
 import { ApiError, forbidden, notFound, unprocessable } from '../platform/errors';
@@ -28,12 +29,14 @@ import type { Validated } from '../../forms/types/validated';
  */
 export async function visibleApplication(
   ctx: RouteContext,
-  opts: { write?: boolean; recipientOnly?: boolean } = {},
+  /** forRecipient: only the recipient or a representative acting for them (a company's board member, a delegate with
+   * `act` rights) — never staff or the agency, who have routes of their own. */
+  opts: { write?: boolean; forRecipient?: boolean } = {},
 ): Promise<ApplicationRow & { access: Access }> {
   const id = parseCaseId(ctx.params.id);
   const row = await findApplication(ctx.deps.db.pool, id);
   const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, applicationSubject(row), opts.write ? 'write' : 'read') : null;
-  if (!row || !access || (opts.recipientOnly && access.as !== 'recipient')) throw notFound('application');
+  if (!row || !access || (opts.forRecipient && access.as !== 'recipient' && access.as !== 'representative')) throw notFound('application');
   return { ...row, access };
 }
 
@@ -90,9 +93,7 @@ export const applicationRoutes = [
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
-      const key = ctx.req.get('idempotency-key');
-      if (key !== undefined && !/^[A-Za-z0-9._:-]{8,100}$/.test(key))
-        throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–100 characters of A–Z, a–z, 0–9, . _ : -.');
+      const key = openingKeyOf(ctx.req);
       const { caseId, created } = await openApplication(
         ctx.deps.db.pool,
         ctx.deps.temporal,
@@ -201,7 +202,7 @@ export const applicationRoutes = [
       422: { description: 'Field-level errors', schema: 'error' },
     },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
+      const row = await visibleApplication(ctx, { write: true, forRecipient: true });
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       const pinned = await publishedVersion(ctx.deps.db.pool, row.definition_id, row.definition_version);
       if (pinned) checkIdentityRequirements(pinned.content, ctx.principal, ctx.deps.config.env);
@@ -227,7 +228,7 @@ export const applicationRoutes = [
       409: { description: 'Already ended or decided', schema: 'error' },
     },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
+      const row = await visibleApplication(ctx, { write: true, forRecipient: true });
       const result = await update(ctx, row.case_id, withdrawUpdate, {
         ...(ctx.body.reason ? { reason: ctx.body.reason } : {}),
         actor: actorOf(ctx.principal),
@@ -250,7 +251,7 @@ export const applicationRoutes = [
       409: { description: 'No information was requested', schema: 'error' },
     },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
+      const row = await visibleApplication(ctx, { write: true, forRecipient: true });
       if (ctx.body.fileIds.length) {
         const known = await countFilesOfApplication(ctx.deps.db.pool, row.case_id, ctx.body.fileIds);
         if (known !== new Set(ctx.body.fileIds).size)
@@ -284,7 +285,7 @@ export const applicationRoutes = [
       415: { description: 'Type not accepted', schema: 'error' },
     },
     async handler(ctx) {
-      const row = await visibleApplication(ctx, { write: true, recipientOnly: true });
+      const row = await visibleApplication(ctx, { write: true, forRecipient: true });
       const file = await readUploadedFile(ctx);
       const id = crypto.randomUUID();
       await insertApplicationFile(ctx.deps.db.pool, {

@@ -49,9 +49,14 @@ export async function representedParties(pool: Pool, person: PersonRef, requestI
  * The caller's access to the company for this action, or 404 (a citizen never learns whether a company they do not
  * represent has an account here). The read or write is audited by the caller with `auditCompany`.
  */
-export async function companyAccess(ctx: RouteContext, regNo: string, action: 'read' | 'write'): Promise<Access> {
+export async function companyAccess(
+  ctx: RouteContext,
+  regNo: string,
+  action: 'read' | 'write',
+  subject?: { kind: 'application'; eserviceId: string },
+): Promise<Access> {
   const party = { type: 'legal' as const, id: regNo };
-  const access = await accessToParty(ctx.deps.db.pool, ctx.principal, party, action);
+  const access = await accessToParty(ctx.deps.db.pool, ctx.principal, party, action, subject);
   if (access) return access;
   // Outside the representation's scope (e.g. a view-only delegation trying to act): they see the company, so say why.
   if (action === 'write' && (await accessToParty(ctx.deps.db.pool, ctx.principal, party, 'read')))
@@ -66,7 +71,7 @@ export async function auditCompany(
   regNo: string,
   resource: string,
   details?: Record<string, unknown>,
-  action: 'read' | 'update' = 'read',
+  action: 'read' | 'create' | 'update' = 'read',
 ) {
   const representative = ctx.principal.person && access.as === 'representative' ? personKey(ctx.principal.person) : undefined;
   await audit(

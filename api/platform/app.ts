@@ -35,6 +35,7 @@ import { mandateRoutes } from '../delegations/mandate-routes';
 import { organisationRoutes } from '../organisations/routes';
 import { delegationRequestRoutes } from '../delegations/request-routes';
 import { confirmationRoutes } from '../organisations/confirmation-routes';
+import { organisationApplicationRoutes } from '../organisations/application-routes';
 import { invoiceRoutes } from '../billing/invoice-routes';
 import { bankStatementRoutes } from '../billing/statements/routes';
 import { agencyAccountRoutes } from '../billing/agency-account-routes';
@@ -68,6 +69,7 @@ export const allRoutes: RouteSpec[] = [
   ...delegationRequestRoutes,
   ...organisationRoutes,
   ...confirmationRoutes,
+  ...organisationApplicationRoutes,
   ...bankStatementRoutes,
   ...agencyAccountRoutes,
   ...catalogAgencyRoutes,

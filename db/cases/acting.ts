@@ -41,6 +41,24 @@ export async function recordCounterRepresentation(
 }
 
 /**
+ * A citizen opened the case for the party they represent (a company's board member, a delegate): the case names the
+ * representative and the basis; the policy checks the basis again at every request. Once: answers false when the
+ * case names its representative already (a retried opening).
+ */
+export async function recordRepresentative(
+  pool: Pool,
+  caseId: string,
+  a: { representative: { type: string; id: string; name: string | null }; basis: string; reference: string | null },
+): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `UPDATE cases SET representative_type = $2, representative_id = $3, representative_name = $4, representative_basis = $5,
+       representative_basis_ref = $6 WHERE id = $1 AND representative_id IS NULL`,
+    [caseId, a.representative.type, a.representative.id, a.representative.name, a.basis, a.reference],
+  );
+  return rowCount === 1;
+}
+
+/**
  * Staff submit the case for its recipient: the case records who acted, on which basis, and where (at an office,
  * the office's in-person channel and municipality replace the e-service's).
  */

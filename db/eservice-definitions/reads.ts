@@ -16,6 +16,8 @@ export interface PublishedDefinition {
   /** What it asks of the signed-in person's identity (the definition's own properties), shown before starting. */
   minimumLevelOfAssurance?: EServiceDefinition['minimumLevelOfAssurance'];
   requiresLatvianPersonalCode?: EServiceDefinition['requiresLatvianPersonalCode'];
+  /** Whom it serves (absent in the definition: people). */
+  applicants: NonNullable<EServiceDefinition['applicants']>;
 }
 
 /** Every e-service with a published version, at its latest version, by id. */
@@ -30,9 +32,11 @@ export async function listPublishedDefinitions(pool: Pool): Promise<PublishedDef
     published_at: Date;
     minimum_level_of_assurance: PublishedDefinition['minimumLevelOfAssurance'] | null;
     requires_latvian_personal_code: PublishedDefinition['requiresLatvianPersonalCode'] | null;
+    applicants: PublishedDefinition['applicants'] | null;
   }>(
     `SELECT d.id, d.agency_id, d.service_id, d.latest_version, v.content->'title' AS title, v.content->'description' AS description, v.published_at,
-            v.content->>'minimumLevelOfAssurance' AS minimum_level_of_assurance, v.content->'requiresLatvianPersonalCode' AS requires_latvian_personal_code
+            v.content->>'minimumLevelOfAssurance' AS minimum_level_of_assurance, v.content->'requiresLatvianPersonalCode' AS requires_latvian_personal_code,
+            v.content->'applicants' AS applicants
        FROM eservice_definitions d JOIN eservice_definition_versions v ON v.definition_id = d.id AND v.version = d.latest_version
       ORDER BY d.id`,
   );
@@ -44,6 +48,7 @@ export async function listPublishedDefinitions(pool: Pool): Promise<PublishedDef
     title: r.title,
     description: r.description,
     publishedAt: r.published_at,
+    applicants: r.applicants ?? ['natural'],
     ...(r.minimum_level_of_assurance ? { minimumLevelOfAssurance: r.minimum_level_of_assurance } : {}),
     ...(r.requires_latvian_personal_code ? { requiresLatvianPersonalCode: r.requires_latvian_personal_code } : {}),
   }));

@@ -386,6 +386,7 @@ export interface ApiSchemas {
   'get-me-mandates-response': GetMeMandatesResponse;
   'get-me-represented-response': GetMeRepresentedResponse;
   'get-offices-response': GetOfficesResponse;
+  'get-organisations-regno-eservices-response': GetOrganisationsRegnoEservicesResponse;
   'get-payments-check-response': GetPaymentsCheckResponse;
   'get-readyz-response': GetReadyzResponse;
   'get-services-response': GetServicesResponse;
@@ -432,6 +433,7 @@ export interface ApiSchemas {
   'post-invoices-id-cancel-response': PostInvoicesIdCancelResponse;
   'post-invoices-id-counter-payments-response': PostInvoicesIdCounterPaymentsResponse;
   'post-mandate-documents-response': PostMandateDocumentsResponse;
+  'post-organisations-regno-applications-response': PostOrganisationsRegnoApplicationsResponse;
   'post-suspense-id-resolve-response': PostSuspenseIdResolveResponse;
   'post-tasks-id-claim-response': PostTasksIdClaimResponse;
   'post-tasks-id-complete-response': PostTasksIdCompleteResponse;
@@ -2368,6 +2370,10 @@ export interface GetEserviceDefinitionsResponse {
     requiresLatvianPersonalCode?: {
       otherChannels: Localized;
     };
+    /**
+     * Whom the e-service serves: people (natural) and/or companies (legal, opened in the company's account)
+     */
+    applicants: ('natural' | 'legal')[];
   }[];
 }
 /**
@@ -2653,6 +2659,20 @@ export interface GetOfficesResponse {
       opens: string;
       closes: string;
     }[];
+  }[];
+}
+/**
+ * Organisation e-services: response. Response of GET /api/v1/organisations/{regNo}/eservices: the published e-services a company's representative may open for it (those whose definition serves companies).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetOrganisationsRegnoEservicesResponse".
+ */
+export interface GetOrganisationsRegnoEservicesResponse {
+  items: {
+    id: Slug;
+    agencyId: string;
+    title: Localized;
+    description: Localized | null;
   }[];
 }
 /**
@@ -3349,6 +3369,16 @@ export interface PostMandateDocumentsResponse {
   fileName: string;
   contentType: string;
   byteSize: number;
+}
+/**
+ * Organisation applications: response. Response of POST /api/v1/organisations/{regNo}/applications (201, or 200 for a repeated Idempotency-Key): the application opened for the company; it is then filled in and submitted at href, as the company's representative.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "PostOrganisationsRegnoApplicationsResponse".
+ */
+export interface PostOrganisationsRegnoApplicationsResponse {
+  id: string;
+  href: string;
 }
 /**
  * Suspense id resolve: response. Response of POST /api/v1/suspense/:id/resolve (200). (Resolve a suspense entry: book it onto one of your invoices ({invoiceId, note}) or mark it refunded ({refund: true, note})) Derived from the presenter's output; every reply is checked against it in the tests.

@@ -71,6 +71,12 @@ export interface EServiceDefinition {
     reminderBefore?: Duration;
   };
   /**
+   * Whom the e-service serves: people (natural, the default when absent) and/or companies (legal: opened in the company's account by a representative who may act for it, POST /api/v1/organisations/{regNo}/applications)
+   *
+   * @minItems 1
+   */
+  applicants?: ('natural' | 'legal')[];
+  /**
    * The lowest level of assurance of the sign-in (eIDAS levels) with which a citizen may start and submit this e-service; absent: any. Starting or submitting with a lower one is refused (403 level_of_assurance_too_low)
    */
   minimumLevelOfAssurance?: 'low' | 'substantial' | 'high';

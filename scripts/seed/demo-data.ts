@@ -182,6 +182,14 @@ export const services = [
     priceEur: null,
   },
   {
+    id: 'enterprise-register-statement',
+    agencyId: 'ur',
+    titleLv: 'Izziņa no komercreģistra',
+    titleEn: 'Statement from the commercial register',
+    channels: ALL,
+    priceEur: null,
+  },
+  {
     id: 'residence-declaration',
     agencyId: 'pmlp',
     titleLv: 'Dzīvesvietas deklarēšana',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Database } from '../../db/connection';
 import { saveDraft, publish } from '../../db/eservice-definitions/definitions';
 
-export const SHIPPED_ESERVICES = ['declared-address-statement', 'residence-declaration'];
+export const SHIPPED_ESERVICES = ['declared-address-statement', 'residence-declaration', 'enterprise-register-statement'];
 const DIR = path.resolve(__dirname, '../../forms/eservices');
 
 export function shippedDefinition(id: string): Record<string, unknown> {

@@ -1,5 +1,6 @@
 // Journey: Līga Ozoliņa, who chairs SIA "Gaujas ceptuve" with sole representation rights, signs in, opens
-// "Uzņēmumi", switches to acting for the company and sees its cases, invoice and e-address message. Then she asks
+// "Uzņēmumi", switches to acting for the company and sees its cases, invoice and e-address message, and opens an
+// e-service for the company (the commercial-register statement). Then she asks
 // Anna for a delegation on her delegations page, and Anna accepts it on hers. Jānis, who represents SIA "Zemgales koks"
 // only jointly, asks Juris to confirm; once Juris confirms, Jānis may act for it. axe checks every page on the way.
 import { expect } from 'chai';
@@ -72,6 +73,27 @@ describe('journey: a company representative acts for the company', function () {
     await liga.locator('h1', { hasText: `You are acting for ${DEMO_COMPANY.name}` }).waitFor();
     await checkPage(liga, 'company-04-acting-for-en');
     await liga.getByRole('button', { name: 'Latviešu' }).click();
+    await liga.locator('h1', { hasText: 'Jūs darbojaties' }).waitFor();
+  });
+
+  it("the board member opens an e-service for the company: the company's draft, with her as its representative", async () => {
+    await liga.getByRole('button', { name: 'Sākt: Izziņa no komercreģistra' }).click();
+    await liga.waitForURL(/\/applications\/[^/]+$/);
+    await liga.locator('h1', { hasText: 'Izziņa no komercreģistra' }).waitFor();
+    await liga.getByLabel('Publiskajam iepirkumam').check();
+    const caseId = decodeURIComponent(new URL(liga.url()).pathname.split('/').pop()!);
+    const { rows } = await stack.db.pool.query(
+      'SELECT recipient_type, recipient_id, representative_id, representative_basis FROM cases WHERE id = $1',
+      [caseId],
+    );
+    expect(rows[0]).to.deep.equal({
+      recipient_type: 'legal',
+      recipient_id: DEMO_COMPANY.id,
+      representative_id: '01014811002',
+      representative_basis: 'enterprise_register',
+    });
+    await checkPage(liga, 'company-04b-company-eservice');
+    await liga.goto(`${stack.api.url}/organisations/${DEMO_COMPANY.id}`);
     await liga.locator('h1', { hasText: 'Jūs darbojaties' }).waitFor();
   });
 

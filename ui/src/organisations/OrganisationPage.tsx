@@ -11,6 +11,7 @@ import { Timeline } from '../app/components/Timeline';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 import { useFormatDay, useMoney } from '../app/i18n/format';
+import { CompanyEServices } from './CompanyEServices';
 import type { CaseList, GetMeInvoicesResponse, Organisation, OrganisationMessage, OrganisationMessages } from '../../../forms/types/api';
 
 interface Account {
@@ -76,6 +77,7 @@ export function OrganisationPage() {
         </p>
         <Link to="/">{t('organisations.backToOwn')}</Link>
       </div>
+      <CompanyEServices regNo={org.registrationNumber} />
       <CompanyCases cases={cases} />
       <CompanyInvoices invoices={invoices} />
       <CompanyMessages messages={messages} error={actError} onRead={(id) => void markRead(id)} />

@@ -59,7 +59,8 @@ export function CounterStart() {
 
   useEffect(() => {
     api<EServiceList>('/api/v1/eservice-definitions').then(
-      (r) => setEservices(r.items),
+      // The counter opens e-services for people; a company's are opened in its own account.
+      (r) => setEservices(r.items.filter((s) => s.applicants.includes('natural'))),
       () => setFailure(t('errors.generic')),
     );
   }, [t]);
