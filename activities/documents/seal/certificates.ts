@@ -24,6 +24,7 @@ export const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
   sha256WithRsa: '1.2.840.113549.1.1.11',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
   countryName: '2.5.4.6',
   organizationName: '2.5.4.10',
   commonName: '2.5.4.3',
@@ -36,6 +37,10 @@ export const OID = {
 
 export const algorithm = (oid: string, withNullParameters = true): Buffer =>
   withNullParameters ? sequence(objectIdentifier(oid), nullValue()) : sequence(objectIdentifier(oid));
+
+/** The signature algorithm of a SHA-256 signature by this key: ECDSA (no parameters) or RSA PKCS #1 v1.5. */
+export const sha256SignatureAlgorithm = (key: KeyObject): Buffer =>
+  key.asymmetricKeyType === 'ec' ? algorithm(OID.ecdsaWithSha256, false) : algorithm(OID.sha256WithRsa);
 
 /** A distinguished name: C=LV, O=…, organizationIdentifier (eIDAS: NTRLV-<registration number>), CN=…. */
 export interface DistinguishedName {
@@ -104,7 +109,7 @@ function issue(req: {
   const tbs = sequence(
     explicit(0, smallInteger(2)),
     unsignedInteger(serial),
-    algorithm(OID.sha256WithRsa),
+    sha256SignatureAlgorithm(issuer.privateKey),
     name(issuer.name),
     sequence(time(notBefore), time(notAfter)),
     name(req.subject),
@@ -122,11 +127,12 @@ function issue(req: {
     ),
   );
   const signature = crypto.sign('sha256', tbs, issuer.privateKey);
-  const der = sequence(tbs, algorithm(OID.sha256WithRsa), bitString(signature));
+  const der = sequence(tbs, sha256SignatureAlgorithm(issuer.privateKey), bitString(signature));
   return { der, pem: toPem(der) };
 }
 
-const newRsaKey = (): KeyObject => crypto.generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey;
+/** ECDSA P-256: as strong as RSA-3072 and made in a millisecond, so a test or a first start does not wait for it. */
+const newKey = (): KeyObject => crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
 
 export interface DemoAuthority {
   privateKey: KeyObject;
@@ -139,7 +145,7 @@ export const DEMO_CA_NAME: DistinguishedName = {
 };
 
 export function createDemoAuthority(now = new Date()): DemoAuthority {
-  const privateKey = newRsaKey();
+  const privateKey = newKey();
   return { privateKey, certificate: issue({ subject: DEMO_CA_NAME, subjectKey: privateKey, issuer: 'self', validYears: 20, authority: true, now }) };
 }
 
@@ -151,7 +157,7 @@ export interface AgencyForSeal {
 
 /** An agency's electronic seal certificate (subject: the agency, organizationIdentifier NTRLV-<registration number>). */
 export function issueDemoSeal(authority: DemoAuthority, agency: AgencyForSeal, now = new Date()): { privateKey: KeyObject; certificate: IssuedCertificate } {
-  const privateKey = newRsaKey();
+  const privateKey = newKey();
   const certificate = issue({
     subject: { organization: agency.name, commonName: agency.name, organizationIdentifier: `NTRLV-${agency.registrationNumber}` },
     subjectKey: privateKey,

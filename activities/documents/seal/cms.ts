@@ -4,7 +4,7 @@
 // dictionary's /M). The certificates field carries the seal certificate and its chain.
 import crypto, { type KeyObject } from 'node:crypto';
 import { explicit, implicitConstructed, objectIdentifier, octetString, sequence, setOf, smallInteger, tlv } from './der';
-import { OID as X509_OID, algorithm, issuerAndSerial } from './certificates';
+import { OID as X509_OID, algorithm, issuerAndSerial, sha256SignatureAlgorithm } from './certificates';
 
 const OID = {
   signedData: '1.2.840.113549.1.7.2',
@@ -12,7 +12,6 @@ const OID = {
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  ecdsaWithSha256: '1.2.840.10045.4.3.2',
 } as const;
 
 export interface SealKey {
@@ -43,14 +42,14 @@ export function signDetached(content: Buffer, seal: SealKey): Buffer {
   ];
   // The signature is over the DER of the SET OF the attributes; SignerInfo carries the same bytes tagged [0].
   const signedAttributesSet = setOf(...signedAttributes);
-  const ec = seal.privateKey.asymmetricKeyType === 'ec';
   const signature = crypto.sign('sha256', signedAttributesSet, seal.privateKey);
   const signerInfo = sequence(
     smallInteger(1),
     sequence(issuer, serial),
     algorithm(X509_OID.sha256, false),
     implicitConstructed(0, signedAttributesSet),
-    ec ? algorithm(OID.ecdsaWithSha256, false) : algorithm(X509_OID.rsaEncryption),
+    // RSA keys sign with PKCS #1 v1.5, named rsaEncryption here as most signers do; EC keys with ECDSA.
+    seal.privateKey.asymmetricKeyType === 'ec' ? sha256SignatureAlgorithm(seal.privateKey) : algorithm(X509_OID.rsaEncryption),
     octetString(signature),
   );
   const signedData = sequence(
