@@ -23,7 +23,7 @@ export function pdfsig(pdf: Buffer): Record<string, string> {
     const r = spawnSync('pdfsig', [file], { encoding: 'utf8', timeout: 60_000 });
     if (r.error) throw new Error(`pdfsig could not run (apt-get install poppler-utils): ${r.error.message}`);
     const report: Record<string, string> = {};
-    for (const m of r.stdout.matchAll(/^\s+- ([^:]+): (.*)$/gm)) report[m[1]] ??= m[2].trim();
+    for (const m of r.stdout.matchAll(/^[ \t]+- ([^:\n]+): (.*)$/gm)) report[m[1]] ??= m[2].trim();
     if (Object.keys(report).length === 0) report.error = `${r.stdout}${r.stderr}`.trim();
     return report;
   });
