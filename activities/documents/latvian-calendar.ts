@@ -3,11 +3,63 @@
 
 const MONTHS = {
   // nominative ("2026. gada 4. decembris"), dative ("līdz 2027. gada 4. janvārim"), locative ("2026. gada 2. decembrī")
-  nominative: ['janvāris', 'februāris', 'marts', 'aprīlis', 'maijs', 'jūnijs', 'jūlijs', 'augusts', 'septembris', 'oktobris', 'novembris', 'decembris'],
-  dative: ['janvārim', 'februārim', 'martam', 'aprīlim', 'maijam', 'jūnijam', 'jūlijam', 'augustam', 'septembrim', 'oktobrim', 'novembrim', 'decembrim'],
-  locative: ['janvārī', 'februārī', 'martā', 'aprīlī', 'maijā', 'jūnijā', 'jūlijā', 'augustā', 'septembrī', 'oktobrī', 'novembrī', 'decembrī'],
+  nominative: [
+    'janvāris',
+    'februāris',
+    'marts',
+    'aprīlis',
+    'maijs',
+    'jūnijs',
+    'jūlijs',
+    'augusts',
+    'septembris',
+    'oktobris',
+    'novembris',
+    'decembris',
+  ],
+  dative: [
+    'janvārim',
+    'februārim',
+    'martam',
+    'aprīlim',
+    'maijam',
+    'jūnijam',
+    'jūlijam',
+    'augustam',
+    'septembrim',
+    'oktobrim',
+    'novembrim',
+    'decembrim',
+  ],
+  locative: [
+    'janvārī',
+    'februārī',
+    'martā',
+    'aprīlī',
+    'maijā',
+    'jūnijā',
+    'jūlijā',
+    'augustā',
+    'septembrī',
+    'oktobrī',
+    'novembrī',
+    'decembrī',
+  ],
 } as const;
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export type LatvianCase = keyof typeof MONTHS;
 
@@ -102,7 +154,7 @@ export function isWorkingDay(isoDate: string): boolean {
 /** The n-th working day after a date (the date itself not counted). */
 export function workingDaysAfter(isoDate: string, n: number): string {
   let date = isoDate;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     date = addDays(date, 1);
     if (isWorkingDay(date)) found += 1;
   }

@@ -103,7 +103,7 @@ describe('configuration: browser sessions', () => {
   });
 });
 
-describe('configuration: the agencies\' electronic seals (issue 17)', () => {
+describe("configuration: the agencies' electronic seals (issue 17)", () => {
   const PRODUCTION = {
     NODE_ENV: 'production',
     PAYMENT_INITIATION_SECRET: 'p'.repeat(32),

@@ -53,7 +53,23 @@ export function opensslVerify(pdf: Buffer, caPem: string): { ok: boolean; output
     fs.writeFileSync(files.ca, caPem);
     const r = spawnSync(
       'openssl',
-      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', files.cms, '-content', files.content, '-CAfile', files.ca, '-purpose', 'any', '-out', '/dev/null'],
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        files.cms,
+        '-content',
+        files.content,
+        '-CAfile',
+        files.ca,
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
       { encoding: 'utf8', timeout: 60_000 },
     );
     if (r.error) throw new Error(`openssl could not run: ${r.error.message}`);

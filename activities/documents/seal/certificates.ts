@@ -122,7 +122,13 @@ function issue(req: {
         extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier(publicKey))),
         ...(req.issuer === 'self'
           ? []
-          : [extension(OID.authorityKeyIdentifier, false, sequence(Buffer.concat([Buffer.from([0x80, 20]), keyIdentifier(issuer.publicKey)])))]),
+          : [
+              extension(
+                OID.authorityKeyIdentifier,
+                false,
+                sequence(Buffer.concat([Buffer.from([0x80, 20]), keyIdentifier(issuer.publicKey)])),
+              ),
+            ]),
       ),
     ),
   );
@@ -146,7 +152,10 @@ export const DEMO_CA_NAME: DistinguishedName = {
 
 export function createDemoAuthority(now = new Date()): DemoAuthority {
   const privateKey = newKey();
-  return { privateKey, certificate: issue({ subject: DEMO_CA_NAME, subjectKey: privateKey, issuer: 'self', validYears: 20, authority: true, now }) };
+  return {
+    privateKey,
+    certificate: issue({ subject: DEMO_CA_NAME, subjectKey: privateKey, issuer: 'self', validYears: 20, authority: true, now }),
+  };
 }
 
 export interface AgencyForSeal {
@@ -156,7 +165,11 @@ export interface AgencyForSeal {
 }
 
 /** An agency's electronic seal certificate (subject: the agency, organizationIdentifier NTRLV-<registration number>). */
-export function issueDemoSeal(authority: DemoAuthority, agency: AgencyForSeal, now = new Date()): { privateKey: KeyObject; certificate: IssuedCertificate } {
+export function issueDemoSeal(
+  authority: DemoAuthority,
+  agency: AgencyForSeal,
+  now = new Date(),
+): { privateKey: KeyObject; certificate: IssuedCertificate } {
   const privateKey = newKey();
   const certificate = issue({
     subject: { organization: agency.name, commonName: agency.name, organizationIdentifier: `NTRLV-${agency.registrationNumber}` },
@@ -179,5 +192,7 @@ export function issuerAndSerial(certificateDer: Buffer): { issuer: Buffer; seria
 
 /** Every certificate in a PEM text, as DER, in order. */
 export function certificatesFromPem(pem: string): Buffer[] {
-  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from(m[1].replace(/\s+/g, ''), 'base64'));
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from(m[1].replace(/\s+/g, ''), 'base64'),
+  );
 }

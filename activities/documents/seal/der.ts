@@ -94,7 +94,7 @@ export function readValue(buffer: Buffer, offset = 0): DerValue {
 /** The values inside a constructed value, in order. */
 export function children(value: DerValue): DerValue[] {
   const out: DerValue[] = [];
-  for (let offset = 0; offset < value.content.length; ) {
+  for (let offset = 0; offset < value.content.length;) {
     const child = readValue(value.content, offset);
     out.push(child);
     offset += child.encoded.length;

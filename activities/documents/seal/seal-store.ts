@@ -33,8 +33,11 @@ function readSealFile(file: string): SealFile {
   const privateKey = crypto.createPrivateKey(keyPem[0]);
   const certificate = new crypto.X509Certificate(certificates[0]);
   if (!certificate.checkPrivateKey(privateKey))
-    throw new SealConfigurationError(`${file}: the first certificate is not the private key's (put the seal certificate first, then its chain)`);
-  if (new Date(certificate.validTo).getTime() < Date.now()) throw new SealConfigurationError(`${file}: the seal certificate expired on ${certificate.validTo}`);
+    throw new SealConfigurationError(
+      `${file}: the first certificate is not the private key's (put the seal certificate first, then its chain)`,
+    );
+  if (new Date(certificate.validTo).getTime() < Date.now())
+    throw new SealConfigurationError(`${file}: the seal certificate expired on ${certificate.validTo}`);
   return { privateKey, certificates };
 }
 
@@ -62,7 +65,8 @@ function configuredStore(directory: string): SealStore {
     demoAuthorityPem: null,
     sealFor(agency) {
       const seal = seals.get(agency.id);
-      if (!seal) throw new SealConfigurationError(`no electronic seal is configured for agency ${agency.id} (${directory}/${agency.id}.pem)`);
+      if (!seal)
+        throw new SealConfigurationError(`no electronic seal is configured for agency ${agency.id} (${directory}/${agency.id}.pem)`);
       return seal;
     },
   };

@@ -34,7 +34,21 @@ describe('activities/documents/latvian-calendar', () => {
 
   it('knows the public holidays: Easter moves, 4 May and 18 November on a weekend give the Monday off', () => {
     const y2026 = publicHolidays(2026);
-    for (const day of ['2026-01-01', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-04', '2026-06-23', '2026-06-24', '2026-11-18', '2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31'])
+    for (const day of [
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-04',
+      '2026-06-23',
+      '2026-06-24',
+      '2026-11-18',
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-31',
+    ])
       expect(y2026.has(day), day).to.equal(true);
     expect(publicHolidays(2025).has('2025-05-05'), '4 May 2025 was a Sunday').to.equal(true);
     expect(publicHolidays(2023).has('2023-11-20'), '18 November 2023 was a Saturday').to.equal(true);

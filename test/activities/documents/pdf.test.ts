@@ -58,7 +58,9 @@ describe('activities/documents/pdf', () => {
     expect(text).to.include('stājas spēkā otrajā darbdienā pēc tā nosūtīšanas — 2026. gada 2. decembrī');
     expect(text).to.include('līdz 2027. gada 4. janvārim (ieskaitot)');
     expect(text).to.include('the head of the agency (Office of Citizenship and Migration Affairs)');
-    expect(text).to.include('takes effect on the second working day after it was sent: 2 December 2026').and.include('Apply by 4 January 2027');
+    expect(text)
+      .to.include('takes effect on the second working day after it was sent: 2 December 2026')
+      .and.include('Apply by 4 January 2027');
     expect(text).to.include('Administratīvā procesa likuma 76. un 79. pants');
 
     const court = pdfText(

@@ -96,7 +96,9 @@ describe('activities/documents/seal', function () {
     const cms = opensslPrint(sealed);
     expect(cms).to.include('contentType').and.include('messageDigest').and.include('id-smime-aa-signingCertificateV2');
     expect(cms, 'PAdES puts the time in the signature dictionary (/M), not in the CMS').not.to.include('signingTime');
-    expect(cms).to.include('eContentType: pkcs7-data').and.match(/eContent: <ABSENT>/); // detached
+    expect(cms)
+      .to.include('eContentType: pkcs7-data')
+      .and.match(/eContent: <ABSENT>/); // detached
     const dictionary = sealed.toString('latin1');
     expect(dictionary).to.include('/SubFilter /ETSI.CAdES.detached').and.include('/M (D:20261204101500Z)');
     expect(dictionary).to.match(/\/SigFlags 3/);
@@ -133,14 +135,26 @@ describe('activities/documents/seal', function () {
     const pdf = await renderPdf(DECISION, { key: configured.sealFor(AGENCY), signedAt: SIGNED_AT });
     expect(pdfsig(pdf)['Signature Validation']).to.equal('Signature is Valid.');
     expect(opensslVerify(pdf, authority.certificate.pem).ok).to.equal(true);
-    expect(() => configured.sealFor({ ...AGENCY, id: 'vid' })).to.throw(SealConfigurationError, /no electronic seal is configured for agency vid/);
+    expect(() => configured.sealFor({ ...AGENCY, id: 'vid' })).to.throw(
+      SealConfigurationError,
+      /no electronic seal is configured for agency vid/,
+    );
 
     // Another key than the certificate's: refused when the store opens (the worker's start), not at the first decision.
-    const wrongKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const wrongKey = crypto
+      .generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     fs.writeFileSync(path.join(directory, 'pmlp.pem'), `${wrongKey}${issued.certificate.pem}`);
-    expect(() => openSealStore({ dataDir: tempDir(), documentSeals: { directory } })).to.throw(SealConfigurationError, /not the private key's/);
+    expect(() => openSealStore({ dataDir: tempDir(), documentSeals: { directory } })).to.throw(
+      SealConfigurationError,
+      /not the private key's/,
+    );
     fs.rmSync(path.join(directory, 'pmlp.pem'));
-    expect(() => openSealStore({ dataDir: tempDir(), documentSeals: { directory } })).to.throw(SealConfigurationError, /holds no <agency id>.pem/);
+    expect(() => openSealStore({ dataDir: tempDir(), documentSeals: { directory } })).to.throw(
+      SealConfigurationError,
+      /holds no <agency id>.pem/,
+    );
     expect(() => openSealStore({ dataDir: tempDir(), documentSeals: { directory: path.join(directory, 'missing') } })).to.throw(
       SealConfigurationError,
       /is not a directory/,

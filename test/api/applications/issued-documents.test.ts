@@ -178,7 +178,9 @@ describe('issued documents: the PDFs read back', () => {
     expect(prose).to.include('Tiesiskais pamats: Dzīvesvietas deklarēšanas likums; Administratīvā procesa likuma 67. pants');
     expect(prose).to.include(`Šo lēmumu var apstrīdēt, iesniedzot iesniegumu iestādes vadītājam (${PMLP}), viena mēneša laikā`);
     expect(prose).to.match(/Iesniegumu var iesniegt līdz \d{4}\. gada \d{1,2}\. \p{L}+im \(ieskaitot\)/u);
-    expect(prose).to.include('You may contest this decision by applying to the head of the agency (Office of Citizenship and Migration Affairs)');
+    expect(prose).to.include(
+      'You may contest this decision by applying to the head of the agency (Office of Citizenship and Migration Affairs)',
+    );
     expectSealedByPmlp(mine.pdf);
     expect(mine.audit.map(who)).to.deep.equal([
       {
