@@ -53,6 +53,11 @@ function writeOnce(file: string, content: string): void {
 const pemOf = (privateKey: KeyObject, certificatePems: string[]): string =>
   `${privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}${certificatePems.join('')}`;
 
+/** Agency ids name files: only the ids the agencies table allows (no path separators). */
+function assertAgencyId(id: string): void {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new SealConfigurationError(`not an agency id: ${id}`);
+}
+
 function configuredStore(directory: string): SealStore {
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory())
     throw new SealConfigurationError(`DOCUMENT_SEAL_DIR ${directory} is not a directory`);
@@ -64,9 +69,15 @@ function configuredStore(directory: string): SealStore {
     source: 'configured',
     demoAuthorityPem: null,
     sealFor(agency) {
-      const seal = seals.get(agency.id);
-      if (!seal)
-        throw new SealConfigurationError(`no electronic seal is configured for agency ${agency.id} (${directory}/${agency.id}.pem)`);
+      assertAgencyId(agency.id);
+      let seal = seals.get(agency.id);
+      // A seal added while the worker runs is taken up by the activity's next retry, without a restart.
+      const file = path.join(directory, `${agency.id}.pem`);
+      if (!seal && fs.existsSync(file)) {
+        seal = readSealFile(file);
+        seals.set(agency.id, seal);
+      }
+      if (!seal) throw new SealConfigurationError(`no electronic seal is configured for agency ${agency.id} (${file})`);
       return seal;
     },
   };
@@ -90,7 +101,7 @@ function demoStore(dataDir: string): SealStore {
     source: 'demo',
     demoAuthorityPem: authority.certificate.pem,
     sealFor(agency) {
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(agency.id)) throw new SealConfigurationError(`not an agency id: ${agency.id}`);
+      assertAgencyId(agency.id);
       let seal = seals.get(agency.id);
       if (!seal) {
         const file = path.join(directory, `${agency.id}.pem`);

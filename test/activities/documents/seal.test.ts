@@ -139,6 +139,17 @@ describe('activities/documents/seal', function () {
       SealConfigurationError,
       /no electronic seal is configured for agency vid/,
     );
+    // Added while the worker runs: the activity's next attempt finds it, without a restart.
+    const vid = issueDemoSeal(authority, { id: 'vid', name: 'Valsts ieņēmumu dienests', registrationNumber: '90000069281' });
+    fs.writeFileSync(
+      path.join(directory, 'vid.pem'),
+      `${vid.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}${vid.certificate.pem}`,
+    );
+    expect(new crypto.X509Certificate(configured.sealFor({ ...AGENCY, id: 'vid' }).certificates[0]).subject).to.include(
+      'Valsts ieņēmumu dienests',
+    );
+    expect(() => configured.sealFor({ ...AGENCY, id: '../pmlp' })).to.throw(SealConfigurationError, /not an agency id/);
+    fs.rmSync(path.join(directory, 'vid.pem'));
 
     // Another key than the certificate's: refused when the store opens (the worker's start), not at the first decision.
     const wrongKey = crypto
