@@ -1,6 +1,7 @@
 // The electronic seal on issued documents (issue 17): a PAdES-B-B signature by the agency's seal certificate,
 // checked by verifiers that share nothing with the signing code: Poppler's pdfsig and OpenSSL's cms -verify
 // (test/helpers/pdf-signature.ts). A changed byte breaks it; the chain leads to the demo seal CA, and only to it.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -170,5 +171,42 @@ describe('activities/documents/seal', function () {
       SealConfigurationError,
       /is not a directory/,
     );
+  });
+
+  it('signs with an RSA seal certificate that OpenSSL issued (not this code), as a trust service provider would', async () => {
+    const directory = tempDir();
+    const [key, certificate] = [path.join(directory, 'key.pem'), path.join(directory, 'cert.pem')];
+    const made = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:3072',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        certificate,
+        '-days',
+        '30',
+        '-subj',
+        '/C=LV/O=Valsts ieņēmumu dienests/CN=VID seal',
+        '-utf8',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(made.status, made.stderr).to.equal(0);
+    const certificatePem = fs.readFileSync(certificate, 'utf8');
+    fs.writeFileSync(path.join(directory, 'vid.pem'), `${fs.readFileSync(key, 'utf8')}${certificatePem}`);
+    fs.rmSync(key);
+    fs.rmSync(certificate);
+    const configured = openSealStore({ dataDir: tempDir(), documentSeals: { directory } });
+    const pdf = await renderPdf(DECISION, { key: configured.sealFor({ ...AGENCY, id: 'vid' }), signedAt: SIGNED_AT });
+    const report = pdfsig(pdf);
+    expect(report['Signature Validation'], JSON.stringify(report)).to.equal('Signature is Valid.');
+    expect(report['Signer Certificate Common Name']).to.equal('VID seal');
+    expect(opensslVerify(pdf, certificatePem).ok).to.equal(true);
+    expect(pdfsig(flipped(pdf, Math.floor(pdf.length - 100)))['Signature Validation']).to.equal('Digest Mismatch.');
   });
 });
