@@ -16,6 +16,9 @@ import { SystemRejectedError, SystemUnavailableError } from './adapters/contract
 import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
 import { renderPdf } from './documents/pdf';
+import { rigaDate } from './documents/latvian-calendar';
+import type { AdministrativeActTerms } from './documents/administrative-act';
+import type { SealStore } from './documents/seal/seal-store';
 import { durationMs } from '../forms/eservice-definition/expressions';
 import { createInvoice } from '../db/billing/invoices';
 import { eAddressDelivery, insertNotification, recordEAddressDelivery, setNotificationMessageId } from '../db/applications/messages';
@@ -34,6 +37,8 @@ function activityKey(): string {
 export interface ApplicationActivityDeps {
   pool: Pool;
   adapters: Adapters;
+  /** The agencies' electronic seals: every issued document is sealed by its agency. */
+  seals: SealStore;
 }
 
 const definitionError = (message: string) => ApplicationFailure.create({ type: 'DefinitionError', message, nonRetryable: true });
@@ -67,7 +72,7 @@ function registerCall(
   }
 }
 
-export function createApplicationActivities({ pool, adapters }: ApplicationActivityDeps) {
+export function createApplicationActivities({ pool, adapters, seals }: ApplicationActivityDeps) {
   async function recipientOf(caseId: string) {
     const recipient = await caseRecipient(pool, caseId);
     if (!recipient) throw definitionError(`case ${caseId} not found`);
@@ -301,18 +306,32 @@ export function createApplicationActivities({ pool, adapters }: ApplicationActiv
       await expirePaymentRequest(pool, req.requestId);
     },
 
-    async issueDocument(req: { caseId: string; stepId: string; documentType: string; title: Text; body: Text }): Promise<string> {
+    /** The document as a PDF sealed by the case's agency (PAdES); a decision is printed as an administrative act. */
+    async issueDocument(req: {
+      caseId: string;
+      stepId: string;
+      documentType: string;
+      title: Text;
+      body: Text;
+      administrativeAct?: AdministrativeActTerms;
+    }): Promise<string> {
       const id = `${req.caseId}:${req.stepId}`;
       if (await documentExists(pool, id)) return id;
       const r = await recipientOf(req.caseId);
-      const pdf = await renderPdf({
-        issuer: r.agency_name,
-        title: req.title,
-        reference: req.caseId,
-        issuedOn: new Date().toISOString().slice(0, 10),
-        recipient: r.recipient_name ?? r.recipient_id,
-        body: req.body,
-      });
+      const seal = seals.sealFor({ id: r.agency_id, name: r.agency_name, registrationNumber: r.agency_registration_number });
+      const now = new Date();
+      const pdf = await renderPdf(
+        {
+          issuer: { name: { lv: r.agency_name, en: r.agency_name_en }, registrationNumber: r.agency_registration_number },
+          title: req.title,
+          reference: req.caseId,
+          issuedOn: rigaDate(now),
+          recipient: r.recipient_name ?? r.recipient_id,
+          body: req.body,
+          ...(req.administrativeAct ? { administrativeAct: req.administrativeAct } : {}),
+        },
+        { key: seal, signedAt: now },
+      );
       await insertDocument(pool, {
         id,
         caseId: req.caseId,

@@ -7,6 +7,7 @@ import { assertLeastPrivilege } from '../db/roles';
 import { createActivities, type ActivityDeps } from './index';
 import { adapterConfigFromEnv, createAdapters } from './adapters';
 import { describeDefaults } from '../forms/environment';
+import { openSealStore } from './documents/seal/seal-store';
 
 export async function createWorker(
   connection: NativeConnection,
@@ -37,6 +38,9 @@ async function main() {
   };
   // The SDK's own INFO lines (bundle built, state changes) are noise at the platform's info level.
   Runtime.install({ logger: new DefaultLogger(sdkLevel[config.logLevel] ?? 'WARN') });
+  // Before anything connects: a configured seal directory with a key that does not match its certificate, or an
+  // expired seal, stops the worker here; without one (not production), the demo seal CA is made at first start.
+  const seals = openSealStore(config);
   const db = connectDatabase(config.databaseUrl, { poolSize: 10 });
   if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
@@ -47,6 +51,7 @@ async function main() {
     taskQueue: config.taskQueue,
     pool: db.pool,
     adapters,
+    seals,
     publicBaseUrl: config.publicUrl,
     webhookAllowPrivateNetworks: config.webhookAllowPrivateNetworks,
   });

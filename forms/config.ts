@@ -77,6 +77,20 @@ function oidcProviderFrom(env: NodeJS.ProcessEnv): PlatformConfig['oidcProvider'
   return provider;
 }
 
+/**
+ * The agencies' electronic seals (issue 17). Production signs decisions only with seals it is given: the demo seal
+ * CA generated elsewhere is refused there.
+ */
+function documentSealsFrom(env: NodeJS.ProcessEnv): PlatformConfig['documentSeals'] {
+  const directory = env.DOCUMENT_SEAL_DIR;
+  if (directory) return { directory: path.resolve(directory) };
+  if (env.NODE_ENV === 'production')
+    throw new ConfigError(
+      "Refusing to start in production: DOCUMENT_SEAL_DIR is not set (the agencies' electronic seals that sign issued documents; the generated demo seal CA is for development only)",
+    );
+  return undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // Production never runs on a development secret: a forged bank callback signed with the documented default
   // must find no process that accepts it.
@@ -119,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       'Invalid configuration: PUBLIC_URL must be an https address in production (browser sessions need Secure cookies)',
     );
   }
+  const documentSeals = documentSealsFrom(env);
+  if (documentSeals) config.documentSeals = documentSeals;
   const oidcProvider = oidcProviderFrom(env);
   if (oidcProvider) config.oidcProvider = oidcProvider;
   const validate = configValidator();

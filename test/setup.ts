@@ -15,6 +15,7 @@ import { seedReferenceData } from '../scripts/seed/seed';
 import { loadConfig, type PlatformConfig } from '../forms/config';
 import { startApi, type RunningApi } from '../api/platform/server';
 import { createWorker } from '../activities/worker';
+import { openSealStore, type SealStore } from '../activities/documents/seal/seal-store';
 import { ensureTemporalCli } from '../scripts/lib/temporal-cli';
 import { seedEServices } from '../scripts/seed/eservices';
 import { seedCatalog } from '../scripts/seed/catalog';
@@ -41,6 +42,8 @@ export interface TestStack {
   taskQueue: string;
   simulators: RunningSimulators;
   adapters: Adapters;
+  /** The agencies' seals: the demo seal CA under dataDir, as a first start makes it. */
+  seals: SealStore;
   /** Environment for child processes (workers) that must reach the same stack. */
   childEnv: NodeJS.ProcessEnv;
 }
@@ -131,6 +134,7 @@ before(async function () {
     PAYMENT_INITIATION_URL: urls.paymentInitiation,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
+  stack.seals = openSealStore(stack.config);
   stack.worker = await createWorker(
     stack.temporal.nativeConnection,
     {
@@ -138,6 +142,7 @@ before(async function () {
       taskQueue: stack.taskQueue,
       pool: stack.appDb.pool,
       adapters: stack.adapters,
+      seals: stack.seals,
       webhookAllowPrivateNetworks: stack.config.webhookAllowPrivateNetworks,
     },
     workerCoverageOptions(),

@@ -179,12 +179,15 @@ export interface CaseRecipient {
   agency_id: string;
   /** The agency's name in Latvian. */
   agency_name: string;
+  agency_name_en: string;
+  agency_registration_number: string;
 }
 
 /** Whom a case is for and which agency handles it (an e-service's notices name both). */
 export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
   const { rows } = await pool.query<CaseRecipient>(
-    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name
+    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name,
+            a.name_en AS agency_name_en, a.registration_number AS agency_registration_number
        FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
     [caseId],
   );

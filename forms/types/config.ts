@@ -137,6 +137,15 @@ export interface PlatformConfig {
     spEntityId: string;
   };
   /**
+   * The agencies' electronic seals that sign issued documents (PAdES): DOCUMENT_SEAL_DIR holds one <agency id>.pem per agency (its private key, its seal certificate, then the certificate's chain). Required in production; absent elsewhere, a demo seal CA and per-agency seal certificates are generated under DATA_DIR/keys/seals
+   */
+  documentSeals?: {
+    /**
+     * DOCUMENT_SEAL_DIR
+     */
+    directory: string;
+  };
+  /**
    * The platform as an OpenID Provider (issuer PUBLIC_URL + /oidc): the external portals registered as its clients, and signing and cookie keys given by configuration (generated under DATA_DIR/keys when absent, outside production)
    */
   oidcProvider?: {

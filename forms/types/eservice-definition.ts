@@ -202,6 +202,16 @@ export interface IssueDocumentStep {
   documentType: Slug;
   documentTitle: Text;
   body: Text;
+  /**
+   * Present when the document is a decision (an administrative act): the PDF then states its legal basis and how and by when it can be contested or appealed (Administrative Procedure Law, sections 67, 76 and 79)
+   */
+  administrativeAct?: {
+    legalBasis: Text;
+    /**
+     * agencyHead: contested with the head of the issuing agency; court: appealed to the Administrative District Court directly
+     */
+    appealTo: 'agencyHead' | 'court';
+  };
 }
 /**
  * A notification to the recipient

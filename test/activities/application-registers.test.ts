@@ -9,7 +9,7 @@ import { SystemRejectedError, SystemUnavailableError } from '../../activities/ad
 import type { Person } from '../../activities/adapters/contracts/population-register';
 import type { Address } from '../../activities/adapters/contracts/address-register';
 import type { Company } from '../../activities/adapters/contracts/enterprise-register';
-import { activityEnvironment, fakeAdapters, NO_DATABASE, type FakeAdapters } from './fake-adapters';
+import { activityEnvironment, fakeAdapters, NO_DATABASE, NO_SEALS, type FakeAdapters } from './fake-adapters';
 
 const KEY = 'application:LV-0001000001-67/step:check-address';
 const ANNA: Person = {
@@ -58,7 +58,7 @@ describe('activities/application: callRegister on fake adapters (no database)', 
     adapters = fakeAdapters({ persons: [ANNA], addresses: [FLAT, GARAGE], companies: [COMPANY] });
   });
   const callRegister = (req: Request, env = activityEnvironment()) =>
-    env.run(createApplicationActivities({ pool: NO_DATABASE, adapters }).callRegister, { ...req, idempotencyKey: KEY });
+    env.run(createApplicationActivities({ pool: NO_DATABASE, adapters, seals: NO_SEALS }).callRegister, { ...req, idempotencyKey: KEY });
   const failureOf = (promise: Promise<unknown>) =>
     promise.then(
       () => expect.fail('the call succeeded'),
@@ -157,7 +157,7 @@ describe('activities/application: callRegister on fake adapters (no database)', 
     adapters.enterpriseRegister.failWith(bug);
     const req = { register: 'enterprise-register', operation: 'getCompany', args: { registrationNumber: '1' }, idempotencyKey: KEY };
     expect(await failureOf(callRegister(req))).to.equal(bug);
-    const registered = createActivities({ pool: NO_DATABASE, adapters });
+    const registered = createActivities({ pool: NO_DATABASE, adapters, seals: NO_SEALS });
     expect(await failureOf(activityEnvironment().run(registered.callRegister, req))).to.equal(bug);
     adapters.enterpriseRegister.failWith(new SystemRejectedError('ur', 403, 'not allowed'));
     expect(await failureOf(activityEnvironment().run(registered.callRegister, req)))
@@ -166,7 +166,7 @@ describe('activities/application: callRegister on fake adapters (no database)', 
   });
 
   it('a payment step that computes no positive amount ends the run before anything is written', async () => {
-    const { requestPayment } = createApplicationActivities({ pool: NO_DATABASE, adapters });
+    const { requestPayment } = createApplicationActivities({ pool: NO_DATABASE, adapters, seals: NO_SEALS });
     for (const amountEur of [0, -5, Number.NaN]) {
       const failure = await failureOf(
         activityEnvironment().run(requestPayment, {

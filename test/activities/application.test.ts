@@ -25,7 +25,7 @@ async function quietApplication(index: number): Promise<string> {
 
 describe('activities/application', function () {
   this.timeout(60_000);
-  const activities = () => createActivities({ pool: stack.db.pool, adapters: stack.adapters });
+  const activities = () => createActivities({ pool: stack.db.pool, adapters: stack.adapters, seals: stack.seals });
 
   it('a business refusal inside an activity is a non-retryable ApplicationFailure with its stable code', async () => {
     const caseId = await quietApplication(1);

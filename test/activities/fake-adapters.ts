@@ -5,6 +5,7 @@ import type { Info } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import type { Adapters } from '../../activities/adapters';
+import type { SealStore } from '../../activities/documents/seal/seal-store';
 import type { CallContext } from '../../activities/adapters/contracts/common';
 import type { DeclaredAddress, Person, PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import type { Address, AddressRegister, AddressValidation } from '../../activities/adapters/contracts/address-register';
@@ -182,6 +183,15 @@ export const NO_DATABASE = new Proxy(
     },
   },
 ) as Pool;
+
+/** The seals of activities that issue no document: any use fails the test. */
+export const NO_SEALS: SealStore = {
+  source: 'demo',
+  demoAuthorityPem: null,
+  sealFor(agency) {
+    throw new Error(`this activity sealed a document (agency ${agency.id})`);
+  },
+};
 
 /** A mock activity context whose logger keeps the expected "Activity failed" warnings out of the test output. */
 export function activityEnvironment(info: Partial<Info> = {}): MockActivityEnvironment {

@@ -84,6 +84,7 @@ describe('configuration: browser sessions', () => {
     NODE_ENV: 'production',
     PAYMENT_INITIATION_SECRET: 'p'.repeat(32),
     DATABASE_URL: 'postgres://sdp_app:a-long-enough-password@db.internal:5432/sdp',
+    DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
   };
 
   it('reads the idle timeout and the absolute lifetime, with defaults of 15 minutes and 8 hours', () => {
@@ -99,5 +100,27 @@ describe('configuration: browser sessions', () => {
   it('refuses to run production behind plain http (the session cookie must be Secure)', () => {
     expect(() => loadConfig({ ...PRODUCTION, PUBLIC_URL: 'http://portal.gov.lv' })).to.throw(ConfigError, /PUBLIC_URL must be an https/);
     expect(loadConfig({ ...PRODUCTION, PUBLIC_URL: 'https://portal.gov.lv' }).publicUrl).to.equal('https://portal.gov.lv');
+  });
+});
+
+describe("configuration: the agencies' electronic seals (issue 17)", () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    PAYMENT_INITIATION_SECRET: 'p'.repeat(32),
+    DATABASE_URL: 'postgres://sdp_app:a-long-enough-password@db.internal:5432/sdp',
+    PUBLIC_URL: 'https://portal.gov.lv',
+  };
+
+  it('production refuses to start without DOCUMENT_SEAL_DIR: it never seals with the generated demo CA', () => {
+    expect(() => loadConfig(PRODUCTION)).to.throw(ConfigError, /Refusing to start in production: DOCUMENT_SEAL_DIR is not set/);
+    expect(() => loadConfig({ ...PRODUCTION, DOCUMENT_SEAL_DIR: '' })).to.throw(ConfigError, /DOCUMENT_SEAL_DIR/);
+    expect(loadConfig({ ...PRODUCTION, DOCUMENT_SEAL_DIR: '/etc/sdp/seals' }).documentSeals).to.deep.equal({ directory: '/etc/sdp/seals' });
+  });
+
+  it('elsewhere the directory is optional (unset: the demo seal CA under DATA_DIR) and resolved when given', () => {
+    const DEV = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sdp' };
+    expect(loadConfig(DEV).documentSeals).to.equal(undefined);
+    expect(loadConfig({ ...DEV, DOCUMENT_SEAL_DIR: 'seals' }).documentSeals).to.deep.equal({ directory: path.resolve('seals') });
+    expect(ENVIRONMENT.DOCUMENT_SEAL_DIR.default).to.equal(null);
   });
 });

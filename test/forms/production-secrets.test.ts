@@ -3,7 +3,9 @@
 // variable it is. So a "payment succeeded" callback signed with the documented default secret has no API to reach.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { stack } from '../setup';
@@ -19,6 +21,7 @@ const GOOD = {
   DATABASE_URL: `postgres://sdp_app:${crypto.randomBytes(18).toString('base64url')}@db.internal:5432/sdp`,
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
   PUBLIC_URL: 'https://portal.gov.lv',
+  DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
 };
 
 async function freePort(): Promise<number> {
@@ -134,6 +137,19 @@ describe('production secrets', function () {
     });
     expect(worker.code, worker.output).to.not.equal(0);
     expect(worker.output).to.match(/PAYMENT_INITIATION_SECRET is missing/);
+
+    // Secrets right but the seals not: the worker stops before it connects to anything, naming the problem.
+    const sealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdp-seals-'));
+    try {
+      const noSeals = await run('activities/worker.ts', { ...process.env, ...GOOD, DOCUMENT_SEAL_DIR: sealDir, LOG_LEVEL: 'error' });
+      expect(noSeals.code, noSeals.output).to.not.equal(0);
+      expect(noSeals.output).to.match(/DOCUMENT_SEAL_DIR .* holds no <agency id>\.pem seal/);
+      const unset = await run('activities/worker.ts', { ...process.env, ...GOOD, DOCUMENT_SEAL_DIR: undefined, LOG_LEVEL: 'error' });
+      expect(unset.code, unset.output).to.not.equal(0);
+      expect(unset.output).to.match(/Refusing to start in production: DOCUMENT_SEAL_DIR is not set/);
+    } finally {
+      fs.rmSync(sealDir, { recursive: true, force: true });
+    }
 
     const start = await run('scripts/start.ts', {
       ...process.env,

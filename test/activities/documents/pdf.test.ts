@@ -8,7 +8,10 @@ import { pdfText } from '../../helpers/pdf-text';
 import { invoiceView, SUPPLIER } from '../../api/billing/formats/fixture';
 
 const DECISION: DocumentContent = {
-  issuer: 'Pilsonības un migrācijas lietu pārvalde',
+  issuer: {
+    name: { lv: 'Pilsonības un migrācijas lietu pārvalde', en: 'Office of Citizenship and Migration Affairs' },
+    registrationNumber: '90000013606',
+  },
   title: { lv: 'Lēmums par dzīvesvietas deklarēšanu', en: 'Decision on the declaration of residence' },
   reference: 'C-2026-004217',
   issuedOn: '2026-11-30',
@@ -26,14 +29,47 @@ describe('activities/documents/pdf', () => {
     expect(pdfText(pdf).split('\n')).to.deep.equal([
       'Latvijas Republika',
       'Pilsonības un migrācijas lietu pārvalde',
+      'Reģ. Nr. / Reg. No. 90000013606',
       'Lēmums par dzīvesvietas deklarēšanu',
       'Decision on the declaration of residence',
       'Lietas numurs / Case number: C-2026-004217',
-      'Datums / Date: 2026-11-30',
+      // The date as a Latvian document writes it, and as an English one.
+      'Datums / Date: 2026. gada 30. novembris / 30 November 2026',
       'Saņēmējs / Recipient: Jānis Kalniņš',
       'Deklarētā dzīvesvieta ir Lielā iela 5 - 3, Jelgava, LV-3001.',
       'The declared place of residence is Lielā iela 5 - 3, Jelgava, LV-3001.',
     ]);
+  });
+
+  it('prints a decision as an administrative act: its legal basis, and whom to contest it with and by when, in both languages', async () => {
+    // Issued on Monday 30 November 2026: it takes effect on the second working day after, Wednesday 2 December; one
+    // month from then is Saturday 2 January 2027, so the time limit ends on the next working day, Monday 4 January.
+    const text = pdfText(
+      await renderPdf({
+        ...DECISION,
+        administrativeAct: {
+          legalBasis: { lv: 'Dzīvesvietas deklarēšanas likums', en: 'Residence Declaration Law' },
+          appealTo: 'agencyHead',
+        },
+      }),
+    ).replace(/\s+/g, ' ');
+    expect(text).to.include('Tiesiskais pamats: Dzīvesvietas deklarēšanas likums').and.include('Legal basis: Residence Declaration Law');
+    expect(text).to.include('Apstrīdēšanas kārtība').and.include('iestādes vadītājam (Pilsonības un migrācijas lietu pārvalde)');
+    expect(text).to.include('stājas spēkā otrajā darbdienā pēc tā nosūtīšanas — 2026. gada 2. decembrī');
+    expect(text).to.include('līdz 2027. gada 4. janvārim (ieskaitot)');
+    expect(text).to.include('the head of the agency (Office of Citizenship and Migration Affairs)');
+    expect(text)
+      .to.include('takes effect on the second working day after it was sent: 2 December 2026')
+      .and.include('Apply by 4 January 2027');
+    expect(text).to.include('Administratīvā procesa likuma 76. un 79. pants');
+
+    const court = pdfText(
+      await renderPdf({ ...DECISION, administrativeAct: { legalBasis: { lv: 'Likums', en: 'Law' }, appealTo: 'court' } }),
+    ).replace(/\s+/g, ' ');
+    expect(court).to.include('Pārsūdzēšanas kārtība').and.include('pārsūdzēt Administratīvajā rajona tiesā');
+    expect(court).to.include('to the Administrative District Court').and.not.include('iestādes vadītājam');
+    // A statement (not an administrative act) says nothing of appeals.
+    expect(pdfText(await renderPdf(DECISION))).not.to.include('Apstrīdēšanas');
   });
 
   it('dates the document itself by its issue date, so a re-rendered document is byte-identical', async () => {
@@ -56,7 +92,7 @@ describe('activities/documents/pdf', () => {
     // The n of ņ is a part of a composite glyph: subsetting the first document used to cache it with no code point.
     await fresh.renderPdf({ ...DECISION, title: { lv: 'Izziņa', en: 'Statement' }, recipient: 'Anna Bērziņa' });
     const lines = pdfText(await fresh.renderPdf(DECISION)).split('\n');
-    expect(lines[2]).to.equal('Lēmums par dzīvesvietas deklarēšanu');
+    expect(lines[3]).to.equal('Lēmums par dzīvesvietas deklarēšanu');
     expect(lines).to.include('Saņēmējs / Recipient: Jānis Kalniņš');
     // The invoices share the fonts with the documents.
     const invoice = pdfText(await freshInvoice.renderInvoicePdf(invoiceView(), SUPPLIER));

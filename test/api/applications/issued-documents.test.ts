@@ -2,7 +2,8 @@
 // statement and the residence declaration decision), downloaded through the API as the recipient and as the agency,
 // with the audit row each download leaves. Expected values are literals from the simulators' seeded registers and
 // the personas, never recomputed by the code under test; the text is read by test/helpers/pdf-text.ts, a reader
-// written apart from pdfkit (it inflates the streams and maps glyphs through each font's ToUnicode CMap).
+// written apart from pdfkit (it inflates the streams and maps glyphs through each font's ToUnicode CMap). Each PDF is
+// sealed by the agency (PAdES), checked by Poppler's pdfsig and by OpenSSL against the stack's demo seal CA.
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { stack } from '../../setup';
@@ -10,10 +11,24 @@ import { call, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { pdfText } from '../../helpers/pdf-text';
 import { auditOf, who } from '../../helpers/audit';
+import { opensslVerify, pdfsig } from '../../helpers/pdf-signature';
+import { englishDate, latvianDate, rigaDate } from '../../../activities/documents/latvian-calendar';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
-const utcToday = () => new Date().toISOString().slice(0, 10);
+const PMLP = 'Pilsonības un migrācijas lietu pārvalde';
+/** The date line of a document issued on the day (in Riga) it was when the test began or ended. */
+const dateLine = (day: string) => `Datums / Date: ${latvianDate(day)} / ${englishDate(day)}`;
+
+/** Sealed by PMLP: valid for pdfsig, a PAdES signature, chained to the demo seal CA of the stack's data directory. */
+function expectSealedByPmlp(pdf: Buffer) {
+  const report = pdfsig(pdf);
+  expect(report['Signature Validation'], JSON.stringify(report)).to.equal('Signature is Valid.');
+  expect(report['Signature Type']).to.equal('ETSI.CAdES.detached');
+  expect(report['Signer Certificate Common Name']).to.equal(PMLP);
+  const chain = opensslVerify(pdf, stack.seals.demoAuthorityPem!);
+  expect(chain.ok, chain.output).to.equal(true);
+}
 
 /** The document's bytes and the audit rows its download wrote (found by the request's own id). */
 async function download(href: string, as: string) {
@@ -48,28 +63,28 @@ async function settled(id: string, as: string, status: string) {
 describe('issued documents: the PDFs read back', () => {
   it("the declared-address statement names Anna, her personal code, the case, the date and the register's address", async function () {
     this.timeout(120_000);
-    const before = utcToday();
+    const before = rigaDate();
     const opened = await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'declared-address-statement' } });
     expect(opened.status).to.equal(201);
     const caseId = opened.body.id as string;
     expect((await call('POST', `/api/v1/applications/${caseId}/submit`, { as: 'citizen-anna', json: {} })).status).to.equal(200);
     const done = await settled(caseId, 'citizen-anna', 'answered');
-    const after = utcToday();
+    const after = rigaDate();
     expect(done.documents).to.have.length(1);
 
     const { pdf, audit, disposition } = await download(done.documents[0].href, 'citizen-anna');
     expect(disposition).to.equal(`attachment; filename="declared-address-statement-${caseId}.pdf"`);
     const { lines, prose } = read(pdf);
-    expect(lines.slice(0, 4)).to.deep.equal([
+    expect(lines.slice(0, 5)).to.deep.equal([
       'Latvijas Republika',
       'Pilsonības un migrācijas lietu pārvalde',
+      'Reģ. Nr. / Reg. No. 90000094011',
       'Izziņa par deklarēto dzīvesvietu',
       'Statement of declared address',
     ]);
     expect(lines).to.include(`Lietas numurs / Case number: ${caseId}`);
     expect(lines).to.include('Saņēmējs / Recipient: Anna Bērziņa');
-    const dated = lines.find((l) => l.startsWith('Datums / Date: '));
-    expect([before, after], 'issued today (UTC)').to.include(dated?.slice('Datums / Date: '.length));
+    expect([dateLine(before), dateLine(after)], 'issued today (in Riga)').to.include(lines.find((l) => l.startsWith('Datums / Date: ')));
     // The population register simulator's record of Anna: ARIS 105360201 since 2016-08-01.
     expect(prose).to.include(
       'Personai Anna Bērziņa (personas kods 15038511239) deklarētā dzīvesvieta ir Brīvības iela 100 - 12, Rīga, LV-1011 kopš 2016-08-01.',
@@ -77,6 +92,10 @@ describe('issued documents: the PDFs read back', () => {
     expect(prose).to.include(
       'The declared place of residence of Anna Bērziņa (personal code 15038511239) is Brīvības iela 100 - 12, Rīga, LV-1011 since 2016-08-01.',
     );
+    // A statement is sealed too, but is no administrative act: nothing to contest.
+    expectSealedByPmlp(pdf);
+    expect(prose).to.include(`Dokuments ir parakstīts ar iestādes elektronisko zīmogu (${PMLP}).`);
+    expect(prose).not.to.include('Apstrīdēšanas kārtība');
 
     expect(audit.map(who)).to.deep.equal([
       {
@@ -99,7 +118,7 @@ describe('issued documents: the PDFs read back', () => {
   it('the residence declaration decision names Jānis, the case, the date, the new address and its register code; his agency reads it too', async function () {
     this.timeout(180_000);
     const as = 'citizen-janis';
-    const before = utcToday();
+    const before = rigaDate();
     const opened = await call('POST', '/api/v1/applications', { as, json: { eserviceId: 'residence-declaration' } });
     expect(opened.status).to.equal(201);
     const caseId = opened.body.id as string;
@@ -132,22 +151,22 @@ describe('issued documents: the PDFs read back', () => {
         .status,
     ).to.equal(200);
     const done = await settled(caseId, as, 'completed');
-    const after = utcToday();
+    const after = rigaDate();
     expect(done.documents).to.have.length(1);
 
     const mine = await download(done.documents[0].href, as);
     expect(mine.disposition).to.equal(`attachment; filename="residence-declaration-decision-${caseId}.pdf"`);
     const { lines, prose } = read(mine.pdf);
-    expect(lines.slice(0, 4)).to.deep.equal([
+    expect(lines.slice(0, 5)).to.deep.equal([
       'Latvijas Republika',
       'Pilsonības un migrācijas lietu pārvalde',
+      'Reģ. Nr. / Reg. No. 90000094011',
       'Lēmums par dzīvesvietas deklarēšanu',
       'Decision on the declaration of residence',
     ]);
     expect(lines).to.include(`Lietas numurs / Case number: ${caseId}`);
     expect(lines).to.include('Saņēmējs / Recipient: Jānis Kalniņš');
-    const dated = lines.find((l) => l.startsWith('Datums / Date: '));
-    expect([before, after], 'issued today (UTC)').to.include(dated?.slice('Datums / Date: '.length));
+    expect([dateLine(before), dateLine(after)], 'issued today (in Riga)').to.include(lines.find((l) => l.startsWith('Datums / Date: ')));
     // The address register simulator's code for Elizabetes iela 21 - 7 is 105124308.
     expect(prose).to.include(
       'Jānis Kalniņš deklarētā dzīvesvieta no 2026-12-01 ir Elizabetes iela 21 - 7, Rīga, LV-1010. Adreses kods: 105124308.',
@@ -155,6 +174,14 @@ describe('issued documents: the PDFs read back', () => {
     expect(prose).to.include(
       'The declared place of residence of Jānis Kalniņš from 2026-12-01 is Elizabetes iela 21 - 7, Rīga, LV-1010. Address code: 105124308.',
     );
+    // An administrative act: its legal basis (the definition's) and whom to contest it with, by when.
+    expect(prose).to.include('Tiesiskais pamats: Dzīvesvietas deklarēšanas likums; Administratīvā procesa likuma 67. pants');
+    expect(prose).to.include(`Šo lēmumu var apstrīdēt, iesniedzot iesniegumu iestādes vadītājam (${PMLP}), viena mēneša laikā`);
+    expect(prose).to.match(/Iesniegumu var iesniegt līdz \d{4}\. gada \d{1,2}\. \p{L}+im \(ieskaitot\)/u);
+    expect(prose).to.include(
+      'You may contest this decision by applying to the head of the agency (Office of Citizenship and Migration Affairs)',
+    );
+    expectSealedByPmlp(mine.pdf);
     expect(mine.audit.map(who)).to.deep.equal([
       {
         actor_type: 'citizen',

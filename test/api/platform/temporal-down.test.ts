@@ -116,11 +116,11 @@ describe('api: Temporal down or no worker', function () {
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters });
+    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters, seals: stack.seals });
     // Recording the new status waits (a slow database, say): the workflow has the submit, the answer is not ready.
     const worker = await createWorker(
       stack.temporal.nativeConnection,
-      { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters },
+      { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters, seals: stack.seals },
       {
         activities: {
           ...real,

@@ -35,10 +35,10 @@ describe('api: workflow rejections', function () {
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters });
+    const real = createActivities({ pool: stack.db.pool, adapters: stack.adapters, seals: stack.seals });
     const worker = await createWorker(
       stack.temporal.nativeConnection,
-      { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters },
+      { namespace: 'default', taskQueue, pool: stack.db.pool, adapters: stack.adapters, seals: stack.seals },
       {
         activities: {
           ...real,

@@ -11,6 +11,7 @@ export async function runIssueDocument(ctx: RunContext, step: IssueDocumentStep,
     documentType: step.documentType,
     title: step.documentTitle,
     body: renderText(step.body, ctx.expressionData()),
+    ...(step.administrativeAct ? { administrativeAct: step.administrativeAct } : {}),
   });
   ctx.state.steps[step.id] = { documentId };
 }

@@ -21,6 +21,7 @@ const PRODUCTION = {
   PAYMENT_INITIATION_SECRET: crypto.randomBytes(24).toString('base64url'),
   DATABASE_URL: `postgres://sdp_app:${crypto.randomBytes(18).toString('base64url')}@db.internal:5432/sdp`,
   PUBLIC_URL: 'https://portal.gov.lv',
+  DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
 };
 const DEVELOPMENT = { DATABASE_URL: 'postgres://sdp_app@127.0.0.1:5432/sdp' };
 const portal = (secret: string) => ({ client_id: 'portal', client_secret: secret, redirect_uris: ['https://portal.example.lv/cb'] });
