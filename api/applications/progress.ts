@@ -39,7 +39,12 @@ export function expectedDecisionBy(row: ApplicationRow, def: EServiceDefinition,
 }
 
 /** The milestones still ahead of the application, in the definition's order (none once it has ended). */
-export function upcomingSteps(row: ApplicationRow, def: EServiceDefinition, history: ApplicationHistory, expectedBy: Date | null): Upcoming[] {
+export function upcomingSteps(
+  row: ApplicationRow,
+  def: EServiceDefinition,
+  history: ApplicationHistory,
+  expectedBy: Date | null,
+): Upcoming[] {
   if (isTerminal(row.status)) return [];
   const checked = !['draft', 'submitted'].includes(row.status) || history.tasks.length > 0;
   const issued = new Set(history.documents.map((d) => d.document_type));
@@ -50,7 +55,8 @@ export function upcomingSteps(row: ApplicationRow, def: EServiceDefinition, hist
       out.push({ kind: 'checks', title: null, expectedBy: null });
     else if (s.kind === 'task' && !isDecided && !out.some((u) => u.kind === 'decision'))
       out.push({ kind: 'decision', title: s.title, expectedBy: expectedBy?.toISOString() ?? null });
-    else if (s.kind === 'issueDocument' && !issued.has(s.documentType)) out.push({ kind: 'document', title: s.documentTitle, expectedBy: null });
+    else if (s.kind === 'issueDocument' && !issued.has(s.documentType))
+      out.push({ kind: 'document', title: s.documentTitle, expectedBy: null });
     else if (s.kind === 'setStatus' && isTerminal(s.status) && s.status !== 'rejected')
       out.push({ kind: 'outcome', title: s.label ?? STATUS_NAMES[s.status], expectedBy: null });
   }
