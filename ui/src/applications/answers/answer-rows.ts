@@ -60,7 +60,10 @@ function leaves(schema: Json, ui: UiSchema, data: Json, idPrefix: string, readon
     const id = `${idPrefix}_${name}`;
     const ro = readonlyAbove || readonly(subUi);
     if (sub.type === 'object') return leaves(sub, subUi, (data[name] ?? {}) as Json, id, ro);
-    return [{ fieldId: id, label: String(sub.title ?? name), value: valueOf(sub, subUi, data[name]), changeable: !ro }];
+    const value = valueOf(sub, subUi, data[name]);
+    // A read-only field left empty (the register had nothing for it) is nothing to check or change.
+    if (ro && value.kind === 'empty') return [];
+    return [{ fieldId: id, label: String(sub.title ?? name), value, changeable: !ro }];
   });
 }
 
@@ -85,7 +88,9 @@ export function answerSections(schema: RJSFSchema, uiSchema: UiSchema, data: Jso
     if (hidden(ui)) continue;
     const id = `${idPrefix}_${name}`;
     if (sub.type !== 'object') {
-      top().rows.push({ fieldId: id, label: String(sub.title ?? name), value: valueOf(sub, ui, data[name]), changeable: !readonly(ui) });
+      const value = valueOf(sub, ui, data[name]);
+      if (!(readonly(ui) && value.kind === 'empty'))
+        top().rows.push({ fieldId: id, label: String(sub.title ?? name), value, changeable: !readonly(ui) });
       continue;
     }
     const rows = leaves(sub, ui, (data[name] ?? {}) as Json, id, readonly(ui));
