@@ -37,16 +37,16 @@ function Value({ value }: { value: AnswerValue }) {
 function Rows({ rows, onChange }: { rows: AnswerRow[]; onChange?: (fieldId: string) => void }) {
   const { t } = useTranslation();
   return (
-    <dl className="summary-list">
+    <dl className={onChange ? 'answers-list with-actions' : 'answers-list'}>
       {rows.map((r) => (
-        <div className="summary-row" key={r.fieldId} data-field={r.fieldId}>
+        <div className="answers-row" key={r.fieldId} data-field={r.fieldId}>
           <dt>{r.label}</dt>
           <dd>
             <Value value={r.value} />
           </dd>
           {onChange && (
-            <dd className="summary-action">
-              {r.changeable ? (
+            <dd className="answers-action">
+              {r.changeable && (
                 <a
                   href={`#${r.fieldId}`}
                   onClick={(e) => {
@@ -57,8 +57,6 @@ function Rows({ rows, onChange }: { rows: AnswerRow[]; onChange?: (fieldId: stri
                   {t('submission.check.change')}
                   <span className="visually-hidden"> {r.label}</span>
                 </a>
-              ) : (
-                <span className="muted small">{t('submission.check.fromRegister')}</span>
               )}
             </dd>
           )}
@@ -71,12 +69,15 @@ function Rows({ rows, onChange }: { rows: AnswerRow[]; onChange?: (fieldId: stri
 export function AnswerSummary({ schema, uiSchema, data, onChange, sectionLevel = 3 }: AnswerSummaryProps) {
   const localized = useLocalizedForm(schema, uiSchema);
   const sections = answerSections(localized.schema, localized.uiSchema, data);
+  const { t } = useTranslation();
   const Heading = sectionLevel === 3 ? 'h3' : 'h4';
+  const fixed = !!onChange && sections.some((s) => s.rows.some((r) => !r.changeable));
   return (
     <div className="answers">
+      {fixed && <p className="muted">{t('submission.check.fromRegister')}</p>}
       {sections.map((s, i) => (
         <div key={s.title ?? `fields-${i}`}>
-          {s.title && <Heading className="summary-section">{s.title}</Heading>}
+          {s.title && <Heading className="answers-section">{s.title}</Heading>}
           <Rows rows={s.rows} onChange={onChange} />
         </div>
       ))}

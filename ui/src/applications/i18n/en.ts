@@ -13,7 +13,7 @@ export const submissionEn: Texts<typeof submissionLv> = {
     notGiven: 'Not given',
     yes: 'Yes',
     no: 'No',
-    fromRegister: 'From the register; cannot be changed here',
+    fromRegister: 'Data from the state registers cannot be changed here.',
     submitTitle: 'Submit your application',
     submitLead: 'By submitting the application you confirm that the information you gave is true.',
     expected: 'If you submit today, expect a decision by {{date}}.',
