@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
+import { waitFor } from '../../helpers/wait';
 import { residenceForm } from '../../helpers/applications';
 import { closePeers, connectPeer, openPrefilled, request } from '../../helpers/assist';
 
@@ -87,14 +88,11 @@ describe('api/applications: submit after the last save, once', () => {
   });
 });
 
-/** Waits (up to 10 s: a relay round is every second) until the saved draft is as expected. */
-async function waitForDraft(caseId: string, ok: (d: { data: Record<string, unknown>; version: number }) => boolean) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+/** Waits until the saved draft is as expected (a relay round is every second). */
+function waitForDraft(caseId: string, ok: (d: { data: Record<string, unknown>; version: number }) => boolean) {
+  return waitFor(`the draft of ${caseId}`, async () => {
     const { rows } = await stack.db.pool.query('SELECT draft_data, draft_version FROM applications WHERE case_id = $1', [caseId]);
     const d = { data: rows[0].draft_data as Record<string, unknown>, version: rows[0].draft_version as number };
-    if (ok(d)) return d;
-    if (Date.now() > deadline) throw new Error(`draft of ${caseId} not as expected: ${JSON.stringify(d)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return ok(d) ? d : null;
+  });
 }
