@@ -63,6 +63,21 @@ describe('journey (English): check your answers, confirmation, answering a reque
     expect(await check.locator('[data-field="root_confirm"] dd').first().textContent()).to.equal('Yes');
     expect(await check.getByTestId('expected-if-submitted').textContent()).to.match(/^If you submit today, expect a decision by \d/);
     await checkPage(page, 'en-01-check-answers');
+    // On a 375 px phone the rows stack: the list never scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(
+      await page.evaluate<boolean>(
+        '(() => { const el = document.querySelector(\'[data-testid="check-answers"]\'); return el.scrollWidth <= el.clientWidth; })()',
+      ),
+    ).to.equal(true);
+    await checkPage(page, 'en-01-check-answers-375');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // "Back to the form" puts the focus on the form's heading; "Continue" comes back here.
+    await page.getByRole('button', { name: 'Back to the form' }).click();
+    await page.waitForFunction('document.activeElement?.id === "form-heading"');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await check.waitFor();
 
     // He changes the address (to one the register does not know) through its "Change" link.
     await check.getByRole('link', { name: 'Change New place of residence' }).click();

@@ -47,7 +47,7 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
   const [busy, setBusy] = useState(false);
   /** The application read after the last save: what the citizen checks and submits. */
   const [reviewed, setReviewed] = useState<Application | null>(null);
-  /** The field a "Change" link leads to, focused once the form is back. */
+  /** What gets the focus once the form is back: the field a "Change" link leads to, or the form's heading. */
   const changing = useRef<string | null>(null);
 
   const read = useCallback(() => api<Application>(`/api/v1/applications/${app.id}`), [app.id]);
@@ -61,7 +61,7 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
     );
   }, [checking, reviewed, read, onSubmitted, t]);
 
-  // Back on the form after "Change": the field the citizen wants to change gets the focus.
+  // Back on the form: the field the citizen wants to change (or the form's heading) gets the focus.
   useEffect(() => {
     if (checking || !changing.current) return undefined;
     const fieldId = changing.current;
@@ -134,7 +134,10 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
           changing.current = fieldId;
           setParams({});
         }}
-        onBack={() => setParams({})}
+        onBack={() => {
+          changing.current = 'form-heading';
+          setParams({});
+        }}
       />
     ) : (
       failure && <Alert kind="error">{failure}</Alert>
@@ -142,7 +145,9 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
 
   return (
     <section aria-labelledby="form-heading">
-      <h2 id="form-heading">{t('application.fillIn')}</h2>
+      <h2 id="form-heading" tabIndex={-1}>
+        {t('application.fillIn')}
+      </h2>
       <p className="muted">{t('application.draftHelp', { date: fmt(app.draft.expiresAt, false) })}</p>
       <SaveIndicator state={state} />
       <ChangeAnnouncer change={co.lastChange} schema={localized.schema} author={author} />

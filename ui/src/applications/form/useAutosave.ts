@@ -131,12 +131,6 @@ export function useAutosave(app: Application) {
     setData(next);
   }, []);
 
-  /** Saves the current data again even if nothing changed here (the draft moved ahead on the server). */
-  const saveAgain = useCallback(() => {
-    pending.current = true;
-    return flush();
-  }, [flush]);
-
   // A session about to end for inactivity first saves what is pending (ui/src/app/auth/SessionTimeout.tsx).
   useEffect(() => beforeSessionEnds(flush), [flush]);
 
@@ -148,5 +142,5 @@ export function useAutosave(app: Application) {
     [flush],
   );
 
-  return { data, state, onChange, flush, version, current, replace, saveAgain };
+  return { data, state, onChange, flush, current, replace };
 }
