@@ -52,14 +52,24 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
 
   const read = useCallback(() => api<Application>(`/api/v1/applications/${app.id}`), [app.id]);
 
-  // Opened (or reloaded) on the check step: read what is saved.
+  // Leaving the check step forgets the answers read, so they are never shown stale (say after the browser's Back,
+  // changes, and Forward).
+  const wasChecking = useRef(checking);
+  useEffect(() => {
+    if (wasChecking.current && !checking) setReviewed(null);
+    wasChecking.current = checking;
+  }, [checking]);
+
+  // On the check step without answers read (reloaded, or come back with Forward): save what is pending, then read.
   useEffect(() => {
     if (!checking || reviewed) return;
-    read().then(
-      (fresh) => (fresh.status === 'draft' ? setReviewed(fresh) : onSubmitted()),
-      () => setFailure(t('errors.generic')),
-    );
-  }, [checking, reviewed, read, onSubmitted, t]);
+    flush()
+      .then(read)
+      .then(
+        (fresh) => (fresh.status === 'draft' ? setReviewed(fresh) : onSubmitted()),
+        () => setFailure(t('errors.generic')),
+      );
+  }, [checking, reviewed, flush, read, onSubmitted, t]);
 
   // Back on the form: the field the citizen wants to change (or the form's heading) gets the focus.
   useEffect(() => {

@@ -101,12 +101,13 @@ export function useAutosave(app: Application) {
     [flush],
   );
 
-  // The register prefill lands in the draft shortly after opening: follow it until the citizen types.
+  // The register prefill lands in the draft shortly after opening (later on a busy platform: the workflow runs it):
+  // follow it until the citizen types, for half a minute at most.
   useEffect(() => {
     let polls = 0;
     const id = window.setInterval(() => {
       polls += 1;
-      if (typed.current || polls > 10) {
+      if (typed.current || polls > 30) {
         window.clearInterval(id);
         return;
       }
