@@ -684,6 +684,9 @@ export interface ApplicationStatus {
  * via the `definition` "ApplicationSubmit".
  */
 export interface ApplicationSubmit {
+  /**
+   * The draft version the citizen checked (as read after the last save, e.g. on "check your answers"): refused with 409 stale_version when the draft changed since; co-browse edits still waiting to be saved are part of what is submitted
+   */
   version?: number;
 }
 /**
