@@ -153,10 +153,15 @@ export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data
   return validate(data) ? [] : toDetails(validate.errors);
 }
 
-export async function loadDraftForSubmit(pool: Pool, caseId: string, expectedVersion?: number): Promise<Record<string, unknown>> {
+/**
+ * The draft the citizen reviewed is the one saved: its version is the one their screen holds (checked before the
+ * co-browse edits of the last moments are saved, which the citizen saw live and which belong to what is submitted).
+ */
+export async function checkDraftVersion(pool: Pool, caseId: string, expectedVersion: number | undefined): Promise<void> {
+  if (expectedVersion === undefined) return;
   const draft = await savedDraft(pool, caseId);
   if (!draft) throw notFoundError('application');
-  if (expectedVersion !== undefined && draft.version !== expectedVersion) {
+  if (draft.version !== expectedVersion) {
     throw new DomainError('stale_version', 'The draft changed since you last saw it; review it before submitting.', [
       {
         path: '/version',
@@ -166,6 +171,12 @@ export async function loadDraftForSubmit(pool: Pool, caseId: string, expectedVer
       },
     ]);
   }
+}
+
+/** The saved draft, validated against the pinned form (422 with field errors). */
+export async function loadDraftForSubmit(pool: Pool, caseId: string): Promise<Record<string, unknown>> {
+  const draft = await savedDraft(pool, caseId);
+  if (!draft) throw notFoundError('application');
   const errors = await validateAgainstPinnedForm(pool, caseId, draft.data);
   if (errors.length) throw new DomainError('form_invalid', 'Some fields need attention before you submit.', errors);
   return draft.data;

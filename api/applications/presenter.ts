@@ -1,15 +1,17 @@
 // What the API says about an application: the pinned form, the draft, the status with its history, documents.
 import type { EServiceDefinition } from '../../forms/eservice-definition/dsl';
 import { STATUS_NAMES } from '../../db/domain/case-status';
-import type { ApplicationEventRow, ApplicationRow, IssuedDocumentRow, PersonApplicationRow } from '../../db/applications/reads';
+import type { ApplicationHistory, ApplicationRow, PersonApplicationRow } from '../../db/applications/reads';
 import type { Application, GetMeApplicationsResponse } from '../../forms/types/api';
+import { progressOf } from './progress';
 
 export function presentApplication(
   row: ApplicationRow,
   def: EServiceDefinition,
-  events: ApplicationEventRow[],
-  documents: IssuedDocumentRow[],
+  details: ApplicationHistory,
+  now = new Date(),
 ): Application {
+  const { events, documents } = details;
   return {
     id: row.case_id,
     eservice: { id: row.definition_id, version: row.definition_version, title: def.title, serviceId: def.serviceId },
@@ -38,6 +40,12 @@ export function presentApplication(
       label: e.label ? { lv: e.label, en: e.label_en ?? e.label } : null,
       reason: e.reason,
     })),
+    infoAnswers: details.infoAnswers.map((a) => ({
+      at: a.recorded_at.toISOString(),
+      fields: Object.keys(a.answer).filter((k) => k !== 'fileIds'),
+      files: Array.isArray(a.answer.fileIds) ? a.answer.fileIds.length : 0,
+    })),
+    progress: progressOf(row, def, details, now),
     documents: documents.map((d) => ({
       id: d.id,
       type: d.document_type,

@@ -8,7 +8,7 @@ import { readUploadedFile } from '../platform/uploads';
 import { ApiError, forbidden, notFound, unprocessable } from '../platform/errors';
 import { actorOf } from '../platform/auth/principal';
 import { accessTo, applicationSubject, auditEntry, type Access } from '../platform/auth/policy';
-import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit } from './commands';
+import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit, checkDraftVersion } from './commands';
 import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import { findApplication, applicationHistory, applicationsOfPerson, type ApplicationRow } from '../../db/applications/reads';
 import { countFilesOfApplication, insertApplicationFile } from '../../db/applications/files';
@@ -43,8 +43,7 @@ export async function visibleApplication(
 async function present(ctx: RouteContext, row: ApplicationRow) {
   const def = await publishedVersion(ctx.deps.db.pool, row.definition_id, row.definition_version);
   if (!def) throw notFound('e-service');
-  const details = await applicationHistory(ctx.deps.db.pool, row.case_id);
-  return presentApplication(row, def.content, details.events, details.documents);
+  return presentApplication(row, def.content, await applicationHistory(ctx.deps.db.pool, row.case_id));
 }
 
 async function auditAccess(ctx: RouteContext, row: ApplicationRow & { access: Access }, action: 'read', resource: string) {
@@ -206,8 +205,9 @@ export const applicationRoutes = [
       if (row.status !== 'draft') throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       const pinned = await publishedVersion(ctx.deps.db.pool, row.definition_id, row.definition_version);
       if (pinned) checkIdentityRequirements(pinned.content, ctx.principal, ctx.deps.config.env);
+      await checkDraftVersion(ctx.deps.db.pool, row.case_id, ctx.body.version); // the draft the citizen reviewed
       await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
-      const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, ctx.body.version);
+      const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id);
       const result = await update(ctx, row.case_id, submitUpdate, { data, actor: actorOf(ctx.principal) });
       await recordSubmissionLevel(ctx.deps.db.pool, row.case_id, levelOfAcr(ctx.principal.acr));
       await ctx.deps.assist.leftDraft(row.case_id, result.status); // co-browse edits are refused from now on

@@ -132,7 +132,10 @@ export type DraftEditsParam = Array<{ c: string; s: string; e: unknown[][] }>;
 
 /**
  * Merges field edits into many drafts in one statement (draft_merge, migration 0010), each under its own row lock,
- * so an edit saved meanwhile is merged into, never overwritten. Per case: whether it is (still) a draft.
+ * so an edit saved meanwhile is merged into, never overwritten. The draft's version moves on only when its data
+ * changed: the citizen's own keystrokes reach the draft twice (autosave and co-browsing), and the second, changing
+ * nothing, must not make the version the citizen's screen holds stale (it made every submit a 409 before). Per
+ * case: whether it is (still) a draft.
  */
 export async function mergeDraftEdits(db: Db, apps: DraftEditsParam): Promise<Array<{ case_id: string; draft: boolean | null }>> {
   const { rows } = await db.query<{ case_id: string; draft: boolean | null }>(
@@ -140,8 +143,10 @@ export async function mergeDraftEdits(db: Db, apps: DraftEditsParam): Promise<Ar
        SELECT app ->> 'c' AS case_id, app ->> 's' AS saved_by, app -> 'e' AS edits FROM jsonb_array_elements($1::jsonb) AS app
      ), saved AS (
        UPDATE applications a
-          SET (draft_data, draft_field_versions) = (SELECT m.data, m.versions FROM draft_merge(a.draft_data, a.draft_field_versions, apps.edits) m),
-              draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = apps.saved_by
+          SET (draft_data, draft_field_versions, draft_version) = (
+                SELECT m.data, m.versions, a.draft_version + CASE WHEN jsonb_strip_nulls(m.data) = jsonb_strip_nulls(a.draft_data) THEN 0 ELSE 1 END
+                  FROM draft_merge(a.draft_data, a.draft_field_versions, apps.edits) m),
+              draft_saved_at = now(), draft_saved_by = apps.saved_by
          FROM apps, cases c
         WHERE a.case_id = apps.case_id AND c.id = a.case_id AND c.status = 'draft' AND draft_edits_newer(a.draft_field_versions, apps.edits)
        RETURNING a.case_id

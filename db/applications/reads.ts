@@ -70,12 +70,29 @@ export interface IssuedDocumentRow {
   created_at: Date;
 }
 
-/** The status history and the issued documents of an application, oldest first. */
-export async function applicationHistory(
-  pool: Pool,
-  caseId: string,
-): Promise<{ events: ApplicationEventRow[]; documents: IssuedDocumentRow[] }> {
-  const [events, documents] = await Promise.all([
+/** The citizen's answer to a request for information: the fields they sent (and `fileIds`), when it was recorded. */
+export interface InfoAnswerRow {
+  answer: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+/** An officer's task of the application, as the citizen's expected decision date needs it (no officer's name). */
+export interface DecisionTaskRow {
+  status: 'open' | 'claimed' | 'completed' | 'cancelled';
+  outcome: string | null;
+  due_at: Date;
+}
+
+export interface ApplicationHistory {
+  events: ApplicationEventRow[];
+  documents: IssuedDocumentRow[];
+  infoAnswers: InfoAnswerRow[];
+  tasks: DecisionTaskRow[];
+}
+
+/** The status history, the issued documents, the answers to requests for information and the tasks, oldest first. */
+export async function applicationHistory(pool: Pool, caseId: string): Promise<ApplicationHistory> {
+  const [events, documents, infoAnswers, tasks] = await Promise.all([
     pool.query<ApplicationEventRow>(
       'SELECT case_id, status, label, label_en, at, reason FROM case_status_events WHERE case_id = $1 ORDER BY id',
       [caseId],
@@ -84,8 +101,10 @@ export async function applicationHistory(
       'SELECT id, document_type, title_lv, title_en, created_at FROM documents WHERE case_id = $1 ORDER BY created_at',
       [caseId],
     ),
+    pool.query<InfoAnswerRow>('SELECT answer, recorded_at FROM application_info_answers WHERE case_id = $1 ORDER BY recorded_at', [caseId]),
+    pool.query<DecisionTaskRow>('SELECT status, outcome, due_at FROM tasks WHERE case_id = $1 ORDER BY created_at, id', [caseId]),
   ]);
-  return { events: events.rows, documents: documents.rows };
+  return { events: events.rows, documents: documents.rows, infoAnswers: infoAnswers.rows, tasks: tasks.rows };
 }
 
 /** One line of a person's applications, with the title of the e-service version it is pinned to. */

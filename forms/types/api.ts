@@ -610,6 +610,28 @@ export interface Application {
     label: Localized | null;
     reason: string | null;
   }[];
+  /**
+   * The citizen's answers to requests for information, oldest first: when, which fields of the form they changed (the form's property names, top level) and how many files they attached
+   */
+  infoAnswers: {
+    at: DateTime;
+    fields: string[];
+    files: number;
+  }[];
+  /**
+   * The way ahead: the date a decision is expected by (the officer task's due date; before the task exists, the e-service's due period counted from the submission, or from today for a draft; null when decided, ended, waiting for the citizen's answer or without an officer's decision) and the steps still to come
+   */
+  progress: {
+    expectedDecisionBy: DateTime | null;
+    upcoming: {
+      /**
+       * checks: the automatic checks in registers; decision: the agency decides; document: a document is issued; outcome: the status the application ends with
+       */
+      kind: 'checks' | 'decision' | 'document' | 'outcome';
+      title: Localized | null;
+      expectedBy: DateTime | null;
+    }[];
+  };
   documents: {
     id: string;
     type: string;
@@ -664,6 +686,9 @@ export interface ApplicationStatus {
  * via the `definition` "ApplicationSubmit".
  */
 export interface ApplicationSubmit {
+  /**
+   * The draft version the citizen checked (as read after the last save, e.g. on "check your answers"): refused with 409 stale_version when the draft changed since; co-browse edits still waiting to be saved are part of what is submitted
+   */
   version?: number;
 }
 /**

@@ -83,7 +83,11 @@ describe('journey: EU citizen signs in with eIDAS and declares her residence', f
     await page.locator('#root_confirm').check();
     await page.locator('[data-state="saved"]').waitFor();
     await checkPage(page, 'eidas-04-form');
-    await page.getByRole('button', { name: 'Iesniegt' }).click();
+    await page.getByRole('button', { name: 'Turpināt' }).click();
+    await page.getByTestId('check-answers').waitFor();
+    await page.getByRole('button', { name: 'Iesniegt', exact: true }).click();
+    await page.getByTestId('case-number').waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Skatīt pieteikumu' }).click();
     await page.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 60_000 });
     await page.locator('#history-heading').waitFor();
     await checkPage(page, 'eidas-05-submitted');

@@ -1,6 +1,7 @@
-// Journey: Anna declares her new residence in the browser (reloading half-way finds every field restored), an
-// officer approves in a second browser, and Anna's open page shows the decision live; she downloads the document.
-// axe checks every page on the way.
+// Journey: Anna declares her new residence in the browser (reloading half-way finds every field restored), checks
+// her answers (changing one through its "Change" link), submits once (no 409 on the way), sees the confirmation,
+// an officer approves in a second browser, and Anna's open page shows the decision live; she downloads the
+// document. axe checks every page on the way.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
@@ -35,6 +36,11 @@ describe('journey: residence declaration in the browser', function () {
     const base = stack.api.url;
     const pageErrors: string[] = [];
     citizen.on('pageerror', (e) => pageErrors.push(e.message));
+    // Submit happens after the last save, once: no request of the citizen's page is refused as a conflict.
+    const conflicts: string[] = [];
+    citizen.on('response', (r) => {
+      if (r.status() === 409) conflicts.push(`${r.request().method()} ${r.url()}`);
+    });
 
     // Demo sign-in, clearly marked, listing the personas.
     await citizen.goto(`${base}/`);
@@ -77,8 +83,8 @@ describe('journey: residence declaration in the browser', function () {
     expect(await citizen.locator('#root_applicant_givenName').inputValue()).to.equal('Anna');
     expect(await citizen.locator('#root_applicant_familyName').inputValue()).to.equal('Bērziņa');
 
-    // Submitting too early: an error summary linked to the fields.
-    await citizen.getByRole('button', { name: 'Iesniegt' }).click();
+    // Continuing too early: an error summary linked to the fields.
+    await citizen.getByRole('button', { name: 'Turpināt' }).click();
     const summary = citizen.locator('.error-summary');
     await summary.waitFor();
     await checkPage(citizen, '05-error-summary');
@@ -89,10 +95,55 @@ describe('journey: residence declaration in the browser', function () {
     await citizen.locator('#root_phone').fill('+371 20000000');
     await citizen.locator('#root_confirm').check();
     await citizen.locator('[data-state="saved"]').waitFor();
-    await citizen.getByRole('button', { name: 'Iesniegt' }).click();
-    await citizen.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 60_000 });
+    await citizen.getByRole('button', { name: 'Turpināt' }).click();
+
+    // Check your answers: the definition's titles in the form's order (never a field's internal name), values
+    // as a person reads them, the focus on the heading.
+    const check = citizen.getByTestId('check-answers');
+    await check.waitFor();
+    expect(await citizen.evaluate<string>('document.activeElement?.id')).to.equal('check-heading');
+    expect(await citizen.title()).to.match(/^Pārbaudiet atbildes – /);
+    const keys = await check.locator('dt').allTextContents();
+    expect(keys.slice(0, 3)).to.deep.equal(['Vārds', 'Uzvārds', 'Personas kods']);
+    expect(keys).to.include.members(['Jaunā dzīvesvieta', 'Tiesiskais pamats dzīvot adresē', 'No kura datuma', 'Tālrunis']);
+    expect(await check.textContent()).not.to.match(/newAddress|residenceBasis|declarationDate/);
+    const basisRow = check.locator('[data-field="root_residenceBasis"]');
+    expect(await basisRow.locator('dd').first().textContent()).to.equal('Īrnieks');
+    expect(await check.locator('[data-field="root_newAddress_text"] dd').first().textContent()).to.equal(NEW_ADDRESS);
+    expect(await check.locator('[data-field="root_applicant_givenName"] a').count(), 'register data cannot be changed').to.equal(0);
+    expect(await check.getByTestId('expected-if-submitted').textContent()).to.match(/^Ja iesniegsiet šodien, lēmums gaidāms līdz /);
+    await checkPage(citizen, '06-check-answers');
+
+    // "Change" goes back to that field; "Continue" returns to the check with the new answer.
+    await basisRow.getByRole('link', { name: 'Mainīt Tiesiskais pamats dzīvot adresē' }).click();
+    await citizen.waitForFunction('document.activeElement?.id === "root_residenceBasis"');
+    await citizen.locator('#root_residenceBasis').selectOption({ label: 'Īpašnieks' });
+    await citizen.locator('[data-state="saved"]').waitFor();
+    await citizen.getByRole('button', { name: 'Turpināt' }).click();
+    await check.waitFor();
+    expect(await basisRow.locator('dd').first().textContent()).to.equal('Īpašnieks');
+
+    // Submit: the confirmation, its heading focused, the case number, when to expect a decision, how she is told.
+    await citizen.getByRole('button', { name: 'Iesniegt', exact: true }).click();
+    await citizen.waitForURL(/\/applications\/LV-\d{10}-\d{2}\/confirmation$/, { timeout: 60_000 });
+    await citizen.getByTestId('case-number').waitFor();
+    await citizen.waitForFunction(
+      'document.activeElement?.tagName === "H1" && document.activeElement.textContent === "Pieteikums iesniegts"',
+    );
+    expect(await citizen.getByTestId('case-number').textContent()).to.equal(caseId);
+    expect(await citizen.getByTestId('expected-decision').textContent()).to.match(/^Lēmums gaidāms līdz \d/);
+    expect(await citizen.getByRole('heading', { name: 'Kā jūs uzzināsiet' }).count()).to.equal(1);
+    await checkPage(citizen, '07-confirmation');
+
+    // The application: the submitted data as a summary list (no greyed-out inputs), the steps still to come.
+    await citizen.getByRole('link', { name: 'Skatīt pieteikumu' }).click();
     await citizen.locator('#history-heading').waitFor();
-    await checkPage(citizen, '06-submitted');
+    const submitted = citizen.getByTestId('submitted-data');
+    expect(await submitted.locator('input, select, textarea').count()).to.equal(0);
+    expect(await submitted.locator('[data-field="root_residenceBasis"] dd').first().textContent()).to.equal('Īpašnieks');
+    await citizen.getByTestId('upcoming').locator('[data-step="decision"]').waitFor();
+    expect(await citizen.getByTestId('upcoming').locator('[data-step="decision"]').textContent()).to.match(/gaidāms līdz/);
+    await checkPage(citizen, '08-submitted');
     await citizen.evaluate('window.journeyMarker = 42'); // gone if the page reloads
 
     // The officer, in another browser context: inbox, task, claim, approve.
@@ -108,22 +159,22 @@ describe('journey: residence declaration in the browser', function () {
     await officer.reload();
     await officer.getByLabel('Kārtot').selectOption('-created_at');
     await row.waitFor();
-    await checkPage(officer, '07-officer-inbox');
+    await checkPage(officer, '09-officer-inbox');
     await row.getByRole('link').click();
     await officer.getByRole('button', { name: 'Paņemt darbā' }).click();
     await officer.locator('#outcome-approve').waitFor();
-    await checkPage(officer, '08-officer-task');
+    await checkPage(officer, '10-officer-task');
     await officer.locator('#outcome-approve').check();
     await officer.getByRole('button', { name: 'Pieņemt lēmumu' }).click();
     await officer.locator('.alert-success', { hasText: 'Lēmums pieņemts' }).waitFor({ timeout: 60_000 });
-    await checkPage(officer, '09-officer-decided');
+    await checkPage(officer, '11-officer-decided');
 
     // The citizen's open page follows live, without a reload.
     await citizen.locator('#application-status [data-status="completed"]').waitFor({ timeout: 60_000 });
     expect(await citizen.evaluate<number>('window.journeyMarker')).to.equal(42);
     const download = citizen.locator('button[data-document]').first();
     await download.waitFor({ timeout: 60_000 });
-    await checkPage(citizen, '10-completed');
+    await checkPage(citizen, '12-completed');
     const [file] = await Promise.all([citizen.waitForEvent('download'), download.click()]);
     const saved = path.join(ARTIFACTS, 'decision.pdf');
     await file.saveAs(saved);
@@ -133,7 +184,8 @@ describe('journey: residence declaration in the browser', function () {
     // "My cases" lists it with its timeline.
     await citizen.getByRole('navigation').getByRole('link', { name: 'Manas lietas', exact: true }).click();
     await citizen.locator(`[data-case="${caseId}"][data-status="completed"]`).waitFor();
-    await checkPage(citizen, '11-my-cases');
+    await checkPage(citizen, '13-my-cases');
     expect(pageErrors).to.deep.equal([]);
+    expect(conflicts, 'no 409 on the way').to.deep.equal([]);
   });
 });

@@ -12,6 +12,7 @@ import { Dashboard } from '../cases/Dashboard';
 import { Services } from '../applications/Services';
 import { MyCases } from '../cases/MyCases';
 import { ApplicationPage } from '../applications/ApplicationPage';
+import { Confirmation } from '../applications/Confirmation';
 import { Inbox } from '../applications/tasks/Inbox';
 import { TaskPage } from '../applications/tasks/TaskPage';
 import { NotFound } from './NotFound';
@@ -94,6 +95,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <ApplicationPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="applications/:id/confirmation"
+                element={
+                  <Require role="citizen">
+                    <Confirmation />
                   </Require>
                 }
               />

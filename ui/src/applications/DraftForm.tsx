@@ -1,12 +1,16 @@
-// Filling in a draft: autosaved as the citizen types, submitted after the pending save; the server's field
-// errors come back into the form and the error summary. While the page is open the draft is shared with the
-// helpers the citizen let in (co-browsing): each change goes to them live, their changes appear here, marked.
-import { useMemo, useState } from 'react';
+// Filling in a draft: autosaved as the citizen types; "Continue" saves what is pending and shows the answers to
+// check ("Change" leads back to a field), and "Submit" submits exactly the draft checked, once: the request
+// carries the version read after the last save, so it never races the autosave. The server's field errors come
+// back into the form and the error summary. While the page is open the draft is shared with the helpers the
+// citizen let in (co-browsing): each change goes to them live, their changes appear here, marked.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
 import type { Application } from './types';
 import type { FormData } from '../app/api/types';
 import { Alert } from '../app/components/Alert';
+import { focusField } from '../app/components/ErrorSummary';
 import { ChangeAnnouncer } from '../assist/ChangeAnnouncer';
 import { authorMarks, decorateUiSchema } from '../assist/marks';
 import { fromClientErrors, fromServerDetails } from '../assist/presence-errors';
@@ -17,16 +21,15 @@ import { serverErrors } from './form/errors';
 import { useAutosave } from './form/useAutosave';
 import { useFormatDate } from '../app/i18n/useLocalized';
 import { SaveIndicator } from './SaveIndicator';
-
-const wait = (ms: number) =>
-  new Promise((resolve) => {
-    window.setTimeout(resolve, ms);
-  });
+import { CheckAnswers } from './CheckAnswers';
 
 export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(): void }) {
   const { t } = useTranslation();
   const fmt = useFormatDate();
-  const { data, state, onChange, flush, version, current, replace, saveAgain } = useAutosave(app);
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const checking = params.get('step') === 'check';
+  const { data, state, onChange, flush, current, replace } = useAutosave(app);
   const co = useCitizenAssist({ appId: app.id, step: app.draft.step ?? 'form', schema: app.form.schema, current, replace });
   const author = useAuthorName();
   const uiSchema = useMemo(
@@ -40,34 +43,84 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
   const localized = useLocalizedForm(app.form.schema, app.form.uiSchema);
   const [errors, setErrors] = useState<ReturnType<typeof serverErrors> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The application read after the last save: what the citizen checks and submits. */
+  const [reviewed, setReviewed] = useState<Application | null>(null);
+  /** What gets the focus once the form is back: the field a "Change" link leads to, or the form's heading. */
+  const changing = useRef<string | null>(null);
 
-  const submitOnce = () => api(`/api/v1/applications/${app.id}/submit`, { body: { version: version.current } });
+  const read = useCallback(() => api<Application>(`/api/v1/applications/${app.id}`), [app.id]);
 
-  const submit = async () => {
+  // Leaving the check step forgets the answers read, so they are never shown stale (say after the browser's Back,
+  // changes, and Forward).
+  const wasChecking = useRef(checking);
+  useEffect(() => {
+    if (wasChecking.current && !checking) setReviewed(null);
+    wasChecking.current = checking;
+  }, [checking]);
+
+  // On the check step without answers read (reloaded, or come back with Forward): save what is pending, then read.
+  useEffect(() => {
+    if (!checking || reviewed) return;
+    flush()
+      .then(read)
+      .then(
+        (fresh) => (fresh.status === 'draft' ? setReviewed(fresh) : onSubmitted()),
+        () => setFailure(t('errors.generic')),
+      );
+  }, [checking, reviewed, flush, read, onSubmitted, t]);
+
+  // Back on the form: the field the citizen wants to change (or the form's heading) gets the focus.
+  useEffect(() => {
+    if (checking || !changing.current) return undefined;
+    const fieldId = changing.current;
+    changing.current = null;
+    const id = requestAnimationFrame(() => focusField(fieldId));
+    return () => cancelAnimationFrame(id);
+  }, [checking]);
+
+  const showErrors = (e: ApiError) => {
+    setErrors(serverErrors(e.details, localized.schema, t));
+    co.setErrors(fromServerDetails(e.details));
+  };
+
+  /** "Continue": the form is valid here; save what is pending, then check the answers as saved. */
+  const toCheck = async () => {
     setBusy(true);
     setFailure(null);
+    setNotice(null);
     try {
       await co.flush();
       await flush();
-      try {
-        await submitOnce();
-      } catch (e) {
-        // Co-browsing edits are written to the draft by the server a moment later, which moves its version on:
-        // save what this screen shows once more and submit that.
-        if (!(e instanceof ApiError && e.code === 'stale_version')) throw e;
-        await wait(300);
-        await saveAgain();
-        await submitOnce();
-      }
+      setReviewed(await read());
       setErrors(null);
       co.setErrors([]);
-      onSubmitted();
+      setParams({ step: 'check' });
+    } catch (e) {
+      setFailure(e instanceof ApiError ? e.message : t('errors.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    if (!reviewed) return;
+    setBusy(true);
+    setFailure(null);
+    setNotice(null);
+    try {
+      await api(`/api/v1/applications/${app.id}/submit`, { body: { version: reviewed.draft.version } });
+      void navigate(`/applications/${encodeURIComponent(app.id)}/confirmation`);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'form_invalid') {
-        setErrors(serverErrors(e.details, localized.schema, t));
-        co.setErrors(fromServerDetails(e.details));
-      } else if (e instanceof ApiError && e.code === 'stale_version') setFailure(t('application.stale'));
+        showErrors(e);
+        setParams({});
+      } else if (e instanceof ApiError && e.code === 'stale_version') {
+        // Changed after it was read (a helper's edit): show the answers as they are now, to be checked again.
+        setReviewed(await read().catch(() => reviewed));
+        setNotice(t('submission.check.changed'));
+      } else if (e instanceof ApiError && e.code === 'not_draft') onSubmitted();
       else setFailure(e instanceof ApiError ? e.message : t('errors.generic'));
     } finally {
       setBusy(false);
@@ -79,9 +132,32 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
     onChange(next);
   };
 
+  if (checking)
+    return reviewed ? (
+      <CheckAnswers
+        reviewed={reviewed}
+        busy={busy}
+        failure={failure}
+        notice={notice}
+        onSubmit={() => void submit()}
+        onChange={(fieldId) => {
+          changing.current = fieldId;
+          setParams({});
+        }}
+        onBack={() => {
+          changing.current = 'form-heading';
+          setParams({});
+        }}
+      />
+    ) : (
+      failure && <Alert kind="error">{failure}</Alert>
+    );
+
   return (
     <section aria-labelledby="form-heading">
-      <h2 id="form-heading">{t('application.fillIn')}</h2>
+      <h2 id="form-heading" tabIndex={-1}>
+        {t('application.fillIn')}
+      </h2>
       <p className="muted">{t('application.draftHelp', { date: fmt(app.draft.expiresAt, false) })}</p>
       <SaveIndicator state={state} />
       <ChangeAnnouncer change={co.lastChange} schema={localized.schema} author={author} />
@@ -91,14 +167,14 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
         uiSchema={uiSchema}
         data={data}
         onChange={change}
-        onSubmit={() => void submit()}
+        onSubmit={() => void toCheck()}
         serverErrors={errors}
         onFocusField={co.setFocus}
         onClientErrors={(list) => co.setErrors(fromClientErrors(list))}
       >
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('application.submitting') : t('application.submit')}
+            {t('submission.continue')}
           </button>
         </div>
       </EServiceForm>

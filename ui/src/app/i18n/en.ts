@@ -4,6 +4,7 @@ import { catalogEn } from '../../catalog/i18n/en';
 import { delegationsEn } from '../../delegations/i18n/en';
 import { appsEn } from '../../apps/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
+import { submissionEn } from '../../applications/i18n/en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -472,4 +473,5 @@ export const en: Texts<typeof lv> = {
   delegations: delegationsEn,
   apps: appsEn,
   organisations: organisationsEn,
+  submission: submissionEn,
 };

@@ -3,6 +3,7 @@ import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
 import { appsLv } from '../../apps/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
+import { submissionLv } from '../../applications/i18n/lv';
 
 export const lv = {
   layout: {
@@ -490,4 +491,5 @@ export const lv = {
   delegations: delegationsLv,
   apps: appsLv,
   organisations: organisationsLv,
+  submission: submissionLv,
 };

@@ -101,12 +101,13 @@ export function useAutosave(app: Application) {
     [flush],
   );
 
-  // The register prefill lands in the draft shortly after opening: follow it until the citizen types.
+  // The register prefill lands in the draft shortly after opening (later on a busy platform: the workflow runs it):
+  // follow it until the citizen types, for half a minute at most.
   useEffect(() => {
     let polls = 0;
     const id = window.setInterval(() => {
       polls += 1;
-      if (typed.current || polls > 10) {
+      if (typed.current || polls > 30) {
         window.clearInterval(id);
         return;
       }
@@ -131,12 +132,6 @@ export function useAutosave(app: Application) {
     setData(next);
   }, []);
 
-  /** Saves the current data again even if nothing changed here (the draft moved ahead on the server). */
-  const saveAgain = useCallback(() => {
-    pending.current = true;
-    return flush();
-  }, [flush]);
-
   // A session about to end for inactivity first saves what is pending (ui/src/app/auth/SessionTimeout.tsx).
   useEffect(() => beforeSessionEnds(flush), [flush]);
 
@@ -148,5 +143,5 @@ export function useAutosave(app: Application) {
     [flush],
   );
 
-  return { data, state, onChange, flush, version, current, replace, saveAgain };
+  return { data, state, onChange, flush, current, replace };
 }
