@@ -77,13 +77,17 @@ export function TaskPage() {
       </p>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('task.data')}</h2>
-        {app && data ? <ApplicationSummary schema={app.form.schema} uiSchema={app.form.uiSchema} data={data} changed={changed} /> : <Loading />}
+        {app && data ? (
+          <ApplicationSummary schema={app.form.schema} uiSchema={app.form.uiSchema} data={data} changed={changed} />
+        ) : (
+          <Loading />
+        )}
       </section>
       {app && <AnswerChanges task={task} schema={app.form.schema} uiSchema={app.form.uiSchema} />}
       <RegisterChecks checks={task.registerChecks} />
       <Attachments files={task.files} />
       {task.status === 'open' && (
-        <button type="button" className="primary" onClick={() => void claim()}>
+        <button type="button" id="claim-task" className="primary" onClick={() => void claim()}>
           {t('task.claim')}
         </button>
       )}
