@@ -1,7 +1,14 @@
 // The "issue an invoice" form's rules (fast tier): what the administrator typed → the request, or the problems in
 // the form's order, each on its field; dates as dd.mm.yyyy whatever the browser's locale; amounts with a comma.
 import { expect } from 'chai';
-import { emptyLine, fieldOfPointer, invoiceRequest, parseAmount, parseDay, type InvoiceInput } from '../../../ui/src/billing/issue-invoice-form';
+import {
+  emptyLine,
+  fieldOfPointer,
+  invoiceRequest,
+  parseAmount,
+  parseDay,
+  type InvoiceInput,
+} from '../../../ui/src/billing/issue-invoice-form';
 
 const TODAY = '2026-12-04';
 const filled = (more: Partial<InvoiceInput> = {}): InvoiceInput => ({
@@ -22,12 +29,24 @@ describe('ui/billing/issue-invoice-form', () => {
     expect(request).to.deep.equal({
       idempotencyKey: 'ui-key-123456',
       payer: { type: 'natural', id: '02117814569', name: 'Jānis Kalniņš' },
-      lines: [{ description: 'Pases izgatavošana', quantity: 1, unitPrice: 36.05, vatExemption: { category: 'O', reason: 'Valsts nodeva / State fee' } }],
+      lines: [
+        {
+          description: 'Pases izgatavošana',
+          quantity: 1,
+          unitPrice: 36.05,
+          vatExemption: { category: 'O', reason: 'Valsts nodeva / State fee' },
+        },
+      ],
       currency: 'EUR',
       dueDate: '2026-12-18',
     });
     const company = invoiceRequest(
-      filled({ payerType: 'legal', payerId: '40003000642', lines: [{ ...emptyLine(), description: 'Konsultācija', unitPrice: '100', vat: '21' }], caseId: 'lv-0000000001-97' }),
+      filled({
+        payerType: 'legal',
+        payerId: '40003000642',
+        lines: [{ ...emptyLine(), description: 'Konsultācija', unitPrice: '100', vat: '21' }],
+        caseId: 'lv-0000000001-97',
+      }),
       'ui-key-123456',
       TODAY,
     ).request;
@@ -58,6 +77,10 @@ describe('ui/billing/issue-invoice-form', () => {
     ]);
     expect(invoiceRequest(filled({ dueDate: '03.12.2026' }), 'k', TODAY).problems.map((p) => p.messageKey)).to.deep.equal([
       'issue.errors.dueDatePast',
+    ]);
+    const mixed = filled({ lines: [...filled().lines, { description: 'Steidzamība', quantity: '1', unitPrice: '10', vat: '21' }] });
+    expect(invoiceRequest(mixed, 'k', TODAY).problems.map((p) => [p.fieldId, p.messageKey])).to.deep.equal([
+      ['line-1-vat', 'issue.errors.vatMixed'],
     ]);
   });
 

@@ -88,14 +88,15 @@ export function IssueInvoice() {
       const invoice = await api<Invoice>('/api/v1/invoices', { body: checked.request });
       void navigate(`/agency/invoices/${invoice.id}`, { state: { issued: invoice.number } });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        const linked = e.details.map((d) => ({
-          fieldId: fieldOfPointer(d.path),
-          label: t('issue.title'),
-          message: t(`issue.server.${e.code}`, { defaultValue: e.message }),
-        }));
-        if (linked.some((l) => l.fieldId)) setErrors(linked.filter((l) => l.fieldId));
-        else setFailure(t(`issue.server.${e.code}`, { defaultValue: e.message }));
+      if (e instanceof ApiError && e.status === 422 && e.details.length) {
+        // Each problem the server found, on its field when the form has one (the VAT mix, say, concerns all lines).
+        setErrors(
+          e.details.map((d) => ({
+            fieldId: fieldOfPointer(d.path),
+            label: '',
+            message: t(`issue.server.${d.code}`, { defaultValue: d.message }),
+          })),
+        );
       } else setFailure(e instanceof ApiError ? e.message : t('errors.generic'));
     } finally {
       setBusy(false);
@@ -194,7 +195,18 @@ export function IssueInvoice() {
             />
             <div className="field">
               <label htmlFor={`line-${n}-vat`}>{t('issue.line.vat', { number: n + 1 })}</label>
-              <select id={`line-${n}-vat`} value={line.vat} onChange={(e) => setLine(n, { vat: e.target.value })}>
+              {errorOf(`line-${n}-vat`) && (
+                <p id={`line-${n}-vat-error`} className="field-error">
+                  {errorOf(`line-${n}-vat`)}
+                </p>
+              )}
+              <select
+                id={`line-${n}-vat`}
+                value={line.vat}
+                aria-invalid={!!errorOf(`line-${n}-vat`)}
+                aria-describedby={errorOf(`line-${n}-vat`) ? `line-${n}-vat-error` : undefined}
+                onChange={(e) => setLine(n, { vat: e.target.value })}
+              >
                 {VAT_CHOICES.map((v) => (
                   <option key={v} value={v}>
                     {v === 'exempt-O' ? t('issue.line.stateFee') : `${v} %`}

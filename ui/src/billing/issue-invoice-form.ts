@@ -98,6 +98,16 @@ export function invoiceRequest(
         : { vatRate: Number(line.vat) }),
     });
   });
+  // A state fee is outside the scope of VAT, and such lines need an invoice of their own (EN 16931).
+  const feeLines = input.lines.map((l) => l.vat === 'exempt-O');
+  const mixed = feeLines.indexOf(!feeLines[0]);
+  if (mixed > 0)
+    problems.push({
+      fieldId: `line-${mixed}-vat`,
+      labelKey: 'issue.line.vat',
+      messageKey: 'issue.errors.vatMixed',
+      values: { number: mixed + 1 },
+    });
   const dueDate = parseDay(input.dueDate);
   if (!input.dueDate.trim()) problems.push({ fieldId: 'due-date', labelKey: 'issue.dueDate', messageKey: 'issue.errors.dueDateMissing' });
   else if (!dueDate) problems.push({ fieldId: 'due-date', labelKey: 'issue.dueDate', messageKey: 'issue.errors.dueDateFormat' });

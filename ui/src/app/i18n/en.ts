@@ -395,8 +395,16 @@ export const en: Texts<typeof lv> = {
       dueDateFormat: 'Enter a real date as dd.mm.yyyy, for example, 15.01.2027',
       dueDatePast: 'The due date cannot be in the past',
       caseId: 'Enter a case number like LV-0001234567-89, or leave it empty',
+      vatMixed:
+        'A state fee and lines with VAT cannot share an invoice: choose the same VAT for line {{number}} as for line 1, or issue two invoices',
     },
     server: {
+      vat_outside_scope_mixed: 'A state fee and lines with VAT cannot share an invoice: issue two invoices.',
+      no_collection_account: 'Your agency has no active collection account. Contact your administrator.',
+      non_positive_total: 'The invoice total must be more than zero.',
+      invalid_person_id: 'The personal code or registration number is not valid: check the digits.',
+      due_date_in_past: 'The due date cannot be in the past.',
+      unknown_case: 'Your agency has no case with this number.',
       account_not_agency: 'Your agency has no active collection account. Contact your administrator.',
       amount_too_large: 'The amount is too large.',
     },

@@ -402,8 +402,16 @@ export const lv = {
       dueDateFormat: 'Ievadiet īstu datumu formā dd.mm.gggg, piemēram, 15.01.2027',
       dueDatePast: 'Apmaksas termiņš nevar būt pagātnē',
       caseId: 'Ievadiet lietas numuru formā LV-0001234567-89 vai atstājiet tukšu',
+      vatMixed:
+        'Valsts nodevu un rindas ar PVN nevar iekļaut vienā rēķinā: izvēlieties {{number}}. rindai to pašu PVN kā 1. rindai vai izrakstiet divus rēķinus',
     },
     server: {
+      vat_outside_scope_mixed: 'Valsts nodevu un rindas ar PVN nevar iekļaut vienā rēķinā: izrakstiet divus rēķinus.',
+      no_collection_account: 'Iestādei nav aktīva norēķinu konta. Sazinieties ar administratoru.',
+      non_positive_total: 'Rēķina summai jābūt lielākai par nulli.',
+      invalid_person_id: 'Personas kods vai reģistrācijas numurs nav derīgs: pārbaudiet ciparus.',
+      due_date_in_past: 'Apmaksas termiņš nevar būt pagātnē.',
+      unknown_case: 'Jūsu iestādei nav lietas ar šādu numuru.',
       account_not_agency: 'Iestādei nav aktīva norēķinu konta. Sazinieties ar administratoru.',
       amount_too_large: 'Summa ir pārāk liela.',
     },
