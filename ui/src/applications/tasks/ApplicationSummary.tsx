@@ -89,7 +89,12 @@ export function ApplicationSummary({ schema, uiSchema, data, changed }: Props) {
   const blocks: ReactElement[] = [];
   let plain: ReactElement[] = [];
   const flush = () => {
-    if (plain.length) blocks.push(<dl key={`list-${blocks.length}`} className="summary-list">{plain}</dl>);
+    if (plain.length)
+      blocks.push(
+        <dl key={`list-${blocks.length}`} className="summary-list">
+          {plain}
+        </dl>,
+      );
     plain = [];
   };
   for (const key of orderedKeys(root, localized.uiSchema)) {
