@@ -125,6 +125,15 @@ describe('journey: the officer’s task and the agency’s invoice, in both lang
       expect(await change.locator('del').textContent()).to.equal(UNKNOWN_ADDRESS);
       expect(await change.locator('ins').textContent()).to.equal(KNOWN_ADDRESS);
       await checkPage(page, `officer-${lang}-01-task`);
+      // On a phone the summary list stacks and the tables wrap: nothing of the officer's view sticks out at 375 px.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const overflowing = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('.application-summary, .application-summary dd, table.changes, table.register-checks, ul.attachments')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((el) => el.className || el.tagName)`,
+      );
+      expect(overflowing, 'wider than a 375 px screen').to.deep.equal([]);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // The attachment opens (downloads) with its name and content.
       const link = page.locator('#files-heading + ul a[data-file]');
