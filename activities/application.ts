@@ -27,6 +27,7 @@ import { documentExists, insertDocument } from '../db/applications/documents';
 import { expirePaymentRequest, insertPaymentRequest } from '../db/applications/payment-requests';
 import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
 import { definitionVersionContent } from '../db/eservice-definitions/reads';
+import { recordRegisterCheck } from '../db/applications/register-checks';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -217,6 +218,21 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
       idempotencyKey?: string;
     }): Promise<void> {
       await appendInfoAnswer(pool, req.caseId, req.idempotencyKey ?? activityKey(), { ...req.data, fileIds: req.fileIds });
+    },
+
+    /** Keeps a register check's outcome for the officer who decides the case (once per attempt, the workflow's key). */
+    async recordRegisterCheck(req: {
+      caseId: string;
+      stepId: string;
+      attempt: number;
+      register: string;
+      operation: string;
+      passed: boolean;
+      result: unknown;
+      idempotencyKey: string;
+    }): Promise<void> {
+      const { idempotencyKey, ...check } = req;
+      await recordRegisterCheck(pool, idempotencyKey, check);
     },
 
     async openTask(req: {

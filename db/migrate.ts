@@ -23,6 +23,7 @@ import * as oidcProvider from './migrations/0018-oidc-provider';
 import * as representation from './migrations/0019-representation';
 import * as oidcGrantsByAccount from './migrations/0020-oidc-grants-by-account';
 import * as companyRepresentativeBasis from './migrations/0021-company-representative-basis';
+import * as applicationRegisterChecks from './migrations/0022-application-register-checks';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -52,6 +53,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0019-representation', migration: representation },
   { name: '0020-oidc-grants-by-account', migration: oidcGrantsByAccount },
   { name: '0021-company-representative-basis', migration: companyRepresentativeBasis },
+  { name: '0022-application-register-checks', migration: applicationRegisterChecks },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -11,9 +11,12 @@ import { applicationWorkflowId, claimTaskUpdate, completeTaskUpdate } from '../.
 import type { Validated } from '../../forms/types/validated';
 import type { GetTasksResponse } from '../../forms/types/api';
 import { agencyInbox, caseHistoryForTask, findTask, type TaskRow } from '../../db/applications/tasks';
-import { submittedData } from '../../db/applications/reads';
+import { infoAnswersOf, submittedData } from '../../db/applications/reads';
 import { filesOfApplication } from '../../db/applications/files';
 import { documentTitlesOf } from '../../db/applications/documents';
+import { registerChecksOf } from '../../db/applications/register-checks';
+import { answerChanges } from './answer-changes';
+import { applicationFileHref } from './file-routes';
 
 const STAFF = ['agency-officer', 'agency-admin'] as const;
 
@@ -105,7 +108,7 @@ export const taskRoutes = [
     method: 'get',
     path: '/api/v1/tasks/:id',
     tag: 'Officer work',
-    summary: "A task with the application's submitted data and history",
+    summary: "A task with the application's data (as submitted and as corrected since), files, register checks and history",
     auth: STAFF,
     responses: {
       200: { description: 'The task', schema: 'get-tasks-id-response' },
@@ -126,12 +129,15 @@ export const taskRoutes = [
       };
       if (!(await accessTo(ctx.deps.db.pool, ctx.principal, subject, 'read'))) throw notFound('task');
       const pool = ctx.deps.db.pool;
-      const [submitted, events, files, documents] = await Promise.all([
+      const [submitted, events, files, documents, answers, checks] = await Promise.all([
         submittedData(pool, row.case_id),
         caseHistoryForTask(pool, row.case_id),
         filesOfApplication(pool, row.case_id),
         documentTitlesOf(pool, row.case_id),
+        infoAnswersOf(pool, row.case_id),
+        registerChecksOf(pool, row.case_id),
       ]);
+      const { current, changes } = answerChanges(submitted, answers);
       await audit(ctx.deps.db.pool, {
         actor: { type: 'staff', id: ctx.principal.sub, agency: ctx.principal.agency, office: ctx.principal.office },
         subject: { type: row.recipient_type, id: row.recipient_id },
@@ -145,6 +151,17 @@ export const taskRoutes = [
           ...presentTask(row),
           recipient: { type: row.recipient_type, id: row.recipient_id, name: row.recipient_name },
           submittedData: submitted,
+          currentData: current,
+          changes: changes.map((c) => ({ answeredAt: c.answeredAt.toISOString(), fields: c.fields, fileIds: c.fileIds })),
+          registerChecks: checks.map((c) => ({
+            stepId: c.stepId,
+            attempt: c.attempt,
+            register: c.register,
+            operation: c.operation,
+            passed: c.passed,
+            checkedAt: c.checkedAt.toISOString(),
+            result: c.result ?? null,
+          })),
           history: events.map((e) => ({
             status: e.status,
             label: e.label,
@@ -152,7 +169,14 @@ export const taskRoutes = [
             actorType: e.actor_type,
             reason: e.reason,
           })),
-          files: files.map((f) => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, byteSize: f.byteSize })),
+          files: files.map((f) => ({
+            id: f.id,
+            fileName: f.fileName,
+            contentType: f.contentType,
+            byteSize: f.byteSize,
+            uploadedAt: f.createdAt.toISOString(),
+            href: applicationFileHref(row.case_id, f.id),
+          })),
           documents: documents.map((d) => ({
             id: d.id,
             title: { lv: d.titleLv, en: d.titleEn },

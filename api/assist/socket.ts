@@ -23,7 +23,7 @@ import { accessTo, activeConsent, actorKind, applicationSubject, personKey as pe
 import type { FieldVersions } from './field-store';
 import { editFlusher, flushEdits } from './autosave';
 import { personKey, sessionRecovery, sessionRooms } from './recovery';
-import { isSensitive, MASK, maskData, maskEdit, sensitivePointers } from './masking';
+import { isSensitive, MASK, maskData, maskEdit, maskedPointers } from './masking';
 import { getPointer, setPointer } from '../../forms/eservice-definition/expressions';
 import type {
   AssistEdit,
@@ -79,7 +79,7 @@ export function assistSocket({ io, pool, logger, store, clustered = false }: Ass
     if (cached) return cached;
     const row = await findApplication(pool, caseId);
     const def = row ? await publishedVersion(pool, row.definition_id, row.definition_version) : null;
-    const list = sensitivePointers(def?.content.form.uiSchema);
+    const list = maskedPointers(def?.content.form);
     sensitiveCache.set(caseId, list);
     if (sensitiveCache.size > 10_000) sensitiveCache.delete(sensitiveCache.keys().next().value as string);
     return list;

@@ -29,6 +29,7 @@ import { referenceRoutes } from '../reference/routes';
 import { eserviceDefinitionRoutes } from '../eservice-definitions/routes';
 import { applicationRoutes } from '../applications/routes';
 import { taskRoutes } from '../applications/task-routes';
+import { applicationFileRoutes } from '../applications/file-routes';
 import { assistRoutes } from '../assist/routes';
 import { delegationRoutes } from '../delegations/routes';
 import { mandateRoutes } from '../delegations/mandate-routes';
@@ -61,6 +62,7 @@ export const allRoutes: RouteSpec[] = [
   ...eserviceDefinitionRoutes,
   ...applicationRoutes,
   ...taskRoutes,
+  ...applicationFileRoutes,
   ...assistRoutes,
   ...invoiceRoutes,
   ...onlinePaymentRoutes,

@@ -43,3 +43,25 @@ export async function filesOfApplication(pool: Pool, caseId: string): Promise<Ap
   });
   return rows.map((r) => ({ id: r.id, fileName: r.fileName, contentType: r.contentType, byteSize: r.byteSize, createdAt: r.createdAt }));
 }
+
+/** One file of an application with its content, or null when the application has no such file. */
+export async function fileOfApplication(
+  pool: Pool,
+  caseId: string,
+  fileId: string,
+): Promise<(ApplicationFileInfo & { content: Buffer; sha256: string }) | null> {
+  const row = await applicationModels(pool).file.findOne({
+    attributes: ['id', 'fileName', 'contentType', 'byteSize', 'createdAt', 'content', 'sha256'],
+    where: { caseId, id: fileId },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    byteSize: row.byteSize,
+    createdAt: row.createdAt,
+    content: row.content,
+    sha256: row.sha256,
+  };
+}

@@ -200,3 +200,12 @@ export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Re
   if (rows[0] && rows[0].status !== 'draft') return null;
   return rows[0]?.draft_field_versions ?? {};
 }
+
+/** The citizen's answers to requests for information (corrected fields and file ids), oldest first. */
+export async function infoAnswersOf(pool: Pool, caseId: string): Promise<Array<{ answer: Record<string, unknown>; recordedAt: Date }>> {
+  const { rows } = await pool.query<{ answer: Record<string, unknown>; recorded_at: Date }>(
+    'SELECT answer, recorded_at FROM application_info_answers WHERE case_id = $1 ORDER BY recorded_at, idempotency_key',
+    [caseId],
+  );
+  return rows.map((r) => ({ answer: r.answer, recordedAt: r.recorded_at }));
+}

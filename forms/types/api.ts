@@ -2839,11 +2839,64 @@ export interface GetTasksIdResponse {
     fileName: string;
     contentType: string;
     byteSize: number;
+    /**
+     * Where the file is downloaded (GET /api/v1/applications/{id}/files/{fileId})
+     */
+    href: string;
+    uploadedAt: DateTime;
   }[];
   documents: {
     id: string;
     title: Localized;
     href: string;
+  }[];
+  /**
+   * The data as it stands now: the submitted data with the fields the citizen corrected in answers to requests for information (without the answers' log).
+   */
+  currentData: {
+    [k: string]: unknown | undefined;
+  } | null;
+  /**
+   * The citizen's answers to requests for information, oldest first: each changed field with its previous and new value, and the files sent with it.
+   */
+  changes: {
+    answeredAt: DateTime;
+    fields: {
+      /**
+       * The field, as a JSON pointer into the form data
+       */
+      pointer: string;
+      /**
+       * The value before the answer (null: empty)
+       */
+      previous: {
+        [k: string]: unknown | undefined;
+      };
+      /**
+       * The value the citizen gave (null: cleared)
+       */
+      value: {
+        [k: string]: unknown | undefined;
+      };
+    }[];
+    fileIds: string[];
+  }[];
+  /**
+   * The automatic register checks the workflow made, oldest first (one per attempt).
+   */
+  registerChecks: {
+    stepId: string;
+    attempt: number;
+    register: string;
+    operation: string;
+    passed: boolean;
+    checkedAt: DateTime;
+    /**
+     * The register's answer, as the check's condition saw it
+     */
+    result: {
+      [k: string]: unknown | undefined;
+    };
   }[];
 }
 /**

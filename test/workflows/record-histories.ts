@@ -230,6 +230,56 @@ describe('record replay histories', function () {
       await save('invoice', 'child-of-payment-step-paid', invoiceHandle);
     });
 
+    it('a failed check answered, a request answered, the task back to the officer, approved (after record-register-checks, reopened-task-to-asker)', async () => {
+      const opened = (await call('POST', '/api/v1/applications', { as: 'citizen-anna', json: { eserviceId: 'residence-declaration' } }))
+        .body;
+      const app = await waitFor('prefill', async () => {
+        const r = (await call('GET', `/api/v1/applications/${opened.id}`, { as: 'citizen-anna' })).body;
+        return r.draft.data.applicant?.givenName ? r : null;
+      });
+      const data = {
+        ...app.draft.data,
+        newAddress: { text: 'Nekurienes iela 1, Rīga' },
+        residenceBasis: 'other',
+        declarationDate: '2026-12-15',
+        confirm: true,
+      };
+      const saved = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
+        as: 'citizen-anna',
+        json: { version: app.draft.version, data },
+      });
+      await call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } });
+      const status = async () => (await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' })).body.status;
+      await waitFor('the check to ask', async () => (await status()) === 'info_requested');
+      await call('POST', `/api/v1/applications/${app.id}/info`, {
+        as: 'citizen-anna',
+        json: { data: { newAddress: { text: 'Dzirnavu iela 67 - 22, Rīga, LV-1011' } }, fileIds: [] },
+      });
+      const task = await waitFor('the task', async () =>
+        (await call('GET', '/api/v1/tasks?limit=200&sort=-created_at', { as: 'officer-pmlp' })).body.items.find(
+          (t: any) => t.caseId === app.id,
+        ),
+      );
+      await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/claim`, { as: 'officer-pmlp' });
+      await call('POST', `/api/v1/tasks/${encodeURIComponent(task.id)}/complete`, {
+        as: 'officer-pmlp',
+        json: { outcome: 'requestInfo', message: 'Norādiet tiesisko pamatu.' },
+      });
+      await call('POST', `/api/v1/applications/${app.id}/info`, {
+        as: 'citizen-anna',
+        json: { data: { residenceBasis: 'tenant' }, fileIds: [] },
+      });
+      const back = await waitFor('the task back, claimed', async () =>
+        (await call('GET', '/api/v1/tasks?limit=200&mine=true', { as: 'officer-pmlp' })).body.items.find(
+          (t: any) => t.caseId === app.id && t.id !== task.id && t.status === 'claimed',
+        ),
+      );
+      await call('POST', `/api/v1/tasks/${encodeURIComponent(back.id)}/complete`, { as: 'officer-pmlp', json: { outcome: 'approve' } });
+      const handle = stack.temporal.client.workflow.getHandle(applicationWorkflowId(app.id));
+      await handle.result();
+      await save('application', 'after-officer-patches-check-answered-task-back-approved', handle);
+    });
+
     it('a register down at prefill, back, then the draft withdrawn (after register-retry-capped)', async () => {
       const outage = (on: boolean) =>
         fetch(`${stack.simulators.urls.populationRegister}/_faults`, {

@@ -200,6 +200,16 @@ export async function accessTo(pool: Pool, p: Principal, s: CaseSubject, action:
 }
 
 /**
+ * May `p` open a file the citizen uploaded for the application, and on what basis? The citizen (or whoever acts as
+ * the applicant for a company), their representative, or an officer of the case's agency once it is submitted. Staff
+ * co-browsing or acting at a counter see the form, never the attachments. Null: no basis (answer 404).
+ */
+export async function accessToApplicationFile(pool: Pool, p: Principal, s: CaseSubject): Promise<Access | null> {
+  const access = await accessTo(pool, p, s, 'read');
+  return access && (access.as === 'recipient' || access.as === 'representative' || access.as === 'agency') ? access : null;
+}
+
+/**
  * May citizen `p` act for `party` (its own account: cases, invoices, e-address messages), and on what basis? Own;
  * a registered delegation or recorded written mandate the party gave them (valid now, covering the e-service, `view`
  * rights for reads only); or, for a company, the enterprise register (sole rights, or joint rights confirmed by the

@@ -26,7 +26,7 @@ describe('api/assist (e-service assistant): support specialist view and masking'
   afterEach(() => closePeers());
 
   describe('support specialist', () => {
-    it('watches with sensitive fields masked in the snapshot and in live edits, never edits, cannot reveal them', async () => {
+    it('watches with sensitive fields, e-mail and addresses masked in the snapshot and in live edits, never edits, cannot reveal them', async () => {
       const app = await openPrefilled();
       const citizen = await connectPeer('citizen-anna');
       await request(citizen, 'cobrowse:open', { applicationId: app.id });
@@ -39,6 +39,8 @@ describe('api/assist (e-service assistant): support specialist view and masking'
       expect(joined.grant).to.include({ mode: 'view', usedByRole: 'support-specialist' });
       expect(joined.snapshot.data.applicant).to.deep.equal({ givenName: 'Anna', familyName: 'Bērziņa', personalCode: MASK });
       expect(joined.snapshot.data.phone).to.equal(MASK);
+      // The declared address from the population register: an address, masked like the personal code.
+      expect(joined.snapshot.data.currentAddress).to.equal(MASK);
       expect(JSON.stringify(joined)).to.not.include(ANNA).and.not.include('29111111');
       support.load(joined.snapshot);
 
@@ -46,7 +48,13 @@ describe('api/assist (e-service assistant): support specialist view and masking'
       await edit(citizen, { applicationId: app.id, pointer: '/email', value: 'anna@example.lv' });
       const masked = await editArrived(support, 'masked edit', (e) => e.pointer === '/phone');
       expect(masked).to.include({ value: MASK, masked: true });
-      await editArrived(support, 'plain edit', (e) => e.pointer === '/email' && e.value === 'anna@example.lv');
+      await editArrived(support, 'masked e-mail', (e) => e.pointer === '/email' && e.value === MASK && e.masked === true);
+      await edit(citizen, { applicationId: app.id, pointer: '/newAddress', value: { text: 'Brīvības iela 1, Rīga' } });
+      const address = await editArrived(support, 'masked address', (e) => e.pointer === '/newAddress');
+      expect(address.value).to.deep.equal({ text: MASK });
+      await edit(citizen, { applicationId: app.id, pointer: '/residenceBasis', value: 'tenant' });
+      await editArrived(support, 'plain edit', (e) => e.pointer === '/residenceBasis' && e.value === 'tenant');
+      expect(JSON.stringify(support.edits)).to.not.include('anna@example.lv').and.not.include('Brīvības');
       // A whole object that holds a sensitive field is masked inside.
       await edit(citizen, {
         applicationId: app.id,
@@ -68,8 +76,13 @@ describe('api/assist (e-service assistant): support specialist view and masking'
         const r = await request(support, 'cobrowse:reveal', { grantId, pointer });
         expect(JSON.stringify(r), pointer).to.not.include(ANNA);
       }
-      const plain = await request(support, 'cobrowse:reveal', { grantId, pointer: '/email' });
-      expect(plain).to.deep.equal({ ok: true, value: 'anna@example.lv' });
+      for (const pointer of ['/email', '/newAddress/text', '/currentAddress']) {
+        const r = await request(support, 'cobrowse:reveal', { grantId, pointer });
+        expect(r.ok, pointer).to.equal(false);
+        expect(r.error.code, pointer).to.equal('field_masked');
+      }
+      const plain = await request(support, 'cobrowse:reveal', { grantId, pointer: '/residenceBasis' });
+      expect(plain).to.deep.equal({ ok: true, value: 'tenant' });
       const editRefusal = await auditRows(since, { actor: SUPPORT, purpose: 'edit-refused:view_only', resource: `application:${app.id}` });
       expect(editRefusal).to.have.length(1);
       expect(editRefusal[0]).to.include({ subject_id: ANNA });
@@ -78,7 +91,7 @@ describe('api/assist (e-service assistant): support specialist view and masking'
         purpose: 'reveal-refused:field_masked',
         resource: `application:${app.id}`,
       });
-      expect(revealRefusal.map((r) => r.details.pointer)).to.include('/phone');
+      expect(revealRefusal.map((r) => r.details.pointer)).to.include.members(['/phone', '/email', '/newAddress/text']);
       const switched = await call('POST', `/api/v1/assist-grants/${grantId}/mode`, { as: 'citizen-anna', json: { mode: 'assist' } });
       expect(switched.status).to.equal(422);
       expect(switched.body.error.code).to.equal('support_view_only');

@@ -187,6 +187,12 @@ describe('journey: co-browsing with a customer centre', function () {
     await waitValue(support, 'root_applicant_givenName', 'Anna');
     expect(await value(support, 'root_applicant_personalCode')).to.equal('••••••');
     expect(await value(support, 'root_phone')).to.equal('••••••');
+    // E-mail and addresses are personal data too: masked like the personal code.
+    for (const field of ['root_email', 'root_newAddress_text', 'root_currentAddress'])
+      expect(await value(support, field), field).to.equal('••••••');
+    expect(await support.content())
+      .to.not.contain(EMAIL)
+      .and.not.contain(NEW_ADDRESS);
     expect(await support.locator('#root_newAddress_text').getAttribute('readonly')).to.not.equal(null);
     expect(await support.getByRole('button', { name: 'Iesniegt iedzīvotāja vārdā' }).count()).to.equal(0);
     expect(await support.getByTestId('session-mode').getAttribute('data-mode')).to.equal('view');
@@ -205,6 +211,10 @@ describe('journey: co-browsing with a customer centre', function () {
     await portal.locator('.watcher', { hasText: 'Artis Grava' }).waitFor({ timeout: 60_000 });
     await citizen.getByRole('navigation').getByRole('link', { name: 'Manas lietas', exact: true }).click();
     await support.getByTestId('presence-page').filter({ hasText: 'Manas lietas' }).waitFor();
+    // Every page by its name, never its path.
+    await citizen.getByRole('navigation').getByRole('link', { name: 'Mani rēķini', exact: true }).click();
+    await support.getByTestId('presence-page').filter({ hasText: 'Mani rēķini' }).waitFor();
+    expect(await support.getByTestId('presence-page').textContent()).to.not.contain('/');
     expect(await support.locator('form').count()).to.equal(0);
     await checkPage(support, 'cobrowse-08-support-portal');
     expect(errors).to.deep.equal([]);

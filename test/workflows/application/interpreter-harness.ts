@@ -125,6 +125,9 @@ export class FakePlatform {
     recordInfoAnswer: async (req: unknown) => {
       this.record('recordInfoAnswer', req);
     },
+    recordRegisterCheck: async (req: unknown) => {
+      this.record('recordRegisterCheck', req);
+    },
     openTask: async (req: unknown) => {
       this.record('openTask', req);
     },

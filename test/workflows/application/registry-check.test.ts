@@ -95,6 +95,12 @@ describe('workflows/application: registryCheck (virtual time)', () => {
           idempotencyKey: `application:${app.caseId}/info-answer:2`,
         },
       ]);
+      // Each attempt's outcome is kept for the officer who decides the case.
+      expect(platform.callsOf('recordRegisterCheck').map((c) => [c.stepId, c.attempt, c.passed, c.idempotencyKey])).to.deep.equal([
+        ['check-address', 1, false, `application:${app.caseId}/check-address:1/check`],
+        ['check-address', 2, true, `application:${app.caseId}/check-address:2/check`],
+      ]);
+      expect(platform.callsOf('recordRegisterCheck')[1]).to.deep.include({ register: 'address-register', operation: 'validate' });
     });
   });
 

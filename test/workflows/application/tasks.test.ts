@@ -1,7 +1,7 @@
 // The task step in virtual time: an officer's approve, reject (ending the application, or not with rejectEnds: false)
-// and requestInfo (the citizen answers, a fresh task goes to the inbox).
+// and requestInfo (the citizen answers, a fresh task goes back to the officer who asked).
 import { expect } from 'chai';
-import { definitionWith, FakePlatform, OFFICER, runApplication } from './interpreter-harness';
+import { definitionWith, FakePlatform, OFFICER, OTHER_OFFICER, refusal, runApplication } from './interpreter-harness';
 import type { Step, TaskStep } from '../../../forms/eservice-definition/dsl';
 
 function review(more: Partial<TaskStep> = {}): TaskStep {
@@ -94,7 +94,7 @@ describe('workflows/application: task (virtual time)', () => {
     });
   });
 
-  it("requestInfo asks the citizen with the officer's message; her answer opens a fresh task", async () => {
+  it("requestInfo asks the citizen with the officer's message; her answer opens a fresh task, claimed by the officer who asked", async () => {
     const platform = new FakePlatform(definitionWith([review(), decisionLetter]));
     await runApplication(platform, async (app) => {
       await app.submit({});
@@ -103,8 +103,11 @@ describe('workflows/application: task (virtual time)', () => {
       expect((await app.view()).openTask, 'no task while the citizen is asked').to.equal(null);
       await app.provideInfo({ note: 'Līgums pielikumā' }, ['lease.pdf']);
       const second = await app.until('the second task', (v) => v.openTask?.id === `${app.caseId}:review:2`);
-      expect(second.openTask?.claimedBy).to.equal(null);
-      await app.decide('approve');
+      expect(second.openTask?.claimedBy, 'back to the officer who asked').to.equal(OFFICER.id);
+      await app.until('the claim written over the inbox row', () => platform.callsOf('claimTask').length === 2);
+      expect(platform.callsOf('claimTask')[1]).to.deep.equal({ taskId: `${app.caseId}:review:2`, officer: OFFICER });
+      expect(await refusal(app.claim(OTHER_OFFICER)), 'a colleague cannot take it over').to.equal('task_claimed_by_other');
+      expect(await app.complete('approve')).to.deep.include({ status: 'completed' });
       expect(await app.handle.result()).to.deep.equal({ status: 'completed' });
 
       expect(platform.statuses()).to.deep.equal(['submitted', 'in_progress', 'info_requested', 'in_progress', 'completed']);

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { homeOf, isAssistStaff, isCitizen, isOfficer } from './auth/session';
+import { homeOf, isAssistStaff, isCitizen, isInvoiceIssuer, isOfficer } from './auth/session';
 import { isCounterStaff } from '../assist/roles';
 import { RealtimeProvider } from './api/realtime';
 import { Layout } from './Layout';
@@ -29,6 +29,7 @@ import { InvoicePage } from '../billing/InvoicePage';
 import { PaymentReturn } from '../billing/PaymentReturn';
 import { AgencyInvoices } from '../billing/AgencyInvoices';
 import { SuspensePage } from '../billing/SuspensePage';
+import { IssueInvoice } from '../billing/IssueInvoice';
 import { CatalogSearch } from '../catalog/public/CatalogSearch';
 import { ServicePage } from '../catalog/public/ServicePage';
 import { AgencyCatalog } from '../catalog/agency/AgencyCatalog';
@@ -42,6 +43,7 @@ import { isCatalogAuthor, isCatalogReviewer, isCatalogStaff } from '../catalog/r
 const ALLOWED = {
   citizen: isCitizen,
   officer: isOfficer,
+  invoiceIssuer: isInvoiceIssuer,
   staff: isAssistStaff,
   counter: isCounterStaff,
   catalogAuthor: isCatalogAuthor,
@@ -151,6 +153,14 @@ export function App() {
                 element={
                   <Require role="officer">
                     <AgencyInvoices />
+                  </Require>
+                }
+              />
+              <Route
+                path="agency/invoices/new"
+                element={
+                  <Require role="invoiceIssuer">
+                    <IssueInvoice />
                   </Require>
                 }
               />

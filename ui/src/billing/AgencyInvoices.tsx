@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
+import { useAuth } from '../app/auth/AuthContext';
+import { isInvoiceIssuer } from '../app/auth/session';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { useFormatDay, useMoney } from '../app/i18n/format';
 import type { AgencyInvoice, AgencyInvoices } from './types';
@@ -20,6 +22,7 @@ export function AgencyInvoices() {
   const [invoices, setInvoices] = useState<AgencyInvoice[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
+  const { principal } = useAuth();
   usePageTitle(t('billing.agency.title'));
 
   useEffect(() => {
@@ -34,6 +37,13 @@ export function AgencyInvoices() {
     <>
       <h1>{t('billing.agency.title')}</h1>
       <p className="lead">{t('billing.agency.lead')}</p>
+      {isInvoiceIssuer(principal) && (
+        <p>
+          <Link to="/agency/invoices/new" className="button-link" data-testid="issue-invoice">
+            {t('issue.title')}
+          </Link>
+        </p>
+      )}
       <p>
         <Link to="/agency/suspense">{t('billing.agency.toSuspense')}</Link>
       </p>

@@ -1,7 +1,7 @@
 // One invoice, for its payer (with the QR code and "Pay online") and for the issuing agency: what is due and by
 // when, the RF payment reference, the lines, the payments booked, and the PDF and UBL XML to download.
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, downloadFile } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
@@ -24,6 +24,7 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
   const [inv, setInv] = useState<Invoice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const issued = (useLocation().state as { issued?: string } | null)?.issued ?? null;
   usePageTitle(inv ? t('billing.detail.title', { number: inv.number }) : t('billing.detail.titlePlain'));
 
   const load = useCallback(() => {
@@ -67,6 +68,7 @@ export function InvoicePage({ agency = false }: { agency?: boolean }) {
     <>
       {backLink}
       <h1>{t('billing.detail.title', { number: inv.number })}</h1>
+      {agency && issued === inv.number && <Alert kind="success">{t('issue.issued', { number: inv.number })}</Alert>}
       <p className="meta">{inv.creditor.name}</p>
       <dl className="summary-list" data-invoice={inv.id} data-status={inv.status}>
         <div>

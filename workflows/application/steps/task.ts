@@ -1,18 +1,21 @@
 // An officer task: into the agency's inbox, then approve, reject, or ask the citizen for more information (after
-// the answer a fresh task goes to the inbox).
-import { condition } from '@temporalio/workflow';
+// the answer a fresh task goes to the inbox, claimed already by the officer who asked).
+import { condition, patched } from '@temporalio/workflow';
 import type { TaskStep } from '../../../forms/eservice-definition/dsl';
-import type { CompleteTaskRequest } from '../api';
+import type { Actor, CompleteTaskRequest } from '../api';
 import { acts } from '../activities-proxy';
 import type { OpenTask, RunContext } from '../run-context';
 
 export async function runTask(ctx: RunContext, step: TaskStep, path: string): Promise<void> {
   const { input, state } = ctx;
+  let askedBy: Actor | null = null;
   for (let attempt = 1; ; attempt += 1) {
     if (state.status !== 'in_progress') await ctx.setStatus('in_progress');
     const taskId = `${input.caseId}:${step.id}:${attempt}`;
+    // The answer goes back to the officer who asked for it (applications started before this go to the inbox).
+    const asker = askedBy && patched('reopened-task-to-asker') ? askedBy : null;
     // Known to the workflow before the inbox row exists, so an officer who sees the row can always claim at once.
-    const task: OpenTask = { id: taskId, step, claimedBy: null, outcome: null, processed: false, inInbox: false };
+    const task: OpenTask = { id: taskId, step, claimedBy: asker?.id ?? null, outcome: null, processed: false, inInbox: false };
     state.openTask = task;
     await acts.openTask({
       taskId,
@@ -25,6 +28,7 @@ export async function runTask(ctx: RunContext, step: TaskStep, path: string): Pr
       dueIn: step.dueIn,
     });
     task.inInbox = true;
+    if (asker) await acts.claimTask({ taskId, officer: asker });
     state.progress += 1;
     await condition(() => task.outcome !== null);
     const decision = task.outcome as CompleteTaskRequest | null;
@@ -47,6 +51,7 @@ export async function runTask(ctx: RunContext, step: TaskStep, path: string): Pr
     // requestInfo: the officer's update returns once the citizen has been asked; then, after the answer,
     // a fresh task goes to the inbox.
     const message = { lv: decision.message ?? '', en: decision.message ?? '' };
+    askedBy = decision.officer;
     await ctx.waitForInfo(message, `${path}:${attempt}`, decision.officer, () => {
       task.processed = true;
       state.openTask = null;

@@ -66,6 +66,8 @@ export function finishPendingWork(): Promise<unknown> {
 
 export const isCitizen = (p: Principal | null) => !!p?.roles.includes('citizen');
 export const isOfficer = (p: Principal | null) => !!p?.roles.some((r) => r === 'agency-officer' || r === 'agency-admin');
+/** Who issues invoices from the console (POST /api/v1/invoices): the agency's administrator. */
+export const isInvoiceIssuer = (p: Principal | null) => !!p?.roles.includes('agency-admin');
 /** Front-office staff and support specialists: the e-service assistant console (co-browsing with a join code). */
 export const isAssistStaff = (p: Principal | null) =>
   !!p?.roles.some((r) => r === 'kac-staff' || r === 'agency-officer' || r === 'support-specialist');

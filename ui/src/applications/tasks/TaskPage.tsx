@@ -1,5 +1,5 @@
-// A task with the application's submitted form (rendered read-only from its schema), files, history; claim
-// and decide.
+// A task: first what the officer decides on (the application's data as a summary list, what the citizen changed
+// since, the register checks, her files), then claim and decide; the documents issued and the history after.
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,12 @@ import { Alert, Loading } from '../../app/components/Alert';
 import { StatusBadge } from '../../app/components/StatusBadge';
 import { Timeline } from '../../app/components/Timeline';
 import { usePageTitle } from '../../app/components/usePageTitle';
-import { EServiceForm } from '../form/EServiceForm';
 import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
 import { Documents } from '../Documents';
 import { Decision } from './Decision';
+import { ApplicationSummary } from './ApplicationSummary';
+import { AnswerChanges, Attachments, RegisterChecks } from './CaseEvidence';
+import './tasks.css';
 
 export function TaskPage() {
   const { id = '' } = useParams();
@@ -55,6 +57,8 @@ export function TaskPage() {
       </>
     );
   const mine = task.claimedBy === principal?.sub;
+  const data = task.currentData ?? task.submittedData;
+  const changed = new Set(task.changes.flatMap((c) => c.fields.map((f) => f.pointer)));
   return (
     <>
       <p>
@@ -71,8 +75,19 @@ export function TaskPage() {
       <p>
         {t('task.recipient')}: <strong>{task.recipient.name}</strong> <span className="mono">({task.recipient.id})</span>
       </p>
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t('task.data')}</h2>
+        {app && data ? (
+          <ApplicationSummary schema={app.form.schema} uiSchema={app.form.uiSchema} data={data} changed={changed} />
+        ) : (
+          <Loading />
+        )}
+      </section>
+      {app && <AnswerChanges task={task} schema={app.form.schema} uiSchema={app.form.uiSchema} />}
+      <RegisterChecks checks={task.registerChecks} />
+      <Attachments files={task.files} />
       {task.status === 'open' && (
-        <button type="button" className="primary" onClick={() => void claim()}>
+        <button type="button" id="claim-task" className="primary" onClick={() => void claim()}>
           {t('task.claim')}
         </button>
       )}
@@ -89,26 +104,6 @@ export function TaskPage() {
       )}
       {task.status === 'completed' && (
         <p>{t('task.completed', { outcome: t(`decision.outcomes.${task.outcome ?? ''}`, { defaultValue: task.outcome ?? '' }) })}</p>
-      )}
-      <section aria-labelledby="data-heading">
-        <h2 id="data-heading">{t('task.data')}</h2>
-        {app && task.submittedData ? (
-          <EServiceForm schema={app.form.schema} uiSchema={app.form.uiSchema} data={task.submittedData} readonly idPrefix="case" />
-        ) : (
-          <Loading />
-        )}
-      </section>
-      {task.files.length > 0 && (
-        <section aria-labelledby="files-heading">
-          <h2 id="files-heading">{t('task.files')}</h2>
-          <ul>
-            {task.files.map((f) => (
-              <li key={f.id}>
-                {f.fileName} <span className="muted">({Math.ceil(f.byteSize / 1024)} KB)</span>
-              </li>
-            ))}
-          </ul>
-        </section>
       )}
       {app && <Documents appId={app.id} documents={app.documents} />}
       <section aria-labelledby="history-heading">

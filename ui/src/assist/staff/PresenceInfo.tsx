@@ -1,26 +1,12 @@
 // What the citizen's screen shows now: the portal page, the step, the focused field and the validation errors.
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { fieldLabel, pointerToPath } from '../../applications/form/errors';
 import { presenceMessage } from '../presence-errors';
 import type { Presence } from '../types';
 import { useFormatDate } from '../../app/i18n/useLocalized';
 import { useLocalizedForm } from '../../applications/form/EServiceForm';
-
-export function pageName(page: string | null | undefined, t: TFunction): string {
-  if (!page) return t('assist.unknown');
-  const app = /^\/applications\/([^/]+)$/.exec(page);
-  if (app) return t('assist.pages.application', { id: app[1] });
-  const known: Record<string, string> = {
-    '/': 'dashboard',
-    '/services': 'services',
-    '/catalog': 'services',
-    '/cases': 'cases',
-    '/sign-in': 'signIn',
-  };
-  return known[page] ? t(`assist.pages.${known[page]}`) : page;
-}
+import { pageName } from './page-names';
 
 const EMPTY: { schema: RJSFSchema; uiSchema: UiSchema } = { schema: {}, uiSchema: {} };
 
