@@ -6,6 +6,7 @@ import jsonLogic from 'json-logic-js';
 import { createValidator, DEFINITION_SCHEMA_ID } from '../../forms/validator';
 import { DomainError, notFoundError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
 import { toDetails } from '../../forms/validation';
+import { addFormRuleKeywords } from '../../forms/form-rules';
 import type { EServiceDefinition, Step } from '../../forms/eservice-definition/dsl';
 import { referenceData } from '../reference';
 import { inTransaction } from '../transaction';
@@ -14,9 +15,10 @@ import { eserviceDefinitionModels } from './models';
 // strict: false: the DSL schema leaves "type": "object" implicit beside "required" (ajv's strictTypes).
 const validateDsl = createValidator({ strict: false, useDefaults: false, schemas: ['definition'] }).getSchema(DEFINITION_SCHEMA_ID)!;
 
-/** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword.
+/** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword, and the
+ * platform's own (forms/form-rules.ts: date bounds, address fields) are checked as the browser checks them.
  * Defaults declared in a form apply at submission, so a one-click e-service needs no typing at all. */
-export const formAjv = createValidator({ strict: false, useDefaults: true, schemas: [] });
+export const formAjv = addFormRuleKeywords(createValidator({ strict: false, useDefaults: true, schemas: [] }));
 
 function* allSteps(steps: Step[], prefix: string): Generator<[Step, string]> {
   for (const [i, step] of steps.entries()) {

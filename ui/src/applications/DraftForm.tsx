@@ -15,7 +15,7 @@ import { useAuthorName } from '../assist/useOffices';
 import { EServiceForm, useLocalizedForm } from './form/EServiceForm';
 import { serverErrors } from './form/errors';
 import { useAutosave } from './form/useAutosave';
-import { useFormatDate } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 import { SaveIndicator } from './SaveIndicator';
 
 const wait = (ms: number) =>

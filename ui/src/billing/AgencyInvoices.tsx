@@ -6,7 +6,8 @@ import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { useFormatDay, useMoney } from '../app/i18n/format';
+import { useMoney } from '../app/i18n/format';
+import { useFormatDay } from '../app/i18n/dates';
 import type { AgencyInvoice, AgencyInvoices } from './types';
 import './billing.css';
 

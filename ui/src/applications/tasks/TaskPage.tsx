@@ -11,7 +11,8 @@ import { StatusBadge } from '../../app/components/StatusBadge';
 import { Timeline } from '../../app/components/Timeline';
 import { usePageTitle } from '../../app/components/usePageTitle';
 import { EServiceForm } from '../form/EServiceForm';
-import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
+import { useLocalized } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 import { Documents } from '../Documents';
 import { Decision } from './Decision';
 

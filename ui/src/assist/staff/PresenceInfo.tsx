@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { fieldLabel, pointerToPath } from '../../applications/form/errors';
 import { presenceMessage } from '../presence-errors';
 import type { Presence } from '../types';
-import { useFormatDate } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 import { useLocalizedForm } from '../../applications/form/EServiceForm';
 
 export function pageName(page: string | null | undefined, t: TFunction): string {
