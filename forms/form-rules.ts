@@ -3,7 +3,8 @@
 //   "x-earliest" / "x-latest" on a `format: date` string: the earliest / latest day allowed, an ISO date or relative to
 //     today in Latvia: "today", "today-P18Y", "today+P1M" (years, months, weeks, days);
 //   "x-address" on an object { text, code }: an address of the state address register, looked up as the person types
-//     (the code is the register's address code; the API checks it with the register before a submit).
+//     (the code is the register's address code; the API checks it with the register before a submit); "residential":
+//     only an address where residence may be declared (a dwelling, not a garage or a shop).
 // Pure code (no Node, no DOM): the UI bundles it.
 import type { Ajv2020 } from 'ajv/dist/2020';
 
@@ -86,14 +87,21 @@ function boundKeyword(keyword: 'x-earliest' | 'x-latest') {
 export function addFormRuleKeywords<A extends Pick<Ajv2020, 'addKeyword' | 'getKeyword'>>(ajv: A): A {
   if (!ajv.getKeyword('x-earliest')) ajv.addKeyword(boundKeyword('x-earliest'));
   if (!ajv.getKeyword('x-latest')) ajv.addKeyword(boundKeyword('x-latest'));
-  if (!ajv.getKeyword('x-address')) ajv.addKeyword({ keyword: 'x-address', schemaType: 'boolean' });
+  if (!ajv.getKeyword('x-address')) ajv.addKeyword({ keyword: 'x-address', type: 'object', metaSchema: { enum: [true, 'residential'] } });
   return ajv;
 }
 
-/** JSON Pointers of the address fields (objects marked "x-address") of a form schema. */
-export function addressFieldPointers(schema: unknown, at = ''): string[] {
+export interface AddressFieldRule {
+  /** JSON Pointer of the field in the form data. */
+  pointer: string;
+  residential: boolean;
+}
+
+/** The address fields (objects marked "x-address") of a form schema. */
+export function addressFields(schema: unknown, at = ''): AddressFieldRule[] {
   if (!schema || typeof schema !== 'object') return [];
   const node = schema as { 'x-address'?: unknown; properties?: Record<string, unknown> };
-  if (node['x-address'] === true) return [at];
-  return Object.entries(node.properties ?? {}).flatMap(([name, sub]) => addressFieldPointers(sub, `${at}/${name}`));
+  const mark = node['x-address'];
+  if (mark === true || mark === 'residential') return [{ pointer: at, residential: mark === 'residential' }];
+  return Object.entries(node.properties ?? {}).flatMap(([name, sub]) => addressFields(sub, `${at}/${name}`));
 }
