@@ -80,6 +80,47 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
       const problem = expressionProblem(expr);
       if (problem) problems.push({ path: `${path}/${field}`, code: 'invalid_expression', message: problem });
     }
+    problems.push(...internalNameProblems(def, step, path));
+  }
+  return problems;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Texts of a step that a citizen reads (a register check's failure, a notification). */
+const CITIZEN_TEXTS: Record<string, string[]> = { registryCheck: ['failMessage'], notify: ['subject', 'body'] };
+
+/** The form's field names as the code knows them ("newAddress"), at any depth. */
+function propertyNames(schema: unknown, into = new Set<string>()): Set<string> {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  for (const [name, sub] of Object.entries(props)) {
+    into.add(name);
+    propertyNames(sub, into);
+  }
+  return into;
+}
+
+/**
+ * A message to a person never names a field by its internal name ("field newAddress"): it names what to do. Placeholders
+ * ({{form.newAddress.text}}) are values filled in, not names, and are allowed; a plain word that is also a field name
+ * ("email") only counts when it is written as code is (camelCase, or with a dash or an underscore).
+ */
+function internalNameProblems(def: EServiceDefinition, step: Step, path: string): ErrorDetail[] {
+  const fields = step as unknown as Record<string, unknown>;
+  const codeLike = [...propertyNames(def.form.schema)].filter((n) => /[a-z][A-Z]|[_-]/.test(n));
+  const problems: ErrorDetail[] = [];
+  for (const field of CITIZEN_TEXTS[step.kind] ?? []) {
+    for (const [lang, text] of Object.entries((fields[field] ?? {}) as Record<string, unknown>)) {
+      if (typeof text !== 'string') continue;
+      const plain = text.replace(/\{\{[^}]*\}\}/g, ' ');
+      const named = codeLike.find((n) => new RegExp(`(^|[^\\p{L}\\p{N}_-])${escapeRegExp(n)}($|[^\\p{L}\\p{N}_-])`, 'u').test(plain));
+      if (named)
+        problems.push({
+          path: `${path}/${field}/${lang}`,
+          code: 'internal_field_name',
+          message: `names the form field "${named}" by its internal name: say what the person should do instead`,
+        });
+    }
   }
   return problems;
 }

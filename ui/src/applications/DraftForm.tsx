@@ -65,7 +65,7 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
       onSubmitted();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'form_invalid') {
-        setErrors(serverErrors(e.details, localized.schema, t));
+        setErrors(serverErrors(e.details, localized.schema, t, 'root', { uiSchema: localized.uiSchema, data: current.current }));
         co.setErrors(fromServerDetails(e.details));
       } else if (e instanceof ApiError && e.code === 'stale_version') setFailure(t('application.stale'));
       else setFailure(e instanceof ApiError ? e.message : t('errors.generic'));

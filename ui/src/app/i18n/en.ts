@@ -4,6 +4,7 @@ import { catalogEn } from '../../catalog/i18n/en';
 import { delegationsEn } from '../../delegations/i18n/en';
 import { appsEn } from '../../apps/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
+import { errorFixesEn, formEn } from '../../applications/form/i18n/en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -36,6 +37,8 @@ export const en: Texts<typeof lv> = {
   common: { cancel: 'Cancel' },
   errors: {
     summaryTitle: 'There is a problem',
+    titlePrefix: 'Error: ',
+    fix: errorFixesEn,
     generic: 'Something went wrong. Please try again.',
     keyword: {
       required: 'This field is required',
@@ -471,4 +474,5 @@ export const en: Texts<typeof lv> = {
   delegations: delegationsEn,
   apps: appsEn,
   organisations: organisationsEn,
+  form: formEn,
 };

@@ -3,6 +3,7 @@ import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
 import { appsLv } from '../../apps/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
+import { errorFixesLv, formLv } from '../../applications/form/i18n/lv';
 
 export const lv = {
   layout: {
@@ -39,6 +40,8 @@ export const lv = {
   common: { cancel: 'Atcelt' },
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
+    titlePrefix: 'Kļūda: ',
+    fix: errorFixesLv,
     generic: 'Radās kļūda. Lūdzu, mēģiniet vēlreiz.',
     keyword: {
       required: 'Obligāts lauks',
@@ -489,4 +492,5 @@ export const lv = {
   delegations: delegationsLv,
   apps: appsLv,
   organisations: organisationsLv,
+  form: formLv,
 };
