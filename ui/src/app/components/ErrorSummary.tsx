@@ -4,11 +4,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export interface SummaryItem {
-  fieldId: string | null;
-  label: string;
-  message: string;
-}
+import type { SummaryItem } from './summary-item';
+
+export type { SummaryItem };
 
 export function focusField(fieldId: string): void {
   const el = document.getElementById(fieldId);

@@ -3,8 +3,8 @@
 // say how to fix the problem (messages.ts) and listed in the order of the form's fields.
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { TFunction } from 'i18next';
-import type { ErrorDetail } from '../../app/api/client';
-import type { SummaryItem } from '../../app/components/ErrorSummary';
+import type { ErrorDetail } from '../../../../forms/types/api';
+import type { SummaryItem } from '../../app/components/summary-item';
 import { fieldOrder, fixMessage, inFormOrder, nodesAt, valueAt } from './messages';
 import { textOfValue } from './date-text';
 
