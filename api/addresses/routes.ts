@@ -16,7 +16,10 @@ export const addressRoutes = [
     query: 'address-suggestions-query',
     rateLimit: 'addressLookup',
     responses: {
-      200: { description: '{ items }: code, full text, postal code and whether residence may be declared there', schema: 'get-address-suggestions-response' },
+      200: {
+        description: '{ items }: code, full text, postal code and whether residence may be declared there',
+        schema: 'get-address-suggestions-response',
+      },
       503: { description: 'The address register does not answer: try again after Retry-After seconds' },
     },
     async handler({ deps, query, requestId }) {

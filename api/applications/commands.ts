@@ -149,12 +149,18 @@ export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data
  * register step): a refused address is a field error the person fixes at once; an accepted one is stored with the
  * register's code and text.
  */
-async function checkAddresses(def: EServiceDefinition, data: Record<string, unknown>, check: AddressCheck): Promise<Record<string, unknown>> {
+async function checkAddresses(
+  def: EServiceDefinition,
+  data: Record<string, unknown>,
+  check: AddressCheck,
+): Promise<Record<string, unknown>> {
   const errors: DomainErrorDetail[] = [];
   let out = data;
   for (const field of addressFields(def.form.schema)) {
     const path = field.pointer.split('/').slice(1);
-    const parent = path.slice(0, -1).reduce<Record<string, unknown> | undefined>((node, key) => node?.[key] as Record<string, unknown> | undefined, out);
+    const parent = path
+      .slice(0, -1)
+      .reduce<Record<string, unknown> | undefined>((node, key) => node?.[key] as Record<string, unknown> | undefined, out);
     const value = parent?.[path[path.length - 1]] as AddressValue | undefined;
     if (!value || (!value.code && !value.text)) continue;
     const result = await check(field, value);
@@ -191,6 +197,7 @@ export async function loadDraftForSubmit(
     ]);
   }
   const { def, validate } = await pinnedForm(pool, caseId);
-  if (!validate(draft.data)) throw new DomainError('form_invalid', 'Some fields need attention before you submit.', toDetails(validate.errors));
+  if (!validate(draft.data))
+    throw new DomainError('form_invalid', 'Some fields need attention before you submit.', toDetails(validate.errors));
   return checkAddress ? checkAddresses(def, draft.data, checkAddress) : draft.data;
 }

@@ -20,7 +20,11 @@ export function addressRegister(deps: AppDeps): AddressRegister {
 }
 
 /** Runs a register call; an unreachable register is 503 temporarily_unavailable (try again in a moment). */
-export async function askAddressRegister<T>(deps: AppDeps, call: (register: AddressRegister, ctx: CallContext) => Promise<T>, ctx: CallContext): Promise<T> {
+export async function askAddressRegister<T>(
+  deps: AppDeps,
+  call: (register: AddressRegister, ctx: CallContext) => Promise<T>,
+  ctx: CallContext,
+): Promise<T> {
   try {
     return await call(addressRegister(deps), ctx);
   } catch (e) {
@@ -45,9 +49,15 @@ export type AddressCheck = (
 ) => Promise<{ ok: true; value: { text: string; code: string } } | { ok: false; detail: DomainErrorDetail }>;
 
 const REFUSALS: Record<string, { code: string; message: string }> = {
-  not_found: { code: 'address_not_found', message: 'is not an address of the state address register: choose one of the suggested addresses' },
+  not_found: {
+    code: 'address_not_found',
+    message: 'is not an address of the state address register: choose one of the suggested addresses',
+  },
   ambiguous: { code: 'address_ambiguous', message: 'matches several addresses: choose one of the suggested addresses' },
-  not_residential: { code: 'address_not_residential', message: 'residence cannot be declared at this address (it is not a dwelling): choose another address' },
+  not_residential: {
+    code: 'address_not_residential',
+    message: 'residence cannot be declared at this address (it is not a dwelling): choose another address',
+  },
 };
 
 /** The check of address fields before a submit (by code, or by the full text when no suggestion was chosen). */
@@ -58,7 +68,12 @@ export function addressCheck(deps: AppDeps, requestId: string): AddressCheck {
       idempotencyKey: `address-check:${requestId}:${field.pointer}`,
       requestId,
     });
-    const reason = !result.valid || !result.address ? (result.reason ?? 'not_found') : field.residential && !result.address.residential ? 'not_residential' : null;
+    const reason =
+      !result.valid || !result.address
+        ? (result.reason ?? 'not_found')
+        : field.residential && !result.address.residential
+          ? 'not_residential'
+          : null;
     if (reason || !result.address) {
       const refusal = REFUSALS[reason ?? 'not_found'] ?? REFUSALS.not_found;
       return { ok: false, detail: { path: field.pointer, ...refusal } };

@@ -30,7 +30,12 @@ export interface RunningApi {
 
 export async function startApi(
   config: PlatformConfig,
-  opts: { db?: Database; populationRegister?: PopulationRegister; enterpriseRegister?: EnterpriseRegister; addressRegister?: AddressRegister } = {},
+  opts: {
+    db?: Database;
+    populationRegister?: PopulationRegister;
+    enterpriseRegister?: EnterpriseRegister;
+    addressRegister?: AddressRegister;
+  } = {},
 ): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });

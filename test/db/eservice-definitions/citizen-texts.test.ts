@@ -25,7 +25,10 @@ describe('e-service definitions: texts for citizens', () => {
 
   it('allows placeholders of values and plain words that happen to be field names', () => {
     const ok = structuredClone(residence) as { steps: Array<Record<string, unknown>> };
-    ok.steps[0].failMessage = { lv: 'Adrese {{form.newAddress.text}} nav atrasta.', en: 'The address {{form.newAddress.text}} was not found; check your phone and email.' };
+    ok.steps[0].failMessage = {
+      lv: 'Adrese {{form.newAddress.text}} nav atrasta.',
+      en: 'The address {{form.newAddress.text}} was not found; check your phone and email.',
+    };
     expect(checkDefinition(ok)).to.deep.equal([]);
   });
 

@@ -11,9 +11,15 @@ describe('address field values', () => {
 
   it('finds address fields with a text and no address code', () => {
     const schema = {
-      properties: { home: { 'x-address': 'residential' }, work: { properties: { seat: { 'x-address': true } } }, other: { type: 'string' } },
+      properties: {
+        home: { 'x-address': 'residential' },
+        work: { properties: { seat: { 'x-address': true } } },
+        other: { type: 'string' },
+      },
     };
-    expect(unchosenAddresses(schema, { home: { text: 'Rīga' }, work: { seat: { text: 'Elizabetes iela 21', code: '105124308' } } })).to.deep.equal([['home']]);
+    expect(
+      unchosenAddresses(schema, { home: { text: 'Rīga' }, work: { seat: { text: 'Elizabetes iela 21', code: '105124308' } } }),
+    ).to.deep.equal([['home']]);
     expect(unchosenAddresses(schema, {})).to.deep.equal([]);
   });
 });

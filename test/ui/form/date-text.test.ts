@@ -10,7 +10,8 @@ describe('date text fields', () => {
   });
 
   it('refuses what is not a real date', () => {
-    for (const typed of ['31.02.2026', '00.12.2026', '01.13.2026', '01.12.26', 'rīt', '12/31/2026']) expect(parseDateText(typed), typed).to.equal(null);
+    for (const typed of ['31.02.2026', '00.12.2026', '01.13.2026', '01.12.26', 'rīt', '12/31/2026'])
+      expect(parseDateText(typed), typed).to.equal(null);
   });
 
   it('stores ISO for a real date, the text as typed otherwise, nothing when empty', () => {

@@ -63,7 +63,13 @@ describe('e-service form error messages', () => {
           'Enter a phone number, for example +371 20000000',
           'Tick the box to confirm.',
         ]);
-        expect(summary.map((s) => s.label)).to.deep.equal(['New place of residence', 'Legal basis to live at the address', 'From date', 'Phone', 'I confirm the data are true']);
+        expect(summary.map((s) => s.label)).to.deep.equal([
+          'New place of residence',
+          'Legal basis to live at the address',
+          'From date',
+          'Phone',
+          'I confirm the data are true',
+        ]);
       } else {
         expect(messages[2]).to.equal('Šāda datuma nav. Ievadiet īstu datumu, piemēram, 01.12.2026.');
         expect(messages[3]).to.equal('Ievadiet tālruņa numuru, piemēram, +371 20000000');
@@ -105,7 +111,10 @@ describe('e-service form error messages', () => {
   });
 
   it("keep the form's order with ui:order and a wildcard, a field's parts ranked with it", () => {
-    const schema = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'object', properties: { x: {}, y: {} } }, c: {}, d: {} } } as RJSFSchema;
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'object', properties: { x: {}, y: {} } }, c: {}, d: {} },
+    } as RJSFSchema;
     const order = fieldOrder(schema, { 'ui:order': ['c', '*', 'a'] });
     expect(order).to.deep.equal(['root', 'root_c', 'root_b', 'root_b_x', 'root_b_y', 'root_d', 'root_a']);
     const items = [{ fieldId: 'root_a' }, { fieldId: 'root_b_y' }, { fieldId: null }, { fieldId: 'root_c' }];

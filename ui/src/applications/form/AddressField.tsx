@@ -113,6 +113,12 @@ export function AddressField(props: FieldProps) {
 
   const optionId = (i: number) => `${rootId}__option-${i}`;
   const title = typeof schema.title === 'string' ? schema.title : '';
+  // Co-browsing marks the text field (who changed it, where the other person is): its class and its help text.
+  const textUi = (props.uiSchema?.text ?? {}) as Record<string, unknown>;
+  const marks = typeof textUi['ui:classNames'] === 'string' ? textUi['ui:classNames'] : undefined;
+  const help = typeof textUi['ui:help'] === 'string' ? textUi['ui:help'] : '';
+  const helpId = `${inputId}__help`;
+  const describedBy = [readonly ? null : hintId, `${rootId}__error`, help ? helpId : null].filter(Boolean).join(' ');
   return (
     <div id={rootId} className="address-field">
       <label htmlFor={inputId} className="control-label">
@@ -124,7 +130,7 @@ export function AddressField(props: FieldProps) {
           {t('form.address.hint')}
         </div>
       )}
-      <div className="combobox">
+      <div className={marks ? `combobox ${marks}` : 'combobox'}>
         <input
           id={inputId}
           name={inputId}
@@ -135,7 +141,7 @@ export function AddressField(props: FieldProps) {
           aria-expanded={readonly ? undefined : open}
           aria-controls={readonly ? undefined : listId}
           aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={readonly ? `${rootId}__error` : `${hintId} ${rootId}__error`}
+          aria-describedby={describedBy}
           autoComplete="off"
           value={value.text ?? ''}
           readOnly={readonly}
@@ -167,6 +173,11 @@ export function AddressField(props: FieldProps) {
               </li>
             ))}
           </ul>
+        )}
+        {help && (
+          <div id={helpId} className="help-block">
+            {help}
+          </div>
         )}
       </div>
       {!readonly && value.code && (

@@ -55,7 +55,11 @@ function messageAt(ctx: FormContext, path: string[], keyword: string, params: Re
   return {
     path: field.path,
     // A day in a message is written as the date field wants it typed: 04.12.2026.
-    text: fixMessage({ keyword, params, node: field.node, ui: field.ui, value: valueAt(ctx.data, field.path), fallback }, ctx.t, textOfValue),
+    text: fixMessage(
+      { keyword, params, node: field.node, ui: field.ui, value: valueAt(ctx.data, field.path), fallback },
+      ctx.t,
+      textOfValue,
+    ),
   };
 }
 
@@ -108,7 +112,13 @@ export function translateErrors(ctx: () => FormContext) {
     errors
       .filter((e) => e.name !== 'if')
       .map((e) => {
-        const { path, text } = messageAt(ctx(), propertyPath(e.property), e.name ?? '', (e.params ?? {}) as Record<string, unknown>, e.message ?? '');
+        const { path, text } = messageAt(
+          ctx(),
+          propertyPath(e.property),
+          e.name ?? '',
+          (e.params ?? {}) as Record<string, unknown>,
+          e.message ?? '',
+        );
         return { ...e, property: path.length ? `.${path.join('.')}` : e.property, message: text, stack: text };
       });
 }

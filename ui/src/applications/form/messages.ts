@@ -90,7 +90,13 @@ function limitOf(node: RJSFSchema | undefined, keyword: string): unknown {
 }
 
 /** "Enter a date on or before 4 Dec 2026", or for today: "The date cannot be in the future". */
-function dateBoundMessage(keyword: string, params: Record<string, unknown>, node: RJSFSchema | undefined, t: TFunction, formatDay: (day: string) => string) {
+function dateBoundMessage(
+  keyword: string,
+  params: Record<string, unknown>,
+  node: RJSFSchema | undefined,
+  t: TFunction,
+  formatDay: (day: string) => string,
+) {
   const latest = keyword === 'x-latest' || keyword.includes('Maximum');
   const bound = String(limitOf(node, keyword) ?? params.limit ?? '');
   if (bound === 'today') return t(latest ? 'errors.fix.notFuture' : 'errors.fix.notPast');
