@@ -20,7 +20,7 @@ export const addressRoutes = [
         description: '{ items }: code, full text, postal code and whether residence may be declared there',
         schema: 'get-address-suggestions-response',
       },
-      503: { description: 'The address register does not answer: try again after Retry-After seconds' },
+      503: { description: 'The address register does not answer: try again after Retry-After seconds', schema: 'error' },
     },
     async handler({ deps, query, requestId }) {
       const found = await askAddressRegister(deps, (register, ctx) => register.search(query.q, query.limit, ctx), {

@@ -1,6 +1,7 @@
 // The state address register, called synchronously by the API: suggestions while a person types an address
 // (api/addresses/routes.ts) and the check of every address field of a form before it is submitted
-// (api/applications/commands.ts). The register's outage is a 503 with Retry-After, never a 500.
+// (api/applications/commands.ts). The register's outage is a 503 with Retry-After for the suggestions, never a 500;
+// it does not hold up a submit (the workflow's register check waits for the register then).
 import type { AppDeps } from './deps';
 import { ApiError } from './errors';
 import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
@@ -46,7 +47,7 @@ export interface AddressValue {
 export type AddressCheck = (
   field: AddressFieldRule,
   value: AddressValue,
-) => Promise<{ ok: true; value: { text: string; code: string } } | { ok: false; detail: DomainErrorDetail }>;
+) => Promise<{ ok: true; value: { text: string; code?: string } } | { ok: false; detail: DomainErrorDetail }>;
 
 const REFUSALS: Record<string, { code: string; message: string }> = {
   not_found: {
@@ -60,14 +61,24 @@ const REFUSALS: Record<string, { code: string; message: string }> = {
   },
 };
 
-/** The check of address fields before a submit (by code, or by the full text when no suggestion was chosen). */
+/**
+ * The check of address fields before a submit (by code, or by the full text when no suggestion was chosen). When the
+ * register does not answer, the submit is not held up: the answer goes on unchanged and the workflow's own register
+ * check (which waits for the register, durably) decides after the submit.
+ */
 export function addressCheck(deps: AppDeps, requestId: string): AddressCheck {
   return async (field, value) => {
     const input = value.code ? { code: value.code } : { text: value.text ?? '' };
-    const result = await askAddressRegister(deps, (register, ctx) => register.validate(input, ctx), {
-      idempotencyKey: `address-check:${requestId}:${field.pointer}`,
-      requestId,
-    });
+    let result;
+    try {
+      result = await addressRegister(deps).validate(input, { idempotencyKey: `address-check:${requestId}:${field.pointer}`, requestId });
+    } catch (e) {
+      if (e instanceof SystemUnavailableError) {
+        deps.logger.warn({ requestId, field: field.pointer }, 'address register unavailable: the address is checked after the submit');
+        return { ok: true, value: { text: value.text ?? '', ...(value.code ? { code: value.code } : {}) } };
+      }
+      throw e;
+    }
     const reason =
       !result.valid || !result.address
         ? (result.reason ?? 'not_found')

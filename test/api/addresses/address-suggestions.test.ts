@@ -3,6 +3,7 @@
 // whose address the register does not confirm is a field error at once (422, worded without internal names), while
 // one typed exactly as a register address is stored with the register's code.
 import { expect } from 'chai';
+import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 
@@ -47,6 +48,19 @@ describe('api/addresses', () => {
       const res = await call('GET', `/api/v1/address-suggestions${query}`, { as: 'citizen-anna' });
       expect(res.status, query).to.equal(400);
       expect(errorOf(res).code).to.equal('validation_failed');
+    }
+  });
+
+  it('answers 503 with Retry-After while the register is down, in the error shape', async () => {
+    const faults = `${stack.simulators.urls.addressRegister}/_faults`;
+    await fetch(faults, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: true }) });
+    try {
+      const res = await call('GET', '/api/v1/address-suggestions?q=riga', { as: 'citizen-anna' });
+      expect(res.status).to.equal(503);
+      expect(errorOf(res).code).to.equal('temporarily_unavailable');
+      expect(res.headers.get('retry-after')).to.equal('5');
+    } finally {
+      await fetch(faults, { method: 'DELETE' });
     }
   });
 
