@@ -7,6 +7,7 @@ export const formEn: typeof formLv = {
   address: {
     hint: 'Start typing the street and house number, then choose the address from the list.',
     listLabel: 'Addresses in the state address register',
+    found_zero: '{{count}} addresses found. Use the up and down arrows and Enter to choose.',
     found_one: '{{count}} address found. Use the up and down arrows and Enter to choose.',
     found_other: '{{count}} addresses found. Use the up and down arrows and Enter to choose.',
     none: 'No address found. Check the spelling, or give the street, house number and town or parish.',

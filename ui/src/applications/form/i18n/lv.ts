@@ -5,6 +5,8 @@ export const formLv = {
   address: {
     hint: 'Sāciet rakstīt ielu un mājas numuru, tad izvēlieties adresi no saraksta.',
     listLabel: 'Adreses Valsts adrešu reģistrā',
+    // Latvian plurals: "zero" is also 10–20, 30…; the list shows at most 10.
+    found_zero: 'Atrastas {{count}} adreses. Izvēlei lietojiet bultiņas uz augšu un uz leju un Enter.',
     found_one: 'Atrasta {{count}} adrese. Izvēlei lietojiet bultiņas uz augšu un uz leju un Enter.',
     found_other: 'Atrastas {{count}} adreses. Izvēlei lietojiet bultiņas uz augšu un uz leju un Enter.',
     none: 'Neviena adrese nav atrasta. Pārbaudiet rakstību vai norādiet ielu, mājas numuru un pilsētu vai pagastu.',
