@@ -1,5 +1,6 @@
-// Rate limits on sign-in, co-browse join codes, online payment starts, address suggestions and the public search: over the limit a client
-// gets 429 rate_limited in the error shape with Retry-After; with REDIS_URL the count is shared by every API node.
+// Rate limits on sign-in, co-browse join codes, online payment starts, address suggestions and the public search: over
+// the limit a client gets 429 rate_limited in the error shape with Retry-After; with REDIS_URL the count is shared by
+// every API node.
 // Each test starts its own API nodes (startApi) with low limits from the environment, on the test stack's database.
 import crypto from 'node:crypto';
 import { expect } from 'chai';
