@@ -18,6 +18,7 @@ const RATE_LIMIT_ENV: Record<keyof RateLimits, [string, number]> = {
   assistJoin: ['RATE_LIMIT_ASSIST_JOIN', 30],
   paymentStart: ['RATE_LIMIT_PAYMENT_START', 30],
   catalogSearch: ['RATE_LIMIT_CATALOG_SEARCH', 600],
+  addressLookup: ['RATE_LIMIT_ADDRESS_LOOKUP', 300],
 };
 
 function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimits {

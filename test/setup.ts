@@ -151,7 +151,11 @@ before(async function () {
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
   stack.api = await startApi(
     { ...stack.config, port: apiPort },
-    { populationRegister: stack.adapters.populationRegister, enterpriseRegister: stack.adapters.enterpriseRegister },
+    {
+      populationRegister: stack.adapters.populationRegister,
+      enterpriseRegister: stack.adapters.enterpriseRegister,
+      addressRegister: stack.adapters.addressRegister,
+    },
   );
 });
 

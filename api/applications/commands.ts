@@ -22,6 +22,8 @@ import type { Principal } from '../platform/auth/principal';
 import { recordCaseLevel } from '../../db/cases/level-of-assurance';
 import { levelOfAcr } from '../../db/domain/level-of-assurance';
 import { checkIdentityRequirements, identityDraft } from './identity-requirements';
+import { addressFields } from '../../forms/form-rules';
+import type { AddressCheck, AddressValue } from '../platform/address-register';
 
 export interface Opener {
   recipient: PersonRef & { name?: string };
@@ -143,13 +145,17 @@ function formValidator(definitionId: string, version: number, def: EServiceDefin
   return fn;
 }
 
-/** Validates form data against the definition version the application is pinned to: field-level errors. */
-export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data: unknown): Promise<DomainErrorDetail[]> {
+async function pinnedForm(pool: Pool, caseId: string): Promise<{ def: EServiceDefinition; validate: ValidateFunction }> {
   const pinned = await pinnedDefinition(pool, caseId);
   if (!pinned) throw notFoundError('application');
   const def = await publishedVersion(pool, pinned.definitionId, pinned.version);
   if (!def) throw notFoundError('e-service');
-  const validate = formValidator(pinned.definitionId, pinned.version, def.content);
+  return { def: def.content, validate: formValidator(pinned.definitionId, pinned.version, def.content) };
+}
+
+/** Validates form data against the definition version the application is pinned to: field-level errors. */
+export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data: unknown): Promise<DomainErrorDetail[]> {
+  const { validate } = await pinnedForm(pool, caseId);
   return validate(data) ? [] : toDetails(validate.errors);
 }
 
@@ -173,11 +179,45 @@ export async function checkDraftVersion(pool: Pool, caseId: string, expectedVers
   }
 }
 
-/** The saved draft, validated against the pinned form (422 with field errors). */
-export async function loadDraftForSubmit(pool: Pool, caseId: string): Promise<Record<string, unknown>> {
+/**
+ * The address fields of a valid form, checked with the address register before the submit (not after it, by a
+ * register step): a refused address is a field error the person fixes at once; an accepted one is stored with the
+ * register's code and text.
+ */
+async function checkAddresses(
+  def: EServiceDefinition,
+  data: Record<string, unknown>,
+  check: AddressCheck,
+): Promise<Record<string, unknown>> {
+  const errors: DomainErrorDetail[] = [];
+  let out = data;
+  for (const field of addressFields(def.form.schema)) {
+    const path = field.pointer.split('/').slice(1);
+    const parent = path
+      .slice(0, -1)
+      .reduce<Record<string, unknown> | undefined>((node, key) => node?.[key] as Record<string, unknown> | undefined, out);
+    const value = parent?.[path[path.length - 1]] as AddressValue | undefined;
+    if (!value || (!value.code && !value.text)) continue;
+    const result = await check(field, value);
+    if (!result.ok) {
+      errors.push(result.detail);
+      continue;
+    }
+    out = structuredClone(out);
+    const target = path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, out);
+    target[path[path.length - 1]] = { ...value, ...result.value };
+  }
+  if (errors.length) throw new DomainError('form_invalid', 'Some fields need attention before you submit.', errors);
+  return out;
+}
+
+/** The saved draft, valid for the pinned form (422 with field errors) and, given `checkAddress`, with every address
+ * field confirmed by the address register. */
+export async function loadDraftForSubmit(pool: Pool, caseId: string, checkAddress?: AddressCheck): Promise<Record<string, unknown>> {
   const draft = await savedDraft(pool, caseId);
   if (!draft) throw notFoundError('application');
-  const errors = await validateAgainstPinnedForm(pool, caseId, draft.data);
-  if (errors.length) throw new DomainError('form_invalid', 'Some fields need attention before you submit.', errors);
-  return draft.data;
+  const { def, validate } = await pinnedForm(pool, caseId);
+  if (!validate(draft.data))
+    throw new DomainError('form_invalid', 'Some fields need attention before you submit.', toDetails(validate.errors));
+  return checkAddress ? checkAddresses(def, draft.data, checkAddress) : draft.data;
 }

@@ -8,6 +8,7 @@ import { readUploadedFile } from '../platform/uploads';
 import { ApiError, forbidden, notFound, unprocessable } from '../platform/errors';
 import { actorOf } from '../platform/auth/principal';
 import { accessTo, applicationSubject, auditEntry, type Access } from '../platform/auth/policy';
+import { addressCheck } from '../platform/address-register';
 import { openApplication, ensureApplicationWorkflow, saveDraft, loadDraftForSubmit, checkDraftVersion } from './commands';
 import { publishedVersion } from '../../db/eservice-definitions/definitions';
 import { findApplication, applicationHistory, applicationsOfPerson, type ApplicationRow } from '../../db/applications/reads';
@@ -198,7 +199,8 @@ export const applicationRoutes = [
       ...WAITS_ON_WORKFLOW,
       200: { description: 'Submitted: the new status', schema: 'application-status' },
       403: { description: "The sign-in is below the e-service's minimum level of assurance (level_of_assurance_too_low)", schema: 'error' },
-      422: { description: 'Field-level errors', schema: 'error' },
+      422: { description: 'Field-level errors (an address the address register does not confirm among them)', schema: 'error' },
+      503: { description: 'Temporal or the address register unreachable: nothing changed; repeat after Retry-After', schema: 'error' },
     },
     async handler(ctx) {
       const row = await visibleApplication(ctx, { write: true, forRecipient: true });
@@ -207,7 +209,7 @@ export const applicationRoutes = [
       if (pinned) checkIdentityRequirements(pinned.content, ctx.principal, ctx.deps.config.env);
       await checkDraftVersion(ctx.deps.db.pool, row.case_id, ctx.body.version); // the draft the citizen reviewed
       await ctx.deps.assist.flush(row.case_id); // co-browse edits of the last moments belong to what is submitted
-      const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id);
+      const data = await loadDraftForSubmit(ctx.deps.db.pool, row.case_id, addressCheck(ctx.deps, ctx.requestId));
       const result = await update(ctx, row.case_id, submitUpdate, { data, actor: actorOf(ctx.principal) });
       await recordSubmissionLevel(ctx.deps.db.pool, row.case_id, levelOfAcr(ctx.principal.acr));
       await ctx.deps.assist.leftDraft(row.case_id, result.status); // co-browse edits are refused from now on

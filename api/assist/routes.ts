@@ -8,6 +8,7 @@ import { accessTo, actorKind, applicationSubject, personKey } from '../platform/
 import { findMandate } from '../delegations/mandates';
 import { findApplication } from '../../db/applications/reads';
 import { grantForViewer } from './socket';
+import { addressCheck } from '../platform/address-register';
 import { openApplication, loadDraftForSubmit } from '../applications/commands';
 import { parseCaseId } from '../platform/params';
 import { audit } from '../../db/audit';
@@ -264,7 +265,7 @@ export const assistRoutes = [
       if ((await findApplication(ctx.deps.db.pool, caseId))?.status !== 'draft')
         throw new ApiError(409, 'not_draft', 'The application has been submitted already.');
       await ctx.deps.assist.flush(caseId);
-      const data = await loadDraftForSubmit(ctx.deps.db.pool, caseId);
+      const data = await loadDraftForSubmit(ctx.deps.db.pool, caseId, addressCheck(ctx.deps, ctx.requestId));
       const office = p.office ? (await referenceData(ctx.deps.db.pool)).offices.get(p.office) : undefined;
       // The case records who acted, on which basis, and where: the office's channel replaces the e-service channel.
       await recordSubmissionOnBehalf(ctx.deps.db.pool, caseId, {

@@ -26,6 +26,7 @@ import { caseRoutes } from '../cases/routes';
 import { consultationRoutes } from '../consultations/routes';
 import { caseImportRoutes } from '../case-imports/routes';
 import { referenceRoutes } from '../reference/routes';
+import { addressRoutes } from '../addresses/routes';
 import { eserviceDefinitionRoutes } from '../eservice-definitions/routes';
 import { applicationRoutes } from '../applications/routes';
 import { taskRoutes } from '../applications/task-routes';
@@ -56,6 +57,7 @@ export const allRoutes: RouteSpec[] = [
   ...providerRoutes,
   ...actForRoutes,
   ...referenceRoutes,
+  ...addressRoutes,
   ...caseRoutes,
   ...consultationRoutes,
   ...caseImportRoutes,

@@ -10,6 +10,7 @@ import type { Grant } from '../assist/grants';
 import type { PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
 import type { PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
+import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -35,4 +36,6 @@ export interface AppDeps {
   populationRegister?: PopulationRegister;
   /** The enterprise register (company representation, asked by the policy); when absent, built from the environment. */
   enterpriseRegister?: EnterpriseRegister;
+  /** The address register (suggestions as a person types, the check before a submit); when absent, built from the environment. */
+  addressRegister?: AddressRegister;
 }

@@ -1,6 +1,6 @@
-// Rate limits on what an attacker would hammer: sign-in, redeeming co-browse join codes, starting online payments
-// and the public catalogue search. Counted in Redis when REDIS_URL is set, so a limit holds across every API node
-// (each node's own memory otherwise). A client over its limit gets 429 rate_limited with Retry-After.
+// Rate limits on what an attacker would hammer: sign-in, redeeming co-browse join codes, starting online payments,
+// the public catalogue search and the address suggestions (each one a call to the address register). Counted in Redis
+// when REDIS_URL is set, so a limit holds across every API node (each node's own memory otherwise). A client over its limit gets 429 rate_limited with Retry-After.
 import type { RequestHandler } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
@@ -11,13 +11,20 @@ import { ApiError } from './errors';
 export type RateLimitKind = Exclude<keyof RateLimits, 'windowSeconds'>;
 
 /** Whom a limit counts: a signed-in caller by account (an office behind one NAT is many people), else by address. */
-const PER_ACCOUNT: Record<RateLimitKind, boolean> = { signIn: false, catalogSearch: false, assistJoin: true, paymentStart: true };
+const PER_ACCOUNT: Record<RateLimitKind, boolean> = {
+  signIn: false,
+  catalogSearch: false,
+  assistJoin: true,
+  paymentStart: true,
+  addressLookup: true,
+};
 
 const MESSAGES: Record<RateLimitKind, string> = {
   signIn: 'Too many sign-ins from this address; wait and try again.',
   assistJoin: 'Too many join codes tried; wait and try again.',
   paymentStart: 'Too many payments started; wait and try again.',
   catalogSearch: 'Too many searches from this address; wait and try again.',
+  addressLookup: 'Too many address look-ups; wait a moment and try again.',
 };
 
 export type RateLimiters = Record<RateLimitKind, RequestHandler>;
@@ -68,5 +75,6 @@ export function createRateLimiters(limits: RateLimits, opts: { redis?: RedisClie
     assistJoin: make('assistJoin'),
     paymentStart: make('paymentStart'),
     catalogSearch: make('catalogSearch'),
+    addressLookup: make('addressLookup'),
   };
 }

@@ -15,6 +15,7 @@ import { onSessionsEnded, sessionFromRequest, sweepExpiredSessionsEvery } from '
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
 import type { AppDeps } from './deps';
+import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
 import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 import { useEnterpriseRegister } from './auth/company-representation';
 import { describeDefaults } from '../../forms/environment';
@@ -29,7 +30,12 @@ export interface RunningApi {
 
 export async function startApi(
   config: PlatformConfig,
-  opts: { db?: Database; populationRegister?: PopulationRegister; enterpriseRegister?: EnterpriseRegister } = {},
+  opts: {
+    db?: Database;
+    populationRegister?: PopulationRegister;
+    enterpriseRegister?: EnterpriseRegister;
+    addressRegister?: AddressRegister;
+  } = {},
 ): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
   const db = opts.db ?? connectDatabase(config.databaseUrl, { poolSize: 16 });
@@ -47,6 +53,7 @@ export async function startApi(
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
     ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
     ...(opts.enterpriseRegister ? { enterpriseRegister: opts.enterpriseRegister } : {}),
+    ...(opts.addressRegister ? { addressRegister: opts.addressRegister } : {}),
   };
   if (opts.enterpriseRegister) useEnterpriseRegister(db.pool, opts.enterpriseRegister);
   if (config.redisUrl) {

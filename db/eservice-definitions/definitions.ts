@@ -6,6 +6,7 @@ import jsonLogic from 'json-logic-js';
 import { createValidator, DEFINITION_SCHEMA_ID } from '../../forms/validator';
 import { DomainError, notFoundError, type DomainErrorDetail as ErrorDetail } from '../domain/domain-error';
 import { toDetails } from '../../forms/validation';
+import { addFormRuleKeywords } from '../../forms/form-rules';
 import type { EServiceDefinition, Step } from '../../forms/eservice-definition/dsl';
 import { referenceData } from '../reference';
 import { inTransaction } from '../transaction';
@@ -14,9 +15,10 @@ import { eserviceDefinitionModels } from './models';
 // strict: false: the DSL schema leaves "type": "object" implicit beside "required" (ajv's strictTypes).
 const validateDsl = createValidator({ strict: false, useDefaults: false, schemas: ['definition'] }).getSchema(DEFINITION_SCHEMA_ID)!;
 
-/** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword.
+/** A separate ajv for the forms inside definitions: agencies' schemas must compile but may use any keyword, and the
+ * platform's own (forms/form-rules.ts: date bounds, address fields) are checked as the browser checks them.
  * Defaults declared in a form apply at submission, so a one-click e-service needs no typing at all. */
-export const formAjv = createValidator({ strict: false, useDefaults: true, schemas: [] });
+export const formAjv = addFormRuleKeywords(createValidator({ strict: false, useDefaults: true, schemas: [] }));
 
 function* allSteps(steps: Step[], prefix: string): Generator<[Step, string]> {
   for (const [i, step] of steps.entries()) {
@@ -77,6 +79,47 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
     for (const [field, expr] of expressions) {
       const problem = expressionProblem(expr);
       if (problem) problems.push({ path: `${path}/${field}`, code: 'invalid_expression', message: problem });
+    }
+    problems.push(...internalNameProblems(def, step, path));
+  }
+  return problems;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Texts of a step that a citizen reads (a register check's failure, a notification). */
+const CITIZEN_TEXTS: Record<string, string[]> = { registryCheck: ['failMessage'], notify: ['subject', 'body'] };
+
+/** The form's field names as the code knows them ("newAddress"), at any depth. */
+function propertyNames(schema: unknown, into = new Set<string>()): Set<string> {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  for (const [name, sub] of Object.entries(props)) {
+    into.add(name);
+    propertyNames(sub, into);
+  }
+  return into;
+}
+
+/**
+ * A message to a person never names a field by its internal name ("field newAddress"): it names what to do. Placeholders
+ * ({{form.newAddress.text}}) are values filled in, not names, and are allowed; a plain word that is also a field name
+ * ("email") only counts when it is written as code is (camelCase, or with a dash or an underscore).
+ */
+function internalNameProblems(def: EServiceDefinition, step: Step, path: string): ErrorDetail[] {
+  const fields = step as unknown as Record<string, unknown>;
+  const codeLike = [...propertyNames(def.form.schema)].filter((n) => /[a-z][A-Z]|[_-]/.test(n));
+  const problems: ErrorDetail[] = [];
+  for (const field of CITIZEN_TEXTS[step.kind] ?? []) {
+    for (const [lang, text] of Object.entries((fields[field] ?? {}) as Record<string, unknown>)) {
+      if (typeof text !== 'string') continue;
+      const plain = text.replace(/\{\{[^}]*\}\}/g, ' ');
+      const named = codeLike.find((n) => new RegExp(`(^|[^\\p{L}\\p{N}_-])${escapeRegExp(n)}($|[^\\p{L}\\p{N}_-])`, 'u').test(plain));
+      if (named)
+        problems.push({
+          path: `${path}/${field}/${lang}`,
+          code: 'internal_field_name',
+          message: `names the form field "${named}" by its internal name: say what the person should do instead`,
+        });
     }
   }
   return problems;

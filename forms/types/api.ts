@@ -291,6 +291,7 @@ export type Note = string;
 export interface ApiSchemas {
   'act-for': ActFor;
   'act-for-token': ActForToken;
+  'address-suggestions-query': AddressSuggestionsQuery;
   'agency-account': AgencyAccount;
   'agency-account-create': AgencyAccountCreate;
   'agency-account-deactivate': AgencyAccountDeactivate;
@@ -352,6 +353,7 @@ export interface ApiSchemas {
   error: ErrorResponse;
   'eservice-definition-draft': EserviceDefinitionDraft;
   'eservice-definition-version': EserviceDefinitionVersion;
+  'get-address-suggestions-response': GetAddressSuggestionsResponse;
   'get-agencies-response': GetAgenciesResponse;
   'get-agency-catalog-services-id-diff-response': GetAgencyCatalogServicesIdDiffResponse;
   'get-agency-catalog-services-id-response': GetAgencyCatalogServicesIdResponse;
@@ -481,6 +483,22 @@ export interface ActForToken {
     name: string;
   };
   basis: 'enterprise_register' | 'delegation' | 'mandate';
+}
+/**
+ * Addresses of the state address register that match what a person has typed so far (an address field of an e-service form).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "AddressSuggestionsQuery".
+ */
+export interface AddressSuggestionsQuery {
+  /**
+   * The address as typed so far: street and house, town, postal code; case and diacritics do not matter
+   */
+  q: string;
+  /**
+   * At most this many suggestions
+   */
+  limit?: number;
 }
 /**
  * A collection account of an agency (reference data kept by a platform administrator). Invoices name only an active account of their own agency; statements of the account are imported and read only by its agency.
@@ -1795,6 +1813,29 @@ export interface EserviceDefinitionVersion {
     path: string;
     code: string;
     message: string;
+  }[];
+}
+/**
+ * Address suggestions: response. Response of GET /api/v1/address-suggestions (200): the register's addresses that match, best first.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "GetAddressSuggestionsResponse".
+ */
+export interface GetAddressSuggestionsResponse {
+  items: {
+    /**
+     * The address code in the state address register
+     */
+    code: string;
+    /**
+     * The full address as the register writes it
+     */
+    text: string;
+    postalCode: string;
+    /**
+     * Whether people may declare residence there (a dwelling)
+     */
+    residential: boolean;
   }[];
 }
 /**

@@ -88,6 +88,10 @@ export interface PlatformConfig {
      * RATE_LIMIT_CATALOG_SEARCH: public catalogue searches per IP address (600)
      */
     catalogSearch: number;
+    /**
+     * RATE_LIMIT_ADDRESS_LOOKUP: address suggestions (the address register, as a person types) per signed-in user (300)
+     */
+    addressLookup: number;
   };
   /**
    * TEMPORAL_RPC_TIMEOUT_MS

@@ -4,6 +4,7 @@
 export type SchemaName =
   | 'act-for'
   | 'act-for-token'
+  | 'address-suggestions-query'
   | 'agency-account'
   | 'agency-account-create'
   | 'agency-account-deactivate'
@@ -65,6 +66,7 @@ export type SchemaName =
   | 'error'
   | 'eservice-definition-draft'
   | 'eservice-definition-version'
+  | 'get-address-suggestions-response'
   | 'get-agencies-response'
   | 'get-agency-catalog-services-id-diff-response'
   | 'get-agency-catalog-services-id-response'

@@ -3,6 +3,7 @@ import type { ApiSchemas } from './api';
 
 /** The top-level fields that have a default in their schema, by schema name. */
 interface DefaultedFields {
+  'address-suggestions-query': 'limit';
   'application-info': 'fileIds';
   'case-import-query': 'errorsLimit' | 'errorsOffset';
   'case-list-query': 'limit' | 'offset';

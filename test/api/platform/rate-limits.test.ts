@@ -1,5 +1,6 @@
-// Rate limits on sign-in, co-browse join codes, online payment starts and the public search: over the limit a client
-// gets 429 rate_limited in the error shape with Retry-After; with REDIS_URL the count is shared by every API node.
+// Rate limits on sign-in, co-browse join codes, online payment starts, address suggestions and the public search: over
+// the limit a client gets 429 rate_limited in the error shape with Retry-After; with REDIS_URL the count is shared by
+// every API node.
 // Each test starts its own API nodes (startApi) with low limits from the environment, on the test stack's database.
 import crypto from 'node:crypto';
 import { expect } from 'chai';
@@ -65,6 +66,7 @@ describe('api/platform/rate-limits', function () {
         RATE_LIMIT_CATALOG_SEARCH: '2',
         RATE_LIMIT_ASSIST_JOIN: '2',
         RATE_LIMIT_PAYMENT_START: '2',
+        RATE_LIMIT_ADDRESS_LOOKUP: '2',
       });
     });
     after(() => api.close());
@@ -93,6 +95,13 @@ describe('api/platform/rate-limits', function () {
       expect(
         (await send(api, 'POST', '/api/v1/assist-sessions', { as: 'support-specialist', json: { code: '000000' } })).status,
       ).not.to.equal(429);
+    });
+
+    it('limits address suggestions per signed-in account', async () => {
+      const suggest = (as: string) => send(api, 'GET', '/api/v1/address-suggestions?q=brivibas', { as });
+      for (let i = 0; i < 2; i += 1) expect((await suggest('citizen-anna')).status).not.to.equal(429);
+      expectLimited(await suggest('citizen-anna'), 'third look-up');
+      expect((await suggest('citizen-janis')).status).not.to.equal(429);
     });
 
     it('limits starting online payments per signed-in payer', async () => {

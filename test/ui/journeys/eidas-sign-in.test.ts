@@ -75,7 +75,7 @@ describe('journey: EU citizen signs in with eIDAS and declares her residence', f
     await page.locator('#root_applicant_givenName').waitFor();
     expect(await page.locator('#root_applicant_givenName').inputValue()).to.equal('Anna');
     expect(await page.locator('#root_applicant_familyName').inputValue()).to.equal('Schmidt');
-    expect(await page.locator('#root_applicant_dateOfBirth').inputValue()).to.equal('1975-01-30');
+    expect(await page.locator('#root_applicant_dateOfBirth').inputValue()).to.equal('30.01.1975'); // day first, whatever the browser's locale
     expect(await page.locator('#root_applicant_eidasIdentifier').inputValue()).to.equal(ANNA_SCHMIDT);
     await page.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await page.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });

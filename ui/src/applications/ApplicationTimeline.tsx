@@ -2,7 +2,8 @@
 // information, oldest first) and the steps still to come, with the date a decision is expected by.
 import { useTranslation } from 'react-i18next';
 import type { Application } from './types';
-import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
+import { useLocalized } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 import { useLocalizedForm } from './form/EServiceForm';
 import { fieldTitle } from './answers/answer-rows';
 

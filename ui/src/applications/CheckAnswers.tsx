@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from './types';
 import { Alert } from '../app/components/Alert';
-import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
+import { useLocalized } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 import { AnswerSummary } from './answers/AnswerSummary';
 
 export interface CheckAnswersProps {

@@ -7,7 +7,7 @@ import { api, ApiError } from '../app/api/client';
 import type { Application } from './types';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useFormatDate } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 import { UpcomingSteps } from './ApplicationTimeline';
 
 export function Confirmation() {

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../app/api/client';
 import type { Application } from './types';
 import { Alert } from '../app/components/Alert';
-import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
+import { useLocalized } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 
 export function Documents({ appId, documents }: { appId: string; documents: Application['documents'] }) {
   const { t } = useTranslation();

@@ -19,7 +19,7 @@ import { useAuthorName } from '../assist/useOffices';
 import { EServiceForm, useLocalizedForm } from './form/EServiceForm';
 import { serverErrors } from './form/errors';
 import { useAutosave } from './form/useAutosave';
-import { useFormatDate } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 import { SaveIndicator } from './SaveIndicator';
 import { CheckAnswers } from './CheckAnswers';
 
@@ -81,7 +81,7 @@ export function DraftForm({ app, onSubmitted }: { app: Application; onSubmitted(
   }, [checking]);
 
   const showErrors = (e: ApiError) => {
-    setErrors(serverErrors(e.details, localized.schema, t));
+    setErrors(serverErrors(e.details, localized.schema, t, 'root', { uiSchema: localized.uiSchema, data: current.current }));
     co.setErrors(fromServerDetails(e.details));
   };
 

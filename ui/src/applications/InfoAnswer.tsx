@@ -47,6 +47,7 @@ export function InfoAnswer({ app, onAnswered }: { app: Application; onAnswered()
             localized.schema,
             t,
             'info',
+            { uiSchema: localized.uiSchema, data: answer },
           ),
         );
       else setFailure(e instanceof ApiError ? e.message : t('errors.generic'));

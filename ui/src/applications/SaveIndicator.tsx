@@ -1,16 +1,12 @@
 // The visible autosave state ("Saving…", "Saved 12:03"), announced politely to screen readers.
 import { useTranslation } from 'react-i18next';
 import type { SaveState } from './form/useAutosave';
+import { useFormatTime } from '../app/i18n/dates';
 
 export function SaveIndicator({ state }: { state: SaveState }) {
-  const { t, i18n } = useTranslation();
-  const time = state.at
-    ? new Date(state.at).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'lv-LV', {
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-    : '';
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
+  const time = state.at ? formatTime(state.at, true) : '';
   const text = {
     idle: t('autosave.idle'),
     pending: t('autosave.pending'),

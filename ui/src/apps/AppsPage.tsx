@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useFormatDate } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 import type { GetMeAppsResponse } from '../../../forms/types/api';
 
 type AllowedApp = GetMeAppsResponse['items'][number];

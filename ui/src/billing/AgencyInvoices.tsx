@@ -8,7 +8,8 @@ import { usePageTitle } from '../app/components/usePageTitle';
 import { useAuth } from '../app/auth/AuthContext';
 import { isInvoiceIssuer } from '../app/auth/session';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
-import { useFormatDay, useMoney } from '../app/i18n/format';
+import { useMoney } from '../app/i18n/format';
+import { useFormatDay } from '../app/i18n/dates';
 import type { AgencyInvoice, AgencyInvoices } from './types';
 import './billing.css';
 

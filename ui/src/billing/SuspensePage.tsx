@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useFormatDate } from '../app/i18n/useLocalized';
+import { useFormatDate, useFormatDay } from '../app/i18n/dates';
 import { ResolveForm } from './ResolveForm';
-import { useFormatDay, useMoney } from '../app/i18n/format';
+import { useMoney } from '../app/i18n/format';
 import type { ResolveOutcome, SuspenseEntry, SuspensePage } from './types';
 import './billing.css';
 

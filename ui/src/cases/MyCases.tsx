@@ -11,7 +11,8 @@ import { Alert, Loading } from '../app/components/Alert';
 import { StatusBadge } from '../app/components/StatusBadge';
 import { Timeline } from '../app/components/Timeline';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
+import { useLocalized } from '../app/i18n/useLocalized';
+import { useFormatDate } from '../app/i18n/dates';
 
 export function MyCases() {
   const { t } = useTranslation();

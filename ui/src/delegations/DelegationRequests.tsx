@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
 import { Alert } from '../app/components/Alert';
-import { useFormatDay } from '../app/i18n/format';
+import { useFormatDay } from '../app/i18n/dates';
 import type { EServiceOption } from './types';
 import { DelegationRequestForm } from './DelegationRequestForm';
 import type { DelegationRequest, GetMeDelegationRequestsResponse } from '../../../forms/types/api';

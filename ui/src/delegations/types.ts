@@ -17,19 +17,9 @@ export type MyDelegations = GetMeDelegationsResponse;
 export type EServiceOption = Pick<GetEserviceDefinitionsResponse['items'][number], 'id' | 'title'>;
 export type EServiceList = GetEserviceDefinitionsResponse;
 
-/** A calendar day ("2026-03-14") in the current language; read as UTC so it never shifts a day. */
-export function useFormatDay(): (day: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'lv-LV';
-  return useCallback(
-    (day) => {
-      if (!day) return '';
-      const d = new Date(`${day}T00:00:00Z`);
-      return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    },
-    [locale],
-  );
-}
+/** Calendar days are written by the UI's one date helper. */
+export { useFormatDay } from '../app/i18n/dates';
+import { useFormatDay } from '../app/i18n/dates';
 
 /** From when until when, in words. */
 export function useValidity(): (d: Pick<Delegation, 'validFrom' | 'validUntil'>) => string {

@@ -9,8 +9,9 @@ import { Alert, Loading } from '../app/components/Alert';
 import { StatusBadge } from '../app/components/StatusBadge';
 import { Timeline } from '../app/components/Timeline';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
-import { useFormatDay, useMoney } from '../app/i18n/format';
+import { useLocalized } from '../app/i18n/useLocalized';
+import { useFormatDate, useFormatDay } from '../app/i18n/dates';
+import { useMoney } from '../app/i18n/format';
 import { CompanyEServices } from './CompanyEServices';
 import type { CaseList, GetMeInvoicesResponse, Organisation, OrganisationMessage, OrganisationMessages } from '../../../forms/types/api';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
-import { useFormatDay } from '../app/i18n/format';
+import { useFormatDay } from '../app/i18n/dates';
 import type { ConfirmationRequest, GetMeConfirmationRequestsResponse, GetMeRepresentedResponse } from '../../../forms/types/api';
 
 type Represented = GetMeRepresentedResponse['items'][number];

@@ -1,7 +1,8 @@
 // A case's status history, newest last, as an ordered list.
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, Localized } from '../api/types';
-import { useFormatDate, useLocalized } from '../i18n/useLocalized';
+import { useLocalized } from '../i18n/useLocalized';
+import { useFormatDate } from '../i18n/dates';
 
 export interface TimelineEntry {
   status: CaseStatus;

@@ -5,6 +5,7 @@ import { delegationsEn } from '../../delegations/i18n/en';
 import { appsEn } from '../../apps/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
 import { submissionEn } from '../../applications/i18n/en';
+import { errorFixesEn, formEn } from '../../applications/form/i18n/en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -37,6 +38,8 @@ export const en: Texts<typeof lv> = {
   common: { cancel: 'Cancel' },
   errors: {
     summaryTitle: 'There is a problem',
+    titlePrefix: 'Error: ',
+    fix: errorFixesEn,
     generic: 'Something went wrong. Please try again.',
     keyword: {
       required: 'This field is required',
@@ -584,4 +587,5 @@ export const en: Texts<typeof lv> = {
   apps: appsEn,
   organisations: organisationsEn,
   submission: submissionEn,
+  form: formEn,
 };

@@ -4,6 +4,7 @@ import { delegationsLv } from '../../delegations/i18n/lv';
 import { appsLv } from '../../apps/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
 import { submissionLv } from '../../applications/i18n/lv';
+import { errorFixesLv, formLv } from '../../applications/form/i18n/lv';
 
 export const lv = {
   layout: {
@@ -40,6 +41,8 @@ export const lv = {
   common: { cancel: 'Atcelt' },
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
+    titlePrefix: 'Kļūda: ',
+    fix: errorFixesLv,
     generic: 'Radās kļūda. Lūdzu, mēģiniet vēlreiz.',
     keyword: {
       required: 'Obligāts lauks',
@@ -596,4 +599,5 @@ export const lv = {
   apps: appsLv,
   organisations: organisationsLv,
   submission: submissionLv,
+  form: formLv,
 };

@@ -15,15 +15,3 @@ export function useLocalized(): (text: Localized | string | null | undefined) =>
     [lang],
   );
 }
-
-export function useFormatDate(): (iso: string | null | undefined, withTime?: boolean) => string {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'lv-LV';
-  return (iso, withTime = true) => {
-    if (!iso) return '';
-    const d = new Date(iso);
-    return withTime
-      ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
-      : d.toLocaleDateString(locale, { dateStyle: 'medium' });
-  };
-}

@@ -3,7 +3,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { FormData } from '../../app/api/types';
-import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDay } from '../../app/i18n/dates';
 import { useLocalizedForm } from '../form/EServiceForm';
 import { answerSections, type AnswerRow, type AnswerValue } from './answer-rows';
 

@@ -29,13 +29,25 @@ export function localizeSchema(schema: RJSFSchema, lang: 'lv' | 'en'): RJSFSchem
   return walk(schema) as RJSFSchema;
 }
 
-/** Adds `ui:enumNames` for enum values that have a translation (enum.<value>). */
-export function localizeUiSchema(schema: RJSFSchema, uiSchema: UiSchema, t: TFunction): UiSchema {
+/** Adds `ui:enumNames` for enum values that have a translation (enum.<value>), picks the language of the
+ * definition's own error messages (`ui:errorMessages`, "lv / en") and gives address fields ("x-address") the
+ * address look-up. */
+export function localizeUiSchema(schema: RJSFSchema, uiSchema: UiSchema, t: TFunction, lang: 'lv' | 'en' = 'lv'): UiSchema {
   const walk = (s: Json, ui: UiSchema): UiSchema => {
     const out: UiSchema = { ...ui };
     const props = (s.properties ?? {}) as Record<string, Json>;
+    if (s['x-address'] && !ui['ui:field']) {
+      out['ui:field'] = 'address';
+      return out;
+    }
     for (const [name, sub] of Object.entries(props)) {
       out[name] = walk(sub, (ui[name] ?? {}) as UiSchema);
+    }
+    const messages = ui['ui:errorMessages'] as Record<string, unknown> | undefined;
+    if (messages && typeof messages === 'object') {
+      out['ui:errorMessages'] = Object.fromEntries(
+        Object.entries(messages).map(([k, v]) => [k, typeof v === 'string' ? pickLanguage(v, lang) : v]),
+      );
     }
     if (Array.isArray(s.enum) && !ui['ui:enumNames']) {
       out['ui:enumNames'] = s.enum.map((v) => t(`enum.${String(v)}`, { defaultValue: String(v) }));

@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { useLocalizedForm } from '../form/EServiceForm';
-import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDay } from '../../app/i18n/dates';
 
 type Json = Record<string, unknown>;
 

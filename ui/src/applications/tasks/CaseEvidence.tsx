@@ -5,7 +5,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { TaskDetails } from '../types';
 import { useLocalizedForm } from '../form/EServiceForm';
-import { useFormatDate } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 import { fieldLabelAt, schemaAt, useReadableValue } from './ApplicationSummary';
 
 type TaskFile = TaskDetails['files'][number];

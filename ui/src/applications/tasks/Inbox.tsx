@@ -7,7 +7,8 @@ import type { Task, TaskList } from '../types';
 import { Alert, Loading } from '../../app/components/Alert';
 import { StatusBadge } from '../../app/components/StatusBadge';
 import { usePageTitle } from '../../app/components/usePageTitle';
-import { useFormatDate, useLocalized } from '../../app/i18n/useLocalized';
+import { useLocalized } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 
 const FILTERS = ['active', 'open', 'claimed', 'completed'] as const;
 const SORTS = ['due_at', '-created_at'] as const;

@@ -3,9 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssistMode } from '../types';
+import { useFormatTime } from '../../app/i18n/dates';
 
 export function JoinCode({ code, mode, expiresAt, onCancel }: { code: string; mode: AssistMode; expiresAt: string; onCancel(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const ref = useRef<HTMLParagraphElement>(null);
   const [expired, setExpired] = useState(() => Date.parse(expiresAt) <= Date.now());
   useEffect(() => {
@@ -18,7 +20,7 @@ export function JoinCode({ code, mode, expiresAt, onCancel }: { code: string; mo
     return () => window.clearTimeout(id);
   }, [expiresAt]);
 
-  const time = new Date(expiresAt).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'lv-LV', { hour: '2-digit', minute: '2-digit' });
+  const time = formatTime(expiresAt);
   // Read out character by character: "A B C D, E F G H".
   const spoken = code
     .split('-')

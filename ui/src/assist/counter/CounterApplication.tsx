@@ -36,7 +36,8 @@ function CounterForm({ app, onSubmitted }: { app: CounterApp; onSubmitted(status
       setErrors(null);
       onSubmitted(result.status);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'form_invalid') setErrors(serverErrors(e.details, localized.schema, t));
+      if (e instanceof ApiError && e.code === 'form_invalid')
+        setErrors(serverErrors(e.details, localized.schema, t, 'root', { uiSchema: localized.uiSchema }));
       else setFailure(e instanceof ApiError ? t(`delegations.counter.errors.${e.code}`, { defaultValue: e.message }) : t('errors.generic'));
     } finally {
       setBusy(false);

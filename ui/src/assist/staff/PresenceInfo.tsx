@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldLabel, pointerToPath } from '../../applications/form/errors';
 import { presenceMessage } from '../presence-errors';
 import type { Presence } from '../types';
-import { useFormatDate } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 import { useLocalizedForm } from '../../applications/form/EServiceForm';
 import { pageName } from './page-names';
 

@@ -63,7 +63,8 @@ export function StaffForm({ session, canEdit, canSubmit, hint, onChange, flush, 
       setErrors(null);
       onSubmitted(result.status);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'form_invalid') setErrors(serverErrors(e.details, localized.schema, t));
+      if (e instanceof ApiError && e.code === 'form_invalid')
+        setErrors(serverErrors(e.details, localized.schema, t, 'root', { uiSchema: localized.uiSchema }));
       else setFailure(e instanceof ApiError ? t(`assist.submitErrors.${e.code}`, { defaultValue: e.message }) : t('errors.generic'));
     } finally {
       setBusy(false);

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api/client';
 import { ErrorSummary, type SummaryItem } from '../../app/components/ErrorSummary';
-import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDay } from '../../app/i18n/dates';
 import { AGENCY_BASE } from '../reference';
 import type { CatalogEntryDetail, Reviewed, Submitted } from '../types';
 

@@ -8,7 +8,7 @@ import { api, ApiError } from '../../app/api/client';
 import { useAuth } from '../../app/auth/AuthContext';
 import { Alert, Loading } from '../../app/components/Alert';
 import { usePageTitle } from '../../app/components/usePageTitle';
-import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDay } from '../../app/i18n/dates';
 import { useLocalized } from '../../app/i18n/useLocalized';
 import { AGENCY_BASE, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import { isCatalogAuthor } from '../roles';

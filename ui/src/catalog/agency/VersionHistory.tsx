@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
 import { Alert, Loading } from '../../app/components/Alert';
-import { useFormatDate } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 import { AGENCY_BASE } from '../reference';
 import { StageBadge } from '../StageBadge';
 import type { Diff, VersionList, VersionSummary } from '../types';

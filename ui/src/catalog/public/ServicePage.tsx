@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../app/api/client';
 import { Alert, Loading } from '../../app/components/Alert';
 import { usePageTitle } from '../../app/components/usePageTitle';
-import { useFormatDay } from '../../app/i18n/format';
+import { useFormatDay } from '../../app/i18n/dates';
 import { useLocalized } from '../../app/i18n/useLocalized';
 import { loadServices, loadTaxonomy, useLabeller, useLoaded } from '../reference';
 import type { PublishedService } from '../types';

@@ -1,7 +1,7 @@
 // The review trail of a description, oldest first: who created, changed, submitted, approved, returned, published,
 // withdrew or reviewed which version, when, and with what comment.
 import { useTranslation } from 'react-i18next';
-import { useFormatDate } from '../../app/i18n/useLocalized';
+import { useFormatDate } from '../../app/i18n/dates';
 import type { ReviewEvent } from '../types';
 
 export function ReviewTrail({ events }: { events: ReviewEvent[] }) {
