@@ -399,6 +399,7 @@ export interface ApiSchemas {
   mandate: Mandate;
   'mandate-create': MandateCreate;
   'me-applications-query': MeApplicationsQuery;
+  'me-cases-list-query': MeCasesListQuery;
   'me-cases-query': MeCasesQuery;
   'national-sign-in-callback-query': NationalSignInCallbackQuery;
   'national-sign-in-start-query': NationalSignInStartQuery;
@@ -981,7 +982,12 @@ export interface Case {
   serviceTitle?: Localized;
   externalId: string;
   channel: Channel;
+  channelName?: Localized;
   officeId?: string | null;
+  /**
+   * The office the case was handled at
+   */
+  officeName?: Localized | null;
   municipalityCode?: string | null;
   recipient: PersonRef;
   representative?: {
@@ -991,8 +997,26 @@ export interface Case {
    * Only in /me/cases: how the signed-in person relates to the case
    */
   relation?: 'recipient' | 'representative';
+  /**
+   * Staff who opened or submitted the case for its recipient (at a counter, or co-browsing): a role and an office, never a named officer
+   */
+  actingStaff?: {
+    /**
+     * Staff of a state and municipal client service centre, of an agency's own office, or the portal's support specialists
+     */
+    role: 'client-service-centre' | 'agency-office' | 'portal-support';
+    office: Localized | null;
+    /**
+     * On what the recipient let them act
+     */
+    basis: 'consent' | 'mandate' | 'delegation';
+  } | null;
   status: CaseStatus;
+  /**
+   * The agency's own label of the status, as it gave it
+   */
   statusLabel?: string | null;
+  statusText?: Localized;
   statusAt: string;
   registeredAt: string;
   priceEur?: number | null;
@@ -1005,9 +1029,29 @@ export interface Case {
    * The level of assurance of the sign-in with which the case was opened (an e-service); null: registered by an agency, at a counter or by a development persona
    */
   levelOfAssurance?: ('low' | 'substantial' | 'high') | null;
+  /**
+   * The case is an application of an e-service here, whatever channel it came through (e.g. submitted at a counter)
+   */
+  application?: {
+    id: CaseId;
+    href: string;
+  } | null;
+  /**
+   * Documents issued for the case (decisions) and where to download them
+   */
+  documents?: {
+    id: string;
+    title: Localized;
+    href: string;
+  }[];
+  /**
+   * The case's page in the agency's own system, when the agency gave one
+   */
+  agencyUrl?: string | null;
   history: {
     status: CaseStatus;
     label: string | null;
+    text?: Localized;
     at: string;
     reason: string | null;
   }[];
@@ -1098,6 +1142,10 @@ export interface CaseCreate {
   };
   satisfaction?: number;
   complaint?: boolean;
+  /**
+   * The case's page in the agency's own system (https): the citizen's "My cases" links to it
+   */
+  url?: string;
 }
 /**
  * CaseIdReservation
@@ -1122,8 +1170,18 @@ export interface CaseImportQuery {
  */
 export interface CaseList {
   items: Case[];
+  /**
+   * How many cases match, on all pages
+   */
   total: number;
+  /**
+   * Only in /me/cases: the cursor of the next page; null on the last
+   */
   nextCursor?: string | null;
+  /**
+   * Only in /me/cases: the URL of the next page (the same filters); null on the last
+   */
+  next?: string | null;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2926,6 +2984,28 @@ export interface MandateCreate {
  */
 export interface MeApplicationsQuery {
   status?: CaseStatus;
+}
+/**
+ * MyCasesListQuery. GET /api/v1/me/cases: filters, and keyset paging (newest status first). Follow the response's `next` link for the next page; its `cursor` is opaque.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "MeCasesListQuery".
+ */
+export interface MeCasesListQuery {
+  /**
+   * open: being handled (submitted, in progress, more information requested, awaiting payment); closed: answered, licence issued, rejected, completed or withdrawn; draft: not sent yet
+   */
+  state?: 'open' | 'closed' | 'draft';
+  serviceId?: Slug;
+  /**
+   * The year the case was registered (Latvian time)
+   */
+  year?: number;
+  limit?: number;
+  /**
+   * Where the previous page ended: copy it from that page's `next` link
+   */
+  cursor?: string;
 }
 /**
  * MyCasesQuery
