@@ -22,6 +22,7 @@ import * as levelOfAssurance from './migrations/0017-level-of-assurance';
 import * as oidcProvider from './migrations/0018-oidc-provider';
 import * as representation from './migrations/0019-representation';
 import * as oidcGrantsByAccount from './migrations/0020-oidc-grants-by-account';
+import * as myCases from './migrations/0021-my-cases';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -50,6 +51,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0018-oidc-provider', migration: oidcProvider },
   { name: '0019-representation', migration: representation },
   { name: '0020-oidc-grants-by-account', migration: oidcGrantsByAccount },
+  { name: '0021-my-cases', migration: myCases },
 ];
 
 export function createMigrator(sequelize: Sequelize) {
