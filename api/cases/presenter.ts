@@ -37,17 +37,22 @@ function actingStaff(row: CaseRow): Case['actingStaff'] {
   };
 }
 
-export function presentCase(
-  row: CaseRow,
-  events: EventRow[],
-  relation?: 'recipient' | 'representative',
-  documents: IssuedDocument[] = [],
-): Case {
+export interface PresentOptions {
+  /** Only in /me/cases: how the signed-in person relates to the case. */
+  relation?: 'recipient' | 'representative';
+  documents?: IssuedDocument[];
+  /** Read by the citizen (or for them): the platform's internal opening id of an application is not shown. */
+  forCitizen?: boolean;
+}
+
+export function presentCase(row: CaseRow, events: EventRow[], opts: PresentOptions = {}): Case {
+  const { relation, documents = [] } = opts;
   const presented: Case = {
     id: row.id,
     agencyId: row.agency_id,
     serviceId: row.service_id,
-    externalId: row.external_id,
+    // An application opened here has no agency reference: its id names whoever opened it (staff at a counter too).
+    externalId: opts.forCitizen && row.has_application ? row.id : row.external_id,
     channel: row.channel,
     channelName: CHANNEL_NAMES[row.channel],
     officeId: row.office_id,

@@ -137,7 +137,7 @@ export const caseRoutes = [
       if (!row || !access) throw notFound('case');
       await audit(ctx.deps.db.pool, auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId));
       const [events, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, [id]), documentsOfCases(ctx.deps.db.pool, [id])]);
-      return { body: presentCase(row, events.get(id) ?? [], undefined, documents.get(id)) };
+      return { body: presentCase(row, events.get(id) ?? [], { documents: documents.get(id), forCitizen: access.as !== 'agency' }) };
     },
   }),
   route<unknown, Validated<'case-list-query'>>({
@@ -233,7 +233,9 @@ export const caseRoutes = [
       const nextCursor = page.more && last ? encodeCursor([last.status_at_exact, last.id]) : null;
       return {
         body: {
-          items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [], r.relation, documents.get(r.id))),
+          items: rows.map((r) =>
+            presentCase(r, histories.get(r.id) ?? [], { relation: r.relation, documents: documents.get(r.id), forCitizen: true }),
+          ),
           total,
           nextCursor,
           next: nextCursor ? nextPageUrl('/api/v1/me/cases', filters, nextCursor) : null,

@@ -11,6 +11,7 @@ import { SignedIn } from './auth/SignedIn';
 import { Dashboard } from '../cases/Dashboard';
 import { Services } from '../applications/Services';
 import { MyCases } from '../cases/MyCases';
+import { CasePage } from '../cases/CasePage';
 import { ApplicationPage } from '../applications/ApplicationPage';
 import { Inbox } from '../applications/tasks/Inbox';
 import { TaskPage } from '../applications/tasks/TaskPage';
@@ -86,6 +87,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <MyCases />
+                  </Require>
+                }
+              />
+              <Route
+                path="cases/:id"
+                element={
+                  <Require role="citizen">
+                    <CasePage />
                   </Require>
                 }
               />

@@ -1,11 +1,12 @@
 // `/services`: the citizen's way into the e-services. The list itself is the one search over the service catalogue
 // (ui/src/catalog/public/CatalogSearch.tsx, e-services marked and started from there), so `/services` shows it;
 // `?start=<eserviceId>` (the catalogue's "Start the e-service" link, after sign-in) starts that e-service at once.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, newIdempotencyKey } from '../app/api/client';
-import type { Application } from './types';
+import type { Application, ApplicationSummary, MyApplications } from './types';
+import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 
@@ -42,22 +43,63 @@ export function Services() {
   return <StartRequested eserviceId={requested} />;
 }
 
+/** The citizen's saved draft of this e-service (the newest), if any: starting again offers to continue it. */
+export async function savedDraftOf(eserviceId: string): Promise<ApplicationSummary | null> {
+  const mine = await api<MyApplications>('/api/v1/me/applications?status=draft');
+  const drafts = mine.items.filter((d) => d.eserviceId === eserviceId && d.status === 'draft');
+  drafts.sort((a, b) => (b.draftSavedAt ?? b.createdAt).localeCompare(a.draftSavedAt ?? a.createdAt));
+  return drafts[0] ?? null;
+}
+
+/** Discards a saved draft (withdrawn before it was ever sent: "My cases" does not list it). */
+export async function discardDraft(id: string): Promise<void> {
+  await api(`/api/v1/applications/${id}/withdraw`, { body: {} });
+}
+
 function StartRequested({ eserviceId }: { eserviceId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<ApplicationSummary | null>(null);
+  const [busy, setBusy] = useState(false);
   const started = useRef(false);
-  usePageTitle(t('services.title'));
+  usePageTitle(draft ? t('services.draft.title') : t('services.title'));
+
+  const start = useCallback(() => {
+    startEService(eserviceId).then(
+      (app) => void navigate(`/applications/${app.id}`, { replace: true }),
+      (e: unknown) => {
+        setBusy(false);
+        setError(startErrorMessage(e, t));
+      },
+    );
+  }, [eserviceId, navigate, t]);
 
   useEffect(() => {
     if (started.current) return;
     started.current = true; // once, even when the effect runs twice
-    startEService(eserviceId).then(
-      (app) => void navigate(`/applications/${app.id}`, { replace: true }),
-      (e: unknown) => setError(startErrorMessage(e, t)),
+    // A saved draft of the same e-service: the citizen chooses (GOV.UK "continue / start again"), no second draft.
+    savedDraftOf(eserviceId).then(
+      (found) => (found ? setDraft(found) : start()),
+      () => start(),
     );
-  }, [eserviceId, navigate, t]);
+  }, [eserviceId, start]);
 
+  if (draft && !error) {
+    return (
+      <DraftChoice
+        draft={draft}
+        busy={busy}
+        onStartAgain={() => {
+          setBusy(true);
+          discardDraft(draft.id).then(start, () => {
+            setBusy(false);
+            setError(t('services.draft.discardFailed'));
+          });
+        }}
+      />
+    );
+  }
   return (
     <>
       <h1>{t('services.title')}</h1>
@@ -65,12 +107,52 @@ function StartRequested({ eserviceId }: { eserviceId: string }) {
         <>
           <Alert kind="error">{error}</Alert>
           <p>
-            <Link to="/catalog">{t('services.backToSearch')}</Link>
+            {draft ? (
+              <Link to={`/applications/${draft.id}`}>{t('services.draft.continue')}</Link>
+            ) : (
+              <Link to="/catalog">{t('services.backToSearch')}</Link>
+            )}
           </p>
         </>
       ) : (
         <Loading />
       )}
+    </>
+  );
+}
+
+function DraftChoice({ draft, busy, onStartAgain }: { draft: ApplicationSummary; busy: boolean; onStartAgain: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const loc = useLocalized();
+  const fmt = useFormatDate();
+  return (
+    <>
+      <h1>{t('services.draft.title')}</h1>
+      <p>
+        {t('services.draft.saved', {
+          title: loc(draft.title),
+          started: fmt(draft.createdAt, false),
+          saved: fmt(draft.draftSavedAt ?? draft.createdAt),
+        })}
+      </p>
+      <p>{t('services.draft.choose')}</p>
+      <div className="actions" aria-busy={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void navigate(`/applications/${draft.id}`, { replace: true })}
+          disabled={busy}
+        >
+          {t('services.draft.continue')}
+        </button>
+        <button type="button" className="secondary" onClick={onStartAgain} disabled={busy} aria-describedby="start-again-hint">
+          {t('services.draft.startAgain')}
+        </button>
+      </div>
+      <p id="start-again-hint" className="muted">
+        {t('services.draft.startAgainHint')}
+      </p>
     </>
   );
 }

@@ -26,7 +26,9 @@ export function ActedFor({ item }: { item: CaseItem }) {
           })}
         </li>
       )}
-      {item.relation === 'representative' && <li>{t('cases.actedFor.youRepresent', { name: item.recipient.name ?? item.recipient.id })}</li>}
+      {item.relation === 'representative' && (
+        <li>{t('cases.actedFor.youRepresent', { name: item.recipient.name ?? item.recipient.id })}</li>
+      )}
       {staff && (
         <li>
           {t(`cases.actedFor.staff.${staff.role}`)}
