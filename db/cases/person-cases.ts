@@ -1,6 +1,7 @@
 // A person's own cases ("My cases"): as the recipient, or as the representative of someone, from every channel,
-// newest status first, filtered (open / closed / draft, service, year) and paged by keyset: a page ends at a
-// (status_at, id) position and the next starts after it. The indexes of migration 0021 serve the order on both sides.
+// newest status first (then the newest id), filtered (open / closed / draft, service, year) and paged by keyset: a
+// page ends at a (status_at, id) position and the next starts after it. The indexes of migration 0021 serve the order
+// on both sides, the position included (a row comparison is a condition of the index scan).
 import type { Pool } from 'pg';
 import type { PersonRef } from '../domain/person-id';
 import { CLOSED_FOR_CITIZEN, OPEN_FOR_CITIZEN } from '../domain/case-status';
@@ -48,7 +49,8 @@ function filterSql(f: PersonCaseFilter, params: unknown[]): string[] {
   if (f.serviceId) add('c.service_id = ?', f.serviceId);
   if (f.year !== undefined) {
     add(
-      "c.registered_at >= make_timestamptz(?::int, 1, 1, 0, 0, 0, 'Europe/Riga') AND c.registered_at < make_timestamptz(?::int + 1, 1, 1, 0, 0, 0, 'Europe/Riga')",
+      "c.registered_at >= make_timestamptz(?::int, 1, 1, 0, 0, 0, 'Europe/Riga') AND " +
+        "c.registered_at < make_timestamptz(?::int + 1, 1, 1, 0, 0, 0, 'Europe/Riga')",
       f.year,
       f.year,
     );
@@ -64,7 +66,7 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
   if (f.after) {
     params.push(f.after.statusAt, f.after.id);
     const [t, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}`];
-    keyset = `(c.status_at < ${t} OR (c.status_at = ${t} AND c.id > ${id}))`;
+    keyset = `(c.status_at, c.id) < (${t}, ${id})`; // a row comparison: a condition of the index scan
   }
   params.push(f.limit + 1);
   const limit = `$${params.length}`;
@@ -73,7 +75,7 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
   const side = (relation: string, who: string) => `(
     SELECT c.id, c.status_at, '${relation}' AS relation FROM cases c
      WHERE ${who} AND ${filtered} AND ${keyset}
-     ORDER BY c.status_at DESC, c.id LIMIT ${limit})`;
+     ORDER BY c.status_at DESC, c.id DESC LIMIT ${limit})`;
   const recipient = 'c.recipient_type = $1 AND c.recipient_id = $2';
   const representative = `c.representative_type = $1 AND c.representative_id = $2 AND NOT (${recipient})`;
   const { rows } = await pool.query<PersonCaseRow>(
@@ -82,7 +84,7 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
        'FROM cases c',
        'FROM mine m JOIN cases c ON c.id = m.id',
      )}
-     ORDER BY c.status_at DESC, c.id LIMIT ${limit}`,
+     ORDER BY c.status_at DESC, c.id DESC LIMIT ${limit}`,
     params,
   );
   const more = rows.length > f.limit;

@@ -90,6 +90,10 @@ describe('journey: my cases lead to every outcome', function () {
     const counter = page.locator(`[data-case="${counterCase}"]`);
     await counter.waitFor();
     await checkPage(page, 'my-cases-01-list-lv');
+    const total = (await call('GET', '/api/v1/me/cases?limit=1', { as: 'citizen-liga' })).body.total as number;
+    expect(total).to.be.greaterThan(10);
+    // Latvian plurals: 12 lietu, 21 lieta, 13 lietas… never "no cases" for a full list.
+    expect(await page.getByTestId('case-count').textContent()).to.match(new RegExp(`^${total} liet(u|a|as)$`));
 
     // Submitted for her at the counter: who acted by role and office, the decision, the application.
     expect(await counter.getByTestId('acted-for').textContent()).to.contain('vienotajā klientu apkalpošanas centrā');
@@ -139,7 +143,7 @@ describe('journey: my cases lead to every outcome', function () {
 
     // In English: the same page and the list say everything in English.
     await page.getByRole('button', { name: 'English' }).click();
-    await page.locator('dt', { hasText: 'Agency' }).waitFor();
+    await page.getByText('Agency', { exact: true }).waitFor();
     const caseText = (await page.locator('main').textContent()) ?? '';
     expect(caseText).to.contain('State Revenue Service');
     expect(caseText).to.contain('Submitted');

@@ -61,7 +61,7 @@ export function Dashboard() {
                   </li>
                 ))}
               </ul>
-              <Link to="/cases?state=open">{t('dashboard.allCases')}</Link>
+              <Link to="/cases">{t('dashboard.allCases')}</Link>
             </>
           )}
         </li>

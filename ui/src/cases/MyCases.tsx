@@ -146,7 +146,7 @@ export function MyCases() {
       </form>
       {error && <Alert kind="error">{error}</Alert>}
       {!page && !error && <Loading />}
-      {page && (
+      {page && page.total > 0 && (
         <p className="muted" data-testid="case-count">
           {t(filtered ? 'cases.countFiltered' : 'cases.count', { count: page.total })}
         </p>

@@ -177,12 +177,13 @@ export const lv = {
     showHistory: 'Rādīt vēsturi',
     open: 'Atvērt',
     openNamed: 'Atvērt lietu {{id}}',
-    count_zero: 'Jums nav lietu',
+    // Latvian plural forms: "zero" is also 10–20, 30, … (12 lietu), "one" also 21, 31, … (21 lieta).
+    count_zero: '{{count}} lietu',
     count_one: '{{count}} lieta',
-    count_other: 'Lietas: {{count}}',
-    countFiltered_zero: 'Neviena lieta neatbilst',
-    countFiltered_one: 'Atbilst {{count}} lieta',
-    countFiltered_other: 'Atbilstošās lietas: {{count}}',
+    count_other: '{{count}} lietas',
+    countFiltered_zero: 'Atbilstošo lietu skaits: {{count}}',
+    countFiltered_one: 'Atbilstošo lietu skaits: {{count}}',
+    countFiltered_other: 'Atbilstošo lietu skaits: {{count}}',
     noneFiltered: 'Šiem filtriem neatbilst neviena lieta.',
     filters: {
       title: 'Lietu filtri',
