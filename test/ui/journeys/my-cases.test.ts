@@ -164,6 +164,11 @@ describe('journey: my cases lead to every outcome', function () {
 
   it('offers to continue a saved draft instead of opening a second one (English)', async () => {
     const base = stack.api.url;
+    await page.goto(`${base}/`);
+    if ((await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')) !== 'true') {
+      await page.getByRole('button', { name: 'English' }).click();
+    }
+    await page.locator('h1', { hasText: 'Hello' }).waitFor();
     await page.goto(`${base}/services?start=residence-declaration`);
     await page.waitForURL(/\/applications\/LV-/);
     const first = /applications\/(LV-[0-9-]+)/.exec(page.url())?.[1] as string;
