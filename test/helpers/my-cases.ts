@@ -55,3 +55,16 @@ export async function counterCaseWithDecision(recipient: string, representative:
   });
   return id;
 }
+
+/**
+ * Withdraws the persona's saved drafts of an e-service, so that a journey that starts it opens a new one (with a
+ * saved draft, starting offers "continue / start again" first).
+ */
+export async function discardDrafts(persona: string, eserviceId: string): Promise<void> {
+  const drafts = await call('GET', '/api/v1/me/applications?status=draft', { as: persona });
+  for (const d of drafts.body.items as Array<{ id: string; eserviceId: string }>) {
+    if (d.eserviceId !== eserviceId) continue;
+    const res = await call('POST', `/api/v1/applications/${d.id}/withdraw`, { as: persona, json: {} });
+    expect(res.status, JSON.stringify(res.body)).to.be.oneOf([200, 202, 409]);
+  }
+}

@@ -10,13 +10,16 @@ import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 import { Alert, Loading } from '../app/components/Alert';
 import { usePageTitle } from '../app/components/usePageTitle';
 
+/** Where the Idempotency-Key of an opening in progress is kept (sessionStorage). */
+const openingSlot = (eserviceId: string) => `open-application:${eserviceId}`;
+
 /**
  * Opens an e-service. One Idempotency-Key per attempt to open it, kept (in sessionStorage, so a reload keeps it too)
  * until the draft exists: a retry after "temporarily unavailable" or a second click answers the same draft instead of
  * opening another.
  */
 export async function startEService(eserviceId: string): Promise<Application> {
-  const slot = `open-application:${eserviceId}`;
+  const slot = openingSlot(eserviceId);
   const key = sessionStorage.getItem(slot) ?? newIdempotencyKey();
   sessionStorage.setItem(slot, key);
   const app = await api<Application>('/api/v1/applications', { body: { eserviceId }, headers: { 'idempotency-key': key } });
@@ -45,6 +48,9 @@ export function Services() {
 
 /** The citizen's saved draft of this e-service (the newest), if any: starting again offers to continue it. */
 export async function savedDraftOf(eserviceId: string): Promise<ApplicationSummary | null> {
+  // An opening still pending (the last attempt got no answer, or "temporarily unavailable") is retried with its
+  // Idempotency-Key as it was: the draft it may have made is that same application, not one to choose from.
+  if (sessionStorage.getItem(openingSlot(eserviceId)) !== null) return null;
   const mine = await api<MyApplications>('/api/v1/me/applications?status=draft');
   const drafts = mine.items.filter((d) => d.eserviceId === eserviceId && d.status === 'draft');
   drafts.sort((a, b) => (b.draftSavedAt ?? b.createdAt).localeCompare(a.draftSavedAt ?? a.createdAt));
