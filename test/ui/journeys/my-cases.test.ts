@@ -180,7 +180,10 @@ describe('journey: my cases lead to every outcome', function () {
     const second = /applications\/(LV-[0-9-]+)/.exec(page.url())?.[1] as string;
     const old = await call('GET', `/api/v1/applications/${first}`, { as: 'citizen-liga' });
     expect(old.body.status).to.equal('withdrawn');
-    await page.goto(`${base}/services?start=residence-declaration`);
+    // From the catalogue's own "Start" button too.
+    await page.goto(`${base}/catalog?q=dzivesvieta`);
+    await page.locator('[data-eservice="residence-declaration"]').getByRole('button').click();
+    await page.locator('h1', { hasText: 'You have a saved draft' }).waitFor();
     await page.getByRole('button', { name: 'Continue the draft' }).click();
     await page.waitForURL(`**/applications/${second}`);
     const drafts = await call('GET', '/api/v1/me/applications?status=draft', { as: 'citizen-liga' });
