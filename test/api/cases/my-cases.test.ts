@@ -133,6 +133,32 @@ describe('api/cases: my cases', () => {
     expect(last.body).to.include({ next: null, nextCursor: null });
   });
 
+  it('has indexes that serve the order and the page position, as recipient and as representative', async () => {
+    const client = await stack.db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      await client.query('SET LOCAL enable_sort = off'); // only an index in the list's order can answer
+      for (const [who, index] of [
+        ['recipient', 'cases_recipient_status_at_idx'],
+        ['representative', 'cases_representative_status_at_idx'],
+      ]) {
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT c.id FROM cases c WHERE c.${who}_type = 'natural' AND c.${who}_id = $1
+             AND (c.status_at, c.id) < (now(), 'LV-9') ORDER BY c.status_at DESC, c.id DESC LIMIT 11`,
+          [JURIS],
+        );
+        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan, plan).to.contain(index);
+        expect(plan, plan).to.match(/Index Cond:.*ROW\(status_at, id\) < ROW/);
+        expect(plan, plan).not.to.contain('Sort');
+      }
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
   it('refuses a cursor it did not give, an offset and a filter out of range with a 400', async () => {
     for (const cursor of ['abc', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
       const res = await call('GET', `/api/v1/me/cases?cursor=${cursor}`, { as: 'citizen-juris' });
