@@ -68,6 +68,9 @@ async function update<A>(
   return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), definition, arg, { href: `/api/v1/applications/${caseId}` });
 }
 
+/** The citizen's own application: the basis of its audit rows. */
+const OWN = { as: 'recipient', basis: 'own', reference: null, purpose: 'own-application', onBehalfOf: null } as const;
+
 export const applicationRoutes = [
   route<Validated<'application-open'>>({
     method: 'post',
@@ -79,7 +82,10 @@ export const applicationRoutes = [
     responses: {
       ...NEEDS_TEMPORAL,
       201: { description: 'The new application', schema: 'application' },
-      200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' },
+      200: {
+        description: 'The same Idempotency-Key was used before, or ifDraftExists is continue and you have a saved draft: that application',
+        schema: 'application',
+      },
       403: {
         description:
           'The e-service needs a higher level of assurance (level_of_assurance_too_low) or a Latvian personal code (latvian_personal_code_required); the message says which sign-in or channel serves',
@@ -93,6 +99,15 @@ export const applicationRoutes = [
       const key = ctx.req.get('idempotency-key');
       if (key !== undefined && !/^[A-Za-z0-9._:-]{8,100}$/.test(key))
         throw new ApiError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–100 characters of A–Z, a–z, 0–9, . _ : -.');
+      if (ctx.body.ifDraftExists === 'continue') {
+        const saved = (await applicationsOfPerson(ctx.deps.db.pool, person, 'draft')).find((a) => a.definition_id === ctx.body.eserviceId);
+        const draft = saved ? await findApplication(ctx.deps.db.pool, saved.case_id) : null;
+        if (draft) {
+          await auditAccess(ctx, { ...draft, access: OWN }, 'read', `application:${draft.case_id}`);
+          await ensureApplicationWorkflow(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, draft.case_id);
+          return { status: 200, headers: { Location: `/api/v1/applications/${draft.case_id}` }, body: await present(ctx, draft) };
+        }
+      }
       const { caseId, created } = await openApplication(
         ctx.deps.db.pool,
         ctx.deps.temporal,
@@ -107,8 +122,7 @@ export const applicationRoutes = [
       );
       const row = await findApplication(ctx.deps.db.pool, caseId);
       if (!row) throw notFound('application');
-      const own = { as: 'recipient', basis: 'own', reference: null, purpose: 'own-application', onBehalfOf: null } as const;
-      if (created) await auditWrite(ctx, { ...row, access: own }, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
+      if (created) await auditWrite(ctx, { ...row, access: OWN }, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/applications/${caseId}` }, body: await present(ctx, row) };
     },
   }),

@@ -647,6 +647,10 @@ export interface ApplicationInfo {
  */
 export interface ApplicationOpen {
   eserviceId: Slug;
+  /**
+   * When you have a saved draft of this e-service: continue answers it (200) instead of opening a second one; open-new (the default) opens another. A portal asks the person first ("continue / start again").
+   */
+  ifDraftExists?: 'continue' | 'open-new';
 }
 /**
  * Application status: response. Response of POST /api/v1/applications/:id/submit (200), POST /api/v1/applications/:id/withdraw (200), POST /api/v1/applications/:id/info (200). (Submit: validated against the pinned form schema (422 with field errors)) Derived from the presenter's output; every reply is checked against it in the tests.

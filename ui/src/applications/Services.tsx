@@ -18,11 +18,14 @@ const openingSlot = (eserviceId: string) => `open-application:${eserviceId}`;
  * until the draft exists: a retry after "temporarily unavailable" or a second click answers the same draft instead of
  * opening another.
  */
-export async function startEService(eserviceId: string): Promise<Application> {
+export async function startEService(eserviceId: string, ifDraftExists?: 'continue'): Promise<Application> {
   const slot = openingSlot(eserviceId);
   const key = sessionStorage.getItem(slot) ?? newIdempotencyKey();
   sessionStorage.setItem(slot, key);
-  const app = await api<Application>('/api/v1/applications', { body: { eserviceId }, headers: { 'idempotency-key': key } });
+  const app = await api<Application>('/api/v1/applications', {
+    body: { eserviceId, ...(ifDraftExists ? { ifDraftExists } : {}) },
+    headers: { 'idempotency-key': key },
+  });
   sessionStorage.removeItem(slot); // the next press opens a new application
   return app;
 }

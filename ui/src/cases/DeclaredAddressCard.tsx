@@ -63,9 +63,7 @@ export function DeclaredAddressCard() {
     setError(null);
     try {
       // A saved draft of the statement is submitted rather than a second one opened.
-      const drafts = await api<MyApplications>('/api/v1/me/applications?status=draft');
-      const draft = drafts.items.find((d) => d.eserviceId === ESERVICE);
-      const opened = draft ? await api<Application>(`/api/v1/applications/${draft.id}`) : await startEService(ESERVICE);
+      const opened = await startEService(ESERVICE, 'continue');
       await api(`/api/v1/applications/${opened.id}/submit`, { body: { version: opened.draft.version } });
       refresh(opened.id);
       // Live events bring the answer; a slow poll covers a dropped connection.
