@@ -159,6 +159,23 @@ describe('journey: my cases lead to every outcome', function () {
     expect(listed).not.to.contain('Saņemts');
     expect(await page.locator(`[data-case="${counterCase}"]`).count()).to.be.at.most(1);
     await checkPage(page, 'my-cases-07-list-en');
+
+    // On a 375 px phone: no page scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const [path, name] of [
+      ['/cases', 'my-cases-08-list-375'],
+      [`/cases/${vidCase}`, 'my-cases-09-vid-case-375'],
+    ]) {
+      await page.goto(`${base}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.locator('.case, .case-summary').first().waitFor();
+      const widths = await page.evaluate<{ scroll: number; client: number }>(
+        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+      );
+      expect(widths.scroll, name).to.be.at.most(widths.client);
+      await checkPage(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(errors).to.deep.equal([]);
   });
 
@@ -174,7 +191,7 @@ describe('journey: my cases lead to every outcome', function () {
     const first = /applications\/(LV-[0-9-]+)/.exec(page.url())?.[1] as string;
     await page.goto(`${base}/services?start=residence-declaration`);
     await page.locator('h1', { hasText: 'You have a saved draft' }).waitFor();
-    await checkPage(page, 'my-cases-08-draft-choice-en');
+    await checkPage(page, 'my-cases-10-draft-choice-en');
     await page.getByRole('button', { name: 'Start again' }).click();
     await page.waitForURL((url) => /\/applications\/LV-/.test(url.pathname) && !url.pathname.endsWith(first));
     const second = /applications\/(LV-[0-9-]+)/.exec(page.url())?.[1] as string;
@@ -201,11 +218,11 @@ describe('journey: my cases lead to every outcome', function () {
     await anna.getByRole('button', { name: 'Saņemt izziņu' }).click();
     await anna.locator('[data-testid="address-answer"]', { hasText: 'Deklarētā dzīvesvieta:' }).waitFor({ timeout: 60_000 });
     await anna.locator('[data-testid="address-answer"] button[data-document]').waitFor();
-    await checkPage(anna, 'my-cases-09-address-card-lv');
+    await checkPage(anna, 'my-cases-11-address-card-lv');
     // After a reload the answer is still on the card; the open count did not grow.
     await anna.reload();
     await anna.locator('[data-testid="address-answer"]', { hasText: 'Deklarētā dzīvesvieta:' }).waitFor({ timeout: 30_000 });
     expect(Number(await anna.getByTestId('open-cases').textContent())).to.equal(openBefore);
-    await checkPage(anna, 'my-cases-10-dashboard-reload-lv');
+    await checkPage(anna, 'my-cases-12-dashboard-reload-lv');
   });
 });
