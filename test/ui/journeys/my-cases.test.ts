@@ -111,6 +111,10 @@ describe('journey: my cases lead to every outcome', function () {
     // Filters: closed cases only (an answered statement is closed).
     await page.getByLabel('Statuss').selectOption('closed');
     await page.getByRole('button', { name: 'Rādīt lietas' }).click();
+    await page.waitForURL(/state=closed/);
+    await page.waitForFunction(
+      "document.querySelector('.case') && ![...document.querySelectorAll('.case')].some((e) => e.getAttribute('data-status') === 'submitted')",
+    );
     await page.locator(`[data-case="${answeredCase}"]`).waitFor();
     expect(await page.locator(`[data-case="${vidCase}"]`).count()).to.equal(0);
     expect(await page.locator('.case[data-status="submitted"]').count()).to.equal(0);
@@ -124,7 +128,7 @@ describe('journey: my cases lead to every outcome', function () {
     await page.getByRole('navigation', { name: 'Lietu lapas' }).getByRole('link', { name: 'Nākamā lapa' }).click();
     await page.waitForURL(/cursor=/);
     await page.locator('h1', { hasText: 'Manas lietas' }).waitFor();
-    await page.locator('.case').first().waitFor();
+    await page.waitForFunction(`document.querySelector('.case')?.getAttribute('data-case') !== ${JSON.stringify(firstIds[0])}`);
     const secondIds = await caseIds(page);
     expect(secondIds.filter((id) => firstIds.includes(id))).to.deep.equal([]);
     await checkPage(page, 'my-cases-04-page-2-lv');

@@ -57,7 +57,11 @@ export function MyCases() {
       () => setError(t('errors.generic')),
     );
   }, [query, t]);
-  useEffect(load, [load]);
+  // Another page or other filters: nothing of the page before stays on the screen while the new one loads.
+  useEffect(() => {
+    setPage(null);
+    load();
+  }, [load]);
 
   const onEvent = useCallback(
     (e: StatusEvent) => {
