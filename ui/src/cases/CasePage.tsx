@@ -11,7 +11,7 @@ import { StatusBadge } from '../app/components/StatusBadge';
 import { Timeline } from '../app/components/Timeline';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
-import { ActedFor, AgencySystemLink, CaseDocuments } from './CaseParts';
+import { useStatusWords, StatusWords, ActedFor, AgencySystemLink, CaseDocuments } from './CaseParts';
 import type { CaseItem } from './types';
 import './cases.css';
 
@@ -20,6 +20,7 @@ export function CasePage() {
   const { t } = useTranslation();
   const loc = useLocalized();
   const fmt = useFormatDate();
+  const statusWords = useStatusWords();
   const [item, setItem] = useState<CaseItem | null>(null);
   const [error, setError] = useState<string | null>(null);
   usePageTitle(item ? `${loc(item.serviceTitle) || item.serviceId} – ${item.id}` : t('cases.caseTitle'));
@@ -47,7 +48,7 @@ export function CasePage() {
         <>
           <h1>{loc(item.serviceTitle) || item.serviceId}</h1>
           <p>
-            <StatusBadge status={item.status} /> {item.statusLabel && item.statusText && <span>{loc(item.statusText)}</span>}
+            <StatusBadge status={item.status} /> <StatusWords item={item} />
           </p>
           <dl className="case-summary">
             <div>
@@ -87,7 +88,7 @@ export function CasePage() {
           </dl>
           <CaseDocuments item={item} headingLevel={2} />
           <h2>{t('case.history')}</h2>
-          <Timeline entries={item.history.map((h) => ({ ...h, label: h.label ? (h.text ?? h.label) : null }))} />
+          <Timeline entries={item.history.map((h) => ({ ...h, label: statusWords(h.status, h.text, h.label) }))} />
           {item.agencyUrl ? (
             <p>
               <AgencySystemLink item={item} />

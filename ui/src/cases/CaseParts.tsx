@@ -8,6 +8,7 @@ import { downloadFile } from '../app/api/client';
 import { Alert } from '../app/components/Alert';
 import { useLocalized } from '../app/i18n/useLocalized';
 import type { CaseItem } from './types';
+import type { Localized } from '../app/api/types';
 
 /** "Submitted for you by …": the representative and the staff who acted, or nothing when the citizen acted alone. */
 export function ActedFor({ item }: { item: CaseItem }) {
@@ -67,6 +68,30 @@ export function CaseDocuments({ item, headingLevel = 3 }: { item: CaseItem; head
       </ul>
     </div>
   );
+}
+
+/**
+ * The agency's words for a status, beside the status's badge: only when they say more than the status's own name
+ * (a Latvian-only label reads as the plain status name in English, which the badge says already).
+ */
+export function useStatusWords(): (
+  status: CaseItem['status'],
+  text: Localized | null | undefined,
+  label: string | null | undefined,
+) => string | null {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  return (status, text, label) => {
+    if (!label || !text) return null;
+    const words = loc(text);
+    return words && words !== t(`status.${status}`) ? words : null;
+  };
+}
+
+/** The current status's words beside its badge, when they say more (useStatusWords). */
+export function StatusWords({ item }: { item: CaseItem }) {
+  const words = useStatusWords()(item.status, item.statusText, item.statusLabel);
+  return words ? <span>{words}</span> : null;
 }
 
 /** Where the case goes on: its application here (whatever the channel it came through), else its own page. */

@@ -16,7 +16,7 @@ import { Timeline } from '../app/components/Timeline';
 import { usePageTitle } from '../app/components/usePageTitle';
 import { useFormatDate, useLocalized } from '../app/i18n/useLocalized';
 import { loadServices, useLoaded } from '../catalog/reference';
-import { ActedFor, AgencySystemLink, CaseDocuments, OpenCaseLink } from './CaseParts';
+import { useStatusWords, StatusWords, ActedFor, AgencySystemLink, CaseDocuments, OpenCaseLink } from './CaseParts';
 import './cases.css';
 
 const PAGE_SIZE = 10;
@@ -38,6 +38,7 @@ export function MyCases() {
   const { t } = useTranslation();
   const loc = useLocalized();
   const fmt = useFormatDate();
+  const statusWords = useStatusWords();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [page, setPage] = useState<CasePage | null>(null);
@@ -167,14 +168,13 @@ export function MyCases() {
                 {c.relation === 'representative' && <> · {t('cases.asRepresentative')}</>}
               </p>
               <p>
-                <StatusBadge status={c.status} /> {c.statusLabel && c.statusText && <span>{loc(c.statusText)}</span>}{' '}
-                <span className="muted">{fmt(c.statusAt)}</span>
+                <StatusBadge status={c.status} /> <StatusWords item={c} /> <span className="muted">{fmt(c.statusAt)}</span>
               </p>
               <ActedFor item={c} />
               <CaseDocuments item={c} />
               <details>
                 <summary>{t('cases.showHistory')}</summary>
-                <Timeline entries={c.history.map((h) => ({ ...h, label: h.label ? (h.text ?? h.label) : null }))} />
+                <Timeline entries={c.history.map((h) => ({ ...h, label: statusWords(h.status, h.text, h.label) }))} />
               </details>
               <p className="case-links">
                 <OpenCaseLink item={c} />
