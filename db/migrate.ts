@@ -24,6 +24,7 @@ import * as representation from './migrations/0019-representation';
 import * as oidcGrantsByAccount from './migrations/0020-oidc-grants-by-account';
 import * as companyRepresentativeBasis from './migrations/0021-company-representative-basis';
 import * as applicationRegisterChecks from './migrations/0022-application-register-checks';
+import * as myCases from './migrations/0023-my-cases';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -54,6 +55,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0020-oidc-grants-by-account', migration: oidcGrantsByAccount },
   { name: '0021-company-representative-basis', migration: companyRepresentativeBasis },
   { name: '0022-application-register-checks', migration: applicationRegisterChecks },
+  { name: '0023-my-cases', migration: myCases },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

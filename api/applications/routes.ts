@@ -71,6 +71,9 @@ async function update<A>(
   return updateWorkflow<UpdateResult>(ctx.deps, applicationWorkflowId(caseId), definition, arg, { href: `/api/v1/applications/${caseId}` });
 }
 
+/** The citizen's own application: the basis of its audit rows. */
+const OWN = { as: 'recipient', basis: 'own', reference: null, purpose: 'own-application', onBehalfOf: null } as const;
+
 export const applicationRoutes = [
   route<Validated<'application-open'>>({
     method: 'post',
@@ -82,7 +85,10 @@ export const applicationRoutes = [
     responses: {
       ...NEEDS_TEMPORAL,
       201: { description: 'The new application', schema: 'application' },
-      200: { description: 'The same Idempotency-Key was used before: that application', schema: 'application' },
+      200: {
+        description: 'The same Idempotency-Key was used before, or ifDraftExists is continue and you have a saved draft: that application',
+        schema: 'application',
+      },
       403: {
         description:
           'The e-service needs a higher level of assurance (level_of_assurance_too_low) or a Latvian personal code (latvian_personal_code_required); the message says which sign-in or channel serves',
@@ -94,6 +100,15 @@ export const applicationRoutes = [
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
       const key = openingKeyOf(ctx.req);
+      if (ctx.body.ifDraftExists === 'continue') {
+        const saved = (await applicationsOfPerson(ctx.deps.db.pool, person, 'draft')).find((a) => a.definition_id === ctx.body.eserviceId);
+        const draft = saved ? await findApplication(ctx.deps.db.pool, saved.case_id) : null;
+        if (draft) {
+          await auditAccess(ctx, { ...draft, access: OWN }, 'read', `application:${draft.case_id}`);
+          await ensureApplicationWorkflow(ctx.deps.db.pool, ctx.deps.temporal, ctx.deps.config.taskQueue, draft.case_id);
+          return { status: 200, headers: { Location: `/api/v1/applications/${draft.case_id}` }, body: await present(ctx, draft) };
+        }
+      }
       const { caseId, created } = await openApplication(
         ctx.deps.db.pool,
         ctx.deps.temporal,
@@ -108,8 +123,7 @@ export const applicationRoutes = [
       );
       const row = await findApplication(ctx.deps.db.pool, caseId);
       if (!row) throw notFound('application');
-      const own = { as: 'recipient', basis: 'own', reference: null, purpose: 'own-application', onBehalfOf: null } as const;
-      if (created) await auditWrite(ctx, { ...row, access: own }, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
+      if (created) await auditWrite(ctx, { ...row, access: OWN }, 'create', `application:${caseId}`, { eserviceId: ctx.body.eserviceId });
       return { status: created ? 201 : 200, headers: { Location: `/api/v1/applications/${caseId}` }, body: await present(ctx, row) };
     },
   }),

@@ -5,7 +5,11 @@ import { actorType, hasRole, type Principal, type Role } from '../platform/auth/
 import { registerCases, type ItemResult } from '../../db/cases/register-cases';
 import { changeCaseStatus } from './change-case-status';
 import { reserveCaseIds } from '../../db/cases/reserve-case-ids';
-import { findCase, historiesOf, casesOfAgency, casesOfPerson } from '../../db/cases/read-cases';
+import { findCase, historiesOf, casesOfAgency } from '../../db/cases/read-cases';
+import { casesOfPersonPage } from '../../db/cases/person-cases';
+import { documentsOfCases } from '../../db/applications/documents';
+import { isValidCaseId } from '../../db/domain/case-id';
+import { decodeCursor, encodeCursor, nextPageUrl } from '../platform/cursor';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
@@ -132,8 +136,8 @@ export const caseRoutes = [
       const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(row), 'read') : null;
       if (!row || !access) throw notFound('case');
       await audit(ctx.deps.db.pool, auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId));
-      const events = await historiesOf(ctx.deps.db.pool, [id]);
-      return { body: presentCase(row, events.get(id) ?? []) };
+      const [events, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, [id]), documentsOfCases(ctx.deps.db.pool, [id])]);
+      return { body: presentCase(row, events.get(id) ?? [], { documents: documents.get(id), forCitizen: access.as !== 'agency' }) };
     },
   }),
   route<unknown, Validated<'case-list-query'>>({
@@ -178,28 +182,34 @@ export const caseRoutes = [
       return { status: 201, body: { ids } };
     },
   }),
-  route<unknown, Validated<'me-cases-query'>>({
+  route<unknown, Validated<'me-cases-list-query'>>({
     method: 'get',
     path: '/api/v1/me/cases',
     tag: 'Citizen',
-    summary: 'All my cases from every channel, with status history',
+    summary: 'All my cases from every channel, with status history, newest status first (filters; keyset pages: follow `next`)',
     auth: ['citizen'],
-    query: 'me-cases-query',
-    responses: { 200: { description: 'A page of my cases', schema: 'case-list' } },
+    query: 'me-cases-list-query',
+    responses: {
+      200: { description: 'A page of my cases and the link to the next one', schema: 'case-list' },
+      400: { description: 'A filter out of range, or a cursor this list did not give (invalid_cursor)', schema: 'error' },
+    },
     async handler(ctx) {
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
-      const page = await casesOfPerson(ctx.deps.db.pool, person, ctx.query.limit, ctx.query.offset);
+      const { cursor, ...filters } = ctx.query;
+      const after = cursor ? decodeCursor(cursor, [(t) => !Number.isNaN(Date.parse(t)), isValidCaseId]) : null;
+      const page = await casesOfPersonPage(ctx.deps.db.pool, person, {
+        ...filters,
+        ...(after ? { after: { statusAt: after[0], id: after[1] } } : {}),
+      });
       // A case followed as a representative is listed only while the basis for it is valid (checked now).
       const shown = await Promise.all(
         page.rows.map(async (r) => r.relation === 'recipient' || (await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(r), 'read'))),
       );
       const rows = page.rows.filter((_, i) => shown[i]);
       const total = page.total - (page.rows.length - rows.length);
-      const histories = await historiesOf(
-        ctx.deps.db.pool,
-        rows.map((r) => r.id),
-      );
+      const ids = rows.map((r) => r.id);
+      const [histories, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, ids), documentsOfCases(ctx.deps.db.pool, ids)]);
       // Their own list is one row; each case of someone else they follow is a read of that person's data, for them.
       const forOthers = page.rows.flatMap((r, i) => {
         const access = shown[i];
@@ -219,7 +229,18 @@ export const caseRoutes = [
         },
         ...forOthers,
       ]);
-      return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [], r.relation)), total } };
+      const last = page.rows.at(-1);
+      const nextCursor = page.more && last ? encodeCursor([last.status_at_exact, last.id]) : null;
+      return {
+        body: {
+          items: rows.map((r) =>
+            presentCase(r, histories.get(r.id) ?? [], { relation: r.relation, documents: documents.get(r.id), forCitizen: true }),
+          ),
+          total,
+          nextCursor,
+          next: nextCursor ? nextPageUrl('/api/v1/me/cases', filters, nextCursor) : null,
+        },
+      };
     },
   }),
 ];

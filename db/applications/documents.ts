@@ -25,6 +25,22 @@ export async function documentTitlesOf(pool: Pool, caseId: string): Promise<Arra
   return rows.map((r) => ({ id: r.id, titleLv: r.titleLv, titleEn: r.titleEn }));
 }
 
+/** The documents issued for each of these cases (a citizen's list of cases links them), oldest first. */
+export async function documentsOfCases(
+  pool: Pool,
+  caseIds: string[],
+): Promise<Map<string, Array<{ id: string; titleLv: string; titleEn: string }>>> {
+  const byCase = new Map<string, Array<{ id: string; titleLv: string; titleEn: string }>>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
+  const rows = await applicationModels(pool).document.findAll({
+    attributes: ['id', 'caseId', 'titleLv', 'titleEn'],
+    where: { caseId: caseIds },
+    order: [['createdAt', 'ASC']],
+  });
+  for (const r of rows) byCase.get(r.caseId)?.push({ id: r.id, titleLv: r.titleLv, titleEn: r.titleEn });
+  return byCase;
+}
+
 export async function documentExists(pool: Pool, documentId: string): Promise<boolean> {
   return (await applicationModels(pool).document.count({ where: { id: documentId } })) > 0;
 }

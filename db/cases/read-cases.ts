@@ -2,7 +2,7 @@
 // which filter: its agency's, or a person's own and followed cases).
 import type { LevelOfAssurance } from '../domain/level-of-assurance';
 import type { Pool } from 'pg';
-import type { PersonRef, PersonType } from '../domain/person-id';
+import type { PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
 import type { Validated } from '../../forms/types/validated';
 
@@ -44,6 +44,19 @@ export interface CaseRow {
   acting_basis_ref?: string | null;
   /** The e-service, when the case is an application (read by findCase and findCaseForPolicy). */
   eservice_id?: string | null;
+  /** Migration 0002: the English label of the current status, when the workflow gave one. */
+  status_label_en?: string | null;
+  /** Migration 0021: the agency system's own page of the case. */
+  agency_url?: string | null;
+  acting_office_id?: string | null;
+  /** Joined by SELECT_CASE: the office the case was handled at, the office of staff acting for the recipient. */
+  office_name_lv?: string | null;
+  office_name_en?: string | null;
+  acting_office_kind?: 'vpvkac' | 'agency' | null;
+  acting_office_name_lv?: string | null;
+  acting_office_name_en?: string | null;
+  /** Joined by SELECT_CASE: the case is an application of an e-service here (whatever its channel). */
+  has_application?: boolean;
 }
 
 /** A status event of a case's history. */
@@ -51,13 +64,18 @@ export interface EventRow {
   case_id: string;
   status: CaseStatus;
   label: string | null;
+  label_en: string | null;
   at: Date;
   reason: string | null;
 }
 
-const SELECT_CASE = `
-  SELECT c.*, a.name_lv AS agency_name_lv, a.name_en AS agency_name_en, s.title_lv AS service_title_lv, s.title_en AS service_title_en
-    FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN services s ON s.id = c.service_id`;
+export const SELECT_CASE = `
+  SELECT c.*, a.name_lv AS agency_name_lv, a.name_en AS agency_name_en, s.title_lv AS service_title_lv, s.title_en AS service_title_en,
+         o.name_lv AS office_name_lv, o.name_en AS office_name_en, ao.kind AS acting_office_kind,
+         ao.name_lv AS acting_office_name_lv, ao.name_en AS acting_office_name_en,
+         EXISTS (SELECT 1 FROM applications app WHERE app.case_id = c.id) AS has_application
+    FROM cases c JOIN agencies a ON a.id = c.agency_id JOIN services s ON s.id = c.service_id
+    LEFT JOIN offices o ON o.id = c.office_id LEFT JOIN offices ao ON ao.id = c.acting_office_id`;
 /** One case, with the e-service it runs as when it is an application (which only its workflow changes). */
 const SELECT_ONE_CASE = `${SELECT_CASE.replace('SELECT c.*', 'SELECT c.*, ap.definition_id AS eservice_id')}
     LEFT JOIN applications ap ON ap.case_id = c.id`;
@@ -66,7 +84,7 @@ export async function historiesOf(pool: Pool, caseIds: string[]): Promise<Map<st
   const byCase = new Map<string, EventRow[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return byCase;
   const { rows } = await pool.query<EventRow>(
-    'SELECT case_id, status, label, at, reason FROM case_status_events WHERE case_id = ANY($1::text[]) ORDER BY case_id, id',
+    'SELECT case_id, status, label, label_en, at, reason FROM case_status_events WHERE case_id = ANY($1::text[]) ORDER BY case_id, id',
     [caseIds],
   );
   for (const r of rows) byCase.get(r.case_id)?.push(r);
@@ -76,35 +94,6 @@ export async function historiesOf(pool: Pool, caseIds: string[]): Promise<Map<st
 export async function findCase(pool: Pool, id: string): Promise<CaseRow | null> {
   const { rows } = await pool.query<CaseRow>(`${SELECT_ONE_CASE} WHERE c.id = $1`, [id]);
   return rows[0] ?? null;
-}
-
-export interface PersonCasesPage {
-  rows: Array<CaseRow & { relation: 'recipient' | 'representative' }>;
-  total: number;
-}
-
-/** Every case of a person from every channel: as the recipient, or as the representative of someone. */
-export async function casesOfPerson(pool: Pool, person: PersonRef, limit: number, offset: number): Promise<PersonCasesPage> {
-  const { rows } = await pool.query<CaseRow & { relation: 'recipient' | 'representative'; total: number }>(
-    `WITH mine AS (
-       SELECT id, 'recipient' AS relation FROM cases WHERE recipient_type = $1 AND recipient_id = $2
-       UNION
-       SELECT id, 'representative' FROM cases WHERE representative_type = $1 AND representative_id = $2 AND NOT (recipient_type = $1 AND recipient_id = $2)
-     )
-     ${SELECT_CASE.replace('FROM cases c', 'FROM mine m JOIN cases c ON c.id = m.id')}
-     ORDER BY c.status_at DESC, c.id
-     LIMIT $3 OFFSET $4`.replace('SELECT c.*', 'SELECT c.*, m.relation, count(*) OVER () AS total'),
-    [person.type, person.id, limit, offset],
-  );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && offset > 0) {
-    const count = await pool.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM cases WHERE (recipient_type = $1 AND recipient_id = $2) OR (representative_type = $1 AND representative_id = $2)',
-      [person.type, person.id],
-    );
-    total = count.rows[0].n;
-  }
-  return { rows, total: Number(total) };
 }
 
 /** The cases whose recipient is the party (a company's own cases, for its representatives), newest status first. */

@@ -278,18 +278,18 @@ async function insertCases(pool: Pool | PoolClient, registrar: Registrar, rows: 
        INSERT INTO cases (id, agency_id, service_id, external_id, channel, office_id, municipality_code,
          recipient_type, recipient_id, recipient_name, representative_type, representative_id, representative_name,
          representative_basis, status, status_label, status_at, registered_at, price_eur, staff_minutes,
-         waiting_minutes, call_minutes, satisfaction, complaint, created_by)
+         waiting_minutes, call_minutes, satisfaction, complaint, created_by, agency_url)
        SELECT t.id, $1, t.service_id, t.external_id, t.channel, t.office_id, t.municipality_code, t.recipient_type,
          t.recipient_id, t.recipient_name, t.representative_type, t.representative_id, t.representative_name,
          t.representative_basis, t.status, t.status_label, t.status_at, t.registered_at, t.price_eur, t.staff_minutes,
-         t.waiting_minutes, t.call_minutes, t.satisfaction, t.complaint, $2
+         t.waiting_minutes, t.call_minutes, t.satisfaction, t.complaint, $2, t.agency_url
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
          $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::timestamptz[],
-         $19::timestamptz[], $20::numeric[], $21::int[], $22::int[], $23::int[], $24::smallint[], $25::boolean[])
+         $19::timestamptz[], $20::numeric[], $21::int[], $22::int[], $23::int[], $24::smallint[], $25::boolean[], $31::text[])
          AS t(id, service_id, external_id, channel, office_id, municipality_code, recipient_type, recipient_id,
            recipient_name, representative_type, representative_id, representative_name, representative_basis, status,
            status_label, status_at, registered_at, price_eur, staff_minutes, waiting_minutes, call_minutes,
-           satisfaction, complaint)
+           satisfaction, complaint, agency_url)
        ON CONFLICT DO NOTHING
        RETURNING id
      ), ev AS (
@@ -332,6 +332,7 @@ async function insertCases(pool: Pool | PoolClient, registrar: Registrar, rows: 
       ev.status,
       ev.label,
       ev.at,
+      col((p) => p.input.url ?? null),
     ],
   );
   const first = result.rows[0];

@@ -71,3 +71,21 @@ export const STATUS_NAMES: Record<CaseStatus, { lv: string; en: string }> = {
   completed: { lv: 'Pabeigts', en: 'Completed' },
   withdrawn: { lv: 'Atsaukts', en: 'Withdrawn' },
 };
+
+/** How people read the channels. */
+export const CHANNEL_NAMES: Record<Channel, { lv: string; en: string }> = {
+  eservice: { lv: 'E-pakalpojums', en: 'E-service' },
+  in_person: { lv: 'Klātienē', en: 'In person' },
+  phone: { lv: 'Tālrunis', en: 'Phone' },
+  email: { lv: 'E-pasts', en: 'E-mail' },
+  post: { lv: 'Pasts', en: 'Post' },
+  other: { lv: 'Cits', en: 'Other' },
+};
+
+/**
+ * A case the citizen has nothing more to wait for: ended, or answered (a statement or licence given; the agency may
+ * still close it formally). "My cases" files these under "closed", the dashboard does not count them as open.
+ */
+export const CLOSED_FOR_CITIZEN: readonly CaseStatus[] = ['answered', 'licence_issued', 'rejected', 'completed', 'withdrawn'];
+/** Being handled: what "open" means in "My cases" (a draft is neither: it has not been sent yet). */
+export const OPEN_FOR_CITIZEN: readonly CaseStatus[] = ['submitted', 'in_progress', 'info_requested', 'awaiting_payment'];

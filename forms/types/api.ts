@@ -402,6 +402,7 @@ export interface ApiSchemas {
   mandate: Mandate;
   'mandate-create': MandateCreate;
   'me-applications-query': MeApplicationsQuery;
+  'me-cases-list-query': MeCasesListQuery;
   'me-cases-query': MeCasesQuery;
   'national-sign-in-callback-query': NationalSignInCallbackQuery;
   'national-sign-in-start-query': NationalSignInStartQuery;
@@ -688,6 +689,10 @@ export interface ApplicationInfo {
  */
 export interface ApplicationOpen {
   eserviceId: Slug;
+  /**
+   * When you have a saved draft of this e-service: continue answers it (200) instead of opening a second one; open-new (the default) opens another. A portal asks the person first ("continue / start again").
+   */
+  ifDraftExists?: 'continue' | 'open-new';
 }
 /**
  * Application status: response. Response of POST /api/v1/applications/:id/submit (200), POST /api/v1/applications/:id/withdraw (200), POST /api/v1/applications/:id/info (200). (Submit: validated against the pinned form schema (422 with field errors)) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -1026,7 +1031,12 @@ export interface Case {
   serviceTitle?: Localized;
   externalId: string;
   channel: Channel;
+  channelName?: Localized;
   officeId?: string | null;
+  /**
+   * The office the case was handled at
+   */
+  officeName?: Localized | null;
   municipalityCode?: string | null;
   recipient: PersonRef;
   representative?: {
@@ -1036,8 +1046,26 @@ export interface Case {
    * Only in /me/cases: how the signed-in person relates to the case
    */
   relation?: 'recipient' | 'representative';
+  /**
+   * Staff who opened or submitted the case for its recipient (at a counter, or co-browsing): a role and an office, never a named officer
+   */
+  actingStaff?: {
+    /**
+     * Staff of a state and municipal client service centre, of an agency's own office, or the portal's support specialists
+     */
+    role: 'client-service-centre' | 'agency-office' | 'portal-support';
+    office: Localized | null;
+    /**
+     * On what the recipient let them act
+     */
+    basis: 'consent' | 'mandate' | 'delegation';
+  } | null;
   status: CaseStatus;
+  /**
+   * The agency's own label of the status, as it gave it
+   */
   statusLabel?: string | null;
+  statusText?: Localized;
   statusAt: string;
   registeredAt: string;
   priceEur?: number | null;
@@ -1050,9 +1078,29 @@ export interface Case {
    * The level of assurance of the sign-in with which the case was opened (an e-service); null: registered by an agency, at a counter or by a development persona
    */
   levelOfAssurance?: ('low' | 'substantial' | 'high') | null;
+  /**
+   * The case is an application of an e-service here, whatever channel it came through (e.g. submitted at a counter)
+   */
+  application?: {
+    id: CaseId;
+    href: string;
+  } | null;
+  /**
+   * Documents issued for the case (decisions) and where to download them
+   */
+  documents?: {
+    id: string;
+    title: Localized;
+    href: string;
+  }[];
+  /**
+   * The case's page in the agency's own system, when the agency gave one
+   */
+  agencyUrl?: string | null;
   history: {
     status: CaseStatus;
     label: string | null;
+    text?: Localized;
     at: string;
     reason: string | null;
   }[];
@@ -1143,6 +1191,10 @@ export interface CaseCreate {
   };
   satisfaction?: number;
   complaint?: boolean;
+  /**
+   * The case's page in the agency's own system (https): the citizen's "My cases" links to it
+   */
+  url?: string;
 }
 /**
  * CaseIdReservation
@@ -1167,8 +1219,18 @@ export interface CaseImportQuery {
  */
 export interface CaseList {
   items: Case[];
+  /**
+   * How many cases match, on all pages
+   */
   total: number;
+  /**
+   * Only in /me/cases: the cursor of the next page; null on the last
+   */
   nextCursor?: string | null;
+  /**
+   * Only in /me/cases: the URL of the next page (the same filters); null on the last
+   */
+  next?: string | null;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -3069,6 +3131,28 @@ export interface MandateCreate {
  */
 export interface MeApplicationsQuery {
   status?: CaseStatus;
+}
+/**
+ * MyCasesListQuery. GET /api/v1/me/cases: filters, and keyset paging (newest status first). Follow the response's `next` link for the next page; its `cursor` is opaque.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "MeCasesListQuery".
+ */
+export interface MeCasesListQuery {
+  /**
+   * open: being handled (submitted, in progress, more information requested, awaiting payment); closed: answered, licence issued, rejected, completed or withdrawn; draft: not sent yet
+   */
+  state?: 'open' | 'closed' | 'draft';
+  serviceId?: Slug;
+  /**
+   * The year the case was registered (Latvian time)
+   */
+  year?: number;
+  limit?: number;
+  /**
+   * Where the previous page ended: copy it from that page's `next` link
+   */
+  cursor?: string;
 }
 /**
  * MyCasesQuery

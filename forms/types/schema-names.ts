@@ -115,6 +115,7 @@ export type SchemaName =
   | 'mandate'
   | 'mandate-create'
   | 'me-applications-query'
+  | 'me-cases-list-query'
   | 'me-cases-query'
   | 'national-sign-in-callback-query'
   | 'national-sign-in-start-query'

@@ -31,7 +31,7 @@ describe('api/applications (lifecycle)', () => {
       return r.body.status === 'answered' ? r.body : null;
     });
     expect(done.documents).to.have.length(1);
-    expect(done.statusLabel.en).to.equal('The statement is ready');
+    expect(done.statusLabel.en).to.match(/^The statement is ready\. Declared address: \S/);
     const mine = await call('GET', '/api/v1/me/cases', { as: 'citizen-anna' });
     expect(mine.body.items.find((c: any) => c.id === app.id).status).to.equal('answered');
   });

@@ -875,16 +875,13 @@ describe('api/cases', () => {
       expect(marie.body.items.every((c: any) => c.recipient.type === 'eidas' && c.recipient.id === MARIE)).to.equal(true);
     });
 
-    it('pages with limit and offset', async () => {
+    it('pages by cursor (test/api/cases/my-cases.test.ts pages in full)', async () => {
       const all = await call('GET', '/api/v1/me/cases?limit=200', { as: 'citizen-anna' });
       const first = await call('GET', '/api/v1/me/cases?limit=2', { as: 'citizen-anna' });
-      const second = await call('GET', '/api/v1/me/cases?limit=2&offset=2', { as: 'citizen-anna' });
+      const second = await call('GET', first.body.next as string, { as: 'citizen-anna' });
       expect(first.body.items.map((c: any) => c.id)).to.deep.equal(all.body.items.slice(0, 2).map((c: any) => c.id));
       expect(second.body.items.map((c: any) => c.id)).to.deep.equal(all.body.items.slice(2, 4).map((c: any) => c.id));
       expect(first.body.total).to.equal(all.body.total);
-      const past = await call('GET', `/api/v1/me/cases?offset=${all.body.total as number}`, { as: 'citizen-anna' });
-      expect(past.body.items).to.deep.equal([]);
-      expect(past.body.total).to.equal(all.body.total);
     });
 
     it('is only for citizens', async () => {

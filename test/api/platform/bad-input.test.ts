@@ -516,7 +516,10 @@ describe('api/platform: bad input', () => {
         ['citizen-anna', '/api/v1/me/cases?limit=0', '/query/limit', 'minimum'],
         ['citizen-anna', '/api/v1/me/cases?limit=201', '/query/limit', 'maximum'],
         ['citizen-anna', '/api/v1/me/cases?limit=1.5', '/query/limit', 'type'],
-        ['citizen-anna', '/api/v1/me/cases?offset=-1', '/query/offset', 'minimum'],
+        ['citizen-anna', '/api/v1/me/cases?offset=2', '/query/offset', 'unknown_field'], // keyset pages: a cursor, no offset
+        ['citizen-anna', '/api/v1/me/cases?year=1999', '/query/year', 'minimum'],
+        ['citizen-anna', '/api/v1/me/cases?state=finished', '/query/state', 'enum'],
+        ['citizen-anna', '/api/v1/me/cases?cursor=a%20b', '/query/cursor', 'pattern'],
         ['citizen-anna', '/api/v1/me/cases?limit=1&limit=2', '/query/limit', 'type'],
         ['citizen-anna', '/api/v1/me/cases?limit[x]=1', '/query/limit', 'type'],
         ['citizen-anna', '/api/v1/me/cases?sort=name', '/query/sort', 'unknown_field'],

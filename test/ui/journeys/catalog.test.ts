@@ -12,6 +12,7 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
+import { discardDrafts } from '../../helpers/my-cases';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { demoDescription } from '../../../scripts/seed/catalog';
 import { services } from '../../../scripts/seed/demo-data';
@@ -144,7 +145,8 @@ describe('journey: the service catalogue in the browser', function () {
     await page.getByRole('button', { name: 'Latviešu' }).click();
     await page.locator('h1', { hasText: 'Dzīvesvietas deklarēšana' }).waitFor();
 
-    // "Start the e-service": the sign-in, then straight into a new draft of the e-service.
+    // "Start the e-service": the sign-in, then straight into a new draft of the e-service (none saved before).
+    await discardDrafts('citizen-janis', 'residence-declaration');
     await page.locator('[data-testid="start-eservice-top"]').click();
     await page.waitForURL(`${base}/sign-in`);
     await page.locator('[data-persona="citizen-janis"]').click();

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { apiFor } from '../../helpers/api-instance';
+import { discardDrafts } from '../../helpers/my-cases';
 import type { RunningApi } from '../../../api/platform/server';
 
 async function draftsSince(since: Date): Promise<string[]> {
@@ -28,6 +29,7 @@ describe('journey: opening an e-service while Temporal is down', function () {
     api = await apiFor('127.0.0.1:1', `journey-down-${crypto.randomBytes(4).toString('hex')}`);
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
+    await discardDrafts('citizen-anna', 'residence-declaration'); // starting opens a new draft, not "continue / start again"
   });
   after(async () => {
     await browser?.close();

@@ -10,6 +10,7 @@ import { stack } from '../../setup';
 import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
+import { discardDrafts } from '../../helpers/my-cases';
 
 const NEW_ADDRESS = 'Brīvības iela 137 - 4, Rīga, LV-1012';
 
@@ -27,6 +28,7 @@ describe('journey: residence declaration in the browser', function () {
     officerContext = await browser.newContext({ locale: 'lv-LV' });
     citizen = await citizenContext.newPage();
     officer = await officerContext.newPage();
+    await discardDrafts('citizen-anna', 'residence-declaration'); // starting opens a new draft, not "continue / start again"
   });
   after(async () => {
     await browser?.close();

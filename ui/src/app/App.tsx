@@ -11,6 +11,7 @@ import { SignedIn } from './auth/SignedIn';
 import { Dashboard } from '../cases/Dashboard';
 import { Services } from '../applications/Services';
 import { MyCases } from '../cases/MyCases';
+import { CasePage } from '../cases/CasePage';
 import { ApplicationPage } from '../applications/ApplicationPage';
 import { Confirmation } from '../applications/Confirmation';
 import { Inbox } from '../applications/tasks/Inbox';
@@ -89,6 +90,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <MyCases />
+                  </Require>
+                }
+              />
+              <Route
+                path="cases/:id"
+                element={
+                  <Require role="citizen">
+                    <CasePage />
                   </Require>
                 }
               />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { useStatusEvents } from '../app/api/realtime';
 import type { ApplicationSummary, MyApplications } from '../applications/types';
-import type { CaseItem, CasePage } from './types';
+import type { CasePage } from './types';
 import { useAuth } from '../app/auth/AuthContext';
 import { Loading } from '../app/components/Alert';
 import { StatusBadge } from '../app/components/StatusBadge';
@@ -18,22 +18,18 @@ import { HelpPanel } from '../assist/citizen/HelpPanel';
 import { InvoicesCard } from '../billing/InvoicesCard';
 import { PortalLinks } from '../app/auth/PortalLinks';
 
-const CLOSED = new Set(['rejected', 'completed', 'withdrawn', 'draft']);
-
 export function Dashboard() {
   const { t } = useTranslation();
   const loc = useLocalized();
   const fmt = useFormatDate();
   const { principal } = useAuth();
-  const [cases, setCases] = useState<CaseItem[] | null>(null);
+  const [cases, setCases] = useState<CasePage | null>(null);
   const [drafts, setDrafts] = useState<ApplicationSummary[] | null>(null);
   usePageTitle(t('dashboard.title'));
 
   const load = useCallback(() => {
-    api<CasePage>('/api/v1/me/cases?limit=100').then(
-      (r) => setCases(r.items),
-      () => setCases([]),
-    );
+    // Open: being handled (an answered statement or a draft is not an open case).
+    api<CasePage>('/api/v1/me/cases?state=open&limit=3').then(setCases, () => setCases({ items: [], total: 0 }));
     api<MyApplications>('/api/v1/me/applications?status=draft').then(
       (r) => setDrafts(r.items),
       () => setDrafts([]),
@@ -42,7 +38,6 @@ export function Dashboard() {
   useEffect(load, [load]);
   useStatusEvents(load);
 
-  const open = (cases ?? []).filter((c) => !CLOSED.has(c.status));
   return (
     <>
       <h1>{t('dashboard.greeting', { name: principal?.name ?? '' })}</h1>
@@ -58,10 +53,10 @@ export function Dashboard() {
           ) : (
             <>
               <p className="big-number" data-testid="open-cases">
-                {open.length}
+                {cases.total}
               </p>
               <ul className="plain">
-                {open.slice(0, 3).map((c) => (
+                {cases.items.map((c) => (
                   <li key={c.id}>
                     {loc(c.serviceTitle) || c.serviceId} <StatusBadge status={c.status} />
                   </li>

@@ -12,7 +12,7 @@ import { Alert, Loading } from '../../app/components/Alert';
 import { usePageTitle } from '../../app/components/usePageTitle';
 import { useAuth } from '../../app/auth/AuthContext';
 import { isCitizen } from '../../app/auth/session';
-import { startErrorMessage, startEService } from '../../applications/Services';
+import { savedDraftOf, startErrorMessage, startEService } from '../../applications/Services';
 import { loadEServices, loadTaxonomy, useLoaded } from '../reference';
 import type { SearchResult } from '../types';
 import { SearchFilters, FILTER_KEYS } from './SearchFilters';
@@ -80,6 +80,11 @@ export function CatalogSearch() {
       setStarting(eserviceId);
       setStartError(null);
       try {
+        // A saved draft of it: the start page asks "continue / start again" rather than opening a second one.
+        if (await savedDraftOf(eserviceId).catch(() => null)) {
+          void navigate(`/services?start=${encodeURIComponent(eserviceId)}`);
+          return;
+        }
         const app = await startEService(eserviceId);
         void navigate(`/applications/${app.id}`);
       } catch (e) {
