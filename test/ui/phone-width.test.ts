@@ -18,7 +18,9 @@ describe('journey check: no horizontal scrolling at phone width', function () {
   });
 
   it('passes a fluid page and restores the viewport', async () => {
-    await page.setContent('<!doctype html><main><p>A paragraph with a verylongwordthatwouldnotfit-without-wrapping-anywhere-at-all-on-a-phone.</p></main>');
+    await page.setContent(
+      '<!doctype html><main><p>A paragraph with a verylongwordthatwouldnotfit-without-wrapping-anywhere-at-all-on-a-phone.</p></main>',
+    );
     await page.addStyleTag({ content: 'body { overflow-wrap: anywhere; margin: 0 }' });
     await checkPhoneWidth(page, 'self-test-fluid');
     expect(page.viewportSize()).to.deep.equal({ width: 1024, height: 700 });
