@@ -55,7 +55,7 @@ describe('journey: a new publication shows on the public service page at once', 
 
     // Within the minute the old header let the browser keep its copy: a new visit shows the new version.
     await page.goto(`${stack.api.url}/catalog/${id}`);
-    await page.locator('h1', { hasText: 'Prāmja un laivas biļetes' }).waitFor({ timeout: 10_000 });
+    await page.locator('h1', { hasText: 'Prāmja un laivas biļetes' }).waitFor();
     await checkPage(page, 'catalog-fresh-02-v2');
     expect(await page.title()).to.contain('Prāmja un laivas biļetes');
   });
