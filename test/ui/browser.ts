@@ -10,8 +10,10 @@ import axe from 'axe-core';
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'journeys');
 /** Screenshots of every checked page at phone width. */
 export const NARROW_ARTIFACTS = path.join(ARTIFACTS, 'narrow');
-/** A common phone's CSS width (iPhone 6–8, SE 2nd gen, many Android phones). */
+/** A common phone's CSS width (iPhone 6–8, SE 2nd gen, many Android phones): the screenshots are taken at it. */
 export const PHONE_WIDTH = 375;
+/** The narrowest phone the portal is made for (iPhone SE 1st gen, small Android phones): checked, not pictured. */
+export const SMALLEST_PHONE_WIDTH = 320;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = axe.source;
 
@@ -75,31 +77,39 @@ interface WidthReport {
   wide: string[];
 }
 
+/** How wide the page is at the current viewport, and what sticks out. */
+async function measureWidth(page: Page): Promise<WidthReport> {
+  // Two frames: the resize's layout and anything a resize listener changes.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  return page.evaluate<WidthReport>(`(() => {
+    const root = document.documentElement;
+    const viewportWidth = root.clientWidth;
+    const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      [...el.classList].map((c) => '.' + c).join('') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
+    const past = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > viewportWidth + 0.5
+      && getComputedStyle(el).position !== 'fixed');
+    const wide = past.filter((el) => !past.some((other) => other !== el && el.contains(other))).slice(0, 8).map(describe);
+    return { scrollWidth: root.scrollWidth, viewportWidth, wide };
+  })()`);
+}
+
 /**
- * The page at phone width: resized to PHONE_WIDTH, no horizontal scrolling (the document no wider than the
- * viewport), a full-page screenshot under test-artifacts/journeys/narrow/, and the size restored (also on failure).
+ * The page at phone width: resized to PHONE_WIDTH (and to SMALLEST_PHONE_WIDTH), no horizontal scrolling at either
+ * (the document no wider than the viewport), a full-page screenshot at PHONE_WIDTH under
+ * test-artifacts/journeys/narrow/, and the size restored (also on failure).
  */
 export async function checkPhoneWidth(page: Page, name: string): Promise<void> {
   const original = page.viewportSize() ?? { width: 1280, height: 720 };
-  await page.setViewportSize({ width: PHONE_WIDTH, height: original.height });
   try {
-    // Two frames: the resize's layout and anything a resize listener changes.
-    await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
-    const report = await page.evaluate<WidthReport>(`(() => {
-      const root = document.documentElement;
-      const viewportWidth = root.clientWidth;
-      const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-        [...el.classList].map((c) => '.' + c).join('') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
-      const past = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > viewportWidth + 0.5
-        && getComputedStyle(el).position !== 'fixed');
-      const wide = past.filter((el) => !past.some((other) => other !== el && el.contains(other))).slice(0, 8).map(describe);
-      return { scrollWidth: root.scrollWidth, viewportWidth, wide };
-    })()`);
-    await page.screenshot({ path: path.join(NARROW_ARTIFACTS, `${name}.png`), fullPage: true });
-    expect(
-      report.scrollWidth,
-      `${name} scrolls sideways at ${PHONE_WIDTH} px (${report.scrollWidth} > ${report.viewportWidth}); too wide: ${report.wide.join('; ')}`,
-    ).to.be.at.most(report.viewportWidth);
+    for (const width of [PHONE_WIDTH, SMALLEST_PHONE_WIDTH]) {
+      await page.setViewportSize({ width, height: original.height });
+      const report = await measureWidth(page);
+      if (width === PHONE_WIDTH) await page.screenshot({ path: path.join(NARROW_ARTIFACTS, `${name}.png`), fullPage: true });
+      expect(
+        report.scrollWidth,
+        `${name} scrolls sideways at ${width} px (${report.scrollWidth} > ${report.viewportWidth}); too wide: ${report.wide.join('; ')}`,
+      ).to.be.at.most(report.viewportWidth);
+    }
   } finally {
     await page.setViewportSize(original);
   }

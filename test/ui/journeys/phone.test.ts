@@ -1,7 +1,7 @@
 // Journey: a citizen on a phone (375 px wide, touch). The header's navigation is folded behind a menu button that
 // says whether it is open (aria-expanded) and which list it opens (aria-controls); opening it shows the links, a
 // link leads to its page with the menu folded again, and the invoice list is drawn as stacked rows, each value
-// led by its column's heading. The keyboard works the menu too. axe and the width check on every page.
+// led by its column's heading. The keyboard works the menu too (Enter opens, Escape folds). axe and the width check on every page.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
@@ -77,6 +77,9 @@ describe('journey: on a phone', function () {
     expect(await menu.getAttribute('aria-expanded')).to.equal('true');
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement.textContent')).to.equal('Sākums');
+    // Escape folds it again, the focus back on the button.
     await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).to.equal('false');
+    expect(await page.evaluate<string>('document.activeElement.className')).to.equal('menu-button');
   });
 });

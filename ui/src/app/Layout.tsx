@@ -20,6 +20,7 @@ export function Layout() {
   const first = useRef(true);
   const mainRef = useRef<HTMLElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   useStackedTables(mainRef);
 
   useEffect(() => {
@@ -60,8 +61,19 @@ export function Layout() {
           )}
         </div>
         {/* The service catalogue is public: the navigation is there for signed-out visitors too. */}
-        <nav aria-label={t('layout.nav')} className={`container main-nav${menuOpen ? ' open' : ''}`}>
+        <nav
+          aria-label={t('layout.nav')}
+          className={`container main-nav${menuOpen ? ' open' : ''}`}
+          onKeyDown={(event) => {
+            // Escape folds the open menu and gives the focus back to its button.
+            if (event.key === 'Escape' && menuOpen) {
+              setMenuOpen(false);
+              menuButtonRef.current?.focus();
+            }
+          }}
+        >
           <button
+            ref={menuButtonRef}
             type="button"
             className="menu-button"
             aria-expanded={menuOpen}
