@@ -69,6 +69,10 @@ describe('journey: on a phone', function () {
     expect(labels).to.deep.equal(headings.map((h) => h.trim()));
     const [a, b] = await Promise.all([cells.nth(0).boundingBox(), cells.nth(1).boundingBox()]);
     expect(b!.y, 'the second cell is below the first').to.be.at.least(a!.y + a!.height - 1);
+    // Still a table to a screen reader: rows, cells and column headings, though drawn as cards.
+    const table = page.getByRole('table').first();
+    expect(await table.getByRole('columnheader').count()).to.equal(headings.length);
+    expect(await table.getByRole('row').nth(1).getByRole('cell').count()).to.be.at.least(1);
     await checkPage(page, 'phone-03-invoices');
 
     // The keyboard: Enter on the menu button opens it, and the first link is next in the tab order.
