@@ -18,6 +18,9 @@ import type { Validated } from '../../forms/types/validated';
 
 const TAG = 'Public catalogue';
 const CACHE_CONTROL = 'public, max-age=60';
+// A service description is revalidated on every use (ETag / Last-Modified, a 304 costs no JSON work): a new
+// publication shows at once on the public service page and in the widgets, never a minute later.
+const SERVICE_CACHE_CONTROL = 'public, no-cache';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 // ---- cross-origin use ----
@@ -169,7 +172,7 @@ export const publicCatalogRoutes = [
       let lastModified = validator.publishedAt;
       // The fast path: an unchanged service is answered from the validator alone, without reading the document.
       if (notModified(req, etag, lastModified)) {
-        res.status(304).set({ ETag: etag, 'Last-Modified': lastModified.toUTCString(), 'Cache-Control': CACHE_CONTROL }).end();
+        res.status(304).set({ ETag: etag, 'Last-Modified': lastModified.toUTCString(), 'Cache-Control': SERVICE_CACHE_CONTROL }).end();
         return;
       }
       let body = presentedBodies.get(etag);
@@ -189,7 +192,7 @@ export const publicCatalogRoutes = [
         .set({
           ETag: etag,
           'Last-Modified': lastModified.toUTCString(),
-          'Cache-Control': CACHE_CONTROL,
+          'Cache-Control': SERVICE_CACHE_CONTROL,
           'Content-Type': JSON_TYPE,
         })
         .end(body);

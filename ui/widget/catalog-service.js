@@ -73,7 +73,7 @@
   const DAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 
   const CSS = `
-    :host { display: block; font: 1rem/1.5 system-ui, sans-serif; color: #1a1a1a; }
+    :host { display: block; font: 1rem/1.5 system-ui, sans-serif; color: #1a1a1a; overflow-wrap: anywhere; }
     article { border: 1px solid #c8ccd1; border-radius: 6px; padding: 1rem 1.25rem; background: #fff; }
     .title { margin: 0 0 .5rem; font-size: 1.35em; line-height: 1.25; }
     .sub { margin: 1rem 0 .5rem; font-size: 1.1em; }

@@ -277,7 +277,7 @@ describe('api/catalog (public)', () => {
         jsonld: `${SEARCH}/residence-declaration/cpsv-ap.jsonld`,
         eservice: '/services?start=residence-declaration',
       });
-      expect(res.headers.get('cache-control')).to.equal('public, max-age=60');
+      expect(res.headers.get('cache-control')).to.equal('public, no-cache');
       expect(res.headers.get('etag')).to.match(/^"residence-declaration-v1-.+"$/);
       expect(new Date(res.headers.get('last-modified')!).getTime()).to.equal(Math.floor(Date.parse(d.publishedAt) / 1000) * 1000);
     });

@@ -1,4 +1,5 @@
-// Routes. Signed-out visitors go to the sign-in page (national sign-in, and the demo personas outside production); citizens get the portal, officers the console.
+// Routes. Signed-out visitors go to the sign-in page (national sign-in, and the demo personas outside production);
+// citizens get the portal, officers the console. Each page is its own chunk, loaded when first visited (./pages.ts).
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
@@ -6,39 +7,41 @@ import { homeOf, isAssistStaff, isCitizen, isInvoiceIssuer, isOfficer } from './
 import { isCounterStaff } from '../assist/roles';
 import { RealtimeProvider } from './api/realtime';
 import { Layout } from './Layout';
-import { SignIn } from './auth/SignIn';
-import { SignedIn } from './auth/SignedIn';
-import { Dashboard } from '../cases/Dashboard';
-import { Services } from '../applications/Services';
-import { MyCases } from '../cases/MyCases';
-import { CasePage } from '../cases/CasePage';
-import { ApplicationPage } from '../applications/ApplicationPage';
-import { Confirmation } from '../applications/Confirmation';
-import { Inbox } from '../applications/tasks/Inbox';
-import { TaskPage } from '../applications/tasks/TaskPage';
-import { NotFound } from './NotFound';
-import { AssistStart } from '../assist/staff/AssistStart';
-import { AssistSession } from '../assist/staff/AssistSession';
-import { CounterStart } from '../assist/counter/CounterStart';
-import { CounterApplication } from '../assist/counter/CounterApplication';
-import { DelegationsPage } from '../delegations/DelegationsPage';
-import { AppsPage } from '../apps/AppsPage';
-import { RepresentedPage } from '../organisations/RepresentedPage';
-import { OrganisationPage } from '../organisations/OrganisationPage';
-import { MyInvoices } from '../billing/MyInvoices';
-import { InvoicePage } from '../billing/InvoicePage';
-import { PaymentReturn } from '../billing/PaymentReturn';
-import { AgencyInvoices } from '../billing/AgencyInvoices';
-import { SuspensePage } from '../billing/SuspensePage';
-import { IssueInvoice } from '../billing/IssueInvoice';
-import { CatalogSearch } from '../catalog/public/CatalogSearch';
-import { ServicePage } from '../catalog/public/ServicePage';
-import { AgencyCatalog } from '../catalog/agency/AgencyCatalog';
-import { EntryPage } from '../catalog/agency/EntryPage';
-import { EditorPage } from '../catalog/editor/EditorPage';
-import { ReviewQueue } from '../catalog/reviews/ReviewQueue';
-import { ReviewPage } from '../catalog/reviews/ReviewPage';
-import { StalePage } from '../catalog/stale/StalePage';
+import {
+  SignIn,
+  SignedIn,
+  Dashboard,
+  Services,
+  MyCases,
+  CasePage,
+  ApplicationPage,
+  Confirmation,
+  Inbox,
+  TaskPage,
+  NotFound,
+  AssistStart,
+  AssistSession,
+  CounterStart,
+  CounterApplication,
+  DelegationsPage,
+  AppsPage,
+  RepresentedPage,
+  OrganisationPage,
+  MyInvoices,
+  InvoicePage,
+  PaymentReturn,
+  AgencyInvoices,
+  SuspensePage,
+  IssueInvoice,
+  CatalogSearch,
+  ServicePage,
+  AgencyCatalog,
+  EntryPage,
+  EditorPage,
+  ReviewQueue,
+  ReviewPage,
+  StalePage,
+} from './pages';
 import { isCatalogAuthor, isCatalogReviewer, isCatalogStaff } from '../catalog/roles';
 
 const ALLOWED = {

@@ -1,6 +1,7 @@
 // The page frame: skip link, header with navigation and the language switch, the main landmark, the footer.
-// After every route change the focus moves to the page's heading, so screen readers announce the new page.
-import { useEffect, useRef } from 'react';
+// After every route change the focus moves to the page's heading, so screen readers announce the new page (pages load
+// lazily: the focus waits until the heading is there). On a narrow screen the navigation folds behind a menu button.
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/AuthContext';
@@ -9,6 +10,7 @@ import { PortalPresence } from '../assist/citizen/PortalPresence';
 import { isCatalogReviewer, isCatalogStaff } from '../catalog/roles';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionTimeout } from './auth/SessionTimeout';
+import { useStackedTables } from './components/useStackedTables';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -17,22 +19,17 @@ export function Layout() {
   const location = useLocation();
   const first = useRef(true);
   const mainRef = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  useStackedTables(mainRef);
 
   useEffect(() => {
+    setMenuOpen(false);
     if (first.current) {
       first.current = false;
       return;
     }
-    // Wait a frame so the new page has rendered its heading.
-    const id = requestAnimationFrame(() => {
-      const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-      const target = heading ?? mainRef.current;
-      if (target) {
-        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-        target.focus();
-      }
-    });
-    return () => cancelAnimationFrame(id);
+    return focusHeadingWhenShown(mainRef.current);
   }, [location.pathname]);
 
   return (
@@ -64,8 +61,28 @@ export function Layout() {
           )}
         </div>
         {/* The service catalogue is public: the navigation is there for signed-out visitors too. */}
-        <nav aria-label={t('layout.nav')} className="container main-nav">
-          <ul>
+        <nav
+          aria-label={t('layout.nav')}
+          className={`container main-nav${menuOpen ? ' open' : ''}`}
+          onKeyDown={(event) => {
+            // Escape folds the open menu and gives the focus back to its button.
+            if (event.key === 'Escape' && menuOpen) {
+              setMenuOpen(false);
+              menuButtonRef.current?.focus();
+            }
+          }}
+        >
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav-list"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('layout.menu')}
+          </button>
+          <ul id="main-nav-list">
             {isCitizen(principal) && (
               <>
                 <li>
@@ -147,11 +164,60 @@ export function Layout() {
       <SessionTimeout />
       <PortalPresence />
       <main id="main" ref={mainRef} tabIndex={-1} className="container">
-        <Outlet />
+        <Suspense
+          fallback={
+            <p role="status" className="muted">
+              {t('layout.loading')}
+            </p>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">{t('layout.footer')}</div>
       </footer>
     </>
   );
+}
+
+/**
+ * Moves the focus to the new page's heading (or the main landmark) once it is rendered: at once for a page already
+ * loaded, else when its chunk has arrived (watched for up to 10 s). Returns the clean-up.
+ */
+function focusHeadingWhenShown(main: HTMLElement | null): (() => void) | undefined {
+  if (!main) return undefined;
+  const focus = (target: HTMLElement) => {
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+  };
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    observer?.disconnect();
+    clearTimeout(timer);
+  };
+  const frame = requestAnimationFrame(() => {
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading) {
+      focus(heading);
+      return;
+    }
+    observer = new MutationObserver(() => {
+      const shown = main.querySelector<HTMLElement>('h1');
+      if (shown) {
+        stop();
+        focus(shown);
+      }
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    timer = setTimeout(() => {
+      stop();
+      if (document.activeElement === document.body || document.activeElement === null) focus(main);
+    }, 10_000);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    stop();
+  };
 }

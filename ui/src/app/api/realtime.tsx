@@ -1,6 +1,7 @@
-// One Socket.IO connection per signed-in user: live `case:status` events and draft autosave (`draft:save`).
+// One Socket.IO connection per signed-in user: live `case:status` events and draft autosave (`draft:save`). The
+// Socket.IO client is loaded once someone is signed in: a visitor's first page does not download it.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { useAuth } from '../auth/AuthContext';
 import type { StatusEvent } from './types';
 
@@ -11,11 +12,20 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [socket, setSocket] = useState<Socket | null>(null);
   useEffect(() => {
     if (!principal) return undefined;
-    // The handshake carries the session cookie; the server closes the socket when the session ends.
-    const s = io(window.location.origin, { path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
-    setSocket(s);
+    let ended = false;
+    let s: Socket | null = null;
+    import('socket.io-client').then(
+      ({ io }) => {
+        if (ended) return;
+        // The handshake carries the session cookie; the server closes the socket when the session ends.
+        s = io(window.location.origin, { path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+        setSocket(s);
+      },
+      () => undefined, // the chunk did not arrive (offline): the pages work without live updates, as when disconnected
+    );
     return () => {
-      s.close();
+      ended = true;
+      s?.close();
       setSocket(null);
     };
   }, [principal]);

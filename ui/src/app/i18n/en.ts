@@ -18,6 +18,8 @@ export const en: Texts<typeof lv> = {
     signOutEverywhere: 'Sign out on all devices',
     nav: 'Main navigation',
     language: 'Language',
+    menu: 'Menu',
+    loading: 'Loading the page…',
     footer: 'Public services portal of the state administration · demo environment',
   },
   nav: { dashboard: 'Home', services: 'Services', cases: 'My cases', inbox: 'Agency tasks', assist: 'Assist citizens' },

@@ -15,6 +15,8 @@ export const lv = {
     signOutEverywhere: 'Iziet visās ierīcēs',
     nav: 'Galvenā navigācija',
     language: 'Valoda',
+    menu: 'Izvēlne',
+    loading: 'Ielādē lapu…',
     footer: 'Valsts pārvaldes pakalpojumu portāls · demonstrācijas vide',
   },
   nav: {
