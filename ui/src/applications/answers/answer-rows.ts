@@ -48,6 +48,14 @@ function valueOf(schema: Json, ui: UiSchema, value: unknown): AnswerValue {
 }
 
 const hidden = (ui: UiSchema) => ui['ui:widget'] === 'hidden';
+
+/** An address field (`x-address`: the address register's lookup) is one answer, its text; its input is `<id>_text`. */
+function addressRow(sub: Json, data: unknown, id: string, ro: boolean): AnswerRow | null {
+  if (!sub['x-address']) return null;
+  const text = (data as { text?: unknown } | undefined)?.text;
+  const value: AnswerValue = typeof text === 'string' && text ? { kind: 'text', text } : { kind: 'empty' };
+  return ro && value.kind === 'empty' ? null : { fieldId: `${id}_text`, label: String(sub.title ?? id), value, changeable: !ro };
+}
 const readonly = (ui: UiSchema) => ui['ui:readonly'] === true || ui['ui:disabled'] === true;
 
 /** The visible leaf fields of an object, in order. */
@@ -59,6 +67,7 @@ function leaves(schema: Json, ui: UiSchema, data: Json, idPrefix: string, readon
     if (hidden(subUi)) return [];
     const id = `${idPrefix}_${name}`;
     const ro = readonlyAbove || readonly(subUi);
+    if (sub['x-address']) return [addressRow(sub, data[name], id, ro)].filter((r): r is AnswerRow => r !== null);
     if (sub.type === 'object') return leaves(sub, subUi, (data[name] ?? {}) as Json, id, ro);
     const value = valueOf(sub, subUi, data[name]);
     // A read-only field left empty (the register had nothing for it) is nothing to check or change.
@@ -87,6 +96,11 @@ export function answerSections(schema: RJSFSchema, uiSchema: UiSchema, data: Jso
     const ui = (uiSchema[name] ?? {}) as UiSchema;
     if (hidden(ui)) continue;
     const id = `${idPrefix}_${name}`;
+    const address = addressRow(sub, data[name], id, readonly(ui));
+    if (address || sub['x-address']) {
+      if (address) top().rows.push(address);
+      continue;
+    }
     if (sub.type !== 'object') {
       const value = valueOf(sub, ui, data[name]);
       if (!(readonly(ui) && value.kind === 'empty'))
