@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
+import { submitPastAddressCheck } from '../../helpers/applications';
 import { auditRows, lastAuditId } from '../../helpers/assist';
 
 const ANNA = '15038511239';
@@ -48,7 +49,9 @@ describe('api/applications (the officer’s view: changes, register checks, atta
       as: 'citizen-anna',
       json: { version: app.draft.version, data },
     });
-    await call('POST', `/api/v1/applications/${caseId}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } });
+    await submitPastAddressCheck(stack.simulators.urls.addressRegister, () =>
+      call('POST', `/api/v1/applications/${caseId}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } }),
+    );
     // The address check fails: Anna is asked; she corrects the address and sends a text file with it.
     await waitFor('the address check to ask', async () => (await application(caseId)).status === 'info_requested');
     const upload = await call('POST', `/api/v1/applications/${caseId}/files`, {

@@ -48,7 +48,8 @@ describe('api/catalog/search-index', () => {
       ['zzqxw', []],
       // Not "pašvaldība" (the municipal services' agency) nor "pasākums" (the event permit): no false friends.
       ['pase', ['passport-issue']],
-      ['uzņēmums reģistrācija', ['company-liquidation', 'company-registration']], // "uzņēmums" is a synonym of "komersants"
+      // "uzņēmums" is a synonym of "komersants"; the commercial-register statement is about a company's registration data
+      ['uzņēmums reģistrācija', ['company-liquidation', 'company-registration', 'enterprise-register-statement']],
       ['iela', ['trade-permit']], // only the Riga permit's text names a street
       ['CSDD', ['driving-licence-renewal', 'driving-test', 'vehicle-inspection', 'vehicle-registration']], // the agency's abbreviation
       ['autovadītāja apliecība', ['driving-licence-renewal']], // the everyday name of the driving licence

@@ -1,7 +1,7 @@
-// Dates typed on e-service forms (ui/src/applications/form/date-text.ts): day first whatever the browser's locale
+// Dates typed on e-service forms (ui/src/app/i18n/date-text.ts): day first whatever the browser's locale
 // ("01 12 2026" is 1 December, never 12 January), stored as ISO, and what to fix when it is not a real date.
 import { expect } from 'chai';
-import { dateProblem, parseDateText, textOfValue, valueOfText } from '../../../ui/src/applications/form/date-text';
+import { dateProblem, parseDateText, textOfValue, valueOfText } from '../../../ui/src/app/i18n/date-text';
 
 describe('date text fields', () => {
   it('reads day, month and year in the Latvian order with any separator', () => {

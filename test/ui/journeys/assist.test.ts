@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { waitFor } from '../../helpers/wait';
+import { discardDrafts } from '../../helpers/my-cases';
 
 const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010'; // not in the address register: refused before the submit
 /** The register's address Laura chooses from the suggestions instead. */
@@ -39,6 +40,7 @@ describe('journey: co-browsing with a customer centre', function () {
   let applicationUrl = '';
 
   before(async () => {
+    await discardDrafts('citizen-anna', 'residence-declaration'); // starting opens a new draft, not "continue / start again"
     browser = await launchBrowser();
     citizen = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
     staff = await (await browser.newContext({ locale: 'lv-LV' })).newPage();

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser } from '../browser';
 import { ANNA_SCHMIDT } from '../../helpers/eidas';
+import { endDraftsOf } from '../../helpers/my-cases';
 
 const NEW_ADDRESS = 'Brīvības iela 137 - 4, Rīga, LV-1012';
 
@@ -17,6 +18,9 @@ describe('journey: EU citizen signs in with eIDAS and declares her residence', f
   let page: Page;
 
   before(async () => {
+    // Anna Schmidt's drafts from other tests: starting opens a new draft, not "continue / start again".
+    await endDraftsOf({ type: 'eidas', id: ANNA_SCHMIDT }, 'residence-declaration');
+    await endDraftsOf({ type: 'eidas', id: ANNA_SCHMIDT }, 'declared-address-statement');
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
   });

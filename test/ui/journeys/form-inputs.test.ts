@@ -21,6 +21,7 @@ const TEXTS = {
   lv: {
     persona: 'citizen-anna',
     submit: 'Iesniegt',
+    continue: 'Turpināt',
     titlePrefix: 'Kļūda: ',
     basis: 'Īrnieks',
     notChosen: 'Izvēlieties adresi no saraksta, kas parādās rakstot.',
@@ -33,6 +34,7 @@ const TEXTS = {
   en: {
     persona: 'citizen-janis',
     submit: 'Submit',
+    continue: 'Continue',
     titlePrefix: 'Error: ',
     basis: 'Tenant',
     notChosen: 'Choose the address from the list that appears as you type.',
@@ -117,7 +119,7 @@ describe('journey: dates, address look-up and error messages on the residence de
       await page.locator('#root_phone').fill('12');
       await page.locator('[data-state="saved"]').waitFor();
       const titleBefore = await page.title();
-      await page.getByRole('button', { name: text.submit }).click();
+      await page.getByRole('button', { name: text.continue }).click();
 
       const summary = page.locator('.error-summary');
       await summary.waitFor();
@@ -155,7 +157,10 @@ describe('journey: dates, address look-up and error messages on the residence de
       expect(draft.body.draft.data.newAddress).to.deep.equal(ADDRESS);
       await checkPage(page, `inputs-${lang}-03-fixed`);
 
-      await page.getByRole('button', { name: text.submit }).click();
+      await page.getByRole('button', { name: text.continue }).click();
+      await page.getByTestId('check-answers').waitFor();
+      await page.getByRole('button', { name: text.submit, exact: true }).click();
+      await page.waitForURL(/\/confirmation$/, { timeout: 60_000 });
       await page.waitForFunction('!document.querySelector(\'#application-status [data-status="draft"]\')', null, { timeout: 60_000 });
       await page.waitForFunction(`!document.title.startsWith(${JSON.stringify(text.titlePrefix)})`);
       await checkPage(page, `inputs-${lang}-04-submitted`);

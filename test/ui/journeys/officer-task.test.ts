@@ -11,6 +11,7 @@ import { stack } from '../../setup';
 import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
+import { submitPastAddressCheck } from '../../helpers/applications';
 import { lv } from '../../../ui/src/app/i18n/lv';
 import { en } from '../../../ui/src/app/i18n/en';
 
@@ -37,7 +38,9 @@ async function correctedApplication(): Promise<string> {
     as: 'citizen-anna',
     json: { version: app.draft.version, data },
   });
-  await call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } });
+  await submitPastAddressCheck(stack.simulators.urls.addressRegister, () =>
+    call('POST', `/api/v1/applications/${app.id}/submit`, { as: 'citizen-anna', json: { version: saved.body.version } }),
+  );
   await waitFor(
     'the check to ask',
     async () => (await call('GET', `/api/v1/applications/${app.id}`, { as: 'citizen-anna' })).body.status === 'info_requested',

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser } from '../browser';
+import { discardDrafts } from '../../helpers/my-cases';
 
 describe('journey: idle timeout with a warning, and nothing lost', function () {
   this.timeout(120_000);
@@ -13,6 +14,7 @@ describe('journey: idle timeout with a warning, and nothing lost', function () {
   let page: Page;
 
   before(async () => {
+    await discardDrafts('citizen-anna', 'residence-declaration'); // starting opens a new draft, not "continue / start again"
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
     await page.clock.install();

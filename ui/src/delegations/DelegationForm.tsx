@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../app/api/client';
 import { ErrorSummary, type SummaryItem } from '../app/components/ErrorSummary';
+import { DateInput } from '../app/components/DateInput';
 import { useLocalized } from '../app/i18n/useLocalized';
 import { PERSONAL_CODE, todayLocal, type Delegation, type EServiceOption } from './types';
 
 type Field = 'code' | 'name' | 'from' | 'until' | 'eservices';
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID: Record<Field, string> = {
   code: 'delegation-code',
   name: 'delegation-name',
@@ -57,6 +59,8 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
     else if (!PERSONAL_CODE.test(c)) found.code = t('delegations.errors.codeFormat');
     if (name.trim().length < 2) found.name = t('delegations.errors.nameRequired');
     if (!from) found.from = t('delegations.errors.dateRequired');
+    else if (!ISO_DAY.test(from)) found.from = t('delegations.errors.dateInvalid');
+    if (until && !ISO_DAY.test(until)) found.until = t('delegations.errors.dateInvalid');
     if (from && until && until < from) found.until = t('delegations.errors.before_valid_from');
     if (!all && chosen.length === 0) found.eservices = t('delegations.errors.chooseEservice');
     return found;
@@ -157,15 +161,7 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
         <div className="field">
           <label htmlFor={ID.from}>{labels.from}</label>
           {fieldError('from')}
-          <input
-            id={ID.from}
-            type="date"
-            value={from}
-            min={todayLocal()}
-            aria-invalid={!!errors.from}
-            aria-describedby={described('from')}
-            onChange={(e) => setFrom(e.target.value)}
-          />
+          <DateInput id={ID.from} value={from} invalid={!!errors.from} describedBy={described('from')} onChange={setFrom} />
         </div>
         <div className="field">
           <label htmlFor={ID.until}>{labels.until}</label>
@@ -173,14 +169,12 @@ export function DelegationForm({ eservices, onRegistered }: { eservices: EServic
             {t('delegations.form.validUntilHint')}
           </p>
           {fieldError('until')}
-          <input
+          <DateInput
             id={ID.until}
-            type="date"
             value={until}
-            min={from || undefined}
-            aria-invalid={!!errors.until}
-            aria-describedby={described('until', `${ID.until}-hint`)}
-            onChange={(e) => setUntil(e.target.value)}
+            invalid={!!errors.until}
+            describedBy={described('until', `${ID.until}-hint`)}
+            onChange={setUntil}
           />
         </div>
         <fieldset>

@@ -1,6 +1,7 @@
 // Asking the person you help for a delegation: their personal code and name (checked against the population
 // register by the server), view or act rights, every e-service or the chosen ones, and the days.
 import { useState } from 'react';
+import { DateInput } from '../app/components/DateInput';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { useLocalized } from '../app/i18n/useLocalized';
@@ -106,11 +107,11 @@ export function DelegationRequestForm({
       </fieldset>
       <div className="field">
         <label htmlFor="request-from">{t('delegations.requests.validFrom')}</label>
-        <input id="request-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+        <DateInput id="request-from" value={from} onChange={setFrom} required />
       </div>
       <div className="field">
         <label htmlFor="request-until">{t('delegations.requests.validUntil')}</label>
-        <input id="request-until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+        <DateInput id="request-until" value={until} onChange={setUntil} />
       </div>
       <div className="actions">
         <button type="submit" className="primary">

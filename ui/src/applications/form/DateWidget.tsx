@@ -4,7 +4,7 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
-import { textOfValue, valueOfText } from './date-text';
+import { textOfValue, valueOfText } from '../../app/i18n/date-text';
 
 export function DateWidget(props: WidgetProps) {
   const { id, value, readonly, disabled, autofocus, onChange, onBlur, onFocus, required } = props;

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import type { ErrorDetail } from '../../../../forms/types/api';
 import type { SummaryItem } from '../../app/components/summary-item';
 import { fieldOrder, fixMessage, inFormOrder, nodesAt, valueAt } from './messages';
-import { textOfValue } from './date-text';
+import { textOfValue } from '../../app/i18n/date-text';
 
 export function pointerToPath(pointer: string): string[] {
   if (!pointer || pointer === '/') return [];

@@ -5,7 +5,7 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { TFunction } from 'i18next';
 import { resolveDayBound } from '../../../../forms/form-rules';
-import { dateProblem } from './date-text';
+import { dateProblem } from '../../app/i18n/date-text';
 
 type Json = Record<string, unknown>;
 

@@ -2,6 +2,7 @@
 // who the representative is (checked by the server against the population register), the scanned document, an
 // optional number/date/issuer, and the days it is valid. `recordMandate` uploads the document and records it.
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../app/components/DateInput';
 import { api, type ApiError } from '../../app/api/client';
 import { PERSONAL_CODE } from '../../delegations/types';
 import type { Mandate, PostMandateDocumentsResponse } from '../types';
@@ -32,6 +33,8 @@ export function mandateErrors(m: MandateDraft, t: (key: string) => string): Part
   if (!m.name.trim()) errors.repName = t('delegations.errors.nameRequired');
   if (!m.file) errors.file = t('delegations.counter.errors.fileRequired');
   if (!m.validFrom) errors.validFrom = t('delegations.errors.dateRequired');
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(m.validFrom)) errors.validFrom = t('delegations.errors.dateInvalid');
+  if (m.validUntil && !/^\d{4}-\d{2}-\d{2}$/.test(m.validUntil)) errors.validUntil = t('delegations.errors.dateInvalid');
   return errors;
 }
 
@@ -168,25 +171,23 @@ export function MandateFields({
       <div className="field">
         <label htmlFor={MANDATE_IDS.validFrom}>{t('delegations.counter.mandateValidFrom')}</label>
         {error('validFrom')}
-        <input
+        <DateInput
           id={MANDATE_IDS.validFrom}
-          type="date"
           value={value.validFrom}
-          aria-invalid={!!errors.validFrom}
-          aria-describedby={described('validFrom')}
-          onChange={(e) => set({ validFrom: e.target.value })}
+          invalid={!!errors.validFrom}
+          describedBy={described('validFrom')}
+          onChange={(v) => set({ validFrom: v })}
         />
       </div>
       <div className="field">
         <label htmlFor={MANDATE_IDS.validUntil}>{t('delegations.counter.mandateValidUntil')}</label>
         {error('validUntil')}
-        <input
+        <DateInput
           id={MANDATE_IDS.validUntil}
-          type="date"
           value={value.validUntil}
-          aria-invalid={!!errors.validUntil}
-          aria-describedby={described('validUntil')}
-          onChange={(e) => set({ validUntil: e.target.value })}
+          invalid={!!errors.validUntil}
+          describedBy={described('validUntil')}
+          onChange={(v) => set({ validUntil: v })}
         />
       </div>
     </fieldset>

@@ -55,6 +55,7 @@ export const delegationsEn: Texts<typeof delegationsLv> = {
     self_delegation: 'You cannot delegate to yourself',
     nameRequired: 'Enter the first name and surname',
     dateRequired: 'Enter a date',
+    dateInvalid: 'Enter a real date as dd.mm.yyyy, for example 01.12.2026',
     in_past: 'The date cannot be in the past',
     before_valid_from: 'The end date cannot be before the start date',
     too_long: 'A delegation can be valid for at most 10 years',

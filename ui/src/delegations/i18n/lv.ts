@@ -50,6 +50,7 @@ export const delegationsLv = {
     self_delegation: 'Sevi pilnvarot nevar',
     nameRequired: 'Ierakstiet vārdu un uzvārdu',
     dateRequired: 'Norādiet datumu',
+    dateInvalid: 'Norādiet īstu datumu formā dd.mm.gggg, piemēram, 01.12.2026',
     in_past: 'Datums nevar būt pagātnē',
     before_valid_from: 'Beigu datums nevar būt pirms sākuma datuma',
     too_long: 'Pilnvarojums var būt spēkā ne ilgāk kā 10 gadus',
