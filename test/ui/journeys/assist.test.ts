@@ -227,6 +227,8 @@ describe('journey: co-browsing with a customer centre', function () {
     const base = stack.api.url;
     await citizen.goto(`${base}/services`);
     await citizen.locator('[data-eservice="residence-declaration"] button').click();
+    // Her first declaration is still a saved draft: she starts again rather than continuing it.
+    await citizen.getByRole('button', { name: 'Sākt no jauna' }).click();
     await citizen.waitForURL((url) => /\/applications\/LV-\d{10}-\d{2}$/.test(url.pathname) && url.href !== applicationUrl);
     const caseId = citizen.url().split('/').pop() as string;
     await waitValue(citizen, 'root_applicant_givenName', 'Anna');

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
-import { counterCaseWithDecision } from '../../helpers/my-cases';
+import { counterCaseWithDecision, discardDrafts } from '../../helpers/my-cases';
 import { checkPage, launchBrowser, signIn } from '../browser';
 
 const LIGA = '01014811002';
@@ -142,7 +142,7 @@ describe('journey: my cases lead to every outcome', function () {
     await page.waitForURL(`**/cases/${vidCase}`);
     await page.locator('h1', { hasText: 'Iedzīvotāju ienākuma' }).or(page.locator('h1')).first().waitFor();
     expect(await page.getByTestId('agency-system-link').getAttribute('href')).to.equal(`https://eds.vid.gov.lv/lietas/${run}`);
-    expect(await page.locator('main').textContent()).to.contain('Saņemts');
+    await page.locator('main', { hasText: 'Saņemts' }).waitFor(); // the status history comes with the page's data
     await checkPage(page, 'my-cases-05-vid-case-lv');
 
     // In English: the same page and the list say everything in English.
@@ -185,6 +185,7 @@ describe('journey: my cases lead to every outcome', function () {
 
   it('offers to continue a saved draft instead of opening a second one (English)', async () => {
     const base = stack.api.url;
+    await discardDrafts('citizen-liga', 'residence-declaration'); // other tests' drafts of hers: the first start opens one
     await page.goto(`${base}/`);
     if ((await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')) !== 'true') {
       await page.getByRole('button', { name: 'English' }).click();
