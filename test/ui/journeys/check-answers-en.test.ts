@@ -124,7 +124,10 @@ describe('journey (English): check your answers, confirmation, answering a reque
     await checkPage(page, 'en-03-info-requested');
     await page.locator('#info_newAddress_text').fill(KNOWN_ADDRESS);
     // Typed out as the register writes it: chosen once the register's suggestions have come.
-    await page.getByText(/\d+ address(es)? found/).first().waitFor({ state: 'attached' });
+    await page
+      .getByText(/\d+ address(es)? found/)
+      .first()
+      .waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Send the answer' }).click();
 
     // His answer is an event of the timeline; the submitted data show the corrected address; what comes next.
