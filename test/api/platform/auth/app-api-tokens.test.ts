@@ -7,41 +7,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import '../../../setup';
 import { formOf } from '../../../simulators/browser';
 import type { RunningApi } from '../../../../api/platform/server';
-import { authorize, followAll, providerApi, signedInBrowser, type TestClient } from './provider-helpers';
+import {
+  appToken,
+  authorize,
+  deviceKey,
+  dpopProof,
+  followAll,
+  providerApi,
+  signedInBrowser,
+  type DeviceKey,
+  type ProofClaims,
+  type TestClient,
+} from './provider-helpers';
 
 const APP_REDIRECT = 'https://app.example.test/callback';
-
-interface DeviceKey {
-  privateKey: KeyLike;
-  jwk: JWK;
-}
-
-async function deviceKey(): Promise<DeviceKey> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  return { privateKey, jwk: await exportJWK(publicKey) };
-}
-
-interface ProofClaims {
-  htm: string;
-  htu: string;
-  accessToken?: string;
-  /** Seconds to move iat by (a stale proof). */
-  age?: number;
-  jti?: string;
-}
-
-/** A DPoP proof (RFC 9449 §4) for one request; with an access token, its hash (ath). */
-function proof(key: DeviceKey, claims: ProofClaims): Promise<string> {
-  const ath = claims.accessToken ? crypto.createHash('sha256').update(claims.accessToken).digest('base64url') : undefined;
-  return new SignJWT({ htm: claims.htm, htu: claims.htu, jti: claims.jti ?? crypto.randomUUID(), ...(ath ? { ath } : {}) })
-    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk })
-    .setIssuedAt(Math.floor(Date.now() / 1000) - (claims.age ?? 0))
-    .sign(key.privateKey);
-}
 
 describe('api/platform/auth/provider: apps call the API with DPoP-bound tokens (RFC 9449)', () => {
   let dataDir: string;
@@ -66,17 +48,7 @@ describe('api/platform/auth/provider: apps call the API with DPoP-bound tokens (
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function token(key: DeviceKey, form: Record<string, string>) {
-    const res = await fetch(`${api.url}/oidc/token`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        dpop: await proof(key, { htm: 'POST', htu: `${api.url}/oidc/token` }),
-      },
-      body: new URLSearchParams({ client_id: app.client_id, ...form }),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, string> };
-  }
+  const token = (key: DeviceKey, form: Record<string, string>) => appToken(api.url, app.client_id, key, form);
 
   /** An API request with the app's token; `dpop` overrides the proof (undefined: none). */
   async function call(
@@ -88,7 +60,7 @@ describe('api/platform/auth/provider: apps call the API with DPoP-bound tokens (
   ) {
     const url = `${api.url}${pathAndQuery}`;
     const headers: Record<string, string> = { authorization: `${scheme} ${accessToken}` };
-    if (key) headers.dpop = await proof(key, { htm: 'GET', htu: url.split('?')[0], accessToken, ...overrides });
+    if (key) headers.dpop = await dpopProof(key, { htm: 'GET', htu: url.split('?')[0], accessToken, ...overrides });
     const res = await fetch(url, { headers });
     return { status: res.status, challenge: res.headers.get('www-authenticate'), body: (await res.json()) as Record<string, any> };
   }

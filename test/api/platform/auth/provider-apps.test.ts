@@ -2,37 +2,26 @@
 // the citizen's consent (Latvian and English), gets DPoP-bound access tokens (RFC 9449: useless with another key or
 // as a bearer token) and refresh tokens that rotate (a used one is refused and revokes the grant; one presented with
 // another key is refused).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import '../../../setup';
 import { formOf } from '../../../simulators/browser';
 import type { RunningApi } from '../../../../api/platform/server';
-import { authorize, followAll, providerApi, signedInBrowser, type TestClient } from './provider-helpers';
+import {
+  appToken,
+  authorize,
+  deviceKey,
+  dpopProof,
+  followAll,
+  providerApi,
+  signedInBrowser,
+  type DeviceKey,
+  type TestClient,
+} from './provider-helpers';
 
 const APP_REDIRECT = 'https://app.example.test/callback';
-
-interface DeviceKey {
-  privateKey: KeyLike;
-  jwk: JWK;
-}
-
-async function deviceKey(): Promise<DeviceKey> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  return { privateKey, jwk: await exportJWK(publicKey) };
-}
-
-/** A DPoP proof (RFC 9449 §4) for one request; with an access token, its hash (ath). */
-function proof(key: DeviceKey, htm: string, htu: string, accessToken?: string): Promise<string> {
-  const ath = accessToken ? crypto.createHash('sha256').update(accessToken).digest('base64url') : undefined;
-  return new SignJWT({ htm, htu, jti: crypto.randomUUID(), ...(ath ? { ath } : {}) })
-    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk })
-    .setIssuedAt()
-    .sign(key.privateKey);
-}
 
 describe('api/platform/auth/provider: apps (public clients, consent, DPoP, refresh-token rotation)', () => {
   let dataDir: string;
@@ -56,18 +45,11 @@ describe('api/platform/auth/provider: apps (public clients, consent, DPoP, refre
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function token(key: DeviceKey, form: Record<string, string>) {
-    const res = await fetch(`${api.url}/oidc/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await proof(key, 'POST', `${api.url}/oidc/token`) },
-      body: new URLSearchParams({ client_id: app.client_id, ...form }),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, string> };
-  }
+  const token = (key: DeviceKey, form: Record<string, string>) => appToken(api.url, app.client_id, key, form);
 
   async function userinfo(accessToken: string, scheme: string, key?: DeviceKey) {
     const headers: Record<string, string> = { authorization: `${scheme} ${accessToken}` };
-    if (key) headers.dpop = await proof(key, 'GET', `${api.url}/oidc/me`, accessToken);
+    if (key) headers.dpop = await dpopProof(key, { htm: 'GET', htu: `${api.url}/oidc/me`, accessToken });
     return fetch(`${api.url}/oidc/me`, { headers });
   }
 

@@ -136,20 +136,34 @@ export async function deviceKey(): Promise<DeviceKey> {
   return { privateKey, jwk: await exportJWK(publicKey) };
 }
 
-/** A DPoP proof (RFC 9449 §4) for one request. */
-export function dpopProof(key: DeviceKey, htm: string, htu: string): Promise<string> {
-  return new SignJWT({ htm, htu, jti: crypto.randomUUID() })
-    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk })
-    .setIssuedAt()
-    .sign(key.privateKey);
-}
-
 /** A public client's (an app's) call of the token endpoint with a DPoP proof. */
 export async function appToken(apiUrl: string, clientId: string, key: DeviceKey, form: Record<string, string>) {
   const res = await fetch(`${apiUrl}/oidc/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', dpop: await dpopProof(key, 'POST', `${apiUrl}/oidc/token`) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      dpop: await dpopProof(key, { htm: 'POST', htu: `${apiUrl}/oidc/token` }),
+    },
     body: new URLSearchParams({ client_id: clientId, ...form }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, string> };
+}
+
+export interface ProofClaims {
+  htm: string;
+  htu: string;
+  /** With it, the proof carries its hash (ath). */
+  accessToken?: string;
+  /** Seconds to move iat back by (a stale proof). */
+  age?: number;
+  jti?: string;
+}
+
+/** A DPoP proof (RFC 9449 §4) for one request. */
+export function dpopProof(key: DeviceKey, claims: ProofClaims): Promise<string> {
+  const ath = claims.accessToken ? crypto.createHash('sha256').update(claims.accessToken).digest('base64url') : undefined;
+  return new SignJWT({ htm: claims.htm, htu: claims.htu, jti: claims.jti ?? crypto.randomUUID(), ...(ath ? { ath } : {}) })
+    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk })
+    .setIssuedAt(Math.floor(Date.now() / 1000) - (claims.age ?? 0))
+    .sign(key.privateKey);
 }
