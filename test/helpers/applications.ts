@@ -17,6 +17,7 @@ import {
   type ApplicationView,
 } from '../../workflows/application/api';
 import { nextPoll, waitFor } from './wait';
+import { dayFromToday } from './dates';
 
 export const OFFICER_PMLP: Actor = { type: 'staff', id: 'officer-pmlp', name: 'Ilze Ozola', agency: 'pmlp', office: 'pmlp-riga-1' };
 export const RESIDENCE_DECLARATION = 'residence-declaration';
@@ -86,7 +87,7 @@ export function residenceForm(prefilled: Record<string, any>, index: number): Re
     ...prefilled,
     newAddress: index % 2 === 0 ? { text: address.text, code: address.code } : { text: address.text },
     residenceBasis: (['owner', 'tenant', 'family-member', 'other'] as const)[index % 4],
-    declarationDate: '2026-12-01',
+    declarationDate: dayFromToday(1),
     confirm: true,
   };
 }

@@ -6,6 +6,7 @@ import { stack } from '../setup';
 import { waitFor } from './wait';
 import { dwellingAddresses } from './applications';
 import { recordMandate } from './mandates';
+import { dayFromToday } from './dates';
 
 export const STAFF = 'staff-vpvkac-riga';
 
@@ -34,7 +35,7 @@ export async function counterCaseWithDecision(recipient: string, representative:
     ...app.draft.data,
     newAddress: { text: address.text, code: address.code },
     residenceBasis: 'owner',
-    declarationDate: '2026-12-03',
+    declarationDate: dayFromToday(3),
     confirm: true,
   };
   const saved = await call('PUT', `/api/v1/applications/${id}/draft`, { as: STAFF, json: { version: app.draft.version, data } });

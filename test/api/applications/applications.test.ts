@@ -5,12 +5,13 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
+import { dayFromToday } from '../../helpers/dates';
 
 const validForm = (prefilled: Record<string, any>) => ({
   ...prefilled,
   newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' },
   residenceBasis: 'tenant',
-  declarationDate: '2026-12-01',
+  declarationDate: dayFromToday(1),
   confirm: true,
 });
 

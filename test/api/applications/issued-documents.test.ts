@@ -13,6 +13,10 @@ import { pdfText } from '../../helpers/pdf-text';
 import { auditOf, who } from '../../helpers/audit';
 import { opensslVerify, pdfsig } from '../../helpers/pdf-signature';
 import { englishDate, latvianDate, rigaDate } from '../../../activities/documents/latvian-calendar';
+import { dayFromToday } from '../../helpers/dates';
+
+/** The declaration's "from" date (bounded relative to today by the form). */
+const FROM = dayFromToday(1);
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
@@ -130,7 +134,7 @@ describe('issued documents: the PDFs read back', () => {
       ...app.draft.data,
       newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' },
       residenceBasis: 'tenant',
-      declarationDate: '2026-12-01',
+      declarationDate: FROM,
       confirm: true,
     };
     const saved = await call('PUT', `/api/v1/applications/${caseId}/draft`, { as, json: { version: app.draft.version, data: form } });
@@ -169,10 +173,10 @@ describe('issued documents: the PDFs read back', () => {
     expect([dateLine(before), dateLine(after)], 'issued today (in Riga)').to.include(lines.find((l) => l.startsWith('Datums / Date: ')));
     // The address register simulator's code for Elizabetes iela 21 - 7 is 105124308.
     expect(prose).to.include(
-      'Jānis Kalniņš deklarētā dzīvesvieta no 2026-12-01 ir Elizabetes iela 21 - 7, Rīga, LV-1010. Adreses kods: 105124308.',
+      `Jānis Kalniņš deklarētā dzīvesvieta no ${FROM} ir Elizabetes iela 21 - 7, Rīga, LV-1010. Adreses kods: 105124308.`,
     );
     expect(prose).to.include(
-      'The declared place of residence of Jānis Kalniņš from 2026-12-01 is Elizabetes iela 21 - 7, Rīga, LV-1010. Address code: 105124308.',
+      `The declared place of residence of Jānis Kalniņš from ${FROM} is Elizabetes iela 21 - 7, Rīga, LV-1010. Address code: 105124308.`,
     );
     // An administrative act: its legal basis (the definition's) and whom to contest it with, by when.
     expect(prose).to.include('Tiesiskais pamats: Dzīvesvietas deklarēšanas likums; Administratīvā procesa likuma 67. pants');

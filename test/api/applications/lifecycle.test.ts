@@ -9,6 +9,7 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { shippedDefinition } from '../../../scripts/seed/eservices';
 import { API_SCHEMA_BASE, createValidator } from '../../../forms/validator';
 import { toDetails } from '../../../forms/validation';
+import { dayFromToday } from '../../helpers/dates';
 
 // Every draft:save acknowledgement is checked against forms/api/draft-socket.schema.json#/$defs/draftSaveAck.
 const draftAck = createValidator({ strict: true, useDefaults: false, schemas: ['api'] }).getSchema(
@@ -46,7 +47,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Dzirnavu iela 67 - 22, Rīga, LV-1011' },
       residenceBasis: 'other',
-      declarationDate: '2026-12-15',
+      declarationDate: dayFromToday(15),
       confirm: true,
     };
     const saved = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
@@ -130,7 +131,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Purvciema iela 12 - 30, Rīga, LV-1035' },
       residenceBasis: 'owner',
-      declarationDate: '2026-12-20',
+      declarationDate: dayFromToday(20),
       confirm: true,
     };
     await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-janis', json: { version: app.draft.version, data } });
@@ -186,7 +187,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Āgenskalna iela 18 - 3, Rīga, LV-1046' },
       residenceBasis: 'tenant',
-      declarationDate: '2026-12-21',
+      declarationDate: dayFromToday(21),
       confirm: true,
     };
     await call('PUT', `/api/v1/applications/${app.id}/draft`, { as: 'citizen-janis', json: { version: app.draft.version, data } });

@@ -8,6 +8,7 @@ import { call, errorOf, tokenFor } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { submitPastAddressCheck } from '../../helpers/applications';
 import { auditRows, lastAuditId } from '../../helpers/assist';
+import { dayFromToday } from '../../helpers/dates';
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
@@ -42,7 +43,7 @@ describe('api/applications (the officer’s view: changes, register checks, atta
       ...app.draft.data,
       newAddress: { text: UNKNOWN_ADDRESS },
       residenceBasis: 'other',
-      declarationDate: '2026-12-15',
+      declarationDate: dayFromToday(15),
       confirm: true,
     };
     const saved = await call('PUT', `/api/v1/applications/${caseId}/draft`, {

@@ -8,6 +8,7 @@ import { waitFor } from '../../helpers/wait';
 import { dwellingAddresses } from '../../helpers/applications';
 import { recordMandate } from '../../helpers/mandates';
 import { ANNA, JANIS, STAFF, auditRows, closePeers, edit, lastAuditId, session } from '../../helpers/assist';
+import { dayFromToday } from '../../helpers/dates';
 
 const ADDRESS = dwellingAddresses[0];
 
@@ -22,7 +23,7 @@ describe('api/assist (e-service assistant): submitting on behalf', () => {
         ['/newAddress/text', ADDRESS.text],
         ['/newAddress/code', ADDRESS.code],
         ['/residenceBasis', 'owner'],
-        ['/declarationDate', '2026-12-01'],
+        ['/declarationDate', dayFromToday(1)],
       ] as const) {
         expect((await edit(staff, { grantId, pointer, value })).ok).to.equal(true);
       }
@@ -50,7 +51,7 @@ describe('api/assist (e-service assistant): submitting on behalf', () => {
       expect(submittedData.rows[0].submitted_data).to.deep.include({
         confirm: true,
         residenceBasis: 'owner',
-        declarationDate: '2026-12-01',
+        declarationDate: dayFromToday(1),
       });
       const audited = await auditRows(since, { actor: STAFF, purpose: 'submit-on-behalf:consent', resource: `application:${app.id}` });
       expect(audited).to.have.length(1);
@@ -98,7 +99,7 @@ describe('api/assist (e-service assistant): submitting on behalf', () => {
         ...app.draft.data,
         newAddress: { text: ADDRESS.text, code: ADDRESS.code },
         residenceBasis: 'tenant',
-        declarationDate: '2026-12-02',
+        declarationDate: dayFromToday(2),
         confirm: true,
       };
       const saved = await call('PUT', `/api/v1/applications/${id}/draft`, { as: STAFF, json: { version: app.draft.version, data } });

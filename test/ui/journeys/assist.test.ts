@@ -10,15 +10,16 @@ import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { waitFor } from '../../helpers/wait';
 import { discardDrafts } from '../../helpers/my-cases';
+import { dayFromToday, dotted } from '../../helpers/dates';
 
 const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010'; // not in the address register: refused before the submit
 /** The register's address Laura chooses from the suggestions instead. */
 const REGISTER_ADDRESS = { text: 'Ģertrūdes iela 33 - 15, Rīga, LV-1011', code: '105241173' };
 const PHONE = '+371 26000000';
 const EMAIL = 'anna.berzina@example.lv';
-const DATE = '2026-12-01';
+const DATE = dayFromToday(1);
 /** The date as the form shows it: day first. */
-const DATE_SHOWN = '01.12.2026';
+const DATE_SHOWN = dotted(DATE);
 
 /** Drops these personas' connections as a network failure would (the browsers reconnect by themselves). */
 function dropConnections(personas: string[]): number {

@@ -10,6 +10,11 @@ import { checkPage, launchBrowser, signIn } from '../browser';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { dwellingAddresses, submitPastAddressCheck } from '../../helpers/applications';
+import { dayFromToday } from '../../helpers/dates';
+import { formatDay } from '../../../ui/src/app/i18n/dates';
+
+/** The declaration's "from" date (bounded relative to today by the form). */
+const FROM_DAY = dayFromToday(15);
 
 /** Jānis's declaration with `address`, submitted while the address register is down; answers its id once it asks. */
 async function submittedPastAddressCheck(address: string): Promise<string> {
@@ -18,7 +23,13 @@ async function submittedPastAddressCheck(address: string): Promise<string> {
     const r = await call('GET', `/api/v1/applications/${opened.body.id}`, { as: 'citizen-janis' });
     return r.body.draft.data.applicant?.givenName ? r.body : null;
   });
-  const data = { ...app.draft.data, newAddress: { text: address }, residenceBasis: 'owner', declarationDate: '2026-12-15', confirm: true };
+  const data = {
+    ...app.draft.data,
+    newAddress: { text: address },
+    residenceBasis: 'owner',
+    declarationDate: dayFromToday(15),
+    confirm: true,
+  };
   const saved = await call('PUT', `/api/v1/applications/${app.id}/draft`, {
     as: 'citizen-janis',
     json: { version: app.draft.version, data },
@@ -69,7 +80,7 @@ describe('journey (English): check your answers, confirmation, answering a reque
 
     await page.locator('#root_newAddress_text').fill(KNOWN_ADDRESS);
     await page.locator('#root_residenceBasis').selectOption({ label: 'Owner' });
-    await page.locator('#root_declarationDate').fill('2026-12-15');
+    await page.locator('#root_declarationDate').fill(FROM_DAY);
     await page.locator('#root_email').fill('janis@example.lv');
     await page.locator('#root_confirm').check();
     await page.locator('[data-state="saved"]').waitFor();
@@ -82,7 +93,7 @@ describe('journey (English): check your answers, confirmation, answering a reque
     const keys = await check.locator('dt').allTextContents();
     expect(keys).to.include.members(['Given name', 'New place of residence', 'Legal basis to live at the address', 'From date', 'E-mail']);
     expect(await check.textContent()).not.to.match(/newAddress|residenceBasis|declarationDate|givenName/);
-    expect(await check.locator('[data-field="root_declarationDate"] dd').first().textContent()).to.equal('15 Dec 2026');
+    expect(await check.locator('[data-field="root_declarationDate"] dd').first().textContent()).to.equal(formatDay(FROM_DAY, 'en'));
     expect(await check.locator('[data-field="root_phone"] dd').first().textContent()).to.equal('Not given');
     expect(await check.locator('[data-field="root_confirm"] dd').first().textContent()).to.equal('Yes');
     expect(await check.getByTestId('expected-if-submitted').textContent()).to.match(/^If you submit today, expect a decision by \d/);

@@ -10,6 +10,10 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { dwellingAddresses } from '../../helpers/applications';
 import { checkPage, launchBrowser, signIn } from '../browser';
+import { dayFromToday } from '../../helpers/dates';
+
+/** The declaration's "from" date (bounded relative to today by the form). */
+const FROM_DAY = dayFromToday(1);
 
 const ANNA = '15038511239';
 const JANIS = '02117814569';
@@ -96,7 +100,7 @@ describe('journey: an application at the counter on a registered delegation', fu
       .and.to.contain('Jānis Kalniņš');
     await staff.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await staff.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
-    await staff.locator('#root_declarationDate').fill('2026-12-01');
+    await staff.locator('#root_declarationDate').fill(FROM_DAY);
     await staff.locator('#root_confirm').check();
     await checkPage(staff, 'counter-06-form');
     await staff.getByRole('button', { name: 'Iesniegt iedzīvotāja vārdā' }).click();
@@ -125,7 +129,7 @@ describe('journey: an application at the counter on a registered delegation', fu
       acting_basis: 'delegation',
       acting_basis_ref: delegationId,
     });
-    expect(rows[0].submitted_data).to.deep.include({ residenceBasis: 'tenant', declarationDate: '2026-12-01', confirm: true });
+    expect(rows[0].submitted_data).to.deep.include({ residenceBasis: 'tenant', declarationDate: FROM_DAY, confirm: true });
     expect(rows[0].submitted_data.newAddress.text).to.equal(NEW_ADDRESS);
     const lookups = await stack.db.pool.query(
       "SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND subject_id = $2 AND purpose = 'counter:delegation-lookup'",

@@ -14,6 +14,7 @@ import { waitFor } from '../../helpers/wait';
 import { submitPastAddressCheck } from '../../helpers/applications';
 import { lv } from '../../../ui/src/app/i18n/lv';
 import { en } from '../../../ui/src/app/i18n/en';
+import { dayFromToday } from '../../helpers/dates';
 
 const UNKNOWN_ADDRESS = 'Nekurienes iela 1, Rīga';
 const KNOWN_ADDRESS = 'Dzirnavu iela 67 - 22, Rīga, LV-1011';
@@ -31,7 +32,7 @@ async function correctedApplication(): Promise<string> {
     ...app.draft.data,
     newAddress: { text: UNKNOWN_ADDRESS },
     residenceBasis: 'other',
-    declarationDate: '2026-12-15',
+    declarationDate: dayFromToday(15),
     confirm: true,
   };
   const saved = await call('PUT', `/api/v1/applications/${app.id}/draft`, {

@@ -11,6 +11,10 @@ import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
 import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { discardDrafts } from '../../helpers/my-cases';
+import { dayFromToday } from '../../helpers/dates';
+
+/** The declaration's "from" date (bounded relative to today by the form). */
+const FROM_DAY = dayFromToday(1);
 
 const NEW_ADDRESS = 'Brīvības iela 137 - 4, Rīga, LV-1012';
 
@@ -93,7 +97,7 @@ describe('journey: residence declaration in the browser', function () {
     await summary.locator('a[href="#root_declarationDate"]').click();
     expect(await citizen.evaluate<string>('document.activeElement?.id')).to.equal('root_declarationDate');
 
-    await citizen.locator('#root_declarationDate').fill('2026-12-01');
+    await citizen.locator('#root_declarationDate').fill(FROM_DAY);
     await citizen.locator('#root_phone').fill('+371 20000000');
     await citizen.locator('#root_confirm').check();
     await citizen.locator('[data-state="saved"]').waitFor();
