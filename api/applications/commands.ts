@@ -153,12 +153,6 @@ async function pinnedForm(pool: Pool, caseId: string): Promise<{ def: EServiceDe
   return { def: def.content, validate: formValidator(pinned.definitionId, pinned.version, def.content) };
 }
 
-/** Validates form data against the definition version the application is pinned to: field-level errors. */
-export async function validateAgainstPinnedForm(pool: Pool, caseId: string, data: unknown): Promise<DomainErrorDetail[]> {
-  const { validate } = await pinnedForm(pool, caseId);
-  return validate(data) ? [] : toDetails(validate.errors);
-}
-
 /**
  * The draft the citizen reviewed is the one saved: its version is the one their screen holds (checked before the
  * co-browse edits of the last moments are saved, which the citizen saw live and which belong to what is submitted).
