@@ -47,6 +47,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Dzirnavu iela 67 - 22, Rīga, LV-1011' },
       residenceBasis: 'other',
+      residenceDocument: { kind: 'owner-consent', number: 'PK-2026/5', date: dayFromToday(-3) },
       declarationDate: dayFromToday(15),
       confirm: true,
     };
