@@ -11,6 +11,7 @@ const validForm = (prefilled: Record<string, any>) => ({
   ...prefilled,
   newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' },
   residenceBasis: 'tenant',
+  residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
   declarationDate: dayFromToday(1),
   confirm: true,
 });

@@ -138,6 +138,7 @@ describe('issued documents: the PDFs read back', () => {
       ...app.draft.data,
       newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' },
       residenceBasis: 'tenant',
+      residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
       declarationDate: FROM,
       confirm: true,
     };

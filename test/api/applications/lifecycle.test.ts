@@ -188,6 +188,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Āgenskalna iela 18 - 3, Rīga, LV-1046' },
       residenceBasis: 'tenant',
+      residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
       declarationDate: dayFromToday(21),
       confirm: true,
     };
