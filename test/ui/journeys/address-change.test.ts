@@ -113,6 +113,7 @@ describe('journey: change of declared address', function () {
     await officer.locator('#outcome-approve').check();
     await officer.getByRole('button', { name: 'Pieņemt lēmumu' }).click();
     await officer.locator('.alert-success', { hasText: 'Lēmums pieņemts' }).waitFor({ timeout: 60_000 });
+    await checkPage(officer, 'address-change-06-officer-decided');
 
     // The population register answers the new address, recorded once, on this case.
     const person = await registerPerson();
@@ -127,13 +128,13 @@ describe('journey: change of declared address', function () {
     const item = citizen.locator(`[data-case="${caseId}"][data-status="completed"]`);
     await item.waitFor({ timeout: 60_000 });
     expect(await item.locator('h2').textContent()).to.equal('Dzīvesvietas deklarēšana');
-    await checkPage(citizen, 'address-change-06-my-cases');
+    await checkPage(citizen, 'address-change-07-my-cases');
 
     // His declared-address card asks the register again: the new address.
     await citizen.getByRole('navigation').getByRole('link', { name: 'Sākums', exact: true }).click();
     await citizen.getByRole('button', { name: /^Saņemt izziņu/ }).click();
     await citizen.locator('[data-testid="address-answer"]', { hasText: NEW_ADDRESS.text }).waitFor({ timeout: 60_000 });
-    await checkPage(citizen, 'address-change-07-address-card');
+    await checkPage(citizen, 'address-change-08-address-card');
     expect(pageErrors).to.deep.equal([]);
   });
 });
