@@ -15,6 +15,7 @@ import { audit } from '../db/audit';
 import { SystemRejectedError, SystemUnavailableError } from './adapters/contracts/common';
 import type { Adapters } from './adapters';
 import { NoMailboxError } from './adapters/contracts/e-address';
+import type { ResidenceBasis, ResidenceDeclaration } from './adapters/contracts/population-register';
 import { renderPdf } from './documents/pdf';
 import { rigaDate } from './documents/latvian-calendar';
 import type { AdministrativeActTerms } from './documents/administrative-act';
@@ -57,6 +58,8 @@ function registerCall(
       return adapters.populationRegister.getPerson(s(args.personalCode), ctx);
     case 'population-register.getDeclaredAddress':
       return adapters.populationRegister.getDeclaredAddress(s(args.personalCode), ctx);
+    case 'population-register.declareResidence':
+      return adapters.populationRegister.declareResidence(s(args.personalCode), residenceDeclaration(args), ctx);
     case 'address-register.search':
       return adapters.addressRegister.search(s(args.text), Number(args.limit ?? 10), ctx);
     case 'address-register.validate':
@@ -71,6 +74,35 @@ function registerCall(
     default:
       return null;
   }
+}
+
+/** A declaration from the step's input: the address code, the date, the basis and the document the form holds. */
+function residenceDeclaration(args: Record<string, unknown>): ResidenceDeclaration {
+  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  const doc = (args.document ?? {}) as Record<string, unknown>;
+  const complete = s(doc.kind) && s(doc.number) && s(doc.date);
+  return {
+    addressCode: s(args.addressCode),
+    declaredFrom: s(args.declaredFrom),
+    basis: s(args.basis) as ResidenceBasis,
+    document: complete ? { kind: s(doc.kind), number: s(doc.number), issuedOn: s(doc.date) } : null,
+    caseId: s(args.caseId) || null,
+  };
+}
+
+/** A register write changes a person's data: audited as the platform's own update of the register (read-only
+ * operations are the register's answers to the case and are not written here). */
+async function auditRegisterWrite(pool: Pool, req: { register: string; operation: string; args: Record<string, unknown> }) {
+  if (req.register !== 'population-register' || req.operation !== 'declareResidence') return;
+  const caseId = typeof req.args.caseId === 'string' ? req.args.caseId : undefined;
+  await audit(pool, {
+    actor: { type: 'system', id: 'eservice-runtime' },
+    subject: { type: 'natural', id: String(req.args.personalCode) },
+    action: 'update',
+    resource: `population-register:person/${String(req.args.personalCode)}/declared-address`,
+    purpose: 'register-update',
+    details: { caseId, legalBasis: 'Dzīvesvietas deklarēšanas likums / Residence Declaration Law', operation: req.operation },
+  });
 }
 
 export function createApplicationActivities({ pool, adapters, seals }: ApplicationActivityDeps) {
@@ -123,7 +155,9 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
       const call = registerCall(adapters, req.register, req.operation, req.args, { idempotencyKey: req.idempotencyKey });
       if (!call) throw definitionError(`${req.register} has no operation ${req.operation}`);
       try {
-        return await call;
+        const result = await call;
+        await auditRegisterWrite(pool, req);
+        return result;
       } catch (e) {
         if (e instanceof SystemRejectedError)
           throw ApplicationFailure.create({ type: 'SystemRejectedError', message: e.message, nonRetryable: true });

@@ -81,8 +81,25 @@ export function checkDefinition(candidate: unknown): ErrorDetail[] {
       if (problem) problems.push({ path: `${path}/${field}`, code: 'invalid_expression', message: problem });
     }
     problems.push(...internalNameProblems(def, step, path));
+    problems.push(...registerWriteProblems(step, path));
   }
   return problems;
+}
+
+/** Register operations that change the register: run once after a decision (callSystem), never on opening a draft
+ * (prefill) nor in a check the citizen may repeat (registryCheck). */
+const REGISTER_WRITES = new Set(['population-register.declareResidence']);
+
+function registerWriteProblems(step: Step, path: string): ErrorDetail[] {
+  if (step.kind !== 'prefill' && step.kind !== 'registryCheck') return [];
+  if (!REGISTER_WRITES.has(`${step.register}.${step.operation}`)) return [];
+  return [
+    {
+      path: `${path}/operation`,
+      code: 'register_write_not_allowed',
+      message: `${step.operation} changes the ${step.register}: use it in a callSystem step, after the decision`,
+    },
+  ];
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

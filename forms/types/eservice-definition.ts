@@ -6,8 +6,17 @@ export type Slug = string;
  */
 export type Duration = string;
 export type Register = 'population-register' | 'address-register' | 'enterprise-register';
+/**
+ * declareResidence (population-register) records a new declared address: a write, allowed only in a callSystem step
+ */
 export type RegisterOperation =
-  'getPerson' | 'getDeclaredAddress' | 'search' | 'validate' | 'getCompany' | 'companiesOfBoardMember';
+  | 'getPerson'
+  | 'getDeclaredAddress'
+  | 'search'
+  | 'validate'
+  | 'getCompany'
+  | 'companiesOfBoardMember'
+  | 'declareResidence';
 /**
  * A JSONLogic expression
  */

@@ -71,6 +71,7 @@ const formOf = (c: (typeof CITIZENS)[number]) => ({
   applicant: { givenName: c.givenName, familyName: c.familyName, personalCode: c.code },
   newAddress: c.newAddress,
   residenceBasis: 'tenant',
+  residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
   declarationDate: new Date().toISOString().slice(0, 10),
   confirm: true,
 });

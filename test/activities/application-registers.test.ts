@@ -2,6 +2,7 @@
 // adapters and no database: each operation reaches its adapter with the workflow's idempotency key, a refusal is a
 // non-retryable failure, an outage a retryable one, and an operation the register does not have ends the run.
 import { expect } from 'chai';
+import type { Pool } from 'pg';
 import { ApplicationFailure } from '@temporalio/common';
 import { createActivities } from '../../activities';
 import { createApplicationActivities } from '../../activities/application';
@@ -64,6 +65,49 @@ describe('activities/application: callRegister on fake adapters (no database)', 
       () => expect.fail('the call succeeded'),
       (e: unknown) => e as ApplicationFailure,
     );
+
+  it("declares a residence with the form's document in the contract's terms, records it once per key and audits it", async () => {
+    const queries: unknown[][] = [];
+    const pool = { query: async (_sql: string, params: unknown[]) => (queries.push(params), { rows: [], rowCount: 1 }) } as unknown as Pool;
+    const declare = () =>
+      activityEnvironment().run(createApplicationActivities({ pool, adapters, seals: NO_SEALS }).callRegister, {
+        register: 'population-register',
+        operation: 'declareResidence',
+        args: {
+          personalCode: ANNA.personalCode,
+          addressCode: '101',
+          declaredFrom: '2026-12-01',
+          basis: 'tenant',
+          document: { kind: 'lease-agreement', number: 'ĪL-2026/118', date: '2026-11-20' },
+          caseId: 'LV-0001000001-67',
+        },
+        idempotencyKey: KEY,
+      });
+    const first = (await declare()) as { duplicate: boolean; declaredAddress: { addressCode: string } };
+    expect(first).to.deep.include({ duplicate: false });
+    expect((await declare()) as object, 'a retry with the same key').to.deep.include({ duplicate: true });
+    const [call] = adapters.populationRegister.calls;
+    expect(call.args).to.deep.equal([
+      ANNA.personalCode,
+      {
+        addressCode: '101',
+        declaredFrom: '2026-12-01',
+        basis: 'tenant',
+        document: { kind: 'lease-agreement', number: 'ĪL-2026/118', issuedOn: '2026-11-20' },
+        caseId: 'LV-0001000001-67',
+      },
+    ]);
+    expect(call.ctx.idempotencyKey).to.equal(KEY);
+    const [row] = JSON.parse(queries[0][0] as string) as Array<Record<string, unknown>>;
+    expect(row).to.deep.include({
+      actor_type: 'system',
+      subject_type: 'natural',
+      subject_id: ANNA.personalCode,
+      action: 'update',
+      purpose: 'register-update',
+    });
+    expect(row.details).to.deep.include({ caseId: 'LV-0001000001-67' });
+  });
 
   it("calls each operation of each register with the step's values, as text, and the step's idempotency key", async () => {
     expect(

@@ -7,7 +7,13 @@ import { DefaultLogger } from '@temporalio/worker';
 import type { Adapters } from '../../activities/adapters';
 import type { SealStore } from '../../activities/documents/seal/seal-store';
 import type { CallContext } from '../../activities/adapters/contracts/common';
-import type { DeclaredAddress, Person, PopulationRegister } from '../../activities/adapters/contracts/population-register';
+import type {
+  DeclaredAddress,
+  Person,
+  PopulationRegister,
+  RecordedDeclaration,
+  ResidenceDeclaration,
+} from '../../activities/adapters/contracts/population-register';
 import type { Address, AddressRegister, AddressValidation } from '../../activities/adapters/contracts/address-register';
 import type { Company, EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 import type { DeliveryReceipt, EAddress, OfficialMessage } from '../../activities/adapters/contracts/e-address';
@@ -74,6 +80,31 @@ export class FakePopulationRegister extends FakeSystem implements PopulationRegi
       ctx,
       () => this.persons.find((p) => p.personalCode === personalCode)?.declaredAddress ?? null,
     );
+  }
+
+  /** Records once per idempotency key, as the register does; the address text is the code (no address data here). */
+  private readonly declared = new Map<string, RecordedDeclaration>();
+
+  declareResidence(personalCode: string, declaration: ResidenceDeclaration, ctx: CallContext): Promise<RecordedDeclaration> {
+    return this.answer('declareResidence', [personalCode, declaration], ctx, () => {
+      const earlier = this.declared.get(ctx.idempotencyKey);
+      if (earlier) return { ...earlier, duplicate: true };
+      const person = this.persons.find((p) => p.personalCode === personalCode);
+      if (!person) throw new Error(`fake population register: no person ${personalCode}`);
+      person.declaredAddress = {
+        addressCode: declaration.addressCode,
+        fullAddress: declaration.addressCode,
+        municipalityCode: '0001000',
+        declaredSince: declaration.declaredFrom,
+      };
+      const recorded = {
+        declarationId: `declaration-${this.declared.size + 1}`,
+        declaredAddress: person.declaredAddress,
+        duplicate: false,
+      };
+      this.declared.set(ctx.idempotencyKey, recorded);
+      return recorded;
+    });
   }
 }
 

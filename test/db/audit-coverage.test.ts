@@ -238,6 +238,17 @@ describe('audit of every personal-data read and write', () => {
         return rows.some((r) => r.status === decided.res.body.status) ? rows.map((r) => r.status) : null;
       });
       expect(statuses[0]).to.equal('submitted');
+      // The approved declaration's update of the population register: Anna's data, on this case, with its legal basis.
+      const update = await waitFor('the register update in the audit log', async () => {
+        const { rows } = await stack.db.pool.query(
+          "SELECT actor_type, subject_id, action, details FROM audit_log WHERE purpose = 'register-update' AND details->>'caseId' = $1",
+          [id],
+        );
+        return rows.length ? rows : null;
+      });
+      expect(update).to.have.length(1);
+      expect(update[0]).to.deep.include({ actor_type: 'system', subject_id: ANNA, action: 'update' });
+      expect(update[0].details.legalBasis).to.match(/Dzīvesvietas deklarēšanas likums/);
     });
 
     it('records a draft written by counter staff for the citizen they act for', async function () {

@@ -87,6 +87,8 @@ export function residenceForm(prefilled: Record<string, any>, index: number): Re
     ...prefilled,
     newAddress: index % 2 === 0 ? { text: address.text, code: address.code } : { text: address.text },
     residenceBasis: (['owner', 'tenant', 'family-member', 'other'] as const)[index % 4],
+    // A tenant or another basis states the document that gives the right (the form requires it).
+    ...(index % 2 === 1 ? { residenceDocument: { kind: 'lease-agreement', number: `ĪL-${index}`, date: dayFromToday(-30) } } : {}),
     declarationDate: dayFromToday(1),
     confirm: true,
   };

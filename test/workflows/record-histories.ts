@@ -241,6 +241,7 @@ describe('record replay histories', function () {
         ...app.draft.data,
         newAddress: { text: 'Nekurienes iela 1, Rīga' },
         residenceBasis: 'other',
+        residenceDocument: { kind: 'owner-consent', number: 'D-2026/7', date: '2026-11-02' },
         declarationDate: '2026-12-15',
         confirm: true,
       };

@@ -24,7 +24,7 @@ function failing(role: string, options: FailingOptions) {
 
 export function createFailingPopulationRegister(options: FailingOptions = {}): PopulationRegister {
   const { fail, checkConfig } = failing('population-register', options);
-  return { getPerson: fail, getDeclaredAddress: fail, linkedPersonalCode: fail, checkConfig };
+  return { getPerson: fail, getDeclaredAddress: fail, linkedPersonalCode: fail, declareResidence: fail, checkConfig };
 }
 
 export function createFailingAddressRegister(options: FailingOptions = {}): AddressRegister {

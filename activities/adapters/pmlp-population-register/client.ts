@@ -1,8 +1,24 @@
 // Population register role backed by PMLP's register over HTTP (in development: simulators/population-register).
 import type { CallContext } from '../contracts/common';
-import type { DeclaredAddress, Person, PopulationRegister } from '../contracts/population-register';
+import type {
+  DeclaredAddress,
+  Person,
+  PopulationRegister,
+  RecordedDeclaration,
+  ResidenceDeclaration,
+} from '../contracts/population-register';
 import { HttpJsonClient, type HttpAdapterOptions } from '../http-json';
-import { toDeclaredAddress, toLinkedPersonalCode, toPerson, type WireEidasLink, type WirePerson, type WireResidence } from './mapping';
+import {
+  toDeclaredAddress,
+  toLinkedPersonalCode,
+  toPerson,
+  toRecordedDeclaration,
+  toWireDeclaration,
+  type WireEidasLink,
+  type WirePerson,
+  type WireRecordedDeclaration,
+  type WireResidence,
+} from './mapping';
 
 export const PMLP_POPULATION_REGISTER = 'pmlp-population-register';
 
@@ -23,6 +39,15 @@ export function createPmlpPopulationRegister(options: HttpAdapterOptions): Popul
       // 404: the register links no Latvian person to this identifier.
       const wire = await http.getOrNull<WireEidasLink>(`eidas-identities/${encodeURIComponent(eidasIdentifier)}`, ctx);
       return wire && toLinkedPersonalCode(wire);
+    },
+    async declareResidence(personalCode: string, declaration: ResidenceDeclaration, ctx: CallContext): Promise<RecordedDeclaration> {
+      // The idempotency key travels as the Idempotency-Key header: the register records a retried call once.
+      const wire = await http.post<WireRecordedDeclaration>(
+        `${personPath(personalCode)}/residence-declarations`,
+        toWireDeclaration(declaration),
+        ctx,
+      );
+      return toRecordedDeclaration(wire);
     },
     checkConfig: () => http.checkHealth('population-register'),
   };

@@ -1,5 +1,5 @@
 // Pure mapping from the PMLP population register's wire format to the population-register contract.
-import type { DeclaredAddress, Person } from '../contracts/population-register';
+import type { DeclaredAddress, Person, RecordedDeclaration, ResidenceDeclaration } from '../contracts/population-register';
 
 export interface WireResidence {
   aris_code: string;
@@ -42,4 +42,33 @@ export interface WireEidasLink {
 
 export function toLinkedPersonalCode(wire: WireEidasLink): string {
   return wire.person_code.replace('-', '');
+}
+
+export interface WireDeclarationRequest {
+  aris_code: string;
+  declared_from: string;
+  basis: string;
+  document: { kind: string; number: string; issued_on: string } | null;
+  case_id: string | null;
+}
+
+export interface WireRecordedDeclaration {
+  declaration_id: string;
+  residence: WireResidence;
+  duplicate: boolean;
+}
+
+export function toWireDeclaration(declaration: ResidenceDeclaration): WireDeclarationRequest {
+  const { document } = declaration;
+  return {
+    aris_code: declaration.addressCode,
+    declared_from: declaration.declaredFrom,
+    basis: declaration.basis,
+    document: document ? { kind: document.kind, number: document.number, issued_on: document.issuedOn } : null,
+    case_id: declaration.caseId,
+  };
+}
+
+export function toRecordedDeclaration(wire: WireRecordedDeclaration): RecordedDeclaration {
+  return { declarationId: wire.declaration_id, declaredAddress: toDeclaredAddress(wire.residence), duplicate: wire.duplicate };
 }

@@ -66,6 +66,13 @@ describe('failing adapter backends', () => {
   it('throw SystemUnavailableError from every call of every role', async () => {
     await expectUnavailable(adapters.populationRegister.getPerson('15038511239', ctx()));
     await expectUnavailable(adapters.populationRegister.getDeclaredAddress('15038511239', ctx()));
+    await expectUnavailable(
+      adapters.populationRegister.declareResidence(
+        '15038511239',
+        { addressCode: '105360219', declaredFrom: '2026-12-01', basis: 'owner', document: null, caseId: null },
+        ctx(),
+      ),
+    );
     await expectUnavailable(adapters.addressRegister.search('brivibas', 5, ctx()));
     await expectUnavailable(adapters.addressRegister.validate({ code: '105360201' }, ctx()));
     const err = await expectUnavailable(adapters.enterpriseRegister.getCompany('40203145872', ctx()));

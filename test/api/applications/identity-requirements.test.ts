@@ -37,6 +37,7 @@ describe('api/applications: identity requirements (EU citizens, levels of assura
       ...current.draft.data,
       newAddress: { text: address.text, code: address.code },
       residenceBasis: 'tenant',
+      residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
       declarationDate: new Date().toISOString().slice(0, 10),
       confirm: true,
     };

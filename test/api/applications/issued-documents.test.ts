@@ -89,12 +89,16 @@ describe('issued documents: the PDFs read back', () => {
     expect(lines).to.include(`Lietas numurs / Case number: ${caseId}`);
     expect(lines).to.include('Saņēmējs / Recipient: Anna Bērziņa');
     expect([dateLine(before), dateLine(after)], 'issued today (in Riga)').to.include(lines.find((l) => l.startsWith('Datums / Date: ')));
-    // The population register simulator's record of Anna: ARIS 105360201 since 2016-08-01.
+    // The population register simulator's record of Anna as it stands now (seeded: Brīvības iela 100 - 12 since
+    // 2016-08-01; an approved residence declaration of another test changes it).
+    const { residence } = (await (await fetch(`${stack.simulators.urls.populationRegister}/persons/${ANNA}`)).json()) as {
+      residence: { address: string; declared_from: string };
+    };
     expect(prose).to.include(
-      'Personai Anna Bērziņa (personas kods 15038511239) deklarētā dzīvesvieta ir Brīvības iela 100 - 12, Rīga, LV-1011 kopš 2016-08-01.',
+      `Personai Anna Bērziņa (personas kods 15038511239) deklarētā dzīvesvieta ir ${residence.address} kopš ${residence.declared_from}.`,
     );
     expect(prose).to.include(
-      'The declared place of residence of Anna Bērziņa (personal code 15038511239) is Brīvības iela 100 - 12, Rīga, LV-1011 since 2016-08-01.',
+      `The declared place of residence of Anna Bērziņa (personal code 15038511239) is ${residence.address} since ${residence.declared_from}.`,
     );
     // A statement is sealed too, but is no administrative act: nothing to contest.
     expectSealedByPmlp(pdf);
@@ -134,6 +138,7 @@ describe('issued documents: the PDFs read back', () => {
       ...app.draft.data,
       newAddress: { text: 'Elizabetes iela 21 - 7, Rīga, LV-1010' },
       residenceBasis: 'tenant',
+      residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
       declarationDate: FROM,
       confirm: true,
     };

@@ -47,6 +47,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Dzirnavu iela 67 - 22, Rīga, LV-1011' },
       residenceBasis: 'other',
+      residenceDocument: { kind: 'owner-consent', number: 'PK-2026/5', date: dayFromToday(-3) },
       declarationDate: dayFromToday(15),
       confirm: true,
     };
@@ -187,6 +188,7 @@ describe('api/applications (lifecycle)', () => {
       ...app.draft.data,
       newAddress: { text: 'Āgenskalna iela 18 - 3, Rīga, LV-1046' },
       residenceBasis: 'tenant',
+      residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
       declarationDate: dayFromToday(21),
       confirm: true,
     };

@@ -43,6 +43,7 @@ describe('api/applications (the officer’s view: changes, register checks, atta
       ...app.draft.data,
       newAddress: { text: UNKNOWN_ADDRESS },
       residenceBasis: 'other',
+      residenceDocument: { kind: 'owner-consent', number: 'D-2026/7', date: '2026-11-02' },
       declarationDate: dayFromToday(15),
       confirm: true,
     };

@@ -99,6 +99,7 @@ describe('api/assist (e-service assistant): submitting on behalf', () => {
         ...app.draft.data,
         newAddress: { text: ADDRESS.text, code: ADDRESS.code },
         residenceBasis: 'tenant',
+        residenceDocument: { kind: 'lease-agreement', number: 'D-2026/7', date: '2026-11-02' },
         declarationDate: dayFromToday(2),
         confirm: true,
       };

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { createValidator, DEFINITION_SCHEMA_ID } from '../../../forms/validator';
 import { toDetails } from '../../../forms/validation';
 import { SHIPPED_ESERVICES, shippedDefinition } from '../../../scripts/seed/eservices';
+import { checkDefinition } from '../../../db/eservice-definitions/definitions';
 
 // As db/eservice-definitions/definitions.ts builds it.
 const validateDsl = createValidator({ strict: false, useDefaults: false, schemas: ['definition'] }).getSchema(DEFINITION_SCHEMA_ID)!;
@@ -52,12 +53,25 @@ describe('forms/eservice-definition: the DSL schema', () => {
       {
         path: '/steps/0/operation',
         code: 'enum',
-        message: 'must be one of: getPerson, getDeclaredAddress, search, validate, getCompany, companiesOfBoardMember',
+        message: 'must be one of: getPerson, getDeclaredAddress, search, validate, getCompany, companiesOfBoardMember, declareResidence',
       },
     ]);
     expect(problems({ ...statement, prefill: [{ ...call, kind: 'prefill', set: { name: 'firstName' } }] })).to.deep.equal([
       { path: '/prefill/0/set', code: 'pattern', message: 'must match pattern "^(/[^/]+)+$"' },
       { path: '/prefill/0/set', code: 'propertyNames', message: 'property name must be valid' },
     ]);
+  });
+
+  it('lets a register write (declareResidence) run only in a callSystem step, never on opening a draft or in a check', () => {
+    const declare = { id: 'declare', register: 'population-register', operation: 'declareResidence', input: { personalCode: '1' } };
+    expect(checkDefinition(withSteps([{ ...declare, kind: 'callSystem' }]))).to.deep.equal([]);
+    const check = { ...declare, kind: 'registryCheck', condition: true, failMessage: { lv: 'x', en: 'x' } };
+    expect(checkDefinition(withSteps([check]))).to.deep.include({
+      path: '/steps/0/operation',
+      code: 'register_write_not_allowed',
+      message: 'declareResidence changes the population-register: use it in a callSystem step, after the decision',
+    });
+    const prefill = { ...statement, prefill: [{ ...declare, kind: 'prefill', set: { '/name': 'givenName' } }] };
+    expect(checkDefinition(prefill).map((p) => [p.path, p.code])).to.deep.include(['/prefill/0/operation', 'register_write_not_allowed']);
   });
 });

@@ -7,7 +7,7 @@ import { shippedDefinition } from '../../../scripts/seed/eservices';
 import { localizeSchema, localizeUiSchema } from '../../../ui/src/applications/form/localize';
 import { answerSections, fieldTitle, withInfoAnswers } from '../../../ui/src/applications/answers/answer-rows';
 
-const ENUM_EN: Record<string, string> = { 'enum.owner': 'Owner', 'enum.tenant': 'Tenant' };
+const ENUM_EN: Record<string, string> = { 'enum.owner': 'Owner', 'enum.tenant': 'Tenant', 'enum.lease-agreement': 'Lease agreement' };
 const t = ((key: string, opts?: { defaultValue?: string }) => ENUM_EN[key] ?? opts?.defaultValue ?? key) as unknown as TFunction;
 
 function localized(lang: 'lv' | 'en') {
@@ -47,6 +47,23 @@ describe('ui/applications: the answers as a summary list', () => {
       ['root_confirm', 'I confirm the data are true', { kind: 'yes' }],
     ]);
     expect(sections[1].rows.filter((r) => r.changeable).map((r) => r.fieldId)).not.to.include('root_currentAddress');
+  });
+
+  it("shows a tenant's lease agreement as a group of its own; an owner's empty document group is left out", () => {
+    const { schema, uiSchema } = localized('en');
+    const tenant = {
+      ...DATA,
+      residenceBasis: 'tenant',
+      residenceDocument: { kind: 'lease-agreement', number: 'ĪL-118', date: '2026-11-20' },
+    };
+    const document = answerSections(schema, uiSchema, tenant).find((s) => s.title === 'Document giving the right to live at the address');
+    expect(document?.rows.map((r) => [r.fieldId, r.label, r.value])).to.deep.equal([
+      ['root_residenceDocument_kind', 'Kind of document', { kind: 'text', text: 'Lease agreement' }],
+      ['root_residenceDocument_number', 'Document number', { kind: 'text', text: 'ĪL-118' }],
+      ['root_residenceDocument_date', 'Date of the document', { kind: 'day', day: '2026-11-20' }],
+    ]);
+    const owner = answerSections(schema, uiSchema, { ...DATA, residenceDocument: {} });
+    expect(owner.map((s) => s.title)).to.deep.equal(['Applicant', null]);
   });
 
   it('speaks Latvian on a Latvian page', () => {

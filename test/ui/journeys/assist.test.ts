@@ -11,6 +11,7 @@ import { checkPage, launchBrowser, signIn } from '../browser';
 import { waitFor } from '../../helpers/wait';
 import { discardDrafts } from '../../helpers/my-cases';
 import { dayFromToday, dotted } from '../../helpers/dates';
+import { stateLeaseAgreement } from '../../helpers/residence-document';
 
 const NEW_ADDRESS = 'Ģertrūdes iela 10 - 3, Rīga, LV-1010'; // not in the address register: refused before the submit
 /** The register's address Laura chooses from the suggestions instead. */
@@ -248,6 +249,7 @@ describe('journey: co-browsing with a customer centre', function () {
 
     await staff.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await staff.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
+    await stateLeaseAgreement(staff);
     await staff.locator('#root_declarationDate').fill(DATE);
     await staff.locator('#root_confirm').check();
     await waitValue(citizen, 'root_newAddress_text', NEW_ADDRESS);

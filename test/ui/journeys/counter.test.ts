@@ -11,6 +11,7 @@ import { call } from '../../helpers/http';
 import { dwellingAddresses } from '../../helpers/applications';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { dayFromToday } from '../../helpers/dates';
+import { stateLeaseAgreement } from '../../helpers/residence-document';
 
 /** The declaration's "from" date (bounded relative to today by the form). */
 const FROM_DAY = dayFromToday(1);
@@ -100,6 +101,7 @@ describe('journey: an application at the counter on a registered delegation', fu
       .and.to.contain('Jānis Kalniņš');
     await staff.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await staff.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
+    await stateLeaseAgreement(staff);
     await staff.locator('#root_declarationDate').fill(FROM_DAY);
     await staff.locator('#root_confirm').check();
     await checkPage(staff, 'counter-06-form');

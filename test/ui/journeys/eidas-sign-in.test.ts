@@ -10,6 +10,7 @@ import { checkPage, launchBrowser } from '../browser';
 import { ANNA_SCHMIDT } from '../../helpers/eidas';
 import { endDraftsOf } from '../../helpers/my-cases';
 import { dayFromToday } from '../../helpers/dates';
+import { stateLeaseAgreement } from '../../helpers/residence-document';
 
 /** The declaration's "from" date (bounded relative to today by the form). */
 const FROM_DAY = dayFromToday(1);
@@ -87,6 +88,7 @@ describe('journey: EU citizen signs in with eIDAS and declares her residence', f
     expect(await page.locator('#root_applicant_eidasIdentifier').inputValue()).to.equal(ANNA_SCHMIDT);
     await page.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await page.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
+    await stateLeaseAgreement(page);
     await page.locator('#root_declarationDate').fill(FROM_DAY);
     await page.locator('#root_confirm').check();
     await page.locator('[data-state="saved"]').waitFor();

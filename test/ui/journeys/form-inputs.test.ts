@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { stack } from '../../setup';
 import { checkPage, launchBrowser, signIn } from '../browser';
 import { call } from '../../helpers/http';
+import { stateLeaseAgreement } from '../../helpers/residence-document';
 
 const ADDRESS = { text: 'Brīvības iela 137 - 4, Rīga, LV-1012', code: '105360219' };
 
@@ -147,6 +148,7 @@ describe('journey: dates, address look-up and error messages on the residence de
       await chooseAddressByKeyboard(page, ADDRESS.text);
       await page.locator(`[data-address-code="${ADDRESS.code}"]`).waitFor();
       await page.locator('#root_residenceBasis').selectOption({ label: text.basis });
+      await stateLeaseAgreement(page, lang);
       const date = firstOfThisMonth();
       await page.locator('#root_declarationDate').fill(date.typed);
       await page.locator('#root_phone').fill('+371 20000000');

@@ -32,6 +32,7 @@ async function correctedApplication(): Promise<string> {
     ...app.draft.data,
     newAddress: { text: UNKNOWN_ADDRESS },
     residenceBasis: 'other',
+    residenceDocument: { kind: 'owner-consent', number: 'PK-2026/17', date: dayFromToday(-10) },
     declarationDate: dayFromToday(15),
     confirm: true,
   };
@@ -108,6 +109,12 @@ describe('journey: the officer’s task and the agency’s invoice, in both lang
         lang === 'lv' ? 'Tiesiskais pamats dzīvot adresē' : 'Legal basis to live at the address',
       );
       expect(await basis.locator('dd').textContent()).to.equal(T.enum.other);
+      // The document that gives the right to live there, stated for another basis, under its own heading.
+      expect(await page.locator('#summary-residenceDocument').textContent()).to.equal(
+        lang === 'lv' ? 'Dokuments, kas dod tiesības dzīvot adresē' : 'Document giving the right to live at the address',
+      );
+      const documentRows = page.locator('.application-summary [data-field^="/residenceDocument/"] dd');
+      expect((await documentRows.allTextContents()).slice(0, 2)).to.deep.equal([T.enum['owner-consent'], 'PK-2026/17']);
       const address = page.locator('.application-summary [data-field="/newAddress/text"]');
       expect(await address.getAttribute('data-changed')).to.equal('true');
       expect(await address.locator('dd').textContent()).to.equal(`${KNOWN_ADDRESS} ${T.summary.changed}`);

@@ -12,6 +12,7 @@ import { call } from '../../helpers/http';
 import { waitFor } from '../../helpers/wait';
 import { discardDrafts } from '../../helpers/my-cases';
 import { dayFromToday } from '../../helpers/dates';
+import { LEASE_NUMBER, stateLeaseAgreement } from '../../helpers/residence-document';
 
 /** The declaration's "from" date (bounded relative to today by the form). */
 const FROM_DAY = dayFromToday(1);
@@ -78,6 +79,7 @@ describe('journey: residence declaration in the browser', function () {
     await citizen.waitForFunction('document.getElementById("root_applicant_givenName")?.value === "Anna"', null, { timeout: 60_000 });
     await citizen.locator('#root_newAddress_text').fill(NEW_ADDRESS);
     await citizen.locator('#root_residenceBasis').selectOption({ label: 'Īrnieks' });
+    await stateLeaseAgreement(citizen); // a tenant states the lease agreement
     await citizen.locator('[data-state="saved"]').waitFor();
     await checkPage(citizen, '04-form-half');
 
@@ -88,6 +90,7 @@ describe('journey: residence declaration in the browser', function () {
     expect(await citizen.locator('#root_residenceBasis option:checked').textContent()).to.equal('Īrnieks');
     expect(await citizen.locator('#root_applicant_givenName').inputValue()).to.equal('Anna');
     expect(await citizen.locator('#root_applicant_familyName').inputValue()).to.equal('Bērziņa');
+    expect(await citizen.locator('#root_residenceDocument_number').inputValue()).to.equal(LEASE_NUMBER);
 
     // Continuing too early: an error summary linked to the fields.
     await citizen.getByRole('button', { name: 'Turpināt' }).click();
@@ -191,6 +194,10 @@ describe('journey: residence declaration in the browser', function () {
     await citizen.getByRole('navigation').getByRole('link', { name: 'Manas lietas', exact: true }).click();
     await citizen.locator(`[data-case="${caseId}"][data-status="completed"]`).waitFor();
     await checkPage(citizen, '13-my-cases');
+
+    // The population register records the new declared address from the declaration's date.
+    const anna = (await (await fetch(`${stack.simulators.urls.populationRegister}/persons/15038511239`)).json()) as { residence: object };
+    expect(anna.residence).to.deep.include({ address: NEW_ADDRESS, declared_from: FROM_DAY });
     expect(pageErrors).to.deep.equal([]);
     expect(conflicts, 'no 409 on the way').to.deep.equal([]);
   });

@@ -83,6 +83,7 @@ function leaves(schema: Json, ui: UiSchema, data: Json, idPrefix: string, readon
 export function answerSections(schema: RJSFSchema, uiSchema: UiSchema, data: Json, idPrefix = 'root'): AnswerSection[] {
   const root = schema as Json;
   const props = (root.properties ?? {}) as Record<string, Json>;
+  const required = new Set(Array.isArray(root.required) ? (root.required as string[]) : []);
   const sections: AnswerSection[] = [];
   const top = (): AnswerSection => {
     const last = sections[sections.length - 1];
@@ -108,6 +109,8 @@ export function answerSections(schema: RJSFSchema, uiSchema: UiSchema, data: Jso
       continue;
     }
     const rows = leaves(sub, ui, (data[name] ?? {}) as Json, id, readonly(ui));
+    // An optional group left wholly empty (a document only some answers need) is nothing to check.
+    if (!required.has(name) && rows.every((r) => r.value.kind === 'empty')) continue;
     const title = String(sub.title ?? name);
     if (rows.length === 1) top().rows.push({ ...rows[0], label: title });
     else if (rows.length > 1) sections.push({ title, rows });
