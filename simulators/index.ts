@@ -10,6 +10,8 @@ import { startPaymentInitiationSimulator } from './payment-initiation/server';
 import { startNationalAuthSimulator, type NationalAuthSimulatorOptions } from './national-auth/server';
 import { startEidasNodeSimulator, type EidasNodeSimulatorOptions } from './eidas-node/server';
 import { startExternalPortalSimulator, type ExternalPortalOptions } from './external-portal/server';
+import { startRoadTrafficRegisterSimulator } from './road-traffic-register/server';
+import { startLandRegisterSimulator } from './land-register/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -21,6 +23,8 @@ export {
   startNationalAuthSimulator,
   startEidasNodeSimulator,
   startExternalPortalSimulator,
+  startRoadTrafficRegisterSimulator,
+  startLandRegisterSimulator,
 };
 
 export const DEFAULT_BASE_PORT = 4101;
@@ -37,6 +41,10 @@ export interface SimulatorUrls {
   eidasNode: string;
   /** The demo external portal (a relying party of the platform's OpenID Provider). */
   externalPortal: string;
+  /** The road-traffic (vehicle) register. */
+  vehicleRegister: string;
+  /** The land register (real estate). */
+  landRegister: string;
 }
 
 export interface RunningSimulators {
@@ -55,6 +63,8 @@ const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<
   ['nationalAuth', startNationalAuthSimulator],
   ['eidasNode', startEidasNodeSimulator],
   ['externalPortal', startExternalPortalSimulator],
+  ['vehicleRegister', startRoadTrafficRegisterSimulator],
+  ['landRegister', startLandRegisterSimulator],
 ];
 
 export interface StartSimulatorsOptions {

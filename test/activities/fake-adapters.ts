@@ -17,6 +17,8 @@ import type {
   PaymentInitiation,
   PaymentRequest,
 } from '../../activities/adapters/contracts/payment-initiation';
+import type { Vehicle, VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
+import type { LandRegister, Property } from '../../activities/adapters/contracts/land-register';
 
 export interface RecordedCall {
   operation: string;
@@ -156,12 +158,34 @@ export class FakePaymentInitiation extends FakeSystem implements PaymentInitiati
   }
 }
 
+export class FakeVehicleRegister extends FakeSystem implements VehicleRegister {
+  constructor(readonly vehicles: Record<string, Vehicle[]> = {}) {
+    super('fake-vehicle-register');
+  }
+
+  vehiclesOfPerson(personalCode: string, ctx: CallContext): Promise<Vehicle[]> {
+    return this.answer('vehiclesOfPerson', [personalCode], ctx, () => this.vehicles[personalCode] ?? []);
+  }
+}
+
+export class FakeLandRegister extends FakeSystem implements LandRegister {
+  constructor(readonly properties: Record<string, Property[]> = {}) {
+    super('fake-land-register');
+  }
+
+  propertiesOfOwner(personalCode: string, ctx: CallContext): Promise<Property[]> {
+    return this.answer('propertiesOfOwner', [personalCode], ctx, () => this.properties[personalCode] ?? []);
+  }
+}
+
 export interface FakeAdapters extends Adapters {
   populationRegister: FakePopulationRegister;
   addressRegister: FakeAddressRegister;
   enterpriseRegister: FakeEnterpriseRegister;
   eAddress: FakeEAddress;
   paymentInitiation: FakePaymentInitiation;
+  vehicleRegister: FakeVehicleRegister;
+  landRegister: FakeLandRegister;
 }
 
 export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; companies?: Company[] } = {}): FakeAdapters {
@@ -171,6 +195,8 @@ export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; 
     enterpriseRegister: new FakeEnterpriseRegister(data.companies),
     eAddress: new FakeEAddress(),
     paymentInitiation: new FakePaymentInitiation(),
+    vehicleRegister: new FakeVehicleRegister(),
+    landRegister: new FakeLandRegister(),
   };
 }
 
