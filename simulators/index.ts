@@ -1,6 +1,6 @@
-// Starts the external-system simulators together (for `npm start`, tests and manual use): seven systems the platform
+// Starts the external-system simulators together (for `npm start`, tests and manual use): the systems the platform
 // calls and the demo external portal that calls the platform. Run directly (`npx tsx simulators/index.ts`) to get
-// them on 4101..4108 until Ctrl-C.
+// them on consecutive ports from 4101 until Ctrl-C.
 import type { RunningSimulator, SimulatorOptions } from './app';
 import { startPopulationRegisterSimulator } from './population-register/server';
 import { startAddressRegisterSimulator } from './address-register/server';
@@ -53,7 +53,8 @@ export interface RunningSimulators {
 }
 
 /** Port order: population register, address register, enterprise register, e-address, payment initiation,
- * national auth, eIDAS node, external portal (basePort .. basePort+7). */
+ * national auth, eIDAS node, external portal (basePort .. basePort+7), then the SMTP and SMS-gateway simulators and
+ * the road-traffic and land registers (adapters' defaults: 4111 and 4112), each on the next port. */
 const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
   ['populationRegister', startPopulationRegisterSimulator],
   ['addressRegister', startAddressRegisterSimulator],
