@@ -4,11 +4,16 @@
 import { route } from '../platform/routing';
 import { forbidden } from '../platform/errors';
 import { openingKeyOf } from '../platform/idempotency';
-import { ownRegisterDataSubject } from '../platform/auth/policy';
+import { accessTo, auditEntry, caseSubject, ownRegisterDataSubject } from '../platform/auth/policy';
 import type { RouteContext } from '../platform/routing';
+import { notFound } from '../platform/errors';
+import { parseCaseId } from '../platform/params';
 import type { RegisterDataDiscrepancyCreate } from '../../forms/types/api';
+import { audit } from '../../db/audit';
+import { findCase } from '../../db/cases/read-cases';
+import { discrepancyOfCase } from '../../db/register-data/discrepancies';
 import { readRegisterData } from './queries';
-import { reportRegisterDiscrepancy } from './commands';
+import { presentDiscrepancy, reportRegisterDiscrepancy } from './commands';
 
 function personalCodeOf(ctx: RouteContext): string {
   const code = ownRegisterDataSubject(ctx.principal);
@@ -71,6 +76,31 @@ export const registerDataRoutes = [
         headers: { Location: `/api/v1/cases/${discrepancy.caseId}` },
         body: discrepancy,
       };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/cases/:id/register-discrepancy',
+    tag: 'Case register',
+    summary: "What the person reported as wrong in a register item: for them, and for the register's holder agency whose case it is",
+    auth: ['agency-system', 'agency-officer', 'agency-admin', 'citizen'],
+    params: { id: 'caseId' },
+    responses: {
+      200: { description: 'The report of the case', schema: 'register-data-discrepancy' },
+      404: { description: 'No such case that you may see, or the case is not a discrepancy report', schema: 'error' },
+    },
+    async handler(ctx) {
+      const id = parseCaseId(ctx.params.id);
+      const row = await findCase(ctx.deps.db.pool, id);
+      // The policy of the case itself: its recipient (or their representative) and its agency, nobody else.
+      const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(row), 'read') : null;
+      const report = row && access ? await discrepancyOfCase(ctx.deps.db.pool, id) : null;
+      if (!row || !access || !report) throw notFound('discrepancy report');
+      await audit(
+        ctx.deps.db.pool,
+        auditEntry(ctx.principal, access, caseSubject(row), 'read', `register-discrepancy:${id}`, ctx.requestId),
+      );
+      return { body: await presentDiscrepancy(ctx.deps.db.pool, report) };
     },
   }),
 ];

@@ -10,6 +10,7 @@ import { traced } from '../../helpers/audit';
 import { ANNA_CODE, JANIS_CODE } from '../../../simulators/population-register/data';
 import { ANNA_ADDRESS_CODE } from '../../../simulators/address-register/data';
 import { ANNA_COMPANY_REGCODE } from '../../../simulators/enterprise-register/data';
+import { registerDataForExport } from '../../../api/register-data/queries';
 
 const ANNA = 'citizen-anna';
 const JANIS = 'citizen-janis';
@@ -89,6 +90,23 @@ describe('api/register-data: my data in the registers', function () {
       expect(row).to.include({ action: 'read', actor_type: 'citizen', actor_id: ANNA, subject_type: 'natural', subject_id: ANNA_CODE });
       expect(row.details).to.include({ outcome: 'read', legalBasis: 'GDPR Art. 15 (right of access)' });
     }
+  });
+
+  it('gives the export the same data as plain JSON, and audits its reads', async () => {
+    const exported = await registerDataForExport(stack.api.deps, ANNA_CODE, {
+      actor: { type: 'citizen', id: ANNA },
+      purpose: 'my-data-export',
+      requestId: `export-${crypto.randomUUID()}`,
+    });
+    expect(JSON.parse(JSON.stringify(exported))).to.deep.equal(exported);
+    expect(exported.person).to.deep.equal({ type: 'natural', id: ANNA_CODE });
+    expect(itemIds(exported, 'vehicle')).to.deep.equal(['KA-1234', 'NT-5678']);
+    expect(section(exported, 'real-estate').source.holder.agencyId).to.equal('vzd');
+    const rows = await stack.db.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE purpose = 'my-data-export' AND subject_id = $1",
+      [ANNA_CODE],
+    );
+    expect(rows.rows[0].n).to.be.at.least(5);
   });
 
   it("shows only my own data: another person's register data is never in my answer and cannot be asked for", async () => {
@@ -187,6 +205,35 @@ describe('api/register-data: something is wrong', function () {
     });
     expect((await call('GET', `/api/v1/cases/${caseId}`, { as: ANNA })).status).to.equal(200);
     expect((await call('GET', `/api/v1/cases/${caseId}`, { as: JANIS })).status, "another person's case").to.equal(404);
+  });
+
+  it("lets the register's holder agency read the report of its case, and nobody else", async () => {
+    const res = await call('POST', '/api/v1/me/register-data/discrepancies', {
+      as: ANNA,
+      json: report({
+        register: 'population',
+        itemId: 'person',
+        field: 'birthDate',
+        wrong: '1985-03-15',
+        correct: '1985-03-16',
+        comment: undefined,
+      }),
+    });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    expect(res.body.comment).to.equal(null);
+    expect(res.body.holder.agencyId).to.equal('pmlp');
+    const path = `/api/v1/cases/${res.body.caseId}/register-discrepancy`;
+    const { res: asAgency, audit } = await traced('GET', path, { as: 'system-pmlp' });
+    expect(asAgency.status).to.equal(200);
+    expect(asAgency.body).to.deep.include({ field: 'birthDate', wrong: '1985-03-15', correct: '1985-03-16' });
+    expect(audit.map((r) => [r.action, r.resource, r.subject_id])).to.deep.include([
+      'read',
+      `register-discrepancy:${res.body.caseId}`,
+      ANNA_CODE,
+    ]);
+    expect((await call('GET', path, { as: ANNA })).status).to.equal(200);
+    expect((await call('GET', path, { as: 'system-vid' })).status, 'another agency').to.equal(404);
+    expect((await call('GET', path, { as: JANIS })).status, 'another person').to.equal(404);
   });
 
   it('opens the case at the agency that holds each register', async () => {
