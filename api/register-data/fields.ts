@@ -34,6 +34,7 @@ export const FIELD_LABELS: Record<string, Localized> = {
   role: text('Jūsu amats', 'Your position'),
   since: text('Kopš', 'Since'),
   legalAddress: text('Juridiskā adrese', 'Legal address'),
+  capitalShare: text('Jūsu daļa pamatkapitālā', 'Your share of the capital'),
 };
 
 export const WORDS = {
@@ -49,6 +50,7 @@ export const WORDS = {
   excluded: text('izslēgts', 'struck off'),
   chair: text('valdes priekšsēdētājs', 'chair of the board'),
   member: text('valdes loceklis', 'board member'),
+  shareholder: text('dalībnieks', 'member (shareholder)'),
 } satisfies Record<string, Localized>;
 
 export type Word = keyof typeof WORDS;

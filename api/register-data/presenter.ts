@@ -4,7 +4,7 @@ import type { Person, DeclaredAddress } from '../../activities/adapters/contract
 import type { Address } from '../../activities/adapters/contracts/address-register';
 import type { Vehicle } from '../../activities/adapters/contracts/vehicle-register';
 import type { Property } from '../../activities/adapters/contracts/land-register';
-import type { Company } from '../../activities/adapters/contracts/enterprise-register';
+import type { Company, Shareholding } from '../../activities/adapters/contracts/enterprise-register';
 import type { Localized, RegisterDataField } from '../../forms/types/api';
 import { dateField, field, isWord, WORDS } from './fields';
 
@@ -88,10 +88,18 @@ export function propertyItems(properties: Property[]): ItemDraft[] {
   }));
 }
 
-export function companyItems(companies: Company[], personalCode: string): ItemDraft[] {
+/** The companies where the person is an officer (board member, an individual merchant's owner) or a member
+ * (shareholder), once each, in the register's order: board first. */
+export function companyItems(boardOf: Company[], shareholdings: Shareholding[], personalCode: string): ItemDraft[] {
+  const shares = new Map(shareholdings.map((s) => [s.company.registrationNumber, s]));
+  const companies = [
+    ...boardOf,
+    ...shareholdings.map((s) => s.company).filter((c) => !boardOf.some((b) => b.registrationNumber === c.registrationNumber)),
+  ];
   return companies.map((c) => {
     const member = c.boardMembers.find((m) => m.personalCode === personalCode);
-    const role = member?.role ?? null;
+    const share = shares.get(c.registrationNumber);
+    const role = member?.role ?? (share ? 'shareholder' : null);
     return {
       id: c.registrationNumber,
       title: same(c.name),
@@ -101,7 +109,8 @@ export function companyItems(companies: Company[], personalCode: string): ItemDr
         field('legalForm', c.legalForm),
         field('status', c.status, c.status),
         field('role', role, role && isWord(role) ? role : undefined),
-        dateField('since', member?.since ?? null),
+        dateField('since', member?.since ?? share?.since ?? null),
+        field('capitalShare', share ? `${share.sharePercent}%` : null),
         field('legalAddress', c.legalAddress),
       ],
     };

@@ -72,9 +72,13 @@ function readAll(deps: AppDeps, personalCode: string, ctx: (register: RegisterId
     'real-estate': attempt('land-register', async () =>
       propertyItems(await registers.realEstate.propertiesOfOwner(personalCode, ctx('real-estate'))),
     ),
-    enterprise: attempt('enterprise-register', async () =>
-      companyItems(await registers.enterprise.companiesOfBoardMember(personalCode, ctx('enterprise')), personalCode),
-    ),
+    enterprise: attempt('enterprise-register', async () => {
+      const [boardOf, shareholdings] = await Promise.all([
+        registers.enterprise.companiesOfBoardMember(personalCode, ctx('enterprise')),
+        registers.enterprise.shareholdingsOf(personalCode, ctx('enterprise')),
+      ]);
+      return companyItems(boardOf, shareholdings, personalCode);
+    }),
   };
 }
 

@@ -54,7 +54,7 @@ export const REGISTERS: Record<RegisterId, RegisterInfo> = {
     holder: 'ur',
     name: { lv: 'Uzņēmumu reģistrs', en: 'Register of Enterprises' },
     discrepancyService: service('enterprise', 'Neprecizitāte Uzņēmumu reģistra datos', 'Discrepancy in the Register of Enterprises'),
-    fields: ['name', 'registrationNumber', 'legalForm', 'status', 'role', 'since', 'legalAddress'],
+    fields: ['name', 'registrationNumber', 'legalForm', 'status', 'role', 'since', 'capitalShare', 'legalAddress'],
     itemId: /^[0-9]{11}$/,
   },
 };

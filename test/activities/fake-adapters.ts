@@ -9,7 +9,7 @@ import type { SealStore } from '../../activities/documents/seal/seal-store';
 import type { CallContext } from '../../activities/adapters/contracts/common';
 import type { DeclaredAddress, Person, PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import type { Address, AddressRegister, AddressValidation } from '../../activities/adapters/contracts/address-register';
-import type { Company, EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
+import type { Company, EnterpriseRegister, Shareholding } from '../../activities/adapters/contracts/enterprise-register';
 import type { DeliveryReceipt, EAddress, OfficialMessage } from '../../activities/adapters/contracts/e-address';
 import type {
   InitiatedPayment,
@@ -115,6 +115,11 @@ export class FakeEnterpriseRegister extends FakeSystem implements EnterpriseRegi
     return this.answer('companiesOfBoardMember', [personalCode], ctx, () =>
       this.companies.filter((c) => c.boardMembers.some((m) => m.personalCode === personalCode)),
     );
+  }
+
+  /** The fake records no shareholders. */
+  shareholdingsOf(personalCode: string, ctx: CallContext): Promise<Shareholding[]> {
+    return this.answer('shareholdingsOf', [personalCode], ctx, () => []);
   }
 }
 

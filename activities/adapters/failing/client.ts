@@ -36,7 +36,7 @@ export function createFailingAddressRegister(options: FailingOptions = {}): Addr
 
 export function createFailingEnterpriseRegister(options: FailingOptions = {}): EnterpriseRegister {
   const { fail, checkConfig } = failing('enterprise-register', options);
-  return { getCompany: fail, companiesOfBoardMember: fail, checkConfig };
+  return { getCompany: fail, companiesOfBoardMember: fail, shareholdingsOf: fail, checkConfig };
 }
 
 export function createFailingEAddress(options: FailingOptions = {}): EAddress {

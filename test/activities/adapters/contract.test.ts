@@ -79,6 +79,7 @@ describe('failing adapter backends', () => {
     const err = await expectUnavailable(adapters.enterpriseRegister.getCompany('40203145872', ctx()));
     expect(err.message).to.match(/maintenance window/);
     await expectUnavailable(adapters.enterpriseRegister.companiesOfBoardMember('15038511239', ctx()));
+    await expectUnavailable(adapters.enterpriseRegister.shareholdingsOf('15038511239', ctx()));
     await expectUnavailable(adapters.eAddress.hasMailbox({ type: 'natural', id: '15038511239' }, ctx()));
     await expectUnavailable(
       adapters.eAddress.send(

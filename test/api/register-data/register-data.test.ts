@@ -9,7 +9,7 @@ import { call, errorOf } from '../../helpers/http';
 import { traced } from '../../helpers/audit';
 import { ANNA_CODE, JANIS_CODE } from '../../../simulators/population-register/data';
 import { ANNA_ADDRESS_CODE } from '../../../simulators/address-register/data';
-import { ANNA_COMPANY_REGCODE } from '../../../simulators/enterprise-register/data';
+import { ANNA_COMPANY_REGCODE, SOLE_RIGHTS_REGCODE } from '../../../simulators/enterprise-register/data';
 import { registerDataForExport } from '../../../api/register-data/queries';
 
 const ANNA = 'citizen-anna';
@@ -79,8 +79,16 @@ describe('api/register-data: my data in the registers', function () {
     expect(itemIds(res.body, 'real-estate')).to.deep.equal(['01000320145001', '80960040211']);
     const share = section(res.body, 'real-estate').items[0].fields.find((f: any) => f.key === 'share');
     expect(share.value).to.equal('1/2');
-    expect(itemIds(res.body, 'enterprise')).to.deep.equal([ANNA_COMPANY_REGCODE]);
-    expect(section(res.body, 'enterprise').items[0].fields.find((f: any) => f.key === 'role').display.en).to.equal('chair of the board');
+    // The company she chairs (and holds 60% of), and the one she only holds a share of.
+    expect(itemIds(res.body, 'enterprise')).to.deep.equal([ANNA_COMPANY_REGCODE, SOLE_RIGHTS_REGCODE]);
+    const [chaired, shareOnly] = section(res.body, 'enterprise').items.map((i: any) =>
+      Object.fromEntries(i.fields.map((f: any) => [f.key, f])),
+    );
+    expect(chaired.role.display.en).to.equal('chair of the board');
+    expect(chaired.capitalShare.value).to.equal('60%');
+    expect(shareOnly.role.display.en).to.equal('member (shareholder)');
+    expect(shareOnly.capitalShare.value).to.equal('25%');
+    expect(shareOnly.since.value).to.equal('2021-06-14');
 
     const reads = audit.filter((r) => r.purpose === 'my-data-view');
     expect(reads.map((r) => r.resource).sort()).to.deep.equal(
