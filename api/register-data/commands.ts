@@ -7,6 +7,7 @@ import { unprocessable } from '../platform/errors';
 import { referenceData } from '../../db/reference';
 import { REGISTERS } from '../../db/register-data/registers';
 import { reportDiscrepancy, type DiscrepancyRow } from '../../db/register-data/discrepancies';
+import { FIELD_LABELS } from './fields';
 
 function problemsOf(body: RegisterDataDiscrepancyCreate): ErrorDetail[] {
   const info = REGISTERS[body.register];
@@ -31,8 +32,10 @@ export async function presentDiscrepancy(pool: Pool, row: DiscrepancyRow): Promi
   return {
     caseId: row.case_id,
     register: row.register,
+    registerName: info.name,
     itemId: row.item_id,
     field: row.field,
+    fieldLabel: FIELD_LABELS[row.field] ?? { lv: row.field, en: row.field },
     wrong: row.wrong_text,
     correct: row.correct_text,
     comment: row.comment,

@@ -39,11 +39,9 @@ export interface DiscrepancyRow {
   created_at: Date;
 }
 
-/** The case's external id: readable when it fits the 100 characters, else hashed. */
-function reportId(personId: string, key: string): string {
-  const readable = `register-discrepancy:${personId}:${key}`;
-  if (readable.length <= 100) return readable;
-  return `register-discrepancy:${crypto.createHash('sha256').update(readable).digest('base64url')}`;
+/** The case's external id: the person and their key, hashed (the agency sees it; a personal code has no place in it). */
+export function reportId(personId: string, key: string): string {
+  return `register-discrepancy:${crypto.createHash('sha256').update(`${personId}:${key}`).digest('base64url')}`;
 }
 
 async function insertRow(client: PoolClient, caseId: string, reporter: Reporter, report: DiscrepancyReport): Promise<void> {

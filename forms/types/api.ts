@@ -3647,8 +3647,10 @@ export interface PutApplicationsIdDraftResponse {
 export interface RegisterDataDiscrepancy {
   caseId: CaseId;
   register: RegisterId;
+  registerName: Localized;
   itemId: string;
   field: string;
+  fieldLabel: Localized;
   wrong: string;
   correct: string;
   comment: string | null;

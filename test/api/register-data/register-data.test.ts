@@ -11,6 +11,7 @@ import { ANNA_CODE, JANIS_CODE } from '../../../simulators/population-register/d
 import { ANNA_ADDRESS_CODE } from '../../../simulators/address-register/data';
 import { ANNA_COMPANY_REGCODE, SOLE_RIGHTS_REGCODE } from '../../../simulators/enterprise-register/data';
 import { registerDataForExport } from '../../../api/register-data/queries';
+import { reportId } from '../../../db/register-data/discrepancies';
 
 const ANNA = 'citizen-anna';
 const JANIS = 'citizen-janis';
@@ -196,11 +197,12 @@ describe('api/register-data: something is wrong', function () {
     });
     expect(again.status).to.equal(200);
     expect(again.body.caseId).to.equal(caseId);
-    const count = await stack.db.pool.query('SELECT count(*)::int AS n FROM cases WHERE id = $1 OR external_id = $2', [
-      caseId,
-      `register-discrepancy:${ANNA_CODE}:${key}`,
-    ]);
+    const count = await stack.db.pool.query(
+      'SELECT count(*)::int AS n, min(external_id) AS ext FROM cases WHERE id = $1 OR external_id = $2',
+      [caseId, reportId(ANNA_CODE, key)],
+    );
     expect(count.rows[0].n).to.equal(1);
+    expect(count.rows[0].ext, 'no personal code in the id the agency sees').not.to.include(ANNA_CODE);
 
     const mine = await call('GET', '/api/v1/me/cases?state=open', { as: ANNA });
     expect(mine.status).to.equal(200);

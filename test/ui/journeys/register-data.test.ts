@@ -83,6 +83,15 @@ describe('journey: my data in the registers and something is wrong', function ()
 
     await sent.getByRole('link', { name: `Sekot lietai ${caseId}` }).click();
     await page.locator('h1', { hasText: 'Neprecizitāte transportlīdzekļu reģistra datos' }).waitFor();
+    const reported = page.getByTestId('reported-discrepancy');
+    await reported.waitFor();
+    expect(await reported.locator('dd').allInnerTexts()).to.deep.equal([
+      'Transportlīdzekļu reģistrs',
+      'KA-1234, Modelis',
+      'RAV4',
+      'RAV4 Hybrid',
+      'Tā rakstīts reģistrācijas apliecībā.',
+    ]);
     await checkPage(page, 'register-data-case');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Manas lietas', exact: true }).click();

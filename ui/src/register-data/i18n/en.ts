@@ -26,6 +26,13 @@ export const registerDataEn: typeof registerDataLv = {
     sent: 'Your report is sent: {{holder}} will handle it as case {{caseId}}.',
     follow: 'Follow case {{caseId}}',
   },
+  reported: {
+    title: 'What you reported',
+    register: 'Register',
+    item: 'Entry',
+    person: 'Personal data',
+    comment: 'Comment',
+  },
   errors: {
     load: 'The data could not be loaded from the registers. Please try again later.',
     wrongRequired: 'Say what is wrong.',

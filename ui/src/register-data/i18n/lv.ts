@@ -24,6 +24,13 @@ export const registerDataLv = {
     sent: 'Jūsu ziņojums nosūtīts: {{holder}} to izskatīs kā lietu {{caseId}}.',
     follow: 'Sekot lietai {{caseId}}',
   },
+  reported: {
+    title: 'Ko jūs ziņojāt',
+    register: 'Reģistrs',
+    item: 'Ieraksts',
+    person: 'Personas dati',
+    comment: 'Komentārs',
+  },
   errors: {
     load: 'Datus no reģistriem neizdevās ielādēt. Lūdzu, mēģiniet vēlāk.',
     wrongRequired: 'Norādiet, kas nav pareizi.',
