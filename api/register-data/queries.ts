@@ -91,6 +91,10 @@ export async function readRegisterData(deps: AppDeps, personalCode: string, read
     ...(requestId ? { requestId } : {}),
   }));
   const outcomes = await Promise.all(REGISTER_IDS.map((register) => pending[register]));
+  outcomes.forEach((outcome, i) => {
+    if (!outcome.ok)
+      deps.logger.warn({ requestId, register: REGISTER_IDS[i], reason: outcome.reason }, 'register not read: shown as unavailable');
+  });
   const sections = REGISTER_IDS.map((register, i): RegisterDataSection => {
     const info = REGISTERS[register];
     const agency = ref.agencies.get(info.holder);
