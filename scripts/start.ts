@@ -105,6 +105,8 @@ async function main() {
         ENTERPRISE_REGISTER_URL: simulators.urls.enterpriseRegister,
         E_ADDRESS_URL: simulators.urls.eAddress,
         PAYMENT_INITIATION_URL: simulators.urls.paymentInitiation,
+        VEHICLE_REGISTER_URL: simulators.urls.vehicleRegister,
+        LAND_REGISTER_URL: simulators.urls.landRegister,
         NATIONAL_AUTH_ISSUER: simulators.urls.nationalAuth,
         NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
         EIDAS_NODE_METADATA_URL: `${simulators.urls.eidasNode}/metadata`,

@@ -1,6 +1,6 @@
-// Starts the external-system simulators together (for `npm start`, tests and manual use): seven systems the platform
+// Starts the external-system simulators together (for `npm start`, tests and manual use): the systems the platform
 // calls and the demo external portal that calls the platform. Run directly (`npx tsx simulators/index.ts`) to get
-// them on 4101..4108 until Ctrl-C.
+// them on consecutive ports from 4101 until Ctrl-C.
 import type { RunningSimulator, SimulatorOptions } from './app';
 import { startPopulationRegisterSimulator } from './population-register/server';
 import { startAddressRegisterSimulator } from './address-register/server';
@@ -10,6 +10,8 @@ import { startPaymentInitiationSimulator } from './payment-initiation/server';
 import { startNationalAuthSimulator, type NationalAuthSimulatorOptions } from './national-auth/server';
 import { startEidasNodeSimulator, type EidasNodeSimulatorOptions } from './eidas-node/server';
 import { startExternalPortalSimulator, type ExternalPortalOptions } from './external-portal/server';
+import { startRoadTrafficRegisterSimulator } from './road-traffic-register/server';
+import { startLandRegisterSimulator } from './land-register/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -21,6 +23,8 @@ export {
   startNationalAuthSimulator,
   startEidasNodeSimulator,
   startExternalPortalSimulator,
+  startRoadTrafficRegisterSimulator,
+  startLandRegisterSimulator,
 };
 
 export const DEFAULT_BASE_PORT = 4101;
@@ -37,6 +41,10 @@ export interface SimulatorUrls {
   eidasNode: string;
   /** The demo external portal (a relying party of the platform's OpenID Provider). */
   externalPortal: string;
+  /** The road-traffic (vehicle) register. */
+  vehicleRegister: string;
+  /** The land register (real estate). */
+  landRegister: string;
 }
 
 export interface RunningSimulators {
@@ -45,7 +53,8 @@ export interface RunningSimulators {
 }
 
 /** Port order: population register, address register, enterprise register, e-address, payment initiation,
- * national auth, eIDAS node, external portal (basePort .. basePort+7). */
+ * national auth, eIDAS node, external portal (basePort .. basePort+7), then the SMTP and SMS-gateway simulators and
+ * the road-traffic and land registers (adapters' defaults: 4111 and 4112), each on the next port. */
 const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
   ['populationRegister', startPopulationRegisterSimulator],
   ['addressRegister', startAddressRegisterSimulator],
@@ -55,6 +64,8 @@ const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<
   ['nationalAuth', startNationalAuthSimulator],
   ['eidasNode', startEidasNodeSimulator],
   ['externalPortal', startExternalPortalSimulator],
+  ['vehicleRegister', startRoadTrafficRegisterSimulator],
+  ['landRegister', startLandRegisterSimulator],
 ];
 
 export interface StartSimulatorsOptions {

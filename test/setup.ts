@@ -132,6 +132,8 @@ before(async function () {
     ENTERPRISE_REGISTER_URL: urls.enterpriseRegister,
     E_ADDRESS_URL: urls.eAddress,
     PAYMENT_INITIATION_URL: urls.paymentInitiation,
+    VEHICLE_REGISTER_URL: urls.vehicleRegister,
+    LAND_REGISTER_URL: urls.landRegister,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
   stack.seals = openSealStore(stack.config);
@@ -155,6 +157,8 @@ before(async function () {
       populationRegister: stack.adapters.populationRegister,
       enterpriseRegister: stack.adapters.enterpriseRegister,
       addressRegister: stack.adapters.addressRegister,
+      vehicleRegister: stack.adapters.vehicleRegister,
+      landRegister: stack.adapters.landRegister,
     },
   );
 });

@@ -5,18 +5,24 @@ import type { AddressRegister } from './contracts/address-register';
 import type { EnterpriseRegister } from './contracts/enterprise-register';
 import type { EAddress } from './contracts/e-address';
 import type { PaymentInitiation } from './contracts/payment-initiation';
+import type { VehicleRegister } from './contracts/vehicle-register';
+import type { LandRegister } from './contracts/land-register';
 import { AdapterConfigError, validateAdapterOptions } from './options';
 import { createPmlpPopulationRegister, PMLP_POPULATION_REGISTER } from './pmlp-population-register/client';
 import { createVzdAddressRegister, VZD_ADDRESS_REGISTER } from './vzd-address-register/client';
 import { createUrEnterpriseRegister, UR_ENTERPRISE_REGISTER } from './ur-enterprise-register/client';
 import { createVraaEAddress, VRAA_E_ADDRESS } from './vraa-e-address/client';
 import { BANK_LINK, createBankLink } from './bank-link/client';
+import { createCsddVehicleRegister, CSDD_VEHICLE_REGISTER } from './csdd-vehicle-register/client';
+import { createVzdLandRegister, VZD_LAND_REGISTER } from './vzd-land-register/client';
 import * as failing from './failing/client';
 import pmlpSchema from './pmlp-population-register/options.schema.json';
 import vzdSchema from './vzd-address-register/options.schema.json';
 import urSchema from './ur-enterprise-register/options.schema.json';
 import vraaSchema from './vraa-e-address/options.schema.json';
 import bankLinkSchema from './bank-link/options.schema.json';
+import csddVehicleSchema from './csdd-vehicle-register/options.schema.json';
+import vzdLandSchema from './vzd-land-register/options.schema.json';
 import failingSchema from './failing/options.schema.json';
 
 export { AdapterConfigError } from './options';
@@ -27,6 +33,8 @@ export interface Adapters {
   enterpriseRegister: EnterpriseRegister;
   eAddress: EAddress;
   paymentInitiation: PaymentInitiation;
+  vehicleRegister: VehicleRegister;
+  landRegister: LandRegister;
 }
 export type AdapterRole = keyof Adapters;
 
@@ -68,6 +76,14 @@ export const paymentInitiationBackends: Record<string, AdapterBackend<PaymentIni
   [BANK_LINK]: backend(createBankLink, bankLinkSchema),
   [failing.FAILING]: backend(failing.createFailingPaymentInitiation, failingSchema),
 };
+export const vehicleRegisterBackends: Record<string, AdapterBackend<VehicleRegister>> = {
+  [CSDD_VEHICLE_REGISTER]: backend(createCsddVehicleRegister, csddVehicleSchema),
+  [failing.FAILING]: backend(failing.createFailingVehicleRegister, failingSchema),
+};
+export const landRegisterBackends: Record<string, AdapterBackend<LandRegister>> = {
+  [VZD_LAND_REGISTER]: backend(createVzdLandRegister, vzdLandSchema),
+  [failing.FAILING]: backend(failing.createFailingLandRegister, failingSchema),
+};
 
 export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBackend<Adapters[R]>> } = {
   populationRegister: populationRegisterBackends,
@@ -75,6 +91,8 @@ export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBacken
   enterpriseRegister: enterpriseRegisterBackends,
   eAddress: eAddressBackends,
   paymentInitiation: paymentInitiationBackends,
+  vehicleRegister: vehicleRegisterBackends,
+  landRegister: landRegisterBackends,
 };
 
 export const ADAPTER_ROLES: readonly AdapterRole[] = [
@@ -83,6 +101,8 @@ export const ADAPTER_ROLES: readonly AdapterRole[] = [
   'enterpriseRegister',
   'eAddress',
   'paymentInitiation',
+  'vehicleRegister',
+  'landRegister',
 ];
 
 /**
@@ -103,6 +123,9 @@ export const roleDefaults: Record<
     simulatorPort: 4105,
     envOptions: { secret: 'SECRET', merchantId: 'MERCHANT_ID' },
   },
+  // 4109 and 4110 are the SMTP and SMS-gateway simulators (simulators/index.ts starts them in port order).
+  vehicleRegister: { backend: CSDD_VEHICLE_REGISTER, envPrefix: 'VEHICLE_REGISTER', simulatorPort: 4111 },
+  landRegister: { backend: VZD_LAND_REGISTER, envPrefix: 'LAND_REGISTER', simulatorPort: 4112 },
 };
 
 /** One role's adapter (e.g. the API builds only paymentInitiation); throws AdapterConfigError like createAdapters. */
@@ -129,6 +152,8 @@ export function createAdapters(config: AdaptersConfig): Adapters {
     enterpriseRegister: createAdapter('enterpriseRegister', config.enterpriseRegister),
     eAddress: createAdapter('eAddress', config.eAddress),
     paymentInitiation: createAdapter('paymentInitiation', config.paymentInitiation),
+    vehicleRegister: createAdapter('vehicleRegister', config.vehicleRegister),
+    landRegister: createAdapter('landRegister', config.landRegister),
   };
 }
 
@@ -154,6 +179,8 @@ export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Adap
     enterpriseRegister: choice('enterpriseRegister'),
     eAddress: choice('eAddress'),
     paymentInitiation: choice('paymentInitiation'),
+    vehicleRegister: choice('vehicleRegister'),
+    landRegister: choice('landRegister'),
   };
 }
 

@@ -43,6 +43,7 @@ import { bankStatementRoutes } from '../billing/statements/routes';
 import { agencyAccountRoutes } from '../billing/agency-account-routes';
 import { catalogAgencyRoutes } from '../catalog/agency-routes';
 import { catalogWebhookRoutes } from '../catalog/webhook-routes';
+import { registerDataRoutes } from '../register-data/routes';
 import { onlinePaymentRoutes } from '../billing/online-payment-routes';
 import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
@@ -80,6 +81,7 @@ export const allRoutes: RouteSpec[] = [
   ...catalogWebhookRoutes,
   ...publicCatalogRoutes,
   ...catalogLinkedDataRoutes,
+  ...registerDataRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.

@@ -11,6 +11,8 @@ import type { PaymentInitiation } from '../../activities/adapters/contracts/paym
 import type { PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
+import type { VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
+import type { LandRegister } from '../../activities/adapters/contracts/land-register';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -38,4 +40,7 @@ export interface AppDeps {
   enterpriseRegister?: EnterpriseRegister;
   /** The address register (suggestions as a person types, the check before a submit); when absent, built from the environment. */
   addressRegister?: AddressRegister;
+  /** The vehicle and real-estate registers ("My data in the registers"); when absent, built from the environment. */
+  vehicleRegister?: VehicleRegister;
+  landRegister?: LandRegister;
 }

@@ -19,6 +19,8 @@ import type { AddressRegister } from '../../activities/adapters/contracts/addres
 import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 import { useEnterpriseRegister } from './auth/company-representation';
 import { describeDefaults } from '../../forms/environment';
+import type { VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
+import type { LandRegister } from '../../activities/adapters/contracts/land-register';
 
 export interface RunningApi {
   url: string;
@@ -35,6 +37,8 @@ export async function startApi(
     populationRegister?: PopulationRegister;
     enterpriseRegister?: EnterpriseRegister;
     addressRegister?: AddressRegister;
+    vehicleRegister?: VehicleRegister;
+    landRegister?: LandRegister;
   } = {},
 ): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
@@ -54,6 +58,8 @@ export async function startApi(
     ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
     ...(opts.enterpriseRegister ? { enterpriseRegister: opts.enterpriseRegister } : {}),
     ...(opts.addressRegister ? { addressRegister: opts.addressRegister } : {}),
+    ...(opts.vehicleRegister ? { vehicleRegister: opts.vehicleRegister } : {}),
+    ...(opts.landRegister ? { landRegister: opts.landRegister } : {}),
   };
   if (opts.enterpriseRegister) useEnterpriseRegister(db.pool, opts.enterpriseRegister);
   if (config.redisUrl) {

@@ -277,6 +277,13 @@ export type PostAssistGrantsIdModeResponse = AssistGrant;
  */
 export type PostAssistGrantsIdRevokeResponse = AssistGrant;
 /**
+ * The register: population (PMLP), address (VZD), vehicle (CSDD), real-estate (cadastre and land register), enterprise (UR)
+ *
+ * This interface was referenced by `RegisterDataView`'s JSON-Schema
+ * via the `definition` "register".
+ */
+export type RegisterId = 'population' | 'address' | 'vehicle' | 'real-estate' | 'enterprise';
+/**
  * Resolves a suspense entry of your agency: book its amount onto one of your invoices, or mark it refunded to the payer. The note says why (kept with the entry and in the audit log).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -441,6 +448,9 @@ export interface ApiSchemas {
   'post-tasks-id-claim-response': PostTasksIdClaimResponse;
   'post-tasks-id-complete-response': PostTasksIdCompleteResponse;
   'put-applications-id-draft-response': PutApplicationsIdDraftResponse;
+  'register-data-discrepancy': RegisterDataDiscrepancy;
+  'register-data-discrepancy-create': RegisterDataDiscrepancyCreate;
+  'register-data-view': RegisterDataView;
   'socket-ready-event': SocketReadyEvent;
   'submit-on-behalf': SubmitOnBehalf;
   'suspense-list-query': SuspenseListQuery;
@@ -3627,6 +3637,132 @@ export interface PostTasksIdCompleteResponse {
 export interface PutApplicationsIdDraftResponse {
   version: number;
   savedAt: string;
+}
+/**
+ * A discrepancy report and its case. The report as recorded, with the case of the register's holder agency it opened (followed in My cases).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "RegisterDataDiscrepancy".
+ */
+export interface RegisterDataDiscrepancy {
+  caseId: CaseId;
+  register: RegisterId;
+  registerName: Localized;
+  itemId: string;
+  field: string;
+  fieldLabel: Localized;
+  wrong: string;
+  correct: string;
+  comment: string | null;
+  holder: {
+    agencyId: string;
+    name: Localized;
+  };
+  title: Localized;
+  createdAt: DateTime;
+}
+/**
+ * Something is wrong: a discrepancy report. The person reports that an item of their register data is wrong (POST /api/v1/me/register-data/discrepancies, with an Idempotency-Key). It becomes a case of the register's holder agency.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "RegisterDataDiscrepancyCreate".
+ */
+export interface RegisterDataDiscrepancyCreate {
+  register: RegisterId;
+  /**
+   * The item's id as GET /api/v1/me/register-data gave it
+   */
+  itemId: string;
+  /**
+   * The key of the field that is wrong
+   */
+  field: string;
+  /**
+   * What is wrong
+   */
+  wrong: string;
+  /**
+   * What is right
+   */
+  correct: string;
+  /**
+   * Anything else the agency should know (optional)
+   */
+  comment?: string;
+}
+/**
+ * My data in the registers. What the state registers hold about the signed-in person (GET /api/v1/me/register-data): one section per register, read in parallel. Each section names its source (the register and the agency that holds it) and when it was read; a register that does not answer in time is a section with status unavailable, never an error of the whole page.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "RegisterDataView".
+ */
+export interface RegisterDataView {
+  person: PersonRef;
+  sections: RegisterDataSection[];
+}
+/**
+ * This interface was referenced by `RegisterDataView`'s JSON-Schema
+ * via the `definition` "section".
+ */
+export interface RegisterDataSection {
+  register: RegisterId;
+  title: Localized;
+  source: RegisterDataSource;
+  status: 'available' | 'unavailable';
+  /**
+   * When the register answered; null when it did not
+   */
+  readAt: DateTime | null;
+  message?: Localized;
+  items: RegisterDataItem[];
+}
+/**
+ * Where the data comes from: the register and the agency that holds it
+ *
+ * This interface was referenced by `RegisterDataView`'s JSON-Schema
+ * via the `definition` "source".
+ */
+export interface RegisterDataSource {
+  register: RegisterId;
+  registerName: Localized;
+  holder: {
+    agencyId: string;
+    name: Localized;
+  };
+}
+/**
+ * This interface was referenced by `RegisterDataView`'s JSON-Schema
+ * via the `definition` "item".
+ */
+export interface RegisterDataItem {
+  /**
+   * The item in its register (a plate, a cadastral or registration number, an address code; `person` for the person's own record)
+   */
+  id: string;
+  title: Localized;
+  fields: RegisterDataField[];
+  source: RegisterDataSource;
+  readAt: DateTime;
+}
+/**
+ * This interface was referenced by `RegisterDataView`'s JSON-Schema
+ * via the `definition` "field".
+ */
+export interface RegisterDataField {
+  /**
+   * The field's name: what a discrepancy report names
+   */
+  key: string;
+  label: Localized;
+  /**
+   * As the register holds it; a date as YYYY-MM-DD; null when the register holds nothing
+   */
+  value: string | null;
+  /**
+   * A date is written in the page's language by the UI
+   */
+  type: 'text' | 'date';
+  display?: Localized;
 }
 /**
  * Socket ready event. The Socket.IO event ready (api/platform/realtime.ts): sent once a connection is signed in and has joined its rooms, so a client knows it will hear its events from now on.

@@ -1,5 +1,6 @@
 // Demo reference data: sectors (ministries), municipalities (ATVK codes), agencies, VPVKAC offices, services.
 // Seeding is idempotent (upserts), so `npm start` may run it on every start.
+import { REGISTERS } from '../../db/register-data/registers';
 
 export const sectors = [
   { id: 'interior', ministryCode: 'IEM', nameLv: 'Iekšlietu ministrija', nameEn: 'Ministry of the Interior' },
@@ -360,3 +361,17 @@ export const services = [
     priceEur: 40,
   },
 ];
+
+/**
+ * The services whose cases a person's report of a discrepancy in a register opens ("Something is wrong", issue 18),
+ * one per register, of its holder agency. They are opened from "My data in the registers", not listed in the public
+ * catalogue (scripts/seed/catalog.ts describes `services` only).
+ */
+export const registerDiscrepancyServices = Object.values(REGISTERS).map((register) => ({
+  id: register.discrepancyService.id,
+  agencyId: register.holder,
+  titleLv: register.discrepancyService.titleLv,
+  titleEn: register.discrepancyService.titleEn,
+  channels: ['eservice'],
+  priceEur: null,
+}));

@@ -1,6 +1,6 @@
 // Idempotent demo seed: reference data by upsert, and a handful of cases in several channels for the demo citizens.
 import type { Database } from '../../db/connection';
-import { sectors, municipalities, agencies, offices, services } from './demo-data';
+import { sectors, municipalities, agencies, offices, services, registerDiscrepancyServices } from './demo-data';
 import { invalidateReferenceData } from '../../db/reference';
 import { registerCases } from '../../db/cases/register-cases';
 import { createInvoice } from '../../db/billing/invoices';
@@ -59,7 +59,7 @@ export async function seedReferenceData(db: Database): Promise<void> {
       ],
     );
   }
-  for (const s of services) {
+  for (const s of [...services, ...registerDiscrepancyServices]) {
     await q(
       `INSERT INTO services (id, agency_id, title_lv, title_en, channels, price_eur) VALUES ($1,$2,$3,$4,$5,$6)
              ON CONFLICT (id) DO UPDATE SET agency_id = EXCLUDED.agency_id, title_lv = EXCLUDED.title_lv, title_en = EXCLUDED.title_en,

@@ -17,6 +17,14 @@ export interface WireOfficer {
   rights_of_representation: Representation;
 }
 
+/** A member (shareholder, dalībnieks) of a limited company and their share of the share capital. */
+export interface WireMember {
+  person_code: string | null;
+  name: string;
+  share_percent: number;
+  registered_on: string;
+}
+
 export interface WireCompany {
   regcode: string;
   name: string;
@@ -25,6 +33,14 @@ export interface WireCompany {
   registered: string;
   address: string;
   officers: WireOfficer[];
+  /** The members of an SIA (the register records them); absent for other forms. */
+  members?: WireMember[];
+}
+
+function member(code: string, sharePercent: number, since: string): WireMember {
+  const person = persons.find((p) => p.person_code === code);
+  if (!person) throw new Error(`seed data: no person ${code}`);
+  return { person_code: code, name: `${person.given_name} ${person.surname}`, share_percent: sharePercent, registered_on: since };
 }
 
 function officer(code: string, position: OfficerPosition, since: string, rights: Representation = 'INDIVIDUALLY'): WireOfficer {
@@ -64,6 +80,7 @@ export const companies: WireCompany[] = [
     registered: '2017-05-03',
     address: 'Brīvības iela 137 - 4, Rīga, LV-1012',
     officers: [officer(ANNA_CODE, 'CHAIR_OF_BOARD', '2017-05-03'), officer(generated(1), 'BOARD_MEMBER', '2019-02-11', null)],
+    members: [member(ANNA_CODE, 60, '2017-05-03'), member(generated(1), 40, '2019-02-11')],
   },
   {
     regcode: JOINT_RIGHTS_REGCODE,
@@ -76,6 +93,7 @@ export const companies: WireCompany[] = [
       officer(generated(3), 'CHAIR_OF_BOARD', '2011-09-22', 'JOINTLY'),
       officer(JANIS_CODE, 'BOARD_MEMBER', '2014-01-15', 'JOINTLY'),
     ],
+    members: [member(generated(3), 50, '2011-09-22'), member(JANIS_CODE, 50, '2014-01-15')],
   },
   {
     regcode: '40003512934',
@@ -98,6 +116,8 @@ export const companies: WireCompany[] = [
     registered: '2008-11-30',
     address: 'Rīgas iela 10 - 2, Valmiera, Valmieras nov., LV-4201',
     officers: [officer(generated(0), 'CHAIR_OF_BOARD', '2008-11-30')],
+    // Anna holds a share without sitting on the board: "My data in the registers" shows it too.
+    members: [member(generated(0), 75, '2008-11-30'), member(ANNA_CODE, 25, '2021-06-14')],
   },
   {
     regcode: '41503081190',
@@ -143,4 +163,8 @@ export function companyByRegcode(regcode: string): WireCompany | undefined {
 
 export function companiesOfOfficer(personCode: string): WireCompany[] {
   return companies.filter((company) => company.officers.some((o) => o.person_code === personCode));
+}
+
+export function companiesOfMember(personCode: string): WireCompany[] {
+  return companies.filter((company) => company.members?.some((m) => m.person_code === personCode));
 }

@@ -1,14 +1,21 @@
 // Enterprise register simulator (UR-like): companies with their officers (board members, owners).
 //   GET /legal-entities/:regcode                  → WireCompany | 404
 //   GET /legal-entities?officer=<personal code>   → { items: WireCompany[] }
+//   GET /legal-entities?member=<personal code>    → { items: WireCompany[] } (the SIAs the person holds a share of)
 import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
 import { errorBody } from '../faults';
-import { companiesOfOfficer, companyByRegcode } from './data';
+import { companiesOfMember, companiesOfOfficer, companyByRegcode } from './data';
 
 export async function startEnterpriseRegisterSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const app = createSimulatorApp('enterprise-register', opts);
 
   app.get('/legal-entities', (req, res) => {
+    if (typeof req.query.member === 'string') {
+      const memberCode = personalCodeParam(req.query.member);
+      if (!memberCode) res.status(400).json(errorBody('invalid_member', 'Give the member\'s 11-digit personal code in "member".'));
+      else res.json({ items: companiesOfMember(memberCode) });
+      return;
+    }
     const code = typeof req.query.officer === 'string' ? personalCodeParam(req.query.officer) : null;
     if (!code) {
       res.status(400).json(errorBody('invalid_officer', 'Give the officer\'s 11-digit personal code in "officer".'));

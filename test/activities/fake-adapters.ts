@@ -15,7 +15,7 @@ import type {
   ResidenceDeclaration,
 } from '../../activities/adapters/contracts/population-register';
 import type { Address, AddressRegister, AddressValidation } from '../../activities/adapters/contracts/address-register';
-import type { Company, EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
+import type { Company, EnterpriseRegister, Shareholding } from '../../activities/adapters/contracts/enterprise-register';
 import type { DeliveryReceipt, EAddress, OfficialMessage } from '../../activities/adapters/contracts/e-address';
 import type {
   InitiatedPayment,
@@ -23,6 +23,8 @@ import type {
   PaymentInitiation,
   PaymentRequest,
 } from '../../activities/adapters/contracts/payment-initiation';
+import type { Vehicle, VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
+import type { LandRegister, Property } from '../../activities/adapters/contracts/land-register';
 
 export interface RecordedCall {
   operation: string;
@@ -145,6 +147,11 @@ export class FakeEnterpriseRegister extends FakeSystem implements EnterpriseRegi
       this.companies.filter((c) => c.boardMembers.some((m) => m.personalCode === personalCode)),
     );
   }
+
+  /** The fake records no shareholders. */
+  shareholdingsOf(personalCode: string, ctx: CallContext): Promise<Shareholding[]> {
+    return this.answer('shareholdingsOf', [personalCode], ctx, () => []);
+  }
 }
 
 export class FakeEAddress extends FakeSystem implements EAddress {
@@ -187,12 +194,34 @@ export class FakePaymentInitiation extends FakeSystem implements PaymentInitiati
   }
 }
 
+export class FakeVehicleRegister extends FakeSystem implements VehicleRegister {
+  constructor(readonly vehicles: Record<string, Vehicle[]> = {}) {
+    super('fake-vehicle-register');
+  }
+
+  vehiclesOfPerson(personalCode: string, ctx: CallContext): Promise<Vehicle[]> {
+    return this.answer('vehiclesOfPerson', [personalCode], ctx, () => this.vehicles[personalCode] ?? []);
+  }
+}
+
+export class FakeLandRegister extends FakeSystem implements LandRegister {
+  constructor(readonly properties: Record<string, Property[]> = {}) {
+    super('fake-land-register');
+  }
+
+  propertiesOfOwner(personalCode: string, ctx: CallContext): Promise<Property[]> {
+    return this.answer('propertiesOfOwner', [personalCode], ctx, () => this.properties[personalCode] ?? []);
+  }
+}
+
 export interface FakeAdapters extends Adapters {
   populationRegister: FakePopulationRegister;
   addressRegister: FakeAddressRegister;
   enterpriseRegister: FakeEnterpriseRegister;
   eAddress: FakeEAddress;
   paymentInitiation: FakePaymentInitiation;
+  vehicleRegister: FakeVehicleRegister;
+  landRegister: FakeLandRegister;
 }
 
 export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; companies?: Company[] } = {}): FakeAdapters {
@@ -202,6 +231,8 @@ export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; 
     enterpriseRegister: new FakeEnterpriseRegister(data.companies),
     eAddress: new FakeEAddress(),
     paymentInitiation: new FakePaymentInitiation(),
+    vehicleRegister: new FakeVehicleRegister(),
+    landRegister: new FakeLandRegister(),
   };
 }
 

@@ -25,8 +25,17 @@ export interface Company {
   boardMembers: BoardMember[];
 }
 
+/** A person's share of a limited company's capital (they are its member, dalībnieks). */
+export interface Shareholding {
+  company: Company;
+  sharePercent: number;
+  since: string; // YYYY-MM-DD
+}
+
 export interface EnterpriseRegister extends ConfigCheck {
   getCompany(registrationNumber: string, ctx: CallContext): Promise<Company | null>;
   /** Companies where the person is a board member (for "my companies"). */
   companiesOfBoardMember(personalCode: string, ctx: CallContext): Promise<Company[]>;
+  /** The companies the person holds a share of, with the share (for "My data in the registers"). */
+  shareholdingsOf(personalCode: string, ctx: CallContext): Promise<Shareholding[]>;
 }

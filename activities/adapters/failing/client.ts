@@ -6,6 +6,8 @@ import type { AddressRegister } from '../contracts/address-register';
 import type { EnterpriseRegister } from '../contracts/enterprise-register';
 import type { EAddress } from '../contracts/e-address';
 import type { PaymentInitiation } from '../contracts/payment-initiation';
+import type { VehicleRegister } from '../contracts/vehicle-register';
+import type { LandRegister } from '../contracts/land-register';
 
 export const FAILING = 'failing';
 
@@ -34,7 +36,7 @@ export function createFailingAddressRegister(options: FailingOptions = {}): Addr
 
 export function createFailingEnterpriseRegister(options: FailingOptions = {}): EnterpriseRegister {
   const { fail, checkConfig } = failing('enterprise-register', options);
-  return { getCompany: fail, companiesOfBoardMember: fail, checkConfig };
+  return { getCompany: fail, companiesOfBoardMember: fail, shareholdingsOf: fail, checkConfig };
 }
 
 export function createFailingEAddress(options: FailingOptions = {}): EAddress {
@@ -46,4 +48,14 @@ export function createFailingEAddress(options: FailingOptions = {}): EAddress {
 export function createFailingPaymentInitiation(options: FailingOptions = {}): PaymentInitiation {
   const { fail, checkConfig } = failing('payment-initiation', options);
   return { initiate: fail, verifyCallback: fail, checkConfig };
+}
+
+export function createFailingVehicleRegister(options: FailingOptions = {}): VehicleRegister {
+  const { fail, checkConfig } = failing('vehicle-register', options);
+  return { vehiclesOfPerson: fail, checkConfig };
+}
+
+export function createFailingLandRegister(options: FailingOptions = {}): LandRegister {
+  const { fail, checkConfig } = failing('land-register', options);
+  return { propertiesOfOwner: fail, checkConfig };
 }

@@ -1,5 +1,5 @@
 // Pure mapping from the enterprise register's (UR) wire format to the enterprise-register contract.
-import type { BoardMember, Company, RepresentationRights } from '../contracts/enterprise-register';
+import type { BoardMember, Company, RepresentationRights, Shareholding } from '../contracts/enterprise-register';
 
 export interface WireOfficer {
   person_code: string | null;
@@ -11,6 +11,13 @@ export interface WireOfficer {
   rights_of_representation?: string | null;
 }
 
+export interface WireMember {
+  person_code: string | null;
+  name: string;
+  share_percent: number;
+  registered_on: string;
+}
+
 export interface WireCompany {
   regcode: string;
   name: string;
@@ -19,6 +26,7 @@ export interface WireCompany {
   registered: string;
   address: string;
   officers: WireOfficer[];
+  members?: WireMember[];
 }
 
 const ROLES: Record<string, string> = { CHAIR_OF_BOARD: 'chair', BOARD_MEMBER: 'member', OWNER: 'owner' };
@@ -48,4 +56,10 @@ export function toCompany(wire: WireCompany): Company {
     legalAddress: wire.address,
     boardMembers: wire.officers.map(toBoardMember),
   };
+}
+
+/** The person's shareholding in a company the register listed for them; null when it names no share of theirs. */
+export function toShareholding(wire: WireCompany, personalCode: string): Shareholding | null {
+  const member = wire.members?.find((m) => m.person_code?.replace('-', '') === personalCode);
+  return member ? { company: toCompany(wire), sharePercent: member.share_percent, since: member.registered_on } : null;
 }

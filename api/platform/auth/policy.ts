@@ -310,3 +310,12 @@ export function auditEntry(
         : undefined,
   };
 }
+
+/**
+ * Whose register data ("My data in the registers", and its discrepancy reports) the principal may see: only their
+ * own, as a natural person with a Latvian personal code (the registers are kept by it). Null otherwise: an eIDAS
+ * citizen without a linked code, a staff member or a system has none here.
+ */
+export function ownRegisterDataSubject(p: Principal): string | null {
+  return p.roles.includes('citizen') && p.person?.type === 'natural' ? p.person.id : null;
+}

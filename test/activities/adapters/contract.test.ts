@@ -17,6 +17,8 @@ import { addressRegisterContract } from './contracts/address-register';
 import { enterpriseRegisterContract } from './contracts/enterprise-register';
 import { eAddressContract } from './contracts/e-address';
 import { paymentInitiationContract } from './contracts/payment-initiation';
+import { vehicleRegisterContract } from './contracts/vehicle-register';
+import { landRegisterContract } from './contracts/land-register';
 
 describe('adapters against the simulators', function () {
   let sims: RunningSimulators;
@@ -32,6 +34,8 @@ describe('adapters against the simulators', function () {
   for (const target of realTargets('enterpriseRegister', url('enterpriseRegister'))) enterpriseRegisterContract(target);
   for (const target of realTargets('eAddress', url('eAddress'))) eAddressContract(target);
   for (const target of realTargets('paymentInitiation', url('paymentInitiation'))) paymentInitiationContract(target);
+  for (const target of realTargets('vehicleRegister', url('vehicleRegister'))) vehicleRegisterContract(target);
+  for (const target of realTargets('landRegister', url('landRegister'))) landRegisterContract(target);
 
   it('builds every role from the environment and each passes its configuration check', async () => {
     const adapters = createAdapters(
@@ -41,6 +45,8 @@ describe('adapters against the simulators', function () {
         ENTERPRISE_REGISTER_URL: sims.urls.enterpriseRegister,
         E_ADDRESS_URL: `${sims.urls.eAddress}/`,
         PAYMENT_INITIATION_URL: sims.urls.paymentInitiation,
+        VEHICLE_REGISTER_URL: sims.urls.vehicleRegister,
+        LAND_REGISTER_URL: sims.urls.landRegister,
       }),
     );
     for (const role of ADAPTER_ROLES) expect(await adapters[role].checkConfig(), role).to.include({ ok: true });
@@ -61,6 +67,8 @@ describe('failing adapter backends', () => {
     enterpriseRegister: { backend: FAILING, options: { message: 'maintenance window' } },
     eAddress: { backend: FAILING, options: {} },
     paymentInitiation: { backend: FAILING, options: {} },
+    vehicleRegister: { backend: FAILING, options: {} },
+    landRegister: { backend: FAILING, options: {} },
   });
 
   it('throw SystemUnavailableError from every call of every role', async () => {
@@ -78,6 +86,7 @@ describe('failing adapter backends', () => {
     const err = await expectUnavailable(adapters.enterpriseRegister.getCompany('40203145872', ctx()));
     expect(err.message).to.match(/maintenance window/);
     await expectUnavailable(adapters.enterpriseRegister.companiesOfBoardMember('15038511239', ctx()));
+    await expectUnavailable(adapters.enterpriseRegister.shareholdingsOf('15038511239', ctx()));
     await expectUnavailable(adapters.eAddress.hasMailbox({ type: 'natural', id: '15038511239' }, ctx()));
     await expectUnavailable(
       adapters.eAddress.send(
@@ -99,6 +108,8 @@ describe('failing adapter backends', () => {
       ),
     );
     await expectUnavailable(adapters.paymentInitiation.verifyCallback(Buffer.from('{}'), { 'x-signature': 'sha256=00' }));
+    await expectUnavailable(adapters.vehicleRegister.vehiclesOfPerson('15038511239', ctx()));
+    await expectUnavailable(adapters.landRegister.propertiesOfOwner('15038511239', ctx()));
   });
 
   it('report a failed configuration check', async () => {
@@ -129,13 +140,15 @@ describe('adapter registry', () => {
     }
   });
 
-  it('defaults to the simulators on 4101..4105 and the real backends', () => {
+  it('defaults to the simulators on 4101..4105, 4111, 4112 and the real backends', () => {
     expect(good()).to.deep.equal({
       populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'http://127.0.0.1:4101' } },
       addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://127.0.0.1:4102' } },
       enterpriseRegister: { backend: 'ur-enterprise-register', options: { baseUrl: 'http://127.0.0.1:4103' } },
       eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://127.0.0.1:4104' } },
       paymentInitiation: { backend: 'bank-link', options: { baseUrl: 'http://127.0.0.1:4105' } },
+      vehicleRegister: { backend: 'csdd-vehicle-register', options: { baseUrl: 'http://127.0.0.1:4111' } },
+      landRegister: { backend: 'vzd-land-register', options: { baseUrl: 'http://127.0.0.1:4112' } },
     });
   });
 

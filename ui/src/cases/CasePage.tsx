@@ -14,6 +14,7 @@ import { useLocalized } from '../app/i18n/useLocalized';
 import { useFormatDate } from '../app/i18n/dates';
 import { useStatusWords, StatusWords, ActedFor, AgencySystemLink, CaseDocuments } from './CaseParts';
 import type { CaseItem } from './types';
+import { isDiscrepancyService, ReportedDiscrepancy } from '../register-data/ReportedDiscrepancy';
 import './cases.css';
 
 export function CasePage() {
@@ -87,6 +88,7 @@ export function CasePage() {
               </div>
             )}
           </dl>
+          {isDiscrepancyService(item.serviceId) && <ReportedDiscrepancy caseId={item.id} />}
           <CaseDocuments item={item} headingLevel={2} />
           <h2>{t('case.history')}</h2>
           <Timeline entries={item.history.map((h) => ({ ...h, label: statusWords(h.status, h.text, h.label) }))} />

@@ -55,9 +55,22 @@ export function enterpriseRegisterContract(target: ContractTarget<EnterpriseRegi
       expect(await register.companiesOfBoardMember(makePersonalCode(29, 2, 1904, 900), ctx())).to.deep.equal([]);
     });
 
+    it('lists the companies a person holds a share of, with the share, whether or not they sit on the board', async () => {
+      const register = target.make();
+      const annas = await register.shareholdingsOf(ANNA_CODE, ctx());
+      expect(annas.map((s) => [s.company.registrationNumber, s.sharePercent, s.since])).to.deep.equal([
+        [ANNA_COMPANY_REGCODE, 60, '2017-05-03'],
+        [SOLE_RIGHTS_REGCODE, 25, '2021-06-14'],
+      ]);
+      expect(annas[1].company.boardMembers.some((m) => m.personalCode === ANNA_CODE)).to.equal(false);
+      expect((await register.shareholdingsOf(JANIS_CODE, ctx())).map((s) => s.sharePercent)).to.deep.equal([50]);
+      expect(await register.shareholdingsOf(makePersonalCode(29, 2, 1904, 900), ctx())).to.deep.equal([]);
+    });
+
     faultBehaviour(target, {
       getCompany: (register) => register.getCompany(ANNA_COMPANY_REGCODE, ctx()),
       companiesOfBoardMember: (register) => register.companiesOfBoardMember(ANNA_CODE, ctx()),
+      shareholdingsOf: (register) => register.shareholdingsOf(ANNA_CODE, ctx()),
     });
   });
 }
