@@ -5,18 +5,25 @@ import type { AddressRegister } from './contracts/address-register';
 import type { EnterpriseRegister } from './contracts/enterprise-register';
 import type { EAddress } from './contracts/e-address';
 import type { PaymentInitiation } from './contracts/payment-initiation';
+import type { MailSender } from './contracts/mail-sender';
+import type { SmsSender } from './contracts/sms-sender';
 import { AdapterConfigError, validateAdapterOptions } from './options';
 import { createPmlpPopulationRegister, PMLP_POPULATION_REGISTER } from './pmlp-population-register/client';
 import { createVzdAddressRegister, VZD_ADDRESS_REGISTER } from './vzd-address-register/client';
 import { createUrEnterpriseRegister, UR_ENTERPRISE_REGISTER } from './ur-enterprise-register/client';
 import { createVraaEAddress, VRAA_E_ADDRESS } from './vraa-e-address/client';
 import { BANK_LINK, createBankLink } from './bank-link/client';
+import { createSmtpMail, SMTP_MAIL } from './smtp-mail/client';
+import { createSmppSms, SMPP_SMS } from './smpp-sms/client';
 import * as failing from './failing/client';
+import { messagingFrom } from '../../forms/config';
 import pmlpSchema from './pmlp-population-register/options.schema.json';
 import vzdSchema from './vzd-address-register/options.schema.json';
 import urSchema from './ur-enterprise-register/options.schema.json';
 import vraaSchema from './vraa-e-address/options.schema.json';
 import bankLinkSchema from './bank-link/options.schema.json';
+import smtpMailSchema from './smtp-mail/options.schema.json';
+import smppSmsSchema from './smpp-sms/options.schema.json';
 import failingSchema from './failing/options.schema.json';
 
 export { AdapterConfigError } from './options';
@@ -27,6 +34,8 @@ export interface Adapters {
   enterpriseRegister: EnterpriseRegister;
   eAddress: EAddress;
   paymentInitiation: PaymentInitiation;
+  mailSender: MailSender;
+  smsSender: SmsSender;
 }
 export type AdapterRole = keyof Adapters;
 
@@ -69,12 +78,23 @@ export const paymentInitiationBackends: Record<string, AdapterBackend<PaymentIni
   [failing.FAILING]: backend(failing.createFailingPaymentInitiation, failingSchema),
 };
 
+export const mailSenderBackends: Record<string, AdapterBackend<MailSender>> = {
+  [SMTP_MAIL]: backend(createSmtpMail, smtpMailSchema),
+  [failing.FAILING]: backend(failing.createFailingMailSender, failingSchema),
+};
+export const smsSenderBackends: Record<string, AdapterBackend<SmsSender>> = {
+  [SMPP_SMS]: backend(createSmppSms, smppSmsSchema),
+  [failing.FAILING]: backend(failing.createFailingSmsSender, failingSchema),
+};
+
 export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBackend<Adapters[R]>> } = {
   populationRegister: populationRegisterBackends,
   addressRegister: addressRegisterBackends,
   enterpriseRegister: enterpriseRegisterBackends,
   eAddress: eAddressBackends,
   paymentInitiation: paymentInitiationBackends,
+  mailSender: mailSenderBackends,
+  smsSender: smsSenderBackends,
 };
 
 export const ADAPTER_ROLES: readonly AdapterRole[] = [
@@ -83,6 +103,8 @@ export const ADAPTER_ROLES: readonly AdapterRole[] = [
   'enterpriseRegister',
   'eAddress',
   'paymentInitiation',
+  'mailSender',
+  'smsSender',
 ];
 
 /**
@@ -103,6 +125,10 @@ export const roleDefaults: Record<
     simulatorPort: 4105,
     envOptions: { secret: 'SECRET', merchantId: 'MERCHANT_ID' },
   },
+  // Their options come from forms/config.ts (SMTP_*, MAIL_FROM, SMPP_*, SMS_SENDER), not from a URL; the port is the
+  // simulator's HTTP read-out of what it received.
+  mailSender: { backend: SMTP_MAIL, envPrefix: 'MAIL_SENDER', simulatorPort: 4109 },
+  smsSender: { backend: SMPP_SMS, envPrefix: 'SMS_SENDER', simulatorPort: 4110 },
 };
 
 /** One role's adapter (e.g. the API builds only paymentInitiation); throws AdapterConfigError like createAdapters. */
@@ -129,12 +155,15 @@ export function createAdapters(config: AdaptersConfig): Adapters {
     enterpriseRegister: createAdapter('enterpriseRegister', config.enterpriseRegister),
     eAddress: createAdapter('eAddress', config.eAddress),
     paymentInitiation: createAdapter('paymentInitiation', config.paymentInitiation),
+    mailSender: createAdapter('mailSender', config.mailSender),
+    smsSender: createAdapter('smsSender', config.smsSender),
   };
 }
 
 /**
  * <ROLE>_URL (default the local simulator), optional <ROLE>_BACKEND and <ROLE>_TIMEOUT_MS for every role, plus the
- * role's envOptions (PAYMENT_INITIATION_SECRET, PAYMENT_INITIATION_MERCHANT_ID).
+ * role's envOptions (PAYMENT_INITIATION_SECRET, PAYMENT_INITIATION_MERCHANT_ID); the mail and SMS senders from
+ * forms/config.ts's messaging settings and MAIL_SENDER_BACKEND / SMS_SENDER_BACKEND.
  */
 export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AdaptersConfig {
   const choice = (role: AdapterRole): AdapterChoice => {
@@ -148,12 +177,15 @@ export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Adap
     }
     return { backend: env[`${envPrefix}_BACKEND`] || defaultBackend, options };
   };
+  const messaging = messagingFrom(env);
   return {
     populationRegister: choice('populationRegister'),
     addressRegister: choice('addressRegister'),
     enterpriseRegister: choice('enterpriseRegister'),
     eAddress: choice('eAddress'),
     paymentInitiation: choice('paymentInitiation'),
+    mailSender: { backend: env.MAIL_SENDER_BACKEND || SMTP_MAIL, options: messaging.mail },
+    smsSender: { backend: env.SMS_SENDER_BACKEND || SMPP_SMS, options: messaging.sms },
   };
 }
 

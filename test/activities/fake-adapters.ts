@@ -17,6 +17,8 @@ import type {
   PaymentInitiation,
   PaymentRequest,
 } from '../../activities/adapters/contracts/payment-initiation';
+import type { MailMessage, MailSender } from '../../activities/adapters/contracts/mail-sender';
+import type { SmsMessage, SmsSender } from '../../activities/adapters/contracts/sms-sender';
 
 export interface RecordedCall {
   operation: string;
@@ -156,12 +158,42 @@ export class FakePaymentInitiation extends FakeSystem implements PaymentInitiati
   }
 }
 
+export class FakeMailSender extends FakeSystem implements MailSender {
+  readonly sent: MailMessage[] = [];
+  constructor() {
+    super('fake-mail-sender');
+  }
+
+  send(message: MailMessage, ctx: CallContext): Promise<{ messageId: string }> {
+    return this.answer('send', [message], ctx, () => {
+      this.sent.push(message);
+      return { messageId: `<${this.sent.length}@fake>` };
+    });
+  }
+}
+
+export class FakeSmsSender extends FakeSystem implements SmsSender {
+  readonly sent: SmsMessage[] = [];
+  constructor() {
+    super('fake-sms-sender');
+  }
+
+  send(message: SmsMessage, ctx: CallContext): Promise<{ messageId: string }> {
+    return this.answer('send', [message], ctx, () => {
+      this.sent.push(message);
+      return { messageId: String(this.sent.length) };
+    });
+  }
+}
+
 export interface FakeAdapters extends Adapters {
   populationRegister: FakePopulationRegister;
   addressRegister: FakeAddressRegister;
   enterpriseRegister: FakeEnterpriseRegister;
   eAddress: FakeEAddress;
   paymentInitiation: FakePaymentInitiation;
+  mailSender: FakeMailSender;
+  smsSender: FakeSmsSender;
 }
 
 export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; companies?: Company[] } = {}): FakeAdapters {
@@ -171,6 +203,8 @@ export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; 
     enterpriseRegister: new FakeEnterpriseRegister(data.companies),
     eAddress: new FakeEAddress(),
     paymentInitiation: new FakePaymentInitiation(),
+    mailSender: new FakeMailSender(),
+    smsSender: new FakeSmsSender(),
   };
 }
 

@@ -6,6 +6,8 @@ import type { AddressRegister } from '../contracts/address-register';
 import type { EnterpriseRegister } from '../contracts/enterprise-register';
 import type { EAddress } from '../contracts/e-address';
 import type { PaymentInitiation } from '../contracts/payment-initiation';
+import type { MailSender } from '../contracts/mail-sender';
+import type { SmsSender } from '../contracts/sms-sender';
 
 export const FAILING = 'failing';
 
@@ -46,4 +48,14 @@ export function createFailingEAddress(options: FailingOptions = {}): EAddress {
 export function createFailingPaymentInitiation(options: FailingOptions = {}): PaymentInitiation {
   const { fail, checkConfig } = failing('payment-initiation', options);
   return { initiate: fail, verifyCallback: fail, checkConfig };
+}
+
+export function createFailingMailSender(options: FailingOptions = {}): MailSender {
+  const { fail, checkConfig } = failing('mail-sender', options);
+  return { send: fail, checkConfig };
+}
+
+export function createFailingSmsSender(options: FailingOptions = {}): SmsSender {
+  const { fail, checkConfig } = failing('sms-sender', options);
+  return { send: fail, checkConfig };
 }

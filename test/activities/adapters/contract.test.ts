@@ -17,6 +17,7 @@ import { addressRegisterContract } from './contracts/address-register';
 import { enterpriseRegisterContract } from './contracts/enterprise-register';
 import { eAddressContract } from './contracts/e-address';
 import { paymentInitiationContract } from './contracts/payment-initiation';
+import { mailSenderContract, smsSenderContract } from './contracts/messaging';
 
 describe('adapters against the simulators', function () {
   let sims: RunningSimulators;
@@ -24,7 +25,13 @@ describe('adapters against the simulators', function () {
     sims = await startSimulators({ basePort: 0 });
   });
   after(() => sims?.close());
-  afterEach(() => Promise.all(Object.values(sims.urls).map(clearFaults)));
+  afterEach(() =>
+    Promise.all(
+      Object.values(sims.urls)
+        .filter((u) => u.startsWith('http'))
+        .map(clearFaults),
+    ),
+  );
 
   const url = (role: keyof RunningSimulators['urls']) => () => sims.urls[role];
   for (const target of realTargets('populationRegister', url('populationRegister'))) populationRegisterContract(target);
@@ -32,6 +39,8 @@ describe('adapters against the simulators', function () {
   for (const target of realTargets('enterpriseRegister', url('enterpriseRegister'))) enterpriseRegisterContract(target);
   for (const target of realTargets('eAddress', url('eAddress'))) eAddressContract(target);
   for (const target of realTargets('paymentInitiation', url('paymentInitiation'))) paymentInitiationContract(target);
+  mailSenderContract(() => sims.urls);
+  smsSenderContract(() => sims.urls);
 
   it('builds every role from the environment and each passes its configuration check', async () => {
     const adapters = createAdapters(
@@ -41,6 +50,8 @@ describe('adapters against the simulators', function () {
         ENTERPRISE_REGISTER_URL: sims.urls.enterpriseRegister,
         E_ADDRESS_URL: `${sims.urls.eAddress}/`,
         PAYMENT_INITIATION_URL: sims.urls.paymentInitiation,
+        SMTP_PORT: new URL(sims.urls.smtpServer).port,
+        SMPP_PORT: new URL(sims.urls.smppServer).port,
       }),
     );
     for (const role of ADAPTER_ROLES) expect(await adapters[role].checkConfig(), role).to.include({ ok: true });
@@ -61,6 +72,8 @@ describe('failing adapter backends', () => {
     enterpriseRegister: { backend: FAILING, options: { message: 'maintenance window' } },
     eAddress: { backend: FAILING, options: {} },
     paymentInitiation: { backend: FAILING, options: {} },
+    mailSender: { backend: FAILING, options: {} },
+    smsSender: { backend: FAILING, options: {} },
   });
 
   it('throw SystemUnavailableError from every call of every role', async () => {
@@ -92,6 +105,8 @@ describe('failing adapter backends', () => {
       ),
     );
     await expectUnavailable(adapters.paymentInitiation.verifyCallback(Buffer.from('{}'), { 'x-signature': 'sha256=00' }));
+    await expectUnavailable(adapters.mailSender.send({ to: 'anna@example.lv', subject: 's', text: 't' }, ctx()));
+    await expectUnavailable(adapters.smsSender.send({ to: '+37120000000', text: 't' }, ctx()));
   });
 
   it('report a failed configuration check', async () => {
@@ -122,13 +137,21 @@ describe('adapter registry', () => {
     }
   });
 
-  it('defaults to the simulators on 4101..4105 and the real backends', () => {
+  it('defaults to the simulators (4101..4105, SMTP 2525, SMPP 2775) and the real backends', () => {
     expect(good()).to.deep.equal({
       populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'http://127.0.0.1:4101' } },
       addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://127.0.0.1:4102' } },
       enterpriseRegister: { backend: 'ur-enterprise-register', options: { baseUrl: 'http://127.0.0.1:4103' } },
       eAddress: { backend: 'vraa-e-address', options: { baseUrl: 'http://127.0.0.1:4104' } },
       paymentInitiation: { backend: 'bank-link', options: { baseUrl: 'http://127.0.0.1:4105' } },
+      mailSender: {
+        backend: 'smtp',
+        options: { host: '127.0.0.1', port: 2525, from: 'Latvija.gov.lv <no-reply@sdp.localhost>', secure: false, requireTls: false },
+      },
+      smsSender: {
+        backend: 'smpp',
+        options: { host: '127.0.0.1', port: 2775, systemId: 'sdp', password: 'dev-smpp', sourceAddress: 'Latvija' },
+      },
     });
   });
 
