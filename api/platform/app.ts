@@ -44,6 +44,7 @@ import { agencyAccountRoutes } from '../billing/agency-account-routes';
 import { catalogAgencyRoutes } from '../catalog/agency-routes';
 import { catalogWebhookRoutes } from '../catalog/webhook-routes';
 import { onlinePaymentRoutes } from '../billing/online-payment-routes';
+import { profileRoutes } from '../profile/routes';
 import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
 import { mountWebUi } from './web-ui';
@@ -68,6 +69,7 @@ export const allRoutes: RouteSpec[] = [
   ...assistRoutes,
   ...invoiceRoutes,
   ...onlinePaymentRoutes,
+  ...profileRoutes,
   ...delegationRoutes,
   ...mandateRoutes,
   ...delegationRequestRoutes,

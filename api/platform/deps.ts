@@ -11,6 +11,8 @@ import type { PaymentInitiation } from '../../activities/adapters/contracts/paym
 import type { PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
 import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
+import type { MailSender } from '../../activities/adapters/contracts/mail-sender';
+import type { SmsSender } from '../../activities/adapters/contracts/sms-sender';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -38,4 +40,8 @@ export interface AppDeps {
   enterpriseRegister?: EnterpriseRegister;
   /** The address register (suggestions as a person types, the check before a submit); when absent, built from the environment. */
   addressRegister?: AddressRegister;
+  /** The mail server (profile's confirmation codes); when absent, built from the configuration's messaging.mail. */
+  mailSender?: MailSender;
+  /** The SMS centre (profile's confirmation codes); when absent, built from the configuration's messaging.sms. */
+  smsSender?: SmsSender;
 }
