@@ -106,7 +106,7 @@ export async function checkCode(
   }
   const wrong = row.wrong_attempts + 1;
   await client.query(
-    `UPDATE profile_contact_codes SET wrong_attempts = $2, voided_at = CASE WHEN $2 >= $3 THEN now() ELSE voided_at END WHERE id = $1`,
+    `UPDATE profile_contact_codes SET wrong_attempts = $2::int, voided_at = CASE WHEN $2::int >= $3::int THEN now() ELSE voided_at END WHERE id = $1`,
     [row.id, wrong, MAX_WRONG_ATTEMPTS],
   );
   return wrong >= MAX_WRONG_ATTEMPTS
