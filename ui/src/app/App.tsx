@@ -25,6 +25,7 @@ import {
   CounterApplication,
   DelegationsPage,
   AppsPage,
+  ProfilePage,
   RepresentedPage,
   OrganisationPage,
   MyInvoices,
@@ -237,6 +238,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <AppsPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="profile"
+                element={
+                  <Require role="citizen">
+                    <ProfilePage />
                   </Require>
                 }
               />

@@ -109,6 +109,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/apps">{t('apps.nav')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/profile">{t('profile.nav')}</NavLink>
+                </li>
               </>
             )}
             {isOfficer(principal) && (
