@@ -111,7 +111,7 @@ export function BankAccountForm({
           />,
           t('profile.bank.holderHint'),
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {t('profile.bank.save')}
         </button>
       </form>

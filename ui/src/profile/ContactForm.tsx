@@ -116,6 +116,7 @@ export function ContactForm({
       </form>
       {pending && (
         <form
+          className="profile-code"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -141,7 +142,7 @@ export function ContactForm({
             />
           </div>
           <div className="actions">
-            <button type="submit" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy}>
               {t('profile.contacts.confirm')}
             </button>{' '}
             <button type="button" className="secondary" disabled={busy} onClick={() => void resend()}>

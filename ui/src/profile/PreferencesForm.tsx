@@ -107,7 +107,7 @@ export function PreferencesForm({
             </div>
           ))}
         </fieldset>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {t('profile.preferences.save')}
         </button>
       </form>
