@@ -101,7 +101,7 @@ export async function resendCode(ctx: RouteContext, personalCode: string, kind: 
     if (!current) throw new ApiError(404, 'not_found', `No ${kind === 'email' ? 'e-mail address' : 'phone number'} to confirm.`);
     if (current.confirmedAt) throw new ApiError(409, 'already_confirmed', 'This contact is already confirmed.');
     await sendCode(ctx, client, personalCode, kind, current.value);
-    await audit(client, ownAudit(ctx, personalCode, 'read', `profile:contact:${kind}`, { codeSent: true }));
+    await audit(client, ownAudit(ctx, personalCode, 'update', `profile:contact:${kind}`, { codeSent: true }));
     return current;
   });
   return { contact: presentContact(contact), codeSent: true, codeExpiresInSeconds: CODE_TTL_MINUTES * 60 };
