@@ -9,6 +9,8 @@ import { traced } from '../../helpers/audit';
 import { codeMailedTo, mailTo } from '../../helpers/messaging';
 import { notifyByProfileChannels } from '../../../activities/profile-notify';
 import { profileForExport } from '../../../db/profile';
+import { createApplicationActivities } from '../../../activities/application';
+import { activityEnvironment } from '../../activities/fake-adapters';
 
 const JANIS = '02117814569';
 const unique = (name: string) => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.lv`;
@@ -112,6 +114,31 @@ describe('api/profile: preferences and notifications by e-mail', () => {
     expect(exported.notificationDeliveries.filter((d) => d.address === email)).to.have.length(1);
     expect(exported.preferences).to.include({ language: 'en' });
     expect(JSON.parse(JSON.stringify(exported))).to.deep.equal(exported); // plain JSON
+  });
+});
+
+describe('the e-service notify activity and the profile channels', () => {
+  it("delivers an application's notification to the portal, the e-address and the chosen e-mail, once however retried", async () => {
+    const email = await confirmedEmail('citizen-janis');
+    await call('PUT', '/api/v1/me/profile/preferences', {
+      as: 'citizen-janis',
+      json: { language: 'lv', channels: ['e-address', 'email'] },
+    });
+    const opened = await call('POST', '/api/v1/applications', { as: 'citizen-janis', json: { eserviceId: 'residence-declaration' } });
+    expect(opened.status, JSON.stringify(opened.body)).to.be.oneOf([200, 201]);
+    const caseId = opened.body.id as string;
+    const activities = createApplicationActivities({ pool: stack.appDb.pool, adapters: stack.adapters, seals: stack.seals });
+    const request = {
+      caseId,
+      idempotencyKey: `application:${caseId}/notify:decided`,
+      subject: { lv: 'Pieteikums izskatīts', en: 'Application decided' },
+      body: { lv: 'Lēmums ir pieejams portālā.', en: 'The decision is in the portal.' },
+    };
+    await activityEnvironment().run(activities.notifyRecipient, request);
+    await activityEnvironment().run(activities.notifyRecipient, request); // a retry after a lost completion
+    const mails = (await mailTo(email)).filter((m) => m.subject === 'Pieteikums izskatīts');
+    expect(mails).to.have.length(1);
+    expect(mails[0].text.trim()).to.equal('Lēmums ir pieejams portālā.');
   });
 });
 
