@@ -18,17 +18,13 @@ export function ProfilePage() {
   const [failed, setFailed] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [summary, setSummary] = useState<SummaryItem[]>([]);
-  const [version, setVersion] = useState(0);
   const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('profile.title'));
 
   const load = useCallback(
     () =>
       api<Profile>('/api/v1/me/profile').then(
-        (p) => {
-          setProfile(p);
-          setVersion((v) => v + 1);
-        },
+        (p) => setProfile(p),
         () => setFailed(true),
       ),
     [],
@@ -50,6 +46,10 @@ export function ProfilePage() {
     if (items.length) setNotice(null);
   };
   const contact = (kind: 'email' | 'phone') => profile?.contacts.find((c) => c.kind === kind);
+  const contactKey = (kind: 'email' | 'phone') => {
+    const c = contact(kind);
+    return c ? `${kind}-${c.updatedAt}-${c.confirmedAt ?? ''}` : `${kind}-none`;
+  };
 
   return (
     <>
@@ -67,12 +67,23 @@ export function ProfilePage() {
         <>
           <section className="profile-contacts" aria-labelledby="profile-contacts-heading">
             <h2 id="profile-contacts-heading">{t('profile.contacts.title')}</h2>
-            {/* Keyed by the load: a form starts again from what the server now holds. */}
-            <ContactForm key={`email-${version}`} kind="email" contact={contact('email')} onChanged={changed} report={report} />
-            <ContactForm key={`phone-${version}`} kind="phone" contact={contact('phone')} onChanged={changed} report={report} />
+            {/* Keyed by what the server holds: a form starts again when its own data changed, and keeps what is
+                typed in the others. */}
+            <ContactForm key={contactKey('email')} kind="email" contact={contact('email')} onChanged={changed} report={report} />
+            <ContactForm key={contactKey('phone')} kind="phone" contact={contact('phone')} onChanged={changed} report={report} />
           </section>
-          <BankAccountForm key={`bank-${version}`} account={profile.bankAccount} onChanged={changed} report={report} />
-          <PreferencesForm key={`preferences-${version}`} profile={profile} onChanged={changed} report={report} />
+          <BankAccountForm
+            key={profile.bankAccount?.updatedAt ?? 'none'}
+            account={profile.bankAccount}
+            onChanged={changed}
+            report={report}
+          />
+          <PreferencesForm
+            key={`${profile.preferences.updatedAt ?? 'none'}-${contactKey('email')}-${contactKey('phone')}`}
+            profile={profile}
+            onChanged={changed}
+            report={report}
+          />
         </>
       )}
     </>
