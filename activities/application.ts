@@ -29,6 +29,7 @@ import { expirePaymentRequest, insertPaymentRequest } from '../db/applications/p
 import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
 import { definitionVersionContent } from '../db/eservice-definitions/reads';
 import { recordRegisterCheck } from '../db/applications/register-checks';
+import { notifyByProfileChannels } from './profile-notify';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -220,6 +221,14 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
         `${req.body.lv}\n\n${req.body.en}`,
       );
       if (messageId) await setNotificationMessageId(pool, req.idempotencyKey, messageId);
+      // And to the e-mail and SMS channels the recipient chose in their profile, once per channel.
+      await notifyByProfileChannels(pool, adapters, {
+        recipient: { type: r.recipient_type, id: r.recipient_id },
+        caseId: req.caseId,
+        idempotencyKey: req.idempotencyKey,
+        subject: req.subject,
+        body: req.body,
+      });
     },
 
     async applyPrefill(req: { caseId: string; values: Record<string, unknown> }): Promise<void> {

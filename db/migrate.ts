@@ -26,6 +26,7 @@ import * as companyRepresentativeBasis from './migrations/0021-company-represent
 import * as applicationRegisterChecks from './migrations/0022-application-register-checks';
 import * as myCases from './migrations/0023-my-cases';
 import * as registerData from './migrations/0025-register-data';
+import * as profile from './migrations/0024-profile';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -58,6 +59,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0022-application-register-checks', migration: applicationRegisterChecks },
   { name: '0023-my-cases', migration: myCases },
   { name: '0025-register-data', migration: registerData },
+  { name: '0024-profile', migration: profile },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

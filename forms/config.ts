@@ -92,6 +92,56 @@ function documentSealsFrom(env: NodeJS.ProcessEnv): PlatformConfig['documentSeal
   return undefined;
 }
 
+/** Development defaults of the outgoing e-mail and SMS (the simulators of `npm start`); production refuses them. */
+export const MESSAGING_DEV_DEFAULTS = {
+  smtpHost: '127.0.0.1',
+  smtpPort: 2525,
+  mailFrom: 'Latvija.gov.lv <no-reply@sdp.localhost>',
+  smppHost: '127.0.0.1',
+  smppPort: 2775,
+  smppSystemId: 'sdp',
+  smppPassword: 'dev-smpp',
+  smsSender: 'Latvija',
+} as const;
+
+const LOOPBACK = /^(127\.|localhost$|::1$|0\.0\.0\.0$)/;
+
+/**
+ * The outgoing e-mail (SMTP) and SMS (SMPP 3.4) settings, read by the API (confirmation codes) and the worker
+ * (notifications) through activities/adapters. Production never mails through the development defaults: the mail
+ * server and the SMS centre must be named, and the sender must not be the development one.
+ */
+export function messagingFrom(env: NodeJS.ProcessEnv): PlatformConfig['messaging'] {
+  const d = MESSAGING_DEV_DEFAULTS;
+  const flag = (name: string) => env[name] === 'true' || env[name] === '1';
+  const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+  const mail: PlatformConfig['messaging']['mail'] = {
+    host: env.SMTP_HOST || d.smtpHost,
+    port: number('SMTP_PORT', d.smtpPort),
+    from: env.MAIL_FROM || d.mailFrom,
+    secure: flag('SMTP_SECURE'),
+    requireTls: flag('SMTP_REQUIRE_TLS'),
+  };
+  if (env.SMTP_USER) mail.user = env.SMTP_USER;
+  if (env.SMTP_PASSWORD) mail.password = env.SMTP_PASSWORD;
+  const sms: PlatformConfig['messaging']['sms'] = {
+    host: env.SMPP_HOST || d.smppHost,
+    port: number('SMPP_PORT', d.smppPort),
+    systemId: env.SMPP_SYSTEM_ID || d.smppSystemId,
+    password: env.SMPP_PASSWORD || d.smppPassword,
+    sourceAddress: env.SMS_SENDER || d.smsSender,
+  };
+  if (env.NODE_ENV === 'production') {
+    const problems = [
+      (!env.SMTP_HOST || LOOPBACK.test(env.SMTP_HOST)) && 'SMTP_HOST (the mail server) is not set or is a loopback address',
+      (!env.MAIL_FROM || env.MAIL_FROM === d.mailFrom) && 'MAIL_FROM is not set or is the development sender',
+      (!env.SMPP_HOST || LOOPBACK.test(env.SMPP_HOST)) && 'SMPP_HOST (the SMS centre) is not set or is a loopback address',
+    ].filter(Boolean);
+    if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
+  }
+  return { mail, sms };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   // Production never runs on a development secret: a forged bank callback signed with the documented default
   // must find no process that accepts it.
@@ -120,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       idleMinutes: env.SESSION_IDLE_MINUTES ? Number(env.SESSION_IDLE_MINUTES) : 15,
       maxHours: env.SESSION_MAX_HOURS ? Number(env.SESSION_MAX_HOURS) : 8,
     },
+    messaging: messagingFrom(env),
   };
   if (env.METRICS_TOKEN) config.metricsToken = env.METRICS_TOKEN;
   if (env.REDIS_URL) config.redisUrl = env.REDIS_URL;

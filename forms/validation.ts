@@ -135,7 +135,7 @@ export function isValidParam(format: ParamFormat, value: string): boolean {
   return fn(value) && unstorableValues(value, '').length === 0;
 }
 
-export type ParamFormat = 'uuid' | 'versionNumber' | 'slug' | 'caseId' | 'registrationNumber' | 'pathText';
+export type ParamFormat = 'uuid' | 'versionNumber' | 'slug' | 'caseId' | 'registrationNumber' | 'personalCode' | 'pathText';
 
 /** A UUID PostgreSQL's uuid type takes (canonical 8-4-4-4-12 hex): check before an id from outside reaches a query. */
 export const isUuid = (value: string): boolean => isValidParam('uuid', value);

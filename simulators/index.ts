@@ -1,6 +1,7 @@
 // Starts the external-system simulators together (for `npm start`, tests and manual use): the systems the platform
-// calls and the demo external portal that calls the platform. Run directly (`npx tsx simulators/index.ts`) to get
-// them on consecutive ports from 4101 until Ctrl-C.
+// calls, the demo external portal that calls the platform, and the SMTP server and SMS gateway (SMPP) that receive
+// its mail and SMS. Run directly (`npx tsx simulators/index.ts`) to get them on 4101..4110 (SMTP on 2525, SMPP on
+// 2775) until Ctrl-C.
 import type { RunningSimulator, SimulatorOptions } from './app';
 import { startPopulationRegisterSimulator } from './population-register/server';
 import { startAddressRegisterSimulator } from './address-register/server';
@@ -12,6 +13,8 @@ import { startEidasNodeSimulator, type EidasNodeSimulatorOptions } from './eidas
 import { startExternalPortalSimulator, type ExternalPortalOptions } from './external-portal/server';
 import { startRoadTrafficRegisterSimulator } from './road-traffic-register/server';
 import { startLandRegisterSimulator } from './land-register/server';
+import { startSmtpSimulator } from './smtp/server';
+import { startSmsGatewaySimulator } from './sms-gateway/server';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -25,6 +28,8 @@ export {
   startExternalPortalSimulator,
   startRoadTrafficRegisterSimulator,
   startLandRegisterSimulator,
+  startSmtpSimulator,
+  startSmsGatewaySimulator,
 };
 
 export const DEFAULT_BASE_PORT = 4101;
@@ -45,6 +50,12 @@ export interface SimulatorUrls {
   vehicleRegister: string;
   /** The land register (real estate). */
   landRegister: string;
+  /** The SMTP simulator's HTTP read-out (GET /messages?to=); its SMTP listener is `smtpServer`. */
+  smtp: string;
+  smtpServer: string;
+  /** The SMS gateway's HTTP read-out (GET /messages?to=); its SMPP 3.4 listener is `smppServer`. */
+  smsGateway: string;
+  smppServer: string;
 }
 
 export interface RunningSimulators {
@@ -53,20 +64,24 @@ export interface RunningSimulators {
 }
 
 /** Port order: population register, address register, enterprise register, e-address, payment initiation,
- * national auth, eIDAS node, external portal (basePort .. basePort+7), then the SMTP and SMS-gateway simulators and
- * the road-traffic and land registers (adapters' defaults: 4111 and 4112), each on the next port. */
-const starters: Array<[keyof SimulatorUrls, (opts: SimulatorOptions) => Promise<RunningSimulator>]> = [
-  ['populationRegister', startPopulationRegisterSimulator],
-  ['addressRegister', startAddressRegisterSimulator],
-  ['enterpriseRegister', startEnterpriseRegisterSimulator],
-  ['eAddress', startEAddressSimulator],
-  ['paymentInitiation', startPaymentInitiationSimulator],
-  ['nationalAuth', startNationalAuthSimulator],
-  ['eidasNode', startEidasNodeSimulator],
-  ['externalPortal', startExternalPortalSimulator],
-  ['vehicleRegister', startRoadTrafficRegisterSimulator],
-  ['landRegister', startLandRegisterSimulator],
-];
+/** Port order: population register, address register, enterprise register, e-address, payment initiation,
+ * national auth, eIDAS node, external portal, SMTP and SMS-gateway read-outs, road-traffic and land registers
+ * (basePort .. basePort+11; the adapters' defaults: 4111 and 4112 for the two registers). */
+const starters: Array<[Exclude<keyof SimulatorUrls, 'smtpServer' | 'smppServer'>, (opts: SimulatorOptions) => Promise<RunningSimulator>]> =
+  [
+    ['populationRegister', startPopulationRegisterSimulator],
+    ['addressRegister', startAddressRegisterSimulator],
+    ['enterpriseRegister', startEnterpriseRegisterSimulator],
+    ['eAddress', startEAddressSimulator],
+    ['paymentInitiation', startPaymentInitiationSimulator],
+    ['nationalAuth', startNationalAuthSimulator],
+    ['eidasNode', startEidasNodeSimulator],
+    ['externalPortal', startExternalPortalSimulator],
+    ['smtp', startSmtpSimulator],
+    ['smsGateway', startSmsGatewaySimulator],
+    ['vehicleRegister', startRoadTrafficRegisterSimulator],
+    ['landRegister', startLandRegisterSimulator],
+  ];
 
 export interface StartSimulatorsOptions {
   /** 0 gives each simulator a random free port. */
@@ -88,6 +103,19 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
   try {
     for (const [i, [role, start]] of starters.entries()) {
       const port = basePort === 0 ? 0 : basePort + i;
+      // The SMTP and SMPP listeners are on their protocols' development ports (2525, 2775), or free ones with basePort 0.
+      const protocolPort = basePort === 0 ? 0 : undefined;
+      if (role === 'smtp' || role === 'smsGateway') {
+        const messaging =
+          role === 'smtp'
+            ? await startSmtpSimulator({ port, host: opts.host, smtpPort: protocolPort })
+            : await startSmsGatewaySimulator({ port, host: opts.host, smppPort: protocolPort });
+        started.push(messaging);
+        urls[role] = messaging.url;
+        if ('smtpUrl' in messaging) urls.smtpServer = messaging.smtpUrl;
+        else urls.smppServer = messaging.smppUrl;
+        continue;
+      }
       const simulator =
         role === 'nationalAuth'
           ? await startNationalAuthSimulator({ port, host: opts.host, clients: opts.nationalAuthClients })

@@ -120,6 +120,8 @@ before(async function () {
     // Every test user signs in from 127.0.0.1: hundreds of sign-ins a minute from one address. The limit itself is
     // proven by test/api/platform/rate-limits.test.ts on nodes of its own with low limits.
     RATE_LIMIT_SIGN_IN: '1000',
+    SMTP_PORT: new URL(urls.smtpServer).port,
+    SMPP_PORT: new URL(urls.smppServer).port,
   });
   stack.childEnv = {
     ...process.env,
@@ -134,6 +136,8 @@ before(async function () {
     PAYMENT_INITIATION_URL: urls.paymentInitiation,
     VEHICLE_REGISTER_URL: urls.vehicleRegister,
     LAND_REGISTER_URL: urls.landRegister,
+    SMTP_PORT: new URL(urls.smtpServer).port,
+    SMPP_PORT: new URL(urls.smppServer).port,
   };
   stack.adapters = createAdapters(adapterConfigFromEnv(stack.childEnv));
   stack.seals = openSealStore(stack.config);

@@ -7,6 +7,8 @@ import type { EAddress } from './contracts/e-address';
 import type { PaymentInitiation } from './contracts/payment-initiation';
 import type { VehicleRegister } from './contracts/vehicle-register';
 import type { LandRegister } from './contracts/land-register';
+import type { MailSender } from './contracts/mail-sender';
+import type { SmsSender } from './contracts/sms-sender';
 import { AdapterConfigError, validateAdapterOptions } from './options';
 import { createPmlpPopulationRegister, PMLP_POPULATION_REGISTER } from './pmlp-population-register/client';
 import { createVzdAddressRegister, VZD_ADDRESS_REGISTER } from './vzd-address-register/client';
@@ -15,7 +17,10 @@ import { createVraaEAddress, VRAA_E_ADDRESS } from './vraa-e-address/client';
 import { BANK_LINK, createBankLink } from './bank-link/client';
 import { createCsddVehicleRegister, CSDD_VEHICLE_REGISTER } from './csdd-vehicle-register/client';
 import { createVzdLandRegister, VZD_LAND_REGISTER } from './vzd-land-register/client';
+import { createSmtpMail, SMTP_MAIL } from './smtp-mail/client';
+import { createSmppSms, SMPP_SMS } from './smpp-sms/client';
 import * as failing from './failing/client';
+import { messagingFrom } from '../../forms/config';
 import pmlpSchema from './pmlp-population-register/options.schema.json';
 import vzdSchema from './vzd-address-register/options.schema.json';
 import urSchema from './ur-enterprise-register/options.schema.json';
@@ -23,6 +28,8 @@ import vraaSchema from './vraa-e-address/options.schema.json';
 import bankLinkSchema from './bank-link/options.schema.json';
 import csddVehicleSchema from './csdd-vehicle-register/options.schema.json';
 import vzdLandSchema from './vzd-land-register/options.schema.json';
+import smtpMailSchema from './smtp-mail/options.schema.json';
+import smppSmsSchema from './smpp-sms/options.schema.json';
 import failingSchema from './failing/options.schema.json';
 
 export { AdapterConfigError } from './options';
@@ -35,6 +42,8 @@ export interface Adapters {
   paymentInitiation: PaymentInitiation;
   vehicleRegister: VehicleRegister;
   landRegister: LandRegister;
+  mailSender: MailSender;
+  smsSender: SmsSender;
 }
 export type AdapterRole = keyof Adapters;
 
@@ -85,6 +94,15 @@ export const landRegisterBackends: Record<string, AdapterBackend<LandRegister>> 
   [failing.FAILING]: backend(failing.createFailingLandRegister, failingSchema),
 };
 
+export const mailSenderBackends: Record<string, AdapterBackend<MailSender>> = {
+  [SMTP_MAIL]: backend(createSmtpMail, smtpMailSchema),
+  [failing.FAILING]: backend(failing.createFailingMailSender, failingSchema),
+};
+export const smsSenderBackends: Record<string, AdapterBackend<SmsSender>> = {
+  [SMPP_SMS]: backend(createSmppSms, smppSmsSchema),
+  [failing.FAILING]: backend(failing.createFailingSmsSender, failingSchema),
+};
+
 export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBackend<Adapters[R]>> } = {
   populationRegister: populationRegisterBackends,
   addressRegister: addressRegisterBackends,
@@ -93,6 +111,8 @@ export const adapterBackends: { [R in AdapterRole]: Record<string, AdapterBacken
   paymentInitiation: paymentInitiationBackends,
   vehicleRegister: vehicleRegisterBackends,
   landRegister: landRegisterBackends,
+  mailSender: mailSenderBackends,
+  smsSender: smsSenderBackends,
 };
 
 export const ADAPTER_ROLES: readonly AdapterRole[] = [
@@ -103,6 +123,8 @@ export const ADAPTER_ROLES: readonly AdapterRole[] = [
   'paymentInitiation',
   'vehicleRegister',
   'landRegister',
+  'mailSender',
+  'smsSender',
 ];
 
 /**
@@ -126,6 +148,10 @@ export const roleDefaults: Record<
   // 4109 and 4110 are the SMTP and SMS-gateway simulators (simulators/index.ts starts them in port order).
   vehicleRegister: { backend: CSDD_VEHICLE_REGISTER, envPrefix: 'VEHICLE_REGISTER', simulatorPort: 4111 },
   landRegister: { backend: VZD_LAND_REGISTER, envPrefix: 'LAND_REGISTER', simulatorPort: 4112 },
+  // Their options come from forms/config.ts (SMTP_*, MAIL_FROM, SMPP_*, SMS_SENDER), not from a URL; the port is the
+  // simulator's HTTP read-out of what it received.
+  mailSender: { backend: SMTP_MAIL, envPrefix: 'MAIL_SENDER', simulatorPort: 4109 },
+  smsSender: { backend: SMPP_SMS, envPrefix: 'SMS_SENDER', simulatorPort: 4110 },
 };
 
 /** One role's adapter (e.g. the API builds only paymentInitiation); throws AdapterConfigError like createAdapters. */
@@ -154,12 +180,15 @@ export function createAdapters(config: AdaptersConfig): Adapters {
     paymentInitiation: createAdapter('paymentInitiation', config.paymentInitiation),
     vehicleRegister: createAdapter('vehicleRegister', config.vehicleRegister),
     landRegister: createAdapter('landRegister', config.landRegister),
+    mailSender: createAdapter('mailSender', config.mailSender),
+    smsSender: createAdapter('smsSender', config.smsSender),
   };
 }
 
 /**
  * <ROLE>_URL (default the local simulator), optional <ROLE>_BACKEND and <ROLE>_TIMEOUT_MS for every role, plus the
- * role's envOptions (PAYMENT_INITIATION_SECRET, PAYMENT_INITIATION_MERCHANT_ID).
+ * role's envOptions (PAYMENT_INITIATION_SECRET, PAYMENT_INITIATION_MERCHANT_ID); the mail and SMS senders from
+ * forms/config.ts's messaging settings and MAIL_SENDER_BACKEND / SMS_SENDER_BACKEND.
  */
 export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AdaptersConfig {
   const choice = (role: AdapterRole): AdapterChoice => {
@@ -173,6 +202,7 @@ export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Adap
     }
     return { backend: env[`${envPrefix}_BACKEND`] || defaultBackend, options };
   };
+  const messaging = messagingFrom(env);
   return {
     populationRegister: choice('populationRegister'),
     addressRegister: choice('addressRegister'),
@@ -181,6 +211,8 @@ export function adapterConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Adap
     paymentInitiation: choice('paymentInitiation'),
     vehicleRegister: choice('vehicleRegister'),
     landRegister: choice('landRegister'),
+    mailSender: { backend: env.MAIL_SENDER_BACKEND || SMTP_MAIL, options: messaging.mail },
+    smsSender: { backend: env.SMS_SENDER_BACKEND || SMPP_SMS, options: messaging.sms },
   };
 }
 

@@ -45,6 +45,7 @@ import { catalogAgencyRoutes } from '../catalog/agency-routes';
 import { catalogWebhookRoutes } from '../catalog/webhook-routes';
 import { registerDataRoutes } from '../register-data/routes';
 import { onlinePaymentRoutes } from '../billing/online-payment-routes';
+import { profileRoutes } from '../profile/routes';
 import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
 import { mountWebUi } from './web-ui';
@@ -69,6 +70,7 @@ export const allRoutes: RouteSpec[] = [
   ...assistRoutes,
   ...invoiceRoutes,
   ...onlinePaymentRoutes,
+  ...profileRoutes,
   ...delegationRoutes,
   ...mandateRoutes,
   ...delegationRequestRoutes,

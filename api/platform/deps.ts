@@ -13,6 +13,8 @@ import type { EnterpriseRegister } from '../../activities/adapters/contracts/ent
 import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
 import type { VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
 import type { LandRegister } from '../../activities/adapters/contracts/land-register';
+import type { MailSender } from '../../activities/adapters/contracts/mail-sender';
+import type { SmsSender } from '../../activities/adapters/contracts/sms-sender';
 
 export interface AppDeps {
   config: PlatformConfig;
@@ -43,4 +45,8 @@ export interface AppDeps {
   /** The vehicle and real-estate registers ("My data in the registers"); when absent, built from the environment. */
   vehicleRegister?: VehicleRegister;
   landRegister?: LandRegister;
+  /** The mail server (profile's confirmation codes); when absent, built from the configuration's messaging.mail. */
+  mailSender?: MailSender;
+  /** The SMS centre (profile's confirmation codes); when absent, built from the configuration's messaging.sms. */
+  smsSender?: SmsSender;
 }

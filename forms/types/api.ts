@@ -224,6 +224,13 @@ export type VersionNumber = string;
  */
 export type PathText = string;
 /**
+ * Latvian personal code (11 digits, no hyphen)
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "personalCode".
+ */
+export type PersonalCode = string;
+/**
  * Registration number in the enterprise register (11 digits)
  *
  * This interface was referenced by `Common`'s JSON-Schema
@@ -447,6 +454,17 @@ export interface ApiSchemas {
   'post-suspense-id-resolve-response': PostSuspenseIdResolveResponse;
   'post-tasks-id-claim-response': PostTasksIdClaimResponse;
   'post-tasks-id-complete-response': PostTasksIdCompleteResponse;
+  profile: Profile;
+  'profile-agency-bank-account': ProfileAgencyBankAccount;
+  'profile-agency-contacts': ProfileAgencyContacts;
+  'profile-agency-read-query': ProfileAgencyReadQuery;
+  'profile-bank-account': ProfileBankAccount;
+  'profile-bank-account-change': ProfileBankAccountChange;
+  'profile-contact': ProfileContact;
+  'profile-contact-change': ProfileContactChange;
+  'profile-contact-confirm': ProfileContactConfirm;
+  'profile-preferences': ProfilePreferences;
+  'profile-preferences-change': ProfilePreferencesChange;
   'put-applications-id-draft-response': PutApplicationsIdDraftResponse;
   'register-data-discrepancy': RegisterDataDiscrepancy;
   'register-data-discrepancy-create': RegisterDataDiscrepancyCreate;
@@ -3627,6 +3645,213 @@ export interface PostTasksIdClaimResponse {
 export interface PostTasksIdCompleteResponse {
   status: string;
   label?: string | null;
+}
+/**
+ * The signed-in citizen's profile: contacts, the bank account for payments from the state, preferences.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "Profile".
+ */
+export interface Profile {
+  contacts: {
+    kind: 'email' | 'phone';
+    /**
+     * the e-mail address (lower case) or the phone number (E.164)
+     */
+    value: string;
+    /**
+     * confirmed with a one-time code: only then is it used
+     */
+    confirmed: boolean;
+    confirmedAt: DateTime | null;
+    updatedAt: DateTime;
+  }[];
+  bankAccount: {
+    /**
+     * electronic format, no spaces
+     */
+    iban: string;
+    holderName: string;
+    updatedAt: DateTime;
+  } | null;
+  preferences: {
+    /**
+     * the language of messages by e-mail and SMS (the UI keeps its own choice in the browser and sets this one too)
+     */
+    language: 'lv' | 'en';
+    /**
+     * where notifications go besides the portal: email and sms need a confirmed contact
+     *
+     * @maxItems 3
+     */
+    channels: ('e-address' | 'email' | 'sms')[];
+    updatedAt?: DateTime | null;
+  };
+}
+/**
+ * A person's account for payments from the state, as an agency reads it (null: none given).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileAgencyBankAccount".
+ */
+export interface ProfileAgencyBankAccount {
+  personalCode: string;
+  bankAccount: {
+    /**
+     * electronic format, no spaces
+     */
+    iban: string;
+    holderName: string;
+    updatedAt: DateTime;
+  } | null;
+}
+/**
+ * A person's confirmed contacts, as an agency reads them (unconfirmed ones are not given out).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileAgencyContacts".
+ */
+export interface ProfileAgencyContacts {
+  personalCode: string;
+  contacts: {
+    kind: 'email' | 'phone';
+    value: string;
+    confirmedAt: DateTime;
+  }[];
+}
+/**
+ * Why an agency reads a person's contacts or bank account: both are required and are recorded in the audit log the person sees.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileAgencyReadQuery".
+ */
+export interface ProfileAgencyReadQuery {
+  /**
+   * a short kebab-case code, e.g. benefit-payment, case-review, criminal-investigation
+   */
+  purpose: string;
+  /**
+   * the law and article (or the agency's basis code) that allows the read
+   */
+  legalBasis: string;
+  caseId?: CaseId;
+  /**
+   * a covert purpose (e.g. a criminal investigation): the read is hidden from the person until this date; the embargo is itself audited
+   */
+  embargoUntil?: string;
+}
+/**
+ * The account the state pays the citizen into.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileBankAccount".
+ */
+export interface ProfileBankAccount {
+  bankAccount: {
+    /**
+     * electronic format, no spaces
+     */
+    iban: string;
+    holderName: string;
+    updatedAt: DateTime;
+  };
+}
+/**
+ * The account for payments from the state: an IBAN of a SEPA country, held by the citizen.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileBankAccountChange".
+ */
+export interface ProfileBankAccountChange {
+  /**
+   * with or without spaces
+   */
+  iban: string;
+  /**
+   * the account holder as the bank knows them: must be the citizen (case and diacritics do not matter)
+   */
+  holderName: string;
+}
+/**
+ * One contact of the citizen; `codeSent` when a one-time code was just sent to it.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileContact".
+ */
+export interface ProfileContact {
+  contact: {
+    kind: 'email' | 'phone';
+    /**
+     * the e-mail address (lower case) or the phone number (E.164)
+     */
+    value: string;
+    /**
+     * confirmed with a one-time code: only then is it used
+     */
+    confirmed: boolean;
+    confirmedAt: DateTime | null;
+    updatedAt: DateTime;
+  };
+  codeSent?: boolean;
+  codeExpiresInSeconds?: number;
+}
+/**
+ * A new e-mail address or phone number: it is unconfirmed until the one-time code sent to it is typed.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileContactChange".
+ */
+export interface ProfileContactChange {
+  /**
+   * an e-mail address, or a phone number (+371… or 8 digits for a Latvian number)
+   */
+  value: string;
+}
+/**
+ * The one-time code sent to the contact.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfileContactConfirm".
+ */
+export interface ProfileContactConfirm {
+  /**
+   * 6 digits
+   */
+  code: string;
+}
+/**
+ * The citizen's preferences.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfilePreferences".
+ */
+export interface ProfilePreferences {
+  preferences: {
+    /**
+     * the language of messages by e-mail and SMS (the UI keeps its own choice in the browser and sets this one too)
+     */
+    language: 'lv' | 'en';
+    /**
+     * where notifications go besides the portal: email and sms need a confirmed contact
+     *
+     * @maxItems 3
+     */
+    channels: ('e-address' | 'email' | 'sms')[];
+    updatedAt?: DateTime | null;
+  };
+}
+/**
+ * Language and notification channels; email and sms only with a confirmed contact.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "ProfilePreferencesChange".
+ */
+export interface ProfilePreferencesChange {
+  language: 'lv' | 'en';
+  /**
+   * @maxItems 3
+   */
+  channels: ('e-address' | 'email' | 'sms')[];
 }
 /**
  * Applications id draft: response. Response of PUT /api/v1/applications/:id/draft (200). (Autosave the draft (optimistic: 409 when the version is stale)) Derived from the presenter's output; every reply is checked against it in the tests.

@@ -111,6 +111,63 @@ export interface PlatformConfig {
     maxHours: number;
   };
   /**
+   * Outgoing e-mail (SMTP, through nodemailer) and SMS (SMPP 3.4, the platform as an ESME transmitter): confirmation codes of contacts and notifications. Production refuses the development defaults (the simulators)
+   */
+  messaging: {
+    mail: {
+      /**
+       * SMTP_HOST
+       */
+      host: string;
+      /**
+       * SMTP_PORT
+       */
+      port: number;
+      /**
+       * MAIL_FROM
+       */
+      from: string;
+      /**
+       * SMTP_SECURE
+       */
+      secure: boolean;
+      /**
+       * SMTP_REQUIRE_TLS
+       */
+      requireTls: boolean;
+      /**
+       * SMTP_USER
+       */
+      user?: string;
+      /**
+       * SMTP_PASSWORD
+       */
+      password?: string;
+    };
+    sms: {
+      /**
+       * SMPP_HOST
+       */
+      host: string;
+      /**
+       * SMPP_PORT
+       */
+      port: number;
+      /**
+       * SMPP_SYSTEM_ID
+       */
+      systemId: string;
+      /**
+       * SMPP_PASSWORD
+       */
+      password: string;
+      /**
+       * SMS_SENDER
+       */
+      sourceAddress: string;
+    };
+  };
+  /**
    * The national sign-in service (OpenID Provider) the platform is a relying party of; absent: citizens cannot sign in with it. The redirect URI is PUBLIC_URL + /api/v1/auth/national/callback
    */
   nationalAuth?: {

@@ -25,6 +25,8 @@ import type {
 } from '../../activities/adapters/contracts/payment-initiation';
 import type { Vehicle, VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
 import type { LandRegister, Property } from '../../activities/adapters/contracts/land-register';
+import type { MailMessage, MailSender } from '../../activities/adapters/contracts/mail-sender';
+import type { SmsMessage, SmsSender } from '../../activities/adapters/contracts/sms-sender';
 
 export interface RecordedCall {
   operation: string;
@@ -214,6 +216,34 @@ export class FakeLandRegister extends FakeSystem implements LandRegister {
   }
 }
 
+export class FakeMailSender extends FakeSystem implements MailSender {
+  readonly sent: MailMessage[] = [];
+  constructor() {
+    super('fake-mail-sender');
+  }
+
+  send(message: MailMessage, ctx: CallContext): Promise<{ messageId: string }> {
+    return this.answer('send', [message], ctx, () => {
+      this.sent.push(message);
+      return { messageId: `<${this.sent.length}@fake>` };
+    });
+  }
+}
+
+export class FakeSmsSender extends FakeSystem implements SmsSender {
+  readonly sent: SmsMessage[] = [];
+  constructor() {
+    super('fake-sms-sender');
+  }
+
+  send(message: SmsMessage, ctx: CallContext): Promise<{ messageId: string }> {
+    return this.answer('send', [message], ctx, () => {
+      this.sent.push(message);
+      return { messageId: String(this.sent.length) };
+    });
+  }
+}
+
 export interface FakeAdapters extends Adapters {
   populationRegister: FakePopulationRegister;
   addressRegister: FakeAddressRegister;
@@ -222,6 +252,8 @@ export interface FakeAdapters extends Adapters {
   paymentInitiation: FakePaymentInitiation;
   vehicleRegister: FakeVehicleRegister;
   landRegister: FakeLandRegister;
+  mailSender: FakeMailSender;
+  smsSender: FakeSmsSender;
 }
 
 export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; companies?: Company[] } = {}): FakeAdapters {
@@ -233,6 +265,8 @@ export function fakeAdapters(data: { persons?: Person[]; addresses?: Address[]; 
     paymentInitiation: new FakePaymentInitiation(),
     vehicleRegister: new FakeVehicleRegister(),
     landRegister: new FakeLandRegister(),
+    mailSender: new FakeMailSender(),
+    smsSender: new FakeSmsSender(),
   };
 }
 

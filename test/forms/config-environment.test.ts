@@ -85,6 +85,10 @@ describe('configuration: browser sessions', () => {
     PAYMENT_INITIATION_SECRET: 'p'.repeat(32),
     DATABASE_URL: 'postgres://sdp_app:a-long-enough-password@db.internal:5432/sdp',
     DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
+    SMTP_HOST: 'smtp.vraa.gov.lv',
+    MAIL_FROM: 'Latvija.gov.lv <no-reply@latvija.gov.lv>',
+    SMPP_HOST: 'smsc.vraa.gov.lv',
+    SMPP_PASSWORD: 'Qz7#pL2x',
   };
 
   it('reads the idle timeout and the absolute lifetime, with defaults of 15 minutes and 8 hours', () => {
@@ -109,6 +113,10 @@ describe("configuration: the agencies' electronic seals (issue 17)", () => {
     PAYMENT_INITIATION_SECRET: 'p'.repeat(32),
     DATABASE_URL: 'postgres://sdp_app:a-long-enough-password@db.internal:5432/sdp',
     PUBLIC_URL: 'https://portal.gov.lv',
+    SMTP_HOST: 'smtp.vraa.gov.lv',
+    MAIL_FROM: 'Latvija.gov.lv <no-reply@latvija.gov.lv>',
+    SMPP_HOST: 'smsc.vraa.gov.lv',
+    SMPP_PASSWORD: 'Qz7#pL2x',
   };
 
   it('production refuses to start without DOCUMENT_SEAL_DIR: it never seals with the generated demo CA', () => {
@@ -122,5 +130,34 @@ describe("configuration: the agencies' electronic seals (issue 17)", () => {
     expect(loadConfig(DEV).documentSeals).to.equal(undefined);
     expect(loadConfig({ ...DEV, DOCUMENT_SEAL_DIR: 'seals' }).documentSeals).to.deep.equal({ directory: path.resolve('seals') });
     expect(ENVIRONMENT.DOCUMENT_SEAL_DIR.default).to.equal(null);
+  });
+});
+
+describe('configuration: outgoing e-mail and SMS (issue 18)', () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    PAYMENT_INITIATION_SECRET: 'p'.repeat(32),
+    DATABASE_URL: 'postgres://sdp_app:a-long-enough-password@db.internal:5432/sdp',
+    PUBLIC_URL: 'https://portal.gov.lv',
+    DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
+    SMTP_HOST: 'smtp.vraa.gov.lv',
+    MAIL_FROM: 'Latvija.gov.lv <no-reply@latvija.gov.lv>',
+    SMPP_HOST: 'smsc.vraa.gov.lv',
+    SMPP_PASSWORD: 'Qz7#pL2x',
+  };
+
+  it('defaults to the simulators outside production', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/sdp' });
+    expect(config.messaging.mail).to.include({ host: '127.0.0.1', port: 2525 });
+    expect(config.messaging.sms).to.include({ host: '127.0.0.1', port: 2775, systemId: 'sdp' });
+  });
+
+  it('production refuses the development mail server, sender and SMS centre, and the development SMPP password', () => {
+    expect(loadConfig(PRODUCTION).messaging.mail).to.include({ host: 'smtp.vraa.gov.lv', port: 2525 });
+    expect(() => loadConfig({ ...PRODUCTION, SMTP_HOST: '' })).to.throw(ConfigError, /SMTP_HOST/);
+    expect(() => loadConfig({ ...PRODUCTION, SMTP_HOST: '127.0.0.1' })).to.throw(ConfigError, /SMTP_HOST/);
+    expect(() => loadConfig({ ...PRODUCTION, MAIL_FROM: ENVIRONMENT.MAIL_FROM.default ?? '' })).to.throw(ConfigError, /MAIL_FROM/);
+    expect(() => loadConfig({ ...PRODUCTION, SMPP_HOST: 'localhost' })).to.throw(ConfigError, /SMPP_HOST/);
+    expect(() => loadConfig({ ...PRODUCTION, SMPP_PASSWORD: 'dev-smpp' })).to.throw(/SMPP_PASSWORD is a documented development default/);
   });
 });

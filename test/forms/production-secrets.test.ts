@@ -22,6 +22,10 @@ const GOOD = {
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
   PUBLIC_URL: 'https://portal.gov.lv',
   DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
+  SMTP_HOST: 'smtp.vraa.gov.lv',
+  MAIL_FROM: 'Latvija.gov.lv <no-reply@latvija.gov.lv>',
+  SMPP_HOST: 'smsc.vraa.gov.lv',
+  SMPP_PASSWORD: 'Qz7#pL2x',
 };
 
 async function freePort(): Promise<number> {

@@ -4,11 +4,13 @@ import { expect } from 'chai';
 import { startSimulators } from '../../simulators';
 
 describe('simulators/index', () => {
-  it('starts every system on random ports and closes them', async () => {
+  it('starts the twelve systems on random ports (and the SMTP and SMPP listeners) and closes them', async () => {
     const sims = await startSimulators({ basePort: 0 });
     try {
       const systems = await Promise.all(
-        Object.values(sims.urls).map(async (url) => ((await (await fetch(`${url}/healthz`)).json()) as any).system),
+        Object.values(sims.urls)
+          .filter((url) => url.startsWith('http'))
+          .map(async (url) => ((await (await fetch(`${url}/healthz`)).json()) as any).system),
       );
       expect(systems).to.deep.equal([
         'population-register',
@@ -19,10 +21,15 @@ describe('simulators/index', () => {
         'national-auth',
         'eidas-node',
         'external-portal',
+        'smtp',
+        'sms-gateway',
         'road-traffic-register',
         'land-register',
       ]);
-      expect(new Set(Object.values(sims.urls)).size).to.equal(systems.length);
+      // Two more URLs than HTTP systems: the SMTP and SMPP listeners.
+      expect(new Set(Object.values(sims.urls)).size).to.equal(systems.length + 2);
+      expect(sims.urls.smtpServer).to.match(/^smtp:\/\/127\.0\.0\.1:[0-9]+$/);
+      expect(sims.urls.smppServer).to.match(/^smpp:\/\/127\.0\.0\.1:[0-9]+$/);
     } finally {
       await sims.close();
     }

@@ -8,6 +8,8 @@ import type { EAddress } from '../contracts/e-address';
 import type { PaymentInitiation } from '../contracts/payment-initiation';
 import type { VehicleRegister } from '../contracts/vehicle-register';
 import type { LandRegister } from '../contracts/land-register';
+import type { MailSender } from '../contracts/mail-sender';
+import type { SmsSender } from '../contracts/sms-sender';
 
 export const FAILING = 'failing';
 
@@ -58,4 +60,14 @@ export function createFailingVehicleRegister(options: FailingOptions = {}): Vehi
 export function createFailingLandRegister(options: FailingOptions = {}): LandRegister {
   const { fail, checkConfig } = failing('land-register', options);
   return { propertiesOfOwner: fail, checkConfig };
+}
+
+export function createFailingMailSender(options: FailingOptions = {}): MailSender {
+  const { fail, checkConfig } = failing('mail-sender', options);
+  return { send: fail, checkConfig };
+}
+
+export function createFailingSmsSender(options: FailingOptions = {}): SmsSender {
+  const { fail, checkConfig } = failing('sms-sender', options);
+  return { send: fail, checkConfig };
 }

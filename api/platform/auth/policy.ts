@@ -319,3 +319,54 @@ export function auditEntry(
 export function ownRegisterDataSubject(p: Principal): string | null {
   return p.roles.includes('citizen') && p.person?.type === 'natural' ? p.person.id : null;
 }
+
+/** The signed-in citizen's own profile: their personal code; null (404) for anyone else, or acting for someone else. */
+export function ownProfileOf(p: Principal): string | null {
+  return p.roles.includes('citizen') && !p.actingFor && p.person?.type === 'natural' ? p.person.id : null;
+}
+
+/** Why an agency reads a person's profile data: the purpose and legal basis it states (both required). */
+export interface StatedReason {
+  purpose: string;
+  legalBasis: string;
+  caseId?: string;
+  /** A covert purpose's embargo (ISO date): the person sees the read only after it. */
+  embargoUntil?: string;
+}
+
+/**
+ * An agency's read of a person's contacts or bank account: its staff or its systems (client-credentials tokens),
+ * for a stated purpose on a stated legal basis. The audit entries of the read: who (the agency and the role, never
+ * shown as a named officer), whose data, why; an embargo is a second entry of its own. Null: not an agency's caller.
+ */
+export function agencyPersonDataRead(
+  p: Principal,
+  personalCode: string,
+  resource: string,
+  reason: StatedReason,
+  requestId: string,
+): AuditEntry[] | null {
+  const role = AGENCY_READERS.find((r) => p.roles.includes(r));
+  if (!role || !p.agency || p.actingFor) return null;
+  const actor = { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office };
+  const subject = { type: 'natural', id: personalCode };
+  const details = {
+    legalBasis: reason.legalBasis,
+    role,
+    ...(reason.caseId ? { caseId: reason.caseId } : {}),
+    ...(reason.embargoUntil ? { embargoUntil: reason.embargoUntil } : {}),
+  };
+  const entries: AuditEntry[] = [{ actor, subject, action: 'read', resource, purpose: reason.purpose, requestId, details }];
+  if (reason.embargoUntil) {
+    entries.push({
+      actor,
+      subject,
+      action: 'create',
+      resource: `audit-embargo:${resource}`,
+      purpose: 'embargo',
+      requestId,
+      details: { ...details, ofPurpose: reason.purpose },
+    });
+  }
+  return entries;
+}

@@ -19,6 +19,7 @@ import { eAddressContract } from './contracts/e-address';
 import { paymentInitiationContract } from './contracts/payment-initiation';
 import { vehicleRegisterContract } from './contracts/vehicle-register';
 import { landRegisterContract } from './contracts/land-register';
+import { mailSenderContract, smsSenderContract } from './contracts/messaging';
 
 describe('adapters against the simulators', function () {
   let sims: RunningSimulators;
@@ -26,7 +27,13 @@ describe('adapters against the simulators', function () {
     sims = await startSimulators({ basePort: 0 });
   });
   after(() => sims?.close());
-  afterEach(() => Promise.all(Object.values(sims.urls).map(clearFaults)));
+  afterEach(() =>
+    Promise.all(
+      Object.values(sims.urls)
+        .filter((u) => u.startsWith('http'))
+        .map(clearFaults),
+    ),
+  );
 
   const url = (role: keyof RunningSimulators['urls']) => () => sims.urls[role];
   for (const target of realTargets('populationRegister', url('populationRegister'))) populationRegisterContract(target);
@@ -36,6 +43,8 @@ describe('adapters against the simulators', function () {
   for (const target of realTargets('paymentInitiation', url('paymentInitiation'))) paymentInitiationContract(target);
   for (const target of realTargets('vehicleRegister', url('vehicleRegister'))) vehicleRegisterContract(target);
   for (const target of realTargets('landRegister', url('landRegister'))) landRegisterContract(target);
+  mailSenderContract(() => sims.urls);
+  smsSenderContract(() => sims.urls);
 
   it('builds every role from the environment and each passes its configuration check', async () => {
     const adapters = createAdapters(
@@ -47,6 +56,8 @@ describe('adapters against the simulators', function () {
         PAYMENT_INITIATION_URL: sims.urls.paymentInitiation,
         VEHICLE_REGISTER_URL: sims.urls.vehicleRegister,
         LAND_REGISTER_URL: sims.urls.landRegister,
+        SMTP_PORT: new URL(sims.urls.smtpServer).port,
+        SMPP_PORT: new URL(sims.urls.smppServer).port,
       }),
     );
     for (const role of ADAPTER_ROLES) expect(await adapters[role].checkConfig(), role).to.include({ ok: true });
@@ -69,6 +80,8 @@ describe('failing adapter backends', () => {
     paymentInitiation: { backend: FAILING, options: {} },
     vehicleRegister: { backend: FAILING, options: {} },
     landRegister: { backend: FAILING, options: {} },
+    mailSender: { backend: FAILING, options: {} },
+    smsSender: { backend: FAILING, options: {} },
   });
 
   it('throw SystemUnavailableError from every call of every role', async () => {
@@ -110,6 +123,8 @@ describe('failing adapter backends', () => {
     await expectUnavailable(adapters.paymentInitiation.verifyCallback(Buffer.from('{}'), { 'x-signature': 'sha256=00' }));
     await expectUnavailable(adapters.vehicleRegister.vehiclesOfPerson('15038511239', ctx()));
     await expectUnavailable(adapters.landRegister.propertiesOfOwner('15038511239', ctx()));
+    await expectUnavailable(adapters.mailSender.send({ to: 'anna@example.lv', subject: 's', text: 't' }, ctx()));
+    await expectUnavailable(adapters.smsSender.send({ to: '+37120000000', text: 't' }, ctx()));
   });
 
   it('report a failed configuration check', async () => {
@@ -140,7 +155,7 @@ describe('adapter registry', () => {
     }
   });
 
-  it('defaults to the simulators on 4101..4105, 4111, 4112 and the real backends', () => {
+  it('defaults to the simulators (4101..4105, 4111, 4112, SMTP 2525, SMPP 2775) and the real backends', () => {
     expect(good()).to.deep.equal({
       populationRegister: { backend: 'pmlp-population-register', options: { baseUrl: 'http://127.0.0.1:4101' } },
       addressRegister: { backend: 'vzd-address-register', options: { baseUrl: 'http://127.0.0.1:4102' } },
@@ -149,6 +164,14 @@ describe('adapter registry', () => {
       paymentInitiation: { backend: 'bank-link', options: { baseUrl: 'http://127.0.0.1:4105' } },
       vehicleRegister: { backend: 'csdd-vehicle-register', options: { baseUrl: 'http://127.0.0.1:4111' } },
       landRegister: { backend: 'vzd-land-register', options: { baseUrl: 'http://127.0.0.1:4112' } },
+      mailSender: {
+        backend: 'smtp',
+        options: { host: '127.0.0.1', port: 2525, from: 'Latvija.gov.lv <no-reply@sdp.localhost>', secure: false, requireTls: false },
+      },
+      smsSender: {
+        backend: 'smpp',
+        options: { host: '127.0.0.1', port: 2775, systemId: 'sdp', password: 'dev-smpp', sourceAddress: 'Latvija' },
+      },
     });
   });
 

@@ -26,6 +26,7 @@ import {
   DelegationsPage,
   AppsPage,
   MyRegisterData,
+  ProfilePage,
   RepresentedPage,
   OrganisationPage,
   MyInvoices,
@@ -246,6 +247,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <MyRegisterData />
+                  </Require>
+                }
+              />
+              <Route
+                path="profile"
+                element={
+                  <Require role="citizen">
+                    <ProfilePage />
                   </Require>
                 }
               />

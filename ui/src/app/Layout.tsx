@@ -111,6 +111,7 @@ export function Layout() {
                 </li>
                 <li>
                   <NavLink to="/my-data">{t('registerData.nav')}</NavLink>
+                  <NavLink to="/profile">{t('profile.nav')}</NavLink>
                 </li>
               </>
             )}

@@ -27,6 +27,7 @@ export const CounterApplication = page(() => import('../assist/counter/CounterAp
 export const DelegationsPage = page(() => import('../delegations/DelegationsPage'), 'DelegationsPage');
 export const AppsPage = page(() => import('../apps/AppsPage'), 'AppsPage');
 export const MyRegisterData = page(() => import('../register-data/MyRegisterData'), 'MyRegisterData');
+export const ProfilePage = page(() => import('../profile/ProfilePage'), 'ProfilePage');
 export const RepresentedPage = page(() => import('../organisations/RepresentedPage'), 'RepresentedPage');
 export const OrganisationPage = page(() => import('../organisations/OrganisationPage'), 'OrganisationPage');
 export const MyInvoices = page(() => import('../billing/MyInvoices'), 'MyInvoices');

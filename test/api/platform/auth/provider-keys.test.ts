@@ -22,6 +22,10 @@ const PRODUCTION = {
   DATABASE_URL: `postgres://sdp_app:${crypto.randomBytes(18).toString('base64url')}@db.internal:5432/sdp`,
   PUBLIC_URL: 'https://portal.gov.lv',
   DOCUMENT_SEAL_DIR: '/etc/sdp/seals',
+  SMTP_HOST: 'smtp.vraa.gov.lv',
+  MAIL_FROM: 'Latvija.gov.lv <no-reply@latvija.gov.lv>',
+  SMPP_HOST: 'smsc.vraa.gov.lv',
+  SMPP_PASSWORD: 'Qz7#pL2x',
 };
 const DEVELOPMENT = { DATABASE_URL: 'postgres://sdp_app@127.0.0.1:5432/sdp' };
 const portal = (secret: string) => ({ client_id: 'portal', client_secret: secret, redirect_uris: ['https://portal.example.lv/cb'] });

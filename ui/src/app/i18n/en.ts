@@ -4,6 +4,7 @@ import { catalogEn } from '../../catalog/i18n/en';
 import { delegationsEn } from '../../delegations/i18n/en';
 import { appsEn } from '../../apps/i18n/en';
 import { registerDataEn } from '../../register-data/i18n/en';
+import { profileEn } from '../../profile/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
 import { submissionEn } from '../../applications/i18n/en';
 import { errorFixesEn, formEn } from '../../applications/form/i18n/en';
@@ -338,6 +339,7 @@ export const en: Texts<typeof lv> = {
       payment: 'Online payment',
       delegations: 'Delegations',
       apps: 'Apps you allowed',
+      profile: 'My profile',
       organisations: 'Companies I represent',
       organisation: 'Company account',
       other: 'Another portal page',
@@ -540,6 +542,7 @@ export const en: Texts<typeof lv> = {
   delegations: delegationsEn,
   apps: appsEn,
   registerData: registerDataEn,
+  profile: profileEn,
   organisations: organisationsEn,
   submission: submissionEn,
   form: formEn,

@@ -3,6 +3,7 @@ import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
 import { appsLv } from '../../apps/i18n/lv';
 import { registerDataLv } from '../../register-data/i18n/lv';
+import { profileLv } from '../../profile/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
 import { submissionLv } from '../../applications/i18n/lv';
 import { errorFixesLv, formLv } from '../../applications/form/i18n/lv';
@@ -345,6 +346,7 @@ export const lv = {
       payment: 'Maksājums tiešsaistē',
       delegations: 'Pilnvarojumi',
       apps: 'Atļautās lietotnes',
+      profile: 'Mans profils',
       organisations: 'Uzņēmumi, ko pārstāvu',
       organisation: 'Uzņēmuma konts',
       other: 'Cita portāla lapa',
@@ -552,6 +554,7 @@ export const lv = {
   delegations: delegationsLv,
   apps: appsLv,
   registerData: registerDataLv,
+  profile: profileLv,
   organisations: organisationsLv,
   submission: submissionLv,
   form: formLv,
