@@ -28,6 +28,7 @@ import { expirePaymentRequest, insertPaymentRequest } from '../db/applications/p
 import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
 import { definitionVersionContent } from '../db/eservice-definitions/reads';
 import { recordRegisterCheck } from '../db/applications/register-checks';
+import { normalisePersonalCode } from '../db/domain/person-id';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -80,6 +81,31 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
     return recipient;
   }
 
+  /**
+   * A register read for an application is a use of a person's data by the case's agency (shown in "who used my
+   * data"): about the person whose code the call names, else the applicant. Its purpose comes from the step's key:
+   * `prefill:<id>`, a check's `<id>:<attempt>`, or another step's call.
+   */
+  async function auditRegisterRead(req: { register: string; operation: string; args: Record<string, unknown>; idempotencyKey: string }) {
+    const key = /^application:(LV-[0-9]{10}-[0-9]{2})\/(.+)$/.exec(req.idempotencyKey);
+    if (!key) return;
+    const [, caseId, stepKey] = key;
+    const r = await recipientOf(caseId);
+    const code = req.args.personalCode;
+    const named = typeof code === 'string' || typeof code === 'number' ? normalisePersonalCode(String(code)) : null;
+    const subject = named ? { type: 'natural', id: named } : { type: r.recipient_type, id: r.recipient_id };
+    const purpose = stepKey.startsWith('prefill:') ? 'prefill' : /:[0-9]+$/.test(stepKey) ? 'register-check' : 'application-processing';
+    await audit(pool, {
+      actor: { type: 'system', id: 'e-service', agency: r.agency_id },
+      subject,
+      action: 'read',
+      resource: `register:${req.register}/${req.operation}`,
+      purpose,
+      requestId: req.idempotencyKey,
+      details: { caseId, register: req.register, operation: req.operation, step: stepKey },
+    });
+  }
+
   async function sendToEAddress(caseId: string, idempotencyKey: string, subject: string, body: string): Promise<string | null> {
     const done = await eAddressDelivery(pool, idempotencyKey);
     if (done) return done.messageId;
@@ -122,14 +148,17 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
     }): Promise<unknown> {
       const call = registerCall(adapters, req.register, req.operation, req.args, { idempotencyKey: req.idempotencyKey });
       if (!call) throw definitionError(`${req.register} has no operation ${req.operation}`);
+      let result: unknown;
       try {
-        return await call;
+        result = await call;
       } catch (e) {
         if (e instanceof SystemRejectedError)
           throw ApplicationFailure.create({ type: 'SystemRejectedError', message: e.message, nonRetryable: true });
         if (e instanceof SystemUnavailableError) throw ApplicationFailure.create({ type: 'SystemUnavailableError', message: e.message });
         throw e;
       }
+      await auditRegisterRead(req);
+      return result;
     },
 
     async setWaiting(req: { caseId: string; waitingFor: string | null }): Promise<void> {

@@ -46,6 +46,8 @@ import { catalogWebhookRoutes } from '../catalog/webhook-routes';
 import { onlinePaymentRoutes } from '../billing/online-payment-routes';
 import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
+import { dataUseRoutes } from '../data-use/routes';
+import { dataExportRoutes } from '../data-export/routes';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
@@ -80,6 +82,8 @@ export const allRoutes: RouteSpec[] = [
   ...catalogWebhookRoutes,
   ...publicCatalogRoutes,
   ...catalogLinkedDataRoutes,
+  ...dataUseRoutes,
+  ...dataExportRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.
