@@ -10,6 +10,7 @@ import { startPaymentInitiationSimulator } from './payment-initiation/server';
 import { startNationalAuthSimulator, type NationalAuthSimulatorOptions } from './national-auth/server';
 import { startEidasNodeSimulator, type EidasNodeSimulatorOptions } from './eidas-node/server';
 import { startExternalPortalSimulator, type ExternalPortalOptions } from './external-portal/server';
+import type { AccessLogPushOptions } from './access-log/push';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -68,6 +69,20 @@ export interface StartSimulatorsOptions {
   eidasServiceProviders?: EidasNodeSimulatorOptions['serviceProviders'];
   /** The platform's OpenID Provider and the portal's client secret there (made at start, as the national sign-in's). */
   externalPortal?: Pick<ExternalPortalOptions, 'issuer' | 'clientId' | 'clientSecret'>;
+  /** The platform the registers push their access logs to, and each register's client there (simulators/access-log/). */
+  accessLogPush?: Pick<AccessLogPushOptions, 'issuer' | 'apiUrl' | 'intervalMs'> & {
+    populationRegister?: Pick<AccessLogPushOptions, 'clientId' | 'privateJwk'>;
+    enterpriseRegister?: Pick<AccessLogPushOptions, 'clientId' | 'privateJwk'>;
+  };
+}
+
+/** A register's push options, when the platform and the register's client are given. */
+function pushOf(opts: StartSimulatorsOptions, register: 'populationRegister' | 'enterpriseRegister'): AccessLogPushOptions | undefined {
+  const push = opts.accessLogPush;
+  const client = push?.[register];
+  if (!push || !client) return undefined;
+  const interval = Number(process.env.ACCESS_LOG_PUSH_INTERVAL_MS);
+  return { issuer: push.issuer, apiUrl: push.apiUrl, intervalMs: push.intervalMs ?? (interval > 0 ? interval : undefined), ...client };
 }
 
 export async function startSimulators(opts: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
@@ -84,7 +99,9 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
             ? await startEidasNodeSimulator({ port, host: opts.host, serviceProviders: opts.eidasServiceProviders })
             : role === 'externalPortal'
               ? await startExternalPortalSimulator({ port, host: opts.host, ...opts.externalPortal })
-              : await start({ port, host: opts.host });
+              : role === 'populationRegister' || role === 'enterpriseRegister'
+                ? await start({ port, host: opts.host, accessLogPush: pushOf(opts, role) } as SimulatorOptions)
+                : await start({ port, host: opts.host });
       started.push(simulator);
       urls[role] = simulator.url;
     }

@@ -3,9 +3,11 @@
 //   GET /legal-entities?officer=<personal code>   → { items: WireCompany[] }
 import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
 import { errorBody } from '../faults';
+import { mountAccessLogRoutes, withAccessLogPush, type RegisterSimulatorOptions } from '../access-log/register';
+import { enterpriseRegisterAccessLog } from './access-log';
 import { companiesOfOfficer, companyByRegcode } from './data';
 
-export async function startEnterpriseRegisterSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startEnterpriseRegisterSimulator(opts: RegisterSimulatorOptions = {}): Promise<RunningSimulator> {
   const app = createSimulatorApp('enterprise-register', opts);
 
   app.get('/legal-entities', (req, res) => {
@@ -23,5 +25,7 @@ export async function startEnterpriseRegisterSimulator(opts: SimulatorOptions = 
     else res.json(company);
   });
 
-  return listen(app, opts);
+  const log = enterpriseRegisterAccessLog();
+  mountAccessLogRoutes(app, log);
+  return withAccessLogPush(await listen(app, opts), log, opts);
 }

@@ -6,6 +6,8 @@
 // A residence carries the address text and municipality (ATVK) code from the address register, as PMLP does.
 import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
 import { errorBody } from '../faults';
+import { mountAccessLogRoutes, withAccessLogPush, type RegisterSimulatorOptions } from '../access-log/register';
+import { populationRegisterAccessLog } from './access-log';
 import { addressByCode } from '../address-register/data';
 import { personByCode, personByEidasIdentifier, type WirePerson } from './data';
 
@@ -16,7 +18,7 @@ function residenceOf(person: WirePerson) {
   return { aris_code: address.adr_cd, address: address.std, atvk: address.atvk, declared_from: person.residence.declared_from };
 }
 
-export async function startPopulationRegisterSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startPopulationRegisterSimulator(opts: RegisterSimulatorOptions = {}): Promise<RunningSimulator> {
   const app = createSimulatorApp('population-register', opts);
 
   app.param('personalCode', (req, res, next, raw: string) => {
@@ -51,5 +53,7 @@ export async function startPopulationRegisterSimulator(opts: SimulatorOptions = 
     else res.json({ eidas_identifier: req.params.identifier, person_code: person.person_code });
   });
 
-  return listen(app, opts);
+  const log = populationRegisterAccessLog();
+  mountAccessLogRoutes(app, log);
+  return withAccessLogPush(await listen(app, opts), log, opts);
 }
