@@ -1,7 +1,7 @@
 // Enterprise register simulator (UR-like): companies with their officers (board members, owners).
 //   GET /legal-entities/:regcode                  → WireCompany | 404
 //   GET /legal-entities?officer=<personal code>   → { items: WireCompany[] }
-import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
+import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator } from '../app';
 import { errorBody } from '../faults';
 import { mountAccessLogRoutes, withAccessLogPush, type RegisterSimulatorOptions } from '../access-log/register';
 import { enterpriseRegisterAccessLog } from './access-log';

@@ -4,7 +4,7 @@
 //   GET /eidas-identities/:identifier      → {eidas_identifier, person_code} | 404 person_not_found (the identifier
 //                                            URL-encoded, "DE%2FLV%2F…": an EU citizen the register links to a code)
 // A residence carries the address text and municipality (ATVK) code from the address register, as PMLP does.
-import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
+import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator } from '../app';
 import { errorBody } from '../faults';
 import { mountAccessLogRoutes, withAccessLogPush, type RegisterSimulatorOptions } from '../access-log/register';
 import { populationRegisterAccessLog } from './access-log';
