@@ -98,3 +98,13 @@ export function roleText(actorType: string | null, office: string | null, onBeha
   if (office?.startsWith('vpvkac')) return { lv: 'Klientu apkalpošanas centra darbinieks', en: 'Customer centre staff' };
   return { lv: 'Iestādes darbinieks', en: 'Agency officer' };
 }
+
+const LISTS: Record<string, Text> = {
+  tasks: { lv: 'Jūsu vārds iestādes darba uzdevumu sarakstā', en: "Your name in the agency's list of tasks" },
+  cases: { lv: 'Jūsu vārds iestādes lietu sarakstā', en: "Your name in the agency's list of cases" },
+};
+
+/** A list that showed the person among others (an officer's inbox): less than the item itself. */
+export function listedText(list: string): Text {
+  return LISTS[list] ?? { lv: 'Jūsu vārds iestādes sarakstā', en: "Your name in an agency's list" };
+}

@@ -2,7 +2,7 @@
 // named officer or a staff id; what was used and why, in Latvian and English; the case, linked when it is one here.
 import type { DataUseList } from '../../forms/types/api';
 import type { DataUseRow, InstitutionRow } from '../../db/data-use/uses';
-import { purposeText, resourceText, roleText } from './descriptions';
+import { listedText, purposeText, resourceText, roleText } from './descriptions';
 
 const PLATFORM = { lv: 'Valsts pārvaldes pakalpojumu portāls', en: 'The public services platform' };
 const REPRESENTATIVE = { lv: 'Jūsu pārstāvis', en: 'Your representative' };
@@ -22,7 +22,12 @@ export function presentUse(r: DataUseRow): DataUseList['items'][number] {
     who: institutionName(r.institution, r.agency_lv, r.agency_en),
     role:
       r.role_lv && r.role_en ? { lv: r.role_lv, en: r.role_en } : roleText(r.actor_type, r.actor_office, r.on_behalf_of, r.purpose_code),
-    what: r.data_lv && r.data_en ? { lv: r.data_lv, en: r.data_en } : resourceText(r.resource, r.register, r.operation),
+    what:
+      r.data_lv && r.data_en
+        ? { lv: r.data_lv, en: r.data_en }
+        : r.listed
+          ? listedText(r.listed)
+          : resourceText(r.resource, r.register, r.operation),
     purpose: {
       code: r.purpose_code,
       text: r.purpose_lv && r.purpose_en ? { lv: r.purpose_lv, en: r.purpose_en } : purposeText(r.purpose_code),

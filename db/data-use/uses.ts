@@ -38,17 +38,20 @@ export interface DataUseRow {
   case_id: string | null;
   register: string | null;
   operation: string | null;
+  /** The audit row is of a list that showed the person (e.g. `tasks`, `cases`): their name in an agency's list. */
+  listed: string | null;
 }
 
 const RIGA_TODAY = `(now() AT TIME ZONE 'Europe/Riga')::date`;
 
-/** Audit rows that are not a use by others: the person's own acts, refusals, sign-ins, the platform's bookkeeping. */
+/** Audit rows that are not a use by others: the person's own acts, refusals, sign-ins, the platform's bookkeeping
+ * (stored access logs, embargoes set, the e-service runtime recording statuses: My cases shows those). */
 const PLATFORM_USE = `
   l.action IN ('read', 'update', 'create', 'delete', 'export')
   AND NOT (l.actor_type = 'citizen' AND l.on_behalf_of IS NULL)
   AND l.actor_id <> 'prefill'
   AND l.purpose NOT LIKE '%refused%' AND l.purpose NOT LIKE 'own-%'
-  AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set')
+  AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set', 'e-service')
   AND (CASE WHEN l.details ->> 'embargoUntil' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
             THEN left(l.details ->> 'embargoUntil', 10)::date <= ${RIGA_TODAY} ELSE true END)`;
 
@@ -67,7 +70,7 @@ const PLATFORM_SELECT = `
          NULL::text AS data_lv, NULL::text AS data_en, l.purpose AS purpose_code, NULL::text AS purpose_lv, NULL::text AS purpose_en,
          l.details ->> 'legalBasis' AS legal_basis,
          coalesce(l.details ->> 'caseId', substring(l.resource FROM '^(?:case|application):([A-Z]{2}-[0-9]{10}-[0-9]{2})')) AS case_id,
-         l.details ->> 'register' AS register, l.details ->> 'operation' AS operation
+         l.details ->> 'register' AS register, l.details ->> 'operation' AS operation, l.details ->> 'list' AS listed
     FROM audit_log l
     LEFT JOIN agencies ag ON ag.id = l.actor_agency
     LEFT JOIN offices o ON o.id = l.actor_office
@@ -78,7 +81,7 @@ const REGISTER_SELECT = `
          r.agency_name_lv AS agency_lv, r.agency_name_en AS agency_en, NULL::text AS actor_type, NULL::text AS actor_office,
          NULL::text AS on_behalf_of, r.role_lv, r.role_en, 'read' AS action, NULL::text AS resource, r.data_lv, r.data_en,
          r.purpose_code, r.purpose_lv, r.purpose_en, r.legal_basis, r.case_reference AS case_id, r.register,
-         NULL::text AS operation
+         NULL::text AS operation, NULL::text AS listed
     FROM register_access_logs r`;
 
 const REGISTER_SHOWN_TO = `coalesce(r.concerns_id, r.subject_id) = $1 AND (r.embargo_until IS NULL OR r.embargo_until <= ${RIGA_TODAY})`;

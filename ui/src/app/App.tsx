@@ -25,6 +25,7 @@ import {
   CounterApplication,
   DelegationsPage,
   AppsPage,
+  DataUsePage,
   RepresentedPage,
   OrganisationPage,
   MyInvoices,
@@ -237,6 +238,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <AppsPage />
+                  </Require>
+                }
+              />
+              <Route
+                path="my-data/use"
+                element={
+                  <Require role="citizen">
+                    <DataUsePage />
                   </Require>
                 }
               />

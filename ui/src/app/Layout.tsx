@@ -109,6 +109,9 @@ export function Layout() {
                 <li>
                   <NavLink to="/apps">{t('apps.nav')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/my-data/use">{t('dataUse.nav')}</NavLink>
+                </li>
               </>
             )}
             {isOfficer(principal) && (

@@ -26,6 +26,7 @@ export const CounterStart = page(() => import('../assist/counter/CounterStart'),
 export const CounterApplication = page(() => import('../assist/counter/CounterApplication'), 'CounterApplication');
 export const DelegationsPage = page(() => import('../delegations/DelegationsPage'), 'DelegationsPage');
 export const AppsPage = page(() => import('../apps/AppsPage'), 'AppsPage');
+export const DataUsePage = page(() => import('../data-use/DataUsePage'), 'DataUsePage');
 export const RepresentedPage = page(() => import('../organisations/RepresentedPage'), 'RepresentedPage');
 export const OrganisationPage = page(() => import('../organisations/OrganisationPage'), 'OrganisationPage');
 export const MyInvoices = page(() => import('../billing/MyInvoices'), 'MyInvoices');

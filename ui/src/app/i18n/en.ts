@@ -3,6 +3,7 @@ import type { lv } from './lv';
 import { catalogEn } from '../../catalog/i18n/en';
 import { delegationsEn } from '../../delegations/i18n/en';
 import { appsEn } from '../../apps/i18n/en';
+import { dataUseEn } from '../../data-use/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
 import { submissionEn } from '../../applications/i18n/en';
 import { errorFixesEn, formEn } from '../../applications/form/i18n/en';
@@ -535,6 +536,7 @@ export const en: Texts<typeof lv> = {
   catalog: catalogEn,
   delegations: delegationsEn,
   apps: appsEn,
+  dataUse: dataUseEn,
   organisations: organisationsEn,
   submission: submissionEn,
   form: formEn,

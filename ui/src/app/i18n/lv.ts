@@ -2,6 +2,7 @@
 import { catalogLv } from '../../catalog/i18n/lv';
 import { delegationsLv } from '../../delegations/i18n/lv';
 import { appsLv } from '../../apps/i18n/lv';
+import { dataUseLv } from '../../data-use/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
 import { submissionLv } from '../../applications/i18n/lv';
 import { errorFixesLv, formLv } from '../../applications/form/i18n/lv';
@@ -547,6 +548,7 @@ export const lv = {
   catalog: catalogLv,
   delegations: delegationsLv,
   apps: appsLv,
+  dataUse: dataUseLv,
   organisations: organisationsLv,
   submission: submissionLv,
   form: formLv,
