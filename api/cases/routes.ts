@@ -164,6 +164,7 @@ export const caseRoutes = [
           resource: `case:${r.id}`,
           purpose: 'case-handling',
           requestId: ctx.requestId,
+          details: { list: 'cases', caseId: r.id },
         })),
       );
       return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [])), total } };

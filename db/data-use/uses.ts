@@ -51,7 +51,7 @@ const PLATFORM_USE = `
   AND NOT (l.actor_type = 'citizen' AND l.on_behalf_of IS NULL)
   AND l.actor_id <> 'prefill'
   AND l.purpose NOT LIKE '%refused%' AND l.purpose NOT LIKE 'own-%'
-  AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set', 'e-service')
+  AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set', 'e-service', 'leave')
   AND (CASE WHEN l.details ->> 'embargoUntil' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
             THEN left(l.details ->> 'embargoUntil', 10)::date <= ${RIGA_TODAY} ELSE true END)`;
 
