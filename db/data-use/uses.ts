@@ -57,7 +57,7 @@ const PLATFORM_USE = `
 
 /** Shown to $1: the rows about them that concern no one else, and the rows that concern them. */
 const PLATFORM_SHOWN_TO = `
-  ((l.subject_type = 'natural' AND l.subject_id = $1 AND (NOT l.details ? 'concerns' OR l.details ->> 'concerns' = $1))
+  ((l.subject_type = 'natural' AND l.subject_id = $1 AND (l.details ->> 'concerns' IS NULL OR l.details ->> 'concerns' = $1))
    OR (l.details ? 'concerns' AND l.details ->> 'concerns' = $1))`;
 
 const PLATFORM_INSTITUTION = `coalesce(ag.registration_number, oag.registration_number, l.actor_office, l.actor_agency,

@@ -16,6 +16,7 @@ import { audit } from '../../../db/audit';
 import { makePersonalCode } from '../../../db/domain/person-id';
 import type { RunningApi } from '../../../api/platform/server';
 import { providerApi, type TestClient } from '../platform/auth/provider-helpers';
+import { STAFF, closePeers, connectPeer, grantFor, openPrefilled, request } from '../../helpers/assist';
 
 const ANNA = '15038511239';
 const KNOWN_ADDRESS = 'Dzirnavu iela 67 - 22, Rīga, LV-1011';
@@ -138,6 +139,51 @@ describe('api/data-use (who used my data)', function () {
       (await usesOf('citizen-anna')).find((u) => u.purpose.code === 'identity-check'),
     );
     expect(found.who.en).to.equal('State Police');
+  });
+
+  it("shows an agency system's API read of her case as the agency's information system", async () => {
+    const read = await call('GET', `/api/v1/cases/${caseId}`, { as: 'system-pmlp' });
+    expect(read.status).to.equal(200);
+    const uses = (await usesOf('citizen-anna')).filter((u) => u.caseId === caseId && u.role.en === "The agency's information system");
+    expect(uses.map((u) => [u.who.en, u.what.en])).to.deep.include([
+      'Office of Citizenship and Migration Affairs',
+      `Case ${caseId} and its status history`,
+    ]);
+  });
+
+  it('shows a co-browsing join as the customer centre and a role, on the application', async () => {
+    const app = await openPrefilled();
+    try {
+      const citizen = await connectPeer('citizen-anna');
+      expect((await request(citizen, 'cobrowse:open', { applicationId: app.id })).ok).to.equal(true);
+      const { grantId } = await grantFor(app.id, 'view');
+      const staff = await connectPeer(STAFF);
+      const joined = await request(staff, 'cobrowse:join', { grantId });
+      expect(joined.ok, JSON.stringify(joined)).to.equal(true);
+    } finally {
+      closePeers();
+    }
+    const watch = (await usesOf('citizen-anna')).find((u) => u.caseId === app.id && u.purpose.code.startsWith('watch'));
+    expect(watch, 'the join').to.not.equal(undefined);
+    expect(watch!.who).to.deep.equal({ lv: 'VPVKAC Rīgā', en: 'Unified customer centre, Riga' });
+    expect(watch!.role.en).to.equal('Customer centre staff');
+    expect(watch!.purpose.text.en).to.equal('Helping you by viewing your screen with you');
+    expect(JSON.stringify(watch)).to.not.contain('Laura');
+  });
+
+  it("shows the platform's read of a relative's data only to the person it concerns", async () => {
+    await audit(stack.db.pool, {
+      actor: { type: 'system', id: 'system-vid', agency: 'vid' },
+      subject: { type: 'natural', id: '02117814569' },
+      action: 'read',
+      resource: 'register:population-register/getPerson',
+      purpose: 'relative-check',
+      details: { concerns: ANNA, legalBasis: 'Likums "Par nodokļiem un nodevām", 15. pants' },
+    });
+    const anna = (await usesOf('citizen-anna')).find((u) => u.purpose.code === 'relative-check');
+    expect(anna?.legalBasis).to.equal('Likums "Par nodokļiem un nodevām", 15. pants');
+    expect(anna?.who.en).to.equal('State Revenue Service');
+    expect((await usesOf('citizen-janis')).map((u) => u.purpose.code)).to.not.include('relative-check');
   });
 
   it('hides a read under embargo until its date, and the embargo is audited', async () => {
