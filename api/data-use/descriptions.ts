@@ -19,6 +19,8 @@ const PURPOSES: Record<string, Text> = {
   'consultation-register': { lv: 'Konsultācijas reģistrēšana', en: 'Registering a consultation' },
   'client-history': { lv: 'Klienta vēstures skatīšana', en: "Viewing the client's history" },
   export: { lv: 'Datu izsniegšana', en: 'Data export' },
+  'criminal-investigation': { lv: 'Kriminālprocess', en: 'Criminal investigation' },
+  'tax-administration': { lv: 'Nodokļu administrēšana', en: 'Tax administration' },
 };
 
 /** Co-browsing purposes carry the mode after a colon (`watch:assist`, `join:view`, `submit-on-behalf:consent`). */

@@ -319,6 +319,7 @@ export interface ApiSchemas {
   'case-import-query': CaseImportQuery;
   'case-list': CaseList;
   'case-list-query': CaseListQuery;
+  'case-read-query': CaseReadQuery;
   'case-status-change': CaseStatusChange;
   'case-status-event': CaseStatusEvent;
   'catalog-changes-query': CatalogChangesQuery;
@@ -1250,6 +1251,23 @@ export interface CaseListQuery {
   externalId?: string;
   limit?: number;
   offset?: number;
+}
+/**
+ * GET /api/v1/cases/{id}: an agency may state why it reads the case (shown to the person in "who used my data"), and for a covert read (e.g. a criminal investigation) the date until which the person is not shown it. An embargo needs a purpose and a legal basis, and is itself audited.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "CaseReadQuery".
+ */
+export interface CaseReadQuery {
+  purpose?: Slug;
+  /**
+   * The law and section the read rests on
+   */
+  legalBasis?: string;
+  /**
+   * Hidden from the person until this day (at most ten years ahead)
+   */
+  embargoUntil?: string;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema

@@ -32,6 +32,7 @@ export type SchemaName =
   | 'case-import-query'
   | 'case-list'
   | 'case-list-query'
+  | 'case-read-query'
   | 'case-status-change'
   | 'case-status-event'
   | 'catalog-changes-query'

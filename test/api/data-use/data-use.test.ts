@@ -151,6 +151,45 @@ describe('api/data-use (who used my data)', function () {
     ]);
   });
 
+  it("keeps an agency's covert read of her case from her until the embargo's day, and records the embargo", async () => {
+    const until = isoDay(90);
+    const covert = await call(
+      'GET',
+      `/api/v1/cases/${caseId}?purpose=criminal-investigation&legalBasis=${encodeURIComponent('Kriminālprocesa likums, 190. pants')}&embargoUntil=${until}`,
+      { as: 'system-pmlp' },
+    );
+    expect(covert.status, JSON.stringify(covert.body)).to.equal(200);
+    const { rows } = await stack.db.pool.query(
+      `SELECT action, purpose, details FROM audit_log WHERE resource IN ($1, $2) AND purpose IN ('criminal-investigation', 'embargo-set') ORDER BY id`,
+      [`case:${caseId}`, `embargo:case:${caseId}`],
+    );
+    expect(rows.map((r) => [r.action, r.purpose, r.details.embargoUntil])).to.deep.equal([
+      ['read', 'criminal-investigation', until],
+      ['create', 'embargo-set', until],
+    ]);
+    expect((await usesOf('citizen-anna')).map((u) => u.purpose.code)).to.not.include.members(['criminal-investigation', 'embargo-set']);
+    // An embargo needs its grounds and a day ahead; a citizen states nothing.
+    const noBasis = await call('GET', `/api/v1/cases/${caseId}?purpose=criminal-investigation&embargoUntil=${until}`, {
+      as: 'system-pmlp',
+    });
+    expect([noBasis.status, errorOf(noBasis).code]).to.deep.equal([400, 'embargo_needs_grounds']);
+    const past = await call('GET', `/api/v1/cases/${caseId}?purpose=x&legalBasis=y&embargoUntil=${isoDay(-1)}`, { as: 'system-pmlp' });
+    expect([past.status, errorOf(past).code]).to.deep.equal([400, 'invalid_embargo']);
+    const citizen = await call('GET', `/api/v1/cases/${caseId}?purpose=curiosity`, { as: 'citizen-anna' });
+    expect([citizen.status, errorOf(citizen).code]).to.deep.equal([400, 'purpose_not_for_you']);
+    // A stated purpose and legal basis without an embargo show at once.
+    await call(
+      'GET',
+      `/api/v1/cases/${caseId}?purpose=tax-administration&legalBasis=${encodeURIComponent('Likums "Par nodokļiem un nodevām"')}`,
+      {
+        as: 'system-pmlp',
+      },
+    );
+    const stated = (await usesOf('citizen-anna')).find((u) => u.caseId === caseId && u.purpose.code === 'tax-administration');
+    expect(stated?.legalBasis).to.equal('Likums "Par nodokļiem un nodevām"');
+    expect(stated?.purpose.text.en).to.equal('Tax administration');
+  });
+
   it('shows a co-browsing join as the customer centre and a role, on the application', async () => {
     const app = await openPrefilled();
     try {
