@@ -8,11 +8,26 @@ import type { DataExport } from '../../forms/types/api';
 
 const MAX_DEPTH = 4;
 
+/** Field names people read in both languages; any other field shows by its name, as in the JSON. */
+const LABELS: Record<string, string> = {
+  at: 'Laiks / When',
+  who: 'Iestāde / Institution',
+  role: 'Amats / Role',
+  what: 'Dati / Data',
+  purpose: 'Mērķis / Purpose',
+  text: 'Apraksts / Description',
+  legalBasis: 'Tiesiskais pamats / Legal basis',
+  caseId: 'Lieta / Case',
+  status: 'Statuss / Status',
+  title: 'Nosaukums / Title',
+};
+
 const isText = (v: unknown): v is { lv: string; en: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).sort().join() === 'en,lv';
 
 /** A record's fields as indented lines: `label: value`, nested objects and lists one level further in. */
-function lines(value: unknown, depth = 0, label?: string): Array<{ depth: number; text: string }> {
+function lines(value: unknown, depth = 0, key?: string): Array<{ depth: number; text: string }> {
+  const label = key === undefined ? undefined : (LABELS[key] ?? key);
   const prefix = label ? `${label}: ` : '';
   if (value === null || value === undefined) return label ? [{ depth, text: `${prefix}—` }] : [];
   if (isText(value)) return [{ depth, text: `${prefix}${value.lv} / ${value.en}` }];
