@@ -86,7 +86,7 @@ describe('journey: who used my data, and my data exported', function () {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           subject: ANNA,
-          at: new Date(Date.now() - (30 + i) * 86_400_000).toISOString(),
+          at: `${dayFromToday(-30 - i)}T09:00:00Z`,
           agency: { code: '90000075543', name: { lv: 'Centrālā statistikas pārvalde', en: 'Central Statistical Bureau' } },
           role: { lv: 'Statistiķis', en: 'Statistician' },
           data: { lv: 'Deklarētā dzīvesvieta', en: 'Declared place of residence' },
