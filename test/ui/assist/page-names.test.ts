@@ -24,6 +24,7 @@ describe('ui/assist/staff/page-names', () => {
     expect(pageName('/payments/online/0b6e8f2a-1111-4222-8333-444455556666', t)).to.equal('Online payment');
     expect(pageName('/delegations', t)).to.equal('Delegations');
     expect(pageName('/apps', t)).to.equal('Apps you allowed');
+    expect(pageName('/my-data/use', t)).to.equal('Who used my data');
     expect(pageName('/organisations/40003000642', t)).to.equal('Company account');
     expect(pageName('/applications/LV-0000000001-97', t)).to.equal('Application LV-0000000001-97');
   });

@@ -338,6 +338,7 @@ export const en: Texts<typeof lv> = {
       payment: 'Online payment',
       delegations: 'Delegations',
       apps: 'Apps you allowed',
+      dataUse: 'Who used my data',
       organisations: 'Companies I represent',
       organisation: 'Company account',
       other: 'Another portal page',

@@ -345,6 +345,7 @@ export const lv = {
       payment: 'Maksājums tiešsaistē',
       delegations: 'Pilnvarojumi',
       apps: 'Atļautās lietotnes',
+      dataUse: 'Kas izmantoja manus datus',
       organisations: 'Uzņēmumi, ko pārstāvu',
       organisation: 'Uzņēmuma konts',
       other: 'Cita portāla lapa',

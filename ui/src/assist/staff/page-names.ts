@@ -17,6 +17,7 @@ const PAGES: Array<[pattern: string, name: string]> = [
   ['/payments/online/:id', 'payment'],
   ['/delegations', 'delegations'],
   ['/apps', 'apps'],
+  ['/my-data/use', 'dataUse'],
   ['/organisations', 'organisations'],
   ['/organisations/:id', 'organisation'],
 ];
