@@ -30,6 +30,7 @@ import { linkInvoiceToPaymentRequest } from '../db/billing/invoice-lifecycle';
 import { definitionVersionContent } from '../db/eservice-definitions/reads';
 import { recordRegisterCheck } from '../db/applications/register-checks';
 import { notifyByProfileChannels } from './profile-notify';
+import { normalisePersonalCode } from '../db/domain/person-id';
 
 /** The same for every attempt of one scheduled activity: its workflow and activity id. */
 function activityKey(): string {
@@ -93,8 +94,12 @@ function residenceDeclaration(args: Record<string, unknown>): ResidenceDeclarati
 
 /** A register write changes a person's data: audited as the platform's own update of the register (read-only
  * operations are the register's answers to the case and are not written here). */
-async function auditRegisterWrite(pool: Pool, req: { register: string; operation: string; args: Record<string, unknown> }) {
-  if (req.register !== 'population-register' || req.operation !== 'declareResidence') return;
+/** Audits a register write of the person's data; false when the call was not a write. */
+async function auditRegisterWrite(
+  pool: Pool,
+  req: { register: string; operation: string; args: Record<string, unknown> },
+): Promise<boolean> {
+  if (req.register !== 'population-register' || req.operation !== 'declareResidence') return false;
   const caseId = typeof req.args.caseId === 'string' ? req.args.caseId : undefined;
   await audit(pool, {
     actor: { type: 'system', id: 'eservice-runtime' },
@@ -104,6 +109,7 @@ async function auditRegisterWrite(pool: Pool, req: { register: string; operation
     purpose: 'register-update',
     details: { caseId, legalBasis: 'Dzīvesvietas deklarēšanas likums / Residence Declaration Law', operation: req.operation },
   });
+  return true;
 }
 
 export function createApplicationActivities({ pool, adapters, seals }: ApplicationActivityDeps) {
@@ -111,6 +117,31 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
     const recipient = await caseRecipient(pool, caseId);
     if (!recipient) throw definitionError(`case ${caseId} not found`);
     return recipient;
+  }
+
+  /**
+   * A register read for an application is a use of a person's data by the case's agency (shown in "who used my
+   * data"): about the person whose code the call names, else the applicant. Its purpose comes from the step's key:
+   * `prefill:<id>`, a check's `<id>:<attempt>`, or another step's call.
+   */
+  async function auditRegisterRead(req: { register: string; operation: string; args: Record<string, unknown>; idempotencyKey: string }) {
+    const key = /^application:(LV-[0-9]{10}-[0-9]{2})\/(.+)$/.exec(req.idempotencyKey);
+    if (!key) return;
+    const [, caseId, stepKey] = key;
+    const r = await recipientOf(caseId);
+    const code = req.args.personalCode;
+    const named = typeof code === 'string' || typeof code === 'number' ? normalisePersonalCode(String(code)) : null;
+    const subject = named ? { type: 'natural', id: named } : { type: r.recipient_type, id: r.recipient_id };
+    const purpose = stepKey.startsWith('prefill:') ? 'prefill' : /:[0-9]+$/.test(stepKey) ? 'register-check' : 'application-processing';
+    await audit(pool, {
+      actor: { type: 'system', id: 'e-service', agency: r.agency_id },
+      subject,
+      action: 'read',
+      resource: `register:${req.register}/${req.operation}`,
+      purpose,
+      requestId: req.idempotencyKey,
+      details: { caseId, register: req.register, operation: req.operation, step: stepKey },
+    });
   }
 
   async function sendToEAddress(caseId: string, idempotencyKey: string, subject: string, body: string): Promise<string | null> {
@@ -155,16 +186,18 @@ export function createApplicationActivities({ pool, adapters, seals }: Applicati
     }): Promise<unknown> {
       const call = registerCall(adapters, req.register, req.operation, req.args, { idempotencyKey: req.idempotencyKey });
       if (!call) throw definitionError(`${req.register} has no operation ${req.operation}`);
+      let result: unknown;
       try {
-        const result = await call;
-        await auditRegisterWrite(pool, req);
-        return result;
+        result = await call;
       } catch (e) {
         if (e instanceof SystemRejectedError)
           throw ApplicationFailure.create({ type: 'SystemRejectedError', message: e.message, nonRetryable: true });
         if (e instanceof SystemUnavailableError) throw ApplicationFailure.create({ type: 'SystemUnavailableError', message: e.message });
         throw e;
       }
+      // A register write is audited as the update it is; everything else the register answered is a read.
+      if (!(await auditRegisterWrite(pool, req))) await auditRegisterRead(req);
+      return result;
     },
 
     async setWaiting(req: { caseId: string; waitingFor: string | null }): Promise<void> {

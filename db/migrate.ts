@@ -25,8 +25,9 @@ import * as oidcGrantsByAccount from './migrations/0020-oidc-grants-by-account';
 import * as companyRepresentativeBasis from './migrations/0021-company-representative-basis';
 import * as applicationRegisterChecks from './migrations/0022-application-register-checks';
 import * as myCases from './migrations/0023-my-cases';
-import * as registerData from './migrations/0025-register-data';
 import * as profile from './migrations/0024-profile';
+import * as registerData from './migrations/0025-register-data';
+import * as dataUse from './migrations/0027-data-use';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -58,8 +59,9 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0021-company-representative-basis', migration: companyRepresentativeBasis },
   { name: '0022-application-register-checks', migration: applicationRegisterChecks },
   { name: '0023-my-cases', migration: myCases },
-  { name: '0025-register-data', migration: registerData },
   { name: '0024-profile', migration: profile },
+  { name: '0025-register-data', migration: registerData },
+  { name: '0027-data-use', migration: dataUse },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -13,6 +13,7 @@ import { seedEServices } from './seed/eservices';
 import { seedCatalog } from './seed/catalog';
 import { DEFAULT_BASE_PORT, startSimulators } from '../simulators';
 import { externalPortalClient } from '../simulators/external-portal/server';
+import { registerPushClients } from '../simulators/access-log/clients';
 import { demoAppClient } from './seed/demo-app';
 import { ensureUiBuilt } from './lib/build-ui';
 import { assertProductionSecrets, describeDefaults } from '../forms/environment';
@@ -68,6 +69,8 @@ async function main() {
   const nationalAuthSecret = crypto.randomBytes(32).toString('base64url');
   // The demo external portal signs citizens in through the platform's OpenID Provider, with a secret made now.
   const externalPortalSecret = crypto.randomBytes(32).toString('base64url');
+  // The population and enterprise registers push their access logs to the platform as agency systems (keys made now).
+  const pushClients = await registerPushClients();
   const simulators =
     process.env.SIMULATORS === 'off'
       ? null
@@ -90,6 +93,12 @@ async function main() {
             },
           ],
           externalPortal: { issuer: `${publicUrl.replace(/\/+$/, '')}/oidc`, clientSecret: externalPortalSecret },
+          accessLogPush: {
+            issuer: `${publicUrl.replace(/\/+$/, '')}/oidc`,
+            apiUrl: publicUrl,
+            populationRegister: pushClients.populationRegister,
+            enterpriseRegister: pushClients.enterpriseRegister,
+          },
         });
   if (simulators) console.log(`Simulators: ${Object.values(simulators.urls).join(', ')}`);
 
@@ -114,7 +123,12 @@ async function main() {
         NATIONAL_AUTH_ISSUER: simulators.urls.nationalAuth,
         NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
         EIDAS_NODE_METADATA_URL: `${simulators.urls.eidasNode}/metadata`,
-        OIDC_CLIENTS: JSON.stringify([externalPortalClient(simulators.urls.externalPortal, externalPortalSecret), demoAppClient()]),
+        OIDC_CLIENTS: JSON.stringify([
+          externalPortalClient(simulators.urls.externalPortal, externalPortalSecret),
+          demoAppClient(),
+          pushClients.populationRegister.registration,
+          pushClients.enterpriseRegister.registration,
+        ]),
       }
     : {};
   const env = { ...simulatorEnv, ...process.env, DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: temporal.address, DATA_DIR: dataDir };

@@ -15,6 +15,7 @@ import { startRoadTrafficRegisterSimulator } from './road-traffic-register/serve
 import { startLandRegisterSimulator } from './land-register/server';
 import { startSmtpSimulator } from './smtp/server';
 import { startSmsGatewaySimulator } from './sms-gateway/server';
+import type { AccessLogPushOptions } from './access-log/push';
 
 export type { RunningSimulator, SimulatorOptions } from './app';
 export {
@@ -94,6 +95,20 @@ export interface StartSimulatorsOptions {
   eidasServiceProviders?: EidasNodeSimulatorOptions['serviceProviders'];
   /** The platform's OpenID Provider and the portal's client secret there (made at start, as the national sign-in's). */
   externalPortal?: Pick<ExternalPortalOptions, 'issuer' | 'clientId' | 'clientSecret'>;
+  /** The platform the registers push their access logs to, and each register's client there (simulators/access-log/). */
+  accessLogPush?: Pick<AccessLogPushOptions, 'issuer' | 'apiUrl' | 'intervalMs'> & {
+    populationRegister?: Pick<AccessLogPushOptions, 'clientId' | 'privateJwk'>;
+    enterpriseRegister?: Pick<AccessLogPushOptions, 'clientId' | 'privateJwk'>;
+  };
+}
+
+/** A register's push options, when the platform and the register's client are given. */
+function pushOf(opts: StartSimulatorsOptions, register: 'populationRegister' | 'enterpriseRegister'): AccessLogPushOptions | undefined {
+  const push = opts.accessLogPush;
+  const client = push?.[register];
+  if (!push || !client) return undefined;
+  const interval = Number(process.env.ACCESS_LOG_PUSH_INTERVAL_MS);
+  return { issuer: push.issuer, apiUrl: push.apiUrl, intervalMs: push.intervalMs ?? (interval > 0 ? interval : undefined), ...client };
 }
 
 export async function startSimulators(opts: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
@@ -123,7 +138,9 @@ export async function startSimulators(opts: StartSimulatorsOptions = {}): Promis
             ? await startEidasNodeSimulator({ port, host: opts.host, serviceProviders: opts.eidasServiceProviders })
             : role === 'externalPortal'
               ? await startExternalPortalSimulator({ port, host: opts.host, ...opts.externalPortal })
-              : await start({ port, host: opts.host });
+              : role === 'populationRegister' || role === 'enterpriseRegister'
+                ? await start({ port, host: opts.host, accessLogPush: pushOf(opts, role) } as SimulatorOptions)
+                : await start({ port, host: opts.host });
       started.push(simulator);
       urls[role] = simulator.url;
     }

@@ -21,6 +21,7 @@ import { seedEServices } from '../scripts/seed/eservices';
 import { seedCatalog } from '../scripts/seed/catalog';
 import { startSimulators, type RunningSimulators } from '../simulators';
 import { externalPortalClient } from '../simulators/external-portal/server';
+import { registerPushClients } from '../simulators/access-log/clients';
 import { demoAppClient } from '../scripts/seed/demo-app';
 import { adapterConfigFromEnv, createAdapters, type Adapters } from '../activities/adapters';
 import { ensureUiBuilt } from '../scripts/lib/build-ui';
@@ -75,9 +76,18 @@ before(async function () {
   const nationalAuthSecret = crypto.randomBytes(32).toString('base64url');
   // The demo external portal is a client of the platform's OpenID Provider, with a secret made now.
   const externalPortalSecret = crypto.randomBytes(32).toString('base64url');
+  // The population and enterprise registers push their access logs as agency systems, with keys made now.
+  const pushClients = await registerPushClients();
   stack.simulators = await startSimulators({
     basePort: 0,
     externalPortal: { issuer: `${apiUrl}/oidc`, clientSecret: externalPortalSecret },
+    accessLogPush: {
+      issuer: `${apiUrl}/oidc`,
+      apiUrl,
+      intervalMs: 1000,
+      populationRegister: pushClients.populationRegister,
+      enterpriseRegister: pushClients.enterpriseRegister,
+    },
     nationalAuthClients: [
       {
         client_id: 'platform',
@@ -110,7 +120,12 @@ before(async function () {
     NATIONAL_AUTH_ISSUER: urls.nationalAuth,
     NATIONAL_AUTH_CLIENT_SECRET: nationalAuthSecret,
     EIDAS_NODE_METADATA_URL: `${urls.eidasNode}/metadata`,
-    OIDC_CLIENTS: JSON.stringify([externalPortalClient(urls.externalPortal, externalPortalSecret), demoAppClient()]),
+    OIDC_CLIENTS: JSON.stringify([
+      externalPortalClient(urls.externalPortal, externalPortalSecret),
+      demoAppClient(),
+      pushClients.populationRegister.registration,
+      pushClients.enterpriseRegister.registration,
+    ]),
     DATABASE_URL: stack.appDatabaseUrl,
     TEMPORAL_ADDRESS: stack.temporal.address,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,

@@ -98,7 +98,7 @@ export const taskRoutes = [
           resource: `task:${r.id}`,
           purpose: 'case-handling',
           requestId: ctx.requestId,
-          details: { list: 'tasks' },
+          details: { list: 'tasks', caseId: r.case_id },
         })),
       );
       return { body: { items: rows.map(presentTask), total } };
@@ -145,6 +145,7 @@ export const taskRoutes = [
         resource: `task:${row.id}`,
         purpose: 'case-handling',
         requestId: ctx.requestId,
+        details: { caseId: row.case_id },
       });
       return {
         body: {

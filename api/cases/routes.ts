@@ -14,6 +14,7 @@ import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
 import { accessTo, auditEntry, caseSubject } from '../platform/auth/policy';
+import { checkStatedPurpose, withStatedPurpose } from '../platform/stated-purpose';
 import type { Validated } from '../../forms/types/validated';
 
 const AGENCY_WRITERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
@@ -121,21 +122,29 @@ export const caseRoutes = [
       return { body: presentCase(row, events.get(id) ?? []) };
     },
   }),
-  route({
+  route<unknown, Validated<'case-read-query'>>({
     method: 'get',
     path: '/api/v1/cases/:id',
     tag: 'Case register',
     summary: "One case with its status history (your agency's, your own as a citizen, or one of a party you act for)",
     auth: [...AGENCY_READERS, 'citizen'],
     actsForParty: true, // the policy confines an act-for token to its party's cases
-    responses: { 200: { description: 'The case', schema: 'case' }, 404: { description: 'No such case that you may see', schema: 'error' } },
+    query: 'case-read-query',
+    responses: {
+      200: { description: 'The case', schema: 'case' },
+      400: { description: 'A purpose stated by a citizen, or an embargo without its grounds or date', schema: 'error' },
+      404: { description: 'No such case that you may see', schema: 'error' },
+    },
     async handler(ctx) {
       const id = parseCaseId(ctx.params.id);
       const row = await findCase(ctx.deps.db.pool, id);
       // Its recipient, their representative on a basis valid now, staff acting for them, or its agency (not a draft).
       const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(row), 'read') : null;
       if (!row || !access) throw notFound('case');
-      await audit(ctx.deps.db.pool, auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId));
+      // An agency may state why it reads, and keep a covert read from the person until a day (api/platform/stated-purpose.ts).
+      checkStatedPurpose(ctx.query, access.as === 'agency');
+      const read = auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId);
+      await audit(ctx.deps.db.pool, withStatedPurpose(read, ctx.query));
       const [events, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, [id]), documentsOfCases(ctx.deps.db.pool, [id])]);
       return { body: presentCase(row, events.get(id) ?? [], { documents: documents.get(id), forCitizen: access.as !== 'agency' }) };
     },
@@ -164,6 +173,7 @@ export const caseRoutes = [
           resource: `case:${r.id}`,
           purpose: 'case-handling',
           requestId: ctx.requestId,
+          details: { list: 'cases', caseId: r.id },
         })),
       );
       return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [])), total } };

@@ -48,6 +48,8 @@ import { onlinePaymentRoutes } from '../billing/online-payment-routes';
 import { profileRoutes } from '../profile/routes';
 import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
+import { dataUseRoutes } from '../data-use/routes';
+import { dataExportRoutes } from '../data-export/routes';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
@@ -84,6 +86,8 @@ export const allRoutes: RouteSpec[] = [
   ...publicCatalogRoutes,
   ...catalogLinkedDataRoutes,
   ...registerDataRoutes,
+  ...dataUseRoutes,
+  ...dataExportRoutes,
 ];
 
 // TLS ends at the load balancer in production; locally the platform is plain http on localhost.

@@ -333,6 +333,7 @@ export interface ApiSchemas {
   'case-import-query': CaseImportQuery;
   'case-list': CaseList;
   'case-list-query': CaseListQuery;
+  'case-read-query': CaseReadQuery;
   'case-status-change': CaseStatusChange;
   'case-status-event': CaseStatusEvent;
   'catalog-changes-query': CatalogChangesQuery;
@@ -353,6 +354,13 @@ export interface ApiSchemas {
   'consultation-batch': ConsultationBatch;
   'consultation-create': ConsultationCreate;
   'counter-payment': CounterPayment;
+  'data-export': DataExport;
+  'data-export-query': DataExportQuery;
+  'data-use-access-log-batch': DataUseAccessLogBatch;
+  'data-use-access-log-receipt': DataUseAccessLogReceipt;
+  'data-use-access-log-record': DataUseAccessLogRecord;
+  'data-use-list': DataUseList;
+  'data-use-list-query': DataUseListQuery;
   delegation: Delegation;
   'delegation-create': DelegationCreate;
   'delegation-lookup': DelegationLookup;
@@ -1273,6 +1281,23 @@ export interface CaseListQuery {
   offset?: number;
 }
 /**
+ * GET /api/v1/cases/{id}: an agency may state why it reads the case (shown to the person in "who used my data"), and for a covert read (e.g. a criminal investigation) the date until which the person is not shown it. An embargo needs a purpose and a legal basis, and is itself audited.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "CaseReadQuery".
+ */
+export interface CaseReadQuery {
+  purpose?: Slug;
+  /**
+   * The law and section the read rests on
+   */
+  legalBasis?: string;
+  /**
+   * Hidden from the person until this day (at most ten years ahead)
+   */
+  embargoUntil?: string;
+}
+/**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CaseStatusChange".
  */
@@ -1617,6 +1642,203 @@ export interface CounterPayment {
    * The cash register or card terminal receipt: the same receipt books once
    */
   receiptNumber: string;
+}
+/**
+ * Everything the platform holds about a person (GDPR right of access, art. 15), as sections: each has a stable key, a title in Latvian and English, and its data. Sections: cases, applications, delegations, invoices, data-use (who used my data), and those other areas add (profile, register data, timeline).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataExport".
+ */
+export interface DataExport {
+  format: 'sdp-data-export/1';
+  exportedAt: DateTime;
+  person: {
+    type: PersonType;
+    id: string;
+    name: string;
+  };
+  sections: {
+    key: Slug;
+    title: Localized;
+    /**
+     * The section's records: an array of objects, or one object
+     */
+    data: {
+      [k: string]: unknown | undefined;
+    };
+  }[];
+}
+/**
+ * GET /api/v1/me/export: json (the default, data-export) or pdf (also chosen by Accept: application/pdf).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataExportQuery".
+ */
+export interface DataExportQuery {
+  format?: 'json' | 'pdf';
+}
+/**
+ * POST /api/v1/registers/access-logs: a batch of a register's access-log records (reads of persons' data by other institutions). Each record is checked against data-use-access-log-record; a batch with any bad record is refused whole (422 invalid_records, one detail per problem, its path /records/<line>/...). Records are idempotent by (register, recordId): sending one again stores nothing.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataUseAccessLogBatch".
+ */
+export interface DataUseAccessLogBatch {
+  register: Slug;
+  /**
+   * @minItems 1
+   * @maxItems 1000
+   */
+  records: {
+    [k: string]: unknown | undefined;
+  }[];
+}
+/**
+ * What the platform did with a batch: records received, newly stored, and already stored before (repeats).
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataUseAccessLogReceipt".
+ */
+export interface DataUseAccessLogReceipt {
+  received: number;
+  stored: number;
+  duplicates: number;
+}
+/**
+ * One read of a person's data in a register by another institution. Who is the institution and the role of whoever read it, never a named officer.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataUseAccessLogRecord".
+ */
+export interface DataUseAccessLogRecord {
+  /**
+   * The register's own id of the record: with the register, what makes a repeat idempotent
+   */
+  recordId: string;
+  at: DateTime;
+  /**
+   * The personal code of the person the data is about
+   */
+  subject: string;
+  /**
+   * The personal code of the person the query concerned when it is another (e.g. a notary's query about an heir reads a relative's data): the record is shown only to this person
+   */
+  concerns?: string;
+  agency: {
+    /**
+     * The institution's registration number
+     */
+    code: string;
+    name: Text1;
+  };
+  role: Text1;
+  data: Text1;
+  purpose: {
+    code: Slug;
+    lv: string;
+    en: string;
+  };
+  /**
+   * The law and section the read rests on
+   */
+  legalBasis: string;
+  /**
+   * The institution's case or file number, if any
+   */
+  caseReference?: string;
+  /**
+   * A covert read (e.g. a criminal investigation): hidden from the person until this date
+   */
+  embargoUntil?: string;
+}
+/**
+ * This interface was referenced by `DataUseAccessLogRecord`'s JSON-Schema
+ * via the `definition` "text".
+ */
+export interface Text1 {
+  lv: string;
+  en: string;
+}
+/**
+ * Who used my data: reads of the person's data by others (the platform's audit log and the registers' access logs), newest first. Who is an institution and a role, never a named officer.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataUseList".
+ */
+export interface DataUseList {
+  items: Use[];
+  /**
+   * Every institution that used the person's data (for the filter)
+   */
+  institutions: {
+    code: string;
+    name: Localized;
+  }[];
+  nextCursor: string | null;
+  /**
+   * The URL of the next page (the same filters); null on the last
+   */
+  next: string | null;
+}
+/**
+ * This interface was referenced by `DataUseList`'s JSON-Schema
+ * via the `definition` "use".
+ */
+export interface Use {
+  /**
+   * Stable within the list
+   */
+  id: string;
+  /**
+   * platform: a read through the platform (its audit log); register: a read in a register, from the access log it pushed
+   */
+  source: 'platform' | 'register';
+  at: DateTime;
+  /**
+   * The institution's code (the `institution` filter)
+   */
+  institution: string;
+  who: Localized;
+  role: Localized;
+  what: Localized;
+  purpose: {
+    code: string;
+    text: Localized;
+  };
+  legalBasis: string | null;
+  /**
+   * The platform's case, or the institution's own case reference
+   */
+  caseId: string | null;
+  /**
+   * The case in My cases, when it is a platform case
+   */
+  caseHref: string | null;
+}
+/**
+ * GET /api/v1/me/data-use: filters, and keyset paging (newest first). Follow the response's `next` link for the next page; its `cursor` is opaque.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "DataUseListQuery".
+ */
+export interface DataUseListQuery {
+  /**
+   * An institution of the response's `institutions` (its code)
+   */
+  institution?: string;
+  /**
+   * From this day (Latvian time), inclusive
+   */
+  from?: string;
+  /**
+   * Up to this day (Latvian time), inclusive
+   */
+  to?: string;
+  limit?: number;
+  /**
+   * Where the previous page ended: copy it from that page's `next` link
+   */
+  cursor?: string;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema

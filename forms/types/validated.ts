@@ -10,6 +10,7 @@ interface DefaultedFields {
   'catalog-changes-query': 'since' | 'limit';
   'catalog-search-query': 'lang' | 'page' | 'pageSize';
   'confirmation-request-create': 'days';
+  'data-use-list-query': 'limit';
   'me-cases-list-query': 'limit';
   'me-cases-query': 'limit' | 'offset';
   'suspense-list-query': 'status' | 'limit' | 'offset';

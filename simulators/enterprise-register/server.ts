@@ -2,11 +2,13 @@
 //   GET /legal-entities/:regcode                  → WireCompany | 404
 //   GET /legal-entities?officer=<personal code>   → { items: WireCompany[] }
 //   GET /legal-entities?member=<personal code>    → { items: WireCompany[] } (the SIAs the person holds a share of)
-import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
+import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator } from '../app';
 import { errorBody } from '../faults';
+import { mountAccessLogRoutes, withAccessLogPush, type RegisterSimulatorOptions } from '../access-log/register';
+import { enterpriseRegisterAccessLog } from './access-log';
 import { companiesOfMember, companiesOfOfficer, companyByRegcode } from './data';
 
-export async function startEnterpriseRegisterSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startEnterpriseRegisterSimulator(opts: RegisterSimulatorOptions = {}): Promise<RunningSimulator> {
   const app = createSimulatorApp('enterprise-register', opts);
 
   app.get('/legal-entities', (req, res) => {
@@ -30,5 +32,7 @@ export async function startEnterpriseRegisterSimulator(opts: SimulatorOptions = 
     else res.json(company);
   });
 
-  return listen(app, opts);
+  const log = enterpriseRegisterAccessLog();
+  mountAccessLogRoutes(app, log);
+  return withAccessLogPush(await listen(app, opts), log, opts);
 }

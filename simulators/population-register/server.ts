@@ -10,8 +10,10 @@
 // A residence carries the address text and municipality (ATVK) code from the address register, as PMLP does.
 // Declarations are kept per simulator process, over the seeded persons (which stay as seeded).
 import crypto from 'node:crypto';
-import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator, type SimulatorOptions } from '../app';
+import { createSimulatorApp, listen, personalCodeParam, type RunningSimulator } from '../app';
 import { errorBody } from '../faults';
+import { mountAccessLogRoutes, withAccessLogPush, type RegisterSimulatorOptions } from '../access-log/register';
+import { populationRegisterAccessLog } from './access-log';
 import { addressByCode } from '../address-register/data';
 import { personByCode, personByEidasIdentifier, type WirePerson } from './data';
 import { declarationProblems, type WireDeclaration } from './declarations';
@@ -25,7 +27,7 @@ function residenceOf(residence: Residence) {
   return { aris_code: address.adr_cd, address: address.std, atvk: address.atvk, declared_from: residence.declared_from };
 }
 
-export async function startPopulationRegisterSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startPopulationRegisterSimulator(opts: RegisterSimulatorOptions = {}): Promise<RunningSimulator> {
   const app = createSimulatorApp('population-register', opts);
   const declarations: WireDeclaration[] = [];
   const byKey = new Map<string, WireDeclaration>();
@@ -116,5 +118,7 @@ export async function startPopulationRegisterSimulator(opts: SimulatorOptions = 
     else res.json({ eidas_identifier: req.params.identifier, person_code: person.person_code });
   });
 
-  return listen(app, opts);
+  const log = populationRegisterAccessLog();
+  mountAccessLogRoutes(app, log);
+  return withAccessLogPush(await listen(app, opts), log, opts);
 }

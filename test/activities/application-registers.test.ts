@@ -1,6 +1,7 @@
 // The interpreter's register calls (callRegister in activities/application.ts), run in a mock activity context on fake
 // adapters and no database: each operation reaches its adapter with the workflow's idempotency key, a refusal is a
-// non-retryable failure, an outage a retryable one, and an operation the register does not have ends the run.
+// non-retryable failure, an outage a retryable one, and an operation the register does not have ends the run. A read
+// that succeeded is audited as a use of the person's data by the case's agency (the pool here only records it).
 import { expect } from 'chai';
 import type { Pool } from 'pg';
 import { ApplicationFailure } from '@temporalio/common';
@@ -53,13 +54,32 @@ const COMPANY: Company = {
 
 type Request = { register: string; operation: string; args: Record<string, unknown> };
 
+/** A pool that answers the case's recipient (Anna's case at PMLP) and keeps the audit rows written. */
+function auditRecordingPool() {
+  const rows: Array<Record<string, unknown>> = [];
+  const pool = {
+    query(sql: string, params: unknown[]) {
+      if (/FROM cases c JOIN agencies/.test(sql))
+        return Promise.resolve({ rows: [{ recipient_type: 'natural', recipient_id: ANNA.personalCode, agency_id: 'pmlp' }] });
+      if (/INSERT INTO audit_log/.test(sql)) {
+        rows.push(...(JSON.parse(String(params[0])) as Array<Record<string, unknown>>));
+        return Promise.resolve({ rows: [] });
+      }
+      return Promise.reject(new Error(`unexpected SQL: ${sql}`));
+    },
+  };
+  return { pool: pool as unknown as Pool, rows };
+}
+
 describe('activities/application: callRegister on fake adapters (no database)', () => {
   let adapters: FakeAdapters;
+  let audited: ReturnType<typeof auditRecordingPool>;
   beforeEach(() => {
     adapters = fakeAdapters({ persons: [ANNA], addresses: [FLAT, GARAGE], companies: [COMPANY] });
+    audited = auditRecordingPool();
   });
-  const callRegister = (req: Request, env = activityEnvironment()) =>
-    env.run(createApplicationActivities({ pool: NO_DATABASE, adapters, seals: NO_SEALS }).callRegister, { ...req, idempotencyKey: KEY });
+  const callRegister = (req: Request, env = activityEnvironment(), idempotencyKey = KEY) =>
+    env.run(createApplicationActivities({ pool: audited.pool, adapters, seals: NO_SEALS }).callRegister, { ...req, idempotencyKey });
   const failureOf = (promise: Promise<unknown>) =>
     promise.then(
       () => expect.fail('the call succeeded'),
@@ -152,6 +172,28 @@ describe('activities/application: callRegister on fake adapters (no database)', 
       ['companiesOfBoardMember', [ANNA.personalCode], { idempotencyKey: KEY }],
     ]);
     expect(adapters.eAddress.calls).to.deep.equal([]);
+  });
+
+  it("audits each read as the case's agency's use of the person's data: prefill, a register check, another step", async () => {
+    const person = { register: 'population-register', operation: 'getPerson', args: { personalCode: ANNA.personalCode } };
+    await callRegister(person, activityEnvironment(), 'application:LV-0001000001-67/prefill:person');
+    await callRegister(person, activityEnvironment(), 'application:LV-0001000001-67/check-person:2');
+    await callRegister({ register: 'address-register', operation: 'validate', args: { code: '101' } });
+    expect(audited.rows.map((r) => [r.purpose, r.subject_id, r.actor_type, r.actor_agency, r.action, r.resource])).to.deep.equal([
+      ['prefill', ANNA.personalCode, 'system', 'pmlp', 'read', 'register:population-register/getPerson'],
+      ['register-check', ANNA.personalCode, 'system', 'pmlp', 'read', 'register:population-register/getPerson'],
+      ['application-processing', ANNA.personalCode, 'system', 'pmlp', 'read', 'register:address-register/validate'],
+    ]);
+    expect(audited.rows[1].details).to.deep.equal({
+      caseId: 'LV-0001000001-67',
+      register: 'population-register',
+      operation: 'getPerson',
+      step: 'check-person:2',
+    });
+    // A failed call read nothing: no row.
+    adapters.populationRegister.failWith(new SystemUnavailableError('pmlp', 'answered 503'));
+    await callRegister(person).catch(() => undefined);
+    expect(audited.rows).to.have.length(3);
   });
 
   it('fills what a step leaves out: no value is empty text, a search shows 10, a validation sends only what it has', async () => {

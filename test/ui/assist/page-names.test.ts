@@ -25,6 +25,7 @@ describe('ui/assist/staff/page-names', () => {
     expect(pageName('/delegations', t)).to.equal('Delegations');
     expect(pageName('/apps', t)).to.equal('Apps you allowed');
     expect(pageName('/profile', t)).to.equal('My profile');
+    expect(pageName('/my-data/use', t)).to.equal('Who used my data');
     expect(pageName('/organisations/40003000642', t)).to.equal('Company account');
     expect(pageName('/applications/LV-0000000001-97', t)).to.equal('Application LV-0000000001-97');
   });

@@ -27,6 +27,7 @@ import {
   AppsPage,
   MyRegisterData,
   ProfilePage,
+  DataUsePage,
   RepresentedPage,
   OrganisationPage,
   MyInvoices,
@@ -255,6 +256,14 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <ProfilePage />
+                  </Require>
+                }
+              />
+              <Route
+                path="my-data/use"
+                element={
+                  <Require role="citizen">
+                    <DataUsePage />
                   </Require>
                 }
               />

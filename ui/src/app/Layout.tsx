@@ -112,6 +112,7 @@ export function Layout() {
                 <li>
                   <NavLink to="/my-data">{t('registerData.nav')}</NavLink>
                   <NavLink to="/profile">{t('profile.nav')}</NavLink>
+                  <NavLink to="/my-data/use">{t('dataUse.nav')}</NavLink>
                 </li>
               </>
             )}

@@ -28,6 +28,7 @@ export const DelegationsPage = page(() => import('../delegations/DelegationsPage
 export const AppsPage = page(() => import('../apps/AppsPage'), 'AppsPage');
 export const MyRegisterData = page(() => import('../register-data/MyRegisterData'), 'MyRegisterData');
 export const ProfilePage = page(() => import('../profile/ProfilePage'), 'ProfilePage');
+export const DataUsePage = page(() => import('../data-use/DataUsePage'), 'DataUsePage');
 export const RepresentedPage = page(() => import('../organisations/RepresentedPage'), 'RepresentedPage');
 export const OrganisationPage = page(() => import('../organisations/OrganisationPage'), 'OrganisationPage');
 export const MyInvoices = page(() => import('../billing/MyInvoices'), 'MyInvoices');

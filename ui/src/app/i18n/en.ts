@@ -5,6 +5,7 @@ import { delegationsEn } from '../../delegations/i18n/en';
 import { appsEn } from '../../apps/i18n/en';
 import { registerDataEn } from '../../register-data/i18n/en';
 import { profileEn } from '../../profile/i18n/en';
+import { dataUseEn } from '../../data-use/i18n/en';
 import { organisationsEn } from '../../organisations/i18n/en';
 import { submissionEn } from '../../applications/i18n/en';
 import { errorFixesEn, formEn } from '../../applications/form/i18n/en';
@@ -340,6 +341,7 @@ export const en: Texts<typeof lv> = {
       delegations: 'Delegations',
       apps: 'Apps you allowed',
       profile: 'My profile',
+      dataUse: 'Who used my data',
       organisations: 'Companies I represent',
       organisation: 'Company account',
       other: 'Another portal page',
@@ -543,6 +545,7 @@ export const en: Texts<typeof lv> = {
   apps: appsEn,
   registerData: registerDataEn,
   profile: profileEn,
+  dataUse: dataUseEn,
   organisations: organisationsEn,
   submission: submissionEn,
   form: formEn,

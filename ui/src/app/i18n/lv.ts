@@ -4,6 +4,7 @@ import { delegationsLv } from '../../delegations/i18n/lv';
 import { appsLv } from '../../apps/i18n/lv';
 import { registerDataLv } from '../../register-data/i18n/lv';
 import { profileLv } from '../../profile/i18n/lv';
+import { dataUseLv } from '../../data-use/i18n/lv';
 import { organisationsLv } from '../../organisations/i18n/lv';
 import { submissionLv } from '../../applications/i18n/lv';
 import { errorFixesLv, formLv } from '../../applications/form/i18n/lv';
@@ -347,6 +348,7 @@ export const lv = {
       delegations: 'Pilnvarojumi',
       apps: 'Atļautās lietotnes',
       profile: 'Mans profils',
+      dataUse: 'Kas izmantoja manus datus',
       organisations: 'Uzņēmumi, ko pārstāvu',
       organisation: 'Uzņēmuma konts',
       other: 'Cita portāla lapa',
@@ -555,6 +557,7 @@ export const lv = {
   apps: appsLv,
   registerData: registerDataLv,
   profile: profileLv,
+  dataUse: dataUseLv,
   organisations: organisationsLv,
   submission: submissionLv,
   form: formLv,

@@ -18,6 +18,7 @@ const PAGES: Array<[pattern: string, name: string]> = [
   ['/delegations', 'delegations'],
   ['/apps', 'apps'],
   ['/profile', 'profile'],
+  ['/my-data/use', 'dataUse'],
   ['/organisations', 'organisations'],
   ['/organisations/:id', 'organisation'],
 ];

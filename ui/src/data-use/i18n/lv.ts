@@ -1,0 +1,31 @@
+// Latvian texts of "Who used my data" (the `dataUse` section of app/i18n/lv.ts).
+export const dataUseLv = {
+  nav: 'Kas izmantoja manus datus',
+  title: 'Kas izmantoja manus datus',
+  lead: 'Iestādes, kas skatīja vai izmantoja jūsu datus caur platformu vai valsts reģistros: kura iestāde un kādā amatā, kad, kādus datus un kāpēc. Jaunas darbības parādās minūtes laikā.',
+  filters: {
+    legend: 'Atlasīt',
+    institution: 'Iestāde',
+    allInstitutions: 'Visas iestādes',
+    from: 'No',
+    to: 'Līdz',
+    apply: 'Rādīt',
+  },
+  none: 'Nav ierakstu par jūsu datu izmantošanu.',
+  more: 'Rādīt vairāk',
+  who: 'Kas',
+  role: 'Amats',
+  what: 'Kādi dati',
+  why: 'Mērķis',
+  legalBasis: 'Tiesiskais pamats',
+  case: 'Lieta',
+  source: { platform: 'Caur platformu', register: 'Reģistrā' },
+  export: {
+    title: 'Mani dati',
+    lead: 'Lejupielādējiet visus datus, kas platformā ir par jums: lietas, pieteikumus, pilnvaras, rēķinus un to, kas izmantoja jūsu datus.',
+    json: 'Lejupielādēt JSON',
+    pdf: 'Lejupielādēt PDF',
+    failed: 'Neizdevās lejupielādēt datus. Mēģiniet vēlreiz.',
+  },
+  errors: { load: 'Neizdevās ielādēt sarakstu.' },
+};
