@@ -14,6 +14,8 @@ import { presentMyApplication } from '../applications/presenter';
 import { loadInvoice } from '../billing/presenter';
 import { delegationsOfPerson } from '../delegations/commands';
 import { presentUse } from '../data-use/presenter';
+import { profileForExport } from '../../db/profile';
+import { registerDataForExport } from '../register-data/queries';
 
 export interface ExportSection {
   key: string;
@@ -82,8 +84,23 @@ export const dataUseForExport: ExportSectionFn = async (deps, personalCode) => {
   return { key: 'data-use', title: { lv: 'Kas izmantoja manus datus', en: 'Who used my data' }, data: rows.map(presentUse) };
 };
 
+export const profileSectionForExport: ExportSectionFn = async (deps, personalCode) => ({
+  key: 'profile',
+  title: { lv: 'Mans profils', en: 'My profile' },
+  data: await profileForExport(deps.db.pool, personalCode),
+});
+
+/** What the registers hold about the person, read now (each read audited as the person's own). */
+export const registerDataSectionForExport: ExportSectionFn = async (deps, personalCode) => ({
+  key: 'register-data',
+  title: { lv: 'Mani dati valsts reģistros', en: 'My data in the state registers' },
+  data: await registerDataForExport(deps, personalCode),
+});
+
 /** The export, in order. */
 export const exportSections: ExportSectionFn[] = [
+  profileSectionForExport,
+  registerDataSectionForExport,
   casesForExport,
   applicationsForExport,
   delegationsForExport,

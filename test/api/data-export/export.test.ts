@@ -53,7 +53,16 @@ describe('api/data-export (my data as JSON and PDF)', function () {
     expect(schemaProblems('data-export', res.body)).to.equal(null);
     expect(res.body.person).to.deep.equal({ type: 'natural', id: ANNA, name: 'Anna Bērziņa' });
     const sections = new Map<string, any>(res.body.sections.map((s: any) => [s.key, s]));
-    expect([...sections.keys()]).to.deep.equal(['cases', 'applications', 'delegations', 'invoices', 'data-use']);
+    expect([...sections.keys()]).to.deep.equal([
+      'profile',
+      'register-data',
+      'cases',
+      'applications',
+      'delegations',
+      'invoices',
+      'data-use',
+    ]);
+    expect(sections.get('register-data').data.sections.map((r: any) => r.register)).to.include('population');
     expect(sections.get('cases').data.map((c: any) => c.id)).to.include(caseId);
     expect(sections.get('applications').data.map((a: any) => a.id)).to.include(caseId);
     expect(sections.get('data-use').title).to.deep.equal({ lv: 'Kas izmantoja manus datus', en: 'Who used my data' });
