@@ -25,6 +25,7 @@ import * as oidcGrantsByAccount from './migrations/0020-oidc-grants-by-account';
 import * as companyRepresentativeBasis from './migrations/0021-company-representative-basis';
 import * as applicationRegisterChecks from './migrations/0022-application-register-checks';
 import * as myCases from './migrations/0023-my-cases';
+import * as timeline from './migrations/0028-timeline';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -56,6 +57,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0021-company-representative-basis', migration: companyRepresentativeBasis },
   { name: '0022-application-register-checks', migration: applicationRegisterChecks },
   { name: '0023-my-cases', migration: myCases },
+  { name: '0028-timeline', migration: timeline },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

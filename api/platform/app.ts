@@ -46,6 +46,7 @@ import { catalogWebhookRoutes } from '../catalog/webhook-routes';
 import { onlinePaymentRoutes } from '../billing/online-payment-routes';
 import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
+import { timelineRoutes } from '../timeline/routes';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
@@ -76,6 +77,7 @@ export const allRoutes: RouteSpec[] = [
   ...organisationApplicationRoutes,
   ...bankStatementRoutes,
   ...agencyAccountRoutes,
+  ...timelineRoutes,
   ...catalogAgencyRoutes,
   ...catalogWebhookRoutes,
   ...publicCatalogRoutes,

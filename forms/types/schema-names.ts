@@ -160,4 +160,8 @@ export type SchemaName =
   | 'suspense-resolve'
   | 'task-complete'
   | 'task-list-query'
+  | 'timeline-event'
+  | 'timeline-legal-bases'
+  | 'timeline-page'
+  | 'timeline-query'
   | 'work-accepted';
