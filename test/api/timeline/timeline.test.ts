@@ -1,0 +1,377 @@
+// One history of a person's dealings with the state (issue 18 §3): the read model receives every kind of event once
+// (triggers on the source tables, so the same source row never makes two events, whatever is retried); the citizen's
+// history is filtered by kind, agency and period and paged by an opaque cursor; nobody sees another person's
+// history; an agency sees its own events of a client, widened only by a legal basis its agency holds, and each
+// such view is audited with that basis. Runs against the real stack of test/setup.ts.
+import { expect } from 'chai';
+import { stack } from '../../setup';
+import { call, errorOf, type ApiResponse } from '../../helpers/http';
+import { uniqueSuffix } from '../../helpers/cases';
+import { traced } from '../../helpers/audit';
+import { insertNotification, recordEAddressDelivery } from '../../../db/applications/messages';
+import { timelineForExport } from '../../../db/timeline/events';
+
+const JURIS = '22045712114';
+const LIGA = '01014811002';
+const JANIS = '02117814569';
+const run = uniqueSuffix();
+let seq = 0;
+const ext = (tag: string) => `TL-${run}-${tag}-${(seq += 1)}`;
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+function ok(res: ApiResponse, status = 200): any {
+  expect(res.status, JSON.stringify(res.body)).to.equal(status);
+  return res.body;
+}
+
+async function eventsOf(source: string, sourceIds: string[]): Promise<Array<Record<string, any>>> {
+  const { rows } = await stack.db.pool.query(
+    'SELECT * FROM timeline_events WHERE source = $1 AND source_id = ANY($2::text[]) ORDER BY source_id',
+    [source, sourceIds],
+  );
+  return rows;
+}
+
+async function eventsOfCase(caseId: string) {
+  return (await stack.db.pool.query('SELECT * FROM timeline_events WHERE case_id = $1 ORDER BY occurred_at, id', [caseId])).rows;
+}
+
+const registerCase = async (body: Record<string, unknown>, as = 'system-pmlp') => call('POST', '/api/v1/cases', { as, json: body });
+
+/** Every page of a list, following `next`. */
+async function allPages(first: string, as: string): Promise<{ items: any[]; pages: number }> {
+  const items: any[] = [];
+  let next: string | null = first;
+  let pages = 0;
+  while (next) {
+    const body = ok(await call('GET', next, { as }));
+    items.push(...body.items);
+    next = body.next;
+    pages += 1;
+    expect(pages).to.be.below(100);
+  }
+  return { items, pages };
+}
+
+describe('api/timeline: one history of dealings with the state', () => {
+  describe('the read model', () => {
+    it('receives a case and its status changes, from every channel, once', async () => {
+      const body = {
+        externalId: ext('case'),
+        serviceId: 'residence-declaration',
+        channel: 'in_person',
+        officeId: 'pmlp-riga-1',
+        recipient: { type: 'natural', id: JURIS },
+        representative: { type: 'natural', id: JANIS, name: 'Jānis Kalniņš', basis: 'legal_representative' },
+      };
+      const created = ok(await registerCase(body), 201);
+      ok(await call('POST', `/api/v1/cases/${created.id}/status`, { as: 'system-pmlp', json: { status: 'in_progress' } }));
+      // The agency's system sends the same case again (a retry): it is the same case, and no event is added.
+      await registerCase(body);
+      const events = await eventsOfCase(created.id);
+      const juris = events.filter((e) => e.person_id === JURIS);
+      expect(juris.map((e) => e.kind)).to.deep.equal(['case', 'case-status', 'case-status']);
+      expect(juris[0]).to.include({ agency_id: 'pmlp', role: 'self' });
+      expect(juris[0].title_lv).to.match(/^Reģistrēta lieta: .+ \(Klātienē\)$/);
+      expect(juris[0].title_en).to.match(/^Case registered: .+ \(In person\)$/);
+      expect(juris[2].title_en).to.match(/: In progress$/);
+      // The representative has the case in their own history, as representative.
+      const janis = events.filter((e) => e.person_id === JANIS);
+      expect(janis.map((e) => [e.kind, e.role])).to.deep.equal([
+        ['case', 'representative'],
+        ['case-status', 'representative'],
+        ['case-status', 'representative'],
+      ]);
+      expect(janis[0].title_en).to.match(/\(as representative\)$/);
+    });
+
+    it('receives notifications and e-address messages once, however often the activity retries', async () => {
+      const created = ok(
+        await registerCase({
+          externalId: ext('msg'),
+          serviceId: 'residence-declaration',
+          channel: 'post',
+          recipient: { type: 'natural', id: JURIS },
+        }),
+        201,
+      );
+      const id = `notif-${run}`;
+      const note = {
+        id,
+        caseId: created.id,
+        recipient: { type: 'natural', id: JURIS },
+        subject: { lv: 'Jauns lēmums', en: 'A new decision' },
+        body: { lv: 'x', en: 'x' },
+      };
+      const delivery = { idempotencyKey: `deliver-${run}`, caseId: created.id, messageId: `msg-${run}`, skippedReason: null };
+      for (let i = 0; i < 2; i += 1) {
+        await insertNotification(stack.db.pool, note);
+        await recordEAddressDelivery(stack.db.pool, delivery);
+      }
+      await recordEAddressDelivery(stack.db.pool, {
+        ...delivery,
+        idempotencyKey: `skipped-${run}`,
+        messageId: null,
+        skippedReason: 'no_mailbox',
+      });
+      const [n] = await eventsOf('notifications', [id]);
+      expect(n).to.include({
+        kind: 'notification',
+        person_id: JURIS,
+        agency_id: 'pmlp',
+        title_lv: 'Jauns lēmums',
+        title_en: 'A new decision',
+      });
+      const messages = await eventsOf('e_address_deliveries', [`deliver-${run}`, `skipped-${run}`]);
+      expect(messages.map((m) => [m.kind, m.reference])).to.deep.equal([['message', `msg-${run}`]]);
+    });
+
+    it('receives an invoice and each payment once, and the cancellation of an invoice', async () => {
+      const invoice = ok(
+        await call('POST', '/api/v1/invoices', {
+          as: 'system-pmlp',
+          json: {
+            idempotencyKey: ext('inv'),
+            payer: { type: 'natural', id: JURIS, name: 'Juris Jansons' },
+            currency: 'EUR',
+            dueDate: inDays(14),
+            lines: [{ description: 'Pakalpojums', quantity: 1, unitPrice: 10, vatRate: 21 }],
+          },
+        }),
+        201,
+      );
+      const receipt = ext('receipt');
+      const pay = () =>
+        call('POST', `/api/v1/invoices/${invoice.id}/counter-payments`, {
+          as: 'staff-vpvkac-riga',
+          json: { amountEur: 4, receiptNumber: receipt },
+        });
+      ok(await pay(), 201);
+      ok(await pay()); // the same receipt again: no second payment
+      const [issued] = await eventsOf('invoices', [invoice.id]);
+      expect(issued).to.include({ kind: 'invoice', person_id: JURIS, agency_id: 'pmlp', reference: invoice.paymentReference });
+      const payments = (
+        await stack.db.pool.query("SELECT * FROM timeline_events WHERE source = 'payments' AND reference = $1", [invoice.paymentReference])
+      ).rows;
+      expect(payments).to.have.length(1);
+      expect(payments[0].title_en).to.equal(`Payment of EUR 4.00 received for invoice ${invoice.number}`);
+      const cancelled = await call('POST', `/api/v1/invoices/${invoice.id}/cancel`, {
+        as: 'system-pmlp',
+        json: { reason: 'Kļūda rēķinā' },
+      });
+      if (cancelled.status === 200) {
+        expect((await eventsOf('invoices', [`${invoice.id}:cancelled`])).map((e) => e.title_en)).to.deep.equal([
+          `Invoice ${invoice.number} cancelled`,
+        ]);
+      } else {
+        expect(cancelled.status).to.be.within(400, 499); // a partly paid invoice may not be cancellable
+      }
+    });
+
+    it('receives a consultation, a delegation given and received (and its revocation), and a co-browsing session with who joined', async () => {
+      const consultation = {
+        externalId: ext('cons'),
+        channel: 'phone',
+        topic: 'Dzīvesvietas deklarēšana',
+        durationMinutes: 5,
+        person: { type: 'natural', id: JURIS },
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      };
+      const first = ok(await call('POST', '/api/v1/consultations', { as: 'system-pmlp', json: consultation }), 201);
+      await call('POST', '/api/v1/consultations', { as: 'system-pmlp', json: consultation });
+      const [c] = await eventsOf('consultations', [String(first.id)]);
+      expect(c).to.include({ kind: 'consultation', agency_id: 'pmlp', title_en: 'Consultation (Phone): Dzīvesvietas deklarēšana' });
+      expect(
+        (
+          await stack.db.pool.query("SELECT 1 FROM timeline_events WHERE source = 'consultations' AND reference = $1", [
+            consultation.externalId,
+          ])
+        ).rowCount,
+      ).to.equal(1);
+
+      const delegation = ok(
+        await call('POST', '/api/v1/me/delegations', {
+          as: 'citizen-juris',
+          json: {
+            representative: { type: 'natural', id: LIGA, name: 'Līga Ozoliņa' },
+            validFrom: inDays(0),
+            validUntil: inDays(30),
+            scope: 'all',
+          },
+        }),
+        201,
+      );
+      ok(await call('POST', `/api/v1/me/delegations/${delegation.id}/revoke`, { as: 'citizen-juris' }));
+      const d = await eventsOf('delegations', [
+        `${delegation.id}:given`,
+        `${delegation.id}:received`,
+        `${delegation.id}:given:revoked`,
+        `${delegation.id}:received:revoked`,
+      ]);
+      expect(d.map((e) => [e.source_id.split(':').slice(1).join(':'), e.person_id, e.role])).to.deep.equal([
+        ['given', JURIS, 'principal'],
+        ['given:revoked', JURIS, 'principal'],
+        ['received', LIGA, 'delegate'],
+        ['received:revoked', LIGA, 'delegate'],
+      ]);
+      expect(d[0].title_en).to.equal('Delegation given to Līga Ozoliņa');
+
+      const code = ok(await call('POST', '/api/v1/assist-codes', { as: 'citizen-juris', json: { scope: 'portal', mode: 'view' } }), 201);
+      ok(await call('POST', '/api/v1/assist-sessions', { as: 'support-specialist', json: { code: code.code } }), 201);
+      const g = await eventsOf('assist_grants', [code.grant.id, `${code.grant.id}:joined`]);
+      expect(g.map((e) => [e.kind, e.person_id])).to.deep.equal([
+        ['co-browsing', JURIS],
+        ['co-browsing', JURIS],
+      ]);
+      // Who joined: their role and office, never their name.
+      expect(g[1].title_en).to.equal('Joined your co-browsing session: support specialist');
+      expect(g[1].title_lv).to.equal('Koplietošanas sesijai pievienojās atbalsta speciālists');
+
+      // The citizen sees them in their history, in Latvian and English.
+      const mine = ok(await call('GET', '/api/v1/me/timeline?kind=co-browsing&limit=5', { as: 'citizen-juris' }));
+      expect(mine.items.map((e: any) => e.id)).to.include.members(g.map((e) => String(e.id)));
+      expect(mine.items[0].title).to.have.keys('lv', 'en');
+      // And the export hook gives them all as plain JSON.
+      const exported = await timelineForExport(stack.db.pool, JURIS);
+      expect(exported.some((e) => e.reference === delegation.id && e.role === 'principal')).to.equal(true);
+      expect(JSON.parse(JSON.stringify(exported))).to.deep.equal(exported);
+    });
+
+    it('holds no event twice: every (source, source id) once', async () => {
+      const dupes = await stack.db.pool.query('SELECT source, source_id FROM timeline_events GROUP BY 1, 2 HAVING count(*) > 1');
+      expect(dupes.rows).to.deep.equal([]);
+    });
+  });
+
+  describe('the citizen’s history and an agency’s view', () => {
+    // Līga's events on one day of the past no other test uses (the run's own day), so the counts are exact.
+    const day = new Date(Date.UTC(1995, 0, 1) + (parseInt(run, 16) % 3650) * 86_400_000).toISOString().slice(0, 10);
+    const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00Z`;
+    const period = `from=${day}&to=${day}`;
+    before(async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const body = {
+          externalId: ext('p-cons'),
+          channel: 'in_person',
+          topic: `Jautājums ${i}`,
+          durationMinutes: 3,
+          person: { type: 'natural', id: LIGA },
+          occurredAt: at(8 + i),
+        };
+        ok(await call('POST', '/api/v1/consultations', { as: 'system-pmlp', json: body }), 201);
+      }
+      const vidCase = {
+        externalId: ext('p-vid'),
+        serviceId: 'income-tax-return',
+        channel: 'other',
+        recipient: { type: 'natural', id: LIGA },
+        registeredAt: at(14),
+        statusHistory: [{ status: 'submitted', at: at(14) }],
+      };
+      ok(await registerCase(vidCase, 'system-vid'), 201); // a case and its first status: two events of VID
+    });
+
+    it('filters by period, kind and agency, newest first, in pages that follow `next`', async () => {
+      const all = await allPages(`/api/v1/me/timeline?${period}&limit=2`, 'citizen-liga');
+      expect(all.pages).to.equal(4);
+      expect(all.items).to.have.length(7);
+      expect(new Set(all.items.map((e) => e.id)).size).to.equal(7);
+      const times = all.items.map((e) => Date.parse(e.occurredAt));
+      expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+      expect(all.items[0].agency).to.deep.include({ id: 'vid' });
+      expect(all.items[0].agency.name).to.have.keys('lv', 'en');
+
+      const consultations = ok(await call('GET', `/api/v1/me/timeline?${period}&kind=consultation`, { as: 'citizen-liga' }));
+      expect(consultations.items).to.have.length(5);
+      expect(consultations.items.map((e: any) => e.title.en)).to.deep.equal(
+        [4, 3, 2, 1, 0].map((i) => `Consultation (In person): Jautājums ${i}`),
+      );
+      const vid = ok(await call('GET', `/api/v1/me/timeline?${period}&agencyId=vid`, { as: 'citizen-liga' }));
+      expect(vid.items.map((e: any) => e.kind).sort()).to.deep.equal(['case', 'case-status']);
+      expect(vid.agencies.map((a: any) => a.id)).to.include.members(['pmlp', 'vid']);
+    });
+
+    it('refuses a foreign cursor, a period that ends before it starts and an unknown kind with a 400', async () => {
+      const bad = await call('GET', '/api/v1/me/timeline?cursor=bm90LWEtY3Vyc29y', { as: 'citizen-liga' });
+      expect(bad.status).to.equal(400);
+      expect(errorOf(bad).code).to.equal('invalid_cursor');
+      const backwards = await call('GET', '/api/v1/me/timeline?from=2020-02-01&to=2020-01-01', { as: 'citizen-liga' });
+      expect(backwards.status).to.equal(400);
+      expect(errorOf(backwards).code).to.equal('invalid_period');
+      expect((await call('GET', '/api/v1/me/timeline?kind=gossip', { as: 'citizen-liga' })).status).to.equal(400);
+      const basis = await call('GET', '/api/v1/me/timeline?legalBasis=guardianship', { as: 'citizen-liga' });
+      expect(basis.status).to.equal(400);
+    });
+
+    it('never shows a citizen another person’s history', async () => {
+      const janis = ok(await call('GET', `/api/v1/me/timeline?${period}`, { as: 'citizen-janis' }));
+      expect(janis.items).to.deep.equal([]);
+      // A citizen cannot use the agency view at all.
+      expect((await call('GET', `/api/v1/agency/clients/${LIGA}/timeline`, { as: 'citizen-janis' })).status).to.equal(403);
+    });
+
+    it('shows an agency only its own events of a client, and what the legal basis its agency holds allows; each view audited', async () => {
+      const { res, audit } = await traced('GET', `/api/v1/agency/clients/${LIGA}/timeline?${period}`, { as: 'officer-vid' });
+      const vid = ok(res);
+      expect(vid.items.map((e: any) => e.agency.id)).to.deep.equal(['vid', 'vid']);
+      expect(vid.agencies.map((a: any) => a.id)).to.deep.equal(['vid']);
+      expect(audit).to.have.length(1);
+      expect(audit[0]).to.include({
+        actor_type: 'staff',
+        actor_id: 'officer-vid',
+        actor_agency: 'vid',
+        actor_office: 'vid-riga',
+        subject_type: 'natural',
+        subject_id: LIGA,
+        action: 'read',
+        purpose: 'client-timeline',
+      });
+      expect(audit[0].details).to.include({ role: 'agency-officer', count: 2 });
+      expect(audit[0].details).to.not.have.property('legalBasis');
+
+      const pmlp = ok(await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?${period}`, { as: 'officer-pmlp' }));
+      expect(pmlp.items).to.have.length(5);
+      expect(pmlp.items.every((e: any) => e.agency.id === 'pmlp')).to.equal(true);
+
+      // A PMLP invoice of the client: VID sees it only on the tax-administration basis, which VID holds and PMLP not.
+      const invoice = ok(
+        await call('POST', '/api/v1/invoices', {
+          as: 'system-pmlp',
+          json: {
+            idempotencyKey: ext('basis'),
+            payer: { type: 'natural', id: LIGA, name: 'Līga Ozoliņa' },
+            currency: 'EUR',
+            dueDate: inDays(14),
+            lines: [{ description: 'Pakalpojums', quantity: 1, unitPrice: 5, vatRate: 21 }],
+          },
+        }),
+        201,
+      );
+      const withoutBasis = ok(await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?kind=invoice&limit=100`, { as: 'officer-vid' }));
+      expect(withoutBasis.items.map((e: any) => e.reference)).to.not.include(invoice.paymentReference);
+      const widened = await traced('GET', `/api/v1/agency/clients/${LIGA}/timeline?kind=invoice&limit=100&legalBasis=tax-administration`, {
+        as: 'officer-vid',
+      });
+      expect(ok(widened.res).items.map((e: any) => e.reference)).to.include(invoice.paymentReference);
+      expect(widened.res.body.legalBasis).to.include({ code: 'tax-administration' });
+      expect(widened.audit[0].details).to.include({ legalBasis: 'tax-administration' });
+      expect(widened.audit[0]).to.include({ subject_id: LIGA, actor_agency: 'vid' });
+      // The basis widens kinds, not everything: VID still sees none of PMLP's consultations.
+      const stillOwn = ok(
+        await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?${period}&legalBasis=tax-administration`, { as: 'officer-vid' }),
+      );
+      expect(stillOwn.items.map((e: any) => e.agency.id)).to.deep.equal(['vid', 'vid']);
+
+      const notHeld = await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?legalBasis=tax-administration`, { as: 'officer-pmlp' });
+      expect(notHeld.status).to.equal(403);
+      const unknown = await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?legalBasis=curiosity`, { as: 'officer-pmlp' });
+      expect(unknown.status).to.equal(400);
+      expect(errorOf(unknown).code).to.equal('unknown_legal_basis');
+      const badCode = await call('GET', '/api/v1/agency/clients/12345678901/timeline', { as: 'officer-pmlp' });
+      expect(badCode.status).to.equal(400);
+      expect(errorOf(badCode).code).to.equal('invalid_personal_code');
+      const bases = ok(await call('GET', '/api/v1/agency/timeline-legal-bases', { as: 'officer-pmlp' }));
+      expect(bases.items.map((b: any) => b.code)).to.not.include('tax-administration');
+    });
+  });
+});
