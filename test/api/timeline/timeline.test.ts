@@ -10,6 +10,8 @@ import { uniqueSuffix } from '../../helpers/cases';
 import { traced } from '../../helpers/audit';
 import { insertNotification, recordEAddressDelivery } from '../../../db/applications/messages';
 import { timelineForExport } from '../../../db/timeline/events';
+import { TIMELINE_SOURCES, insertEvents } from '../../../db/timeline/sources';
+import { counterCaseWithDecision } from '../../helpers/my-cases';
 
 const JURIS = '22045712114';
 const LIGA = '01014811002';
@@ -235,6 +237,51 @@ describe('api/timeline: one history of dealings with the state', () => {
       const exported = await timelineForExport(stack.db.pool, JURIS);
       expect(exported.some((e) => e.reference === delegation.id && e.role === 'principal')).to.equal(true);
       expect(JSON.parse(JSON.stringify(exported))).to.deep.equal(exported);
+    });
+
+    it('receives an e-service application from its submission (never as a draft), its statuses and what the workflow sent', async function () {
+      this.timeout(180_000);
+      const id = await counterCaseWithDecision(LIGA, { id: JANIS, name: 'Jānis Kalniņš' });
+      const events = await eventsOfCase(id);
+      const liga = events.filter((e) => e.person_id === LIGA);
+      const kinds = liga.map((e) => e.kind);
+      expect(kinds).to.include.members(['application', 'case-status', 'notification']);
+      expect(kinds).to.not.include('case'); // an e-service case is in the history as its application
+      expect(liga.some((e) => e.kind === 'case-status' && /Melnraksts|Draft/.test(e.title_en + e.title_lv))).to.equal(false);
+      const application = liga.find((e) => e.kind === 'application');
+      expect(application).to.include({ agency_id: 'pmlp', source: 'applications', source_id: id });
+      expect(application?.title_en).to.match(/^E-service application submitted: /);
+      // Jānis submitted it as her representative: it is in his history too.
+      expect(events.some((e) => e.person_id === JANIS && e.kind === 'application' && e.role === 'representative')).to.equal(true);
+    });
+
+    it('is rebuilt by the backfill of migration 0028 exactly as the triggers wrote it', async () => {
+      const created = ok(
+        await registerCase({
+          externalId: ext('backfill'),
+          serviceId: 'residence-declaration',
+          channel: 'email',
+          recipient: { type: 'natural', id: JURIS },
+          statusHistory: [
+            { status: 'submitted', at: '2024-03-01T10:00:00Z' },
+            { status: 'answered', at: '2024-03-02T10:00:00Z', label: 'Atbildēts' },
+          ],
+        }),
+        201,
+      );
+      const columns = 'person_id, occurred_at, kind, role, agency_id, title_lv, title_en, case_id, reference, source, source_id';
+      const before = (
+        await stack.db.pool.query(`SELECT ${columns} FROM timeline_events WHERE case_id = $1 ORDER BY source, source_id`, [created.id])
+      ).rows;
+      expect(before).to.have.length(3);
+      await stack.db.pool.query('DELETE FROM timeline_events WHERE case_id = $1', [created.id]);
+      for (const source of TIMELINE_SOURCES.filter((s) => ['cases', 'case_status_events'].includes(s.name))) {
+        await stack.db.pool.query(insertEvents(source.select(source.table)));
+      }
+      const after = (
+        await stack.db.pool.query(`SELECT ${columns} FROM timeline_events WHERE case_id = $1 ORDER BY source, source_id`, [created.id])
+      ).rows;
+      expect(after).to.deep.equal(before);
     });
 
     it('holds no event twice: every (source, source id) once', async () => {
