@@ -41,6 +41,8 @@ const ROLE_NAMES = {
   'support-specialist': { lv: 'atbalsta speciālists', en: 'support specialist' },
   'agency-officer': { lv: 'iestādes darbinieks', en: 'agency officer' },
 };
+/** An amount as Latvian writes it: a decimal comma. */
+const lvAmount = (column: string) => `replace(${column}::text, '.', ',')`;
 const AS_REPRESENTATIVE = { lv: ' (kā pārstāvim)', en: ' (as representative)' };
 
 /** The recipient's row and, when a natural person represents them, the representative's own row. */
@@ -128,7 +130,7 @@ const invoices: TimelineSource = {
   table: 'invoices',
   updateWhen: "OLD.status <> 'cancelled' AND NEW.status = 'cancelled'",
   select: (rows) => `SELECT i.payer_type, i.payer_id, i.created_at, 'invoice', 'self', i.agency_id,
-      'Izrakstīts rēķins ' || i.number || ' par ' || i.total || ' EUR', 'Invoice ' || i.number || ' issued for EUR ' || i.total,
+      'Izrakstīts rēķins ' || i.number || ' par ' || ${lvAmount('i.total')} || ' EUR', 'Invoice ' || i.number || ' issued for EUR ' || i.total,
       i.case_id, i.payment_reference, 'invoices', i.id::text
       FROM ${rows} i WHERE ${PERSON('i.payer_type')}
     UNION ALL
@@ -143,7 +145,7 @@ const payments: TimelineSource = {
   table: 'payments',
   updateWhen: 'OLD.invoice_id IS NULL AND NEW.invoice_id IS NOT NULL',
   select: (rows) => `SELECT i.payer_type, i.payer_id, p.booked_at, 'payment', 'self', i.agency_id,
-      'Saņemts maksājums ' || p.amount || ' EUR par rēķinu ' || i.number, 'Payment of EUR ' || p.amount || ' received for invoice ' || i.number,
+      'Saņemts maksājums ' || ${lvAmount('p.amount')} || ' EUR par rēķinu ' || i.number, 'Payment of EUR ' || p.amount || ' received for invoice ' || i.number,
       i.case_id, i.payment_reference, 'payments', p.id::text
       FROM ${rows} p JOIN invoices i ON i.id = p.invoice_id WHERE ${PERSON('i.payer_type')}`,
 };

@@ -97,7 +97,7 @@ export function ClientHistory() {
             ))}
           </select>
         </div>
-        <div className="field case-filters-actions">
+        <div className="field history-filters-actions">
           <button type="submit">{t('timeline.officer.show')}</button>
         </div>
       </form>

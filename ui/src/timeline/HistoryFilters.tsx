@@ -89,7 +89,7 @@ export function HistoryFilters({ params, agencies, clearTo, onApply }: Props) {
         <label htmlFor="history-to">{t('timeline.filters.to')}</label>
         <DateInput id="history-to" value={to} onChange={setTo} invalid={!!problem} describedBy={problem ? 'history-problem' : undefined} />
       </div>
-      <div className="field case-filters-actions">
+      <div className="field history-filters-actions">
         <button type="submit" className="secondary">
           {t('timeline.filters.apply')}
         </button>
