@@ -33,16 +33,15 @@ async function page(ctx: RouteContext<unknown, Query>, path: string, person: Per
       { kind, agencyId, from, to, limit, ...(after ? { after: { occurredAt: after[0], id: after[1] } } : {}) },
       scope,
     ),
-    timelineAgencies(ctx.deps.db.pool, person),
+    timelineAgencies(ctx.deps.db.pool, person, scope),
   ]);
   const last = result.rows.at(-1);
   const nextCursor = result.more && last ? encodeCursor([last.occurred_at_exact, last.id]) : null;
-  const visible = scope.agencies && !scope.kinds?.length ? agencies.filter((a) => scope.agencies?.includes(a.id)) : agencies;
   return {
     items: result.rows.map(presentTimelineEvent),
     nextCursor,
     next: nextCursor ? nextPageUrl(path, { ...ctx.query }, nextCursor) : null,
-    agencies: visible.map((a) => ({ id: a.id, name: { lv: a.name_lv, en: a.name_en } })),
+    agencies: agencies.map((a) => ({ id: a.id, name: { lv: a.name_lv, en: a.name_en } })),
   };
 }
 

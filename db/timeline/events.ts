@@ -69,13 +69,18 @@ export async function timelinePage(
   return { rows: rows.slice(0, f.limit), more: rows.length > f.limit };
 }
 
-/** The agencies that appear in a person's history (for the agency filter), within the scope. */
-export async function timelineAgencies(pool: Pool, person: PersonRef): Promise<Array<{ id: string; name_lv: string; name_en: string }>> {
+/** The agencies that appear in a person's history within the scope (for the agency filter). */
+export async function timelineAgencies(
+  pool: Pool,
+  person: PersonRef,
+  scope: TimelineScope = {},
+): Promise<Array<{ id: string; name_lv: string; name_en: string }>> {
+  const scoped = scope.agencies || scope.kinds ? 'AND (t.agency_id = ANY($3::text[]) OR t.kind = ANY($4::text[]))' : '';
   const { rows } = await pool.query<{ id: string; name_lv: string; name_en: string }>(
     `SELECT a.id, a.name_lv, a.name_en FROM agencies a
-      WHERE EXISTS (SELECT 1 FROM timeline_events t WHERE t.person_type = $1 AND t.person_id = $2 AND t.agency_id = a.id)
+      WHERE EXISTS (SELECT 1 FROM timeline_events t WHERE t.person_type = $1 AND t.person_id = $2 AND t.agency_id = a.id ${scoped})
       ORDER BY a.name_lv`,
-    [person.type, person.id],
+    [person.type, person.id, ...(scoped ? [scope.agencies ?? [], scope.kinds ?? []] : [])],
   );
   return rows;
 }

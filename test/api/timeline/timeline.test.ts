@@ -401,6 +401,7 @@ describe('api/timeline: one history of dealings with the state', () => {
       });
       expect(ok(widened.res).items.map((e: any) => e.reference)).to.include(invoice.paymentReference);
       expect(widened.res.body.legalBasis).to.include({ code: 'tax-administration' });
+      expect(widened.res.body.agencies.map((a: any) => a.id)).to.include('pmlp'); // PMLP's invoice is in the view now
       expect(widened.audit[0].details).to.include({ legalBasis: 'tax-administration' });
       expect(widened.audit[0]).to.include({ subject_id: LIGA, actor_agency: 'vid' });
       // The basis widens kinds, not everything: VID still sees none of PMLP's consultations.
