@@ -63,7 +63,8 @@ const person = (side: 'self' | 'representative', c = 'c') =>
 const cases: TimelineSource = {
   name: 'cases',
   table: 'cases',
-  // An e-service's case is in the history from its submission (the applications source), never as a draft.
+  // A platform e-service's case (opened as a draft, then its application row) is in the history from its submission
+  // (the applications source), never as a draft; a case an agency registers from its own e-service is here.
   select: (rows) =>
     bothSides((side) => {
       const p = person(side);
@@ -71,7 +72,9 @@ const cases: TimelineSource = {
         'Reģistrēta lieta: ' || s.title_lv || ' (' || ${nameCase('c.channel', CHANNEL_NAMES, 'lv')} || ')'${p.lv},
         'Case registered: ' || s.title_en || ' (' || ${nameCase('c.channel', CHANNEL_NAMES, 'en')} || ')'${p.en},
         c.id, c.id, 'cases', c.id${p.suffix}
-        FROM ${rows} c JOIN services s ON s.id = c.service_id WHERE c.channel <> 'eservice' AND ${p.where}`;
+        FROM ${rows} c JOIN services s ON s.id = c.service_id
+       WHERE NOT (c.channel = 'eservice' AND (c.status = 'draft' OR EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id)))
+         AND ${p.where}`;
     }),
 };
 

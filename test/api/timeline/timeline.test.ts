@@ -87,6 +87,19 @@ describe('api/timeline: one history of dealings with the state', () => {
       expect(janis[0].title_en).to.match(/\(as representative\)$/);
     });
 
+    it('receives a case an agency registers from its own e-service, but no platform e-service draft', async () => {
+      const created = ok(
+        await registerCase({
+          externalId: ext('own-eservice'),
+          serviceId: 'residence-declaration',
+          channel: 'eservice',
+          recipient: { type: 'natural', id: JURIS },
+        }),
+        201,
+      );
+      expect((await eventsOfCase(created.id)).map((e) => e.kind)).to.deep.equal(['case', 'case-status']);
+    });
+
     it('receives notifications and e-address messages once, however often the activity retries', async () => {
       const created = ok(
         await registerCase({
