@@ -14,6 +14,12 @@ import { presentLegalBasis, presentTimelineEvent } from './presenter';
 
 type Query = Validated<'timeline-query'>;
 
+/** The legal bases as the OpenAPI document states them: code, what each widens the view to, who holds it. */
+const BASES_DOC = TIMELINE_LEGAL_BASES.map((b) => {
+  const widens = [...b.kinds.map((k) => `${k} events of every agency`), ...b.agencies.map((a) => `every event of ${a}`)].join(', ');
+  return `\`${b.code}\` (${b.law.en}): ${widens}${b.holders ? `; held by ${b.holders.join(', ')}` : ''}`;
+}).join('; ');
+
 const isInstant = (v: string) => !Number.isNaN(Date.parse(v));
 const isId = (v: string) => /^[0-9]{1,18}$/.test(v);
 
@@ -97,7 +103,8 @@ export const timelineRoutes = [
     path: '/api/v1/agency/clients/:personalCode/timeline',
     tag: 'Agency clients',
     summary:
-      "A client's history as the caller's agency may see it: the agency's own events, and what the legal basis recorded on the request allows (`legalBasis`, a code of /api/v1/agency/timeline-legal-bases). Every view is audited with that basis.",
+      "A client's history as the caller's agency may see it: the agency's own events, and what the legal basis recorded on the request allows (`legalBasis`, a code of /api/v1/agency/timeline-legal-bases). Every view is audited with that basis (purpose `client-timeline`, `details.legalBasis`). Legal bases: " +
+      BASES_DOC,
     auth: ['agency-officer', 'agency-admin'],
     query: 'timeline-query',
     responses: {
