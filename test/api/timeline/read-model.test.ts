@@ -220,6 +220,14 @@ describe('api/timeline: the read model', () => {
     expect(application?.title_en).to.match(/^E-service application submitted: /);
     // Jānis submitted it as her representative: it is in his history too.
     expect(events.some((e) => e.person_id === JANIS && e.kind === 'application' && e.role === 'representative')).to.equal(true);
+    // The written mandate Līga gave Jānis at the counter: given in hers, received in his.
+    const mandate = (await stack.db.pool.query('SELECT representative_basis_ref AS id FROM cases WHERE id = $1', [id])).rows[0].id;
+    const mandates = await eventsOf('mandates', [`${mandate}:given`, `${mandate}:received`]);
+    expect(mandates.map((e) => [e.kind, e.person_id, e.role])).to.deep.equal([
+      ['delegation', LIGA, 'principal'],
+      ['delegation', JANIS, 'delegate'],
+    ]);
+    expect(mandates[0].title_en).to.equal('Written mandate given to Jānis Kalniņš');
   });
 
   it('is rebuilt by the backfill of migration 0028 exactly as the triggers wrote it', async () => {

@@ -127,6 +127,10 @@ describe('api/timeline: the citizen’s history and an agency’s view', () => {
     );
     expect(stillOwn.items.map((e: any) => e.agency.id)).to.deep.equal(['vid', 'vid']);
 
+    // Asking for another agency's events by the filter changes nothing.
+    const pmlpAsked = ok(await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?${period}&agencyId=pmlp`, { as: 'officer-vid' }));
+    expect(pmlpAsked.items).to.deep.equal([]);
+
     const notHeld = await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?legalBasis=tax-administration`, { as: 'officer-pmlp' });
     expect(notHeld.status).to.equal(403);
     const unknown = await call('GET', `/api/v1/agency/clients/${LIGA}/timeline?legalBasis=curiosity`, { as: 'officer-pmlp' });
