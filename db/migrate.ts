@@ -28,6 +28,7 @@ import * as myCases from './migrations/0023-my-cases';
 import * as profile from './migrations/0024-profile';
 import * as registerData from './migrations/0025-register-data';
 import * as dataUse from './migrations/0027-data-use';
+import * as timeline from './migrations/0028-timeline';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -62,6 +63,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0024-profile', migration: profile },
   { name: '0025-register-data', migration: registerData },
   { name: '0027-data-use', migration: dataUse },
+  { name: '0028-timeline', migration: timeline },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

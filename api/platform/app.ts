@@ -50,6 +50,7 @@ import { catalogLinkedDataRoutes } from '../catalog/linked-data-routes';
 import { publicCatalogCors, publicCatalogRoutes } from '../catalog/public-routes';
 import { dataUseRoutes } from '../data-use/routes';
 import { dataExportRoutes } from '../data-export/routes';
+import { timelineRoutes } from '../timeline/routes';
 import { mountWebUi } from './web-ui';
 
 export const allRoutes: RouteSpec[] = [
@@ -81,6 +82,7 @@ export const allRoutes: RouteSpec[] = [
   ...organisationApplicationRoutes,
   ...bankStatementRoutes,
   ...agencyAccountRoutes,
+  ...timelineRoutes,
   ...catalogAgencyRoutes,
   ...catalogWebhookRoutes,
   ...publicCatalogRoutes,

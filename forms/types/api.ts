@@ -298,6 +298,21 @@ export type RegisterId = 'population' | 'address' | 'vehicle' | 'real-estate' | 
  */
 export type SuspenseResolve = BookOntoAnInvoice | Refunded;
 export type Note = string;
+/**
+ * This interface was referenced by `TimelineEvent`'s JSON-Schema
+ * via the `definition` "kind".
+ */
+export type TimelineKind =
+  | 'case'
+  | 'case-status'
+  | 'application'
+  | 'notification'
+  | 'message'
+  | 'invoice'
+  | 'payment'
+  | 'consultation'
+  | 'delegation'
+  | 'co-browsing';
 
 /**
  * Every API schema by its name (the file name in forms/api without .schema.json).
@@ -483,6 +498,10 @@ export interface ApiSchemas {
   'suspense-resolve': SuspenseResolve;
   'task-complete': TaskComplete;
   'task-list-query': TaskListQuery;
+  'timeline-event': TimelineEvent;
+  'timeline-legal-bases': TimelineLegalBases;
+  'timeline-page': TimelinePage;
+  'timeline-query': TimelineQuery;
   'work-accepted': WorkAccepted;
 }
 /**
@@ -4279,6 +4298,104 @@ export interface TaskListQuery {
   sort?: 'due_at' | '-due_at' | 'created_at' | '-created_at';
   limit?: number;
   offset?: number;
+}
+/**
+ * One event of a person's history of dealings with the state.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "TimelineEvent".
+ */
+export interface TimelineEvent {
+  id: string;
+  occurredAt: DateTime;
+  kind: TimelineKind;
+  /**
+   * self: the person's own dealing; representative: as someone's representative on the case; principal: a delegation they gave; delegate: one they received
+   */
+  role: 'self' | 'representative' | 'principal' | 'delegate';
+  agency: null | {
+    id: string;
+    name: Localized;
+  };
+  title: Localized;
+  caseId: string | null;
+  /**
+   * The source's own reference: a payment reference, an e-address message id, a consultation's id
+   */
+  reference: string | null;
+}
+/**
+ * The legal bases an agency officer may record on a view of a client's history, and what each widens the view to.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "TimelineLegalBases".
+ */
+export interface TimelineLegalBases {
+  items: Basis[];
+}
+/**
+ * This interface was referenced by `TimelineLegalBases`'s JSON-Schema
+ * via the `definition` "basis".
+ */
+export interface Basis {
+  code: string;
+  title: Localized;
+  law: Localized;
+  /**
+   * Events of these kinds from every agency
+   */
+  kinds: TimelineKind[];
+  /**
+   * Every event of these agencies
+   */
+  agencies: string[];
+}
+/**
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "TimelinePage".
+ */
+export interface TimelinePage {
+  items: TimelineEvent[];
+  /**
+   * The cursor of the next page; null on the last
+   */
+  nextCursor: string | null;
+  /**
+   * The URL of the next page (the same filters); null on the last
+   */
+  next: string | null;
+  /**
+   * The agencies that appear in the history, for the agency filter
+   */
+  agencies: {
+    id: string;
+    name: Localized;
+  }[];
+  legalBasis?: null | Basis;
+}
+/**
+ * GET /api/v1/me/timeline and GET /api/v1/agency/clients/{personalCode}/timeline: filters, and keyset paging (newest first). Follow the response's `next` link for the next page; its `cursor` is opaque.
+ *
+ * This interface was referenced by `ApiSchemas`'s JSON-Schema
+ * via the `definition` "TimelineQuery".
+ */
+export interface TimelineQuery {
+  kind?: TimelineKind;
+  agencyId?: Slug;
+  /**
+   * From this day (inclusive, Latvian time)
+   */
+  from?: string;
+  /**
+   * To this day (inclusive, Latvian time)
+   */
+  to?: string;
+  legalBasis?: Slug;
+  limit?: number;
+  /**
+   * Where the previous page ended: copy it from that page's `next` link
+   */
+  cursor?: string;
 }
 /**
  * Work accepted: response. 202 of a request that waits on a workflow (submit, withdraw, answer, claim, decide, cancel) when the workflow took the work but did not finish in time: the outcome will show at href (also the Location header). Written by api/platform/errors.ts (WorkAccepted).

@@ -182,4 +182,8 @@ export type SchemaName =
   | 'suspense-resolve'
   | 'task-complete'
   | 'task-list-query'
+  | 'timeline-event'
+  | 'timeline-legal-bases'
+  | 'timeline-page'
+  | 'timeline-query'
   | 'work-accepted';

@@ -15,6 +15,7 @@ interface DefaultedFields {
   'me-cases-query': 'limit' | 'offset';
   'suspense-list-query': 'status' | 'limit' | 'offset';
   'task-list-query': 'status' | 'mine' | 'sort' | 'limit' | 'offset';
+  'timeline-query': 'limit';
 }
 
 /** A value of the schema as a route handler receives it: validated, with the schema's defaults filled in. */

@@ -13,6 +13,8 @@ import {
   Dashboard,
   Services,
   MyCases,
+  MyHistory,
+  ClientHistory,
   CasePage,
   ApplicationPage,
   Confirmation,
@@ -144,6 +146,30 @@ export function App() {
                 element={
                   <Require role="citizen">
                     <PaymentReturn />
+                  </Require>
+                }
+              />
+              <Route
+                path="history"
+                element={
+                  <Require role="citizen">
+                    <MyHistory />
+                  </Require>
+                }
+              />
+              <Route
+                path="officer/clients"
+                element={
+                  <Require role="officer">
+                    <ClientHistory />
+                  </Require>
+                }
+              />
+              <Route
+                path="officer/clients/:personalCode"
+                element={
+                  <Require role="officer">
+                    <ClientHistory />
                   </Require>
                 }
               />

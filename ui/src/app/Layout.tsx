@@ -98,6 +98,9 @@ export function Layout() {
                   <NavLink to="/cases">{t('nav.cases')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/history">{t('timeline.nav')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/invoices">{t('billing.nav.mine')}</NavLink>
                 </li>
                 <li>
@@ -128,6 +131,9 @@ export function Layout() {
                 </li>
                 <li>
                   <NavLink to="/agency/suspense">{t('billing.nav.suspense')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/officer/clients">{t('timeline.officer.nav')}</NavLink>
                 </li>
               </>
             )}

@@ -45,3 +45,5 @@ export const EditorPage = page(() => import('../catalog/editor/EditorPage'), 'Ed
 export const ReviewQueue = page(() => import('../catalog/reviews/ReviewQueue'), 'ReviewQueue');
 export const ReviewPage = page(() => import('../catalog/reviews/ReviewPage'), 'ReviewPage');
 export const StalePage = page(() => import('../catalog/stale/StalePage'), 'StalePage');
+export const MyHistory = page(() => import('../timeline/MyHistory'), 'MyHistory');
+export const ClientHistory = page(() => import('../timeline/ClientHistory'), 'ClientHistory');

@@ -10,6 +10,7 @@ import { organisationsEn } from '../../organisations/i18n/en';
 import { submissionEn } from '../../applications/i18n/en';
 import { errorFixesEn, formEn } from '../../applications/form/i18n/en';
 import { casesEn } from '../../cases/i18n/en';
+import { timelineEn } from '../../timeline/i18n/en';
 import { issueEn } from '../../billing/i18n/en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -550,5 +551,6 @@ export const en: Texts<typeof lv> = {
   submission: submissionEn,
   form: formEn,
   cases: casesEn,
+  timeline: timelineEn,
   issue: issueEn,
 };

@@ -9,6 +9,7 @@ import { organisationsLv } from '../../organisations/i18n/lv';
 import { submissionLv } from '../../applications/i18n/lv';
 import { errorFixesLv, formLv } from '../../applications/form/i18n/lv';
 import { casesLv } from '../../cases/i18n/lv';
+import { timelineLv } from '../../timeline/i18n/lv';
 import { issueLv } from '../../billing/i18n/lv';
 
 export const lv = {
@@ -562,5 +563,6 @@ export const lv = {
   submission: submissionLv,
   form: formLv,
   cases: casesLv,
+  timeline: timelineLv,
   issue: issueLv,
 };

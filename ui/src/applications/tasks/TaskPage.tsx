@@ -75,6 +75,12 @@ export function TaskPage() {
       {task.instructions && <p className="instructions">{loc(task.instructions)}</p>}
       <p>
         {t('task.recipient')}: <strong>{task.recipient.name}</strong> <span className="mono">({task.recipient.id})</span>
+        {task.recipient.type === 'natural' && (
+          <>
+            {' · '}
+            <Link to={`/officer/clients/${task.recipient.id}`}>{t('timeline.officer.fromTask')}</Link>
+          </>
+        )}
       </p>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('task.data')}</h2>
