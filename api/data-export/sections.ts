@@ -16,6 +16,7 @@ import { delegationsOfPerson } from '../delegations/commands';
 import { presentUse } from '../data-use/presenter';
 import { profileForExport } from '../../db/profile';
 import { registerDataForExport } from '../register-data/queries';
+import { timelineForExport } from '../../db/timeline/events';
 
 export interface ExportSection {
   key: string;
@@ -97,6 +98,12 @@ export const registerDataSectionForExport: ExportSectionFn = async (deps, person
   data: await registerDataForExport(deps, personalCode),
 });
 
+export const timelineSectionForExport: ExportSectionFn = async (deps, personalCode) => ({
+  key: 'timeline',
+  title: { lv: 'Mana vēsture', en: 'My history' },
+  data: await timelineForExport(deps.db.pool, personalCode),
+});
+
 /** The export, in order. */
 export const exportSections: ExportSectionFn[] = [
   profileSectionForExport,
@@ -106,4 +113,5 @@ export const exportSections: ExportSectionFn[] = [
   delegationsForExport,
   invoicesForExport,
   dataUseForExport,
+  timelineSectionForExport,
 ];

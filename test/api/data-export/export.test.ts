@@ -61,7 +61,9 @@ describe('api/data-export (my data as JSON and PDF)', function () {
       'delegations',
       'invoices',
       'data-use',
+      'timeline',
     ]);
+    expect(sections.get('timeline').data.map((e: any) => e.kind)).to.include('case');
     expect(sections.get('register-data').data.sections.map((r: any) => r.register)).to.include('population');
     expect(sections.get('cases').data.map((c: any) => c.id)).to.include(caseId);
     expect(sections.get('applications').data.map((a: any) => a.id)).to.include(caseId);
