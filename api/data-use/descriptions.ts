@@ -18,6 +18,8 @@ const PURPOSES: Record<string, Text> = {
   'counter-payment': { lv: 'Maksājums klātienē', en: 'Payment at the counter' },
   'consultation-register': { lv: 'Konsultācijas reģistrēšana', en: 'Registering a consultation' },
   'client-history': { lv: 'Klienta vēstures skatīšana', en: "Viewing the client's history" },
+  'client-timeline': { lv: 'Klienta vēstures skatīšana', en: "Viewing the client's history" },
+  'register-update': { lv: 'Reģistra datu grozīšana pēc lēmuma', en: 'Updating the register after a decision' },
   export: { lv: 'Datu izsniegšana', en: 'Data export' },
   'criminal-investigation': { lv: 'Kriminālprocess', en: 'Criminal investigation' },
   'tax-administration': { lv: 'Nodokļu administrēšana', en: 'Tax administration' },
@@ -72,6 +74,8 @@ const RESOURCES: Array<[RegExp, (m: RegExpMatchArray) => Text]> = [
   [/^mandate/, () => ({ lv: 'Pilnvarojums', en: 'Mandate' })],
   [/^(contact|profile)/, () => ({ lv: 'Kontaktinformācija', en: 'Contact details' })],
   [/^bank-account/, () => ({ lv: 'Bankas konts', en: 'Bank account' })],
+  [/^agency\/client-timeline/, () => ({ lv: 'Jūsu saskarsmes ar valsti vēsture', en: 'Your history of dealings with the state' })],
+  [/^population-register:.*declared-address$/, () => ({ lv: 'Deklarētā dzīvesvieta', en: 'Declared place of residence' })],
 ];
 
 /** What was used: a register's data (register and operation), else the resource the audit row names. */
@@ -90,7 +94,7 @@ export function resourceText(resource: string | null, register: string | null, o
 }
 
 /** The e-service's own register calls, made by the platform for the agency. */
-const AUTOMATIC = new Set(['prefill', 'register-check', 'application-processing']);
+const AUTOMATIC = new Set(['prefill', 'register-check', 'application-processing', 'register-update']);
 
 /** The role of whoever used the data, from the audit actor: never their name or id. */
 export function roleText(actorType: string | null, office: string | null, onBehalfOf: string | null, purpose: string): Text {

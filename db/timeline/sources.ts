@@ -27,15 +27,27 @@ export interface TimelineSource {
 
 const COLUMNS = 'person_type, person_id, occurred_at, kind, role, agency_id, title_lv, title_en, case_id, reference, source, source_id';
 
+// A title the source left empty (a NULL in its concatenation) falls back to the kind: a history line must never
+// refuse the source row's own write.
 export const insertEvents = (select: string) =>
-  `INSERT INTO timeline_events (${COLUMNS}) ${select} ON CONFLICT (source, source_id) DO NOTHING`;
+  `INSERT INTO timeline_events (${COLUMNS})
+   SELECT e.person_type, e.person_id, e.occurred_at, e.kind, e.role, e.agency_id, COALESCE(e.title_lv, e.kind),
+          COALESCE(e.title_en, e.kind), e.case_id, e.reference, e.source, e.source_id
+     FROM (${select}) AS e(${COLUMNS})
+   ON CONFLICT (source, source_id) DO NOTHING`;
 
 const PERSON = (type: string) => `${type} IN ('natural','eidas')`;
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const nameCase = (column: string, names: Record<string, { lv: string; en: string }>, lang: 'lv' | 'en') =>
+const nameCase = (
+  column: string,
+  names: Record<string, { lv: string; en: string }>,
+  lang: 'lv' | 'en',
+  unknown: { lv: string; en: string } = { lv: '', en: '' },
+) =>
   `CASE ${column} ${Object.entries(names)
     .map(([k, v]) => `WHEN ${quote(k)} THEN ${quote(v[lang])}`)
-    .join(' ')} ELSE ${column} END`;
+    .join(' ')} ELSE COALESCE(${column}::text, ${quote(unknown[lang])}) END`;
+const STAFF = { lv: 'darbinieks', en: 'a staff member' };
 const ROLE_NAMES = {
   'kac-staff': { lv: 'klientu apkalpošanas centra konsultants', en: 'customer centre adviser' },
   'support-specialist': { lv: 'atbalsta speciālists', en: 'support specialist' },
@@ -201,8 +213,8 @@ const coBrowsing: TimelineSource = {
       FROM ${rows} g LEFT JOIN cases c ON c.id = g.case_id WHERE ${PERSON('g.person_type')}
     UNION ALL
     SELECT g.person_type, g.person_id, g.used_at, 'co-browsing', 'self', COALESCE(c.agency_id, o.agency_id),
-      'Koplietošanas sesijai pievienojās ' || ${nameCase('g.used_by_role', ROLE_NAMES, 'lv')} || COALESCE(' (' || o.name_lv || ')', ''),
-      'Joined your co-browsing session: ' || ${nameCase('g.used_by_role', ROLE_NAMES, 'en')} || COALESCE(' (' || o.name_en || ')', ''),
+      'Koplietošanas sesijai pievienojās ' || ${nameCase('g.used_by_role', ROLE_NAMES, 'lv', STAFF)} || COALESCE(' (' || o.name_lv || ')', ''),
+      'Joined your co-browsing session: ' || ${nameCase('g.used_by_role', ROLE_NAMES, 'en', STAFF)} || COALESCE(' (' || o.name_en || ')', ''),
       g.case_id, g.id::text, 'assist_grants', g.id::text || ':joined'
       FROM ${rows} g LEFT JOIN cases c ON c.id = g.case_id LEFT JOIN offices o ON o.id = g.used_by_office
      WHERE g.used_at IS NOT NULL AND ${PERSON('g.person_type')}`,
