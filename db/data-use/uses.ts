@@ -46,6 +46,8 @@ const RIGA_TODAY = `(now() AT TIME ZONE 'Europe/Riga')::date`;
 
 /** Audit rows that are not a use by others: the person's own acts, refusals, sign-ins, the platform's bookkeeping
  * (stored access logs, embargoes set, the e-service runtime recording statuses: My cases shows those). */
+// A list that showed the person several times in one load (an officer's inbox audits one row per task) is one use:
+// its first row (the rows of one load share the statement's time, found by the subject index).
 const PLATFORM_USE = `
   l.action IN ('read', 'update', 'create', 'delete', 'export')
   AND NOT (l.actor_type = 'citizen' AND l.on_behalf_of IS NULL)
@@ -53,7 +55,11 @@ const PLATFORM_USE = `
   AND l.purpose NOT LIKE '%refused%' AND l.purpose NOT LIKE 'own-%'
   AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set', 'e-service', 'leave')
   AND (CASE WHEN l.details ->> 'embargoUntil' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
-            THEN left(l.details ->> 'embargoUntil', 10)::date <= ${RIGA_TODAY} ELSE true END)`;
+            THEN left(l.details ->> 'embargoUntil', 10)::date <= ${RIGA_TODAY} ELSE true END)
+  AND NOT (l.details ? 'list' AND EXISTS (
+    SELECT 1 FROM audit_log l2
+     WHERE l2.subject_type = l.subject_type AND l2.subject_id = l.subject_id AND l2.at = l.at
+       AND l2.request_id IS NOT DISTINCT FROM l.request_id AND l2.details ? 'list' AND l2.id < l.id))`;
 
 /** Shown to $1: the rows about them that concern no one else, and the rows that concern them. */
 const PLATFORM_SHOWN_TO = `

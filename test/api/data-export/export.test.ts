@@ -19,7 +19,7 @@ function pdfText(pdf: Buffer): string {
   try {
     const file = path.join(dir, 'export.pdf');
     fs.writeFileSync(file, pdf);
-    const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (run.status !== 0) throw new Error(`pdftotext: ${run.stderr}`);
     return run.stdout;
   } finally {
@@ -120,7 +120,16 @@ describe('api/data-export (my data as JSON and PDF)', function () {
     expect(res.status).to.equal(200);
     const text = JSON.stringify(res.body);
     expect(text).to.not.contain(caseId);
-    expect(text).to.not.contain(ANNA);
+    // Anna's code may appear only where she and Jānis are the two sides of a representation (a delegation or mandate
+    // she gave him, and its line in his history), which is his data too; nowhere else.
+    const outsideRepresentation = res.body.sections.map((section: any) =>
+      section.key === 'delegations'
+        ? null
+        : section.key === 'timeline'
+          ? { ...section, data: section.data.filter((e: any) => e.kind !== 'delegation') }
+          : section,
+    );
+    expect(JSON.stringify(outsideRepresentation)).to.not.contain(ANNA);
     expect(text).to.not.contain('inheritance-case'); // the notary's read of his data concerned Anna
     const pdf = pdfText((await download('/api/v1/me/export?format=pdf', 'citizen-janis')).body);
     expect(pdf).to.not.contain(caseId);

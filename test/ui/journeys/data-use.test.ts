@@ -66,7 +66,7 @@ async function pollUntilShown(page: Page, selectors: string[]) {
 }
 
 function pdfText(file: string): string {
-  const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const run = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`pdftotext: ${run.stderr}`);
   return run.stdout;
 }
