@@ -5,7 +5,7 @@
 // copy (scripts/bench/register/measure.ts). Prints the table, the goal check, table and index sizes and bytes per
 // case; writes the figures to .data/bench/register-<N>.json and compares list p95 with another size's file there
 // (goal: within 20 % from 1 M to 10 M). Self-contained: the database is dropped at the end (also on error).
-//   npm run bench:register -- [--cases 10000000] [--rounds 200] [--baseline-rounds 20] [--keep]
+//   npm run bench:register -- [--cases 10000000] [--rounds 200] [--baseline-rounds 20] [--cell-seconds 20] [--keep]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,12 +22,14 @@ const { values: args } = parseArgs({
     cases: { type: 'string' },
     rounds: { type: 'string' },
     'baseline-rounds': { type: 'string' },
+    'cell-seconds': { type: 'string' },
     keep: { type: 'boolean' },
   },
 });
 const CASES = Number(args.cases ?? 10_000_000);
 const ROUNDS = Number(args.rounds ?? 200);
 const BASELINE_ROUNDS = Number(args['baseline-rounds'] ?? 20);
+const CELL_MS = Number(args['cell-seconds'] ?? 20) * 1000;
 const CLIENTS = 16;
 const GOAL_MS = 50;
 const RESULTS_DIR = path.resolve('.data/bench');
@@ -119,13 +121,16 @@ async function main(): Promise<void> {
       rows.push({
         name: q.name,
         list: q.list,
-        platform1: await latency(q.platform, 1, ROUNDS),
-        platform16: await latency(q.platform, CLIENTS, ROUNDS),
-        baseline1: await latency(q.baseline, 1, BASELINE_ROUNDS),
-        baseline16: await latency(q.baseline, CLIENTS, Math.max(CLIENTS, BASELINE_ROUNDS)),
+        platform1: await latency(q.platform, 1, ROUNDS, CELL_MS),
+        platform16: await latency(q.platform, CLIENTS, ROUNDS, CELL_MS),
+        baseline1: await latency(q.baseline, 1, BASELINE_ROUNDS, CELL_MS),
+        baseline16: await latency(q.baseline, CLIENTS, BASELINE_ROUNDS, CELL_MS),
       });
     }
-    console.log(`\n${CASES.toLocaleString('en')} cases; ${ROUNDS} calls per platform cell, ${BASELINE_ROUNDS}+ per baseline cell`);
+    console.log(
+      `\n${CASES.toLocaleString('en')} cases; up to ${ROUNDS} calls per platform cell, ${BASELINE_ROUNDS} per baseline cell (at least one per client), ` +
+        `each cell cut after ${CELL_MS / 1000} s (calls made: ${rows.map((r) => [r.platform1.n, r.platform16.n, r.baseline1.n, r.baseline16.n].join('/')).join(', ')})`,
+    );
     printTable(rows);
     console.log('\nsizes');
     sizeReport(await relationSizes(db.pool), CASES).forEach((line) => console.log(`  ${line}`));
