@@ -96,6 +96,15 @@ async function main(): Promise<void> {
   url.pathname = `/sdp_bench_register_${run}`;
   const databaseUrl = url.toString();
   let db: Database | null = null;
+  // Interrupted (a 10 M run is long), the scratch database is dropped all the same.
+  const interrupted = () => {
+    void (async () => {
+      await db?.close().catch(() => undefined);
+      if (!args.keep) await dropDatabase(databaseUrl).catch(() => undefined);
+      process.exit(130);
+    })();
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     await ensureDatabaseExists(databaseUrl);
     db = connectDatabase(databaseUrl, { poolSize: CLIENTS });
