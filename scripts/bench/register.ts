@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       `generated ${CASES.toLocaleString('en')} cases in ${totalS.toFixed(0)} s: cases ${(times.casesMs / 1000).toFixed(0)} s, status events ${(times.eventsMs / 1000).toFixed(0)} s, ` +
         `indexes and keys ${(times.indexesMs / 1000).toFixed(0)} s, ANALYZE ${(times.analyzeMs / 1000).toFixed(0)} s, baseline copy ${(times.baselineMs / 1000).toFixed(0)} s`,
     );
+    console.log('sizes');
+    sizeReport(await relationSizes(db.pool), CASES).forEach((line) => console.log(`  ${line}`));
     const subjects = await pickSubjects(db.pool, CASES);
     const agencyCases = (
       await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [subjects.agencyId])
@@ -141,8 +143,6 @@ async function main(): Promise<void> {
         `each cell cut after ${CELL_MS / 1000} s (calls made: ${rows.map((r) => [r.platform1.n, r.platform16.n, r.baseline1.n, r.baseline16.n].join('/')).join(', ')})`,
     );
     printTable(rows);
-    console.log('\nsizes');
-    sizeReport(await relationSizes(db.pool), CASES).forEach((line) => console.log(`  ${line}`));
     console.log('\ngoal check');
     const ok = goalCheck(rows);
     console.log(ok ? 'goals met' : 'GOALS MISSED');
