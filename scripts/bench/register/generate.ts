@@ -97,7 +97,7 @@ const INSERT_CASES = `
     FROM (
       SELECT g, slot, registered_at, recipient_type, recipient_id, status, channel,
              CASE WHEN status IN ('completed','rejected','withdrawn','answered','licence_issued')
-                  THEN least(now(), registered_at + r4 * interval '30 days')
+                  THEN registered_at + r4 * least(interval '30 days', now() - registered_at)
                   ELSE registered_at + r4 * (now() - registered_at) END AS status_at
         FROM (
           SELECT g, floor(random() * $4)::int AS slot, r4, registered_at,

@@ -116,7 +116,7 @@ export function queries(pool: Pool, s: Subjects): Query[] {
       platform: () => casesOfPersonPage(pool, CITIZEN, { limit: PAGE }),
       baseline: () =>
         pool.query(
-          `${BASELINE_SELECT} WHERE c.recipient_type = $1 AND c.recipient_id = $2 ORDER BY c.status_at DESC, c.id LIMIT ${PAGE} OFFSET 0`,
+          `${BASELINE_SELECT} WHERE c.recipient_type = $1 AND c.recipient_id = $2 ORDER BY c.status_at DESC, c.id DESC LIMIT ${PAGE} OFFSET 0`,
           [CITIZEN.type, CITIZEN.id],
         ),
     },
