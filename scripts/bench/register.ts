@@ -96,11 +96,12 @@ async function main(): Promise<void> {
   url.pathname = `/sdp_bench_register_${run}`;
   const databaseUrl = url.toString();
   let db: Database | null = null;
-  // Interrupted (a 10 M run is long), the scratch database is dropped all the same.
+  // Interrupted (a 10 M run is long), the scratch database is dropped all the same: first (WITH (FORCE) ends the
+  // queries still running, which closing the pool would wait for), then the pool.
   const interrupted = () => {
     void (async () => {
-      await db?.close().catch(() => undefined);
       if (!args.keep) await dropDatabase(databaseUrl).catch(() => undefined);
+      await db?.close().catch(() => undefined);
       process.exit(130);
     })();
   };
