@@ -123,6 +123,20 @@ export type MunicipalityCode = string;
  */
 export type Label = string;
 /**
+ * Keyset paging: where the previous page ended. Opaque: copy it from that page's `next` link (an offset is refused with 400)
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "cursor".
+ */
+export type Cursor = string;
+/**
+ * true: the response has `total` (exact up to 10,000 matching rows; above, the planner's estimate, with `totalExact` false). Counting costs a query: ask on the first page only
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "listCount".
+ */
+export type ListCount = boolean;
+/**
  * Codes of the thematic-area scheme (cv:thematicArea).
  *
  * @maxItems 10
@@ -1275,19 +1289,25 @@ export interface CaseImportQuery {
 export interface CaseList {
   items: Case[];
   /**
-   * How many cases match, on all pages
+   * How many cases match, on all pages: in /me/cases always (exact); elsewhere only with count=true, exact up to 10,000 (see totalExact)
    */
-  total: number;
+  total?: number;
   /**
-   * Only in /me/cases: the cursor of the next page; null on the last
+   * The cursor of the next page; null on the last
    */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /**
-   * Only in /me/cases: the URL of the next page (the same filters); null on the last
+   * The URL of the next page (the same filters and the cursor); null on the last
    */
-  next?: string | null;
+  next: string | null;
+  /**
+   * With count=true: false when `total` is the planner's estimate (more than 10,000 match)
+   */
+  totalExact?: boolean;
 }
 /**
+ * GET /api/v1/cases: filters and keyset paging, newest status first. Follow the response's `next` link for the next page; `offset` is refused (400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CaseListQuery".
  */
@@ -1297,7 +1317,8 @@ export interface CaseListQuery {
   serviceId?: Slug;
   externalId?: string;
   limit?: number;
-  offset?: number;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * GET /api/v1/cases/{id}: an agency may state why it reads the case (shown to the person in "who used my data"), and for a covert read (e.g. a criminal investigation) the date until which the person is not shown it. An embargo needs a purpose and a legal basis, and is itself audited.
@@ -3139,7 +3160,22 @@ export interface GetStaffRemindersResponse {
  */
 export interface GetSuspenseResponse {
   items: SuspenseEntry[];
-  total: number;
+  /**
+   * Only with count=true: how many entries match, exact up to 10,000 (see totalExact)
+   */
+  total?: number;
+  /**
+   * With count=true: false when `total` is the planner's estimate
+   */
+  totalExact?: boolean;
+  /**
+   * The cursor of the next page; null on the last
+   */
+  nextCursor: string | null;
+  /**
+   * The URL of the next page (the same filters and the cursor); null on the last
+   */
+  next: string | null;
 }
 /**
  * This interface was referenced by `GetSuspenseResponse`'s JSON-Schema
@@ -3301,7 +3337,22 @@ export interface GetTasksResponse {
       eserviceTitle: Localized;
     };
   }[];
-  total: number;
+  /**
+   * Only with count=true: how many tasks match, exact up to 10,000 (see totalExact)
+   */
+  total?: number;
+  /**
+   * With count=true: false when `total` is the planner's estimate
+   */
+  totalExact?: boolean;
+  /**
+   * The cursor of the next page; null on the last
+   */
+  nextCursor: string | null;
+  /**
+   * The URL of the next page (the same filters and the cursor); null on the last
+   */
+  next: string | null;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -3424,14 +3475,15 @@ export interface MeCasesListQuery {
   cursor?: string;
 }
 /**
- * MyCasesQuery
+ * MyCasesQuery. GET /api/v1/organisations/{regNo}/cases: keyset paging, newest status first. Follow the response's `next` link; `offset` is refused (400).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "MeCasesQuery".
  */
 export interface MeCasesQuery {
   limit?: number;
-  offset?: number;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * GET /api/v1/auth/national/callback: the provider's authorization response (RFC 6749 4.1.2, RFC 9207 iss); its other parameters are passed on to the relying party's checks.
@@ -4253,17 +4305,20 @@ export interface SubmitOnBehalf {
   grantId?: string;
 }
 /**
+ * GET /api/v1/suspense: filters and keyset paging, newest booking first. Follow the response's `next` link; `offset` is refused (400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "SuspenseListQuery".
  */
 export interface SuspenseListQuery {
   status?: 'open' | 'resolved' | 'refunded' | 'all';
   limit?: number;
-  offset?: number;
   /**
    * Only the entries of this imported statement
    */
   statementId?: string;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 export interface BookOntoAnInvoice {
   /**
@@ -4288,6 +4343,8 @@ export interface TaskComplete {
   message?: string;
 }
 /**
+ * GET /api/v1/tasks: filters, sort and keyset paging. Follow the response's `next` link; `offset` is refused (400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "TaskListQuery".
  */
@@ -4297,7 +4354,8 @@ export interface TaskListQuery {
   serviceId?: Slug;
   sort?: 'due_at' | '-due_at' | 'created_at' | '-created_at';
   limit?: number;
-  offset?: number;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * One event of a person's history of dealings with the state.
