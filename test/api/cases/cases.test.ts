@@ -629,7 +629,7 @@ describe('api/cases', () => {
       const mine = await create(pmlp({ externalId, channel: 'email', officeId: undefined }));
       await create(vid({ externalId }), 'system-vid');
 
-      const own = await call('GET', `/api/v1/cases?externalId=${encodeURIComponent(externalId)}`, { as: 'system-pmlp' });
+      const own = await call('GET', `/api/v1/cases?externalId=${encodeURIComponent(externalId)}&count=true`, { as: 'system-pmlp' });
       expect(own.status).to.equal(200);
       expect(own.body.total).to.equal(1);
       expect(own.body.items.map((c: any) => c.id)).to.deep.equal([mine.id]);

@@ -129,30 +129,32 @@ describe('keyset lists', () => {
     });
 
     it('keeps tasks that share a due date apart by id (the database function)', async () => {
-      const { rows } = await stack.db.pool.query<{ id: string }>(
-        "SELECT id FROM tasks WHERE agency_id = 'pmlp' AND status IN ('open','claimed') ORDER BY due_at, id LIMIT 3",
-      );
-      if (rows.length < 2) return;
-      const base = {
-        agencyId: 'pmlp',
-        statuses: ['open', 'claimed'] as Array<'open' | 'claimed'>,
-        sort: 'due_at' as const,
-      };
       const client = await stack.db.pool.connect();
       try {
-        // In a transaction rolled back at the end: the other tests' tasks keep their due dates.
+        // In a transaction rolled back at the end: five tasks of one application, sharing a due date to the microsecond.
         await client.query('BEGIN');
-        await client.query("UPDATE tasks SET due_at = '2150-01-01T00:00:00.123456Z' WHERE id = ANY($1::text[])", [rows.map((r) => r.id)]);
+        const { rows } = await client.query<{ case_id: string }>("SELECT case_id FROM applications WHERE agency_id = 'pmlp' LIMIT 1");
+        expect(rows, 'a seeded application of PMLP').to.have.length(1);
+        await client.query(
+          `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, outcomes, status, due_at)
+           SELECT $2 || g, $1, 'pmlp', 'review', 'T', 'T', '{ok}', 'open', '2150-01-01T00:00:00.123456Z' FROM generate_series(1, 5) g`,
+          [rows[0].case_id, `K-${run}-`],
+        );
         const pool = client as unknown as typeof stack.db.pool;
-        const whole = await agencyInbox(pool, base, { limit: 1000 });
-        const seen: string[] = [];
-        let page = await agencyInbox(pool, base, { limit: 1 });
-        seen.push(...page.rows.map((r) => r.id));
-        while (page.more && page.last) {
-          page = await agencyInbox(pool, base, { limit: 1, after: page.last });
+        for (const sort of ['due_at', '-due_at'] as const) {
+          const base = { agencyId: 'pmlp', statuses: ['open', 'claimed'] as Array<'open' | 'claimed'>, sort };
+          const whole = await agencyInbox(pool, base, { limit: 1000, count: true });
+          const seen: string[] = [];
+          let page = await agencyInbox(pool, base, { limit: 2 });
           seen.push(...page.rows.map((r) => r.id));
+          while (page.more && page.last) {
+            page = await agencyInbox(pool, base, { limit: 2, after: page.last });
+            seen.push(...page.rows.map((r) => r.id));
+          }
+          expect(seen, sort).to.deep.equal(whole.rows.map((r) => r.id));
+          expect(seen.filter((id) => id.startsWith(`K-${run}-`))).to.have.length(5);
+          expect(whole.total).to.deep.equal({ value: seen.length, exact: true });
         }
-        expect(seen).to.deep.equal(whole.rows.map((r) => r.id));
       } finally {
         await client.query('ROLLBACK');
         client.release();
