@@ -1275,12 +1275,14 @@ export interface CaseIdsReserve {
   count: number;
 }
 /**
+ * GET /api/v1/case-imports/{id}: the import's progress and a page of its failed lines in line order (keyset: follow `errorsNext`; an offset is refused with 400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CaseImportQuery".
  */
 export interface CaseImportQuery {
   errorsLimit?: number;
-  errorsOffset?: number;
+  errorsCursor?: Cursor;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -2458,6 +2460,10 @@ export interface GetCaseImportsIdResponse {
     message: string;
     details?: unknown[];
   }[];
+  /**
+   * The URL of the next page of failed lines; null on the last
+   */
+  errorsNext: string | null;
 }
 /**
  * Case imports: response. Response of GET /api/v1/case-imports (200). (Your agency's imports, newest first) Derived from the presenter's output; every reply is checked against it in the tests.

@@ -5,7 +5,7 @@ import type { ApiSchemas } from './api';
 interface DefaultedFields {
   'address-suggestions-query': 'limit';
   'application-info': 'fileIds';
-  'case-import-query': 'errorsLimit' | 'errorsOffset';
+  'case-import-query': 'errorsLimit';
   'case-list-query': 'limit';
   'catalog-changes-query': 'since' | 'limit';
   'catalog-search-query': 'lang' | 'page' | 'pageSize';
