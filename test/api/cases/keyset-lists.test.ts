@@ -9,6 +9,7 @@ import { casesOfAgency } from '../../../db/cases/read-cases';
 import { agencyInbox } from '../../../db/applications/tasks';
 import { listSuspense } from '../../../db/billing/suspense';
 import { countUpTo } from '../../../db/paging';
+import { caseIdFromNumber } from '../../../db/domain/case-id';
 
 const run = uniqueSuffix();
 let seq = 0;
@@ -133,12 +134,28 @@ describe('keyset lists', () => {
       try {
         // In a transaction rolled back at the end: five tasks of one application, sharing a due date to the microsecond.
         await client.query('BEGIN');
-        const { rows } = await client.query<{ case_id: string }>("SELECT case_id FROM applications WHERE agency_id = 'pmlp' LIMIT 1");
-        expect(rows, 'a seeded application of PMLP').to.have.length(1);
+        // An application of PMLP (one of its published e-services) for the tasks to belong to.
+        const caseId = caseIdFromNumber(9_000_000_000 + (Date.now() % 900_000_000));
+        const version = await client.query<{ definition_id: string; version: number }>(
+          `SELECT v.definition_id, v.version FROM eservice_definition_versions v
+             JOIN eservice_definitions d ON d.id = v.definition_id WHERE d.agency_id = 'pmlp' LIMIT 1`,
+        );
+        expect(version.rows, 'a published e-service of PMLP').to.have.length(1);
+        await client.query(
+          `INSERT INTO cases (id, agency_id, service_id, external_id, channel, recipient_type, recipient_id, status, status_at,
+                              registered_at, created_by)
+           VALUES ($1, 'pmlp', 'residence-declaration', $1, 'eservice', 'natural', $2, 'submitted', now(), now(), 'test')`,
+          [caseId, personalCode(4243)],
+        );
+        await client.query(
+          `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
+           VALUES ($1, $2, $3, 'pmlp', 'natural', $4, 'test', now() + interval '1 day')`,
+          [caseId, version.rows[0].definition_id, version.rows[0].version, personalCode(4243)],
+        );
         await client.query(
           `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, outcomes, status, due_at)
            SELECT $2 || g, $1, 'pmlp', 'review', 'T', 'T', '{ok}', 'open', '2150-01-01T00:00:00.123456Z' FROM generate_series(1, 5) g`,
-          [rows[0].case_id, `K-${run}-`],
+          [caseId, `K-${run}-`],
         );
         const pool = client as unknown as typeof stack.db.pool;
         for (const sort of ['due_at', '-due_at'] as const) {
