@@ -4,6 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { route, type RouteContext } from '../platform/routing';
 import { actorOf } from '../platform/auth/principal';
 import { forbidden, notFound } from '../platform/errors';
+import { pageFields, timeIdPosition } from '../platform/cursor';
 import { WAITS_ON_WORKFLOW, updateWorkflow } from '../platform/temporal';
 import { audit } from '../../db/audit';
 import { accessTo } from '../platform/auth/policy';
@@ -71,23 +72,30 @@ export const taskRoutes = [
     method: 'get',
     path: '/api/v1/tasks',
     tag: 'Officer work',
-    summary: 'The agency inbox: filter by status, service, mine; sort by due date',
+    summary: 'The agency inbox: filter by status, service, mine; sort by due date (keyset pages: follow `next`; the total with count=true)',
     auth: STAFF,
     query: 'task-list-query',
-    responses: { 200: { description: 'Tasks', schema: 'get-tasks-response' } },
+    responses: {
+      200: { description: 'A page of tasks and the link to the next one', schema: 'get-tasks-response' },
+      400: { description: 'A filter out of range, an offset, or a cursor this list did not give (invalid_cursor)', schema: 'error' },
+    },
     async handler(ctx) {
       if (!ctx.principal.agency) throw forbidden('Your account is not linked to an agency.');
       const q = ctx.query;
-      const statuses = q.status === 'active' ? ['open', 'claimed'] : [q.status];
-      const { rows, total } = await agencyInbox(ctx.deps.db.pool, {
-        agencyId: ctx.principal.agency,
-        statuses,
-        ...(q.serviceId !== undefined ? { serviceId: q.serviceId } : {}),
-        ...(q.mine ? { claimedBy: ctx.principal.sub } : {}),
-        sort: q.sort,
-        limit: q.limit,
-        offset: q.offset,
-      });
+      const statuses = q.status === 'active' ? (['open', 'claimed'] as const) : [q.status];
+      const after = timeIdPosition(q.cursor, (id) => id.length > 0);
+      const page = await agencyInbox(
+        ctx.deps.db.pool,
+        {
+          agencyId: ctx.principal.agency,
+          statuses: [...statuses],
+          ...(q.serviceId !== undefined ? { serviceId: q.serviceId } : {}),
+          ...(q.mine ? { claimedBy: ctx.principal.sub } : {}),
+          sort: q.sort,
+        },
+        { limit: q.limit, count: q.count, ...(after ? { after } : {}) },
+      );
+      const rows = page.rows;
       // The inbox shows each applicant's name: one audit row per task listed, one insert for the page.
       await audit(
         ctx.deps.db.pool,
@@ -101,7 +109,7 @@ export const taskRoutes = [
           details: { list: 'tasks', caseId: r.case_id },
         })),
       );
-      return { body: { items: rows.map(presentTask), total } };
+      return { body: { items: rows.map(presentTask), ...pageFields('/api/v1/tasks', q, page) } };
     },
   }),
   route({

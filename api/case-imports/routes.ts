@@ -5,6 +5,7 @@ import { ApiError, forbidden, notFound } from '../platform/errors';
 import { actorType, type Principal } from '../platform/auth/principal';
 import { audit } from '../../db/audit';
 import { storeCaseImport } from './commands';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { caseImportErrors, findCaseImport, recentCaseImports, type CaseImportRow } from '../../db/case-imports/imports';
 import { CASE_IMPORT_WORKFLOW, caseImportWorkflowId } from '../../workflows/case-import/api';
 import type { Validated } from '../../forms/types/validated';
@@ -105,7 +106,13 @@ export const caseImportRoutes = [
       if (found.status === 'stored') {
         await ensureWorkflow(ctx, ctx.params.id).catch((e: unknown) => ctx.req.log.warn({ err: e }, 'import workflow start deferred'));
       }
-      const errors = await caseImportErrors(ctx.deps.db.pool, ctx.params.id, ctx.query.errorsLimit, ctx.query.errorsOffset);
+      const { errorsLimit, errorsCursor } = ctx.query;
+      const afterLine = errorsCursor ? Number(decodeCursor(errorsCursor, [(v) => /^[0-9]{1,10}$/.test(v)])[0]) : 0;
+      // One line more than the page tells whether there is a next one.
+      const page = await caseImportErrors(ctx.deps.db.pool, ctx.params.id, errorsLimit + 1, afterLine);
+      const errors = page.slice(0, errorsLimit);
+      const lastLine = errors.at(-1)?.lineNo;
+      const nextCursor = page.length > errorsLimit && lastLine !== undefined ? encodeCursor([String(lastLine)]) : null;
       if (errors.length > 0) {
         // Error lines quote what the agency sent about people (identifiers, names): their read is audited.
         const p = ctx.principal;
@@ -121,6 +128,7 @@ export const caseImportRoutes = [
       const body: GetCaseImportsIdResponse = {
         ...present(found),
         errors: errors.map((e) => ({ line: e.lineNo, code: e.code, message: e.message, details: e.details ?? [] })),
+        errorsNext: nextCursor ? `/api/v1/case-imports/${ctx.params.id}?errorsLimit=${errorsLimit}&errorsCursor=${nextCursor}` : null,
       };
       return { body };
     },

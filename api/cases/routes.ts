@@ -9,7 +9,7 @@ import { findCase, historiesOf, casesOfAgency } from '../../db/cases/read-cases'
 import { casesOfPersonPage } from '../../db/cases/person-cases';
 import { documentsOfCases } from '../../db/applications/documents';
 import { isValidCaseId } from '../../db/domain/case-id';
-import { decodeCursor, encodeCursor, nextPageUrl } from '../platform/cursor';
+import { decodeCursor, encodeCursor, nextPageUrl, pageFields, timeIdPosition } from '../platform/cursor';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
@@ -153,13 +153,19 @@ export const caseRoutes = [
     method: 'get',
     path: '/api/v1/cases',
     tag: 'Case register',
-    summary: "Your agency's cases, newest status first",
+    summary: "Your agency's cases, newest status first (filters; keyset pages: follow `next`; the total with count=true)",
     auth: AGENCY_READERS,
     query: 'case-list-query',
-    responses: { 200: { description: 'A page of cases', schema: 'case-list' } },
+    responses: {
+      200: { description: 'A page of cases and the link to the next one', schema: 'case-list' },
+      400: { description: 'A filter out of range, an offset, or a cursor this list did not give (invalid_cursor)', schema: 'error' },
+    },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      const { rows, total } = await casesOfAgency(ctx.deps.db.pool, agencyId, ctx.query);
+      const { cursor, count, limit, ...filters } = ctx.query;
+      const after = timeIdPosition(cursor, isValidCaseId);
+      const page = await casesOfAgency(ctx.deps.db.pool, agencyId, filters, { limit, count, ...(after ? { after } : {}) });
+      const rows = page.rows;
       const histories = await historiesOf(
         ctx.deps.db.pool,
         rows.map((r) => r.id),
@@ -176,7 +182,12 @@ export const caseRoutes = [
           details: { list: 'cases', caseId: r.id },
         })),
       );
-      return { body: { items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [])), total } };
+      return {
+        body: {
+          items: rows.map((r) => presentCase(r, histories.get(r.id) ?? [])),
+          ...pageFields('/api/v1/cases', ctx.query, page),
+        },
+      };
     },
   }),
   route<Validated<'case-ids-reserve'>>({

@@ -12,6 +12,8 @@ import { invoiceIdsOfPayer } from '../../db/billing/invoice-reads';
 import { markNotificationRead, notificationsOf } from '../../db/applications/messages';
 import { audit } from '../../db/audit';
 import { presentCase } from '../cases/presenter';
+import { pageFields, timeIdPosition } from '../platform/cursor';
+import { isValidCaseId } from '../../db/domain/case-id';
 import { loadInvoice, type Invoice } from '../billing/presenter';
 import { companyFromRegister } from '../platform/auth/company-representation';
 import { auditCompany, companyAccess, naturalPersonOf, representedParties } from './queries';
@@ -79,24 +81,32 @@ export const organisationRoutes = [
     path: '/api/v1/organisations/:regNo/cases',
     params: REG_NO,
     tag: TAG,
-    summary: "The company's cases from every channel, with status history",
+    summary: "The company's cases from every channel, with status history, newest status first (keyset pages: follow `next`)",
     auth: ['citizen'],
     actsForParty: true,
     query: 'me-cases-query',
     responses: {
       200: { description: "A page of the company's cases", schema: 'case-list' },
+      400: { description: 'An offset, or a cursor this list did not give (invalid_cursor)', schema: 'error' },
       404: { description: 'No such company that you represent', schema: 'error' },
     },
     async handler(ctx) {
       const regNo = ctx.params.regNo;
       const access = await companyAccess(ctx, regNo, 'read');
-      const page = await casesOfRecipient(ctx.deps.db.pool, { type: 'legal', id: regNo }, ctx.query.limit, ctx.query.offset);
+      const { cursor, count, limit } = ctx.query;
+      const after = timeIdPosition(cursor, isValidCaseId);
+      const page = await casesOfRecipient(ctx.deps.db.pool, { type: 'legal', id: regNo }, { limit, count, ...(after ? { after } : {}) });
       const histories = await historiesOf(
         ctx.deps.db.pool,
         page.rows.map((r) => r.id),
       );
       await auditCompany(ctx, access, regNo, `organisation:${regNo}/cases`, { count: page.rows.length });
-      return { body: { items: page.rows.map((r) => presentCase(r, histories.get(r.id) ?? [])), total: page.total } };
+      return {
+        body: {
+          items: page.rows.map((r) => presentCase(r, histories.get(r.id) ?? [])),
+          ...pageFields(`/api/v1/organisations/${regNo}/cases`, ctx.query, page),
+        },
+      };
     },
   }),
   route({

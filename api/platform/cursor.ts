@@ -34,3 +34,29 @@ export function nextPageUrl(path: string, query: Record<string, unknown>, cursor
   params.set('cursor', cursor);
   return `${path}?${params.toString()}`;
 }
+
+/** The position a (time, id) cursor holds, or undefined on the first page (db/paging.ts's KeysetPosition). */
+export function timeIdPosition(cursor: string | undefined, isId: (value: string) => boolean): { at: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeCursor(cursor, [(t) => !Number.isNaN(Date.parse(t)), isId]);
+  return { at, id };
+}
+
+/**
+ * The paging fields of a list's response: the next page's cursor and link (null on the last page), and the total
+ * only when the client asked for it (`totalExact` false when it is the planner's estimate).
+ */
+export function pageFields(
+  path: string,
+  query: object,
+  page: { more: boolean; last?: { at: string; id: string }; total?: { value: number; exact: boolean } },
+): { nextCursor: string | null; next: string | null; total?: number; totalExact?: boolean } {
+  const nextCursor = page.more && page.last ? encodeCursor([page.last.at, page.last.id]) : null;
+  // The next page is not counted again: the client has the total from the first.
+  const { count: _count, ...rest } = query as Record<string, unknown>;
+  return {
+    nextCursor,
+    next: nextCursor ? nextPageUrl(path, rest, nextCursor) : null,
+    ...(page.total ? { total: page.total.value, totalExact: page.total.exact } : {}),
+  };
+}

@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import type { Localized } from '../../forms/types/api';
 import type { CaseStatus } from '../domain/case-status';
+import { afterPosition, countUpTo, exactTime, type KeysetPosition, type ListTotal, type Paging } from '../paging';
 
 /** A task joined with its case and the title of the e-service version its application is pinned to. */
 export interface TaskRow {
@@ -44,36 +45,73 @@ export async function findTask(pool: Pool, taskId: string): Promise<(TaskRow & {
   return rows[0] ?? null;
 }
 
+/** The inbox's orders: a time column and its direction; the task id follows in the same direction (keyset). */
 const INBOX_ORDER = {
-  due_at: 't.due_at ASC',
-  '-due_at': 't.due_at DESC',
-  created_at: 't.created_at ASC',
-  '-created_at': 't.created_at DESC',
+  due_at: { column: 't.due_at', descending: false },
+  '-due_at': { column: 't.due_at', descending: true },
+  created_at: { column: 't.created_at', descending: false },
+  '-created_at': { column: 't.created_at', descending: true },
 } as const;
+
+const TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
 
 export interface InboxFilter {
   agencyId: string;
-  statuses: string[];
+  statuses: Array<(typeof TASK_STATUSES)[number]>;
   serviceId?: string;
   /** Only the tasks this officer claimed. */
   claimedBy?: string;
   sort: keyof typeof INBOX_ORDER;
-  limit: number;
-  offset: number;
 }
 
-/** A page of an agency's inbox and the number of tasks the filter matches. */
-export async function agencyInbox(pool: Pool, f: InboxFilter): Promise<{ rows: TaskRow[]; total: number }> {
-  const { rows } = await pool.query<TaskRow & { total: number }>(
+/** A page of the inbox: `more` when tasks follow, `last` where it ended, the total when asked. */
+export interface InboxPage {
+  rows: Array<TaskRow & { sort_at_exact: string }>;
+  more: boolean;
+  last?: KeysetPosition;
+  total?: ListTotal;
+}
+
+/**
+ * A page of an agency's inbox, in the order asked for, after the previous page's last task. The statuses are written
+ * into the SQL (checked against the four there are), so the planner picks migration 0029's index of that status set
+ * (the active inbox has its own partial indexes) and reads it in the list's order.
+ */
+export async function agencyInbox(pool: Pool, f: InboxFilter, paging: Paging): Promise<InboxPage> {
+  const statuses = f.statuses.filter((x) => (TASK_STATUSES as readonly string[]).includes(x));
+  const where = ['t.agency_id = $1', `t.status IN (${statuses.map((x) => `'${x}'`).join(',') || 'NULL'})`];
+  const params: unknown[] = [f.agencyId];
+  if (f.serviceId !== undefined) {
+    params.push(f.serviceId);
+    where.push(`c.service_id = $${params.length}`);
+  }
+  if (f.claimedBy !== undefined) {
+    params.push(f.claimedBy);
+    where.push(`t.claimed_by = $${params.length}`);
+  }
+  const from = 'FROM tasks t JOIN cases c ON c.id = t.case_id';
+  const total = paging.count ? await countUpTo(pool, `${from} WHERE ${where.join(' AND ')}`, params, paging.countThreshold) : undefined;
+  const order = INBOX_ORDER[f.sort];
+  if (paging.after) where.push(afterPosition([order.column, 't.id'], paging.after, params, order.descending));
+  params.push(paging.limit + 1);
+  const direction = order.descending ? 'DESC' : 'ASC';
+  const { rows } = await pool.query<TaskRow & { sort_at_exact: string }>(
     `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id,
-            v.content->'title' AS eservice_title, count(*) OVER () AS total
-       FROM tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.case_id = t.case_id
+            v.content->'title' AS eservice_title, ${exactTime(order.column)} AS sort_at_exact
+       ${from} JOIN applications a ON a.case_id = t.case_id
        JOIN eservice_definition_versions v ON v.definition_id = a.definition_id AND v.version = a.definition_version
-      WHERE t.agency_id = $1 AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR c.service_id = $3) AND (NOT $4 OR t.claimed_by = $5)
-      ORDER BY ${INBOX_ORDER[f.sort]}, t.id LIMIT $6 OFFSET $7`,
-    [f.agencyId, f.statuses, f.serviceId ?? null, f.claimedBy !== undefined, f.claimedBy ?? null, f.limit, f.offset],
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order.column} ${direction}, t.id ${direction} LIMIT $${params.length}`,
+    params,
   );
-  return { rows, total: Number(rows[0]?.total ?? 0) };
+  const page = rows.slice(0, paging.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    more: rows.length > paging.limit,
+    ...(last ? { last: { at: last.sort_at_exact, id: last.id } } : {}),
+    ...(total ? { total } : {}),
+  };
 }
 
 /** The status events of a case as an officer's task shows them, oldest first. */

@@ -4,6 +4,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { SuspenseEntry } from '../../forms/types/api';
 import type { Validated } from '../../forms/types/validated';
+import { afterPosition, countUpTo, exactTime, type KeysetPosition, type ListTotal, type Paging } from '../paging';
 
 /** A row of suspense_entries as SQL returns it. */
 export interface SuspenseEntryRow {
@@ -46,22 +47,41 @@ export function presentSuspense(r: SuspenseEntryRow): SuspenseEntry {
   };
 }
 
-/** A page of the agency's entries, newest first, and how many match in all. */
+/** A page of the agency's entries, newest booking first (then the newest id), after the previous page's last. */
 export async function listSuspense(
   pool: Pool,
   agencyId: string,
-  q: Validated<'suspense-list-query'>,
-): Promise<{ items: SuspenseEntry[]; total: number }> {
-  const where = `agency_id = $1 AND ($2 = 'all' OR status = $2) AND ($3::uuid IS NULL OR statement_id = $3)`;
-  const params = [agencyId, q.status, q.statementId ?? null];
-  const { rows } = await pool.query<SuspenseEntryRow & { total: string }>(
-    `SELECT *, count(*) OVER () AS total FROM suspense_entries WHERE ${where} ORDER BY booked_at DESC, id LIMIT $4 OFFSET $5`,
-    [...params, q.limit, q.offset],
+  q: Pick<Validated<'suspense-list-query'>, 'status' | 'statementId'>,
+  paging: Paging,
+): Promise<{ items: SuspenseEntry[]; more: boolean; last?: KeysetPosition; total?: ListTotal }> {
+  const where = ['agency_id = $1'];
+  const params: unknown[] = [agencyId];
+  if (q.status !== 'all') {
+    params.push(q.status);
+    where.push(`status = $${params.length}`);
+  }
+  if (q.statementId) {
+    params.push(q.statementId);
+    where.push(`statement_id = $${params.length}`);
+  }
+  const total = paging.count
+    ? await countUpTo(pool, `FROM suspense_entries WHERE ${where.join(' AND ')}`, params, paging.countThreshold)
+    : undefined;
+  if (paging.after) where.push(afterPosition(['booked_at', 'id'], paging.after, params));
+  params.push(paging.limit + 1);
+  const { rows } = await pool.query<SuspenseEntryRow & { booked_at_exact: string }>(
+    `SELECT *, ${exactTime('booked_at')} AS booked_at_exact FROM suspense_entries WHERE ${where.join(' AND ')}
+      ORDER BY booked_at DESC, id DESC LIMIT $${params.length}`,
+    params,
   );
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && q.offset > 0)
-    total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM suspense_entries WHERE ${where}`, params)).rows[0].n);
-  return { items: rows.map(presentSuspense), total };
+  const page = rows.slice(0, paging.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentSuspense),
+    more: rows.length > paging.limit,
+    ...(last ? { last: { at: last.booked_at_exact, id: last.id } } : {}),
+    ...(total ? { total } : {}),
+  };
 }
 
 /** The agency's entry, locked for the caller's transaction; null when the agency has no such entry. */

@@ -16,6 +16,7 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelizeOf } from '../connection';
+import { Op } from 'sequelize';
 
 export type CaseImportStatus = 'stored' | 'running' | 'completed' | 'failed';
 
@@ -150,7 +151,11 @@ export function recentCaseImports(pool: Pool, agencyId: string): Promise<CaseImp
   return caseImportModel(sequelizeOf(pool)).findAll({ where: { agencyId }, order: [['createdAt', 'DESC']], limit: 100 });
 }
 
-/** A page of an import's failed lines, in line order. */
-export function caseImportErrors(pool: Pool, importId: string, limit: number, offset: number): Promise<CaseImportErrorRow[]> {
-  return caseImportErrorModel(sequelizeOf(pool)).findAll({ where: { importId }, order: [['lineNo', 'ASC']], limit, offset });
+/** A page of an import's failed lines, in line order, after a line (keyset on the primary key: an import may have millions). */
+export function caseImportErrors(pool: Pool, importId: string, limit: number, afterLine = 0): Promise<CaseImportErrorRow[]> {
+  return caseImportErrorModel(sequelizeOf(pool)).findAll({
+    where: { importId, lineNo: { [Op.gt]: afterLine } },
+    order: [['lineNo', 'ASC']],
+    limit,
+  });
 }

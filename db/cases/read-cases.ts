@@ -4,7 +4,7 @@ import type { LevelOfAssurance } from '../domain/level-of-assurance';
 import type { Pool } from 'pg';
 import type { PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
-import type { Validated } from '../../forms/types/validated';
+import { afterPosition, countUpTo, exactTime, type KeysetPosition, type ListTotal, type Paging } from '../paging';
 
 /** A row of cases as `SELECT c.*` reads it, with the agency's and the service's names when the query joins them. */
 export interface CaseRow {
@@ -96,33 +96,55 @@ export async function findCase(pool: Pool, id: string): Promise<CaseRow | null> 
   return rows[0] ?? null;
 }
 
-/** The cases whose recipient is the party (a company's own cases, for its representatives), newest status first. */
-export async function casesOfRecipient(
-  pool: Pool,
-  party: { type: PersonType; id: string },
-  limit: number,
-  offset: number,
-): Promise<{ rows: CaseRow[]; total: number }> {
-  const { rows } = await pool.query<CaseRow & { total: number }>(
-    `${SELECT_CASE.replace('SELECT c.*', 'SELECT c.*, count(*) OVER () AS total')}
-      WHERE c.recipient_type = $1 AND c.recipient_id = $2 ORDER BY c.status_at DESC, c.id LIMIT $3 OFFSET $4`,
-    [party.type, party.id, limit, offset],
-  );
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && offset > 0) {
-    const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE recipient_type = $1 AND recipient_id = $2', [
-      party.type,
-      party.id,
-    ]);
-    total = count.rows[0].n;
-  }
-  return { rows, total };
+/** A page of a list of cases, newest status first: `more` when cases follow its last row; the total when asked. */
+export interface CasePage {
+  rows: Array<CaseRow & { status_at_exact: string }>;
+  more: boolean;
+  /** Where this page ended (the next page's cursor). */
+  last?: KeysetPosition;
+  total?: ListTotal;
 }
 
-/** The agency's list filter: the validated query of GET /api/v1/cases (limit and offset defaulted). */
-export type AgencyCaseFilter = Validated<'case-list-query'>;
+/**
+ * One page of the cases a condition selects, ordered by (status_at, id) descending: the position of the previous
+ * page's last row is a condition of the index scan (migration 0029's indexes), one row more than the page tells
+ * whether there is a next page.
+ */
+async function pageOfCases(pool: Pool, where: string[], params: unknown[], p: Paging): Promise<CasePage> {
+  const filtered = where.join(' AND ');
+  const total = p.count ? await countUpTo(pool, `FROM cases c WHERE ${filtered}`, params, p.countThreshold) : undefined;
+  const pageParams = [...params];
+  const position = p.after ? afterPosition(['c.status_at', 'c.id'], p.after, pageParams) : 'true';
+  pageParams.push(p.limit + 1);
+  const { rows } = await pool.query<CaseRow & { status_at_exact: string }>(
+    `${SELECT_CASE.replace('SELECT c.*', `SELECT c.*, ${exactTime('c.status_at')} AS status_at_exact`)}
+      WHERE ${filtered} AND ${position} ORDER BY c.status_at DESC, c.id DESC LIMIT $${pageParams.length}`,
+    pageParams,
+  );
+  const page = rows.slice(0, p.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    more: rows.length > p.limit,
+    ...(last ? { last: { at: last.status_at_exact, id: last.id } } : {}),
+    ...(total ? { total } : {}),
+  };
+}
 
-export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
+/** The cases whose recipient is the party (a company's own cases, for its representatives), newest status first. */
+export function casesOfRecipient(pool: Pool, party: { type: PersonType; id: string }, paging: Paging): Promise<CasePage> {
+  return pageOfCases(pool, ['c.recipient_type = $1', 'c.recipient_id = $2'], [party.type, party.id], paging);
+}
+
+/** The agency's list filter: the filters of GET /api/v1/cases. */
+export interface AgencyCaseFilter {
+  status?: CaseStatus;
+  channel?: Channel;
+  serviceId?: string;
+  externalId?: string;
+}
+
+export function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter, paging: Paging): Promise<CasePage> {
   // A citizen's unsubmitted e-service draft is not the agency's to read (api/platform/auth/policy.ts): left out of its list.
   const where = ['c.agency_id = $1', "NOT (c.status = 'draft' AND EXISTS (SELECT 1 FROM applications ap WHERE ap.case_id = c.id))"];
   const params: unknown[] = [agencyId];
@@ -134,22 +156,7 @@ export async function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseF
   if (f.channel) add('c.channel = ?', f.channel);
   if (f.serviceId) add('c.service_id = ?', f.serviceId);
   if (f.externalId) add('c.external_id = ?', f.externalId);
-  params.push(f.limit, f.offset);
-  const { rows } = await pool.query<CaseRow & { total: number }>(
-    `${SELECT_CASE.replace('SELECT c.*', 'SELECT c.*, count(*) OVER () AS total')} WHERE ${where.join(' AND ')}
-     ORDER BY c.status_at DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  );
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && f.offset > 0) {
-    // A page past the end still says how many there are.
-    const count = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')}`,
-      params.slice(0, -2),
-    );
-    total = count.rows[0].n;
-  }
-  return { rows, total };
+  return pageOfCases(pool, where, params, paging);
 }
 
 /** One case as the access policy reads it (its recipient, representative, acting staff and e-service; no names). */

@@ -123,6 +123,20 @@ export type MunicipalityCode = string;
  */
 export type Label = string;
 /**
+ * Keyset paging: where the previous page ended. Opaque: copy it from that page's `next` link (an offset is refused with 400)
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "cursor".
+ */
+export type Cursor = string;
+/**
+ * true: the response has `total` (exact up to 10,000 matching rows; above, the planner's estimate, with `totalExact` false). Counting costs a query: ask on the first page only
+ *
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "listCount".
+ */
+export type ListCount = boolean;
+/**
  * Codes of the thematic-area scheme (cv:thematicArea).
  *
  * @maxItems 10
@@ -1261,12 +1275,14 @@ export interface CaseIdsReserve {
   count: number;
 }
 /**
+ * GET /api/v1/case-imports/{id}: the import's progress and a page of its failed lines in line order (keyset: follow `errorsNext`; an offset is refused with 400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CaseImportQuery".
  */
 export interface CaseImportQuery {
   errorsLimit?: number;
-  errorsOffset?: number;
+  errorsCursor?: Cursor;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -1275,19 +1291,25 @@ export interface CaseImportQuery {
 export interface CaseList {
   items: Case[];
   /**
-   * How many cases match, on all pages
+   * How many cases match, on all pages: in /me/cases always (exact); elsewhere only with count=true, exact up to 10,000 (see totalExact)
    */
-  total: number;
+  total?: number;
   /**
-   * Only in /me/cases: the cursor of the next page; null on the last
+   * The cursor of the next page; null on the last
    */
-  nextCursor?: string | null;
+  nextCursor: string | null;
   /**
-   * Only in /me/cases: the URL of the next page (the same filters); null on the last
+   * The URL of the next page (the same filters and the cursor); null on the last
    */
-  next?: string | null;
+  next: string | null;
+  /**
+   * With count=true: false when `total` is the planner's estimate (more than 10,000 match)
+   */
+  totalExact?: boolean;
 }
 /**
+ * GET /api/v1/cases: filters and keyset paging, newest status first. Follow the response's `next` link for the next page; `offset` is refused (400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "CaseListQuery".
  */
@@ -1297,7 +1319,8 @@ export interface CaseListQuery {
   serviceId?: Slug;
   externalId?: string;
   limit?: number;
-  offset?: number;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * GET /api/v1/cases/{id}: an agency may state why it reads the case (shown to the person in "who used my data"), and for a covert read (e.g. a criminal investigation) the date until which the person is not shown it. An embargo needs a purpose and a legal basis, and is itself audited.
@@ -2437,6 +2460,10 @@ export interface GetCaseImportsIdResponse {
     message: string;
     details?: unknown[];
   }[];
+  /**
+   * The URL of the next page of failed lines; null on the last
+   */
+  errorsNext: string | null;
 }
 /**
  * Case imports: response. Response of GET /api/v1/case-imports (200). (Your agency's imports, newest first) Derived from the presenter's output; every reply is checked against it in the tests.
@@ -3139,7 +3166,22 @@ export interface GetStaffRemindersResponse {
  */
 export interface GetSuspenseResponse {
   items: SuspenseEntry[];
-  total: number;
+  /**
+   * Only with count=true: how many entries match, exact up to 10,000 (see totalExact)
+   */
+  total?: number;
+  /**
+   * With count=true: false when `total` is the planner's estimate
+   */
+  totalExact?: boolean;
+  /**
+   * The cursor of the next page; null on the last
+   */
+  nextCursor: string | null;
+  /**
+   * The URL of the next page (the same filters and the cursor); null on the last
+   */
+  next: string | null;
 }
 /**
  * This interface was referenced by `GetSuspenseResponse`'s JSON-Schema
@@ -3301,7 +3343,22 @@ export interface GetTasksResponse {
       eserviceTitle: Localized;
     };
   }[];
-  total: number;
+  /**
+   * Only with count=true: how many tasks match, exact up to 10,000 (see totalExact)
+   */
+  total?: number;
+  /**
+   * With count=true: false when `total` is the planner's estimate
+   */
+  totalExact?: boolean;
+  /**
+   * The cursor of the next page; null on the last
+   */
+  nextCursor: string | null;
+  /**
+   * The URL of the next page (the same filters and the cursor); null on the last
+   */
+  next: string | null;
 }
 /**
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
@@ -3424,14 +3481,15 @@ export interface MeCasesListQuery {
   cursor?: string;
 }
 /**
- * MyCasesQuery
+ * MyCasesQuery. GET /api/v1/organisations/{regNo}/cases: keyset paging, newest status first. Follow the response's `next` link; `offset` is refused (400).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "MeCasesQuery".
  */
 export interface MeCasesQuery {
   limit?: number;
-  offset?: number;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * GET /api/v1/auth/national/callback: the provider's authorization response (RFC 6749 4.1.2, RFC 9207 iss); its other parameters are passed on to the relying party's checks.
@@ -4253,17 +4311,20 @@ export interface SubmitOnBehalf {
   grantId?: string;
 }
 /**
+ * GET /api/v1/suspense: filters and keyset paging, newest booking first. Follow the response's `next` link; `offset` is refused (400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "SuspenseListQuery".
  */
 export interface SuspenseListQuery {
   status?: 'open' | 'resolved' | 'refunded' | 'all';
   limit?: number;
-  offset?: number;
   /**
    * Only the entries of this imported statement
    */
   statementId?: string;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 export interface BookOntoAnInvoice {
   /**
@@ -4288,6 +4349,8 @@ export interface TaskComplete {
   message?: string;
 }
 /**
+ * GET /api/v1/tasks: filters, sort and keyset paging. Follow the response's `next` link; `offset` is refused (400).
+ *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "TaskListQuery".
  */
@@ -4297,7 +4360,8 @@ export interface TaskListQuery {
   serviceId?: Slug;
   sort?: 'due_at' | '-due_at' | 'created_at' | '-created_at';
   limit?: number;
-  offset?: number;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * One event of a person's history of dealings with the state.

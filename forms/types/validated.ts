@@ -5,16 +5,16 @@ import type { ApiSchemas } from './api';
 interface DefaultedFields {
   'address-suggestions-query': 'limit';
   'application-info': 'fileIds';
-  'case-import-query': 'errorsLimit' | 'errorsOffset';
-  'case-list-query': 'limit' | 'offset';
+  'case-import-query': 'errorsLimit';
+  'case-list-query': 'limit';
   'catalog-changes-query': 'since' | 'limit';
   'catalog-search-query': 'lang' | 'page' | 'pageSize';
   'confirmation-request-create': 'days';
   'data-use-list-query': 'limit';
   'me-cases-list-query': 'limit';
-  'me-cases-query': 'limit' | 'offset';
-  'suspense-list-query': 'status' | 'limit' | 'offset';
-  'task-list-query': 'status' | 'mine' | 'sort' | 'limit' | 'offset';
+  'me-cases-query': 'limit';
+  'suspense-list-query': 'status' | 'limit';
+  'task-list-query': 'status' | 'mine' | 'sort' | 'limit';
   'timeline-query': 'limit';
 }
 

@@ -51,6 +51,14 @@ describe('activities/case-import', () => {
       [11, 'malformed_json'],
       [2002, 'validation_failed'],
     ]);
+    expect(done.body.errorsNext).to.equal(null);
+    // The failed lines a page at a time (keyset on the line number): the second page follows `errorsNext`.
+    const first = await call('GET', `/api/v1/case-imports/${id}?errorsLimit=1`, { as: 'system-pmlp' });
+    expect(first.body.errors.map((e: { line: number }) => e.line)).to.deep.equal([11]);
+    const second = await call('GET', first.body.errorsNext, { as: 'system-pmlp' });
+    expect(second.body.errors.map((e: { line: number }) => e.line)).to.deep.equal([2002]);
+    expect(second.body.errorsNext).to.equal(null);
+    expect((await call('GET', `/api/v1/case-imports/${id}?errorsOffset=1`, { as: 'system-pmlp' })).status).to.equal(400);
     const count = await stack.db.pool.query("SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pmlp' AND external_id LIKE $1", [
       `IMP-${run}-%`,
     ]);

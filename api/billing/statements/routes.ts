@@ -11,6 +11,7 @@ import { statementSummary } from '../../../db/billing/statements';
 import { spool, tooLarge } from './spool';
 import { resolveSuspense } from './suspense';
 import { listSuspense } from '../../../db/billing/suspense';
+import { pageFields, timeIdPosition } from '../../platform/cursor';
 import { actorKind } from '../../platform/auth/policy';
 import type { Validated } from '../../../forms/types/validated';
 
@@ -135,13 +136,19 @@ export const bankStatementRoutes = [
     method: 'get',
     path: '/api/v1/suspense',
     tag: 'Billing',
-    summary: "Your agency's suspense list: statement credits not booked onto an invoice (open ones by default)",
+    summary:
+      "Your agency's suspense list: statement credits not booked onto an invoice (open ones by default; keyset pages: follow `next`)",
     auth: AGENCY,
     query: 'suspense-list-query',
-    responses: { 200: { description: '{items, total}', schema: 'get-suspense-response' } },
+    responses: {
+      200: { description: 'A page of entries and the link to the next one', schema: 'get-suspense-response' },
+      400: { description: 'A filter out of range, an offset, or a cursor this list did not give (invalid_cursor)', schema: 'error' },
+    },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
-      const result = await listSuspense(ctx.deps.db.pool, agencyId, ctx.query);
+      const { cursor, count, limit } = ctx.query;
+      const after = timeIdPosition(cursor, (id) => UUID.test(id));
+      const page = await listSuspense(ctx.deps.db.pool, agencyId, ctx.query, { limit, count, ...(after ? { after } : {}) });
       const p = ctx.principal;
       // Debtor names are personal data: the read is audited.
       await audit(ctx.deps.db.pool, {
@@ -150,9 +157,9 @@ export const bankStatementRoutes = [
         resource: 'suspense',
         purpose: 'bank-reconciliation',
         requestId: ctx.requestId,
-        details: { status: ctx.query.status, statementId: ctx.query.statementId ?? null, count: result.items.length },
+        details: { status: ctx.query.status, statementId: ctx.query.statementId ?? null, count: page.items.length },
       });
-      return { body: result };
+      return { body: { items: page.items, ...pageFields('/api/v1/suspense', ctx.query, page) } };
     },
   }),
   route<Validated<'suspense-resolve'>>({

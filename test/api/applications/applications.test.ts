@@ -100,7 +100,7 @@ describe('api/applications', () => {
     expect(ownInbox.body.items.map((t: any) => t.caseId)).to.include(id);
     const otherInbox = await call('GET', byService, { as: 'officer-vid' });
     expect(otherInbox.status).to.equal(200);
-    expect(otherInbox.body).to.deep.equal({ items: [], total: 0 });
+    expect(otherInbox.body).to.deep.equal({ items: [], nextCursor: null, next: null });
     const otherRead = await call('GET', `/api/v1/tasks/${encodeURIComponent(task.id)}`, { as: 'officer-vid' });
     expect(otherRead.status).to.equal(404);
     expect(errorOf(otherRead)).to.deep.equal({ code: 'not_found', message: 'No such task.', details: [] });

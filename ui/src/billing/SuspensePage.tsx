@@ -25,26 +25,29 @@ export function SuspensePage() {
   const [filter, setFilter] = useState<Filter>('open');
   const [entries, setEntries] = useState<SuspenseEntry[] | null>(null);
   const [total, setTotal] = useState(0);
+  const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<SuspenseEntry | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('billing.suspense.title'));
 
+  // Keyset pages: the first is counted (count=true), each next one is the `next` link the previous page gave.
   const load = useCallback(
-    (offset = 0) => {
-      if (offset === 0) setEntries(null);
-      api<SuspensePage>(`/api/v1/suspense?status=${filter}&limit=${PAGE}&offset=${offset}`).then(
+    (nextPage: string | null = null) => {
+      if (!nextPage) setEntries(null);
+      api<SuspensePage>(nextPage ?? `/api/v1/suspense?status=${filter}&limit=${PAGE}&count=true`).then(
         (r) => {
-          setEntries((prev) => (offset === 0 || !prev ? r.items : [...prev, ...r.items]));
-          setTotal(r.total);
+          setEntries((prev) => (!nextPage || !prev ? r.items : [...prev, ...r.items]));
+          if (r.total !== undefined) setTotal(r.total);
+          setNext(r.next);
         },
         () => setError(t('errors.generic')),
       );
     },
     [filter, t],
   );
-  useEffect(() => load(0), [load]);
+  useEffect(() => load(null), [load]);
 
   const resolved = (outcome: ResolveOutcome) => {
     setSelected(null);
@@ -54,7 +57,7 @@ export function SuspensePage() {
         ? t('billing.suspense.booked', { amount, status: t(`billing.status.${outcome.invoice.status}`) })
         : t('billing.suspense.refundedDone', { amount }),
     );
-    load(0);
+    load(null);
   };
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -157,10 +160,10 @@ export function SuspensePage() {
           </tbody>
         </table>
       )}
-      {entries && entries.length < total && (
+      {entries && next && (
         <p>
-          <button type="button" className="secondary" onClick={() => load(entries.length)}>
-            {t('billing.suspense.more', { shown: entries.length, total })}
+          <button type="button" className="secondary" onClick={() => load(next)}>
+            {t('billing.suspense.more', { shown: entries.length, total: Math.max(total, entries.length) })}
           </button>
         </p>
       )}

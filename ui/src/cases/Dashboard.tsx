@@ -29,7 +29,9 @@ export function Dashboard() {
 
   const load = useCallback(() => {
     // Open: being handled (an answered statement or a draft is not an open case).
-    api<CasePage>('/api/v1/me/cases?state=open&limit=3').then(setCases, () => setCases({ items: [], total: 0 }));
+    api<CasePage>('/api/v1/me/cases?state=open&limit=3').then(setCases, () =>
+      setCases({ items: [], total: 0, nextCursor: null, next: null }),
+    );
     api<MyApplications>('/api/v1/me/applications?status=draft').then(
       (r) => setDrafts(r.items),
       () => setDrafts([]),

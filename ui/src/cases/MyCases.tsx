@@ -152,7 +152,7 @@ export function MyCases() {
       </form>
       {error && <Alert kind="error">{error}</Alert>}
       {!page && !error && <Loading />}
-      {page && page.total > 0 && (
+      {page && (page.total ?? 0) > 0 && (
         <p className="muted" data-testid="case-count">
           {t(filtered ? 'cases.countFiltered' : 'cases.count', { count: page.total })}
         </p>

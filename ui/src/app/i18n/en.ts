@@ -183,6 +183,7 @@ export const en: Texts<typeof lv> = {
     status: 'Status',
     mine: 'Mine only',
     empty: 'No tasks.',
+    more: 'Show more tasks ({{shown}} of {{total}} shown)',
     task: 'Task',
     recipient: 'Applicant',
     case: 'Case',

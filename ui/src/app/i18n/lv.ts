@@ -186,6 +186,7 @@ export const lv = {
     status: 'Statuss',
     mine: 'Tikai mani',
     empty: 'Uzdevumu nav.',
+    more: 'Rādīt vairāk uzdevumu (parādīti {{shown}} no {{total}})',
     task: 'Uzdevums',
     recipient: 'Iesniedzējs',
     case: 'Lieta',

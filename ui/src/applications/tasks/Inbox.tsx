@@ -1,5 +1,6 @@
-// The agency inbox: tasks filtered by status (and mine), sorted by due date.
-import { useEffect, useState } from 'react';
+// The agency inbox: tasks filtered by status (and mine), sorted by due date, a page at a time (keyset: "Show more"
+// follows the previous page's `next` link; the first page asks for the total).
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api/client';
@@ -12,6 +13,7 @@ import { useFormatDate } from '../../app/i18n/dates';
 
 const FILTERS = ['active', 'open', 'claimed', 'completed'] as const;
 const SORTS = ['due_at', '-created_at'] as const;
+const PAGE = 50;
 
 export function Inbox() {
   const { t } = useTranslation();
@@ -21,16 +23,26 @@ export function Inbox() {
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<(typeof SORTS)[number]>('due_at');
   const [tasks, setTasks] = useState<Task[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   usePageTitle(t('inbox.title'));
 
-  useEffect(() => {
-    setTasks(null);
-    api<TaskList>(`/api/v1/tasks?status=${status}&sort=${sort}&mine=${mine}&limit=100`).then(
-      (r) => setTasks(r.items),
-      () => setError(t('errors.generic')),
-    );
-  }, [status, mine, sort, t]);
+  const load = useCallback(
+    (nextPage: string | null) => {
+      if (!nextPage) setTasks(null);
+      api<TaskList>(nextPage ?? `/api/v1/tasks?status=${status}&sort=${sort}&mine=${mine}&limit=${PAGE}&count=true`).then(
+        (r) => {
+          setTasks((prev) => (!nextPage || !prev ? r.items : [...prev, ...r.items]));
+          if (r.total !== undefined) setTotal(r.total);
+          setNext(r.next);
+        },
+        () => setError(t('errors.generic')),
+      );
+    },
+    [status, mine, sort, t],
+  );
+  useEffect(() => load(null), [load]);
 
   return (
     <>
@@ -66,7 +78,7 @@ export function Inbox() {
       {tasks && tasks.length === 0 && <p role="status">{t('inbox.empty')}</p>}
       {tasks && tasks.length > 0 && (
         <table className="tasks">
-          <caption className="visually-hidden">{t('inbox.caption', { count: tasks.length })}</caption>
+          <caption className="visually-hidden">{t('inbox.caption', { count: Math.max(total, tasks.length) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('inbox.task')}</th>
@@ -99,6 +111,13 @@ export function Inbox() {
             ))}
           </tbody>
         </table>
+      )}
+      {tasks && next && (
+        <p>
+          <button type="button" className="secondary" onClick={() => load(next)}>
+            {t('inbox.more', { shown: tasks.length, total: Math.max(total, tasks.length) })}
+          </button>
+        </p>
       )}
     </>
   );

@@ -1,0 +1,199 @@
+// Keyset pages of the lists that can grow without bound (issue 19): following `next` joins the pages into the whole
+// list with no gaps or repeats, also when rows share a timestamp; the total only with count=true, exact up to the
+// threshold and the planner's estimate (marked) above it; an offset or a foreign cursor is refused.
+import { expect } from 'chai';
+import { stack } from '../../setup';
+import { call, errorOf } from '../../helpers/http';
+import { personalCode, uniqueSuffix } from '../../helpers/cases';
+import { casesOfAgency } from '../../../db/cases/read-cases';
+import { agencyInbox } from '../../../db/applications/tasks';
+import { listSuspense } from '../../../db/billing/suspense';
+import { countUpTo } from '../../../db/paging';
+import { caseIdFromNumber } from '../../../db/domain/case-id';
+
+const run = uniqueSuffix();
+let seq = 0;
+
+/** Follows `next` from the first page to the last (at most `max` pages), returning each page's body. */
+async function allPages(first: string, as: string, max = 100): Promise<any[]> {
+  const pages: any[] = [];
+  let url: string | null = first;
+  while (url && pages.length < max) {
+    const res: { status: number; body: any } = await call('GET', url, { as });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    pages.push(res.body);
+    url = res.body.next;
+  }
+  return pages;
+}
+
+const idsOf = (pages: any[]) => pages.flatMap((p) => p.items.map((i: { id: string }) => i.id));
+
+describe('keyset lists', () => {
+  describe('GET /api/v1/cases', () => {
+    // Seven cases of PMLP newest of all (a status time in the future, unique to this run): four share one timestamp,
+    // three another; pages of two cut through both groups.
+    let seven: string[] = [];
+    before(async () => {
+      const res = await call('POST', '/api/v1/cases/batch', {
+        as: 'system-pmlp',
+        json: {
+          cases: Array.from({ length: 7 }, () => ({
+            externalId: `K-${run}-${(seq += 1)}`,
+            serviceId: 'declared-address-statement',
+            channel: 'post',
+            recipient: { type: 'natural', id: personalCode(4242) },
+          })),
+        },
+      });
+      expect(res.body.created).to.equal(7);
+      const ids: string[] = res.body.results.map((r: { id: string }) => r.id);
+      const base = `2150-01-01T00:00:00.${String(Date.now() % 1_000_000).padStart(6, '0')}Z`;
+      await stack.db.pool.query(
+        `UPDATE cases SET status_at = CASE WHEN id = ANY($2::text[]) THEN $1::timestamptz ELSE $1::timestamptz - interval '1 second' END
+          WHERE id = ANY($3::text[])`,
+        [base, ids.slice(0, 4), ids],
+      );
+      const { rows } = await stack.db.pool.query<{ id: string }>(
+        'SELECT id FROM cases WHERE id = ANY($1::text[]) ORDER BY status_at DESC, id DESC',
+        [ids],
+      );
+      seven = rows.map((r) => r.id);
+    });
+
+    it('joins its pages into the list, newest status first, with no gaps or repeats across a shared timestamp', async () => {
+      const pages = await allPages('/api/v1/cases?limit=2', 'system-pmlp', 4);
+      expect(idsOf(pages).slice(0, 7)).to.deep.equal(seven);
+      expect(pages[0].total, 'no total unless asked').to.equal(undefined);
+      expect(pages[0].nextCursor).to.be.a('string');
+      expect(pages[0].next).to.equal(`/api/v1/cases?limit=2&cursor=${pages[0].nextCursor}`);
+
+      // Filtered (channel and service): the same order, and the list ends with a null `next`.
+      const filtered = await allPages('/api/v1/cases?channel=post&serviceId=declared-address-statement&limit=3&count=true', 'system-pmlp');
+      const all = idsOf(filtered);
+      expect(all.slice(0, 7)).to.deep.equal(seven);
+      expect(new Set(all).size).to.equal(all.length);
+      expect(filtered.at(-1).next).to.equal(null);
+      expect(filtered[0]).to.include({ total: all.length, totalExact: true });
+      expect(filtered[1].total, 'the next pages are not counted again').to.equal(undefined);
+      const { rows } = await stack.db.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM cases WHERE agency_id = 'pmlp' AND channel = 'post' AND service_id = 'declared-address-statement'",
+      );
+      expect(all.length).to.equal(rows[0].n);
+    });
+
+    it('counts exactly up to the threshold and estimates above it, marked as an estimate', async () => {
+      const pool = stack.db.pool;
+      const filter = { channel: 'post' as const, serviceId: 'declared-address-statement' };
+      const exact = await casesOfAgency(pool, 'pmlp', filter, { limit: 1, count: true, countThreshold: 100_000 });
+      expect(exact.total?.exact).to.equal(true);
+      expect(exact.total?.value).to.be.at.least(7);
+      const estimated = await casesOfAgency(pool, 'pmlp', filter, { limit: 1, count: true, countThreshold: 3 });
+      expect(estimated.total?.exact).to.equal(false);
+      expect(estimated.total?.value, 'never below the threshold it passed').to.be.at.least(4);
+      const notAsked = await casesOfAgency(pool, 'pmlp', filter, { limit: 1 });
+      expect(notAsked.total).to.equal(undefined);
+      // At the threshold itself the count is still exact.
+      const atIt = await countUpTo(pool, 'FROM cases c WHERE c.id = ANY($1::text[])', [seven], 7);
+      expect(atIt).to.deep.equal({ value: 7, exact: true });
+      const above = await countUpTo(pool, 'FROM cases c WHERE c.id = ANY($1::text[])', [seven], 6);
+      expect(above.exact).to.equal(false);
+      expect(above.value).to.be.at.least(7);
+    });
+
+    it('refuses an offset and a cursor it did not give', async () => {
+      const offset = await call('GET', '/api/v1/cases?offset=50', { as: 'system-pmlp' });
+      expect(offset.status).to.equal(400);
+      expect(errorOf(offset).code).to.equal('validation_failed');
+      const foreign = Buffer.from(JSON.stringify(['yesterday', 'LV-1'])).toString('base64url');
+      for (const cursor of [foreign, 'bm90LWpzb24', Buffer.from('["2026-01-01T00:00:00Z"]').toString('base64url')]) {
+        const res = await call('GET', `/api/v1/cases?cursor=${cursor}`, { as: 'system-pmlp' });
+        expect(res.status, cursor).to.equal(400);
+        expect(errorOf(res).code).to.equal('invalid_cursor');
+      }
+    });
+  });
+
+  describe('the inbox, the suspense list and a company’s cases', () => {
+    it('page the inbox by cursor in each order, joining to the whole list', async () => {
+      for (const status of ['active', 'completed', 'cancelled']) {
+        for (const sort of ['due_at', '-due_at', 'created_at', '-created_at']) {
+          const whole = await call('GET', `/api/v1/tasks?status=${status}&limit=200&sort=${sort}`, { as: 'officer-pmlp' });
+          expect(whole.status).to.equal(200);
+          const pages = await allPages(`/api/v1/tasks?status=${status}&limit=2&sort=${sort}&count=true`, 'officer-pmlp');
+          expect(idsOf(pages), `${status} ${sort}`).to.deep.equal(whole.body.items.map((t: { id: string }) => t.id));
+          expect(pages[0].total).to.equal(whole.body.items.length);
+        }
+      }
+      const offset = await call('GET', '/api/v1/tasks?offset=2', { as: 'officer-pmlp' });
+      expect(offset.status).to.equal(400);
+    });
+
+    it('keeps tasks that share a due date apart by id (the database function)', async () => {
+      const client = await stack.db.pool.connect();
+      try {
+        // In a transaction rolled back at the end: five tasks of one application, sharing a due date to the microsecond.
+        await client.query('BEGIN');
+        // An application of PMLP (one of its published e-services) for the tasks to belong to.
+        const caseId = caseIdFromNumber(9_000_000_000 + (Date.now() % 900_000_000));
+        const version = await client.query<{ definition_id: string; version: number }>(
+          `SELECT v.definition_id, v.version FROM eservice_definition_versions v
+             JOIN eservice_definitions d ON d.id = v.definition_id WHERE d.agency_id = 'pmlp' LIMIT 1`,
+        );
+        expect(version.rows, 'a published e-service of PMLP').to.have.length(1);
+        await client.query(
+          `INSERT INTO cases (id, agency_id, service_id, external_id, channel, recipient_type, recipient_id, status, status_at,
+                              registered_at, created_by)
+           VALUES ($1, 'pmlp', 'residence-declaration', $1, 'eservice', 'natural', $2, 'submitted', now(), now(), 'test')`,
+          [caseId, personalCode(4243)],
+        );
+        await client.query(
+          `INSERT INTO applications (case_id, definition_id, definition_version, agency_id, recipient_type, recipient_id, created_by, expires_at)
+           VALUES ($1, $2, $3, 'pmlp', 'natural', $4, 'test', now() + interval '1 day')`,
+          [caseId, version.rows[0].definition_id, version.rows[0].version, personalCode(4243)],
+        );
+        await client.query(
+          `INSERT INTO tasks (id, case_id, agency_id, step_id, title_lv, title_en, outcomes, status, due_at)
+           SELECT $2 || g, $1, 'pmlp', 'review', 'T', 'T', '{ok}', 'open', '2150-01-01T00:00:00.123456Z' FROM generate_series(1, 5) g`,
+          [caseId, `K-${run}-`],
+        );
+        const pool = client as unknown as typeof stack.db.pool;
+        for (const sort of ['due_at', '-due_at'] as const) {
+          const base = { agencyId: 'pmlp', statuses: ['open', 'claimed'] as Array<'open' | 'claimed'>, sort };
+          const whole = await agencyInbox(pool, base, { limit: 1000, count: true });
+          const seen: string[] = [];
+          let page = await agencyInbox(pool, base, { limit: 2 });
+          seen.push(...page.rows.map((r) => r.id));
+          while (page.more && page.last) {
+            page = await agencyInbox(pool, base, { limit: 2, after: page.last });
+            seen.push(...page.rows.map((r) => r.id));
+          }
+          expect(seen, sort).to.deep.equal(whole.rows.map((r) => r.id));
+          expect(seen.filter((id) => id.startsWith(`K-${run}-`))).to.have.length(5);
+          expect(whole.total).to.deep.equal({ value: seen.length, exact: true });
+        }
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    });
+
+    it('page the suspense list and a company’s cases, and refuse an offset', async () => {
+      const whole = await call('GET', '/api/v1/suspense?status=all&limit=500', { as: 'system-pmlp' });
+      const pages = await allPages('/api/v1/suspense?status=all&limit=3', 'system-pmlp', 200);
+      expect(idsOf(pages)).to.deep.equal(whole.body.items.map((s: { id: string }) => s.id));
+      const db = await listSuspense(stack.db.pool, 'pmlp', { status: 'all' }, { limit: 1, count: true, countThreshold: 0 });
+      if (whole.body.items.length > 0) expect(db.total?.exact).to.equal(false);
+      expect((await call('GET', '/api/v1/suspense?offset=3', { as: 'system-pmlp' })).status).to.equal(400);
+
+      const company = '/api/v1/organisations/44103092157/cases';
+      const own = await stack.db.pool.query<{ id: string }>(
+        "SELECT id FROM cases WHERE recipient_type = 'legal' AND recipient_id = '44103092157' ORDER BY status_at DESC, id DESC",
+      );
+      const companyPages = await allPages(`${company}?limit=1&count=true`, 'citizen-liga');
+      expect(idsOf(companyPages)).to.deep.equal(own.rows.map((r) => r.id));
+      expect(companyPages[0]).to.include({ total: own.rows.length, totalExact: true });
+      expect((await call('GET', `${company}?offset=1`, { as: 'citizen-liga' })).status).to.equal(400);
+    });
+  });
+});
