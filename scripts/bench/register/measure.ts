@@ -2,7 +2,8 @@
 // whatever those are when it runs, and the same question in the naive SQL on the unindexed baseline copy (offset and
 // count(*) OVER (), as the lists were before issue 19). Latencies at 1 client and at 16 concurrent clients.
 import type { Pool } from 'pg';
-import { casesOfAgency, findCase, SELECT_CASE, type CaseRow } from '../../../db/cases/read-cases';
+import { casesOfAgency, findCase, SELECT_CASE, type AgencyCaseFilter } from '../../../db/cases/read-cases';
+import type { KeysetPosition } from '../../../db/paging';
 import { casesOfPersonPage } from '../../../db/cases/person-cases';
 import { CITIZEN } from './generate';
 
@@ -18,10 +19,9 @@ export interface Query {
   baseline: () => Promise<unknown>;
 }
 
-/** casesOfAgency as it may be after the keyset change (a cursor in, a next cursor out) or before it (offset only). */
-type AgencyPage = { rows: CaseRow[]; next?: string | null; nextCursor?: string | null; cursor?: string | null };
-const agencyList = casesOfAgency as unknown as (pool: Pool, agencyId: string, f: Record<string, unknown>) => Promise<AgencyPage>;
-const nextOf = (page: AgencyPage) => page.nextCursor ?? page.next ?? page.cursor ?? null;
+/** A page of the agency's list as the API asks for it: after the previous page's last row (keyset), no count. */
+const agencyList = (pool: Pool, agencyId: string, f: AgencyCaseFilter, after?: KeysetPosition) =>
+  casesOfAgency(pool, agencyId, f, { limit: PAGE, ...(after ? { after } : {}) });
 
 const BASELINE_SELECT = SELECT_CASE.replace('SELECT c.*', 'SELECT c.*, count(*) OVER () AS total').replace(
   'FROM cases c',
@@ -37,9 +37,8 @@ export interface Subjects {
   serviceId: string;
   caseId: string;
   externalId: string;
-  /** How page 200 is reached: by the list's cursor, or by offset when the list has none. */
-  deepPageBy: 'cursor' | 'offset';
-  deepCursor: string | null;
+  /** Where page 199 ended: page 200 starts after it (the list's cursor). */
+  deepCursor: KeysetPosition | undefined;
 }
 
 /** The busiest agency, its busiest service, a case of the middle of the register, and page 200's cursor. */
@@ -57,28 +56,21 @@ export async function pickSubjects(pool: Pool, total: number): Promise<Subjects>
     'SELECT id, external_id FROM cases WHERE id >= $1 AND agency_id = $2 ORDER BY id LIMIT 1',
     [middle, agencyId],
   );
-  let page = await agencyList(pool, agencyId, { limit: PAGE, offset: 0 });
-  let deepCursor = nextOf(page);
-  const deepPageBy = deepCursor ? 'cursor' : 'offset';
-  if (deepCursor) {
-    for (let p = 2; p < DEEP_PAGE && deepCursor; p += 1) {
-      page = await agencyList(pool, agencyId, { limit: PAGE, cursor: deepCursor });
-      deepCursor = nextOf(page);
-    }
-  }
+  let page = await agencyList(pool, agencyId, {});
+  for (let p = 2; p < DEEP_PAGE && page.more; p += 1) page = await agencyList(pool, agencyId, {}, page.last);
+  const deepCursor = page.more ? page.last : undefined;
   return {
     agencyId,
     serviceId: service.rows[0].service_id,
     caseId: one.rows[0].id,
     externalId: one.rows[0].external_id,
-    deepPageBy,
     deepCursor,
   };
 }
 
 /** The questions, each asked of the platform and of the baseline. */
 export function queries(pool: Pool, s: Subjects): Query[] {
-  const agency = (f: Record<string, unknown>) => () => agencyList(pool, s.agencyId, { limit: PAGE, offset: 0, ...f });
+  const agency = (f: AgencyCaseFilter, after?: KeysetPosition) => () => agencyList(pool, s.agencyId, f, after);
   const base =
     (extra: string, value?: unknown, offset = 0) =>
     () =>
@@ -87,9 +79,9 @@ export function queries(pool: Pool, s: Subjects): Query[] {
   return [
     { name: 'agency list, page 1', list: true, platform: agency({}), baseline: base('') },
     {
-      name: `agency list, page ${DEEP_PAGE} (${s.deepPageBy})`,
+      name: `agency list, page ${DEEP_PAGE} (platform by cursor, baseline by offset)`,
       list: true,
-      platform: s.deepPageBy === 'cursor' ? agency({ cursor: s.deepCursor, offset: undefined }) : agency({ offset: deepOffset }),
+      platform: agency({}, s.deepCursor),
       baseline: base('', undefined, deepOffset),
     },
     {
