@@ -29,6 +29,7 @@ import * as profile from './migrations/0024-profile';
 import * as registerData from './migrations/0025-register-data';
 import * as dataUse from './migrations/0027-data-use';
 import * as timeline from './migrations/0028-timeline';
+import * as ingestTriggers from './migrations/0030-ingest-triggers';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -64,6 +65,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0025-register-data', migration: registerData },
   { name: '0027-data-use', migration: dataUse },
   { name: '0028-timeline', migration: timeline },
+  { name: '0030-ingest-triggers', migration: ingestTriggers },
 ];
 
 export function createMigrator(sequelize: Sequelize) {
