@@ -30,6 +30,7 @@ import * as registerData from './migrations/0025-register-data';
 import * as dataUse from './migrations/0027-data-use';
 import * as timeline from './migrations/0028-timeline';
 import * as keysetLists from './migrations/0029-keyset-lists';
+import * as ingestTriggers from './migrations/0030-ingest-triggers';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -66,6 +67,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0027-data-use', migration: dataUse },
   { name: '0028-timeline', migration: timeline },
   { name: '0029-keyset-lists', migration: keysetLists },
+  { name: '0030-ingest-triggers', migration: ingestTriggers },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

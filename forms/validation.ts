@@ -59,6 +59,23 @@ export function unstorableValues(value: unknown, prefix: string): ErrorDetail[] 
   return found;
 }
 
+/** Only the nesting deeper than MAX_JSON_DEPTH of unstorableValues: no string is looked at. */
+function tooDeepValues(value: unknown, prefix: string): ErrorDetail[] {
+  const found: ErrorDetail[] = [];
+  const stack: Array<[object, string, number]> = typeof value === 'object' && value ? [[value, prefix, 0]] : [];
+  while (stack.length > 0) {
+    const [v, at, depth] = stack.pop() as [object, string, number];
+    if (depth >= MAX_JSON_DEPTH) {
+      found.push({ path: at || '/', code: 'too_deep', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` });
+      continue;
+    }
+    for (const [k, child] of Object.entries(v)) {
+      if (child && typeof child === 'object') stack.push([child, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1]);
+    }
+  }
+  return found;
+}
+
 /** @deprecated name kept for callers: the same walk as unstorableValues. */
 export const nulCharacters = unstorableValues;
 
@@ -112,14 +129,16 @@ export function toDetails(errors: ErrorObject[] | null | undefined, prefix = '')
 export function schemaProblems(name: SchemaName, value: unknown, opts: { query?: boolean; prefix?: string } = {}): ErrorDetail[] | null {
   // Batch items are checked one by one with check(), so that one bad item does not fail the others; the batch as a
   // whole is only checked for depth (ajv's recursion must never meet a value nested thousands deep).
-  const unstorable = unstorableValues(value, opts.prefix ?? '');
+  // A batch's strings are scanned once, by check() per item: here only its depth is.
+  const perItem = PER_ITEM.has(name);
+  const unstorable = perItem ? tooDeepValues(value, opts.prefix ?? '') : unstorableValues(value, opts.prefix ?? '');
   const tooDeep = unstorable.filter((d) => d.code === 'too_deep');
   if (tooDeep.length > 0) return tooDeep;
   const fn = validatorFor(name, opts.query ?? false);
   if (!fn(value)) return toDetails(fn.errors, opts.prefix);
   // Query values are text until ajv coerces them: "offset=99999999999999999999" is a number only now.
   const after = opts.query ? unstorableValues(value, opts.prefix ?? '') : unstorable;
-  if (!PER_ITEM.has(name) && after.length > 0) return after;
+  if (!perItem && after.length > 0) return after;
   return null;
 }
 

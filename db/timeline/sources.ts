@@ -94,6 +94,8 @@ const statusEvents: TimelineSource = {
   name: 'case_status_events',
   table: 'case_status_events',
   // Drafts are not dealings yet: no draft status, nothing of an application never submitted (a discarded draft).
+  // Each event's case is probed by its id (OFFSET 0 keeps the subquery a per-row lookup): a join let the planner hash
+  // every case of the register once per statement, and the transition table has no statistics to stop it.
   select: (rows) =>
     bothSides((side) => {
       const p = person(side);
@@ -101,7 +103,8 @@ const statusEvents: TimelineSource = {
         s.title_lv || ': ' || COALESCE(e.label, ${nameCase('e.status', STATUS_NAMES, 'lv')})${p.lv},
         s.title_en || ': ' || COALESCE(e.label_en, ${nameCase('e.status', STATUS_NAMES, 'en')})${p.en},
         c.id, c.id, 'case_status_events', e.id::text${p.suffix}
-        FROM ${rows} e JOIN cases c ON c.id = e.case_id JOIN services s ON s.id = c.service_id
+        FROM ${rows} e CROSS JOIN LATERAL (SELECT * FROM cases WHERE cases.id = e.case_id OFFSET 0) c
+        JOIN services s ON s.id = c.service_id
        WHERE e.status <> 'draft' AND ${p.where}
          AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.submitted_at IS NULL)`;
     }),

@@ -1,7 +1,8 @@
 // Benchmark of case ingestion (issue 2, section 4): N generated cases through POST /api/v1/cases/batch against
 // an API in its own process, then the same rows COPYed into scratch tables of the same database. Goal: the API
 // reaches at least half of raw COPY. Self-contained: a fresh database, dropped at the end (also on error).
-//   npm run bench:cases -- [--cases 1000000] [--batch 10000] [--concurrency 3] [--baseline-fks]
+//   npm run bench:cases -- [--cases 1000000] [--batch 10000] [--concurrency 3] [--baseline-fks] [--functions]
+// --functions: track_functions=all on the scratch database, and the API phase's time per trigger function on stderr.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string' },
     concurrency: { type: 'string' },
     'baseline-fks': { type: 'boolean' },
+    functions: { type: 'boolean' },
   },
 });
 const N = Number(args.cases ?? process.env.BENCH_CASES ?? 1_000_000);
@@ -199,6 +201,18 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Time spent in each PL/pgSQL function (the triggers) during the API phase; the stats reach the view within ~1 s. */
+async function printFunctionTimes(db: Database): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1500));
+  const { rows } = await db.pool.query<{ funcname: string; calls: string; total_time: number; self_time: number }>(
+    `SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions WHERE calls > 0 ORDER BY total_time DESC LIMIT 12`,
+  );
+  for (const r of rows)
+    console.error(
+      `  ${r.funcname}: ${r.calls} calls, ${(r.total_time / 1000).toFixed(2)} s total, ${(r.self_time / 1000).toFixed(2)} s self`,
+    );
+}
+
 async function main(): Promise<void> {
   if (!(Number.isInteger(N) && N > 0 && Number.isInteger(BATCH) && BATCH > 0 && BATCH <= 10_000 && CONCURRENCY >= 1)) {
     throw new Error('usage: --cases N (> 0) --batch B (1..10000) --concurrency C (>= 1)');
@@ -222,6 +236,7 @@ async function main(): Promise<void> {
     await ensureDatabaseExists(databaseUrl);
     db = connectDatabase(databaseUrl, { poolSize: 2 });
     await migrate(db).then(() => seedReferenceData(db as Database));
+    if (args.functions) await db.pool.query(`ALTER DATABASE ${url.pathname.slice(1)} SET track_functions = 'all'`);
     await db.pool.query(`CREATE TABLE cases_copy_baseline (LIKE cases INCLUDING ALL);
       CREATE TABLE case_status_events_copy_baseline (LIKE case_status_events INCLUDING ALL)`);
     // LIKE copies no foreign keys; --baseline-fks gives the baseline the register's own, for a like-for-like view.
@@ -292,6 +307,7 @@ async function main(): Promise<void> {
     if (got.c !== N || got.e !== events)
       throw new Error(`the API stored ${got.c} cases, ${got.e} events; the baseline has ${N}, ${events}`);
     await stopProcess(api);
+    if (args.functions) await printFunctionTimes(db);
 
     await db.pool.query('CHECKPOINT');
     const client = await db.pool.connect();
