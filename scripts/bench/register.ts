@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE agency_id = $1', [subjects.agencyId])
     ).rows[0].n;
     console.log(
-      `agency measured: ${subjects.agencyId} (${agencyCases.toLocaleString('en')} cases); page ${200} reached by cursor (the baseline by offset)`,
+      `agency measured: ${subjects.agencyId} (${agencyCases.toLocaleString('en')} cases); page ${subjects.deepPage} reached by cursor (the baseline by offset)`,
     );
     const rows: Row[] = [];
     for (const q of queries(db.pool, subjects)) {

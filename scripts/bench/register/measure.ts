@@ -29,7 +29,7 @@ const BASELINE_SELECT = SELECT_CASE.replace('SELECT c.*', 'SELECT c.*, count(*) 
 );
 
 function baselineList(pool: Pool, where: string, params: unknown[], offset = 0) {
-  return pool.query(`${BASELINE_SELECT} WHERE ${where} ORDER BY c.status_at DESC, c.id LIMIT ${PAGE} OFFSET ${offset}`, params);
+  return pool.query(`${BASELINE_SELECT} WHERE ${where} ORDER BY c.status_at DESC, c.id DESC LIMIT ${PAGE} OFFSET ${offset}`, params);
 }
 
 export interface Subjects {
@@ -37,7 +37,9 @@ export interface Subjects {
   serviceId: string;
   caseId: string;
   externalId: string;
-  /** Where page 199 ended: page 200 starts after it (the list's cursor). */
+  /** The deep page: page 200, or the list's last page when it has fewer. */
+  deepPage: number;
+  /** Where the page before the deep page ended: the deep page starts after it (the list's cursor). */
   deepCursor: KeysetPosition | undefined;
 }
 
@@ -57,13 +59,19 @@ export async function pickSubjects(pool: Pool, total: number): Promise<Subjects>
     [middle, agencyId],
   );
   let page = await agencyList(pool, agencyId, {});
-  for (let p = 2; p < DEEP_PAGE && page.more; p += 1) page = await agencyList(pool, agencyId, {}, page.last);
-  const deepCursor = page.more ? page.last : undefined;
+  let deepPage = 1;
+  let deepCursor: KeysetPosition | undefined;
+  while (deepPage < DEEP_PAGE && page.more) {
+    deepCursor = page.last;
+    page = await agencyList(pool, agencyId, {}, deepCursor);
+    deepPage += 1;
+  }
   return {
     agencyId,
     serviceId: service.rows[0].service_id,
     caseId: one.rows[0].id,
     externalId: one.rows[0].external_id,
+    deepPage,
     deepCursor,
   };
 }
@@ -75,11 +83,11 @@ export function queries(pool: Pool, s: Subjects): Query[] {
     (extra: string, value?: unknown, offset = 0) =>
     () =>
       baselineList(pool, `c.agency_id = $1${extra}`, value === undefined ? [s.agencyId] : [s.agencyId, value], offset);
-  const deepOffset = (DEEP_PAGE - 1) * PAGE;
+  const deepOffset = (s.deepPage - 1) * PAGE;
   return [
     { name: 'agency list, page 1', list: true, platform: agency({}), baseline: base('') },
     {
-      name: `agency list, page ${DEEP_PAGE} (platform by cursor, baseline by offset)`,
+      name: `agency list, page ${s.deepPage} (platform by cursor, baseline by offset)`,
       list: true,
       platform: agency({}, s.deepCursor),
       baseline: base('', undefined, deepOffset),
