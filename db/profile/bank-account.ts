@@ -1,23 +1,17 @@
 // The account the state pays the person into (benefits, refunds). The IBAN is checked by ibantools (country format,
 // BBAN structure, MOD 97 check digits) and must be of a SEPA country; the holder must be the person themself
 // (payments from the state to someone else's account are the fraud this refuses).
-import { electronicFormatIBAN, extractIBAN, isSEPACountry, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { Pool, PoolClient } from 'pg';
+import { isSEPACountry } from 'ibantools';
+import { checkIban as checkAnyIban } from '../domain/iban';
 
 export type IbanCheck = { ok: true; iban: string; countryCode: string } | { ok: false; problem: 'malformed' | 'check_digits' | 'not_sepa' };
 
 export function checkIban(input: string): IbanCheck {
-  const iban = electronicFormatIBAN(input) ?? '';
-  const result = validateIBAN(iban);
-  if (!result.valid) {
-    const digitsOnly = result.errorCodes.every(
-      (c) => c === ValidationErrorsIBAN.WrongIBANChecksum || c === ValidationErrorsIBAN.ChecksumNotNumber,
-    );
-    return { ok: false, problem: digitsOnly ? 'check_digits' : 'malformed' };
-  }
-  const countryCode = extractIBAN(iban).countryCode ?? iban.slice(0, 2);
-  if (!isSEPACountry(countryCode)) return { ok: false, problem: 'not_sepa' };
-  return { ok: true, iban, countryCode };
+  const checked = checkAnyIban(input);
+  if ('problem' in checked) return { ok: false, problem: checked.problem };
+  if (!isSEPACountry(checked.countryCode)) return { ok: false, problem: 'not_sepa' };
+  return { ok: true, ...checked };
 }
 
 /** Lower case, diacritics and punctuation gone, words sorted: "Bērziņa  Anna" and "ANNA BERZINA" are the same name. */
