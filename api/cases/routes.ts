@@ -13,8 +13,7 @@ import { pageFields, timeIdPosition } from '../platform/cursor';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
-import { accessTo, auditEntry, caseSubject } from '../platform/auth/policy';
-import { checkStatedPurpose, withStatedPurpose } from '../platform/stated-purpose';
+import { accessTo, auditEntry, caseSubject, checkStatedReason, withStatedReason } from '../platform/auth/policy';
 import type { Validated } from '../../forms/types/validated';
 
 const AGENCY_WRITERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
@@ -141,10 +140,10 @@ export const caseRoutes = [
       // Its recipient, their representative on a basis valid now, staff acting for them, or its agency (not a draft).
       const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(row), 'read') : null;
       if (!row || !access) throw notFound('case');
-      // An agency may state why it reads, and keep a covert read from the person until a day (api/platform/stated-purpose.ts).
-      checkStatedPurpose(ctx.query, access.as === 'agency');
+      // An agency may state why it reads, and keep a covert read from the person until a day (the policy's stated reason).
+      checkStatedReason(ctx.query, access.as === 'agency');
       const read = auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId);
-      await audit(ctx.deps.db.pool, withStatedPurpose(read, ctx.query));
+      await audit(ctx.deps.db.pool, withStatedReason(read, ctx.query));
       const [events, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, [id]), documentsOfCases(ctx.deps.db.pool, [id])]);
       return { body: presentCase(row, events.get(id) ?? [], { documents: documents.get(id), forCitizen: access.as !== 'agency' }) };
     },
