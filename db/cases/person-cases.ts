@@ -1,7 +1,8 @@
 // A person's own cases ("My cases"): as the recipient, or as the representative of someone, from every channel,
 // newest status first (then the newest id), filtered (open / closed / draft, service, year) and paged by keyset: a
-// page ends at a (status_at, id) position and the next starts after it. The indexes of migration 0021 serve the order
-// on both sides, the position included (a row comparison is a condition of the index scan).
+// page ends at a (status_at, id) position and the next starts after it. The indexes of migration 0023 serve the order
+// on both sides, the position included (a row comparison is a condition of the index scan). The total only when a client
+// asks (count=true, on its first page): db/paging.ts `countUpTo`, exact up to 10,000 cases, else the estimate.
 import type { Pool } from 'pg';
 import type { PersonRef } from '../domain/person-id';
 import { countUpTo, type ListTotal } from '../paging';

@@ -89,7 +89,7 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     const paging = (key: string) => {
       const op = operations(doc).find((o) => o.key === key)?.op;
       expect(op, key).to.not.equal(undefined);
-      const params = (op.parameters as Array<{ name: string; in: string; schema: unknown }>).filter((p) => p.in === 'query');
+      const params = (op!.parameters as Array<{ name: string; in: string; schema: unknown }>).filter((p) => p.in === 'query');
       return Object.fromEntries(params.filter((p) => ['cursor', 'count'].includes(p.name)).map((p) => [p.name, p.schema]));
     };
     const agency = paging('GET /api/v1/cases');
