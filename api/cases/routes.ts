@@ -9,12 +9,11 @@ import { findCase, historiesOf, casesOfAgency } from '../../db/cases/read-cases'
 import { casesOfPersonPage } from '../../db/cases/person-cases';
 import { documentsOfCases } from '../../db/applications/documents';
 import { isValidCaseId } from '../../db/domain/case-id';
-import { decodeCursor, encodeCursor, nextPageUrl, pageFields, timeIdPosition } from '../platform/cursor';
+import { pageFields, timeIdPosition } from '../platform/cursor';
 import { presentCase } from './presenter';
 import { parseCaseId } from '../platform/params';
 import { audit, type AuditEntry } from '../../db/audit';
-import { accessTo, auditEntry, caseSubject } from '../platform/auth/policy';
-import { checkStatedPurpose, withStatedPurpose } from '../platform/stated-purpose';
+import { accessTo, auditEntry, caseSubject, checkStatedReason, withStatedReason } from '../platform/auth/policy';
 import type { Validated } from '../../forms/types/validated';
 
 const AGENCY_WRITERS: Role[] = ['agency-system', 'agency-officer', 'agency-admin'];
@@ -141,10 +140,10 @@ export const caseRoutes = [
       // Its recipient, their representative on a basis valid now, staff acting for them, or its agency (not a draft).
       const access = row ? await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(row), 'read') : null;
       if (!row || !access) throw notFound('case');
-      // An agency may state why it reads, and keep a covert read from the person until a day (api/platform/stated-purpose.ts).
-      checkStatedPurpose(ctx.query, access.as === 'agency');
+      // An agency may state why it reads, and keep a covert read from the person until a day (the policy's stated reason).
+      checkStatedReason(ctx.query, access.as === 'agency');
       const read = auditEntry(ctx.principal, access, caseSubject(row), 'read', `case:${id}`, ctx.requestId);
-      await audit(ctx.deps.db.pool, withStatedPurpose(read, ctx.query));
+      await audit(ctx.deps.db.pool, withStatedReason(read, ctx.query));
       const [events, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, [id]), documentsOfCases(ctx.deps.db.pool, [id])]);
       return { body: presentCase(row, events.get(id) ?? [], { documents: documents.get(id), forCitizen: access.as !== 'agency' }) };
     },
@@ -207,7 +206,8 @@ export const caseRoutes = [
     method: 'get',
     path: '/api/v1/me/cases',
     tag: 'Citizen',
-    summary: 'All my cases from every channel, with status history, newest status first (filters; keyset pages: follow `next`)',
+    summary:
+      'All my cases from every channel, with status history, newest status first (filters; keyset pages: follow `next`; the total with count=true)',
     auth: ['citizen'],
     query: 'me-cases-list-query',
     responses: {
@@ -218,17 +218,18 @@ export const caseRoutes = [
       const person = ctx.principal.person;
       if (!person) throw forbidden('Your account has no person identity.');
       const { cursor, ...filters } = ctx.query;
-      const after = cursor ? decodeCursor(cursor, [(t) => !Number.isNaN(Date.parse(t)), isValidCaseId]) : null;
+      const after = timeIdPosition(cursor, isValidCaseId);
       const page = await casesOfPersonPage(ctx.deps.db.pool, person, {
         ...filters,
-        ...(after ? { after: { statusAt: after[0], id: after[1] } } : {}),
+        ...(after ? { after: { statusAt: after.at, id: after.id } } : {}),
       });
       // A case followed as a representative is listed only while the basis for it is valid (checked now).
       const shown = await Promise.all(
         page.rows.map(async (r) => r.relation === 'recipient' || (await accessTo(ctx.deps.db.pool, ctx.principal, caseSubject(r), 'read'))),
       );
       const rows = page.rows.filter((_, i) => shown[i]);
-      const total = page.total - (page.rows.length - rows.length);
+      // Counted with the first page (count=true): its own hidden rows are not the person's to see, so not in the total.
+      const total = page.total && { ...page.total, value: page.total.value - (page.rows.length - rows.length) };
       const ids = rows.map((r) => r.id);
       const [histories, documents] = await Promise.all([historiesOf(ctx.deps.db.pool, ids), documentsOfCases(ctx.deps.db.pool, ids)]);
       // Their own list is one row; each case of someone else they follow is a read of that person's data, for them.
@@ -251,15 +252,16 @@ export const caseRoutes = [
         ...forOthers,
       ]);
       const last = page.rows.at(-1);
-      const nextCursor = page.more && last ? encodeCursor([last.status_at_exact, last.id]) : null;
       return {
         body: {
           items: rows.map((r) =>
             presentCase(r, histories.get(r.id) ?? [], { relation: r.relation, documents: documents.get(r.id), forCitizen: true }),
           ),
-          total,
-          nextCursor,
-          next: nextCursor ? nextPageUrl('/api/v1/me/cases', filters, nextCursor) : null,
+          ...pageFields('/api/v1/me/cases', ctx.query, {
+            more: page.more,
+            ...(last ? { last: { at: last.status_at_exact, id: last.id } } : {}),
+            ...(total ? { total } : {}),
+          }),
         },
       };
     },

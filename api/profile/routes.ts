@@ -144,7 +144,10 @@ export const profileRoutes = [
     query: 'profile-agency-read-query',
     responses: {
       200: { description: 'The confirmed contacts', schema: 'profile-agency-contacts' },
-      400: { description: 'purpose or legalBasis missing, or an embargo not after today', schema: 'error' },
+      400: {
+        description: 'purpose or legalBasis missing, or an embargo not after today or more than ten years ahead (invalid_embargo)',
+        schema: 'error',
+      },
     },
     async handler(ctx) {
       return { headers: { 'Cache-Control': 'no-store' }, body: await agencyReadsContacts(ctx, ctx.params.personalCode, ctx.query) };
@@ -160,7 +163,10 @@ export const profileRoutes = [
     query: 'profile-agency-read-query',
     responses: {
       200: { description: 'The account, or null', schema: 'profile-agency-bank-account' },
-      400: { description: 'purpose or legalBasis missing, or an embargo not after today', schema: 'error' },
+      400: {
+        description: 'purpose or legalBasis missing, or an embargo not after today or more than ten years ahead (invalid_embargo)',
+        schema: 'error',
+      },
     },
     async handler(ctx) {
       return { headers: { 'Cache-Control': 'no-store' }, body: await agencyReadsBankAccount(ctx, ctx.params.personalCode, ctx.query) };

@@ -1,9 +1,11 @@
 // A person's own cases ("My cases"): as the recipient, or as the representative of someone, from every channel,
 // newest status first (then the newest id), filtered (open / closed / draft, service, year) and paged by keyset: a
-// page ends at a (status_at, id) position and the next starts after it. The indexes of migration 0021 serve the order
-// on both sides, the position included (a row comparison is a condition of the index scan).
+// page ends at a (status_at, id) position and the next starts after it. The indexes of migration 0023 serve the order
+// on both sides, the position included (a row comparison is a condition of the index scan). The total only when a client
+// asks (count=true, on its first page): db/paging.ts `countUpTo`, exact up to 10,000 cases, else the estimate.
 import type { Pool } from 'pg';
 import type { PersonRef } from '../domain/person-id';
+import { countUpTo, type ListTotal } from '../paging';
 import { CLOSED_FOR_CITIZEN, OPEN_FOR_CITIZEN } from '../domain/case-status';
 import { SELECT_CASE, type CaseRow } from './read-cases';
 
@@ -14,6 +16,10 @@ export interface PersonCaseFilter {
   limit: number;
   /** Where the previous page ended: the exact status time (as PostgreSQL wrote it) and the case id. */
   after?: { statusAt: string; id: string };
+  /** Count the matching cases (db/paging.ts `countUpTo`): only when the client asks, on its first page. */
+  count?: boolean;
+  /** Exact counts stop here (db/paging.ts EXACT_COUNT_LIMIT); a test lowers it to cross it with a few rows. */
+  countThreshold?: number;
 }
 
 export type PersonCaseRow = CaseRow & { relation: 'recipient' | 'representative'; status_at_exact: string };
@@ -22,8 +28,8 @@ export interface PersonCasesPage {
   rows: PersonCaseRow[];
   /** The page is not the last: there are cases after its last row. */
   more: boolean;
-  /** How many cases match the filters, on all pages. */
-  total: number;
+  /** How many cases match the filters, on all pages: only when asked (`count`), exact up to the threshold. */
+  total?: ListTotal;
 }
 
 /**
@@ -88,11 +94,15 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
     params,
   );
   const more = rows.length > f.limit;
+  // The total is counted only when asked (never on every page): up to the threshold exactly, above it estimated.
   const countParams = params.slice(0, params.length - (f.after ? 3 : 1));
-  const count = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM cases c
-      WHERE ((${recipient}) OR (c.representative_type = $1 AND c.representative_id = $2)) AND ${filtered}`,
-    countParams,
-  );
-  return { rows: rows.slice(0, f.limit), more, total: count.rows[0].n };
+  const total = f.count
+    ? await countUpTo(
+        pool,
+        `FROM cases c WHERE ((${recipient}) OR (c.representative_type = $1 AND c.representative_id = $2)) AND ${filtered}`,
+        countParams,
+        f.countThreshold,
+      )
+    : undefined;
+  return { rows: rows.slice(0, f.limit), more, ...(total ? { total } : {}) };
 }

@@ -45,7 +45,9 @@ export interface DataUseRow {
 const RIGA_TODAY = `(now() AT TIME ZONE 'Europe/Riga')::date`;
 
 /** Audit rows that are not a use by others: the person's own acts, refusals, sign-ins, the platform's bookkeeping
- * (stored access logs, embargoes set, the e-service runtime recording statuses: My cases shows those). */
+ * (stored access logs, embargoes set, the e-service runtime recording statuses: My cases shows those). An embargo's
+ * own row is `embargo-set` (api/platform/auth/stated-reason.ts, and a register's pushed read under embargo); `embargo`
+ * is the same row as profile reads wrote it before there was one implementation (the log is append-only: kept, hidden). */
 // A list that showed the person several times in one load (an officer's inbox audits one row per task) is one use:
 // its first row (the rows of one load share the statement's time, found by the subject index).
 const PLATFORM_USE = `
@@ -53,7 +55,7 @@ const PLATFORM_USE = `
   AND NOT (l.actor_type = 'citizen' AND l.on_behalf_of IS NULL)
   AND l.actor_id <> 'prefill'
   AND l.purpose NOT LIKE '%refused%' AND l.purpose NOT LIKE 'own-%'
-  AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set', 'e-service', 'leave')
+  AND l.purpose NOT IN ('sign-in', 'access-log-received', 'embargo-set', 'embargo', 'e-service', 'leave')
   AND (CASE WHEN l.details ->> 'embargoUntil' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'
             THEN left(l.details ->> 'embargoUntil', 10)::date <= ${RIGA_TODAY} ELSE true END)
   AND NOT (l.details ? 'list' AND EXISTS (

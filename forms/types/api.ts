@@ -1291,7 +1291,7 @@ export interface CaseImportQuery {
 export interface CaseList {
   items: Case[];
   /**
-   * How many cases match, on all pages: in /me/cases always (exact); elsewhere only with count=true, exact up to 10,000 (see totalExact)
+   * How many cases match, on all pages: only with count=true, exact up to 10,000 (see totalExact)
    */
   total?: number;
   /**
@@ -3459,7 +3459,7 @@ export interface MeApplicationsQuery {
   status?: CaseStatus;
 }
 /**
- * MyCasesListQuery. GET /api/v1/me/cases: filters, and keyset paging (newest status first). Follow the response's `next` link for the next page; its `cursor` is opaque.
+ * MyCasesListQuery. GET /api/v1/me/cases: filters, and keyset paging (newest status first). Follow the response's `next` link for the next page; its `cursor` is opaque. The total only with count=true (ask on the first page).
  *
  * This interface was referenced by `ApiSchemas`'s JSON-Schema
  * via the `definition` "MeCasesListQuery".
@@ -3475,10 +3475,8 @@ export interface MeCasesListQuery {
    */
   year?: number;
   limit?: number;
-  /**
-   * Where the previous page ended: copy it from that page's `next` link
-   */
-  cursor?: string;
+  cursor?: Cursor;
+  count?: ListCount;
 }
 /**
  * MyCasesQuery. GET /api/v1/organisations/{regNo}/cases: keyset paging, newest status first. Follow the response's `next` link; `offset` is refused (400).

@@ -11,6 +11,7 @@ import { representationHolds, validDelegationBetween } from '../../../db/delegat
 import { openGrantsRedeemedBy } from '../../../db/assist/grants';
 import { findCaseForPolicy } from '../../../db/cases/read-cases';
 import { companyStanding } from './company-representation';
+import { withStatedReason, type StatedReason } from './stated-reason';
 
 export type Action = 'read' | 'write';
 export type BasisKind = 'own' | 'delegation' | 'mandate' | 'consent' | 'legal_representative' | 'enterprise_register' | 'agency';
@@ -325,51 +326,35 @@ export function ownProfileOf(p: Principal): string | null {
   return p.roles.includes('citizen') && !p.actingFor && p.person?.type === 'natural' ? p.person.id : null;
 }
 
-/** Why an agency reads a person's profile data: the purpose and legal basis it states (both required). */
-export interface StatedReason {
-  purpose: string;
-  legalBasis: string;
-  caseId?: string;
-  /** A covert purpose's embargo (ISO date): the person sees the read only after it. */
-  embargoUntil?: string;
-}
-
 /**
  * An agency's read of a person's contacts or bank account: its staff or its systems (client-credentials tokens),
- * for a stated purpose on a stated legal basis. The audit entries of the read: who (the agency and the role, never
- * shown as a named officer), whose data, why; an embargo is a second entry of its own. Null: not an agency's caller.
+ * for a stated purpose on a stated legal basis (./stated-reason.ts checks them and writes them into the audit). The
+ * audit entries of the read: who (the agency and the role, never shown as a named officer), whose data, why; an
+ * embargo is a second entry of its own. Null: not an agency's caller.
  */
 export function agencyPersonDataRead(
   p: Principal,
   personalCode: string,
   resource: string,
-  reason: StatedReason,
+  reason: StatedReason & { purpose: string; legalBasis: string },
   requestId: string,
 ): AuditEntry[] | null {
   const role = AGENCY_READERS.find((r) => p.roles.includes(r));
   if (!role || !p.agency || p.actingFor) return null;
   const actor = { type: actorKind(p), id: p.sub, agency: p.agency, office: p.office };
-  const subject = { type: 'natural', id: personalCode };
-  const details = {
-    legalBasis: reason.legalBasis,
-    role,
-    ...(reason.caseId ? { caseId: reason.caseId } : {}),
-    ...(reason.embargoUntil ? { embargoUntil: reason.embargoUntil } : {}),
+  const read: AuditEntry = {
+    actor,
+    subject: { type: 'natural', id: personalCode },
+    action: 'read',
+    resource,
+    purpose: reason.purpose,
+    requestId,
+    details: { role },
   };
-  const entries: AuditEntry[] = [{ actor, subject, action: 'read', resource, purpose: reason.purpose, requestId, details }];
-  if (reason.embargoUntil) {
-    entries.push({
-      actor,
-      subject,
-      action: 'create',
-      resource: `audit-embargo:${resource}`,
-      purpose: 'embargo',
-      requestId,
-      details: { ...details, ofPurpose: reason.purpose },
-    });
-  }
-  return entries;
+  return withStatedReason(read, reason);
 }
 
+// What an agency states for its read (purpose, legal basis, embargo): one implementation, for cases and profiles.
+export { checkStatedReason, withStatedReason, EMBARGO_SET, type StatedReason } from './stated-reason';
 // What an agency sees of a client's history (issue 18 §3): its own events, widened by a recorded legal basis.
 export { clientTimelineScope, TIMELINE_LEGAL_BASES, type TimelineLegalBasis } from './client-timeline';

@@ -5,7 +5,9 @@ import { expect } from 'chai';
 import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { personalCode, uniqueSuffix } from '../../helpers/cases';
+import type { Pool } from 'pg';
 import { casesOfAgency } from '../../../db/cases/read-cases';
+import { casesOfPersonPage } from '../../../db/cases/person-cases';
 import { agencyInbox } from '../../../db/applications/tasks';
 import { listSuspense } from '../../../db/billing/suspense';
 import { countUpTo } from '../../../db/paging';
@@ -26,6 +28,15 @@ async function allPages(first: string, as: string, max = 100): Promise<any[]> {
   }
   return pages;
 }
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 const idsOf = (pages: any[]) => pages.flatMap((p) => p.items.map((i: { id: string }) => i.id));
 
@@ -111,6 +122,73 @@ describe('keyset lists', () => {
         expect(res.status, cursor).to.equal(400);
         expect(errorOf(res).code).to.equal('invalid_cursor');
       }
+    });
+  });
+
+  describe("a person's own cases (GET /api/v1/me/cases)", () => {
+    // 120 cases of one person: pages of 50, the second starting after the first's last row.
+    const person = { type: 'natural' as const, id: personalCode(Number(run.replace(/\D/g, '').slice(-6) || '7')) };
+    before(async function () {
+      this.timeout(60_000);
+      const res = await call('POST', '/api/v1/cases/batch', {
+        as: 'system-pmlp',
+        json: {
+          cases: Array.from({ length: 120 }, () => ({
+            externalId: `P-${run}-${(seq += 1)}`,
+            serviceId: 'declared-address-statement',
+            channel: 'post',
+            recipient: person,
+          })),
+        },
+      });
+      expect(res.body.created).to.equal(120);
+      await stack.db.pool.query('ANALYZE cases');
+    });
+
+    /** The real pool, recording each statement it is given (to see what a page runs, and to EXPLAIN it). */
+    function recording(pool: Pool): { pool: Pool; statements: Array<{ sql: string; params: unknown[] }> } {
+      const statements: Array<{ sql: string; params: unknown[] }> = [];
+      const query = (sql: string, params: unknown[]) => {
+        statements.push({ sql, params });
+        return pool.query(sql, params);
+      };
+      return { pool: { query } as unknown as Pool, statements };
+    }
+
+    it('counts only when asked, exactly up to the threshold and estimated above it', async () => {
+      const pool = stack.db.pool;
+      const notAsked = await casesOfPersonPage(pool, person, { limit: 5 });
+      expect(notAsked.total).to.equal(undefined);
+      const exact = await casesOfPersonPage(pool, person, { limit: 5, count: true });
+      expect(exact.total).to.deep.equal({ value: 120, exact: true });
+      const estimated = await casesOfPersonPage(pool, person, { limit: 5, count: true, countThreshold: 30 });
+      expect(estimated.total?.exact).to.equal(false);
+      expect(estimated.total?.value, 'never below the threshold it passed').to.be.at.least(31);
+    });
+
+    it('reads page 2 with no count, one page of index entries per side', async () => {
+      const first = await casesOfPersonPage(stack.db.pool, person, { limit: 50, count: true });
+      const last = first.rows.at(-1)!;
+      const { pool, statements } = recording(stack.db.pool);
+      const second = await casesOfPersonPage(pool, person, { limit: 50, after: { statusAt: last.status_at_exact, id: last.id } });
+      expect(second.rows).to.have.length(50);
+      expect(second.rows.map((r) => r.id)).not.to.include.members(first.rows.map((r) => r.id).slice(-1));
+      expect(statements, 'one statement: the page').to.have.length(1);
+      expect(statements[0].sql).not.to.match(/count\(/i);
+      const { rows } = await stack.db.pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${statements[0].sql}`,
+        statements[0].params,
+      );
+      const scans = nodesOf(rows[0]['QUERY PLAN'][0].Plan).filter(
+        (n) => /Index/.test(n['Node Type']) && n['Index Name']?.includes('status_at'),
+      );
+      expect(scans.map((n) => n['Index Name']).sort()).to.deep.equal([
+        'cases_recipient_status_at_idx',
+        'cases_representative_status_at_idx',
+      ]);
+      // The recipient side reads the page and one more (to know there is a next page); nothing counts the rest.
+      for (const scan of scans) expect(scan['Actual Rows'] * (scan['Actual Loops'] ?? 1), scan['Index Name']).to.be.at.most(51);
+      expect(nodesOf(rows[0]['QUERY PLAN'][0].Plan).some((n) => n['Node Type'] === 'Aggregate')).to.equal(false);
     });
   });
 

@@ -15,6 +15,7 @@ import { dayFromToday } from '../../helpers/dates';
 import { audit } from '../../../db/audit';
 import { makePersonalCode } from '../../../db/domain/person-id';
 import type { RunningApi } from '../../../api/platform/server';
+import { agencyPersonDataRead } from '../../../api/platform/auth/policy';
 import { providerApi, type TestClient } from '../platform/auth/provider-helpers';
 import { STAFF, closePeers, connectPeer, grantFor, openPrefilled, request } from '../../helpers/assist';
 
@@ -274,6 +275,37 @@ describe('api/data-use (who used my data)', function () {
     );
     expect(rows).to.have.length(1);
     expect(rows[0].details.embargoUntil).to.match(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("hides an agency's embargoed read of her contacts until the embargo's day, then shows it once, as the read", async () => {
+    const purpose = 'covert-contacts-read';
+    const legalBasis = 'Kriminālprocesa likums, 190. pants';
+    const keysOf = async (requestId: string) =>
+      (await stack.db.pool.query<{ id: string }>('SELECT id FROM audit_log WHERE request_id = $1 ORDER BY id', [requestId])).rows.map(
+        (r) => `a${String(r.id).padStart(19, '0')}`,
+      );
+    // The read through the API, with an embargo 30 days ahead: the read and the embargo's own record are both held back.
+    const during = `embargo-during-${crypto.randomUUID()}`;
+    const read = await call(
+      'GET',
+      `/api/v1/agency/persons/${ANNA}/contacts?purpose=${purpose}&legalBasis=${encodeURIComponent(legalBasis)}&embargoUntil=${isoDay(30)}`,
+      { as: 'officer-pmlp', headers: { 'x-request-id': during } },
+    );
+    expect(read.status, JSON.stringify(read.body)).to.equal(200);
+    const duringKeys = await keysOf(during);
+    expect(duringKeys).to.have.length(2); // the read, and the embargo put on record
+    const shownDuring = (await usesOf('citizen-anna')).filter((u) => duringKeys.includes(u.id));
+    expect(shownDuring, 'nothing before the day').to.deep.equal([]);
+    // The same read as the policy writes it once the day has passed (the database's clock cannot be moved: the entries
+    // of the one implementation, with an embargo that ended yesterday): the read shows, the embargo's record never.
+    const after = `embargo-after-${crypto.randomUUID()}`;
+    const officer = { sub: 'officer-pmlp', name: 'Officer', roles: ['agency-officer' as const], agency: 'pmlp' };
+    const entries = agencyPersonDataRead(officer, ANNA, 'profile:contacts', { purpose, legalBasis, embargoUntil: isoDay(-1) }, after);
+    await audit(stack.db.pool, entries ?? []);
+    const afterKeys = await keysOf(after);
+    expect(afterKeys).to.have.length(2);
+    const shownAfter = (await usesOf('citizen-anna')).filter((u) => afterKeys.includes(u.id));
+    expect(shownAfter.map((u) => [u.id, u.purpose.code, u.legalBasis])).to.deep.equal([[afterKeys[0], purpose, legalBasis]]);
   });
 
   it('pages newest first with a cursor, and filters by institution and period', async () => {

@@ -85,6 +85,20 @@ describe('api/openapi: the OpenAPI 3.1 document', function () {
     expect(publicSearch.security, 'the public catalogue needs no token').to.deep.equal([]);
   });
 
+  it('documents the paging of the case lists once: the same `cursor` and `count` of common.schema.json in each', () => {
+    const paging = (key: string) => {
+      const op = operations(doc).find((o) => o.key === key)?.op;
+      expect(op, key).to.not.equal(undefined);
+      const params = (op!.parameters as Array<{ name: string; in: string; schema: unknown }>).filter((p) => p.in === 'query');
+      return Object.fromEntries(params.filter((p) => ['cursor', 'count'].includes(p.name)).map((p) => [p.name, p.schema]));
+    };
+    const agency = paging('GET /api/v1/cases');
+    expect(agency).to.have.keys('cursor', 'count');
+    expect(JSON.stringify(agency.count)).to.contain('listCount');
+    expect(paging('GET /api/v1/me/cases'), 'my cases').to.deep.equal(agency);
+    expect(paging('GET /api/v1/organisations/{regNo}/cases'), "a company's cases").to.deep.equal(agency);
+  });
+
   it('has a Swagger UI page at /api/docs that loads its assets and the document', async () => {
     const page = await call('GET', '/api/docs');
     expect(page.status).to.equal(200);

@@ -191,7 +191,7 @@ describe('api/agency: a person’s contacts and bank account, for a stated purpo
     expect(res.body.bankAccount).to.include({ iban: 'LV80BANK0000435195001' });
     expect(audit.map((a) => [a.actor_type, a.actor_agency, a.action, a.resource, a.purpose])).to.deep.equal([
       ['system', 'pmlp', 'read', 'profile:bank-account', 'criminal-investigation'],
-      ['system', 'pmlp', 'create', 'audit-embargo:profile:bank-account', 'embargo'],
+      ['system', 'pmlp', 'create', 'embargo:profile:bank-account', 'embargo-set'],
     ]);
     for (const row of audit)
       expect(row.details).to.include({ embargoUntil: embargo, role: 'agency-system', legalBasis: 'Kriminālprocesa likums, 190. p.' });
@@ -199,7 +199,13 @@ describe('api/agency: a person’s contacts and bank account, for a stated purpo
       as: 'system-pmlp',
     });
     expect(past.status).to.equal(400);
-    expect(errorOf(past).code).to.equal('embargo_in_past');
+    expect(errorOf(past).code).to.equal('invalid_embargo');
+    // The same checks as an agency's read of a case (api/platform/auth/stated-reason.ts): at most ten years ahead.
+    const tooFar = `${new Date().getUTCFullYear() + 11}-01-01`;
+    const far = await call('GET', path('bank-account', `?purpose=criminal-investigation&legalBasis=KPL%20190&embargoUntil=${tooFar}`), {
+      as: 'system-pmlp',
+    });
+    expect([far.status, errorOf(far).code]).to.deep.equal([400, 'invalid_embargo']);
   });
 
   it('is for agencies only: a citizen gets 403, a malformed personal code 404', async () => {

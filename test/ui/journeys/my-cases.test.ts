@@ -90,7 +90,7 @@ describe('journey: my cases lead to every outcome', function () {
     const counter = page.locator(`[data-case="${counterCase}"]`);
     await counter.waitFor();
     await checkPage(page, 'my-cases-01-list-lv');
-    const total = (await call('GET', '/api/v1/me/cases?limit=1', { as: 'citizen-liga' })).body.total as number;
+    const total = (await call('GET', '/api/v1/me/cases?limit=1&count=true', { as: 'citizen-liga' })).body.total as number;
     expect(total).to.be.greaterThan(10);
     // Latvian plurals: 12 lietu, 21 lieta, 13 lietas… never "no cases" for a full list.
     expect(await page.getByTestId('case-count').textContent()).to.match(new RegExp(`^${total} liet(u|a|as)$`));
@@ -123,7 +123,12 @@ describe('journey: my cases lead to every outcome', function () {
     await page.locator(`[data-case="${vidCase}"]`).waitFor();
     expect(await page.locator('.case').count()).to.equal(10);
 
-    // Pages: the next page continues the list, and back to the first.
+    // Pages: the next page continues the list, and back to the first. Only the first page asks for the total; the
+    // next one shows the same total without counting again.
+    const listRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/me/cases')) listRequests.push(r.url());
+    });
     const firstIds = await caseIds(page);
     await page.getByRole('navigation', { name: 'Lietu lapas' }).getByRole('link', { name: 'Nākamā lapa' }).click();
     await page.waitForURL(/cursor=/);
@@ -131,6 +136,13 @@ describe('journey: my cases lead to every outcome', function () {
     await page.waitForFunction(`document.querySelector('.case')?.getAttribute('data-case') !== ${JSON.stringify(firstIds[0])}`);
     const secondIds = await caseIds(page);
     expect(secondIds.filter((id) => firstIds.includes(id))).to.deep.equal([]);
+    expect(await page.getByTestId('case-count').textContent()).to.match(new RegExp(`^${total} liet(u|a|as)$`));
+    const pageTwo = listRequests.filter((u) => u.includes('cursor='));
+    expect(pageTwo, listRequests.join('\n')).to.have.length.greaterThan(0);
+    expect(
+      pageTwo.some((u) => u.includes('count=')),
+      'page 2 does not count',
+    ).to.equal(false);
     await checkPage(page, 'my-cases-04-page-2-lv');
     await page.getByRole('link', { name: 'Pirmā lapa' }).click();
 
@@ -219,7 +231,7 @@ describe('journey: my cases lead to every outcome', function () {
     const anna = await (await browser.newContext({ locale: 'lv-LV' })).newPage();
     await signIn(anna, stack.api.url, 'citizen-anna');
     await anna.locator('h1', { hasText: 'Labdien' }).waitFor();
-    const openBefore = (await call('GET', '/api/v1/me/cases?state=open&limit=1', { as: 'citizen-anna' })).body.total as number;
+    const openBefore = (await call('GET', '/api/v1/me/cases?state=open&limit=1&count=true', { as: 'citizen-anna' })).body.total as number;
     await anna.getByRole('button', { name: 'Saņemt izziņu' }).click();
     await anna.locator('[data-testid="address-answer"]', { hasText: 'Deklarētā dzīvesvieta:' }).waitFor({ timeout: 60_000 });
     await anna.locator('[data-testid="address-answer"] button[data-document]').waitFor();

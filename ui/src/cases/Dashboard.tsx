@@ -28,8 +28,8 @@ export function Dashboard() {
   usePageTitle(t('dashboard.title'));
 
   const load = useCallback(() => {
-    // Open: being handled (an answered statement or a draft is not an open case).
-    api<CasePage>('/api/v1/me/cases?state=open&limit=3').then(setCases, () =>
+    // Open: being handled (an answered statement or a draft is not an open case); the number of them asked for (count).
+    api<CasePage>('/api/v1/me/cases?state=open&limit=3&count=true').then(setCases, () =>
       setCases({ items: [], total: 0, nextCursor: null, next: null }),
     );
     api<MyApplications>('/api/v1/me/applications?status=draft').then(

@@ -2,9 +2,10 @@
 // and paged by the API's cursor (the filters and the cursor are in the address, so a page can be bookmarked and the
 // back button returns to the page before). Each case leads on: to its application (also one submitted for the
 // citizen at a counter) and its decision document, or to its own page with what the case register knows. Live
-// `case:status` events reload the page shown and are announced to screen readers.
+// `case:status` events reload the page shown and are announced to screen readers. The total is asked for (count=true)
+// with the first page only; the next pages carry it in the navigation's state, so paging never counts again.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../app/api/client';
 import { useStatusEvents } from '../app/api/realtime';
@@ -24,7 +25,7 @@ const PAGE_SIZE = 10;
 const STATES = ['open', 'closed', 'draft'] as const;
 const FIRST_YEAR = 2015;
 
-/** The list's query for the API: the filters of the address, the page size and the cursor. */
+/** The list's query for the API: the filters of the address, the page size and the cursor; the count on the first page. */
 function apiQuery(params: URLSearchParams): string {
   const q = new URLSearchParams();
   for (const key of ['state', 'serviceId', 'year', 'cursor']) {
@@ -32,7 +33,20 @@ function apiQuery(params: URLSearchParams): string {
     if (value) q.set(key, value);
   }
   q.set('limit', String(PAGE_SIZE));
+  if (!params.get('cursor')) q.set('count', 'true');
   return q.toString();
+}
+
+/** The total counted with the first page, handed on from page to page in the navigation's state. */
+interface ListTotal {
+  total: number;
+  totalExact: boolean;
+}
+
+function totalOf(page: CasePage | null, handedOn: unknown): ListTotal | null {
+  if (page?.total !== undefined) return { total: page.total, totalExact: page.totalExact ?? true };
+  const state = handedOn as Partial<ListTotal> | null;
+  return typeof state?.total === 'number' ? { total: state.total, totalExact: state.totalExact !== false } : null;
 }
 
 export function MyCases() {
@@ -42,6 +56,7 @@ export function MyCases() {
   const statusWords = useStatusWords();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const location = useLocation();
   const [page, setPage] = useState<CasePage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -99,6 +114,7 @@ export function MyCases() {
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const filtered = ['state', 'serviceId', 'year'].some((k) => params.get(k));
+  const listTotal = totalOf(page, location.state);
 
   return (
     <>
@@ -152,9 +168,10 @@ export function MyCases() {
       </form>
       {error && <Alert kind="error">{error}</Alert>}
       {!page && !error && <Loading />}
-      {page && (page.total ?? 0) > 0 && (
+      {page && listTotal && listTotal.total > 0 && (
         <p className="muted" data-testid="case-count">
-          {t(filtered ? 'cases.countFiltered' : 'cases.count', { count: page.total })}
+          {t(filtered ? 'cases.countFiltered' : 'cases.count', { count: listTotal.total })}
+          {!listTotal.totalExact && <> {t('cases.countEstimated')}</>}
         </p>
       )}
       {page && page.items.length === 0 && <p>{t(filtered ? 'cases.noneFiltered' : 'cases.none')}</p>}
@@ -189,7 +206,7 @@ export function MyCases() {
         <nav aria-label={t('cases.pages')} className="pagination">
           {cursor && <Link to={firstPage()}>{t('cases.firstPage')}</Link>}
           {page.nextCursor && (
-            <Link to={nextPage()} rel="next">
+            <Link to={nextPage()} rel="next" state={listTotal}>
               {t('cases.nextPage')}
             </Link>
           )}

@@ -14,6 +14,7 @@ export const casesEn = {
   countFiltered_zero: '{{count}} cases match',
   countFiltered_one: '{{count}} case matches',
   countFiltered_other: '{{count}} cases match',
+  countEstimated: '(an estimate)',
   noneFiltered: 'No cases match these filters.',
   filters: {
     title: 'Filter cases',

@@ -15,6 +15,7 @@ export const casesLv = {
   countFiltered_zero: 'Atbilstošo lietu skaits: {{count}}',
   countFiltered_one: 'Atbilstošo lietu skaits: {{count}}',
   countFiltered_other: 'Atbilstošo lietu skaits: {{count}}',
+  countEstimated: '(aptuveni)',
   noneFiltered: 'Šiem filtriem neatbilst neviena lieta.',
   filters: {
     title: 'Lietu filtri',
