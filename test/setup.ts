@@ -172,13 +172,8 @@ before(async function () {
   ensureUiBuilt(); // the API serves ui/dist when it exists; the journey tests need it
   stack.api = await startApi(
     { ...stack.config, port: apiPort },
-    {
-      populationRegister: stack.adapters.populationRegister,
-      enterpriseRegister: stack.adapters.enterpriseRegister,
-      addressRegister: stack.adapters.addressRegister,
-      vehicleRegister: stack.adapters.vehicleRegister,
-      landRegister: stack.adapters.landRegister,
-    },
+    // The API calls the same simulators as the worker, through adapters made once from this run's environment.
+    { adapters: stack.adapters },
   );
 });
 

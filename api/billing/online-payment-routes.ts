@@ -11,24 +11,14 @@ import { applyPaymentCallback, startOnlinePayment } from './online-payments';
 import { loadOnlinePayment } from '../../db/billing/online-payments';
 import { presentOnlinePayment } from './online-payment-presenter';
 import { audit } from '../../db/audit';
-import { adapterConfigFromEnv, createAdapter } from '../../activities/adapters';
 import { SystemUnavailableError } from '../../activities/adapters/contracts/common';
-import { CallbackRejectedError, type PaymentInitiation } from '../../activities/adapters/contracts/payment-initiation';
-import type { AppDeps } from '../platform/deps';
+import { CallbackRejectedError } from '../../activities/adapters/contracts/payment-initiation';
 import type { Validated } from '../../forms/types/validated';
 
 const PAYERS = ['citizen', 'agency-system', 'agency-admin', 'agency-officer'] as const;
 const CALLBACK_PATH = '/api/v1/payment-callbacks/bank-link';
 const CALLBACK_ACTOR = 'payment-initiation:bank-link';
 const MAX_CALLBACK_BYTES = 64 * 1024;
-
-let fromEnv: PaymentInitiation | undefined;
-/** The bank link: the one in deps (tests), else built once from PAYMENT_INITIATION_* (see activities/adapters). */
-function bankLink(deps: AppDeps): PaymentInitiation {
-  if (deps.paymentInitiation) return deps.paymentInitiation;
-  fromEnv ??= createAdapter('paymentInitiation', adapterConfigFromEnv(process.env).paymentInitiation);
-  return fromEnv;
-}
 
 /**
  * Where browsers and the bank reach this platform: PUBLIC_URL, unless it names port 0 (an API on a random port, as
@@ -75,7 +65,7 @@ export const onlinePaymentRoutes = [
       const idempotencyKey = idempotencyKeyOf(ctx);
       const invoice = await visibleInvoice(ctx, ctx.params.id);
       const base = publicBase(ctx);
-      const { row, redirectUrl, created } = await startOnlinePayment(ctx.deps.db.pool, bankLink(ctx.deps), {
+      const { row, redirectUrl, created } = await startOnlinePayment(ctx.deps.db.pool, ctx.deps.adapters.paymentInitiation, {
         invoice,
         startedBy: ctx.principal.sub,
         idempotencyKey,
@@ -177,7 +167,7 @@ export const onlinePaymentRoutes = [
 
       let callback;
       try {
-        callback = await bankLink(ctx.deps).verifyCallback(body, ctx.req.headers);
+        callback = await ctx.deps.adapters.paymentInitiation.verifyCallback(body, ctx.req.headers);
       } catch (err) {
         if (err instanceof CallbackRejectedError) {
           await record({ outcome: 'rejected', reason: err.reason });

@@ -2,21 +2,10 @@
 // a person the register knows, and the name given must be that person's. A made-up name for a real code, or a code
 // the register does not know, is refused with one stable code; the register's own data is never shown back.
 import { ApiError, unprocessable } from '../platform/errors';
-import type { AppDeps } from '../platform/deps';
 import type { RouteContext } from '../platform/routing';
 import { actorType } from '../platform/auth/principal';
 import { audit } from '../../db/audit';
-import type { PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import { SystemUnavailableError } from '../../activities/adapters/contracts/common';
-import { adapterConfigFromEnv, createAdapter } from '../../activities/adapters';
-
-let fromEnv: PopulationRegister | undefined;
-/** The population register: the one in deps (tests), else built once from POPULATION_REGISTER_* (see activities/adapters). */
-export function populationRegister(deps: AppDeps): PopulationRegister {
-  if (deps.populationRegister) return deps.populationRegister;
-  fromEnv ??= createAdapter('populationRegister', adapterConfigFromEnv(process.env).populationRegister);
-  return fromEnv;
-}
 
 /** Case, spacing, hyphens and diacritics aside ("Janis  Kalnins" is "Jānis Kalniņš"), the same name. */
 export const comparableName = (name: string) =>
@@ -40,7 +29,7 @@ export async function checkRepresentativeIdentity(
 ): Promise<void> {
   let person;
   try {
-    person = await populationRegister(ctx.deps).getPerson(personalCode, {
+    person = await ctx.deps.adapters.populationRegister.getPerson(personalCode, {
       idempotencyKey: `identity:${personalCode}`,
       requestId: ctx.requestId,
     });

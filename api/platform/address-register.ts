@@ -7,18 +7,8 @@ import { ApiError } from './errors';
 import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
 import type { CallContext } from '../../activities/adapters/contracts/common';
 import { SystemUnavailableError } from '../../activities/adapters/contracts/common';
-import { adapterConfigFromEnv, createAdapter } from '../../activities/adapters';
 import type { DomainErrorDetail } from '../../db/domain/domain-error';
 import type { AddressFieldRule } from '../../forms/form-rules';
-
-let fromEnv: AddressRegister | undefined;
-
-/** The address register: the one in deps (tests), else built once from ADDRESS_REGISTER_* (see activities/adapters). */
-export function addressRegister(deps: AppDeps): AddressRegister {
-  if (deps.addressRegister) return deps.addressRegister;
-  fromEnv ??= createAdapter('addressRegister', adapterConfigFromEnv(process.env).addressRegister);
-  return fromEnv;
-}
 
 /** Runs a register call; an unreachable register is 503 temporarily_unavailable (try again in a moment). */
 export async function askAddressRegister<T>(
@@ -27,7 +17,7 @@ export async function askAddressRegister<T>(
   ctx: CallContext,
 ): Promise<T> {
   try {
-    return await call(addressRegister(deps), ctx);
+    return await call(deps.adapters.addressRegister, ctx);
   } catch (e) {
     if (e instanceof SystemUnavailableError) {
       throw new ApiError(503, 'temporarily_unavailable', 'The address register does not answer; try again in a moment.', [], {
@@ -71,7 +61,10 @@ export function addressCheck(deps: AppDeps, requestId: string): AddressCheck {
     const input = value.code ? { code: value.code } : { text: value.text ?? '' };
     let result;
     try {
-      result = await addressRegister(deps).validate(input, { idempotencyKey: `address-check:${requestId}:${field.pointer}`, requestId });
+      result = await deps.adapters.addressRegister.validate(input, {
+        idempotencyKey: `address-check:${requestId}:${field.pointer}`,
+        requestId,
+      });
     } catch (e) {
       if (e instanceof SystemUnavailableError) {
         deps.logger.warn({ requestId, field: field.pointer }, 'address register unavailable: the address is checked after the submit');

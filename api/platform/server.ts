@@ -2,7 +2,6 @@
 import http from 'node:http';
 import pino from 'pino';
 import { createClient, type RedisClientType } from 'redis';
-import type { PopulationRegister } from '../../activities/adapters/contracts/population-register';
 import { loadConfig, type PlatformConfig } from '../../forms/config';
 import { connectDatabase, type Database } from '../../db/connection';
 import { assertLeastPrivilege } from '../../db/roles';
@@ -15,12 +14,9 @@ import { onSessionsEnded, sessionFromRequest, sweepExpiredSessionsEvery } from '
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
 import type { AppDeps } from './deps';
-import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
-import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
+import { apiAdapterConfig, createApiAdapters, type ApiAdapters } from './adapters';
 import { useEnterpriseRegister } from './auth/company-representation';
 import { describeDefaults } from '../../forms/environment';
-import type { VehicleRegister } from '../../activities/adapters/contracts/vehicle-register';
-import type { LandRegister } from '../../activities/adapters/contracts/land-register';
 
 export interface RunningApi {
   url: string;
@@ -34,11 +30,8 @@ export async function startApi(
   config: PlatformConfig,
   opts: {
     db?: Database;
-    populationRegister?: PopulationRegister;
-    enterpriseRegister?: EnterpriseRegister;
-    addressRegister?: AddressRegister;
-    vehicleRegister?: VehicleRegister;
-    landRegister?: LandRegister;
+    /** Adapters to use instead of building them from the configuration (tests: fakes, this run's simulators). */
+    adapters?: Partial<ApiAdapters>;
   } = {},
 ): Promise<RunningApi> {
   const logger = pino({ level: config.logLevel, base: { process: 'api' } });
@@ -46,6 +39,7 @@ export async function startApi(
   if (config.env === 'production') await assertLeastPrivilege(db.pool); // the audit log's guarantees need it
   const keys = await loadOrCreateKeys(config.dataDir);
   const temporal = lazyTemporalClient(config);
+  const adapters = createApiAdapters(apiAdapterConfig(config), opts.adapters);
   const deps: AppDeps = {
     config,
     db,
@@ -55,13 +49,9 @@ export async function startApi(
     // The platform's own tokens, and agency systems' access tokens from its OpenID Provider (client credentials).
     verify: withSystemTokens({ config }, (token) => verifyToken(keys, token)),
     assist: { grantChanged: async () => undefined, flush: async () => undefined, leftDraft: async () => undefined },
-    ...(opts.populationRegister ? { populationRegister: opts.populationRegister } : {}),
-    ...(opts.enterpriseRegister ? { enterpriseRegister: opts.enterpriseRegister } : {}),
-    ...(opts.addressRegister ? { addressRegister: opts.addressRegister } : {}),
-    ...(opts.vehicleRegister ? { vehicleRegister: opts.vehicleRegister } : {}),
-    ...(opts.landRegister ? { landRegister: opts.landRegister } : {}),
+    adapters,
   };
-  if (opts.enterpriseRegister) useEnterpriseRegister(db.pool, opts.enterpriseRegister);
+  const unbindEnterpriseRegister = useEnterpriseRegister(db.pool, adapters.enterpriseRegister);
   if (config.redisUrl) {
     const redis: RedisClientType = createClient({ url: config.redisUrl });
     redis.on('error', (err: unknown) => logger.warn({ err }, 'redis (rate limits)'));
@@ -109,6 +99,7 @@ export async function startApi(
       server.closeAllConnections();
       await temporal.close();
       if (deps.rateLimitRedis) await deps.rateLimitRedis.quit().catch(() => undefined);
+      unbindEnterpriseRegister();
       if (!opts.db) await db.close();
     },
   };

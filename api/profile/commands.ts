@@ -11,7 +11,7 @@ import { checkCode, issueCode, CODE_TTL_MINUTES } from '../../db/profile/codes';
 import { bankAccountOf, checkIban, holderIsPerson, setBankAccount } from '../../db/profile/bank-account';
 import { CHANNEL_CONTACT, preferencesOf, setPreferences, type Channel, type Language } from '../../db/profile/preferences';
 import { codeEmail, codeSms } from './code-messages';
-import { mailSender, outside, populationRegister, smsSender } from './senders';
+import { outside } from './senders';
 import { presentBankAccount, presentContact, presentPreferences, presentProfile } from './presenter';
 import type {
   Profile,
@@ -73,8 +73,8 @@ async function sendCode(ctx: RouteContext, client: PoolClient, personalCode: str
   // Sent before the commit: a code the server did not take is not stored (and does not count against the limits).
   await outside(SENT_TO[kind], () =>
     kind === 'email'
-      ? mailSender(ctx.deps).send({ to: value, ...codeEmail(language, issued.code) }, key)
-      : smsSender(ctx.deps).send({ to: value, text: codeSms(language, issued.code) }, key),
+      ? ctx.deps.adapters.mailSender.send({ to: value, ...codeEmail(language, issued.code) }, key)
+      : ctx.deps.adapters.smsSender.send({ to: value, text: codeSms(language, issued.code) }, key),
   );
 }
 
@@ -155,7 +155,10 @@ export async function changeBankAccount(
     ]);
   }
   const person = await outside({ lv: 'Iedzīvotāju reģistrs', en: 'The population register' }, () =>
-    populationRegister(ctx.deps).getPerson(personalCode, { idempotencyKey: `profile-holder:${ctx.requestId}`, requestId: ctx.requestId }),
+    ctx.deps.adapters.populationRegister.getPerson(personalCode, {
+      idempotencyKey: `profile-holder:${ctx.requestId}`,
+      requestId: ctx.requestId,
+    }),
   );
   // Refused, not kept for review: the state pays benefits into this account, and an account in another's name is
   // how such payments are diverted. The person can correct it at once; nobody needs to review a mistyped name.

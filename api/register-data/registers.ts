@@ -1,34 +1,16 @@
-// The five registers "My data in the registers" reads, each through its adapter: the one in deps (tests and the
-// API's boot), else built once from <ROLE>_URL (activities/adapters). Each read has a deadline, so one slow register
-// never holds up the page: it is reported as unavailable instead.
+// The five registers "My data in the registers" reads, each through its adapter in AppDeps (built once at boot,
+// api/platform/adapters.ts). Each read has a deadline, so one slow register never holds up the page: it is reported
+// as unavailable instead.
 import type { AppDeps } from '../platform/deps';
-import { adapterConfigFromEnv, createAdapter, type AdapterRole, type Adapters } from '../../activities/adapters';
 import { SystemUnavailableError } from '../../activities/adapters/contracts/common';
-import { addressRegister } from '../platform/address-register';
-import { populationRegister } from '../delegations/person-identity';
-
-type RegisterRole = Extract<
-  AdapterRole,
-  'populationRegister' | 'addressRegister' | 'vehicleRegister' | 'landRegister' | 'enterpriseRegister'
->;
-
-const fromEnv: Partial<{ [R in RegisterRole]: Adapters[R] }> = {};
-
-function built<R extends RegisterRole>(role: R): Adapters[R] {
-  const existing = fromEnv[role] as Adapters[R] | undefined;
-  if (existing) return existing;
-  const adapter = createAdapter(role, adapterConfigFromEnv(process.env)[role]);
-  (fromEnv as Record<string, unknown>)[role] = adapter;
-  return adapter;
-}
 
 export function registersOf(deps: AppDeps) {
   return {
-    population: populationRegister(deps),
-    address: addressRegister(deps),
-    vehicle: deps.vehicleRegister ?? built('vehicleRegister'),
-    realEstate: deps.landRegister ?? built('landRegister'),
-    enterprise: deps.enterpriseRegister ?? built('enterpriseRegister'),
+    population: deps.adapters.populationRegister,
+    address: deps.adapters.addressRegister,
+    vehicle: deps.adapters.vehicleRegister,
+    realEstate: deps.adapters.landRegister,
+    enterprise: deps.adapters.enterpriseRegister,
   };
 }
 

@@ -18,7 +18,7 @@ export function apiFor(temporalAddress: string, taskQueue: string, rpcTimeoutMs 
       LOG_LEVEL: 'silent',
       TEMPORAL_RPC_TIMEOUT_MS: String(rpcTimeoutMs),
     }),
-    { db: stack.db },
+    { db: stack.db, adapters: stack.adapters },
   );
 }
 

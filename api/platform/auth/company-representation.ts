@@ -6,23 +6,31 @@
 import type { Pool } from 'pg';
 import type { BoardMember, Company, EnterpriseRegister } from '../../../activities/adapters/contracts/enterprise-register';
 import { SystemUnavailableError } from '../../../activities/adapters/contracts/common';
-import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
 import { openConfirmationsFor, type ConfirmationRow } from '../../../db/delegations/confirmations';
 import { ApiError } from '../errors';
 
+// The policy is asked with a database pool (api/platform/auth/policy.ts), so the register AppDeps holds is bound to
+// the pool where the app is composed (api/platform/server.ts); nothing here reads the environment.
 const bound = new WeakMap<Pool, EnterpriseRegister>();
-let fromEnv: EnterpriseRegister | undefined;
 
-/** The enterprise register the policy asks for this database (set at boot from AppDeps; tests bind their own). */
-export function useEnterpriseRegister(pool: Pool, register: EnterpriseRegister): void {
+/**
+ * Binds the enterprise register the policy asks for this database (startApi, with AppDeps' adapter; tests bind their
+ * own). Returns the undo, which puts back the register bound before, for an API that closes while others run on.
+ */
+export function useEnterpriseRegister(pool: Pool, register: EnterpriseRegister): () => void {
+  const before = bound.get(pool);
   bound.set(pool, register);
+  return () => {
+    if (bound.get(pool) !== register) return;
+    if (before) bound.set(pool, before);
+    else bound.delete(pool);
+  };
 }
 
 export function enterpriseRegisterFor(pool: Pool): EnterpriseRegister {
   const register = bound.get(pool);
-  if (register) return register;
-  fromEnv ??= createAdapter('enterpriseRegister', adapterConfigFromEnv(process.env).enterpriseRegister);
-  return fromEnv;
+  if (!register) throw new Error('No enterprise register is bound to this database pool: start the API with startApi.');
+  return register;
 }
 
 const unavailable = () =>

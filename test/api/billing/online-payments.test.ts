@@ -6,7 +6,6 @@ import { stack } from '../../setup';
 import { call, errorOf } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { waitFor } from '../../helpers/wait';
-import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
 import { DEV_SECRET } from '../../../simulators/payment-initiation/server';
 import { onlinePaymentId } from '../../../api/billing/online-payments';
 import { check } from '../../../forms/validation';
@@ -125,17 +124,6 @@ function signedCallback(fields: Record<string, unknown>, secret = SECRET, raw?: 
 }
 
 describe('api/billing/online-payment-routes', () => {
-  before(() => {
-    // The stack's API builds its adapter from the environment (default port 4105); point it at this run's simulator.
-    stack.api.deps.paymentInitiation = createAdapter(
-      'paymentInitiation',
-      adapterConfigFromEnv({
-        PAYMENT_INITIATION_URL: sim(),
-        PAYMENT_INITIATION_SECRET: process.env.PAYMENT_INITIATION_SECRET,
-        PAYMENT_INITIATION_MERCHANT_ID: process.env.PAYMENT_INITIATION_MERCHANT_ID,
-      }).paymentInitiation,
-    );
-  });
   afterEach(async () => {
     await fetch(`${sim()}/_faults`, { method: 'DELETE' });
   });

@@ -36,7 +36,7 @@ describe('api/health', () => {
 
   it('says not ready with 503 when Temporal does not answer, without naming the component or the error', async function () {
     this.timeout(30_000);
-    const api = await startApi({ ...stack.config, temporalAddress: '127.0.0.1:1' }, { db: stack.appDb });
+    const api = await startApi({ ...stack.config, temporalAddress: '127.0.0.1:1' }, { db: stack.appDb, adapters: stack.adapters });
     try {
       const res = await fetch(`${api.url}/readyz`);
       expect(res.status).to.equal(503);

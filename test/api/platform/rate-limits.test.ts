@@ -26,7 +26,7 @@ function nodeWith(env: Record<string, string>): Promise<RunningApi> {
       LOG_LEVEL: 'silent',
       ...env,
     }),
-    { db: stack.appDb },
+    { db: stack.appDb, adapters: stack.adapters },
   );
 }
 

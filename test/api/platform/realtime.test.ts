@@ -242,7 +242,7 @@ describe('api/platform/realtime', () => {
           PUBLIC_URL: 'https://portal.example.lv/app',
           ALLOWED_ORIGINS: 'https://partner.example.lv, https://kiosk.example.lv:8443',
         }),
-        { db: stack.appDb },
+        { db: stack.appDb, adapters: stack.adapters },
       );
       try {
         const token = await tokenFor('citizen-anna');

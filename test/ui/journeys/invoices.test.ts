@@ -10,7 +10,6 @@ import { stack } from '../../setup';
 import { call } from '../../helpers/http';
 import { uniqueSuffix } from '../../helpers/cases';
 import { ARTIFACTS, checkPage, launchBrowser, signIn } from '../browser';
-import { adapterConfigFromEnv, createAdapter } from '../../../activities/adapters';
 import { makeRfReference } from '../../../db/domain/rf-reference';
 import { camt } from '../../helpers/camt';
 
@@ -56,15 +55,6 @@ describe('journey: invoices and payments in the browser', function () {
   let agencyContext: BrowserContext;
 
   before(async () => {
-    // The stack's API builds its bank link from the environment (default port); point it at this run's simulator.
-    stack.api.deps.paymentInitiation = createAdapter(
-      'paymentInitiation',
-      adapterConfigFromEnv({
-        PAYMENT_INITIATION_URL: stack.simulators.urls.paymentInitiation,
-        PAYMENT_INITIATION_SECRET: process.env.PAYMENT_INITIATION_SECRET,
-        PAYMENT_INITIATION_MERCHANT_ID: process.env.PAYMENT_INITIATION_MERCHANT_ID,
-      }).paymentInitiation,
-    );
     browser = await launchBrowser();
     citizenContext = await browser.newContext({ acceptDownloads: true, locale: 'lv-LV' });
     agencyContext = await browser.newContext({ locale: 'lv-LV' });

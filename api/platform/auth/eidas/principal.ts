@@ -6,20 +6,17 @@ import crypto from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import type { Principal } from '../principal';
 import type { EidasIdentity } from './service-provider';
-import type { PopulationRegister } from '../../../../activities/adapters/contracts/population-register';
-import { adapterConfigFromEnv, createAdapter } from '../../../../activities/adapters';
-
-let fromEnv: PopulationRegister | undefined;
-/** The population register: the one in deps (tests), else built once from POPULATION_REGISTER_* (activities/adapters). */
-function populationRegister(deps: AppDeps): PopulationRegister {
-  if (deps.populationRegister) return deps.populationRegister;
-  fromEnv ??= createAdapter('populationRegister', adapterConfigFromEnv(process.env).populationRegister);
-  return fromEnv;
-}
 
 /** The personal code the population register links to the identifier, or null; throws when the register is down. */
-export async function linkedPersonalCodeOf(deps: AppDeps, eidasIdentifier: string, requestId: string): Promise<string | null> {
-  return populationRegister(deps).linkedPersonalCode(eidasIdentifier, { idempotencyKey: `eidas-link:${eidasIdentifier}`, requestId });
+export async function linkedPersonalCodeOf(
+  deps: Pick<AppDeps, 'adapters'>,
+  eidasIdentifier: string,
+  requestId: string,
+): Promise<string | null> {
+  return deps.adapters.populationRegister.linkedPersonalCode(eidasIdentifier, {
+    idempotencyKey: `eidas-link:${eidasIdentifier}`,
+    requestId,
+  });
 }
 
 /** A stable, short subject for the identifier (up to ~200 characters; subjects go into case and audit ids). */

@@ -168,7 +168,7 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
   it('with the node out of reach, answers an API call 503 in the one error shape and a browser the sign-in page', async () => {
     const unreachable = await startApi(
       { ...stack.config, eidas: { ...stack.config.eidas!, nodeMetadataUrl: 'http://127.0.0.1:9/metadata' } },
-      { db: stack.appDb, populationRegister: stack.adapters.populationRegister },
+      { db: stack.appDb, adapters: stack.adapters },
     );
     try {
       const asApi = await fetch(`${unreachable.url}/api/v1/auth/eidas/start?country=DE`, { redirect: 'manual' });
@@ -189,7 +189,7 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
   it('is refused by the node when the platform is not the registered SP', async () => {
     const stranger = await startApi(
       { ...stack.config, eidas: { ...stack.config.eidas!, spEntityId: 'http://stranger.test/metadata' } },
-      { db: stack.appDb, populationRegister: stack.adapters.populationRegister },
+      { db: stack.appDb, adapters: stack.adapters },
     );
     try {
       const browser = new TestBrowser();
@@ -215,7 +215,7 @@ describe('api/platform/auth: eIDAS sign-in (the platform as SAML service provide
       openNode = await startEidasNodeSimulator();
       laggingNode = await startEidasNodeSimulator({ clockOffsetMs: -10 * 60_000 });
       const eidasAt = (node: RunningSimulator) => ({ ...stack.config.eidas!, nodeMetadataUrl: `${node.url}/metadata` });
-      const deps = { db: stack.appDb, populationRegister: stack.adapters.populationRegister };
+      const deps = { db: stack.appDb, adapters: stack.adapters };
       platform = await startApi({ ...stack.config, redisUrl: 'redis://127.0.0.1:6379', eidas: eidasAt(openNode) }, deps);
       late = await startApi({ ...stack.config, eidas: eidasAt(laggingNode) }, deps);
       redis = createClient({ url: 'redis://127.0.0.1:6379' });

@@ -163,7 +163,7 @@ describe('api/platform/auth: national sign-in (relying party of the national sig
   describe('with the provider down before its metadata is known', () => {
     let fresh: RunningApi;
     before(async () => {
-      fresh = await startApi(stack.config, { db: stack.appDb });
+      fresh = await startApi(stack.config, { db: stack.appDb, adapters: stack.adapters });
     });
     after(() => fresh.close());
 

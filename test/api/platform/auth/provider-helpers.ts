@@ -121,7 +121,7 @@ export async function providerApi(dataDir: string, clients: TestClient[], public
       LOG_LEVEL: 'silent',
       OIDC_CLIENTS: JSON.stringify(clients),
     }),
-    { db: stack.appDb },
+    { db: stack.appDb, adapters: stack.adapters },
   );
 }
 
