@@ -1,7 +1,8 @@
-// The interpreter's register calls (callRegister in activities/application.ts), run in a mock activity context on fake
-// adapters and no database: each operation reaches its adapter with the workflow's idempotency key, a refusal is a
-// non-retryable failure, an outage a retryable one, and an operation the register does not have ends the run. A read
-// that succeeded is audited as a use of the person's data by the case's agency (the pool here only records it).
+// The interpreter's register calls (callRegister in activities/application/register-calls.ts), run in a mock activity
+// context on fake adapters and no database: each operation reaches its adapter with the workflow's idempotency key, a
+// refusal is a non-retryable failure, an outage a retryable one, and an operation the register does not have ends
+// the run. A read that succeeded is audited as a use of the person's data by the case's agency (the pool here only
+// records it).
 import { expect } from 'chai';
 import type { Pool } from 'pg';
 import { ApplicationFailure } from '@temporalio/common';
