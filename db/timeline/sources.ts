@@ -57,37 +57,31 @@ const ROLE_NAMES = {
 const lvAmount = (column: string) => `replace(${column}::text, '.', ',')`;
 const AS_REPRESENTATIVE = { lv: ' (kā pārstāvim)', en: ' (as representative)' };
 
-/** The recipient's row and, when a natural person represents them, the representative's own row. */
-function bothSides(select: (side: 'self' | 'representative') => string): string {
-  return `${select('self')} UNION ALL ${select('representative')}`;
-}
-const person = (side: 'self' | 'representative', c = 'c') =>
-  side === 'self'
-    ? { cols: `${c}.recipient_type, ${c}.recipient_id`, where: PERSON(`${c}.recipient_type`), suffix: '', lv: '', en: '' }
-    : {
-        cols: `${c}.representative_type, ${c}.representative_id`,
-        where: `${PERSON(`${c}.representative_type`)} AND ${c}.representative_id IS DISTINCT FROM ${c}.recipient_id`,
-        suffix: ` || ':representative'`,
-        lv: ` || ${quote(AS_REPRESENTATIVE.lv)}`,
-        en: ` || ${quote(AS_REPRESENTATIVE.en)}`,
-      };
+/**
+ * The recipient's row and, when a natural person represents them, the representative's own row: one row of the case
+ * fans out into its sides (a lateral VALUES over `c`), so the case is looked up once for both, not once per side.
+ * Columns: side.person_type, side.person_id, side.role, side.lv / side.en (the title's suffix), side.suffix (of the
+ * source_id); the WHERE condition keeps only the sides that are a person's.
+ */
+const sidesOf = (c = 'c') => ({
+  join: `CROSS JOIN LATERAL (VALUES ('self', ${c}.recipient_type, ${c}.recipient_id, '', '', ''),
+      ('representative', ${c}.representative_type, ${c}.representative_id, ${quote(AS_REPRESENTATIVE.lv)}, ${quote(AS_REPRESENTATIVE.en)}, ':representative'))
+      AS side(role, person_type, person_id, lv, en, suffix)`,
+  where: `${PERSON('side.person_type')} AND (side.role = 'self' OR ${c}.representative_id IS DISTINCT FROM ${c}.recipient_id)`,
+});
 
 const cases: TimelineSource = {
   name: 'cases',
   table: 'cases',
   // A platform e-service's case (opened as a draft, then its application row) is in the history from its submission
   // (the applications source), never as a draft; a case an agency registers from its own e-service is here.
-  select: (rows) =>
-    bothSides((side) => {
-      const p = person(side);
-      return `SELECT ${p.cols}, c.registered_at, 'case', '${side}', c.agency_id,
-        'Reģistrēta lieta: ' || s.title_lv || ' (' || ${nameCase('c.channel', CHANNEL_NAMES, 'lv')} || ')'${p.lv},
-        'Case registered: ' || s.title_en || ' (' || ${nameCase('c.channel', CHANNEL_NAMES, 'en')} || ')'${p.en},
-        c.id, c.id, 'cases', c.id${p.suffix}
-        FROM ${rows} c JOIN services s ON s.id = c.service_id
-       WHERE NOT (c.channel = 'eservice' AND (c.status = 'draft' OR EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id)))
-         AND ${p.where}`;
-    }),
+  select: (rows) => `SELECT side.person_type, side.person_id, c.registered_at, 'case', side.role, c.agency_id,
+      'Reģistrēta lieta: ' || s.title_lv || ' (' || ${nameCase('c.channel', CHANNEL_NAMES, 'lv')} || ')' || side.lv,
+      'Case registered: ' || s.title_en || ' (' || ${nameCase('c.channel', CHANNEL_NAMES, 'en')} || ')' || side.en,
+      c.id, c.id, 'cases', c.id || side.suffix
+      FROM ${rows} c JOIN services s ON s.id = c.service_id ${sidesOf().join}
+     WHERE NOT (c.channel = 'eservice' AND (c.status = 'draft' OR EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id)))
+       AND ${sidesOf().where}`,
 };
 
 const statusEvents: TimelineSource = {
@@ -95,34 +89,27 @@ const statusEvents: TimelineSource = {
   table: 'case_status_events',
   // Drafts are not dealings yet: no draft status, nothing of an application never submitted (a discarded draft).
   // Each event's case is probed by its id (OFFSET 0 keeps the subquery a per-row lookup): a join let the planner hash
-  // every case of the register once per statement, and the transition table has no statistics to stop it.
-  select: (rows) =>
-    bothSides((side) => {
-      const p = person(side);
-      return `SELECT ${p.cols}, e.at, 'case-status', '${side}', c.agency_id,
-        s.title_lv || ': ' || COALESCE(e.label, ${nameCase('e.status', STATUS_NAMES, 'lv')})${p.lv},
-        s.title_en || ': ' || COALESCE(e.label_en, ${nameCase('e.status', STATUS_NAMES, 'en')})${p.en},
-        c.id, c.id, 'case_status_events', e.id::text${p.suffix}
-        FROM ${rows} e CROSS JOIN LATERAL (SELECT * FROM cases WHERE cases.id = e.case_id OFFSET 0) c
-        JOIN services s ON s.id = c.service_id
-       WHERE e.status <> 'draft' AND ${p.where}
-         AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.submitted_at IS NULL)`;
-    }),
+  // every case of the register once per statement, and the transition table has no statistics to stop it. Only an
+  // e-service case can have an application (the platform opens its applications so), so only those probe for one.
+  select: (rows) => `SELECT side.person_type, side.person_id, e.at, 'case-status', side.role, c.agency_id,
+      s.title_lv || ': ' || COALESCE(e.label, ${nameCase('e.status', STATUS_NAMES, 'lv')}) || side.lv,
+      s.title_en || ': ' || COALESCE(e.label_en, ${nameCase('e.status', STATUS_NAMES, 'en')}) || side.en,
+      c.id, c.id, 'case_status_events', e.id::text || side.suffix
+      FROM ${rows} e CROSS JOIN LATERAL (SELECT * FROM cases WHERE cases.id = e.case_id OFFSET 0) c
+      JOIN services s ON s.id = c.service_id ${sidesOf().join}
+     WHERE e.status <> 'draft' AND ${sidesOf().where}
+       AND NOT (c.channel = 'eservice' AND EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.submitted_at IS NULL))`,
 };
 
 const applications: TimelineSource = {
   name: 'applications',
   table: 'applications',
   updateWhen: 'OLD.submitted_at IS NULL AND NEW.submitted_at IS NOT NULL',
-  select: (rows) =>
-    bothSides((side) => {
-      const p = person(side);
-      return `SELECT ${p.cols}, a.submitted_at, 'application', '${side}', a.agency_id,
-        'Iesniegts e-pakalpojuma pieteikums: ' || s.title_lv${p.lv}, 'E-service application submitted: ' || s.title_en${p.en},
-        c.id, c.id, 'applications', c.id${p.suffix}
-        FROM ${rows} a JOIN cases c ON c.id = a.case_id JOIN services s ON s.id = c.service_id
-       WHERE a.submitted_at IS NOT NULL AND ${p.where}`;
-    }),
+  select: (rows) => `SELECT side.person_type, side.person_id, a.submitted_at, 'application', side.role, a.agency_id,
+      'Iesniegts e-pakalpojuma pieteikums: ' || s.title_lv || side.lv, 'E-service application submitted: ' || s.title_en || side.en,
+      c.id, c.id, 'applications', c.id || side.suffix
+      FROM ${rows} a JOIN cases c ON c.id = a.case_id JOIN services s ON s.id = c.service_id ${sidesOf().join}
+     WHERE a.submitted_at IS NOT NULL AND ${sidesOf().where}`,
 };
 
 const notifications: TimelineSource = {
