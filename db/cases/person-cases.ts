@@ -31,7 +31,7 @@ export interface PersonCasesPage {
  * list. Every other status they have had shows.
  */
 const NOT_DISCARDED_DRAFT = `NOT (c.status = 'withdrawn' AND NOT EXISTS (
-  SELECT 1 FROM case_status_events e WHERE e.case_id = c.id AND e.status NOT IN ('draft', 'withdrawn')))`;
+  SELECT 1 FROM case_status_events e WHERE e.case_id = c.id AND e.case_registered_at = c.registered_at AND e.status NOT IN ('draft', 'withdrawn')))`;
 
 function filterSql(f: PersonCaseFilter, params: unknown[]): string[] {
   const where = [NOT_DISCARDED_DRAFT];
