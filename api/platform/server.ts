@@ -14,6 +14,7 @@ import { attachRealtime, type Realtime } from './realtime';
 import { onSessionsEnded, sessionFromRequest, sweepExpiredSessionsEvery } from './auth/session/browser-session';
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
+import { ensureCasePartitionScheduleInBackground } from '../cases/schedules';
 import type { AppDeps } from './deps';
 import type { AddressRegister } from '../../activities/adapters/contracts/address-register';
 import type { EnterpriseRegister } from '../../activities/adapters/contracts/enterprise-register';
@@ -96,6 +97,7 @@ export async function startApi(
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, defaults: describeDefaults(process.env) }, 'API listening');
   const schedules = ensureCatalogSchedulesInBackground(deps.temporal, config.taskQueue, logger);
+  const partitionSchedule = ensureCasePartitionScheduleInBackground(deps.temporal, config.taskQueue, logger);
   return {
     url: `http://127.0.0.1:${port}`,
     server,
@@ -103,6 +105,7 @@ export async function startApi(
     realtime,
     async close() {
       schedules.stop();
+      partitionSchedule.stop();
       sessionSweeper.stop();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
