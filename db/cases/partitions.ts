@@ -126,18 +126,27 @@ export async function detachPartition(pool: Pool, name: QuarterName, opts: { now
   if (quarter.from >= current.from) {
     throw new Error(`Quarter ${name} is current or in the future: only a past quarter can be detached.`);
   }
-  const attached = new Set(
-    (await listPartitions(pool)).filter((p) => p.quarter === name).flatMap((p) => [p.cases, p.events ?? '']),
-  );
+  const attached = new Set((await listPartitions(pool)).filter((p) => p.quarter === name).flatMap((p) => [p.cases, p.events ?? '']));
   const detached: string[] = [];
   for (const parent of PARTITIONED_TABLES) {
     const part = `${parent}_${name}`;
     if (!attached.has(part)) continue;
     await pool.query(`ALTER TABLE ${parent} DETACH PARTITION ${part} CONCURRENTLY`);
+    // The detached events keep their foreign key to the (partitioned) cases, which would forbid detaching their
+    // cases: it is dropped; the archive holds both tables of the quarter together.
+    if (parent === 'case_status_events') await dropForeignKeysToCases(pool, part);
     detached.push(part);
   }
   knownOf(pool).delete(name);
   return detached;
+}
+
+async function dropForeignKeysToCases(pool: Pool, table: string): Promise<void> {
+  const { rows } = await pool.query<{ name: string }>(
+    "SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND conrelid = $1::regclass AND confrelid = 'cases'::regclass",
+    [table],
+  );
+  for (const fk of rows) await pool.query(`ALTER TABLE ${table} DROP CONSTRAINT ${JSON.stringify(fk.name)}`);
 }
 
 /** PostgreSQL's answer when a row's registration time has no partition (SQLSTATE 23514, "no partition of relation"). */

@@ -118,7 +118,8 @@ describe('case register partitions', () => {
       after = page.last;
       if (!page.more) break;
     }
-    expect(seen).to.deep.equal(expected);
+    expect(new Set(seen).size, 'no case twice').to.equal(seen.length);
+    expect(seen.slice(0, ids.length)).to.deep.equal(expected);
   });
 
   it('makes an old quarter on demand when a case of it is registered (as the application role)', async () => {
