@@ -31,6 +31,7 @@ describe('saved workflow histories', () => {
     expect(Object.keys(registered).sort()).to.deep.equal([
       'applicationWorkflow',
       'caseImportWorkflow',
+      'maintainCasePartitions',
       'catalogChangeWorkflow',
       'catalogFreshnessWorkflow',
       'catalogPublicationWorkflow',
