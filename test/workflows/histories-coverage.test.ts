@@ -31,11 +31,11 @@ describe('saved workflow histories', () => {
     expect(Object.keys(registered).sort()).to.deep.equal([
       'applicationWorkflow',
       'caseImportWorkflow',
-      'maintainCasePartitions',
       'catalogChangeWorkflow',
       'catalogFreshnessWorkflow',
       'catalogPublicationWorkflow',
       'invoiceWorkflow',
+      'maintainCasePartitions',
     ]);
   });
 
