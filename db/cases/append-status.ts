@@ -12,6 +12,7 @@ import { DomainError, notFoundError } from '../domain/domain-error';
 import { publishStatusEvents } from './status-events';
 import { audit } from '../audit';
 import { inTransaction } from '../transaction';
+import { prepared } from '../prepared';
 
 export type StatusSource = { kind: 'agency'; agencyId: string; mayReopen: boolean } | { kind: 'workflow'; idempotencyKey: string };
 
@@ -52,11 +53,13 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
   return inTransaction(pool, async (client) => {
     // Through case_keys: the case's quarter is known before the scan, so only its partition is probed and locked.
     const found = await client.query<CurrentCase>(
-      `SELECT c.registered_at, c.status, c.status_at, c.status_label, c.agency_id, c.recipient_type, c.recipient_id,
+      prepared(
+        `SELECT c.registered_at, c.status, c.status_at, c.status_label, c.agency_id, c.recipient_type, c.recipient_id,
               EXISTS (SELECT 1 FROM applications WHERE case_id = $1) AS is_application
          FROM cases c WHERE c.id = $1 AND c.registered_at = (SELECT k.registered_at FROM case_keys k WHERE k.id = $1)
           FOR UPDATE OF c`,
-      [caseId],
+        [caseId],
+      ),
     );
     const current = found.rows[0];
     if (!current) throw notFoundError('case');

@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import type { PersonRef } from '../domain/person-id';
 import { CLOSED_FOR_CITIZEN, OPEN_FOR_CITIZEN } from '../domain/case-status';
 import { SELECT_CASE, type CaseRow } from './read-cases';
+import { prepared } from '../prepared';
 
 export interface PersonCaseFilter {
   state?: 'open' | 'closed' | 'draft';
@@ -79,20 +80,24 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
   const recipient = 'c.recipient_type = $1 AND c.recipient_id = $2';
   const representative = `c.representative_type = $1 AND c.representative_id = $2 AND NOT (${recipient})`;
   const { rows } = await pool.query<PersonCaseRow>(
-    `WITH mine AS (${side('recipient', recipient)} UNION ALL ${side('representative', representative)})
+    prepared(
+      `WITH mine AS (${side('recipient', recipient)} UNION ALL ${side('representative', representative)})
      ${SELECT_CASE.replace('SELECT c.*', "SELECT c.*, m.relation, to_json(c.status_at) #>> '{}' AS status_at_exact").replace(
        'FROM cases c',
        'FROM mine m JOIN cases c ON c.id = m.id',
      )}
      ORDER BY c.status_at DESC, c.id DESC LIMIT ${limit}`,
-    params,
+      params,
+    ),
   );
   const more = rows.length > f.limit;
   const countParams = params.slice(0, params.length - (f.after ? 3 : 1));
   const count = await pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM cases c
+    prepared(
+      `SELECT count(*)::int AS n FROM cases c
       WHERE ((${recipient}) OR (c.representative_type = $1 AND c.representative_id = $2)) AND ${filtered}`,
-    countParams,
+      countParams,
+    ),
   );
   return { rows: rows.slice(0, f.limit), more, total: count.rows[0].n };
 }

@@ -221,7 +221,10 @@ export async function registerCases(
     return written;
   };
   // On the pool, before the caller's transaction writes: a new quarter's DDL must not hold locks until it commits.
-  await ensurePartitionsFor(pool, unique.map((p) => p.registeredAt));
+  await ensurePartitionsFor(
+    pool,
+    unique.map((p) => p.registeredAt),
+  );
   const inserted = opts.client ? await writeAudited(opts.client) : await inTransaction(pool, writeAudited);
   const created = new Set(unique.filter((p) => inserted.has(p.id as string)));
   const missing = toWrite.filter((p) => !created.has(p));

@@ -15,9 +15,10 @@ export async function publishStatusEvents(pool: Pool | pg.PoolClient, from: numb
 
 /** Announces the case's latest status event again (open screens refresh, e.g. to show why an application waits). */
 export async function republishCurrentStatus(pool: Pool, caseId: string): Promise<void> {
-  const { rows } = await pool.query<{ id: number }>(`SELECT id FROM case_status_events WHERE case_id = $1 AND case_registered_at = ${registeredAtOf('$1')} ORDER BY id DESC LIMIT 1`, [
-    caseId,
-  ]);
+  const { rows } = await pool.query<{ id: number }>(
+    `SELECT id FROM case_status_events WHERE case_id = $1 AND case_registered_at = ${registeredAtOf('$1')} ORDER BY id DESC LIMIT 1`,
+    [caseId],
+  );
   if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
 }
 
