@@ -53,6 +53,10 @@ DECLARE
   part text;
   created boolean := false;
 BEGIN
+  -- Registration times are never in the future (db/cases/register-cases.ts): only the schedule looks ahead, by months.
+  IF q_from > now() + interval '5 years' THEN
+    RAISE EXCEPTION 'quarter % is more than five years ahead', suffix USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   FOREACH parent IN ARRAY ARRAY['cases', 'case_status_events'] LOOP
     part := parent || '_' || suffix;
     CONTINUE WHEN EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid

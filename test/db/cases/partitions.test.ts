@@ -131,15 +131,17 @@ describe('case register partitions', () => {
   });
 
   it('makes quarters ahead idempotently, and two nodes racing both succeed with each quarter made once', async () => {
-    const now = new Date('2091-05-05T00:00:00Z');
+    // Three quarters from now: the migration made the current one and two ahead, no other test makes these.
+    const now = shiftQuarter(quarterOf(new Date()), 3).from;
+    const wanted = [3, 4, 5].map((n) => shiftQuarter(quarterOf(new Date()), n).name);
     const [a, b] = await Promise.all([
       ensurePartitionsAhead(stack.db.pool, { ahead: 2, now }),
       ensurePartitionsAhead(stack.appDb.pool, { ahead: 2, now }),
     ]);
-    expect([...a.created, ...b.created].sort()).to.deep.equal(['2091q2', '2091q3', '2091q4']);
+    expect([...a.created, ...b.created].sort()).to.deep.equal(wanted);
     const again = await ensurePartitionsAhead(stack.appDb.pool, { ahead: 2, now });
     expect(again.created).to.deep.equal([]);
-    expect(again.existing).to.include.members(['2091q2', '2091q3', '2091q4']);
+    expect(again.existing).to.include.members(wanted);
   });
 
   it('detaches an old quarter for archiving: standalone tables keep its cases and events, the lists forget them, the id stays taken', async () => {
@@ -162,6 +164,14 @@ describe('case register partitions', () => {
     // The id and the external id stay in case_keys: a reserved id is never reused, a resent case is not registered again.
     const keys = await stack.db.pool.query('SELECT registered_at FROM case_keys WHERE id = $1', [id]);
     expect(keys.rowCount).to.equal(1);
+  });
+
+  it('refuses to make a quarter more than five years ahead (the application role may call the function)', async () => {
+    let refused: { code?: string } | undefined;
+    await ensurePartitionsAhead(stack.appDb.pool, { ahead: 0, now: new Date('2091-05-05T00:00:00Z') }).catch(
+      (e: { code?: string }) => (refused = e),
+    );
+    expect(refused?.code).to.equal('22023');
   });
 
   it('refuses to detach the current quarter', async () => {
