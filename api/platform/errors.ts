@@ -118,7 +118,9 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     res
       .set('Retry-After', '5')
       .status(503)
-      .json(errorBody('temporarily_unavailable', 'The case register cannot store this registration time right now; try again in a moment.'));
+      .json(
+        errorBody('temporarily_unavailable', 'The case register cannot store this registration time right now; try again in a moment.'),
+      );
     return;
   }
   const typed = err as { type?: string; status?: number; expose?: boolean; message?: string };
