@@ -4,6 +4,7 @@ import { createCaseImportActivities } from './case-import';
 import { createApplicationActivities } from './application';
 import { createInvoiceActivities } from './invoice';
 import { createCatalogActivities } from './catalog';
+import { createCasePartitionActivities } from './case-partitions';
 import type { Adapters } from './adapters';
 import type { PrivateNetworkAllowance } from './adapters/outbound-address';
 import { refusalsAreFinal } from './refusals';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
   // One wrapper for all: a business refusal inside any activity is final (activities/refusals.ts).
   return refusalsAreFinal({
     ...createCaseImportActivities({ pool: deps.pool }),
+    ...createCasePartitionActivities({ pool: deps.pool }),
     ...createApplicationActivities({ pool: deps.pool, adapters: deps.adapters, seals: deps.seals }),
     ...createInvoiceActivities({ pool: deps.pool, adapters: deps.adapters }),
     ...createCatalogActivities({

@@ -31,6 +31,7 @@ import * as dataUse from './migrations/0027-data-use';
 import * as timeline from './migrations/0028-timeline';
 import * as keysetLists from './migrations/0029-keyset-lists';
 import * as ingestTriggers from './migrations/0030-ingest-triggers';
+import * as partitionedRegister from './migrations/0031-partitioned-register';
 import * as ingestTimeline from './migrations/0032-ingest-timeline';
 
 export interface Migration {
@@ -69,6 +70,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0028-timeline', migration: timeline },
   { name: '0029-keyset-lists', migration: keysetLists },
   { name: '0030-ingest-triggers', migration: ingestTriggers },
+  { name: '0031-partitioned-register', migration: partitionedRegister },
   { name: '0032-ingest-timeline', migration: ingestTimeline },
 ];
 

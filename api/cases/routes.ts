@@ -40,6 +40,12 @@ function summarise(results: ItemResult[]) {
   return { created, existing, failed, results };
 }
 
+/** A registration time whose quarter has no partition (db/cases/partitions.ts): nothing written, repeat the request. */
+const REGISTER_UNAVAILABLE = {
+  description: 'The registration quarter is not available yet: nothing was written; repeat after Retry-After',
+  schema: 'error' as const,
+};
+
 export const caseRoutes = [
   route<Validated<'case-create'>>({
     method: 'post',
@@ -52,6 +58,7 @@ export const caseRoutes = [
       201: { description: 'Created', schema: 'case' },
       200: { description: 'Already registered: the same case', schema: 'case' },
       422: { description: 'Business rule failed', schema: 'error' },
+      503: REGISTER_UNAVAILABLE,
     },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
@@ -82,7 +89,7 @@ export const caseRoutes = [
     auth: AGENCY_WRITERS,
     body: 'case-batch',
     bodyLimit: '32mb',
-    responses: { 200: { description: 'One result per item, in order', schema: 'case-batch-result' } },
+    responses: { 200: { description: 'One result per item, in order', schema: 'case-batch-result' }, 503: REGISTER_UNAVAILABLE },
     async handler(ctx) {
       const agencyId = agencyOf(ctx.principal);
       const results = await registerCases(

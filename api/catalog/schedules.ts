@@ -2,6 +2,7 @@
 // creates it, the others find it there. Temporal may still be starting, so this retries in the background.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import type { Logger } from 'pino';
+import { ensureScheduleInBackground } from '../platform/schedules';
 import { CATALOG_FRESHNESS_RUN_ID, CATALOG_FRESHNESS_SCHEDULE_ID, CATALOG_FRESHNESS_WORKFLOW } from '../../workflows/catalog/api';
 
 export async function ensureCatalogSchedules(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
@@ -28,32 +29,5 @@ export async function ensureCatalogSchedules(client: Client, taskQueue: string):
 }
 
 export function ensureCatalogSchedulesInBackground(temporal: () => Promise<Client>, taskQueue: string, logger: Logger): { stop(): void } {
-  let stopped = false;
-  let failures = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const attempt = (delayMs: number) => {
-    timer = setTimeout(() => {
-      temporal()
-        .then((client) => ensureCatalogSchedules(client, taskQueue))
-        .then(
-          (result) => logger.info({ schedule: CATALOG_FRESHNESS_SCHEDULE_ID, result }, 'catalogue schedule ready'),
-          (err: unknown) => {
-            if (stopped) return;
-            failures += 1;
-            // Said once; Temporal may simply still be starting (or be down for a while: the API works without it).
-            if (failures === 1) logger.warn({ err }, 'catalogue schedule not yet created; retrying in the background');
-            else logger.debug({ err, failures }, 'catalogue schedule not yet created; retrying');
-            attempt(Math.min(delayMs * 2 || 1000, 60_000));
-          },
-        );
-    }, delayMs);
-    timer.unref();
-  };
-  attempt(0);
-  return {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
+  return ensureScheduleInBackground(CATALOG_FRESHNESS_SCHEDULE_ID, (client) => ensureCatalogSchedules(client, taskQueue), temporal, logger);
 }

@@ -4,6 +4,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../../db/domain/domain-error';
 import type { ErrorDetail } from '../../forms/types/api';
+import { isMissingPartition } from '../../db/cases/partitions';
 
 export type { ErrorDetail };
 
@@ -108,6 +109,18 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
       .set(err.headers)
       .status(err.status)
       .json(errorBody(err.code, err.message, err.details));
+    return;
+  }
+  if (isMissingPartition(err)) {
+    // A case whose registration quarter has no partition yet (a detached quarter, or one created since this node
+    // cached the list): nothing was written, and the quarter is made on the next attempt (db/cases/partitions.ts).
+    req.log?.warn({ err }, 'case register partition missing');
+    res
+      .set('Retry-After', '5')
+      .status(503)
+      .json(
+        errorBody('temporarily_unavailable', 'The case register cannot store this registration time right now; try again in a moment.'),
+      );
     return;
   }
   const typed = err as { type?: string; status?: number; expose?: boolean; message?: string };

@@ -13,6 +13,7 @@ import { attachRealtime, type Realtime } from './realtime';
 import { onSessionsEnded, sessionFromRequest, sweepExpiredSessionsEvery } from './auth/session/browser-session';
 import { lazyTemporalClient } from './temporal';
 import { ensureCatalogSchedulesInBackground } from '../catalog/schedules';
+import { ensureCasePartitionScheduleInBackground } from '../cases/schedules';
 import type { AppDeps } from './deps';
 import { apiAdapterConfig, createApiAdapters, type ApiAdapters } from './adapters';
 import { useEnterpriseRegister } from './auth/company-representation';
@@ -86,6 +87,7 @@ export async function startApi(
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, defaults: describeDefaults(process.env) }, 'API listening');
   const schedules = ensureCatalogSchedulesInBackground(deps.temporal, config.taskQueue, logger);
+  const partitionSchedule = ensureCasePartitionScheduleInBackground(deps.temporal, config.taskQueue, logger);
   return {
     url: `http://127.0.0.1:${port}`,
     server,
@@ -93,6 +95,7 @@ export async function startApi(
     realtime,
     async close() {
       schedules.stop();
+      partitionSchedule.stop();
       sessionSweeper.stop();
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

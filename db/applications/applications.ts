@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import { DomainError, notFoundError } from '../domain/domain-error';
 import { inTransaction } from '../transaction';
 import type { DraftSave, PutApplicationsIdDraftResponse } from '../../forms/types/api';
+import { registeredAtOf } from '../cases/partitions';
 
 type Db = Pool | PoolClient;
 
@@ -53,13 +54,14 @@ export async function writeDraft(db: Db, caseId: string, change: DraftChange, sa
   const { rows } = await db.query<{ draft_version: number; draft_saved_at: Date }>(
     `UPDATE applications a SET draft_data = $3, draft_version = a.draft_version + 1, draft_saved_at = now(), draft_saved_by = $4,
        draft_step = COALESCE($5, a.draft_step)
-      FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id AND c.status = 'draft' AND a.draft_version = $2
+      FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id AND c.registered_at = ${registeredAtOf('$1')} AND c.status = 'draft' AND a.draft_version = $2
       RETURNING a.draft_version, a.draft_saved_at`,
     [caseId, change.version, json, savedBy, change.step ?? null],
   );
   if (rows[0]) return { version: rows[0].draft_version, savedAt: rows[0].draft_saved_at.toISOString() };
   const current = await db.query(
-    'SELECT a.draft_version, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1',
+    `SELECT a.draft_version, c.status FROM applications a JOIN cases c ON c.id = a.case_id
+      WHERE a.case_id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
     [caseId],
   );
   if (!current.rows[0]) throw notFoundError('application');
@@ -86,7 +88,8 @@ export async function mergePrefill(
 ): Promise<{ recipient_type: string; recipient_id: string } | null> {
   const { rows } = await db.query<{ recipient_type: string; recipient_id: string }>(
     `UPDATE applications a SET draft_data = $2::jsonb || a.draft_data, draft_version = a.draft_version + 1, draft_saved_at = now(),
-       draft_saved_by = 'prefill' FROM cases c WHERE a.case_id = $1 AND c.id = a.case_id RETURNING c.recipient_type, c.recipient_id`,
+       draft_saved_by = 'prefill' FROM cases c
+      WHERE a.case_id = $1 AND c.id = a.case_id AND c.registered_at = ${registeredAtOf('$1')} RETURNING c.recipient_type, c.recipient_id`,
     [caseId, JSON.stringify(values)],
   );
   return rows[0] ?? null;

@@ -6,6 +6,7 @@ import type { CaseStatus } from '../domain/case-status';
 import type { LevelOfAssurance } from '../domain/level-of-assurance';
 import type { Localized, PersonType } from '../../forms/types/api';
 import { applicationModels } from './models';
+import { registeredAtOf } from '../cases/partitions';
 
 /** An application joined with its case (status, recipient's name, acting staff and representative). */
 export interface ApplicationRow {
@@ -45,7 +46,7 @@ export async function findApplication(pool: Pool, caseId: string): Promise<Appli
   const { rows } = await pool.query<ApplicationRow>(
     `SELECT a.*, c.level_of_assurance, c.status, c.status_label, c.status_label_en, c.status_at, c.recipient_name, c.acting_staff_id, c.acting_basis, c.acting_basis_ref,
             c.representative_type, c.representative_id, c.representative_basis, c.representative_basis_ref
-       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`,
+       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
     [caseId],
   );
   return rows[0] ?? null;
@@ -94,7 +95,8 @@ export interface ApplicationHistory {
 export async function applicationHistory(pool: Pool, caseId: string): Promise<ApplicationHistory> {
   const [events, documents, infoAnswers, tasks] = await Promise.all([
     pool.query<ApplicationEventRow>(
-      'SELECT case_id, status, label, label_en, at, reason FROM case_status_events WHERE case_id = $1 ORDER BY id',
+      `SELECT case_id, status, label, label_en, at, reason FROM case_status_events
+        WHERE case_id = $1 AND case_registered_at = ${registeredAtOf('$1')} ORDER BY id`,
       [caseId],
     ),
     pool.query<IssuedDocumentRow>(
@@ -159,7 +161,7 @@ export async function applicationStart(pool: Pool, caseId: string): Promise<Appl
     created_by: string;
   }>(
     `SELECT a.definition_id, a.definition_version, a.agency_id, c.recipient_type, c.recipient_id, c.recipient_name, a.created_by
-       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1`,
+       FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
     [caseId],
   );
   const r = rows[0];
@@ -194,7 +196,8 @@ export async function submittedData(pool: Pool, caseId: string): Promise<Record<
 /** The field versions of the saved draft (co-browsing); null when the application is no longer a draft. */
 export async function savedFieldVersions(pool: Pool, caseId: string): Promise<Record<string, number> | null> {
   const { rows } = await pool.query<{ draft_field_versions: Record<string, number>; status: string }>(
-    'SELECT a.draft_field_versions, c.status FROM applications a JOIN cases c ON c.id = a.case_id WHERE a.case_id = $1',
+    `SELECT a.draft_field_versions, c.status FROM applications a JOIN cases c ON c.id = a.case_id
+      WHERE a.case_id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
     [caseId],
   );
   if (rows[0] && rows[0].status !== 'draft') return null;

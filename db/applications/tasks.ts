@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { Localized } from '../../forms/types/api';
 import type { CaseStatus } from '../domain/case-status';
 import { afterPosition, countUpTo, exactTime, type KeysetPosition, type ListTotal, type Paging } from '../paging';
+import { registeredAtOf } from '../cases/partitions';
 
 /** A task joined with its case and the title of the e-service version its application is pinned to. */
 export interface TaskRow {
@@ -37,7 +38,8 @@ export interface TaskRow {
 export async function findTask(pool: Pool, taskId: string): Promise<(TaskRow & { definition_id: string }) | null> {
   const { rows } = await pool.query<TaskRow & { definition_id: string }>(
     `SELECT t.*, c.service_id, c.status AS case_status, c.recipient_name, c.recipient_type, c.recipient_id, a.definition_id, v.content->'title' AS eservice_title
-       FROM tasks t JOIN cases c ON c.id = t.case_id JOIN applications a ON a.case_id = t.case_id
+       FROM tasks t JOIN case_keys k ON k.id = t.case_id JOIN cases c ON c.id = k.id AND c.registered_at = k.registered_at
+       JOIN applications a ON a.case_id = t.case_id
        JOIN eservice_definition_versions v ON v.definition_id = a.definition_id AND v.version = a.definition_version
       WHERE t.id = $1`,
     [taskId],
@@ -89,7 +91,8 @@ export async function agencyInbox(pool: Pool, f: InboxFilter, paging: Paging): P
     params.push(f.claimedBy);
     where.push(`t.claimed_by = $${params.length}`);
   }
-  const from = 'FROM tasks t JOIN cases c ON c.id = t.case_id';
+  // Each task's case through case_keys: one partition probed per task, not one per quarter.
+  const from = 'FROM tasks t JOIN case_keys k ON k.id = t.case_id JOIN cases c ON c.id = k.id AND c.registered_at = k.registered_at';
   const total = paging.count ? await countUpTo(pool, `${from} WHERE ${where.join(' AND ')}`, params, paging.countThreshold) : undefined;
   const order = INBOX_ORDER[f.sort];
   if (paging.after) where.push(afterPosition([order.column, 't.id'], paging.after, params, order.descending));
@@ -120,7 +123,8 @@ export async function caseHistoryForTask(
   caseId: string,
 ): Promise<Array<{ status: string; label: string | null; at: Date; actor_type: string; reason: string | null }>> {
   const { rows } = await pool.query<{ status: string; label: string | null; at: Date; actor_type: string; reason: string | null }>(
-    'SELECT status, label, at, actor_type, reason FROM case_status_events WHERE case_id = $1 ORDER BY id',
+    `SELECT status, label, at, actor_type, reason FROM case_status_events
+      WHERE case_id = $1 AND case_registered_at = ${registeredAtOf('$1')} ORDER BY id`,
     [caseId],
   );
   return rows;

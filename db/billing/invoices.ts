@@ -99,7 +99,7 @@ async function checkInvoice(db: Pool | PoolClient, agencyId: string, input: Invo
   if (totals.totalCents <= 0) problems.push({ path: '/lines', code: 'non_positive_total', message: 'the total must be more than zero' });
   if (input.caseId) {
     const c = isValidCaseId(input.caseId)
-      ? await db.query<{ agency_id: string }>('SELECT agency_id FROM cases WHERE id = $1', [input.caseId])
+      ? await db.query<{ agency_id: string }>('SELECT agency_id FROM case_keys WHERE id = $1', [input.caseId])
       : null;
     if (!c?.rows[0] || c.rows[0].agency_id !== agencyId)
       problems.push({ path: '/caseId', code: 'unknown_case', message: 'not a case of your agency' });

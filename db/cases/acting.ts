@@ -2,6 +2,7 @@
 // a counter opening or submitting an application for a citizen. The policy module checks these columns at every
 // request (api/platform/auth/policy.ts).
 import type { Pool } from 'pg';
+import { registeredAtOf } from './partitions';
 
 export interface ActingStaff {
   id: string;
@@ -25,7 +26,8 @@ export async function recordCounterRepresentation(
 ): Promise<void> {
   await pool.query(
     `UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6,
-       representative_type = $7, representative_id = $8, representative_name = $9, representative_basis = $5, representative_basis_ref = $6 WHERE id = $1`,
+       representative_type = $7, representative_id = $8, representative_name = $9, representative_basis = $5, representative_basis_ref = $6
+      WHERE id = $1 AND registered_at = ${registeredAtOf('$1')}`,
     [
       caseId,
       a.staff.id,
@@ -52,7 +54,8 @@ export async function recordRepresentative(
 ): Promise<boolean> {
   const { rowCount } = await pool.query(
     `UPDATE cases SET representative_type = $2, representative_id = $3, representative_name = $4, representative_basis = $5,
-       representative_basis_ref = $6 WHERE id = $1 AND representative_id IS NULL`,
+       representative_basis_ref = $6
+      WHERE id = $1 AND registered_at = ${registeredAtOf('$1')} AND representative_id IS NULL`,
     [caseId, a.representative.type, a.representative.id, a.representative.name, a.basis, a.reference],
   );
   return rowCount === 1;
@@ -70,7 +73,8 @@ export async function recordSubmissionOnBehalf(
   await pool.query(
     `UPDATE cases SET acting_staff_id = $2, acting_staff_name = $3, acting_office_id = $4, acting_basis = $5, acting_basis_ref = $6,
        channel = CASE WHEN $4::text IS NULL THEN channel ELSE 'in_person' END, office_id = COALESCE($4, office_id),
-       municipality_code = COALESCE($7, municipality_code), updated_at = now() WHERE id = $1`,
+       municipality_code = COALESCE($7, municipality_code), updated_at = now()
+      WHERE id = $1 AND registered_at = ${registeredAtOf('$1')}`,
     [caseId, a.staff.id, a.staff.name, a.staff.officeId, a.basis, a.reference, a.municipalityCode],
   );
 }

@@ -12,6 +12,7 @@ import { DomainError, notFoundError } from '../domain/domain-error';
 import { publishStatusEvents } from './status-events';
 import { audit } from '../audit';
 import { inTransaction } from '../transaction';
+import { prepared } from '../prepared';
 
 export type StatusSource = { kind: 'agency'; agencyId: string; mayReopen: boolean } | { kind: 'workflow'; idempotencyKey: string };
 
@@ -31,6 +32,7 @@ const REOPEN_TARGETS: ReadonlySet<CaseStatus> = new Set(['in_progress', 'submitt
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface CurrentCase {
+  registered_at: Date;
   status: CaseStatus;
   status_at: Date;
   status_label: string | null;
@@ -49,11 +51,15 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
     ]);
   }
   return inTransaction(pool, async (client) => {
+    // Through case_keys: the case's quarter is known before the scan, so only its partition is probed and locked.
     const found = await client.query<CurrentCase>(
-      `SELECT status, status_at, status_label, agency_id, recipient_type, recipient_id,
+      prepared(
+        `SELECT c.registered_at, c.status, c.status_at, c.status_label, c.agency_id, c.recipient_type, c.recipient_id,
               EXISTS (SELECT 1 FROM applications WHERE case_id = $1) AS is_application
-         FROM cases WHERE id = $1 FOR UPDATE`,
-      [caseId],
+         FROM cases c WHERE c.id = $1 AND c.registered_at = (SELECT k.registered_at FROM case_keys k WHERE k.id = $1)
+          FOR UPDATE OF c`,
+        [caseId],
+      ),
     );
     const current = found.rows[0];
     if (!current) throw notFoundError('case');
@@ -61,15 +67,20 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
     if (by.kind === 'agency') {
       if (!checkAgencyChange(current, change, by, at)) return { changed: false };
     } else {
-      const seen = await client.query('SELECT 1 FROM case_status_events WHERE idempotency_key = $1', [by.idempotencyKey]);
+      // The key is unique per case (its index includes the case): the case's row lock makes the check and the insert one.
+      const seen = await client.query(
+        'SELECT 1 FROM case_status_events WHERE case_id = $1 AND case_registered_at = $2 AND idempotency_key = $3',
+        [caseId, current.registered_at, by.idempotencyKey],
+      );
       if (seen.rowCount) return { changed: false }; // recorded by an earlier attempt
       if (current.status !== change.status && !canTransition(current.status, change.status))
         throw invalidTransition(current.status, change.status);
     }
     const idempotencyKey = by.kind === 'workflow' ? by.idempotencyKey : null;
     const ev = await client.query<{ id: number }>(
-      `INSERT INTO case_status_events (case_id, status, label, label_en, at, actor_type, actor_id, reason, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO case_status_events (case_id, status, label, label_en, at, actor_type, actor_id, reason, idempotency_key,
+         case_registered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         caseId,
         change.status,
@@ -80,11 +91,13 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
         change.actor.id,
         change.reopenReason ?? null,
         idempotencyKey,
+        current.registered_at,
       ],
     );
     await client.query(
-      'UPDATE cases SET status = $2, status_label = $3, status_label_en = $4, status_at = $5, updated_at = now() WHERE id = $1',
-      [caseId, change.status, change.label.lv, change.label.en, at],
+      `UPDATE cases SET status = $2, status_label = $3, status_label_en = $4, status_at = $5, updated_at = now()
+        WHERE id = $1 AND registered_at = $6`,
+      [caseId, change.status, change.label.lv, change.label.en, at, current.registered_at],
     );
     await publishStatusEvents(client, ev.rows[0].id, ev.rows[0].id); // delivered at COMMIT
     await audit(client, {

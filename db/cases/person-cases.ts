@@ -8,6 +8,7 @@ import type { PersonRef } from '../domain/person-id';
 import { countUpTo, type ListTotal } from '../paging';
 import { CLOSED_FOR_CITIZEN, OPEN_FOR_CITIZEN } from '../domain/case-status';
 import { SELECT_CASE, type CaseRow } from './read-cases';
+import { prepared } from '../prepared';
 
 export interface PersonCaseFilter {
   state?: 'open' | 'closed' | 'draft';
@@ -37,7 +38,7 @@ export interface PersonCasesPage {
  * list. Every other status they have had shows.
  */
 const NOT_DISCARDED_DRAFT = `NOT (c.status = 'withdrawn' AND NOT EXISTS (
-  SELECT 1 FROM case_status_events e WHERE e.case_id = c.id AND e.status NOT IN ('draft', 'withdrawn')))`;
+  SELECT 1 FROM case_status_events e WHERE e.case_id = c.id AND e.case_registered_at = c.registered_at AND e.status NOT IN ('draft', 'withdrawn')))`;
 
 function filterSql(f: PersonCaseFilter, params: unknown[]): string[] {
   const where = [NOT_DISCARDED_DRAFT];
@@ -85,13 +86,15 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
   const recipient = 'c.recipient_type = $1 AND c.recipient_id = $2';
   const representative = `c.representative_type = $1 AND c.representative_id = $2 AND NOT (${recipient})`;
   const { rows } = await pool.query<PersonCaseRow>(
-    `WITH mine AS (${side('recipient', recipient)} UNION ALL ${side('representative', representative)})
+    prepared(
+      `WITH mine AS (${side('recipient', recipient)} UNION ALL ${side('representative', representative)})
      ${SELECT_CASE.replace('SELECT c.*', "SELECT c.*, m.relation, to_json(c.status_at) #>> '{}' AS status_at_exact").replace(
        'FROM cases c',
        'FROM mine m JOIN cases c ON c.id = m.id',
      )}
      ORDER BY c.status_at DESC, c.id DESC LIMIT ${limit}`,
-    params,
+      params,
+    ),
   );
   const more = rows.length > f.limit;
   // The total is counted only when asked (never on every page): up to the threshold exactly, above it estimated.

@@ -5,6 +5,8 @@ import type { Pool } from 'pg';
 import type { PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
 import { afterPosition, countUpTo, exactTime, type KeysetPosition, type ListTotal, type Paging } from '../paging';
+import { registeredAtOf } from './partitions';
+import { prepared } from '../prepared';
 
 /** A row of cases as `SELECT c.*` reads it, with the agency's and the service's names when the query joins them. */
 export interface CaseRow {
@@ -84,7 +86,9 @@ export async function historiesOf(pool: Pool, caseIds: string[]): Promise<Map<st
   const byCase = new Map<string, EventRow[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return byCase;
   const { rows } = await pool.query<EventRow>(
-    'SELECT case_id, status, label, label_en, at, reason FROM case_status_events WHERE case_id = ANY($1::text[]) ORDER BY case_id, id',
+    `SELECT e.case_id, e.status, e.label, e.label_en, e.at, e.reason
+       FROM case_keys k JOIN case_status_events e ON e.case_id = k.id AND e.case_registered_at = k.registered_at
+      WHERE k.id = ANY($1::text[]) ORDER BY e.case_id, e.id`,
     [caseIds],
   );
   for (const r of rows) byCase.get(r.case_id)?.push(r);
@@ -92,7 +96,9 @@ export async function historiesOf(pool: Pool, caseIds: string[]): Promise<Map<st
 }
 
 export async function findCase(pool: Pool, id: string): Promise<CaseRow | null> {
-  const { rows } = await pool.query<CaseRow>(`${SELECT_ONE_CASE} WHERE c.id = $1`, [id]);
+  const { rows } = await pool.query<CaseRow>(
+    prepared(`${SELECT_ONE_CASE} WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`, [id]),
+  );
   return rows[0] ?? null;
 }
 
@@ -117,9 +123,11 @@ async function pageOfCases(pool: Pool, where: string[], params: unknown[], p: Pa
   const position = p.after ? afterPosition(['c.status_at', 'c.id'], p.after, pageParams) : 'true';
   pageParams.push(p.limit + 1);
   const { rows } = await pool.query<CaseRow & { status_at_exact: string }>(
-    `${SELECT_CASE.replace('SELECT c.*', `SELECT c.*, ${exactTime('c.status_at')} AS status_at_exact`)}
+    prepared(
+      `${SELECT_CASE.replace('SELECT c.*', `SELECT c.*, ${exactTime('c.status_at')} AS status_at_exact`)}
       WHERE ${filtered} AND ${position} ORDER BY c.status_at DESC, c.id DESC LIMIT $${pageParams.length}`,
-    pageParams,
+      pageParams,
+    ),
   );
   const page = rows.slice(0, p.limit);
   const last = page.at(-1);
@@ -155,15 +163,22 @@ export function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter,
   if (f.status) add('c.status = ?', f.status);
   if (f.channel) add('c.channel = ?', f.channel);
   if (f.serviceId) add('c.service_id = ?', f.serviceId);
-  if (f.externalId) add('c.external_id = ?', f.externalId);
+  // By external id: the one case case_keys names, in its one partition.
+  if (f.externalId) {
+    add('c.external_id = ?', f.externalId);
+    where.push(`c.registered_at = (SELECT k.registered_at FROM case_keys k WHERE k.agency_id = $1 AND k.external_id = $${params.length})`);
+  }
   return pageOfCases(pool, where, params, paging);
 }
 
 /** One case as the access policy reads it (its recipient, representative, acting staff and e-service; no names). */
 export async function findCaseForPolicy(pool: Pool, id: string): Promise<CaseRow | null> {
   const { rows } = await pool.query<CaseRow>(
-    `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id WHERE c.id = $1`,
-    [id],
+    prepared(
+      `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id
+      WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
+      [id],
+    ),
   );
   return rows[0] ?? null;
 }
@@ -182,10 +197,12 @@ export interface CaseRecipient {
 /** Whom a case is for and which agency handles it (an e-service's notices name both). */
 export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
   const { rows } = await pool.query<CaseRecipient>(
-    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name,
+    prepared(
+      `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name,
             a.name_en AS agency_name_en, a.registration_number AS agency_registration_number
-       FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1`,
-    [caseId],
+       FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
+      [caseId],
+    ),
   );
   return rows[0] ?? null;
 }

@@ -9,6 +9,7 @@ import { normalisePersonId } from '../domain/person-id';
 import { firstInvalidStep, INITIAL_STATUSES, type CaseStatus } from '../domain/case-status';
 import { isValidCaseId } from '../domain/case-id';
 import { nextCaseIds } from './reserve-case-ids';
+import { ensurePartitionsFor } from './partitions';
 import { publishStatusEvents } from './status-events';
 import { audit, type AuditEntry } from '../audit';
 import { inTransaction } from '../transaction';
@@ -219,13 +220,18 @@ export async function registerCases(
     );
     return written;
   };
+  // On the pool, before the caller's transaction writes: a new quarter's DDL must not hold locks until it commits.
+  await ensurePartitionsFor(
+    pool,
+    unique.map((p) => p.registeredAt),
+  );
   const inserted = opts.client ? await writeAudited(opts.client) : await inTransaction(pool, writeAudited);
   const created = new Set(unique.filter((p) => inserted.has(p.id as string)));
   const missing = toWrite.filter((p) => !created.has(p));
   let existing = new Map<string, string>();
   if (missing.length > 0) {
     const found = await db.query<{ id: string; external_id: string }>(
-      'SELECT id, external_id FROM cases WHERE agency_id = $1 AND external_id = ANY($2::text[])',
+      'SELECT id, external_id FROM case_keys WHERE agency_id = $1 AND external_id = ANY($2::text[])',
       [registrar.agencyId, missing.map((p) => p.input.externalId)],
     );
     existing = new Map(found.rows.map((r) => [r.external_id, r.id]));
@@ -297,10 +303,23 @@ async function insertCases(pool: Pool | PoolClient, registrar: Registrar, rows: 
   for (const p of rows) {
     for (const h of p.history) events.push({ case_id: p.id as string, status: h.status, label: h.label, at: h.at });
   }
-  // ON CONFLICT DO NOTHING without a target: a resent (agency, externalId) and a reserved id used twice are both
-  // skipped here and told apart afterwards, so one bad item never fails the whole batch.
+  // ON CONFLICT DO NOTHING without a target on case_keys (its id and its agency's external id are unique over every
+  // quarter): a resent (agency, externalId) and a reserved id used twice are both skipped here and told apart
+  // afterwards, so one bad item never fails the whole batch. Only the keys written get their case and events.
   const result = await pool.query<{ id: string; ev_from: number | null; ev_to: number | null }>(
-    `WITH ins AS (
+    `WITH t AS MATERIALIZED (
+       SELECT * FROM jsonb_to_recordset($4::jsonb)
+         AS t(id text, service_id text, external_id text, channel text, office_id text, municipality_code text,
+           recipient_type text, recipient_id text, recipient_name text, representative_type text, representative_id text,
+           representative_name text, representative_basis text, status text, status_label text, status_at timestamptz,
+           registered_at timestamptz, price_eur numeric, staff_minutes int, waiting_minutes int, call_minutes int,
+           satisfaction smallint, complaint boolean, agency_url text)
+     ), keys AS (
+       INSERT INTO case_keys (id, agency_id, external_id, registered_at)
+       SELECT t.id, $1, t.external_id, t.registered_at FROM t
+       ON CONFLICT DO NOTHING
+       RETURNING id
+     ), ins AS (
        INSERT INTO cases (id, agency_id, service_id, external_id, channel, office_id, municipality_code,
          recipient_type, recipient_id, recipient_name, representative_type, representative_id, representative_name,
          representative_basis, status, status_label, status_at, registered_at, price_eur, staff_minutes,
@@ -309,17 +328,11 @@ async function insertCases(pool: Pool | PoolClient, registrar: Registrar, rows: 
          t.recipient_id, t.recipient_name, t.representative_type, t.representative_id, t.representative_name,
          t.representative_basis, t.status, t.status_label, t.status_at, t.registered_at, t.price_eur, t.staff_minutes,
          t.waiting_minutes, t.call_minutes, t.satisfaction, t.complaint, $2, t.agency_url
-       FROM jsonb_to_recordset($4::jsonb)
-         AS t(id text, service_id text, external_id text, channel text, office_id text, municipality_code text,
-           recipient_type text, recipient_id text, recipient_name text, representative_type text, representative_id text,
-           representative_name text, representative_basis text, status text, status_label text, status_at timestamptz,
-           registered_at timestamptz, price_eur numeric, staff_minutes int, waiting_minutes int, call_minutes int,
-           satisfaction smallint, complaint boolean, agency_url text)
-       ON CONFLICT DO NOTHING
-       RETURNING id
+       FROM t JOIN keys ON keys.id = t.id
+       RETURNING id, registered_at
      ), ev AS (
-       INSERT INTO case_status_events (case_id, status, label, at, actor_type, actor_id)
-       SELECT e.case_id, e.status, e.label, e.at, $3, $2
+       INSERT INTO case_status_events (case_id, status, label, at, actor_type, actor_id, case_registered_at)
+       SELECT e.case_id, e.status, e.label, e.at, $3, $2, ins.registered_at
        FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (case_id text, status text, label text, at timestamptz))
          WITH ORDINALITY AS e(case_id, status, label, at, n)
        JOIN ins ON ins.id = e.case_id

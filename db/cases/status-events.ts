@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Pool } from 'pg';
 import { listen } from '../listen';
 import type { CaseStatus } from '../../forms/types/api';
+import { registeredAtOf } from './partitions';
 
 export const CASE_STATUS_CHANNEL = 'case_status';
 
@@ -14,9 +15,10 @@ export async function publishStatusEvents(pool: Pool | pg.PoolClient, from: numb
 
 /** Announces the case's latest status event again (open screens refresh, e.g. to show why an application waits). */
 export async function republishCurrentStatus(pool: Pool, caseId: string): Promise<void> {
-  const { rows } = await pool.query<{ id: number }>('SELECT id FROM case_status_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [
-    caseId,
-  ]);
+  const { rows } = await pool.query<{ id: number }>(
+    `SELECT id FROM case_status_events WHERE case_id = $1 AND case_registered_at = ${registeredAtOf('$1')} ORDER BY id DESC LIMIT 1`,
+    [caseId],
+  );
   if (rows[0]) await publishStatusEvents(pool, rows[0].id, rows[0].id);
 }
 
@@ -49,7 +51,7 @@ export async function readStatusEvents(pool: Pool, from: number, to: number, per
     `SELECT e.id, e.case_id, e.status, e.label, e.at, c.agency_id, c.service_id,
             c.recipient_type || ':' || c.recipient_id AS recipient_key,
             CASE WHEN c.representative_id IS NULL THEN NULL ELSE c.representative_type || ':' || c.representative_id END AS representative_key
-       FROM case_status_events e JOIN cases c ON c.id = e.case_id
+       FROM case_status_events e JOIN cases c ON c.id = e.case_id AND c.registered_at = e.case_registered_at
       WHERE e.id BETWEEN $1 AND $2
         AND (c.recipient_type || ':' || c.recipient_id = ANY($3::text[])
              OR c.representative_type || ':' || c.representative_id = ANY($3::text[]))

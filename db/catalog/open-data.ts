@@ -39,7 +39,8 @@ export async function deliveryAggregates(db: Db): Promise<DeliveryAggregate[]> {
              CASE WHEN f.at IS NULL THEN NULL ELSE GREATEST(0, EXTRACT(EPOCH FROM f.at - c.registered_at)) / 3600 END AS hours_to_final
         FROM cases c
         LEFT JOIN LATERAL (SELECT min(e.at) AS at FROM case_status_events e
-                            WHERE e.case_id = c.id AND e.status IN ('rejected', 'completed', 'withdrawn')) f ON true
+                            WHERE e.case_id = c.id AND e.case_registered_at = c.registered_at -- its case's quarter only
+                              AND e.status IN ('rejected', 'completed', 'withdrawn')) f ON true
        WHERE c.status <> 'draft')
     SELECT d.service_id, s.agency_id, s.title_lv, s.title_en, d.channel, d.month,
            GROUPING(d.municipality_code) = 1 AS all_municipalities, d.municipality_code, count(*)::int AS cases,

@@ -39,19 +39,19 @@ export async function up(sequelize: Sequelize): Promise<void> {
   for (const s of TIMELINE_SOURCES) {
     statements.push(
       `CREATE FUNCTION ${fn(s.name)}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN ${insertEvents(s.select('new_rows'))}; RETURN NULL; END $$`,
+       BEGIN ${insertEvents(s.select('new_rows', 'unpartitioned'))}; RETURN NULL; END $$`,
       `CREATE TRIGGER ${s.table}_timeline_insert AFTER INSERT ON ${s.table}
        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn(s.name)}_insert()`,
     );
     if (s.updateWhen) {
       statements.push(
         `CREATE FUNCTION ${fn(s.name)}_update() RETURNS trigger LANGUAGE plpgsql AS $$
-         BEGIN ${insertEvents(s.select('(SELECT NEW.*)'))}; RETURN NULL; END $$`,
+         BEGIN ${insertEvents(s.select('(SELECT NEW.*)', 'unpartitioned'))}; RETURN NULL; END $$`,
         `CREATE TRIGGER ${s.table}_timeline_update AFTER UPDATE ON ${s.table}
          FOR EACH ROW WHEN (${s.updateWhen}) EXECUTE FUNCTION ${fn(s.name)}_update()`,
       );
     }
-    statements.push(insertEvents(s.select(s.table)));
+    statements.push(insertEvents(s.select(s.table, 'unpartitioned')));
   }
   for (const sql of statements) await sequelize.query(sql);
 }

@@ -14,7 +14,7 @@ export async function up(sequelize: Sequelize): Promise<void> {
   const statusEvents = TIMELINE_SOURCES.find((s) => s.name === 'case_status_events');
   if (!statusEvents) throw new Error('no case_status_events timeline source');
   await sequelize.query(`CREATE OR REPLACE FUNCTION timeline_from_case_status_events_insert() RETURNS trigger LANGUAGE plpgsql
-    ${STATUS_EVENT_PLAN} AS $$ BEGIN ${insertEvents(statusEvents.select('new_rows'))}; RETURN NULL; END $$`);
+    ${STATUS_EVENT_PLAN} AS $$ BEGIN ${insertEvents(statusEvents.select('new_rows', 'unpartitioned'))}; RETURN NULL; END $$`);
   await sequelize.query('ALTER FUNCTION timeline_from_cases_insert() SET jit = off');
 }
 

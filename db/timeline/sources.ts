@@ -17,10 +17,13 @@ export const TIMELINE_KINDS = [
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
+/** Migrations 0028 and 0030 built their functions for the unpartitioned register; 0031 rebuilds them for case_keys. */
+export type RegisterShape = 'partitioned' | 'unpartitioned';
+
 export interface TimelineSource {
   name: string;
   table: string;
-  select(rows: string): string;
+  select(rows: string, shape?: RegisterShape): string;
   /** The row trigger's condition on OLD and NEW: an update that makes a new event. */
   updateWhen?: string;
 }
@@ -35,6 +38,12 @@ export const insertEvents = (select: string) =>
           COALESCE(e.title_en, e.kind), e.case_id, e.reference, e.source, e.source_id
      FROM (${select}) AS e(${COLUMNS})
    ON CONFLICT (source, source_id) DO NOTHING`;
+
+/** A join of the case a row names: through case_keys once partitioned, so only the case's partition is probed. */
+const joinCase = (shape: RegisterShape, join: 'JOIN' | 'LEFT JOIN', caseId: string) =>
+  shape === 'unpartitioned'
+    ? `${join} cases c ON c.id = ${caseId}`
+    : `${join} (case_keys ck JOIN cases c ON c.id = ck.id AND c.registered_at = ck.registered_at) ON ck.id = ${caseId}`;
 
 const PERSON = (type: string) => `${type} IN ('natural','eidas')`;
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -91,42 +100,46 @@ const statusEvents: TimelineSource = {
   // Each event's case is probed by its id (OFFSET 0 keeps the subquery a per-row lookup): a join let the planner hash
   // every case of the register once per statement, and the transition table has no statistics to stop it. Only an
   // e-service case can have an application (the platform opens its applications so), so only those probe for one.
-  select: (rows) => `SELECT side.person_type, side.person_id, e.at, 'case-status', side.role, c.agency_id,
+  // Once partitioned, the event carries its case's quarter, so the probe reaches only that partition.
+  select: (rows, shape = 'partitioned') => {
+    const samePeriod = shape === 'partitioned' ? ' AND cases.registered_at = e.case_registered_at' : '';
+    return `SELECT side.person_type, side.person_id, e.at, 'case-status', side.role, c.agency_id,
       s.title_lv || ': ' || COALESCE(e.label, ${nameCase('e.status', STATUS_NAMES, 'lv')}) || side.lv,
       s.title_en || ': ' || COALESCE(e.label_en, ${nameCase('e.status', STATUS_NAMES, 'en')}) || side.en,
       c.id, c.id, 'case_status_events', e.id::text || side.suffix
-      FROM ${rows} e CROSS JOIN LATERAL (SELECT * FROM cases WHERE cases.id = e.case_id OFFSET 0) c
+      FROM ${rows} e CROSS JOIN LATERAL (SELECT * FROM cases WHERE cases.id = e.case_id${samePeriod} OFFSET 0) c
       JOIN services s ON s.id = c.service_id ${sidesOf().join}
      WHERE e.status <> 'draft' AND ${sidesOf().where}
-       AND NOT (c.channel = 'eservice' AND EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.submitted_at IS NULL))`,
+       AND NOT (c.channel = 'eservice' AND EXISTS (SELECT 1 FROM applications a WHERE a.case_id = c.id AND a.submitted_at IS NULL))`;
+  },
 };
 
 const applications: TimelineSource = {
   name: 'applications',
   table: 'applications',
   updateWhen: 'OLD.submitted_at IS NULL AND NEW.submitted_at IS NOT NULL',
-  select: (rows) => `SELECT side.person_type, side.person_id, a.submitted_at, 'application', side.role, a.agency_id,
+  select: (rows, shape = 'partitioned') => `SELECT side.person_type, side.person_id, a.submitted_at, 'application', side.role, a.agency_id,
       'Iesniegts e-pakalpojuma pieteikums: ' || s.title_lv || side.lv, 'E-service application submitted: ' || s.title_en || side.en,
       c.id, c.id, 'applications', c.id || side.suffix
-      FROM ${rows} a JOIN cases c ON c.id = a.case_id JOIN services s ON s.id = c.service_id ${sidesOf().join}
+      FROM ${rows} a ${joinCase(shape, 'JOIN', 'a.case_id')} JOIN services s ON s.id = c.service_id ${sidesOf().join}
      WHERE a.submitted_at IS NOT NULL AND ${sidesOf().where}`,
 };
 
 const notifications: TimelineSource = {
   name: 'notifications',
   table: 'notifications',
-  select: (rows) => `SELECT n.recipient_type, n.recipient_id, n.created_at, 'notification', 'self', c.agency_id,
+  select: (rows, shape = 'partitioned') => `SELECT n.recipient_type, n.recipient_id, n.created_at, 'notification', 'self', c.agency_id,
       n.subject_lv, n.subject_en, n.case_id, n.id, 'notifications', n.id
-      FROM ${rows} n LEFT JOIN cases c ON c.id = n.case_id WHERE ${PERSON('n.recipient_type')}`,
+      FROM ${rows} n ${joinCase(shape, 'LEFT JOIN', 'n.case_id')} WHERE ${PERSON('n.recipient_type')}`,
 };
 
 const eAddress: TimelineSource = {
   name: 'e_address_deliveries',
   table: 'e_address_deliveries',
-  select: (rows) => `SELECT c.recipient_type, c.recipient_id, d.delivered_at, 'message', 'self', c.agency_id,
+  select: (rows, shape = 'partitioned') => `SELECT c.recipient_type, c.recipient_id, d.delivered_at, 'message', 'self', c.agency_id,
       'Ziņa nosūtīta uz e-adresi: ' || s.title_lv, 'Message sent to your e-address: ' || s.title_en,
       c.id, d.message_id, 'e_address_deliveries', d.idempotency_key
-      FROM ${rows} d JOIN cases c ON c.id = d.case_id JOIN services s ON s.id = c.service_id
+      FROM ${rows} d ${joinCase(shape, 'JOIN', 'd.case_id')} JOIN services s ON s.id = c.service_id
      WHERE d.message_id IS NOT NULL AND ${PERSON('c.recipient_type')}`,
 };
 
@@ -196,17 +209,17 @@ const coBrowsing: TimelineSource = {
   table: 'assist_grants',
   updateWhen: 'OLD.used_at IS NULL AND NEW.used_at IS NOT NULL',
   // Who joined: their role and office, never their name.
-  select: (rows) => `SELECT g.person_type, g.person_id, g.created_at, 'co-browsing', 'self', c.agency_id,
+  select: (rows, shape = 'partitioned') => `SELECT g.person_type, g.person_id, g.created_at, 'co-browsing', 'self', c.agency_id,
       'Jūs devāt koplietošanas kodu (' || CASE g.mode WHEN 'view' THEN 'skatīt' ELSE 'palīdzēt' END || ')',
       'You gave a co-browsing code (' || CASE g.mode WHEN 'view' THEN 'view' ELSE 'assist' END || ')',
       g.case_id, g.id::text, 'assist_grants', g.id::text
-      FROM ${rows} g LEFT JOIN cases c ON c.id = g.case_id WHERE ${PERSON('g.person_type')}
+      FROM ${rows} g ${joinCase(shape, 'LEFT JOIN', 'g.case_id')} WHERE ${PERSON('g.person_type')}
     UNION ALL
     SELECT g.person_type, g.person_id, g.used_at, 'co-browsing', 'self', COALESCE(c.agency_id, o.agency_id),
       'Koplietošanas sesijai pievienojās ' || ${nameCase('g.used_by_role', ROLE_NAMES, 'lv', STAFF)} || COALESCE(' (' || o.name_lv || ')', ''),
       'Joined your co-browsing session: ' || ${nameCase('g.used_by_role', ROLE_NAMES, 'en', STAFF)} || COALESCE(' (' || o.name_en || ')', ''),
       g.case_id, g.id::text, 'assist_grants', g.id::text || ':joined'
-      FROM ${rows} g LEFT JOIN cases c ON c.id = g.case_id LEFT JOIN offices o ON o.id = g.used_by_office
+      FROM ${rows} g ${joinCase(shape, 'LEFT JOIN', 'g.case_id')} LEFT JOIN offices o ON o.id = g.used_by_office
      WHERE g.used_at IS NOT NULL AND ${PERSON('g.person_type')}`,
 };
 

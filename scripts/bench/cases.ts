@@ -21,6 +21,7 @@ import { seedReferenceData } from '../seed/seed';
 import { offices, services } from '../seed/demo-data';
 import { makePersonalCode } from '../../db/domain/person-id';
 import { caseIdFromNumber } from '../../db/domain/case-id';
+import { ensurePartitionsFor } from '../../db/cases/partitions';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { values: args } = parseArgs({
@@ -133,7 +134,7 @@ function makeCase(i: number, run: string, codes: string[], now: number) {
     item.complaint === true,
     ACTOR,
   ];
-  const eventRows = history.map((h): Row => [id, h.status, h.label, h.at, 'system', ACTOR]);
+  const eventRows = history.map((h): Row => [id, h.status, h.label, h.at, 'system', ACTOR, item.registeredAt as string]);
   return { item, caseRow, eventRows };
 }
 
@@ -237,8 +238,23 @@ async function main(): Promise<void> {
     db = connectDatabase(databaseUrl, { poolSize: 2 });
     await migrate(db).then(() => seedReferenceData(db as Database));
     if (args.functions) await db.pool.query(`ALTER DATABASE ${url.pathname.slice(1)} SET track_functions = 'all'`);
-    await db.pool.query(`CREATE TABLE cases_copy_baseline (LIKE cases INCLUDING ALL);
-      CREATE TABLE case_status_events_copy_baseline (LIKE case_status_events INCLUDING ALL)`);
+    // The same partitioned tables: partitioned by the same key, with the register's quarters (ensured ahead of the
+    // generated registration times, as the API's own ensure does), indexes and unique keys.
+    await ensurePartitionsFor(
+      db.pool,
+      Array.from({ length: 16 }, (_, k) => new Date(Date.now() - k * 30 * 86_400_000)),
+    );
+    await db.pool.query(`CREATE TABLE cases_copy_baseline (LIKE cases INCLUDING ALL) PARTITION BY RANGE (registered_at);
+      CREATE TABLE case_status_events_copy_baseline (LIKE case_status_events INCLUDING ALL) PARTITION BY RANGE (case_registered_at)`);
+    const parts = await db.pool.query<{ parent: string; name: string; bound: string }>(
+      `SELECT p.relname AS parent, c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_inherits i
+         JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+        WHERE i.inhparent IN ('cases'::regclass, 'case_status_events'::regclass)`,
+    );
+    for (const part of parts.rows) {
+      const copy = part.name.replace(part.parent, `${part.parent}_copy_baseline`);
+      await db.pool.query(`CREATE TABLE ${copy} PARTITION OF ${part.parent}_copy_baseline ${part.bound}`);
+    }
     // LIKE copies no foreign keys; --baseline-fks gives the baseline the register's own, for a like-for-like view.
     if (args['baseline-fks']) {
       const fks = await db.pool.query<{ t: string; def: string }>(`SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def
@@ -325,7 +341,11 @@ async function main(): Promise<void> {
       .then(() =>
         pipeline(
           Readable.from(eventCopy),
-          client.query(copyFrom('COPY case_status_events_copy_baseline (case_id, status, label, at, actor_type, actor_id) FROM STDIN')),
+          client.query(
+            copyFrom(
+              'COPY case_status_events_copy_baseline (case_id, status, label, at, actor_type, actor_id, case_registered_at) FROM STDIN',
+            ),
+          ),
         ),
       )
       .finally(() => client.release());

@@ -15,6 +15,7 @@ import { seedReferenceData } from '../seed/seed';
 import { timelinePage } from '../../db/timeline/events';
 import { TIMELINE_SOURCES } from '../../db/timeline/sources';
 import type { PersonRef } from '../../db/domain/person-id';
+import { ensurePartitionsFor } from '../../db/cases/partitions';
 
 const { values: args } = parseArgs({
   options: { events: { type: 'string' }, others: { type: 'string' }, rounds: { type: 'string' }, keep: { type: 'boolean' } },
@@ -44,17 +45,30 @@ function plan(total: number) {
 async function insertFor(db: Database, person: string, p: ReturnType<typeof plan>, tag: string): Promise<void> {
   const q = (sql: string, params: unknown[] = []) => db.pool.query(sql, params);
   const services = `(SELECT array_agg(id ORDER BY id) AS ids, array_agg(agency_id ORDER BY id) AS agencies FROM services)`;
+  // Every quarter the generated registration times fall in (g hours back, and a day), then each case's key and row.
+  const oldest = Date.now() - (p.cases + 48) * 3_600_000;
+  const days = Math.ceil((Date.now() - oldest) / 86_400_000);
+  await ensurePartitionsFor(
+    db.pool,
+    Array.from({ length: Math.ceil(days / 30) + 1 }, (_, k) => new Date(Math.max(oldest, Date.now() - k * 30 * 86_400_000))),
+  );
   await q(
-    `INSERT INTO cases (id, agency_id, service_id, external_id, channel, recipient_type, recipient_id, status, status_at, registered_at, created_by)
-     SELECT 'LV-' || lpad((nextval('case_number_seq'))::text, 10, '0') || '-00', s.agencies[1 + g % cardinality(s.ids)], s.ids[1 + g % cardinality(s.ids)],
-            $3 || '-' || g, (ARRAY['in_person','phone','email','post','other'])[1 + g % 5], 'natural', $1, 'completed',
-            now() - (g || ' hours')::interval, now() - (g || ' hours')::interval - interval '1 day', 'bench'
-       FROM generate_series(1, $2::int) g, ${services} s`,
+    `WITH src AS MATERIALIZED (
+       SELECT 'LV-' || lpad((nextval('case_number_seq'))::text, 10, '0') || '-00' AS id, s.agencies[1 + g % cardinality(s.ids)] AS agency_id,
+              s.ids[1 + g % cardinality(s.ids)] AS service_id, $3 || '-' || g AS external_id,
+              (ARRAY['in_person','phone','email','post','other'])[1 + g % 5] AS channel,
+              now() - (g || ' hours')::interval AS status_at, now() - (g || ' hours')::interval - interval '1 day' AS registered_at
+         FROM generate_series(1, $2::int) g, ${services} s
+     ), keys AS (
+       INSERT INTO case_keys (id, agency_id, external_id, registered_at) SELECT id, agency_id, external_id, registered_at FROM src
+     )
+     INSERT INTO cases (id, agency_id, service_id, external_id, channel, recipient_type, recipient_id, status, status_at, registered_at, created_by)
+     SELECT id, agency_id, service_id, external_id, channel, 'natural', $1, 'completed', status_at, registered_at, 'bench' FROM src`,
     [person, p.cases, `bench-${tag}`],
   );
   await q(
-    `INSERT INTO case_status_events (case_id, status, at, actor_type, actor_id)
-     SELECT c.id, st.status, c.registered_at + st.after, 'system', 'bench' FROM cases c
+    `INSERT INTO case_status_events (case_id, status, at, actor_type, actor_id, case_registered_at)
+     SELECT c.id, st.status, c.registered_at + st.after, 'system', 'bench', c.registered_at FROM cases c
       CROSS JOIN (VALUES ('submitted', interval '0'), ('completed', interval '1 day')) AS st(status, after)
       WHERE c.recipient_id = $1 AND c.external_id LIKE $2`,
     [person, `bench-${tag}-%`],

@@ -59,7 +59,9 @@ type Request = { register: string; operation: string; args: Record<string, unkno
 function auditRecordingPool() {
   const rows: Array<Record<string, unknown>> = [];
   const pool = {
-    query(sql: string, params: unknown[]) {
+    // A statement as text and parameters, or as a named statement's config (db/prepared.ts).
+    query(statement: string | { text: string; values: unknown[] }, values?: unknown[]) {
+      const [sql, params] = typeof statement === 'string' ? [statement, values ?? []] : [statement.text, statement.values];
       if (/FROM cases c JOIN agencies/.test(sql))
         return Promise.resolve({ rows: [{ recipient_type: 'natural', recipient_id: ANNA.personalCode, agency_id: 'pmlp' }] });
       if (/INSERT INTO audit_log/.test(sql)) {

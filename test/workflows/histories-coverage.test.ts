@@ -35,6 +35,7 @@ describe('saved workflow histories', () => {
       'catalogFreshnessWorkflow',
       'catalogPublicationWorkflow',
       'invoiceWorkflow',
+      'maintainCasePartitions',
     ]);
   });
 

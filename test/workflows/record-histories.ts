@@ -15,6 +15,8 @@ import { cancelInvoiceUpdate, invoiceWorkflowId, paymentRecordedSignal } from '.
 import { catalogChangeWorkflow, catalogFreshnessWorkflow } from '../../workflows/catalog/workflow';
 import { CATALOG_FRESHNESS_RUN_ID } from '../../workflows/catalog/api';
 import { caseImportWorkflow } from '../../workflows/case-import/workflow';
+import { maintainCasePartitions } from '../../workflows/case-partitions/workflow';
+import { CASE_PARTITIONS_RUN_ID } from '../../workflows/case-partitions/api';
 import { caseImportWorkflowId } from '../../workflows/case-import/api';
 import { applicationWorkflowId, viewQuery, withdrawUpdate } from '../../workflows/application/api';
 import { shippedDefinition } from '../../scripts/seed/eservices';
@@ -194,6 +196,23 @@ describe('record replay histories', function () {
       });
       await fresh.result();
       await save('catalog', 'freshness-one-due-one-overdue', fresh);
+    });
+  });
+
+  it('case register partitions made ahead', async () => {
+    const activities = {
+      async ensureCasePartitions() {
+        return { created: ['2027q2'], existing: ['2026q4', '2027q1', '2027q2'] };
+      },
+    };
+    await withWorker(activities, async ({ env, taskQueue }) => {
+      const run = await env.client.workflow.start(maintainCasePartitions, {
+        taskQueue,
+        workflowId: `${CASE_PARTITIONS_RUN_ID}-rec-${uniqueSuffix()}`,
+        args: [{ ahead: 2 }],
+      });
+      await run.result();
+      await save('case-partitions', 'one-quarter-made-ahead', run);
     });
   });
 

@@ -5,6 +5,7 @@ import * as workflows from '../../workflows';
 import { APPLICATION_WORKFLOW } from '../../workflows/application/api';
 import { INVOICE_WORKFLOW } from '../../workflows/invoice/api';
 import { CASE_IMPORT_WORKFLOW } from '../../workflows/case-import/api';
+import { CASE_PARTITIONS_WORKFLOW } from '../../workflows/case-partitions/api';
 import { CATALOG_CHANGE_WORKFLOW, CATALOG_FRESHNESS_WORKFLOW, CATALOG_PUBLICATION_WORKFLOW } from '../../workflows/catalog/api';
 
 describe('workflows: the type names in each api.ts', () => {
@@ -13,6 +14,7 @@ describe('workflows: the type names in each api.ts', () => {
       APPLICATION_WORKFLOW,
       INVOICE_WORKFLOW,
       CASE_IMPORT_WORKFLOW,
+      CASE_PARTITIONS_WORKFLOW,
       CATALOG_PUBLICATION_WORKFLOW,
       CATALOG_CHANGE_WORKFLOW,
       CATALOG_FRESHNESS_WORKFLOW,

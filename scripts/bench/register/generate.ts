@@ -120,15 +120,26 @@ const INSERT_CASES = `
 
 /** 2–4 status events per case (2 for a case still submitted or in progress): the first, the middle steps, the last. */
 const INSERT_EVENTS = `
-  INSERT INTO case_status_events (case_id, status, at, actor_type, actor_id)
+  INSERT INTO case_status_events (case_id, status, at, actor_type, actor_id, case_registered_at)
   SELECT c.id,
          CASE WHEN k = n THEN c.status WHEN k = 1 THEN (CASE WHEN c.status = 'submitted' THEN 'draft' ELSE 'submitted' END)
               WHEN k = 2 THEN 'in_progress' ELSE 'info_requested' END,
-         c.registered_at + (c.status_at - c.registered_at) * ((k - 1)::float8 / (n - 1)), 'system', 'bench'
+         c.registered_at + (c.status_at - c.registered_at) * ((k - 1)::float8 / (n - 1)), 'system', 'bench', c.registered_at
     FROM cases c
    CROSS JOIN LATERAL (SELECT CASE WHEN c.status IN ('submitted','in_progress') THEN 2 ELSE 2 + abs(hashtext(c.id)) % 3 END AS n) m
    CROSS JOIN LATERAL generate_series(1, m.n) k
    WHERE c.id BETWEEN 'LV-' || lpad($1::text, 10, '0') || '-00' AND 'LV-' || lpad($2::text, 10, '0') || '-00'`;
+
+/** The directory of the cases lo..hi (migration 0031): what keeps ids and external ids unique over the quarters. */
+const INSERT_KEYS = `
+  INSERT INTO case_keys (id, agency_id, external_id, registered_at)
+  SELECT id, agency_id, external_id, registered_at FROM cases
+   WHERE id BETWEEN 'LV-' || lpad($1::text, 10, '0') || '-00' AND 'LV-' || lpad($2::text, 10, '0') || '-00'`;
+
+/** Every quarter of the ten years (and the ones the platform keeps ahead), made before the load. */
+const ENSURE_QUARTERS = `
+  SELECT ensure_case_register_quarter(q::date)
+    FROM generate_series(date_trunc('quarter', now() - interval '3652 days'), now() + interval '6 months', interval '3 months') q`;
 
 export interface GenerationTimes {
   casesMs: number;
@@ -152,12 +163,14 @@ export async function generate(db: Database, total: number, log: (line: string) 
       all.map((x) => x[0]),
       all.map((x) => x[1]),
     ]);
+    await c.query(ENSURE_QUARTERS);
     const dropped = await dropForLoad(c);
     const step = Math.max(1, Math.floor(total / CITIZEN_CASES));
     let t0 = process.hrtime.bigint();
     for (let lo = 1; lo <= total; lo += CHUNK) {
       const hi = Math.min(total, lo + CHUNK - 1);
       await c.query(INSERT_CASES, [lo, hi, total, all.length, step]);
+      await c.query(INSERT_KEYS, [lo, hi]);
       log(`cases ${hi.toLocaleString('en')} / ${total.toLocaleString('en')} (${(since(t0) / 1000).toFixed(0)} s)`);
     }
     const casesMs = since(t0);

@@ -55,7 +55,7 @@ export async function pickSubjects(pool: Pool, total: number): Promise<Subjects>
   );
   const middle = `LV-${String(Math.ceil(total / 2)).padStart(10, '0')}-00`;
   const one = await pool.query<{ id: string; external_id: string }>(
-    'SELECT id, external_id FROM cases WHERE id >= $1 AND agency_id = $2 ORDER BY id LIMIT 1',
+    'SELECT id, external_id FROM case_keys WHERE id >= $1 AND agency_id = $2 ORDER BY id LIMIT 1',
     [middle, agencyId],
   );
   let page = await agencyList(pool, agencyId, {});

@@ -11,7 +11,8 @@ export interface RelationSize {
   indexes: Array<{ name: string; bytes: number }>;
 }
 
-const TABLES = ['cases', 'case_status_events', 'cases_baseline'];
+// case_keys: the partitioned register's directory (migration 0031), part of what a case costs.
+const TABLES = ['cases', 'case_status_events', 'case_keys', 'cases_baseline'];
 
 export async function relationSizes(pool: Pool): Promise<RelationSize[]> {
   const out: RelationSize[] = [];

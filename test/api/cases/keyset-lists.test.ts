@@ -219,6 +219,7 @@ describe('keyset lists', () => {
              JOIN eservice_definitions d ON d.id = v.definition_id WHERE d.agency_id = 'pmlp' LIMIT 1`,
         );
         expect(version.rows, 'a published e-service of PMLP').to.have.length(1);
+        await client.query("INSERT INTO case_keys (id, agency_id, external_id, registered_at) VALUES ($1, 'pmlp', $1, now())", [caseId]);
         await client.query(
           `INSERT INTO cases (id, agency_id, service_id, external_id, channel, recipient_type, recipient_id, status, status_at,
                               registered_at, created_by)
