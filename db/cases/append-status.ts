@@ -12,7 +12,6 @@ import { DomainError, notFoundError } from '../domain/domain-error';
 import { publishStatusEvents } from './status-events';
 import { audit } from '../audit';
 import { inTransaction } from '../transaction';
-import { prepared } from '../prepared';
 
 export type StatusSource = { kind: 'agency'; agencyId: string; mayReopen: boolean } | { kind: 'workflow'; idempotencyKey: string };
 
@@ -51,15 +50,15 @@ export async function appendStatus(pool: Pool, caseId: string, change: StatusApp
     ]);
   }
   return inTransaction(pool, async (client) => {
-    // Through case_keys: the case's quarter is known before the scan, so only its partition is probed and locked.
+    // The case's quarter first, from case_keys: the lock below then names it, so only that partition is planned,
+    // probed and locked (a custom plan prunes the other quarters before it is made).
+    const key = await client.query<{ registered_at: Date }>('SELECT registered_at FROM case_keys WHERE id = $1', [caseId]);
+    if (!key.rows[0]) throw notFoundError('case');
     const found = await client.query<CurrentCase>(
-      prepared(
-        `SELECT c.registered_at, c.status, c.status_at, c.status_label, c.agency_id, c.recipient_type, c.recipient_id,
+      `SELECT c.registered_at, c.status, c.status_at, c.status_label, c.agency_id, c.recipient_type, c.recipient_id,
               EXISTS (SELECT 1 FROM applications WHERE case_id = $1) AS is_application
-         FROM cases c WHERE c.id = $1 AND c.registered_at = (SELECT k.registered_at FROM case_keys k WHERE k.id = $1)
-          FOR UPDATE OF c`,
-        [caseId],
-      ),
+         FROM cases c WHERE c.id = $1 AND c.registered_at = $2 FOR UPDATE OF c`,
+      [caseId, key.rows[0].registered_at],
     );
     const current = found.rows[0];
     if (!current) throw notFoundError('case');

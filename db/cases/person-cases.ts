@@ -8,7 +8,7 @@ import type { PersonRef } from '../domain/person-id';
 import { countUpTo, type ListTotal } from '../paging';
 import { CLOSED_FOR_CITIZEN, OPEN_FOR_CITIZEN } from '../domain/case-status';
 import { SELECT_CASE, type CaseRow } from './read-cases';
-import { prepared } from '../prepared';
+import { queryPrepared } from '../prepared';
 
 export interface PersonCaseFilter {
   state?: 'open' | 'closed' | 'draft';
@@ -78,23 +78,22 @@ export async function casesOfPersonPage(pool: Pool, person: PersonRef, f: Person
   params.push(f.limit + 1);
   const limit = `$${params.length}`;
   // Each side reads its index in the list's order up to one page (and one more, to know whether there is more);
-  // the two are merged and cut to the page.
+  // the two are merged and cut to the page, each row then read from its own quarter only.
   const side = (relation: string, who: string) => `(
-    SELECT c.id, c.status_at, '${relation}' AS relation FROM cases c
+    SELECT c.id, c.registered_at, c.status_at, '${relation}' AS relation FROM cases c
      WHERE ${who} AND ${filtered} AND ${keyset}
      ORDER BY c.status_at DESC, c.id DESC LIMIT ${limit})`;
   const recipient = 'c.recipient_type = $1 AND c.recipient_id = $2';
   const representative = `c.representative_type = $1 AND c.representative_id = $2 AND NOT (${recipient})`;
-  const { rows } = await pool.query<PersonCaseRow>(
-    prepared(
-      `WITH mine AS (${side('recipient', recipient)} UNION ALL ${side('representative', representative)})
+  const { rows } = await queryPrepared<PersonCaseRow>(
+    pool,
+    `WITH mine AS (${side('recipient', recipient)} UNION ALL ${side('representative', representative)})
      ${SELECT_CASE.replace('SELECT c.*', "SELECT c.*, m.relation, to_json(c.status_at) #>> '{}' AS status_at_exact").replace(
        'FROM cases c',
-       'FROM mine m JOIN cases c ON c.id = m.id',
+       'FROM mine m JOIN cases c ON c.id = m.id AND c.registered_at = m.registered_at',
      )}
      ORDER BY c.status_at DESC, c.id DESC LIMIT ${limit}`,
-      params,
-    ),
+    params,
   );
   const more = rows.length > f.limit;
   // The total is counted only when asked (never on every page): up to the threshold exactly, above it estimated.

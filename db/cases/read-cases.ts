@@ -6,7 +6,7 @@ import type { PersonType } from '../domain/person-id';
 import type { CaseStatus, Channel } from '../domain/case-status';
 import { afterPosition, countUpTo, exactTime, type KeysetPosition, type ListTotal, type Paging } from '../paging';
 import { registeredAtOf } from './partitions';
-import { prepared } from '../prepared';
+import { queryPrepared } from '../prepared';
 
 /** A row of cases as `SELECT c.*` reads it, with the agency's and the service's names when the query joins them. */
 export interface CaseRow {
@@ -96,9 +96,9 @@ export async function historiesOf(pool: Pool, caseIds: string[]): Promise<Map<st
 }
 
 export async function findCase(pool: Pool, id: string): Promise<CaseRow | null> {
-  const { rows } = await pool.query<CaseRow>(
-    prepared(`${SELECT_ONE_CASE} WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`, [id]),
-  );
+  const { rows } = await queryPrepared<CaseRow>(pool, `${SELECT_ONE_CASE} WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`, [
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -122,12 +122,11 @@ async function pageOfCases(pool: Pool, where: string[], params: unknown[], p: Pa
   const pageParams = [...params];
   const position = p.after ? afterPosition(['c.status_at', 'c.id'], p.after, pageParams) : 'true';
   pageParams.push(p.limit + 1);
-  const { rows } = await pool.query<CaseRow & { status_at_exact: string }>(
-    prepared(
-      `${SELECT_CASE.replace('SELECT c.*', `SELECT c.*, ${exactTime('c.status_at')} AS status_at_exact`)}
+  const { rows } = await queryPrepared<CaseRow & { status_at_exact: string }>(
+    pool,
+    `${SELECT_CASE.replace('SELECT c.*', `SELECT c.*, ${exactTime('c.status_at')} AS status_at_exact`)}
       WHERE ${filtered} AND ${position} ORDER BY c.status_at DESC, c.id DESC LIMIT $${pageParams.length}`,
-      pageParams,
-    ),
+    pageParams,
   );
   const page = rows.slice(0, p.limit);
   const last = page.at(-1);
@@ -173,12 +172,11 @@ export function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter,
 
 /** One case as the access policy reads it (its recipient, representative, acting staff and e-service; no names). */
 export async function findCaseForPolicy(pool: Pool, id: string): Promise<CaseRow | null> {
-  const { rows } = await pool.query<CaseRow>(
-    prepared(
-      `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id
+  const { rows } = await queryPrepared<CaseRow>(
+    pool,
+    `SELECT c.*, ap.definition_id AS eservice_id FROM cases c LEFT JOIN applications ap ON ap.case_id = c.id
       WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
-      [id],
-    ),
+    [id],
   );
   return rows[0] ?? null;
 }
@@ -196,13 +194,12 @@ export interface CaseRecipient {
 
 /** Whom a case is for and which agency handles it (an e-service's notices name both). */
 export async function caseRecipient(pool: Pool, caseId: string): Promise<CaseRecipient | null> {
-  const { rows } = await pool.query<CaseRecipient>(
-    prepared(
-      `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name,
+  const { rows } = await queryPrepared<CaseRecipient>(
+    pool,
+    `SELECT c.recipient_type, c.recipient_id, c.recipient_name, c.agency_id, a.name_lv AS agency_name,
             a.name_en AS agency_name_en, a.registration_number AS agency_registration_number
        FROM cases c JOIN agencies a ON a.id = c.agency_id WHERE c.id = $1 AND c.registered_at = ${registeredAtOf('$1')}`,
-      [caseId],
-    ),
+    [caseId],
   );
   return rows[0] ?? null;
 }
