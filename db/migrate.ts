@@ -32,6 +32,7 @@ import * as timeline from './migrations/0028-timeline';
 import * as keysetLists from './migrations/0029-keyset-lists';
 import * as ingestTriggers from './migrations/0030-ingest-triggers';
 import * as ingestTimeline from './migrations/0032-ingest-timeline';
+import * as ingestAuditChain from './migrations/0033-ingest-audit-chain';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -70,6 +71,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0029-keyset-lists', migration: keysetLists },
   { name: '0030-ingest-triggers', migration: ingestTriggers },
   { name: '0032-ingest-timeline', migration: ingestTimeline },
+  { name: '0033-ingest-audit-chain', migration: ingestAuditChain },
 ];
 
 export function createMigrator(sequelize: Sequelize) {
