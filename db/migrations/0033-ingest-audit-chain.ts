@@ -5,9 +5,13 @@
 //    audit row looks it up. Every property stays: the advisory lock is still taken per row (a no-op once held, and so
 //    a forged setting can never skip it), a remembered tail only counts in the transaction that wrote it (its
 //    txid is part of it), and a setting made with is_local reverts with a rolled-back savepoint, so a row that was
-//    rolled back never becomes a link. The hash, its fields and the server time are unchanged.
+//    rolled back never becomes a link. The hash, its fields and the server time are unchanged. Measured on 10,000-row
+//    INSERT … SELECTs: the same time as before on a clean index (~17 µs a row: ~9 the row, ~5.5 the hash), 25–30 %
+//    less once rolled-back audit rows have left dead entries at the index's end (up to 7× less when many had).
 // 2. The history of new cases and status events (migration 0032): their rows are new by construction, so the
-//    history insert drops ON CONFLICT (db/timeline/sources.ts, insertEvents' newSourceRows).
+//    history insert drops ON CONFLICT (db/timeline/sources.ts, insertEvents' newSourceRows): ~3 µs less a history
+//    row (20,000-row inserts into timeline_events, 6 repetitions: 123–146 ms plain, 188–209 ms with ON CONFLICT).
+//    Neither table's rows are ever deleted, so an id cannot come back.
 import type { Sequelize } from 'sequelize';
 import { AUDIT_CHAIN_LOCK, rowHashSql } from './0013-audit-evidence';
 import { STATUS_EVENT_PLAN, triggerFunction } from './0032-ingest-timeline';
