@@ -33,6 +33,7 @@ import * as keysetLists from './migrations/0029-keyset-lists';
 import * as ingestTriggers from './migrations/0030-ingest-triggers';
 import * as partitionedRegister from './migrations/0031-partitioned-register';
 import * as ingestTimeline from './migrations/0032-ingest-timeline';
+import * as ingestAuditChain from './migrations/0033-ingest-audit-chain';
 
 export interface Migration {
   up(sequelize: Sequelize): Promise<void>;
@@ -72,6 +73,7 @@ const migrations: Array<{ name: string; migration: Migration }> = [
   { name: '0030-ingest-triggers', migration: ingestTriggers },
   { name: '0031-partitioned-register', migration: partitionedRegister },
   { name: '0032-ingest-timeline', migration: ingestTimeline },
+  { name: '0033-ingest-audit-chain', migration: ingestAuditChain },
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -35,7 +35,7 @@ const CHAINED_COLUMNS = [
  * functions because the trigger evaluates it once per audit row, and a function call per field cost more than the
  * hash itself (a row of a 10,000-case batch then costs about as much as the case's own insert).
  */
-function rowHashSql(r: string): string {
+export function rowHashSql(r: string): string {
   const fields = [
     `${r}.chain_seq::text`,
     `${r}.id::text`,

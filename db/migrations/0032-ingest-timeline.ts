@@ -11,7 +11,7 @@ import type { Sequelize } from 'sequelize';
 import { TIMELINE_SOURCES, insertEvents } from '../timeline/sources';
 
 // As in migration 0030: a transition table has no statistics, so the plan is fixed to index probes without JIT.
-const STATUS_EVENT_PLAN = 'SET jit = off SET enable_hashjoin = off SET enable_mergejoin = off SET enable_seqscan = off';
+export const STATUS_EVENT_PLAN = 'SET jit = off SET enable_hashjoin = off SET enable_mergejoin = off SET enable_seqscan = off';
 
 function sourceNamed(name: string) {
   const source = TIMELINE_SOURCES.find((s) => s.name === name);
@@ -19,9 +19,9 @@ function sourceNamed(name: string) {
   return source;
 }
 
-const triggerFunction = (name: string, rows: string, settings = '') =>
+export const triggerFunction = (name: string, rows: string, settings = '', options: { newSourceRows?: boolean } = {}) =>
   `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql ${settings} AS $$
-   BEGIN ${insertEvents(sourceNamed(name.replace(/^timeline_from_|_(insert|update)$/g, '')).select(rows))}; RETURN NULL; END $$`;
+   BEGIN ${insertEvents(sourceNamed(name.replace(/^timeline_from_|_(insert|update)$/g, '')).select(rows), options)}; RETURN NULL; END $$`;
 
 export async function up(sequelize: Sequelize): Promise<void> {
   const statements = [

@@ -135,6 +135,53 @@ describe('audit log as evidence', () => {
       expect(report.ok).to.equal(true);
     });
 
+    it('leaves no link to a row of a savepoint rolled back in the middle of audited writes', async () => {
+      const top = async () =>
+        (await stack.db.pool.query('SELECT coalesce(max(chain_seq), 0)::int AS n FROM audit_log')).rows[0].n as number;
+      const before = await top();
+      const client = await stack.appDb.pool.connect();
+      try {
+        // A stale tail left in the session (not this transaction's) must not be taken for the chain's end.
+        await client.query(`SET sdp.audit_chain_tail = '1:1:00'`);
+        await client.query('BEGIN');
+        await audit(client, [entry(1), entry(2), entry(3)]);
+        await client.query('SAVEPOINT batch');
+        await audit(client, [entry(4, { purpose: 'rolled-back' }), entry(5, { purpose: 'rolled-back' })]);
+        await client.query('ROLLBACK TO SAVEPOINT batch');
+        await audit(client, entry(6));
+        await client.query('SAVEPOINT kept');
+        await audit(client, [entry(7), entry(8)]);
+        await client.query('RELEASE SAVEPOINT kept');
+        await client.query('SAVEPOINT last');
+        await audit(client, entry(9, { purpose: 'rolled-back' }));
+        await client.query('ROLLBACK TO SAVEPOINT last');
+        await client.query('COMMIT');
+        await audit(client, entry(10)); // the next transaction looks the chain's end up again
+      } finally {
+        await client.query('RESET sdp.audit_chain_tail');
+        client.release();
+      }
+      const { rows } = await stack.db.pool.query(
+        'SELECT chain_seq::int AS seq, resource, purpose FROM audit_log WHERE chain_seq > $1 ORDER BY chain_seq',
+        [before],
+      );
+      const ours = rows.filter((r) => /^case:test-(?:[1-9]|10)$/.test(r.resource as string));
+      expect(ours.map((r) => r.resource)).to.deep.equal([
+        'case:test-1',
+        'case:test-2',
+        'case:test-3',
+        'case:test-6',
+        'case:test-7',
+        'case:test-8',
+        'case:test-10',
+      ]);
+      expect(rows.filter((r) => r.purpose === 'rolled-back')).to.deep.equal([]);
+      expect(rows.map((r) => r.seq)).to.deep.equal(rows.map((_, i) => before + i + 1)); // gapless
+      const report = await verifyAuditChain(stack.db.pool);
+      expect(report.problem).to.equal(undefined);
+      expect(report.ok).to.equal(true);
+    });
+
     it('verifies the untouched log the API wrote while serving requests', async () => {
       const res = await call('GET', '/api/v1/me/cases', { as: 'citizen-anna' });
       expect(res.status).to.equal(200);
