@@ -31,7 +31,13 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
   // 0.4 ms), and a generic plan prunes the quarters at run time. Only these connections do: every other statement
   // keeps PostgreSQL's custom plan per call, which a skewed value (an agency with 40 % of the cases) may need.
   // pg opens a connection only when a query needs one, so a process that never reads the register opens none here.
-  const genericPlans = new pg.Pool({ ...poolOptions, options: '-c plan_cache_mode=force_generic_plan' });
+  // Kept longer when idle than the main pool's: a new connection plans each named statement again.
+  const genericPlans = new pg.Pool({
+    ...poolOptions,
+    idleTimeoutMillis: 300_000,
+    allowExitOnIdle: true,
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
   genericPlans.on('error', () => undefined);
   genericPlanPoolOf.set(pool, genericPlans);
   const sequelize = new Sequelize(url, { dialect: 'postgres', logging: false, define: { underscored: true, timestamps: false } });

@@ -163,9 +163,11 @@ export function casesOfAgency(pool: Pool, agencyId: string, f: AgencyCaseFilter,
   if (f.channel) add('c.channel = ?', f.channel);
   if (f.serviceId) add('c.service_id = ?', f.serviceId);
   // By external id: the one case case_keys names, in its one partition.
+  // Both its id and its quarter come from case_keys' unique index: one probe there, one primary-key probe in the partition.
   if (f.externalId) {
     add('c.external_id = ?', f.externalId);
-    where.push(`c.registered_at = (SELECT k.registered_at FROM case_keys k WHERE k.agency_id = $1 AND k.external_id = $${params.length})`);
+    const key = `FROM case_keys k WHERE k.agency_id = $1 AND k.external_id = $${params.length}`;
+    where.push(`c.id = (SELECT k.id ${key})`, `c.registered_at = (SELECT k.registered_at ${key})`);
   }
   return pageOfCases(pool, where, params, paging);
 }

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     const totalS = Number(process.hrtime.bigint() - t0) / 1e9;
     console.log(
       `generated ${CASES.toLocaleString('en')} cases in ${totalS.toFixed(0)} s: cases ${(times.casesMs / 1000).toFixed(0)} s, status events ${(times.eventsMs / 1000).toFixed(0)} s, ` +
-        `indexes and keys ${(times.indexesMs / 1000).toFixed(0)} s, ANALYZE ${(times.analyzeMs / 1000).toFixed(0)} s, baseline copy ${(times.baselineMs / 1000).toFixed(0)} s`,
+        `indexes and keys ${(times.indexesMs / 1000).toFixed(0)} s, VACUUM ANALYZE ${(times.analyzeMs / 1000).toFixed(0)} s, baseline copy ${(times.baselineMs / 1000).toFixed(0)} s`,
     );
     console.log('sizes');
     sizeReport(await relationSizes(db.pool), CASES).forEach((line) => console.log(`  ${line}`));
