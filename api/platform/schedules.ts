@@ -1,8 +1,19 @@
 // Each Temporal Schedule the platform runs is made sure of at API boot: the first node creates it, the others find it
 // there. Temporal may still be starting (or be down a while: the API works without it), so this retries in the
 // background with a growing delay, says so once, and stops when the API closes.
-import type { Client } from '@temporalio/client';
+import { ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { Logger } from 'pino';
+
+/** Creates the schedule unless a node already did: 'exists' then, never a second schedule. */
+export async function createScheduleOnce(client: Client, options: ScheduleOptions): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create(options);
+    return 'created';
+  } catch (e) {
+    if (e instanceof ScheduleAlreadyRunning) return 'exists';
+    throw e;
+  }
+}
 
 export function ensureScheduleInBackground(
   scheduleId: string,
